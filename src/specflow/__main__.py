@@ -1,0 +1,3 @@
+from specflow.cli import main
+
+main()
