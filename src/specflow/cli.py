@@ -1,0 +1,188 @@
+"""The command line: each command parses options, calls the core, renders, picks the exit code.
+
+Only typer is imported here at start-up; everything else is imported by the command that needs
+it, so `specflow --version` and the git hooks start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, Optional, TypeVar
+
+import typer
+
+from specflow import __version__
+
+app = typer.Typer(
+    name="specflow",
+    help="Spec-first development: Markdown specs, reviewed and enforced against every git diff.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class NewStatus(str, Enum):
+    draft = "draft"
+    active = "active"
+
+
+def command(name: str | None = None) -> Callable[[F], F]:
+    """Register a command whose SpecflowError becomes a one-line message and exit 2."""
+
+    def register(func: F) -> F:
+        @functools.wraps(func)
+        def friendly(*args: Any, **kwargs: Any) -> Any:
+            from specflow.errors import SpecflowError
+
+            try:
+                return func(*args, **kwargs)
+            except SpecflowError as exc:
+                typer.echo(f"specflow: error: {exc}", err=True)
+                raise typer.Exit(exc.exit_code) from None
+            except KeyboardInterrupt:
+                typer.echo("specflow: interrupted", err=True)
+                raise typer.Exit(130) from None
+
+        app.command(name)(friendly)
+        return func
+
+    return register
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"specflow {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Spec-first development: Markdown specs, reviewed and enforced against every git diff."""
+
+
+@command()
+def init() -> None:
+    """Create specs/ with a short guide and a specflow.toml stub; safe to run twice.
+
+    Example: specflow init
+    """
+    from specflow import commands, render
+    from specflow.project import open_project
+
+    project = open_project()
+    created = commands.init(project)
+    for path in created:
+        render.out(f"created {path}")
+    if not created:
+        render.out("Nothing to do: specs/ and the configuration are already there.")
+
+
+@command()
+def new(
+    title: str = typer.Argument(..., help="The spec's title; the file name is made from it."),
+    spec_id: Optional[str] = typer.Option(  # noqa: UP045 - typer needs Optional on 3.10
+        None, "--id", help="The ID prefix (RESET); derived from the title when omitted."
+    ),
+    scope: list[str] = typer.Option(
+        [], "--scope", help="A git-style glob of the files it governs; repeatable."
+    ),
+    status: NewStatus = typer.Option(NewStatus.active, help="draft or active."),
+) -> None:
+    """Write specs/<slug>.md from the template; never overwrites.
+
+    With --scope, the Context is drafted from the code in scope for you to correct.
+
+    Example: specflow new "Password reset" --id RESET --scope 'src/auth/**'
+    """
+    from specflow import commands, render
+    from specflow.project import open_project
+
+    path = commands.new_spec(open_project(), title, spec_id, scope, status.value)
+    render.out(f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`")
+
+
+@command()
+def lint(
+    fix: bool = typer.Option(False, "--fix", help="Give items without an ID the next free one."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
+) -> None:
+    """Validate every spec: IDs, sections, front matter, constraints.
+
+    Exit 0 when clean or only warnings, 1 on errors, 2 when a spec cannot be read.
+
+    Example: specflow lint --fix
+    """
+    from specflow import commands, render
+    from specflow.project import open_project
+
+    result = commands.run_lint(open_project(), fix=fix)
+    for path in result.fixed:
+        render.err(f"fixed {path}: assigned missing IDs")
+    checked = f"{len(result.specs.specs)} spec(s)"
+    render.findings(result.findings, checked, fmt.value, fixed=result.fixed)
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@command("list")
+def list_specs(
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
+) -> None:
+    """List the specs with their status and how many requirements are enforced.
+
+    Example: specflow list --format json
+    """
+    from specflow import render
+    from specflow.project import open_project
+    from specflow.specset import read_disk_specs
+
+    render.spec_list(read_disk_specs(open_project().config), fmt.value)
+
+
+@command()
+def show(
+    key: str = typer.Argument(..., help="A spec id (RESET) or a requirement id (RESET-1)."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
+) -> None:
+    """Show one spec, or one requirement or edge case.
+
+    Example: specflow show RESET-1
+    """
+    from specflow import render
+    from specflow.errors import SpecflowError
+    from specflow.model import Spec
+    from specflow.project import open_project
+    from specflow.specset import read_disk_specs
+
+    specs = read_disk_specs(open_project().config)
+    found = specs.find(key)
+    if found is None:
+        raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
+    if isinstance(found, Spec):
+        render.show_spec(found, fmt.value)
+    else:
+        spec = specs.spec_of(key)
+        assert spec is not None
+        render.show_item(spec, found, fmt.value)
+
+
+def main() -> None:
+    app(prog_name="specflow")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""What each command does, between parsing its options and rendering its result."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from specflow import gitio, scaffold, templates
+from specflow.errors import SpecflowError
+from specflow.fix import assign_ids, missing_ids
+from specflow.fsio import write_atomic
+from specflow.globs import matching
+from specflow.lint import lint
+from specflow.model import Finding, Spec
+from specflow.parse import decode, parse_spec
+from specflow.project import Project
+from specflow.specset import SpecSet, read_disk_specs
+
+GUIDE = "README.md"
+CONFIG_STUB = """# specflow configuration: every key is optional.
+specs_dir = "specs"
+# test_globs = ["tests/**", "test_*.py", "*_test.py", "**/*.test.*"]
+# exclude = ["vendor/**"]
+
+[rules]
+# unreferenced-requirement = "error"
+# untested-requirement = "warning"
+"""
+
+
+@dataclass(frozen=True)
+class LintResult:
+    specs: SpecSet
+    findings: list[Finding]
+    fixed: list[str]
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.is_error for finding in self.findings)
+
+
+def init(project: Project) -> list[str]:
+    """Create what is missing (specs folder, its guide, a config stub); never touch what exists."""
+    created: list[str] = []
+    guide = project.config.specs_path / GUIDE
+    if not guide.exists():
+        text = templates.render(project.root, "specs-guide.md.j2", specs_dir=project.config.specs_dir)
+        write_atomic(guide, text.encode(), create_only=True)
+        created.append(project.relative(guide))
+    if project.config.source is None and not (project.root / "specflow.toml").exists():
+        write_atomic(project.root / "specflow.toml", CONFIG_STUB.encode(), create_only=True)
+        created.append("specflow.toml")
+    return created
+
+
+def new_spec(
+    project: Project, title: str, spec_id: str | None, scope: Sequence[str], status: str
+) -> str:
+    slug = scaffold.slugify(title)
+    spec_id = scaffold.check_id(spec_id) if spec_id else scaffold.derive_id(slug)
+    existing = read_disk_specs(project.config)
+    if spec_id in existing.by_id:
+        other = existing.by_id[spec_id].path
+        raise SpecflowError(f"spec id {spec_id} is already used by {other}; pass another --id")
+    target = project.config.specs_path / f"{slug}.md"
+    relative = project.relative(target)
+    if target.exists() or target.is_symlink():
+        raise SpecflowError("already exists; not overwritten (choose another title)", relative)
+    drafted, more = scaffold.draft_context(_scope_files(project, scope))
+    text = templates.render(
+        project.root,
+        "spec.md.j2",
+        id=spec_id,
+        title=" ".join(title.split()),
+        status=status,
+        scope=list(scope),
+        drafted=drafted,
+        more_files=more,
+    )
+    parse_spec(relative, text)  # a template that does not parse must not reach the disk
+    write_atomic(target, text.encode(), create_only=True)
+    return relative
+
+
+def _scope_files(project: Project, scope: Sequence[str]) -> list[tuple[str, bytes]]:
+    if not scope:
+        return []
+    paths = matching(gitio.list_files(project.root), tuple(scope))
+    specs_prefix = project.config.specs_dir + "/"
+    return [
+        (path, (project.root / path).read_bytes())
+        for path in paths
+        if not path.startswith(specs_prefix) and (project.root / path).is_file()
+    ]
+
+
+def run_lint(project: Project, fix: bool = False) -> LintResult:
+    specs = read_disk_specs(project.config)
+    fixed: list[str] = []
+    if fix:
+        fixed = [spec.path for spec in specs.specs if missing_ids(spec) and _fix(project, spec, specs)]
+        if fixed:
+            specs = read_disk_specs(project.config)
+    files = gitio.list_files(project.root)
+    return LintResult(specs, lint(specs, files), fixed)
+
+
+def _fix(project: Project, spec: Spec, specs: SpecSet) -> bool:
+    path = project.root / spec.path
+    data = path.read_bytes()
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    text = decode(spec.path, data)
+    fixed = assign_ids(text, spec, specs)
+    if fixed == text:
+        return False
+    write_atomic(path, bom + fixed.encode())
+    return True
+

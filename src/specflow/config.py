@@ -1,0 +1,124 @@
+"""`[tool.specflow]` in pyproject.toml, or specflow.toml: every key optional, typos refused."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from specflow.errors import ConfigError
+from specflow.model import Severity
+
+DEFAULT_TEST_GLOBS = ("tests/**", "test_*.py", "*_test.py", "**/*.test.*")
+
+# ARCHITECTURE.md, "Check rules": each rule's default severity.
+CHECK_RULES: Mapping[str, Severity] = {
+    "unreferenced-requirement": Severity.error,
+    "dangling-reference": Severity.error,
+    "constraint": Severity.error,
+    "spec-lint": Severity.error,
+    "deprecated-reference": Severity.warning,
+    "untested-requirement": Severity.warning,
+    "untraced-change": Severity.off,
+    "unscoped-change": Severity.off,
+}
+_KEYS = ("specs_dir", "test_globs", "exclude", "rules")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    specs_dir: str = "specs"
+    test_globs: tuple[str, ...] = DEFAULT_TEST_GLOBS
+    exclude: tuple[str, ...] = ()
+    rules: Mapping[str, Severity] = field(default_factory=lambda: dict(CHECK_RULES))
+    source: str | None = None
+
+    @property
+    def specs_path(self) -> Path:
+        return self.root / self.specs_dir
+
+
+def find_root(start: Path) -> Path:
+    """The enclosing repository's top folder (a `.git` dir or worktree file), else `start`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def load_config(root: Path) -> Config:
+    for name, table_path in (("specflow.toml", ()), ("pyproject.toml", ("tool", "specflow"))):
+        file = root / name
+        if not file.is_file():
+            continue
+        table = _read_table(file, table_path)
+        if table is not None:
+            return _from_table(root, name, table)
+    return Config(root)
+
+
+def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data: Any = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration: {exc}", file.name) from None
+    for key in table_path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
+
+
+def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s) {', '.join(unknown)}; known keys: {', '.join(_KEYS)}", source
+        )
+    specs_dir = table.get("specs_dir", "specs")
+    if not isinstance(specs_dir, str) or not specs_dir.strip("/") or ".." in specs_dir.split("/"):
+        raise ConfigError("`specs_dir` must be a folder inside the repository", source)
+    return Config(
+        root=root,
+        specs_dir=specs_dir.strip("/"),
+        test_globs=_globs(table, "test_globs", source, DEFAULT_TEST_GLOBS),
+        exclude=_globs(table, "exclude", source, ()),
+        rules=_rules(table.get("rules", {}), source),
+        source=source,
+    )
+
+
+def _globs(
+    table: dict[str, Any], key: str, source: str, default: tuple[str, ...]
+) -> tuple[str, ...]:
+    value = table.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"`{key}` must be a list of glob strings", source)
+    return tuple(value)
+
+
+def _rules(value: Any, source: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError("`rules` must be a table of rule = severity", source)
+    unknown = sorted(set(value) - set(CHECK_RULES))
+    if unknown:
+        raise ConfigError(
+            f"unknown rule(s) {', '.join(unknown)}; known rules: {', '.join(CHECK_RULES)}", source
+        )
+    rules = dict(CHECK_RULES)
+    for name, severity in value.items():
+        try:
+            rules[name] = Severity(severity)
+        except ValueError:
+            raise ConfigError(
+                f"rule `{name}`: severity must be error, warning or off, not {severity!r}", source
+            ) from None
+    return rules

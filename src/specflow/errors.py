@@ -1,0 +1,33 @@
+"""The one error family: what cannot continue, with where and why."""
+
+from __future__ import annotations
+
+
+class SpecflowError(Exception):
+    """Bad input or an environment we cannot work in; the CLI prints it and exits 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class SpecError(SpecflowError):
+    """A spec file that cannot be read or parsed."""
+
+
+class ConfigError(SpecflowError):
+    """A configuration file that cannot be read or holds unknown keys."""
+
+
+class GitError(SpecflowError):
+    """A git command failed, or the repository is not in a state we can read."""

@@ -1,0 +1,27 @@
+"""Making untrusted text (spec text, file names, diff lines) inert in Markdown output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Characters that can open markup anywhere in a line, and those that only can at its start.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~&])")
+_MD_LINE_START = re.compile(r"^(\s*)([#=+-]|[0-9]+[.)])")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def md_inline(text: str) -> str:
+    """Text that renders as itself on one Markdown line: metacharacters and HTML escaped."""
+    flat = _MD_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", flat)
+
+
+def md_code(text: str) -> str:
+    """Text for inside a single-backtick code span: backticks and line breaks cannot close it."""
+    return _LINE_BREAKS.sub(" ", text).replace("`", "'")
+
+
+def yaml_string(text: str) -> str:
+    """A YAML scalar that reads back as exactly `text` (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,47 @@
+"""Writing files without ever losing one: atomic replace, and create-only for new files."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from specflow.errors import SpecflowError
+
+
+def write_atomic(path: Path, data: bytes, *, create_only: bool = False) -> None:
+    """Write `data` to a temporary file beside `path`, then move it into place in one step.
+
+    With `create_only`, an existing `path` is never replaced (the link is atomic too).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        if create_only:
+            _link_new(temporary, path)
+        else:
+            os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise SpecflowError("already exists; not overwritten", str(path)) from None
+    except OSError:  # a file system without hard links
+        try:
+            with open(path, "xb") as handle, open(temporary, "rb") as source:
+                handle.write(source.read())
+        except FileExistsError:
+            raise SpecflowError("already exists; not overwritten", str(path)) from None

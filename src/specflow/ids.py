@@ -1,0 +1,49 @@
+"""Spec IDs, requirement IDs and the bare-word references to them (SPEC-FORMAT sections 1 and 2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+SPEC_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*"
+SPEC_ID_RE = re.compile(rf"{SPEC_ID}\Z")
+
+# An ID is a spec id, a dash, an optional `E` (edge case) and a number. The lazy prefix lets
+# `AUTH-SESSION-1` split as AUTH-SESSION + 1, and the guards make it a whole word.
+_ITEM_ID = r"(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?P<edge>E?)(?P<number>[0-9]+)"
+ITEM_ID_RE = re.compile(rf"{_ITEM_ID}\Z")
+REFERENCE_RE = re.compile(rf"(?<![A-Za-z0-9_-]){_ITEM_ID}(?![A-Za-z0-9_]|-[A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class ItemId:
+    prefix: str
+    number: int
+    edge: bool
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{'E' if self.edge else ''}{self.number}"
+
+
+def parse_item_id(text: str) -> ItemId | None:
+    match = ITEM_ID_RE.match(text)
+    if not match:
+        return None
+    return ItemId(match["prefix"], int(match["number"]), bool(match["edge"]))
+
+
+def spec_id_from_file_name(stem: str) -> str:
+    """`password-reset` → `PASSWORD-RESET`; what cannot be an ID is dropped."""
+    words = re.findall(r"[A-Za-z0-9]+", stem)
+    candidate = "-".join(words).upper()
+    return candidate.lstrip("-0123456789") or candidate
+
+
+def find_references(text: str, prefixes: frozenset[str]) -> Iterator[tuple[str, int]]:
+    """Each (ID, column) in `text` whose prefix is a known spec id; `SHA-256` is not one."""
+    if not prefixes:
+        return
+    for match in REFERENCE_RE.finditer(text):
+        if match["prefix"] in prefixes:
+            yield match.group(0), match.start() + 1

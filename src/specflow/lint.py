@@ -1,0 +1,133 @@
+"""`specflow lint`: every rule of SPEC-FORMAT.md as a Finding with a stable name. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from specflow.globs import matching
+from specflow.ids import SPEC_ID_RE, parse_item_id
+from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
+from specflow.specset import SpecSet
+
+ERROR, WARNING = Severity.error, Severity.warning
+_STATUSES = ", ".join(status.value for status in Status)
+
+
+def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
+    """All findings for `specs`; `files` (the repository's paths) enables the scope check."""
+    findings = [finding for spec in specs.specs for finding in lint_spec(spec, specs)]
+    findings += _duplicate_spec_ids(specs)
+    findings += _duplicate_item_ids(specs)
+    if files is not None:
+        findings += [f for spec in specs.specs for f in _unmatched_scope(spec, files)]
+    return sorted(findings, key=lambda f: (f.path, f.line, f.rule))
+
+
+def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
+    yield from _front_matter(spec, specs)
+    yield from _sections(spec)
+    for item in spec.items:
+        yield from _item(spec, item)
+    for constraint in spec.constraints:
+        if constraint.error:
+            yield _at(spec, constraint.line, "invalid-constraint", ERROR, constraint.error)
+        elif constraint.until and constraint.until not in specs.items:
+            message = f"`until {constraint.until}` names a requirement that does not exist"
+            yield _at(spec, constraint.line, "invalid-constraint", ERROR, message)
+
+
+def _front_matter(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
+    for line, problem in spec.front_matter_problems:
+        yield _at(spec, line, "invalid-front-matter", ERROR, problem)
+    if not SPEC_ID_RE.match(spec.id):
+        how = "rename the file or set `id:`" if spec.id_from_file_name else "fix `id:`"
+        message = f"spec id {spec.id!r} must be capitals, digits and inner dashes (RESET); {how}"
+        yield _at(spec, spec.line_of("id"), "invalid-spec-id", ERROR, message)
+    if spec.known_status is None:
+        message = f"unknown status {spec.status!r}; use one of {_STATUSES}"
+        yield _at(spec, spec.line_of("status"), "unknown-status", ERROR, message)
+    for key in spec.extra:
+        message = f"unknown front-matter key {key!r} is kept but has no effect (a typo?)"
+        yield _at(spec, spec.line_of(key), "unknown-key", WARNING, message)
+    if spec.superseded_by and spec.superseded_by not in specs.by_id:
+        message = f"`superseded-by: {spec.superseded_by}` names no spec"
+        yield _at(spec, spec.line_of("superseded-by"), "unknown-successor", WARNING, message)
+    if spec.status == Status.done.value:
+        for item in spec.requirements:
+            if item.state is ItemState.planned:
+                message = f"{item.id or 'requirement'} is still planned (`- [ ]`) in a done spec"
+                yield _at(spec, item.line, "planned-in-done-spec", ERROR, message)
+
+
+def _sections(spec: Spec) -> Iterator[Finding]:
+    if not spec.has_section("requirements"):
+        message = "no `## Requirements` section: a spec states what must hold"
+        yield _at(spec, 1, "missing-requirements", ERROR, message)
+    for kind, title, why in (
+        ("context", "Context", "what the change must fit into"),
+        ("edge-cases", "Edge Cases", "what could go wrong"),
+    ):
+        if not spec.has_section(kind):
+            message = f"no `## {title}` section: write down {why}"
+            yield _at(spec, 1, f"missing-{kind}", WARNING, message)
+
+
+def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
+    edge = item.kind == "edge-case"
+    noun = "edge case" if edge else "requirement"
+    if item.id is None:
+        severity = WARNING if edge else ERROR
+        example = f"{spec.id}-{'E' if edge else ''}1"
+        message = f"{noun} has no ID; run `specflow lint --fix` or write `{example}: ...`"
+        yield _at(spec, item.line, "missing-id", severity, message)
+    else:
+        parsed = parse_item_id(item.id)
+        if parsed and parsed.prefix != spec.id:
+            message = f"{item.id} does not start with this spec's id {spec.id}-"
+            yield _at(spec, item.line, "wrong-prefix", ERROR, message)
+        if parsed and parsed.edge != edge:
+            want = f"{spec.id}-E<n>" if edge else f"{spec.id}-<n>"
+            message = f"{item.id} is under {noun}s; {noun} IDs look like {want}"
+            yield _at(spec, item.line, "wrong-id-kind", ERROR, message)
+    if not item.text.strip():
+        yield _at(spec, item.line, "empty-requirement", ERROR, f"{noun} {item.id or ''} is empty")
+
+
+def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
+    first: dict[str, Spec] = {}
+    for spec in specs.specs:
+        if spec.id in first:
+            message = f"spec id {spec.id} is also used by {first[spec.id].path}; set a unique `id:`"
+            yield _at(spec, 1, "duplicate-spec-id", ERROR, message)
+        else:
+            first[spec.id] = spec
+
+
+def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
+    first: dict[str, Requirement] = {}
+    for spec in specs.specs:
+        for item in spec.items:
+            if not item.id:
+                continue
+            if item.id in first:
+                other = first[item.id]
+                message = f"{item.id} is already defined at {other.path}:{other.line}"
+                yield _at(spec, item.line, "duplicate-id", ERROR, message)
+            else:
+                first[item.id] = item
+
+
+def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
+    for glob in spec.scope:
+        if not matching(files, (glob,)):
+            message = f"scope glob {glob!r} matches no file in the repository"
+            yield _at(spec, spec.line_of("scope"), "unmatched-scope", WARNING, message)
+    for constraint in spec.constraints:
+        for glob in constraint.globs:
+            if not constraint.error and not matching(files, (glob,)):
+                message = f"constraint glob {glob!r} matches no file in the repository"
+                yield _at(spec, constraint.line, "unmatched-scope", WARNING, message)
+
+
+def _at(spec: Spec, line: int, rule: str, severity: Severity, message: str) -> Finding:
+    return Finding(rule, severity, spec.path, line, message)

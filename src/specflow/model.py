@@ -1,0 +1,158 @@
+"""The spec model: plain immutable data, independent of where a spec was read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    draft = "draft"
+    active = "active"
+    done = "done"
+    deprecated = "deprecated"
+
+    @property
+    def enforced(self) -> bool:
+        return self in (Status.active, Status.done)
+
+
+class ItemState(str, Enum):
+    """A requirement is `plain` (enforced), `planned` (`- [ ]`) or `ticked` (`- [x]`, enforced)."""
+
+    plain = "plain"
+    planned = "planned"
+    ticked = "ticked"
+
+    @property
+    def enforced(self) -> bool:
+        return self is not ItemState.planned
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    off = "off"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A top-level list item under `Requirements` (kind `requirement`) or `Edge Cases`."""
+
+    id: str | None
+    text: str
+    path: str
+    line: int
+    state: ItemState = ItemState.plain
+    kind: str = "requirement"  # or "edge-case"
+
+    @property
+    def enforced(self) -> bool:
+        return self.state.enforced
+
+
+@dataclass(frozen=True)
+class ContextStatement:
+    text: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """``forbid `PATTERN` in `GLOB`... until ID: reason``; `error` is set when it does not parse."""
+
+    source: str
+    path: str
+    line: int
+    pattern: str = ""
+    is_regex: bool = False
+    globs: tuple[str, ...] = ()
+    until: str | None = None
+    reason: str = ""
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """Any H2 section: its title, where it starts, and its Markdown body."""
+
+    title: str
+    line: int
+    body: str
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    id: str
+    title: str
+    status: str = Status.active.value
+    scope: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    id_from_file_name: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+    requirements: tuple[Requirement, ...] = ()
+    edge_cases: tuple[Requirement, ...] = ()
+    context: tuple[ContextStatement, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    sections: tuple[Section, ...] = ()
+    front_matter_problems: tuple[tuple[int, str], ...] = ()
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, or 1 when the key is absent."""
+        return self.key_lines.get(key, 1)
+
+    def has_section(self, kind: str) -> bool:
+        return any(section_kind(s.title) == kind for s in self.sections)
+
+    @property
+    def known_status(self) -> Status | None:
+        try:
+            return Status(self.status)
+        except ValueError:
+            return None
+
+    @property
+    def enforced(self) -> bool:
+        status = self.known_status
+        return bool(status and status.enforced)
+
+    @property
+    def items(self) -> tuple[Requirement, ...]:
+        return self.requirements + self.edge_cases
+
+
+def section_kind(title: str) -> str | None:
+    """`Edge cases`, `Edge-Cases`, `EDGE CASES` are all the edge-case section."""
+    key = "".join(ch for ch in title.lower() if ch.isalnum())
+    return _SECTION_KINDS.get(key)
+
+
+_SECTION_KINDS = {
+    "context": "context",
+    "requirements": "requirements",
+    "requirement": "requirements",
+    "edgecases": "edge-cases",
+    "edgecase": "edge-cases",
+    "constraints": "constraints",
+    "constraint": "constraints",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a lint or check rule."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.error

@@ -1,0 +1,294 @@
+"""Markdown → Spec. Pure: text in, model out; every element keeps its file and line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from specflow.errors import SpecError
+from specflow.ids import ITEM_ID_RE, spec_id_from_file_name
+from specflow.model import (
+    Constraint,
+    ContextStatement,
+    ItemState,
+    Requirement,
+    Section,
+    Spec,
+    section_kind,
+)
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_CHECKBOX = re.compile(r"\[(?P<mark>[ xX])\](?:[ \t]+|$)")
+_ID_FORMS = re.compile(
+    r"(?:\*\*(?P<bold>[^*\s]+?)(?::\*\*|\*\*:?)"  # **ID**: text · **ID** text · **ID:** text
+    r"|\[(?P<bracket>[^\]\s]+)\]:?"  # [ID] text
+    r"|(?P<plain>[A-Z][A-Z0-9-]*-E?[0-9]+):)"  # ID: text
+    r"(?:[ \t]+|$)"
+)
+_KEY = re.compile(r"([^\s:#][^:]*?)\s*:")
+KNOWN_KEYS = frozenset({"id", "status", "scope", "owners", "superseded-by"})
+
+
+def decode(path: str, data: bytes) -> str:
+    """Spec bytes → text: UTF-8 (a BOM is dropped), or an error naming the file and line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SpecError(f"not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", path, line)
+
+
+def parse_spec(path: str, text: str) -> Spec:
+    """Parse one spec file; raise SpecError only for what makes it unreadable."""
+    tokens = _markdown().parse(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    front, front_line = _front_matter(path, tokens)
+    builder = _Builder(path, lines)
+    for index, token in enumerate(tokens):
+        builder.visit(tokens, index, token)
+    builder.close()
+    spec = _make_spec(path, front, front_line, builder)
+    return replace(spec, key_lines=_key_lines(tokens))
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin)
+
+
+def _key_lines(tokens: Sequence[Token]) -> dict[str, int]:
+    if not tokens or tokens[0].type != "front_matter":
+        return {}
+    found = (_KEY.match(text) for text in tokens[0].content.split("\n"))
+    return {match[1]: index + 2 for index, match in enumerate(found) if match}
+
+
+def _front_matter(path: str, tokens: Sequence[Token]) -> tuple[dict[str, Any], int]:
+    if not tokens or tokens[0].type != "front_matter":
+        return {}, 0
+    import yaml
+
+    try:
+        data = yaml.safe_load(tokens[0].content)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise SpecError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if data is None:
+        return {}, 1
+    if not isinstance(data, dict):
+        raise SpecError("front matter must be a mapping of keys to values (`id: RESET`)", path, 1)
+    return {str(key): value for key, value in data.items()}, 1
+
+
+def _make_spec(path: str, front: dict[str, Any], front_line: int, built: _Builder) -> Spec:
+    problems: list[tuple[int, str]] = []
+    line = front_line or 1
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    raw_id = front.get("id")
+    if raw_id is not None and not isinstance(raw_id, str):
+        problems.append((line, f"`id` must be a string, not {raw_id!r}"))
+        raw_id = None
+    status = front.get("status", "active")
+    if not isinstance(status, str):
+        problems.append((line, f"`status` must be a string, not {status!r}"))
+        status = str(status)
+    superseded = front.get("superseded-by")
+    if superseded is not None and not isinstance(superseded, str):
+        problems.append((line, "`superseded-by` must be a spec id"))
+        superseded = None
+    return Spec(
+        path=path,
+        id=raw_id.strip() if raw_id else spec_id_from_file_name(stem),
+        id_from_file_name=not raw_id,
+        title=built.title or stem,
+        status=status,
+        scope=_string_list(front, "scope", line, problems),
+        owners=_string_list(front, "owners", line, problems),
+        superseded_by=superseded,
+        extra={key: value for key, value in front.items() if key not in KNOWN_KEYS},
+        requirements=tuple(built.items("requirements")),
+        edge_cases=tuple(built.items("edge-cases")),
+        context=tuple(built.context),
+        constraints=tuple(parse_constraint(path, ln, text) for ln, text in built.constraints),
+        sections=tuple(built.sections),
+        front_matter_problems=tuple(problems),
+    )
+
+
+def _string_list(
+    front: dict[str, Any], key: str, line: int, problems: list[tuple[int, str]]
+) -> tuple[str, ...]:
+    value = front.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    problems.append((line, f"`{key}` must be a list of strings"))
+    return ()
+
+
+@dataclass
+class _Item:
+    line: int
+    head: str
+    rest: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Builder:
+    """Walks the top-level tokens once, filing list items under the section they belong to."""
+
+    path: str
+    lines: list[str]
+    title: str = ""
+    kind: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    context: list[ContextStatement] = field(default_factory=list)
+    constraints: list[tuple[int, str]] = field(default_factory=list)
+    raw_items: dict[str, list[_Item]] = field(default_factory=dict)
+    _section_start: int = 0
+
+    def visit(self, tokens: Sequence[Token], index: int, token: Token) -> None:
+        if token.level != 0 or token.map is None:
+            return
+        if token.type == "heading_open":
+            self._heading(token, tokens[index + 1].content.strip())
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            self._list(tokens, index)
+        elif token.type == "paragraph_open" and self.kind in ("requirements", "edge-cases"):
+            # SPEC-FORMAT: paragraphs that follow a requirement belong to it.
+            items = self.raw_items.get(self.kind)
+            if items:
+                items[-1].rest.extend(["", *self._source(token.map)])
+
+    def _heading(self, token: Token, text: str) -> None:
+        assert token.map is not None
+        if token.tag == "h1":
+            self.title = self.title or text
+            return
+        if token.tag != "h2":
+            return
+        self._close_section(token.map[0])
+        self.kind = section_kind(text)
+        self.sections.append(Section(text, token.map[0] + 1, ""))
+        self._section_start = token.map[1]
+
+    def close(self) -> None:
+        self._close_section(len(self.lines))
+
+    def _close_section(self, end: int) -> None:
+        if self.sections and not self.sections[-1].body:
+            last = self.sections[-1]
+            body = "\n".join(self.lines[self._section_start : end]).strip("\n")
+            self.sections[-1] = Section(last.title, last.line, body)
+
+    def _list(self, tokens: Sequence[Token], index: int) -> None:
+        for token in tokens[index + 1 :]:
+            if token.level == 0:
+                break
+            if token.type == "list_item_open" and token.level == 1 and token.map:
+                self._item(token.map)
+
+    def _item(self, span: list[int]) -> None:
+        body = self._source(span)
+        head = _MARKER.sub("", body[0], count=1)
+        indent = len(body[0]) - len(head)
+        rest = [_dedent(text, indent) for text in body[1:]]
+        line = span[0] + 1
+        if self.kind == "context":
+            self.context.append(ContextStatement(_join(head, rest), self.path, line))
+        elif self.kind == "constraints":
+            self.constraints.append((line, _join(head, rest)))
+        elif self.kind in ("requirements", "edge-cases"):
+            self.raw_items.setdefault(self.kind, []).append(_Item(line, head, rest))
+
+    def _source(self, span: list[int]) -> list[str]:
+        body = self.lines[span[0] : span[1]]
+        while body and not body[-1].strip():
+            body.pop()
+        return body or [""]
+
+    def items(self, kind: str) -> list[Requirement]:
+        return [_requirement(self.path, kind, item) for item in self.raw_items.get(kind, [])]
+
+
+def _requirement(path: str, kind: str, item: _Item) -> Requirement:
+    head, state = item.head, ItemState.plain
+    box = _CHECKBOX.match(head)
+    if box:
+        state = ItemState.planned if box["mark"] == " " else ItemState.ticked
+        head = head[box.end() :]
+    item_id, head = split_id(head)
+    return Requirement(
+        id=item_id,
+        text=_join(head, item.rest),
+        path=path,
+        line=item.line,
+        state=state,
+        kind="requirement" if kind == "requirements" else "edge-case",
+    )
+
+
+def split_id(head: str) -> tuple[str | None, str]:
+    """`**RESET-1**: text` → (`RESET-1`, `text`); a head without an ID is returned whole."""
+    match = _ID_FORMS.match(head)
+    if not match:
+        return None, head
+    candidate = match["bold"] or match["bracket"] or match["plain"]
+    if not ITEM_ID_RE.match(candidate):
+        return None, head
+    return candidate, head[match.end() :]
+
+
+def _dedent(text: str, indent: int) -> str:
+    expanded = text.expandtabs(4)
+    strip = min(indent, len(expanded) - len(expanded.lstrip()))
+    return expanded[strip:]
+
+
+def _join(head: str, rest: list[str]) -> str:
+    return "\n".join([head.strip(), *rest]).strip()
+
+
+_CONSTRAINT = re.compile(
+    r"forbid\s+(?P<tick>`+)(?P<pattern>.+?)(?P=tick)(?!`)"
+    r"(?:\s+in\s+(?P<globs>`[^`]+`(?:\s*,\s*`[^`]+`)*))?"
+    r"(?:\s+until\s+(?P<until>\S+?))?"
+    r"(?:\s*:\s*(?P<reason>.*))?\s*\Z",
+    re.DOTALL,
+)
+CONSTRAINT_SYNTAX = "forbid `PATTERN` in `GLOB`[, `GLOB`...][ until ID][: reason]"
+
+
+def parse_constraint(path: str, line: int, source: str) -> Constraint:
+    match = _CONSTRAINT.match(source)
+    if not match:
+        return Constraint(source, path, line, error=f"expected {CONSTRAINT_SYNTAX}")
+    pattern = match["pattern"].strip() if len(match["tick"]) > 1 else match["pattern"]
+    is_regex = pattern.startswith("re:")
+    if is_regex:
+        pattern = pattern[3:]
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            return Constraint(source, path, line, error=f"invalid regular expression: {exc}")
+    until = match["until"]
+    if until is not None and not ITEM_ID_RE.match(until):
+        return Constraint(source, path, line, error=f"`until {until}` is not a requirement ID")
+    globs = tuple(re.findall(r"`([^`]+)`", match["globs"] or ""))
+    reason = " ".join((match["reason"] or "").split())
+    return Constraint(source, path, line, pattern, is_regex, globs, until, reason)

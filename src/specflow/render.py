@@ -1,0 +1,185 @@
+"""The only place that writes text: findings, spec lists and spec details, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from specflow.model import Finding, Requirement, Severity, Spec
+from specflow.specset import SpecSet
+
+SCHEMA = 1
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def dump_json(data: dict[str, Any]) -> None:
+    out(json.dumps({"schema": SCHEMA, **data}, indent=2, ensure_ascii=False))
+
+
+def finding_line(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}: {finding.severity.value} [{finding.rule}] {finding.message}"
+
+
+def summary(findings: Sequence[Finding], checked: str) -> str:
+    errors = sum(f.severity is Severity.error for f in findings)
+    warnings = sum(f.severity is Severity.warning for f in findings)
+    if not errors and not warnings:
+        return f"All good: {checked}."
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {checked}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> None:
+    if fmt == "json":
+        dump_json({**extra, "findings": [finding_dict(f) for f in items]})
+        return
+    styles = {Severity.error: "red", Severity.warning: "yellow"}
+    if is_terminal():
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(highlight=False)
+        for f in items:
+            style = styles.get(f.severity, "")
+            console.print(
+                f"[bold]{escape(f.path)}:{f.line}[/]: [{style}]{f.severity.value}[/] "
+                f"[dim]\\[{f.rule}][/] {escape(f.message)}"
+            )
+        console.print(summary(items, checked))
+        return
+    out("".join(finding_line(f) + "\n" for f in items) + summary(items, checked))
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message,
+    }
+
+
+def item_dict(item: Requirement) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "state": item.state.value,
+        "enforced": item.enforced,
+        "text": item.text,
+        "path": item.path,
+        "line": item.line,
+    }
+
+
+def spec_dict(spec: Spec, *, full: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": spec.id,
+        "title": spec.title,
+        "status": spec.status,
+        "path": spec.path,
+        "scope": list(spec.scope),
+        "owners": list(spec.owners),
+        "requirements": len(spec.requirements),
+        "edge_cases": len(spec.edge_cases),
+    }
+    if full:
+        data.update(
+            requirements=[item_dict(item) for item in spec.requirements],
+            edge_cases=[item_dict(item) for item in spec.edge_cases],
+            context=[{"text": c.text, "line": c.line} for c in spec.context],
+            constraints=[{"source": c.source, "line": c.line} for c in spec.constraints],
+            sections=[{"title": s.title, "line": s.line} for s in spec.sections],
+            extra={key: str(value) for key, value in spec.extra.items()},
+        )
+    return data
+
+
+def spec_list(specs: SpecSet, fmt: str) -> None:
+    if fmt == "json":
+        dump_json({"specs": [spec_dict(spec) for spec in specs.specs]})
+        return
+    rows = [
+        (
+            spec.id,
+            spec.status,
+            f"{sum(i.enforced for i in spec.requirements)}/{len(spec.requirements)}",
+            str(len(spec.edge_cases)),
+            spec.title,
+            spec.path,
+        )
+        for spec in specs.specs
+    ]
+    headers = ("ID", "STATUS", "ENFORCED", "EDGE", "TITLE", "PATH")
+    table(headers, rows, empty="No specs yet: `specflow new \"Title\"` writes the first one.")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> None:
+    if not rows:
+        out(empty)
+        return
+    if is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
+        grid = Table(*headers, box=None, header_style="bold")
+        for row in rows:
+            grid.add_row(*row, markup=False)  # type: ignore[call-arg]
+        Console().print(grid)
+        return
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    for row in (headers, *rows):
+        out("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def show_spec(spec: Spec, fmt: str) -> None:
+    if fmt == "json":
+        dump_json({"spec": spec_dict(spec, full=True)})
+        return
+    lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
+    if spec.scope:
+        lines.append(f"  scope: {', '.join(spec.scope)}")
+    if spec.owners:
+        lines.append(f"  owners: {', '.join(spec.owners)}")
+    for heading, items in (("Requirements", spec.requirements), ("Edge cases", spec.edge_cases)):
+        lines += ["", heading] + [_item_line(item) for item in items]
+    if spec.context:
+        lines += ["", "Context"] + [f"  - {c.text.splitlines()[0]}" for c in spec.context]
+    out("\n".join(lines))
+
+
+def _item_line(item: Requirement) -> str:
+    box = {"planned": "[ ] ", "ticked": "[x] "}.get(item.state.value, "")
+    first = item.text.splitlines()[0] if item.text else ""
+    return f"  {box}{item.id or '(no id)'}: {first}  ({item.path}:{item.line})"
+
+
+def show_item(spec: Spec, item: Requirement, fmt: str) -> None:
+    if fmt == "json":
+        dump_json({"spec": spec_dict(spec), "item": item_dict(item)})
+        return
+    state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
+    lines = [
+        f"{item.id}  ({item.kind} of {spec.id}: {spec.title})",
+        f"  {item.path}:{item.line} · {state.get(item.state.value, 'enforced')}",
+        "",
+        *("  " + text for text in item.text.splitlines()),
+    ]
+    out("\n".join(lines))

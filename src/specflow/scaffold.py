@@ -1,0 +1,100 @@
+"""`specflow new`: a spec file name, its ID, and a Context drafted from the code in scope."""
+
+from __future__ import annotations
+
+import ast
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from specflow.errors import SpecflowError
+from specflow.ids import SPEC_ID_RE
+
+MAX_SLUG = 60
+MAX_DRAFTED_FILES = 40
+MAX_SYMBOLS = 12
+_STOP_WORDS = frozenset("a an the of for with and or to in on add adding new support".split())
+
+
+@dataclass(frozen=True)
+class Symbol:
+    signature: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class DraftedModule:
+    path: str
+    summary: str = ""
+    note: str = ""
+    symbols: tuple[Symbol, ...] = field(default_factory=tuple)
+
+
+def slugify(title: str) -> str:
+    """A file name stem that cannot leave `specs/`: ASCII words joined by dashes."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = "-".join(words)[:MAX_SLUG].strip("-")
+    if not slug:
+        raise SpecflowError(
+            f"cannot make a file name from the title {title!r}; "
+            "use a title with ASCII letters or digits (the heading may add any text later)"
+        )
+    return slug
+
+
+def derive_id(slug: str) -> str:
+    """`password-reset` → `PASSWORD-RESET`; long titles keep their first two significant words."""
+    words = [word for word in slug.split("-") if word not in _STOP_WORDS] or slug.split("-")
+    candidate = "-".join(words[:2]).upper().lstrip("-0123456789")
+    return candidate or "SPEC"
+
+
+def check_id(spec_id: str) -> str:
+    if not SPEC_ID_RE.match(spec_id):
+        raise SpecflowError(
+            f"--id {spec_id!r} must be capitals and digits with inner dashes, like RESET or AUTH-2"
+        )
+    return spec_id
+
+
+def draft_context(files: Iterable[tuple[str, bytes]]) -> tuple[list[DraftedModule], int]:
+    """One draft statement per file in scope; Python modules list their public API."""
+    files = list(files)
+    drafted = [_draft(path, data) for path, data in files[:MAX_DRAFTED_FILES]]
+    return drafted, max(0, len(files) - MAX_DRAFTED_FILES)
+
+
+def _draft(path: str, data: bytes) -> DraftedModule:
+    if not path.endswith(".py"):
+        return DraftedModule(path)
+    try:
+        tree = ast.parse(data, filename=path)
+    except (SyntaxError, ValueError):
+        return DraftedModule(path, note="could not be parsed as Python")
+    symbols = tuple(_symbols(tree))
+    note = "" if len(symbols) <= MAX_SYMBOLS else f"{len(symbols) - MAX_SYMBOLS} more names"
+    return DraftedModule(path, _first_line(ast.get_docstring(tree)), note, symbols[:MAX_SYMBOLS])
+
+
+def _symbols(tree: ast.Module) -> Iterable[Symbol]:
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if not node.name.startswith("_"):
+                yield Symbol(f"{node.name}({_arguments(node.args)})", _docstring(node))
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            yield Symbol(f"class {node.name}", _docstring(node))
+
+
+def _arguments(args: ast.arguments) -> str:
+    names = [arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    return ", ".join(name for name in names if name not in ("self", "cls"))
+
+
+def _docstring(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
+    return _first_line(ast.get_docstring(node))
+
+
+def _first_line(doc: str | None) -> str:
+    return doc.strip().splitlines()[0].strip() if doc and doc.strip() else ""

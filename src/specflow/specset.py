@@ -1,0 +1,86 @@
+"""A repository's specs, read from disk or handed over as (path, bytes) pairs from a git tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from specflow.config import Config
+from specflow.errors import SpecError
+from specflow.model import Requirement, Spec
+from specflow.parse import decode, parse_spec
+
+
+@dataclass(frozen=True)
+class SpecSet:
+    specs: tuple[Spec, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Spec]:
+        return {spec.id: spec for spec in reversed(self.specs)}
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        return frozenset(self.by_id)
+
+    @cached_property
+    def items(self) -> dict[str, Requirement]:
+        """Every requirement and edge case by ID (the first place, if an ID is duplicated)."""
+        found: dict[str, Requirement] = {}
+        for spec in self.specs:
+            for item in spec.items:
+                if item.id:
+                    found.setdefault(item.id, item)
+        return found
+
+    def spec_of(self, item_id: str) -> Spec | None:
+        item = self.items.get(item_id)
+        if item is not None:
+            return next(spec for spec in self.specs if spec.path == item.path)
+        prefix = item_id.rsplit("-", 1)[0]
+        return self.by_id.get(prefix)
+
+    def find(self, key: str) -> Spec | Requirement | None:
+        return self.by_id.get(key) or self.items.get(key)
+
+
+def is_spec_file(relative: str, specs_dir: str) -> bool:
+    """Markdown under the specs folder, except its README (the guide `init` writes)."""
+    if not relative.startswith(specs_dir.rstrip("/") + "/") or not relative.endswith(".md"):
+        return False
+    return relative.rsplit("/", 1)[-1].lower() != "readme.md"
+
+
+def parse_all(files: Iterable[tuple[str, bytes]]) -> SpecSet:
+    specs = (parse_spec(path, decode(path, data)) for path, data in files)
+    return SpecSet(tuple(sorted(specs, key=lambda spec: spec.path)))
+
+
+def read_disk_specs(config: Config) -> SpecSet:
+    """The specs in the work tree; symlinks are skipped, never followed outside the repository."""
+    return parse_all(_disk_files(config))
+
+
+def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
+    folder = config.specs_path
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.rglob("*.md")):
+        relative = file.relative_to(config.root).as_posix()
+        if _has_symlink(file, folder) or not is_spec_file(relative, config.specs_dir):
+            continue
+        try:
+            yield relative, file.read_bytes()
+        except OSError as exc:
+            raise SpecError(f"cannot read: {exc.strerror}", relative) from None
+
+
+def _has_symlink(file: Path, folder: Path) -> bool:
+    current = file
+    while current != folder:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
