@@ -72,7 +72,9 @@ class Repo:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _isolated_git(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """No user or system git configuration leaks into a test; identities and dates are fixed."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

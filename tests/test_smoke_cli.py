@@ -5,7 +5,9 @@ from __future__ import annotations
 
 def test_init_new_lint_list_show_on_a_fresh_repository(repo, cli):
     assert cli("init").code == 0
-    repo.write({"src/auth/hashing.py": '"""Hashing."""\ndef hash_password(p):\n    """SHA-256."""\n'})
+    repo.write(
+        {"src/auth/hashing.py": '"""Hashing."""\ndef hash_password(p):\n    """SHA-256."""\n'}
+    )
     created = cli("new", "Password reset", "--id", "RESET", "--scope", "src/auth/**")
     assert created.code == 0, created
     assert "specs/password-reset.md" in created.out

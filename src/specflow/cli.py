@@ -7,7 +7,6 @@ it, so `specflow --version` and the git hooks start fast.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from enum import Enum
 from typing import Any, Optional, TypeVar
@@ -113,7 +112,9 @@ def new(
     from specflow.project import open_project
 
     path = commands.new_spec(open_project(), title, spec_id, scope, status.value)
-    render.out(f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`")
+    render.out(
+        f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
+    )
 
 
 @command()
@@ -185,4 +186,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

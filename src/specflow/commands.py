@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from specflow import gitio, scaffold, templates
 from specflow.errors import SpecflowError
@@ -46,7 +45,9 @@ def init(project: Project) -> list[str]:
     created: list[str] = []
     guide = project.config.specs_path / GUIDE
     if not guide.exists():
-        text = templates.render(project.root, "specs-guide.md.j2", specs_dir=project.config.specs_dir)
+        text = templates.render(
+            project.root, "specs-guide.md.j2", specs_dir=project.config.specs_dir
+        )
         write_atomic(guide, text.encode(), create_only=True)
         created.append(project.relative(guide))
     if project.config.source is None and not (project.root / "specflow.toml").exists():
@@ -100,7 +101,9 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     specs = read_disk_specs(project.config)
     fixed: list[str] = []
     if fix:
-        fixed = [spec.path for spec in specs.specs if missing_ids(spec) and _fix(project, spec, specs)]
+        fixed = [
+            spec.path for spec in specs.specs if missing_ids(spec) and _fix(project, spec, specs)
+        ]
         if fixed:
             specs = read_disk_specs(project.config)
     files = gitio.list_files(project.root)
@@ -117,4 +120,3 @@ def _fix(project: Project, spec: Spec, specs: SpecSet) -> bool:
         return False
     write_atomic(path, bom + fixed.encode())
     return True
-

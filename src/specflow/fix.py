@@ -1,4 +1,4 @@
-"""`specflow lint --fix`: give each item without an ID the next free number, touching nothing else."""
+"""`specflow lint --fix`: number each item that lacks an ID, touching nothing else."""
 
 from __future__ import annotations
 

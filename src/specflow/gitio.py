@@ -14,7 +14,9 @@ from specflow.errors import GitError
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
 
 
-def run(root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | None = None) -> bytes:
+def run(
+    root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | None = None
+) -> bytes:
     """Run `git <args>` in `root` without a shell; a failure becomes a GitError with stderr."""
     command = [_git(), *_SAFE, *args]
     try:
@@ -25,7 +27,9 @@ def run(root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | N
         raise GitError(f"cannot run git: {exc.strerror}") from None
     if done.returncode not in ok_codes:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"`git {' '.join(args[:2])}` failed: {detail[-1] if detail else done.returncode}")
+        raise GitError(
+            f"`git {' '.join(args[:2])}` failed: {detail[-1] if detail else done.returncode}"
+        )
     return done.stdout
 
 

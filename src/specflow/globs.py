@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathspec import PathSpec
 
 
 @lru_cache(maxsize=1024)
-def _spec(globs: tuple[str, ...]) -> PathSpec:
+def _spec(globs: tuple[str, ...]) -> PathSpec[Any]:
     from pathspec import PathSpec
 
-    return PathSpec.from_lines("gitwildmatch", globs)
+    return PathSpec.from_lines("gitignore", globs)
 
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:

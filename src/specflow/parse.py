@@ -42,7 +42,8 @@ def decode(path: str, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise SpecError(f"not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", path, line)
+        message = f"not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        raise SpecError(message, path, line) from None
 
 
 def parse_spec(path: str, text: str) -> Spec:

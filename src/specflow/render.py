@@ -31,7 +31,8 @@ def dump_json(data: dict[str, Any]) -> None:
 
 
 def finding_line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}: {finding.severity.value} [{finding.rule}] {finding.message}"
+    where = f"{finding.path}:{finding.line}"
+    return f"{where}: {finding.severity.value} [{finding.rule}] {finding.message}"
 
 
 def summary(findings: Sequence[Finding], checked: str) -> str:
@@ -128,7 +129,7 @@ def spec_list(specs: SpecSet, fmt: str) -> None:
         for spec in specs.specs
     ]
     headers = ("ID", "STATUS", "ENFORCED", "EDGE", "TITLE", "PATH")
-    table(headers, rows, empty="No specs yet: `specflow new \"Title\"` writes the first one.")
+    table(headers, rows, empty='No specs yet: `specflow new "Title"` writes the first one.')
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> None:
@@ -144,9 +145,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
             grid.add_row(*row, markup=False)  # type: ignore[call-arg]
         Console().print(grid)
         return
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     for row in (headers, *rows):
-        out("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def show_spec(spec: Spec, fmt: str) -> None:

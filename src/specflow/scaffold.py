@@ -14,7 +14,25 @@ from specflow.ids import SPEC_ID_RE
 MAX_SLUG = 60
 MAX_DRAFTED_FILES = 40
 MAX_SYMBOLS = 12
-_STOP_WORDS = frozenset("a an the of for with and or to in on add adding new support".split())
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "with",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "add",
+        "adding",
+        "new",
+        "support",
+    ]
+)
 
 
 @dataclass(frozen=True)
