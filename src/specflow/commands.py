@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from specflow import gitio, scaffold, templates
 from specflow.errors import SpecflowError
@@ -41,15 +42,18 @@ class LintResult:
 
 
 def init(project: Project) -> list[str]:
-    """Create what is missing (specs folder, its guide, a config stub); never touch what exists."""
+    """Create what is missing (specs folder, its guide, a config stub); never touch what exists.
+
+    NEW-6: running it twice is safe, and an existing guide or configuration is left alone.
+    """
     created: list[str] = []
     guide = project.config.specs_path / GUIDE
-    if not guide.exists():
+    if not guide.exists() and not guide.is_symlink():
         text = templates.render(
             project.root, "specs-guide.md.j2", specs_dir=project.config.specs_dir
         )
         write_atomic(guide, text.encode(), create_only=True)
-        created.append(project.relative(guide))
+        created.append(f"{project.config.specs_dir}/{GUIDE}")
     if project.config.source is None and not (project.root / "specflow.toml").exists():
         write_atomic(project.root / "specflow.toml", CONFIG_STUB.encode(), create_only=True)
         created.append("specflow.toml")
@@ -59,15 +63,17 @@ def init(project: Project) -> list[str]:
 def new_spec(
     project: Project, title: str, spec_id: str | None, scope: Sequence[str], status: str
 ) -> str:
+    """NEW-1: write `specs/<slug>.md` from the template; the ID comes from the title or `--id`."""
     slug = scaffold.slugify(title)
-    spec_id = scaffold.check_id(spec_id) if spec_id else scaffold.derive_id(slug)
+    # `--id ""` is a mistake to report, not a request to derive one.
+    spec_id = scaffold.check_id(spec_id) if spec_id is not None else scaffold.derive_id(slug)
     existing = read_disk_specs(project.config)
     if spec_id in existing.by_id:
         other = existing.by_id[spec_id].path
         raise SpecflowError(f"spec id {spec_id} is already used by {other}; pass another --id")
     target = project.config.specs_path / f"{slug}.md"
-    relative = project.relative(target)
-    if target.exists() or target.is_symlink():
+    relative = f"{project.config.specs_dir}/{slug}.md"
+    if target.exists() or target.is_symlink():  # NEW-2: never overwrite, not even a symlink
         raise SpecflowError("already exists; not overwritten (choose another title)", relative)
     drafted, more = scaffold.draft_context(_scope_files(project, scope))
     text = templates.render(
@@ -85,38 +91,52 @@ def new_spec(
     return relative
 
 
-def _scope_files(project: Project, scope: Sequence[str]) -> list[tuple[str, bytes]]:
+def _scope_files(project: Project, scope: Sequence[str]) -> list[tuple[str, bytes | None]]:
+    """NEW-4: the files in scope now, with their bytes (None when they cannot be read)."""
     if not scope:
         return []
     paths = matching(gitio.list_files(project.root), tuple(scope))
     specs_prefix = project.config.specs_dir + "/"
     return [
-        (path, (project.root / path).read_bytes())
+        (path, _read_in_repository(project.root / path))
         for path in paths
         if not path.startswith(specs_prefix) and (project.root / path).is_file()
     ]
+
+
+def _read_in_repository(file: Path) -> bytes | None:
+    # A tracked symlink may point anywhere; the draft describes the repository, not its targets.
+    if file.is_symlink():
+        return None
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None
 
 
 def run_lint(project: Project, fix: bool = False) -> LintResult:
     specs = read_disk_specs(project.config)
     fixed: list[str] = []
     if fix:
-        fixed = [
-            spec.path for spec in specs.specs if missing_ids(spec) and _fix(project, spec, specs)
-        ]
-        if fixed:
-            specs = read_disk_specs(project.config)
+        for spec in specs.specs:
+            if missing_ids(spec):
+                specs = _fix(project, spec, specs)
+                fixed.append(spec.path)
     files = gitio.list_files(project.root)
     return LintResult(specs, lint(specs, files), fixed)
 
 
-def _fix(project: Project, spec: Spec, specs: SpecSet) -> bool:
+def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet:
+    """LINT-8: write `spec` with its missing IDs; return `specs` holding the fixed spec.
+
+    The next spec is numbered against the fixed one, so two files that share a prefix
+    never receive the same new ID.
+    """
     path = project.root / spec.path
     data = path.read_bytes()
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = decode(spec.path, data)
     fixed = assign_ids(text, spec, specs)
-    if fixed == text:
-        return False
     write_atomic(path, bom + fixed.encode())
-    return True
+    reparsed = parse_spec(spec.path, fixed)
+    return SpecSet(tuple(reparsed if s.path == spec.path else s for s in specs.specs))

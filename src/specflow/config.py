@@ -72,10 +72,14 @@ def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | Non
         raise ConfigError(f"cannot read configuration: {exc}", file.name) from None
     for key in table_path:
         data = data.get(key) if isinstance(data, dict) else None
-    return data if isinstance(data, dict) else None
+    if data is not None and not isinstance(data, dict):
+        # `tool.specflow = "x"` is a mistake to report, not a reason to use the defaults.
+        raise ConfigError(f"[{'.'.join(table_path)}] must be a table", file.name)
+    return data
 
 
 def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
+    # CLI-3: unknown keys and rules are errors that name them, so a typo never passes silently.
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
         raise ConfigError(

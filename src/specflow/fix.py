@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import re
 
-from specflow.ids import parse_item_id
+from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Requirement, Spec
 from specflow.specset import SpecSet
 
 # The same line breaks markdown-it counts: CRLF, LF, and a lone CR.
 _LINES = re.compile(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)")
-_HEAD = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\](?:[ \t]+|$))?")
+# A list marker and an optional task box, each followed by blanks or the end of the line. `$`
+# alone would not do: it matches before a final `\n` but never before `\r`.
+_END = r"(?:[ \t]+|(?=[\r\n]|\Z))"
+_HEAD = re.compile(rf"[ \t]*(?:[-*+]|[0-9]{{1,9}}[.)]){_END}(?:\[[ xX]\]{_END})?")
 
 
 def missing_ids(spec: Spec) -> list[Requirement]:
+    """Items that `assign_ids` would number; none when the spec's own id cannot prefix an ID."""
+    if not SPEC_ID_RE.match(spec.id):
+        return []  # `123-1` would not read back as an ID, and every run would add another
     return [item for item in spec.items if item.id is None]
 
 
 def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
-    """`text` (the spec's source) with an ID inserted after the marker of each item lacking one."""
+    """`text` (the spec's source) with an ID inserted after the marker of each item lacking one.
+
+    LINT-8: numbers continue from the highest one the spec's prefix has anywhere in `specs`;
+    requirements and edge cases (`-E<n>`) count separately.
+    """
     taken = {
         (parsed.edge, parsed.number)
         for item_id in specs.items
@@ -34,9 +44,10 @@ def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
 
 
 def _insert_id(line: str, item_id: str) -> str:
+    """`- [ ] text` → `- [ ] ID: text`; `-` alone → `- ID:` (LINT-E2), no trailing blank added."""
     head = _HEAD.match(line)
     cut = head.end() if head else 0
-    prefix = line[:cut]
-    if prefix and not prefix[-1].isspace():  # an empty item: `-` alone on its line
-        prefix += " "
-    return f"{prefix}{item_id}: {line[cut:]}"
+    prefix, rest = line[:cut], line[cut:]
+    if prefix and not prefix[-1].isspace():
+        return f"{prefix} {item_id}:{rest}"
+    return f"{prefix}{item_id}: {rest}"

@@ -14,17 +14,25 @@ def write_atomic(path: Path, data: bytes, *, create_only: bool = False) -> None:
     """Write `data` to a temporary file beside `path`, then move it into place in one step.
 
     With `create_only`, an existing `path` is never replaced (the link is atomic too).
+    A file system error becomes a SpecflowError naming `path`.
     """
+    try:
+        _write(path, data, create_only)
+    except OSError as exc:
+        raise SpecflowError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+
+
+def _write(path: Path, data: bytes, create_only: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    # mkstemp creates 0600; a replaced file keeps its mode, a new one gets what `open` would give.
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         if create_only:
             _link_new(temporary, path)
         else:
@@ -32,6 +40,13 @@ def write_atomic(path: Path, data: bytes, *, create_only: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; put it straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _link_new(temporary: str, path: Path) -> None:

@@ -10,10 +10,11 @@ SPEC_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*"
 SPEC_ID_RE = re.compile(rf"{SPEC_ID}\Z")
 
 # An ID is a spec id, a dash, an optional `E` (edge case) and a number. The lazy prefix lets
-# `AUTH-SESSION-1` split as AUTH-SESSION + 1, and the guards make it a whole word.
+# `AUTH-SESSION-1` split as AUTH-SESSION + 1 (FORMAT-E2), and the guards make it a whole word.
 _ITEM_ID = r"(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?P<edge>E?)(?P<number>[0-9]+)"
 ITEM_ID_RE = re.compile(rf"{_ITEM_ID}\Z")
-REFERENCE_RE = re.compile(rf"(?<![A-Za-z0-9_-]){_ITEM_ID}(?![A-Za-z0-9_]|-[A-Za-z0-9])")
+# FORMAT-8: a whole word, Unicode letters included: `ÄRESET-1` and `RESET-1-2` are other words.
+REFERENCE_RE = re.compile(rf"(?<![\w-]){_ITEM_ID}(?!\w|-\w)")
 
 
 @dataclass(frozen=True)

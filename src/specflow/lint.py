@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 
 from specflow.globs import matching
 from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
+from specflow.parse import KNOWN_KEYS
 from specflow.specset import SpecSet
 
 ERROR, WARNING = Severity.error, Severity.warning
@@ -14,7 +16,10 @@ _STATUSES = ", ".join(status.value for status in Status)
 
 
 def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
-    """All findings for `specs`; `files` (the repository's paths) enables the scope check."""
+    """All findings for `specs`; `files` (the repository's paths) enables the scope check.
+
+    LINT-1: each finding has a stable rule name, a severity, a file:line and a way to fix it.
+    """
     findings = [finding for spec in specs.specs for finding in lint_spec(spec, specs)]
     findings += _duplicate_spec_ids(specs)
     findings += _duplicate_item_ids(specs)
@@ -29,10 +34,13 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
     for item in spec.items:
         yield from _item(spec, item)
     for constraint in spec.constraints:
-        if constraint.error:
+        if constraint.error:  # LINT-6
             yield _at(spec, constraint.line, "invalid-constraint", ERROR, constraint.error)
         elif constraint.until and constraint.until not in specs.items:
-            message = f"`until {constraint.until}` names a requirement that does not exist"
+            message = (
+                f"`until {constraint.until}` names a requirement that does not exist; "
+                "name an existing one or drop `until`"
+            )
             yield _at(spec, constraint.line, "invalid-constraint", ERROR, message)
 
 
@@ -43,23 +51,34 @@ def _front_matter(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
         how = "rename the file or set `id:`" if spec.id_from_file_name else "fix `id:`"
         message = f"spec id {spec.id!r} must be capitals, digits and inner dashes (RESET); {how}"
         yield _at(spec, spec.line_of("id"), "invalid-spec-id", ERROR, message)
-    if spec.known_status is None:
+    if spec.known_status is None:  # LINT-4: typos are caught
         message = f"unknown status {spec.status!r}; use one of {_STATUSES}"
         yield _at(spec, spec.line_of("status"), "unknown-status", ERROR, message)
     for key in spec.extra:
-        message = f"unknown front-matter key {key!r} is kept but has no effect (a typo?)"
+        message = f"unknown front-matter key {key!r} is kept but has no effect; {_typo(key)}"
         yield _at(spec, spec.line_of(key), "unknown-key", WARNING, message)
     if spec.superseded_by and spec.superseded_by not in specs.by_id:
-        message = f"`superseded-by: {spec.superseded_by}` names no spec"
+        message = f"`superseded-by: {spec.superseded_by}` names no spec; use an existing spec id"
         yield _at(spec, spec.line_of("superseded-by"), "unknown-successor", WARNING, message)
     if spec.status == Status.done.value:
         for item in spec.requirements:
             if item.state is ItemState.planned:
-                message = f"{item.id or 'requirement'} is still planned (`- [ ]`) in a done spec"
+                message = (
+                    f"{item.id or 'requirement'} is still planned (`- [ ]`) in a done spec; "
+                    "tick it (`- [x]`) or set `status: active`"
+                )
                 yield _at(spec, item.line, "planned-in-done-spec", ERROR, message)
 
 
+def _typo(key: str) -> str:
+    close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1)
+    return (
+        f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(sorted(KNOWN_KEYS))}"
+    )
+
+
 def _sections(spec: Spec) -> Iterator[Finding]:
+    # LINT-3
     if not spec.has_section("requirements"):
         message = "no `## Requirements` section: a spec states what must hold"
         yield _at(spec, 1, "missing-requirements", ERROR, message)
@@ -73,6 +92,7 @@ def _sections(spec: Spec) -> Iterator[Finding]:
 
 
 def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
+    """LINT-7: a missing ID, another spec's prefix, the wrong kind of ID, an empty item."""
     edge = item.kind == "edge-case"
     noun = "edge case" if edge else "requirement"
     if item.id is None:
@@ -83,27 +103,34 @@ def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
     else:
         parsed = parse_item_id(item.id)
         if parsed and parsed.prefix != spec.id:
-            message = f"{item.id} does not start with this spec's id {spec.id}-"
+            message = (
+                f"{item.id} does not start with this spec's id {spec.id}-; "
+                f"renumber it as {spec.id}-... or move it to its own spec"
+            )
             yield _at(spec, item.line, "wrong-prefix", ERROR, message)
         if parsed and parsed.edge != edge:
             want = f"{spec.id}-E<n>" if edge else f"{spec.id}-<n>"
             message = f"{item.id} is under {noun}s; {noun} IDs look like {want}"
             yield _at(spec, item.line, "wrong-id-kind", ERROR, message)
     if not item.text.strip():
-        yield _at(spec, item.line, "empty-requirement", ERROR, f"{noun} {item.id or ''} is empty")
+        name = f"{noun} {item.id}" if item.id else noun
+        message = f"{name} is empty: write what must hold, or delete the item"
+        yield _at(spec, item.line, "empty-requirement", ERROR, message)
 
 
 def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
+    """LINT-2: the second file to use a spec id is reported, naming the first."""
     first: dict[str, Spec] = {}
     for spec in specs.specs:
         if spec.id in first:
             message = f"spec id {spec.id} is also used by {first[spec.id].path}; set a unique `id:`"
-            yield _at(spec, 1, "duplicate-spec-id", ERROR, message)
+            yield _at(spec, spec.line_of("id"), "duplicate-spec-id", ERROR, message)
         else:
             first[spec.id] = spec
 
 
 def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
+    """LINT-2: each repeat of an ID names the place that defined it first."""
     first: dict[str, Requirement] = {}
     for spec in specs.specs:
         for item in spec.items:
@@ -111,21 +138,25 @@ def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
                 continue
             if item.id in first:
                 other = first[item.id]
-                message = f"{item.id} is already defined at {other.path}:{other.line}"
+                message = (
+                    f"{item.id} is already defined at {other.path}:{other.line}; "
+                    "delete this ID and run `specflow lint --fix` to give it a free number"
+                )
                 yield _at(spec, item.line, "duplicate-id", ERROR, message)
             else:
                 first[item.id] = item
 
 
 def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
+    # LINT-5: a glob that matches nothing is most likely a typo or a renamed folder.
     for glob in spec.scope:
         if not matching(files, (glob,)):
-            message = f"scope glob {glob!r} matches no file in the repository"
+            message = f"scope glob {glob!r} matches no file in the repository; check its path"
             yield _at(spec, spec.line_of("scope"), "unmatched-scope", WARNING, message)
     for constraint in spec.constraints:
         for glob in constraint.globs:
             if not constraint.error and not matching(files, (glob,)):
-                message = f"constraint glob {glob!r} matches no file in the repository"
+                message = f"constraint glob {glob!r} matches no file in the repository; check it"
                 yield _at(spec, constraint.line, "unmatched-scope", WARNING, message)
 
 

@@ -81,6 +81,7 @@ class Section:
     title: str
     line: int
     body: str
+    path: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Spec:
 
 def section_kind(title: str) -> str | None:
     """`Edge cases`, `Edge-Cases`, `EDGE CASES` are all the edge-case section."""
+    # FORMAT-9: only letters and digits count, in any case.
     key = "".join(ch for ch in title.lower() if ch.isalnum())
     return _SECTION_KINDS.get(key)
 

@@ -24,39 +24,45 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+# FORMAT-4, FORMAT-E1: `-`, `*`, `+`, `1.` and `1)` open an item alike, with spaces or tabs.
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+# FORMAT-3: `[ ]` is planned, `[x]` ticked.
 _CHECKBOX = re.compile(r"\[(?P<mark>[ xX])\](?:[ \t]+|$)")
+# FORMAT-2: the four ways an item opens with its ID.
 _ID_FORMS = re.compile(
     r"(?:\*\*(?P<bold>[^*\s]+?)(?::\*\*|\*\*:?)"  # **ID**: text · **ID** text · **ID:** text
     r"|\[(?P<bracket>[^\]\s]+)\]:?"  # [ID] text
     r"|(?P<plain>[A-Z][A-Z0-9-]*-E?[0-9]+):)"  # ID: text
     r"(?:[ \t]+|$)"
 )
+# The line breaks markdown-it counts, so that lines in errors match lines everywhere else.
+_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 _KEY = re.compile(r"([^\s:#][^:]*?)\s*:")
 KNOWN_KEYS = frozenset({"id", "status", "scope", "owners", "superseded-by"})
 
 
 def decode(path: str, data: bytes) -> str:
     """Spec bytes → text: UTF-8 (a BOM is dropped), or an error naming the file and line."""
+    # FORMAT-6: a file that is not UTF-8 names its file and the line of the first bad byte.
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = len(_LINE_BREAKS.findall(data, 0, exc.start)) + 1
         message = f"not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         raise SpecError(message, path, line) from None
 
 
 def parse_spec(path: str, text: str) -> Spec:
-    """Parse one spec file; raise SpecError only for what makes it unreadable."""
+    """Parse one spec file; raise SpecError only for what makes it unreadable (FORMAT-7)."""
     tokens = _markdown().parse(text)
+    # FORMAT-4: markdown-it counts CRLF, LF and a lone CR as one line break each; so do we.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front, front_line = _front_matter(path, tokens)
+    front = _front_matter(path, tokens)
     builder = _Builder(path, lines)
     for index, token in enumerate(tokens):
         builder.visit(tokens, index, token)
     builder.close()
-    spec = _make_spec(path, front, front_line, builder)
-    return replace(spec, key_lines=_key_lines(tokens))
+    return _make_spec(path, front, _key_lines(tokens), builder)
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +80,9 @@ def _key_lines(tokens: Sequence[Token]) -> dict[str, int]:
     return {match[1]: index + 2 for index, match in enumerate(found) if match}
 
 
-def _front_matter(path: str, tokens: Sequence[Token]) -> tuple[dict[str, Any], int]:
+def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
     if not tokens or tokens[0].type != "front_matter":
-        return {}, 0
+        return {}
     import yaml
 
     try:
@@ -86,28 +92,33 @@ def _front_matter(path: str, tokens: Sequence[Token]) -> tuple[dict[str, Any], i
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SpecError(f"front matter is not valid YAML: {problem}", path, line) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML's constructors raise plain Python errors for values such as
+        # `date: 2020-13-45` or `!!int abc`, and its composer recurses once per nesting level.
+        raise SpecError(f"front matter has a value YAML cannot read: {exc}", path, 1) from None
     if data is None:
-        return {}, 1
+        return {}
     if not isinstance(data, dict):
         raise SpecError("front matter must be a mapping of keys to values (`id: RESET`)", path, 1)
-    return {str(key): value for key, value in data.items()}, 1
+    return {str(key): value for key, value in data.items()}
 
 
-def _make_spec(path: str, front: dict[str, Any], front_line: int, built: _Builder) -> Spec:
+def _make_spec(
+    path: str, front: dict[str, Any], key_lines: dict[str, int], built: _Builder
+) -> Spec:
     problems: list[tuple[int, str]] = []
-    line = front_line or 1
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     raw_id = front.get("id")
     if raw_id is not None and not isinstance(raw_id, str):
-        problems.append((line, f"`id` must be a string, not {raw_id!r}"))
+        problems.append((key_lines.get("id", 1), f"`id` must be a string, not {raw_id!r}"))
         raw_id = None
     status = front.get("status", "active")
     if not isinstance(status, str):
-        problems.append((line, f"`status` must be a string, not {status!r}"))
+        problems.append((key_lines.get("status", 1), f"`status` must be a string, not {status!r}"))
         status = str(status)
     superseded = front.get("superseded-by")
     if superseded is not None and not isinstance(superseded, str):
-        problems.append((line, "`superseded-by` must be a spec id"))
+        problems.append((key_lines.get("superseded-by", 1), "`superseded-by` must be a spec id"))
         superseded = None
     return Spec(
         path=path,
@@ -115,8 +126,8 @@ def _make_spec(path: str, front: dict[str, Any], front_line: int, built: _Builde
         id_from_file_name=not raw_id,
         title=built.title or stem,
         status=status,
-        scope=_string_list(front, "scope", line, problems),
-        owners=_string_list(front, "owners", line, problems),
+        scope=_string_list(front, "scope", key_lines, problems),
+        owners=_string_list(front, "owners", key_lines, problems),
         superseded_by=superseded,
         extra={key: value for key, value in front.items() if key not in KNOWN_KEYS},
         requirements=tuple(built.items("requirements")),
@@ -125,11 +136,12 @@ def _make_spec(path: str, front: dict[str, Any], front_line: int, built: _Builde
         constraints=tuple(parse_constraint(path, ln, text) for ln, text in built.constraints),
         sections=tuple(built.sections),
         front_matter_problems=tuple(problems),
+        key_lines=key_lines,
     )
 
 
 def _string_list(
-    front: dict[str, Any], key: str, line: int, problems: list[tuple[int, str]]
+    front: dict[str, Any], key: str, key_lines: dict[str, int], problems: list[tuple[int, str]]
 ) -> tuple[str, ...]:
     value = front.get(key)
     if value is None:
@@ -138,7 +150,7 @@ def _string_list(
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    problems.append((line, f"`{key}` must be a list of strings"))
+    problems.append((key_lines.get(key, 1), f"`{key}` must be a list of strings"))
     return ()
 
 
@@ -171,7 +183,7 @@ class _Builder:
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             self._list(tokens, index)
         elif token.type == "paragraph_open" and self.kind in ("requirements", "edge-cases"):
-            # SPEC-FORMAT: paragraphs that follow a requirement belong to it.
+            # FORMAT-5: paragraphs that follow a requirement belong to it.
             items = self.raw_items.get(self.kind)
             if items:
                 items[-1].rest.extend(["", *self._source(token.map)])
@@ -185,7 +197,7 @@ class _Builder:
             return
         self._close_section(token.map[0])
         self.kind = section_kind(text)
-        self.sections.append(Section(text, token.map[0] + 1, ""))
+        self.sections.append(Section(text, token.map[0] + 1, "", self.path))
         self._section_start = token.map[1]
 
     def close(self) -> None:
@@ -195,7 +207,7 @@ class _Builder:
         if self.sections and not self.sections[-1].body:
             last = self.sections[-1]
             body = "\n".join(self.lines[self._section_start : end]).strip("\n")
-            self.sections[-1] = Section(last.title, last.line, body)
+            self.sections[-1] = replace(last, body=body)
 
     def _list(self, tokens: Sequence[Token], index: int) -> None:
         for token in tokens[index + 1 :]:
@@ -209,7 +221,7 @@ class _Builder:
         head = _MARKER.sub("", body[0], count=1)
         indent = len(body[0]) - len(head)
         rest = [_dedent(text, indent) for text in body[1:]]
-        line = span[0] + 1
+        line = span[0] + 1  # FORMAT-1: markdown-it's 0-based map → the 1-based line users see
         if self.kind == "context":
             self.context.append(ContextStatement(_join(head, rest), self.path, line))
         elif self.kind == "constraints":
@@ -265,6 +277,17 @@ def _join(head: str, rest: list[str]) -> str:
     return "\n".join([head.strip(), *rest]).strip()
 
 
+def _regex_error(pattern: str) -> str | None:
+    if not pattern:
+        return "empty regular expression after `re:`: it would forbid every line"
+    try:
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:  # `a{99999999999}` overflows
+        return f"invalid regular expression: {exc}"
+    return None
+
+
+# SPEC-FORMAT 4: one rule per item; LINT-6 reports the ones this does not match.
 _CONSTRAINT = re.compile(
     r"forbid\s+(?P<tick>`+)(?P<pattern>.+?)(?P=tick)(?!`)"
     r"(?:\s+in\s+(?P<globs>`[^`]+`(?:\s*,\s*`[^`]+`)*))?"
@@ -283,10 +306,9 @@ def parse_constraint(path: str, line: int, source: str) -> Constraint:
     is_regex = pattern.startswith("re:")
     if is_regex:
         pattern = pattern[3:]
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            return Constraint(source, path, line, error=f"invalid regular expression: {exc}")
+        error = _regex_error(pattern)
+        if error:
+            return Constraint(source, path, line, error=error)
     until = match["until"]
     if until is not None and not ITEM_ID_RE.match(until):
         return Constraint(source, path, line, error=f"`until {until}` is not a requirement ID")

@@ -50,7 +50,7 @@ class DraftedModule:
 
 
 def slugify(title: str) -> str:
-    """A file name stem that cannot leave `specs/`: ASCII words joined by dashes."""
+    """A file name stem that cannot leave `specs/`: ASCII words joined by dashes (NEW-3)."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = "-".join(words)[:MAX_SLUG].strip("-")
@@ -59,7 +59,8 @@ def slugify(title: str) -> str:
             f"cannot make a file name from the title {title!r}; "
             "use a title with ASCII letters or digits (the heading may add any text later)"
         )
-    return slug
+    # specs/README.md is the guide `init` writes, never read as a spec.
+    return "readme-spec" if slug == "readme" else slug
 
 
 def derive_id(slug: str) -> str:
@@ -70,6 +71,7 @@ def derive_id(slug: str) -> str:
 
 
 def check_id(spec_id: str) -> str:
+    """`--id` as given, or an error that shows what a spec id looks like."""
     if not SPEC_ID_RE.match(spec_id):
         raise SpecflowError(
             f"--id {spec_id!r} must be capitals and digits with inner dashes, like RESET or AUTH-2"
@@ -77,19 +79,28 @@ def check_id(spec_id: str) -> str:
     return spec_id
 
 
-def draft_context(files: Iterable[tuple[str, bytes]]) -> tuple[list[DraftedModule], int]:
-    """One draft statement per file in scope; Python modules list their public API."""
+def draft_context(
+    files: Iterable[tuple[str, bytes | None]],
+) -> tuple[list[DraftedModule], int]:
+    """NEW-4: one draft statement per file in scope; Python modules list their public API.
+
+    `None` stands for a file that could not be read. Modules are read with `ast`, never imported.
+    """
     files = list(files)
     drafted = [_draft(path, data) for path, data in files[:MAX_DRAFTED_FILES]]
     return drafted, max(0, len(files) - MAX_DRAFTED_FILES)
 
 
-def _draft(path: str, data: bytes) -> DraftedModule:
+def _draft(path: str, data: bytes | None) -> DraftedModule:
     if not path.endswith(".py"):
         return DraftedModule(path)
+    if data is None:
+        return DraftedModule(path, note="could not be read")
     try:
         tree = ast.parse(data, filename=path)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        # NEW-E1: a module that does not parse is listed, not fatal. Deep nesting exhausts
+        # the recursion limit rather than raising a SyntaxError.
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
     note = "" if len(symbols) <= MAX_SYMBOLS else f"{len(symbols) - MAX_SYMBOLS} more names"

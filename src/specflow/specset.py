@@ -48,6 +48,7 @@ class SpecSet:
 
 def is_spec_file(relative: str, specs_dir: str) -> bool:
     """Markdown under the specs folder, except its README (the guide `init` writes)."""
+    # FORMAT-1's file is this relative path, the same whether read from disk or a git tree.
     if not relative.startswith(specs_dir.rstrip("/") + "/") or not relative.endswith(".md"):
         return False
     return relative.rsplit("/", 1)[-1].lower() != "readme.md"
@@ -70,6 +71,8 @@ def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
     for file in sorted(folder.rglob("*.md")):
         relative = file.relative_to(config.root).as_posix()
         if _has_symlink(file, folder) or not is_spec_file(relative, config.specs_dir):
+            continue
+        if not file.is_file():  # a folder called `notes.md`
             continue
         try:
             yield relative, file.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,10 +45,47 @@ def environment(root: Path) -> Environment:
 
 
 def render(root: Path, name: str, **model: Any) -> str:
-    from jinja2 import TemplateError
+    """Render template `name`; any failure is a SpecflowError naming the template and line."""
+    from jinja2 import TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
 
+    source = _source(root, name)
     try:
         return environment(root).get_template(name).render(**model)
-    except TemplateError as exc:
-        where = getattr(exc, "filename", None) or name
-        raise SpecflowError(f"template error: {exc}", where, getattr(exc, "lineno", None)) from None
+    except TemplateSyntaxError as exc:
+        raise SpecflowError(
+            f"template error: {exc.message}", _shown(root, source), exc.lineno
+        ) from None
+    except SecurityError as exc:
+        # NEW-7: the sandbox refused; say so, so nobody mistakes it for a bug to work around.
+        message = f"template refused by the sandbox: {exc}"
+        raise SpecflowError(message, _shown(root, source), _line_in(exc, source)) from None
+    except Exception as exc:
+        # A repository template is foreign code: `{{ 1/0 }}`, `range(10**9)` or a file that is
+        # not UTF-8 are bad input, reported like any other, never a traceback.
+        message = f"template error: {type(exc).__name__}: {exc}"
+        raise SpecflowError(message, _shown(root, source), _line_in(exc, source)) from None
+
+
+def _source(root: Path, name: str) -> Path:
+    override = root / OVERRIDE_DIR / name
+    return override if override.is_file() else packaged_dir() / name
+
+
+def _shown(root: Path, source: Path) -> str:
+    try:
+        return source.relative_to(root).as_posix()
+    except ValueError:
+        return str(source)
+
+
+def _line_in(exc: BaseException, source: Path) -> int | None:
+    """The template line being rendered: Jinja2 rewrites tracebacks to show template lines."""
+    wanted = os.path.normpath(source)
+    line = None
+    trace = exc.__traceback__
+    while trace is not None:
+        if os.path.normpath(trace.tb_frame.f_code.co_filename) == wanted:
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
