@@ -80,7 +80,9 @@ def _typo(key: str) -> str:
 def _sections(spec: Spec) -> Iterator[Finding]:
     # LINT-3
     if not spec.has_section("requirements"):
-        message = "no `## Requirements` section: a spec states what must hold"
+        message = (
+            f"no `## Requirements` section: add one listing what must hold (`{spec.id}-1: ...`)"
+        )
         yield _at(spec, 1, "missing-requirements", ERROR, message)
     for kind, title, why in (
         ("context", "Context", "what the change must fit into"),
