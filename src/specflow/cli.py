@@ -31,6 +31,12 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
+class ReviewFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 class NewStatus(str, Enum):
     draft = "draft"
     active = "active"
@@ -179,6 +185,45 @@ def show(
         spec = specs.spec_of(key)
         assert spec is not None
         render.show_item(spec, found, fmt.value)
+
+
+@command()
+def review(
+    rev: Optional[str] = typer.Argument(  # noqa: UP045
+        None, help="A commit (HEAD), or a range (main..HEAD, main...HEAD). Default: HEAD."
+    ),
+    staged: bool = typer.Option(False, "--staged", help="Review the index against HEAD."),
+    worktree: bool = typer.Option(False, "--worktree", help="Review the work tree against HEAD."),
+    fmt: ReviewFormat = typer.Option(ReviewFormat.text, "--format", help="text, markdown or json."),
+) -> None:
+    """The review checklist of a change: which spec statements it concerns, which requirements
+    it leaves untraced, and which untouched code depends on what it writes. Always exits 0.
+
+    Example: specflow review main...HEAD --format markdown
+    """
+    from specflow import gitio, pipeline, render
+
+    repo = pipeline.open_repository()
+    revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
+    render.review(pipeline.review(repo, revision), fmt.value, repo.root)
+
+
+@command()
+def context(
+    target: str = typer.Argument(..., help="A name (password_hash) or a file path."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
+) -> None:
+    """Understand before asking: where a name is defined, written, read and called (or what a
+    file defines and who uses it), and which specs govern those places.
+
+    Example: specflow context password_hash
+    """
+    from pathlib import Path
+
+    from specflow import pipeline, render
+
+    repo = pipeline.open_repository()
+    render.context(pipeline.context(repo, target, Path.cwd()), fmt.value, repo.root)
 
 
 def main() -> None:

@@ -25,3 +25,18 @@ def md_code(text: str) -> str:
 def yaml_string(text: str) -> str:
     """A YAML scalar that reads back as exactly `text` (JSON strings are YAML)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def printable(value: object) -> object:
+    """Every `{{ }}` passes here: no terminal escape codes, no undecodable bytes in the output."""
+    if not isinstance(value, str) or hasattr(value, "__html__"):
+        return value  # Markup is already safe, and autoescape follows
+    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub("\ufffd", text)
+
+
+def first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""

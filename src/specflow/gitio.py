@@ -1,36 +1,94 @@
-"""The one door to git: every git process specflow starts goes through `run`."""
+"""The one door to git: every git process specflow starts goes through `run` or `stream`.
+
+Nothing a user typed reaches git as an option: revisions are refused when they start with `-`,
+resolved with `rev-parse --verify --end-of-options`, and only the resulting ids are passed on,
+with `--` before any path.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from specflow.change import Change, Revision, assemble, parse_raw, split_patch
 from specflow.errors import GitError
 
 # Options that make git's output independent of the user's configuration.
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
+_DIFF = (
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--submodule=short",
+    "-M",
+)
+UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
+
+
+@dataclass(frozen=True)
+class RepoInfo:
+    root: Path
+    git_dir: Path
+    common_dir: Path
+    shallow: bool
+    head: str | None  # None before the first commit
 
 
 def run(
     root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | None = None
 ) -> bytes:
     """Run `git <args>` in `root` without a shell; a failure becomes a GitError with stderr."""
-    command = [_git(), *_SAFE, *args]
     try:
         done = subprocess.run(
-            command, cwd=root, input=stdin, capture_output=True, env=_env(), check=False
+            [_git(), *_SAFE, *args], cwd=root, input=stdin, capture_output=True, env=_env()
         )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
     if done.returncode not in ok_codes:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(
-            f"`git {' '.join(args[:2])}` failed: {detail[-1] if detail else done.returncode}"
-        )
+        raise GitError(f"`git {args[0]}` failed: {_last_line(done.stderr) or done.returncode}")
     return done.stdout
+
+
+@contextmanager
+def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
+    """Run git and yield its stdout line by line, so a huge diff is never held in memory."""
+    try:
+        process = subprocess.Popen(
+            [_git(), *_SAFE, *args],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=_env(),
+        )
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        yield iter(process.stdout)
+        error = process.stderr.read()
+        if process.wait() != 0:
+            raise GitError(f"`git {args[0]}` failed: {_last_line(error)}")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        process.stderr.close()
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else ""
 
 
 def _git() -> str:
@@ -42,17 +100,232 @@ def _git() -> str:
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    # Never prompt (a hook has no terminal) and never page.
-    env.update(GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", LC_ALL="C")
+    # Never prompt (a hook has no terminal), never page, and no external diff program.
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
     env.pop("GIT_EXTERNAL_DIFF", None)
     return env
 
 
-def list_files(root: Path) -> list[str]:
-    """Tracked and untracked-but-not-ignored files of the work tree; plain walk outside git."""
-    if not (root / ".git").exists():
-        return sorted(
-            path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()
+def open_repo(cwd: Path) -> RepoInfo:
+    """The repository around `cwd`, with a clear error when there is none or it is bare."""
+    try:
+        out = run(
+            cwd,
+            "rev-parse",
+            "--is-bare-repository",
+            "--absolute-git-dir",
+            "--git-common-dir",
+            "--is-shallow-repository",
         )
-    out = run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    return sorted({name for name in os.fsdecode(out).split("\0") if name})
+    except GitError:
+        raise GitError(f"not a git repository: {cwd} (run specflow inside one)") from None
+    bare, git_dir, common_dir, shallow = out.decode().splitlines()[:4]
+    if bare == "true":
+        raise GitError("this is a bare repository: specflow needs a work tree or a clone")
+    top = run(cwd, "rev-parse", "--show-toplevel").decode().strip()
+    common = Path(common_dir) if os.path.isabs(common_dir) else (cwd / common_dir).resolve()
+    return RepoInfo(Path(top), Path(git_dir), common, shallow == "true", resolve(cwd, "HEAD"))
+
+
+def resolve(root: Path, rev: str) -> str | None:
+    """A commit id for `rev`, or None; a revision that looks like an option is refused."""
+    if rev.startswith("-"):
+        raise GitError(f"refusing revision {rev!r}: it starts with '-'")
+    out = run(
+        root,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{rev}^{{commit}}",
+        ok_codes=(0, 1, 128),
+    )
+    return out.decode().strip() or None
+
+
+def must_resolve(repo: RepoInfo, rev: str) -> str:
+    found = resolve(repo.root, rev)
+    if found:
+        return found
+    if repo.head is None:
+        raise GitError(
+            f"unknown revision {rev!r}: the repository has no commits yet "
+            "(use --staged or --worktree)"
+        )
+    hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""
+    raise GitError(f"unknown revision {rev!r}{hint}")
+
+
+def empty_tree(root: Path) -> str:
+    """The empty tree's id, asked of git so that SHA-256 repositories work too."""
+    return run(root, "hash-object", "-t", "tree", "--stdin", stdin=b"").decode().strip()
+
+
+def parents(root: Path, commit: str) -> list[str]:
+    out = run(root, "rev-list", "--parents", "-n", "1", commit, "--")
+    return out.decode().split()[1:]
+
+
+def is_shallow_boundary(repo: RepoInfo, commit: str) -> bool:
+    shallow_file = repo.common_dir / "shallow"
+    if not repo.shallow or not shallow_file.is_file():
+        return False
+    return commit in shallow_file.read_text().split()
+
+
+def merge_base(repo: RepoInfo, left: str, right: str) -> str:
+    out = run(repo.root, "merge-base", left, right, ok_codes=(0, 1))
+    base = out.decode().split()
+    if base:
+        return base[0]
+    hint = f" (this is a shallow clone: {UNSHALLOW})" if repo.shallow else ""
+    raise GitError(f"{left[:12]} and {right[:12]} have no common ancestor{hint}")
+
+
+def messages(root: Path, base: str | None, head: str) -> list[str]:
+    """Commit messages from `base` (excluded) to `head`, oldest first."""
+    selection = [f"{base}..{head}"] if base else ["-n", "1", head]
+    out = run(root, "log", "--reverse", "--format=%B%x00", *selection, "--")
+    return [
+        message.strip() for message in out.decode("utf-8", "replace").split("\0") if message.strip()
+    ]
+
+
+def read_change(repo: RepoInfo, revision: Revision) -> Change:
+    """The files and hunks of `revision`: one raw listing, one streamed patch."""
+    target = _diff_target(revision)
+    entries = parse_raw(run(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", *target))
+    if not entries:
+        return Change(revision, (), tuple(_messages_of(repo, revision)))
+    with stream(repo.root, *_DIFF, "-p", *target) as lines:
+        files = assemble(entries, split_patch(lines))
+    return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
+
+
+def _diff_target(revision: Revision) -> list[str]:
+    if revision.mode == "staged":
+        return ["--cached", revision.base, "--"]
+    if revision.mode == "worktree":
+        return [revision.base, "--"]
+    assert revision.head is not None
+    return [revision.base, revision.head, "--"]
+
+
+def _messages_of(repo: RepoInfo, revision: Revision) -> list[str]:
+    if revision.head is None:
+        return []
+    base = revision.base if revision.mode == "range" else None
+    return messages(repo.root, base, revision.head)
+
+
+def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str, str]]:
+    """(mode, blob id, path) of every file under `folder` in a commit, or in the index."""
+    if tree is None:
+        out = run(root, "ls-files", "-s", "-z", "--", f"{folder}/")
+        rows = []
+        for entry in filter(None, out.split(b"\0")):
+            meta, name = entry.split(b"\t", 1)
+            mode, blob, stage = meta.decode().split()
+            if stage in ("0", "2"):  # during a conflict, stage 2 is ours
+                rows.append((mode, blob, os.fsdecode(name)))
+        return rows
+    out = run(root, "ls-tree", "-r", "-z", "--full-tree", tree, "--", f"{folder}/")
+    rows = []
+    for entry in filter(None, out.split(b"\0")):
+        meta, name = entry.split(b"\t", 1)
+        mode, kind, blob = meta.decode().split()
+        if kind == "blob":
+            rows.append((mode, blob, os.fsdecode(name)))
+    return rows
+
+
+def read_blobs(root: Path, objects: Sequence[str]) -> list[bytes | None]:
+    """The contents of blob ids or `REV:path` names, in one `git cat-file --batch` process."""
+    if not objects:
+        return []
+    request = "".join(f"{name}\n" for name in objects).encode("utf-8", "surrogateescape")
+    out = run(root, "cat-file", "--batch", stdin=request)
+    blobs: list[bytes | None] = []
+    position = 0
+    for _ in objects:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[-1] == b"missing":
+            blobs.append(None)
+            continue
+        size = int(header[2])
+        blobs.append(out[position : position + size])
+        position += size + 1
+    return blobs
+
+
+def grep(
+    root: Path,
+    patterns: Sequence[str],
+    revision: Revision,
+    *,
+    excludes: Sequence[str] = (),
+    words: bool = False,
+    functions: bool = False,
+) -> bytes:
+    """`git grep` for fixed strings in the resulting tree of `revision` (its head commit, the
+    index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit."""
+    if not patterns:
+        return b""
+    args = ["grep", "-I", "-n", "--null", "--no-color", "-F"]
+    if words:
+        args.append("-w")
+    if functions:
+        args.append("-p")
+    for pattern in patterns:
+        args += ["-e", pattern]
+    args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
+    args += ["--", ".", *(f":(exclude,glob){glob}" for glob in excludes)]
+    prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
+    return run(root, *prefix, *args, ok_codes=(0, 1))
+
+
+_ATTRIBUTES = Path(__file__).with_name("funcname.gitattributes")
+
+
+def list_files(root: Path, tree: str | None = None) -> list[str]:
+    """Files of a commit, or the work tree's tracked and untracked-not-ignored files."""
+    if tree is not None:
+        out = run(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", tree)
+    elif (root / ".git").exists():
+        out = run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    else:
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return sorted({os.fsdecode(name) for name in out.split(b"\0") if name})
+
+
+def revision(
+    repo: RepoInfo, rev: str | None, *, staged: bool = False, worktree: bool = False
+) -> Revision:
+    """Turn what the user typed into resolved ids: a commit, `A..B`, `A...B`, the index or the
+    work tree (both against HEAD, or the empty tree before the first commit)."""
+    if staged or worktree:
+        if rev:
+            raise GitError("give a revision or --staged/--worktree, not both")
+        mode = "staged" if staged else "worktree"
+        return Revision(f"--{mode}", mode, repo.head or empty_tree(repo.root))
+    rev = rev or "HEAD"
+    if rev.startswith("-"):
+        raise GitError(f"refusing revision {rev!r}: it starts with '-'")
+    for separator in ("...", ".."):
+        if separator in rev:
+            left, right = (side or "HEAD" for side in rev.split(separator, 1))
+            head = must_resolve(repo, right)
+            base = must_resolve(repo, left)
+            if separator == "...":
+                base = merge_base(repo, base, head)
+            return Revision(rev, "range", base, head)
+    commit = must_resolve(repo, rev)
+    first_parents = parents(repo.root, commit)
+    if not first_parents and is_shallow_boundary(repo, commit):
+        raise GitError(
+            f"{rev} is at the edge of a shallow clone: its parent is missing; {UNSHALLOW}"
+        )
+    base = first_parents[0] if first_parents else empty_tree(repo.root)
+    return Revision(rev, "commit", base, commit)

@@ -6,10 +6,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from specflow.model import Finding, Requirement, Severity, Spec
 from specflow.specset import SpecSet
+
+if TYPE_CHECKING:
+    from specflow.context import NameContext, PathContext
+    from specflow.review import Review
 
 SCHEMA = 1
 
@@ -184,3 +189,31 @@ def show_item(spec: Spec, item: Requirement, fmt: str) -> None:
         *("  " + text for text in item.text.splitlines()),
     ]
     out("\n".join(lines))
+
+
+def review(result: Review, fmt: str, root: Path) -> None:
+    """A review as text (rich Markdown on a terminal), markdown or json."""
+    if fmt == "json":
+        from specflow import serialize
+
+        dump_json(serialize.review(result))
+        return
+    from specflow import templates
+
+    if fmt == "text" and is_terminal():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(templates.render(root, "review.md.j2", review=result)))
+        return
+    name = "review.md.j2" if fmt == "markdown" else "review.txt.j2"
+    out(templates.render(root, name, review=result))
+
+
+def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
+    from specflow import serialize, templates
+
+    if fmt == "json":
+        dump_json(serialize.context(result))
+        return
+    out(templates.render(root, "context.txt.j2", context=result))

@@ -37,9 +37,13 @@ def environment(root: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        finalize=escape.printable,
     )
     env.filters.update(
-        md_inline=escape.md_inline, md_code=escape.md_code, yaml_string=escape.yaml_string
+        md_inline=escape.md_inline,
+        md_code=escape.md_code,
+        yaml_string=escape.yaml_string,
+        first_line=escape.first_line,
     )
     return env
 

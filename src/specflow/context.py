@@ -1,0 +1,93 @@
+"""`specflow context NAME|PATH`: understand before asking. Pure: grep rows and specs in."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from specflow.globs import matches
+from specflow.refs import Reference
+from specflow.ripple import Use
+from specflow.specset import SpecSet
+
+_DEFINITION = re.compile(
+    r"^\s*(?:export\s+)?(?:pub\s+)?(?:async\s+)?(?:def|class|function|fn|func|type|struct)\s+"
+    r"([A-Za-z_]\w*)"
+)
+
+
+@dataclass(frozen=True)
+class Governing:
+    spec: str
+    title: str
+    path: str
+    why: str  # "scope" or the IDs referenced there
+
+
+@dataclass(frozen=True)
+class NameContext:
+    name: str
+    uses: tuple[Use, ...]
+    specs: tuple[Governing, ...]
+
+    def of_kind(self, kind: str) -> list[Use]:
+        return [use for use in self.uses if use.use == kind]
+
+
+@dataclass(frozen=True)
+class PathContext:
+    path: str
+    defines: tuple[str, ...]
+    names: tuple[NameContext, ...]
+    specs: tuple[Governing, ...]
+
+
+def defined_names(path: str, source: bytes) -> list[str]:
+    """Public functions, classes and module-level names a file defines."""
+    if path.endswith((".py", ".pyi")):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            return []
+        return [
+            name for node in tree.body for name in _python_names(node) if not name.startswith("_")
+        ]
+    text = source.decode("utf-8", "replace")
+    return list(dict.fromkeys(m[1] for m in map(_DEFINITION.match, text.splitlines()) if m))
+
+
+def _python_names(node: ast.stmt) -> list[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [t.id for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return [node.target.id]
+    return []
+
+
+def governing(
+    paths: Iterable[str], specs: SpecSet, references: Sequence[Reference]
+) -> tuple[Governing, ...]:
+    """Specs whose scope covers one of `paths`, or whose IDs are referenced in one of them."""
+    paths = set(paths)
+    found: dict[str, Governing] = {}
+    for spec in specs.specs:
+        if any(matches(path, spec.scope) for path in paths):
+            found[spec.id] = Governing(spec.id, spec.title, spec.path, "scope")
+    for reference in references:
+        owner = specs.spec_of(reference.id)
+        if owner and reference.path in paths and owner.id not in found:
+            why = f"references {reference.id}"
+            found[owner.id] = Governing(owner.id, owner.title, owner.path, why)
+    return tuple(found.values())
+
+
+def name_context(
+    name: str, uses: Sequence[Use], specs: SpecSet, references: Sequence[Reference]
+) -> NameContext:
+    order = {"definition": 0, "write": 1, "call": 2, "read": 3}
+    ranked = sorted(uses, key=lambda use: (order.get(use.use, 9), use.path, use.line))
+    return NameContext(name, tuple(ranked), governing({u.path for u in uses}, specs, references))

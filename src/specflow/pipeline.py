@@ -1,0 +1,189 @@
+"""One pipeline for every command that judges a change: read (git), then pure stages.
+
+revision ── gitio ──▶ Change, specs of the resulting tree, References
+         ── link ───▶ Links          ── ripple ─▶ Ripples
+         ── review ─▶ Review (plain data for the templates)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specflow import gitio
+from specflow.change import Change, FileChange, Revision
+from specflow.config import Config, load_config
+from specflow.context import NameContext, PathContext, defined_names, governing, name_context
+from specflow.refs import Reference, grep_rows, message_references, references
+from specflow.review import Review, build
+from specflow.ripple import changed_symbols, ripples, untested_functions, uses
+from specflow.specset import SpecSet, is_spec_file, parse_all, read_disk_specs
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything read from git for one revision; the rest of the pipeline is pure."""
+
+    config: Config
+    change: Change
+    specs: SpecSet
+    base_specs: SpecSet
+    references: tuple[Reference, ...]
+    message_references: tuple[Reference, ...]
+    sources: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
+
+    @property
+    def revision(self) -> Revision:
+        return self.change.revision
+
+
+def open_repository(cwd: Path | None = None) -> gitio.RepoInfo:
+    return gitio.open_repo(cwd or Path.cwd())
+
+
+def snapshot(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    *,
+    extra_messages: tuple[str, ...] = (),
+    with_sources: bool = False,
+) -> Snapshot:
+    config = load_config(repo.root)
+    change = gitio.read_change(repo, revision)
+    if extra_messages:
+        change = Change(change.revision, change.files, change.messages + extra_messages)
+    specs, base_specs, sources = _read_tree(repo, config, change, with_sources)
+    found = _grep_references(repo, config, revision, specs)
+    in_messages = message_references(change.messages, specs.prefixes)
+    return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), sources)
+
+
+def _read_tree(
+    repo: gitio.RepoInfo, config: Config, change: Change, with_sources: bool
+) -> tuple[SpecSet, SpecSet, dict[str, tuple[bytes | None, bytes | None]]]:
+    """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
+    changed specs and (for ripples) both sides of the changed source files."""
+    revision = change.revision
+    folder = config.specs_dir
+    if revision.mode == "worktree":
+        head_specs = read_disk_specs(config)
+        head_rows: list[tuple[str, str]] = []
+    else:
+        head_rows = [
+            (path, blob)
+            for mode, blob, path in gitio.list_tree(repo.root, revision.tree, folder)
+            if mode != "120000" and is_spec_file(path, folder)
+        ]
+    changed_specs = [
+        f
+        for f in change.files
+        if is_spec_file(f.old_path or f.path, folder) or is_spec_file(f.path, folder)
+    ]
+    base_names = [
+        f"{revision.base}:{f.old_path or f.path}" for f in changed_specs if f.status != "added"
+    ]
+    source_files = [f for f in change.files if with_sources and _is_source(f)]
+    requests = [blob for _, blob in head_rows] + base_names
+    for f in source_files:
+        requests += [f.old_blob or "0" * 40, f.new_blob or "0" * 40]
+    blobs = gitio.read_blobs(repo.root, requests)
+    if revision.mode != "worktree":
+        head_specs = parse_all(
+            (path, data)
+            for (path, _), data in zip(head_rows, blobs, strict=False)
+            if data is not None
+        )
+    offset = len(head_rows)
+    base_blobs = blobs[offset : offset + len(base_names)]
+    base_specs = parse_all(
+        (f.old_path or f.path, data)
+        for f, data in zip(
+            [f for f in changed_specs if f.status != "added"], base_blobs, strict=True
+        )
+        if data is not None
+    )
+    sources = _sources(repo, revision, source_files, blobs[offset + len(base_names) :])
+    return head_specs, base_specs, sources
+
+
+def _is_source(file: FileChange) -> bool:
+    return not file.binary and not file.submodule
+
+
+def _sources(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    files: list[FileChange],
+    blobs: list[bytes | None],
+) -> dict[str, tuple[bytes | None, bytes | None]]:
+    sources: dict[str, tuple[bytes | None, bytes | None]] = {}
+    for index, file in enumerate(files):
+        old, new = blobs[2 * index], blobs[2 * index + 1]
+        if revision.mode == "worktree" and file.status != "deleted":
+            path = repo.root / file.path
+            new = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+        sources[file.path] = (old, new)
+    return sources
+
+
+def _grep_references(
+    repo: gitio.RepoInfo, config: Config, revision: Revision, specs: SpecSet
+) -> list[Reference]:
+    if not specs.prefixes:
+        return []
+    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    patterns = sorted(f"{prefix}-" for prefix in specs.prefixes)
+    data = gitio.grep(repo.root, patterns, revision, excludes=excludes)
+    rows = grep_rows(data, revision.tree)
+    return references(rows, specs.prefixes, config.test_globs)
+
+
+def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
+    """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
+    snap = snapshot(repo, revision, with_sources=True)
+    symbols = changed_symbols(snap.change, snap.sources)
+    names = sorted({symbol.name for symbol in symbols})
+    excludes = (f"{snap.config.specs_dir}/**", *snap.config.exclude)
+    data = gitio.grep(repo.root, names, revision, excludes=excludes, words=True, functions=True)
+    found = uses(grep_rows(data, revision.tree), set(names))
+    return build(
+        snap.specs,
+        snap.base_specs,
+        snap.change,
+        snap.references,
+        snap.message_references,
+        ripples(symbols, found, snap.change),
+        symbols,
+        untested_functions(symbols, found, snap.config.test_globs),
+        snap.config.specs_dir,
+    )
+
+
+def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
+    """Where a name is defined, written, read and called, or what a file defines and who uses
+    it; with the specs that govern those places. Reads the work tree."""
+    config = load_config(repo.root)
+    specs = read_disk_specs(config)
+    worktree = Revision("--worktree", "worktree", "")
+    found = _grep_references(repo, config, worktree, specs)
+    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    path = _as_repo_path(repo.root, cwd, target)
+    names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
+    data = gitio.grep(repo.root, names, worktree, excludes=excludes, words=True, functions=True)
+    by_name = uses(grep_rows(data, None), set(names))
+    contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
+    if path is None:
+        return contexts[0]
+    return PathContext(path, tuple(names), contexts, governing([path], specs, found))
+
+
+MAX_NAMES = 20
+
+
+def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
+    candidate = (cwd / target).resolve()
+    try:
+        relative = candidate.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return relative if candidate.is_file() else None

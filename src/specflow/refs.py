@@ -1,0 +1,59 @@
+"""References: where each requirement ID appears, from `git grep` rows. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from specflow.globs import matches
+from specflow.ids import find_references
+
+_ROW = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One mention of an ID: from a test file it `verifies`, from any other file it `implements`."""
+
+    id: str
+    path: str
+    line: int
+    kind: str  # "implements" | "verifies" | "message"
+    text: str = ""
+
+
+def grep_rows(data: bytes, tree: str | None) -> Iterator[tuple[str, int, str]]:
+    """(path, line, text) from `git grep -n --null` output; a tree search prefixes `TREE:`."""
+    strip = len(tree) + 1 if tree else 0
+    for match in _ROW.finditer(data):
+        path = match[1][strip:].decode("utf-8", "surrogateescape")
+        yield path, int(match[2]), match[3].decode("utf-8", "replace")
+
+
+def references(
+    rows: Iterable[tuple[str, int, str]], prefixes: frozenset[str], test_globs: tuple[str, ...]
+) -> list[Reference]:
+    found: list[Reference] = []
+    for path, line, text in rows:
+        kind = "verifies" if matches(path, test_globs) else "implements"
+        for item_id, _column in find_references(text, prefixes):
+            found.append(Reference(item_id, path, line, kind, text.strip()[:MAX_TEXT]))
+    return found
+
+
+def message_references(messages: Sequence[str], prefixes: frozenset[str]) -> list[Reference]:
+    return [
+        Reference(item_id, "(commit message)", number, "message", text.strip()[:MAX_TEXT])
+        for message in messages
+        for number, text in enumerate(message.splitlines(), 1)
+        for item_id, _column in find_references(text, prefixes)
+    ]
+
+
+def by_id(found: Iterable[Reference]) -> dict[str, list[Reference]]:
+    index: dict[str, list[Reference]] = {}
+    for reference in found:
+        index.setdefault(reference.id, []).append(reference)
+    return index

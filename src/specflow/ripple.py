@@ -1,0 +1,356 @@
+"""Ripples: what a change writes, stops writing or redefines, and the untouched places that
+read, call or write the same names. Pure: sources and grep rows in, Ripples out."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from specflow.change import Change, FileChange
+from specflow.globs import matches
+
+MAX_RIPPLES = 12
+MAX_USES = 6
+_MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "update",
+        "pop",
+        "popitem",
+        "setdefault",
+        "add",
+        "remove",
+        "discard",
+        "clear",
+        "insert",
+    }
+)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_GENERIC_WRITE = re.compile(
+    r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])"
+)
+_GENERIC_DEF = re.compile(
+    r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|function|fn|func)\s+"
+    r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
+)
+_HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
+_CALL = re.compile(r"([A-Za-z_][\w.]*)\s*\(")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A name the change touches: `write` (assigned on an added line), `unwrite` (assigned on a
+    removed line and no longer written) or `function` (its body changed)."""
+
+    name: str
+    kind: str
+    path: str
+    line: int
+    function: str = ""
+    producers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Use:
+    path: str
+    line: int
+    function: str
+    use: str  # read | call | write | definition
+    callee: str = ""
+    text: str = ""
+    producers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ripple:
+    symbol: Symbol
+    uses: tuple[Use, ...]
+    settled_by: Use | None = None  # a writer that computes the value the same way
+
+    @property
+    def settled(self) -> bool:
+        return self.settled_by is not None
+
+
+# --- what the change touches ------------------------------------------------------------------
+
+
+def changed_symbols(
+    change: Change, sources: dict[str, tuple[bytes | None, bytes | None]]
+) -> list[Symbol]:
+    found: dict[tuple[str, str], Symbol] = {}
+    for file in change.files:
+        old, new = sources.get(file.path, (None, None))
+        for symbol in _file_symbols(file, old, new):
+            found.setdefault((symbol.name, symbol.kind), symbol)
+    written = {name for name, kind in found if kind == "write"}
+    return [s for s in found.values() if not (s.kind == "unwrite" and s.name in written)]
+
+
+def _file_symbols(file: FileChange, old: bytes | None, new: bytes | None) -> Iterator[Symbol]:
+    added = {line.number for hunk in file.hunks for line in hunk.added}
+    removed = {line.number for hunk in file.hunks for line in hunk.removed}
+    if file.path.endswith((".py", ".pyi")):
+        yield from _python_symbols(file.path, new, added, "write")
+        yield from _python_symbols(file.old_path or file.path, old, removed, "unwrite")
+        return
+    for hunk in file.hunks:
+        for line in hunk.added:
+            yield from _generic_symbols(file.path, line.number, line.text, "write")
+        for line in hunk.removed:
+            yield from _generic_symbols(file.path, line.number, line.text, "unwrite")
+        header = _HEADER_NAME.search(hunk.header)
+        if header and hunk.added:
+            yield Symbol(header[1], "function", file.path, hunk.new_start)
+
+
+def _generic_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
+    definition = _GENERIC_DEF.match(text)
+    if definition:
+        yield Symbol(definition[1], "function", path, number)
+        return
+    for match in _GENERIC_WRITE.finditer(text):
+        yield Symbol(
+            match[1], kind, path, number, producers=tuple(_line_producers(text, match.end()))
+        )
+
+
+def _python_symbols(
+    path: str, source: bytes | None, lines: set[int], kind: str
+) -> Iterator[Symbol]:
+    if source is None or not lines:
+        return
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return
+    for scope in _scopes(tree):
+        locals_ = _local_values(scope) if scope is not tree else {}
+        function = getattr(scope, "name", "")
+        if function and kind == "write" and _touches(scope, lines, body_only=True):
+            yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
+        for node in _own_nodes(scope):
+            if not _touches(node, lines):
+                continue
+            for name in _written_names(node, bool(function), locals_):
+                producers = tuple(_producers(_value_of(node), locals_, 3))
+                yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
+
+
+def _scopes(tree: ast.Module) -> Iterator[ast.AST]:
+    yield tree
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+
+
+def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """Statements and calls of `scope`, not of the functions nested in it."""
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _touches(node: ast.AST, lines: set[int], body_only: bool = False) -> bool:
+    start = getattr(node, "lineno", None)
+    end = getattr(node, "end_lineno", None) or start
+    if start is None or end is None:
+        return False
+    if body_only and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+        start = node.body[0].lineno
+    return any(start <= line <= end for line in lines)
+
+
+def _written_names(node: ast.AST, in_function: bool, locals_: dict[str, ast.expr]) -> list[str]:
+    if isinstance(node, ast.Assign):
+        return [n for target in node.targets for n in _target_names(target, in_function, locals_)]
+    if (
+        isinstance(node, (ast.AugAssign, ast.AnnAssign))
+        and getattr(node, "value", None) is not None
+    ):
+        return _target_names(node.target, in_function, locals_)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        owner = node.func.value
+        if node.func.attr in _MUTATORS and isinstance(owner, (ast.Name, ast.Attribute)):
+            return _target_names(owner, in_function, locals_, mutated=True)
+    return []
+
+
+def _target_names(
+    target: ast.expr, in_function: bool, locals_: dict[str, ast.expr], mutated: bool = False
+) -> list[str]:
+    if isinstance(target, ast.Attribute):
+        return [target.attr]
+    if isinstance(target, ast.Name):
+        shared = not in_function or (mutated and target.id not in locals_)
+        return [target.id] if shared else []
+    if isinstance(target, ast.Subscript):
+        return _target_names(target.value, in_function, locals_, mutated=True)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for element in target.elts for n in _target_names(element, in_function, locals_)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value, in_function, locals_)
+    return []
+
+
+def _value_of(node: ast.AST) -> ast.expr | None:
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        return node.value
+    if isinstance(node, ast.Call):
+        return node.args[-1] if node.args else None
+    return None
+
+
+def _local_values(scope: ast.AST) -> dict[str, ast.expr]:
+    values: dict[str, ast.expr] = {}
+    for node in _own_nodes(scope):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    values[target.id] = node.value
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for arg in (*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs):
+            values.setdefault(arg.arg, ast.Constant(None))
+    return values
+
+
+def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:
+    """The outermost calls that compute `value`, following local variables a few steps:
+    `hashed.decode()` with `hashed = bcrypt.hashpw(...)` is produced by `bcrypt.hashpw`."""
+    if value is None or depth == 0:
+        return
+    if isinstance(value, ast.Call):
+        func = value.func
+        base = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(base, ast.Name) and base.id in locals_:
+            yield from _producers(locals_[base.id], locals_, depth - 1)
+        elif name := _dotted(func):
+            yield name
+        return
+    if isinstance(value, ast.Name) and value.id in locals_:
+        yield from _producers(locals_[value.id], locals_, depth - 1)
+        return
+    for child in ast.iter_child_nodes(value):
+        if isinstance(child, ast.expr):
+            yield from _producers(child, locals_, depth - 1)
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else node.attr
+    return ""
+
+
+# --- who else uses those names ----------------------------------------------------------------
+
+
+def uses(rows: Iterable[tuple[str, int, str]], names: set[str]) -> dict[str, list[Use]]:
+    """Classify `git grep -w -p` rows; rows without a searched name are function headers."""
+    found: dict[str, list[Use]] = {}
+    function, current = "", ""
+    for path, line, text in rows:
+        if path != current:
+            function, current = "", path
+        present = [word for word in _WORD.findall(text) if word in names]
+        if not present:
+            header = _HEADER_NAME.search(text) or _CALL.search(text)
+            function = header[1] if header else text.strip()[:40]
+            continue
+        header = _HEADER_NAME.match(text.strip())
+        for name in dict.fromkeys(present):
+            found.setdefault(name, []).append(_use(path, line, text, name, function))
+        if header:  # a definition that matched is also the function of the lines below it
+            function = header[1]
+    return found
+
+
+def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
+    match = re.search(rf"(?<![\w.]){re.escape(name)}\b|(?<=\.){re.escape(name)}\b", text)
+    at = match.end() if match else 0
+    rest = text[at:]
+    if _GENERIC_DEF.match(text) or re.match(rf"\s*class\s+{re.escape(name)}\b", text):
+        kind = "definition"
+    elif re.match(r"\s*\(", rest):
+        kind = "call"
+    elif re.match(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?!=)", rest):
+        kind = "write"
+    else:
+        kind = "read"
+    producers = tuple(_line_producers(text, at)) if kind == "write" else ()
+    return Use(
+        path, line, function, kind, _callee(text[: at - len(name)]), text.strip()[:160], producers
+    )
+
+
+def _line_producers(text: str, at: int) -> Iterator[str]:
+    first = _CALL.search(text, at)
+    if first:
+        yield first[1]
+
+
+def _callee(before: str) -> str:
+    """The call still open where the name appears: `verify(p, user.` → `verify`."""
+    stack: list[str] = []
+    for match in re.finditer(r"([A-Za-z_][\w.]*)?\s*\(|\)", before):
+        if match[0] == ")":
+            if stack:
+                stack.pop()
+        else:
+            stack.append(match[1] or "")
+    return next((name for name in reversed(stack) if name), "")
+
+
+def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Change) -> list[Ripple]:
+    """Each symbol with its uses outside the changed lines, ranked: stopped writes first."""
+    changed = {(f.path, line.number) for f in change.files for line in f.added_lines()}
+    results = []
+    for symbol in symbols:
+        outside = [
+            use
+            for use in found.get(symbol.name, [])
+            if (use.path, use.line) not in changed and use.use != "definition"
+        ]
+        if symbol.kind == "function":
+            outside = [use for use in outside if use.use == "call"]
+        if outside:
+            results.append(
+                Ripple(symbol, tuple(outside[:MAX_USES]), _agreeing_writer(symbol, outside))
+            )
+    order = {"unwrite": 0, "write": 1, "function": 2}
+    results.sort(key=lambda r: (order[r.symbol.kind], -len(r.uses), r.symbol.name))
+    return results[:MAX_RIPPLES]
+
+
+def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:
+    """A write elsewhere that computes the value with the same function settles the question."""
+    if symbol.kind != "write" or not symbol.producers:
+        return None
+    ours = {producer.rsplit(".", 1)[-1] for producer in symbol.producers}
+    for use in outside:
+        if use.use == "write" and ours & {p.rsplit(".", 1)[-1] for p in use.producers}:
+            return use
+    return None
+
+
+def untested_functions(
+    symbols: Sequence[Symbol], found: dict[str, list[Use]], test_globs: tuple[str, ...]
+) -> list[Symbol]:
+    """Changed functions that no test file mentions: test the integration, not only the feature."""
+    return [
+        symbol
+        for symbol in symbols
+        if symbol.kind == "function"
+        and not matches(symbol.path, test_globs)
+        and not symbol.name.startswith("test")
+        and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
+    ]

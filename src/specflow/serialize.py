@@ -1,0 +1,175 @@
+"""The JSON machine interface (`"schema": 1`): explicit, so that refactoring cannot change it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from specflow.change import FileChange, Hunk, Revision
+from specflow.context import Governing, NameContext, PathContext
+from specflow.escape import printable
+from specflow.link import Statement
+from specflow.refs import Reference
+from specflow.review import ItemStatus, Question, Review, SpecReview
+from specflow.ripple import Ripple, Symbol, Use
+
+
+def text(value: str) -> str:
+    cleaned = printable(value)
+    assert isinstance(cleaned, str)
+    return cleaned
+
+
+def revision(rev: Revision) -> dict[str, Any]:
+    return {"label": text(rev.label), "mode": rev.mode, "base": rev.base, "head": rev.head}
+
+
+def file_change(file: FileChange) -> dict[str, Any]:
+    return {
+        "path": text(file.path),
+        "old_path": text(file.old_path) if file.old_path else None,
+        "status": file.status,
+        "binary": file.binary,
+        "submodule": file.submodule,
+        "mode_only": file.mode_only,
+        "added": sum(len(h.added) for h in file.hunks),
+        "removed": sum(len(h.removed) for h in file.hunks),
+        "truncated": file.truncated,
+    }
+
+
+def hunk(h: Hunk) -> dict[str, Any]:
+    return {"path": text(h.path), "start": h.new_start, "end": h.new_end}
+
+
+def reference(r: Reference) -> dict[str, Any]:
+    return {"id": r.id, "path": text(r.path), "line": r.line, "kind": r.kind}
+
+
+def statement(s: Statement) -> dict[str, Any]:
+    return {
+        "spec": s.spec,
+        "kind": s.kind,
+        "id": s.id,
+        "text": text(s.text),
+        "path": text(s.path),
+        "line": s.line,
+    }
+
+
+def item_status(st: ItemStatus) -> dict[str, Any]:
+    return {
+        "id": st.item.id,
+        "text": text(st.item.text),
+        "line": st.item.line,
+        "state": st.item.state.value,
+        "enforced": st.item.enforced,
+        "implemented": [reference(r) for r in st.implemented],
+        "verified": [reference(r) for r in st.verified],
+        "in_message": st.in_message,
+        "touched": st.touched,
+    }
+
+
+def question(q: Question) -> dict[str, Any]:
+    return {
+        "statement": statement(q.statement),
+        "hunk": hunk(q.hunk),
+        "evidence": [
+            {"verb": a.verb, "name": text(a.name), "using": text(a.using)} for a in q.evidence
+        ],
+        "reason": q.reason,
+        "words": list(q.words),
+    }
+
+
+def spec_review(sr: SpecReview) -> dict[str, Any]:
+    d = sr.delta
+    return {
+        "id": sr.spec.id,
+        "title": text(sr.spec.title),
+        "path": text(sr.spec.path),
+        "status": sr.spec.status,
+        "owners": [text(o) for o in sr.spec.owners],
+        "reasons": [text(r) for r in sr.reasons],
+        "delta": {
+            "new": d.is_new,
+            "added": [i.id for i in d.added],
+            "reworded": [i.id for i, _ in d.reworded],
+            "removed": [
+                {"id": r.id, "still_referenced": [reference(x) for x in r.still_referenced]}
+                for r in d.removed
+            ],
+            "ticked": [i.id for i in d.ticked],
+        },
+        "requirements": [item_status(st) for st in sr.requirements],
+        "edge_cases": [item_status(st) for st in sr.edge_cases],
+        "questions": [question(q) for q in sr.questions],
+    }
+
+
+def symbol(s: Symbol) -> dict[str, Any]:
+    return {
+        "name": text(s.name),
+        "kind": s.kind,
+        "path": text(s.path),
+        "line": s.line,
+        "function": text(s.function),
+        "producers": [text(p) for p in s.producers],
+    }
+
+
+def use(u: Use) -> dict[str, Any]:
+    return {
+        "path": text(u.path),
+        "line": u.line,
+        "function": text(u.function),
+        "use": u.use,
+        "callee": text(u.callee),
+        "text": text(u.text),
+    }
+
+
+def ripple(r: Ripple) -> dict[str, Any]:
+    return {
+        "symbol": symbol(r.symbol),
+        "uses": [use(u) for u in r.uses],
+        "settled_by": use(r.settled_by) if r.settled_by else None,
+    }
+
+
+def review(rv: Review) -> dict[str, Any]:
+    return {
+        "kind": "review",
+        "revision": revision(rv.revision),
+        "messages": [text(m) for m in rv.messages],
+        "files": [file_change(f) for f in rv.files],
+        "specs": [spec_review(sr) for sr in rv.specs],
+        "ripples": [ripple(r) for r in rv.ripples],
+        "untested": [symbol(s) for s in rv.untested],
+        "unlinked": [hunk(h) for h in rv.unlinked],
+        "spec_count": rv.spec_count,
+    }
+
+
+def name_context(nc: NameContext) -> dict[str, Any]:
+    return {
+        "name": text(nc.name),
+        "uses": [use(u) for u in nc.uses],
+        "specs": [governing(g) for g in nc.specs],
+    }
+
+
+def governing(g: Governing) -> dict[str, Any]:
+    return {"spec": g.spec, "title": text(g.title), "path": text(g.path), "why": text(g.why)}
+
+
+def context(result: NameContext | PathContext) -> dict[str, Any]:
+    if isinstance(result, NameContext):
+        return {"kind": "context", "name": name_context(result)}
+    return {
+        "kind": "context",
+        "path": text(result.path),
+        "defines": [text(n) for n in result.defines],
+        "names": [name_context(nc) for nc in result.names],
+        "specs": [governing(g) for g in result.specs],
+    }
