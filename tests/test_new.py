@@ -1,0 +1,382 @@
+"""`specflow init` and `specflow new`: the guide, the scaffold, its name, its ID and its draft."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from specflow.parse import parse_spec
+from specflow.scaffold import derive_id, draft_context, slugify
+from specflow.templates import packaged_dir
+
+
+def spec_files(repo) -> list[str]:
+    folder = repo.path / "specs"
+    return sorted(os.listdir(folder)) if folder.is_dir() else []
+
+
+def parsed(repo, name: str):
+    return parse_spec(f"specs/{name}", repo.read(f"specs/{name}"))
+
+
+def assert_refused(result, *words: str) -> None:
+    """Exit 2, one line on stderr naming the problem, no traceback."""
+    assert result.code == 2, result
+    assert result.err.startswith("specflow: error: ") and result.err.count("\n") == 1, result
+    assert "Traceback" not in result.err + result.out
+    for word in words:
+        assert word in result.err, result
+
+
+# --- init --------------------------------------------------------------------------------------
+
+
+def test_init_creates_the_specs_guide_and_a_config_stub(repo, cli):
+    """NEW-6"""
+    result = cli("init")
+    assert result.code == 0
+    assert result.out.splitlines() == ["created specs/README.md", "created specflow.toml"]
+    assert "Each Markdown file in `specs/`" in repo.read("specs/README.md")
+    assert 'specs_dir = "specs"' in repo.read("specflow.toml")
+    assert cli("lint").code == 0  # the stub is a valid configuration, the guide no spec
+
+
+def test_init_twice_is_safe(repo, cli):
+    """NEW-6"""
+    cli("init")
+    before = {name: repo.read(name) for name in ("specs/README.md", "specflow.toml")}
+    again = cli("init")
+    assert again.code == 0 and "Nothing to do" in again.out
+    assert {name: repo.read(name) for name in before} == before
+
+
+def test_init_never_overwrites_an_existing_guide_or_config(repo, cli):
+    """NEW-6"""
+    repo.write({"specs/README.md": "# Our own guide\n", "specflow.toml": "exclude = []\n"})
+    result = cli("init")
+    assert result.code == 0 and "Nothing to do" in result.out
+    assert repo.read("specs/README.md") == "# Our own guide\n"
+    assert repo.read("specflow.toml") == "exclude = []\n"
+
+
+def test_init_uses_the_configured_specs_dir_and_keeps_pyproject(repo, cli):
+    pyproject = '[project]\nname = "x"\n\n[tool.specflow]\nspecs_dir = "docs/specs"\n'
+    repo.write({"pyproject.toml": pyproject})
+    result = cli("init")
+    assert result.out.splitlines() == ["created docs/specs/README.md"]
+    assert "`docs/specs/`" in repo.read("docs/specs/README.md")
+    assert not (repo.path / "specflow.toml").exists()
+    assert repo.read("pyproject.toml") == pyproject
+
+
+def test_init_renders_a_repository_guide_template(repo, cli):
+    repo.write({".specflow/templates/specs-guide.md.j2": "Our specs live in {{ specs_dir }}.\n"})
+    cli("init")
+    assert repo.read("specs/README.md") == "Our specs live in specs.\n"
+
+
+# --- new: name, ID, content --------------------------------------------------------------------
+
+
+def test_new_writes_a_spec_named_after_the_title_with_a_derived_id(repo, cli):
+    """NEW-1, NEW-5"""
+    result = cli("new", "Password reset")
+    assert result.code == 0, result
+    assert result.out.startswith("created specs/password-reset.md")
+    spec = parsed(repo, "password-reset.md")
+    assert (spec.id, spec.title, spec.status) == ("PASSWORD-RESET", "Password reset", "active")
+    assert [i.id for i in spec.items] == ["PASSWORD-RESET-1", "PASSWORD-RESET-E1"]
+    assert cli("lint").code == 0
+
+
+def test_new_with_id_and_draft_status(repo, cli):
+    """NEW-1"""
+    assert cli("new", "Password reset", "--id", "RESET", "--status", "draft").code == 0
+    spec = parsed(repo, "password-reset.md")
+    assert (spec.id, spec.status, spec.requirements[0].id) == ("RESET", "draft", "RESET-1")
+
+
+def test_the_written_spec_lints_clean(repo, cli):
+    """NEW-5: warnings allowed, none expected from the shipped template."""
+    cli("new", "Session expiry", "--id", "AUTH-SESSION")
+    result = cli("lint")
+    assert (result.code, result.out.strip()) == (0, "All good: 1 spec(s).")
+
+
+@pytest.mark.parametrize(
+    ("title", "slug", "spec_id"),
+    [
+        ("Password reset", "password-reset", "PASSWORD-RESET"),
+        ("Add support for two-factor login", "add-support-for-two-factor-login", "TWO-FACTOR"),
+        ("2FA login", "2fa-login", "FA-LOGIN"),
+        ("2024", "2024", "SPEC"),
+        ("The", "the", "THE"),
+    ],
+)
+def test_slug_and_id_from_a_title(title, slug, spec_id):
+    """NEW-1"""
+    assert (slugify(title), derive_id(slugify(title))) == (slug, spec_id)
+
+
+@pytest.mark.parametrize(
+    ("title", "file"),
+    [
+        ("../x", "x.md"),
+        ("/etc/x", "etc-x.md"),
+        ("..\\..\\windows", "windows.md"),
+        ("Café crème", "cafe-creme.md"),
+        ("密码重置 reset", "reset.md"),
+        ("README", "readme-spec.md"),
+        ("a " * 80, ("a-" * 30)[:-1] + ".md"),
+    ],
+)
+def test_the_slug_never_leaves_specs(repo, cli, title, file):
+    """NEW-3"""
+    result = cli("new", title, "--id", "X")
+    assert result.code == 0, result
+    assert spec_files(repo) == [file]
+    assert sorted(os.listdir(repo.path)) == [".git", "specs"]
+    assert "[missing-requirements]" not in cli("lint").out  # README would not be read as a spec
+
+
+@pytest.mark.parametrize("title", ["", "   ", "???", "Пароль", "密码"])
+def test_a_title_without_ascii_letters_or_digits_is_a_clear_error(repo, cli, title):
+    """NEW-3"""
+    assert_refused(cli("new", title), "cannot make a file name from the title")
+    assert spec_files(repo) == []
+
+
+def test_new_never_overwrites(repo, cli):
+    """NEW-2: exit 2, and the existing file keeps its bytes."""
+    repo.write({"specs/password-reset.md": b"---\nid: MINE\n---\r\n# Mine\r\n"})
+    result = cli("new", "Password reset", "--id", "RESET")
+    assert_refused(result, "specs/password-reset.md", "already exists")
+    assert (
+        repo.path / "specs/password-reset.md"
+    ).read_bytes() == b"---\nid: MINE\n---\r\n# Mine\r\n"
+
+
+def test_new_never_writes_through_a_symlink(repo, cli, tmp_path):
+    """NEW-2: a dangling link at the target is not followed."""
+    outside = tmp_path / "outside.md"
+    (repo.path / "specs").mkdir()
+    os.symlink(outside, repo.path / "specs" / "password-reset.md")
+    assert_refused(cli("new", "Password reset", "--id", "RESET"), "already exists")
+    assert not outside.exists()
+
+
+@pytest.mark.parametrize("bad", ["reset", "", "RE SET", "-RESET", "RESET-", "1RESET", "RÉSET"])
+def test_an_invalid_id_is_refused(repo, cli, bad):
+    """NEW-1: `--id` must be a spec id; an empty one is not a request to derive it."""
+    assert_refused(cli("new", "Password reset", "--id", bad), "--id")
+    assert spec_files(repo) == []
+
+
+def test_an_id_already_used_by_another_spec_is_refused(repo, cli):
+    """NEW-E2"""
+    cli("new", "Password reset", "--id", "RESET")
+    assert_refused(cli("new", "Login", "--id", "RESET"), "RESET", "specs/password-reset.md")
+    assert spec_files(repo) == ["password-reset.md"]
+
+
+def test_a_derived_id_already_used_is_refused_with_a_way_out(repo, cli):
+    """NEW-E2"""
+    cli("new", "Password reset")
+    assert_refused(cli("new", "Password reset flow"), "PASSWORD-RESET", "--id")
+
+
+def test_a_title_with_markdown_and_yaml_metacharacters(repo, cli):
+    """NEW-E3: the title is the heading, nothing else; the spec still parses and lints."""
+    title = 'Reset: "quoted" *bold* #1 [x] `code` {{ jinja }} --- id: EVIL'
+    assert cli("new", title, "--id", "RESET").code == 0
+    spec = parsed(repo, spec_files(repo)[0])
+    assert (spec.id, spec.title) == ("RESET", title)
+    assert cli("lint").code == 0
+
+
+def test_a_scope_glob_with_yaml_metacharacters_reads_back_exactly(repo, cli):
+    """NEW-E3"""
+    globs = ["src/a: b/**", "lib/#x/*.py", "'quoted'/**"]
+    args = [arg for glob in globs for arg in ("--scope", glob)]
+    assert cli("new", "Odd scope", "--id", "ODD", *args).code == 0
+    assert parsed(repo, "odd-scope.md").scope == tuple(globs)
+
+
+def test_the_new_file_has_the_mode_a_new_file_gets(repo, cli):
+    """Written through a temporary file, yet readable like any file the user creates."""
+    old = os.umask(0o022)
+    try:
+        cli("new", "Password reset")
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((repo.path / "specs/password-reset.md").stat().st_mode)
+    assert mode == 0o644
+    assert sorted(os.listdir(repo.path / "specs")) == ["password-reset.md"]
+
+
+# --- new --scope: the drafted Context ----------------------------------------------------------
+
+HASHING = '''\
+"""Password hashing.
+
+More detail that is not drafted.
+"""
+
+
+def hash_password(password, *, salt=None):
+    """Hash with SHA-256.
+
+    Returns the hex digest.
+    """
+
+
+async def verify_password(self, password, digest):
+    """Compare in constant time."""
+
+
+class Hasher:
+    """Holds the algorithm."""
+
+
+def _private():
+    """Not public."""
+
+
+class _Hidden:
+    pass
+'''
+
+
+def test_scope_drafts_context_from_python_modules_and_lists_other_files(repo, cli):
+    """NEW-4"""
+    repo.write(
+        {
+            "src/auth/hashing.py": HASHING,
+            "src/auth/broken.py": "def oops(:\n",
+            "src/auth/schema.sql": "create table users();\n",
+            "src/other.py": '"""Out of scope."""\n',
+        }
+    )
+    result = cli("new", "Password reset", "--id", "RESET", "--scope", "src/auth/**")
+    assert result.code == 0, result
+    spec = parsed(repo, "password-reset.md")
+    assert spec.scope == ("src/auth/**",)
+    (broken, hashing, schema) = [c.text for c in spec.context]
+    assert broken == "Draft: `src/auth/broken.py` (could not be parsed as Python)"
+    assert hashing.splitlines() == [
+        "Draft: `src/auth/hashing.py`: Password hashing.",
+        "- `hash_password(password, salt)`: Hash with SHA-256.",
+        "- `verify_password(password, digest)`: Compare in constant time.",
+        "- `class Hasher`: Holds the algorithm.",
+    ]
+    assert schema == "Draft: `src/auth/schema.sql`"
+    assert "Drafted by `specflow new --scope`" in repo.read("specs/password-reset.md")
+    assert "other.py" not in repo.read("specs/password-reset.md")
+    assert cli("lint").code == 0
+
+
+def test_a_module_with_a_syntax_error_is_listed_not_fatal():
+    """NEW-E1: also a null byte, a bad encoding and nesting deep enough to exhaust recursion."""
+    sources = [b"def oops(:\n", b"x = '\x00'\n", b"\xff\xfe", b"1" + b"+1" * 200_000]
+    drafted, more = draft_context([(f"m{i}.py", data) for i, data in enumerate(sources)])
+    assert more == 0
+    assert [d.note for d in drafted] == ["could not be parsed as Python"] * 4
+
+
+def test_a_module_with_many_names_notes_the_rest():
+    source = "".join(f"def f{i}():\n    pass\n" for i in range(15)).encode()
+    ((module,), _) = draft_context([("big.py", source)])
+    assert len(module.symbols) == 12 and module.note == "3 more names"
+
+
+def test_many_files_in_scope_are_summarised(repo, cli):
+    repo.write({f"src/m{i:02}.txt": "" for i in range(45)})
+    assert cli("new", "Many", "--id", "MANY", "--scope", "src/**").code == 0
+    context = [c.text for c in parsed(repo, "many.md").context]
+    assert len(context) == 41 and context[-1] == "Draft: and 5 more file(s) in scope."
+
+
+def test_scope_that_matches_nothing_still_writes_and_lint_warns(repo, cli):
+    """NEW-5: warnings allowed."""
+    assert cli("new", "Password reset", "--scope", "src/nowhere/**").code == 0
+    result = cli("lint")
+    assert result.code == 0 and "[unmatched-scope]" in result.out
+
+
+def test_scope_never_drafts_from_the_specs_folder_or_through_symlinks(repo, cli, tmp_path):
+    secret = tmp_path / "secret.py"
+    secret.write_text('"""TOP SECRET."""\n')
+    repo.write({"specs/other.md": "## Requirements\n- OTHER-1: a\n", "src/ok.py": '"""Fine."""\n'})
+    os.symlink(secret, repo.path / "src" / "link.py")
+    assert cli("new", "Password reset", "--id", "RESET", "--scope", "**").code == 0
+    text = repo.read("specs/password-reset.md")
+    assert "TOP SECRET" not in text and "specs/other.md" not in text
+    assert "`src/ok.py`: Fine." in text
+
+
+def test_a_docstring_with_markdown_is_escaped(repo, cli):
+    repo.write({"src/x.py": '"""Use *any* `tick` <b>html</b> [link](u) here."""\n'})
+    cli("new", "X", "--id", "X", "--scope", "src/**")
+    (statement,) = parsed(repo, "x.md").context
+    assert (
+        statement.text
+        == r"Draft: `src/x.py`: Use \*any\* \`tick\` \<b\>html\</b\> \[link\](u) here."
+    )
+
+
+# --- templates: shipped, overridden, sandboxed ---------------------------------------------------
+
+
+def test_the_templates_ship_with_the_package():
+    assert (packaged_dir() / "spec.md.j2").is_file()
+    assert (packaged_dir() / "specs-guide.md.j2").is_file()
+
+
+def test_a_repository_template_overrides_the_shipped_one(repo, cli):
+    """NEW-7: it renders (in the sandbox) with the same model."""
+    template = (
+        "---\nid: {{ id }}\nstatus: {{ status }}\n---\n# {{ title | upper }}\n\n"
+        "## Context\n- Ours.\n\n## Requirements\n- {{ id }}-1: Ours.\n\n## Edge Cases\n"
+        "- {{ id }}-E1: Ours.\n"
+    )
+    repo.write({".specflow/templates/spec.md.j2": template})
+    assert cli("new", "Password reset", "--id", "RESET").code == 0
+    assert repo.read("specs/password-reset.md").startswith("---\nid: RESET\nstatus: active\n")
+    assert parsed(repo, "password-reset.md").title == "PASSWORD RESET"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ lipsum.__globals__['os'].system('touch pwned') }}",
+        "{% for c in ().__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
+    ],
+)
+def test_a_hostile_template_fails_instead_of_executing(repo, cli, hostile):
+    """NEW-7"""
+    repo.write({".specflow/templates/spec.md.j2": f"---\nid: X\n---\n\n{hostile}\n"})
+    result = cli("new", "Password reset", "--id", "RESET")
+    assert_refused(result, ".specflow/templates/spec.md.j2:5", "sandbox")
+    assert spec_files(repo) == [] and not (repo.path / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("{{ 1 / 0 }}", ["spec.md.j2:1", "ZeroDivisionError"]),
+        ("{{ range(10 ** 9) | list }}", ["spec.md.j2:1", "Range too big"]),
+        ("ok\n{% if %}", ["spec.md.j2:2", "template error"]),
+        ("{{ no_such_name }}", ["spec.md.j2:1", "no_such_name"]),
+        (b"\xff\xfe", [".specflow/templates/spec.md.j2", "UnicodeDecodeError"]),
+        ("---\n- not a mapping\n---\n", ["specs/password-reset.md:1", "mapping"]),
+    ],
+)
+def test_a_broken_repository_template_is_bad_input(repo, cli, template, words):
+    """CLI-2: a broken template names itself and its line; nothing is written."""
+    repo.write({".specflow/templates/spec.md.j2": template})
+    assert_refused(cli("new", "Password reset", "--id", "RESET"), *words)
+    assert spec_files(repo) == []
