@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "spec-lint": Severity.error,
     "deprecated-reference": Severity.warning,
     "untested-requirement": Severity.warning,
+    "planned-requirement-referenced": Severity.warning,
     "untraced-change": Severity.off,
     "unscoped-change": Severity.off,
 }
@@ -67,15 +69,31 @@ def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | Non
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        data: Any = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration: {exc}", file.name) from None
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, line = _toml_problem(str(exc), text)
+        raise ConfigError(f"cannot read configuration: {message}", file.name, line) from None
     for key in table_path:
         data = data.get(key) if isinstance(data, dict) else None
     if data is not None and not isinstance(data, dict):
         # `tool.specflow = "x"` is a mistake to report, not a reason to use the defaults.
         raise ConfigError(f"[{'.'.join(table_path)}] must be a table", file.name)
     return data
+
+
+def _toml_problem(message: str, text: str) -> tuple[str, int]:
+    """`Invalid value (at line 3, column 7)` → (`Invalid value`, 3), so the line shows as file:3."""
+    found = re.search(r" \(at line (\d+), column \d+\)$", message)
+    if found:
+        return message[: found.start()], int(found[1])
+    end = re.search(r" \(at end of document\)$", message)
+    if end:
+        return message[: end.start()] + " at the end of the file", text.count("\n") or 1
+    return message, 0
 
 
 def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
