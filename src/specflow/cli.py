@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any, Optional, TypeVar
 
 import typer
@@ -37,12 +38,19 @@ class ReviewFormat(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
 class NewStatus(str, Enum):
     draft = "draft"
     active = "active"
 
 
-def command(name: str | None = None) -> Callable[[F], F]:
+def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
     """Register a command whose SpecflowError becomes a one-line message and exit 2."""
 
     def register(func: F) -> F:
@@ -59,7 +67,7 @@ def command(name: str | None = None) -> Callable[[F], F]:
                 typer.echo("specflow: interrupted", err=True)
                 raise typer.Exit(130) from None
 
-        app.command(name)(friendly)
+        (group or app).command(name)(friendly)
         return func
 
     return register
@@ -209,6 +217,41 @@ def review(
 
 
 @command()
+def check(
+    rev: Optional[str] = typer.Argument(  # noqa: UP045
+        None, help="A commit (HEAD), or a range (main..HEAD, main...HEAD). Default: HEAD."
+    ),
+    staged: bool = typer.Option(False, "--staged", help="Check the index (what a hook sees)."),
+    worktree: bool = typer.Option(False, "--worktree", help="Check the work tree against HEAD."),
+    message_file: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--message-file", help="A commit message file; its references count."
+    ),
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.text, "--format", help="text, json, github or sarif."
+    ),
+) -> None:
+    """The blocking verdict: exit 1 when the change breaks a spec, 0 when it may land.
+
+    Set SPECFLOW_SKIP=1 (or `git commit --no-verify`) to bypass the hook once.
+
+    Example: specflow check --staged --message-file .git/COMMIT_EDITMSG
+    """
+    import os
+
+    from specflow import gitio, pipeline, render
+
+    if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
+        render.err("specflow: skipped (SPECFLOW_SKIP is set)")
+        return
+    repo = pipeline.open_repository()
+    revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
+    message = pipeline.read_message(repo, message_file) if message_file else None
+    result = pipeline.check(repo, revision, message)
+    render.check(result, fmt.value)
+    raise typer.Exit(1 if result.blocking else 0)
+
+
+@command()
 def context(
     target: str = typer.Argument(..., help="A name (password_hash) or a file path."),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
@@ -218,12 +261,53 @@ def context(
 
     Example: specflow context password_hash
     """
-    from pathlib import Path
-
     from specflow import pipeline, render
 
     repo = pipeline.open_repository()
     render.context(pipeline.context(repo, target, Path.cwd()), fmt.value, repo.root)
+
+
+hook_app = typer.Typer(
+    help="Install or remove specflow's git hooks (pre-commit, commit-msg, pre-merge-commit).",
+    no_args_is_help=True,
+)
+app.add_typer(hook_app, name="hook")
+
+
+@command("install", hook_app)
+def hook_install(
+    pre_push: bool = typer.Option(False, "--pre-push", help="Also check each pushed range."),
+) -> None:
+    """Install the hooks; a hook that is already there is kept and still runs first.
+
+    Example: specflow hook install --pre-push
+    """
+    _hook("install", pre_push)
+
+
+@command("uninstall", hook_app)
+def hook_uninstall() -> None:
+    """Remove specflow's hooks and put back the ones they replaced, byte for byte.
+
+    Example: specflow hook uninstall
+    """
+    _hook("uninstall", False)
+
+
+def _hook(action: str, pre_push: bool) -> None:
+    from specflow import hooks, pipeline, render
+    from specflow.errors import SpecflowError
+
+    try:
+        repo = pipeline.open_repository()
+        lines = (
+            hooks.install(repo, pre_push=pre_push) if action == "install" else hooks.uninstall(repo)
+        )
+    except SpecflowError as exc:
+        typer.echo(f"specflow: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    for line in lines:
+        render.out(line)
 
 
 def main() -> None:

@@ -329,3 +329,50 @@ def revision(
         )
     base = first_parents[0] if first_parents else empty_tree(repo.root)
     return Revision(rev, "commit", base, commit)
+
+
+def comment_char(root: Path) -> str:
+    """`core.commentChar` as the commit-msg hook's message file uses it (`#` by default)."""
+    out = run(root, "config", "--get", "core.commentChar", ok_codes=(0, 1))
+    return out.decode().strip() or "#"
+
+
+def merge_resolution(repo: RepoInfo) -> set[str] | None:
+    """While a merge is being committed, the paths whose resolution differs from both sides
+    (or that conflicted): judge those, not the whole other branch. None when no merge."""
+    if not (repo.git_dir / "MERGE_HEAD").is_file():
+        return None
+    # `write-tree` only adds a tree object; the index and the work tree are untouched.
+    tree = run(repo.root, "write-tree").decode().strip()
+    out = run(
+        repo.root,
+        "diff",
+        "--name-only",
+        "--no-ext-diff",
+        "-z",
+        "-m",
+        tree,
+        "HEAD",
+        "MERGE_HEAD",
+        "--",
+    )
+    paths = {os.fsdecode(name) for name in out.split(b"\0") if name}
+    message = repo.git_dir / "MERGE_MSG"
+    if message.is_file():
+        paths |= _conflicts_in(message.read_bytes())
+    return paths
+
+
+def _conflicts_in(message: bytes) -> set[str]:
+    """Paths listed under `Conflicts:` in MERGE_MSG (commented out by newer git)."""
+    paths: set[str] = set()
+    in_list = False
+    for line in message.splitlines():
+        stripped = line.lstrip(b"#").rstrip()
+        if stripped.strip() == b"Conflicts:":
+            in_list = True
+        elif in_list and stripped.startswith(b"\t"):
+            paths.add(os.fsdecode(stripped.strip()))
+        elif in_list:
+            in_list = False
+    return paths

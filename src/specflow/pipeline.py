@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from specflow import gitio
+from specflow import gitio, rules
 from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.context import NameContext, PathContext, defined_names, governing, name_context
+from specflow.model import Finding
 from specflow.refs import Reference, grep_rows, message_references, references
 from specflow.review import Review, build
 from specflow.ripple import changed_symbols, ripples, untested_functions, uses
@@ -187,3 +188,53 @@ def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
     except ValueError:
         return None
     return relative if candidate.is_file() else None
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    revision: Revision
+    findings: tuple[Finding, ...]
+    spec_count: int
+
+    @property
+    def blocking(self) -> bool:
+        return any(finding.is_error for finding in self.findings)
+
+
+def check(repo: gitio.RepoInfo, revision: Revision, message: str | None = None) -> CheckResult:
+    """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
+    extra = (message,) if message else ()
+    snap = snapshot(repo, revision, extra_messages=extra)
+    change = _judged_part(repo, snap.change)
+    findings = rules.check(
+        snap.specs,
+        change,
+        snap.references,
+        snap.message_references,
+        snap.config.specs_dir,
+        snap.config.rules,
+    )
+    return CheckResult(revision, tuple(findings), len(snap.specs.specs))
+
+
+def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:
+    """During a merge commit, only what the resolution itself changed (as pre-commit does)."""
+    if change.revision.mode != "staged":
+        return change
+    paths = gitio.merge_resolution(repo)
+    if paths is None:
+        return change
+    kept = tuple(f for f in change.files if f.path in paths or (f.old_path or "") in paths)
+    return Change(change.revision, kept, change.messages)
+
+
+def read_message(repo: gitio.RepoInfo, path: Path) -> str:
+    """A commit message file as the commit-msg hook gets it, comments stripped as git will."""
+    from specflow.commitmsg import strip_comments
+    from specflow.errors import SpecflowError
+
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError as exc:
+        raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
+    return strip_comments(text, gitio.comment_char(repo.root))

@@ -14,6 +14,7 @@ from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
     from specflow.context import NameContext, PathContext
+    from specflow.pipeline import CheckResult
     from specflow.review import Review
 
 SCHEMA = 1
@@ -217,3 +218,28 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
         dump_json(serialize.context(result))
         return
     out(templates.render(root, "context.txt.j2", context=result))
+
+
+def check(result: CheckResult, fmt: str) -> None:
+    from specflow import __version__, ci
+
+    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
+    if fmt == "github":
+        out(ci.github(found))
+    elif fmt == "sarif":
+        out(json.dumps(ci.sarif(found, __version__), indent=2, ensure_ascii=False))
+    elif fmt == "json":
+        dump_json(
+            {
+                "kind": "check",
+                "revision": result.revision.label,
+                "head": result.revision.head,
+                "blocking": result.blocking,
+                "findings": [finding_dict(f) for f in found],
+            }
+        )
+    elif not result.spec_count:
+        out("specflow: no specs in this tree; nothing to check.")
+    else:
+        verdict = "blocked" if result.blocking else "passes"
+        findings(found, f"{result.revision.label} ({verdict})", fmt)

@@ -1,0 +1,212 @@
+"""`specflow check`: the rules that decide whether a change may land. Pure: a Snapshot in,
+Findings out; only the CLI turns them into an exit code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from specflow.change import Change
+from specflow.globs import matches
+from specflow.lint import lint
+from specflow.model import Constraint, Finding, Severity, Spec, Status
+from specflow.refs import Reference
+from specflow.review import added_references, affected
+from specflow.specset import SpecSet, is_spec_file
+
+MESSAGE = "(commit message)"
+
+
+def check(
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    message_refs: Sequence[Reference],
+    specs_dir: str,
+    severities: Mapping[str, Severity],
+) -> list[Finding]:
+    """Every finding of every rule, with each rule's configured severity; `off` rules dropped."""
+    added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
+    touched = affected(specs, change, added, specs_dir)
+    in_scope = [spec for spec in specs.specs if spec.id in touched]
+    raw = [
+        *_unreferenced(in_scope, references, message_refs),
+        *_planned_but_referenced(in_scope, references),
+        *_dangling(specs, added),
+        *_deprecated(specs, added),
+        *_constraints(specs, change, references, specs_dir),
+        *_spec_lint(specs, in_scope),
+        *_untested(in_scope, references),
+        *_untraced(in_scope, change, added, specs_dir),
+        *_unscoped(specs, change, specs_dir),
+    ]
+    findings = []
+    for finding in raw:
+        severity = severities.get(finding.rule, finding.severity)
+        if severity is not Severity.off:
+            findings.append(
+                Finding(finding.rule, severity, finding.path, finding.line, finding.message)
+            )
+    return findings
+
+
+def _where(references: Sequence[Reference], kinds: tuple[str, ...]) -> set[str]:
+    return {r.id for r in references if r.kind in kinds}
+
+
+def _unreferenced(
+    specs: Sequence[Spec], references: Sequence[Reference], message_refs: Sequence[Reference]
+) -> Iterator[Finding]:
+    known = _where(references, ("implements", "verifies")) | {r.id for r in message_refs}
+    for spec in specs:
+        if not spec.enforced:
+            continue
+        for item in spec.requirements:
+            if item.id and item.enforced and item.id not in known:
+                yield Finding(
+                    "unreferenced-requirement",
+                    Severity.error,
+                    spec.path,
+                    item.line,
+                    f"{item.id} is referenced nowhere: reference {item.id} where it is implemented "
+                    f"(a `# {item.id}` comment) and in its test, or mark it planned with "
+                    f"`- [ ] {item.id}:` in {spec.path}:{item.line}",
+                )
+
+
+def _planned_but_referenced(
+    specs: Sequence[Spec], references: Sequence[Reference]
+) -> Iterator[Finding]:
+    implemented = _where(references, ("implements",))
+    for spec in specs:
+        for item in spec.requirements:
+            if item.id and not item.enforced and item.id in implemented and spec.enforced:
+                yield Finding(
+                    "planned-requirement-referenced",
+                    Severity.warning,
+                    spec.path,
+                    item.line,
+                    f"{item.id} is planned (`- [ ]`) but already implemented: tick it (`- [x]`) "
+                    "so that it is enforced",
+                )
+
+
+def _dangling(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
+    for reference in added:
+        if reference.id not in specs.items:
+            spec = specs.by_id.get(reference.id.rsplit("-", 1)[0])
+            hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""
+            yield Finding(
+                "dangling-reference",
+                Severity.error,
+                reference.path,
+                reference.line,
+                f"{reference.id} does not exist{hint}: fix the ID or add it to the spec",
+            )
+
+
+def _id_range(spec: Spec) -> str:
+    ids = [item.id for item in spec.items if item.id]
+    return ", ".join(ids[:6]) + (" …" if len(ids) > 6 else "") if ids else "no IDs yet"
+
+
+def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
+    for reference in added:
+        spec = specs.spec_of(reference.id)
+        if spec and spec.status == Status.deprecated.value and reference.id in specs.items:
+            instead = f"; it is superseded by {spec.superseded_by}" if spec.superseded_by else ""
+            yield Finding(
+                "deprecated-reference",
+                Severity.warning,
+                reference.path,
+                reference.line,
+                f"{reference.id} belongs to the deprecated spec {spec.id} ({spec.path}){instead}",
+            )
+
+
+def _constraints(
+    specs: SpecSet, change: Change, references: Sequence[Reference], specs_dir: str
+) -> Iterator[Finding]:
+    implemented = _where(references, ("implements",))
+    for spec in specs.specs:
+        if not spec.enforced:
+            continue
+        for constraint in spec.constraints:
+            if constraint.error or (constraint.until and constraint.until in implemented):
+                continue
+            yield from _violations(spec, constraint, change, specs_dir)
+
+
+def _violations(
+    spec: Spec, constraint: Constraint, change: Change, specs_dir: str
+) -> Iterator[Finding]:
+    globs = constraint.globs or spec.scope
+    found = re.compile(constraint.pattern).search if constraint.is_regex else None
+    for file in change.files:
+        if is_spec_file(file.path, specs_dir) or (globs and not matches(file.path, globs)):
+            continue
+        for line in file.added_lines():
+            hit = found(line.text) if found else constraint.pattern in line.text
+            if not hit:
+                continue
+            lifted = f" until {constraint.until} is implemented" if constraint.until else ""
+            reason = f": {constraint.reason}" if constraint.reason else ""
+            yield Finding(
+                "constraint",
+                Severity.error,
+                file.path,
+                line.number,
+                f"`{constraint.pattern}` is forbidden here by {spec.path}:{constraint.line}"
+                f"{lifted}{reason}",
+            )
+
+
+def _spec_lint(specs: SpecSet, in_scope: Sequence[Spec]) -> Iterator[Finding]:
+    paths = {spec.path for spec in in_scope}
+    for finding in lint(specs):
+        if finding.path in paths and finding.is_error:
+            message = f"{finding.message} [{finding.rule}]; run `specflow lint`"
+            yield Finding("spec-lint", Severity.error, finding.path, finding.line, message)
+
+
+def _untested(specs: Sequence[Spec], references: Sequence[Reference]) -> Iterator[Finding]:
+    implemented = _where(references, ("implements",))
+    verified = _where(references, ("verifies",))
+    for spec in specs:
+        for item in spec.requirements:
+            if item.id in implemented and item.id not in verified and spec.enforced:
+                yield Finding(
+                    "untested-requirement",
+                    Severity.warning,
+                    spec.path,
+                    item.line,
+                    f"{item.id} is implemented but no test references it: name it in a test",
+                )
+
+
+def _untraced(
+    specs: Sequence[Spec], change: Change, added: Sequence[Reference], specs_dir: str
+) -> Iterator[Finding]:
+    named = {r.id.rsplit("-", 1)[0] for r in added}
+    for spec in specs:
+        if spec.id in named:
+            continue
+        for file in change.files:
+            if matches(file.path, spec.scope) and not is_spec_file(file.path, specs_dir):
+                yield Finding(
+                    "untraced-change",
+                    Severity.off,
+                    file.path,
+                    1,
+                    f"changed in the scope of {spec.id} without naming any of its IDs",
+                )
+
+
+def _unscoped(specs: SpecSet, change: Change, specs_dir: str) -> Iterator[Finding]:
+    for file in change.files:
+        if file.status == "deleted" or is_spec_file(file.path, specs_dir):
+            continue
+        if not any(matches(file.path, spec.scope) for spec in specs.specs):
+            yield Finding(
+                "unscoped-change", Severity.off, file.path, 1, "no spec governs this file"
+            )
