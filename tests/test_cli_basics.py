@@ -286,10 +286,6 @@ def test_no_color_is_respected_on_a_terminal(repo):
     assert "specs/reset.md:11: error [missing-id]" in output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.py table(): rich's Table.add_row() takes no `markup` argument (TypeError)",
-)
 def test_list_on_a_terminal_is_a_rich_table(repo):
     """CLI-4"""
     repo.write({"specs/reset.md": SPEC})
@@ -360,9 +356,6 @@ def test_show_spec_text(repo, cli):
     assert "  [ ] RESET-2: Old hashes move to bcrypt.  (specs/reset.md:12)" in out
 
 
-@pytest.mark.xfail(
-    strict=True, reason="render.py show_spec(): an empty context item has no first line"
-)
 def test_show_a_spec_with_an_empty_context_item(repo, cli):
     repo.write({"specs/reset.md": SPEC.replace("- Hashes are SHA-256.", "-")})
     assert cli("show", "RESET").code == 0

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from specflow.escape import first_line
 from specflow.model import Finding, Requirement, Severity, Spec
 from specflow.specset import SpecSet
 
@@ -145,10 +146,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
     if is_terminal():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         grid = Table(*headers, box=None, header_style="bold")
         for row in rows:
-            grid.add_row(*row, markup=False)  # type: ignore[call-arg]
+            grid.add_row(*(Text(cell) for cell in row))  # Text: spec text is never markup
         Console().print(grid)
         return
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
@@ -168,13 +170,13 @@ def show_spec(spec: Spec, fmt: str) -> None:
     for heading, items in (("Requirements", spec.requirements), ("Edge cases", spec.edge_cases)):
         lines += ["", heading] + [_item_line(item) for item in items]
     if spec.context:
-        lines += ["", "Context"] + [f"  - {c.text.splitlines()[0]}" for c in spec.context]
+        lines += ["", "Context"] + [f"  - {first_line(c.text)}" for c in spec.context]
     out("\n".join(lines))
 
 
 def _item_line(item: Requirement) -> str:
     box = {"planned": "[ ] ", "ticked": "[x] "}.get(item.state.value, "")
-    first = item.text.splitlines()[0] if item.text else ""
+    first = first_line(item.text)
     return f"  {box}{item.id or '(no id)'}: {first}  ({item.path}:{item.line})"
 
 
