@@ -25,13 +25,15 @@ _RULE_HELP = {
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return str(printable(escaped))
 
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# CHECK-8
 def github(findings: Sequence[Finding]) -> str:
     """One workflow command per finding, escaped as GitHub's toolkit escapes them."""
     lines = []
@@ -39,15 +41,16 @@ def github(findings: Sequence[Finding]) -> str:
         level = "error" if f.severity is Severity.error else "warning"
         props = ",".join(
             [
-                f"file={_escape_property(str(printable(f.path)))}",
+                f"file={_escape_property(f.path)}",
                 f"line={f.line}",
                 f"title={_escape_property('specflow ' + f.rule)}",
             ]
         )
-        lines.append(f"::{level} {props}::{_escape_data(str(printable(f.message)))}")
+        lines.append(f"::{level} {props}::{_escape_data(f.message)}")
     return "\n".join(lines)
 
 
+# CHECK-8
 def sarif(findings: Sequence[Finding], version: str) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one rule per check rule."""
     names = list(CHECK_RULES)

@@ -6,6 +6,7 @@ AUTO_COMMENT_CHARS = "#;@!$%^&|:"
 SCISSORS = "------------------------ >8 ------------------------"
 
 
+# CHECK-7, CHECK-E2
 def strip_comments(text: str, comment_char: str = "#") -> str:
     """What `git commit` keeps of a message file (`core.commentChar`, `auto` included)."""
     lines = text.splitlines()

@@ -240,7 +240,7 @@ def check(result: CheckResult, fmt: str) -> None:
                 "findings": [finding_dict(f) for f in found],
             }
         )
-    elif not result.spec_count:
+    elif not result.spec_count:  # CHECK-9
         out("specflow: no specs in this tree; nothing to check.")
     else:
         verdict = "blocked" if result.blocking else "passes"

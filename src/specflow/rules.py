@@ -40,7 +40,7 @@ def check(
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
-    findings = []
+    findings = []  # CHECK-5: severities from the configuration; `off` drops a rule
     for finding in raw:
         severity = severities.get(finding.rule, finding.severity)
         if severity is not Severity.off:
@@ -54,6 +54,7 @@ def _where(references: Sequence[Reference], kinds: tuple[str, ...]) -> set[str]:
     return {r.id for r in references if r.kind in kinds}
 
 
+# CHECK-1: an enforced requirement of an affected spec must be referenced somewhere.
 def _unreferenced(
     specs: Sequence[Spec], references: Sequence[Reference], message_refs: Sequence[Reference]
 ) -> Iterator[Finding]:
@@ -74,6 +75,7 @@ def _unreferenced(
                 )
 
 
+# CHECK-4: planned items are not enforced, but an implemented one should be ticked.
 def _planned_but_referenced(
     specs: Sequence[Spec], references: Sequence[Reference]
 ) -> Iterator[Finding]:
@@ -91,6 +93,7 @@ def _planned_but_referenced(
                 )
 
 
+# CHECK-2
 def _dangling(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
     for reference in added:
         if reference.id not in specs.items:
@@ -124,6 +127,7 @@ def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]
             )
 
 
+# CHECK-3: only enforced specs; `until ID` lifts the rule once ID is implemented.
 def _constraints(
     specs: SpecSet, change: Change, references: Sequence[Reference], specs_dir: str
 ) -> Iterator[Finding]:
@@ -161,6 +165,7 @@ def _violations(
             )
 
 
+# CHECK-5, CHECK-E3: the lint errors of affected specs.
 def _spec_lint(specs: SpecSet, in_scope: Sequence[Spec]) -> Iterator[Finding]:
     paths = {spec.path for spec in in_scope}
     for finding in lint(specs):
