@@ -80,6 +80,17 @@ def test_ids_used_in_another_file_with_the_same_prefix_are_not_reused(repo, cli)
     assert repo.read("specs/auth.md") == other
 
 
+def test_a_number_the_spec_mentions_is_not_reused(repo, cli):
+    """LINT-8: `replaces RESET-4` tells of a number once used; a nested label is taken too."""
+    text = (
+        "## Requirements\n- RESET-1: a\n  - RESET-5: a nested label\n- b\n\n"
+        "RESET-1 replaces RESET-4.\n"
+    )
+    repo.write({"specs/reset.md": text})
+    cli("lint", "--fix")
+    assert "- RESET-6: b" in repo.read("specs/reset.md")
+
+
 def test_two_specs_lacking_ids_number_from_their_own_prefix(repo, cli):
     """LINT-E3"""
     repo.write(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from specflow.ids import SPEC_ID_RE, parse_item_id
+from specflow.ids import SPEC_ID_RE, find_references, parse_item_id
 from specflow.model import Requirement, Spec
 from specflow.specset import SpecSet
 
@@ -26,12 +26,14 @@ def missing_ids(spec: Spec) -> list[Requirement]:
 def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
     """`text` (the spec's source) with an ID inserted after the marker of each item lacking one.
 
-    LINT-8: numbers continue from the highest one the spec's prefix has anywhere in `specs`;
+    LINT-8: numbers continue from the highest one the spec's prefix has anywhere in `specs`, or
+    that the spec's own text mentions (`supersedes RESET-7` tells of a number once used);
     requirements and edge cases (`-E<n>`) count separately.
     """
+    mentioned = [found for found, _ in find_references(text, frozenset({spec.id}))]
     taken = {
         (parsed.edge, parsed.number)
-        for item_id in specs.items
+        for item_id in [*specs.items, *mentioned]
         if (parsed := parse_item_id(item_id)) and parsed.prefix == spec.id
     }
     lines = _LINES.split(text)
