@@ -38,6 +38,7 @@ class LintResult:
 
     @property
     def failed(self) -> bool:
+        """LINT-9: errors fail (exit 1); warnings alone do not."""
         return any(finding.is_error for finding in self.findings)
 
 
@@ -68,7 +69,7 @@ def new_spec(
     # `--id ""` is a mistake to report, not a request to derive one.
     spec_id = scaffold.check_id(spec_id) if spec_id is not None else scaffold.derive_id(slug)
     existing = read_disk_specs(project.config)
-    if spec_id in existing.by_id:
+    if spec_id in existing.by_id:  # NEW-E2
         other = existing.by_id[spec_id].path
         raise SpecflowError(f"spec id {spec_id} is already used by {other}; pass another --id")
     target = project.config.specs_path / f"{slug}.md"
@@ -86,7 +87,8 @@ def new_spec(
         drafted=drafted,
         more_files=more,
     )
-    parse_spec(relative, text)  # a template that does not parse must not reach the disk
+    # NEW-5: a template that does not parse must not reach the disk.
+    parse_spec(relative, text)
     write_atomic(target, text.encode(), create_only=True)
     return relative
 
@@ -130,10 +132,11 @@ def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet:
     """LINT-8: write `spec` with its missing IDs; return `specs` holding the fixed spec.
 
     The next spec is numbered against the fixed one, so two files that share a prefix
-    never receive the same new ID.
+    never receive the same new ID; each spec numbers from its own prefix (LINT-E3).
     """
     path = project.root / spec.path
     data = path.read_bytes()
+    # LINT-E1: decoding drops the BOM; it goes back in front, and line endings are never touched.
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = decode(spec.path, data)
     fixed = assign_ids(text, spec, specs)

@@ -44,7 +44,10 @@ class Config:
 
 
 def find_root(start: Path) -> Path:
-    """The enclosing repository's top folder (a `.git` dir or worktree file), else `start`."""
+    """The enclosing repository's top folder (a `.git` dir or worktree file), else `start`.
+
+    CLI-E1: from a sub-folder the root is found; CLI-E2: outside git, `start` is the root.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
@@ -53,6 +56,7 @@ def find_root(start: Path) -> Path:
 
 
 def load_config(root: Path) -> Config:
+    """CLI-2: a file that cannot be read or holds unknown keys is a ConfigError naming it."""
     for name, table_path in (("specflow.toml", ()), ("pyproject.toml", ("tool", "specflow"))):
         file = root / name
         if not file.is_file():

@@ -1,4 +1,7 @@
-"""Making untrusted text (spec text, file names, diff lines) inert in Markdown output."""
+"""Making untrusted text (spec text, file names, diff lines) inert in Markdown output.
+
+NEW-E3: titles, globs and docstrings with Markdown or YAML metacharacters stay text.
+"""
 
 from __future__ import annotations
 

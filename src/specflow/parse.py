@@ -96,7 +96,7 @@ def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
         # PyYAML's constructors raise plain Python errors for values such as
         # `date: 2020-13-45` or `!!int abc`, and its composer recurses once per nesting level.
         raise SpecError(f"front matter has a value YAML cannot read: {exc}", path, 1) from None
-    if data is None:
+    if data is None:  # FORMAT-E3: `---` `---` with nothing between
         return {}
     if not isinstance(data, dict):
         raise SpecError("front matter must be a mapping of keys to values (`id: RESET`)", path, 1)
