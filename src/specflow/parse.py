@@ -287,9 +287,11 @@ def _regex_error(pattern: str) -> str | None:
     return None
 
 
-# SPEC-FORMAT 4: one rule per item; LINT-6 reports the ones this does not match.
-_CONSTRAINT = re.compile(
-    r"forbid\s+(?P<tick>`+)(?P<pattern>.+?)(?P=tick)(?!`)"
+# SPEC-FORMAT 4: one rule per item; LINT-6 reports the ones these do not match. The pattern is a
+# code span, found by its closing run of backticks rather than by backtracking a regex, which
+# takes cubic time on a line of backticks.
+_FORBID = re.compile(r"forbid\s+(`+)")
+_AFTER_PATTERN = re.compile(
     r"(?:\s+in\s+(?P<globs>`[^`]+`(?:\s*,\s*`[^`]+`)*))?"
     r"(?:\s+until\s+(?P<until>\S+?))?"
     r"(?:\s*:\s*(?P<reason>.*))?\s*\Z",
@@ -299,19 +301,36 @@ CONSTRAINT_SYNTAX = "forbid `PATTERN` in `GLOB`[, `GLOB`...][ until ID][: reason
 
 
 def parse_constraint(path: str, line: int, source: str) -> Constraint:
-    match = _CONSTRAINT.match(source)
-    if not match:
+    found = _code_span(source)
+    match = _AFTER_PATTERN.match(source, found[1]) if found else None
+    if not found or not match:
         return Constraint(source, path, line, error=f"expected {CONSTRAINT_SYNTAX}")
-    pattern = match["pattern"].strip() if len(match["tick"]) > 1 else match["pattern"]
+    pattern = found[0]
     is_regex = pattern.startswith("re:")
     if is_regex:
         pattern = pattern[3:]
         error = _regex_error(pattern)
         if error:
             return Constraint(source, path, line, error=error)
+    if not pattern:
+        return Constraint(source, path, line, error="empty pattern: it would forbid every line")
     until = match["until"]
     if until is not None and not ITEM_ID_RE.match(until):
         return Constraint(source, path, line, error=f"`until {until}` is not a requirement ID")
     globs = tuple(re.findall(r"`([^`]+)`", match["globs"] or ""))
     reason = " ".join((match["reason"] or "").split())
     return Constraint(source, path, line, pattern, is_regex, globs, until, reason)
+
+
+def _code_span(source: str) -> tuple[str, int] | None:
+    """After `forbid`: the code span's text and where it ends, as CommonMark reads it."""
+    opening = _FORBID.match(source)
+    if not opening:
+        return None
+    tick = opening[1]
+    closing = re.compile(f"(?<!`){tick}(?!`)").search(source, opening.end() + 1)
+    if not closing:
+        return None
+    text = source[opening.end() : closing.start()]
+    # CommonMark strips one blank at each end of ``` `` a`b `` ```; single ticks keep the text.
+    return (text.strip() if len(tick) > 1 else text), closing.end()
