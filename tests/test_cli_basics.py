@@ -236,10 +236,12 @@ def test_piped_output_is_plain_text(repo, cli):
 
 
 def test_list_is_a_plain_table_when_piped(repo, cli):
-    repo.write({"specs/reset.md": SPEC})
+    """CLI-4: the REFERENCED column counts requirements named anywhere in the work tree."""
+    repo.write({"specs/reset.md": SPEC, "src/reset.py": "# RESET-1\n"})
+    repo.git("add", "-A")
     assert cli("list").out.splitlines() == [
-        "ID     STATUS  ENFORCED  EDGE  TITLE           PATH",
-        "RESET  active  1/2       1     Password reset  specs/reset.md",
+        "ID     STATUS  ENFORCED  REFERENCED  EDGE  TITLE           PATH",
+        "RESET  active  1/2       1/2         1     Password reset  specs/reset.md",
     ]
 
 
@@ -312,6 +314,7 @@ def test_list_json(repo, cli):
                 "owners": ["security"],
                 "requirements": 2,
                 "edge_cases": 1,
+                "referenced": 0,
             }
         ],
     }
@@ -332,7 +335,9 @@ def test_show_spec_json(repo, cli):
 
 
 def test_show_item_json_and_text(repo, cli):
-    repo.write({"specs/reset.md": SPEC})
+    """CLI-4: show says where an item is referenced (tracked files of the work tree)."""
+    repo.write({"specs/reset.md": SPEC, "src/a.py": "# RESET-2\n", "tests/test_a.py": "# RESET-2\n"})
+    repo.git("add", "-A")
     data = json.loads(cli("show", "RESET-2", "--format", "json").out)
     assert data["schema"] == 1 and data["spec"]["id"] == "RESET"
     assert data["item"] == {
@@ -343,7 +348,12 @@ def test_show_item_json_and_text(repo, cli):
         "text": "Old hashes move to bcrypt.",
         "path": "specs/reset.md",
         "line": 12,
+        "references": [
+            {"path": "src/a.py", "line": 1, "kind": "implements"},
+            {"path": "tests/test_a.py", "line": 1, "kind": "verifies"},
+        ],
     }
+    assert "implemented at src/a.py:1" in cli("show", "RESET-2").out
     text = cli("show", "RESET-E1").out
     assert "RESET-E1  (edge-case of RESET: Password reset)" in text
     assert "specs/reset.md:15" in text

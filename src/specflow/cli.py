@@ -157,15 +157,13 @@ def lint(
 def list_specs(
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
 ) -> None:
-    """List the specs with their status and how many requirements are enforced.
+    """List the specs: status, enforced requirements, and how many are referenced.
 
     Example: specflow list --format json
     """
-    from specflow import render
-    from specflow.project import open_project
-    from specflow.specset import read_disk_specs
+    from specflow import pipeline, render
 
-    render.spec_list(read_disk_specs(open_project().config), fmt.value)
+    render.spec_list(*pipeline.catalogue_here(Path.cwd()), fmt.value)
 
 
 @command()
@@ -173,26 +171,24 @@ def show(
     key: str = typer.Argument(..., help="A spec id (RESET) or a requirement id (RESET-1)."),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
 ) -> None:
-    """Show one spec, or one requirement or edge case.
+    """Show one spec, or one requirement or edge case, with where each is referenced.
 
     Example: specflow show RESET-1
     """
-    from specflow import render
+    from specflow import pipeline, render
     from specflow.errors import SpecflowError
     from specflow.model import Spec
-    from specflow.project import open_project
-    from specflow.specset import read_disk_specs
 
-    specs = read_disk_specs(open_project().config)
+    specs, references = pipeline.catalogue_here(Path.cwd())
     found = specs.find(key)
     if found is None:
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
     if isinstance(found, Spec):
-        render.show_spec(found, fmt.value)
-    else:
-        spec = specs.spec_of(key)
-        assert spec is not None
-        render.show_item(spec, found, fmt.value)
+        render.show_spec(found, references, fmt.value)
+        return
+    spec = specs.spec_of(key)
+    assert spec is not None
+    render.show_item(spec, found, references, fmt.value)
 
 
 @command()

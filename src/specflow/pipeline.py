@@ -65,46 +65,59 @@ def _read_tree(
     """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
     changed specs and (for ripples) both sides of the changed source files."""
     revision = change.revision
-    folder = config.specs_dir
-    if revision.mode == "worktree":
-        head_specs = read_disk_specs(config)
-        head_rows: list[tuple[str, str]] = []
-    else:
-        head_rows = [
-            (path, blob)
-            for mode, blob, path in gitio.list_tree(repo.root, revision.tree, folder)
-            if mode != "120000" and is_spec_file(path, folder)
-        ]
-    changed_specs = [
+    head_rows = _spec_rows(repo, config, revision)
+    old_specs = [
         f
         for f in change.files
-        if is_spec_file(f.old_path or f.path, folder) or is_spec_file(f.path, folder)
+        if f.status != "added" and is_spec_file(f.old_path or f.path, config.specs_dir)
     ]
-    base_names = [
-        f"{revision.base}:{f.old_path or f.path}" for f in changed_specs if f.status != "added"
-    ]
-    source_files = [f for f in change.files if with_sources and _is_source(f)]
-    requests = [blob for _, blob in head_rows] + base_names
-    for f in source_files:
-        requests += [f.old_blob or "0" * 40, f.new_blob or "0" * 40]
+    sources = [f for f in change.files if with_sources and _is_source(f)]
+    requests = [blob for _, blob in head_rows]
+    requests += [f"{revision.base}:{f.old_path or f.path}" for f in old_specs]
+    requests += [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
     blobs = gitio.read_blobs(repo.root, requests)
-    if revision.mode != "worktree":
-        head_specs = parse_all(
-            (path, data)
-            for (path, _), data in zip(head_rows, blobs, strict=False)
-            if data is not None
-        )
-    offset = len(head_rows)
-    base_blobs = blobs[offset : offset + len(base_names)]
-    base_specs = parse_all(
-        (f.old_path or f.path, data)
-        for f, data in zip(
-            [f for f in changed_specs if f.status != "added"], base_blobs, strict=True
-        )
-        if data is not None
+    head_blobs, blobs = blobs[: len(head_rows)], blobs[len(head_rows) :]
+    base_blobs, source_blobs = blobs[: len(old_specs)], blobs[len(old_specs) :]
+    head = (
+        read_disk_specs(config)
+        if revision.mode == "worktree"
+        else _parse_present([path for path, _ in head_rows], head_blobs)
     )
-    sources = _sources(repo, revision, source_files, blobs[offset + len(base_names) :])
-    return head_specs, base_specs, sources
+    base = _parse_present([f.old_path or f.path for f in old_specs], base_blobs)
+    return head, base, _sources(repo, revision, sources, source_blobs)
+
+
+_MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
+
+
+def _spec_rows(repo: gitio.RepoInfo, config: Config, revision: Revision) -> list[tuple[str, str]]:
+    """(path, blob id) of the spec files in the resulting tree; symlinks are never followed."""
+    if revision.mode == "worktree":
+        return []
+    return [
+        (path, blob)
+        for mode, blob, path in gitio.list_tree(repo.root, revision.tree, config.specs_dir)
+        if mode != "120000" and is_spec_file(path, config.specs_dir)
+    ]
+
+
+def _parse_present(paths: list[str], blobs: list[bytes | None]) -> SpecSet:
+    return parse_all((p, data) for p, data in zip(paths, blobs, strict=True) if data is not None)
+
+
+def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> SpecSet:
+    """The specs of a revision's resulting tree (the work tree's for `--worktree`)."""
+    if revision.mode == "worktree":
+        return read_disk_specs(config)
+    rows = _spec_rows(repo, config, revision)
+    return _parse_present([p for p, _ in rows], gitio.read_blobs(repo.root, [b for _, b in rows]))
+
+
+def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[Reference]]:
+    """Every spec of a resulting tree and every reference to it: for list, show and report."""
+    config = load_config(repo.root)
+    specs = tree_specs(repo, config, revision)
+    return specs, _grep_references(repo, config, revision, specs)
 
 
 def _is_source(file: FileChange) -> bool:
@@ -238,3 +251,15 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
     except OSError as exc:
         raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
     return strip_comments(text, gitio.comment_char(repo.root))
+
+
+def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:
+    """The work tree's specs and references; outside git, the specs alone."""
+    from specflow.errors import GitError
+    from specflow.project import open_project
+
+    try:
+        repo = gitio.open_repo(cwd)
+    except GitError:
+        return read_disk_specs(open_project(cwd).config), []
+    return catalogue(repo, Revision("--worktree", "worktree", ""))

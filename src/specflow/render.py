@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specflow.escape import first_line
 from specflow.model import Finding, Requirement, Severity, Spec
+from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
@@ -85,8 +86,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def item_dict(item: Requirement) -> dict[str, Any]:
-    return {
+def item_dict(
+    item: Requirement, where: Mapping[str, list[Reference]] | None = None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
         "state": item.state.value,
@@ -95,9 +98,16 @@ def item_dict(item: Requirement) -> dict[str, Any]:
         "path": item.path,
         "line": item.line,
     }
+    if where is not None:
+        data["references"] = [
+            {"path": r.path, "line": r.line, "kind": r.kind} for r in where.get(item.id or "", [])
+        ]
+    return data
 
 
-def spec_dict(spec: Spec, *, full: bool = False) -> dict[str, Any]:
+def spec_dict(
+    spec: Spec, where: Mapping[str, list[Reference]] | None = None, *, full: bool = False
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": spec.id,
         "title": spec.title,
@@ -108,10 +118,12 @@ def spec_dict(spec: Spec, *, full: bool = False) -> dict[str, Any]:
         "requirements": len(spec.requirements),
         "edge_cases": len(spec.edge_cases),
     }
+    if where is not None:
+        data["referenced"] = sum(bool(where.get(i.id or "")) for i in spec.requirements)
     if full:
         data.update(
-            requirements=[item_dict(item) for item in spec.requirements],
-            edge_cases=[item_dict(item) for item in spec.edge_cases],
+            requirements=[item_dict(item, where) for item in spec.requirements],
+            edge_cases=[item_dict(item, where) for item in spec.edge_cases],
             context=[{"text": c.text, "line": c.line} for c in spec.context],
             constraints=[{"source": c.source, "line": c.line} for c in spec.constraints],
             sections=[{"title": s.title, "line": s.line} for s in spec.sections],
@@ -120,22 +132,25 @@ def spec_dict(spec: Spec, *, full: bool = False) -> dict[str, Any]:
     return data
 
 
-def spec_list(specs: SpecSet, fmt: str) -> None:
+def spec_list(specs: SpecSet, references: Sequence[Reference], fmt: str) -> None:
+    where = by_id(references)
     if fmt == "json":
-        dump_json({"specs": [spec_dict(spec) for spec in specs.specs]})
+        dump_json({"specs": [spec_dict(spec, where) for spec in specs.specs]})
         return
     rows = [
         (
             spec.id,
             spec.status,
             f"{sum(i.enforced for i in spec.requirements)}/{len(spec.requirements)}",
+            f"{sum(bool(where.get(i.id or '')) for i in spec.requirements)}"
+            f"/{len(spec.requirements)}",
             str(len(spec.edge_cases)),
             spec.title,
             spec.path,
         )
         for spec in specs.specs
     ]
-    headers = ("ID", "STATUS", "ENFORCED", "EDGE", "TITLE", "PATH")
+    headers = ("ID", "STATUS", "ENFORCED", "REFERENCED", "EDGE", "TITLE", "PATH")
     table(headers, rows, empty='No specs yet: `specflow new "Title"` writes the first one.')
 
 
@@ -158,9 +173,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
         out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def show_spec(spec: Spec, fmt: str) -> None:
+def show_spec(spec: Spec, references: Sequence[Reference], fmt: str) -> None:
+    where = by_id(references)
     if fmt == "json":
-        dump_json({"spec": spec_dict(spec, full=True)})
+        dump_json({"spec": spec_dict(spec, where, full=True)})
         return
     lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
     if spec.scope:
@@ -168,7 +184,9 @@ def show_spec(spec: Spec, fmt: str) -> None:
     if spec.owners:
         lines.append(f"  owners: {', '.join(spec.owners)}")
     for heading, items in (("Requirements", spec.requirements), ("Edge cases", spec.edge_cases)):
-        lines += ["", heading] + [_item_line(item) for item in items]
+        lines += ["", heading]
+        for item in items:
+            lines += [_item_line(item), f"      {_places(where.get(item.id or '', []))}"]
     if spec.context:
         lines += ["", "Context"] + [f"  - {first_line(c.text)}" for c in spec.context]
     out("\n".join(lines))
@@ -176,21 +194,44 @@ def show_spec(spec: Spec, fmt: str) -> None:
 
 def _item_line(item: Requirement) -> str:
     box = {"planned": "[ ] ", "ticked": "[x] "}.get(item.state.value, "")
-    first = first_line(item.text)
-    return f"  {box}{item.id or '(no id)'}: {first}  ({item.path}:{item.line})"
+    return f"  {box}{item.id or '(no id)'}: {first_line(item.text)}  ({item.path}:{item.line})"
 
 
-def show_item(spec: Spec, item: Requirement, fmt: str) -> None:
+def _places(found: Sequence[Reference], limit: int = 4) -> str:
+    if not found:
+        return "referenced nowhere"
+    parts = []
+    for kind, label in (("implements", "implemented"), ("verifies", "verified")):
+        places = [f"{r.path}:{r.line}" for r in found if r.kind == kind]
+        if places:
+            more = f" and {len(places) - limit} more" if len(places) > limit else ""
+            parts.append(f"{label}: {', '.join(places[:limit])}{more}")
+    return " · ".join(parts)
+
+
+_VERB = {"implements": "implemented", "verifies": "verified", "message": "named"}
+
+
+def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fmt: str) -> None:
+    where = by_id(references)
     if fmt == "json":
-        dump_json({"spec": spec_dict(spec), "item": item_dict(item)})
+        dump_json({"spec": spec_dict(spec), "item": item_dict(item, where)})
         return
     state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
+    found = where.get(item.id or "", [])
     lines = [
         f"{item.id}  ({item.kind} of {spec.id}: {spec.title})",
         f"  {item.path}:{item.line} · {state.get(item.state.value, 'enforced')}",
         "",
         *("  " + text for text in item.text.splitlines()),
+        "",
+        *(
+            f"  {r.kind.replace('implements', 'implemented')} at {r.path}:{r.line}: {r.text}"
+            for r in found
+        ),
     ]
+    if not found:
+        lines.append("  referenced nowhere")
     out("\n".join(lines))
 
 
