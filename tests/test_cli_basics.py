@@ -336,7 +336,9 @@ def test_show_spec_json(repo, cli):
 
 def test_show_item_json_and_text(repo, cli):
     """CLI-4: show says where an item is referenced (tracked files of the work tree)."""
-    repo.write({"specs/reset.md": SPEC, "src/a.py": "# RESET-2\n", "tests/test_a.py": "# RESET-2\n"})
+    repo.write(
+        {"specs/reset.md": SPEC, "src/a.py": "# RESET-2\n", "tests/test_a.py": "# RESET-2\n"}
+    )
     repo.git("add", "-A")
     data = json.loads(cli("show", "RESET-2", "--format", "json").out)
     assert data["schema"] == 1 and data["spec"]["id"] == "RESET"
