@@ -5,7 +5,6 @@ NEW-E3: titles, globs and docstrings with Markdown or YAML metacharacters stay t
 
 from __future__ import annotations
 
-import json
 import re
 
 # Characters that can open markup anywhere in a line, and those that only can at its start.
@@ -26,8 +25,30 @@ def md_code(text: str) -> str:
 
 
 def yaml_string(text: str) -> str:
-    """A YAML scalar that reads back as exactly `text` (JSON strings are YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar that reads back as exactly `text`.
+
+    Printable characters stay as they are; the rest is escaped, including what YAML folds as a
+    line break (U+0085, U+2028, U+2029) and what PyYAML refuses to read (U+007F to U+009F).
+    """
+    return '"' + "".join(_yaml_char(char) for char in text) + '"'
+
+
+def _yaml_char(char: str) -> str:
+    code = ord(char)
+    if char in '"\\':
+        return "\\" + char
+    if 0x20 <= code < 0x7F or (_printable(code) and code not in (0x2028, 0x2029, 0xFEFF)):
+        return char
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _printable(code: int) -> bool:
+    # YAML 1.1's printable set, as PyYAML's reader checks it.
+    return 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
