@@ -198,7 +198,7 @@ def test_a_title_with_markdown_and_yaml_metacharacters(repo, cli):
 
 def test_a_scope_glob_with_yaml_metacharacters_reads_back_exactly(repo, cli):
     """NEW-E3"""
-    globs = ["src/a: b/**", "lib/#x/*.py", "'quoted'/**"]
+    globs = ["src/a: b/**", "lib/#x/*.py", "'quoted'/**", 'x"\\y', "del\x7f/\x85/\u2028/**"]
     args = [arg for glob in globs for arg in ("--scope", glob)]
     assert cli("new", "Odd scope", "--id", "ODD", *args).code == 0
     assert parsed(repo, "odd-scope.md").scope == tuple(globs)

@@ -376,7 +376,12 @@ def test_empty_front_matter_and_empty_file():
 
 @pytest.mark.parametrize(
     ("stem", "spec_id"),
-    [("password-reset", "PASSWORD-RESET"), ("auth_session", "AUTH-SESSION"), ("2fa", "FA")],
+    [
+        ("password-reset", "PASSWORD-RESET"),
+        ("auth_session", "AUTH-SESSION"),
+        ("2fa", "FA"),
+        ("über-login", "UBER-LOGIN"),
+    ],
 )
 def test_spec_id_from_file_name(stem, spec_id):
     assert spec_id_from_file_name(stem) == spec_id

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from specflow.errors import SpecError
+from specflow.errors import SpecError, SpecflowError
+from specflow.escape import yaml_string
 from specflow.fix import assign_ids
+from specflow.ids import SPEC_ID_RE
 from specflow.model import Spec
 from specflow.parse import decode, parse_spec
+from specflow.scaffold import derive_id, slugify
 from specflow.specset import SpecSet
 
 PATH = "specs/reset.md"
@@ -63,6 +67,31 @@ def test_arbitrary_bytes_decode_or_raise_a_spec_error(data):
         assert isinstance(decode(PATH, data), str)
     except SpecError as error:
         assert error.path == PATH and error.line is not None and error.line >= 1
+
+
+# --- `new`: names and front matter from any title or glob ------------------------------------
+
+
+@FAST
+@given(st.text())
+def test_any_title_gives_a_safe_slug_and_a_valid_id_or_a_clear_error(title):
+    """NEW-3: the slug is ASCII words and dashes, so it cannot name another folder."""
+    try:
+        slug = slugify(title)
+    except SpecflowError as error:
+        assert "cannot make a file name" in str(error)
+        return
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 60
+    assert slug != "readme"
+    assert SPEC_ID_RE.match(derive_id(slug))
+
+
+@FAST
+@given(st.text())
+@example('src/\x7f\x85\u2028\ufeff\ufffe 😀 "q" \\')
+def test_a_yaml_string_reads_back_as_exactly_its_text(text):
+    """NEW-E3: a scope glob written into the front matter is read back unchanged."""
+    assert yaml.safe_load(f"scope:\n  - {yaml_string(text)}\n") == {"scope": [text]}
 
 
 # --- `lint --fix` on generated specs -----------------------------------------------------------

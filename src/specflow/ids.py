@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,8 +36,9 @@ def parse_item_id(text: str) -> ItemId | None:
 
 
 def spec_id_from_file_name(stem: str) -> str:
-    """`password-reset` → `PASSWORD-RESET`; what cannot be an ID is dropped."""
-    words = re.findall(r"[A-Za-z0-9]+", stem)
+    """`password-reset` → `PASSWORD-RESET`, `über` → `UBER`; what cannot be an ID is dropped."""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_stem)
     candidate = "-".join(words).upper()
     return candidate.lstrip("-0123456789") or candidate
 
