@@ -280,15 +280,30 @@ def test_scope_drafts_context_from_python_modules_and_lists_other_files(repo, cl
 def test_a_module_with_a_syntax_error_is_listed_not_fatal():
     """NEW-E1: also a null byte, a bad encoding and nesting deep enough to exhaust recursion."""
     sources = [b"def oops(:\n", b"x = '\x00'\n", b"\xff\xfe", b"1" + b"+1" * 200_000]
-    drafted, more = draft_context([(f"m{i}.py", data) for i, data in enumerate(sources)])
+    files = {f"m{i}.py": data for i, data in enumerate(sources)}
+    drafted, more = draft_context(list(files), files.get)
     assert more == 0
     assert [d.note for d in drafted] == ["could not be parsed as Python"] * 4
 
 
 def test_a_module_with_many_names_notes_the_rest():
     source = "".join(f"def f{i}():\n    pass\n" for i in range(15)).encode()
-    ((module,), _) = draft_context([("big.py", source)])
+    ((module,), _) = draft_context(["big.py"], {"big.py": source}.get)
     assert len(module.symbols) == 12 and module.note == "3 more names"
+
+
+def test_only_the_drafted_python_modules_are_read():
+    """NEW-4: `--scope '**'` in a large repository reads at most MAX_DRAFTED_FILES modules."""
+    read: list[str] = []
+    paths = [f"m{i:03}.py" for i in range(500)] + ["notes.txt"]
+    drafted, more = draft_context(paths, lambda path: read.append(path) or b"")
+    assert (len(drafted), more) == (40, 461)
+    assert read == paths[:40]
+
+
+def test_an_unreadable_module_is_listed():
+    ((module,), _) = draft_context(["gone.py"], lambda path: None)
+    assert (module.path, module.note) == ("gone.py", "could not be read")
 
 
 def test_many_files_in_scope_are_summarised(repo, cli):

@@ -76,7 +76,9 @@ def new_spec(
     relative = f"{project.config.specs_dir}/{slug}.md"
     if target.exists() or target.is_symlink():  # NEW-2: never overwrite, not even a symlink
         raise SpecflowError("already exists; not overwritten (choose another title)", relative)
-    drafted, more = scaffold.draft_context(_scope_files(project, scope))
+    drafted, more = scaffold.draft_context(
+        _scope_files(project, scope), lambda path: _read_in_repository(project.root / path)
+    )
     text = templates.render(
         project.root,
         "spec.md.j2",
@@ -93,14 +95,14 @@ def new_spec(
     return relative
 
 
-def _scope_files(project: Project, scope: Sequence[str]) -> list[tuple[str, bytes | None]]:
-    """NEW-4: the files in scope now, with their bytes (None when they cannot be read)."""
+def _scope_files(project: Project, scope: Sequence[str]) -> list[str]:
+    """NEW-4: the files in scope now, outside the specs folder."""
     if not scope:
         return []
     paths = matching(gitio.list_files(project.root), tuple(scope))
     specs_prefix = project.config.specs_dir + "/"
     return [
-        (path, _read_in_repository(project.root / path))
+        path
         for path in paths
         if not path.startswith(specs_prefix) and (project.root / path).is_file()
     ]

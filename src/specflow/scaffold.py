@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from specflow.errors import SpecflowError
@@ -80,20 +80,22 @@ def check_id(spec_id: str) -> str:
 
 
 def draft_context(
-    files: Iterable[tuple[str, bytes | None]],
+    paths: Sequence[str], read: Callable[[str], bytes | None]
 ) -> tuple[list[DraftedModule], int]:
     """NEW-4: one draft statement per file in scope; Python modules list their public API.
 
-    `None` stands for a file that could not be read. Modules are read with `ast`, never imported.
+    Only the Python modules among the first MAX_DRAFTED_FILES are read (`read` gives None when
+    one cannot be), so `--scope '**'` in a large repository stays quick. Modules are parsed
+    with `ast`, never imported. Returns the drafts and how many more files are in scope.
     """
-    files = list(files)
-    drafted = [_draft(path, data) for path, data in files[:MAX_DRAFTED_FILES]]
-    return drafted, max(0, len(files) - MAX_DRAFTED_FILES)
+    drafted = [_draft(path, read) for path in paths[:MAX_DRAFTED_FILES]]
+    return drafted, max(0, len(paths) - MAX_DRAFTED_FILES)
 
 
-def _draft(path: str, data: bytes | None) -> DraftedModule:
+def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     if not path.endswith(".py"):
         return DraftedModule(path)
+    data = read(path)
     if data is None:
         return DraftedModule(path, note="could not be read")
     try:
