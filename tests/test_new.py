@@ -204,6 +204,13 @@ def test_a_scope_glob_with_yaml_metacharacters_reads_back_exactly(repo, cli):
     assert parsed(repo, "odd-scope.md").scope == tuple(globs)
 
 
+def test_a_file_where_the_specs_folder_should_be_is_a_clear_error(repo, cli):
+    repo.write({"specs": "not a folder\n"})
+    assert_refused(cli("new", "Password reset"), "specs/password-reset.md", "a file is in the way")
+    assert_refused(cli("init"), "specs/README.md", "a file is in the way")
+    assert repo.read("specs") == "not a folder\n"
+
+
 def test_the_new_file_has_the_mode_a_new_file_gets(repo, cli):
     """Written through a temporary file, yet readable like any file the user creates."""
     old = os.umask(0o022)

@@ -23,7 +23,10 @@ def write_atomic(path: Path, data: bytes, *, create_only: bool = False) -> None:
 
 
 def _write(path: Path, data: bytes, create_only: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise SpecflowError("cannot create its folder: a file is in the way", str(path)) from None
     # mkstemp creates 0600; a replaced file keeps its mode, a new one gets what `open` would give.
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
