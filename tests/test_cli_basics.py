@@ -8,10 +8,13 @@ import pty
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 
 from specflow import __version__
+from specflow.cli import app
 
 SPEC = """\
 ---
@@ -52,10 +55,31 @@ def test_version(cli):
     assert (result.code, result.out) == (0, f"specflow {__version__}\n")
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+def all_commands(group: Any = None, prefix: str = "") -> list[str]:
+    """Every command and sub-command (`hook install`), including those added after this test."""
+    group = group or typer.main.get_command(app)
+    found: list[str] = []
+    for name, command in sorted(getattr(group, "commands", {}).items()):
+        found += [f"{prefix}{name}", *all_commands(command, f"{prefix}{name} ")]
+    return found
+
+
+def test_the_issue_commands_are_all_there():
+    assert set(COMMANDS) <= set(all_commands())
+
+
+HELP_WITHOUT_EXAMPLE = pytest.mark.xfail(
+    strict=True, reason="cli.py: the `hook` group's help has no `Example:` line"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [pytest.param(c, marks=HELP_WITHOUT_EXAMPLE) if c == "hook" else c for c in all_commands()],
+)
 def test_every_command_has_help_with_an_example(cli, command):
     """CLI-1"""
-    result = cli(command, "--help")
+    result = cli(*command.split(), "--help")
     assert result.code == 0
     assert f"Example: specflow {command}" in result.out
 
@@ -65,6 +89,12 @@ def test_top_level_help_lists_every_command(cli):
     assert result.code == 0
     for command in COMMANDS:
         assert command in result.out
+
+
+def test_shell_completion_comes_from_typer(cli):
+    """CLI-1"""
+    result = cli("--show-completion", "bash")
+    assert result.code == 0 and "_specflow_completion" in result.out
 
 
 def test_python_dash_m_specflow(tmp_path):
