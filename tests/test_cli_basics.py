@@ -391,6 +391,12 @@ def test_show_item_json_and_text(repo, cli):
     assert "specs/reset.md:15" in text
 
 
+def test_show_an_unknown_number_of_a_known_spec(repo, cli):
+    repo.write({"specs/reset.md": SPEC})
+    result = cli("show", "RESET-9")
+    assert result.code == 2 and "no spec or requirement 'RESET-9'" in result.err
+
+
 def test_show_spec_text(repo, cli):
     repo.write({"specs/reset.md": SPEC})
     out = cli("show", "RESET").out

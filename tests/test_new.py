@@ -7,9 +7,11 @@ import stat
 
 import pytest
 
+from specflow.errors import SpecflowError
+from specflow.fsio import write_atomic
 from specflow.parse import parse_spec
 from specflow.scaffold import derive_id, draft_context, slugify
-from specflow.templates import packaged_dir
+from specflow.templates import packaged_dir, render
 
 
 def spec_files(repo) -> list[str]:
@@ -354,6 +356,20 @@ def test_a_docstring_with_markdown_is_escaped(repo, cli):
 def test_the_templates_ship_with_the_package():
     assert (packaged_dir() / "spec.md.j2").is_file()
     assert (packaged_dir() / "specs-guide.md.j2").is_file()
+
+
+def test_a_shipped_template_given_too_little_is_an_error_naming_it(tmp_path):
+    with pytest.raises(SpecflowError) as raised:
+        render(tmp_path, "spec.md.j2", id="X")
+    assert raised.value.path == str(packaged_dir() / "spec.md.j2")
+    assert "UndefinedError" in raised.value.message
+
+
+def test_a_write_that_fails_is_an_error_naming_the_file(tmp_path):
+    target = tmp_path / ("x" * 300)  # longer than any file system allows a name to be
+    with pytest.raises(SpecflowError, match="cannot write") as raised:
+        write_atomic(target, b"data")
+    assert raised.value.path == str(target) and os.listdir(tmp_path) == []
 
 
 def test_a_repository_template_overrides_the_shipped_one(repo, cli):

@@ -108,6 +108,25 @@ def test_a_front_matter_value_of_the_wrong_type_is_a_problem_at_its_line():
     assert spec.id == "RESET" and spec.id_from_file_name
 
 
+def test_status_and_successor_of_the_wrong_type_are_problems_at_their_lines():
+    spec = parse("---\nid: RESET\nstatus: 3\nsuperseded-by: [A]\nowners: ada\n---\n")
+    assert spec.front_matter_problems == (
+        (3, "`status` must be a string, not 3"),
+        (4, "`superseded-by` must be a spec id"),
+    )
+    assert (spec.status, spec.superseded_by, spec.owners) == ("3", None, ("ada",))
+
+
+@pytest.mark.parametrize(
+    ("status", "enforced"),
+    [("active", True), ("done", True), ("draft", False), ("deprecated", False), ("actve", False)],
+)
+def test_which_statuses_are_enforced(status, enforced):
+    spec = parse(f"---\nstatus: {status}\n---\n")
+    assert spec.enforced is enforced
+    assert (spec.known_status is None) is (status == "actve")
+
+
 def test_unknown_front_matter_keys_are_kept():
     spec = parse("---\nid: RESET\nscop: src/**\n---\n# T\n")
     assert spec.extra == {"scop": "src/**"}
@@ -298,6 +317,12 @@ def test_edge_case_section_variant_files_items_as_edge_cases():
     spec = parse("## edge-cases\n- RESET-E1: twice in a row\n")
     assert [(e.id, e.kind) for e in spec.edge_cases] == [("RESET-E1", "edge-case")]
     assert spec.requirements == ()
+
+
+def test_deeper_headings_stay_inside_their_section():
+    spec = parse("## Requirements\n### Hashing\n- RESET-1: a\n#### Detail\n- RESET-2: b\n")
+    assert [i.id for i in spec.requirements] == ["RESET-1", "RESET-2"]
+    assert [s.title for s in spec.sections] == ["Requirements"]
 
 
 def test_lists_outside_the_known_sections_are_not_items():
