@@ -31,7 +31,10 @@ def err(text: str) -> None:
 
 
 def is_terminal() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # no-color.org: only a non-empty NO_COLOR turns colour off.
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def dump_json(data: dict[str, Any]) -> None:
@@ -64,7 +67,7 @@ def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> 
         from rich.console import Console
         from rich.markup import escape
 
-        console = Console(highlight=False)
+        console = Console(highlight=False, soft_wrap=True)
         for f in items:
             style = styles.get(f.severity, "")
             console.print(
