@@ -72,6 +72,9 @@ class FileChange:
 
     @property
     def mode_only(self) -> bool:
+        # GIT-E2: an empty file added or deleted has no hunks either: both sides must exist.
+        if self.status not in ("modified", "renamed", "copied"):
+            return False
         return self.old_mode != self.new_mode and not self.hunks and not self.binary
 
     def added_lines(self) -> Iterator[Line]:
@@ -106,7 +109,8 @@ _STATUS = {
 
 
 def parse_raw(data: bytes) -> list[FileChange]:
-    """`git diff --raw -z` → one FileChange per entry, paths exactly as git stores them."""
+    """`git diff --raw -z` → one FileChange per entry, paths exactly as git stores them (GIT-6,
+    GIT-7: `-z` never quotes, and bytes that are not UTF-8 survive as surrogates)."""
     fields = data.split(b"\0")
     files: list[FileChange] = []
     index = 0
@@ -136,6 +140,9 @@ def split_patch(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
     """Cut a streamed patch into one chunk of lines per file (at each `diff --git` header)."""
     chunk: list[bytes] = []
     for line in lines:
+        if line.startswith(b"* Unmerged path "):
+            # GIT-E7: git's stand-in for an unmerged path's patch; it belongs to no chunk.
+            continue
         if line.startswith((b"diff --git ", b"diff --cc ", b"diff --combined ")) and chunk:
             yield chunk
             chunk = []
@@ -150,11 +157,14 @@ def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
 
     from unidiff.patch import PatchSet
 
-    # Latin-1 or broken bytes must not crash the parse: keep them as surrogates.
-    text = b"".join(chunk).decode("utf-8", "surrogateescape")
     binary = any(line.startswith((b"Binary files ", b"GIT binary patch")) for line in chunk)
+    body = _hunk_lines(chunk)
+    # GIT-7, GIT-E3: the path and modes come from the raw listing, so unidiff sees only the
+    # hunks, under neutral headers: a path with ` b/`, a tab or a quote in it cannot derail its
+    # header parse. Latin-1 or broken bytes must not crash the parse: keep them as surrogates.
+    text = "--- a/f\n+++ b/f\n" + b"".join(body).decode("utf-8", "surrogateescape")
     try:
-        patched = PatchSet(text)
+        patched = PatchSet(text) if body else []
     except Exception:
         return replace(entry, binary=binary)
     hunks: list[Hunk] = []
@@ -186,16 +196,28 @@ def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
                     removed,
                 )
             )
-    binary = binary or any(patched_file.is_binary_file for patched_file in patched)
     return replace(entry, hunks=tuple(hunks), binary=binary)
+
+
+def _hunk_lines(chunk: list[bytes]) -> list[bytes]:
+    """A chunk from its first hunk header on: what follows the file's header lines."""
+    start = next((i for i, line in enumerate(chunk) if line.startswith(b"@@ ")), len(chunk))
+    return chunk[start:]
 
 
 def assemble(entries: list[FileChange], chunks: Iterable[list[bytes]]) -> list[FileChange]:
     """Pair raw entries with patch chunks: git writes both in the same order, except that an
-    unmerged path gets a `* Unmerged path` line instead of a patch of its own."""
+    unmerged path has no patch, and a type change (a file that becomes a symlink or a
+    submodule) has two: the old side deleted, then the new side created."""
     pending = iter(chunks)
     files: list[FileChange] = []
     for entry in entries:
-        chunk = None if entry.status == "unmerged" else next(pending, None)
+        if entry.status == "unmerged":
+            files.append(entry)
+            continue
+        chunk = next(pending, None)
+        if entry.status == "type-changed":
+            # GIT-E1: one file with both sides' lines, and the next files keep their own patch.
+            chunk = (chunk or []) + _hunk_lines(next(pending, []))
         files.append(with_hunks(entry, chunk) if chunk else entry)
     return files

@@ -18,7 +18,7 @@ from pathlib import Path
 from specflow.change import Change, Revision, assemble, parse_raw, split_patch
 from specflow.errors import GitError
 
-# Options that make git's output independent of the user's configuration.
+# GIT-8: options that make git's output independent of the user's configuration.
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
 _DIFF = (
     "diff",
@@ -29,6 +29,9 @@ _DIFF = (
     "--src-prefix=a/",
     "--dst-prefix=b/",
     "--submodule=short",
+    # `diff.ignoreSubmodules=all` would hide a submodule's new commit; its dirty work tree is
+    # not part of any commit, so that alone is left out.
+    "--ignore-submodules=dirty",
     "-M",
 )
 UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
@@ -54,7 +57,8 @@ def run(
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
     if done.returncode not in ok_codes:
-        raise GitError(f"`git {args[0]}` failed: {_last_line(done.stderr) or done.returncode}")
+        reason = _last_line(done.stderr) or done.returncode
+        raise GitError(f"`git {_command(args)}` failed: {reason}")
     return done.stdout
 
 
@@ -75,15 +79,26 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
     assert process.stdout is not None and process.stderr is not None
     try:
         yield iter(process.stdout)
+        # GIT-E8: a reader that stopped early must not leave git blocked on a full pipe.
+        while process.stdout.read(1 << 16):
+            pass
         error = process.stderr.read()
         if process.wait() != 0:
-            raise GitError(f"`git {args[0]}` failed: {_last_line(error)}")
+            raise GitError(f"`git {_command(args)}` failed: {_last_line(error)}")
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
         process.stdout.close()
         process.stderr.close()
+
+
+def _command(args: Sequence[str]) -> str:
+    """The git command's name, past any leading `-c key=value` pairs."""
+    index = 0
+    while index < len(args) and args[index] == "-c":
+        index += 2
+    return args[index] if index < len(args) else "git"
 
 
 def _last_line(stderr: bytes) -> str:
@@ -108,6 +123,7 @@ def _env() -> dict[str, str]:
 
 def open_repo(cwd: Path) -> RepoInfo:
     """The repository around `cwd`, with a clear error when there is none or it is bare."""
+    # GIT-1: rev-parse finds the top from a sub-folder, and the common dir of a linked worktree.
     try:
         out = run(
             cwd,
@@ -119,16 +135,18 @@ def open_repo(cwd: Path) -> RepoInfo:
         )
     except GitError:
         raise GitError(f"not a git repository: {cwd} (run specflow inside one)") from None
-    bare, git_dir, common_dir, shallow = out.decode().splitlines()[:4]
+    # GIT-E4: folder names are bytes (not always UTF-8) and may end in a space.
+    bare, git_dir, common_dir, shallow = map(os.fsdecode, out.split(b"\n")[:4])
     if bare == "true":
         raise GitError("this is a bare repository: specflow needs a work tree or a clone")
-    top = run(cwd, "rev-parse", "--show-toplevel").decode().strip()
+    top = os.fsdecode(run(cwd, "rev-parse", "--show-toplevel").removesuffix(b"\n"))
     common = Path(common_dir) if os.path.isabs(common_dir) else (cwd / common_dir).resolve()
     return RepoInfo(Path(top), Path(git_dir), common, shallow == "true", resolve(cwd, "HEAD"))
 
 
 def resolve(root: Path, rev: str) -> str | None:
     """A commit id for `rev`, or None; a revision that looks like an option is refused."""
+    # GIT-4: `--end-of-options` too, so that nothing the user typed is ever read as an option.
     if rev.startswith("-"):
         raise GitError(f"refusing revision {rev!r}: it starts with '-'")
     out = run(
@@ -152,7 +170,7 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
             f"unknown revision {rev!r}: the repository has no commits yet "
             "(use --staged or --worktree)"
         )
-    hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""
+    hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""  # GIT-5
     raise GitError(f"unknown revision {rev!r}{hint}")
 
 
@@ -183,9 +201,12 @@ def merge_base(repo: RepoInfo, left: str, right: str) -> str:
 
 
 def messages(root: Path, base: str | None, head: str) -> list[str]:
-    """Commit messages from `base` (excluded) to `head`, oldest first."""
+    """Commit messages from `base` (excluded) to `head`, oldest first (GIT-9)."""
     selection = [f"{base}..{head}"] if base else ["-n", "1", head]
-    out = run(root, "log", "--reverse", "--format=%B%x00", *selection, "--")
+    # GIT-8: `log.showSignature` would print "No signature" into a message, and
+    # `i18n.logOutputEncoding` would re-encode it.
+    options = ["--no-show-signature", "--encoding=UTF-8", "--reverse", "--format=%B%x00"]
+    out = run(root, "log", *options, *selection, "--")
     return [
         message.strip() for message in out.decode("utf-8", "replace").split("\0") if message.strip()
     ]
@@ -219,7 +240,8 @@ def _messages_of(repo: RepoInfo, revision: Revision) -> list[str]:
 
 
 def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str, str]]:
-    """(mode, blob id, path) of every file under `folder` in a commit, or in the index."""
+    """(mode, blob id, path) of every file under `folder` in a commit, or in the index: GIT-10,
+    the specs of the resulting tree."""
     if tree is None:
         out = run(root, "ls-files", "-s", "-z", "--", f"{folder}/")
         rows = []
@@ -241,13 +263,19 @@ def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str,
 
 def read_blobs(root: Path, objects: Sequence[str]) -> list[bytes | None]:
     """The contents of blob ids or `REV:path` names, in one `git cat-file --batch` process."""
-    if not objects:
-        return []
-    request = "".join(f"{name}\n" for name in objects).encode("utf-8", "surrogateescape")
+    # GIT-E9: `--batch` reads one name a line: a path with a newline in it cannot be asked for, and
+    # would shift every answer after it, so it is answered None without asking.
+    asked = [name for name in objects if "\n" not in name]
+    if not asked:
+        return [None] * len(objects)
+    request = "".join(f"{name}\n" for name in asked).encode("utf-8", "surrogateescape")
     out = run(root, "cat-file", "--batch", stdin=request)
     blobs: list[bytes | None] = []
     position = 0
-    for _ in objects:
+    for name in objects:
+        if "\n" in name:
+            blobs.append(None)
+            continue
         end = out.index(b"\n", position)
         header = out[position:end].split()
         position = end + 1
@@ -270,10 +298,14 @@ def grep(
     functions: bool = False,
 ) -> bytes:
     """`git grep` for fixed strings in the resulting tree of `revision` (its head commit, the
-    index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit."""
+    index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit.
+    GIT-11: the same tree the specs were read from; the caller excludes the specs folder."""
     if not patterns:
         return b""
-    args = ["grep", "-I", "-n", "--null", "--no-color", "-F"]
+    # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
+    # other repositories' files.
+    args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-F"]
+    args += ["--no-recurse-submodules"]
     if words:
         args.append("-w")
     if functions:
@@ -304,10 +336,10 @@ def revision(
     repo: RepoInfo, rev: str | None, *, staged: bool = False, worktree: bool = False
 ) -> Revision:
     """Turn what the user typed into resolved ids: a commit, `A..B`, `A...B`, the index or the
-    work tree (both against HEAD, or the empty tree before the first commit)."""
+    work tree (both against HEAD, or the empty tree before the first commit): GIT-2, GIT-3."""
     if staged or worktree:
-        if rev:
-            raise GitError("give a revision or --staged/--worktree, not both")
+        if rev or (staged and worktree):  # GIT-E6
+            raise GitError("give one of a revision, --staged or --worktree")
         mode = "staged" if staged else "worktree"
         return Revision(f"--{mode}", mode, repo.head or empty_tree(repo.root))
     rev = rev or "HEAD"
@@ -376,3 +408,10 @@ def _conflicts_in(message: bytes) -> set[str]:
         elif in_list:
             in_list = False
     return paths
+
+
+def hooks_dir(root: Path) -> Path:
+    """Where git looks for hooks: `core.hooksPath` if set, else the common dir's `hooks/`
+    (a linked worktree shares the main one's). git answers relative to `root`."""
+    out = os.fsdecode(run(root, "rev-parse", "--git-path", "hooks").removesuffix(b"\n"))
+    return Path(os.path.normpath(root / out))

@@ -37,7 +37,7 @@ def references(
 ) -> list[Reference]:
     found: list[Reference] = []
     for path, line, text in rows:
-        kind = "verifies" if matches(path, test_globs) else "implements"
+        kind = "verifies" if matches(path, test_globs) else "implements"  # GIT-11
         for item_id, _column in find_references(text, prefixes):
             found.append(Reference(item_id, path, line, kind, text.strip()[:MAX_TEXT]))
     return found
