@@ -89,20 +89,31 @@ def main_options(
 
 
 @command()
-def init() -> None:
+def init(
+    hooks: bool = typer.Option(
+        False, "--hooks", help="Also install the git hooks (as `specflow hook install`)."
+    ),
+) -> None:
     """Create specs/ with a short guide and a specflow.toml stub; safe to run twice.
 
-    Example: specflow init
+    Example: specflow init --hooks
     """
-    from specflow import commands, render
+    from specflow import commands, pipeline, render
     from specflow.project import open_project
 
     project = open_project()
+    # HOOK-10: outside a repository, --hooks fails before anything is written.
+    repo = pipeline.open_repository(project.root) if hooks else None
     created = commands.init(project)
     for path in created:
         render.out(f"created {path}")
     if not created:
         render.out("Nothing to do: specs/ and the configuration are already there.")
+    if repo is not None:
+        from specflow.hooks import install
+
+        for line in install(repo, pre_push=False):
+            render.out(line)
 
 
 @command()
@@ -239,6 +250,9 @@ def check(
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
         render.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return
+    span = [os.environ.get(f"PRE_COMMIT_{end}_REF", "") for end in ("FROM", "TO")]
+    if rev is None and all(span):  # HOOK-9: the pre-commit framework's pre-push (or --from-ref)
+        rev, staged, worktree = f"{span[0]}...{span[1]}", False, False
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
