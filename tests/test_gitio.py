@@ -263,7 +263,7 @@ def test_staged_reads_the_index_git_index_file_points_at(repo, cli, tmp_path, mo
 
 @pytest.mark.parametrize(
     "template",
-    ["--output={out}", "-o{out}", "HEAD..--output={out}", "--output={out}...HEAD"],
+    ["--output=written", "--output={out}", "-o{out}", "HEAD..--output={out}", "--output={out}..."],
 )
 def test_revision_that_looks_like_an_option_is_refused_and_writes_nothing(
     template, repo, cli, tmp_path

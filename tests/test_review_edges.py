@@ -192,7 +192,7 @@ def hostile_configuration(repo, tmp_path: Path) -> None:
     }
     for key, value in settings.items():
         repo.git("config", key, value)
-    (repo.path / ".git" / "info" / "attributes").write_text("* diff=shout\n")
+    (repo.path / ".gitattributes").write_text("* diff=shout\n")  # read though untracked
 
 
 def test_user_configuration_does_not_change_the_diff(repo, cli, tmp_path, monkeypatch):
