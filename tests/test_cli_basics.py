@@ -68,14 +68,9 @@ def test_the_issue_commands_are_all_there():
     assert set(COMMANDS) <= set(all_commands())
 
 
-HELP_WITHOUT_EXAMPLE = pytest.mark.xfail(
-    strict=True, reason="cli.py: the `hook` group's help has no `Example:` line"
-)
-
-
 @pytest.mark.parametrize(
     "command",
-    [pytest.param(c, marks=HELP_WITHOUT_EXAMPLE) if c == "hook" else c for c in all_commands()],
+    all_commands(),
 )
 def test_every_command_has_help_with_an_example(cli, command):
     """CLI-1"""

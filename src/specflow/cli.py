@@ -63,6 +63,10 @@ def command(name: str | None = None, group: typer.Typer | None = None) -> Callab
             except SpecflowError as exc:
                 typer.echo(f"specflow: error: {exc}", err=True)
                 raise typer.Exit(exc.exit_code) from None
+            except OSError as exc:  # a full disk, a permission: the environment, not a bug
+                where = f"{exc.filename}: " if exc.filename else ""
+                typer.echo(f"specflow: error: {where}{exc.strerror or exc}", err=True)
+                raise typer.Exit(2) from None
             except KeyboardInterrupt:
                 typer.echo("specflow: interrupted", err=True)
                 raise typer.Exit(130) from None
@@ -233,6 +237,12 @@ def check(
     message_file: Optional[Path] = typer.Option(  # noqa: UP045
         None, "--message-file", help="A commit message file; its references count."
     ),
+    before_message: bool = typer.Option(
+        False,
+        "--before-message",
+        help="Run before the commit message exists (the pre-commit hook): a requirement the "
+        "message may still name is a warning; the commit-msg hook decides.",
+    ),
     fmt: CheckFormat = typer.Option(
         CheckFormat.text, "--format", help="text, json, github or sarif."
     ),
@@ -256,7 +266,7 @@ def check(
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
-    result = pipeline.check(repo, revision, message)
+    result = pipeline.check(repo, revision, message, before_message=before_message)
     render.check(result, fmt.value)
     raise typer.Exit(1 if result.blocking else 0)
 
@@ -278,7 +288,8 @@ def context(
 
 
 hook_app = typer.Typer(
-    help="Install or remove specflow's git hooks (pre-commit, commit-msg, pre-merge-commit).",
+    help="Install or remove specflow's git hooks (pre-commit, commit-msg, pre-merge-commit).\n\n"
+    "Example: specflow hook install --pre-push",
     no_args_is_help=True,
 )
 app.add_typer(hook_app, name="hook")

@@ -214,7 +214,13 @@ class CheckResult:
         return any(finding.is_error for finding in self.findings)
 
 
-def check(repo: gitio.RepoInfo, revision: Revision, message: str | None = None) -> CheckResult:
+def check(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    message: str | None = None,
+    *,
+    before_message: bool = False,
+) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
@@ -226,6 +232,7 @@ def check(repo: gitio.RepoInfo, revision: Revision, message: str | None = None) 
         snap.message_references,
         snap.config.specs_dir,
         snap.config.rules,
+        message_pending=before_message and revision.mode == "staged" and message is None,
     )
     return CheckResult(revision, tuple(findings), len(snap.specs.specs))
 

@@ -24,8 +24,12 @@ def check(
     message_refs: Sequence[Reference],
     specs_dir: str,
     severities: Mapping[str, Severity],
+    message_pending: bool = False,
 ) -> list[Finding]:
-    """Every finding of every rule, with each rule's configured severity; `off` rules dropped."""
+    """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
+
+    `message_pending`: the pre-commit hook runs before the commit message exists, and the
+    message may still name a requirement; the commit-msg hook, which sees both, decides."""
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
@@ -43,11 +47,16 @@ def check(
     findings = []  # CHECK-5: severities from the configuration; `off` drops a rule
     for finding in raw:
         severity = severities.get(finding.rule, finding.severity)
+        message = finding.message
+        if message_pending and finding.rule in MESSAGE_CAN_FIX and severity is Severity.error:
+            severity, message = Severity.warning, f"{message} ({PENDING})"
         if severity is not Severity.off:
-            findings.append(
-                Finding(finding.rule, severity, finding.path, finding.line, finding.message)
-            )
+            findings.append(Finding(finding.rule, severity, finding.path, finding.line, message))
     return findings
+
+
+MESSAGE_CAN_FIX = frozenset({"unreferenced-requirement"})
+PENDING = "the commit message may still name it: the commit-msg hook decides"
 
 
 def _where(references: Sequence[Reference], kinds: tuple[str, ...]) -> set[str]:
