@@ -50,6 +50,13 @@ def _insert_id(line: str, item_id: str) -> str:
     head = _HEAD.match(line)
     cut = head.end() if head else 0
     prefix, rest = line[:cut], line[cut:]
-    if prefix and not prefix[-1].isspace():
-        return f"{prefix} {item_id}:{rest}"
+    if not rest.strip():
+        # An empty item: right after the marker (and box), so that the blanks after it keep
+        # their bytes and the item's content column, and the lines nested under it stay nested.
+        bare = _BARE_HEAD.match(line)
+        at = bare.end() if bare else cut
+        return f"{line[:at]} {item_id}:{line[at:]}"
     return f"{prefix}{item_id}: {rest}"
+
+
+_BARE_HEAD = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t\r\n]|\Z))?")

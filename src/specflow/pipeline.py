@@ -73,7 +73,7 @@ def _read_tree(
     ]
     sources = [f for f in change.files if with_sources and _is_source(f)]
     requests = [blob for _, blob in head_rows]
-    requests += [f"{revision.base}:{f.old_path or f.path}" for f in old_specs]
+    requests += [f.old_blob or _MISSING for f in old_specs]  # the raw listing has their ids
     requests += [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
     blobs = gitio.read_blobs(repo.root, requests)
     head_blobs, blobs = blobs[: len(head_rows)], blobs[len(head_rows) :]

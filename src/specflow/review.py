@@ -11,7 +11,7 @@ from specflow.link import Link, Statement, link
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
 from specflow.ripple import Ripple, Symbol
-from specflow.specset import SpecSet, is_spec_file
+from specflow.specset import SpecSet, in_specs_dir, is_spec_file
 
 SPEC_CHANGED = "the spec itself changed"
 
@@ -113,7 +113,7 @@ def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -
 
     found = []
     for file in change.files:
-        if is_spec_file(file.path, specs_dir):
+        if in_specs_dir(file.path, specs_dir):
             continue
         for line in file.added_lines():
             for item_id, _ in find_references(line.text, prefixes):

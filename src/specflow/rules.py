@@ -12,7 +12,7 @@ from specflow.lint import lint
 from specflow.model import Constraint, Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.review import added_references, affected
-from specflow.specset import SpecSet, is_spec_file
+from specflow.specset import SpecSet, in_specs_dir
 
 MESSAGE = "(commit message)"
 
@@ -156,7 +156,7 @@ def _violations(
     globs = constraint.globs or spec.scope
     found = re.compile(constraint.pattern).search if constraint.is_regex else None
     for file in change.files:
-        if is_spec_file(file.path, specs_dir) or (globs and not matches(file.path, globs)):
+        if in_specs_dir(file.path, specs_dir) or (globs and not matches(file.path, globs)):
             continue
         for line in file.added_lines():
             hit = found(line.text) if found else constraint.pattern in line.text
@@ -206,7 +206,7 @@ def _untraced(
         if spec.id in named:
             continue
         for file in change.files:
-            if matches(file.path, spec.scope) and not is_spec_file(file.path, specs_dir):
+            if matches(file.path, spec.scope) and not in_specs_dir(file.path, specs_dir):
                 yield Finding(
                     "untraced-change",
                     Severity.off,
@@ -218,7 +218,7 @@ def _untraced(
 
 def _unscoped(specs: SpecSet, change: Change, specs_dir: str) -> Iterator[Finding]:
     for file in change.files:
-        if file.status == "deleted" or is_spec_file(file.path, specs_dir):
+        if file.status == "deleted" or in_specs_dir(file.path, specs_dir):
             continue
         if not any(matches(file.path, spec.scope) for spec in specs.specs):
             yield Finding(

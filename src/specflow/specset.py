@@ -46,6 +46,11 @@ class SpecSet:
         return self.by_id.get(key) or self.items.get(key)
 
 
+def in_specs_dir(relative: str, specs_dir: str) -> bool:
+    """Anything under the specs folder: never a reference, never judged as code."""
+    return relative.startswith(specs_dir.rstrip("/") + "/")
+
+
 def is_spec_file(relative: str, specs_dir: str) -> bool:
     """Markdown under the specs folder, except its README (the guide `init` writes)."""
     # FORMAT-1's file is this relative path, the same whether read from disk or a git tree.
