@@ -123,7 +123,8 @@ def _env() -> dict[str, str]:
 
 def open_repo(cwd: Path) -> RepoInfo:
     """The repository around `cwd`, with a clear error when there is none or it is bare."""
-    # GIT-1: rev-parse finds the top from a sub-folder, and the common dir of a linked worktree.
+    # GIT-1: rev-parse finds the top from a sub-folder, and the common dir of a linked worktree;
+    # one process answers all of it (HEAD is missing, exit 1, before the first commit).
     try:
         out = run(
             cwd,
@@ -132,16 +133,30 @@ def open_repo(cwd: Path) -> RepoInfo:
             "--absolute-git-dir",
             "--git-common-dir",
             "--is-shallow-repository",
+            "--show-toplevel",
+            "--verify",
+            "--quiet",
+            "HEAD^{commit}",
+            ok_codes=(0, 1),
         )
     except GitError:
-        raise GitError(f"not a git repository: {cwd} (run specflow inside one)") from None
+        raise _why_no_work_tree(cwd) from None
     # GIT-E4: folder names are bytes (not always UTF-8) and may end in a space.
-    bare, git_dir, common_dir, shallow = map(os.fsdecode, out.split(b"\n")[:4])
-    if bare == "true":
-        raise GitError("this is a bare repository: specflow needs a work tree or a clone")
-    top = os.fsdecode(run(cwd, "rev-parse", "--show-toplevel").removesuffix(b"\n"))
+    fields = [os.fsdecode(field) for field in out.split(b"\n")]
+    _bare, git_dir, common_dir, shallow, top = fields[:5]
+    head = fields[5] if len(fields) > 5 and fields[5] else None
     common = Path(common_dir) if os.path.isabs(common_dir) else (cwd / common_dir).resolve()
-    return RepoInfo(Path(top), Path(git_dir), common, shallow == "true", resolve(cwd, "HEAD"))
+    return RepoInfo(Path(top), Path(git_dir), common, shallow == "true", head)
+
+
+def _why_no_work_tree(cwd: Path) -> GitError:
+    try:
+        bare = run(cwd, "rev-parse", "--is-bare-repository").strip() == b"true"
+    except GitError:
+        return GitError(f"not a git repository: {cwd} (run specflow inside one)")
+    if bare:
+        return GitError("this is a bare repository: specflow needs a work tree or a clone")
+    return GitError(f"{cwd} is inside the .git folder: run specflow in the work tree")
 
 
 def resolve(root: Path, rev: str) -> str | None:

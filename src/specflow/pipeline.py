@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from specflow import gitio, rules
+from specflow import gitio
 from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
-from specflow.context import NameContext, PathContext, defined_names, governing, name_context
-from specflow.model import Finding
+from specflow.model import Finding, Spec
+from specflow.parse import decode, parse_spec
 from specflow.refs import Reference, grep_rows, message_references, references
-from specflow.review import Review, build
-from specflow.ripple import changed_symbols, ripples, untested_functions, uses
-from specflow.specset import SpecSet, is_spec_file, parse_all, read_disk_specs
+from specflow.speccache import SpecCache
+from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
+
+if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
+    from specflow.context import NameContext, PathContext
+    from specflow.review import Review
 
 
 @dataclass(frozen=True)
@@ -66,25 +70,38 @@ def _read_tree(
     changed specs and (for ripples) both sides of the changed source files."""
     revision = change.revision
     head_rows = _spec_rows(repo, config, revision)
-    old_specs = [
-        f
+    base_rows = [
+        (f.old_path or f.path, f.old_blob)  # the raw listing has their blob ids
         for f in change.files
-        if f.status != "added" and is_spec_file(f.old_path or f.path, config.specs_dir)
+        if f.status != "added"
+        and f.old_blob
+        and is_spec_file(f.old_path or f.path, config.specs_dir)
     ]
     sources = [f for f in change.files if with_sources and _is_source(f)]
-    requests = [blob for _, blob in head_rows]
-    requests += [f.old_blob or _MISSING for f in old_specs]  # the raw listing has their ids
-    requests += [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
-    blobs = gitio.read_blobs(repo.root, requests)
-    head_blobs, blobs = blobs[: len(head_rows)], blobs[len(head_rows) :]
-    base_blobs, source_blobs = blobs[: len(old_specs)], blobs[len(old_specs) :]
+    extra = [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
+    parsed, source_blobs = _parse_rows(repo, head_rows + base_rows, extra)
     head = (
         read_disk_specs(config)
         if revision.mode == "worktree"
-        else _parse_present([path for path, _ in head_rows], head_blobs)
+        else spec_set(parsed[row] for row in head_rows if row in parsed)
     )
-    base = _parse_present([f.old_path or f.path for f in old_specs], base_blobs)
+    base = spec_set(parsed[row] for row in base_rows if row in parsed)
     return head, base, _sources(repo, revision, sources, source_blobs)
+
+
+def _parse_rows(
+    repo: gitio.RepoInfo, rows: list[tuple[str, str]], extra: list[str]
+) -> tuple[dict[tuple[str, str], Spec], list[bytes | None]]:
+    """Specs for (path, blob id) rows, parsed only when the cache does not have them, read in
+    one `cat-file` process together with the `extra` objects, whose contents come back too."""
+    cache = SpecCache.load(repo.common_dir)
+    missing = [row for row in dict.fromkeys(rows) if cache.get(*row) is None]
+    blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing] + extra)
+    for (path, blob), data in zip(missing, blobs, strict=False):
+        if data is not None:
+            cache.put(path, blob, parse_spec(path, decode(path, data)))
+    cache.save()
+    return cache.used, blobs[len(missing) :]
 
 
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
@@ -101,16 +118,13 @@ def _spec_rows(repo: gitio.RepoInfo, config: Config, revision: Revision) -> list
     ]
 
 
-def _parse_present(paths: list[str], blobs: list[bytes | None]) -> SpecSet:
-    return parse_all((p, data) for p, data in zip(paths, blobs, strict=True) if data is not None)
-
-
 def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> SpecSet:
     """The specs of a revision's resulting tree (the work tree's for `--worktree`)."""
     if revision.mode == "worktree":
         return read_disk_specs(config)
     rows = _spec_rows(repo, config, revision)
-    return _parse_present([p for p, _ in rows], gitio.read_blobs(repo.root, [b for _, b in rows]))
+    parsed, _ = _parse_rows(repo, rows, [])
+    return spec_set(parsed[row] for row in rows if row in parsed)
 
 
 def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[Reference]]:
@@ -154,6 +168,9 @@ def _grep_references(
 
 def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
+    from specflow.review import build
+    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
+
     snap = snapshot(repo, revision, with_sources=True)
     symbols = changed_symbols(snap.change, snap.sources)
     names = sorted({symbol.name for symbol in symbols})
@@ -176,6 +193,9 @@ def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
     """Where a name is defined, written, read and called, or what a file defines and who uses
     it; with the specs that govern those places. Reads the work tree."""
+    from specflow.context import PathContext, defined_names, governing, name_context
+    from specflow.ripple import uses
+
     config = load_config(repo.root)
     specs = read_disk_specs(config)
     worktree = Revision("--worktree", "worktree", "")
@@ -222,6 +242,8 @@ def check(
     before_message: bool = False,
 ) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
+    from specflow import rules
+
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
     change = _judged_part(repo, snap.change)

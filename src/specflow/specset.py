@@ -60,7 +60,10 @@ def is_spec_file(relative: str, specs_dir: str) -> bool:
 
 
 def parse_all(files: Iterable[tuple[str, bytes]]) -> SpecSet:
-    specs = (parse_spec(path, decode(path, data)) for path, data in files)
+    return spec_set(parse_spec(path, decode(path, data)) for path, data in files)
+
+
+def spec_set(specs: Iterable[Spec]) -> SpecSet:
     return SpecSet(tuple(sorted(specs, key=lambda spec: spec.path)))
 
 

@@ -1,0 +1,204 @@
+"""What specflow's hooks cost: `git commit` with and without them, and `check --staged` against
+the `git grep --cached` floor of a full-tree reference scan.
+
+    python benchmarks/bench_check.py [--runs 7] [--files 1000,20000] [--keep DIR]
+
+For each size, builds (deterministically, in a temporary folder) a repository of N Python files
+in packages, with specs scoped to the packages and every requirement referenced from code and
+tests, as a real repository would be: committed, then packed (`git gc`). Then:
+
+- on the 1,000-file repository (20 specs): the wall-clock time of `git commit` of a one-line
+  change with specflow's hooks installed, against `git commit --no-verify` of the same change;
+- on every size: `specflow check --staged` of a one-line change, against the floor
+  `git grep --cached -F -e PREFIX- ...` over the same tree for the same spec prefixes.
+
+Run it with the Python of the venv that has specflow installed. A script, not a test: it prints
+MISSED when a target is missed, and exits 1 only when a command fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import git, machine, print_table, run_once, specflow_script, time_command, verdict
+
+HOOK_TARGET = 0.3  # seconds added to one `git commit`
+RATIO_TARGET = 2.0  # check --staged / git grep --cached
+FILES_PER_PACKAGE = 50
+
+
+@dataclass(frozen=True)
+class Shape:
+    files: int
+    specs: int
+    requirements: int
+
+
+def shape_for(files: int) -> Shape:
+    """The issue's sizes: 20 specs at 1,000 files, 100 specs of 20 requirements from 20,000."""
+    specs = 20 if files <= 1_000 else 100
+    return Shape(files, specs, 20 if files > 1_000 else 10)
+
+
+def spec_id(index: int) -> str:
+    return f"S{index:03d}"
+
+
+def spec_text(index: int, shape: Shape) -> str:
+    key = spec_id(index)
+    requirements = "\n".join(
+        f"- {key}-{n}: Requirement {n} of package {index} keeps its records consistent."
+        for n in range(1, shape.requirements + 1)
+    )
+    return (
+        f"---\nid: {key}\nscope:\n  - src/pkg{index:03d}/**\n---\n\n# Package {index}\n\n"
+        f"## Context\n- Package {index} stores records in `store_{index}`.\n\n"
+        f"## Requirements\n{requirements}\n\n"
+        f"## Edge Cases\n- {key}-E1: An empty record.\n\n"
+        f"## Constraints\n- forbid `import pickle` in `src/pkg{index:03d}/**`: records are JSON.\n"
+    )
+
+
+def source_text(package: int, number: int, shape: Shape) -> str:
+    """A module; the first `requirements` modules of a governed package each implement one."""
+    mention = ""
+    if package < shape.specs and number < shape.requirements:
+        mention = f"  # {spec_id(package)}-{number + 1}"
+    return (
+        f'"""Module {number} of package {package}."""\n\n\n'
+        f"def handle_{number}(record: dict) -> dict:{mention}\n"
+        f"    return dict(record, seen={number})\n"
+    )
+
+
+def build(root: Path, shape: Shape) -> None:
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "specs").mkdir()
+    for index in range(shape.specs):
+        (root / "specs" / f"package-{index:03d}.md").write_text(spec_text(index, shape))
+        ids = " ".join(f"{spec_id(index)}-{n}" for n in range(1, shape.requirements + 1))
+        tests = root / "tests"
+        tests.mkdir(exist_ok=True)
+        (tests / f"test_pkg{index:03d}.py").write_text(f'def test_pkg():\n    """{ids}"""\n')
+    for number in range(shape.files):
+        package, module = divmod(number, FILES_PER_PACKAGE)
+        folder = root / "src" / f"pkg{package:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"m{module:02d}.py").write_text(source_text(package, module, shape))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Initial import")
+    git(root, "gc", "-q")
+
+
+def touch(root: Path, run: int) -> None:
+    """A one-line change in a governed file, different on every run."""
+    path = root / "src" / "pkg000" / "m40.py"
+    path.write_text(path.read_text() + f"# run {run}\n")
+    git(root, "add", "--", str(path.relative_to(root)))
+
+
+def grep_floor(root: Shape | None, repo: Path, shape: Shape) -> list[str]:
+    patterns = [arg for index in range(shape.specs) for arg in ("-e", f"{spec_id(index)}-")]
+    return ["git", "grep", "--cached", "-I", "-n", "-F", *patterns, "--", ".", ":!specs/**"]
+
+
+def commit_costs(repo: Path, runs: int) -> tuple[float, float]:
+    """Median wall-clock of `git commit` with the hooks and with --no-verify."""
+    with_hooks: list[float] = []
+    without: list[float] = []
+    for run in range(runs + 1):
+        for verify, times in ((True, with_hooks), (False, without)):
+            touch(repo, 2 * run + verify)
+            args = ["git", "commit", "-q", "-m", f"Change {run} (S000-1)"]
+            elapsed = run_once([*args] if verify else [*args, "--no-verify"], repo, _git_env())
+            if run:
+                times.append(elapsed)
+    with_hooks.sort()
+    without.sort()
+    return with_hooks[len(with_hooks) // 2], without[len(without) // 2]
+
+
+def _git_env() -> dict[str, str]:
+    from common import GIT_ENV
+
+    return dict(GIT_ENV)
+
+
+def measure(root: Path, files: int, runs: int, specflow: Path, rows: list[tuple[str, ...]]) -> None:
+    shape = shape_for(files)
+    repo = root / f"repo-{files}"
+    build(repo, shape)
+    label = f"{files:,} files, {shape.specs} specs, {shape.specs * shape.requirements:,} reqs"
+    if files <= 1_000:
+        run_once([str(specflow), "hook", "install"], repo)
+        hooked, bare = commit_costs(repo, runs)
+        added = hooked - bare
+        rows.append(
+            (
+                f"git commit + hooks - git commit ({label})",
+                f"{added:.3f}",
+                "",
+                "",
+                f"< {HOOK_TARGET} s added: {verdict(added < HOOK_TARGET)}",
+            )
+        )
+        run_once([str(specflow), "hook", "uninstall"], repo)
+    touch(repo, 10_000)
+    check = time_command("check --staged", [str(specflow), "check", "--staged"], repo, runs)
+    floor = time_command("git grep --cached", grep_floor(None, repo, shape), repo, runs)
+    ratio = check.median / floor.median
+    rows.append(
+        (
+            f"specflow check --staged ({label})",
+            f"{check.median:.3f}",
+            check.spread,
+            f"{check.cpu_median:.3f}",
+            "",
+        )
+    )
+    rows.append(
+        (
+            f"  floor: git grep --cached, {shape.specs} prefixes",
+            f"{floor.median:.3f}",
+            floor.spread,
+            f"{floor.cpu_median:.3f}",
+            f"ratio {ratio:.2f} (target <= {RATIO_TARGET}: {verdict(ratio <= RATIO_TARGET)})",
+        )
+    )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
+    parser.add_argument("--files", default="1000,20000", help="sizes, comma-separated")
+    parser.add_argument("--keep", type=Path, help="build the repositories here and keep them")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    specflow = specflow_script()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="specflow-bench-check-"))
+    rows: list[tuple[str, ...]] = [("what", "median s", "min-max s", "cpu s", "target")]
+    try:
+        for files in (int(size) for size in args.files.split(",")):
+            measure(root, files, args.runs, specflow, rows)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    print(f"machine: {machine()}; {args.runs} runs after one warm-up\n")
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Parsed specs kept between runs, keyed by path and blob id, so that the hook does not parse
+(nor import the Markdown and YAML parsers) when the specs have not changed.
+
+The cache lives in the repository's common git dir (`.git/specflow/`), beside the hooks that
+use it: whoever can write there can already change what runs on every commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specflow import __version__
+from specflow.model import Spec
+
+FORMAT = 1  # bump when the model or the parser changes what a Spec holds
+_KEY = f"specflow {__version__} cache {FORMAT}"
+
+
+@dataclass
+class SpecCache:
+    path: Path | None
+    entries: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    used: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    dirty: bool = False
+
+    @classmethod
+    def load(cls, folder: Path | None) -> SpecCache:
+        if folder is None:
+            return cls(None)
+        path = folder / "specflow" / "specs.pickle"
+        try:
+            key, entries = pickle.loads(path.read_bytes())  # noqa: S301 - our own file, see above
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            return cls(path)
+        return cls(path, entries if key == _KEY and isinstance(entries, dict) else {})
+
+    def get(self, path: str, blob: str) -> Spec | None:
+        found = self.entries.get((path, blob))
+        if found is not None:
+            self.used[(path, blob)] = found
+        return found
+
+    def put(self, path: str, blob: str, spec: Spec) -> None:
+        self.used[(path, blob)] = spec
+        self.dirty = True
+
+    def save(self) -> None:
+        """Keep what this run used; a cache that cannot be written is only a slower next run."""
+        if self.path is None or not (self.dirty or len(self.used) != len(self.entries)):
+            return
+        from specflow.errors import SpecflowError
+        from specflow.fsio import write_atomic
+
+        with contextlib.suppress(OSError, SpecflowError):
+            write_atomic(self.path, pickle.dumps((_KEY, self.used), pickle.HIGHEST_PROTOCOL))
