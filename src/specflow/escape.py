@@ -64,3 +64,64 @@ def printable(value: object) -> object:
 
 def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# PR comments (COMMENT-3). Forges render comments as GitHub Flavored Markdown and then link
+# mentions and references in the text nodes, after entities are decoded: `\@` and `&#64;` do not
+# stop a mention, a zero-width space after the `@` does.
+_ZWSP = "\u200b"
+_MENTION = re.compile(r"@(?=\w)")
+_REFERENCE = re.compile(r"(#|!|\bGH-)(?=\d)", re.IGNORECASE)  # #123, owner/repo#1, GitLab !12
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # bidi too
+_MD_TEXT_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML_SPECIAL = re.compile(r'[&<>"]')
+TEXT_LIMIT = 300
+
+
+def cap(text: str, limit: int = TEXT_LIMIT) -> str:
+    """At most `limit` characters, the last one an ellipsis when something was cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def _plain(text: str, limit: int) -> str:
+    """One capped line without control or bidirectional-override characters."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return cap(_UNSAFE.sub("\ufffd", _LINE_BREAKS.sub(" ", text)), limit)
+
+
+def _unlinked(text: str) -> str:
+    return _REFERENCE.sub(lambda m: m[1] + _ZWSP, _MENTION.sub("@" + _ZWSP, text))
+
+
+def md_text(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Untrusted text for one line of a comment, also safe in a table cell: capped, HTML escaped
+    (so `<!--` and `-->` cannot open or close a comment), Markdown escaped, and neither a
+    mention nor a reference."""
+    flat = _HTML_SPECIAL.sub(lambda m: _HTML[m[0]], _plain(text, limit))
+    escaped = _MD_TEXT_SPECIAL.sub(r"\\\1", flat)
+    escaped = _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
+    return _unlinked(escaped)
+
+
+def html_text(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Untrusted text inside an HTML block (`<summary>`), where Markdown is not read."""
+    return _unlinked(_HTML_SPECIAL.sub(lambda m: _HTML[m[0]], _plain(text, limit)))
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def md_code_span(text: str, limit: int = TEXT_LIMIT, *, table: bool = False) -> str:
+    """A whole code span around untrusted text: fenced by a longer run of backticks than any
+    inside, padded when it starts or ends with one, `<!--`/`-->` broken; in a table, `|` escaped
+    (GFM splits cells before it reads code spans)."""
+    flat = _plain(text, limit).replace("<!--", "<!-" + _ZWSP + "-")
+    flat = flat.replace("-->", "--" + _ZWSP + ">")
+    if not flat:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
+    pad = " " if flat[0] in "` " or flat[-1] in "` " else ""
+    if table:
+        flat = flat.replace("|", "\\|")
+    return f"{fence}{pad}{flat}{pad}{fence}"

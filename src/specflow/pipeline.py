@@ -168,10 +168,20 @@ def _grep_references(
 
 def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
+    return _review_of(repo, snapshot(repo, revision, with_sources=True))
+
+
+def verdict(repo: gitio.RepoInfo, revision: Revision) -> tuple[Review, CheckResult]:
+    """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
+    snap = snapshot(repo, revision, with_sources=True)
+    return _review_of(repo, snap), _check_of(repo, snap)
+
+
+def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     from specflow.review import build
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
-    snap = snapshot(repo, revision, with_sources=True)
+    revision = snap.revision
     symbols = changed_symbols(snap.change, snap.sources)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{snap.config.specs_dir}/**", *snap.config.exclude)
@@ -242,10 +252,17 @@ def check(
     before_message: bool = False,
 ) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
-    from specflow import rules
-
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
+    pending = before_message and revision.mode == "staged" and message is None
+    return _check_of(repo, snap, message_pending=pending)
+
+
+def _check_of(
+    repo: gitio.RepoInfo, snap: Snapshot, *, message_pending: bool = False
+) -> CheckResult:
+    from specflow import rules
+
     change = _judged_part(repo, snap.change)
     findings = rules.check(
         snap.specs,
@@ -254,9 +271,9 @@ def check(
         snap.message_references,
         snap.config.specs_dir,
         snap.config.rules,
-        message_pending=before_message and revision.mode == "staged" and message is None,
+        message_pending=message_pending,
     )
-    return CheckResult(revision, tuple(findings), len(snap.specs.specs))
+    return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
 
 def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:

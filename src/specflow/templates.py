@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,18 +46,39 @@ def environment(root: Path) -> Environment:
         md_code=escape.md_code,
         yaml_string=escape.yaml_string,
         first_line=escape.first_line,
+        md_text=escape.md_text,
+        html_text=escape.html_text,
+        md_code_span=escape.md_code_span,
     )
     return env
 
 
 def render(root: Path, name: str, **model: Any) -> str:
     """Render template `name`; any failure is a SpecflowError naming the template and line."""
+    with reported(root, name):
+        text: str = environment(root).get_template(name).render(**model)
+    return text
+
+
+def macros(root: Path, name: str) -> Any:
+    """Template `name` as a module whose macros Python calls one piece at a time (the PR
+    comment is assembled from pieces to fit a size limit). Call them inside `reported`."""
+    with reported(root, name):
+        module = environment(root).get_template(name).module
+    return module
+
+
+@contextmanager
+def reported(root: Path, name: str) -> Iterator[None]:
+    """Any failure of template `name` becomes a SpecflowError naming the template and line."""
     from jinja2 import TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
     source = _source(root, name)
     try:
-        return environment(root).get_template(name).render(**model)
+        yield
+    except SpecflowError:
+        raise
     except TemplateSyntaxError as exc:
         raise SpecflowError(
             f"template error: {exc.message}", _shown(root, source), exc.lineno
