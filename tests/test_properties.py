@@ -179,6 +179,6 @@ def test_fix_keeps_every_byte_but_the_ids_it_inserts(text):
     assert len(added) == sum(item.id is None for item in parse_spec(PATH, text).items)
     restored = fixed
     for item_id in added:
-        restored = re.sub(rf"(?: {item_id}:(?=[\r\n]|\Z)|{item_id}: )", "", restored, count=1)
+        restored = re.sub(rf"(?: {item_id}:(?=[ \t\r\n]|\Z)|{item_id}: )", "", restored, count=1)
     assert restored == text
     assert fixed.count("\n") == text.count("\n") and fixed.count("\r") == text.count("\r")

@@ -45,6 +45,11 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
 
 
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
 class NewStatus(str, Enum):
     draft = "draft"
     active = "active"
@@ -122,7 +127,9 @@ def init(
 
 @command()
 def new(
-    title: str = typer.Argument(..., help="The spec's title; the file name is made from it."),
+    title: str = typer.Argument(
+        ..., metavar="TITLE", help="The spec's title; the file name is made from it."
+    ),
     spec_id: Optional[str] = typer.Option(  # noqa: UP045 - typer needs Optional on 3.10
         None, "--id", help="The ID prefix (RESET); derived from the title when omitted."
     ),
@@ -183,7 +190,9 @@ def list_specs(
 
 @command()
 def show(
-    key: str = typer.Argument(..., help="A spec id (RESET) or a requirement id (RESET-1)."),
+    key: str = typer.Argument(
+        ..., metavar="ID", help="A spec id (RESET) or a requirement id (RESET-1)."
+    ),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
 ) -> None:
     """Show one spec, or one requirement or edge case, with where each is referenced.
@@ -209,7 +218,9 @@ def show(
 @command()
 def review(
     rev: Optional[str] = typer.Argument(  # noqa: UP045
-        None, help="A commit (HEAD), or a range (main..HEAD, main...HEAD). Default: HEAD."
+        None,
+        metavar="[REV]",
+        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
     ),
     staged: bool = typer.Option(False, "--staged", help="Review the index against HEAD."),
     worktree: bool = typer.Option(False, "--worktree", help="Review the work tree against HEAD."),
@@ -220,17 +231,21 @@ def review(
 
     Example: specflow review main...HEAD --format markdown
     """
-    from specflow import gitio, pipeline, render
+    import os
+
+    from specflow import cienv, pipeline, render
 
     repo = pipeline.open_repository()
-    revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
+    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     render.review(pipeline.review(repo, revision), fmt.value, repo.root)
 
 
 @command()
 def check(
     rev: Optional[str] = typer.Argument(  # noqa: UP045
-        None, help="A commit (HEAD), or a range (main..HEAD, main...HEAD). Default: HEAD."
+        None,
+        metavar="[REV]",
+        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
     ),
     staged: bool = typer.Option(False, "--staged", help="Check the index (what a hook sees)."),
     worktree: bool = typer.Option(False, "--worktree", help="Check the work tree against HEAD."),
@@ -246,6 +261,9 @@ def check(
     fmt: CheckFormat = typer.Option(
         CheckFormat.text, "--format", help="text, json, github or sarif."
     ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error, "--fail-on", help="Exit 1 on an error (default), or on any warning too."
+    ),
 ) -> None:
     """The blocking verdict: exit 1 when the change breaks a spec, 0 when it may land.
 
@@ -255,7 +273,7 @@ def check(
     """
     import os
 
-    from specflow import gitio, pipeline, render
+    from specflow import ci, cienv, pipeline, render
 
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
         render.err("specflow: skipped (SPECFLOW_SKIP is set)")
@@ -264,16 +282,76 @@ def check(
     if rev is None and all(span):  # HOOK-9: the pre-commit framework's pre-push (or --from-ref)
         rev, staged, worktree = f"{span[0]}...{span[1]}", False, False
     repo = pipeline.open_repository()
-    revision = gitio.revision(repo, rev, staged=staged, worktree=worktree)
+    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
-    result = pipeline.check(repo, revision, message, before_message=before_message)
-    render.check(result, fmt.value)
-    raise typer.Exit(1 if result.blocking else 0)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt is CheckFormat.github else ""
+    if summary:  # COMMENT-10: the full review goes to the job summary
+        review, result = pipeline.verdict(repo, revision, message)
+        render.step_summary(Path(summary), review, result.findings, repo.root)
+    else:
+        result = pipeline.check(repo, revision, message, before_message=before_message)
+    render.check(result, fmt.value, summary=bool(summary))
+    raise typer.Exit(1 if ci.fails(result.findings, fail_on.value) else 0)
+
+
+class Forge(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+@command()
+def comment(
+    rev: Optional[str] = typer.Argument(  # noqa: UP045
+        None,
+        metavar="[REV]",
+        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
+    ),
+    post: Optional[Forge] = typer.Option(  # noqa: UP045
+        None, "--post", help="Post it to the pull request (github) or merge request (gitlab)."
+    ),
+    key: str = typer.Option("default", "--key", help="One comment per key: give each job its own."),
+    output: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--output", metavar="FILE", help="Write the comment to FILE."
+    ),
+    pr: Optional[int] = typer.Option(  # noqa: UP045
+        None, "--pr", min=1, help="The pull or merge request number, if the CI does not say."
+    ),
+    bot_login: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--bot-login", help="The login the token comments as (a GitHub App: NAME[bot])."
+    ),
+) -> None:
+    """The review as one pull-request comment, kept up to date in place on every push.
+
+    Prints the comment, or writes it (--output), or posts it (--post): GitHub with GITHUB_TOKEN,
+    GitLab with SPECFLOW_GITLAB_TOKEN. Exit 0, or 2 when it cannot post; the verdict is check's.
+
+    Example: specflow comment main...HEAD --post github
+    """
+    import os
+
+    from specflow import cienv, forge, pipeline, render
+    from specflow.comment import body, check_key
+
+    check_key(key)
+    target = forge.target(post.value, os.environ, pr, bot_login) if post else None
+    repo = pipeline.open_repository()
+    revision = cienv.revision(repo, rev, os.environ)
+    review, result = pipeline.verdict(repo, revision)
+    url = cienv.report_url(os.environ)
+    text = body(review, result.findings, repo.root, key=key, report_url=url)
+    if output is not None:
+        render.write_file(output, text)
+    if target is not None and post is not None:
+        render.posted(forge.upsert(target, key, text), post.value)
+    elif output is None:
+        render.out(text)
 
 
 @command()
 def context(
-    target: str = typer.Argument(..., help="A name (password_hash) or a file path."),
+    target: str = typer.Argument(
+        ..., metavar="NAME|PATH", help="A name (password_hash) or a file path."
+    ),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text or json."),
 ) -> None:
     """Understand before asking: where a name is defined, written, read and called (or what a
@@ -285,6 +363,76 @@ def context(
 
     repo = pipeline.open_repository()
     render.context(pipeline.context(repo, target, Path.cwd()), fmt.value, repo.root)
+
+
+@command()
+def report(
+    rev: Optional[str] = typer.Argument(  # noqa: UP045
+        None,
+        metavar="[REV]",
+        help="The commit whose tree to report (HEAD, abc123, a range's end). Default: HEAD.",
+    ),
+    staged: bool = typer.Option(False, "--staged", help="Report the index instead."),
+    html: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--html", metavar="DIR", help="Write DIR/index.html: one self-contained page."
+    ),
+    fmt: ReviewFormat = typer.Option(ReviewFormat.text, "--format", help="text, markdown or json."),
+) -> None:
+    """The traceability matrix: every requirement and edge case of every spec, where it is
+    implemented, which tests verify it, and the coverage per spec and overall.
+
+    Example: specflow report --html build/traceability
+    """
+    from specflow import gitio, pipeline, render
+    from specflow import report as matrix
+
+    repo = pipeline.open_repository()
+    revision = gitio.revision(repo, rev, staged=staged)
+    specs, references = pipeline.catalogue(repo, revision)
+    result = matrix.build(specs, references, revision.label, revision.head)
+    render.report(result, fmt.value, repo.root, html)
+
+
+class BriefFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+@command()
+def brief(
+    key: str = typer.Argument(
+        ..., metavar="ID", help="A spec id (RESET), or one of its requirement ids."
+    ),
+    fmt: BriefFormat = typer.Option(BriefFormat.markdown, "--format", help="markdown or json."),
+) -> None:
+    """The spec as an implementation brief for a person or a coding assistant: the spec, where
+    the code its Context names is defined and used today, how to trace the work, the edge cases
+    to test, and the command that checks the result.
+
+    Example: specflow brief RESET > brief.md
+    """
+    from specflow import brief as briefing
+    from specflow import pipeline, render
+
+    repo = pipeline.open_repository()
+    render.brief(briefing.build(repo, key), fmt.value, repo.root)
+
+
+@command()
+def demo(
+    keep: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--keep", metavar="DIR", help="Build the repository in DIR (new or empty); keep it."
+    ),
+) -> None:
+    """Replay the SHA-256 / bcrypt story in a throw-away repository, with real commits, and
+    watch specflow stop the commit that locked users out. Exit 1 if the story goes otherwise.
+
+    Example: specflow demo --keep /tmp/specflow-story
+    """
+    from specflow import demo as story
+    from specflow import render
+
+    story.run(keep, render.demo_step)
 
 
 hook_app = typer.Typer(

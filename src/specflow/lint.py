@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from specflow.globs import matching
+from specflow.globs import matches_any
 from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
 from specflow.parse import KNOWN_KEYS
@@ -24,7 +24,8 @@ def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
     findings += _duplicate_spec_ids(specs)
     findings += _duplicate_item_ids(specs)
     if files is not None:
-        findings += [f for spec in specs.specs for f in _unmatched_scope(spec, files)]
+        ordered = sorted(files)
+        findings += [f for spec in specs.specs for f in _unmatched_scope(spec, ordered)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule))
 
 
@@ -150,14 +151,15 @@ def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
 
 
 def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
+    """`files` sorted, so that each glob is tried only under its literal folder."""
     # LINT-5: a glob that matches nothing is most likely a typo or a renamed folder.
     for glob in spec.scope:
-        if not matching(files, (glob,)):
+        if not matches_any(files, glob):
             message = f"scope glob {glob!r} matches no file in the repository; check its path"
             yield _at(spec, spec.line_of("scope"), "unmatched-scope", WARNING, message)
     for constraint in spec.constraints:
         for glob in constraint.globs:
-            if not constraint.error and not matching(files, (glob,)):
+            if not constraint.error and not matches_any(files, glob):
                 message = f"constraint glob {glob!r} matches no file in the repository; check it"
                 yield _at(spec, constraint.line, "unmatched-scope", WARNING, message)
 
