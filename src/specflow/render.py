@@ -15,8 +15,10 @@ from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
+    from specflow.brief import Brief
     from specflow.context import NameContext, PathContext
     from specflow.pipeline import CheckResult
+    from specflow.report import Report
     from specflow.review import Review
 
 SCHEMA = 1
@@ -289,3 +291,61 @@ def check(result: CheckResult, fmt: str) -> None:
     else:
         verdict = "blocked" if result.blocking else "passes"
         findings(found, f"{result.revision.label} ({verdict})", fmt)
+
+
+def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -> None:
+    """The traceability matrix as text, markdown or json; with `html_dir`, one page there."""
+    from specflow import report as matrix
+    from specflow import templates
+
+    if html_dir is not None:  # REPORT-5; REPORT-E4: write_atomic creates the folder
+        from specflow.fsio import write_atomic
+
+        target = html_dir / "index.html"
+        write_atomic(target, _report_page(result, root).encode())
+        percent = result.coverage.percent
+        coverage = "no counted items" if percent is None else f"coverage {percent}%"
+        out(f"wrote {target}: {len(result.specs)} spec(s), {coverage}")
+    elif fmt == "json":
+        dump_json(matrix.as_dict(result))
+    else:
+        name = "report.md.j2" if fmt == "markdown" else "report.txt.j2"
+        out(templates.render(root, name, report=result))
+
+
+def _report_page(result: Report, root: Path) -> str:
+    """The page allows only its own script, by hash: an injected handler could never run."""
+    import base64
+    import hashlib
+
+    from markupsafe import Markup
+
+    from specflow import templates
+
+    script = templates.render(root, "report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    # The script is our template's output, not spec text: it goes in as it is (and by hash).
+    trusted = Markup(script)  # noqa: S704
+    return templates.render(
+        root, "report.html.j2", report=result, script=trusted, script_hash=digest
+    )
+
+
+def brief(result: Brief, fmt: str, root: Path) -> None:
+    """A spec as an implementation brief: Markdown, or json."""
+    from specflow import brief as briefing
+    from specflow import templates
+
+    if fmt == "json":
+        dump_json(briefing.as_dict(result))
+        return
+    out(templates.render(root, "brief.md.j2", brief=result))
+
+
+def demo_step(step: str, model: dict[str, Any]) -> None:
+    """One step of `specflow demo`, narrated as it happens."""
+    from specflow import templates
+
+    text = templates.render(templates.packaged_dir(), "demo/narration.txt.j2", step=step, **model)
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,184 @@
+"""`specflow brief ID`: a spec as an implementation brief for a person or a coding assistant.
+
+"Write the spec, then ask the assistant to implement against it": the brief is the spec itself,
+what its Context names as the code stands today (the `context` engine), how to trace the work,
+and the edge cases to test. Deterministic: the work tree in, Markdown or JSON out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from specflow import gitio
+from specflow.config import load_config
+from specflow.context import NameContext, PathContext
+from specflow.errors import SpecflowError
+from specflow.model import Constraint, Requirement, Spec
+from specflow.parse import decode
+from specflow.specset import read_disk_specs
+
+MAX_NAMES = 12  # a Context that names more is a design document; the brief stays readable
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as the Context writes it (`users.password_hash`) and what is looked up."""
+
+    written: str
+    target: str  # the last dotted part of a name, or a path
+    lines: tuple[int, ...]  # the Context statements that mention it
+
+
+@dataclass(frozen=True)
+class Found:
+    mention: Mention
+    context: NameContext | PathContext
+
+    @property
+    def is_path(self) -> bool:
+        return isinstance(self.context, PathContext)
+
+    @property
+    def nowhere(self) -> bool:
+        if isinstance(self.context, PathContext):
+            return False
+        return not self.context.uses
+
+
+@dataclass(frozen=True)
+class Brief:
+    spec: Spec
+    source: str  # the spec file, verbatim
+    fence: str  # BRIEF-E1: longer than any run of backticks in `source`
+    names: tuple[Found, ...]
+    enforced: tuple[Requirement, ...]
+    planned: tuple[Requirement, ...]
+    edge_cases: tuple[Requirement, ...]
+    constraints: tuple[Constraint, ...]
+
+    @property
+    def example_id(self) -> str:
+        """The ID the tracing rule's examples show: the spec's first requirement's."""
+        ids = [item.id for item in self.spec.requirements if item.id]
+        return ids[0] if ids else f"{self.spec.id}-1"
+
+
+def mentions(spec: Spec, is_file: set[str]) -> list[Mention]:
+    """BRIEF-2: the names and paths the Context puts in backticks, in order, each once.
+
+    `hash_password()` is looked up as `hash_password`, `users.password_hash` as `password_hash`
+    (the table or object in front is how people write it, not how the code spells it); a span
+    that is a file of the repository is looked up as that file; prose (`import bcrypt`) is not.
+    """
+    found: dict[str, tuple[str, list[int]]] = {}
+    for statement in spec.context:
+        for match in _CODE_SPAN.finditer(statement.text):
+            written = match[2].strip()
+            target = _target(written, is_file)
+            if target is None:
+                continue
+            entry = found.setdefault(target, (written, []))
+            if statement.line not in entry[1]:
+                entry[1].append(statement.line)
+    return [Mention(w, t, tuple(lines)) for t, (w, lines) in found.items()][:MAX_NAMES]
+
+
+def _target(written: str, is_file: set[str]) -> str | None:
+    path = written.removeprefix("./")
+    if path in is_file:
+        return path
+    name = written.removesuffix("()")
+    if not _DOTTED.match(name):
+        return None
+    return name.rsplit(".", 1)[-1]
+
+
+def fence(text: str) -> str:
+    """BRIEF-E1: a code fence that no run of backticks inside `text` can close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def assemble(spec: Spec, source: str, names: Sequence[Found]) -> Brief:
+    """The brief's model from its parts; pure."""
+    return Brief(
+        spec,
+        source,
+        fence(source),
+        tuple(names),
+        tuple(item for item in spec.requirements if item.enforced),
+        tuple(item for item in spec.requirements if not item.enforced),
+        spec.edge_cases,
+        spec.constraints,
+    )
+
+
+def build(repo: gitio.RepoInfo, key: str) -> Brief:
+    """BRIEF-1: the brief of spec `key` (or of the spec a requirement `key` belongs to), from
+    the work tree: the file as it is now, and each name its Context mentions, via
+    `pipeline.context`."""
+    from specflow import pipeline
+
+    specs = read_disk_specs(load_config(repo.root))
+    spec = specs.by_id.get(key) or (specs.spec_of(key) if key in specs.items else None)
+    if spec is None:  # BRIEF-E2
+        raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
+    source = decode(spec.path, (repo.root / spec.path).read_bytes())
+    files = set(gitio.list_files(repo.root))
+    names = [
+        Found(mention, pipeline.context(repo, mention.target, repo.root))
+        for mention in mentions(spec, files)
+    ]
+    return assemble(spec, source, names)
+
+
+def as_dict(brief: Brief) -> dict[str, Any]:
+    """BRIEF-6: the same content as data (`"schema": 1` is added by render.dump_json)."""
+    from specflow import serialize
+
+    return {
+        "kind": "brief",
+        "spec": {
+            "id": brief.spec.id,
+            "title": serialize.text(brief.spec.title),
+            "path": serialize.text(brief.spec.path),
+            "status": serialize.text(brief.spec.status),
+            "scope": [serialize.text(glob) for glob in brief.spec.scope],
+            "source": serialize.text(brief.source),
+        },
+        "names": [
+            {
+                "written": serialize.text(found.mention.written),
+                "target": serialize.text(found.mention.target),
+                "context_lines": list(found.mention.lines),
+                "found": not found.nowhere,
+                **serialize.context(found.context),
+            }
+            for found in brief.names
+        ],
+        "requirements": [_item(item) for item in brief.enforced + brief.planned],
+        "edge_cases": [_item(item) for item in brief.edge_cases],
+        "constraints": [serialize.text(c.source) for c in brief.constraints],
+        "checks": list(CHECKS),
+    }
+
+
+CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
+
+
+def _item(item: Requirement) -> dict[str, Any]:
+    from specflow import serialize
+
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "state": item.state.value,
+        "enforced": item.enforced,
+        "text": serialize.text(item.text),
+        "line": item.line,
+    }

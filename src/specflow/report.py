@@ -1,0 +1,201 @@
+"""`specflow report`: the traceability matrix of one tree. Pure: specs and references in.
+
+Every requirement and edge case gets one status, decided here once, so that the text, Markdown,
+JSON and HTML forms (all templates over this model) can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from specflow.escape import printable
+from specflow.model import Requirement, Spec
+from specflow.refs import Reference, by_id
+from specflow.specset import SpecSet
+
+# REPORT-2: the order statuses are listed and counted in, from done to to-do.
+STATUSES = ("covered", "untested", "test-only", "unreferenced", "planned")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One requirement or edge case, with where it is implemented and which tests verify it."""
+
+    spec: str
+    item: Requirement
+    status: str
+    implemented: tuple[Reference, ...]
+    verified: tuple[Reference, ...]
+
+    @property
+    def counted(self) -> bool:
+        return self.status != "planned"  # REPORT-3: planned items are listed, not counted
+
+
+@dataclass(frozen=True)
+class Coverage:
+    covered: int
+    counted: int
+
+    @property
+    def percent(self) -> int | None:
+        """Rounded down, so that 99.6% never reads as 100%; None when nothing is counted."""
+        return self.covered * 100 // self.counted if self.counted else None
+
+
+@dataclass(frozen=True)
+class SpecRows:
+    spec: Spec
+    requirements: tuple[Row, ...]
+    edge_cases: tuple[Row, ...]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return self.requirements + self.edge_cases
+
+    @property
+    def coverage(self) -> Coverage:
+        return _coverage(self.rows)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return _counts(self.rows)
+
+
+@dataclass(frozen=True)
+class Report:
+    label: str  # what the user typed: HEAD, --staged
+    head: str | None  # the commit reported on; None for the index
+    specs: tuple[SpecRows, ...]
+    dangling: tuple[Reference, ...]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for spec in self.specs for row in spec.rows)
+
+    @property
+    def coverage(self) -> Coverage:
+        """REPORT-3: overall, over the enforced specs only (a draft is not a promise yet)."""
+        return _coverage([row for spec in self.specs if spec.spec.enforced for row in spec.rows])
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return _counts(self.rows)
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return STATUSES
+
+
+def build(specs: SpecSet, references: Sequence[Reference], label: str, head: str | None) -> Report:
+    """REPORT-1: every spec of the tree, each item with its status and places.
+
+    REPORT-7: sorted by spec id, items in spec order, and nothing of the moment (no time stamp),
+    so the same tree always gives the same bytes."""
+    where = by_id(references)
+    rows = tuple(
+        SpecRows(
+            spec,
+            tuple(_row(spec, item, where) for item in spec.requirements),
+            tuple(_row(spec, item, where) for item in spec.edge_cases),
+        )
+        for spec in sorted(specs.specs, key=lambda s: (s.id, s.path))
+    )
+    # REPORT-6: a known prefix with a number no spec has.
+    dangling = tuple(
+        sorted(
+            (r for r in references if r.id not in specs.items),
+            key=lambda r: (r.path, r.line, r.id),
+        )
+    )
+    return Report(label, head, rows, dangling)
+
+
+def status(item: Requirement, implemented: bool, verified: bool) -> str:
+    """REPORT-2: one word for where an item stands."""
+    if not item.enforced:
+        return "planned"
+    if item.kind == "edge-case":  # an edge case is covered by the test that names it
+        return "covered" if verified else "untested" if implemented else "unreferenced"
+    if implemented and verified:
+        return "covered"
+    if implemented:
+        return "untested"
+    return "test-only" if verified else "unreferenced"
+
+
+def _row(spec: Spec, item: Requirement, where: dict[str, list[Reference]]) -> Row:
+    found = where.get(item.id, []) if item.id else []  # REPORT-E3: no id, nothing can name it
+    implemented = tuple(r for r in found if r.kind == "implements")
+    verified = tuple(r for r in found if r.kind == "verifies")
+    return Row(
+        spec.id, item, status(item, bool(implemented), bool(verified)), implemented, verified
+    )
+
+
+def _coverage(rows: Sequence[Row]) -> Coverage:
+    counted = [row for row in rows if row.counted]
+    return Coverage(sum(row.status == "covered" for row in counted), len(counted))
+
+
+def _counts(rows: Sequence[Row]) -> dict[str, int]:
+    return {name: sum(row.status == name for row in rows) for name in STATUSES}
+
+
+# --- REPORT-4: the JSON form (`"schema": 1` is added by render.dump_json) ---------------------
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    return {
+        "kind": "report",
+        "revision": _text(report.label),
+        "head": report.head,
+        "coverage": _coverage_dict(report.coverage),
+        "counts": report.counts,
+        "specs": [_spec_dict(spec) for spec in report.specs],
+        "dangling": [_reference(r) for r in report.dangling],
+    }
+
+
+def _spec_dict(rows: SpecRows) -> dict[str, Any]:
+    spec = rows.spec
+    return {
+        "id": spec.id,
+        "title": _text(spec.title),
+        "path": _text(spec.path),
+        "status": _text(spec.status),
+        "enforced": spec.enforced,
+        "coverage": _coverage_dict(rows.coverage),
+        "counts": rows.counts,
+        "requirements": [_row_dict(row) for row in rows.requirements],
+        "edge_cases": [_row_dict(row) for row in rows.edge_cases],
+    }
+
+
+def _row_dict(row: Row) -> dict[str, Any]:
+    return {
+        "id": row.item.id,
+        "kind": row.item.kind,
+        "state": row.item.state.value,
+        "status": row.status,
+        "text": _text(row.item.text),
+        "path": _text(row.item.path),
+        "line": row.item.line,
+        "implemented": [_reference(r) for r in row.implemented],
+        "verified": [_reference(r) for r in row.verified],
+    }
+
+
+def _coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    return {"covered": coverage.covered, "counted": coverage.counted, "percent": coverage.percent}
+
+
+def _reference(r: Reference) -> dict[str, Any]:
+    return {"id": r.id, "path": _text(r.path), "line": r.line, "text": _text(r.text)}
+
+
+def _text(value: str) -> str:
+    cleaned = printable(value)
+    return cleaned if isinstance(cleaned, str) else value

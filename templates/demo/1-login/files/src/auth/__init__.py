@@ -1,0 +1,1 @@
+"""The authentication package of the story: users, sessions and password reset."""
