@@ -6,6 +6,7 @@
   var status = document.getElementById("f-status");
   var text = document.getElementById("f-text");
   var shown = document.getElementById("shown");
+  var none = document.getElementById("none");
   if (!spec || !status || !text) { document.body.dataset.filter = "ready"; return; }
   var rows = Array.prototype.slice.call(document.querySelectorAll("#items tbody tr"));
 
@@ -21,6 +22,7 @@
       if (keep) { count += 1; }
     });
     shown.textContent = String(count);
+    none.hidden = count > 0;
     document.body.dataset.shown = String(count);
   }
 

@@ -311,8 +311,12 @@ def test_in_a_browser_the_filter_runs_and_nothing_hostile_does(page, tmp_path):
     assert "pwned" not in dom.split("<script>")[0].split("<body")[1].split(">")[0]
     assert "<img" not in dom and "<b " not in dom  # parsed as text, not as elements
 
-    everything = browse(page, tmp_path / "p2", "--dump-dom", fragment="#q=bcrypt")
-    assert 'data-shown="1"' in everything  # RESET-5: "Old hashes move to bcrypt."
+    assert '<p class="note" id="none" hidden="">' in dom
+    one = browse(page, tmp_path / "p2", "--dump-dom", fragment="#q=bcrypt")
+    assert 'data-shown="1"' in one  # RESET-5: "Old hashes move to bcrypt."
+    nothing = browse(page, tmp_path / "p4", "--dump-dom", fragment="#q=no+such+words")
+    assert 'data-shown="0"' in nothing
+    assert '<p class="note" id="none">No requirement or edge case matches' in nothing
 
 
 @needs_chromium
