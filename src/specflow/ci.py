@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import secrets
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from specflow.config import CHECK_RULES
@@ -33,12 +35,31 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-# CHECK-8
-def github(findings: Sequence[Finding]) -> str:
-    """One workflow command per finding, escaped as GitHub's toolkit escapes them."""
-    lines = []
-    for f in findings:
+PER_TYPE = 10  # GitHub shows 10 annotations of each type per step, the rest only in the log
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Most important first: errors, then warnings; by rule as the rules table lists them."""
+    rank = {rule: index for index, rule in enumerate(CHECK_RULES)}
+    return sorted(
+        findings, key=lambda f: (not f.is_error, rank.get(f.rule, len(rank)), f.path, f.line)
+    )
+
+
+# CHECK-8, COMMENT-11
+def github(findings: Sequence[Finding], *, summary: bool = False, token: str | None = None) -> str:
+    """One workflow command per finding, escaped as GitHub's toolkit escapes them, the most
+    important first. Past the 10 GitHub shows per type, a notice says how many more and where,
+    and they follow as plain lines inside `::stop-commands::`, so that no text from a spec or a
+    diff can run as a workflow command."""
+    lines, rest = [], []
+    shown = {"error": 0, "warning": 0}
+    for f in ordered(findings):
         level = "error" if f.severity is Severity.error else "warning"
+        if shown[level] >= PER_TYPE:
+            rest.append(f)
+            continue
+        shown[level] += 1
         props = ",".join(
             [
                 f"file={_escape_property(f.path)}",
@@ -47,7 +68,30 @@ def github(findings: Sequence[Finding]) -> str:
             ]
         )
         lines.append(f"::{level} {props}::{_escape_data(f.message)}")
+    if rest:
+        lines += _overflow(rest, summary, token or secrets.token_hex(16))
     return "\n".join(lines)
+
+
+def _overflow(rest: Sequence[Finding], summary: bool, token: str) -> list[str]:
+    errors = sum(f.is_error for f in rest)
+    counts = f"{errors} more error(s) and {len(rest) - errors} more warning(s)"
+    where = "the job summary, or the lines below" if summary else "the lines below"
+    notice = f"{counts}: GitHub shows {PER_TYPE} annotations of each type; see {where}"
+    lines = [f"::notice title={_escape_property('specflow')}::{_escape_data(notice)}"]
+    lines.append(f"::stop-commands::{token}")
+    for f in rest:
+        text = f"{f.path}:{f.line}: {f.severity.value} [{f.rule}] {f.message}"
+        lines.append(str(printable(" ".join(text.splitlines()))))
+    lines.append(f"::{token}::")
+    return lines
+
+
+def fails(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether the findings fail the run: on an error (the default), or on any warning too."""
+    if fail_on == "warning":
+        return any(f.severity is not Severity.off for f in findings)
+    return any(f.is_error for f in findings)
 
 
 # CHECK-8
@@ -79,8 +123,9 @@ def sarif(findings: Sequence[Finding], version: str) -> dict[str, Any]:
                     }
                 }
             ],
+            "partialFingerprints": {"specflowFinding/v1": print_},
         }
-        for f in findings
+        for f, print_ in zip(findings, _fingerprints(findings), strict=True)
     ]
     driver = {"name": "specflow", "version": version, "informationUri": INFO_URI, "rules": rules}
     return {
@@ -88,6 +133,27 @@ def sarif(findings: Sequence[Finding], version: str) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": results}],
     }
+
+
+# COMMENT-12
+def _fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """The same finding in a later run gets the same fingerprint wherever its line moved:
+    the rule, the file and the message with line numbers taken out, then which occurrence of
+    that it is in the file (as GitHub's own `primaryLocationLineHash` counts them)."""
+    import hashlib
+
+    seen: dict[str, int] = {}
+    prints = {}
+    for f in sorted(findings, key=lambda f: (f.path, f.line)):
+        words = _LINE_NUMBER.sub("", " ".join(f.message.split()))
+        key = f"{f.rule}\0{f.path}\0{words}".encode("utf-8", "surrogateescape")
+        digest = hashlib.sha256(key).hexdigest()[:32]
+        seen[digest] = seen.get(digest, 0) + 1
+        prints[id(f)] = f"{digest}:{seen[digest]}"
+    return [prints[id(f)] for f in findings]
+
+
+_LINE_NUMBER = re.compile(r"(?<=\S):[0-9]+\b")
 
 
 def _level(severity: Severity) -> str:

@@ -171,9 +171,12 @@ def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     return _review_of(repo, snapshot(repo, revision, with_sources=True))
 
 
-def verdict(repo: gitio.RepoInfo, revision: Revision) -> tuple[Review, CheckResult]:
+def verdict(
+    repo: gitio.RepoInfo, revision: Revision, message: str | None = None
+) -> tuple[Review, CheckResult]:
     """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
-    snap = snapshot(repo, revision, with_sources=True)
+    extra = (message,) if message else ()
+    snap = snapshot(repo, revision, extra_messages=extra, with_sources=True)
     return _review_of(repo, snap), _check_of(repo, snap)
 
 

@@ -17,6 +17,7 @@ from specflow.specset import SpecSet
 if TYPE_CHECKING:
     from specflow.brief import Brief
     from specflow.context import NameContext, PathContext
+    from specflow.forge import Outcome
     from specflow.pipeline import CheckResult
     from specflow.report import Report
     from specflow.review import Review
@@ -268,12 +269,12 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
     out(templates.render(root, "context.txt.j2", context=result))
 
 
-def check(result: CheckResult, fmt: str) -> None:
+def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
     from specflow import __version__, ci
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
     if fmt == "github":
-        out(ci.github(found))
+        out(ci.github(found, summary=summary))
     elif fmt == "sarif":
         out(json.dumps(ci.sarif(found, __version__), indent=2, ensure_ascii=False))
     elif fmt == "json":
@@ -291,6 +292,36 @@ def check(result: CheckResult, fmt: str) -> None:
     else:
         verdict = "blocked" if result.blocking else "passes"
         findings(found, f"{result.revision.label} ({verdict})", fmt)
+
+
+def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:
+    """Append the full review to GitHub's job summary, within what is left of its 1 MiB."""
+    from specflow import comment
+
+    used = path.stat().st_size if path.is_file() else 0
+    text = comment.summary(result, found, root, comment.SUMMARY_LIMIT - used)
+    if text:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def write_file(path: Path, text: str) -> None:
+    from specflow.fsio import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
+
+
+def posted(outcome: Outcome, forge: str) -> None:
+    """One line on stderr about the comment: where it is, or why there is none."""
+    if outcome.action == "read-only":
+        err(
+            "specflow: this pull request comes from a fork, and its token is read-only: no "
+            "comment was posted; the review is in the job summary and the annotations"
+        )
+        return
+    deleted = f" ({outcome.deleted} duplicate(s) deleted)" if outcome.deleted else ""
+    said = {"unchanged": "unchanged (not edited)"}.get(outcome.action, outcome.action)
+    err(f"specflow: {forge} comment {said}{deleted}: {outcome.url or '(no link)'}")
 
 
 def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -> None:
