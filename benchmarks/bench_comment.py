@@ -127,7 +127,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     print(f"machine: {machine()}")
     print(f"specflow: {specflow}")
     print(
-        f"repository: {args.specs} specs, {4 * args.files} source files; HEAD rewrites {args.files}"
+        f"repository: {args.specs} specs, {2 * args.files} source files; HEAD rewrites {args.files}"
     )
     review = time_command(
         "review", [specflow, "review", "HEAD", "--format", "json"], root, args.runs
