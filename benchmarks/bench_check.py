@@ -96,7 +96,7 @@ def build(root: Path, shape: Shape) -> None:
         (folder / f"m{module:02d}.py").write_text(source_text(package, module, shape))
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Initial import")
-    git(root, "gc", "-q")
+    git(root, "repack", "-a", "-d", "-q")  # packed, as a real repository is
 
 
 def touch(root: Path, run: int) -> None:

@@ -22,7 +22,10 @@ def _spec(globs: tuple[str, ...]) -> PathSpec[Any]:
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:
     """True when `path` (relative, `/`-separated) is matched by any of `globs`."""
-    return bool(globs) and _spec(globs).match_file(path)
+    # Only the globs whose literal folder the path is under are compiled and tried: a check
+    # of one changed file against a hundred scopes compiles one pattern, not a hundred.
+    candidates = tuple(glob for glob in globs if path.startswith(_anchored_folder(glob)))
+    return bool(candidates) and _spec(candidates).match_file(path)
 
 
 def matching(paths: Iterable[str], globs: tuple[str, ...]) -> list[str]:
@@ -45,6 +48,7 @@ def matches_any(sorted_paths: Sequence[str], glob: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _anchored_folder(glob: str) -> str:
     """`src/auth/*.py` → `src/auth/`; `test_*.py` and `**/x` (which match at any depth) → ``."""
     body = glob.lstrip("/")

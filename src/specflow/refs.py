@@ -36,8 +36,11 @@ def references(
     rows: Iterable[tuple[str, int, str]], prefixes: frozenset[str], test_globs: tuple[str, ...]
 ) -> list[Reference]:
     found: list[Reference] = []
+    kinds: dict[str, str] = {}  # rows come file by file: classify each path once
     for path, line, text in rows:
-        kind = "verifies" if matches(path, test_globs) else "implements"  # GIT-11
+        kind = kinds.get(path)
+        if kind is None:
+            kind = kinds[path] = "verifies" if matches(path, test_globs) else "implements"  # GIT-11
         for item_id, _column in find_references(text, prefixes):
             found.append(Reference(item_id, path, line, kind, text.strip()[:MAX_TEXT]))
     return found
