@@ -23,90 +23,19 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import git, machine, print_table, run_once, specflow_script, time_command, verdict
+from common import machine, print_table, run_once, specflow_script, time_command, verdict
+from synthetic import Shape, build, shape_for, spec_id, touch
 
 HOOK_TARGET = 0.3  # seconds added to one `git commit`
 RATIO_TARGET = 2.0  # check --staged / git grep --cached
-FILES_PER_PACKAGE = 50
 
 
-@dataclass(frozen=True)
-class Shape:
-    files: int
-    specs: int
-    requirements: int
-
-
-def shape_for(files: int) -> Shape:
-    """The issue's sizes: 20 specs at 1,000 files, 100 specs of 20 requirements from 20,000."""
-    specs = 20 if files <= 1_000 else 100
-    return Shape(files, specs, 20 if files > 1_000 else 10)
-
-
-def spec_id(index: int) -> str:
-    return f"S{index:03d}"
-
-
-def spec_text(index: int, shape: Shape) -> str:
-    key = spec_id(index)
-    requirements = "\n".join(
-        f"- {key}-{n}: Requirement {n} of package {index} keeps its records consistent."
-        for n in range(1, shape.requirements + 1)
-    )
-    return (
-        f"---\nid: {key}\nscope:\n  - src/pkg{index:03d}/**\n---\n\n# Package {index}\n\n"
-        f"## Context\n- Package {index} stores records in `store_{index}`.\n\n"
-        f"## Requirements\n{requirements}\n\n"
-        f"## Edge Cases\n- {key}-E1: An empty record.\n\n"
-        f"## Constraints\n- forbid `import pickle` in `src/pkg{index:03d}/**`: records are JSON.\n"
-    )
-
-
-def source_text(package: int, number: int, shape: Shape) -> str:
-    """A module; the first `requirements` modules of a governed package each implement one."""
-    mention = ""
-    if package < shape.specs and number < shape.requirements:
-        mention = f"  # {spec_id(package)}-{number + 1}"
-    return (
-        f'"""Module {number} of package {package}."""\n\n\n'
-        f"def handle_{number}(record: dict) -> dict:{mention}\n"
-        f"    return dict(record, seen={number})\n"
-    )
-
-
-def build(root: Path, shape: Shape) -> None:
-    root.mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    (root / "specs").mkdir()
-    for index in range(shape.specs):
-        (root / "specs" / f"package-{index:03d}.md").write_text(spec_text(index, shape))
-        ids = " ".join(f"{spec_id(index)}-{n}" for n in range(1, shape.requirements + 1))
-        tests = root / "tests"
-        tests.mkdir(exist_ok=True)
-        (tests / f"test_pkg{index:03d}.py").write_text(f'def test_pkg():\n    """{ids}"""\n')
-    for number in range(shape.files):
-        package, module = divmod(number, FILES_PER_PACKAGE)
-        folder = root / "src" / f"pkg{package:03d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"m{module:02d}.py").write_text(source_text(package, module, shape))
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Initial import")
-    git(root, "repack", "-a", "-d", "-q")  # packed, as a real repository is
-
-
-def touch(root: Path, run: int) -> None:
-    """A one-line change in a governed file, different on every run."""
-    path = root / "src" / "pkg000" / "m40.py"
-    path.write_text(path.read_text() + f"# run {run}\n")
-    git(root, "add", "--", str(path.relative_to(root)))
-
-
-def grep_floor(root: Shape | None, repo: Path, shape: Shape) -> list[str]:
+def grep_floor(shape: Shape) -> list[str]:
+    """What any full-tree reference scan costs: git grep of every spec prefix in the index."""
     patterns = [arg for index in range(shape.specs) for arg in ("-e", f"{spec_id(index)}-")]
     return ["git", "grep", "--cached", "-I", "-n", "-F", *patterns, "--", ".", ":!specs/**"]
 
@@ -154,7 +83,7 @@ def measure(root: Path, files: int, runs: int, specflow: Path, rows: list[tuple[
         run_once([str(specflow), "hook", "uninstall"], repo)
     touch(repo, 10_000)
     check = time_command("check --staged", [str(specflow), "check", "--staged"], repo, runs)
-    floor = time_command("git grep --cached", grep_floor(None, repo, shape), repo, runs)
+    floor = time_command("git grep --cached", grep_floor(shape), repo, runs)
     ratio = check.median / floor.median
     rows.append(
         (

@@ -7,6 +7,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class Timing:
     command: tuple[str, ...]
     times: tuple[float, ...]
     cpu: tuple[float, ...]
+    peak_mib: float = 0.0
 
     @property
     def median(self) -> float:
@@ -56,15 +58,31 @@ def specflow_script() -> Path:
 
 def run_once(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> float:
     """Wall-clock seconds of one run; a failing command stops the benchmark."""
-    start = time.perf_counter()
-    done = subprocess.run(
-        command, cwd=cwd, env={**os.environ, "NO_COLOR": "1", **(env or {})}, capture_output=True
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        detail = done.stderr.decode(errors="replace").strip() or done.stdout.decode()[-500:]
-        raise SystemExit(f"`{' '.join(command)}` exited {done.returncode}\n{detail}")
-    return elapsed
+    return run_measured(command, cwd, env)[0]
+
+
+def run_measured(
+    command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall-clock seconds and peak resident memory (MiB) of one run: the largest of the
+    process and the children it waited for (git), from `wait4`."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env={**os.environ, "NO_COLOR": "1", **(env or {})},
+            stdout=out,
+            stderr=err,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            err.seek(0)
+            detail = err.read().decode(errors="replace").strip()[-800:]
+            raise SystemExit(f"`{' '.join(command)}` exited {process.returncode}\n{detail}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def time_command(
@@ -77,13 +95,15 @@ def time_command(
     """`runs` timed runs after one that only warms the disk cache and the bytecode."""
     times: list[float] = []
     cpu: list[float] = []
+    peak = 0.0
     for attempt in range(runs + 1):
         before = children_cpu()
-        elapsed = run_once(command, cwd, env)
+        elapsed, memory = run_measured(command, cwd, env)
+        peak = max(peak, memory)
         if attempt:
             times.append(elapsed)
             cpu.append(children_cpu() - before)
-    return Timing(label, tuple(command), tuple(times), tuple(cpu))
+    return Timing(label, tuple(command), tuple(times), tuple(cpu), peak)
 
 
 def children_cpu() -> float:
