@@ -448,4 +448,4 @@ def test_the_benchmark_runs_on_a_small_change(tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "comment beyond the review" in done.stdout
+    assert "comment beyond the review (check + body)" in done.stdout
