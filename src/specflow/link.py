@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import heapq
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from specflow.change import Change, Hunk
@@ -56,41 +57,74 @@ def hunk_text(hunk: Hunk) -> str:
     return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
 
 
-def link(specs: SpecSet, change: Change, skip_paths: Sequence[str] = ()) -> list[Link]:
-    """The strongest few links of every hunk outside `skip_paths` (the spec files themselves)."""
-    corpus = [s for spec in specs.specs for s in statements(spec)]
-    index = BM25([tokens(s.text) for s in corpus])
-    scope = {spec.id: spec.scope for spec in specs.specs}
+def link(
+    specs: SpecSet,
+    change: Change,
+    skip_paths: Sequence[str] = (),
+    scoped: Mapping[str, frozenset[str]] | None = None,
+) -> list[Link]:
+    """The strongest few links of every hunk outside `skip_paths` (the spec files themselves).
+    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
+    corpus = _Corpus([s for spec in specs.specs for s in statements(spec)])
     links: list[Link] = []
     for file in change.files:
-        if file.path in skip_paths:
+        if file.path in skip_paths or not file.hunks:
             continue
+        in_scope = scoped[file.path] if scoped is not None else scoped_specs(specs, file.path)
         for hunk in file.hunks:
-            links += _hunk_links(hunk, corpus, index, scope, specs.prefixes)
+            links += _hunk_links(hunk, corpus, in_scope, specs.prefixes)
     return links
 
 
+def scoped_specs(specs: SpecSet, path: str) -> frozenset[str]:
+    return frozenset(spec.id for spec in specs.specs if matches(path, spec.scope))
+
+
+class _Corpus:
+    """The statements, their BM25 index, and where each spec, ID and kind is in the list."""
+
+    def __init__(self, statements: list[Statement]) -> None:
+        self.statements = statements
+        self.index = BM25([tokens(s.text) for s in statements])
+        self.by_id: dict[str, list[int]] = {}
+        self.by_kind: dict[str, list[int]] = {kind: [] for kind in MAX_LINKS}
+        self.by_spec: dict[str, list[int]] = {}
+        for doc, statement in enumerate(statements):
+            if statement.id:
+                self.by_id.setdefault(statement.id, []).append(doc)
+            self.by_kind[statement.kind].append(doc)
+            self.by_spec.setdefault(statement.spec, []).append(doc)
+
+
 def _hunk_links(
-    hunk: Hunk,
-    corpus: list[Statement],
-    index: BM25,
-    scope: dict[str, tuple[str, ...]],
-    prefixes: frozenset[str],
+    hunk: Hunk, corpus: _Corpus, in_scope: frozenset[str], prefixes: frozenset[str]
 ) -> list[Link]:
     text = hunk_text(hunk)
     named = {item_id for item_id, _ in find_references(text, prefixes)}
-    explicit = [Link(hunk, s, "reference", 100.0) for s in corpus if s.id in named]
-    ranked = []
-    for statement, (score, shared) in zip(corpus, index.scores(tokens(text)), strict=True):
-        if statement.id in named or score < MIN_WORD_SCORE:
-            continue
-        in_scope = matches(hunk.path, scope.get(statement.spec, ()))
-        reason = "scope+words" if in_scope else "words"
-        ranked.append(
-            Link(hunk, statement, reason, score * (SCOPE_BOOST if in_scope else 1), shared)
-        )
-    ranked.sort(key=lambda link: -link.score)
+    explicit = sorted(doc for item_id in named for doc in corpus.by_id.get(item_id, ()))
+    query = tokens(text)
+    scores = corpus.index.scores(query)
+    for spec in in_scope:
+        for doc in corpus.by_spec.get(spec, ()):
+            scores[doc] *= SCOPE_BOOST
     kept = []
     for kind, limit in MAX_LINKS.items():
-        kept += [link for link in ranked if link.statement.kind == kind][:limit]
-    return explicit + sorted(kept, key=lambda link: -link.score)
+        # nlargest keeps the corpus order among equal scores, as a stable sort does
+        best = heapq.nlargest(limit + len(named), corpus.by_kind[kind], key=scores.__getitem__)
+        chosen = [
+            doc
+            for doc in best
+            if scores[doc] >= MIN_WORD_SCORE * _boost(corpus.statements[doc], in_scope)
+            and corpus.statements[doc].id not in named
+        ][:limit]
+        for doc in chosen:
+            statement = corpus.statements[doc]
+            reason = "scope+words" if statement.spec in in_scope else "words"
+            shared = corpus.index.shared(query, doc)
+            kept.append(Link(hunk, statement, reason, scores[doc], shared))
+    ranked = sorted(kept, key=lambda link: -link.score)  # stable: ties keep the specs' order
+    return [Link(hunk, corpus.statements[doc], "reference", 100.0) for doc in explicit] + ranked
+
+
+def _boost(statement: Statement, in_scope: frozenset[str]) -> float:
+    return SCOPE_BOOST if statement.spec in in_scope else 1.0

@@ -1,17 +1,23 @@
-"""The review checklist as plain data: built once, rendered by templates. Pure."""
+"""The review checklist as plain data: built once, rendered by templates. Pure.
+
+`check` imports `affected` and `added_references` from here: the linking and ripple stages are
+imported only by `build`, so that the commit hooks do not pay for them (SPEED-3)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from specflow.change import Change, FileChange, Hunk, Revision
 from specflow.globs import matches
-from specflow.link import Link, Statement, link
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
-from specflow.ripple import Ripple, Symbol
 from specflow.specset import SpecSet, in_specs_dir, is_spec_file
+
+if TYPE_CHECKING:
+    from specflow.link import Link, Statement
+    from specflow.ripple import Ripple, Symbol
 
 SPEC_CHANGED = "the spec itself changed"
 
@@ -87,24 +93,47 @@ class Review:
     untested: tuple[Symbol, ...]
     unlinked: tuple[Hunk, ...]
     spec_count: int
+    # Hunks linked by shared words to statements of specs the change does not affect (outside
+    # their scope, no reference): the cross-module surprises, asked after the affected specs.
+    elsewhere: tuple[Question, ...] = ()
 
 
 def affected(
-    specs: SpecSet, change: Change, added_refs: Sequence[Reference], specs_dir: str
+    specs: SpecSet,
+    change: Change,
+    added_refs: Sequence[Reference],
+    specs_dir: str,
+    scoped: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Spec id → why it is affected: its scope, a reference added by the change, or itself."""
+    """Spec id → why it is affected: its scope, a reference added by the change, or itself.
+    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
+    scoped = scoped if scoped is not None else scope_index(specs, change)
+    owners = {key: specs.spec_of(key) for key in {r.id for r in added_refs}}
+    named: dict[str, set[str]] = {}
+    for key, owner in owners.items():
+        if owner is not None:
+            named.setdefault(owner.id, set()).add(key)
+    changed = {f.path for f in change.files}
     reasons: dict[str, list[str]] = {}
     for spec in specs.specs:
         why = reasons.setdefault(spec.id, [])
-        if any(f.path == spec.path for f in change.files):
+        if spec.path in changed:
             why.append(SPEC_CHANGED)
-        in_scope = [f.path for f in change.files if matches(f.path, spec.scope)]
+        in_scope = [f.path for f in change.files if spec.id in scoped[f.path]]
         if in_scope:
             why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
-        named = sorted({r.id for r in added_refs if specs.spec_of(r.id) is spec})
-        if named:
-            why.append(f"referenced: {', '.join(named[:5])}")
+        ids = sorted(named.get(spec.id, ()))
+        if ids:
+            why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
     return {key: value for key, value in reasons.items() if value}
+
+
+def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
+    """Each changed path → the ids of the specs whose scope covers it (computed once)."""
+    return {
+        f.path: frozenset(spec.id for spec in specs.specs if matches(f.path, spec.scope))
+        for f in change.files
+    }
 
 
 def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -> list[Reference]:
@@ -132,15 +161,29 @@ def build(
     untested: Sequence[Symbol],
     specs_dir: str,
 ) -> Review:
+    from specflow.link import link
+
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, specs_dir)]
-    links = link(specs, change, spec_paths)
+    scoped = scope_index(specs, change)
+    links = link(specs, change, spec_paths, scoped)
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
-    reasons = affected(specs, change, added, specs_dir)
+    reasons = affected(specs, change, added, specs_dir, scoped)
     where = by_id([*references, *message_refs])
+    by_spec: dict[str, list[Link]] = {}
+    for one in links:
+        by_spec.setdefault(one.statement.spec, []).append(one)
+    in_file: dict[str, list[Symbol]] = {}
+    for symbol in symbols:
+        in_file.setdefault(symbol.path, []).append(symbol)
     reviews = tuple(
-        _spec_review(spec, reasons[spec.id], base_specs, where, links, symbols)
+        _spec_review(spec, reasons[spec.id], base_specs, where, by_spec.get(spec.id, []), in_file)
         for spec in specs.specs
         if spec.id in reasons
+    )
+    elsewhere = tuple(
+        _question(one, in_file)
+        for one in links
+        if one.statement.spec not in reasons and one.reason != "reference"
     )
     linked = {id(link.hunk) for link in links}
     unlinked = tuple(
@@ -148,7 +191,7 @@ def build(
         for file in change.files
         if file.path not in spec_paths
         for hunk in file.hunks
-        if id(hunk) not in linked and not any(matches(file.path, s.scope) for s in specs.specs)
+        if id(hunk) not in linked and not scoped[file.path]
     )
     return Review(
         change.revision,
@@ -159,6 +202,7 @@ def build(
         tuple(untested),
         unlinked,
         len(specs.specs),
+        elsewhere,
     )
 
 
@@ -167,10 +211,9 @@ def _spec_review(
     reasons: list[str],
     base_specs: SpecSet,
     where: dict[str, list[Reference]],
-    links: Sequence[Link],
-    symbols: Sequence[Symbol],
+    mine: Sequence[Link],
+    in_file: Mapping[str, Sequence[Symbol]],
 ) -> SpecReview:
-    mine = [link for link in links if link.statement.spec == spec.id]
     touched = {link.statement.id for link in mine if link.statement.id}
     base = next((s for s in base_specs.specs if s.path == spec.path), None)
     changed = SPEC_CHANGED in reasons
@@ -180,7 +223,7 @@ def _spec_review(
         _delta(spec, base, where) if changed else SpecDelta(),
         tuple(_status(item, where, touched) for item in spec.requirements),
         tuple(_status(item, where, touched) for item in spec.edge_cases),
-        tuple(_question(link, symbols) for link in mine if link.reason != "reference"),
+        tuple(_question(link, in_file) for link in mine if link.reason != "reference"),
     )
 
 
@@ -221,10 +264,9 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
     )
 
 
-def _question(link: Link, symbols: Sequence[Symbol]) -> Question:
-    return Question(
-        link.statement, link.hunk, evidence(link.hunk, symbols), link.reason, link.words
-    )
+def _question(link: Link, in_file: Mapping[str, Sequence[Symbol]]) -> Question:
+    acts = evidence(link.hunk, in_file.get(link.hunk.path, ()))
+    return Question(link.statement, link.hunk, acts, link.reason, link.words)
 
 
 def evidence(hunk: Hunk, symbols: Sequence[Symbol]) -> tuple[Act, ...]:

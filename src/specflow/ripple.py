@@ -4,15 +4,21 @@ read, call or write the same names. Pure: sources and grep rows in, Ripples out.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
 
 MAX_RIPPLES = 12
 MAX_USES = 6
+# Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
+# names no reviewer reads the result. Stopped and new writes rank before changed functions.
+MAX_SYMBOLS = 200
+_KIND_ORDER = {"unwrite": 0, "write": 1, "function": 2}
 _MUTATORS = frozenset(
     {
         "append",
@@ -36,6 +42,7 @@ _GENERIC_DEF = re.compile(
     r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|function|fn|func)\s+"
     r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
 )
+_CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
 _HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
 _CALL = re.compile(r"([A-Za-z_][\w.]*)\s*\(")
 
@@ -87,7 +94,8 @@ def changed_symbols(
         for symbol in _file_symbols(file, old, new):
             found.setdefault((symbol.name, symbol.kind), symbol)
     written = {name for name, kind in found if kind == "write"}
-    return [s for s in found.values() if not (s.kind == "unwrite" and s.name in written)]
+    kept = [s for s in found.values() if not (s.kind == "unwrite" and s.name in written)]
+    return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
 
 def _file_symbols(file: FileChange, old: bytes | None, new: bytes | None) -> Iterator[Symbol]:
@@ -127,45 +135,62 @@ def _python_symbols(
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return
-    for scope in _scopes(tree):
+    ordered = sorted(lines)
+    for scope in _scopes(tree, ordered):
         locals_ = _local_values(scope) if scope is not tree else {}
         function = getattr(scope, "name", "")
-        if function and kind == "write" and _touches(scope, lines, body_only=True):
+        if function and kind == "write" and _touches(scope, ordered, body_only=True):
             yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
-        for node in _own_nodes(scope):
-            if not _touches(node, lines):
-                continue
+        for node in _own_nodes(scope, ordered):
             for name in _written_names(node, bool(function), locals_):
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
 
 
-def _scopes(tree: ast.Module) -> Iterator[ast.AST]:
+def _scopes(tree: ast.Module, lines: Sequence[int]) -> Iterator[ast.AST]:
+    """The module, then every function that contains one of `lines`: only statements can hold
+    a function, and a statement off those lines cannot hold one on them."""
     yield tree
-    for node in ast.walk(tree):
+    stack: list[ast.AST] = [node for node in tree.body if _touches(node, lines)]
+    while stack:
+        node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             yield node
+        for child in ast.iter_child_nodes(node):
+            # a `case` has no line numbers of its own
+            on_lines = isinstance(child, (ast.stmt, ast.excepthandler)) and _touches(child, lines)
+            if on_lines or isinstance(child, ast.match_case):
+                stack.append(child)
 
 
-def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
-    """Statements and calls of `scope`, not of the functions nested in it."""
+def _own_nodes(scope: ast.AST, lines: Sequence[int] | None = None) -> Iterator[ast.AST]:
+    """Statements and calls of `scope`, not of the functions nested in it; with `lines`, only
+    those on one of these (sorted) lines, skipping whole subtrees that are not."""
     stack = list(ast.iter_child_nodes(scope))
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
+        if lines is not None and hasattr(node, "lineno"):
+            if not _touches(node, lines):
+                continue  # a node's children lie within its lines
+        elif lines is not None:
+            stack.extend(ast.iter_child_nodes(node))
+            continue
         yield node
         stack.extend(ast.iter_child_nodes(node))
 
 
-def _touches(node: ast.AST, lines: set[int], body_only: bool = False) -> bool:
+def _touches(node: ast.AST, lines: Sequence[int], body_only: bool = False) -> bool:
+    """Whether one of `lines` (sorted) falls within the node's lines."""
     start = getattr(node, "lineno", None)
     end = getattr(node, "end_lineno", None) or start
     if start is None or end is None:
         return False
     if body_only and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
         start = node.body[0].lineno
-    return any(start <= line <= end for line in lines)
+    at = bisect.bisect_left(lines, start)
+    return at < len(lines) and lines[at] <= end
 
 
 def _written_names(node: ast.AST, in_function: bool, locals_: dict[str, ast.expr]) -> list[str]:
@@ -209,21 +234,41 @@ def _value_of(node: ast.AST) -> ast.expr | None:
 
 
 def _local_values(scope: ast.AST) -> dict[str, ast.expr]:
+    """Each local name's first assigned value (`hashed = bcrypt.hashpw(...)` is what a later
+    `hashed = hashed.decode()` builds on), and the parameters, whose values are unknown."""
     values: dict[str, ast.expr] = {}
-    for node in _own_nodes(scope):
+    for node in _statements(scope):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
-                    values[target.id] = node.value
+                    values.setdefault(target.id, node.value)
     if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for arg in (*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs):
             values.setdefault(arg.arg, ast.Constant(None))
     return values
 
 
+def _statements(scope: ast.AST) -> Iterator[ast.stmt]:
+    """The statements of `scope` in source order, inside compound statements too, but not
+    inside nested functions: assignments are statements, so expressions need no visit."""
+    stack: list[ast.AST] = [scope]
+    while stack:
+        node = stack.pop()
+        children = [
+            child
+            for field in ("body", "orelse", "finalbody", "handlers", "cases")
+            for child in getattr(node, field, ())
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+        stack += reversed(children)
+        if isinstance(node, ast.stmt) and node is not scope:
+            yield node
+
+
 def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:
     """The outermost calls that compute `value`, following local variables a few steps:
-    `hashed.decode()` with `hashed = bcrypt.hashpw(...)` is produced by `bcrypt.hashpw`."""
+    `hashed.decode()` with `hashed = bcrypt.hashpw(...)` is produced by `bcrypt.hashpw`, and a
+    method called on a call's result by that call (`hashlib.md5(p).hexdigest()`: `hashlib.md5`)."""
     if value is None or depth == 0:
         return
     if isinstance(value, ast.Call):
@@ -231,6 +276,8 @@ def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int)
         base = func.value if isinstance(func, ast.Attribute) else None
         if isinstance(base, ast.Name) and base.id in locals_:
             yield from _producers(locals_[base.id], locals_, depth - 1)
+        elif isinstance(base, ast.Call):  # `hashlib.md5(...).hexdigest()`: the digest decides
+            yield from _producers(base, locals_, depth)
         elif name := _dotted(func):
             yield name
         return
@@ -267,26 +314,40 @@ def uses(rows: Iterable[tuple[str, int, str]], names: set[str]) -> dict[str, lis
             function = header[1] if header else text.strip()[:40]
             continue
         header = _HEADER_NAME.match(text.strip())
+        if header:  # a definition that matched is the function of its own line and those below
+            function = header[1]
         for name in dict.fromkeys(present):
             found.setdefault(name, []).append(_use(path, line, text, name, function))
-        if header:  # a definition that matched is also the function of the lines below it
-            function = header[1]
     return found
 
 
+_WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>|//|\*\*)?=(?!=)")
+_ANNOTATED = re.compile(r"\s*:[^=:()]+=(?!=)")  # `_TOKENS: dict[str, str] = {}`
+_MUTATION = re.compile(rf"\s*\.(?:{'|'.join(sorted(_MUTATORS))})\s*\(")
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(name)}\b|(?<=\.){re.escape(name)}\b")
+
+
 def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
-    match = re.search(rf"(?<![\w.]){re.escape(name)}\b|(?<=\.){re.escape(name)}\b", text)
+    match = _name_pattern(name).search(text)
     at = match.end() if match else 0
     rest = text[at:]
-    if _GENERIC_DEF.match(text) or re.match(rf"\s*class\s+{re.escape(name)}\b", text):
-        kind = "definition"
+    definition = _GENERIC_DEF.match(text) or _CLASS.match(text)
+    statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
+    mutation = _MUTATION.match(rest)
+    if definition and definition[1] == name:
+        kind, function = "definition", ""  # the function around it is not known here
     elif re.match(r"\s*\(", rest):
         kind = "call"
-    elif re.match(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?!=)", rest):
+    elif _WRITE_AFTER.match(rest) or (statement_start and _ANNOTATED.match(rest)) or mutation:
         kind = "write"
     else:
         kind = "read"
-    producers = tuple(_line_producers(text, at)) if kind == "write" else ()
+    after = at + mutation.end() if mutation else at
+    producers = tuple(_line_producers(text, after)) if kind == "write" else ()
     return Use(
         path, line, function, kind, _callee(text[: at - len(name)]), text.strip()[:160], producers
     )
@@ -326,8 +387,7 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             results.append(
                 Ripple(symbol, tuple(outside[:MAX_USES]), _agreeing_writer(symbol, outside))
             )
-    order = {"unwrite": 0, "write": 1, "function": 2}
-    results.sort(key=lambda r: (order[r.symbol.kind], -len(r.uses), r.symbol.name))
+    results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
 
 

@@ -1,4 +1,7 @@
-"""The JSON machine interface (`"schema": 1`): explicit, so that refactoring cannot change it."""
+"""The JSON machine interface (`"schema": 1`): explicit, so that refactoring cannot change it.
+
+Every field is documented in `schemas/review.schema.json` and `schemas/context.schema.json`,
+which the tests validate the output against: a field added here goes there too."""
 
 from __future__ import annotations
 
@@ -96,7 +99,11 @@ def spec_review(sr: SpecReview) -> dict[str, Any]:
             "added": [i.id for i in d.added],
             "reworded": [i.id for i, _ in d.reworded],
             "removed": [
-                {"id": r.id, "still_referenced": [reference(x) for x in r.still_referenced]}
+                {
+                    "id": r.id,
+                    "text": text(r.text),
+                    "still_referenced": [reference(x) for x in r.still_referenced],
+                }
                 for r in d.removed
             ],
             "ticked": [i.id for i in d.ticked],
@@ -126,6 +133,7 @@ def use(u: Use) -> dict[str, Any]:
         "use": u.use,
         "callee": text(u.callee),
         "text": text(u.text),
+        "producers": [text(p) for p in u.producers],
     }
 
 
@@ -147,6 +155,7 @@ def review(rv: Review) -> dict[str, Any]:
         "ripples": [ripple(r) for r in rv.ripples],
         "untested": [symbol(s) for s in rv.untested],
         "unlinked": [hunk(h) for h in rv.unlinked],
+        "elsewhere": [question(q) for q in rv.elsewhere],
         "spec_count": rv.spec_count,
     }
 

@@ -6,6 +6,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import repeat
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -153,37 +155,73 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """`user.password_hash`, `hashPassword`, `SHA-256` → user, password, hash, sha, 256."""
-    found = []
+    found: list[str] = []
     for run in _RUN.findall(text):
-        for part in _PART.findall(run):
-            word = part.lower()
-            if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
-                continue
-            found.append(stem(word))
+        found += _run_tokens(run)
     return found
 
 
+@lru_cache(maxsize=65536)
+def _run_tokens(run: str) -> tuple[str, ...]:
+    """The words of one identifier or word; code repeats its identifiers, so this is cached."""
+    found = []
+    for part in _PART.findall(run):
+        word = part.lower()
+        if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        found.append(stem(word))
+    return tuple(found)
+
+
 class BM25:
-    """Okapi BM25 over a small corpus of statements (a spec set has hundreds, not millions)."""
+    """Okapi BM25 over the statements of a spec set (thousands, not millions).
+
+    A query is a set of words, so a statement's score is a sum of per-(word, statement)
+    weights, computed once. A word found in many statements keeps its weights as one dense
+    row, added to the scores in a single `map` over the row: code shares its common words with
+    most statements, and adding them one statement at a time was most of a large review."""
+
+    DENSE = 16  # a word in more than 1/16 of the statements gets a dense row
 
     def __init__(self, documents: Sequence[Iterable[str]], k1: float = 1.2, b: float = 0.75):
-        self.counts = [Counter(document) for document in documents]
-        self.lengths = [sum(count.values()) for count in self.counts]
-        self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
-        frequency: Counter[str] = Counter()
-        for count in self.counts:
-            frequency.update(count.keys())
-        total = len(self.counts)
-        self.idf = {w: math.log((total - n + 0.5) / (n + 0.5) + 1) for w, n in frequency.items()}
-        self.k1, self.b = k1, b
+        counts = [Counter(document) for document in documents]
+        lengths = [sum(count.values()) for count in counts]
+        average = (sum(lengths) / len(lengths)) if lengths else 0.0
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for doc, count in enumerate(counts):
+            for word, times in count.items():
+                postings.setdefault(word, []).append((doc, times))
+        self.size = total = len(counts)
+        self.sparse: dict[str, list[tuple[int, float]]] = {}
+        self.dense: dict[str, list[float]] = {}
+        self.found: dict[str, frozenset[int]] = {}
+        for word, found in postings.items():
+            idf = math.log((total - len(found) + 0.5) / (len(found) + 0.5) + 1)
+            weights = [
+                (doc, idf * times * (k1 + 1) / (times + k1 * (1 - b + b * lengths[doc] / average)))
+                for doc, times in found
+            ]
+            self.found[word] = frozenset(doc for doc, _ in found)
+            if len(found) * self.DENSE > total:
+                row = [0.0] * total
+                for doc, weight in weights:
+                    row[doc] = weight
+                self.dense[word] = row
+            else:
+                self.sparse[word] = weights
 
-    def scores(self, query: Iterable[str]) -> list[tuple[float, tuple[str, ...]]]:
-        """For each document: its score and the query words it shares."""
-        terms = set(query)
-        results = []
-        for count, length in zip(self.counts, self.lengths, strict=True):
-            shared = tuple(sorted(terms.intersection(count)))
-            norm = self.k1 * (1 - self.b + self.b * length / (self.average or 1))
-            score = sum(self.idf[w] * count[w] * (self.k1 + 1) / (count[w] + norm) for w in shared)
-            results.append((score, shared))
-        return results
+    def scores(self, query: Iterable[str]) -> list[float]:
+        """The score of every statement, in corpus order (0.0 when no word is shared)."""
+        words = sorted(set(query))
+        rows = [self.dense[word] for word in words if word in self.dense]
+        # one C-level pass down the columns: twice as fast as adding the rows one by one
+        columns = zip(*rows, strict=True)
+        totals = list(map(sum, columns, repeat(0.0))) if rows else [0.0] * self.size
+        for word in words:
+            for doc, weight in self.sparse.get(word, ()):
+                totals[doc] += weight
+        return totals
+
+    def shared(self, query: Iterable[str], doc: int) -> tuple[str, ...]:
+        """The query words that statement `doc` contains, sorted."""
+        return tuple(sorted(w for w in set(query) if doc in self.found.get(w, ())))

@@ -1,0 +1,544 @@
+"""The SHA-256 / bcrypt story, end to end through the CLI on real commits (specs/review.md).
+
+Login hashes with SHA-256; sessions keep tokens in a module-level dict; a spec for password
+reset is written first; then a reset that stores bcrypt hashes lands. The review must ask the
+question nobody asked: does this keep the hash format the specs describe?"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+HASHING = '''\
+"""Password hashing for the auth module."""
+import hashlib
+
+
+def hash_password(password: str) -> str:
+    """Original SHA-256 implementation."""  # AUTH-1
+    return hashlib.sha256(password.encode()).hexdigest()
+
+
+def verify_password(password: str, hashed: str) -> bool:
+    """Verify against SHA-256 hash."""
+    return hash_password(password) == hashed
+'''
+
+USERS = '''\
+"""Users: registration and login."""
+from auth import db
+from auth.hashing import hash_password, verify_password
+
+
+def register(username: str, email: str, password: str) -> None:
+    db.save(db.User(username, email, password_hash=hash_password(password)))  # AUTH-2
+
+
+def login(username: str, password: str):
+    user = db.get_user(username)
+    if user and verify_password(password, user.password_hash):
+        return user
+    return None
+'''
+
+SESSIONS = '''\
+"""Sessions: tokens for logged-in users."""
+import secrets
+
+_TOKENS: dict[str, str] = {}
+
+
+def create_session(username: str) -> str:
+    token = secrets.token_hex(16)
+    _TOKENS[token] = username  # AUTH-3
+    return token
+
+
+def validate_token(token: str) -> str | None:
+    return _TOKENS.get(token)
+
+
+def logout(token: str) -> None:
+    _TOKENS.pop(token, None)
+'''
+
+LOGIN_TESTS = '''\
+def test_login_after_register():
+    """AUTH-1, AUTH-2, AUTH-3"""
+'''
+
+AUTH = """\
+---
+id: AUTH
+scope: [src/auth/**]
+---
+# Authentication
+
+## Context
+- Passwords are hashed with SHA-256 by `hash_password()`.
+- All stored passwords are SHA-256 hex digests in `users.password_hash`.
+
+## Requirements
+- AUTH-1: Passwords are stored as SHA-256 hex digests.
+- AUTH-2: Registration stores the hash, never the password.
+- AUTH-3: A session token stays valid until logout.
+
+## Edge Cases
+- AUTH-E1: Empty password.
+"""
+
+RESET = """\
+---
+id: RESET
+scope:
+  - src/auth/**
+---
+# Password reset
+
+## Context
+- The system hashes passwords with SHA-256 in `hash_password()` (src/auth/hashing.py).
+- All stored passwords are SHA-256 hex digests in `users.password_hash`.
+- Login verifies with `verify_password()`, which expects that format.
+
+## Requirements
+- RESET-1: New password hashes use the existing SHA-256 format.
+- RESET-2: Reset verifies the account by e-mail before changing anything.
+- [ ] RESET-3: Old hashes are migrated to bcrypt on the next successful login.
+
+## Edge Cases
+- RESET-E1: The user resets the password several times in a row.
+"""
+
+BCRYPT_RESET = '''\
+"""Password reset."""
+import bcrypt
+
+from auth import db
+
+
+def reset_password(email: str, new_password: str) -> bool:
+    """Password reset with bcrypt (added later)."""  # RESET-2
+    user = db.get_user_by_email(email)
+    if not user:
+        return False
+    salt = bcrypt.gensalt()
+    hashed = bcrypt.hashpw(new_password.encode(), salt)
+    user.password_hash = hashed.decode()
+    db.save(user)
+    return True
+'''
+
+FIXED_RESET = '''\
+"""Password reset."""
+from auth import db
+from auth.hashing import hash_password
+
+
+def reset_password(email: str, new_password: str) -> bool:
+    """Password reset keeping the SHA-256 format."""  # RESET-1, RESET-2
+    user = db.get_user_by_email(email)
+    if not user:
+        return False
+    user.password_hash = hash_password(new_password)
+    db.save(user)
+    return True
+'''
+
+FORMAT_QUESTION = "do they agree on the format of `password_hash`?"
+
+
+def build_story(repo) -> None:
+    """Sessions 1 and 2 of the story, then the reset spec, written before any reset code."""
+    repo.commit(
+        "Login with SHA-256 (AUTH-1, AUTH-2)",
+        {
+            "src/auth/hashing.py": HASHING,
+            "src/auth/users.py": USERS,
+            "tests/test_login.py": LOGIN_TESTS,
+            "specs/auth.md": AUTH,
+        },
+    )
+    repo.commit("Sessions (AUTH-3)", {"src/auth/sessions.py": SESSIONS})
+    repo.commit("Spec for password reset", {"specs/password-reset.md": RESET})
+
+
+@pytest.fixture
+def story(repo):
+    build_story(repo)
+    repo.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
+    return repo
+
+
+def review_json(cli, *args: str) -> dict[str, Any]:
+    result = cli("review", *args, "--format", "json")
+    assert result.code == 0, result
+    data: dict[str, Any] = json.loads(result.out)
+    return data
+
+
+def spec_of(data: dict[str, Any], spec_id: str) -> dict[str, Any]:
+    return next(spec for spec in data["specs"] if spec["id"] == spec_id)
+
+
+def context_questions(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [q for q in spec["questions"] if q["statement"]["kind"] == "context"]
+
+
+def ripple_of(data: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(r for r in data["ripples"] if r["symbol"]["name"] == name)
+
+
+# --- the bcrypt commit --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spec_id", ["AUTH", "RESET"])
+def test_bcrypt_hunk_is_linked_to_the_sha256_context_of_both_specs(story, cli, spec_id):
+    """REVIEW-3, REVIEW-5: each spec's SHA-256 context statements are asked about, with the
+    evidence: the hunk writes `password_hash` with `bcrypt.hashpw`."""
+    questions = context_questions(spec_of(review_json(cli), spec_id))
+    about_sha = [q for q in questions if "SHA-256" in q["statement"]["text"]]
+
+    assert about_sha, questions
+    for question in about_sha:
+        assert question["hunk"]["path"] == "src/auth/reset.py"
+        assert {"verb": "writes", "name": "password_hash", "using": "bcrypt.hashpw"} in question[
+            "evidence"
+        ]
+        assert question["reason"] == "scope+words"
+        assert {"hash", "password"} <= set(question["words"])
+
+
+def test_text_review_asks_whether_the_change_keeps_the_stored_format(story, cli):
+    """REVIEW-5: the question in the reviewer's words, with the place and the statement."""
+    out = cli("review").out
+
+    assert "src/auth/reset.py 1-16 writes `password_hash` with `bcrypt.hashpw`." in out
+    assert 'Context specs/password-reset.md:10: "All stored passwords are SHA-256 hex' in out
+    assert 'Context specs/auth.md:9: "All stored passwords are SHA-256 hex digests' in out
+    assert "Does this change keep to it?" in out
+
+
+def test_verify_password_in_login_is_a_ripple_of_password_hash(story, cli):
+    """REVIEW-6: the bcrypt write ripples to the untouched reader, named by its function and
+    the callee it feeds, and to the other writer, which uses `hash_password`."""
+    data = review_json(cli)
+    ripple = ripple_of(data, "password_hash")
+    uses = {(u["use"], u["path"], u["line"], u["function"], u["callee"]) for u in ripple["uses"]}
+
+    assert ripple["symbol"]["kind"] == "write"
+    assert ripple["symbol"]["function"] == "reset_password"
+    assert ripple["symbol"]["producers"] == ["bcrypt.hashpw"]
+    assert ("read", "src/auth/users.py", 12, "login", "verify_password") in uses
+    assert ("write", "src/auth/users.py", 7, "register", "db.User") in uses
+    assert ripple["settled_by"] is None
+
+    out = cli("review").out
+    assert "read at src/auth/users.py:12 in login(), passed to verify_password()" in out
+    assert f"This change does not touch these places: {FORMAT_QUESTION}" in out
+
+
+def test_reset_1_is_flagged_as_referenced_nowhere(story, cli):
+    """REVIEW-4: an enforced requirement that nothing references stands out; a planned one and
+    a referenced one do not."""
+    reset = {r["id"]: r for r in spec_of(review_json(cli), "RESET")["requirements"]}
+
+    assert reset["RESET-1"]["implemented"] == reset["RESET-1"]["verified"] == []
+    assert not reset["RESET-1"]["in_message"]
+    assert [r["path"] for r in reset["RESET-2"]["implemented"]] == ["src/auth/reset.py"]
+    assert reset["RESET-3"]["enforced"] is False
+
+    out = cli("review").out
+    assert "! RESET-1: New password hashes use the existing SHA-256 format." in out
+    assert "referenced nowhere: reference RESET-1 where it is implemented and tested" in out
+    assert "referenced nowhere: reference RESET-2" not in out
+    assert "referenced nowhere: reference RESET-3" not in out
+
+
+def test_reset_password_is_listed_as_changed_with_no_test(story, cli):
+    """REVIEW-7: test the integration, not only the feature."""
+    data = review_json(cli)
+
+    assert [(s["name"], s["path"]) for s in data["untested"]] == [
+        ("reset_password", "src/auth/reset.py")
+    ]
+    assert "[ ] reset_password() at src/auth/reset.py:7" in cli("review").out
+
+
+def test_a_test_that_mentions_the_function_takes_it_off_the_untested_list(story, cli):
+    """REVIEW-7: a changed function that a test file names is not listed."""
+    story.commit(
+        "Reset keeps SHA-256, with its integration test",
+        {
+            "src/auth/reset.py": FIXED_RESET,
+            "tests/test_reset.py": "def test_login_after_reset_password():\n"
+            '    """RESET-4"""\n    reset_password("a@b", "new")\n',
+        },
+    )
+
+    assert review_json(cli)["untested"] == []
+
+
+def test_review_exits_0_even_though_the_change_breaks_the_spec(story, cli):
+    """REVIEW-12: review informs; blocking is `check`'s job."""
+    for fmt in ("text", "markdown", "json"):
+        assert cli("review", "HEAD", "--format", fmt).code == 0
+
+
+# --- the fixed commit ---------------------------------------------------------------------------
+
+
+def test_fixed_commit_calling_hash_password_settles_the_format_question(story, cli):
+    """REVIEW-6: a write computed like an existing writer's (`hash_password`) settles the ripple:
+    no format question, and the agreeing place is named instead."""
+    story.commit("Reset keeps SHA-256 (RESET-1)", {"src/auth/reset.py": FIXED_RESET})
+    data = review_json(cli)
+    ripple = ripple_of(data, "password_hash")
+
+    assert ripple["symbol"]["producers"] == ["hash_password"]
+    assert ripple["settled_by"]["path"] == "src/auth/users.py"
+    assert ripple["settled_by"]["function"] == "register"
+
+    out = cli("review").out
+    assert FORMAT_QUESTION not in out
+    assert "Agrees: `src/auth/users.py:7` writes it with `hash_password` too." in out
+    md = cli("review", "--format", "markdown").out
+    assert "format of `password_hash`" not in md
+    assert "- [ ] `password_hash`" not in md
+
+
+def test_a_different_digest_does_not_settle_the_format_question(story, cli):
+    """REVIEW-6: `hashlib.md5(...).hexdigest()` is produced by md5, not by `hexdigest`, so a
+    SHA-256 writer elsewhere does not make it agree."""
+    story.commit(
+        "Import users",
+        {
+            "src/auth/importer.py": "import hashlib\n\n\ndef load(user, raw):\n"
+            "    user.password_hash = hashlib.sha256(raw.encode()).hexdigest()\n"
+        },
+    )
+    md5 = FIXED_RESET.replace(
+        "user.password_hash = hash_password(new_password)",
+        "user.password_hash = hashlib.md5(new_password.encode()).hexdigest()",
+    )
+    story.commit("Reset with MD5", {"src/auth/reset.py": "import hashlib\n" + md5})
+    ripple = ripple_of(review_json(cli), "password_hash")
+
+    assert ripple["symbol"]["producers"] == ["hashlib.md5"]
+    assert ripple["settled_by"] is None
+    assert FORMAT_QUESTION in cli("review").out
+
+
+def test_fixed_commit_references_reset_1_so_it_is_no_longer_flagged(story, cli):
+    """REVIEW-4: a requirement referenced by the change is implemented where it is named."""
+    story.commit("Reset keeps SHA-256", {"src/auth/reset.py": FIXED_RESET})
+    reset = {r["id"]: r for r in spec_of(review_json(cli), "RESET")["requirements"]}
+
+    assert [(r["path"], r["line"]) for r in reset["RESET-1"]["implemented"]] == [
+        ("src/auth/reset.py", 7)
+    ]
+    assert reset["RESET-1"]["touched"] is True
+    assert "referenced nowhere: reference RESET-1" not in cli("review").out
+
+
+def test_reviewing_the_old_bcrypt_commit_still_asks_after_the_fix(story, cli):
+    """REVIEW-6: `review HEAD~1` judges that commit's own tree."""
+    story.commit("Reset keeps SHA-256", {"src/auth/reset.py": FIXED_RESET})
+
+    assert FORMAT_QUESTION in cli("review", "HEAD~1").out
+
+
+# --- sessions: a write that stops -----------------------------------------------------------------
+
+
+def test_create_session_no_longer_writing_tokens_ripples_to_validate_token(repo, cli):
+    """REVIEW-6: a removed write matters as much as an added one."""
+    build_story(repo)
+    stateless = SESSIONS.replace("    _TOKENS[token] = username  # AUTH-3\n", "")
+    repo.commit("Stateless sessions", {"src/auth/sessions.py": stateless})
+    data = review_json(cli)
+    ripple = ripple_of(data, "_TOKENS")
+    readers = {(u["function"], u["use"]) for u in ripple["uses"]}
+
+    assert ripple["symbol"]["kind"] == "unwrite"
+    assert ripple["symbol"]["function"] == "create_session"
+    assert ("validate_token", "read") in readers
+    assert ("logout", "write") in readers  # `.pop()` changes the dict
+    assert ("", "write") in readers  # the annotated module-level assignment
+
+    out = cli("review").out
+    assert "`_TOKENS` is no longer written at src/auth/sessions.py:9 in create_session()." in out
+    assert "read at src/auth/sessions.py:13 in validate_token()" in out
+    assert "These places still use `_TOKENS`: who writes it now?" in out
+
+
+def test_a_write_that_moves_to_another_line_is_not_an_unwrite(repo, cli):
+    """REVIEW-E5: a name still written by the change is a write, not a stopped write."""
+    build_story(repo)
+    moved = SESSIONS.replace(
+        "    token = secrets.token_hex(16)\n    _TOKENS[token] = username  # AUTH-3\n",
+        "    token = secrets.token_hex(32)\n    _TOKENS[token] = username.lower()  # AUTH-3\n",
+    )
+    repo.commit("Longer tokens", {"src/auth/sessions.py": moved})
+    kinds = {r["symbol"]["name"]: r["symbol"]["kind"] for r in review_json(cli)["ripples"]}
+
+    assert kinds["_TOKENS"] == "write"
+
+
+def test_a_stopped_write_is_not_crowded_out_by_many_changed_functions(repo, cli):
+    """REVIEW-13: past the cap on names searched, stopped and new writes still come first."""
+    build_story(repo)
+    many = "".join(f"def step_{n}(x):\n    return x + {n}\n\n\n" for n in range(260))
+    repo.commit("Many steps", {"src/auth/steps.py": many})
+    stateless = SESSIONS.replace("    _TOKENS[token] = username  # AUTH-3\n", "")
+    repo.commit(
+        "Stateless sessions, every step changed",
+        {"src/auth/sessions.py": stateless, "src/auth/steps.py": many.replace("x + ", "x - ")},
+    )
+    data = review_json(cli)
+
+    assert ripple_of(data, "_TOKENS")["symbol"]["kind"] == "unwrite"
+    assert 150 <= len(data["untested"]) < 260  # capped, not all 260 searched
+
+
+# --- which specs, and why ----------------------------------------------------------------------
+
+
+def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(repo, cli):
+    """REVIEW-1: each affected spec says why; a spec nothing touches is left out."""
+    build_story(repo)
+    notes = "---\nid: NOTES\n---\n# Notes\n\n## Requirements\n- NOTES-1: Kept.\n"
+    other = "---\nid: OTHER\n---\n# Other\n\n## Requirements\n- OTHER-1: Untouched.\n"
+    repo.commit("More specs", {"specs/notes.md": notes, "specs/other.md": other})
+    repo.commit(
+        "Reset, for NOTES-1",
+        {"src/auth/reset.py": BCRYPT_RESET, "specs/auth.md": AUTH.replace("Empty", "An empty")},
+    )
+    reasons = {spec["id"]: spec["reasons"] for spec in review_json(cli)["specs"]}
+
+    assert list(reasons) == ["AUTH", "NOTES", "RESET"]  # by path; OTHER is not affected
+    assert reasons["AUTH"] == ["the spec itself changed", "in scope: src/auth/reset.py"]
+    assert reasons["NOTES"] == ["referenced: NOTES-1"]
+    assert reasons["RESET"] == ["in scope: src/auth/reset.py", "referenced: RESET-2"]
+
+
+def test_a_hunk_outside_every_scope_is_asked_about_the_specs_it_shares_words_with(repo, cli):
+    """REVIEW-3, REVIEW-5: shared words link a hunk where no scope reaches: an admin tool that
+    writes `password_hash` with MD5 is asked about the SHA-256 context, in its own section,
+    since no spec is affected."""
+    build_story(repo)
+    admin = (
+        "import hashlib\n\n\ndef force_password(user, password):\n"
+        "    user.password_hash = hashlib.md5(password.encode()).hexdigest()\n"
+    )
+    repo.commit("Admin tool", {"tools/admin.py": admin})
+    data = review_json(cli)
+
+    assert data["specs"] == [] and data["unlinked"] == []
+    about_sha = [q for q in data["elsewhere"] if "SHA-256 hex" in q["statement"]["text"]]
+    assert {q["statement"]["spec"] for q in about_sha} == {"AUTH", "RESET"}
+    for question in about_sha:
+        assert question["reason"] == "words"
+        assert question["hunk"]["path"] == "tools/admin.py"
+        assert {"verb": "writes", "name": "password_hash", "using": "hashlib.md5"} in question[
+            "evidence"
+        ]
+
+    out = cli("review").out
+    assert "== Other specs this change may concern" in out
+    assert "tools/admin.py 1-5 writes `password_hash` with `hashlib.md5`." in out
+    assert 'Context specs/auth.md:9 (AUTH): "All stored passwords are SHA-256' in out
+    md = cli("review", "--format", "markdown").out
+    assert "**Other specs this change may concern**" in md
+
+
+def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(repo, cli):
+    """REVIEW-8: the hunks linked to no spec at all, after the three questions' reminder."""
+    build_story(repo)
+    repo.commit("Unrelated", {"tools/colour.py": "PALETTE = ['teal', 'ochre']\n"})
+    data = review_json(cli)
+
+    assert data["elsewhere"] == []
+    assert data["unlinked"] == [{"path": "tools/colour.py", "start": 1, "end": 1}]
+    out = cli("review").out
+    assert "== Hunks linked to no spec ==\n  tools/colour.py 1\n" in out
+    assert out.rstrip().endswith(
+        "[ ] What could go wrong: which edge case, which caller, which stored data?"
+    )
+
+
+# --- specflow context ----------------------------------------------------------------------------
+
+
+def test_context_of_password_hash_shows_writers_readers_and_governing_specs(story, cli):
+    """REVIEW-9: understand before asking: where the name is written and read, and which
+    specs govern those places."""
+    result = cli("context", "password_hash")
+    assert result.code == 0, result
+    written, read = result.out.split("  written:\n")[1].split("  read:\n")
+
+    assert (
+        "src/auth/reset.py:14 in reset_password(): user.password_hash = hashed.decode()" in written
+    )
+    assert "src/auth/users.py:7 in register()" in written
+    assert "src/auth/users.py:12 in login(): if user and verify_password(" in read
+    assert "AUTH (specs/auth.md): Authentication, by scope" in result.out
+    assert "RESET (specs/password-reset.md): Password reset, by scope" in result.out
+
+
+def test_context_of_password_hash_as_json(story, cli):
+    """REVIEW-9: the same facts for machines."""
+    result = cli("context", "password_hash", "--format", "json")
+    data = json.loads(result.out)
+    uses = {(u["use"], u["path"], u["line"], u["function"]) for u in data["name"]["uses"]}
+
+    assert data["schema"] == 1 and data["kind"] == "context"
+    assert data["name"]["name"] == "password_hash"
+    assert ("write", "src/auth/reset.py", 14, "reset_password") in uses
+    assert ("read", "src/auth/users.py", 12, "login") in uses
+    assert {g["spec"] for g in data["name"]["specs"]} == {"AUTH", "RESET"}
+
+
+def test_context_of_a_file_lists_what_it_defines_and_who_calls_it(story, cli):
+    """REVIEW-10: for a path, its public names, each with its uses, and the governing specs."""
+    result = cli("context", "src/auth/hashing.py")
+    assert result.code == 0, result
+    out = result.out
+
+    assert out.startswith("src/auth/hashing.py\n")
+    assert "`hash_password`" in out and "`verify_password`" in out
+    assert "src/auth/hashing.py:10: def verify_password(" in out  # not "in hash_password()"
+    assert "src/auth/users.py:12 in login(): if user and verify_password(" in out
+    assert "src/auth/hashing.py:12 in verify_password(): return hash_password(password)" in out
+    assert "AUTH (specs/auth.md): Authentication, by scope" in out
+
+
+def test_context_of_a_file_as_json(story, cli):
+    """REVIEW-10: defines, each name's uses, and the specs governing the file."""
+    data = json.loads(cli("context", "src/auth/hashing.py", "--format", "json").out)
+    names = {n["name"]: n for n in data["names"]}
+    verify = {(u["use"], u["path"], u["function"]) for u in names["verify_password"]["uses"]}
+
+    assert data["path"] == "src/auth/hashing.py"
+    assert data["defines"] == ["hash_password", "verify_password"]
+    assert ("definition", "src/auth/hashing.py", "") in verify
+    assert ("call", "src/auth/users.py", "login") in verify
+    assert [g["spec"] for g in data["specs"]] == ["AUTH", "RESET"]
+
+
+def test_context_from_a_sub_folder_takes_paths_relative_to_it(story, cli, monkeypatch):
+    """REVIEW-10: a path is read relative to the current folder, as a shell user means it."""
+    monkeypatch.chdir(story.path / "src" / "auth")
+    data = json.loads(cli("context", "hashing.py", "--format", "json").out)
+
+    assert data["path"] == "src/auth/hashing.py"
+
+
+def test_context_of_an_unknown_name_says_so_and_names_no_spec(story, cli):
+    """REVIEW-E4: nothing found is an answer, not an error."""
+    result = cli("context", "no_such_name_anywhere")
+
+    assert result.code == 0
+    assert "not found in the work tree's tracked files" in result.out
+    assert "governed by no spec" in result.out
