@@ -8,6 +8,7 @@ with `--` before any path.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -319,14 +320,14 @@ def grep(
         return b""
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
     # other repositories' files.
-    args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-F"]
+    args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-E"]
     args += ["--no-recurse-submodules"]
     if words:
         args.append("-w")
     if functions:
         args.append("-p")
-    for pattern in patterns:
-        args += ["-e", pattern]
+    for alternation in _alternations(patterns):
+        args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
     args += ["--", ".", *(f":(exclude,glob){glob}" for glob in excludes)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
@@ -334,6 +335,18 @@ def grep(
 
 
 _ATTRIBUTES = Path(__file__).with_name("funcname.gitattributes")
+_ERE_SPECIAL = re.compile(r"([.\[\]()*+?{}|^$\\])")
+_ALTERNATION_SIZE = 200
+
+
+def _alternations(literals: Sequence[str]) -> list[str]:
+    """Fixed strings as a few extended regular expressions `(a|b|...)`: git's cost grows with
+    the number of `-e` patterns (200 of them: seconds), far less with alternatives in one."""
+    escaped = [_ERE_SPECIAL.sub(r"\\\1", literal) for literal in literals]
+    return [
+        "(" + "|".join(escaped[start : start + _ALTERNATION_SIZE]) + ")"
+        for start in range(0, len(escaped), _ALTERNATION_SIZE)
+    ]
 
 
 def list_files(root: Path, tree: str | None = None) -> list[str]:

@@ -166,6 +166,9 @@ def _grep_references(
     return references(rows, specs.prefixes, config.test_globs)
 
 
+USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few
+
+
 def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
     return _review_of(repo, snapshot(repo, revision, with_sources=True))
@@ -181,6 +184,7 @@ def verdict(
 
 
 def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
+    from specflow.globs import matches
     from specflow.review import build
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
@@ -189,7 +193,19 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{snap.config.specs_dir}/**", *snap.config.exclude)
     data = gitio.grep(repo.root, names, revision, excludes=excludes, words=True, functions=True)
-    found = uses(grep_rows(data, revision.tree), set(names))
+    changed = frozenset(
+        (f.path, line.number)
+        for f in snap.change.files
+        if not matches(f.path, snap.config.test_globs)
+        for line in f.added_lines()
+    )
+    found = uses(
+        grep_rows(data, revision.tree),
+        set(names),
+        limit=USES_PER_NAME,
+        skip=changed,
+        test_globs=snap.config.test_globs,
+    )
     return build(
         snap.specs,
         snap.base_specs,

@@ -301,9 +301,21 @@ def _dotted(node: ast.expr) -> str:
 # --- who else uses those names ----------------------------------------------------------------
 
 
-def uses(rows: Iterable[tuple[str, int, str]], names: set[str]) -> dict[str, list[Use]]:
-    """Classify `git grep -w -p` rows; rows without a searched name are function headers."""
+def uses(
+    rows: Iterable[tuple[str, int, str]],
+    names: set[str],
+    *,
+    limit: int | None = None,
+    skip: frozenset[tuple[str, int]] = frozenset(),
+    test_globs: tuple[str, ...] = (),
+) -> dict[str, list[Use]]:
+    """Classify `git grep -w -p` rows; rows without a searched name are function headers.
+
+    `limit` uses per name are enough for a review: past it a name's rows are only read for its
+    first mention in a test file. Rows in `skip` (the change's own lines) are passed over."""
     found: dict[str, list[Use]] = {}
+    tested: set[str] = set()
+    in_tests: dict[str, bool] = {}
     function, current = "", ""
     for path, line, text in rows:
         if path != current:
@@ -316,8 +328,16 @@ def uses(rows: Iterable[tuple[str, int, str]], names: set[str]) -> dict[str, lis
         header = _HEADER_NAME.match(text.strip())
         if header:  # a definition that matched is the function of its own line and those below
             function = header[1]
+        if (path, line) in skip:
+            continue
+        test = in_tests.setdefault(path, bool(test_globs) and matches(path, test_globs))
         for name in dict.fromkeys(present):
-            found.setdefault(name, []).append(_use(path, line, text, name, function))
+            have = found.setdefault(name, [])
+            if limit is not None and len(have) >= limit and not (test and name not in tested):
+                continue
+            have.append(_use(path, line, text, name, function))
+            if test:
+                tested.add(name)
     return found
 
 
