@@ -9,7 +9,7 @@ change, stages another, and times as subprocesses, once to warm up and then `--r
 
 | command | floor (what git alone needs for the same data) |
 | --- | --- |
-| `specflow check --staged` | `git grep --cached -F -e PREFIX- ...` (the reference scan) |
+| `specflow check --staged` | `git grep --cached -E -e '(P1-|P2-|...)'` (the reference scan) |
 | `specflow review HEAD --format json` | `git diff HEAD~1 HEAD` + `git grep` of the prefixes |
 | `specflow report --format json` | `git grep` of the prefixes in HEAD |
 | `specflow lint` | `git ls-files` |
@@ -32,18 +32,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Timing, git, machine, print_table, specflow_script, time_command, verdict
-from synthetic import Shape, build, shape_for, spec_id, touch
+from synthetic import Shape, build, prefix_pattern, shape_for, touch
 
 RATIO_TARGET = 2.0  # check --staged against its floor, at 20,000 and 100,000 files
 MEMORY_TARGET = 300  # MiB, everywhere
 
 
-def prefixes(shape: Shape) -> list[str]:
-    return [arg for index in range(shape.specs) for arg in ("-e", f"{spec_id(index)}-")]
-
-
 def floors(shape: Shape) -> dict[str, list[list[str]]]:
-    grep = ["git", "grep", "-I", "-n", "-F", *prefixes(shape)]
+    grep = ["git", "grep", "-I", "-n", *prefix_pattern(shape)]
     return {
         "check --staged": [[*grep[:2], "--cached", *grep[2:], "--", ".", ":!specs/**"]],
         "review HEAD": [["git", "diff", "HEAD~1", "HEAD"], [*grep, "HEAD", "--", "."]],

@@ -81,3 +81,9 @@ def touch(root: Path, run: int) -> None:
     path = root / "src" / "pkg000" / "m40.py"
     path.write_text(path.read_text() + f"# run {run}\n")
     git(root, "add", "--", str(path.relative_to(root)))
+
+
+def prefix_pattern(shape: Shape) -> list[str]:
+    """The spec prefixes as git grep arguments, the way specflow asks for them: one extended
+    regular expression of alternatives (git's cost grows with each `-e`)."""
+    return ["-E", "-e", "(" + "|".join(f"{spec_id(i)}-" for i in range(shape.specs)) + ")"]
