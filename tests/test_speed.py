@@ -1,0 +1,95 @@
+"""The hook's path stays light: the spec cache and lazy imports (SPEED-*)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SPEC = """---
+id: PAY
+scope: [src/**]
+---
+# Payments
+
+## Context
+- Amounts are integer cents.
+
+## Requirements
+- PAY-1: Amounts are stored as integer cents.
+
+## Edge Cases
+- PAY-E1: A zero amount.
+"""
+
+
+def imported_modules(repo, *args: str) -> tuple[int, str]:
+    """Run specflow in a fresh interpreter with `-X importtime`; its module list and exit code."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "specflow", *args],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stderr
+
+
+def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
+    """SPEED-1, SPEED-3: a warm cache means no markdown-it, no YAML, no review stages."""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    repo.stage({"src/pay.py": "# PAY-1\nx = 1\n"})
+    code, cold = imported_modules(repo, "check", "--staged")
+    assert code == 0 and "markdown_it" in cold
+    assert (repo.path / ".git" / "specflow" / "specs.pickle").is_file()
+    code, warm = imported_modules(repo, "check", "--staged")
+    assert code == 0
+    for heavy in ("markdown_it", "yaml", "specflow.ripple", "specflow.link", "specflow.words"):
+        assert f" {heavy}\n" not in warm, heavy
+
+
+def test_a_spec_changed_in_the_index_is_parsed_again(repo, cli):
+    """SPEED-E1, SPEED-1"""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    assert cli("check", "--staged").code == 0
+    repo.stage({"specs/pay.md": SPEC.replace("- PAY-1:", "- PAY-2: New.\n- PAY-1:")})
+    result = cli("check", "--staged")
+    assert result.code == 1 and "PAY-2 is referenced nowhere" in result.out
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(repo, cli):
+    """SPEED-2"""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    cache = repo.path / ".git" / "specflow" / "specs.pickle"
+    cache.parent.mkdir(parents=True)
+    for junk in (b"not a pickle", b"\x80\x04N.", b""):
+        cache.write_bytes(junk)
+        repo.stage({"src/pay.py": "# PAY-9\n"})
+        result = cli("check", "--staged")
+        assert result.code == 1 and "PAY-9 does not exist" in result.out
+
+
+def test_an_unwritable_cache_only_costs_time(repo, cli):
+    """SPEED-2: a file where the cache folder should be."""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    (repo.path / ".git" / "specflow").write_text("in the way")
+    assert cli("check", "HEAD").code == 0
+
+
+def test_opening_the_repository_runs_one_git_process(repo, monkeypatch):
+    """SPEED-4"""
+    import subprocess as sp
+
+    from specflow import gitio
+
+    head = repo.commit("first", {"a.txt": "a\n"})
+    calls: list[list[str]] = []
+    real = sp.run
+
+    def counting(command, *args, **kwargs):
+        calls.append(list(command))
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr(gitio.subprocess, "run", counting)
+    info = gitio.open_repo(repo.path)
+    assert info.head == head and info.root == repo.path
+    assert len(calls) == 1
