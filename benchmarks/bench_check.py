@@ -1,5 +1,5 @@
-"""What specflow's hooks cost: `git commit` with and without them, and `check --staged` against
-the `git grep --cached` floor of a full-tree reference scan.
+"""SPEED-5: what specflow's hooks cost: `git commit` with and without them, and
+`check --staged` against the `git grep --cached` floor of a full-tree reference scan.
 
     python benchmarks/bench_check.py [--runs 7] [--files 1000,20000] [--keep DIR]
 

@@ -93,3 +93,20 @@ def test_opening_the_repository_runs_one_git_process(repo, monkeypatch):
     info = gitio.open_repo(repo.path)
     assert info.head == head and info.root == repo.path
     assert len(calls) == 1
+
+
+def test_the_hook_benchmark_runs_and_prints_its_table(tmp_path):
+    """SPEED-5: the script measures (no timing is asserted: figures live in docs/benchmarks.md)."""
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "benchmarks" / "bench_check.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--runs", "1", "--files", "100", "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "git commit + hooks - git commit" in done.stdout
+    assert "specflow check --staged (100 files" in done.stdout
+    assert "floor: git grep --cached" in done.stdout
