@@ -374,6 +374,17 @@ def test_fit_never_exceeds_the_limit(limit):
     assert text.startswith("**top**") and text.endswith("**end**")
 
 
+def test_fit_counts_items_that_were_never_rendered():
+    """COMMENT-4: a list longer than any comment can show renders only its first items, and
+    still says how many there are in all."""
+    capped = comments.Section("untested", "untested", "**u**", ("- a", "- b"), total=9_000)
+    sections = [_section("top", 0, 0, True), capped, _section("end", 0, 0, True)]
+    text = comments.fit(sections, 10_000, _more, _note)
+    assert "- a\n- b\n- … and 8998 more" in text
+    text = comments.fit(sections, 40, _more, _note)
+    assert "untested (0 of 9000 shown)" in text or "Left out: untested" in text
+
+
 def test_size_counts_utf16_code_units_and_line_breaks_twice():
     """COMMENT-4: an emoji is two code units; a line break may be stored as CRLF."""
     assert comments.size("ab") == 2

@@ -30,6 +30,7 @@ _MARKER = re.compile(r"<!-- specflow:comment v[0-9]+ key=([A-Za-z0-9._-]+)[ ]")
 _URL = re.compile(r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+\Z")
 _JOIN = "\n\n"
 NOTE_NAMES = 8  # the omission note names this many left-out pieces, then counts the rest
+MIN_ITEM = 12  # UTF-16 units of the shortest list item the template writes, with its break
 
 
 def check_key(key: str) -> str:
@@ -78,6 +79,11 @@ class Section:
     tail: str = ""
     required: bool = False
     rank: int = 0  # lower is more important
+    total: int = 0  # items in all, when only the first ones were rendered; 0: len(items)
+
+    @property
+    def count(self) -> int:
+        return max(self.total, len(self.items))
 
     def text(self, shown: int | None = None, more: str = "") -> str:
         items = self.items if shown is None else self.items[:shown]
@@ -182,13 +188,16 @@ def _listed(
     item: Callable[[Any], Any],
     rank: int = 0,
 ) -> Section:
+    # An item is never shorter than MIN_ITEM: past LIMIT // MIN_ITEM, none could be shown.
+    shown = values[: LIMIT // MIN_ITEM]
     return Section(
         kind,
         name,
         _piece(pieces.head(kind, len(values))),
-        tuple(_piece(item(value)) for value in values),
+        tuple(_piece(item(value)) for value in shown),
         _piece(pieces.tail(kind)),
         rank=rank,
+        total=len(values),
     )
 
 
@@ -233,7 +242,7 @@ def fit(
     others from the most to the least important; one that does not fit whole keeps its first
     items and says how many more there are, or is left out. A note before the footer names
     what was left out. Each section closes what it opens, so any selection is well formed."""
-    whole = [section.text() for section in sections]
+    whole = [_whole(section, more) for section in sections]
     if _total(whole) <= limit:
         return _JOIN.join(whole)
     names = [f"{s.name} (999999 of 999999 shown)" for s in sections if not s.required]
@@ -253,8 +262,8 @@ def fit(
             continue
         chosen[index] = text
         remaining -= size(text) + size(_JOIN)
-        if shown < len(section.items):
-            left_out.append(f"{section.name} ({shown} of {len(section.items)} shown)")
+        if shown < section.count:
+            left_out.append(f"{section.name} ({shown} of {section.count} shown)")
     return _assemble(sections, chosen, left_out, note, limit)
 
 
@@ -262,11 +271,11 @@ def _placed(
     section: Section, whole: str, room: int, more: Callable[[Section, int], str]
 ) -> tuple[str | None, int]:
     """The section's text in `room`: whole, with its first items, or None."""
-    if size(whole) + size(_JOIN) <= room:
+    if size(whole) + size(_JOIN) <= room and section.count == len(section.items):
         return whole, len(section.items)
     if not section.items:
         return (whole, 0) if section.required else (None, 0)
-    line = more(section, len(section.items))  # the widest count: an upper bound
+    line = more(section, section.count)  # the widest count: an upper bound
     used = size(section.text(0, line)) + size(_JOIN) + 2
     shown = 0
     for item in section.items:
@@ -277,7 +286,12 @@ def _placed(
         shown += 1
     if shown == 0 and not section.required:
         return None, 0
-    return section.text(shown, more(section, len(section.items) - shown)), shown
+    return section.text(shown, more(section, section.count - shown)), shown
+
+
+def _whole(section: Section, more: Callable[[Section, int], str]) -> str:
+    hidden = section.count - len(section.items)
+    return section.text(None, more(section, hidden) if hidden else "")
 
 
 def _assemble(
