@@ -6,7 +6,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-MAX_LINES_PER_FILE = 20_000  # past this a file's lines are counted, not kept: memory stays bounded
+# Memory stays bounded whatever the size of the diff (HARDEN-5): past these, a file's lines are
+# counted, not kept, and it is marked `truncated`.
+MAX_LINES_PER_FILE = 20_000  # added and removed lines kept of one file
+MAX_LINES_PER_CHANGE = 200_000  # of all files together
+MAX_LINE_BYTES = 1 << 20  # a longer line is cut there (git's own patch keeps it whole)
+_KEPT_PER_CHUNK = 4 * MAX_LINES_PER_FILE  # patch lines of one file held before only counting
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,16 @@ class FileChange:
     binary: bool = False
     hunks: tuple[Hunk, ...] = ()
     truncated: bool = False
+    counted: tuple[int, int] = (0, 0)  # (added, removed) lines of a truncated file, all of them
+
+    @property
+    def added_count(self) -> int:
+        """Lines added, as `git diff --numstat` counts them, kept or not."""
+        return self.counted[0] if self.truncated else sum(len(h.added) for h in self.hunks)
+
+    @property
+    def removed_count(self) -> int:
+        return self.counted[1] if self.truncated else sum(len(h.removed) for h in self.hunks)
 
     @property
     def submodule(self) -> bool:
@@ -136,29 +151,78 @@ def parse_raw(data: bytes) -> list[FileChange]:
     return files
 
 
-def split_patch(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    """Cut a streamed patch into one chunk of lines per file (at each `diff --git` header)."""
-    chunk: list[bytes] = []
-    for line in lines:
+@dataclass(frozen=True)
+class PatchChunk:
+    """One file's part of a streamed patch: its first lines (all of them unless `cut`), and how
+    many lines it adds and removes in all; `shortened` when a line was longer than
+    MAX_LINE_BYTES and only its beginning was kept."""
+
+    lines: list[bytes]
+    added: int = 0
+    removed: int = 0
+    cut: bool = False
+    shortened: bool = False
+
+
+_FILE_HEADERS = (b"diff --git ", b"diff --cc ", b"diff --combined ")
+_BINARY = (b"Binary files ", b"GIT binary patch")
+
+
+def split_patch(pieces: Iterable[bytes], keep: int = _KEPT_PER_CHUNK) -> Iterator[PatchChunk]:
+    """Cut a streamed patch into one chunk per file (at each `diff --git` header). At most `keep`
+    lines of a file are held; the rest are only counted, so a huge file never sits in memory.
+
+    `pieces` are lines, or the pieces of a line longer than the reader's limit (each but the
+    last without its line break): a line's first piece is kept, the others are skipped, so
+    that nothing inside a long line can be read as a header."""
+    kept: list[bytes] = []
+    added = removed = 0
+    in_hunks = shortened = continuing = False
+    for piece in pieces:
+        if continuing:
+            continuing = not piece.endswith(b"\n")
+            continue
+        continuing = not piece.endswith(b"\n")
+        line = piece + b"\n" if continuing else piece
         if line.startswith(b"* Unmerged path "):
             # GIT-E7: git's stand-in for an unmerged path's patch; it belongs to no chunk.
             continue
-        if line.startswith((b"diff --git ", b"diff --cc ", b"diff --combined ")) and chunk:
-            yield chunk
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        yield chunk
+        if line.startswith(_FILE_HEADERS) and kept:
+            yield PatchChunk(kept, added, removed, len(kept) > keep, shortened)
+            kept, added, removed, in_hunks, shortened = [], 0, 0, False, False
+        shortened = shortened or continuing
+        if in_hunks:  # a hunk's body: the `---`/`+++` file headers come before the first `@@`
+            first = line[:1]
+            added += first == b"+"
+            removed += first == b"-"
+        elif line.startswith(b"@@ "):
+            in_hunks = True
+        if len(kept) <= keep:  # one more than kept, so that `cut` can tell
+            kept.append(line)
+    if kept:
+        yield PatchChunk(kept, added, removed, len(kept) > keep, shortened)
 
 
-def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
-    """Attach the hunks of one file's patch chunk to its raw entry."""
+def with_hunks(
+    entry: FileChange, chunk: PatchChunk, budget: int = MAX_LINES_PER_FILE
+) -> FileChange:
+    """Attach the hunks of one file's patch chunk to its raw entry: at most `budget` added and
+    removed lines, in whole hunks; past that the file is `truncated` and its lines counted."""
     from dataclasses import replace
 
     from unidiff.patch import PatchSet
 
-    binary = any(line.startswith((b"Binary files ", b"GIT binary patch")) for line in chunk)
-    body = _hunk_lines(chunk)
+    if any(line.startswith(_BINARY) for line in chunk.lines):
+        # GIT-6: listed without lines, as `git diff --numstat` counts it, even when the other
+        # side of a type change is text.
+        return replace(entry, binary=True)
+    body = _hunk_lines(chunk.lines)
+    if chunk.cut:  # the last hunk held is incomplete: unidiff would refuse it
+        starts = [i for i, line in enumerate(body) if line.startswith(b"@@ ")]
+        body = body[: starts[-1] if starts else 0]
+    limit = min(budget, MAX_LINES_PER_FILE)
+    counted = (chunk.added, chunk.removed)
+    partial = chunk.cut or chunk.shortened
     # GIT-7, GIT-E3: the path and modes come from the raw listing, so unidiff sees only the
     # hunks, under neutral headers: a path with ` b/`, a tab or a quote in it cannot derail its
     # header parse. Latin-1 or broken bytes must not crash the parse: keep them as surrogates.
@@ -166,7 +230,7 @@ def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
     try:
         patched = PatchSet(text) if body else []
     except Exception:
-        return replace(entry, binary=binary)
+        return replace(entry, truncated=partial, counted=counted)
     hunks: list[Hunk] = []
     kept = 0
     for patched_file in patched:
@@ -182,8 +246,8 @@ def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
                 if line.is_removed and line.source_line_no is not None
             )
             kept += len(added) + len(removed)
-            if kept > MAX_LINES_PER_FILE:
-                return replace(entry, hunks=tuple(hunks), binary=binary, truncated=True)
+            if kept > limit:
+                return replace(entry, hunks=tuple(hunks), truncated=True, counted=counted)
             hunks.append(
                 Hunk(
                     entry.path,
@@ -196,7 +260,7 @@ def with_hunks(entry: FileChange, chunk: list[bytes]) -> FileChange:
                     removed,
                 )
             )
-    return replace(entry, hunks=tuple(hunks), binary=binary)
+    return replace(entry, hunks=tuple(hunks), truncated=partial, counted=counted)
 
 
 def _hunk_lines(chunk: list[bytes]) -> list[bytes]:
@@ -205,12 +269,14 @@ def _hunk_lines(chunk: list[bytes]) -> list[bytes]:
     return chunk[start:]
 
 
-def assemble(entries: list[FileChange], chunks: Iterable[list[bytes]]) -> list[FileChange]:
+def assemble(entries: list[FileChange], chunks: Iterable[PatchChunk]) -> list[FileChange]:
     """Pair raw entries with patch chunks: git writes both in the same order, except that an
     unmerged path has no patch, and a type change (a file that becomes a symlink or a
-    submodule) has two: the old side deleted, then the new side created."""
+    submodule) has two: the old side deleted, then the new side created. The lines kept of
+    all files together stay under MAX_LINES_PER_CHANGE."""
     pending = iter(chunks)
     files: list[FileChange] = []
+    budget = MAX_LINES_PER_CHANGE
     for entry in entries:
         if entry.status == "unmerged":
             files.append(entry)
@@ -218,6 +284,20 @@ def assemble(entries: list[FileChange], chunks: Iterable[list[bytes]]) -> list[F
         chunk = next(pending, None)
         if entry.status == "type-changed":
             # GIT-E1: one file with both sides' lines, and the next files keep their own patch.
-            chunk = (chunk or []) + _hunk_lines(next(pending, []))
-        files.append(with_hunks(entry, chunk) if chunk else entry)
+            second = next(pending, PatchChunk([]))
+            first = chunk or PatchChunk([])
+            binary = [line for line in second.lines if line.startswith(_BINARY)]
+            chunk = PatchChunk(
+                first.lines + (_hunk_lines(second.lines) or binary),
+                first.added + second.added,
+                first.removed + second.removed,
+                first.cut or second.cut,
+                first.shortened or second.shortened,
+            )
+        if chunk is None or not chunk.lines:
+            files.append(entry)
+            continue
+        found = with_hunks(entry, chunk, budget)
+        budget -= sum(len(h.added) + len(h.removed) for h in found.hunks)
+        files.append(found)
     return files

@@ -7,6 +7,7 @@ with `--` before any path.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -15,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from specflow.change import Change, Revision, assemble, parse_raw, split_patch
+from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, parse_raw, split_patch
 from specflow.errors import GitError
 
 # GIT-8: options that make git's output independent of the user's configuration.
@@ -36,6 +38,13 @@ _DIFF = (
     "-M",
 )
 UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
+# HARDEN-7: `rev-parse --end-of-options` came with git 2.30, `diff --no-relative` with 2.28.
+MIN_GIT = (2, 30)
+NEEDS_GIT = "specflow needs git 2.30 or newer"
+
+
+class GitUnusable(GitError):
+    """git is missing or too old: no repository can be read, whatever the folder."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ def run(
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
     if done.returncode not in ok_codes:
+        refuse_old_git()
         reason = _last_line(done.stderr) or done.returncode
         raise GitError(f"`git {_command(args)}` failed: {reason}")
     return done.stdout
@@ -65,7 +75,8 @@ def run(
 
 @contextmanager
 def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
-    """Run git and yield its stdout line by line, so a huge diff is never held in memory."""
+    """Run git and yield its stdout line by line, so a huge diff is never held in memory; a line
+    over MAX_LINE_BYTES comes in pieces (see `change.split_patch`)."""
     try:
         process = subprocess.Popen(
             [_git(), *_SAFE, *args],
@@ -79,12 +90,13 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
         raise GitError(f"cannot run git: {exc.strerror}") from None
     assert process.stdout is not None and process.stderr is not None
     try:
-        yield iter(process.stdout)
+        yield _pieces(process.stdout, MAX_LINE_BYTES)
         # GIT-E8: a reader that stopped early must not leave git blocked on a full pipe.
         while process.stdout.read(1 << 16):
             pass
         error = process.stderr.read()
         if process.wait() != 0:
+            refuse_old_git()
             raise GitError(f"`git {_command(args)}` failed: {_last_line(error)}")
     finally:
         if process.poll() is None:
@@ -92,6 +104,12 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
             process.wait()
         process.stdout.close()
         process.stderr.close()
+
+
+def _pieces(pipe: IO[bytes], limit: int) -> Iterator[bytes]:
+    """The lines of `pipe`; a line longer than `limit` comes in pieces, all but the last without
+    a line break, so that one huge line (minified code, a data dump) is never held whole."""
+    return iter(lambda: pipe.readline(limit), b"")
 
 
 def _command(args: Sequence[str]) -> str:
@@ -110,8 +128,30 @@ def _last_line(stderr: bytes) -> str:
 def _git() -> str:
     found = shutil.which("git")
     if not found:
-        raise GitError("git is not installed or not on PATH; specflow needs git 2.25 or newer")
+        raise GitUnusable(f"git is not installed or not on PATH; {NEEDS_GIT}")
     return found
+
+
+def refuse_old_git() -> None:
+    """Called when a git command failed: if the reason is an old git, say so (HARDEN-7). Asked
+    only after a failure, so that the hook's path spends no process on it."""
+    version = git_version(_git())
+    if version is not None and version < MIN_GIT:
+        shown = ".".join(map(str, version))
+        raise GitUnusable(f"git {shown} is too old: {NEEDS_GIT} (found {_git()})")
+
+
+@functools.lru_cache(maxsize=4)
+def git_version(git: str) -> tuple[int, int, int] | None:
+    """`git version 2.39.5 (Apple Git-143)` → (2, 39, 5); None when git does not say."""
+    try:
+        out = subprocess.run([git, "--version"], capture_output=True, env=_env()).stdout
+    except OSError:
+        return None
+    found = re.match(rb"git version (\d+)\.(\d+)(?:\.(\d+))?", out)
+    if not found:
+        return None
+    return int(found[1]), int(found[2]), int(found[3] or 0)
 
 
 def _env() -> dict[str, str]:
@@ -140,6 +180,8 @@ def open_repo(cwd: Path) -> RepoInfo:
             "HEAD^{commit}",
             ok_codes=(0, 1),
         )
+    except GitUnusable:
+        raise
     except GitError:
         raise _why_no_work_tree(cwd) from None
     # GIT-E4: folder names are bytes (not always UTF-8) and may end in a space.
@@ -153,6 +195,8 @@ def open_repo(cwd: Path) -> RepoInfo:
 def _why_no_work_tree(cwd: Path) -> GitError:
     try:
         bare = run(cwd, "rev-parse", "--is-bare-repository").strip() == b"true"
+    except GitUnusable as exc:
+        return exc
     except GitError:
         return GitError(f"not a git repository: {cwd} (run specflow inside one)")
     if bare:
@@ -181,6 +225,7 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
     found = resolve(repo.root, rev)
     if found:
         return found
+    refuse_old_git()  # before 2.30, `rev-parse --end-of-options` resolves nothing
     if repo.head is None:
         raise GitError(
             f"unknown revision {rev!r}: the repository has no commits yet "
@@ -402,25 +447,20 @@ def merge_resolution(repo: RepoInfo) -> set[str] | None:
     (or that conflicted): judge those, not the whole other branch. None when no merge."""
     if not (repo.git_dir / "MERGE_HEAD").is_file():
         return None
-    # `write-tree` only adds a tree object; the index and the work tree are untouched.
-    tree = run(repo.root, "write-tree").decode().strip()
-    out = run(
-        repo.root,
-        "diff",
-        "--name-only",
-        "--no-ext-diff",
-        "-z",
-        "-m",
-        tree,
-        "HEAD",
-        "MERGE_HEAD",
-        "--",
-    )
-    paths = {os.fsdecode(name) for name in out.split(b"\0") if name}
+    # A path differs from both sides when the index differs from HEAD and from MERGE_HEAD
+    # there. Two diffs of the index rather than `write-tree`, which fails while a path is still
+    # unmerged (HARDEN-E4) and would write a tree object from inside a hook.
+    paths = _staged_names(repo.root, "HEAD") & _staged_names(repo.root, "MERGE_HEAD")
     message = repo.git_dir / "MERGE_MSG"
     if message.is_file():
         paths |= _conflicts_in(message.read_bytes())
     return paths
+
+
+def _staged_names(root: Path, commit: str) -> set[str]:
+    options = ("--no-ext-diff", "--no-relative", "--no-renames", "--ignore-submodules=dirty")
+    out = run(root, "diff", "--cached", "--name-only", "-z", *options, commit, "--")
+    return {os.fsdecode(name) for name in out.split(b"\0") if name}
 
 
 def _conflicts_in(message: bytes) -> set[str]:

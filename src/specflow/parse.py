@@ -98,7 +98,7 @@ def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
         try:
             data = yaml.load(tokens[0].content, Loader=_safe_loader())  # noqa: S506 - safe
         except yaml.YAMLError:  # the C loader marks errors less precisely: ask the Python one
-            data = yaml.load(tokens[0].content, Loader=yaml.SafeLoader)  # noqa: S506 - safe
+            data = yaml.load(tokens[0].content, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from specflow.change import Change
+from specflow.change import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE, Change
 from specflow.globs import matches
 from specflow.lint import lint
 from specflow.model import Constraint, Finding, Severity, Spec, Status
@@ -171,6 +171,20 @@ def _violations(
                 line.number,
                 f"`{constraint.pattern}` is forbidden here by {spec.path}:{constraint.line}"
                 f"{lifted}{reason}",
+            )
+        if file.truncated and file.added_count:
+            # HARDEN-5: a change too big to hold was only partly read; what was not read cannot
+            # be said to pass, so a constraint that governs it fails closed.
+            yield Finding(
+                "constraint",
+                Severity.error,
+                file.path,
+                1,
+                f"too large to check against `{constraint.pattern}` ({spec.path}:"
+                f"{constraint.line}): specflow reads {MAX_LINES_PER_FILE:,} changed lines of a "
+                f"file ({MAX_LINES_PER_CHANGE:,} of a change) and {MAX_LINE_BYTES:,} bytes of a "
+                "line; narrow the constraint's `in` globs to leave this file out, or split the "
+                "change",
             )
 
 

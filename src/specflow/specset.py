@@ -74,7 +74,8 @@ def read_disk_specs(config: Config) -> SpecSet:
 
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
     folder = config.specs_path
-    if not folder.is_dir():
+    # HARDEN-4: the specs folder itself (or a folder above it) may be the symlink.
+    if not folder.is_dir() or _has_symlink(folder, config.root):
         return
     for file in sorted(folder.rglob("*.md")):
         relative = file.relative_to(config.root).as_posix()
@@ -90,7 +91,7 @@ def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
 
 def _has_symlink(file: Path, folder: Path) -> bool:
     current = file
-    while current != folder:
+    while current != folder and current != current.parent:
         if current.is_symlink():
             return True
         current = current.parent

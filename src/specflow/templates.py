@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +13,7 @@ from specflow import escape
 from specflow.errors import SpecflowError
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BaseLoader, Environment
 
 OVERRIDE_DIR = ".specflow/templates"
 
@@ -31,9 +31,7 @@ def environment(root: Path) -> Environment:
 
     # Repository templates are someone else's code: every template renders in the sandbox.
     env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader(
-            [FileSystemLoader(str(root / OVERRIDE_DIR)), FileSystemLoader(str(packaged_dir()))]
-        ),
+        loader=ChoiceLoader([_repository_loader(root), FileSystemLoader(str(packaged_dir()))]),
         autoescape=lambda name: bool(name and name.endswith((".html", ".html.j2"))),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -51,6 +49,38 @@ def environment(root: Path) -> Environment:
         md_code_span=escape.md_code_span,
     )
     return env
+
+
+def _repository_loader(root: Path) -> BaseLoader:
+    """`.specflow/templates/` of the repository, never through a symlink: a template is text the
+    repository ships, and a link could make it read any file (`/proc/self/environ` and its
+    tokens) into a review or a pull-request comment (HARDEN-E2)."""
+    from jinja2 import FileSystemLoader
+    from jinja2.loaders import split_template_path
+
+    class RepositoryLoader(FileSystemLoader):
+        def get_source(
+            self, environment: Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            _refuse_links(root, [*Path(OVERRIDE_DIR).parts, *split_template_path(template)])
+            return super().get_source(environment, template)
+
+    return RepositoryLoader(str(root / OVERRIDE_DIR))
+
+
+def _refuse_links(root: Path, parts: list[str]) -> None:
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            shown = current.relative_to(root).as_posix()
+            raise SpecflowError(
+                "template refused: it is reached through a symlink; repository templates are "
+                "read from the repository's own files only",
+                shown,
+            )
+        if not current.exists():
+            return  # not overridden: the shipped template is used
 
 
 def render(root: Path, name: str, **model: Any) -> str:
@@ -76,7 +106,14 @@ def reported(root: Path, name: str) -> Iterator[None]:
 
     source = _source(root, name)
     try:
-        yield
+        try:
+            yield
+        except SpecflowError:
+            raise
+        except Exception:
+            # `render` shows template lines in a traceback; a macro module or a macro called
+            # from Python does not, until Jinja2 rewrites it so (HARDEN-11: the line named).
+            environment(root).handle_exception()
     except SpecflowError:
         raise
     except TemplateSyntaxError as exc:

@@ -1,0 +1,317 @@
+"""Random histories (hypothesis): the diff model against git's own counts, and review and check
+never raising (specs/hardening.md: HARDEN-15, HARDEN-16). The parser on arbitrary text and the
+`lint --fix` round trip are in test_properties.py; the verdict before and after a commit in
+test_check.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Cli, Repo
+from histories import model_counts, numstat, read_change
+from specflow.change import Change, PatchChunk, assemble, parse_raw, split_patch
+
+RANDOM_HISTORIES = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,  # the examples run in throw-away folders; nothing to keep
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+NAMES = [
+    "src/pay/a.py",
+    "src/pay/b.py",
+    "src/pay/with space.py",
+    "src/other/c.py",
+    "tests/test_pay.py",
+    "docs/notes.md",
+    os.fsdecode(b"src/pay/caf\xe9.py"),
+]
+# render.py cannot yet print a path that is not UTF-8 in check's output: test_matrix.py has it
+PRINTABLE_NAMES = NAMES[:-1]
+LINES = st.sampled_from(
+    [
+        "x = 1",
+        "x = float(1)",
+        "# PAY-1",
+        "# PAY-2 and PAY-9",
+        "def charge(cents):",
+        "    return cents",
+        "",
+        "\t",
+        "caf\u00e9",
+        "diff --git a/x b/x",
+        "@@ -1 +1 @@",
+        "+++ b/x",
+        "--- a/x",
+    ]
+)
+ENDINGS = st.sampled_from(["\n", "\r\n"])
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> bytes:
+    lines = draw(st.lists(LINES, max_size=12))
+    ending = draw(ENDINGS)
+    text = ending.join(lines) + (ending if lines and draw(st.booleans()) else "")
+    return text.encode()
+
+
+BINARIES = st.binary(min_size=1, max_size=64).map(lambda data: b"\0" + data)
+
+
+@st.composite
+def operations(draw: st.DrawFn, names: list[str] = NAMES) -> list[tuple[str, str, bytes | str]]:
+    """Edits of one commit: write text or binary, delete, rename with an edit, chmod, symlink."""
+    kinds = st.sampled_from(["write", "write", "binary", "delete", "rename", "chmod", "symlink"])
+    ops = []
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        kind = draw(kinds)
+        name = draw(st.sampled_from(names))
+        if kind == "write":
+            ops.append((kind, name, draw(texts())))
+        elif kind == "binary":
+            ops.append((kind, name, draw(BINARIES)))
+        elif kind in ("rename", "symlink"):
+            ops.append((kind, name, draw(st.sampled_from(names))))
+        else:
+            ops.append((kind, name, b""))
+    return ops
+
+
+def apply(root: Path, ops: list[tuple[str, str, bytes | str]]) -> None:
+    for kind, name, value in ops:
+        path = root / name
+        if kind in ("write", "binary"):
+            if path.is_symlink():
+                path.unlink()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            assert isinstance(value, bytes)
+            path.write_bytes(value)
+        elif kind == "delete" and (path.exists() or path.is_symlink()):
+            path.unlink()
+        elif kind == "chmod" and path.is_file() and not path.is_symlink():
+            path.chmod(path.stat().st_mode ^ 0o111)
+        elif kind == "rename" and path.is_file() and not path.is_symlink():
+            target = root / str(value)
+            if target.exists() or target.is_symlink() or target == path:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = path.read_bytes()
+            path.unlink()
+            target.write_bytes(data + b"# moved\n")
+        elif kind == "symlink":
+            if path.exists() or path.is_symlink():
+                path.unlink()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.symlink_to(str(value))
+
+
+PAY = """---
+id: PAY
+scope:
+  - src/pay/**
+---
+# Payments
+
+## Context
+- Amounts are stored in integer cents.
+
+## Requirements
+- PAY-1: Charge in cents.
+- PAY-2: Refunds are logged.
+
+## Edge Cases
+- PAY-E1: A zero amount.
+
+## Constraints
+- forbid `float(` in `src/pay/**`: amounts are integers.
+"""
+
+
+@contextmanager
+def history(tmp_path_factory, before, after) -> Iterator[Repo]:  # type: ignore[no-untyped-def]
+    """A repository with the spec and `before` committed, then `after` applied to the work tree
+    (not staged), with the current folder in it."""
+    path = tmp_path_factory.mktemp("fuzz")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)
+    repo = Repo(path)
+    repo.write({"specs/pay.md": PAY})
+    apply(path, before)
+    repo.commit("before")
+    apply(path, after)
+    old = Path.cwd()
+    os.chdir(path)
+    try:
+        yield repo
+    finally:
+        os.chdir(old)
+
+
+def statuses(cwd: Path, *target: str) -> dict[str, str]:
+    """`git diff --name-status -M`: each path's status letter, by git's defaults."""
+    out = subprocess.run(
+        ["git", "diff", "--name-status", "-z", "-M", "--no-ext-diff", *target, "--"],
+        cwd=cwd,
+        capture_output=True,
+        check=True,
+    ).stdout
+    fields = out.split(b"\0")
+    found, index = {}, 0
+    while index < len(fields) and fields[index]:
+        letter = fields[index][:1].decode()
+        names = 2 if letter in "RC" else 1
+        found[os.fsdecode(fields[index + names])] = letter
+        index += 1 + names
+    return found
+
+
+LETTERS = {
+    "added": "A",
+    "deleted": "D",
+    "modified": "M",
+    "renamed": "R",
+    "type-changed": "T",
+    "copied": "C",
+}
+
+
+def counted(change: Change) -> dict[str, tuple[int, int] | None]:
+    """`histories.model_counts`, except that a mode-only change counts no lines: git's numstat
+    calls a binary file's mode-only change binary, the model calls it mode-only."""
+    counts = model_counts(change)
+    return {f.path: None if f.mode_only else counts[f.path] for f in change.files}
+
+
+def git_counted(cwd: Path, change: Change, *target: str) -> dict[str, tuple[int, int] | None]:
+    only_mode = {f.path for f in change.files if f.mode_only}
+    counts = numstat(cwd, *target)
+    return {path: None if path in only_mode else count for path, count in counts.items()}
+
+
+@RANDOM_HISTORIES
+@given(before=operations(), after=operations())
+def test_the_diff_model_counts_what_git_numstat_counts(tmp_path_factory, before, after):
+    """HARDEN-15: files, renames, binary files, modes and symlinks, as a commit, in the index
+    and in the work tree: every path, status and line count as git has them."""
+    with history(tmp_path_factory, before, after) as repo:
+        worktree = read_change(repo.path, worktree=True)
+        assert counted(worktree) == git_counted(repo.path, worktree, "HEAD")
+        repo.git("add", "-A")
+        staged = read_change(repo.path, staged=True)
+        assert counted(staged) == git_counted(repo.path, staged, "--cached")
+        repo.git("commit", "-q", "--allow-empty", "-m", "after")
+        commit = read_change(repo.path, "HEAD")
+        assert counted(commit) == git_counted(repo.path, commit, "HEAD~1", "HEAD")
+        assert {f.path: LETTERS[f.status] for f in commit.files} == statuses(
+            repo.path, "HEAD~1", "HEAD"
+        )
+
+
+@settings(RANDOM_HISTORIES, max_examples=20)
+@given(before=operations(PRINTABLE_NAMES), after=operations(PRINTABLE_NAMES))
+def test_review_and_check_never_raise_on_random_histories(tmp_path_factory, before, after):
+    """HARDEN-16: every format of review, and check, exit as documented on any history: review
+    0, check 0 or 1 (1 exactly when an error is found)."""
+    cli = Cli()
+    with history(tmp_path_factory, before, after) as repo:
+        for args in (("--worktree",), ("--staged",)):
+            assert cli("review", *args).code == 0
+        repo.git("add", "-A")
+        repo.git("commit", "-q", "--allow-empty", "-m", "after PAY-2")
+        for fmt in ("text", "markdown", "json"):
+            result = cli("review", "--format", fmt)
+            assert result.code == 0, result
+        data = json.loads(cli("review", "--format", "json").out)
+        assert {f["path"] for f in data["files"]} == set(numstat(repo.path, "HEAD~1", "HEAD"))
+        assert all(
+            f["added"] + f["removed"]
+            <= sum(numstat(repo.path, "HEAD~1", "HEAD").get(f["path"]) or (0, 0))
+            for f in data["files"]
+        )
+        checked = cli("check", "--format", "json")
+        assert checked.code in (0, 1), checked
+        findings = json.loads(checked.out)["findings"]
+        assert (checked.code == 1) == any(f["severity"] == "error" for f in findings)
+
+
+# --- the streamed patch in pieces (HARDEN-5) ---------------------------------------------------
+
+
+@st.composite
+def patches(draw: st.DrawFn) -> tuple[list[bytes], list[tuple[int, int]]]:
+    """A patch of several files, as git writes it, and each file's (added, removed) count."""
+    lines: list[bytes] = []
+    counts = []
+    for number in range(draw(st.integers(min_value=1, max_value=4))):
+        lines += [f"diff --git a/f{number} b/f{number}\n".encode(), b"--- a/x\n", b"+++ b/x\n"]
+        added = removed = 0
+        for _ in range(draw(st.integers(min_value=1, max_value=3))):
+            body = draw(st.lists(st.sampled_from([b"+", b"-", b" "]), min_size=1, max_size=8))
+            olds = sum(kind != b"+" for kind in body)
+            news = sum(kind != b"-" for kind in body)
+            lines.append(f"@@ -1,{olds} +1,{news} @@\n".encode())
+            for kind in body:
+                text = draw(st.sampled_from([b"x", b"diff --git a/y b/y", b"@@ -1 +1 @@", b""]))
+                lines.append(kind + text * draw(st.integers(0, 30)) + b"\n")
+            added += body.count(b"+")
+            removed += body.count(b"-")
+        counts.append((added, removed))
+    return lines, counts
+
+
+def in_pieces(lines: list[bytes], limit: int) -> Iterator[bytes]:
+    """The lines as `gitio.stream` hands them over: `readline(limit)`."""
+    for line in lines:
+        for start in range(0, len(line), limit):
+            yield line[start : start + limit]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(patch=patches(), limit=st.integers(min_value=24, max_value=80), keep=st.integers(1, 40))
+def test_a_patch_read_in_pieces_keeps_its_files_and_counts(patch, limit, keep):
+    """HARDEN-5: however the lines are cut, every file is one chunk with git's counts; a chunk
+    is `cut` exactly when it had more lines than kept, `shortened` when a line was cut."""
+    lines, counts = patch
+    chunks = list(split_patch(in_pieces(lines, limit), keep=keep))
+    assert [(c.added, c.removed) for c in chunks] == counts
+    starts = [i for i, line in enumerate(lines) if line.startswith(b"diff --git ")]
+    sizes = [end - start for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    assert [c.cut for c in chunks] == [size > keep for size in sizes]
+    for chunk, start, size in zip(chunks, starts, sizes, strict=True):
+        whole = lines[start : start + size]
+        assert chunk.shortened == any(len(line) > limit for line in whole)
+        assert all(len(line) <= limit + 1 for line in chunk.lines)
+        assert all(line.endswith(b"\n") for line in chunk.lines)
+
+
+def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
+    """HARDEN-5: whole hunks are kept up to the limit, every line is counted, and the file is
+    marked; the limit is shared by the files of a change, in their order."""
+    import specflow.change as change
+
+    raw = b""
+    chunks = []
+    for name in ("a.txt", "b.txt"):
+        raw += b":000000 100644 " + b"0" * 40 + b" " + b"1" * 40 + f" A\0{name}\0".encode()
+        body = [f"diff --git a/{name} b/{name}\n".encode(), b"--- /dev/null\n", b"+++ b/x\n"]
+        for hunk in range(3):
+            body.append(f"@@ -0,0 +{hunk * 10 + 1},10 @@\n".encode())
+            body += [b"+line\n"] * 10
+        chunks.append(PatchChunk(body, added=30))
+    whole = assemble(parse_raw(raw), chunks)
+    assert [(f.truncated, len(f.hunks), f.added_count) for f in whole] == [(False, 3, 30)] * 2
+    monkeypatch.setattr(change, "MAX_LINES_PER_CHANGE", 45)
+    part = assemble(parse_raw(raw), chunks)
+    assert [(f.truncated, len(f.hunks), f.added_count, f.removed_count) for f in part] == [
+        (False, 3, 30, 0),
+        (True, 1, 30, 0),
+    ]
+    assert sum(len(h.added) for f in part for h in f.hunks) == 40
