@@ -1,7 +1,7 @@
 """The edge-case matrix of issue 7: each repository state and environment, with the CLI run on a
 real repository (review and check, lint and list where they read something), giving a sensible
 result or a one-line error, never a traceback (specs/hardening.md: HARDEN-1..8, HARDEN-E1,
-HARDEN-E3, HARDEN-E4; the xfails are HARDEN-17..19, planned).
+HARDEN-E3, HARDEN-E4, HARDEN-17..19).
 
 Items already covered elsewhere are reused, not repeated: the diff model on odd paths and hostile
 configuration for `review` (test_review_edges.py), revisions, shallow and bare for `review`
@@ -549,11 +549,6 @@ def test_a_line_longer_than_a_mebibyte_is_cut_and_fails_closed(project, cli):
 
 
 @NEEDS_RESOURCE
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.py reads both sides of every changed text file for ripples, a truncated "
-    "one too (_read_tree / _is_source): reported to the pipeline's owner",
-)
 def test_huge_diff_is_reviewed_in_bounded_memory(huge_commit):
     """HARDEN-18: the review reports the file as truncated, with git's own line counts."""
     code, out, megabytes = peak_memory(huge_commit, "review", "--format", "json")

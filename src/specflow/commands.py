@@ -74,6 +74,7 @@ def new_spec(
         raise SpecflowError(f"spec id {spec_id} is already used by {other}; pass another --id")
     target = project.config.specs_path / f"{slug}.md"
     relative = f"{project.config.specs_dir}/{slug}.md"
+    _refuse_symlinked_folder(project)
     if target.exists() or target.is_symlink():  # NEW-2: never overwrite, not even a symlink
         raise SpecflowError("already exists; not overwritten (choose another title)", relative)
     drafted, more = scaffold.draft_context(
@@ -145,3 +146,17 @@ def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet:
     write_atomic(path, bom + fixed.encode())
     reparsed = parse_spec(spec.path, fixed)
     return SpecSet(tuple(reparsed if s.path == spec.path else s for s in specs.specs))
+
+
+def _refuse_symlinked_folder(project: Project) -> None:
+    """HARDEN-20: a specs folder that is a symlink could send the new file anywhere."""
+    folder = project.config.specs_path
+    for part in (folder, *folder.parents):
+        if part == project.root:
+            return
+        if part.is_symlink():
+            where = part.relative_to(project.root).as_posix()
+            raise SpecflowError(
+                f"{where} is a symbolic link: specflow writes specs only inside "
+                "the repository; make it a real folder"
+            )

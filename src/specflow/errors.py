@@ -31,3 +31,7 @@ class ConfigError(SpecflowError):
 
 class GitError(SpecflowError):
     """A git command failed, or the repository is not in a state we can read."""
+
+
+class NotARepository(GitError):
+    """The folder is in no git repository (git itself works)."""

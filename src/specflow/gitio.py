@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, parse_raw, split_patch
-from specflow.errors import GitError
+from specflow.errors import GitError, NotARepository
 
 # GIT-8: options that make git's output independent of the user's configuration.
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
@@ -198,7 +198,7 @@ def _why_no_work_tree(cwd: Path) -> GitError:
     except GitUnusable as exc:
         return exc
     except GitError:
-        return GitError(f"not a git repository: {cwd} (run specflow inside one)")
+        return NotARepository(f"not a git repository: {cwd} (run specflow inside one)")
     if bare:
         return GitError("this is a bare repository: specflow needs a work tree or a clone")
     return GitError(f"{cwd} is inside the .git folder: run specflow in the work tree")

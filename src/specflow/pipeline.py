@@ -135,7 +135,8 @@ def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[R
 
 
 def _is_source(file: FileChange) -> bool:
-    return not file.binary and not file.submodule
+    """Files whose two sides are read for ripples; a truncated (huge) one is not (HARDEN-18)."""
+    return not (file.binary or file.submodule or file.truncated)
 
 
 def _sources(
@@ -320,11 +321,11 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
 
 def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:
     """The work tree's specs and references; outside git, the specs alone."""
-    from specflow.errors import GitError
+    from specflow.errors import NotARepository
     from specflow.project import open_project
 
     try:
         repo = gitio.open_repo(cwd)
-    except GitError:
+    except NotARepository:  # HARDEN-19: but a missing or broken git is said, not hidden
         return read_disk_specs(open_project(cwd).config), []
     return catalogue(repo, Revision("--worktree", "worktree", ""))

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specflow.escape import first_line
+from specflow.escape import first_line, printable
 from specflow.model import Finding, Requirement, Severity, Spec
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
@@ -26,11 +26,18 @@ SCHEMA = 1
 
 
 def out(text: str) -> None:
+    """Everything specflow prints passes here: no terminal escapes, no undecodable bytes."""
+    text = _safe(text)  # HARDEN-17
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
 
 def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(_safe(text) + "\n")
+
+
+def _safe(text: str) -> str:
+    cleaned = printable(text)
+    return cleaned if isinstance(cleaned, str) else text
 
 
 def is_terminal() -> bool:
@@ -41,7 +48,18 @@ def is_terminal() -> bool:
 
 
 def dump_json(data: dict[str, Any]) -> None:
-    out(json.dumps({"schema": SCHEMA, **data}, indent=2, ensure_ascii=False))
+    out(json.dumps({"schema": SCHEMA, **_clean(data)}, indent=2, ensure_ascii=False))
+
+
+def _clean(value: Any) -> Any:
+    """Strings as `printable` makes them (HARDEN-17): JSON would carry an escape as `\\u001b`."""
+    if isinstance(value, str):
+        return _safe(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(item) for item in value]
+    return value
 
 
 def finding_line(finding: Finding) -> str:

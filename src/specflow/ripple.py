@@ -44,7 +44,8 @@ _GENERIC_DEF = re.compile(
 )
 _CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
 _HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
-_CALL = re.compile(r"([A-Za-z_][\w.]*)\s*\(")
+# HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
+_CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ def file_change(file: FileChange) -> dict[str, Any]:
         "binary": file.binary,
         "submodule": file.submodule,
         "mode_only": file.mode_only,
-        "added": sum(len(h.added) for h in file.hunks),
-        "removed": sum(len(h.removed) for h in file.hunks),
+        "added": file.added_count,  # git's own counts, also for a truncated file
+        "removed": file.removed_count,
         "truncated": file.truncated,
     }
 
