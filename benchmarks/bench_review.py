@@ -35,6 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import print_table, specflow_script, verdict
+
 TIME_TARGET = 3.0  # seconds, for the full-size commit
 MEMORY_TARGET = 300  # MiB peak
 GIT_ENV = {
@@ -349,14 +353,6 @@ def time_commands(label: str, command: Sequence[Sequence[str]], cwd: Path, runs:
     return Timing(label, tuple(measure(command, cwd) for _ in range(runs)))
 
 
-def specflow_script() -> Path:
-    folder = Path(sys.executable).parent
-    for name in ("specflow", "specflow.exe"):
-        if (folder / name).is_file():
-            return folder / name
-    raise SystemExit(f"bench_review: no `specflow` beside {sys.executable}; use the venv's Python")
-
-
 def check_output(specflow: Path, root: Path, rev: str) -> dict[str, int]:
     """The review is real work: valid JSON, every changed file, the affected specs."""
     done = subprocess.run(
@@ -381,18 +377,6 @@ def machine() -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s), "
         f"Python {platform.python_version()}, {git(Path.cwd(), 'version')}"
     )
-
-
-def print_table(rows: Sequence[tuple[str, ...]]) -> None:
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for index, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-        if index == 0:
-            print("  ".join("-" * width for width in widths))
-
-
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
