@@ -99,6 +99,46 @@ def changed_symbols(
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
 
+# REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
+# `ast` pass); prose and data files are not among them.
+CODE_SUFFIXES = (
+    ".js",
+    ".jsx",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".tsx",
+    ".go",
+    ".rs",
+    ".java",
+    ".kt",
+    ".kts",
+    ".rb",
+    ".php",
+    ".c",
+    ".h",
+    ".cc",
+    ".cpp",
+    ".cxx",
+    ".hpp",
+    ".cs",
+    ".swift",
+    ".scala",
+    ".m",
+    ".mm",
+    ".sh",
+    ".bash",
+    ".lua",
+    ".pl",
+    ".pm",
+    ".ex",
+    ".exs",
+    ".erl",
+    ".dart",
+    ".r",
+)
+
+
 def _file_symbols(file: FileChange, old: bytes | None, new: bytes | None) -> Iterator[Symbol]:
     added = {line.number for hunk in file.hunks for line in hunk.added}
     removed = {line.number for hunk in file.hunks for line in hunk.removed}
@@ -106,6 +146,8 @@ def _file_symbols(file: FileChange, old: bytes | None, new: bytes | None) -> Ite
         yield from _python_symbols(file.path, new, added, "write")
         yield from _python_symbols(file.old_path or file.path, old, removed, "unwrite")
         return
+    if not file.path.endswith(CODE_SUFFIXES):
+        return  # prose and data (README.md, pyproject.toml) write no names
     for hunk in file.hunks:
         for line in hunk.added:
             yield from _generic_symbols(file.path, line.number, line.text, "write")
@@ -352,6 +394,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){re.escape(name)}\b|(?<=\.){re.escape(name)}\b")
 
 
+_IMPORT = re.compile(r"\s*(?:from\s+[\w.]+\s+)?import\s|\s*(?:import|export)\s.*\bfrom\s+['\"]")
+
+
 def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
     match = _name_pattern(name).search(text)
     at = match.end() if match else 0
@@ -361,6 +406,8 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
     mutation = _MUTATION.match(rest)
     if definition and definition[1] == name:
         kind, function = "definition", ""  # the function around it is not known here
+    elif _IMPORT.match(text):
+        kind = "import"  # a name brought into scope is neither read nor written there
     elif re.match(r"\s*\(", rest):
         kind = "call"
     elif _WRITE_AFTER.match(rest) or (statement_start and _ANNOTATED.match(rest)) or mutation:
@@ -400,7 +447,7 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
         outside = [
             use
             for use in found.get(symbol.name, [])
-            if (use.path, use.line) not in changed and use.use != "definition"
+            if (use.path, use.line) not in changed and use.use not in ("definition", "import")
         ]
         if symbol.kind == "function":
             outside = [use for use in outside if use.use == "call"]

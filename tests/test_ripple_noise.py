@@ -1,0 +1,68 @@
+"""Ripples come from code, not from prose, data files or import lines (REVIEW-E6)."""
+
+from __future__ import annotations
+
+import json
+
+SPEC = """---
+id: PAY
+scope: [src/**]
+---
+# Payments
+
+## Context
+- Amounts are integer cents in `ledger.amount`.
+
+## Requirements
+- PAY-1: Amounts are stored as integer cents.
+
+## Edge Cases
+- PAY-E1: A zero amount.
+"""
+
+LEDGER = """def record(ledger, cents):  # PAY-1
+    ledger.amount = cents
+"""
+
+CALLER = """from pay.ledger import record
+
+
+def charge(ledger, cents):
+    return record(ledger, cents)
+"""
+
+
+def ripple_names(cli) -> dict[str, list[dict[str, object]]]:
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    return {r["symbol"]["name"]: r["uses"] for r in data["ripples"]}
+
+
+def test_prose_and_data_files_write_no_names(repo, cli):
+    """REVIEW-E6: `constraint = ...` in a README or a TOML table is not a write of `constraint`."""
+    repo.commit(
+        "base",
+        {"specs/pay.md": SPEC, "src/pay/ledger.py": LEDGER, "src/pay/rules.py": "constraint = 1\n"},
+    )
+    repo.commit(
+        "docs",
+        {
+            "README.md": "constraint = strict\n",
+            "pyproject.toml": "[tool.x]\nconstraint = 2\n",
+        },
+    )
+    assert ripple_names(cli) == {}
+
+
+def test_an_import_line_is_not_a_use(repo, cli):
+    """REVIEW-E6: changing record() ripples to its caller, not to the line that imports it;
+    `context` lists the import apart."""
+    repo.commit(
+        "base",
+        {"specs/pay.md": SPEC, "src/pay/ledger.py": LEDGER, "src/pay/charge.py": CALLER},
+    )
+    repo.commit("change", {"src/pay/ledger.py": LEDGER + "    return cents\n"})
+    uses = ripple_names(cli)["record"]
+    assert [(u["path"], u["use"]) for u in uses] == [("src/pay/charge.py", "call")]
+    context = cli("context", "record").out
+    assert "imported:\n    src/pay/charge.py:1" in context
+    assert "called:\n    src/pay/charge.py:5" in context
