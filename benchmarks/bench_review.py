@@ -37,19 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import print_table, specflow_script, verdict
+from common import git, print_table, specflow_script, verdict
 
 TIME_TARGET = 3.0  # seconds, for the full-size commit
 MEMORY_TARGET = 300  # MiB peak
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Bench",
-    "GIT_AUTHOR_EMAIL": "bench@example.com",
-    "GIT_COMMITTER_NAME": "Bench",
-    "GIT_COMMITTER_EMAIL": "bench@example.com",
-    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
-    "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 DOMAINS = [
     "auth",
     "billing",
@@ -268,16 +259,6 @@ def changed_functions(shape: Shape) -> range:
     return range(start, start + count)
 
 
-def git(root: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV}
-    done = subprocess.run(
-        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"bench_review: git {' '.join(args)} failed: {done.stderr.strip()}")
-    return done.stdout.strip()
-
-
 def write(root: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         path = root / name
@@ -320,7 +301,7 @@ def generate(root: Path, shape: Shape) -> dict[str, str]:
         git(root, "checkout", "-q", "-B", label, "main")
         write(root, source_files(shape, 1, shape.files // part))
         git(root, "commit", "-q", "-am", f"Rewrite {shape.files // part} files ({label})")
-        commits[label] = git(root, "rev-parse", "HEAD")
+        commits[label] = git(root, "rev-parse", "HEAD").strip()
     git(root, "checkout", "-q", "full")
     return commits
 
@@ -375,7 +356,7 @@ def check_output(specflow: Path, root: Path, rev: str) -> dict[str, int]:
 def machine() -> str:
     return (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s), "
-        f"Python {platform.python_version()}, {git(Path.cwd(), 'version')}"
+        f"Python {platform.python_version()}, {git(Path.cwd(), 'version').strip()}"
     )
 
 

@@ -16,22 +16,10 @@ import yaml
 from conftest import Repo
 from specflow import ci, cienv
 from specflow.model import Finding, Severity
+from stories import HASHING, RESET_SPEC
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = """---
-id: RESET
-scope: [src/auth/**]
----
-# Password reset
-
-## Context
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- RESET-2: Reset verifies the account by e-mail first.
-"""
-HASHING = "import hashlib\n\n\ndef hash_password(p):\n    return hashlib.sha256(p).hexdigest()\n"
+SPEC = RESET_SPEC
 RESET = 'def reset(user, pw):\n    """RESET-2"""\n    user.password_hash = pw\n'
 TESTS = 'def test_reset():\n    """RESET-1, RESET-2"""\n'
 

@@ -11,25 +11,10 @@ from markdown_it import MarkdownIt
 
 from specflow import comment as comments
 from specflow.escape import html_text, md_code_span, md_text
+from stories import HASHING, RESET_SPEC
 
 ZWSP = "\u200b"
-SPEC = """---
-id: RESET
-scope: [src/auth/**]
----
-# Password reset
-
-## Context
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- RESET-2: Reset verifies the account by e-mail first.
-
-## Edge Cases
-- RESET-E1: Two resets in a row.
-"""
-HASHING = "import hashlib\n\n\ndef hash_password(p):\n    return hashlib.sha256(p).hexdigest()\n"
+SPEC = RESET_SPEC + "\n## Edge Cases\n- RESET-E1: Two resets in a row.\n"
 RESET = 'def reset(user, pw):\n    """RESET-2"""\n    user.password_hash = pw\n'
 HOSTILE = "<script>alert(1)</script> @octocat #1 owner/repo#2 <!-- hide --> `tick` a|b **x** [l](u)"
 

@@ -10,22 +10,10 @@ from pathlib import Path
 import pytest
 
 from fakeforge import GITHUB_TOKEN, GITLAB_TOKEN, Failure, FakeForge, running
+from stories import HASHING, RESET_SPEC
 
-SPEC = """---
-id: RESET
-scope: [src/auth/**]
----
-# Password reset
+SPEC = RESET_SPEC
 
-## Context
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- RESET-2: Reset verifies the account by e-mail first.
-"""
-
-HASHING = "import hashlib\n\n\ndef hash_password(p):\n    return hashlib.sha256(p).hexdigest()\n"
 RESET = 'def reset(user, pw):\n    """RESET-1, RESET-2"""\n    user.password_hash = pw\n'
 MARKER = "<!-- specflow:comment v1 key=default head="
 REPO = "/repos/acme/app"

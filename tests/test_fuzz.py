@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from conftest import Cli, Repo
 from histories import model_counts, numstat, read_change
 from specflow.change import Change, PatchChunk, assemble, parse_raw, split_patch
+from stories import PAY_SPEC
 
 RANDOM_HISTORIES = settings(
     max_examples=40,
@@ -114,26 +115,7 @@ def apply(root: Path, ops: list[tuple[str, str, bytes | str]]) -> None:
             path.symlink_to(str(value))
 
 
-PAY = """---
-id: PAY
-scope:
-  - src/pay/**
----
-# Payments
-
-## Context
-- Amounts are stored in integer cents.
-
-## Requirements
-- PAY-1: Charge in cents.
-- PAY-2: Refunds are logged.
-
-## Edge Cases
-- PAY-E1: A zero amount.
-
-## Constraints
-- forbid `float(` in `src/pay/**`: amounts are integers.
-"""
+PAY = PAY_SPEC
 
 
 @contextmanager

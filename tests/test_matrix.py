@@ -32,27 +32,9 @@ from histories import (
     numstat,
     shallow_clone,
 )
+from stories import PAY_SPEC
 
-PAY = """---
-id: PAY
-scope:
-  - src/pay/**
----
-# Payments
-
-## Context
-- Amounts are stored in integer cents.
-
-## Requirements
-- PAY-1: Charge in cents.
-- PAY-2: Refunds are logged.
-
-## Edge Cases
-- PAY-E1: A zero amount.
-
-## Constraints
-- forbid `float(` in `src/pay/**`: amounts are integers.
-"""
+PAY = PAY_SPEC
 PROJECT: dict[str, str | bytes | None] = {
     "specs/pay.md": PAY,
     "src/pay/charge.py": "def charge(cents):  # PAY-1\n    return cents\n",

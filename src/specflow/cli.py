@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -25,6 +25,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 F = TypeVar("F", bound=Callable[..., Any])
+# The change `review`, `check` and `comment` judge, as the user names it.
+ChangeRev = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+    typer.Argument(
+        metavar="[REV]",
+        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
+    ),
+]
 
 
 class TextOrJson(str, Enum):
@@ -217,11 +225,7 @@ def show(
 
 @command()
 def review(
-    rev: Optional[str] = typer.Argument(  # noqa: UP045
-        None,
-        metavar="[REV]",
-        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
-    ),
+    rev: ChangeRev = None,
     staged: bool = typer.Option(False, "--staged", help="Review the index against HEAD."),
     worktree: bool = typer.Option(False, "--worktree", help="Review the work tree against HEAD."),
     fmt: ReviewFormat = typer.Option(ReviewFormat.text, "--format", help="text, markdown or json."),
@@ -242,11 +246,7 @@ def review(
 
 @command()
 def check(
-    rev: Optional[str] = typer.Argument(  # noqa: UP045
-        None,
-        metavar="[REV]",
-        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
-    ),
+    rev: ChangeRev = None,
     staged: bool = typer.Option(False, "--staged", help="Check the index (what a hook sees)."),
     worktree: bool = typer.Option(False, "--worktree", help="Check the work tree against HEAD."),
     message_file: Optional[Path] = typer.Option(  # noqa: UP045
@@ -301,11 +301,7 @@ class Forge(str, Enum):
 
 @command()
 def comment(
-    rev: Optional[str] = typer.Argument(  # noqa: UP045
-        None,
-        metavar="[REV]",
-        help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
-    ),
+    rev: ChangeRev = None,
     post: Optional[Forge] = typer.Option(  # noqa: UP045
         None, "--post", help="Post it to the pull request (github) or merge request (gitlab)."
     ),
