@@ -174,53 +174,158 @@ def _python_symbols(
 ) -> Iterator[Symbol]:
     if source is None or not lines:
         return
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return
     ordered = sorted(lines)
+    text = source.split(b"\n")
+    tree = _parse_touched(source, text, ordered)
+    if tree is None:
+        return
     for scope in _scopes(tree, ordered):
         locals_ = _local_values(scope) if scope is not tree else {}
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
             yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
-        for node in _own_nodes(scope, ordered):
+        for node in _candidates(scope, ordered, text):
             for name in _written_names(node, bool(function), locals_):
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
 
 
-def _scopes(tree: ast.Module, lines: Sequence[int]) -> Iterator[ast.AST]:
-    """The module, then every function that contains one of `lines`: only statements can hold
-    a function, and a statement off those lines cannot hold one on them."""
-    yield tree
-    stack: list[ast.AST] = [node for node in tree.body if _touches(node, lines)]
+# --- parsing only what changed ------------------------------------------------------------------
+# `ast.parse` costs about 8 µs a line, most of a large review: only the top-level statements
+# that hold a changed line are parsed, at their own line numbers, the rest of the file blanked.
+
+_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+# statements with statements inside, bar functions: a nested function is a scope of its own
+_COMPOUND = tuple(
+    getattr(ast, name)
+    for name in (
+        "If",
+        "For",
+        "AsyncFor",
+        "While",
+        "With",
+        "AsyncWith",
+        "Try",
+        "TryStar",
+        "Match",
+        "ClassDef",
+    )
+    if hasattr(ast, name)
+)
+_NOT_A_START = frozenset(b" \t\f\r#)]}")
+_CONTINUATION = re.compile(rb"(?:else|elif|except|finally)\b")
+_QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
+_MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(_MUTATORS)).encode() + rb")\s*\(")
+
+
+def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> ast.Module | None:
+    """The top-level statements around `lines`, parsed at their own line numbers; the whole
+    file when the cut does not parse (a statement start the line scan misjudged)."""
+    kept = _touched_lines(text, lines)
+    try:
+        if b"\r" not in source and len(kept) * 4 < len(text) * 3:
+            cut = [line if number in kept else b"" for number, line in enumerate(text, 1)]
+            try:
+                return ast.parse(b"\n".join(cut))
+            except (SyntaxError, ValueError):
+                pass
+        return ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _touched_lines(text: list[bytes], lines: Sequence[int]) -> set[int]:
+    starts = _statement_starts(text)
+    kept: set[int] = set()
+    for line in lines:
+        at = bisect.bisect_right(starts, line)
+        first = starts[at - 1] if at else 1
+        end = starts[at] if at < len(starts) else len(text) + 1
+        if first not in kept:
+            kept.update(range(first, end))
+    return kept
+
+
+def _statement_starts(text: list[bytes]) -> list[int]:
+    """Lines that begin a top-level statement: at column 0, outside a string that spans lines,
+    not a decorated definition's own line nor a clause (`else:`) of the statement before."""
+    starts: list[int] = []
+    decorated = False
+    quote: bytes | None = None
+    for number, line in enumerate(text, 1):
+        if quote is None and line and line[0] not in _NOT_A_START:
+            if not decorated and not _CONTINUATION.match(line):
+                starts.append(number)
+            decorated = line[0] == 64  # "@"
+        if b'"""' in line or b"'''" in line or quote is not None:
+            quote = _open_quote(line, quote)
+    return starts
+
+
+def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
+    """The triple quote still open at the end of `line`, given the one open at its start."""
+    single: bytes | None = None
+    for token in _QUOTE_TOKEN.findall(line):
+        if token[0] == 92:  # a backslash escapes what follows
+            continue
+        if quote is not None:
+            quote = None if token == quote else quote
+        elif single is not None:
+            single = None if token == single else single
+        elif token == b"#":
+            break
+        elif len(token) == 3:
+            quote = token
+        else:
+            single = token
+    return quote
+
+
+def _scopes(scope: ast.AST, lines: Sequence[int]) -> Iterator[ast.AST]:
+    """`scope`, then every function in it that holds one of `lines`, in source order."""
+    yield scope
+    for statement in _statements(scope, lines):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield from _scopes(statement, lines)
+
+
+def _candidates(scope: ast.AST, lines: Sequence[int], text: list[bytes]) -> Iterator[ast.AST]:
+    """The statements of `scope` on `lines`, not those of nested functions, and the calls in
+    them when a mutating method is called there (`seen.add(key)` writes `seen`)."""
+    for statement in _statements(scope, lines):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        yield statement
+        own = text[statement.lineno - 1 : _header_end(statement)]
+        if _MUTATING_CALL.search(b"\n".join(own)):
+            yield from _calls(statement, lines)
+
+
+def _header_end(statement: ast.stmt) -> int:
+    """The last line of a statement that is not in its body (all of a simple statement)."""
+    body = getattr(statement, "body", None)
+    if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+        return max(statement.lineno, body[0].lineno - 1)
+    return statement.end_lineno or statement.lineno
+
+
+def _calls(statement: ast.stmt, lines: Sequence[int]) -> Iterator[ast.Call]:
+    """The calls on `lines` in the statement's own expressions (not in its body or lambdas)."""
+    stack: list[ast.AST] = [
+        node
+        for field, value in ast.iter_fields(statement)
+        if field not in _BODIES
+        for node in (value if isinstance(value, list) else [value])
+        if isinstance(node, ast.AST)
+    ]
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(node, (ast.Lambda, ast.stmt)) or (
+            hasattr(node, "lineno") and not _touches(node, lines)
+        ):
+            continue  # a node's children lie within its lines
+        if isinstance(node, ast.Call):
             yield node
-        for child in ast.iter_child_nodes(node):
-            # a `case` has no line numbers of its own
-            on_lines = isinstance(child, (ast.stmt, ast.excepthandler)) and _touches(child, lines)
-            if on_lines or isinstance(child, ast.match_case):
-                stack.append(child)
-
-
-def _own_nodes(scope: ast.AST, lines: Sequence[int] | None = None) -> Iterator[ast.AST]:
-    """Statements and calls of `scope`, not of the functions nested in it; with `lines`, only
-    those on one of these (sorted) lines, skipping whole subtrees that are not."""
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            continue
-        if lines is not None and hasattr(node, "lineno"):
-            if not _touches(node, lines):
-                continue  # a node's children lie within its lines
-        elif lines is not None:
-            stack.extend(ast.iter_child_nodes(node))
-            continue
-        yield node
         stack.extend(ast.iter_child_nodes(node))
 
 
@@ -291,21 +396,22 @@ def _local_values(scope: ast.AST) -> dict[str, ast.expr]:
     return values
 
 
-def _statements(scope: ast.AST) -> Iterator[ast.stmt]:
+def _statements(scope: ast.AST, lines: Sequence[int] | None = None) -> Iterator[ast.stmt]:
     """The statements of `scope` in source order, inside compound statements too, but not
-    inside nested functions: assignments are statements, so expressions need no visit."""
+    inside nested functions (their `def` is one); with `lines`, only those on one of them: a
+    statement off those lines holds none that is on them."""
     stack: list[ast.AST] = [scope]
     while stack:
         node = stack.pop()
-        children = [
-            child
-            for field in ("body", "orelse", "finalbody", "handlers", "cases")
-            for child in getattr(node, field, ())
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
-        ]
-        stack += reversed(children)
-        if isinstance(node, ast.stmt) and node is not scope:
+        if node is not scope and isinstance(node, ast.stmt):
             yield node
+            if not isinstance(node, _COMPOUND):
+                continue
+        children = [child for field in _BODIES for child in getattr(node, field, ())]
+        if lines is not None:
+            # a `case` has no line numbers of its own
+            children = [c for c in children if isinstance(c, ast.match_case) or _touches(c, lines)]
+        stack += reversed(children)
 
 
 def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:

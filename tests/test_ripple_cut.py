@@ -1,0 +1,155 @@
+"""Ripples parse only the top-level statements that hold a changed line, and find exactly what a
+parse of the whole file finds (SPEED-6), whatever the file's strings and clauses (SPEED-E2)."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specflow import ripple
+
+TRICKY = '''"""Module doc.
+def fake():
+    ghost.name = 1
+"""
+import os
+
+SETTINGS = {}
+
+
+@decorator
+@other(
+    1,
+)
+def first(user):
+    user.token = make_token()
+    return user
+
+
+class Account:
+    limit = 10
+
+    def grow(self, items):
+        self.items.append(
+            items)
+        return self.items
+
+
+if os.name:
+    MODE = 1
+elif os.sep:
+    MODE = 3
+else:
+    MODE = 2
+
+try:
+    REGISTRY = load()
+except OSError:
+    REGISTRY = {}
+finally:
+    CACHE.clear()
+
+TEXT = \'\'\'
+x.y = 3
+def nested():
+    z.w = 4
+\'\'\'
+QUOTED = "not a \\"\\"\\" start"  # """ in a comment
+value = (1 +
+2)
+total = [
+    SETTINGS.setdefault("a", 1),
+]
+'''
+
+
+def whole_file_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
+    """What the ripple stage found before SPEED-6: every write, from a parse of the whole file."""
+    original = ripple._parse_touched
+    try:
+        ripple._parse_touched = lambda src, text, touched: ast.parse(src)  # type: ignore[assignment]
+        return set(ripple._python_symbols("m.py", source, lines, kind))
+    finally:
+        ripple._parse_touched = original
+
+
+def cut_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
+    return set(ripple._python_symbols("m.py", source, lines, kind))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_single_changed_line_finds_what_the_whole_file_finds(newline: str) -> None:
+    """SPEED-6, SPEED-E2: each line of a file full of traps, changed alone."""
+    source = TRICKY.replace("\n", newline).encode()
+    count = TRICKY.count("\n") + 1
+    for line in range(1, count + 1):
+        for kind in ("write", "unwrite"):
+            assert cut_symbols(source, {line}, kind) == whole_file_symbols(source, {line}, kind), (
+                line
+            )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sets(st.integers(min_value=1, max_value=TRICKY.count("\n") + 1), min_size=1))
+def test_any_set_of_changed_lines_finds_what_the_whole_file_finds(lines: set[int]) -> None:
+    """SPEED-6: any set of changed lines."""
+    source = TRICKY.encode()
+    assert cut_symbols(source, lines, "write") == whole_file_symbols(source, lines, "write")
+
+
+def test_the_cut_parses_less_than_the_file() -> None:
+    """SPEED-6: a change inside one function keeps that function and blanks the rest."""
+    text = TRICKY.encode().split(b"\n")
+    line = next(n for n, t in enumerate(text, 1) if b"user.token" in t)
+    kept = ripple._touched_lines(text, [line])
+    assert min(kept) == TRICKY.split("\n").index("@decorator") + 1
+    assert b"return user" in text[max(kept) - 1] or text[max(kept) - 1].strip() == b""
+    assert len(kept) < len(text) // 4
+    lines = TRICKY.split("\n")
+    clause = ripple._touched_lines(text, [lines.index("    MODE = 2") + 1])
+    assert lines.index("if os.name:") + 1 in clause  # `else:` continues the `if`
+    handler = ripple._touched_lines(text, [lines.index("    REGISTRY = {}") + 1])
+    assert lines.index("try:") + 1 in handler
+
+
+SPEC = """---
+id: ACC
+scope: [src/**]
+---
+# Accounts
+
+## Context
+- Tokens live in `user.token`; `name` is the display name.
+
+## Requirements
+- ACC-1: Tokens are issued by `make_token`.
+
+## Edge Cases
+- ACC-E1: A user without a token.
+"""
+
+READER = """def show(account, user):  # ACC-1
+    return account.name, user.token
+"""
+
+
+def ripple_names(cli) -> set[str]:  # type: ignore[no-untyped-def]
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    return {r["symbol"]["name"] for r in data["ripples"]}
+
+
+def test_code_in_a_docstring_is_not_a_write_and_real_writes_still_ripple(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """SPEED-E2 through the CLI: editing column-0 code inside a module docstring writes nothing;
+    editing the real write in the same file ripples to its reader."""
+    repo.commit(
+        "base", {"specs/acc.md": SPEC, "src/acc/model.py": TRICKY, "src/acc/view.py": READER}
+    )
+    repo.commit("docs", {"src/acc/model.py": TRICKY.replace("ghost.name = 1", "ghost.name = 2")})
+    assert ripple_names(cli) == set()
+    changed = TRICKY.replace("user.token = make_token()", "user.token = mint()  # ACC-1")
+    repo.commit("mint", {"src/acc/model.py": changed})
+    assert ripple_names(cli) == {"token"}
