@@ -1,3 +1,3 @@
-from specflow.cli import main
+from specflow.entry import main
 
 main()

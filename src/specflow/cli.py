@@ -15,6 +15,8 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 
 from specflow import __version__
+from specflow.entry import failure_code
+from specflow.errors import SpecflowError
 
 app = typer.Typer(
     name="specflow",
@@ -69,20 +71,10 @@ def command(name: str | None = None, group: typer.Typer | None = None) -> Callab
     def register(func: F) -> F:
         @functools.wraps(func)
         def friendly(*args: Any, **kwargs: Any) -> Any:
-            from specflow.errors import SpecflowError
-
             try:
                 return func(*args, **kwargs)
-            except SpecflowError as exc:
-                typer.echo(f"specflow: error: {exc}", err=True)
-                raise typer.Exit(exc.exit_code) from None
-            except OSError as exc:  # a full disk, a permission: the environment, not a bug
-                where = f"{exc.filename}: " if exc.filename else ""
-                typer.echo(f"specflow: error: {where}{exc.strerror or exc}", err=True)
-                raise typer.Exit(2) from None
-            except KeyboardInterrupt:
-                typer.echo("specflow: interrupted", err=True)
-                raise typer.Exit(130) from None
+            except (SpecflowError, OSError, KeyboardInterrupt) as exc:
+                raise typer.Exit(failure_code(exc)) from None
 
         (group or app).command(name)(friendly)
         return func
@@ -208,7 +200,6 @@ def show(
     Example: specflow show RESET-1
     """
     from specflow import pipeline, render
-    from specflow.errors import SpecflowError
     from specflow.model import Spec
 
     specs, references = pipeline.catalogue_here(Path.cwd())
@@ -273,25 +264,21 @@ def check(
     """
     import os
 
-    from specflow import ci, cienv, pipeline, render
+    from specflow.entry import check as run_check
 
-    if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
-        render.err("specflow: skipped (SPECFLOW_SKIP is set)")
-        return
     span = [os.environ.get(f"PRE_COMMIT_{end}_REF", "") for end in ("FROM", "TO")]
     if rev is None and all(span):  # HOOK-9: the pre-commit framework's pre-push (or --from-ref)
         rev, staged, worktree = f"{span[0]}...{span[1]}", False, False
-    repo = pipeline.open_repository()
-    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
-    message = pipeline.read_message(repo, message_file) if message_file else None
-    summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt is CheckFormat.github else ""
-    if summary:  # COMMENT-10: the full review goes to the job summary
-        review, result = pipeline.verdict(repo, revision, message)
-        render.step_summary(Path(summary), review, result.findings, repo.root)
-    else:
-        result = pipeline.check(repo, revision, message, before_message=before_message)
-    render.check(result, fmt.value, summary=bool(summary))
-    raise typer.Exit(1 if ci.fails(result.findings, fail_on.value) else 0)
+    code = run_check(
+        rev,
+        staged=staged,
+        worktree=worktree,
+        message_file=message_file,
+        before_message=before_message,
+        fmt=fmt.value,
+        fail_on=fail_on.value,
+    )
+    raise typer.Exit(code)
 
 
 class Forge(str, Enum):
@@ -461,7 +448,6 @@ def hook_uninstall() -> None:
 
 def _hook(action: str, pre_push: bool) -> None:
     from specflow import hooks, pipeline, render
-    from specflow.errors import SpecflowError
 
     try:
         repo = pipeline.open_repository()
