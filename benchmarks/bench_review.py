@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import git, print_table, specflow_script, verdict
+from common import USER_ENV, git, print_table, specflow_script, verdict
 
 TIME_TARGET = 3.0  # seconds, for the full-size commit
 MEMORY_TARGET = 300  # MiB peak
@@ -311,7 +311,7 @@ def generate(root: Path, shape: Shape) -> dict[str, str]:
 
 def measure(command: Sequence[Sequence[str]], cwd: Path) -> Run:
     """Wall-clock time of the commands run one after the other, and the largest peak RSS."""
-    env = {**os.environ, "NO_COLOR": "1"}
+    env = {**USER_ENV, "NO_COLOR": "1"}
     peak = 0
     start = time.perf_counter()
     for argv in command:

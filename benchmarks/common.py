@@ -24,6 +24,11 @@ GIT_ENV = {
 }
 
 
+# What an installed specflow meets: pip writes its bytecode at install time, so a developer's
+# PYTHONDONTWRITEBYTECODE would only make an editable install recompile on every run.
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 @dataclass(frozen=True)
 class Timing:
     label: str
@@ -71,7 +76,7 @@ def run_measured(
         process = subprocess.Popen(
             command,
             cwd=cwd,
-            env={**os.environ, "NO_COLOR": "1", **(env or {})},
+            env={**USER_ENV, "NO_COLOR": "1", **(env or {})},
             stdout=out,
             stderr=err,
         )

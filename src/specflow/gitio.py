@@ -357,10 +357,14 @@ def grep(
     excludes: Sequence[str] = (),
     words: bool = False,
     functions: bool = False,
+    paths: Sequence[str] | None = None,
 ) -> bytes:
     """`git grep` for fixed strings in the resulting tree of `revision` (its head commit, the
     index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit.
-    GIT-11: the same tree the specs were read from; the caller excludes the specs folder."""
+    GIT-11: the same tree the specs were read from; the caller excludes the specs folder.
+    `paths`: only these files (none: nothing to search)."""
+    if paths is not None and not paths:
+        return b""
     if not patterns:
         return b""
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
@@ -374,7 +378,8 @@ def grep(
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
-    args += ["--", ".", *(f":(exclude,glob){glob}" for glob in excludes)]
+    where = ["."] if paths is None else [f":(literal){path}" for path in paths]
+    args += ["--", *where, *(f":(exclude,glob){glob}" for glob in excludes)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
     return run(root, *prefix, *args, ok_codes=(0, 1))
 
@@ -392,6 +397,16 @@ def _alternations(literals: Sequence[str]) -> list[str]:
         "(" + "|".join(escaped[start : start + _ALTERNATION_SIZE]) + ")"
         for start in range(0, len(escaped), _ALTERNATION_SIZE)
     ]
+
+
+def changed_paths(root: Path, old: str, new: str) -> list[str] | None:
+    """The paths whose content differs between two commits, or None when git cannot tell (a
+    commit that is gone since, a shallow clone)."""
+    try:
+        out = run(root, "diff-tree", "-r", "-z", "--no-renames", "--name-only", old, new, "--")
+    except GitError:
+        return None
+    return [os.fsdecode(name) for name in out.split(b"\0") if name]
 
 
 def list_files(root: Path, tree: str | None = None) -> list[str]:

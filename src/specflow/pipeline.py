@@ -16,7 +16,8 @@ from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.model import Finding, Spec
 from specflow.parse import decode, parse_spec
-from specflow.refs import Reference, grep_rows, message_references, references
+from specflow.refcache import Search, resulting_references
+from specflow.refs import Reference, grep_rows, message_references
 from specflow.speccache import SpecCache
 from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
@@ -58,7 +59,7 @@ def snapshot(
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
     specs, base_specs, sources = _read_tree(repo, config, change, with_sources)
-    found = _grep_references(repo, config, revision, specs)
+    found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), sources)
 
@@ -156,15 +157,17 @@ def _sources(
 
 
 def _grep_references(
-    repo: gitio.RepoInfo, config: Config, revision: Revision, specs: SpecSet
+    repo: gitio.RepoInfo,
+    config: Config,
+    revision: Revision,
+    specs: SpecSet,
+    change: Change | None = None,
 ) -> list[Reference]:
     if not specs.prefixes:
         return []
     excludes = (f"{config.specs_dir}/**", *config.exclude)
-    patterns = sorted(f"{prefix}-" for prefix in specs.prefixes)
-    data = gitio.grep(repo.root, patterns, revision, excludes=excludes)
-    rows = grep_rows(data, revision.tree)
-    return references(rows, specs.prefixes, config.test_globs)
+    search = Search(specs.prefixes, excludes, config.test_globs)
+    return resulting_references(repo, revision, change, search)
 
 
 USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few

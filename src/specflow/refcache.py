@@ -1,0 +1,109 @@
+"""The references of one commit, kept between runs, so that a hook greps only the files a
+change touches instead of the whole tree (SPEED-8): `git grep` of every file is what a check
+costs in a large repository, and a commit changes a handful of them.
+
+The references in a file depend only on its path, its content and what is searched for, so
+those of a commit are those of the cached commit with the files that differ between the two
+searched again. The cache lives beside the spec cache in `.git/specflow/`, trusted as the hooks
+there are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+
+from specflow import __version__, gitio
+from specflow.change import Change, Revision
+from specflow.refs import Reference, grep_rows, references
+
+FORMAT = 1
+_KEY = f"specflow {__version__} refs {FORMAT}"
+# Past this many differing files one search of the whole tree is as quick as naming them all.
+MAX_PATHS = 2000
+
+
+class Search:
+    """What is searched for, and how a file's references are classified."""
+
+    def __init__(
+        self, prefixes: frozenset[str], excludes: Sequence[str], test_globs: tuple[str, ...]
+    ) -> None:
+        self.prefixes = prefixes
+        self.patterns = sorted(f"{prefix}-" for prefix in prefixes)
+        self.excludes = tuple(excludes)
+        self.key = (tuple(self.patterns), self.excludes, test_globs)
+        self.test_globs = test_globs
+
+    def run(
+        self, repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str] | None = None
+    ) -> list[Reference]:
+        data = gitio.grep(repo.root, self.patterns, revision, excludes=self.excludes, paths=paths)
+        return references(grep_rows(data, revision.tree), self.prefixes, self.test_globs)
+
+
+def resulting_references(
+    repo: gitio.RepoInfo, revision: Revision, change: Change | None, search: Search
+) -> list[Reference]:
+    """The references in `revision`'s resulting tree: a commit's from the cache, the index's as
+    HEAD's with the files `change` stages searched again; the work tree's always searched."""
+    if revision.mode == "staged" and repo.head and change is not None:
+        paths = sorted({p for f in change.files for p in (f.path, f.old_path) if p})
+        if len(paths) <= MAX_PATHS:
+            base = commit_references(repo, repo.head, search)
+            return overlay(base, paths, search.run(repo, revision, paths))
+    if revision.mode in ("commit", "range") and revision.head:
+        return commit_references(repo, revision.head, search)
+    return search.run(repo, revision)
+
+
+def commit_references(repo: gitio.RepoInfo, commit: str, search: Search) -> list[Reference]:
+    path = repo.common_dir / "specflow" / "refs.pickle"
+    cached = _load(path, search.key)
+    if cached is not None and cached[0] == commit:
+        return cached[1]
+    paths = gitio.changed_paths(repo.root, cached[0], commit) if cached is not None else None
+    revision = Revision(commit, "commit", commit, commit)
+    if cached is not None and paths is not None and len(paths) <= MAX_PATHS:
+        found = overlay(cached[1], paths, search.run(repo, revision, paths))
+    else:
+        found = search.run(repo, revision)
+    _save(path, search.key, commit, found)
+    return found
+
+
+def overlay(
+    found: list[Reference], paths: Sequence[str], fresh: list[Reference]
+) -> list[Reference]:
+    """`found` with the references in `paths` replaced by `fresh`, in git's order: by path
+    (its bytes), then line."""
+    gone = set(paths)
+    kept = [reference for reference in found if reference.path not in gone]
+    if not fresh:
+        return kept
+    return sorted(kept + fresh, key=lambda r: (os.fsencode(r.path), r.line))
+
+
+def _load(path: Path, search: object) -> tuple[str, list[Reference]] | None:
+    """The cached commit and its references for this search; None when missing, stale or
+    unreadable."""
+    try:
+        key, cached_search, commit, found = pickle.loads(path.read_bytes())  # noqa: S301
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    if key != _KEY or cached_search != search or not isinstance(found, list):
+        return None
+    return commit, found
+
+
+def _save(path: Path, search: object, commit: str, found: list[Reference]) -> None:
+    """A cache that cannot be written is only a slower next run."""
+    from specflow.errors import SpecflowError
+    from specflow.fsio import write_atomic
+
+    data = pickle.dumps((_KEY, search, commit, found), pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError, SpecflowError):
+        write_atomic(path, data)
