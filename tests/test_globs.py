@@ -1,0 +1,77 @@
+"""specflow's own glob matching equals pathspec's gitignore matching (SPEED-9), which stays the
+measuring stick here and the matcher for globs with brackets or backslashes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pathspec import PathSpec
+
+from specflow.globs import _spec, matches
+
+PARTS = [
+    "src",
+    "auth",
+    "a.py",
+    "*",
+    "**",
+    "*.py",
+    "test_*",
+    "?",
+    "x?y",
+    ".",
+    "a b",
+    "caf\u00e9",
+    "a**",
+    "**b",
+    "*.*",
+    "+(x)",
+]
+NAMES = ["src", "auth", "a.py", "b", "test_x.py", "x.y", "xzy", ".hidden", "a b", "caf\u00e9", "**"]
+
+
+@st.composite
+def globs(draw: st.DrawFn) -> str:
+    body = "/".join(draw(st.lists(st.sampled_from(PARTS), min_size=1, max_size=4)))
+    lead = draw(st.sampled_from(["", "", "/", "!", "!/", "#", " "]))
+    tail = draw(st.sampled_from(["", "", "/", " ", "/**"]))
+    return lead + body + tail
+
+
+PATHS = st.lists(st.sampled_from(NAMES), min_size=1, max_size=5).map("/".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(globs(), min_size=1, max_size=4), st.lists(PATHS, min_size=1, max_size=8))
+def test_own_matching_equals_pathspec(patterns: list[str], paths: list[str]) -> None:
+    """SPEED-9: for globs of segments, `*`, `?`, `**`, anchors, folder slashes, `!`, comments
+    and blanks, every path is matched exactly as pathspec's gitignore rules match it."""
+    ours = _spec(tuple(patterns))
+    theirs = PathSpec.from_lines("gitignore", patterns)
+    for path in paths:
+        assert ours(path) == theirs.match_file(path), (patterns, path)
+
+
+def test_brackets_and_escapes_go_to_pathspec() -> None:
+    """SPEED-9: what the own translation does not know is matched by pathspec, right."""
+    assert matches("src/a1.py", ("src/a[0-9].py",))
+    assert not matches("src/ab.py", ("src/a[0-9].py",))
+    assert matches("src/#x", ("src/\\#x",))
+    assert matches("src/auth/x.py", ("src/auth/**", "!src/auth/legacy/**"))
+    assert not matches("src/auth/legacy/x.py", ("src/auth/**", "!src/auth/legacy/**"))
+
+
+def test_a_hook_check_does_not_import_pathspec(tmp_path) -> None:
+    """SPEED-9: the globs a repository usually has are matched without importing pathspec."""
+    probe = (
+        "import sys\n"
+        "from specflow.globs import matches\n"
+        "assert matches('tests/test_a.py', ('tests/**', 'test_*.py', '**/*.test.*'))\n"
+        "assert not matches('src/a.py', ('tests/**', 'test_*.py', '**/*.test.*'))\n"
+        "print('pathspec' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
