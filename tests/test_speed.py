@@ -35,7 +35,8 @@ def imported_modules(repo, *args: str) -> tuple[int, str]:
 
 
 def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
-    """SPEED-1, SPEED-3: a warm cache means no markdown-it, no YAML, no review stages."""
+    """SPEED-1, SPEED-3, SPEED-7, SPEED-9: a warm cache means no markdown-it, no YAML, no review
+    stages, and the hook's command line imports neither typer nor pathspec."""
     repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
     repo.stage({"src/pay.py": "# PAY-1\nx = 1\n"})
     code, cold = imported_modules(repo, "check", "--staged")
@@ -43,7 +44,8 @@ def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
     assert (repo.path / ".git" / "specflow" / "specs.pickle").is_file()
     code, warm = imported_modules(repo, "check", "--staged")
     assert code == 0
-    for heavy in ("markdown_it", "yaml", "specflow.ripple", "specflow.link", "specflow.words"):
+    heavy_modules = ("markdown_it", "yaml", "specflow.ripple", "specflow.link", "specflow.words")
+    for heavy in (*heavy_modules, "specflow.review", "typer", "pathspec"):
         assert f" {heavy}\n" not in warm, heavy
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 
 from specflow.globs import matches_any
@@ -72,6 +71,8 @@ def _front_matter(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
 
 
 def _typo(key: str) -> str:
+    import difflib  # only for a typo: the hooks lint every spec
+
     close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1)
     return (
         f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(sorted(KNOWN_KEYS))}"

@@ -1,7 +1,7 @@
 """The review checklist as plain data: built once, rendered by templates. Pure.
 
-`check` imports `affected` and `added_references` from here: the linking and ripple stages are
-imported only by `build`, so that the commit hooks do not pay for them (SPEED-3)."""
+The linking and ripple stages are imported only by `build`, and what `check` shares with the
+review is in affected.py, so that the commit hooks pay for neither (SPEED-3)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from specflow.affected import SPEC_CHANGED, added_references, affected, scope_index
 from specflow.change import Change, FileChange, Hunk, Revision
-from specflow.globs import matches
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
-from specflow.specset import SpecSet, in_specs_dir, is_spec_file
+from specflow.specset import SpecSet, is_spec_file
 
 if TYPE_CHECKING:
     from specflow.link import Link, Statement
     from specflow.ripple import Ripple, Symbol
-
-SPEC_CHANGED = "the spec itself changed"
 
 
 @dataclass(frozen=True)
@@ -96,58 +94,6 @@ class Review:
     # Hunks linked by shared words to statements of specs the change does not affect (outside
     # their scope, no reference): the cross-module surprises, asked after the affected specs.
     elsewhere: tuple[Question, ...] = ()
-
-
-def affected(
-    specs: SpecSet,
-    change: Change,
-    added_refs: Sequence[Reference],
-    specs_dir: str,
-    scoped: Mapping[str, frozenset[str]] | None = None,
-) -> dict[str, list[str]]:
-    """Spec id → why it is affected: its scope, a reference added by the change, or itself.
-    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
-    scoped = scoped if scoped is not None else scope_index(specs, change)
-    owners = {key: specs.spec_of(key) for key in {r.id for r in added_refs}}
-    named: dict[str, set[str]] = {}
-    for key, owner in owners.items():
-        if owner is not None:
-            named.setdefault(owner.id, set()).add(key)
-    changed = {f.path for f in change.files}
-    reasons: dict[str, list[str]] = {}
-    for spec in specs.specs:
-        why = reasons.setdefault(spec.id, [])
-        if spec.path in changed:
-            why.append(SPEC_CHANGED)
-        in_scope = [f.path for f in change.files if spec.id in scoped[f.path]]
-        if in_scope:
-            why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
-        ids = sorted(named.get(spec.id, ()))
-        if ids:
-            why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
-    return {key: value for key, value in reasons.items() if value}
-
-
-def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
-    """Each changed path → the ids of the specs whose scope covers it (computed once)."""
-    return {
-        f.path: frozenset(spec.id for spec in specs.specs if matches(f.path, spec.scope))
-        for f in change.files
-    }
-
-
-def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -> list[Reference]:
-    """References on added lines (outside the specs folder) and in the commit messages."""
-    from specflow.ids import find_references
-
-    found = []
-    for file in change.files:
-        if in_specs_dir(file.path, specs_dir):
-            continue
-        for line in file.added_lines():
-            for item_id, _ in find_references(line.text, prefixes):
-                found.append(Reference(item_id, file.path, line.number, "added", line.text.strip()))
-    return found
 
 
 def build(

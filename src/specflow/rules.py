@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from specflow.affected import added_references, affected
 from specflow.change import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE, Change
 from specflow.globs import matches
 from specflow.lint import lint
 from specflow.model import Constraint, Finding, Severity, Spec, Status
 from specflow.refs import Reference
-from specflow.review import added_references, affected
 from specflow.specset import SpecSet, in_specs_dir
 
 MESSAGE = "(commit message)"

@@ -1,0 +1,65 @@
+"""Which specs a change affects and which references it adds: what the review and the check
+share, kept apart from the review's own data so that the hooks do not import it (SPEED-3)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from specflow.change import Change
+from specflow.globs import matches
+from specflow.refs import Reference
+from specflow.specset import SpecSet, in_specs_dir
+
+SPEC_CHANGED = "the spec itself changed"
+
+
+def affected(
+    specs: SpecSet,
+    change: Change,
+    added_refs: Sequence[Reference],
+    specs_dir: str,
+    scoped: Mapping[str, frozenset[str]] | None = None,
+) -> dict[str, list[str]]:
+    """Spec id → why it is affected: its scope, a reference added by the change, or itself.
+    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
+    scoped = scoped if scoped is not None else scope_index(specs, change)
+    owners = {key: specs.spec_of(key) for key in {r.id for r in added_refs}}
+    named: dict[str, set[str]] = {}
+    for key, owner in owners.items():
+        if owner is not None:
+            named.setdefault(owner.id, set()).add(key)
+    changed = {f.path for f in change.files}
+    reasons: dict[str, list[str]] = {}
+    for spec in specs.specs:
+        why = reasons.setdefault(spec.id, [])
+        if spec.path in changed:
+            why.append(SPEC_CHANGED)
+        in_scope = [f.path for f in change.files if spec.id in scoped[f.path]]
+        if in_scope:
+            why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
+        ids = sorted(named.get(spec.id, ()))
+        if ids:
+            why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
+    return {key: value for key, value in reasons.items() if value}
+
+
+def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
+    """Each changed path → the ids of the specs whose scope covers it (computed once)."""
+    return {
+        f.path: frozenset(spec.id for spec in specs.specs if matches(f.path, spec.scope))
+        for f in change.files
+    }
+
+
+def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -> list[Reference]:
+    """References on added lines (outside the specs folder) and in the commit messages."""
+    from specflow.ids import find_references
+
+    found = []
+    for file in change.files:
+        if in_specs_dir(file.path, specs_dir):
+            continue
+        for line in file.added_lines():
+            for item_id, _ in find_references(line.text, prefixes):
+                found.append(Reference(item_id, file.path, line.number, "added", line.text.strip()))
+    return found
