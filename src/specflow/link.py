@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import heapq
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, islice
 
 from specflow.change import Change, Hunk
 from specflow.globs import matches
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.specset import SpecSet
-from specflow.words import BM25, tokens
+from specflow.words import BM25, tokens, word_set
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
@@ -71,8 +72,9 @@ def link(
         if file.path in skip_paths or not file.hunks:
             continue
         in_scope = scoped[file.path] if scoped is not None else scoped_specs(specs, file.path)
+        boosted = frozenset(doc for spec in in_scope for doc in corpus.by_spec.get(spec, ()))
         for hunk in file.hunks:
-            links += _hunk_links(hunk, corpus, in_scope, specs.prefixes)
+            links += _hunk_links(hunk, corpus, in_scope, boosted, specs.prefixes)
     return links
 
 
@@ -81,49 +83,63 @@ def scoped_specs(specs: SpecSet, path: str) -> frozenset[str]:
 
 
 class _Corpus:
-    """The statements, their BM25 index, and where each spec, ID and kind is in the list."""
+    """The statements, kind by kind (so that each kind is a range of the index), their BM25
+    index, where each spec and ID is, and where each statement is in the specs' own order."""
 
     def __init__(self, statements: list[Statement]) -> None:
-        self.statements = statements
-        self.index = BM25([tokens(s.text) for s in statements])
+        kinds = list(MAX_LINKS)
+        self.listed = sorted(range(len(statements)), key=lambda i: kinds.index(statements[i].kind))
+        self.statements = [statements[i] for i in self.listed]
+        self.index = BM25([tokens(s.text) for s in self.statements])
         self.by_id: dict[str, list[int]] = {}
-        self.by_kind: dict[str, list[int]] = {kind: [] for kind in MAX_LINKS}
         self.by_spec: dict[str, list[int]] = {}
-        for doc, statement in enumerate(statements):
+        for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
-            self.by_kind[statement.kind].append(doc)
             self.by_spec.setdefault(statement.spec, []).append(doc)
+        sizes = Counter(statement.kind for statement in statements)
+        ends = list(accumulate(sizes[kind] for kind in kinds))
+        self.by_kind = {
+            kind: range(end - sizes[kind], end) for kind, end in zip(kinds, ends, strict=True)
+        }
 
 
 def _hunk_links(
-    hunk: Hunk, corpus: _Corpus, in_scope: frozenset[str], prefixes: frozenset[str]
+    hunk: Hunk,
+    corpus: _Corpus,
+    in_scope: frozenset[str],
+    boosted: frozenset[int],
+    prefixes: frozenset[str],
 ) -> list[Link]:
-    text = hunk_text(hunk)
-    named = {item_id for item_id, _ in find_references(text, prefixes)}
-    explicit = sorted(doc for item_id in named for doc in corpus.by_id.get(item_id, ()))
-    query = tokens(text)
-    scores = corpus.index.scores(query)
-    for spec in in_scope:
-        for doc in corpus.by_spec.get(spec, ()):
-            scores[doc] *= SCOPE_BOOST
+    named = _named(hunk, prefixes)
+    explicit = sorted(
+        (doc for item_id in named for doc in corpus.by_id.get(item_id, ())),
+        key=corpus.listed.__getitem__,
+    )
+    query = corpus.index.query(word_set(hunk_text(hunk)))
     kept = []
     for kind, limit in MAX_LINKS.items():
-        # nlargest keeps the corpus order among equal scores, as a stable sort does
-        best = heapq.nlargest(limit + len(named), corpus.by_kind[kind], key=scores.__getitem__)
-        chosen = [
-            doc
-            for doc in best
-            if scores[doc] >= MIN_WORD_SCORE * _boost(corpus.statements[doc], in_scope)
+        by_score = query.ranked(corpus.by_kind[kind], MIN_WORD_SCORE, boosted, SCOPE_BOOST)
+        # the best of the strongest `limit + len(named)`, as many as are needed and no more
+        chosen = (
+            (doc, score)
+            for doc, score in islice(by_score, limit + len(named))
+            if score >= MIN_WORD_SCORE * _boost(corpus.statements[doc], in_scope)
             and corpus.statements[doc].id not in named
-        ][:limit]
-        for doc in chosen:
+        )
+        for doc, score in islice(chosen, limit):
             statement = corpus.statements[doc]
             reason = "scope+words" if statement.spec in in_scope else "words"
-            shared = corpus.index.shared(query, doc)
-            kept.append(Link(hunk, statement, reason, scores[doc], shared))
+            kept.append(Link(hunk, statement, reason, score, query.shared(doc)))
     ranked = sorted(kept, key=lambda link: -link.score)  # stable: ties keep the specs' order
     return [Link(hunk, corpus.statements[doc], "reference", 100.0) for doc in explicit] + ranked
+
+
+def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
+    """The IDs the hunk names. An ID has a dash and never spans lines: the lines without a dash,
+    most of them, need no (slow) search."""
+    dashed = "\n".join(line.text for line in (*hunk.added, *hunk.removed) if "-" in line.text)
+    return {item_id for item_id, _ in find_references(dashed, prefixes)}
 
 
 def _boost(statement: Statement, in_scope: frozenset[str]) -> float:
