@@ -136,10 +136,17 @@ def _hunk_links(
 
 
 def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
-    """The IDs the hunk names. An ID has a dash and never spans lines: the lines without a dash,
-    most of them, need no (slow) search."""
-    dashed = "\n".join(line.text for line in (*hunk.added, *hunk.removed) if "-" in line.text)
-    return {item_id for item_id, _ in find_references(dashed, prefixes)}
+    """The IDs the hunk names. An ID is in a (whitespace-separated) word with a dash, and the
+    search looks no further than the whitespace around it: searching only those words, joined
+    by spaces, finds the same IDs, without a slow pass over every line."""
+    dashed = (
+        word
+        for line in (*hunk.added, *hunk.removed)
+        if "-" in line.text
+        for word in line.text.split()
+        if "-" in word
+    )
+    return {item_id for item_id, _ in find_references(" ".join(dashed), prefixes)}
 
 
 def _boost(statement: Statement, in_scope: frozenset[str]) -> float:
