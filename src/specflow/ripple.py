@@ -464,11 +464,11 @@ def uses(
     first mention in a test file. Rows in `skip` (the change's own lines) are passed over."""
     found: dict[str, list[Use]] = {}
     tested: set[str] = set()
-    in_tests: dict[str, bool] = {}
-    function, current = "", ""
+    function, current, test = "", "", False
     for path, line, text in rows:
-        if path != current:
+        if path != current:  # rows come file by file
             function, current = "", path
+            test = bool(test_globs) and matches(path, test_globs)
         present = [word for word in _WORD.findall(text) if word in names]
         if not present:
             header = _HEADER_NAME.search(text) or _CALL.search(text)
@@ -479,7 +479,6 @@ def uses(
             function = header[1]
         if (path, line) in skip:
             continue
-        test = in_tests.setdefault(path, bool(test_globs) and matches(path, test_globs))
         for name in dict.fromkeys(present):
             have = found.setdefault(name, [])
             if limit is not None and len(have) >= limit and not (test and name not in tested):
