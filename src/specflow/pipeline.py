@@ -188,19 +188,31 @@ def verdict(
 
 
 def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from specflow.affected import scope_index
     from specflow.globs import matches
+    from specflow.link import link
     from specflow.review import build
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
-    revision = snap.revision
-    symbols = changed_symbols(snap.change, snap.sources)
+    revision, change, config = snap.revision, snap.change, snap.config
+    symbols = changed_symbols(change, snap.sources)
     names = sorted({symbol.name for symbol in symbols})
-    excludes = (f"{snap.config.specs_dir}/**", *snap.config.exclude)
-    data = gitio.grep(repo.root, names, revision, excludes=excludes, words=True, functions=True)
+    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    spec_paths = [f.path for f in change.files if is_spec_file(f.path, config.specs_dir)]
+    scoped = scope_index(snap.specs, change)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # git searches the tree for the names while the hunks are linked here
+        grep = pool.submit(
+            gitio.grep, repo.root, names, revision, excludes=excludes, words=True, functions=True
+        )
+        links = link(snap.specs, change, spec_paths, scoped)
+        data = grep.result()
     changed = frozenset(
         (f.path, line.number)
-        for f in snap.change.files
-        if not matches(f.path, snap.config.test_globs)
+        for f in change.files
+        if not matches(f.path, config.test_globs)
         for line in f.added_lines()
     )
     found = uses(
@@ -208,18 +220,20 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
         set(names),
         limit=USES_PER_NAME,
         skip=changed,
-        test_globs=snap.config.test_globs,
+        test_globs=config.test_globs,
     )
     return build(
         snap.specs,
         snap.base_specs,
-        snap.change,
+        change,
         snap.references,
         snap.message_references,
-        ripples(symbols, found, snap.change),
+        links,
+        scoped,
+        ripples(symbols, found, change),
         symbols,
-        untested_functions(symbols, found, snap.config.test_globs),
-        snap.config.specs_dir,
+        untested_functions(symbols, found, config.test_globs),
+        config.specs_dir,
     )
 
 

@@ -1,7 +1,7 @@
 """The review checklist as plain data: built once, rendered by templates. Pure.
 
-The linking and ripple stages are imported only by `build`, and what `check` shares with the
-review is in affected.py, so that the commit hooks pay for neither (SPEED-3)."""
+The linking and ripple stages run before `build`, and what `check` shares with the review is in
+affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from specflow.affected import SPEC_CHANGED, added_references, affected, scope_index
+from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import Change, FileChange, Hunk, Revision
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
@@ -102,16 +102,16 @@ def build(
     change: Change,
     references: Sequence[Reference],
     message_refs: Sequence[Reference],
+    links: Sequence[Link],
+    scoped: Mapping[str, frozenset[str]],
     ripples: Sequence[Ripple],
     symbols: Sequence[Symbol],
     untested: Sequence[Symbol],
     specs_dir: str,
 ) -> Review:
-    from specflow.link import link
-
+    """The checklist from the stages' results: `links` from link.link, `scoped` from
+    affected.scope_index, the ripples and the untested functions from ripple.py."""
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, specs_dir)]
-    scoped = scope_index(specs, change)
-    links = link(specs, change, spec_paths, scoped)
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     reasons = affected(specs, change, added, specs_dir, scoped)
     where = by_id([*references, *message_refs])
