@@ -179,12 +179,16 @@ def _python_symbols(
     tree = _parse_touched(source, text, ordered)
     if tree is None:
         return
-    for scope in _scopes(tree, ordered):
+    scopes: list[ast.AST] = [tree]  # the module, then each function on the lines, in order
+    while scopes:
+        scope = scopes.pop()
+        statements = list(_statements(scope, ordered))
+        scopes += reversed([s for s in statements if isinstance(s, _FUNCTIONS)])
         locals_ = _local_values(scope) if scope is not tree else {}
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
             yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
-        for node in _candidates(scope, ordered, text):
+        for node in _candidates(statements, ordered, text):
             for name in _written_names(node, bool(function), locals_):
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
@@ -195,6 +199,7 @@ def _python_symbols(
 # that hold a changed line are parsed, at their own line numbers, the rest of the file blanked.
 
 _BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # statements with statements inside, bar functions: a nested function is a scope of its own
 _COMPOUND = tuple(
     getattr(ast, name)
@@ -281,19 +286,13 @@ def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
     return quote
 
 
-def _scopes(scope: ast.AST, lines: Sequence[int]) -> Iterator[ast.AST]:
-    """`scope`, then every function in it that holds one of `lines`, in source order."""
-    yield scope
-    for statement in _statements(scope, lines):
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            yield from _scopes(statement, lines)
-
-
-def _candidates(scope: ast.AST, lines: Sequence[int], text: list[bytes]) -> Iterator[ast.AST]:
-    """The statements of `scope` on `lines`, not those of nested functions, and the calls in
-    them when a mutating method is called there (`seen.add(key)` writes `seen`)."""
-    for statement in _statements(scope, lines):
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+def _candidates(
+    statements: list[ast.stmt], lines: Sequence[int], text: list[bytes]
+) -> Iterator[ast.AST]:
+    """The statements of a scope on `lines` but nested functions, and the calls in them when a
+    mutating method is called there (`seen.add(key)` writes `seen`)."""
+    for statement in statements:
+        if isinstance(statement, _FUNCTIONS):
             continue
         yield statement
         own = text[statement.lineno - 1 : _header_end(statement)]
