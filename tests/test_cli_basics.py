@@ -113,7 +113,7 @@ def test_start_up_imports_nothing_heavy(argv):
         "from specflow.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "ALLOWED = ('specflow.cli', 'specflow.entry', 'specflow.errors')\n"
-        "heavy = ('jinja2', 'markdown_it', 'yaml', 'pathspec', 'mdit_py_plugins', 'unidiff')\n"
+        "heavy = ('jinja2', 'markdown_it', 'yaml', 'pathspec', 'mdit_py_plugins')\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in heavy or "
         "(m.startswith('specflow.') and m not in ALLOWED)]\n"
         "print(sorted(loaded), file=sys.stderr)\n"

@@ -249,20 +249,35 @@ def patches(draw: st.DrawFn) -> tuple[list[bytes], list[tuple[int, int]]]:
     return lines, counts
 
 
-def in_pieces(lines: list[bytes], limit: int) -> Iterator[bytes]:
-    """The lines as `gitio.stream` hands them over: `readline(limit)`."""
-    for line in lines:
-        for start in range(0, len(line), limit):
-            yield line[start : start + limit]
+def in_pieces(lines: list[bytes], limit: int, cuts: list[int]) -> Iterator[bytes]:
+    """The patch as `gitio.stream` hands it over: blocks of at most `limit` bytes, cut anywhere
+    (lines end a block too when `cuts` is empty)."""
+    if not cuts:
+        for line in lines:
+            for start in range(0, len(line), limit):
+                yield line[start : start + limit]
+        return
+    data = b"".join(lines)
+    start = 0
+    while start < len(data):
+        size = cuts[start % len(cuts)]
+        yield data[start : start + size]
+        start += size
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(patch=patches(), limit=st.integers(min_value=24, max_value=80), keep=st.integers(1, 40))
-def test_a_patch_read_in_pieces_keeps_its_files_and_counts(patch, limit, keep):
-    """HARDEN-5: however the lines are cut, every file is one chunk with git's counts; a chunk
-    is `cut` exactly when it had more lines than kept, `shortened` when a line was cut."""
+@given(
+    patch=patches(),
+    limit=st.integers(min_value=24, max_value=80),
+    keep=st.integers(1, 40),
+    cuts=st.lists(st.integers(1, 24), max_size=5),
+)
+def test_a_patch_read_in_pieces_keeps_its_files_and_counts(patch, limit, keep, cuts):
+    """HARDEN-5: however the patch is cut, every file is one chunk with git's counts; a chunk
+    is `cut` exactly when it had more lines than kept, `shortened` when a line was longer than
+    `limit` and only its first `limit` bytes were kept."""
     lines, counts = patch
-    chunks = list(split_patch(in_pieces(lines, limit), keep=keep))
+    chunks = list(split_patch(in_pieces(lines, limit, cuts), keep=keep, limit=limit))
     assert [(c.added, c.removed) for c in chunks] == counts
     starts = [i for i, line in enumerate(lines) if line.startswith(b"diff --git ")]
     sizes = [end - start for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
@@ -270,8 +285,8 @@ def test_a_patch_read_in_pieces_keeps_its_files_and_counts(patch, limit, keep):
     for chunk, start, size in zip(chunks, starts, sizes, strict=True):
         whole = lines[start : start + size]
         assert chunk.shortened == any(len(line) > limit for line in whole)
-        assert all(len(line) <= limit + 1 for line in chunk.lines)
-        assert all(line.endswith(b"\n") for line in chunk.lines)
+        kept = [line[:limit] + b"\n" if len(line) > limit else line for line in whole]
+        assert chunk.patch == b"".join(kept[: keep + 1])
 
 
 def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
@@ -287,7 +302,7 @@ def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
         for hunk in range(3):
             body.append(f"@@ -0,0 +{hunk * 10 + 1},10 @@\n".encode())
             body += [b"+line\n"] * 10
-        chunks.append(PatchChunk(body, added=30))
+        chunks.append(PatchChunk(b"".join(body), added=30))
     whole = assemble(parse_raw(raw), chunks)
     assert [(f.truncated, len(f.hunks), f.added_count) for f in whole] == [(False, 3, 30)] * 2
     monkeypatch.setattr(change, "MAX_LINES_PER_CHANGE", 45)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Memory stays bounded whatever the size of the diff (HARDEN-5): past these, a file's lines are
 # counted, not kept, and it is marked `truncated`.
@@ -31,8 +33,9 @@ class Revision:
         return self.head
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A tuple: a diff has hundreds of thousands of them, and a tuple is built fastest."""
+
     number: int
     text: str
 
@@ -157,7 +160,7 @@ class PatchChunk:
     many lines it adds and removes in all; `shortened` when a line was longer than
     MAX_LINE_BYTES and only its beginning was kept."""
 
-    lines: list[bytes]
+    patch: bytes
     added: int = 0
     removed: int = 0
     cut: bool = False
@@ -165,42 +168,108 @@ class PatchChunk:
 
 
 _FILE_HEADERS = (b"diff --git ", b"diff --cc ", b"diff --combined ")
+# A pattern that starts with a literal is searched fast: `\n` rather than `^` before a line.
+_FILE_HEADER = re.compile(rb"\ndiff --(?:git|cc|combined) ")
+_UNMERGED = re.compile(rb"^\* Unmerged path [^\n]*\n", re.MULTILINE)
 _BINARY = (b"Binary files ", b"GIT binary patch")
+_BINARY_LINE = re.compile(rb"^(?:Binary files |GIT binary patch)[^\n]*\n", re.MULTILINE)
 
 
-def split_patch(pieces: Iterable[bytes], keep: int = _KEPT_PER_CHUNK) -> Iterator[PatchChunk]:
+def split_patch(
+    blocks: Iterable[bytes], keep: int = _KEPT_PER_CHUNK, limit: int = MAX_LINE_BYTES
+) -> Iterator[PatchChunk]:
     """Cut a streamed patch into one chunk per file (at each `diff --git` header). At most `keep`
     lines of a file are held; the rest are only counted, so a huge file never sits in memory.
 
-    `pieces` are lines, or the pieces of a line longer than the reader's limit (each but the
-    last without its line break): a line's first piece is kept, the others are skipped, so
-    that nothing inside a long line can be read as a header."""
-    kept: list[bytes] = []
-    added = removed = 0
-    in_hunks = shortened = continuing = False
-    for piece in pieces:
-        if continuing:
-            continuing = not piece.endswith(b"\n")
-            continue
-        continuing = not piece.endswith(b"\n")
-        line = piece + b"\n" if continuing else piece
-        if line.startswith(b"* Unmerged path "):
-            # GIT-E7: git's stand-in for an unmerged path's patch; it belongs to no chunk.
-            continue
-        if line.startswith(_FILE_HEADERS) and kept:
-            yield PatchChunk(kept, added, removed, len(kept) > keep, shortened)
-            kept, added, removed, in_hunks, shortened = [], 0, 0, False, False
-        shortened = shortened or continuing
-        if in_hunks:  # a hunk's body: the `---`/`+++` file headers come before the first `@@`
-            first = line[:1]
-            added += first == b"+"
-            removed += first == b"-"
-        elif line.startswith(b"@@ "):
-            in_hunks = True
-        if len(kept) <= keep:  # one more than kept, so that `cut` can tell
-            kept.append(line)
-    if kept:
-        yield PatchChunk(kept, added, removed, len(kept) > keep, shortened)
+    `blocks` are the patch cut anywhere, none longer than `limit`: a line longer than `limit`
+    keeps its first `limit` bytes, so that nothing inside a long line can be read as a header."""
+    chunk = _OpenChunk(keep)
+    for run, shortened in _runs(blocks, limit):
+        if b"* Unmerged path " in run:
+            run = _UNMERGED.sub(b"", run)  # GIT-E7: git's stand-in for an unmerged path's patch
+            if not run:
+                continue
+        start = 0
+        for header in _file_headers(run):
+            chunk.add(run[start:header])
+            if chunk.lines:
+                yield chunk.close()
+                chunk = _OpenChunk(keep)
+            start = header
+        chunk.add(run[start:])
+        chunk.shortened = chunk.shortened or shortened
+    if chunk.lines:
+        yield chunk.close()
+
+
+def _file_headers(run: bytes) -> list[int]:
+    """Where the lines of `run` that start a file's patch begin."""
+    found = [header.start() + 1 for header in _FILE_HEADER.finditer(run)]
+    return [0, *found] if run.startswith(_FILE_HEADERS) else found
+
+
+def _line_start(text: bytes, prefix: bytes) -> int:
+    """Where the first line of `text` that starts with `prefix` begins, or -1."""
+    if text.startswith(prefix):
+        return 0
+    found = text.find(b"\n" + prefix)
+    return found + 1 if found >= 0 else -1
+
+
+def _runs(blocks: Iterable[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Whole lines, several at a time; a line longer than `limit` alone, cut to its first
+    `limit` bytes and flagged (a last line without its line break too, as it may be cut)."""
+    rest = b""
+    skipping = False  # the end of a line already cut
+    for block in blocks:
+        data = rest + block
+        while True:
+            if skipping:
+                end = data.find(b"\n")
+                data = data[end + 1 :] if end >= 0 else b""
+                skipping = end < 0
+            if data.find(b"\n", 0, limit) >= 0 or len(data) < limit:
+                break
+            yield data[:limit] + b"\n", True
+            data, skipping = data[limit:], True
+        end = data.rfind(b"\n") + 1
+        if end:
+            yield data[:end], False
+        rest = data[end:]
+    if rest:
+        yield rest + b"\n", True
+
+
+@dataclass
+class _OpenChunk:
+    """The chunk being read: its lines up to `keep` (and one more, so that `cut` can tell)."""
+
+    keep: int
+    parts: list[bytes] = field(default_factory=list)
+    lines: int = 0
+    added: int = 0
+    removed: int = 0
+    in_hunks: bool = False  # past the `---`/`+++` file headers, which come before the first `@@`
+    shortened: bool = False
+
+    def add(self, text: bytes) -> None:
+        """Whole lines of this chunk."""
+        body = text
+        if not self.in_hunks:
+            first = _line_start(text, b"@@ ")
+            self.in_hunks = first >= 0
+            body = text[text.index(b"\n", first) + 1 :] if self.in_hunks else b""
+        self.added += body.count(b"\n+") + body.startswith(b"+")
+        self.removed += body.count(b"\n-") + body.startswith(b"-")
+        if self.lines <= self.keep:
+            self.parts.append(text)
+        self.lines += text.count(b"\n")
+
+    def close(self) -> PatchChunk:
+        patch = b"".join(self.parts)
+        if self.lines > self.keep + 1:
+            patch = b"\n".join(patch.split(b"\n", self.keep + 1)[: self.keep + 1]) + b"\n"
+        return PatchChunk(patch, self.added, self.removed, self.lines > self.keep, self.shortened)
 
 
 def with_hunks(
@@ -210,63 +279,90 @@ def with_hunks(
     removed lines, in whole hunks; past that the file is `truncated` and its lines counted."""
     from dataclasses import replace
 
-    from unidiff.patch import PatchSet
-
-    if any(line.startswith(_BINARY) for line in chunk.lines):
+    if any(_line_start(chunk.patch, marker) >= 0 for marker in _BINARY):
         # GIT-6: listed without lines, as `git diff --numstat` counts it, even when the other
         # side of a type change is text.
         return replace(entry, binary=True)
-    body = _hunk_lines(chunk.lines)
-    if chunk.cut:  # the last hunk held is incomplete: unidiff would refuse it
-        starts = [i for i, line in enumerate(body) if line.startswith(b"@@ ")]
-        body = body[: starts[-1] if starts else 0]
+    body = _hunk_text(chunk.patch)
+    if chunk.cut:  # the last hunk held is incomplete: drop it
+        body = body[: body.rfind(b"\n@@ ") + 1]
     limit = min(budget, MAX_LINES_PER_FILE)
     counted = (chunk.added, chunk.removed)
     partial = chunk.cut or chunk.shortened
-    # GIT-7, GIT-E3: the path and modes come from the raw listing, so unidiff sees only the
-    # hunks, under neutral headers: a path with ` b/`, a tab or a quote in it cannot derail its
-    # header parse. Latin-1 or broken bytes must not crash the parse: keep them as surrogates.
-    text = "--- a/f\n+++ b/f\n" + b"".join(body).decode("utf-8", "surrogateescape")
-    try:
-        patched = PatchSet(text) if body else []
-    except Exception:
+    # GIT-7, GIT-E3: the path and modes come from the raw listing, so only the hunks are read:
+    # a path with ` b/`, a tab or a quote in it cannot derail a header parse. Latin-1 or broken
+    # bytes must not crash the parse: keep them as surrogates.
+    parsed = parse_hunks(entry.path, body.decode("utf-8", "surrogateescape"))
+    if parsed is None:
         return replace(entry, truncated=partial, counted=counted)
     hunks: list[Hunk] = []
     kept = 0
-    for patched_file in patched:
-        for hunk in patched_file:
-            added = tuple(
-                Line(line.target_line_no, line.value.rstrip("\r\n"))
-                for line in hunk
-                if line.is_added and line.target_line_no is not None
-            )
-            removed = tuple(
-                Line(line.source_line_no, line.value.rstrip("\r\n"))
-                for line in hunk
-                if line.is_removed and line.source_line_no is not None
-            )
-            kept += len(added) + len(removed)
-            if kept > limit:
-                return replace(entry, hunks=tuple(hunks), truncated=True, counted=counted)
-            hunks.append(
-                Hunk(
-                    entry.path,
-                    hunk.source_start,
-                    hunk.source_length,
-                    hunk.target_start,
-                    hunk.target_length,
-                    hunk.section_header.strip(),
-                    added,
-                    removed,
-                )
-            )
+    for hunk in parsed:
+        kept += len(hunk.added) + len(hunk.removed)
+        if kept > limit:
+            return replace(entry, hunks=tuple(hunks), truncated=True, counted=counted)
+        hunks.append(hunk)
     return replace(entry, hunks=tuple(hunks), truncated=partial, counted=counted)
 
 
-def _hunk_lines(chunk: list[bytes]) -> list[bytes]:
+_HUNK_HEADER = re.compile(r"-(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)")
+# A line that is neither a hunk header nor one that a hunk holds: `+`, `-`, ` ` or empty (both
+# context, the latter with `diff.suppressBlankEmpty`), `\` (no newline at end of file).
+_ODD_LINE = re.compile(r"\n(?:[^-+ \\\r\n@]|@(?!@ ))")
+
+
+def parse_hunks(path: str, text: str) -> list[Hunk] | None:
+    """The hunks of a unified diff, `text` its whole lines from the first `@@` line on; None
+    when it is not one (a line of an unknown kind, a hunk shorter or longer than it says)."""
+    if _ODD_LINE.search(text):
+        return None
+    hunks: list[Hunk] = []
+    for part in text[3:-1].split("\n@@ ") if text else ():
+        head, *body = part.split("\n")
+        header = _HUNK_HEADER.match(head)
+        if header is None:
+            return None
+        old_start, old_count, new_start, new_count, section = header.groups()
+        old = [line for line in body if line[:1] not in ("+", "\\")]
+        new = [line for line in body if line[:1] not in ("-", "\\")]
+        if (len(old), len(new)) != (_count(old_count), _count(new_count)):
+            return None
+        removed = _lines(old, "-", int(old_start))
+        added = _lines(new, "+", int(new_start))
+        hunks.append(
+            Hunk(
+                path,
+                int(old_start),
+                len(old),
+                int(new_start),
+                len(new),
+                section.strip(),
+                added,
+                removed,
+            )
+        )
+    return hunks
+
+
+def _count(given: str | None) -> int:
+    return 1 if given is None else int(given)
+
+
+def _lines(side: list[str], kind: str, start: int) -> tuple[Line, ...]:
+    """The lines of `kind` among one side's lines, numbered from `start`."""
+    return tuple(
+        [
+            Line(number, line[1:].rstrip("\r"))
+            for number, line in enumerate(side, start)
+            if line[:1] == kind
+        ]
+    )
+
+
+def _hunk_text(patch: bytes) -> bytes:
     """A chunk from its first hunk header on: what follows the file's header lines."""
-    start = next((i for i, line in enumerate(chunk) if line.startswith(b"@@ ")), len(chunk))
-    return chunk[start:]
+    first = _line_start(patch, b"@@ ")
+    return patch[first:] if first >= 0 else b""
 
 
 def assemble(entries: list[FileChange], chunks: Iterable[PatchChunk]) -> list[FileChange]:
@@ -284,17 +380,17 @@ def assemble(entries: list[FileChange], chunks: Iterable[PatchChunk]) -> list[Fi
         chunk = next(pending, None)
         if entry.status == "type-changed":
             # GIT-E1: one file with both sides' lines, and the next files keep their own patch.
-            second = next(pending, PatchChunk([]))
-            first = chunk or PatchChunk([])
-            binary = [line for line in second.lines if line.startswith(_BINARY)]
+            second = next(pending, PatchChunk(b""))
+            first = chunk or PatchChunk(b"")
+            binary = b"".join(_BINARY_LINE.findall(second.patch))
             chunk = PatchChunk(
-                first.lines + (_hunk_lines(second.lines) or binary),
+                first.patch + (_hunk_text(second.patch) or binary),
                 first.added + second.added,
                 first.removed + second.removed,
                 first.cut or second.cut,
                 first.shortened or second.shortened,
             )
-        if chunk is None or not chunk.lines:
+        if chunk is None or not chunk.patch:
             files.append(entry)
             continue
         found = with_hunks(entry, chunk, budget)

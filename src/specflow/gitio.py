@@ -75,8 +75,8 @@ def run(
 
 @contextmanager
 def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
-    """Run git and yield its stdout line by line, so a huge diff is never held in memory; a line
-    over MAX_LINE_BYTES comes in pieces (see `change.split_patch`)."""
+    """Run git and yield its stdout in blocks of at most MAX_LINE_BYTES, cut anywhere, so a huge
+    diff is never held in memory (see `change.split_patch`)."""
     try:
         process = subprocess.Popen(
             [_git(), *_SAFE, *args],
@@ -85,12 +85,13 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
             env=_env(),
+            bufsize=0,  # unbuffered: each read is one `read(2)` of what the pipe holds
         )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
     assert process.stdout is not None and process.stderr is not None
     try:
-        yield _pieces(process.stdout, MAX_LINE_BYTES)
+        yield _blocks(process.stdout, MAX_LINE_BYTES)
         # GIT-E8: a reader that stopped early must not leave git blocked on a full pipe.
         while process.stdout.read(1 << 16):
             pass
@@ -106,10 +107,10 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
         process.stderr.close()
 
 
-def _pieces(pipe: IO[bytes], limit: int) -> Iterator[bytes]:
-    """The lines of `pipe`; a line longer than `limit` comes in pieces, all but the last without
-    a line break, so that one huge line (minified code, a data dump) is never held whole."""
-    return iter(lambda: pipe.readline(limit), b"")
+def _blocks(pipe: IO[bytes], limit: int) -> Iterator[bytes]:
+    """What `pipe` has to give, `limit` bytes at most at a time; reading line by line would
+    cost more than parsing the patch."""
+    return iter(lambda: pipe.read(limit), b"")
 
 
 def _command(args: Sequence[str]) -> str:
@@ -279,8 +280,8 @@ def read_change(repo: RepoInfo, revision: Revision) -> Change:
     entries = parse_raw(run(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", *target))
     if not entries:
         return Change(revision, (), tuple(_messages_of(repo, revision)))
-    with stream(repo.root, *_DIFF, "-p", *target) as lines:
-        files = assemble(entries, split_patch(lines))
+    with stream(repo.root, *_DIFF, "-p", *target) as blocks:
+        files = assemble(entries, split_patch(blocks))
     return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
 
 
