@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 
 from conftest import Cli, Repo
 from histories import model_counts, numstat, read_change
-from specflow.change import Change, PatchChunk, assemble, parse_raw, split_patch
+from specflow.change import (
+    Change,
+    FileChange,
+    Line,
+    PatchChunk,
+    assemble,
+    parse_raw,
+    split_patch,
+    with_hunks,
+)
 from stories import PAY_SPEC
 
 RANDOM_HISTORIES = settings(
@@ -312,3 +321,55 @@ def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
         (True, 1, 30, 0),
     ]
     assert sum(len(h.added) for f in part for h in f.hunks) == 40
+
+
+# --- the hunks of one file's patch (GIT-7) ------------------------------------------------------
+
+LINE_TEXTS = [b"x", b"", b"caf\xc3\xa9", b"caf\xe9", b"a\rb", b"end\r", b"@@ -1 +1 @@", b"\\ x"]
+
+
+@st.composite
+def hunk_lists(draw: st.DrawFn) -> tuple[bytes, list[tuple[int, int, list[Line], list[Line]]]]:
+    """Hunks as git writes them, blank context lines with or without their space, some ending
+    without a final newline; and each hunk's (old start, new start, added, removed)."""
+    patch, expected = b"", []
+    old = new = 1
+    for _ in range(draw(st.integers(1, 3))):
+        old += draw(st.integers(0, 5))
+        new += draw(st.integers(0, 5))
+        kinds = draw(st.lists(st.sampled_from([b"+", b"-", b" ", b""]), min_size=1, max_size=8))
+        body, added, removed = b"", [], []
+        olds, news = old, new
+        for kind in kinds:
+            text = b"" if kind == b"" else draw(st.sampled_from(LINE_TEXTS))
+            body += kind + text + b"\n"
+            if draw(st.booleans()) and kind != b"":
+                body += b"\\ No newline at end of file\n"
+            line = text.decode("utf-8", "surrogateescape").rstrip("\r")
+            if kind == b"+":
+                added.append(Line(news, line))
+            if kind == b"-":
+                removed.append(Line(olds, line))
+            olds += kind != b"+"
+            news += kind != b"-"
+        header = f"@@ -{old},{olds - old} +{new},{news - new} @@ def f():\n".encode()
+        patch += header + body
+        expected.append((old, new, added, removed))
+        old, new = olds, news
+    return patch, expected
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(hunks=hunk_lists())
+def test_hunks_keep_their_line_numbers_and_texts(hunks):
+    """GIT-7: every added and removed line with its number and text (CRLF, Latin-1, a missing
+    final newline, a blank context line without its space); a miscounted hunk is not read."""
+    patch, expected = hunks
+    entry = FileChange("f", "modified")
+    found = with_hunks(entry, PatchChunk(b"diff --git a/f b/f\n--- a/f\n+++ b/f\n" + patch))
+    assert [(h.old_start, h.new_start, list(h.added), list(h.removed)) for h in found.hunks] == [
+        tuple(hunk) for hunk in expected
+    ]
+    assert all(h.header == "def f():" and h.path == "f" for h in found.hunks)
+    miscounted = patch.replace(b" @@ def", b"1 @@ def", 1)  # n new lines: 10n + 1
+    assert with_hunks(entry, PatchChunk(miscounted)).hunks == ()
