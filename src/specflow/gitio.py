@@ -8,7 +8,6 @@ with `--` before any path.
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import re
 import shutil
@@ -281,22 +280,9 @@ def read_change(repo: RepoInfo, revision: Revision) -> Change:
     entries = parse_raw(run(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", *target))
     if not entries:
         return Change(revision, (), tuple(_messages_of(repo, revision)))
-    with stream(repo.root, *_DIFF, "-p", *target) as blocks, _collector_paused():
+    with stream(repo.root, *_DIFF, "-p", *target) as blocks:
         files = assemble(entries, split_patch(blocks))
     return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off while the hunks are built: hundreds of thousands of lines, none
-    in a cycle, would otherwise set it off hundreds of times (a third of the parse)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _diff_target(revision: Revision) -> list[str]:
