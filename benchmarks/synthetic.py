@@ -83,6 +83,16 @@ def touch(root: Path, run: int) -> None:
     git(root, "add", "--", str(path.relative_to(root)))
 
 
+def id_pattern(shape: Shape) -> list[str]:
+    """Every requirement ID as git grep arguments, the fastest way to ask git for exactly these
+    IDs: one extended regular expression of alternatives, whole words (`S000-1` is not `S000-10`).
+    (`-F -w -f FILE` with one ID a line finds the same rows 20 times slower.)"""
+    ids = (
+        f"{spec_id(i)}-{n}" for i in range(shape.specs) for n in range(1, shape.requirements + 1)
+    )
+    return ["-w", "-E", "-e", "(" + "|".join(ids) + ")"]
+
+
 def prefix_pattern(shape: Shape) -> list[str]:
     """The spec prefixes as git grep arguments, the way specflow asks for them: one extended
     regular expression of alternatives (git's cost grows with each `-e`)."""
