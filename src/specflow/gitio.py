@@ -20,6 +20,7 @@ from typing import IO
 
 from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, parse_raw, split_patch
 from specflow.errors import GitError, NotARepository
+from specflow.globs import git_pathspecs
 
 # GIT-8: options that make git's output independent of the user's configuration.
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
@@ -380,7 +381,8 @@ def grep(
         args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
     where = ["."] if paths is None else [f":(literal){path}" for path in paths]
-    args += ["--", *where, *(f":(exclude,glob){glob}" for glob in excludes)]
+    skipped = (spec for glob in excludes for spec in git_pathspecs(glob))
+    args += ["--", *where, *(f":(exclude,glob){spec}" for spec in skipped)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
     return run(root, *prefix, *args, ok_codes=(0, 1))
 

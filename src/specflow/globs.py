@@ -44,22 +44,29 @@ def _translate(glob: str) -> tuple[str, bool] | None:
     if not text or text.startswith("#") or text == "/":
         return None
     include = not text.startswith("!")
-    segments = (text if include else text[1:]).split("/")
-    directory = not segments[-1]
-    if not segments[0]:
-        del segments[0]  # `/x`: anchored at the root
-    elif len(segments) == 1 or (len(segments) == 2 and directory):
-        segments.insert(0, "**")  # `x` or `x/`: at any depth
+    segments, directory = _segments(text if include else text[1:])
     if not segments:
         return _ELSEWHERE  # pathspec says why it is not a glob
-    if not segments[-1]:
-        segments[-1] = "**"  # `x/`: everything under x
-    segments = [s for i, s in enumerate(segments) if s != "**" or segments[i - 1 : i] != ["**"]]
     if segments in (["**"], ["**", "*"]):
         return (".*/.*" if directory else ".+"), include
     if segments == ["**", "*", "**"]:
         return ".*/.*", include
     return "".join(_regex_parts(segments)), include
+
+
+def _segments(text: str) -> tuple[list[str], bool]:
+    """The glob's `/`-separated parts as gitignore reads them: `**` first when it matches at any
+    depth, `**` last for a folder's contents; and whether it named a folder (`x/`)."""
+    segments = text.split("/")
+    directory = not segments[-1]
+    if not segments[0]:
+        del segments[0]  # `/x`: anchored at the root
+    elif len(segments) == 1 or (len(segments) == 2 and directory):
+        segments.insert(0, "**")  # `x` or `x/`: at any depth
+    if segments and not segments[-1]:
+        segments[-1] = "**"  # `x/`: everything under x
+    kept = [s for i, s in enumerate(segments) if s != "**" or segments[i - 1 : i] != ["**"]]
+    return kept, directory
 
 
 def _regex_parts(segments: list[str]) -> Iterable[str]:
@@ -82,6 +89,23 @@ def _regex_parts(segments: list[str]) -> Iterable[str]:
 
 
 _GLOB = {"*": "[^/]*", "?": "[^/]"}
+
+
+def git_pathspecs(glob: str) -> list[str]:
+    """What `glob` matches here, as git's `glob` pathspecs, whose `*` never crosses a `/` and
+    which start at the root: `*.min.js` is `**/*.min.js`, and `vendor` is also `vendor/**`.
+    None for a blank line or a comment; a `!glob` is only undone by the ones before it here,
+    and it cannot be said in git's list of excludes, so it gives none either."""
+    text = glob.rstrip()
+    if not text or text.startswith(("#", "!")) or text == "/":
+        return []
+    segments, directory = _segments(text)
+    if segments in (["**"], ["**", "*"]) and not directory:
+        return ["**"]
+    if segments in (["**"], ["**", "*", "**"]):
+        return ["*/**"]  # every file in a folder
+    body = "/".join(segments)
+    return [body] if segments[-1] in ("*", "**") else [body, f"{body}/**"]
 
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:

@@ -318,7 +318,7 @@ def _check_of(
 ) -> CheckResult:
     from specflow import rules
 
-    change = _judged_part(repo, snap.change)
+    change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
     findings = rules.check(
         snap.specs,
         change,
@@ -329,6 +329,16 @@ def _check_of(
         message_pending=message_pending,
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
+
+
+def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
+    """CHECK-11: files the configuration excludes are never scanned, in the change neither."""
+    from specflow.globs import matches
+
+    if not exclude:
+        return change
+    kept = tuple(f for f in change.files if not matches(f.path, exclude))
+    return Change(change.revision, kept, change.messages)
 
 
 def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:
