@@ -217,8 +217,7 @@ _COMPOUND = tuple(
     )
     if hasattr(ast, name)
 )
-_NOT_A_START = frozenset(b" \t\f\r#)]}")
-_CONTINUATION = re.compile(rb"(?:else|elif|except|finally)\b")
+_START = re.compile(rb"(?:(?:async[ \t]+)?def|class|import|from)[ \t]|@")
 _QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
 _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(_MUTATORS)).encode() + rb")\s*\(")
 
@@ -226,9 +225,10 @@ _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(_MUTATORS)).encode() 
 def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> ast.Module | None:
     """The top-level statements around `lines`, parsed at their own line numbers; the whole
     file when the cut does not parse (a statement start the line scan misjudged)."""
-    kept = _touched_lines(text, lines)
+    lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
+    kept = set() if lone_cr else _touched_lines(text, lines)
     try:
-        if b"\r" not in source and len(kept) * 4 < len(text) * 3:
+        if kept and len(kept) * 4 < len(text) * 3:
             cut = [line if number in kept else b"" for number, line in enumerate(text, 1)]
             try:
                 return ast.parse(b"\n".join(cut))
@@ -240,28 +240,29 @@ def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> as
 
 
 def _touched_lines(text: list[bytes], lines: Sequence[int]) -> set[int]:
-    starts = _statement_starts(text)
-    kept: set[int] = set()
+    starts = [1, *_statement_starts(text), len(text) + 1]
+    regions = set()
     for line in lines:
-        at = bisect.bisect_right(starts, line)
-        first = starts[at - 1] if at else 1
-        end = starts[at] if at < len(starts) else len(text) + 1
-        if first not in kept:
-            kept.update(range(first, end))
-    return kept
+        at = min(bisect.bisect_right(starts, line), len(starts) - 1)
+        regions.add((starts[at - 1], starts[at]))
+    kept = {number for first, end in regions for number in range(first, end)}
+    # a comment on line 1 or 2 may be the encoding declaration the rest is read with
+    return kept | {n for n in (1, 2) if n <= len(text) and text[n - 1].startswith(b"#")}
 
 
 def _statement_starts(text: list[bytes]) -> list[int]:
-    """Lines that begin a top-level statement: at column 0, outside a string that spans lines,
-    not a decorated definition's own line nor a clause (`else:`) of the statement before."""
+    """Lines that surely begin a top-level statement: `def`, `class`, `import`, `from` or a
+    decorator at column 0, outside a string that spans lines. None of these words can continue
+    an expression, so no open bracket or backslash hides one; the module-level statements
+    between them go with the definition before them (a coarser cut, never a wrong one)."""
     starts: list[int] = []
     decorated = False
     quote: bytes | None = None
     for number, line in enumerate(text, 1):
-        if quote is None and line and line[0] not in _NOT_A_START:
-            if not decorated and not _CONTINUATION.match(line):
+        if quote is None and _START.match(line):
+            if not decorated:
                 starts.append(number)
-            decorated = line[0] == 64  # "@"
+            decorated = line[0] == 64  # "@": the definition below belongs to it
         if b'"""' in line or b"'''" in line or quote is not None:
             quote = _open_quote(line, quote)
     return starts
