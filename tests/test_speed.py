@@ -112,3 +112,31 @@ def test_the_hook_benchmark_runs_and_prints_its_table(tmp_path):
     assert "git commit + hooks - git commit" in done.stdout
     assert "specflow check --staged (100 files" in done.stdout
     assert "floor: git grep --cached" in done.stdout
+
+
+def test_a_damaged_or_foreign_cache_is_a_miss_never_a_crash(repo, cli):
+    """SPEED-2, SPEED-8: both caches, truncated, with bytes flipped, from another version, or
+    naming a class that has moved since: the check runs as if there were no cache."""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    repo.stage({"src/pay.py": "# PAY-1\nx = 1\n"})
+    assert cli("check", "--staged").code == 0
+    folder = repo.path / ".git" / "specflow"
+    for name, module in (("specs.pickle", b"specflow.model"), ("refs.pickle", b"specflow.refs")):
+        good = (folder / name).read_bytes()
+        header, body = good.split(b"\n", 1)
+        damaged = [
+            good[: len(good) // 2],
+            good.replace(module, module[:-1] + b"z"),  # the class moved in another release
+            header.replace(b"specflow ", b"specflow 0.0.0-", 1) + b"\n" + body,
+            *(
+                good[:at] + bytes([good[at] ^ 0xFF]) + good[at + 1 :]
+                for at in range(len(header) + 1, len(good), 53)
+            ),
+        ]
+        for junk in damaged:
+            (folder / name).write_bytes(junk)
+            repo.stage({"src/pay.py": "# PAY-9\n"})
+            result = cli("check", "--staged")
+            assert result.code == 1 and "PAY-9 does not exist" in result.out, (name, junk[:60])
+            repo.stage({"src/pay.py": "# PAY-1\n"})
+            assert cli("check", "--staged").code == 0, (name, junk[:60])

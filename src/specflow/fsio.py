@@ -10,19 +10,22 @@ from pathlib import Path
 from specflow.errors import SpecflowError
 
 
-def write_atomic(path: Path, data: bytes, *, create_only: bool = False) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, create_only: bool = False, durable: bool = True
+) -> None:
     """Write `data` to a temporary file beside `path`, then move it into place in one step.
 
-    With `create_only`, an existing `path` is never replaced (the link is atomic too).
+    With `create_only`, an existing `path` is never replaced (the link is atomic too). Without
+    `durable` the data is not flushed to the disk first: for a cache, which a crash may lose.
     A file system error becomes a SpecflowError naming `path`.
     """
     try:
-        _write(path, data, create_only)
+        _write(path, data, create_only, durable)
     except OSError as exc:
         raise SpecflowError(f"cannot write: {exc.strerror or exc}", str(path)) from None
 
 
-def _write(path: Path, data: bytes, create_only: bool) -> None:
+def _write(path: Path, data: bytes, create_only: bool, durable: bool) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
@@ -33,8 +36,9 @@ def _write(path: Path, data: bytes, create_only: bool) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temporary, mode)
         if create_only:
             _link_new(temporary, path)

@@ -10,18 +10,17 @@ there are.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from specflow import __version__, gitio
+from specflow import cachefile, gitio
 from specflow.change import Change, Revision
 from specflow.refs import Reference, grep_rows, references
 
-FORMAT = 1
-_KEY = f"specflow {__version__} refs {FORMAT}"
+_KIND = "refs 1"  # change the number when what a Reference holds changes
+_COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 # Past this many differing files one search of the whole tree is as quick as naming them all.
 MAX_PATHS = 2000
 
@@ -88,22 +87,15 @@ def overlay(
 
 
 def _load(path: Path, search: object) -> tuple[str, list[Reference]] | None:
-    """The cached commit and its references for this search; None when missing, stale or
-    unreadable."""
-    try:
-        key, cached_search, commit, found = pickle.loads(path.read_bytes())  # noqa: S301
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+    """The cached commit and its references for this search; None when missing or stale."""
+    stored = cachefile.load(path, _KIND)
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == search):
         return None
-    if key != _KEY or cached_search != search or not isinstance(found, list):
+    _, commit, found = stored
+    if not (isinstance(commit, str) and _COMMIT.fullmatch(commit) and isinstance(found, list)):
         return None
     return commit, found
 
 
 def _save(path: Path, search: object, commit: str, found: list[Reference]) -> None:
-    """A cache that cannot be written is only a slower next run."""
-    from specflow.errors import SpecflowError
-    from specflow.fsio import write_atomic
-
-    data = pickle.dumps((_KEY, search, commit, found), pickle.HIGHEST_PROTOCOL)
-    with contextlib.suppress(OSError, SpecflowError):
-        write_atomic(path, data)
+    cachefile.save(path, _KIND, (search, commit, found))

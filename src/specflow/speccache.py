@@ -7,16 +7,13 @@ use it: whoever can write there can already change what runs on every commit.
 
 from __future__ import annotations
 
-import contextlib
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from specflow import __version__
+from specflow import cachefile
 from specflow.model import Spec
 
-FORMAT = 1  # bump when the model or the parser changes what a Spec holds
-_KEY = f"specflow {__version__} cache {FORMAT}"
+_KIND = "specs 1"  # change the number when the model or the parser changes what a Spec holds
 
 
 @dataclass
@@ -31,11 +28,8 @@ class SpecCache:
         if folder is None:
             return cls(None)
         path = folder / "specflow" / "specs.pickle"
-        try:
-            key, entries = pickle.loads(path.read_bytes())  # noqa: S301 - our own file, see above
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-            return cls(path)
-        return cls(path, entries if key == _KEY and isinstance(entries, dict) else {})
+        entries = cachefile.load(path, _KIND)
+        return cls(path, entries if isinstance(entries, dict) else {})
 
     def get(self, path: str, blob: str) -> Spec | None:
         found = self.entries.get((path, blob))
@@ -49,10 +43,5 @@ class SpecCache:
 
     def save(self) -> None:
         """Keep what this run used; a cache that cannot be written is only a slower next run."""
-        if self.path is None or not (self.dirty or len(self.used) != len(self.entries)):
-            return
-        from specflow.errors import SpecflowError
-        from specflow.fsio import write_atomic
-
-        with contextlib.suppress(OSError, SpecflowError):
-            write_atomic(self.path, pickle.dumps((_KEY, self.used), pickle.HIGHEST_PROTOCOL))
+        if self.path is not None and (self.dirty or len(self.used) != len(self.entries)):
+            cachefile.save(self.path, _KIND, self.used)
