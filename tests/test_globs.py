@@ -61,6 +61,8 @@ def test_brackets_and_escapes_go_to_pathspec() -> None:
     assert not matches("src/ab.py", ("src/a[0-9].py",))
     assert matches("src/#x", ("src/\\#x",))
     assert matches("src/auth/x.py", ("src/auth/**", "!src/auth/legacy/**"))
+    assert matches("src/docs/x.md", ("docs/ ",))  # a trailing space is dropped, as gitignore does
+    assert not matches("src/legacy/a.py", ("src/**", "!legacy/ "))
     assert not matches("src/auth/legacy/x.py", ("src/auth/**", "!src/auth/legacy/**"))
 
 

@@ -140,7 +140,7 @@ def matches_any(sorted_paths: Sequence[str], glob: str) -> bool:
 def _anchored_folder(glob: str) -> str:
     """`src/auth/*.py` → `src/auth/`; `test_*.py` and `**/x` (which match at any depth) → ``;
     `!src/auth/legacy/**` → `src/auth/legacy/` (what it excludes again lies there)."""
-    body = glob.removeprefix("!").lstrip("/")
+    body = glob.rstrip().removeprefix("!").lstrip("/")
     if "/" not in body.rstrip("/"):
         return ""  # gitignore: a pattern without an inner slash matches at any depth
     literal = re.split(r"[*?\[\\]", body, maxsplit=1)[0]
