@@ -40,9 +40,24 @@ def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
     for item in missing_ids(spec):
         edge = item.kind == "edge-case"
         number = 1 + max((n for is_edge, n in taken if is_edge == edge), default=0)
+        line = _insert_id(lines[item.line - 1], f"{spec.id}-{'E' * edge}{number}")
+        if not item.text and not _keeps_items(
+            [*lines[: item.line - 1], line, *lines[item.line :]], spec
+        ):
+            continue  # LINT-E4: the text below an empty item would become its text
         taken.add((edge, number))
-        lines[item.line - 1] = _insert_id(lines[item.line - 1], f"{spec.id}-{'E' * edge}{number}")
+        lines[item.line - 1] = line
     return "".join(lines)
+
+
+def _keeps_items(lines: list[str], spec: Spec) -> bool:
+    """Whether the text still has the spec's items on the same lines. An ID makes an empty item
+    a paragraph, and Markdown then reads the unindented text below it as more of that paragraph
+    (a lazy continuation), where before it closed the empty item."""
+    from specflow.parse import parse_spec
+
+    after = parse_spec(spec.path, "".join(lines)).items
+    return [item.line for item in after] == [item.line for item in spec.items]
 
 
 def _insert_id(line: str, item_id: str) -> str:
