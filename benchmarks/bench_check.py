@@ -23,10 +23,7 @@ MISSED when a target is missed, and exits 1 only when a command fails.
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,9 +34,11 @@ from common import (
     machine,
     print_table,
     run_once,
+    sizes_arguments,
     specflow_script,
     time_command,
     verdict,
+    work_folder,
 )
 from synthetic import Shape, build, id_pattern, prefix_pattern, shape_for, touch
 
@@ -126,25 +125,13 @@ def _figures(timing: Timing) -> tuple[str, str, str]:
     return f"{timing.median:.3f}", timing.spread, f"{timing.cpu_median:.3f}"
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
-    parser.add_argument("--files", default="1000,20000", help="sizes, comma-separated")
-    parser.add_argument("--keep", type=Path, help="build the repositories here and keep them")
-    return parser.parse_args(argv)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = sizes_arguments(argv, __doc__, runs=7, files="1000,20000")
     specflow = specflow_script()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="specflow-bench-check-"))
     rows: list[tuple[str, ...]] = [("what", "median s", "min-max s", "cpu s", "target")]
-    try:
+    with work_folder(args.keep) as root:
         for files in (int(size) for size in args.files.split(",")):
             measure(root, files, args.runs, specflow, rows)
-    finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
     print(f"machine: {machine()}; {args.runs} runs after one warm-up\n")
     print_table(rows)
     return 0

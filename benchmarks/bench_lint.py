@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import machine, print_table, specflow_script, time_command, verdict
+from common import in_folder, machine, print_table, specflow_script, time_command, verdict
 from gen_specs import Options, generate
 
 STARTUP_MARGIN = 0.05  # seconds over `python -c 'import typer'`
@@ -95,11 +94,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.keep is not None:
-        return run(args, args.keep)
-    with tempfile.TemporaryDirectory(prefix="specflow-bench-") as folder:
-        return run(args, Path(folder) / "repo")
+    return in_folder(run, parse_args(argv))
 
 
 if __name__ == "__main__":

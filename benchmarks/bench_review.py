@@ -29,7 +29,6 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import USER_ENV, git, print_table, specflow_script, verdict
+from common import USER_ENV, git, in_folder, print_table, specflow_script, verdict
 
 TIME_TARGET = 3.0  # seconds, for the full-size commit
 MEMORY_TARGET = 300  # MiB peak
@@ -438,11 +437,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.keep is not None:
-        return run(args, args.keep)
-    with tempfile.TemporaryDirectory(prefix="specflow-bench-") as folder:
-        return run(args, Path(folder) / "repo")
+    return in_folder(run, parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -22,16 +22,23 @@ A script, not a test: it prints MISSED beside a missed target and exits 0.
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Timing, git, machine, print_table, specflow_script, time_command, verdict
+from common import (
+    Timing,
+    git,
+    machine,
+    print_table,
+    sizes_arguments,
+    specflow_script,
+    time_command,
+    verdict,
+    work_folder,
+)
 from synthetic import Shape, build, prefix_pattern, shape_for, touch
 
 RATIO_TARGET = 2.0  # check --staged against its floor, at 20,000 and 100,000 files
@@ -104,28 +111,15 @@ def startup(specflow: Path, runs: int, cwd: Path) -> list[tuple[str, ...]]:
     return [_row("specflow --version", timing, floor.median, timing.median / floor.median, target)]
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
-    parser.add_argument("--files", default="1000,20000,100000", help="sizes, comma-separated")
-    parser.add_argument("--keep", type=Path, help="build the repositories here and keep them")
-    return parser.parse_args(argv)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = sizes_arguments(argv, __doc__, runs=5, files="1000,20000,100000")
     specflow = specflow_script()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="specflow-bench-scale-"))
-    root.mkdir(parents=True, exist_ok=True)
     header = ("command", "median s", "min-max s", "floor s", "ratio", "peak MiB", "target")
-    rows: list[tuple[str, ...]] = [header, *startup(specflow, args.runs, root)]
-    try:
+    with work_folder(args.keep) as root:
+        rows: list[tuple[str, ...]] = [header, *startup(specflow, args.runs, root)]
         for files in (int(size) for size in args.files.split(",")):
             repo, shape = prepare(root, files)
             rows += measure(repo, shape, args.runs, specflow)
-    finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
     print(f"machine: {machine()}; {args.runs} runs after one warm-up\n")
     print_table(rows)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import statistics
@@ -9,7 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,3 +155,36 @@ def print_table(rows: Sequence[tuple[str, ...]]) -> None:
         print("  ".join(cells).rstrip())
         if index == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def sizes_arguments(
+    argv: Sequence[str] | None, doc: str | None, *, runs: int, files: str
+) -> argparse.Namespace:
+    """`--runs`, `--files` (sizes, comma-separated) and `--keep` of the scripts that build
+    synthetic repositories of several sizes."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser.add_argument(
+        "--runs", type=int, default=runs, help=f"timed runs per command (default {runs})"
+    )
+    parser.add_argument("--files", default=files, help="sizes, comma-separated")
+    parser.add_argument("--keep", type=Path, help="build the repositories here and keep them")
+    return parser.parse_args(argv)
+
+
+def in_folder(run: Callable[[argparse.Namespace, Path], int], args: argparse.Namespace) -> int:
+    """`run` on `repo` in `--keep`, or in a temporary folder removed afterwards."""
+    if args.keep is not None:
+        return run(args, args.keep)
+    with tempfile.TemporaryDirectory(prefix="specflow-bench-") as folder:
+        return run(args, Path(folder) / "repo")
+
+
+@contextmanager
+def work_folder(keep: Path | None) -> Iterator[Path]:
+    """`keep` (created if need be and kept), or a temporary folder removed afterwards."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="specflow-bench-") as folder:
+        yield Path(folder)

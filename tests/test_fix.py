@@ -203,3 +203,16 @@ def test_without_fix_nothing_is_written(repo, cli):
     repo.write({"specs/reset.md": SPEC})
     assert cli("lint").code == 1
     assert repo.read("specs/reset.md") == SPEC
+
+
+def test_an_empty_item_the_text_below_would_join_keeps_no_id(repo, cli):
+    """LINT-E4 through the CLI: `--fix` leaves alone the empty item above an unindented
+    paragraph, a second run changes nothing, and lint still reports the item."""
+    text = SPEC.replace("- RESET-3: Old hashes move to bcrypt.\n", "\n-\nA note under it.\n- \n")
+    repo.write({"specs/reset.md": text})
+    first = cli("lint", "--fix")
+    fixed = repo.read("specs/reset.md")
+    assert "\n-\nA note under it.\n- \n" in fixed and "- RESET-2: Reset verifies" in fixed
+    assert first.code == 1 and "specs/reset.md:13" in first.out, first
+    again = cli("lint", "--fix")
+    assert repo.read("specs/reset.md") == fixed and "fixed" not in again.err

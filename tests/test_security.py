@@ -18,27 +18,11 @@ from markdown_it import MarkdownIt
 
 from conftest import Repo
 from specflow import templates
+from stories import PAY_SPEC
 
 SRC = Path(__file__).parents[1] / "src" / "specflow"
-PAY = """---
-id: PAY
-scope:
-  - src/pay/**
----
-# Payments
-
-## Context
-- Amounts are stored in integer cents.
-
-## Requirements
-- PAY-1: Charge in cents.
-- PAY-2: Refunds are logged.
-
-## Constraints
-- forbid `float(` in `src/pay/**`: amounts are integers.
-"""
 CODE = {
-    "specs/pay.md": PAY,
+    "specs/pay.md": PAY_SPEC,
     "src/pay/charge.py": "def charge(cents):  # PAY-1\n    return cents\n",
     "tests/test_pay.py": "def test_pay():  # PAY-1, PAY-2\n    pass\n",
 }
@@ -152,7 +136,7 @@ def test_files_named_like_options_in_a_change(project, cli, git_calls, tmp_path)
 def test_scope_globs_config_and_message_files_named_like_options(project, cli, git_calls, tmp_path):
     """HARDEN-9: spec scope globs, configured globs and the message file are read by specflow,
     never handed to git as options; the message file `-x` is a file like any other."""
-    spec = PAY.replace("  - src/pay/**", "  - src/pay/**\n  - --exec=touch pwned")
+    spec = PAY_SPEC.replace("  - src/pay/**", "  - src/pay/**\n  - --exec=touch pwned")
     project.commit(
         "options as globs",
         {

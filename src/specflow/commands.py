@@ -124,15 +124,16 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     fixed: list[str] = []
     if fix:
         for spec in specs.specs:
-            if missing_ids(spec):
-                specs = _fix(project, spec, specs)
+            if missing_ids(spec) and (updated := _fix(project, spec, specs)) is not None:
+                specs = updated
                 fixed.append(spec.path)
     files = gitio.list_files(project.root)
     return LintResult(specs, lint(specs, files), fixed)
 
 
-def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet:
-    """LINT-8: write `spec` with its missing IDs; return `specs` holding the fixed spec.
+def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet | None:
+    """LINT-8: write `spec` with its missing IDs; return `specs` holding the fixed spec, or
+    None when no ID could be given (LINT-E4) and the file is left as it was.
 
     The next spec is numbered against the fixed one, so two files that share a prefix
     never receive the same new ID; each spec numbers from its own prefix (LINT-E3).
@@ -143,6 +144,8 @@ def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet:
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = decode(spec.path, data)
     fixed = assign_ids(text, spec, specs)
+    if fixed == text:
+        return None
     write_atomic(path, bom + fixed.encode())
     reparsed = parse_spec(spec.path, fixed)
     return SpecSet(tuple(reparsed if s.path == spec.path else s for s in specs.specs))

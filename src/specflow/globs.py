@@ -139,9 +139,15 @@ def matches_any(sorted_paths: Sequence[str], glob: str) -> bool:
 @lru_cache(maxsize=4096)
 def _anchored_folder(glob: str) -> str:
     """`src/auth/*.py` → `src/auth/`; `test_*.py` and `**/x` (which match at any depth) → ``;
-    `!src/auth/legacy/**` → `src/auth/legacy/` (what it excludes again lies there)."""
-    body = glob.rstrip().removeprefix("!").lstrip("/")
-    if "/" not in body.rstrip("/"):
-        return ""  # gitignore: a pattern without an inner slash matches at any depth
-    literal = re.split(r"[*?\[\\]", body, maxsplit=1)[0]
-    return literal[: literal.rfind("/") + 1]
+    `!src/auth/legacy/**` → `src/auth/legacy/` (what it excludes again lies there). Read from
+    the same parts as the match itself, so that the two cannot disagree."""
+    segments, _ = _segments(glob.rstrip().removeprefix("!"))
+    folder = ""
+    for segment in segments[:-1]:  # the last part may name a file as well as a folder
+        if _WILDCARD.search(segment) or segment == "**":
+            break
+        folder += f"{segment}/"
+    return folder
+
+
+_WILDCARD = re.compile(r"[*?\[\\]")
