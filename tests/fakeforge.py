@@ -55,6 +55,7 @@ class FakeForge:
         self.next_id = 1000
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = False  # so that `server_close` waits for them
         self.thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -71,6 +72,7 @@ class FakeForge:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+        self.thread.join()  # no thread outlives the test (a fork in a later one copies none)
 
     def routes(self) -> list[str]:
         return [r.route for r in self.requests]

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from specflow.config import Config, load_config
 from specflow.model import Finding, Spec
 from specflow.parse import decode, parse_spec
 from specflow.refcache import Search, resulting_references
-from specflow.refs import Reference, grep_rows, message_references
+from specflow.refs import Reference, message_references
 from specflow.speccache import SpecCache
 from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
@@ -209,13 +210,16 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     from concurrent.futures import ThreadPoolExecutor
 
     from specflow.affected import scope_index
+    from specflow.forked import in_halves
     from specflow.globs import matches
     from specflow.link import link
     from specflow.review import build
-    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
+    from specflow.ripple import changed_symbols, ripples, symbols_found, untested_functions, uses
 
     revision, change, config = snap.revision, snap.change, snap.config
-    symbols = changed_symbols(change, snap.sources)
+    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
+    parts = in_halves(partial(symbols_found, sources=snap.sources), change.files, weights)
+    symbols = changed_symbols(parts)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{config.specs_dir}/**", *config.exclude)
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, config.specs_dir)]
@@ -234,7 +238,8 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
         for line in f.added_lines()
     )
     found = uses(
-        grep_rows(data, revision.tree),
+        data,
+        revision.tree,
         set(names),
         limit=USES_PER_NAME,
         skip=changed,
@@ -269,7 +274,7 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
     data = gitio.grep(repo.root, names, worktree, excludes=excludes, words=True, functions=True)
-    by_name = uses(grep_rows(data, None), set(names))
+    by_name = uses(data, None, set(names))
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
         return contexts[0]

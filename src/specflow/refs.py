@@ -26,10 +26,19 @@ class Reference:
 
 def grep_rows(data: bytes, tree: str | None) -> Iterator[tuple[str, int, str]]:
     """(path, line, text) from `git grep -n --null` output; a tree search prefixes `TREE:`."""
+    for path, line, text in raw_rows(data, tree):
+        yield path_of(path), int(line), text.decode("utf-8", "replace")
+
+
+def raw_rows(data: bytes, tree: str | None) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """The rows of `grep_rows`, undecoded: for who reads only a few of many."""
     strip = len(tree) + 1 if tree else 0
     for match in _ROW.finditer(data):
-        path = match[1][strip:].decode("utf-8", "surrogateescape")
-        yield path, int(match[2]), match[3].decode("utf-8", "replace")
+        yield match[1][strip:], match[2], match[3]
+
+
+def path_of(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def references(

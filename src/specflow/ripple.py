@@ -6,12 +6,13 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
+from specflow.refs import path_of, raw_rows
 
 MAX_RIPPLES = 12
 MAX_USES = 6
@@ -34,7 +35,7 @@ _MUTATORS = frozenset(
         "insert",
     }
 )
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _GENERIC_WRITE = re.compile(
     r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])"
 )
@@ -44,6 +45,7 @@ _GENERIC_DEF = re.compile(
 )
 _CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
 _HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
+_HEADER_WORDS = frozenset((b"def", b"function", b"func", b"fn", b"class", b"sub"))
 # HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 
@@ -86,14 +88,25 @@ class Ripple:
 # --- what the change touches ------------------------------------------------------------------
 
 
-def changed_symbols(
-    change: Change, sources: dict[str, tuple[bytes | None, bytes | None]]
-) -> list[Symbol]:
+def symbols_found(
+    files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
+) -> dict[tuple[str, str], Symbol]:
+    """The first symbol of each name and kind in `files`, in their order."""
     found: dict[tuple[str, str], Symbol] = {}
-    for file in change.files:
+    for file in files:
         old, new = sources.get(file.path, (None, None))
-        for symbol in _file_symbols(file, old, new):
+        for symbol in _file_symbols(file, old, new, found):
             found.setdefault((symbol.name, symbol.kind), symbol)
+    return found
+
+
+def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symbol]:
+    """The symbols found in consecutive parts of a change, as if found in one: ranked, capped,
+    and without a stopped write of a name the change still writes."""
+    found: dict[tuple[str, str], Symbol] = {}
+    for part in parts:
+        for key, symbol in part.items():
+            found.setdefault(key, symbol)
     written = {name for name, kind in found if kind == "write"}
     kept = [s for s in found.values() if not (s.kind == "unwrite" and s.name in written)]
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
@@ -139,12 +152,18 @@ CODE_SUFFIXES = (
 )
 
 
-def _file_symbols(file: FileChange, old: bytes | None, new: bytes | None) -> Iterator[Symbol]:
+def _file_symbols(
+    file: FileChange,
+    old: bytes | None,
+    new: bytes | None,
+    known: Container[tuple[str, str]],
+) -> Iterator[Symbol]:
+    """The symbols of one file; for Python, none already `known` by (name, kind)."""
     added = {line.number for hunk in file.hunks for line in hunk.added}
     removed = {line.number for hunk in file.hunks for line in hunk.removed}
     if file.path.endswith((".py", ".pyi")):
-        yield from _python_symbols(file.path, new, added, "write")
-        yield from _python_symbols(file.old_path or file.path, old, removed, "unwrite")
+        yield from _python_symbols(file.path, new, added, "write", known)
+        yield from _python_symbols(file.old_path or file.path, old, removed, "unwrite", known)
         return
     if not file.path.endswith(CODE_SUFFIXES):
         return  # prose and data (README.md, pyproject.toml) write no names
@@ -170,7 +189,11 @@ def _generic_symbols(path: str, number: int, text: str, kind: str) -> Iterator[S
 
 
 def _python_symbols(
-    path: str, source: bytes | None, lines: set[int], kind: str
+    path: str,
+    source: bytes | None,
+    lines: set[int],
+    kind: str,
+    known: Container[tuple[str, str]] = (),
 ) -> Iterator[Symbol]:
     if source is None or not lines:
         return
@@ -190,6 +213,8 @@ def _python_symbols(
             yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
         for node in _candidates(statements, ordered, text):
             for name in _written_names(node, bool(function), locals_):
+                if (name, kind) in known:
+                    continue  # the first write of a name is the one kept: skip its producers
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
 
@@ -217,7 +242,11 @@ _COMPOUND = tuple(
     )
     if hasattr(ast, name)
 )
-_START = re.compile(rb"(?:(?:async[ \t]+)?def|class|import|from)[ \t]|@")
+# after a newline (a literal first lets `re` skip ahead fast): the scan adds one at the start
+_START = re.compile(rb"\n(?:(?:(?:async[ \t]+)?def|class|import|from)[ \t]|@)")
+# a triple quote, or a whole line (from its newline) with a `"""` string that ends on it and
+# no other quote, a docstring mostly: a line that leaves no string open
+_TRIPLE = re.compile(rb'\n[^"\'\\#\n]*"""[^"\\\n]*"""[^"\'\\#\n]*(?:#[^\n]*)?(?=\n|\Z)|"""|\'\'\'')
 _QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
 _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(_MUTATORS)).encode() + rb")\s*\(")
 
@@ -226,12 +255,11 @@ def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> as
     """The top-level statements around `lines`, parsed at their own line numbers; the whole
     file when the cut does not parse (a statement start the line scan misjudged)."""
     lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
-    kept = set() if lone_cr else _touched_lines(text, lines)
+    cut = None if lone_cr else _cut(source, text, lines)
     try:
-        if kept and len(kept) * 4 < len(text) * 3:
-            cut = [line if number in kept else b"" for number, line in enumerate(text, 1)]
+        if cut is not None:
             try:
-                return ast.parse(b"\n".join(cut))
+                return ast.parse(cut)
             except (SyntaxError, ValueError):
                 pass
         return ast.parse(source)
@@ -239,33 +267,84 @@ def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> as
         return None
 
 
-def _touched_lines(text: list[bytes], lines: Sequence[int]) -> set[int]:
-    starts = [1, *_statement_starts(text), len(text) + 1]
+def _cut(source: bytes, text: list[bytes], lines: Sequence[int]) -> bytes | None:
+    """The file with only the top-level statements around `lines` kept, the other lines blank;
+    None when that would keep most of it."""
+    kept = [b""] * len(text)
+    count = 0
+    for first, end in _touched_regions(_statement_starts(source), lines, len(text)):
+        kept[first - 1 : end - 1] = text[first - 1 : end - 1]
+        count += end - first
+    # a comment on line 1 or 2 may be the encoding declaration the rest is read with
+    for number in range(min(2, len(text))):
+        if not kept[number] and text[number].startswith(b"#"):
+            kept[number] = text[number]
+            count += 1
+    return b"\n".join(kept) if count * 4 < len(text) * 3 else None
+
+
+def _touched_regions(starts: list[int], lines: Sequence[int], count: int) -> set[tuple[int, int]]:
+    """The (first, end) line ranges of the top-level statements that hold one of `lines`."""
+    bounds = [1, *starts, count + 1]
     regions = set()
     for line in lines:
-        at = min(bisect.bisect_right(starts, line), len(starts) - 1)
-        regions.add((starts[at - 1], starts[at]))
-    kept = {number for first, end in regions for number in range(first, end)}
-    # a comment on line 1 or 2 may be the encoding declaration the rest is read with
-    return kept | {n for n in (1, 2) if n <= len(text) and text[n - 1].startswith(b"#")}
+        at = min(bisect.bisect_right(bounds, line), len(bounds) - 1)
+        regions.add((bounds[at - 1], bounds[at]))
+    return regions
 
 
-def _statement_starts(text: list[bytes]) -> list[int]:
+def _statement_starts(source: bytes) -> list[int]:
     """Lines that surely begin a top-level statement: `def`, `class`, `import`, `from` or a
     decorator at column 0, outside a string that spans lines. None of these words can continue
     an expression, so no open bracket or backslash hides one; the module-level statements
     between them go with the definition before them (a coarser cut, never a wrong one)."""
     starts: list[int] = []
+    padded = b"\n" + source
+    quoted = _quoted_spans(padded)
     decorated = False
-    quote: bytes | None = None
-    for number, line in enumerate(text, 1):
-        if quote is None and _START.match(line):
-            if not decorated:
-                starts.append(number)
-            decorated = line[0] == 64  # "@": the definition below belongs to it
-        if b'"""' in line or b"'''" in line or quote is not None:
-            quote = _open_quote(line, quote)
+    line, at, span = 0, 0, 0
+    for match in _START.finditer(padded):
+        line += padded.count(b"\n", at, match.start() + 1)
+        at = match.start() + 1
+        while span < len(quoted) and quoted[span][1] < line:
+            span += 1
+        if span < len(quoted) and quoted[span][0] <= line:
+            continue  # inside a string that spans lines
+        if not decorated:
+            starts.append(line)
+        decorated = match[0][1] == 64  # "@": the definition below belongs to it
     return starts
+
+
+def _quoted_spans(padded: bytes) -> list[tuple[int, int]]:
+    """The (first, last) ranges of lines that begin inside a triple-quoted string, in a source
+    after a newline. Only a line with a triple quote in it can open or close one."""
+    spans: list[tuple[int, int]] = []
+    quote: bytes | None = None
+    line, at, opened, end = 0, 0, 0, -1
+    for match in _TRIPLE.finditer(padded):
+        start = match.start()
+        if start < end:
+            continue  # a line is read whole, once
+        if match[0][0] == 10:  # a line whose strings all end on it
+            if quote is None:
+                continue
+            begin, end = start + 1, match.end()
+        else:
+            begin = padded.rfind(b"\n", 0, start) + 1
+            end = padded.find(b"\n", start)
+            end = len(padded) if end < 0 else end
+        was, quote = quote, _open_quote(padded[begin:end], quote)
+        if (was is None) != (quote is None):
+            line += padded.count(b"\n", at, begin)
+            at = begin
+            if quote is None:
+                spans.append((opened + 1, line))
+            else:
+                opened = line
+    if quote is not None:
+        spans.append((opened + 1, padded.count(b"\n") + 1))
+    return spans
 
 
 def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
@@ -451,42 +530,61 @@ def _dotted(node: ast.expr) -> str:
 
 
 def uses(
-    rows: Iterable[tuple[str, int, str]],
+    data: bytes,
+    tree: str | None,
     names: set[str],
     *,
     limit: int | None = None,
     skip: frozenset[tuple[str, int]] = frozenset(),
     test_globs: tuple[str, ...] = (),
 ) -> dict[str, list[Use]]:
-    """Classify `git grep -w -p` rows; rows without a searched name are function headers.
+    """Classify the rows of one `git grep -w -p --null` (of `tree`; None: of the index or the
+    work tree); rows without a searched name are function headers.
 
     `limit` uses per name are enough for a review: past it a name's rows are only read for its
-    first mention in a test file. Rows in `skip` (the change's own lines) are passed over."""
+    first mention in a test file. Rows in `skip` (the change's own lines) are passed over. Most
+    rows of a large tree are of names already used `limit` times, so a row is decoded and its
+    function worked out only when one of its names is still wanted."""
+    wanted = {name.encode(): name for name in names}
     found: dict[str, list[Use]] = {}
     tested: set[str] = set()
-    function, current, test = "", "", False
-    for path, line, text in rows:
-        if path != current:  # rows come file by file
-            function, current = "", path
+    full: set[bytes] = set()  # names used `limit` times
+    function: str | bytes = ""  # bytes: the header row it is still to be read from
+    current, path, test = b"", "", False
+    for raw_path, raw_line, raw in raw_rows(data, tree):
+        if raw_path != current:  # rows come file by file
+            function, current, path = "", raw_path, path_of(raw_path)
             test = bool(test_globs) and matches(path, test_globs)
-        present = [word for word in _WORD.findall(text) if word in names]
+        words = _WORD.findall(raw)
+        present = wanted.keys() & words
         if not present:
-            header = _HEADER_NAME.search(text) or _CALL.search(text)
-            function = header[1] if header else text.strip()[:40]
+            function = raw
             continue
-        header = _HEADER_NAME.match(text.strip())
-        if header:  # a definition that matched is the function of its own line and those below
-            function = header[1]
-        if (path, line) in skip:
+        if words[0] in _HEADER_WORDS:  # the first word of a definition
+            header = _HEADER_NAME.match(raw.decode("utf-8", "replace").strip())
+            if header:  # a definition that matched is the function of its own line and those below
+                function = header[1]
+        active = [n for n in present if n not in full or (test and wanted[n] not in tested)]
+        if not active or (path, line := int(raw_line)) in skip:
             continue
-        for name in dict.fromkeys(present):
+        if isinstance(function, bytes):
+            function = _function_of(function.decode("utf-8", "replace"))
+        text = raw.decode("utf-8", "replace")
+        for word in active:
+            name = wanted[word]
             have = found.setdefault(name, [])
-            if limit is not None and len(have) >= limit and not (test and name not in tested):
-                continue
             have.append(_use(path, line, text, name, function))
             if test:
                 tested.add(name)
+            if limit is not None and len(have) >= limit:
+                full.add(word)
     return found
+
+
+def _function_of(header: str) -> str:
+    """The function a `git grep -p` header row names, or the row itself, shortened."""
+    match = _HEADER_NAME.search(header) or _CALL.search(header)
+    return match[1] if match else header.strip()[:40]
 
 
 _WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>|//|\*\*)?=(?!=)")
