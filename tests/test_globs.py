@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pathspec import PathSpec
 
-from specflow.globs import _spec, matches
+from specflow.globs import _spec, matches, under_folders
 
 PARTS = [
     "src",
@@ -89,3 +89,14 @@ def test_the_folder_pre_filter_never_changes_a_match(patterns: list[str], paths:
     every = _spec(tuple(patterns))
     for path in paths:
         assert matches(path, tuple(patterns)) == every(path), (patterns, path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(globs(), min_size=1, max_size=4), st.lists(PATHS, min_size=1, max_size=8))
+def test_a_spec_tries_every_path_its_scope_can_match(patterns: list[str], paths: list[str]) -> None:
+    """REVIEW-1: `scope_index` asks each spec only about the paths under its globs' folders;
+    every path its scope matches is among them, each once."""
+    ordered = sorted(set(paths))
+    tried = under_folders(ordered, tuple(patterns))
+    assert len(tried) == len(set(tried))
+    assert {p for p in ordered if matches(p, tuple(patterns))} <= set(tried)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from specflow.change import Change
-from specflow.globs import matches
+from specflow.globs import matches, under_folders
 from specflow.refs import Reference
 from specflow.specset import SpecSet, in_specs_dir
 
@@ -29,12 +29,16 @@ def affected(
         if owner is not None:
             named.setdefault(owner.id, set()).add(key)
     changed = {f.path for f in change.files}
+    covered: dict[str, list[str]] = {}
+    for file in change.files:
+        for spec_id in scoped[file.path]:
+            covered.setdefault(spec_id, []).append(file.path)
     reasons: dict[str, list[str]] = {}
     for spec in specs.specs:
         why = reasons.setdefault(spec.id, [])
         if spec.path in changed:
             why.append(SPEC_CHANGED)
-        in_scope = [f.path for f in change.files if spec.id in scoped[f.path]]
+        in_scope = covered.get(spec.id, [])
         if in_scope:
             why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
         ids = sorted(named.get(spec.id, ()))
@@ -44,11 +48,15 @@ def affected(
 
 
 def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
-    """Each changed path → the ids of the specs whose scope covers it (computed once)."""
-    return {
-        f.path: frozenset(spec.id for spec in specs.specs if matches(f.path, spec.scope))
-        for f in change.files
-    }
+    """Each changed path → the ids of the specs whose scope covers it (computed once). Each
+    spec tries only the paths under the folders its globs name."""
+    paths = sorted({f.path for f in change.files})
+    owners: dict[str, set[str]] = {path: set() for path in paths}
+    for spec in specs.specs:
+        for path in under_folders(paths, spec.scope):
+            if matches(path, spec.scope):
+                owners[path].add(spec.id)
+    return {f.path: frozenset(owners[f.path]) for f in change.files}
 
 
 def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -> list[Reference]:
@@ -60,6 +68,8 @@ def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -
         if in_specs_dir(file.path, specs_dir):
             continue
         for line in file.added_lines():
+            if "-" not in line.text:
+                continue  # every ID has a dash: most lines of code have none
             for item_id, _ in find_references(line.text, prefixes):
                 found.append(Reference(item_id, file.path, line.number, "added", line.text.strip()))
     return found

@@ -136,6 +136,18 @@ def matches_any(sorted_paths: Sequence[str], glob: str) -> bool:
     return False
 
 
+def under_folders(sorted_paths: Sequence[str], globs: tuple[str, ...]) -> list[str]:
+    """The paths that lie under the literal folder of one of `globs`: the only ones that
+    `matches(path, globs)` can be true of (and all of them when a glob matches at any depth)."""
+    found: dict[str, None] = {}
+    for folder in {_anchored_folder(glob) for glob in globs}:
+        for path in islice(sorted_paths, bisect_left(sorted_paths, folder), None):
+            if not path.startswith(folder):
+                break
+            found[path] = None
+    return list(found)
+
+
 @lru_cache(maxsize=4096)
 def _anchored_folder(glob: str) -> str:
     """`src/auth/*.py` → `src/auth/`; `test_*.py` and `**/x` (which match at any depth) → ``;

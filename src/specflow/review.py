@@ -217,12 +217,11 @@ def _question(link: Link, in_file: Mapping[str, Sequence[Symbol]]) -> Question:
 
 def evidence(hunk: Hunk, symbols: Sequence[Symbol]) -> tuple[Act, ...]:
     """What a hunk does: the names it writes (and with what), stops writing, or redefines."""
-    added = {line.number for line in hunk.added}
-    removed = {line.number for line in hunk.removed}
+    mine = [symbol for symbol in symbols if symbol.path == hunk.path]
+    added = {line.number for line in hunk.added} if mine else set()
+    removed = {line.number for line in hunk.removed} if mine else set()
     acts: dict[tuple[str, str], Act] = {}
-    for symbol in symbols:
-        if symbol.path != hunk.path:
-            continue
+    for symbol in mine:
         if symbol.kind == "write" and symbol.line in added:
             using = symbol.producers[0] if symbol.producers else ""
             acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using))
