@@ -202,16 +202,17 @@ def _python_symbols(
     tree = _parse_touched(source, text, ordered)
     if tree is None:
         return
+    calls = _mutating_calls(source)
     scopes: list[ast.AST] = [tree]  # the module, then each function on the lines, in order
     while scopes:
         scope = scopes.pop()
         statements = list(_statements(scope, ordered))
         scopes += reversed([s for s in statements if isinstance(s, _FUNCTIONS)])
-        locals_ = _local_values(scope) if scope is not tree else {}
+        locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
             yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
-        for node in _candidates(statements, ordered, text):
+        for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
                 if (name, kind) in known:
                     continue  # the first write of a name is the one kept: skip its producers
@@ -367,7 +368,7 @@ def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
 
 
 def _candidates(
-    statements: list[ast.stmt], lines: Sequence[int], text: list[bytes]
+    statements: list[ast.stmt], lines: Sequence[int], calls: list[tuple[int, int]]
 ) -> Iterator[ast.AST]:
     """The statements of a scope on `lines` but nested functions, and the calls in them when a
     mutating method is called there (`seen.add(key)` writes `seen`)."""
@@ -375,9 +376,26 @@ def _candidates(
         if isinstance(statement, _FUNCTIONS):
             continue
         yield statement
-        own = text[statement.lineno - 1 : _header_end(statement)]
-        if _MUTATING_CALL.search(b"\n".join(own)):
+        if calls and _has_call(calls, statement.lineno, _header_end(statement)):
             yield from _calls(statement, lines)
+
+
+def _mutating_calls(source: bytes) -> list[tuple[int, int]]:
+    """The first and last line of each mutating method call in the source (`.add(`), in order."""
+    spans = []
+    line, at = 1, 0
+    for match in _MUTATING_CALL.finditer(source):
+        line += source.count(b"\n", at, match.start())
+        at = match.start()
+        spans.append((line, line + source.count(b"\n", at, match.end())))
+    return spans
+
+
+def _has_call(calls: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether one of `calls` lies within lines `first` to `last`. A call starts with the only
+    dot in it, so calls never overlap, and the first one from `first` on ends first."""
+    at = bisect.bisect_left(calls, (first, 0))
+    return at < len(calls) and calls[at][1] <= last
 
 
 def _header_end(statement: ast.stmt) -> int:
@@ -460,11 +478,14 @@ def _value_of(node: ast.AST) -> ast.expr | None:
     return None
 
 
-def _local_values(scope: ast.AST) -> dict[str, ast.expr]:
+def _local_values(
+    scope: ast.AST, touched: list[ast.stmt], lines: Sequence[int]
+) -> dict[str, ast.expr]:
     """Each local name's first assigned value (`hashed = bcrypt.hashpw(...)` is what a later
-    `hashed = hashed.decode()` builds on), and the parameters, whose values are unknown."""
+    `hashed = hashed.decode()` builds on), and the parameters, whose values are unknown.
+    `touched`: the statements of the scope on `lines`, all of them when they cover it."""
     values: dict[str, ast.expr] = {}
-    for node in _statements(scope):
+    for node in touched if _covered(scope, lines) else _statements(scope):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -479,18 +500,38 @@ def _statements(scope: ast.AST, lines: Sequence[int] | None = None) -> Iterator[
     """The statements of `scope` in source order, inside compound statements too, but not
     inside nested functions (their `def` is one); with `lines`, only those on one of them: a
     statement off those lines holds none that is on them."""
-    stack: list[ast.AST] = [scope]
+    stack: list[tuple[ast.AST, bool]] = [(scope, lines is None or _covered(scope, lines))]
     while stack:
-        node = stack.pop()
+        node, covered = stack.pop()
         if node is not scope and isinstance(node, ast.stmt):
             yield node
             if not isinstance(node, _COMPOUND):
                 continue
-        children = [child for field in _BODIES for child in getattr(node, field, ())]
-        if lines is not None:
+        children = [child for field in _bodies(type(node)) for child in getattr(node, field)]
+        if not covered and lines is not None:  # (every line of a covered node is on them)
             # a `case` has no line numbers of its own
             children = [c for c in children if isinstance(c, ast.match_case) or _touches(c, lines)]
-        stack += reversed(children)
+        stack += [(child, covered) for child in reversed(children)]
+
+
+def _covered(node: ast.AST, lines: Sequence[int]) -> bool:
+    """Whether every line of the node is one of `lines` (sorted, distinct): a new function."""
+    start: int | None = getattr(node, "lineno", None)
+    end: int | None = getattr(node, "end_lineno", None)
+    if start is None or end is None:
+        return False
+    return bisect.bisect_right(lines, end) - bisect.bisect_left(lines, start) == end - start + 1
+
+
+def _bodies(kind: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of statements that a node of this kind has: `body` alone, for most."""
+    fields = _BODY_FIELDS.get(kind)
+    if fields is None:
+        fields = _BODY_FIELDS[kind] = tuple(f for f in _BODIES if f in kind._fields)
+    return fields
+
+
+_BODY_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
 def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:
