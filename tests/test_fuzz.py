@@ -25,6 +25,7 @@ from specflow.change import (
     assemble,
     parse_raw,
     split_patch,
+    split_raw,
     with_hunks,
 )
 from stories import PAY_SPEC
@@ -204,6 +205,26 @@ def test_the_diff_model_counts_what_git_numstat_counts(tmp_path_factory, before,
         assert {f.path: LETTERS[f.status] for f in commit.files} == statuses(
             repo.path, "HEAD~1", "HEAD"
         )
+
+
+@settings(RANDOM_HISTORIES, max_examples=20)
+@given(before=operations(), after=operations(), cuts=st.lists(st.integers(1, 97), max_size=4))
+def test_one_diff_gives_the_listing_and_the_patch_of_two(tmp_path_factory, before, after, cuts):
+    """GIT-6, GIT-7: `--raw -p -z` in one process, cut anywhere, splits into exactly the entries
+    of `--raw -z` and the bytes of `-p`."""
+    with history(tmp_path_factory, before, after) as repo:
+        repo.git("add", "-A")
+        for target in (["--cached", "HEAD"], ["HEAD"]):
+            both = git_bytes(repo.path, "diff", "-M", "--raw", "--no-abbrev", "-z", "-p", *target)
+            raw = git_bytes(repo.path, "diff", "-M", "--raw", "--no-abbrev", "-z", *target)
+            patch = git_bytes(repo.path, "diff", "-M", "-p", *target)
+            entries, rest = split_raw(in_pieces([both], 97, cuts))
+            assert entries == parse_raw(raw)
+            assert b"".join(rest) == patch
+
+
+def git_bytes(cwd: Path, *args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
 
 
 @settings(RANDOM_HISTORIES, max_examples=20)

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 # Memory stays bounded whatever the size of the diff (HARDEN-5): past these, a file's lines are
@@ -152,6 +153,42 @@ def parse_raw(data: bytes) -> list[FileChange]:
             )
         )
     return files
+
+
+def split_raw(blocks: Iterable[bytes]) -> tuple[list[FileChange], Iterator[bytes]]:
+    """The raw listing at the head of a `git diff --raw -p -z` stream, and the patch blocks
+    that follow it. git ends the listing with one more NUL (an empty field) before the patch,
+    and writes nothing at all when nothing differs."""
+    pending = iter(blocks)
+    head = b""
+    start = 0  # where the next raw entry begins in `head`
+    for block in pending:
+        head += block
+        start, ended = _raw_entries_end(head, start)
+        if ended:
+            rest = head[start + 1 :]  # past the separating NUL; shorter than the last block
+            return parse_raw(head[:start]), chain([rest] if rest else [], pending)
+    return parse_raw(head), iter(())
+
+
+def _raw_entries_end(data: bytes, start: int) -> tuple[int, bool]:
+    """From `start`, past every whole raw entry: where they stop, and whether the listing ends
+    there (a field that is not an entry's `:modes ids status`)."""
+    while start < len(data):
+        if data[start] != ord(":"):
+            return start, True
+        meta_end = data.find(b"\0", start)
+        if meta_end < 0:
+            return start, False
+        # The status letter ends the metadata: R and C name two paths, the others one.
+        names = 2 if data[data.rfind(b" ", start, meta_end) + 1] in b"RC" else 1
+        end = meta_end
+        for _ in range(names):
+            end = data.find(b"\0", end + 1)
+            if end < 0:
+                return start, False
+        start = end + 1
+    return start, False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, parse_raw, split_patch
+from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, split_patch, split_raw
 from specflow.errors import GitError, NotARepository
 from specflow.globs import git_pathspecs
 
@@ -276,13 +276,12 @@ def messages(root: Path, base: str | None, head: str) -> list[str]:
 
 
 def read_change(repo: RepoInfo, revision: Revision) -> Change:
-    """The files and hunks of `revision`: one raw listing, one streamed patch."""
+    """The files and hunks of `revision`: the raw listing and the patch, streamed from one
+    `git diff` (the listing first; `-z` changes only how the listing is written)."""
     target = _diff_target(revision)
-    entries = parse_raw(run(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", *target))
-    if not entries:
-        return Change(revision, (), tuple(_messages_of(repo, revision)))
-    with stream(repo.root, *_DIFF, "-p", *target) as blocks:
-        files = assemble(entries, split_patch(blocks))
+    with stream(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", "-p", *target) as blocks:
+        entries, patch = split_raw(blocks)
+        files = assemble(entries, split_patch(patch)) if entries else []
     return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
 
 
