@@ -70,6 +70,30 @@ def test_a_corrupt_or_foreign_cache_is_ignored(repo, cli):
         assert result.code == 1 and "PAY-9 does not exist" in result.out
 
 
+def test_lint_findings_are_kept_for_the_same_spec_files_only(repo, cli):
+    """SPEED-10: a warm check neither lints nor imports the linter; a spec changed in the index,
+    or a lint cache that is stale, corrupt, foreign or missing, gives a fresh lint's findings."""
+    broken = SPEC.replace("- PAY-E1: A zero amount.", "- PAY-1: Twice.")  # a duplicate ID
+    repo.commit("spec", {"specs/pay.md": broken, "src/pay.py": "# PAY-1\n"})
+    repo.stage({"src/pay.py": "# PAY-1\nx = 1\n"})
+    first = cli("check", "--staged")
+    assert first.code == 1 and "[duplicate-id]" in first.out
+    cache = repo.path / ".git" / "specflow" / "lint.pickle"
+    kept = cache.read_bytes()
+    code, warm = imported_modules(repo, "check", "--staged")
+    assert code == 1 and " specflow.lint\n" not in warm and " specflow.parse\n" not in warm
+    header, body = kept.split(b"\n", 1)
+    for damaged in (b"", kept[: len(kept) // 2], b"junk", b"x" + header + b"\n" + body):
+        cache.write_bytes(damaged)
+        assert cli("check", "--staged").out == first.out
+    repo.stage({"specs/pay.md": SPEC})  # fixed in the index: a stale copy must not be used
+    cache.write_bytes(kept)
+    fixed = cli("check", "--staged")
+    assert fixed.code == 0 and "duplicate-id" not in fixed.out
+    cache.unlink()
+    assert cli("check", "--staged").out == fixed.out
+
+
 def test_an_unwritable_cache_only_costs_time(repo, cli):
     """SPEED-2: a file where the cache folder should be."""
     repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})

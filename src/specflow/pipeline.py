@@ -19,10 +19,9 @@ from specflow import gitio
 from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.model import Finding, Spec
-from specflow.parse import decode, parse_spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
-from specflow.speccache import SpecCache
+from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
@@ -41,6 +40,7 @@ class Snapshot:
     references: tuple[Reference, ...]
     message_references: tuple[Reference, ...]
     sources: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
+    spec_rows: tuple[tuple[str, str], ...] | None = None  # (path, blob id) of `specs`, if known
 
     @property
     def revision(self) -> Revision:
@@ -62,17 +62,25 @@ def snapshot(
     change = gitio.read_change(repo, revision)
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
-    specs, base_specs, sources = _read_tree(repo, config, change, with_sources)
+    specs, base_specs, sources, rows = _read_tree(repo, config, change, with_sources)
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
-    return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), sources)
+    return Snapshot(
+        config, change, specs, base_specs, tuple(found), tuple(in_messages), sources, rows
+    )
 
 
 def _read_tree(
     repo: gitio.RepoInfo, config: Config, change: Change, with_sources: bool
-) -> tuple[SpecSet, SpecSet, dict[str, tuple[bytes | None, bytes | None]]]:
+) -> tuple[
+    SpecSet,
+    SpecSet,
+    dict[str, tuple[bytes | None, bytes | None]],
+    tuple[tuple[str, str], ...] | None,
+]:
     """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
-    changed specs and (for ripples) both sides of the changed source files."""
+    changed specs and (for ripples) both sides of the changed source files; the (path, blob id)
+    rows of the resulting tree's specs (None for the work tree, read from disk)."""
     revision = change.revision
     head_rows = _spec_rows(repo, config, revision)
     base_rows = [
@@ -85,13 +93,13 @@ def _read_tree(
     sources = [f for f in change.files if with_sources and _is_source(f)]
     extra = [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
     parsed, source_blobs = _parse_rows(repo, head_rows + base_rows, extra)
-    head = (
-        read_disk_specs(config)
-        if revision.mode == "worktree"
-        else spec_set(parsed[row] for row in head_rows if row in parsed)
-    )
+    rows = tuple(row for row in head_rows if row in parsed)
+    if revision.mode == "worktree":
+        head, known = read_disk_specs(config), None
+    else:
+        head, known = spec_set(parsed[row] for row in rows), rows
     base = spec_set(parsed[row] for row in base_rows if row in parsed)
-    return head, base, _sources(repo, revision, sources, source_blobs)
+    return head, base, _sources(repo, revision, sources, source_blobs), known
 
 
 def _parse_rows(
@@ -104,9 +112,15 @@ def _parse_rows(
     blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing] + extra)
     for (path, blob), data in zip(missing, blobs, strict=False):
         if data is not None:
-            cache.put(path, blob, parse_spec(path, decode(path, data)))
+            cache.put(path, blob, _parse(path, data))
     cache.save()
     return cache.used, blobs[len(missing) :]
+
+
+def _parse(path: str, data: bytes) -> Spec:
+    from specflow.parse import decode, parse_spec  # SPEED-1: only for a spec the cache lacks
+
+    return parse_spec(path, decode(path, data))
 
 
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
@@ -324,6 +338,7 @@ def _check_of(
     from specflow import rules
 
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
+    linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
     findings = rules.check(
         snap.specs,
         change,
@@ -332,6 +347,7 @@ def _check_of(
         snap.config.specs_dir,
         snap.config.rules,
         message_pending=message_pending,
+        spec_findings=linted,
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 

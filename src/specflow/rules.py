@@ -9,7 +9,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from specflow.affected import added_references, affected
 from specflow.change import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE, Change
 from specflow.globs import matches
-from specflow.lint import lint
 from specflow.model import Constraint, Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecSet, in_specs_dir
@@ -25,11 +24,13 @@ def check(
     specs_dir: str,
     severities: Mapping[str, Severity],
     message_pending: bool = False,
+    spec_findings: Sequence[Finding] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
 
     `message_pending`: the pre-commit hook runs before the commit message exists, and the
-    message may still name a requirement; the commit-msg hook, which sees both, decides."""
+    message may still name a requirement; the commit-msg hook, which sees both, decides.
+    `spec_findings`: `lint(specs)`, when the caller has it already."""
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
@@ -39,7 +40,7 @@ def check(
         *_dangling(specs, added),
         *_deprecated(specs, added),
         *_constraints(specs, change, references, specs_dir),
-        *_spec_lint(specs, in_scope),
+        *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, references),
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
@@ -189,9 +190,15 @@ def _violations(
 
 
 # CHECK-5, CHECK-E3: the lint errors of affected specs.
-def _spec_lint(specs: SpecSet, in_scope: Sequence[Spec]) -> Iterator[Finding]:
+def _spec_lint(
+    specs: SpecSet, in_scope: Sequence[Spec], found: Sequence[Finding] | None
+) -> Iterator[Finding]:
+    if found is None:
+        from specflow.lint import lint
+
+        found = lint(specs)
     paths = {spec.path for spec in in_scope}
-    for finding in lint(specs):
+    for finding in found:
         if finding.path in paths and finding.is_error:
             message = f"{finding.message} [{finding.rule}]; run `specflow lint`"
             yield Finding("spec-lint", Severity.error, finding.path, finding.line, message)

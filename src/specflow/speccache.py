@@ -7,13 +7,19 @@ use it: whoever can write there can already change what runs on every commit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specflow import cachefile
-from specflow.model import Spec
+from specflow.model import Finding, Spec
+
+if TYPE_CHECKING:
+    from specflow.specset import SpecSet
 
 _KIND = "specs 1"  # change the number when the model or the parser changes what a Spec holds
+_LINT_KIND = "lint 1"  # change the number when a lint rule changes
 
 
 @dataclass
@@ -45,3 +51,23 @@ class SpecCache:
         """Keep what this run used; a cache that cannot be written is only a slower next run."""
         if self.path is not None and (self.dirty or len(self.used) != len(self.entries)):
             cachefile.save(self.path, _KIND, self.used)
+
+
+def spec_findings(
+    folder: Path | None, rows: Sequence[tuple[str, str]] | None, specs: SpecSet
+) -> list[Finding]:
+    """`lint(specs)`, kept in `.git/specflow/lint.pickle` for the last set of spec files (path
+    and blob id of each, `rows`) that was linted (SPEED-10); `rows` None: always linted."""
+    path = folder / "specflow" / "lint.pickle" if folder is not None else None
+    key = tuple(rows) if rows is not None else None
+    stored = cachefile.load(path, _LINT_KIND) if path is not None and key is not None else None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        found = stored[1]
+        if isinstance(found, list) and all(isinstance(f, Finding) for f in found):
+            return found
+    from specflow.lint import lint
+
+    found = lint(specs)
+    if path is not None and key is not None:
+        cachefile.save(path, _LINT_KIND, (key, found))
+    return found

@@ -10,7 +10,6 @@ from pathlib import Path
 from specflow.config import Config
 from specflow.errors import SpecError
 from specflow.model import Requirement, Spec
-from specflow.parse import decode, parse_spec
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,8 @@ def is_spec_file(relative: str, specs_dir: str) -> bool:
 
 
 def parse_all(files: Iterable[tuple[str, bytes]]) -> SpecSet:
+    from specflow.parse import decode, parse_spec
+
     return spec_set(parse_spec(path, decode(path, data)) for path, data in files)
 
 
