@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +72,31 @@ def run(
         reason = _last_line(done.stderr) or done.returncode
         raise GitError(f"`git {_command(args)}` failed: {reason}")
     return done.stdout
+
+
+def start(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Callable[[], bytes]:
+    """`run`, begun now: git works while specflow does, and calling the result waits for it and
+    gives its output (or raises as `run` does)."""
+    try:
+        process = subprocess.Popen(
+            [_git(), *_SAFE, *args],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(),
+        )
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+
+    def finish() -> bytes:
+        out, error = process.communicate()
+        if process.returncode not in ok_codes:
+            refuse_old_git()
+            reason = _last_line(error) or process.returncode
+            raise GitError(f"`git {_command(args)}` failed: {reason}")
+        return out
+
+    return finish
 
 
 @contextmanager
@@ -304,16 +329,31 @@ def _messages_of(repo: RepoInfo, revision: Revision) -> list[str]:
 def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str, str]]:
     """(mode, blob id, path) of every file under `folder` in a commit, or in the index: GIT-10,
     the specs of the resulting tree."""
+    return start_list_tree(root, tree, folder)()
+
+
+def start_list_tree(
+    root: Path, tree: str | None, folder: str
+) -> Callable[[], list[tuple[str, str, str]]]:
+    """`list_tree`, begun now and read when the result is called."""
     if tree is None:
-        out = run(root, "ls-files", "-s", "-z", "--", f"{folder}/")
-        rows = []
-        for entry in filter(None, out.split(b"\0")):
-            meta, name = entry.split(b"\t", 1)
-            mode, blob, stage = meta.decode().split()
-            if stage in ("0", "2"):  # during a conflict, stage 2 is ours
-                rows.append((mode, blob, os.fsdecode(name)))
-        return rows
-    out = run(root, "ls-tree", "-r", "-z", "--full-tree", tree, "--", f"{folder}/")
+        listing = start(root, "ls-files", "-s", "-z", "--", f"{folder}/")
+        return lambda: _index_rows(listing())
+    listing = start(root, "ls-tree", "-r", "-z", "--full-tree", tree, "--", f"{folder}/")
+    return lambda: _tree_rows(listing())
+
+
+def _index_rows(out: bytes) -> list[tuple[str, str, str]]:
+    rows = []
+    for entry in filter(None, out.split(b"\0")):
+        meta, name = entry.split(b"\t", 1)
+        mode, blob, stage = meta.decode().split()
+        if stage in ("0", "2"):  # during a conflict, stage 2 is ours
+            rows.append((mode, blob, os.fsdecode(name)))
+    return rows
+
+
+def _tree_rows(out: bytes) -> list[tuple[str, str, str]]:
     rows = []
     for entry in filter(None, out.split(b"\0")):
         meta, name = entry.split(b"\t", 1)
@@ -364,10 +404,24 @@ def grep(
     index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit.
     GIT-11: the same tree the specs were read from; the caller excludes the specs folder.
     `paths`: only these files (none: nothing to search)."""
-    if paths is not None and not paths:
-        return b""
-    if not patterns:
-        return b""
+    return start_grep(
+        root, patterns, revision, excludes=excludes, words=words, functions=functions, paths=paths
+    )()
+
+
+def start_grep(
+    root: Path,
+    patterns: Sequence[str],
+    revision: Revision,
+    *,
+    excludes: Sequence[str] = (),
+    words: bool = False,
+    functions: bool = False,
+    paths: Sequence[str] | None = None,
+) -> Callable[[], bytes]:
+    """`grep`, begun now and read when the result is called."""
+    if (paths is not None and not paths) or not patterns:
+        return lambda: b""
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
     # other repositories' files.
     args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-E"]
@@ -383,7 +437,7 @@ def grep(
     skipped = (spec for glob in excludes for spec in git_pathspecs(glob))
     args += ["--", *where, *(f":(exclude,glob){spec}" for spec in skipped)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
-    return run(root, *prefix, *args, ok_codes=(0, 1))
+    return start(root, *prefix, *args, ok_codes=(0, 1))
 
 
 _ATTRIBUTES = Path(__file__).with_name("funcname.gitattributes")

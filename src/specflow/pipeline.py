@@ -8,7 +8,7 @@ revision ── gitio ──▶ Change, specs of the resulting tree, References
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,10 +59,14 @@ def snapshot(
     with_sources: bool = False,
 ) -> Snapshot:
     config = load_config(repo.root)
+    listing = _start_spec_rows(repo, config, revision)
+    cache = SpecCache.load(repo.common_dir)  # unpickled while git lists the specs
     change = gitio.read_change(repo, revision)
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
-    specs, base_specs, sources, rows = _read_tree(repo, config, change, with_sources)
+    specs, base_specs, sources, rows = _read_tree(
+        repo, config, change, with_sources, (listing(), cache)
+    )
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(
@@ -71,7 +75,11 @@ def snapshot(
 
 
 def _read_tree(
-    repo: gitio.RepoInfo, config: Config, change: Change, with_sources: bool
+    repo: gitio.RepoInfo,
+    config: Config,
+    change: Change,
+    with_sources: bool,
+    listed: tuple[list[tuple[str, str]], SpecCache],
 ) -> tuple[
     SpecSet,
     SpecSet,
@@ -80,9 +88,10 @@ def _read_tree(
 ]:
     """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
     changed specs and (for ripples) both sides of the changed source files; the (path, blob id)
-    rows of the resulting tree's specs (None for the work tree, read from disk)."""
+    rows of the resulting tree's specs (None for the work tree, read from disk). `listed`: the
+    resulting tree's spec rows, and the spec cache."""
     revision = change.revision
-    head_rows = _spec_rows(repo, config, revision)
+    head_rows, cache = listed
     base_rows = [
         (f.old_path or f.path, f.old_blob)  # the raw listing has their blob ids
         for f in change.files
@@ -92,7 +101,7 @@ def _read_tree(
     ]
     sources = [f for f in change.files if with_sources and _is_source(f)]
     extra = [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
-    parsed, source_blobs = _parse_rows(repo, head_rows + base_rows, extra)
+    parsed, source_blobs = _parse_rows(repo, head_rows + base_rows, extra, cache)
     rows = tuple(row for row in head_rows if row in parsed)
     if revision.mode == "worktree":
         head, known = read_disk_specs(config), None
@@ -103,11 +112,10 @@ def _read_tree(
 
 
 def _parse_rows(
-    repo: gitio.RepoInfo, rows: list[tuple[str, str]], extra: list[str]
+    repo: gitio.RepoInfo, rows: list[tuple[str, str]], extra: list[str], cache: SpecCache
 ) -> tuple[dict[tuple[str, str], Spec], list[bytes | None]]:
     """Specs for (path, blob id) rows, parsed only when the cache does not have them, read in
     one `cat-file` process together with the `extra` objects, whose contents come back too."""
-    cache = SpecCache.load(repo.common_dir)
     missing = [row for row in dict.fromkeys(rows) if cache.get(*row) is None]
     blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing] + extra)
     for (path, blob), data in zip(missing, blobs, strict=False):
@@ -126,13 +134,17 @@ def _parse(path: str, data: bytes) -> Spec:
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
 
 
-def _spec_rows(repo: gitio.RepoInfo, config: Config, revision: Revision) -> list[tuple[str, str]]:
-    """(path, blob id) of the spec files in the resulting tree; symlinks are never followed."""
+def _start_spec_rows(
+    repo: gitio.RepoInfo, config: Config, revision: Revision
+) -> Callable[[], list[tuple[str, str]]]:
+    """(path, blob id) of the spec files in the resulting tree, listed by git while the caller
+    works; symlinks are never followed."""
     if revision.mode == "worktree":
-        return []
-    return [
+        return list
+    listing = gitio.start_list_tree(repo.root, revision.tree, config.specs_dir)
+    return lambda: [
         (path, blob)
-        for mode, blob, path in gitio.list_tree(repo.root, revision.tree, config.specs_dir)
+        for mode, blob, path in listing()
         if mode != "120000" and is_spec_file(path, config.specs_dir)
     ]
 
@@ -141,8 +153,8 @@ def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> Spec
     """The specs of a revision's resulting tree (the work tree's for `--worktree`)."""
     if revision.mode == "worktree":
         return read_disk_specs(config)
-    rows = _spec_rows(repo, config, revision)
-    parsed, _ = _parse_rows(repo, rows, [])
+    rows = _start_spec_rows(repo, config, revision)()
+    parsed, _ = _parse_rows(repo, rows, [], SpecCache.load(repo.common_dir))
     return spec_set(parsed[row] for row in rows if row in parsed)
 
 

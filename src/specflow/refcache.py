@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from specflow import cachefile, gitio
@@ -40,8 +40,16 @@ class Search:
     def run(
         self, repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str] | None = None
     ) -> list[Reference]:
-        data = gitio.grep(repo.root, self.patterns, revision, excludes=self.excludes, paths=paths)
-        return references(grep_rows(data, revision.tree), self.prefixes, self.test_globs)
+        return self.start(repo, revision, paths)()
+
+    def start(
+        self, repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str] | None = None
+    ) -> Callable[[], list[Reference]]:
+        """`run`, begun now: git searches while the caller works."""
+        found = gitio.start_grep(
+            repo.root, self.patterns, revision, excludes=self.excludes, paths=paths
+        )
+        return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
 
 
 def resulting_references(
@@ -52,8 +60,9 @@ def resulting_references(
     if revision.mode == "staged" and repo.head and change is not None:
         paths = sorted({p for f in change.files for p in (f.path, f.old_path) if p})
         if len(paths) <= MAX_PATHS:
+            fresh = search.start(repo, revision, paths)  # git searches while the cache is read
             base = commit_references(repo, repo.head, search)
-            return overlay(base, paths, search.run(repo, revision, paths))
+            return overlay(base, paths, fresh())
     if revision.mode in ("commit", "range") and revision.head:
         return commit_references(repo, revision.head, search)
     return search.run(repo, revision)
