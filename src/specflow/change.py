@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
 
@@ -17,8 +16,7 @@ MAX_LINE_BYTES = 1 << 20  # a longer line is cut there (git's own patch keeps it
 _KEPT_PER_CHUNK = 4 * MAX_LINES_PER_FILE  # patch lines of one file held before only counting
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """What to compare: `base` (a tree or commit id) against `head` (a commit id, or the index or
     work tree when `head` is None). `label` is what the user typed."""
 
@@ -41,8 +39,7 @@ class Line(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Hunk:
+class Hunk(NamedTuple):
     path: str
     old_start: int
     old_count: int
@@ -62,8 +59,7 @@ class Hunk:
         return f"{self.new_start}" if end <= self.new_start else f"{self.new_start}-{end}"
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     path: str
     status: str  # added | deleted | modified | renamed | copied | type-changed | unmerged
     old_path: str | None = None
@@ -101,12 +97,11 @@ class FileChange:
             yield from hunk.added
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     revision: Revision
     files: tuple[FileChange, ...] = ()
     messages: tuple[str, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = {}  # noqa: RUF012 - never changed
 
     @property
     def paths(self) -> list[str]:
@@ -191,8 +186,7 @@ def _raw_entries_end(data: bytes, start: int) -> tuple[int, bool]:
     return start, False
 
 
-@dataclass(frozen=True)
-class PatchChunk:
+class PatchChunk(NamedTuple):
     """One file's part of a streamed patch: its first lines (all of them unless `cut`), and how
     many lines it adds and removes in all; `shortened` when a line was longer than
     MAX_LINE_BYTES and only its beginning was kept."""
@@ -277,17 +271,17 @@ def _runs(blocks: Iterable[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
         yield rest + b"\n", True
 
 
-@dataclass
 class _OpenChunk:
     """The chunk being read: its lines up to `keep` (and one more, so that `cut` can tell)."""
 
-    keep: int
-    parts: list[bytes] = field(default_factory=list)
-    lines: int = 0
-    added: int = 0
-    removed: int = 0
-    in_hunks: bool = False  # past the `---`/`+++` file headers, which come before the first `@@`
-    shortened: bool = False
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.added = 0
+        self.removed = 0
+        self.in_hunks = False  # past the `---`/`+++` file headers, before the first `@@`
+        self.shortened = False
 
     def add(self, text: bytes) -> None:
         """Whole lines of this chunk."""
@@ -314,12 +308,10 @@ def with_hunks(
 ) -> FileChange:
     """Attach the hunks of one file's patch chunk to its raw entry: at most `budget` added and
     removed lines, in whole hunks; past that the file is `truncated` and its lines counted."""
-    from dataclasses import replace
-
     if any(_line_start(chunk.patch, marker) >= 0 for marker in _BINARY):
         # GIT-6: listed without lines, as `git diff --numstat` counts it, even when the other
         # side of a type change is text.
-        return replace(entry, binary=True)
+        return entry._replace(binary=True)
     body = _hunk_text(chunk.patch)
     if chunk.cut:  # the last hunk held is incomplete: drop it
         body = body[: body.rfind(b"\n@@ ") + 1]
@@ -331,15 +323,15 @@ def with_hunks(
     # bytes must not crash the parse: keep them as surrogates.
     parsed = parse_hunks(entry.path, body.decode("utf-8", "surrogateescape"))
     if parsed is None:
-        return replace(entry, truncated=partial, counted=counted)
+        return entry._replace(truncated=partial, counted=counted)
     hunks: list[Hunk] = []
     kept = 0
     for hunk in parsed:
         kept += len(hunk.added) + len(hunk.removed)
         if kept > limit:
-            return replace(entry, hunks=tuple(hunks), truncated=True, counted=counted)
+            return entry._replace(hunks=tuple(hunks), truncated=True, counted=counted)
         hunks.append(hunk)
-    return replace(entry, hunks=tuple(hunks), truncated=partial, counted=counted)
+    return entry._replace(hunks=tuple(hunks), truncated=partial, counted=counted)
 
 
 _HUNK_HEADER = re.compile(r"-(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from specflow.errors import ConfigError
 from specflow.model import Severity
@@ -29,13 +28,12 @@ CHECK_RULES: Mapping[str, Severity] = {
 _KEYS = ("specs_dir", "test_globs", "exclude", "rules")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     root: Path
     specs_dir: str = "specs"
     test_globs: tuple[str, ...] = DEFAULT_TEST_GLOBS
     exclude: tuple[str, ...] = ()
-    rules: Mapping[str, Severity] = field(default_factory=lambda: dict(CHECK_RULES))
+    rules: Mapping[str, Severity] = CHECK_RULES
     source: str | None = None
 
     @property

@@ -14,9 +14,8 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, split_patch, split_raw
 from specflow.errors import GitError, NotARepository
@@ -48,8 +47,7 @@ class GitUnusable(GitError):
     """git is missing or too old: no repository can be read, whatever the folder."""
 
 
-@dataclass(frozen=True)
-class RepoInfo:
+class RepoInfo(NamedTuple):
     root: Path
     git_dir: Path
     common_dir: Path

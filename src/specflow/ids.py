@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SPEC_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*"
 SPEC_ID_RE = re.compile(rf"{SPEC_ID}\Z")
@@ -18,8 +18,7 @@ ITEM_ID_RE = re.compile(rf"{_ITEM_ID}\Z")
 REFERENCE_RE = re.compile(rf"(?<![\w-]){_ITEM_ID}(?!\w|-\w)")
 
 
-@dataclass(frozen=True)
-class ItemId:
+class ItemId(NamedTuple):
     prefix: str
     number: int
     edge: bool

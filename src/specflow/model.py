@@ -1,10 +1,12 @@
-"""The spec model: plain immutable data, independent of where a spec was read from."""
+"""The spec model: plain immutable data, independent of where a spec was read from.
+
+Named tuples rather than frozen dataclasses: the commit hooks import this module on every
+commit, and a dataclass costs its module `inspect` and each class half a millisecond to build."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Status(str, Enum):
@@ -36,8 +38,7 @@ class Severity(str, Enum):
     off = "off"
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """A top-level list item under `Requirements` (kind `requirement`) or `Edge Cases`."""
 
     id: str | None
@@ -52,15 +53,13 @@ class Requirement:
         return self.state.enforced
 
 
-@dataclass(frozen=True)
-class ContextStatement:
+class ContextStatement(NamedTuple):
     text: str
     path: str
     line: int
 
 
-@dataclass(frozen=True)
-class Constraint:
+class Constraint(NamedTuple):
     """``forbid `PATTERN` in `GLOB`... until ID: reason``; `error` is set when it does not parse."""
 
     source: str
@@ -74,8 +73,7 @@ class Constraint:
     error: str | None = None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """Any H2 section: its title, where it starts, and its Markdown body."""
 
     title: str
@@ -84,8 +82,7 @@ class Section:
     path: str = ""
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     path: str
     id: str
     title: str
@@ -94,14 +91,14 @@ class Spec:
     owners: tuple[str, ...] = ()
     superseded_by: str | None = None
     id_from_file_name: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = {}  # noqa: RUF012 - never changed after parsing
     requirements: tuple[Requirement, ...] = ()
     edge_cases: tuple[Requirement, ...] = ()
     context: tuple[ContextStatement, ...] = ()
     constraints: tuple[Constraint, ...] = ()
     sections: tuple[Section, ...] = ()
     front_matter_problems: tuple[tuple[int, str], ...] = ()
-    key_lines: dict[str, int] = field(default_factory=dict)
+    key_lines: dict[str, int] = {}  # noqa: RUF012 - never changed after parsing
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or 1 when the key is absent."""
@@ -145,8 +142,7 @@ _SECTION_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One result of a lint or check rule."""
 
     rule: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -219,7 +219,7 @@ class _Builder:
         if self.sections and not self.sections[-1].body:
             last = self.sections[-1]
             body = "\n".join(self.lines[self._section_start : end]).strip("\n")
-            self.sections[-1] = replace(last, body=body)
+            self.sections[-1] = last._replace(body=body)
 
     def _list(self, tokens: Sequence[Token], index: int) -> None:
         for token in tokens[index + 1 :]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow import gitio
 from specflow.change import Change, FileChange, Revision
@@ -29,8 +27,7 @@ if TYPE_CHECKING:  # review and context import their stages themselves: the hook
     from specflow.review import Review
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """Everything read from git for one revision; the rest of the pipeline is pure."""
 
     config: Config
@@ -39,7 +36,7 @@ class Snapshot:
     base_specs: SpecSet
     references: tuple[Reference, ...]
     message_references: tuple[Reference, ...]
-    sources: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
+    sources: dict[str, tuple[bytes | None, bytes | None]] = {}  # noqa: RUF012 - never changed
     spec_rows: tuple[tuple[str, str], ...] | None = None  # (path, blob id) of `specs`, if known
 
     @property
@@ -234,6 +231,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
 
     from specflow.affected import scope_index
     from specflow.forked import in_halves
@@ -319,8 +317,7 @@ def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
     return relative if candidate.is_file() else None
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     revision: Revision
     findings: tuple[Finding, ...]
     spec_count: int

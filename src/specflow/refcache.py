@@ -19,7 +19,7 @@ from specflow import cachefile, gitio
 from specflow.change import Change, Revision
 from specflow.refs import Reference, grep_rows, references
 
-_KIND = "refs 1"  # change the number when what a Reference holds changes
+_KIND = "refs 2"  # change the number when what a Reference holds changes
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 # Past this many differing files one search of the whole tree is as quick as naming them all.
 MAX_PATHS = 2000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from specflow.globs import matches
 from specflow.ids import find_references
@@ -13,8 +13,7 @@ _ROW = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
 MAX_TEXT = 200
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """One mention of an ID: from a test file it `verifies`, from any other file it `implements`."""
 
     id: str

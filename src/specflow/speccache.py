@@ -8,7 +8,6 @@ use it: whoever can write there can already change what runs on every commit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,16 +17,18 @@ from specflow.model import Finding, Spec
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
-_KIND = "specs 1"  # change the number when the model or the parser changes what a Spec holds
-_LINT_KIND = "lint 1"  # change the number when a lint rule changes
+_KIND = "specs 2"  # change the number when the model or the parser changes what a Spec holds
+_LINT_KIND = "lint 2"  # change the number when a lint rule changes
 
 
-@dataclass
 class SpecCache:
-    path: Path | None
-    entries: dict[tuple[str, str], Spec] = field(default_factory=dict)
-    used: dict[tuple[str, str], Spec] = field(default_factory=dict)
-    dirty: bool = False
+    def __init__(
+        self, path: Path | None, entries: dict[tuple[str, str], Spec] | None = None
+    ) -> None:
+        self.path = path
+        self.entries = entries or {}
+        self.used: dict[tuple[str, str], Spec] = {}
+        self.dirty = False
 
     @classmethod
     def load(cls, folder: Path | None) -> SpecCache:

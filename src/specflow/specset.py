@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -12,9 +11,21 @@ from specflow.errors import SpecError
 from specflow.model import Requirement, Spec
 
 
-@dataclass(frozen=True)
 class SpecSet:
-    specs: tuple[Spec, ...]
+    """Specs sorted by path, with their indexes built on first use (a plain class, not a
+    dataclass: the hooks import this module on every commit)."""
+
+    def __init__(self, specs: tuple[Spec, ...]) -> None:
+        self.specs = specs
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is SpecSet and self.specs == other.specs
+
+    def __hash__(self) -> int:
+        return hash(self.specs)
+
+    def __repr__(self) -> str:
+        return f"SpecSet(specs={self.specs!r})"
 
     @cached_property
     def by_id(self) -> dict[str, Spec]:
