@@ -109,13 +109,13 @@ def test_opening_the_repository_runs_one_git_process(repo, monkeypatch):
 
     head = repo.commit("first", {"a.txt": "a\n"})
     calls: list[list[str]] = []
-    real = sp.run
+    real = sp.Popen
 
     def counting(command, *args, **kwargs):
         calls.append(list(command))
         return real(command, *args, **kwargs)
 
-    monkeypatch.setattr(gitio.subprocess, "run", counting)
+    monkeypatch.setattr(gitio.subprocess, "Popen", counting)
     info = gitio.open_repo(repo.path)
     assert info.head == head and info.root == repo.path
     assert len(calls) == 1

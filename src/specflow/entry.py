@@ -67,12 +67,17 @@ def check(
     fail_on: str = "error",
 ) -> int:
     """`specflow check`: print the verdict on a change and return the exit code."""
-    from specflow import ci, pipeline, render
-
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
+        from specflow import render
+
         render.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return 0
-    repo = pipeline.open_repository()
+    from specflow import gitio
+
+    opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
+    from specflow import ci, pipeline, render
+
+    repo = opening()
     revision = _revision(repo, rev, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""

@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, NamedTuple, TypeVar
 
 from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, split_patch, split_raw
 from specflow.errors import GitError, NotARepository
@@ -41,6 +41,7 @@ UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions
 # HARDEN-7: `rev-parse --end-of-options` came with git 2.30, `diff --no-relative` with 2.28.
 MIN_GIT = (2, 30)
 NEEDS_GIT = "specflow needs git 2.30 or newer"
+T = TypeVar("T")
 
 
 class GitUnusable(GitError):
@@ -101,8 +102,14 @@ def start(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Callable[[]
 def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
     """Run git and yield its stdout in blocks of at most MAX_LINE_BYTES, cut anywhere, so a huge
     diff is never held in memory (see `change.split_patch`)."""
+    with _reading(_spawn(root, args), args) as blocks:
+        yield blocks
+
+
+def _spawn(root: Path, args: Sequence[str]) -> subprocess.Popen[bytes]:
+    """git started for `stream` to read."""
     try:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [_git(), *_SAFE, *args],
             cwd=root,
             stdout=subprocess.PIPE,
@@ -113,6 +120,10 @@ def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
         )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
+
+
+@contextmanager
+def _reading(process: subprocess.Popen[bytes], args: Sequence[str]) -> Iterator[Iterator[bytes]]:
     assert process.stdout is not None and process.stderr is not None
     try:
         yield _blocks(process.stdout, MAX_LINE_BYTES)
@@ -189,10 +200,16 @@ def _env() -> dict[str, str]:
 
 def open_repo(cwd: Path) -> RepoInfo:
     """The repository around `cwd`, with a clear error when there is none or it is bare."""
+    return start_open_repo(cwd)()
+
+
+def start_open_repo(cwd: Path) -> Callable[[], RepoInfo]:
+    """`open_repo`, begun now: git looks while the caller works."""
     # GIT-1: rev-parse finds the top from a sub-folder, and the common dir of a linked worktree;
     # one process answers all of it (HEAD is missing, exit 1, before the first commit).
-    try:
-        out = run(
+    opening = _in_work_tree(
+        cwd,
+        lambda: start(
             cwd,
             "rev-parse",
             "--is-bare-repository",
@@ -204,11 +221,22 @@ def open_repo(cwd: Path) -> RepoInfo:
             "--quiet",
             "HEAD^{commit}",
             ok_codes=(0, 1),
-        )
+        ),
+    )
+    return lambda: _repo_info(cwd, _in_work_tree(cwd, opening))
+
+
+def _in_work_tree(cwd: Path, step: Callable[[], T]) -> T:
+    """`step`, a git failure explained: no repository, a bare one, inside the .git folder."""
+    try:
+        return step()
     except GitUnusable:
         raise
     except GitError:
         raise _why_no_work_tree(cwd) from None
+
+
+def _repo_info(cwd: Path, out: bytes) -> RepoInfo:
     # GIT-E4: folder names are bytes (not always UTF-8) and may end in a space.
     fields = [os.fsdecode(field) for field in out.split(b"\n")]
     _bare, git_dir, common_dir, shallow, top = fields[:5]
@@ -301,11 +329,21 @@ def messages(root: Path, base: str | None, head: str) -> list[str]:
 def read_change(repo: RepoInfo, revision: Revision) -> Change:
     """The files and hunks of `revision`: the raw listing and the patch, streamed from one
     `git diff` (the listing first; `-z` changes only how the listing is written)."""
-    target = _diff_target(revision)
-    with stream(repo.root, *_DIFF, "--raw", "--no-abbrev", "-z", "-p", *target) as blocks:
-        entries, patch = split_raw(blocks)
-        files = assemble(entries, split_patch(patch)) if entries else []
-    return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
+    return start_change(repo, revision)()
+
+
+def start_change(repo: RepoInfo, revision: Revision) -> Callable[[], Change]:
+    """`read_change`, begun now: git diffs while the caller works."""
+    args = (*_DIFF, "--raw", "--no-abbrev", "-z", "-p", *_diff_target(revision))
+    process = _spawn(repo.root, args)
+
+    def finish() -> Change:
+        with _reading(process, args) as blocks:
+            entries, patch = split_raw(blocks)
+            files = assemble(entries, split_patch(patch)) if entries else []
+        return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
+
+    return finish
 
 
 def _diff_target(revision: Revision) -> list[str]:

@@ -56,9 +56,10 @@ def snapshot(
     with_sources: bool = False,
 ) -> Snapshot:
     config = load_config(repo.root)
+    reading = gitio.start_change(repo, revision)
     listing = _start_spec_rows(repo, config, revision)
-    cache = SpecCache.load(repo.common_dir)  # unpickled while git lists the specs
-    change = gitio.read_change(repo, revision)
+    cache = SpecCache.load(repo.common_dir)  # unpickled while git diffs and lists the specs
+    change = reading()
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
     specs, base_specs, sources, rows = _read_tree(
