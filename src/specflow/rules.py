@@ -34,14 +34,15 @@ def check(
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
+    ids = _ids_by_kind(references)
     raw = [
-        *_unreferenced(in_scope, references, message_refs),
-        *_planned_but_referenced(in_scope, references),
+        *_unreferenced(in_scope, ids, message_refs),
+        *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
         *_deprecated(specs, added),
-        *_constraints(specs, change, references, specs_dir),
+        *_constraints(specs, change, ids, specs_dir),
         *_spec_lint(specs, in_scope, spec_findings),
-        *_untested(in_scope, references),
+        *_untested(in_scope, ids),
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
@@ -60,15 +61,19 @@ MESSAGE_CAN_FIX = frozenset({"unreferenced-requirement"})
 PENDING = "the commit message may still name it: the commit-msg hook decides"
 
 
-def _where(references: Sequence[Reference], kinds: tuple[str, ...]) -> set[str]:
-    return {r.id for r in references if r.kind in kinds}
+def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
+    """The IDs referenced, by kind, in one pass over what may be thousands of references."""
+    ids: dict[str, set[str]] = {"implements": set(), "verifies": set()}
+    for reference in references:
+        ids.setdefault(reference.kind, set()).add(reference.id)
+    return ids
 
 
 # CHECK-1: an enforced requirement of an affected spec must be referenced somewhere.
 def _unreferenced(
-    specs: Sequence[Spec], references: Sequence[Reference], message_refs: Sequence[Reference]
+    specs: Sequence[Spec], ids: Mapping[str, set[str]], message_refs: Sequence[Reference]
 ) -> Iterator[Finding]:
-    known = _where(references, ("implements", "verifies")) | {r.id for r in message_refs}
+    known = ids["implements"] | ids["verifies"] | {r.id for r in message_refs}
     for spec in specs:
         if not spec.enforced:
             continue
@@ -87,9 +92,9 @@ def _unreferenced(
 
 # CHECK-4: planned items are not enforced, but an implemented one should be ticked.
 def _planned_but_referenced(
-    specs: Sequence[Spec], references: Sequence[Reference]
+    specs: Sequence[Spec], ids: Mapping[str, set[str]]
 ) -> Iterator[Finding]:
-    implemented = _where(references, ("implements",))
+    implemented = ids["implements"]
     for spec in specs:
         for item in spec.requirements:
             if item.id and not item.enforced and item.id in implemented and spec.enforced:
@@ -139,9 +144,9 @@ def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]
 
 # CHECK-3: only enforced specs; `until ID` lifts the rule once ID is implemented.
 def _constraints(
-    specs: SpecSet, change: Change, references: Sequence[Reference], specs_dir: str
+    specs: SpecSet, change: Change, ids: Mapping[str, set[str]], specs_dir: str
 ) -> Iterator[Finding]:
-    implemented = _where(references, ("implements",))
+    implemented = ids["implements"]
     for spec in specs.specs:
         if not spec.enforced:
             continue
@@ -204,9 +209,8 @@ def _spec_lint(
             yield Finding("spec-lint", Severity.error, finding.path, finding.line, message)
 
 
-def _untested(specs: Sequence[Spec], references: Sequence[Reference]) -> Iterator[Finding]:
-    implemented = _where(references, ("implements",))
-    verified = _where(references, ("verifies",))
+def _untested(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Finding]:
+    implemented, verified = ids["implements"], ids["verifies"]
     for spec in specs:
         for item in spec.requirements:
             if item.id in implemented and item.id not in verified and spec.enforced:
