@@ -597,6 +597,30 @@ def test_git_missing_from_path_is_one_clear_line(project, cli, tmp_path, monkeyp
     one_line_error(cli(*args), "git is not installed", "2.30")
 
 
+def test_git_is_found_on_path_as_shutil_finds_it(tmp_path, monkeypatch):
+    """HARDEN-6: gitio's own lookup (no shutil on the hook's path) picks what shutil.which picks:
+    folders and files that cannot run are passed over, the first of the others is taken."""
+    import shutil
+
+    from specflow.gitio import which
+
+    folder = tmp_path / "folder"
+    (folder / "git").mkdir(parents=True)
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "git").write_text("not runnable")
+    good = fake_git(tmp_path / "good", "exit 0")
+    other = fake_git(tmp_path / "other", "exit 0")
+    monkeypatch.chdir(good)
+    paths = [[folder, plain, good, other], [other, good], [plain], [], [tmp_path / "gone", good]]
+    for folders in paths:
+        for value in (os.pathsep.join(map(str, folders)), os.pathsep + str(plain)):
+            monkeypatch.setenv("PATH", value)
+            assert which("git") == shutil.which("git"), value
+    monkeypatch.delenv("PATH")
+    assert which("git") == shutil.which("git")
+
+
 def test_list_without_git_says_so_instead_of_listing_nothing_referenced(
     project, cli, tmp_path, monkeypatch
 ):
