@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,35 @@ def test_name_with_a_newline_does_not_shift_the_blobs_after_it(repo):
     blobs = gitio.read_blobs(repo.path, ["HEAD:a.txt", "HEAD:odd\nname.txt", "HEAD:b.txt"])
     assert blobs == [b"A\n", None, b"B\n"]
     assert gitio.read_blobs(repo.path, ["HEAD:nothing", "0" * 40]) == [None, None]
+
+
+def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
+    """GIT-11, REVIEW-13: the ripple search is classified while git writes it, in blocks cut
+    anywhere (inside a path with a newline in it, too): the rows are those of the whole output."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from specflow.refs import raw_rows
+
+    files = {
+        "src/plain.py": "token = 1\nuser.token = token\n",
+        "src/with space.py": "def token():\n    return token\n",
+        "src/new\nline.py": "token\n" * 3,
+        "src/caf\u00e9.py": "x = token  # caf\u00e9\n",
+    }
+    head = repo.commit("files", files)
+    revision = Revision("HEAD", "commit", "base", head)
+    data = gitio.grep(repo.path, ["token"], revision, words=True, functions=True)
+    whole = list(raw_rows([data], head))
+    assert len(whole) == 8 and any(b"\n" in path for path, _, _ in whole)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.integers(min_value=0, max_value=len(data)), max_size=12))
+    def cut_anywhere(cuts: list[int]) -> None:
+        points = [0, *sorted(cuts), len(data)]
+        blocks = [data[a:b] for a, b in pairwise(points)]
+        assert list(raw_rows(blocks, head)) == whole
+
+    cut_anywhere()
+    with gitio.stream_grep(repo.path, ["token"], revision, words=True, functions=True) as blocks:
+        assert list(raw_rows(blocks, head)) == whole

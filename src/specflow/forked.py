@@ -1,7 +1,9 @@
 """A CPU-bound stage split between this process and a forked child (REVIEW-14).
 
-A review of a large change spends most of its time parsing Python; on a machine with a second
-CPU, a child forked from this process parses half of the files while this one parses the rest.
+A review of a large change spends most of its time on what reads every changed line: parsing
+Python for the names it writes, and ranking its hunks against the specs. On a machine with a
+second CPU, a child forked from this process does that for half of the files while this one
+does the rest.
 The child shares the parent's memory (nothing is sent to it), sends its result back pickled
 through a pipe and leaves with `os._exit`, so it never runs the parent's cleanup or prints.
 Wherever forking is unsafe or does not pay, or the child fails, the same work runs here."""

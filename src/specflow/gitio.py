@@ -98,10 +98,10 @@ def start(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Callable[[]
 
 
 @contextmanager
-def stream(root: Path, *args: str) -> Iterator[Iterator[bytes]]:
+def stream(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Iterator[Iterator[bytes]]:
     """Run git and yield its stdout in blocks of at most MAX_LINE_BYTES, cut anywhere, so a huge
     diff is never held in memory (see `change.split_patch`)."""
-    with _reading(_spawn(root, args), args) as blocks:
+    with _reading(_spawn(root, args), args, ok_codes) as blocks:
         yield blocks
 
 
@@ -122,7 +122,9 @@ def _spawn(root: Path, args: Sequence[str]) -> subprocess.Popen[bytes]:
 
 
 @contextmanager
-def _reading(process: subprocess.Popen[bytes], args: Sequence[str]) -> Iterator[Iterator[bytes]]:
+def _reading(
+    process: subprocess.Popen[bytes], args: Sequence[str], ok_codes: Sequence[int] = (0,)
+) -> Iterator[Iterator[bytes]]:
     assert process.stdout is not None and process.stderr is not None
     try:
         yield _blocks(process.stdout, MAX_LINE_BYTES)
@@ -130,7 +132,7 @@ def _reading(process: subprocess.Popen[bytes], args: Sequence[str]) -> Iterator[
         while process.stdout.read(1 << 16):
             pass
         error = process.stderr.read()
-        if process.wait() != 0:
+        if process.wait() not in ok_codes:
             refuse_old_git()
             raise GitError(f"`git {_command(args)}` failed: {_last_line(error)}")
     finally:
@@ -475,8 +477,41 @@ def start_grep(
     paths: Sequence[str] | None = None,
 ) -> Callable[[], bytes]:
     """`grep`, begun now and read when the result is called."""
+    args = _grep_args(patterns, revision, excludes, words, functions, paths)
+    return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1))
+
+
+@contextmanager
+def stream_grep(
+    root: Path,
+    patterns: Sequence[str],
+    revision: Revision,
+    *,
+    excludes: Sequence[str] = (),
+    words: bool = False,
+    functions: bool = False,
+) -> Iterator[Iterator[bytes]]:
+    """`grep`'s output in blocks as git writes it, for a reader that works while git searches."""
+    args = _grep_args(patterns, revision, excludes, words, functions, None)
+    if args is None:
+        yield iter(())
+        return
+    # one thread: the reader takes the other CPU, and git's threads would wait for it in turn
+    with stream(root, "-c", "grep.threads=1", *args, ok_codes=(0, 1)) as blocks:
+        yield blocks
+
+
+def _grep_args(
+    patterns: Sequence[str],
+    revision: Revision,
+    excludes: Sequence[str],
+    words: bool,
+    functions: bool,
+    paths: Sequence[str] | None,
+) -> list[str] | None:
+    """The arguments of `git grep` (None: nothing to search)."""
     if (paths is not None and not paths) or not patterns:
-        return lambda: b""
+        return None
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
     # other repositories' files.
     args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-E"]
@@ -492,7 +527,7 @@ def start_grep(
     skipped = (spec for glob in excludes for spec in git_pathspecs(glob))
     args += ["--", *where, *(f":(exclude,glob){spec}" for spec in skipped)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
-    return start(root, *prefix, *args, ok_codes=(0, 1))
+    return [*prefix, *args]
 
 
 _ATTRIBUTES = Path(__file__).with_name("funcname.gitattributes")

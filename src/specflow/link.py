@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from specflow.change import Change, Hunk
-from specflow.globs import matches
+from specflow.change import FileChange, Hunk
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.specset import SpecSet
@@ -58,38 +57,22 @@ def hunk_text(hunk: Hunk) -> str:
     return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
 
 
-def link(
-    specs: SpecSet,
-    change: Change,
-    skip_paths: Sequence[str] = (),
-    scoped: Mapping[str, frozenset[str]] | None = None,
-) -> list[Link]:
-    """The strongest few links of every hunk outside `skip_paths` (the spec files themselves).
-    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
-    corpus = _Corpus([s for spec in specs.specs for s in statements(spec)])
-    links: list[Link] = []
-    for file in change.files:
-        if file.path in skip_paths or not file.hunks:
-            continue
-        in_scope = scoped[file.path] if scoped is not None else scoped_specs(specs, file.path)
-        boosted = frozenset(doc for spec in in_scope for doc in corpus.by_spec.get(spec, ()))
-        for hunk in file.hunks:
-            links += _hunk_links(hunk, corpus, in_scope, boosted, specs.prefixes)
-    return links
+# (the file's index in the change, the hunk's in the file, the statement's, reason, score, words):
+# what crosses from a forked process, which has the same change and corpus (REVIEW-14)
+LinkRow = tuple[int, int, int, str, float, tuple[str, ...]]
 
 
-def scoped_specs(specs: SpecSet, path: str) -> frozenset[str]:
-    return frozenset(spec.id for spec in specs.specs if matches(path, spec.scope))
+class Corpus:
+    """The statements of the specs, kind by kind (so that each kind is a range of the index),
+    their BM25 index, where each spec and ID is, and where each statement is in the specs' own
+    order."""
 
-
-class _Corpus:
-    """The statements, kind by kind (so that each kind is a range of the index), their BM25
-    index, where each spec and ID is, and where each statement is in the specs' own order."""
-
-    def __init__(self, statements: list[Statement]) -> None:
+    def __init__(self, specs: SpecSet) -> None:
+        found = [s for spec in specs.specs for s in statements(spec)]
         kinds = list(MAX_LINKS)
-        self.listed = sorted(range(len(statements)), key=lambda i: kinds.index(statements[i].kind))
-        self.statements = [statements[i] for i in self.listed]
+        self.specs = specs
+        self.listed = sorted(range(len(found)), key=lambda i: kinds.index(found[i].kind))
+        self.statements = [found[i] for i in self.listed]
         self.index = BM25([tokens(s.text) for s in self.statements])
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
@@ -97,21 +80,45 @@ class _Corpus:
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
             self.by_spec.setdefault(statement.spec, []).append(doc)
-        sizes = Counter(statement.kind for statement in statements)
+        sizes = Counter(statement.kind for statement in found)
         ends = list(accumulate(sizes[kind] for kind in kinds))
         self.by_kind = {
             kind: range(end - sizes[kind], end) for kind, end in zip(kinds, ends, strict=True)
         }
 
+    def rows(
+        self,
+        files: Sequence[tuple[int, FileChange]],
+        skip_paths: Sequence[str],
+        scoped: Mapping[str, frozenset[str]],
+    ) -> list[LinkRow]:
+        """The links of the hunks of `files` (each with its index in the change), as rows;
+        `scoped`: each path → the ids of the specs whose scope covers it."""
+        found: list[LinkRow] = []
+        for at, file in files:
+            if file.path in skip_paths or not file.hunks:
+                continue
+            in_scope = scoped[file.path]
+            boosted = frozenset(doc for spec in in_scope for doc in self.by_spec.get(spec, ()))
+            for number, hunk in enumerate(file.hunks):
+                for doc, reason, score, words in _hunk_links(hunk, self, in_scope, boosted):
+                    found.append((at, number, doc, reason, score, words))
+        return found
+
+    def links(self, files: Sequence[FileChange], rows: Iterable[LinkRow]) -> list[Link]:
+        """The rows as links between the hunks of `files` and the statements."""
+        return [
+            Link(files[at].hunks[number], self.statements[doc], reason, score, words)
+            for at, number, doc, reason, score, words in rows
+        ]
+
 
 def _hunk_links(
-    hunk: Hunk,
-    corpus: _Corpus,
-    in_scope: frozenset[str],
-    boosted: frozenset[int],
-    prefixes: frozenset[str],
-) -> list[Link]:
-    named = _named(hunk, prefixes)
+    hunk: Hunk, corpus: Corpus, in_scope: frozenset[str], boosted: frozenset[int]
+) -> list[tuple[int, str, float, tuple[str, ...]]]:
+    """(statement, reason, score, shared words) of the hunk's links: the IDs it names, then
+    the strongest few of each kind by words."""
+    named = _named(hunk, corpus.specs.prefixes)
     explicit = sorted(
         (doc for item_id in named for doc in corpus.by_id.get(item_id, ())),
         key=corpus.listed.__getitem__,
@@ -128,11 +135,10 @@ def _hunk_links(
             and corpus.statements[doc].id not in named
         )
         for doc, score in islice(chosen, limit):
-            statement = corpus.statements[doc]
-            reason = "scope+words" if statement.spec in in_scope else "words"
-            kept.append(Link(hunk, statement, reason, score, query.shared(doc)))
-    ranked = sorted(kept, key=lambda link: -link.score)  # stable: ties keep the specs' order
-    return [Link(hunk, corpus.statements[doc], "reference", 100.0) for doc in explicit] + ranked
+            reason = "scope+words" if corpus.statements[doc].spec in in_scope else "words"
+            kept.append((doc, reason, score, query.shared(doc)))
+    ranked = sorted(kept, key=lambda row: -row[2])  # stable: ties keep the specs' order
+    return [(doc, "reference", 100.0, ()) for doc in explicit] + ranked
 
 
 def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:

@@ -8,7 +8,7 @@ revision ── gitio ──▶ Change, specs of the resulting tree, References
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,7 +24,9 @@ from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
     from specflow.context import NameContext, PathContext
+    from specflow.link import Corpus, LinkRow
     from specflow.review import Review
+    from specflow.ripple import Symbol
 
 
 class Snapshot(NamedTuple):
@@ -231,45 +233,43 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
-    from concurrent.futures import ThreadPoolExecutor
     from functools import partial
 
     from specflow.affected import scope_index
     from specflow.forked import in_halves
     from specflow.globs import matches
-    from specflow.link import link
+    from specflow.link import Corpus
     from specflow.review import build
-    from specflow.ripple import changed_symbols, ripples, symbols_found, untested_functions, uses
+    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
     revision, change, config = snap.revision, snap.change, snap.config
-    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
-    parts = in_halves(partial(symbols_found, sources=snap.sources), change.files, weights)
-    symbols = changed_symbols(parts)
-    names = sorted({symbol.name for symbol in symbols})
-    excludes = (f"{config.specs_dir}/**", *config.exclude)
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, config.specs_dir)]
     scoped = scope_index(snap.specs, change)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # git searches the tree for the names while the hunks are linked here
-        grep = pool.submit(
-            gitio.grep, repo.root, names, revision, excludes=excludes, words=True, functions=True
-        )
-        links = link(snap.specs, change, spec_paths, scoped)
-        data = grep.result()
+    corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
+    work = partial(_names_and_links, sources=snap.sources, corpus=corpus, skip=spec_paths)
+    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
+    parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
+    symbols = changed_symbols(found for found, _ in parts)
+    links = corpus.links(change.files, [row for _, rows in parts for row in rows])
+    names = sorted({symbol.name for symbol in symbols})
+    excludes = (f"{config.specs_dir}/**", *config.exclude)
     changed = frozenset(
         (f.path, line.number)
         for f in change.files
         if not matches(f.path, config.test_globs)
         for line in f.added_lines()
     )
-    found = uses(
-        data,
-        revision.tree,
-        set(names),
-        limit=USES_PER_NAME,
-        skip=changed,
-        test_globs=config.test_globs,
-    )
+    with gitio.stream_grep(
+        repo.root, names, revision, excludes=excludes, words=True, functions=True
+    ) as blocks:  # the rows are classified while git searches on
+        found = uses(
+            blocks,
+            revision.tree,
+            set(names),
+            limit=USES_PER_NAME,
+            skip=changed,
+            test_globs=config.test_globs,
+        )
     return build(
         snap.specs,
         snap.base_specs,
@@ -283,6 +283,21 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
         untested_functions(symbols, found, config.test_globs),
         config.specs_dir,
     )
+
+
+def _names_and_links(
+    files: Sequence[tuple[int, FileChange]],
+    *,
+    sources: dict[str, tuple[bytes | None, bytes | None]],
+    corpus: Corpus,
+    skip: Sequence[str],
+    scoped: Mapping[str, frozenset[str]],
+) -> tuple[dict[tuple[str, str], Symbol], list[LinkRow]]:
+    """The two stages of a review that read every changed line, for some of the files (each
+    with its index in the change): what they write, and which statements their hunks concern."""
+    from specflow.ripple import symbols_found
+
+    return symbols_found([file for _, file in files], sources), corpus.rows(files, skip, scoped)
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
@@ -299,7 +314,7 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
     data = gitio.grep(repo.root, names, worktree, excludes=excludes, words=True, functions=True)
-    by_name = uses(data, None, set(names))
+    by_name = uses([data], None, set(names))
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
         return contexts[0]

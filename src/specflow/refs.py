@@ -25,15 +25,23 @@ class Reference(NamedTuple):
 
 def grep_rows(data: bytes, tree: str | None) -> Iterator[tuple[str, int, str]]:
     """(path, line, text) from `git grep -n --null` output; a tree search prefixes `TREE:`."""
-    for path, line, text in raw_rows(data, tree):
+    for path, line, text in raw_rows([data], tree):
         yield path_of(path), int(line), text.decode("utf-8", "replace")
 
 
-def raw_rows(data: bytes, tree: str | None) -> Iterator[tuple[bytes, bytes, bytes]]:
-    """The rows of `grep_rows`, undecoded: for who reads only a few of many."""
+def raw_rows(blocks: Iterable[bytes], tree: str | None) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """The rows of `grep_rows`, undecoded (for who reads only a few of many), from the output
+    in blocks cut anywhere: a row is read once it has ended."""
     strip = len(tree) + 1 if tree else 0
-    for match in _ROW.finditer(data):
-        yield match[1][strip:], match[2], match[3]
+    rest = b""
+    for block in blocks:
+        data = rest + block if rest else block
+        end = 0
+        # a row ends at a newline; one in a path is found by the row that holds it
+        for match in _ROW.finditer(data, 0, data.rfind(b"\n") + 1):
+            yield match[1][strip:], match[2], match[3]
+            end = match.end()
+        rest = data[end:]
 
 
 def path_of(raw: bytes) -> str:

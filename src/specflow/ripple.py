@@ -571,7 +571,7 @@ def _dotted(node: ast.expr) -> str:
 
 
 def uses(
-    data: bytes,
+    blocks: Iterable[bytes],
     tree: str | None,
     names: set[str],
     *,
@@ -580,7 +580,8 @@ def uses(
     test_globs: tuple[str, ...] = (),
 ) -> dict[str, list[Use]]:
     """Classify the rows of one `git grep -w -p --null` (of `tree`; None: of the index or the
-    work tree); rows without a searched name are function headers.
+    work tree), read in blocks as git writes them; rows without a searched name are function
+    headers.
 
     `limit` uses per name are enough for a review: past it a name's rows are only read for its
     first mention in a test file. Rows in `skip` (the change's own lines) are passed over. Most
@@ -592,7 +593,7 @@ def uses(
     full: set[bytes] = set()  # names used `limit` times
     function: str | bytes = ""  # bytes: the header row it is still to be read from
     current, path, test = b"", "", False
-    for raw_path, raw_line, raw in raw_rows(data, tree):
+    for raw_path, raw_line, raw in raw_rows(blocks, tree):
         if raw_path != current:  # rows come file by file
             function, current, path = "", raw_path, path_of(raw_path)
             test = bool(test_globs) and matches(path, test_globs)
