@@ -387,5 +387,6 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
         assert list(raw_rows(blocks, head)) == whole
 
     cut_anywhere()
-    with gitio.stream_grep(repo.path, ["token"], revision, words=True, functions=True) as blocks:
+    search = gitio.grep_args(["token"], revision, words=True, functions=True)
+    with gitio.stream_grep(repo.path, search) as blocks:
         assert list(raw_rows(blocks, head)) == whole

@@ -477,22 +477,14 @@ def start_grep(
     paths: Sequence[str] | None = None,
 ) -> Callable[[], bytes]:
     """`grep`, begun now and read when the result is called."""
-    args = _grep_args(patterns, revision, excludes, words, functions, paths)
+    args = grep_args(patterns, revision, excludes, words, functions, paths)
     return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1))
 
 
 @contextmanager
-def stream_grep(
-    root: Path,
-    patterns: Sequence[str],
-    revision: Revision,
-    *,
-    excludes: Sequence[str] = (),
-    words: bool = False,
-    functions: bool = False,
-) -> Iterator[Iterator[bytes]]:
-    """`grep`'s output in blocks as git writes it, for a reader that works while git searches."""
-    args = _grep_args(patterns, revision, excludes, words, functions, None)
+def stream_grep(root: Path, args: list[str] | None) -> Iterator[Iterator[bytes]]:
+    """The output of `git grep` with `grep_args`, in blocks as git writes it: for a reader that
+    works while git searches."""
     if args is None:
         yield iter(())
         return
@@ -501,13 +493,13 @@ def stream_grep(
         yield blocks
 
 
-def _grep_args(
+def grep_args(
     patterns: Sequence[str],
     revision: Revision,
-    excludes: Sequence[str],
-    words: bool,
-    functions: bool,
-    paths: Sequence[str] | None,
+    excludes: Sequence[str] = (),
+    words: bool = False,
+    functions: bool = False,
+    paths: Sequence[str] | None = None,
 ) -> list[str] | None:
     """The arguments of `git grep` (None: nothing to search)."""
     if (paths is not None and not paths) or not patterns:

@@ -259,9 +259,8 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
         if not matches(f.path, config.test_globs)
         for line in f.added_lines()
     )
-    with gitio.stream_grep(
-        repo.root, names, revision, excludes=excludes, words=True, functions=True
-    ) as blocks:  # the rows are classified while git searches on
+    search = gitio.grep_args(names, revision, excludes, words=True, functions=True)
+    with gitio.stream_grep(repo.root, search) as blocks:  # classified while git searches on
         found = uses(
             blocks,
             revision.tree,
