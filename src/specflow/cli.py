@@ -232,7 +232,8 @@ def review(
 
     repo = pipeline.open_repository()
     revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
-    render.review(pipeline.review(repo, revision), fmt.value, repo.root)
+    with pipeline.collector_paused():  # rendering makes millions of objects too
+        render.review(pipeline.review(repo, revision), fmt.value, repo.root)
 
 
 @command()

@@ -205,7 +205,7 @@ USES_PER_NAME = 12  # untouched places classified per ripple name: a review show
 
 def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
-    with _collector_paused():
+    with collector_paused():
         return _review_of(repo, snapshot(repo, revision, with_sources=True))
 
 
@@ -214,15 +214,15 @@ def verdict(
 ) -> tuple[Review, CheckResult]:
     """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
     extra = (message,) if message else ()
-    with _collector_paused():
+    with collector_paused():
         snap = snapshot(repo, revision, extra_messages=extra, with_sources=True)
         return _review_of(repo, snap), _check_of(repo, snap)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off while a review is built: its lines, syntax trees and results hold
-    no cycles, and millions of them would set it off thousands of times (a tenth of the time)."""
+def collector_paused() -> Iterator[None]:
+    """The cycle collector off while a review is built (and rendered): its lines, syntax trees
+    and results hold no cycles, and millions of them would set it off thousands of times."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
