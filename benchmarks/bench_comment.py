@@ -126,7 +126,7 @@ def in_process(root: Path, runs: int) -> Parts:
     os.chdir(root)
     repo = pipeline.open_repository(root)
     revision = gitio.revision(repo, "HEAD")
-    snap = pipeline.snapshot(repo, revision, with_sources=True)
+    snap = pipeline.snapshot(repo, revision)
     review = pipeline._review_of(repo, snap)
     result = pipeline._check_of(repo, snap)
     start = time.perf_counter()

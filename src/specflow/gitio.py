@@ -72,19 +72,35 @@ def run(
     return done.stdout
 
 
-def start(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Callable[[], bytes]:
+def start(
+    root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | None = None
+) -> Callable[[], bytes]:
     """`run`, begun now: git works while specflow does, and calling the result waits for it and
-    gives its output (or raises as `run` does)."""
+    gives its output (or raises as `run` does). With `stdin`, git reads it from a temporary file
+    and writes to another, so that it never waits for specflow (megabytes of blobs)."""
+    given: IO[bytes] | int = subprocess.DEVNULL
+    output: IO[bytes] | int = subprocess.PIPE
+    if stdin is not None:
+        import tempfile
+
+        given = tempfile.TemporaryFile()  # noqa: SIM115 - closed once git has it
+        given.write(stdin)
+        given.seek(0)
+        output = tempfile.TemporaryFile()  # noqa: SIM115 - finish() closes it
     try:
         process = subprocess.Popen(
             [_git(), *_SAFE, *args],
             cwd=root,
-            stdout=subprocess.PIPE,
+            stdin=given,
+            stdout=output,
             stderr=subprocess.PIPE,
             env=_env(),
         )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
+    finally:
+        if not isinstance(given, int):
+            given.close()  # git has its own copy
 
     def finish() -> bytes:
         out, error = process.communicate()
@@ -92,7 +108,11 @@ def start(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Callable[[]
             refuse_old_git()
             reason = _last_line(error) or process.returncode
             raise GitError(f"`git {_command(args)}` failed: {reason}")
-        return out
+        if isinstance(output, int):
+            return out
+        with output:
+            output.seek(0)
+            return output.read()
 
     return finish
 
@@ -422,13 +442,23 @@ def _tree_rows(out: bytes) -> list[tuple[str, str, str]]:
 
 def read_blobs(root: Path, objects: Sequence[str]) -> list[bytes | None]:
     """The contents of blob ids or `REV:path` names, in one `git cat-file --batch` process."""
+    return start_blobs(root, objects)()
+
+
+def start_blobs(root: Path, objects: Sequence[str]) -> Callable[[], list[bytes | None]]:
+    """`read_blobs`, begun now: git writes the blobs to a temporary file while the caller works."""
     # GIT-E9: `--batch` reads one name a line: a path with a newline in it cannot be asked for, and
     # would shift every answer after it, so it is answered None without asking.
     asked = [name for name in objects if "\n" not in name]
     if not asked:
-        return [None] * len(objects)
+        return lambda: [None] * len(objects)
     request = "".join(f"{name}\n" for name in asked).encode("utf-8", "surrogateescape")
-    out = run(root, "cat-file", "--batch", stdin=request)
+    reading = start(root, "cat-file", "--batch", stdin=request)
+    return lambda: _blobs(objects, reading())
+
+
+def _blobs(objects: Sequence[str], out: bytes) -> list[bytes | None]:
+    """The answers of `cat-file --batch` to `objects`: None for one missing or not asked."""
     blobs: list[bytes | None] = []
     position = 0
     for name in objects:

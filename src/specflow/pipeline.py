@@ -38,7 +38,6 @@ class Snapshot(NamedTuple):
     base_specs: SpecSet
     references: tuple[Reference, ...]
     message_references: tuple[Reference, ...]
-    sources: dict[str, tuple[bytes | None, bytes | None]] = {}  # noqa: RUF012 - never changed
     spec_rows: tuple[tuple[str, str], ...] | None = None  # (path, blob id) of `specs`, if known
 
     @property
@@ -55,7 +54,6 @@ def snapshot(
     revision: Revision,
     *,
     extra_messages: tuple[str, ...] = (),
-    with_sources: bool = False,
 ) -> Snapshot:
     config = load_config(repo.root)
     reading = gitio.start_change(repo, revision)
@@ -64,28 +62,18 @@ def snapshot(
     change = reading()
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
-    specs, base_specs, sources, rows = _read_tree(
-        repo, config, change, with_sources, (listing(), cache)
-    )
+    specs, base_specs, rows = _read_tree(repo, config, change, (listing(), cache))
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
-    return Snapshot(
-        config, change, specs, base_specs, tuple(found), tuple(in_messages), sources, rows
-    )
+    return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
 
 
 def _read_tree(
     repo: gitio.RepoInfo,
     config: Config,
     change: Change,
-    with_sources: bool,
     listed: tuple[list[tuple[str, str]], SpecCache],
-) -> tuple[
-    SpecSet,
-    SpecSet,
-    dict[str, tuple[bytes | None, bytes | None]],
-    tuple[tuple[str, str], ...] | None,
-]:
+) -> tuple[SpecSet, SpecSet, tuple[tuple[str, str], ...] | None]:
     """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
     changed specs and (for ripples) both sides of the changed source files; the (path, blob id)
     rows of the resulting tree's specs (None for the work tree, read from disk). `listed`: the
@@ -99,30 +87,28 @@ def _read_tree(
         and f.old_blob
         and is_spec_file(f.old_path or f.path, config.specs_dir)
     ]
-    sources = [f for f in change.files if with_sources and _is_source(f)]
-    extra = [blob or _MISSING for f in sources for blob in (f.old_blob, f.new_blob)]
-    parsed, source_blobs = _parse_rows(repo, head_rows + base_rows, extra, cache)
+    parsed = _parse_rows(repo, head_rows + base_rows, cache)
     rows = tuple(row for row in head_rows if row in parsed)
     if revision.mode == "worktree":
         head, known = read_disk_specs(config), None
     else:
         head, known = spec_set(parsed[row] for row in rows), rows
     base = spec_set(parsed[row] for row in base_rows if row in parsed)
-    return head, base, _sources(repo, revision, sources, source_blobs), known
+    return head, base, known
 
 
 def _parse_rows(
-    repo: gitio.RepoInfo, rows: list[tuple[str, str]], extra: list[str], cache: SpecCache
-) -> tuple[dict[tuple[str, str], Spec], list[bytes | None]]:
+    repo: gitio.RepoInfo, rows: list[tuple[str, str]], cache: SpecCache
+) -> dict[tuple[str, str], Spec]:
     """Specs for (path, blob id) rows, parsed only when the cache does not have them, read in
-    one `cat-file` process together with the `extra` objects, whose contents come back too."""
+    one `cat-file` process."""
     missing = [row for row in dict.fromkeys(rows) if cache.get(*row) is None]
-    blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing] + extra)
+    blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing])
     for (path, blob), data in zip(missing, blobs, strict=False):
         if data is not None:
             cache.put(path, blob, _parse(path, data))
     cache.save()
-    return cache.used, blobs[len(missing) :]
+    return cache.used
 
 
 def _parse(path: str, data: bytes) -> Spec:
@@ -154,7 +140,7 @@ def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> Spec
     if revision.mode == "worktree":
         return read_disk_specs(config)
     rows = _start_spec_rows(repo, config, revision)()
-    parsed, _ = _parse_rows(repo, rows, [], SpecCache.load(repo.common_dir))
+    parsed = _parse_rows(repo, rows, SpecCache.load(repo.common_dir))
     return spec_set(parsed[row] for row in rows if row in parsed)
 
 
@@ -168,6 +154,17 @@ def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[R
 def _is_source(file: FileChange) -> bool:
     """Files whose two sides are read for ripples; a truncated (huge) one is not (HARDEN-18)."""
     return not (file.binary or file.submodule or file.truncated)
+
+
+def _start_sources(
+    repo: gitio.RepoInfo, revision: Revision, files: Sequence[FileChange]
+) -> Callable[[], dict[str, tuple[bytes | None, bytes | None]]]:
+    """Both sides of the changed source files, for ripples: one `cat-file`, working while the
+    caller does; the work tree's side from disk."""
+    readable = [file for file in files if _is_source(file)]
+    blobs = [blob or _MISSING for f in readable for blob in (f.old_blob, f.new_blob)]
+    reading = gitio.start_blobs(repo.root, blobs)
+    return lambda: _sources(repo, revision, readable, reading())
 
 
 def _sources(
@@ -206,7 +203,7 @@ USES_PER_NAME = 12  # untouched places classified per ripple name: a review show
 def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
     """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
     with collector_paused():
-        return _review_of(repo, snapshot(repo, revision, with_sources=True))
+        return _review_of(repo, snapshot(repo, revision))
 
 
 def verdict(
@@ -215,7 +212,7 @@ def verdict(
     """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
     extra = (message,) if message else ()
     with collector_paused():
-        snap = snapshot(repo, revision, extra_messages=extra, with_sources=True)
+        snap = snapshot(repo, revision, extra_messages=extra)
         return _review_of(repo, snap), _check_of(repo, snap)
 
 
@@ -246,7 +243,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, config.specs_dir)]
     scoped = scope_index(snap.specs, change)
     corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
-    work = partial(_names_and_links, sources=snap.sources, corpus=corpus, skip=spec_paths)
+    work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
     symbols = changed_symbols(found for found, _ in parts)
@@ -287,16 +284,21 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
 def _names_and_links(
     files: Sequence[tuple[int, FileChange]],
     *,
-    sources: dict[str, tuple[bytes | None, bytes | None]],
+    repo: gitio.RepoInfo,
+    revision: Revision,
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
 ) -> tuple[dict[tuple[str, str], Symbol], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
-    with its index in the change): what they write, and which statements their hunks concern."""
+    with its index in the change): which statements their hunks concern, and what they write
+    (read from both sides of each file, which git reads out while the hunks are linked)."""
     from specflow.ripple import symbols_found
 
-    return symbols_found([file for _, file in files], sources), corpus.rows(files, skip, scoped)
+    changed = [file for _, file in files]
+    reading = _start_sources(repo, revision, changed)
+    rows = corpus.rows(files, skip, scoped)
+    return symbols_found(changed, reading()), rows
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
