@@ -390,3 +390,16 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
     search = gitio.grep_args(["token"], revision, words=True, functions=True)
     with gitio.stream_grep(repo.path, search) as blocks:
         assert list(raw_rows(blocks, head)) == whole
+
+
+def test_a_binary_file_renamed_unchanged_is_listed_binary(repo, cli):
+    """GIT-6: a rename without a change has no patch line that says `Binary files`; git's
+    numstat calls it binary, and so does specflow (found by the numstat property test)."""
+    from histories import files_by_path, review_json
+
+    repo.commit("base", {"src/other/c.py": b"\x00\x00", "notes/a.txt": "text\n"})
+    moved = {"src/other/c.py": None, "src/pay/a.py": b"\x00\x00"}
+    repo.commit("move", {**moved, "notes/a.txt": None, "notes/b.txt": "text\n"})
+    files = files_by_path(review_json(cli, "HEAD"))
+    assert files["src/pay/a.py"]["status"] == "renamed" and files["src/pay/a.py"]["binary"]
+    assert files["notes/b.txt"]["status"] == "renamed" and not files["notes/b.txt"]["binary"]

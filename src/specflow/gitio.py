@@ -16,7 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, NamedTuple, TypeVar
 
-from specflow.change import MAX_LINE_BYTES, Change, Revision, assemble, split_patch, split_raw
+from specflow.change import (
+    MAX_LINE_BYTES,
+    Change,
+    FileChange,
+    Revision,
+    assemble,
+    split_patch,
+    split_raw,
+)
 from specflow.errors import GitError, NotARepository
 from specflow.globs import git_pathspecs
 
@@ -382,9 +390,33 @@ def start_change(repo: RepoInfo, revision: Revision) -> Callable[[], Change]:
         with _reading(process, args) as blocks:
             entries, patch = split_raw(blocks)
             files = assemble(entries, split_patch(patch)) if entries else []
+        files = _binary_renames(repo, revision, files)
         return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
 
     return finish
+
+
+def _binary_renames(
+    repo: RepoInfo, revision: Revision, files: list[FileChange]
+) -> list[FileChange]:
+    """GIT-6 for a file renamed unchanged, whose patch has no line to tell a binary file by:
+    git's `--numstat` of those paths says it (one more process, only when there are some)."""
+    unchanged = [f for f in files if f.old_path and f.old_blob == f.new_blob and not f.binary]
+    if not unchanged:
+        return files
+    paths = [f":(literal){path}" for f in unchanged for path in (f.old_path, f.path) if path]
+    out = run(repo.root, *_DIFF, "--numstat", "-z", *_diff_target(revision), *paths)
+    fields = out.split(b"\0")
+    binary: set[str] = set()
+    at = 0
+    while at < len(fields) and fields[at]:
+        counts = fields[at].split(b"\t", 2)
+        renamed = counts[2] == b""  # a rename's two paths follow in fields of their own
+        path = fields[at + 2] if renamed else counts[2]
+        if counts[0] == b"-":
+            binary.add(os.fsdecode(path))
+        at += 3 if renamed else 1
+    return [f._replace(binary=True) if f.path in binary else f for f in files]
 
 
 def _diff_target(revision: Revision) -> list[str]:
