@@ -101,6 +101,49 @@ def test_when_this_half_fails_the_child_is_stopped_and_reaped(tmp_path: Path) ->
         os.kill(int(mark.read_text()), 0)  # reaped: not even a zombie is left
 
 
+@needs_fork
+def test_a_refused_fork_leaves_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """REVIEW-14: out of memory or processes, the system refuses a fork: one process does all."""
+
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", refused)
+    assert forked.in_halves(pids, range(4), [HEAVY] * 4) == [pids(range(4))]
+    assert len(os.listdir("/proc/self/fd")) == opened  # the pipe was closed
+
+
+@needs_fork
+def test_an_interrupted_wait_stops_and_reaps_the_child(tmp_path: Path) -> None:
+    """REVIEW-14: Ctrl-C (here a signal to this process alone) while waiting for the child."""
+    parent = os.getpid()
+    mark = tmp_path / "child.pid"
+
+    def slow_child(part: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            mark.write_text(str(os.getpid()))
+            time.sleep(60)
+        return list(part)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)  # this process's timer: the child has none
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            forked.in_halves(slow_child, range(4), [HEAVY] * 4)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    deadline = time.monotonic() + 10
+    while not (mark.exists() and mark.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(mark.read_text()), 0)
+
+
 def test_no_fork_while_another_thread_runs() -> None:
     """A fork copies only the calling thread: with another one running, all work stays here."""
     stop = threading.Event()

@@ -403,3 +403,19 @@ def test_a_binary_file_renamed_unchanged_is_listed_binary(repo, cli):
     files = files_by_path(review_json(cli, "HEAD"))
     assert files["src/pay/a.py"]["status"] == "renamed" and files["src/pay/a.py"]["binary"]
     assert files["notes/b.txt"]["status"] == "renamed" and not files["notes/b.txt"]["binary"]
+
+
+def test_blobs_are_read_without_a_usable_temporary_folder(repo, monkeypatch):
+    """GIT-E8: git writes its blobs to a temporary file so that it never waits on a pipe; with
+    none to be had (a full or missing temporary folder), it is read through pipes instead."""
+    import tempfile
+
+    head = repo.commit("two", {"a.txt": "A\n", "b.txt": "B\n"})
+    spooled = gitio.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
+
+    def no_folder(*args, **kwargs):
+        raise FileNotFoundError(2, "No usable temporary directory found")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_folder)
+    piped = gitio.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
+    assert spooled == piped == [b"A\n", b"B\n", None]

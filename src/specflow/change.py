@@ -155,18 +155,18 @@ def split_raw(blocks: Iterable[bytes]) -> tuple[list[FileChange], Iterator[bytes
     that follow it. git ends the listing with one more NUL (an empty field) before the patch,
     and writes nothing at all when nothing differs."""
     pending = iter(blocks)
-    head = b""
+    head = bytearray()  # grown in place: a long listing comes in many blocks
     start = 0  # where the next raw entry begins in `head`
     for block in pending:
         head += block
         start, ended = _raw_entries_end(head, start)
         if ended:
-            rest = head[start + 1 :]  # past the separating NUL; shorter than the last block
-            return parse_raw(head[:start]), chain([rest] if rest else [], pending)
-    return parse_raw(head), iter(())
+            rest = bytes(head[start + 1 :])  # past the separating NUL; shorter than the block
+            return parse_raw(bytes(head[:start])), chain([rest] if rest else [], pending)
+    return parse_raw(bytes(head)), iter(())
 
 
-def _raw_entries_end(data: bytes, start: int) -> tuple[int, bool]:
+def _raw_entries_end(data: bytes | bytearray, start: int) -> tuple[int, bool]:
     """From `start`, past every whole raw entry: where they stop, and whether the listing ends
     there (a field that is not an entry's `:modes ids status`)."""
     while start < len(data):

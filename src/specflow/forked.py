@@ -10,12 +10,13 @@ Wherever forking is unsafe or does not pay, or the child fails, the same work ru
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar, cast
+from typing import IO, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -28,18 +29,18 @@ def in_halves(
 ) -> list[Result]:
     """`work` of the items in order, as one result or as two (the first part's, then the rest's),
     the rest computed in a forked child when that pays. Each part gets about half the weight."""
-    if sum(weights) < MIN_WEIGHT or not can_fork():
-        return [work(items)]
     split = _middle(weights)
-    pid, pipe = _fork(work, items[split:])
-    try:
-        first = work(items[:split])
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(pipe)
-        raise
-    rest = _collect(pid, pipe)
+    child = _fork(work, items[split:]) if sum(weights) >= MIN_WEIGHT and can_fork() else None
+    if child is None:
+        return [work(items)]
+    pid, read_end = child
+    with open(read_end, "rb") as pipe:
+        try:
+            first = work(items[:split])
+            rest = _collect(pid, pipe)
+        except BaseException:  # this half failed, or the wait was interrupted: stop the child
+            _stop(pid)
+            raise
     return [first, work(items[split:]) if rest is None else cast(Result, rest)]
 
 
@@ -64,26 +65,47 @@ def _middle(weights: Sequence[int]) -> int:
     return len(weights)
 
 
-def _fork(work: Callable[[Sequence[Item]], Result], items: Sequence[Item]) -> tuple[int, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        code = 1
+def _fork(
+    work: Callable[[Sequence[Item]], Result], items: Sequence[Item]
+) -> tuple[int, int] | None:
+    """The child's pid and the pipe its result comes through; None when the system refuses a
+    process or a pipe (memory, a process limit): then this process does all the work."""
+    interrupts = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, interrupts)  # until the child is in `try`
+    try:
+        read_end, write_end = os.pipe()
         try:
+            pid = os.fork()
+        except OSError:
             os.close(read_end)
-            with open(write_end, "wb") as pipe:
-                pickle.dump(work(items), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: whatever happens, it leaves through `os._exit`
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                os.close(read_end)
+                with open(write_end, "wb") as pipe:
+                    pickle.dump(work(items), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                os._exit(0)
+            finally:
+                os._exit(1)
+    except OSError:
+        return None  # no pipe
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     os.close(write_end)
     return pid, read_end
 
 
-def _collect(pid: int, read_end: int) -> object | None:
+def _stop(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):  # it had ended
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+def _collect(pid: int, pipe: IO[bytes]) -> object | None:
     """The child's result, or None when it failed (killed, out of memory, a bug)."""
-    with open(read_end, "rb") as pipe:
-        data = pipe.read()
+    data = pipe.read()
     _, status = os.waitpid(pid, 0)
     if status != 0:
         return None

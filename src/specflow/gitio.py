@@ -89,13 +89,15 @@ def start(
     given: IO[bytes] | int = subprocess.DEVNULL
     output: IO[bytes] | int = subprocess.PIPE
     if stdin is not None:
-        import tempfile
-
-        given = tempfile.TemporaryFile()  # noqa: SIM115 - closed once git has it
-        given.write(stdin)
-        given.seek(0)
-        output = tempfile.TemporaryFile()  # noqa: SIM115 - finish() closes it
+        files = _temporary_files()
+        if files is None:  # no usable temporary folder: git runs now, through pipes
+            out = run(root, *args, ok_codes=ok_codes, stdin=stdin)
+            return lambda: out
+        given, output = files
     try:
+        if not isinstance(given, int):
+            given.write(stdin or b"")
+            given.seek(0)
         process = subprocess.Popen(
             [_git(), *_SAFE, *args],
             cwd=root,
@@ -104,25 +106,48 @@ def start(
             stderr=subprocess.PIPE,
             env=_env(),
         )
-    except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror}") from None
+    except BaseException as exc:
+        _close(output)
+        if isinstance(exc, OSError):
+            raise GitError(f"cannot run git: {exc.strerror}") from None
+        raise
     finally:
-        if not isinstance(given, int):
-            given.close()  # git has its own copy
+        _close(given)  # git has its own copy
 
     def finish() -> bytes:
-        out, error = process.communicate()
-        if process.returncode not in ok_codes:
-            refuse_old_git()
-            reason = _last_line(error) or process.returncode
-            raise GitError(f"`git {_command(args)}` failed: {reason}")
-        if isinstance(output, int):
-            return out
-        with output:
+        try:
+            out, error = process.communicate()
+            if process.returncode not in ok_codes:
+                refuse_old_git()
+                reason = _last_line(error) or process.returncode
+                raise GitError(f"`git {_command(args)}` failed: {reason}")
+            if isinstance(output, int):
+                return out
             output.seek(0)
             return output.read()
+        finally:
+            _close(output)
 
     return finish
+
+
+def _temporary_files() -> tuple[IO[bytes], IO[bytes]] | None:
+    import tempfile
+
+    try:
+        first = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes both
+    except OSError:
+        return None
+    try:
+        return first, tempfile.TemporaryFile()
+    except OSError:
+        first.close()
+        return None
+
+
+def _close(file: IO[bytes] | int) -> None:
+    if not isinstance(file, int):
+        file.close()
 
 
 @contextmanager
@@ -550,8 +575,9 @@ def stream_grep(root: Path, args: list[str] | None) -> Iterator[Iterator[bytes]]
     if args is None:
         yield iter(())
         return
-    # one thread: the reader takes the other CPU, and git's threads would wait for it in turn
-    with stream(root, "-c", "grep.threads=1", *args, ok_codes=(0, 1)) as blocks:
+    # a CPU left for the reader: git's threads would otherwise wait for it in turn
+    threads = f"grep.threads={max(1, (os.cpu_count() or 2) - 1)}"
+    with stream(root, "-c", threads, *args, ok_codes=(0, 1)) as blocks:
         yield blocks
 
 

@@ -33,15 +33,18 @@ def raw_rows(blocks: Iterable[bytes], tree: str | None) -> Iterator[tuple[bytes,
     """The rows of `grep_rows`, undecoded (for who reads only a few of many), from the output
     in blocks cut anywhere: a row is read once it has ended."""
     strip = len(tree) + 1 if tree else 0
-    rest = b""
+    rest: list[bytes] = []  # what has come of a row not ended yet (a long one: many blocks)
     for block in blocks:
-        data = rest + block if rest else block
+        if b"\n" not in block:
+            rest.append(block)
+            continue
+        data = b"".join([*rest, block]) if rest else block
         end = 0
         # a row ends at a newline; one in a path is found by the row that holds it
         for match in _ROW.finditer(data, 0, data.rfind(b"\n") + 1):
             yield match[1][strip:], match[2], match[3]
             end = match.end()
-        rest = data[end:]
+        rest = [data[end:]] if end < len(data) else []
 
 
 def path_of(raw: bytes) -> str:
