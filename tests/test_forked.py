@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -77,28 +77,46 @@ def test_a_killed_child_is_replaced_by_this_process() -> None:
     assert first + rest == pids(range(4))
 
 
+class SlowChild:
+    """Work whose child half writes its pid to `mark` and sleeps a minute; `then` is what this
+    process's half does once the child is running."""
+
+    def __init__(self, mark: Path, then: Callable[[], None] = lambda: None) -> None:
+        self.parent, self.mark, self.then = os.getpid(), mark, then
+
+    def __call__(self, part: Sequence[int]) -> list[int]:
+        if os.getpid() != self.parent:
+            self.mark.write_text(str(os.getpid()))
+            time.sleep(60)
+        else:
+            self.wait_for_child()
+            self.then()
+        return list(part)
+
+    def wait_for_child(self) -> None:
+        deadline = time.monotonic() + 20
+        while not (self.mark.exists() and self.mark.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def assert_reaped(self) -> None:
+        self.wait_for_child()
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(self.mark.read_text()), 0)  # not running, not even a zombie
+
+
 @needs_fork
 def test_when_this_half_fails_the_child_is_stopped_and_reaped(tmp_path: Path) -> None:
     """REVIEW-14: the error goes on, and no child is left running or unreaped."""
-    parent = os.getpid()
-    mark = tmp_path / "child.pid"
 
-    def slow_child_failing_parent(part: Sequence[int]) -> list[int]:
-        if os.getpid() != parent:
-            mark.write_text(str(os.getpid()))
-            time.sleep(60)
-            return list(part)
-        deadline = time.monotonic() + 20
-        while not (mark.exists() and mark.read_text()) and time.monotonic() < deadline:
-            time.sleep(0.01)
+    def fail() -> None:
         raise ValueError("this half")
 
+    work = SlowChild(tmp_path / "child.pid", fail)
     started = time.monotonic()
     with pytest.raises(ValueError, match="this half"):
-        forked.in_halves(slow_child_failing_parent, range(4), [HEAVY] * 4)
+        forked.in_halves(work, range(4), [HEAVY] * 4)
     assert time.monotonic() - started < 30  # not the child's minute: it was stopped
-    with pytest.raises(ProcessLookupError):
-        os.kill(int(mark.read_text()), 0)  # reaped: not even a zombie is left
+    work.assert_reaped()
 
 
 @needs_fork
@@ -117,31 +135,20 @@ def test_a_refused_fork_leaves_the_work_here(monkeypatch: pytest.MonkeyPatch) ->
 @needs_fork
 def test_an_interrupted_wait_stops_and_reaps_the_child(tmp_path: Path) -> None:
     """REVIEW-14: Ctrl-C (here a signal to this process alone) while waiting for the child."""
-    parent = os.getpid()
-    mark = tmp_path / "child.pid"
-
-    def slow_child(part: Sequence[int]) -> list[int]:
-        if os.getpid() != parent:
-            mark.write_text(str(os.getpid()))
-            time.sleep(60)
-        return list(part)
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
+    work = SlowChild(tmp_path / "child.pid")
     previous = signal.signal(signal.SIGALRM, interrupt)
     signal.setitimer(signal.ITIMER_REAL, 0.5)  # this process's timer: the child has none
     try:
         with pytest.raises(KeyboardInterrupt):
-            forked.in_halves(slow_child, range(4), [HEAVY] * 4)
+            forked.in_halves(work, range(4), [HEAVY] * 4)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    deadline = time.monotonic() + 10
-    while not (mark.exists() and mark.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    with pytest.raises(ProcessLookupError):
-        os.kill(int(mark.read_text()), 0)
+    work.assert_reaped()
 
 
 def test_no_fork_while_another_thread_runs() -> None:
