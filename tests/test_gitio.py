@@ -170,7 +170,7 @@ def test_a_failing_git_command_is_named_in_the_error(repo):
     repo.commit("one", {"a.txt": "one\n"})
     missing = Revision("gone", "commit", "0" * 40, "1" * 40)
     with pytest.raises(GitError, match=r"^`git grep` failed: "):
-        gitio.grep(repo.path, ["one"], missing, functions=True)
+        gitio.grep(repo.path, gitio.grep_args(["one"], missing, functions=True))
 
 
 # Commit messages (GIT-9)
@@ -375,7 +375,7 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
     }
     head = repo.commit("files", files)
     revision = Revision("HEAD", "commit", "base", head)
-    data = gitio.grep(repo.path, ["token"], revision, words=True, functions=True)
+    data = gitio.grep(repo.path, gitio.grep_args(["token"], revision, words=True, functions=True))
     whole = list(raw_rows([data], head))
     assert len(whole) == 8 and any(b"\n" in path for path, _, _ in whole)
 

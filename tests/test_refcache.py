@@ -45,7 +45,7 @@ def searched(repo: gitio.RepoInfo, revision: Revision) -> list[tuple[str, int, s
     specs = pipeline.tree_specs(repo, config, revision)
     patterns = sorted(f"{prefix}-" for prefix in specs.prefixes)
     excludes = (f"{config.specs_dir}/**", *config.exclude)
-    data = gitio.grep(repo.root, patterns, revision, excludes=excludes)
+    data = gitio.grep(repo.root, gitio.grep_args(patterns, revision, excludes))
     found = references(grep_rows(data, revision.tree), specs.prefixes, config.test_globs)
     return sorted((r.id, r.path, r.line, r.kind) for r in found)
 

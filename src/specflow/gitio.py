@@ -534,37 +534,14 @@ def _blobs(objects: Sequence[str], out: bytes) -> list[bytes | None]:
     return blobs
 
 
-def grep(
-    root: Path,
-    patterns: Sequence[str],
-    revision: Revision,
-    *,
-    excludes: Sequence[str] = (),
-    words: bool = False,
-    functions: bool = False,
-    paths: Sequence[str] | None = None,
-) -> bytes:
-    """`git grep` for fixed strings in the resulting tree of `revision` (its head commit, the
-    index, or the work tree); rows of `path\\0line\\0text`, prefixed `TREE:` for a commit.
-    GIT-11: the same tree the specs were read from; the caller excludes the specs folder.
-    `paths`: only these files (none: nothing to search)."""
-    return start_grep(
-        root, patterns, revision, excludes=excludes, words=words, functions=functions, paths=paths
-    )()
+def grep(root: Path, args: list[str] | None) -> bytes:
+    """The output of `git grep` with `grep_args`: rows of `path\\0line\\0text`, prefixed `TREE:`
+    for a commit."""
+    return start_grep(root, args)()
 
 
-def start_grep(
-    root: Path,
-    patterns: Sequence[str],
-    revision: Revision,
-    *,
-    excludes: Sequence[str] = (),
-    words: bool = False,
-    functions: bool = False,
-    paths: Sequence[str] | None = None,
-) -> Callable[[], bytes]:
-    """`grep`, begun now and read when the result is called."""
-    args = grep_args(patterns, revision, excludes, words, functions, paths)
+def start_grep(root: Path, args: list[str] | None) -> Callable[[], bytes]:
+    """`git grep` with `grep_args`, begun now and read when the result is called."""
     return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1))
 
 
@@ -589,7 +566,10 @@ def grep_args(
     functions: bool = False,
     paths: Sequence[str] | None = None,
 ) -> list[str] | None:
-    """The arguments of `git grep` (None: nothing to search)."""
+    """The arguments of `git grep` for fixed strings in the resulting tree of `revision` (its
+    head commit, the index, or the work tree); None: nothing to search. GIT-11: the same tree
+    the specs were read from; the caller excludes the specs folder. `paths`: only these files
+    (none: nothing to search)."""
     if (paths is not None and not paths) or not patterns:
         return None
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search

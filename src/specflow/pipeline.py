@@ -314,7 +314,8 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     excludes = (f"{config.specs_dir}/**", *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    data = gitio.grep(repo.root, names, worktree, excludes=excludes, words=True, functions=True)
+    search = gitio.grep_args(names, worktree, excludes, words=True, functions=True)
+    data = gitio.grep(repo.root, search)
     by_name = uses([data], None, set(names))
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:

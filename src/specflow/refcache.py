@@ -46,9 +46,8 @@ class Search:
         self, repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str] | None = None
     ) -> Callable[[], list[Reference]]:
         """`run`, begun now: git searches while the caller works."""
-        found = gitio.start_grep(
-            repo.root, self.patterns, revision, excludes=self.excludes, paths=paths
-        )
+        search = gitio.grep_args(self.patterns, revision, self.excludes, paths=paths)
+        found = gitio.start_grep(repo.root, search)
         return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
 
 
