@@ -4,6 +4,7 @@ references come from (specs/git-layer.md: GIT-6..11, GIT-E1..E3, GIT-E7)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -303,3 +304,24 @@ def test_references_come_from_the_same_tree_as_the_change(repo, cli):
     assert places(requirement(staged, "PAY-2"), "implemented") == []
     worktree = review_json(cli, "--worktree")
     assert places(requirement(worktree, "PAY-2"), "implemented") == ["src/pay/refund.py:1"]
+
+
+def test_a_python_file_too_deep_or_broken_to_parse_writes_no_names(repo, cli):
+    """REVIEW-E7: a syntax error, a null byte and nesting deep enough to crash CPython 3.10's
+    parser (RecursionError on 3.11 and later): the review goes on, and other files still
+    ripple."""
+    deep = b"TOTAL = 1" + b"+1" * 200_000 + b"\n"
+    repo.commit("base", {"src/ok.py": "def show(user):\n    return user.token\n"})
+    repo.commit(
+        "odd files",
+        {
+            "src/deep.py": deep,
+            "src/broken.py": "def oops(:\n",
+            "src/nul.py": b"x = '\x00'\n",
+            "src/write.py": "def issue(user):\n    user.token = mint()\n",
+        },
+    )
+    result = cli("review", "HEAD", "--format", "json")
+    assert result.code == 0, result.err
+    names = {r["symbol"]["name"] for r in json.loads(result.out)["ripples"]}
+    assert names == {"token"}

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from specflow.globs import matches
+from specflow.pysource import parse
 from specflow.refs import Reference
 from specflow.ripple import Use
 from specflow.specset import SpecSet
@@ -47,9 +48,8 @@ class PathContext:
 def defined_names(path: str, source: bytes) -> list[str]:
     """Public functions, classes and module-level names a file defines."""
     if path.endswith((".py", ".pyi")):
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
+        tree = parse(source)
+        if tree is None:
             return []
         return [
             name for node in tree.body for name in _python_names(node) if not name.startswith("_")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
+from specflow.pysource import parse
 from specflow.refs import path_of, raw_rows
 
 MAX_RIPPLES = 12
@@ -257,15 +258,8 @@ def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> as
     file when the cut does not parse (a statement start the line scan misjudged)."""
     lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
     cut = None if lone_cr else _cut(source, text, lines)
-    try:
-        if cut is not None:
-            try:
-                return ast.parse(cut)
-            except (SyntaxError, ValueError):
-                pass
-        return ast.parse(source)
-    except (SyntaxError, ValueError):
-        return None
+    tree = None if cut is None else parse(cut)
+    return tree if tree is not None else parse(source)
 
 
 def _cut(source: bytes, text: list[bytes], lines: Sequence[int]) -> bytes | None:

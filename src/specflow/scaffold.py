@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from specflow.errors import SpecflowError
 from specflow.ids import SPEC_ID_RE
+from specflow.pysource import parse
 
 MAX_SLUG = 60
 MAX_DRAFTED_FILES = 40
@@ -98,11 +99,8 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     data = read(path)
     if data is None:
         return DraftedModule(path, note="could not be read")
-    try:
-        tree = ast.parse(data, filename=path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        # NEW-E1: a module that does not parse is listed, not fatal. Deep nesting exhausts
-        # the recursion limit rather than raising a SyntaxError.
+    tree = parse(data, path)
+    if tree is None:  # NEW-E1: a module that does not parse is listed, not fatal
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
     note = "" if len(symbols) <= MAX_SYMBOLS else f"{len(symbols) - MAX_SYMBOLS} more names"
