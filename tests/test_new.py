@@ -292,7 +292,10 @@ def test_a_module_with_a_syntax_error_is_listed_not_fatal():
     files = {f"m{i}.py": data for i, data in enumerate(sources)}
     drafted, more = draft_context(list(files), files.get)
     assert more == 0
-    assert [d.note for d in drafted] == ["could not be parsed as Python"] * 4
+    assert [d.note for d in drafted[:3]] == ["could not be parsed as Python"] * 3
+    # the deep one is valid Python: 3.11 and later refuse it (RecursionError), 3.10 parses it
+    # with a large stack (its parser would otherwise crash the process)
+    assert drafted[3].note in ("could not be parsed as Python", "")
 
 
 def test_a_module_with_many_names_notes_the_rest():
