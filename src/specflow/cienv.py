@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.errors import GitError, SpecflowError
 
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
 _PULL_EVENTS = ("pull_request", "pull_request_target")
 
 
-@dataclass(frozen=True)
-class CiChange:
+class CiChange(NamedTuple):
     """A revision picked from the CI environment, why, and what to do if git lacks it."""
 
     rev: str
@@ -90,6 +87,8 @@ def load_event(env: Mapping[str, str]) -> dict[str, Any]:
     path = env.get("GITHUB_EVENT_PATH")
     if not path or env.get("GITHUB_ACTIONS") != "true":
         return {}
+    import json  # only in GitHub Actions: the hooks' check never reads a payload
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

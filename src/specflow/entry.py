@@ -8,11 +8,6 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from specflow.change import Revision
-    from specflow.gitio import RepoInfo
 
 
 def main() -> None:
@@ -81,10 +76,10 @@ def check(
     from specflow import gitio
 
     opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
-    from specflow import ci, pipeline, render
+    from specflow import ci, cienv, pipeline, render
 
     repo = opening()
-    revision = _revision(repo, rev, staged=staged, worktree=worktree)
+    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
@@ -94,17 +89,6 @@ def check(
         result = pipeline.check(repo, revision, message, before_message=before_message)
     render.check(result, fmt, summary=bool(summary))
     return 1 if ci.fails(result.findings, fail_on) else 0
-
-
-def _revision(repo: RepoInfo, rev: str | None, *, staged: bool, worktree: bool) -> Revision:
-    """The index and the work tree need no look at the CI environment and its JSON payload."""
-    if staged or worktree:
-        from specflow import gitio
-
-        return gitio.revision(repo, rev, staged=staged, worktree=worktree)
-    from specflow import cienv
-
-    return cienv.revision(repo, rev, os.environ)
 
 
 def failure_code(exc: BaseException) -> int:

@@ -16,7 +16,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TypeVar, cast
+from typing import IO, NoReturn, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -69,32 +69,44 @@ def _fork(
     work: Callable[[Sequence[Item]], Result], items: Sequence[Item]
 ) -> tuple[int, int] | None:
     """The child's pid and the pipe its result comes through; None when the system refuses a
-    process or a pipe (memory, a process limit): then this process does all the work."""
-    interrupts = {signal.SIGINT, signal.SIGTERM}
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, interrupts)  # until the child is in `try`
+    pipe or a process (memory, a process limit): then this process does all the work."""
     try:
         read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return None
-        if pid == 0:  # the child: whatever happens, it leaves through `os._exit`
-            try:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                os.close(read_end)
-                with open(write_end, "wb") as pipe:
-                    pickle.dump(work(items), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-                os._exit(0)
-            finally:
-                os._exit(1)
     except OSError:
-        return None  # no pipe
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        return None
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)  # until the child is in `try`
+    try:
+        pid = os.fork()
+    except OSError:
+        pid = -1
+    if pid == 0:
+        _child(work, items, write_end, blocked)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     os.close(write_end)
+    if pid < 0:
+        os.close(read_end)
+        return None
     return pid, read_end
+
+
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _child(
+    work: Callable[[Sequence[Item]], Result],
+    items: Sequence[Item],
+    write_end: int,
+    blocked: set[int | signal.Signals],
+) -> NoReturn:
+    """Whatever happens here, the child leaves through `os._exit`: it never returns into the
+    parent's code, runs its cleanup or prints."""
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        with open(write_end, "wb") as pipe:
+            pickle.dump(work(items), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        os._exit(0)
+    finally:
+        os._exit(1)
 
 
 def _stop(pid: int) -> None:

@@ -73,11 +73,15 @@ def run(
         )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror}") from None
-    if done.returncode not in ok_codes:
-        refuse_old_git()
-        reason = _last_line(done.stderr) or done.returncode
-        raise GitError(f"`git {_command(args)}` failed: {reason}")
+    _check(args, done.returncode, done.stderr, ok_codes)
     return done.stdout
+
+
+def _check(args: Sequence[str], code: int, stderr: bytes, ok_codes: Sequence[int]) -> None:
+    """A git command that ended with an exit code not in `ok_codes` is a GitError."""
+    if code not in ok_codes:
+        refuse_old_git()
+        raise GitError(f"`git {_command(args)}` failed: {_last_line(stderr) or code}")
 
 
 def start(
@@ -94,22 +98,12 @@ def start(
             out = run(root, *args, ok_codes=ok_codes, stdin=stdin)
             return lambda: out
         given, output = files
+        given.write(stdin)
+        given.seek(0)
     try:
-        if not isinstance(given, int):
-            given.write(stdin or b"")
-            given.seek(0)
-        process = subprocess.Popen(
-            [_git(), *_SAFE, *args],
-            cwd=root,
-            stdin=given,
-            stdout=output,
-            stderr=subprocess.PIPE,
-            env=_env(),
-        )
-    except BaseException as exc:
+        process = _spawn(root, args, stdin=given, stdout=output)
+    except BaseException:
         _close(output)
-        if isinstance(exc, OSError):
-            raise GitError(f"cannot run git: {exc.strerror}") from None
         raise
     finally:
         _close(given)  # git has its own copy
@@ -117,10 +111,7 @@ def start(
     def finish() -> bytes:
         try:
             out, error = process.communicate()
-            if process.returncode not in ok_codes:
-                refuse_old_git()
-                reason = _last_line(error) or process.returncode
-                raise GitError(f"`git {_command(args)}` failed: {reason}")
+            _check(args, process.returncode, error, ok_codes)
             if isinstance(output, int):
                 return out
             output.seek(0)
@@ -158,15 +149,20 @@ def stream(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Iterator[I
         yield blocks
 
 
-def _spawn(root: Path, args: Sequence[str]) -> subprocess.Popen[bytes]:
-    """git started for `stream` to read."""
+def _spawn(
+    root: Path,
+    args: Sequence[str],
+    stdin: IO[bytes] | int = subprocess.DEVNULL,
+    stdout: IO[bytes] | int = subprocess.PIPE,
+) -> subprocess.Popen[bytes]:
+    """git started, its stderr piped (and its stdout, unless a file is given)."""
     try:
         return subprocess.Popen(
             [_git(), *_SAFE, *args],
             cwd=root,
-            stdout=subprocess.PIPE,
+            stdout=stdout,
             stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
+            stdin=stdin,
             env=_env(),
             bufsize=0,  # unbuffered: each read is one `read(2)` of what the pipe holds
         )
@@ -185,9 +181,7 @@ def _reading(
         while process.stdout.read(1 << 16):
             pass
         error = process.stderr.read()
-        if process.wait() not in ok_codes:
-            refuse_old_git()
-            raise GitError(f"`git {_command(args)}` failed: {_last_line(error)}")
+        _check(args, process.wait(), error, ok_codes)
     finally:
         if process.poll() is None:
             process.kill()

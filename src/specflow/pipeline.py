@@ -62,7 +62,7 @@ def snapshot(
     change = reading()
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
-    specs, base_specs, rows = _read_tree(repo, config, change, (listing(), cache))
+    specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
@@ -72,14 +72,13 @@ def _read_tree(
     repo: gitio.RepoInfo,
     config: Config,
     change: Change,
-    listed: tuple[list[tuple[str, str]], SpecCache],
+    head_rows: list[tuple[str, str]],
+    cache: SpecCache,
 ) -> tuple[SpecSet, SpecSet, tuple[tuple[str, str], ...] | None]:
-    """Specs of the resulting tree and, in the same `cat-file` process, the base versions of the
-    changed specs and (for ripples) both sides of the changed source files; the (path, blob id)
-    rows of the resulting tree's specs (None for the work tree, read from disk). `listed`: the
-    resulting tree's spec rows, and the spec cache."""
+    """Specs of the resulting tree (`head_rows`: their paths and blob ids) and, in the same
+    `cat-file` process, the base versions of the changed specs; and the rows of the resulting
+    tree's specs (None for the work tree, read from disk)."""
     revision = change.revision
-    head_rows, cache = listed
     base_rows = [
         (f.old_path or f.path, f.old_blob)  # the raw listing has their blob ids
         for f in change.files
