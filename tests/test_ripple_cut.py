@@ -98,16 +98,12 @@ caf\xe9 = 1
 
 def whole_file_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
     """What the ripple stage found before SPEED-6: every write, from a parse of the whole file."""
-    original = ripple._parse_touched
-    try:
-        ripple._parse_touched = lambda src, text, touched: ast.parse(src)  # type: ignore[assignment]
-        return set(ripple._python_symbols("m.py", source, lines, kind))
-    finally:
-        ripple._parse_touched = original
+    return set(ripple._python_symbols("m.py", source, ast.parse(source), lines, kind))
 
 
 def cut_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
-    return set(ripple._python_symbols("m.py", source, lines, kind))
+    tree = ripple._parse_touched(source, sorted(lines))
+    return set(ripple._python_symbols("m.py", source, tree, lines, kind))
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -220,6 +220,9 @@ def review(
     staged: bool = typer.Option(False, "--staged", help="Review the index against HEAD."),
     worktree: bool = typer.Option(False, "--worktree", help="Review the work tree against HEAD."),
     fmt: ReviewFormat = typer.Option(ReviewFormat.text, "--format", help="text, markdown or json."),
+    show_all: bool = typer.Option(
+        False, "--all", help="Every question, not only the strongest (review.max_questions)."
+    ),
 ) -> None:
     """The review checklist of a change: which spec statements it concerns, which requirements
     it leaves untraced, and which untouched code depends on what it writes. Always exits 0.
@@ -233,7 +236,7 @@ def review(
     repo = pipeline.open_repository()
     revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     with pipeline.collector_paused():  # rendering makes millions of objects too
-        render.review(pipeline.review(repo, revision), fmt.value, repo.root)
+        render.review(pipeline.review(repo, revision, show_all=show_all), fmt.value, repo.root)
 
 
 @command()

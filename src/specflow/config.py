@@ -25,7 +25,8 @@ CHECK_RULES: Mapping[str, Severity] = {
     "untraced-change": Severity.off,
     "unscoped-change": Severity.off,
 }
-_KEYS = ("specs_dir", "test_globs", "exclude", "rules")
+_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review")
+MAX_QUESTIONS = 10  # REVIEW-17: the strongest questions a review shows
 
 
 class Config(NamedTuple):
@@ -35,6 +36,7 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     rules: Mapping[str, Severity] = CHECK_RULES
     source: str | None = None
+    max_questions: int = MAX_QUESTIONS
 
     @property
     def specs_path(self) -> Path:
@@ -115,6 +117,7 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         exclude=_globs(table, "exclude", source, ()),
         rules=_rules(table.get("rules", {}), source),
         source=source,
+        max_questions=_max_questions(table.get("review", {}), source),
     )
 
 
@@ -127,6 +130,16 @@ def _globs(
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"`{key}` must be a list of glob strings", source)
     return tuple(value)
+
+
+def _max_questions(value: Any, source: str) -> int:
+    """`review.max_questions = N`: how many questions a review shows (REVIEW-17)."""
+    if not isinstance(value, dict) or set(value) - {"max_questions"}:
+        raise ConfigError("`review` takes one key: max_questions = <a whole number>", source)
+    count = value.get("max_questions", MAX_QUESTIONS)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise ConfigError("`review.max_questions` must be a whole number, 0 or more", source)
+    return count
 
 
 def _rules(value: Any, source: str) -> dict[str, Severity]:

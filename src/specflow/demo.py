@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,6 @@ from typing import Any
 from specflow import gitio, hooks, pipeline, templates
 from specflow.errors import SpecflowError
 from specflow.pipeline import CheckResult
-from specflow.review import Question
 from specflow.ripple import Use
 
 Say = Callable[[str, dict[str, Any]], None]
@@ -132,7 +131,10 @@ def _bcrypt_reset(root: Path) -> tuple[str, dict[str, Any]]:
         )
     review = pipeline.review(repo, staged)
     ripples = [r for r in review.ripples if r.symbol.name == "password_hash"]
-    questions = _telling(q for sr in review.specs for q in sr.questions if sr.spec.id == "RESET")
+    questions = list(review.questions[:3])
+    # REVIEW-15: the strongest question is the Context that states the hash format
+    if not questions or "SHA-256" not in questions[0].statement.text:
+        raise DemoFailed(f"step {step}: review did not ask about the SHA-256 Context first")
     if not ripples or not any("verify_password" in use.callee for r in ripples for use in r.uses):
         raise DemoFailed(f"step {step}: review did not trace `password_hash` to verify_password()")
     findings = sorted(verdict.findings, key=lambda f: (not f.is_error, f.path, f.line))
@@ -143,23 +145,6 @@ def _bcrypt_reset(root: Path) -> tuple[str, dict[str, Any]]:
         "ripples": ripples,
         "questions": questions,
     }
-
-
-def _telling(questions: Iterable[Question], limit: int = 3) -> list[Question]:
-    """The review's Context questions, once each, those about the reader first: the questions a
-    reviewer of the story's commit most needed to be asked."""
-    unique = {
-        (q.statement.path, q.statement.line): q for q in questions if q.statement.kind == "context"
-    }
-
-    def rank(q: Question) -> tuple[bool, bool, int]:
-        return (
-            "verify_password" not in q.statement.text,
-            "password_hash" not in q.statement.text,
-            q.statement.line,
-        )
-
-    return sorted(unique.values(), key=rank)[:limit]
 
 
 def _fixed_reset(root: Path) -> tuple[str, dict[str, Any]]:
@@ -175,6 +160,15 @@ def _fixed_reset(root: Path) -> tuple[str, dict[str, Any]]:
     repo = pipeline.open_repository(root)
     review = pipeline.review(repo, gitio.revision(repo, "HEAD"))
     ripples = [r for r in review.ripples if r.symbol.name == "password_hash"]
+    format_questions = [
+        q
+        for q in review.questions
+        if q.statement.kind == "context"
+        and "SHA-256" in q.statement.text
+        and q.path.startswith("src/")
+    ]
+    if format_questions or not all(r.settled for r in ripples):
+        raise DemoFailed(f"step {step}: review still asks whether the hash format agrees")
     return step, {
         "commit": commit,
         "tests": tests,

@@ -559,6 +559,7 @@ def grep_args(
     words: bool = False,
     functions: bool = False,
     paths: Sequence[str] | None = None,
+    matches_only: bool = False,
 ) -> list[str] | None:
     """The arguments of `git grep` for fixed strings in the resulting tree of `revision` (its
     head commit, the index, or the work tree); None: nothing to search. GIT-11: the same tree
@@ -574,6 +575,8 @@ def grep_args(
         args.append("-w")
     if functions:
         args.append("-p")
+    if matches_only:  # each match on a row of its own, in any case
+        args += ["-o", "-i"]
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
@@ -597,6 +600,36 @@ def _alternations(literals: Sequence[str]) -> list[str]:
         "(" + "|".join(escaped[start : start + _ALTERNATION_SIZE]) + ")"
         for start in range(0, len(escaped), _ALTERNATION_SIZE)
     ]
+
+
+def start_file_counts(
+    root: Path, words: Sequence[str], revision: Revision, excludes: Sequence[str]
+) -> Callable[[], tuple[dict[str, int], int]]:
+    """How many files of the resulting tree hold each of `words` (in any case, inside longer
+    names too), and how many files it has: two processes, begun now (REVIEW-15)."""
+    search = start_grep(root, grep_args(words, revision, excludes, matches_only=True))
+    head = revision.head
+    if head is None:
+        listing = start(root, "ls-files", "-z", "--cached")
+    else:
+        listing = start(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", head)
+    spelled = {word.lower(): word for word in words}
+    strip = 0 if head is None else len(head) + 1
+
+    def finish() -> tuple[dict[str, int], int]:
+        seen: set[tuple[bytes, str]] = set()
+        for row in search().split(b"\n"):
+            parts = row.split(b"\0")
+            if len(parts) == 3:
+                word = spelled.get(parts[2].decode("utf-8", "replace").lower())
+                if word is not None:
+                    seen.add((parts[0][strip:], word))
+        counts = dict.fromkeys(words, 0)
+        for _, word in seen:
+            counts[word] += 1
+        return counts, listing().count(b"\0")
+
+    return finish
 
 
 def changed_paths(root: Path, old: str, new: str) -> list[str] | None:

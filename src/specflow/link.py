@@ -1,22 +1,87 @@
-"""Which spec statements each hunk concerns, and why: reference, scope, shared words. Pure."""
+"""Which spec statements each hunk concerns, and the evidence a reviewer can check. Pure.
+
+Evidence, strongest first (REVIEW-3, REVIEW-15): the hunk names the statement's ID; the hunk's
+code names an identifier the statement names (in backticks, or a CamelCase, snake_case or dotted
+word, or a `call()`); an identifier of one side, split into its words, meets the other side's
+words; words the two share, which only rank, weighted by how rare each is in the repository's
+code, and never count alone as one word or outside the spec's scope. Scope makes a statement a
+candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
-from itertools import accumulate, islice
 
 from specflow.change import FileChange, Hunk
 from specflow.ids import find_references
 from specflow.model import Spec
+from specflow.noop import is_code
 from specflow.specset import SpecSet
-from specflow.words import BM25, tokens, word_set
+from specflow.words import BM25, STOP_WORDS, tokens, word_set, words_of_identifier
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
-MIN_WORD_SCORE = 1.5
-SCOPE_BOOST = 1.5
+KINDS = tuple(MAX_LINKS)
+
+# Evidence kinds, strongest first; a row carries the strongest its hunk has for a statement.
+REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
+EVIDENCE = (REFERENCE, IDENTIFIER, PART, WORDS)
+
+# A question is asked at this confidence or above; words alone reach it only when two or more
+# words that are not common in the code are shared.
+MIN_CONFIDENCE = 0.5
+COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
+
+_CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_SHAPED = re.compile(
+    r"(?<![\w./-])(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*"
+    r"(?:(?<=[a-z0-9])(?=[A-Z])\w*|_\w*)?(?:\(\))?(?![\w/-])"
+)
+_FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
+_KEYWORDS = frozenset(
+    {
+        "and",
+        "as",
+        "assert",
+        "async",
+        "await",
+        "break",
+        "class",
+        "continue",
+        "def",
+        "del",
+        "elif",
+        "else",
+        "except",
+        "finally",
+        "for",
+        "from",
+        "global",
+        "if",
+        "import",
+        "in",
+        "is",
+        "lambda",
+        "nonlocal",
+        "not",
+        "or",
+        "pass",
+        "raise",
+        "return",
+        "try",
+        "while",
+        "with",
+        "yield",
+        "None",
+        "True",
+        "False",
+        "self",
+        "cls",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -37,11 +102,19 @@ class Statement:
 
 @dataclass(frozen=True)
 class Link:
+    """A hunk and a statement it concerns: the strongest kind of evidence, what it is (the ID,
+    the identifiers), and the words they share (stemmed)."""
+
     hunk: Hunk
     statement: Statement
-    reason: str  # reference | words | scope+words
-    score: float
-    words: tuple[str, ...] = ()
+    evidence: str
+    names: tuple[str, ...]
+    words: tuple[str, ...]
+    in_scope: bool
+
+    @property
+    def reason(self) -> str:
+        return self.evidence
 
 
 def statements(spec: Spec) -> Iterator[Statement]:
@@ -57,34 +130,70 @@ def hunk_text(hunk: Hunk) -> str:
     return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
 
 
-# (the file's index in the change, the hunk's in the file, the statement's, reason, score, words):
-# what crosses from a forked process, which has the same change and corpus (REVIEW-14)
-LinkRow = tuple[int, int, int, str, float, tuple[str, ...]]
+def identifiers(text: str) -> frozenset[str]:
+    """The identifiers a statement names: code spans (each name in them), and outside them the
+    words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
+    also its last part (`users.password_hash` → `password_hash`)."""
+    found: set[str] = set()
+    for span in _CODE_SPAN.findall(text):
+        if "/" in span or _FILE_SUFFIX.search(span.strip()):
+            continue  # a path names files, not code: scope and `context` speak of files
+        found.update(chain for chain in _CHAIN.findall(span) if _worth(chain))
+    prose = _CODE_SPAN.sub(" ", text)
+    for word in _SHAPED.findall(prose):
+        name = word.removesuffix("()")
+        if (word != name or _code_shaped(name)) and _worth(name) and not _FILE_SUFFIX.search(name):
+            found.add(name)
+    for name in list(found):
+        if "." in name:
+            found.add(name.rsplit(".", 1)[1])
+    return frozenset(name for name in found if _worth(name))
+
+
+def _code_shaped(word: str) -> bool:
+    if "." in word.strip("."):
+        return True
+    return "_" in word.strip("_") or bool(re.search(r"[a-z0-9][A-Z]|[A-Z]{2,}[a-z]", word))
+
+
+def _worth(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
+
+
+# (the file's index in the change, the hunk's in the file, the statement's, evidence kind,
+# identifiers, shared words): what crosses from a forked process, which has the same change and
+# corpus (REVIEW-14)
+LinkRow = tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]
 
 
 class Corpus:
-    """The statements of the specs, kind by kind (so that each kind is a range of the index),
-    their BM25 index, where each spec and ID is, and where each statement is in the specs' own
-    order."""
+    """The statements of the specs, kind by kind, their BM25 index (which proposes the
+    statements that share words with a hunk), the identifiers each names, and where each spec
+    and ID is."""
 
     def __init__(self, specs: SpecSet) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
-        kinds = list(MAX_LINKS)
         self.specs = specs
-        self.listed = sorted(range(len(found)), key=lambda i: kinds.index(found[i].kind))
+        self.listed = sorted(range(len(found)), key=lambda i: KINDS.index(found[i].kind))
         self.statements = [found[i] for i in self.listed]
         self.index = BM25([tokens(s.text) for s in self.statements])
+        self.words = [frozenset(word_set(s.text)) for s in self.statements]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.parts: list[list[tuple[str, tuple[str, ...]]]] = []  # each one's split identifiers
         for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
             self.by_spec.setdefault(statement.spec, []).append(doc)
-        sizes = Counter(statement.kind for statement in found)
-        ends = list(accumulate(sizes[kind] for kind in kinds))
-        self.by_kind = {
-            kind: range(end - sizes[kind], end) for kind, end in zip(kinds, ends, strict=True)
-        }
+            named = sorted(identifiers(statement.text))
+            for name in named:
+                self.by_name.setdefault(name, []).append(doc)
+            self.parts.append([(n, p) for n in named if len(p := words_of_identifier(n)) >= 2])
+            for word in self.words[doc]:
+                self.by_word.setdefault(word, []).append(doc)
 
     def rows(
         self,
@@ -93,52 +202,127 @@ class Corpus:
         scoped: Mapping[str, frozenset[str]],
     ) -> list[LinkRow]:
         """The links of the hunks of `files` (each with its index in the change), as rows;
-        `scoped`: each path → the ids of the specs whose scope covers it."""
+        `scoped`: each path → the ids of the specs whose scope covers it. Only code is linked by
+        more than the IDs it names: prose and data describe, they do not do."""
         found: list[LinkRow] = []
         for at, file in files:
             if file.path in skip_paths or not file.hunks:
                 continue
-            in_scope = scoped[file.path]
-            boosted = frozenset(doc for spec in in_scope for doc in self.by_spec.get(spec, ()))
+            code = is_code(file.path)
+            in_scope = frozenset(
+                doc for spec in scoped[file.path] for doc in self.by_spec.get(spec, ())
+            )
             for number, hunk in enumerate(file.hunks):
-                for doc, reason, score, words in _hunk_links(hunk, self, in_scope, boosted):
-                    found.append((at, number, doc, reason, score, words))
+                for doc, kind, names, words in _hunk_links(hunk, self, code, in_scope):
+                    found.append((at, number, doc, kind, names, words))
         return found
 
-    def links(self, files: Sequence[FileChange], rows: Iterable[LinkRow]) -> list[Link]:
+    def links(
+        self,
+        files: Sequence[FileChange],
+        rows: Iterable[LinkRow],
+        scoped: Mapping[str, frozenset[str]],
+    ) -> list[Link]:
         """The rows as links between the hunks of `files` and the statements."""
         return [
-            Link(files[at].hunks[number], self.statements[doc], reason, score, words)
-            for at, number, doc, reason, score, words in rows
+            Link(
+                files[at].hunks[number],
+                self.statements[doc],
+                kind,
+                names,
+                words,
+                self.statements[doc].spec in scoped.get(files[at].path, frozenset()),
+            )
+            for at, number, doc, kind, names, words in rows
         ]
 
 
 def _hunk_links(
-    hunk: Hunk, corpus: Corpus, in_scope: frozenset[str], boosted: frozenset[int]
-) -> list[tuple[int, str, float, tuple[str, ...]]]:
-    """(statement, reason, score, shared words) of the hunk's links: the IDs it names, then
-    the strongest few of each kind by words."""
+    hunk: Hunk, corpus: Corpus, code: bool, in_scope: frozenset[int]
+) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
+    names, then for code the statements whose identifiers or words it meets, the strongest few
+    of each kind."""
     named = _named(hunk, corpus.specs.prefixes)
-    explicit = sorted(
-        (doc for item_id in named for doc in corpus.by_id.get(item_id, ())),
-        key=corpus.listed.__getitem__,
+    found: dict[int, tuple[str, tuple[str, ...]]] = {
+        doc: (REFERENCE, (item_id,)) for item_id in named for doc in corpus.by_id.get(item_id, ())
+    }
+    if not code:
+        return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
+    text = hunk_text(hunk)
+    chains = set(_CHAIN.findall(text))
+    names_in_hunk = chains | {part for chain in chains if "." in chain for part in chain.split(".")}
+    hunk_words = word_set(text)
+    for name in names_in_hunk:
+        for doc in corpus.by_name.get(name, ()):
+            _keep(found, doc, IDENTIFIER, name)
+    for name in names_in_hunk:
+        parts = words_of_identifier(name)
+        if len(parts) < 2:
+            continue
+        for doc in _docs_with_all(corpus, parts):
+            _keep(found, doc, PART, name)
+    for doc, names in _statement_parts(corpus, hunk_words, in_scope):
+        _keep(found, doc, PART, names)
+    for doc in in_scope:
+        if doc not in found and len(corpus.words[doc] & hunk_words) >= 2:
+            found[doc] = (WORDS, ())
+    return _strongest(corpus, found, hunk_words)
+
+
+def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, name: str) -> None:
+    have = found.get(doc)
+    if have is None or EVIDENCE.index(kind) < EVIDENCE.index(have[0]):
+        found[doc] = (kind, (name,))
+    elif have[0] == kind and name not in have[1]:
+        found[doc] = (kind, (*have[1], name))
+
+
+def _docs_with_all(corpus: Corpus, parts: tuple[str, ...]) -> set[int]:
+    """The statements whose words meet an identifier of the hunk, split: all its words, or all
+    but one of three or more (`Digest auth` meets `HTTPDigestAuth`)."""
+    counts: dict[int, int] = {}
+    for part in parts:
+        for doc in corpus.by_word.get(part, ()):
+            counts[doc] = counts.get(doc, 0) + 1
+    return {doc for doc, count in counts.items() if _enough(count, len(parts))}
+
+
+def _enough(met: int, parts: int) -> bool:
+    return met >= 2 and met >= parts - (parts >= 3)
+
+
+def _statement_parts(
+    corpus: Corpus, hunk_words: set[str], in_scope: frozenset[int]
+) -> Iterator[tuple[int, str]]:
+    """Statements of the scope whose own identifiers, split, meet the hunk's words."""
+    for doc in in_scope:
+        for name, parts in corpus.parts[doc]:
+            if _enough(sum(part in hunk_words for part in parts), len(parts)):
+                yield doc, name
+
+
+def _strongest(
+    corpus: Corpus, found: dict[int, tuple[str, tuple[str, ...]]], hunk_words: set[str]
+) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    """The strongest few of each kind of statement, by evidence, then shared words."""
+    ranked = sorted(
+        found.items(),
+        key=lambda item: (
+            EVIDENCE.index(item[1][0]),
+            -corpus.index.score(hunk_words, item[0]),
+            corpus.listed[item[0]],
+        ),
     )
-    query = corpus.index.query(word_set(hunk_text(hunk)))
+    taken = dict.fromkeys(KINDS, 0)
     kept = []
-    for kind, limit in MAX_LINKS.items():
-        by_score = query.ranked(corpus.by_kind[kind], MIN_WORD_SCORE, boosted, SCOPE_BOOST)
-        # the best of the strongest `limit + len(named)`, as many as are needed and no more
-        chosen = (
-            (doc, score)
-            for doc, score in islice(by_score, limit + len(named))
-            if score >= MIN_WORD_SCORE * _boost(corpus.statements[doc], in_scope)
-            and corpus.statements[doc].id not in named
-        )
-        for doc, score in islice(chosen, limit):
-            reason = "scope+words" if corpus.statements[doc].spec in in_scope else "words"
-            kept.append((doc, reason, score, query.shared(doc)))
-    ranked = sorted(kept, key=lambda row: -row[2])  # stable: ties keep the specs' order
-    return [(doc, "reference", 100.0, ()) for doc in explicit] + ranked
+    for doc, (kind, names) in ranked:
+        statement_kind = corpus.statements[doc].kind
+        if kind != REFERENCE and taken[statement_kind] >= MAX_LINKS[statement_kind]:
+            continue
+        taken[statement_kind] += kind != REFERENCE
+        kept.append((doc, kind, names, tuple(sorted(corpus.words[doc] & hunk_words))))
+    return kept
 
 
 def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
@@ -155,5 +339,61 @@ def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
     return {item_id for item_id, _ in find_references(" ".join(dashed), prefixes)}
 
 
-def _boost(statement: Statement, in_scope: frozenset[str]) -> float:
-    return SCOPE_BOOST if statement.spec in in_scope else 1.0
+# --- confidence: how sure the link is, from its evidence and the rarity of its words ----------
+
+
+def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
+    """1 for a word found in one file of the repository's code, 0 for one found in every file."""
+    scale = math.log(files + 1) if files > 0 else 1.0
+    return {word: max(0.0, 1.0 - math.log(count + 1) / scale) for word, count in counts.items()}
+
+
+def wanted_words(links: Iterable[Link]) -> set[str]:
+    """The words and identifiers whose rarity the confidence of `links` needs."""
+    wanted: set[str] = set()
+    for link in links:
+        if link.evidence == WORDS:
+            wanted.update(link.words)
+        elif link.evidence == IDENTIFIER:
+            wanted.update(name.rsplit(".", 1)[-1] for name in link.names)
+        elif link.evidence == PART:
+            wanted.update(part for name in link.names for part in words_of_identifier(name))
+    return wanted
+
+
+def confidence(
+    link: Link, rare: Mapping[str, float], acted: Set[str] = frozenset(), test: bool = False
+) -> float:
+    """From 0 to 1: the hunk writes or redefines an identifier the statement names, or names its
+    ID; it reads or calls such an identifier, the rarer in the code the surer; an identifier's
+    words meet the other side's; words alone are weak, and nothing unless two of them are not
+    common. `acted`: the names the hunk writes, stops writing or changes. A test's hunks are
+    asked less surely than the code's, unless they name the ID."""
+    if link.evidence == REFERENCE:
+        return 0.85 if test else 1.0
+    sure = _confidence(link, rare, acted)
+    return round(max(0.0, sure - 0.15) if test else sure, 3)
+
+
+def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float:
+    bonus = 0.05 if link.in_scope else 0.0
+    if link.evidence == IDENTIFIER:
+        last = [name.rsplit(".", 1)[-1] for name in link.names]
+        best = max(rare.get(name, 1.0) for name in last)
+        if any(name in acted for name in last):
+            return 1.0
+        return min(0.95, 0.7 + 0.2 * best + bonus)
+    if link.evidence == PART:
+        best = max(_parts_rarity(name, rare) for name in link.names)
+        return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
+    weights = sorted((rare.get(word, 1.0) for word in link.words), reverse=True)
+    telling = [weight for weight in weights if weight >= COMMON]
+    if len(telling) < 2 or not link.in_scope:
+        return 0.0
+    return min(0.65, 0.2 + 0.15 * sum(telling[:3])) + bonus
+
+
+def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
+    """The second rarest word of a split identifier: one rare word alone does not make a match."""
+    weights = sorted((rare.get(part, 1.0) for part in words_of_identifier(name)), reverse=True)
+    return weights[1] if len(weights) > 1 else 0.0

@@ -24,7 +24,7 @@ from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
     from specflow.context import NameContext, PathContext
-    from specflow.link import Corpus, LinkRow
+    from specflow.link import Corpus, Link, LinkRow
     from specflow.review import Review
     from specflow.ripple import Symbol
 
@@ -199,20 +199,21 @@ def _grep_references(
 USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few
 
 
-def review(repo: gitio.RepoInfo, revision: Revision) -> Review:
-    """The review checklist of `revision`: the snapshot, links, ripples and untested changes."""
+def review(repo: gitio.RepoInfo, revision: Revision, *, show_all: bool = False) -> Review:
+    """The review checklist of `revision`: the snapshot, links, ripples and untested changes;
+    the strongest questions only, unless `show_all` (REVIEW-17)."""
     with collector_paused():
-        return _review_of(repo, snapshot(repo, revision))
+        return _review_of(repo, snapshot(repo, revision), show_all)
 
 
 def verdict(
-    repo: gitio.RepoInfo, revision: Revision, message: str | None = None
+    repo: gitio.RepoInfo, revision: Revision, message: str | None = None, show_all: bool = False
 ) -> tuple[Review, CheckResult]:
     """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
     extra = (message,) if message else ()
     with collector_paused():
         snap = snapshot(repo, revision, extra_messages=extra)
-        return _review_of(repo, snap), _check_of(repo, snap)
+        return _review_of(repo, snap, show_all), _check_of(repo, snap)
 
 
 @contextmanager
@@ -228,14 +229,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
+def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
     from functools import partial
 
     from specflow.affected import scope_index
     from specflow.forked import in_halves
     from specflow.globs import matches
     from specflow.link import Corpus
-    from specflow.review import build
+    from specflow.review import Linking, build
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
     revision, change, config = snap.revision, snap.change, snap.config
@@ -245,10 +246,17 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
     work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
-    symbols = changed_symbols(found for found, _ in parts)
-    links = corpus.links(change.files, [row for _, rows in parts for row in rows])
+    # a test's writes are its own fixtures: no ripple, and no name to search for
+    symbols = [
+        symbol
+        for symbol in changed_symbols(found for (found, _), _ in parts)
+        if not matches(symbol.path, config.test_globs)
+    ]
+    noops = {path: hunks for (_, part), _ in parts for path, hunks in part.items()}
+    links = corpus.links(change.files, [row for _, rows in parts for row in rows], scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{config.specs_dir}/**", *config.exclude)
+    rare = _start_rarity(repo, revision, links, excludes)
     changed = frozenset(
         (f.path, line.number)
         for f in change.files
@@ -271,13 +279,28 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot) -> Review:
         change,
         snap.references,
         snap.message_references,
-        links,
+        Linking(links, noops, rare(), None if show_all else config.max_questions),
         scoped,
         ripples(symbols, found, change),
         symbols,
         untested_functions(symbols, found, config.test_globs),
         config.specs_dir,
+        config.test_globs,
     )
+
+
+def _start_rarity(
+    repo: gitio.RepoInfo, revision: Revision, links: Sequence[Link], excludes: Sequence[str]
+) -> Callable[[], dict[str, float]]:
+    """How rare in the resulting tree each word is that the links' confidence needs
+    (REVIEW-15): searched while the ripples are."""
+    from specflow.link import rarity, wanted_words
+
+    wanted = sorted(wanted_words(links))
+    if not wanted:
+        return dict
+    counting = gitio.start_file_counts(repo.root, wanted, revision, excludes)
+    return lambda: rarity(*counting())
 
 
 def _names_and_links(
@@ -288,7 +311,7 @@ def _names_and_links(
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
-) -> tuple[dict[tuple[str, str], Symbol], list[LinkRow]]:
+) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, set[int]]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
     (read from both sides of each file, which git reads out while the hunks are linked)."""

@@ -5,12 +5,13 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import Change, FileChange, Hunk, Revision
+from specflow.globs import matches
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet, is_spec_file
@@ -64,11 +65,18 @@ class Act:
 
 @dataclass(frozen=True)
 class Question:
+    """One statement asked of one file's hunks (REVIEW-5, REVIEW-15): what they do, the
+    strongest evidence that they concern it, and how sure that is (0 to 1)."""
+
     statement: Statement
-    hunk: Hunk
-    evidence: tuple[Act, ...]
-    reason: str
+    path: str
+    hunks: tuple[Hunk, ...]
+    acts: tuple[Act, ...]
+    evidence: str  # reference | identifier | identifier-part | words
+    names: tuple[str, ...]  # the IDs or identifiers that are the evidence
     words: tuple[str, ...]
+    confidence: float
+    affected: bool  # the statement's spec is affected by the change
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,6 @@ class SpecReview:
     delta: SpecDelta
     requirements: tuple[ItemStatus, ...]
     edge_cases: tuple[ItemStatus, ...]
-    questions: tuple[Question, ...]
 
 
 @dataclass(frozen=True)
@@ -91,9 +98,21 @@ class Review:
     untested: tuple[Symbol, ...]
     unlinked: tuple[Hunk, ...]
     spec_count: int
-    # Hunks linked by shared words to statements of specs the change does not affect (outside
-    # their scope, no reference): the cross-module surprises, asked after the affected specs.
-    elsewhere: tuple[Question, ...] = ()
+    # The strongest questions, strongest first (REVIEW-17), and how many weaker ones are not
+    # shown; the code files whose every hunk changes no behaviour (REVIEW-16).
+    questions: tuple[Question, ...] = ()
+    not_shown: int = 0
+    noop_files: tuple[str, ...] = ()
+
+
+class Linking(NamedTuple):
+    """What the linking stage found: the links, each path's hunks that change nothing, the
+    rarity of the words the links need, and how many questions to show (None: all)."""
+
+    links: Sequence[Link]
+    noops: Mapping[str, Set[int]]
+    rarity: Mapping[str, float]
+    budget: int | None
 
 
 def build(
@@ -102,43 +121,45 @@ def build(
     change: Change,
     references: Sequence[Reference],
     message_refs: Sequence[Reference],
-    links: Sequence[Link],
+    linking: Linking,
     scoped: Mapping[str, frozenset[str]],
     ripples: Sequence[Ripple],
     symbols: Sequence[Symbol],
     untested: Sequence[Symbol],
     specs_dir: str,
+    test_globs: tuple[str, ...] = (),
 ) -> Review:
-    """The checklist from the stages' results: `links` from link.link, `scoped` from
-    affected.scope_index, the ripples and the untested functions from ripple.py."""
+    """The checklist from the stages' results: `linking` from link.py and noop.py, `scoped`
+    from affected.scope_index, the ripples and the untested functions from ripple.py."""
     spec_paths = [f.path for f in change.files if is_spec_file(f.path, specs_dir)]
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     reasons = affected(specs, change, added, specs_dir, scoped)
     where = by_id([*references, *message_refs])
-    by_spec: dict[str, list[Link]] = {}
-    for one in links:
-        by_spec.setdefault(one.statement.spec, []).append(one)
-    in_file: dict[str, list[Symbol]] = {}
-    for symbol in symbols:
-        in_file.setdefault(symbol.path, []).append(symbol)
+    silent = {
+        id(file.hunks[index]) for file in change.files for index in linking.noops.get(file.path, ())
+    }
+    agreed = {
+        name
+        for r in ripples
+        if r.settled
+        for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
+    }
+    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed)
+    touched = {q.statement.id for q in asked if q.statement.id}
     reviews = tuple(
-        _spec_review(spec, reasons[spec.id], base_specs, where, by_spec.get(spec.id, []), in_file)
+        _spec_review(spec, reasons[spec.id], base_specs, where, touched)
         for spec in specs.specs
         if spec.id in reasons
     )
-    elsewhere = tuple(
-        _question(one, in_file)
-        for one in links
-        if one.statement.spec not in reasons and one.reason != "reference"
-    )
-    linked = {id(link.hunk) for link in links}
+    linked = {id(hunk) for q in asked for hunk in q.hunks}
     unlinked = tuple(
         hunk
         for file in change.files
         if file.path not in spec_paths
         for hunk in file.hunks
-        if id(hunk) not in linked and not scoped[file.path]
+        if id(hunk) not in linked and id(hunk) not in silent and not scoped[file.path]
     )
+    shown = asked if linking.budget is None else asked[: linking.budget]
     return Review(
         change.revision,
         change.files,
@@ -148,8 +169,83 @@ def build(
         tuple(untested),
         unlinked,
         len(specs.specs),
-        elsewhere,
+        shown,
+        len(asked) - len(shown),
+        tuple(
+            f.path
+            for f in change.files
+            if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
+        ),
     )
+
+
+def _questions(
+    linking: Linking,
+    silent: Set[int],
+    symbols: Sequence[Symbol],
+    reasons: Mapping[str, list[str]],
+    test_globs: tuple[str, ...],
+    settled: Set[str],
+) -> tuple[Question, ...]:
+    """Every question worth asking, one per statement and file, strongest first."""
+    from specflow.link import EVIDENCE, MIN_CONFIDENCE, confidence
+
+    in_file: dict[str, list[Symbol]] = {}
+    for symbol in symbols:
+        in_file.setdefault(symbol.path, []).append(symbol)
+    acts_of: dict[int, tuple[Act, ...]] = {}
+    grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
+    for link in linking.links:
+        if id(link.hunk) in silent:
+            continue
+        acts = acts_of.get(id(link.hunk))
+        if acts is None:
+            acts = acts_of[id(link.hunk)] = evidence(link.hunk, in_file.get(link.hunk.path, ()))
+        acted = {act.name for act in acts}
+        sure = confidence(link, linking.rarity, acted, matches(link.hunk.path, test_globs))
+        if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
+            key = (link.statement.path, link.statement.line, link.hunk.path)
+            grouped.setdefault(key, []).append((sure, link))
+    questions = []
+    for found in grouped.values():
+        sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
+        hunks = tuple(dict.fromkeys(link.hunk for _, link in found))
+        acts = tuple(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)]))
+        questions.append(
+            Question(
+                best.statement,
+                best.hunk.path,
+                hunks,
+                acts,
+                best.evidence,
+                best.names,
+                tuple(sorted({word for _, link in found for word in link.words})),
+                sure,
+                best.statement.spec in reasons,
+            )
+        )
+    order = {"context": 0, "requirement": 1, "edge-case": 2}
+    questions.sort(
+        key=lambda q: (
+            -q.confidence,
+            not q.affected,
+            order[q.statement.kind],
+            q.path,
+            q.hunks[0].new_start,
+        )
+    )
+    return tuple(questions)
+
+
+def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:
+    """The hunk writes a name with the same call as the code that already writes it (a settled
+    ripple), and the statement names that name, or only names it and that call: the format
+    question is answered, so it is not asked."""
+    if link.evidence != "identifier":
+        return False
+    named = {name.rsplit(".", 1)[-1] for name in link.names}
+    settled = {act.name for act in acts if act.verb == "writes"} & agreed
+    return bool(settled) and bool(named & settled or named <= agreed)
 
 
 def _spec_review(
@@ -157,10 +253,8 @@ def _spec_review(
     reasons: list[str],
     base_specs: SpecSet,
     where: dict[str, list[Reference]],
-    mine: Sequence[Link],
-    in_file: Mapping[str, Sequence[Symbol]],
+    touched: Set[str | None],
 ) -> SpecReview:
-    touched = {link.statement.id for link in mine if link.statement.id}
     base = next((s for s in base_specs.specs if s.path == spec.path), None)
     changed = SPEC_CHANGED in reasons
     return SpecReview(
@@ -169,11 +263,12 @@ def _spec_review(
         _delta(spec, base, where) if changed else SpecDelta(),
         tuple(_status(item, where, touched) for item in spec.requirements),
         tuple(_status(item, where, touched) for item in spec.edge_cases),
-        tuple(_question(link, in_file) for link in mine if link.reason != "reference"),
     )
 
 
-def _status(item: Requirement, where: dict[str, list[Reference]], touched: set[str]) -> ItemStatus:
+def _status(
+    item: Requirement, where: dict[str, list[Reference]], touched: Set[str | None]
+) -> ItemStatus:
     found = where.get(item.id or "", [])
     return ItemStatus(
         item,
@@ -208,11 +303,6 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
             if key in before and item.enforced and not before[key].enforced
         ),
     )
-
-
-def _question(link: Link, in_file: Mapping[str, Sequence[Symbol]]) -> Question:
-    acts = evidence(link.hunk, in_file.get(link.hunk.path, ()))
-    return Question(link.statement, link.hunk, acts, link.reason, link.words)
 
 
 def evidence(hunk: Hunk, symbols: Sequence[Symbol]) -> tuple[Act, ...]:

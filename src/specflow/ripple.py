@@ -9,9 +9,11 @@ import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
+from specflow.noop import CODE_SUFFIXES, generic_noop_hunks, python_noop_hunks, sides_lines
 from specflow.pysource import parse
 from specflow.refs import path_of, raw_rows
 
@@ -91,14 +93,17 @@ class Ripple:
 
 def symbols_found(
     files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
-) -> dict[tuple[str, str], Symbol]:
-    """The first symbol of each name and kind in `files`, in their order."""
+) -> tuple[dict[tuple[str, str], Symbol], dict[str, set[int]]]:
+    """The first symbol of each name and kind in `files`, in their order; and each file's
+    hunks that change no behaviour (REVIEW-16), whose lines write no symbol."""
     found: dict[tuple[str, str], Symbol] = {}
+    noops: dict[str, set[int]] = {}
     for file in files:
         old, new = sources.get(file.path, (None, None))
-        for symbol in _file_symbols(file, old, new, found):
+        symbols, noops[file.path] = _file_symbols(file, old, new, found)
+        for symbol in symbols:
             found.setdefault((symbol.name, symbol.kind), symbol)
-    return found
+    return found, noops
 
 
 def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symbol]:
@@ -113,62 +118,50 @@ def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symb
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
 
-# REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
-# `ast` pass); prose and data files are not among them.
-CODE_SUFFIXES = (
-    ".js",
-    ".jsx",
-    ".mjs",
-    ".cjs",
-    ".ts",
-    ".tsx",
-    ".go",
-    ".rs",
-    ".java",
-    ".kt",
-    ".kts",
-    ".rb",
-    ".php",
-    ".c",
-    ".h",
-    ".cc",
-    ".cpp",
-    ".cxx",
-    ".hpp",
-    ".cs",
-    ".swift",
-    ".scala",
-    ".m",
-    ".mm",
-    ".sh",
-    ".bash",
-    ".lua",
-    ".pl",
-    ".pm",
-    ".ex",
-    ".exs",
-    ".erl",
-    ".dart",
-    ".r",
-)
-
-
 def _file_symbols(
     file: FileChange,
     old: bytes | None,
     new: bytes | None,
     known: Container[tuple[str, str]],
-) -> Iterator[Symbol]:
-    """The symbols of one file; for Python, none already `known` by (name, kind)."""
-    added = {line.number for hunk in file.hunks for line in hunk.added}
-    removed = {line.number for hunk in file.hunks for line in hunk.removed}
+) -> tuple[Iterator[Symbol], set[int]]:
+    """The symbols of one file (for Python, none already `known` by (name, kind)), and the
+    indexes of its hunks that change no behaviour."""
     if file.path.endswith((".py", ".pyi")):
-        yield from _python_symbols(file.path, new, added, "write", known)
-        yield from _python_symbols(file.old_path or file.path, old, removed, "unwrite", known)
-        return
+        return _python_file(file, old, new, known)
     if not file.path.endswith(CODE_SUFFIXES):
-        return  # prose and data (README.md, pyproject.toml) write no names
+        return iter(()), set()  # prose and data (README.md, pyproject.toml) write no names
+    noop = generic_noop_hunks(file.path, file.hunks)
+    return _generic_file(file, noop), noop
+
+
+def _python_file(
+    file: FileChange, old: bytes | None, new: bytes | None, known: Container[tuple[str, str]]
+) -> tuple[Iterator[Symbol], set[int]]:
+    """Each side parsed once, around every hunk, for both questions."""
+    cut_old: set[int] = set()
+    cut_new: set[int] = set()
     for hunk in file.hunks:
+        old_lines, new_lines = sides_lines(hunk)
+        cut_old.update(old_lines)
+        cut_new.update(new_lines)
+    old_tree = _parse_touched(old, sorted(cut_old)) if old is not None else None
+    new_tree = _parse_touched(new, sorted(cut_new)) if new is not None else None
+    noop = python_noop_hunks(file.hunks, old_tree, new_tree) if old_tree and new_tree else set()
+    live = [hunk for index, hunk in enumerate(file.hunks) if index not in noop]
+    added = {line.number for hunk in live for line in hunk.added}
+    removed = {line.number for hunk in live for line in hunk.removed}
+    old_path = file.old_path or file.path
+    symbols = chain(
+        _python_symbols(file.path, new, new_tree, added, "write", known),
+        _python_symbols(old_path, old, old_tree, removed, "unwrite", known),
+    )
+    return symbols, noop
+
+
+def _generic_file(file: FileChange, noop: set[int]) -> Iterator[Symbol]:
+    for index, hunk in enumerate(file.hunks):
+        if index in noop:
+            continue
         for line in hunk.added:
             yield from _generic_symbols(file.path, line.number, line.text, "write")
         for line in hunk.removed:
@@ -192,17 +185,14 @@ def _generic_symbols(path: str, number: int, text: str, kind: str) -> Iterator[S
 def _python_symbols(
     path: str,
     source: bytes | None,
+    tree: ast.Module | None,
     lines: set[int],
     kind: str,
     known: Container[tuple[str, str]] = (),
 ) -> Iterator[Symbol]:
-    if source is None or not lines:
+    if source is None or tree is None or not lines:
         return
     ordered = sorted(lines)
-    text = source.split(b"\n")
-    tree = _parse_touched(source, text, ordered)
-    if tree is None:
-        return
     calls = _mutating_calls(source)
     scopes: list[ast.AST] = [tree]  # the module, then each function on the lines, in order
     while scopes:
@@ -253,11 +243,11 @@ _QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
 _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(_MUTATORS)).encode() + rb")\s*\(")
 
 
-def _parse_touched(source: bytes, text: list[bytes], lines: Sequence[int]) -> ast.Module | None:
+def _parse_touched(source: bytes, lines: Sequence[int]) -> ast.Module | None:
     """The top-level statements around `lines`, parsed at their own line numbers; the whole
     file when the cut does not parse (a statement start the line scan misjudged)."""
     lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
-    cut = None if lone_cr else _cut(source, text, lines)
+    cut = None if lone_cr else _cut(source, source.split(b"\n"), lines)
     tree = None if cut is None else parse(cut)
     return tree if tree is not None else parse(source)
 

@@ -73,15 +73,22 @@ def item_status(st: ItemStatus) -> dict[str, Any]:
     }
 
 
+REVIEW_SCHEMA = 2  # 2: questions ranked once for the whole review, with their confidence
+
+
 def question(q: Question) -> dict[str, Any]:
     return {
         "statement": statement(q.statement),
-        "hunk": hunk(q.hunk),
-        "evidence": [
-            {"verb": a.verb, "name": text(a.name), "using": text(a.using)} for a in q.evidence
-        ],
-        "reason": q.reason,
-        "words": list(q.words),
+        "path": text(q.path),
+        "hunks": [hunk(h) for h in q.hunks],
+        "acts": [{"verb": a.verb, "name": text(a.name), "using": text(a.using)} for a in q.acts],
+        "confidence": q.confidence,
+        "evidence": {
+            "kind": q.evidence,
+            "names": [text(n) for n in q.names],
+            "words": list(q.words),
+        },
+        "affected": q.affected,
     }
 
 
@@ -110,7 +117,6 @@ def spec_review(sr: SpecReview) -> dict[str, Any]:
         },
         "requirements": [item_status(st) for st in sr.requirements],
         "edge_cases": [item_status(st) for st in sr.edge_cases],
-        "questions": [question(q) for q in sr.questions],
     }
 
 
@@ -147,6 +153,7 @@ def ripple(r: Ripple) -> dict[str, Any]:
 
 def review(rv: Review) -> dict[str, Any]:
     return {
+        "schema": REVIEW_SCHEMA,
         "kind": "review",
         "revision": revision(rv.revision),
         "messages": [text(m) for m in rv.messages],
@@ -155,7 +162,9 @@ def review(rv: Review) -> dict[str, Any]:
         "ripples": [ripple(r) for r in rv.ripples],
         "untested": [symbol(s) for s in rv.untested],
         "unlinked": [hunk(h) for h in rv.unlinked],
-        "elsewhere": [question(q) for q in rv.elsewhere],
+        "questions": [question(q) for q in rv.questions],
+        "questions_not_shown": rv.not_shown,
+        "noop_files": [text(p) for p in rv.noop_files],
         "spec_count": rv.spec_count,
     }
 

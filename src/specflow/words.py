@@ -160,6 +160,11 @@ def tokens(text: str) -> list[str]:
     return list(chain.from_iterable(map(_words_of(set(runs)).__getitem__, runs)))
 
 
+def words_of_identifier(name: str) -> tuple[str, ...]:
+    """`HTTPDigestAuth` → http, digest, auth: each word once, in order."""
+    return tuple(dict.fromkeys(tokens(name)))
+
+
 def word_set(text: str) -> set[str]:
     """The distinct tokens of `text`."""
     runs = set(_runs(text))
