@@ -112,8 +112,8 @@ def test_story_review_json_validates_against_its_schema(story, cli):
     """REVIEW-11: `"schema": 1`, and every field is documented (no extra fields allowed)."""
     data = review_json(cli)
 
-    assert data["schema"] == 1 and data["kind"] == "review"
-    assert data["ripples"] and data["untested"] and data["specs"][0]["questions"]
+    assert data["schema"] == 2 and data["kind"] == "review"
+    assert data["ripples"] and data["untested"] and data["questions"]
     assert_valid("review", data)
 
 

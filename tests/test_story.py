@@ -182,8 +182,12 @@ def spec_of(data: dict[str, Any], spec_id: str) -> dict[str, Any]:
     return next(spec for spec in data["specs"] if spec["id"] == spec_id)
 
 
-def context_questions(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    return [q for q in spec["questions"] if q["statement"]["kind"] == "context"]
+def context_questions(data: dict[str, Any], spec_id: str) -> list[dict[str, Any]]:
+    return [
+        q
+        for q in data["questions"]
+        if q["statement"]["kind"] == "context" and q["statement"]["spec"] == spec_id
+    ]
 
 
 def ripple_of(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -195,19 +199,23 @@ def ripple_of(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("spec_id", ["AUTH", "RESET"])
 def test_bcrypt_hunk_is_linked_to_the_sha256_context_of_both_specs(story, cli, spec_id):
-    """REVIEW-3, REVIEW-5: each spec's SHA-256 context statements are asked about, with the
-    evidence: the hunk writes `password_hash` with `bcrypt.hashpw`."""
-    questions = context_questions(spec_of(review_json(cli), spec_id))
-    about_sha = [q for q in questions if "SHA-256" in q["statement"]["text"]]
+    """REVIEW-3, REVIEW-5, REVIEW-15: each spec's SHA-256 context statements are asked about,
+    with the evidence: the hunk writes `password_hash` (with `bcrypt.hashpw`), which the
+    statement names; that is certain, and asked first."""
+    data = review_json(cli)
+    about_sha = [q for q in context_questions(data, spec_id) if "SHA-256" in q["statement"]["text"]]
 
-    assert about_sha, questions
+    assert about_sha, data["questions"]
     for question in about_sha:
-        assert question["hunk"]["path"] == "src/auth/reset.py"
+        assert question["path"] == "src/auth/reset.py"
         assert {"verb": "writes", "name": "password_hash", "using": "bcrypt.hashpw"} in question[
-            "evidence"
+            "acts"
         ]
-        assert question["reason"] == "scope+words"
-        assert {"hash", "password"} <= set(question["words"])
+        assert question["evidence"]["kind"] == "identifier"
+        assert "password_hash" in question["evidence"]["names"]
+        assert question["confidence"] == 1.0
+    first = data["questions"][0]
+    assert first["statement"]["kind"] == "context" and "SHA-256" in first["statement"]["text"]
 
 
 def test_text_review_asks_whether_the_change_keeps_the_stored_format(story, cli):
@@ -423,10 +431,10 @@ def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(repo, 
     assert reasons["RESET"] == ["in scope: src/auth/reset.py", "referenced: RESET-2"]
 
 
-def test_a_hunk_outside_every_scope_is_asked_about_the_specs_it_shares_words_with(repo, cli):
-    """REVIEW-3, REVIEW-5: shared words link a hunk where no scope reaches: an admin tool that
-    writes `password_hash` with MD5 is asked about the SHA-256 context, in its own section,
-    since no spec is affected."""
+def test_a_hunk_outside_every_scope_is_asked_about_the_specs_whose_identifiers_it_writes(repo, cli):
+    """REVIEW-3, REVIEW-5, REVIEW-15: an identifier links a hunk where no scope reaches: an
+    admin tool that writes `password_hash` with MD5 is asked about the SHA-256 context, marked as
+    outside the change's specs, since no spec is affected."""
     build_story(repo)
     admin = (
         "import hashlib\n\n\ndef force_password(user, password):\n"
@@ -436,21 +444,23 @@ def test_a_hunk_outside_every_scope_is_asked_about_the_specs_it_shares_words_wit
     data = review_json(cli)
 
     assert data["specs"] == [] and data["unlinked"] == []
-    about_sha = [q for q in data["elsewhere"] if "SHA-256 hex" in q["statement"]["text"]]
+    about_sha = [q for q in data["questions"] if "SHA-256 hex" in q["statement"]["text"]]
     assert {q["statement"]["spec"] for q in about_sha} == {"AUTH", "RESET"}
     for question in about_sha:
-        assert question["reason"] == "words"
-        assert question["hunk"]["path"] == "tools/admin.py"
+        assert question["evidence"]["kind"] == "identifier" and not question["affected"]
+        assert question["path"] == "tools/admin.py"
         assert {"verb": "writes", "name": "password_hash", "using": "hashlib.md5"} in question[
-            "evidence"
+            "acts"
         ]
 
     out = cli("review").out
-    assert "== Other specs this change may concern" in out
+    assert "== Questions for the reviewer, strongest first ==" in out
     assert "tools/admin.py 1-5 writes `password_hash` with `hashlib.md5`." in out
-    assert 'Context specs/auth.md:9 (AUTH): "All stored passwords are SHA-256' in out
+    assert (
+        "Context specs/auth.md:9 (AUTH, outside the change's specs): \"All stored passwords" in out
+    )
     md = cli("review", "--format", "markdown").out
-    assert "**Other specs this change may concern**" in md
+    assert "outside the change's specs" in md
 
 
 def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(repo, cli):
@@ -459,7 +469,7 @@ def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(repo, cli):
     repo.commit("Unrelated", {"tools/colour.py": "PALETTE = ['teal', 'ochre']\n"})
     data = review_json(cli)
 
-    assert data["elsewhere"] == []
+    assert data["questions"] == []
     assert data["unlinked"] == [{"path": "tools/colour.py", "start": 1, "end": 1}]
     out = cli("review").out
     assert "== Hunks linked to no spec ==\n  tools/colour.py 1\n" in out
