@@ -150,6 +150,11 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(name for name in found if _worth(name))
 
 
+def _without_names(text: str) -> str:
+    prose = _CODE_SPAN.sub(" ", text)
+    return _SHAPED.sub(lambda m: " " if _code_shaped(m[0].removesuffix("()")) else m[0], prose)
+
+
 def _code_shaped(word: str) -> bool:
     if "." in word.strip("."):
         return True
@@ -179,6 +184,9 @@ class Corpus:
         self.statements = [found[i] for i in self.listed]
         self.index = BM25([tokens(s.text) for s in self.statements])
         self.words = [frozenset(word_set(s.text)) for s in self.statements]
+        # the words of the prose alone: an identifier's parts meet these, not another
+        # identifier's (`HTTPDigestAuth` does not meet `HTTPBasicAuth` on "http" and "auth")
+        prose = [frozenset(word_set(_without_names(s.text))) for s in self.statements]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
@@ -192,7 +200,7 @@ class Corpus:
             for name in named:
                 self.by_name.setdefault(name, []).append(doc)
             self.parts.append([(n, p) for n in named if len(p := words_of_identifier(n)) >= 2])
-            for word in self.words[doc]:
+            for word in prose[doc]:
                 self.by_word.setdefault(word, []).append(doc)
 
     def rows(
@@ -215,6 +223,26 @@ class Corpus:
             for number, hunk in enumerate(file.hunks):
                 for doc, kind, names, words in _hunk_links(hunk, self, code, in_scope):
                     found.append((at, number, doc, kind, names, words))
+        return found
+
+    def enclosing_rows(
+        self,
+        files: Sequence[FileChange],
+        enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
+        skip_paths: Sequence[str],
+    ) -> list[LinkRow]:
+        """Links by the classes and functions around each hunk: a hunk inside `HTTPDigestAuth`
+        changes it, whether or not its own lines name it."""
+        found: list[LinkRow] = []
+        for at, file in enumerate(files):
+            if file.path in skip_paths:
+                continue
+            for number, names in enclosing.get(file.path, {}).items():
+                links: dict[int, tuple[str, tuple[str, ...]]] = {}
+                _name_links(self, names, links)
+                found += [
+                    (at, number, doc, kind, named, ()) for doc, (kind, named) in links.items()
+                ]
         return found
 
     def links(
@@ -253,21 +281,26 @@ def _hunk_links(
     chains = set(_CHAIN.findall(text))
     names_in_hunk = chains | {part for chain in chains if "." in chain for part in chain.split(".")}
     hunk_words = word_set(text)
-    for name in names_in_hunk:
-        for doc in corpus.by_name.get(name, ()):
-            _keep(found, doc, IDENTIFIER, name)
-    for name in names_in_hunk:
-        parts = words_of_identifier(name)
-        if len(parts) < 2:
-            continue
-        for doc in _docs_with_all(corpus, parts):
-            _keep(found, doc, PART, name)
+    _name_links(corpus, names_in_hunk, found)
     for doc, names in _statement_parts(corpus, hunk_words, in_scope):
         _keep(found, doc, PART, names)
     for doc in in_scope:
         if doc not in found and len(corpus.words[doc] & hunk_words) >= 2:
             found[doc] = (WORDS, ())
     return _strongest(corpus, found, hunk_words)
+
+
+def _name_links(
+    corpus: Corpus, names: Iterable[str], found: dict[int, tuple[str, tuple[str, ...]]]
+) -> None:
+    """The statements that name one of `names`, or whose words meet one of them split."""
+    for name in names:
+        for doc in corpus.by_name.get(name, ()):
+            _keep(found, doc, IDENTIFIER, name)
+        parts = words_of_identifier(name)
+        if len(parts) >= 2:
+            for doc in _docs_with_all(corpus, parts):
+                _keep(found, doc, PART, name)
 
 
 def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, name: str) -> None:

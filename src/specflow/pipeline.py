@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # review and context import their stages themselves: the hook
     from specflow.context import NameContext, PathContext
     from specflow.link import Corpus, Link, LinkRow
     from specflow.review import Review
-    from specflow.ripple import Symbol
+    from specflow.ripple import FileFacts, Symbol
 
 
 class Snapshot(NamedTuple):
@@ -252,8 +252,11 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
         for symbol in changed_symbols(found for (found, _), _ in parts)
         if not matches(symbol.path, config.test_globs)
     ]
-    noops = {path: hunks for (_, part), _ in parts for path, hunks in part.items()}
-    links = corpus.links(change.files, [row for _, rows in parts for row in rows], scoped)
+    facts = {path: found for (_, part), _ in parts for path, found in part.items()}
+    enclosing = {path: found.enclosing for path, found in facts.items()}
+    rows = [row for _, rows in parts for row in rows]
+    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths)
+    links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{config.specs_dir}/**", *config.exclude)
     rare = _start_rarity(repo, revision, links, excludes)
@@ -279,7 +282,13 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
         change,
         snap.references,
         snap.message_references,
-        Linking(links, noops, rare(), None if show_all else config.max_questions),
+        Linking(
+            links,
+            {path: found.noop for path, found in facts.items()},
+            enclosing,
+            rare(),
+            None if show_all else config.max_questions,
+        ),
         scoped,
         ripples(symbols, found, change),
         symbols,
@@ -311,7 +320,7 @@ def _names_and_links(
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
-) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, set[int]]], list[LinkRow]]:
+) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
     (read from both sides of each file, which git reads out while the hunks are linked)."""

@@ -106,11 +106,13 @@ class Review:
 
 
 class Linking(NamedTuple):
-    """What the linking stage found: the links, each path's hunks that change nothing, the
-    rarity of the words the links need, and how many questions to show (None: all)."""
+    """What the linking stage found: the links, each path's hunks that change nothing and the
+    definitions around each hunk (by its index), the rarity of the words the links need, and how
+    many questions to show (None: all)."""
 
     links: Sequence[Link]
     noops: Mapping[str, Set[int]]
+    enclosing: Mapping[str, Mapping[int, tuple[str, ...]]]
     rarity: Mapping[str, float]
     budget: int | None
 
@@ -138,13 +140,18 @@ def build(
     silent = {
         id(file.hunks[index]) for file in change.files for index in linking.noops.get(file.path, ())
     }
+    around = {
+        id(file.hunks[index]): names
+        for file in change.files
+        for index, names in linking.enclosing.get(file.path, {}).items()
+    }
     agreed = {
         name
         for r in ripples
         if r.settled
         for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
     }
-    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed)
+    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed, around)
     touched = {q.statement.id for q in asked if q.statement.id}
     reviews = tuple(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
@@ -186,6 +193,7 @@ def _questions(
     reasons: Mapping[str, list[str]],
     test_globs: tuple[str, ...],
     settled: Set[str],
+    around: Mapping[int, tuple[str, ...]],
 ) -> tuple[Question, ...]:
     """Every question worth asking, one per statement and file, strongest first."""
     from specflow.link import EVIDENCE, MIN_CONFIDENCE, confidence
@@ -199,9 +207,11 @@ def _questions(
         if id(link.hunk) in silent:
             continue
         acts = acts_of.get(id(link.hunk))
+        enclosing = around.get(id(link.hunk))
         if acts is None:
-            acts = acts_of[id(link.hunk)] = evidence(link.hunk, in_file.get(link.hunk.path, ()))
-        acted = {act.name for act in acts}
+            mine = in_file.get(link.hunk.path, ())
+            acts = acts_of[id(link.hunk)] = evidence(link.hunk, mine, enclosing)
+        acted = {act.name for act in acts}.union(enclosing or ())
         sure = confidence(link, linking.rarity, acted, matches(link.hunk.path, test_globs))
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, link.hunk.path)
@@ -305,8 +315,11 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
     )
 
 
-def evidence(hunk: Hunk, symbols: Sequence[Symbol]) -> tuple[Act, ...]:
-    """What a hunk does: the names it writes (and with what), stops writing, or redefines."""
+def evidence(
+    hunk: Hunk, symbols: Sequence[Symbol], enclosing: Sequence[str] | None = None
+) -> tuple[Act, ...]:
+    """What a hunk does: the names it writes (and with what), stops writing, or the function it
+    changes (the innermost around it; git's hunk header when the syntax is not known)."""
     mine = [symbol for symbol in symbols if symbol.path == hunk.path]
     added = {line.number for line in hunk.added} if mine else set()
     removed = {line.number for line in hunk.removed} if mine else set()
@@ -319,5 +332,7 @@ def evidence(hunk: Hunk, symbols: Sequence[Symbol]) -> tuple[Act, ...]:
             acts.setdefault(("stops writing", symbol.name), Act("stops writing", symbol.name))
     if acts:
         return tuple(acts.values())
+    if enclosing is not None:  # the syntax is known: git's header may name an earlier function
+        return (Act("changes", enclosing[-1] if enclosing else ""),)
     function = hunk.header.split("(")[0].split()[-1] if hunk.header.strip() else ""
     return (Act("changes", function if function.isidentifier() else ""),)

@@ -10,8 +10,9 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
-from specflow.change import Change, FileChange
+from specflow.change import Change, FileChange, Hunk
 from specflow.globs import matches
 from specflow.noop import CODE_SUFFIXES, generic_noop_hunks, python_noop_hunks, sides_lines
 from specflow.pysource import parse
@@ -91,19 +92,27 @@ class Ripple:
 # --- what the change touches ------------------------------------------------------------------
 
 
+class FileFacts(NamedTuple):
+    """What the syntax of a changed file says about its hunks: which change no behaviour
+    (REVIEW-16), and the classes and functions around each (outermost first)."""
+
+    noop: set[int]
+    enclosing: dict[int, tuple[str, ...]]
+
+
 def symbols_found(
     files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
-) -> tuple[dict[tuple[str, str], Symbol], dict[str, set[int]]]:
-    """The first symbol of each name and kind in `files`, in their order; and each file's
-    hunks that change no behaviour (REVIEW-16), whose lines write no symbol."""
+) -> tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]]:
+    """The first symbol of each name and kind in `files`, in their order (none on the lines of a
+    hunk that changes no behaviour); and each file's facts."""
     found: dict[tuple[str, str], Symbol] = {}
-    noops: dict[str, set[int]] = {}
+    facts: dict[str, FileFacts] = {}
     for file in files:
         old, new = sources.get(file.path, (None, None))
-        symbols, noops[file.path] = _file_symbols(file, old, new, found)
+        symbols, facts[file.path] = _file_symbols(file, old, new, found)
         for symbol in symbols:
             found.setdefault((symbol.name, symbol.kind), symbol)
-    return found, noops
+    return found, facts
 
 
 def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symbol]:
@@ -123,21 +132,31 @@ def _file_symbols(
     old: bytes | None,
     new: bytes | None,
     known: Container[tuple[str, str]],
-) -> tuple[Iterator[Symbol], set[int]]:
-    """The symbols of one file (for Python, none already `known` by (name, kind)), and the
-    indexes of its hunks that change no behaviour."""
+) -> tuple[Iterator[Symbol], FileFacts]:
+    """The symbols of one file (for Python, none already `known` by (name, kind)), and its
+    facts."""
     if file.path.endswith((".py", ".pyi")):
         return _python_file(file, old, new, known)
     if not file.path.endswith(CODE_SUFFIXES):
-        return iter(()), set()  # prose and data (README.md, pyproject.toml) write no names
+        return iter(()), FileFacts(set(), {})  # prose and data write no names
     noop = generic_noop_hunks(file.path, file.hunks)
-    return _generic_file(file, noop), noop
+    return _generic_file(file, noop), FileFacts(noop, _headers(file))
+
+
+def _headers(file: FileChange) -> dict[int, tuple[str, ...]]:
+    """For other languages, the definition git names in each hunk's header, if any."""
+    found: dict[int, tuple[str, ...]] = {}
+    for index, hunk in enumerate(file.hunks):
+        header = _HEADER_NAME.search(hunk.header)
+        if header:
+            found[index] = (header[1],)
+    return found
 
 
 def _python_file(
     file: FileChange, old: bytes | None, new: bytes | None, known: Container[tuple[str, str]]
-) -> tuple[Iterator[Symbol], set[int]]:
-    """Each side parsed once, around every hunk, for both questions."""
+) -> tuple[Iterator[Symbol], FileFacts]:
+    """Each side parsed once, around every hunk, for every question."""
     cut_old: set[int] = set()
     cut_new: set[int] = set()
     for hunk in file.hunks:
@@ -155,7 +174,42 @@ def _python_file(
         _python_symbols(file.path, new, new_tree, added, "write", known),
         _python_symbols(old_path, old, old_tree, removed, "unwrite", known),
     )
-    return symbols, noop
+    enclosing = {
+        index: _hunk_enclosing(hunk, old_tree, new_tree)
+        for index, hunk in enumerate(file.hunks)
+        if (new_tree if hunk.added else old_tree) is not None
+    }
+    return symbols, FileFacts(noop, enclosing)
+
+
+def _hunk_enclosing(
+    hunk: Hunk, old_tree: ast.Module | None, new_tree: ast.Module | None
+) -> tuple[str, ...]:
+    """The classes and functions around the hunk's changed lines (its added lines in the new
+    file, else its removed lines in the old one), outermost first."""
+    tree, lines = (new_tree, hunk.added) if hunk.added else (old_tree, hunk.removed)
+    if tree is None or not lines:
+        return ()
+    names: dict[str, None] = {}
+    for line in (lines[0].number, lines[-1].number):
+        body: list[ast.stmt] = tree.body
+        while True:
+            node = next((n for n in body if _defines(n) and _holds(n, line)), None)
+            if node is None:
+                break
+            names[node.name] = None  # type: ignore[attr-defined]
+            body = node.body  # type: ignore[attr-defined]
+    return tuple(names)
+
+
+def _defines(node: ast.stmt) -> bool:
+    return isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+
+
+def _holds(node: ast.stmt, line: int) -> bool:
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    first = min([node.lineno, *(d.lineno for d in decorators)])
+    return first <= line <= (node.end_lineno or node.lineno)
 
 
 def _generic_file(file: FileChange, noop: set[int]) -> Iterator[Symbol]:

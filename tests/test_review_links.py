@@ -1,0 +1,285 @@
+"""REVIEW-15, REVIEW-16, REVIEW-17: questions with evidence a reviewer can check, silence on
+changes that alter no behaviour, and a budget. Real repositories, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from specflow import serialize
+
+SCHEMA = json.loads(
+    (Path(serialize.__file__).parent / "schemas" / "review.schema.json").read_text()
+)
+
+AUTH_SPEC = """---
+id: AUTH
+scope: [requests/auth.py]
+---
+# Authentication
+
+## Context
+- `HTTPBasicAuth` sends the credentials in the Authorization header on every request.
+- `HTTPDigestAuth` keeps its nonce count per thread, in `_thread_local`.
+
+## Requirements
+- AUTH-1: Basic auth encodes str credentials as latin1 before base64.
+- AUTH-2: Digest auth hashes with the algorithm the server names: MD5, SHA, SHA-256 or SHA-512.
+- AUTH-3: Digest auth answers a 401 challenge once, with a fresh nonce.
+
+## Edge Cases
+- AUTH-E1: A server that names an algorithm the client does not know.
+"""
+
+AUTH = '''"""Authentication handlers."""
+import hashlib
+from base64 import b64encode
+
+
+def _basic_auth_str(username, password):
+    """Returns a Basic Auth string."""
+    username = username.encode("latin1")
+    password = password.encode("latin1")
+    return "Basic " + b64encode(b":".join((username, password))).decode()
+
+
+class HTTPBasicAuth:
+    def __init__(self, username, password):
+        self.username = username
+        self.password = password
+
+    def __call__(self, r):
+        r.headers["Authorization"] = _basic_auth_str(self.username, self.password)
+        return r
+
+
+class HTTPDigestAuth:
+    def __init__(self, username, password):
+        self.username = username
+        self.password = password
+        self._thread_local = None
+
+    def build_digest_header(self, method, url, algorithm):
+        if algorithm == "MD5":
+            def hash_utf8(x):
+                return hashlib.md5(x.encode()).hexdigest()
+        elif algorithm == "SHA":
+            def hash_utf8(x):
+                return hashlib.sha1(x.encode()).hexdigest()
+        else:
+            hash_utf8 = None
+        return hash_utf8
+'''
+
+
+def review_json(cli: Any, *args: str) -> dict[str, Any]:
+    result = cli("review", "HEAD", "--format", "json", *args)
+    assert result.code == 0, result
+    data: dict[str, Any] = json.loads(result.out)
+    jsonschema.validate(data, SCHEMA)
+    return data
+
+
+def asked(data: dict[str, Any]) -> list[str]:
+    return [q["statement"]["id"] or f"C{q['statement']['line']}" for q in data["questions"]]
+
+
+def base(repo: Any) -> None:
+    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "requests/auth.py": AUTH})
+
+
+def test_a_digest_change_asks_about_digest_auth_not_basic_auth(repo, cli):
+    """REVIEW-15: `sha1` and `latin1` share only the fragment `1`: the change inside
+    `HTTPDigestAuth` is asked about its Context line (which names the class) and the Digest
+    requirements, never about Basic auth's latin1."""
+    base(repo)
+    repo.commit(
+        "Digest hashes are not for security",
+        {
+            "requests/auth.py": AUTH.replace(
+                "hashlib.sha1(x.encode())", "hashlib.sha1(x.encode(), usedforsecurity=False)"
+            ).replace("hashlib.md5(x.encode())", "hashlib.md5(x.encode(), usedforsecurity=False)")
+        },
+    )
+    data = review_json(cli)
+    ids = asked(data)
+
+    assert "AUTH-1" not in ids
+    assert {"C9", "AUTH-2", "AUTH-3"} <= set(ids), ids
+    assert "C8" not in ids  # HTTPBasicAuth
+    first = data["questions"][0]
+    assert first["statement"]["line"] == 9 and first["evidence"]["kind"] == "identifier"
+    assert "HTTPDigestAuth" in first["evidence"]["names"]
+    assert first["acts"] == [{"verb": "changes", "name": "build_digest_header", "using": ""}]
+    words = {q["statement"]["id"]: q["evidence"] for q in data["questions"]}
+    assert words["AUTH-2"]["kind"] == "identifier-part"  # "Digest auth" meets HTTPDigestAuth
+    assert all(not word.isdigit() for q in data["questions"] for word in q["evidence"]["words"])
+
+
+def test_an_exact_identifier_outranks_a_split_one(repo, cli):
+    """REVIEW-15: the Context line that names `HTTPDigestAuth` comes before the requirements
+    whose words meet its parts."""
+    base(repo)
+    repo.commit("more", {"requests/auth.py": AUTH.replace("hash_utf8 = None", "hash_utf8 = str")})
+    data = review_json(cli)
+    kinds = [q["evidence"]["kind"] for q in data["questions"]]
+    assert kinds[0] == "identifier" and "identifier-part" in kinds
+    assert kinds.index("identifier-part") > kinds.index("identifier")
+    confidences = [q["confidence"] for q in data["questions"]]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo, cli):
+    """REVIEW-15: `request`, `header`, `401` in a file no spec governs: words alone, outside
+    the scope, are never a question."""
+    base(repo)
+    repo.commit(
+        "api",
+        {
+            "requests/api.py": (
+                "def request(method, url, headers):\n"
+                "    if status == 401:\n"
+                "        headers['Authorization'] = None\n"
+                "    return send(method, url, headers)\n"
+            )
+        },
+    )
+    data = review_json(cli)
+    assert data["questions"] == []
+    assert data["unlinked"] == [{"path": "requests/api.py", "start": 1, "end": 4}]
+
+
+BLACKENED = '''"""Authentication handlers."""
+import hashlib
+from base64 import b64encode
+
+
+def _basic_auth_str(username, password):
+    """Returns a Basic Auth string."""
+    username = username.encode('latin1')
+    password = password.encode('latin1')
+    return 'Basic ' + b64encode(
+        b':'.join((username, password,))
+    ).decode()
+'''
+
+
+def test_a_reformatted_module_asks_nothing_and_says_so(repo, cli):
+    """REVIEW-16: quotes, line breaks and a trailing comma: the same syntax tree."""
+    head = AUTH.split("\n\nclass HTTPBasicAuth")[0] + "\n"
+    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "requests/auth.py": head})
+    repo.commit("black", {"requests/auth.py": BLACKENED})
+    data = review_json(cli)
+
+    assert data["questions"] == [] and data["ripples"] == []
+    assert data["noop_files"] == ["requests/auth.py"]
+    assert [f["path"] for f in data["files"]] == ["requests/auth.py"]  # still listed
+    out = cli("review", "HEAD").out
+    assert (
+        "1 file changes only formatting, comments, docstrings or types: no spec questions." in out
+    )
+
+
+def test_a_module_that_only_gains_annotations_asks_nothing(repo, cli):
+    """REVIEW-16: parameter and return annotations and a typing import change no behaviour."""
+    base(repo)
+    typed = AUTH.replace(
+        "import hashlib\n", "from __future__ import annotations\n\nimport hashlib\n"
+    ).replace(
+        "def _basic_auth_str(username, password):",
+        "def _basic_auth_str(username: str | bytes, password: str | bytes) -> str:",
+    )
+    typed = typed.replace(
+        "    def __call__(self, r):", "    def __call__(self, r: object) -> object:"
+    )
+    repo.commit("types", {"requests/auth.py": typed})
+    data = review_json(cli)
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+
+
+def test_an_edited_docstring_or_comment_asks_nothing(repo, cli):
+    """REVIEW-16: a docstring and a comment are no behaviour."""
+    base(repo)
+    edited = AUTH.replace(
+        '"""Returns a Basic Auth string."""',
+        '"""The Basic Auth header value.\n\n    Latin-1, as RFC 7617 allows.\n    """',
+    )
+    edited = edited.replace(
+        "        self._thread_local = None", "        self._thread_local = None  # set per thread"
+    )
+    repo.commit("docs", {"requests/auth.py": edited})
+    data = review_json(cli)
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    assert "no spec questions" in cli("review", "HEAD", "--format", "markdown").out
+
+
+def test_a_behaviour_change_beside_a_docstring_change_is_still_asked(repo, cli):
+    """REVIEW-16: silence is per hunk: the docstring hunk is quiet, the latin1 hunk is not."""
+    base(repo)
+    edited = AUTH.replace(
+        '"""Authentication handlers."""', '"""Authentication handlers, for requests."""'
+    )
+    edited = edited.replace("hash_utf8 = None", "hash_utf8 = str")
+    repo.commit("digest", {"requests/auth.py": edited})
+    data = review_json(cli)
+    assert data["noop_files"] == []
+    assert "AUTH-2" in asked(data)
+    assert all(hunk["start"] > 1 for q in data["questions"] for hunk in q["hunks"])
+
+
+def many_functions(count: int, variant: str) -> str:
+    """Functions far enough apart that each change is a hunk of its own."""
+    body = "".join(f"    step_{k} = nonce\n" for k in range(8))
+    return "".join(
+        f"def digest_auth_{n}(nonce):\n{body}    return nonce + '{variant}{n}'\n\n\n"
+        for n in range(count)
+    )
+
+
+def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
+    """REVIEW-17: one question per statement and file, listing its hunks; at most the budget,
+    then how many weaker links were left out; `--all` shows every one."""
+    files = {f"requests/auth_{k}.py": many_functions(40, "a") for k in range(5)}
+    others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
+    spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
+    repo.commit("base", {"specs/auth.md": spec, **files, **others})
+    repo.commit("change", {path: many_functions(40, "b") for path in files})
+    data = review_json(cli)
+
+    assert sum(len(q["hunks"]) for q in review_json(cli, "--all")["questions"]) >= 200
+    assert len(data["questions"]) == 10
+    assert data["questions_not_shown"] > 0
+    per_file = [(q["statement"]["line"], q["path"]) for q in data["questions"]]
+    assert len(per_file) == len(set(per_file))  # never one question per hunk
+    assert max(len(q["hunks"]) for q in data["questions"]) > 1
+    out = cli("review", "HEAD").out
+    assert f"{data['questions_not_shown']} weaker links not shown" in out
+
+    every = review_json(cli, "--all")
+    assert len(every["questions"]) == 10 + data["questions_not_shown"]
+    assert every["questions_not_shown"] == 0
+
+
+def test_the_budget_comes_from_the_configuration(repo, cli):
+    """REVIEW-17: `[tool.specflow] review.max_questions`."""
+    base(repo)
+    repo.commit(
+        "config",
+        {
+            "pyproject.toml": "[tool.specflow.review]\nmax_questions = 1\n",
+            "requests/auth.py": AUTH.replace("hash_utf8 = None", "hash_utf8 = str"),
+        },
+    )
+    data = review_json(cli)
+    assert len(data["questions"]) == 1 and data["questions_not_shown"] >= 1
+
+
+def test_a_bad_budget_is_a_configuration_error(repo, cli):
+    """CLI-3: a typo in the new table is named, exit 2."""
+    base(repo)
+    repo.write({"pyproject.toml": "[tool.specflow.review]\nmax_question = 3\n"})
+    result = cli("review", "HEAD")
+    assert result.code == 2 and "max_questions" in result.err, result
