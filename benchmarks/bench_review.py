@@ -339,14 +339,18 @@ def check_output(specflow: Path, root: Path, rev: str) -> dict[str, int]:
         [str(specflow), "review", rev, "--format", "json"], cwd=root, capture_output=True
     )
     data = json.loads(done.stdout)
-    if data.get("schema") != 1 or not data["files"]:
-        raise SystemExit("bench_review: the review's JSON is not a schema-1 review")
+    if data.get("schema") not in (1, 2) or not data["files"]:
+        raise SystemExit("bench_review: the review's JSON is not a review")
     return {
         "files": len(data["files"]),
         "added": sum(f["added"] for f in data["files"]),
         "removed": sum(f["removed"] for f in data["files"]),
         "specs": len(data["specs"]),
-        "questions": sum(len(s["questions"]) for s in data["specs"]),
+        "questions": (
+            len(data["questions"]) + data["questions_not_shown"]
+            if data["schema"] == 2  # one per statement and file, ranked (REVIEW-17)
+            else sum(len(s["questions"]) for s in data["specs"])  # one per hunk and statement
+        ),
         "ripples": len(data["ripples"]),
         "bytes": len(done.stdout),
     }

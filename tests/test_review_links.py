@@ -242,11 +242,11 @@ def many_functions(count: int, variant: str) -> str:
 def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
     """REVIEW-17: one question per statement and file, listing its hunks; at most the budget,
     then how many weaker links were left out; `--all` shows every one."""
-    files = {f"requests/auth_{k}.py": many_functions(40, "a") for k in range(5)}
+    files = {f"requests/auth_{k}.py": many_functions(25, "a") for k in range(8)}
     others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
     spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
     repo.commit("base", {"specs/auth.md": spec, **files, **others})
-    repo.commit("change", {path: many_functions(40, "b") for path in files})
+    repo.commit("change", {path: many_functions(25, "b") for path in files})
     data = review_json(cli)
 
     assert sum(len(q["hunks"]) for q in review_json(cli, "--all")["questions"]) >= 200

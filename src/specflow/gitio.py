@@ -602,32 +602,42 @@ def _alternations(literals: Sequence[str]) -> list[str]:
     ]
 
 
+_MATCH_ROW = re.compile(rb"([^\0\n]*)\0[0-9]+\0([^\n]*)\n")
+
+
+RARITY_SAMPLE = 400  # files: rarity is a proportion, and a sample of a large tree gives it
+
+
 def start_file_counts(
-    root: Path, words: Sequence[str], revision: Revision, excludes: Sequence[str]
+    root: Path,
+    words: Sequence[str],
+    revision: Revision,
+    excludes: Sequence[str],
+    sample: int = RARITY_SAMPLE,
 ) -> Callable[[], tuple[dict[str, int], int]]:
-    """How many files of the resulting tree hold each of `words` (in any case, inside longer
-    names too), and how many files it has: two processes, begun now (REVIEW-15)."""
-    search = start_grep(root, grep_args(words, revision, excludes, matches_only=True))
+    """How many files hold each of `words` (in any case, inside longer names too), among at most
+    `sample` files of the resulting tree taken evenly from its listing, and how many files that
+    is: two processes, the search begun now (REVIEW-15)."""
     head = revision.head
     if head is None:
-        listing = start(root, "ls-files", "-z", "--cached")
+        listing = run(root, "ls-files", "-z", "--cached")
     else:
-        listing = start(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", head)
+        listing = run(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", head)
+    paths = [os.fsdecode(name) for name in listing.split(b"\0") if name]
+    step = max(1, len(paths) // sample)
+    chosen = paths[::step][:sample]
+    search = start_grep(root, grep_args(words, revision, excludes, paths=chosen, matches_only=True))
     spelled = {word.lower(): word for word in words}
-    strip = 0 if head is None else len(head) + 1
 
     def finish() -> tuple[dict[str, int], int]:
-        seen: set[tuple[bytes, str]] = set()
-        for row in search().split(b"\n"):
-            parts = row.split(b"\0")
-            if len(parts) == 3:
-                word = spelled.get(parts[2].decode("utf-8", "replace").lower())
-                if word is not None:
-                    seen.add((parts[0][strip:], word))
+        rows = _MATCH_ROW.findall(search())
+        seen = {(path, match.lower()) for path, match in rows}
         counts = dict.fromkeys(words, 0)
-        for _, word in seen:
-            counts[word] += 1
-        return counts, listing().count(b"\0")
+        for _, match in seen:
+            word = spelled.get(match.decode("utf-8", "replace"))
+            if word is not None:
+                counts[word] += 1
+        return counts, len(chosen)
 
     return finish
 

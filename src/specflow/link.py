@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
 from specflow.ids import find_references
@@ -36,9 +39,15 @@ COMMON = 0.35  # a word whose rarity is below this is common in the code: it nev
 
 _CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
+# words shaped like code: dotted, `call()`, snake_case, camelCase or CamelCase, HTTPAdapter
 _SHAPED = re.compile(
-    r"(?<![\w./-])(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*"
-    r"(?:(?<=[a-z0-9])(?=[A-Z])\w*|_\w*)?(?:\(\))?(?![\w/-])"
+    r"(?<![\w./-])"
+    r"(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
+    r"|[A-Za-z_]\w*\(\)"
+    r"|_*[A-Za-z0-9]+_\w*"
+    r"|[A-Za-z]*[a-z0-9][A-Z]\w*"
+    r"|[A-Z]{2,}[a-z]\w*)"
+    r"(?![\w/-])"
 )
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(
@@ -142,7 +151,7 @@ def identifiers(text: str) -> frozenset[str]:
     prose = _CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):
         name = word.removesuffix("()")
-        if (word != name or _code_shaped(name)) and _worth(name) and not _FILE_SUFFIX.search(name):
+        if _worth(name) and not _FILE_SUFFIX.search(name):
             found.add(name)
     for name in list(found):
         if "." in name:
@@ -151,19 +160,22 @@ def identifiers(text: str) -> frozenset[str]:
 
 
 def _without_names(text: str) -> str:
-    prose = _CODE_SPAN.sub(" ", text)
-    return _SHAPED.sub(lambda m: " " if _code_shaped(m[0].removesuffix("()")) else m[0], prose)
-
-
-def _code_shaped(word: str) -> bool:
-    if "." in word.strip("."):
-        return True
-    return "_" in word.strip("_") or bool(re.search(r"[a-z0-9][A-Z]|[A-Z]{2,}[a-z]", word))
+    return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
 
 
 def _worth(name: str) -> bool:
     last = name.rsplit(".", 1)[-1]
     return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
+
+
+class Scope(NamedTuple):
+    """The specs whose scope covers a file, and their statements."""
+
+    specs: frozenset[str]
+    docs: frozenset[int]
+
+
+DISTINCT_NAME = 12  # statements naming an identifier, past which it links only in their scope
 
 
 # (the file's index in the change, the hunk's in the file, the statement's, evidence kind,
@@ -186,12 +198,12 @@ class Corpus:
         self.words = [frozenset(word_set(s.text)) for s in self.statements]
         # the words of the prose alone: an identifier's parts meet these, not another
         # identifier's (`HTTPDigestAuth` does not meet `HTTPBasicAuth` on "http" and "auth")
-        prose = [frozenset(word_set(_without_names(s.text))) for s in self.statements]
+        self.prose = [frozenset(word_set(_without_names(s.text))) for s in self.statements]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.parts: list[list[tuple[str, tuple[str, ...]]]] = []  # each one's split identifiers
+        self.by_spec_name: dict[tuple[str, str], list[int]] = {}
+        self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
@@ -199,9 +211,14 @@ class Corpus:
             named = sorted(identifiers(statement.text))
             for name in named:
                 self.by_name.setdefault(name, []).append(doc)
-            self.parts.append([(n, p) for n in named if len(p := words_of_identifier(n)) >= 2])
-            for word in prose[doc]:
-                self.by_word.setdefault(word, []).append(doc)
+                self.by_spec_name.setdefault((statement.spec, name), []).append(doc)
+            self.parts.append(
+                [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
+            )
+
+    def in_scope(self, specs: frozenset[str]) -> Scope:
+        docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
+        return Scope(specs, docs)
 
     def rows(
         self,
@@ -217,11 +234,9 @@ class Corpus:
             if file.path in skip_paths or not file.hunks:
                 continue
             code = is_code(file.path)
-            in_scope = frozenset(
-                doc for spec in scoped[file.path] for doc in self.by_spec.get(spec, ())
-            )
+            scope = self.in_scope(scoped[file.path])
             for number, hunk in enumerate(file.hunks):
-                for doc, kind, names, words in _hunk_links(hunk, self, code, in_scope):
+                for doc, kind, names, words in _hunk_links(hunk, self, code, scope):
                     found.append((at, number, doc, kind, names, words))
         return found
 
@@ -230,6 +245,7 @@ class Corpus:
         files: Sequence[FileChange],
         enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
         skip_paths: Sequence[str],
+        scoped: Mapping[str, frozenset[str]],
     ) -> list[LinkRow]:
         """Links by the classes and functions around each hunk: a hunk inside `HTTPDigestAuth`
         changes it, whether or not its own lines name it."""
@@ -237,9 +253,10 @@ class Corpus:
         for at, file in enumerate(files):
             if file.path in skip_paths:
                 continue
+            scope = self.in_scope(scoped[file.path])
             for number, names in enclosing.get(file.path, {}).items():
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
-                _name_links(self, names, links)
+                _name_links(self, names, scope, links)
                 found += [
                     (at, number, doc, kind, named, ()) for doc, (kind, named) in links.items()
                 ]
@@ -266,11 +283,11 @@ class Corpus:
 
 
 def _hunk_links(
-    hunk: Hunk, corpus: Corpus, code: bool, in_scope: frozenset[int]
+    hunk: Hunk, corpus: Corpus, code: bool, scope: Scope
 ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
-    names, then for code the statements whose identifiers or words it meets, the strongest few
-    of each kind."""
+    names, then for code the statements that name its identifiers, and in the spec's scope
+    those whose words meet its identifiers or its words; the strongest few of each kind."""
     named = _named(hunk, corpus.specs.prefixes)
     found: dict[int, tuple[str, tuple[str, ...]]] = {
         doc: (REFERENCE, (item_id,)) for item_id in named for doc in corpus.by_id.get(item_id, ())
@@ -280,27 +297,57 @@ def _hunk_links(
     text = hunk_text(hunk)
     chains = set(_CHAIN.findall(text))
     names_in_hunk = chains | {part for chain in chains if "." in chain for part in chain.split(".")}
-    hunk_words = word_set(text)
-    _name_links(corpus, names_in_hunk, found)
-    for doc, names in _statement_parts(corpus, hunk_words, in_scope):
-        _keep(found, doc, PART, names)
-    for doc in in_scope:
-        if doc not in found and len(corpus.words[doc] & hunk_words) >= 2:
-            found[doc] = (WORDS, ())
+    hunk_words = {word for word in word_set(text) if not word.isdigit()}
+    _name_links(corpus, names_in_hunk, scope, found, hunk_words)
     return _strongest(corpus, found, hunk_words)
 
 
 def _name_links(
-    corpus: Corpus, names: Iterable[str], found: dict[int, tuple[str, tuple[str, ...]]]
+    corpus: Corpus,
+    names: Iterable[str],
+    scope: Scope,
+    found: dict[int, tuple[str, tuple[str, ...]]],
+    hunk_words: Set[str] = frozenset(),
 ) -> None:
-    """The statements that name one of `names`, or whose words meet one of them split."""
+    """The statements that name one of `names` (outside the scope, only a name few statements
+    name: one that many specs name is their common vocabulary); and in the scope, those whose
+    prose words meet one of `names` split, whose own identifiers split meet `hunk_words`, or
+    that share two or more of those words."""
     for name in names:
-        for doc in corpus.by_name.get(name, ()):
+        docs = corpus.by_name.get(name)
+        if docs is None:
+            continue
+        if len(docs) > DISTINCT_NAME:
+            docs = [d for spec in scope.specs for d in corpus.by_spec_name.get((spec, name), ())]
+        for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
-        parts = words_of_identifier(name)
-        if len(parts) >= 2:
-            for doc in _docs_with_all(corpus, parts):
+    in_scope = scope.docs
+    if not in_scope:
+        return
+    split: dict[frozenset[str], str] = {}  # each distinct split once: `f1_token`, `f2_token`
+    for name in names:
+        parts = _split(name)
+        if parts is not None:
+            split.setdefault(parts, name)
+    for doc in in_scope:
+        if doc in found and found[doc][0] in (REFERENCE, IDENTIFIER):
+            continue
+        prose = corpus.prose[doc]
+        for parts, name in split.items():
+            if _enough(len(parts & prose), len(parts)):
                 _keep(found, doc, PART, name)
+        for name, parts in corpus.parts[doc]:
+            if _enough(len(hunk_words & parts), len(parts)):
+                _keep(found, doc, PART, name)
+        if doc not in found and len(corpus.words[doc] & hunk_words) >= 2:
+            found[doc] = (WORDS, ())
+
+
+@lru_cache(maxsize=65536)
+def _split(name: str) -> frozenset[str] | None:
+    """The words of an identifier of two or more words, digits apart."""
+    parts = frozenset(part for part in words_of_identifier(name) if not part.isdigit())
+    return parts if len(parts) >= 2 else None
 
 
 def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, name: str) -> None:
@@ -311,32 +358,13 @@ def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, na
         found[doc] = (kind, (*have[1], name))
 
 
-def _docs_with_all(corpus: Corpus, parts: tuple[str, ...]) -> set[int]:
-    """The statements whose words meet an identifier of the hunk, split: all its words, or all
-    but one of three or more (`Digest auth` meets `HTTPDigestAuth`)."""
-    counts: dict[int, int] = {}
-    for part in parts:
-        for doc in corpus.by_word.get(part, ()):
-            counts[doc] = counts.get(doc, 0) + 1
-    return {doc for doc, count in counts.items() if _enough(count, len(parts))}
-
-
 def _enough(met: int, parts: int) -> bool:
+    """All the words of a split identifier, or all but one of three or more."""
     return met >= 2 and met >= parts - (parts >= 3)
 
 
-def _statement_parts(
-    corpus: Corpus, hunk_words: set[str], in_scope: frozenset[int]
-) -> Iterator[tuple[int, str]]:
-    """Statements of the scope whose own identifiers, split, meet the hunk's words."""
-    for doc in in_scope:
-        for name, parts in corpus.parts[doc]:
-            if _enough(sum(part in hunk_words for part in parts), len(parts)):
-                yield doc, name
-
-
 def _strongest(
-    corpus: Corpus, found: dict[int, tuple[str, tuple[str, ...]]], hunk_words: set[str]
+    corpus: Corpus, found: dict[int, tuple[str, tuple[str, ...]]], hunk_words: Set[str]
 ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
     """The strongest few of each kind of statement, by evidence, then shared words."""
     ranked = sorted(
@@ -381,17 +409,19 @@ def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
     return {word: max(0.0, 1.0 - math.log(count + 1) / scale) for word, count in counts.items()}
 
 
-def wanted_words(links: Iterable[Link]) -> set[str]:
-    """The words and identifiers whose rarity the confidence of `links` needs."""
-    wanted: set[str] = set()
+MAX_RARITY_WORDS = 64  # searched in one `git grep`: a word not among them counts as common
+
+
+def wanted_words(links: Iterable[Link]) -> list[str]:
+    """The words whose rarity decides whether links by identifier words or shared words are
+    asked: the most needed first, at most MAX_RARITY_WORDS."""
+    wanted: Counter[str] = Counter()
     for link in links:
         if link.evidence == WORDS:
             wanted.update(link.words)
-        elif link.evidence == IDENTIFIER:
-            wanted.update(name.rsplit(".", 1)[-1] for name in link.names)
         elif link.evidence == PART:
             wanted.update(part for name in link.names for part in words_of_identifier(name))
-    return wanted
+    return sorted(word for word, _ in wanted.most_common(MAX_RARITY_WORDS) if not word.isdigit())
 
 
 def confidence(
@@ -412,14 +442,13 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
     bonus = 0.05 if link.in_scope else 0.0
     if link.evidence == IDENTIFIER:
         last = [name.rsplit(".", 1)[-1] for name in link.names]
-        best = max(rare.get(name, 1.0) for name in last)
         if any(name in acted for name in last):
             return 1.0
-        return min(0.95, 0.7 + 0.2 * best + bonus)
+        return 0.8 + bonus + 0.05 * (len(last) > 1)
     if link.evidence == PART:
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
-    weights = sorted((rare.get(word, 1.0) for word in link.words), reverse=True)
+    weights = sorted((rare.get(word, 0.0) for word in link.words), reverse=True)
     telling = [weight for weight in weights if weight >= COMMON]
     if len(telling) < 2 or not link.in_scope:
         return 0.0
@@ -428,5 +457,6 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
 
 def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
     """The second rarest word of a split identifier: one rare word alone does not make a match."""
-    weights = sorted((rare.get(part, 1.0) for part in words_of_identifier(name)), reverse=True)
+    parts = [part for part in words_of_identifier(name) if not part.isdigit()]
+    weights = sorted((rare.get(part, 0.0) for part in parts), reverse=True)
     return weights[1] if len(weights) > 1 else 0.0

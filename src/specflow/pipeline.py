@@ -255,7 +255,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
     facts = {path: found for (_, part), _ in parts for path, found in part.items()}
     enclosing = {path: found.enclosing for path, found in facts.items()}
     rows = [row for _, rows in parts for row in rows]
-    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths)
+    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths, scoped)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (f"{config.specs_dir}/**", *config.exclude)
@@ -305,7 +305,7 @@ def _start_rarity(
     (REVIEW-15): searched while the ripples are."""
     from specflow.link import rarity, wanted_words
 
-    wanted = sorted(wanted_words(links))
+    wanted = wanted_words(links)
     if not wanted:
         return dict
     counting = gitio.start_file_counts(repo.root, wanted, revision, excludes)

@@ -152,13 +152,13 @@ def build(
         for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
     }
     asked = _questions(linking, silent, symbols, reasons, test_globs, agreed, around)
-    touched = {q.statement.id for q in asked if q.statement.id}
+    touched = asked.touched
     reviews = tuple(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
         for spec in specs.specs
         if spec.id in reasons
     )
-    linked = {id(hunk) for q in asked for hunk in q.hunks}
+    linked = asked.hunks
     unlinked = tuple(
         hunk
         for file in change.files
@@ -166,7 +166,6 @@ def build(
         for hunk in file.hunks
         if id(hunk) not in linked and id(hunk) not in silent and not scoped[file.path]
     )
-    shown = asked if linking.budget is None else asked[: linking.budget]
     return Review(
         change.revision,
         change.files,
@@ -176,14 +175,23 @@ def build(
         tuple(untested),
         unlinked,
         len(specs.specs),
-        shown,
-        len(asked) - len(shown),
+        asked.shown,
+        asked.total - len(asked.shown),
         tuple(
             f.path
             for f in change.files
             if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
         ),
     )
+
+
+class Asked(NamedTuple):
+    """The questions shown, how many were asked in all, and what all of them touch."""
+
+    shown: tuple[Question, ...]
+    total: int
+    touched: frozenset[str]
+    hunks: frozenset[int]  # ids of the hunks some question lists
 
 
 def _questions(
@@ -194,57 +202,79 @@ def _questions(
     test_globs: tuple[str, ...],
     settled: Set[str],
     around: Mapping[int, tuple[str, ...]],
-) -> tuple[Question, ...]:
-    """Every question worth asking, one per statement and file, strongest first."""
+) -> Asked:
+    """Every question worth asking, one per statement and file, ranked; only the shown ones
+    are built (a large change has thousands)."""
     from specflow.link import EVIDENCE, MIN_CONFIDENCE, confidence
 
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
     acts_of: dict[int, tuple[Act, ...]] = {}
+    tests: dict[str, bool] = {}
     grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
     for link in linking.links:
-        if id(link.hunk) in silent:
+        hunk = link.hunk
+        if id(hunk) in silent:
             continue
-        acts = acts_of.get(id(link.hunk))
-        enclosing = around.get(id(link.hunk))
+        acts = acts_of.get(id(hunk))
+        enclosing = around.get(id(hunk))
         if acts is None:
-            mine = in_file.get(link.hunk.path, ())
-            acts = acts_of[id(link.hunk)] = evidence(link.hunk, mine, enclosing)
+            acts = acts_of[id(hunk)] = evidence(hunk, in_file.get(hunk.path, ()), enclosing)
+        test = tests.get(hunk.path)
+        if test is None:
+            test = tests[hunk.path] = matches(hunk.path, test_globs)
         acted = {act.name for act in acts}.union(enclosing or ())
-        sure = confidence(link, linking.rarity, acted, matches(link.hunk.path, test_globs))
+        sure = confidence(link, linking.rarity, acted, test)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
-            key = (link.statement.path, link.statement.line, link.hunk.path)
+            key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))
-    questions = []
+    order = {"context": 0, "requirement": 1, "edge-case": 2}
+    ranked = []
     for found in grouped.values():
         sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
-        hunks = tuple(dict.fromkeys(link.hunk for _, link in found))
-        acts = tuple(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)]))
-        questions.append(
-            Question(
-                best.statement,
-                best.hunk.path,
-                hunks,
-                acts,
-                best.evidence,
-                best.names,
-                tuple(sorted({word for _, link in found for word in link.words})),
-                sure,
-                best.statement.spec in reasons,
-            )
+        statement = best.statement
+        affected = statement.spec in reasons
+        rank = (
+            -sure,
+            not affected,
+            order[statement.kind],
+            best.hunk.path,
+            found[0][1].hunk.new_start,
         )
-    order = {"context": 0, "requirement": 1, "edge-case": 2}
-    questions.sort(
-        key=lambda q: (
-            -q.confidence,
-            not q.affected,
-            order[q.statement.kind],
-            q.path,
-            q.hunks[0].new_start,
-        )
+        ranked.append((rank, found))
+    ranked.sort(key=lambda pair: pair[0])
+    shown = ranked if linking.budget is None else ranked[: linking.budget]
+    return Asked(
+        tuple(_question(found, acts_of, reasons) for _, found in shown),
+        len(ranked),
+        frozenset(
+            link.statement.id for _, found in ranked for _, link in found if link.statement.id
+        ),
+        frozenset(id(link.hunk) for _, found in ranked for _, link in found),
     )
-    return tuple(questions)
+
+
+def _question(
+    found: list[tuple[float, Link]],
+    acts_of: Mapping[int, tuple[Act, ...]],
+    reasons: Mapping[str, list[str]],
+) -> Question:
+    from specflow.link import EVIDENCE
+
+    sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
+    hunks = tuple(dict.fromkeys(link.hunk for _, link in found))
+    return Question(
+        best.statement,
+        best.hunk.path,
+        hunks,
+        tuple(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)])),
+        best.evidence,
+        best.names,
+        tuple(sorted({word for _, link in found for word in link.words})),
+        sure,
+        best.statement.spec in reasons,
+    )
 
 
 def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence, Set
+from functools import lru_cache
 from itertools import chain, compress
 
 # Translated with this table, `split()` finds the runs `[A-Za-z0-9]+` finds, 3x as fast.
@@ -160,6 +161,7 @@ def tokens(text: str) -> list[str]:
     return list(chain.from_iterable(map(_words_of(set(runs)).__getitem__, runs)))
 
 
+@lru_cache(maxsize=65536)
 def words_of_identifier(name: str) -> tuple[str, ...]:
     """`HTTPDigestAuth` → http, digest, auth: each word once, in order."""
     return tuple(dict.fromkeys(tokens(name)))
