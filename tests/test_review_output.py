@@ -349,11 +349,12 @@ def test_hostile_markdown_renders_no_html_and_pings_nobody(hostile, cli):
 
 
 def test_hostile_text_keeps_backticks_and_pipes_from_breaking_markdown(hostile, cli):
-    """REVIEW-E1: a backtick cannot close a code span, a pipe cannot open a table cell."""
+    """REVIEW-E1: a spec's code span stays a code span, rebuilt from its text (not escaped into
+    backslashes, issue #12); a pipe cannot open a table cell."""
     md = review(cli, fmt="markdown")
     line = next(row for row in md.splitlines() if "**EVIL-1**" in row)
 
-    assert "\\`code\\`" in line and "a\\|b" in line
+    assert " `code`," in line and "\\`" not in line and "a\\|b" in line
     assert "\\<script\\>" in line
 
 

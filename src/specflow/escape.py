@@ -6,6 +6,7 @@ NEW-E3: titles, globs and docstrings with Markdown or YAML metacharacters stay t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Characters that can open markup anywhere in a line, and those that only can at its start.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~&])")
@@ -112,6 +113,28 @@ def html_text(text: str, limit: int = TEXT_LIMIT) -> str:
 
 
 _BACKTICKS = re.compile(r"`+")
+_CODE_SPAN = re.compile(r"(`+)([^`\n](?:.*?[^`\n])?)\1(?!`)")
+
+
+def md_prose(text: str) -> str:
+    """Spec text on one Markdown line: its code spans stay code spans (rebuilt from their text,
+    so they cannot break out), the rest as `md_inline` (REVIEW-E1)."""
+    return _with_spans(_LINE_BREAKS.sub(" ", text), md_inline)
+
+
+def md_prose_text(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Spec text for a comment: code spans kept, the rest as `md_text`, capped."""
+    return _with_spans(_plain(text, limit), lambda part: md_text(part, limit))
+
+
+def _with_spans(text: str, escape: Callable[[str], str]) -> str:
+    pieces = []
+    at = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces += [escape(text[at : match.start()]), md_code_span(match[2])]
+        at = match.end()
+    pieces.append(escape(text[at:]))
+    return "".join(pieces)
 
 
 def md_code_span(text: str, limit: int = TEXT_LIMIT, *, table: bool = False) -> str:

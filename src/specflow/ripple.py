@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from specflow.change import Change, FileChange, Hunk
 from specflow.globs import matches
-from specflow.noop import CODE_SUFFIXES, generic_noop_hunks, python_noop_hunks, sides_lines
+from specflow.noop import CODE_SUFFIXES, generic_noop_hunks, is_code, python_noop_hunks, sides_lines
 from specflow.pysource import parse
 from specflow.refs import path_of, raw_rows
 
@@ -23,7 +23,7 @@ MAX_USES = 6
 # Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
 # names no reviewer reads the result. Stopped and new writes rank before changed functions.
 MAX_SYMBOLS = 200
-_KIND_ORDER = {"unwrite": 0, "write": 1, "function": 2}
+_KIND_ORDER = {"unwrite": 0, "write": 1, "unread": 2, "function": 3}
 _MUTATORS = frozenset(
     {
         "append",
@@ -83,6 +83,7 @@ class Ripple:
     symbol: Symbol
     uses: tuple[Use, ...]
     settled_by: Use | None = None  # a writer that computes the value the same way
+    more: int = 0  # places found past those shown (a name's search stops at a few more)
 
     @property
     def settled(self) -> bool:
@@ -123,7 +124,9 @@ def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symb
         for key, symbol in part.items():
             found.setdefault(key, symbol)
     written = {name for name, kind in found if kind == "write"}
-    kept = [s for s in found.values() if not (s.kind == "unwrite" and s.name in written)]
+    kept = [
+        s for s in found.values() if not (s.kind in ("unwrite", "unread") and s.name in written)
+    ]
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
 
@@ -173,6 +176,7 @@ def _python_file(
     symbols = chain(
         _python_symbols(file.path, new, new_tree, added, "write", known),
         _python_symbols(old_path, old, old_tree, removed, "unwrite", known),
+        _unread(old_path, live),
     )
     enclosing = {
         index: _hunk_enclosing(hunk, old_tree, new_tree)
@@ -180,6 +184,28 @@ def _python_file(
         if (new_tree if hunk.added else old_tree) is not None
     }
     return symbols, FileFacts(noop, enclosing)
+
+
+_OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")
+
+
+def _unread(path: str, hunks: Sequence[Hunk]) -> Iterator[Symbol]:
+    """Attributes of `self` or `cls` that a hunk's removed lines read and its added lines no
+    longer name: the methods that still read them may now disagree with it (`sep = b"~"` in
+    place of `sep = want_bytes(self.sep)` in `sign()`, while `unsign()` splits on `self.sep`)."""
+    for hunk in hunks:
+        removed = {
+            name: line.number
+            for line in hunk.removed
+            if "self." in line.text or "cls." in line.text
+            for name in _OWN_READ.findall(line.text.split("#", 1)[0])
+        }
+        if not removed:
+            continue
+        kept = {name for line in hunk.added for name in _OWN_READ.findall(line.text)}
+        for name, number in removed.items():
+            if name not in kept:
+                yield Symbol(name, "unread", path, number)
 
 
 def _hunk_enclosing(
@@ -578,6 +604,15 @@ def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int)
     method called on a call's result by that call (`hashlib.md5(p).hexdigest()`: `hashlib.md5`)."""
     if value is None or depth == 0:
         return
+    if isinstance(value, ast.Call) and _dotted(value.func) in WRAPPERS and value.args:
+        # `staticmethod(hashlib.sha256)` is produced by what it wraps, not by the wrapper
+        inner = value.args[0]
+        name = _dotted(inner)
+        if name and not isinstance(inner, ast.Call):
+            yield name
+        else:
+            yield from _producers(inner, locals_, depth - 1)
+        return
     if isinstance(value, ast.Call):
         func = value.func
         base = func.value if isinstance(func, ast.Attribute) else None
@@ -630,11 +665,14 @@ def uses(
     tested: set[str] = set()
     full: set[bytes] = set()  # names used `limit` times
     function: str | bytes = ""  # bytes: the header row it is still to be read from
-    current, path, test = b"", "", False
+    current, path, test, prose = b"", "", False, False
     for raw_path, raw_line, raw in raw_rows(blocks, tree):
         if raw_path != current:  # rows come file by file
             function, current, path = "", raw_path, path_of(raw_path)
             test = bool(test_globs) and matches(path, test_globs)
+            prose = not is_code(path)  # REVIEW-E6: a README or PKG-INFO reads no name
+        if prose:
+            continue
         words = _WORD.findall(raw)
         present = wanted.keys() & words
         if not present:
@@ -677,6 +715,23 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){re.escape(name)}\b|(?<=\.){re.escape(name)}\b")
 
 
+# Calls whose value is what they wrap: a write through one is produced by its argument.
+WRAPPERS = frozenset(
+    {
+        "staticmethod",
+        "classmethod",
+        "property",
+        "partial",
+        "functools.partial",
+        "cached_property",
+        "functools.cached_property",
+        "lru_cache",
+        "functools.lru_cache",
+        "functools.cache",
+        "functools.wraps",
+    }
+)
+_WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")
 _IMPORT = re.compile(r"\s*(?:from\s+[\w.]+\s+)?import\s|\s*(?:import|export)\s.*\bfrom\s+['\"]")
 
 
@@ -705,7 +760,17 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
 
 
 def _line_producers(text: str, at: int) -> Iterator[str]:
+    """The call that computes a value written on a line; what a wrapper wraps, for a wrapper
+    (`staticmethod(_lazy_sha1)`: `_lazy_sha1`)."""
     first = _CALL.search(text, at)
+    while first and first[1] in WRAPPERS:
+        wrapped = _WRAPPED.match(text, first.end())
+        if wrapped is None:
+            return  # unsure what is produced: no producer, so nothing agrees and it is asked
+        if not wrapped[2]:
+            yield wrapped[1]
+            return
+        first = _CALL.match(text, wrapped.start())
     if first:
         yield first[1]
 
@@ -734,10 +799,12 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
         ]
         if symbol.kind == "function":
             outside = [use for use in outside if use.use == "call"]
+        elif symbol.kind == "unread":
+            outside = [use for use in outside if use.use in ("read", "write")]
         if outside:
-            results.append(
-                Ripple(symbol, tuple(outside[:MAX_USES]), _agreeing_writer(symbol, outside))
-            )
+            shown = tuple(outside[:MAX_USES])
+            writer = _agreeing_writer(symbol, outside)
+            results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
 

@@ -148,6 +148,7 @@ def ripple(r: Ripple) -> dict[str, Any]:
         "symbol": symbol(r.symbol),
         "uses": [use(u) for u in r.uses],
         "settled_by": use(r.settled_by) if r.settled_by else None,
+        "more": r.more,
     }
 
 

@@ -47,6 +47,8 @@ def environment(root: Path) -> Environment:
         md_text=escape.md_text,
         html_text=escape.html_text,
         md_code_span=escape.md_code_span,
+        md_prose=escape.md_prose,
+        md_prose_text=escape.md_prose_text,
     )
     return env
 
