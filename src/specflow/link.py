@@ -30,7 +30,8 @@ KINDS = tuple(MAX_LINKS)
 
 # Evidence kinds, strongest first; a row carries the strongest its hunk has for a statement.
 REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
-EVIDENCE = (REFERENCE, IDENTIFIER, PART, WORDS)
+ENCLOSING = "enclosing"  # the hunk is inside a class or function the statement names
+EVIDENCE = (REFERENCE, IDENTIFIER, PART, ENCLOSING, WORDS)
 
 # A question is asked at this confidence or above; words alone reach it only when two or more
 # words that are not common in the code are shared.
@@ -120,6 +121,7 @@ class Link:
     names: tuple[str, ...]
     words: tuple[str, ...]
     in_scope: bool
+    spread: int = 1  # how many statements name the evidence's identifier (the fewest)
 
     @property
     def reason(self) -> str:
@@ -153,9 +155,6 @@ def identifiers(text: str) -> frozenset[str]:
         name = word.removesuffix("()")
         if _worth(name) and not _FILE_SUFFIX.search(name):
             found.add(name)
-    for name in list(found):
-        if "." in name:
-            found.add(name.rsplit(".", 1)[1])
     return frozenset(name for name in found if _worth(name))
 
 
@@ -203,6 +202,7 @@ class Corpus:
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.by_spec_name: dict[tuple[str, str], list[int]] = {}
+        self.by_last: dict[str, list[tuple[int, str, str]]] = {}
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         for doc, statement in enumerate(self.statements):
             if statement.id:
@@ -212,6 +212,9 @@ class Corpus:
             for name in named:
                 self.by_name.setdefault(name, []).append(doc)
                 self.by_spec_name.setdefault((statement.spec, name), []).append(doc)
+                if "." in name:  # `Session.send()` is also met by a `send` of its own
+                    qualifier, last = name.rsplit(".", 1)
+                    self.by_last.setdefault(last, []).append((doc, qualifier, name))
             self.parts.append(
                 [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
             )
@@ -277,9 +280,15 @@ class Corpus:
                 names,
                 words,
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset()),
+                self._spread(kind, names),
             )
             for at, number, doc, kind, names, words in rows
         ]
+
+    def _spread(self, kind: str, names: tuple[str, ...]) -> int:
+        if kind not in (IDENTIFIER, ENCLOSING):
+            return 1
+        return min(len(self.by_name.get(name, ())) or 1 for name in names)
 
 
 def _hunk_links(
@@ -321,6 +330,12 @@ def _name_links(
             docs = [d for spec in scope.specs for d in corpus.by_spec_name.get((spec, name), ())]
         for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
+    named = set(names)
+    for name in named:
+        for doc, qualifier, dotted in corpus.by_last.get(name, ()):
+            # `send` with `Session` around it is `Session.send`; alone it may be another's
+            qualified = qualifier.rsplit(".", 1)[-1] in named
+            _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
         return
@@ -417,7 +432,7 @@ def wanted_words(links: Iterable[Link]) -> list[str]:
     asked: the most needed first, at most MAX_RARITY_WORDS."""
     wanted: Counter[str] = Counter()
     for link in links:
-        if link.evidence == WORDS:
+        if link.evidence in (WORDS, IDENTIFIER, ENCLOSING):
             wanted.update(link.words)
         elif link.evidence == PART:
             wanted.update(part for name in link.names for part in words_of_identifier(name))
@@ -427,32 +442,54 @@ def wanted_words(links: Iterable[Link]) -> list[str]:
 def confidence(
     link: Link, rare: Mapping[str, float], acted: Set[str] = frozenset(), test: bool = False
 ) -> float:
-    """From 0 to 1: the hunk writes or redefines an identifier the statement names, or names its
-    ID; it reads or calls such an identifier, the rarer in the code the surer; an identifier's
-    words meet the other side's; words alone are weak, and nothing unless two of them are not
-    common. `acted`: the names the hunk writes, stops writing or changes. A test's hunks are
-    asked less surely than the code's, unless they name the ID."""
+    """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
+    identifier the statement names. Strong: its changed lines read or call one, the fewer
+    statements name it the stronger. Weak: it lies inside a definition the statement names, or
+    an identifier's words meet the statement's, or they share words that are not common in the
+    code. `acted`: the names the hunk writes or stops writing. A test's hunks ask only about the
+    IDs they name: a test verifies, and the review lists what no test mentions."""
     if link.evidence == REFERENCE:
-        return 0.85 if test else 1.0
-    sure = _confidence(link, rare, acted)
-    return round(max(0.0, sure - 0.15) if test else sure, 3)
+        return 0.85 if test else 0.95
+    if test:
+        return 0.0
+    return round(min(1.0, _confidence(link, rare, acted)), 3)
 
 
 def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float:
-    bonus = 0.05 if link.in_scope else 0.0
+    bonus = 0.03 if link.in_scope else 0.0
+    specific = 1 / (1 + 0.3 * (link.spread - 1))  # 1 for an identifier one statement names
     if link.evidence == IDENTIFIER:
         last = [name.rsplit(".", 1)[-1] for name in link.names]
         if any(name in acted for name in last):
-            return 1.0
-        return 0.8 + bonus + 0.05 * (len(last) > 1)
+            return 0.95 + 0.05 * specific
+        return 0.75 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
+    if link.evidence == ENCLOSING:
+        return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
     if link.evidence == PART:
+        if any(name.rsplit(".", 1)[-1] in acted for name in link.names):
+            return 0.95 + 0.05 * specific  # written: `user.password_hash = ...`
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
-    weights = sorted((rare.get(word, 0.0) for word in link.words), reverse=True)
-    telling = [weight for weight in weights if weight >= COMMON]
+    telling = _telling(link, rare)
     if len(telling) < 2 or not link.in_scope:
         return 0.0
     return min(0.65, 0.2 + 0.15 * sum(telling[:3])) + bonus
+
+
+def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:
+    """The rarity of each shared word that is not common in the code, rarest first."""
+    weights = sorted((rare.get(word, 0.0) for word in link.words), reverse=True)
+    return [weight for weight in weights if weight >= COMMON]
+
+
+def _telling_bonus(link: Link, rare: Mapping[str, float]) -> float:
+    """Words shared besides the identifier make a link surer: 0.05 each, up to three."""
+    return 0.05 * min(3, len(_telling(link, rare)))
+
+
+def ranking_words(link: Link, rare: Mapping[str, float]) -> float:
+    """Among links equally sure, the one that shares more rare words ranks first."""
+    return sum(_telling(link, rare)[:4])
 
 
 def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:

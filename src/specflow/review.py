@@ -224,7 +224,7 @@ def _questions(
         test = tests.get(hunk.path)
         if test is None:
             test = tests[hunk.path] = matches(hunk.path, test_globs)
-        acted = {act.name for act in acts}.union(enclosing or ())
+        acted = {act.name for act in acts if act.verb != "changes"}
         sure = confidence(link, linking.rarity, acted, test)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
