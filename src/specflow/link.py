@@ -22,7 +22,7 @@ from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
 from specflow.specset import SpecSet
-from specflow.words import BM25, STOP_WORDS, tokens, word_set, words_of_identifier
+from specflow.words import BM25, STOP_WORDS, stem, tokens, word_set, words_of_identifier
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
@@ -141,6 +141,7 @@ def hunk_text(hunk: Hunk) -> str:
     return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
 
 
+@lru_cache(maxsize=4096)
 def identifiers(text: str) -> frozenset[str]:
     """The identifiers a statement names: code spans (each name in them), and outside them the
     words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
@@ -251,7 +252,8 @@ class Corpus:
         scoped: Mapping[str, frozenset[str]],
     ) -> list[LinkRow]:
         """Links by the classes and functions around each hunk: a hunk inside `HTTPDigestAuth`
-        changes it, whether or not its own lines name it."""
+        is weak evidence for a statement that names it, and makes the statement's spec a
+        candidate for the hunk, as its scope would."""
         found: list[LinkRow] = []
         for at, file in enumerate(files):
             if file.path in skip_paths:
@@ -261,9 +263,54 @@ class Corpus:
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
                 _name_links(self, names, scope, links)
                 found += [
-                    (at, number, doc, kind, named, ()) for doc, (kind, named) in links.items()
+                    (at, number, doc, ENCLOSING if kind == IDENTIFIER else kind, named, ())
+                    for doc, (kind, named) in links.items()
                 ]
+                found += self._named_spec_rows(at, number, file.hunks[number], links, scope)
         return found
+
+    def comment_rows(
+        self,
+        files: Sequence[FileChange],
+        above: Mapping[str, Mapping[int, str]],
+        skip_paths: Sequence[str],
+    ) -> list[LinkRow]:
+        """Links by the IDs that the comments just above a hunk name (REVIEW-15)."""
+        found: list[LinkRow] = []
+        for at, file in enumerate(files):
+            if file.path in skip_paths:
+                continue
+            for number, text in above.get(file.path, {}).items():
+                for item_id, _ in find_references(text, self.specs.prefixes):
+                    for doc in self.by_id.get(item_id, ()):
+                        found.append((at, number, doc, REFERENCE, (item_id,), ()))
+        return found
+
+    def _named_spec_rows(
+        self,
+        at: int,
+        number: int,
+        hunk: Hunk,
+        links: Mapping[int, tuple[str, tuple[str, ...]]],
+        scope: Scope,
+    ) -> list[LinkRow]:
+        """The words of a hunk against the specs that name the definition it lies in, when
+        their scope does not cover it (`get_netrc_auth()` in utils.py, named by the auth spec)."""
+        specs = {
+            self.statements[doc].spec for doc, (kind, _) in links.items() if kind == IDENTIFIER
+        }
+        specs -= scope.specs
+        if not specs:
+            return []
+        text = hunk_text(hunk)
+        words = {word for word in word_set(text) if not word.isdigit()}
+        more: dict[int, tuple[str, tuple[str, ...]]] = {}
+        _name_links(self, _names_of(text), self.in_scope(frozenset(specs)), more, words)
+        return [
+            (at, number, doc, kind, named, found_words)
+            for doc, kind, named, found_words in _strongest(self, more, words)
+            if kind != IDENTIFIER
+        ]
 
     def links(
         self,
@@ -304,11 +351,16 @@ def _hunk_links(
     if not code:
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
-    chains = set(_CHAIN.findall(text))
-    names_in_hunk = chains | {part for chain in chains if "." in chain for part in chain.split(".")}
+    names_in_hunk = _names_of(text)
     hunk_words = {word for word in word_set(text) if not word.isdigit()}
     _name_links(corpus, names_in_hunk, scope, found, hunk_words)
     return _strongest(corpus, found, hunk_words)
+
+
+def _names_of(text: str) -> set[str]:
+    """The identifiers of code: each dotted chain, and each of its parts."""
+    chains = set(_CHAIN.findall(text))
+    return chains | {part for chain in chains if "." in chain for part in chain.split(".")}
 
 
 def _name_links(
@@ -331,10 +383,12 @@ def _name_links(
         for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
     named = set(names)
+    stems = {stem(name.lower()) for name in named}
     for name in named:
         for doc, qualifier, dotted in corpus.by_last.get(name, ()):
-            # `send` with `Session` around it is `Session.send`; alone it may be another's
-            qualified = qualifier.rsplit(".", 1)[-1] in named
+            # `send` with `Session` around it is `Session.send` (`user.password_hash` is
+            # `users.password_hash`); alone it may be another's
+            qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
             _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
@@ -419,8 +473,9 @@ def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
 
 
 def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
-    """1 for a word found in one file of the repository's code, 0 for one found in every file."""
-    scale = math.log(files + 1) if files > 0 else 1.0
+    """1 for a word found in one file of the repository's code, 0 for one found in every file.
+    A small repository tells little: it counts as twenty files at least."""
+    scale = math.log(max(files, 20) + 1)
     return {word: max(0.0, 1.0 - math.log(count + 1) / scale) for word, count in counts.items()}
 
 
@@ -434,6 +489,8 @@ def wanted_words(links: Iterable[Link]) -> list[str]:
     for link in links:
         if link.evidence in (WORDS, IDENTIFIER, ENCLOSING):
             wanted.update(link.words)
+        if link.evidence == IDENTIFIER:
+            wanted.update(name.rsplit(".", 1)[-1].lower() for name in link.names)
         elif link.evidence == PART:
             wanted.update(part for name in link.names for part in words_of_identifier(name))
     return sorted(word for word, _ in wanted.most_common(MAX_RARITY_WORDS) if not word.isdigit())
@@ -462,12 +519,16 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
         last = [name.rsplit(".", 1)[-1] for name in link.names]
         if any(name in acted for name in last):
             return 0.95 + 0.05 * specific
-        return 0.75 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
+        # a name the code uses everywhere (`escape` in an escaping library) tells little
+        rarest = max(rare.get(name.lower(), 0.5) for name in last)
+        sure = 0.8 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
+        return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == ENCLOSING:
         return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
     if link.evidence == PART:
-        if any(name.rsplit(".", 1)[-1] in acted for name in link.names):
-            return 0.95 + 0.05 * specific  # written: `user.password_hash = ...`
+        named = identifiers(link.statement.text)
+        if any(name in named and name.rsplit(".", 1)[-1] in acted for name in link.names):
+            return 0.95 + 0.05 * specific  # the statement's `users.password_hash`, written
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
     telling = _telling(link, rare)

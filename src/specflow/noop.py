@@ -86,15 +86,47 @@ def python_noop_hunks(
     hunks (the rest of the file blanked): see `sides_lines`."""
     if old_tree is None or new_tree is None:
         return set()
-    old_spans, new_spans = _spans(old_tree), _spans(new_tree)
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)
-        before = _overlapping(old_spans, old_lines)
-        after = _overlapping(new_spans, new_lines)
-        if _same(before, after):
+        if _same_change(old_tree.body, new_tree.body, old_lines, new_lines):
             found.add(index)
     return found
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _same_change(
+    old_body: list[ast.stmt], new_body: list[ast.stmt], old_lines: list[int], new_lines: list[int]
+) -> bool:
+    """Whether the statements around the lines are the same, looking into the one class or
+    function that holds them (one method of a class, not the whole class)."""
+    before = _overlapping(_spans(old_body), old_lines)
+    after = _overlapping(_spans(new_body), new_lines)
+    in_class = False
+    while len(before) == 1 and len(after) == 1 and _same_definition(before[0], after[0]):
+        if not _same_header(before[0], after[0]):
+            return False
+        in_class = isinstance(before[0], ast.ClassDef)
+        before = _overlapping(_spans(getattr(before[0], "body", [])), old_lines)
+        after = _overlapping(_spans(getattr(after[0], "body", [])), new_lines)
+    return _same(before, after, in_class)
+
+
+def _same_definition(one: ast.stmt, other: ast.stmt) -> bool:
+    return (
+        isinstance(one, _DEFINITIONS)
+        and type(one) is type(other)
+        and getattr(one, "name", None) == getattr(other, "name", "")
+    )
+
+
+def _same_header(one: ast.stmt, other: ast.stmt) -> bool:
+    """The same name, arguments (their annotations apart), bases and decorators."""
+    sentinel = object()
+    pairs = zip_longest(_shape(one, header=True), _shape(other, header=True), fillvalue=sentinel)
+    return all(a == b for a, b in pairs)
 
 
 def sides_lines(hunk: Hunk) -> tuple[list[int], list[int]]:
@@ -138,9 +170,9 @@ def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
     return _TOKEN.findall("\n".join(kept))
 
 
-def _spans(tree: ast.Module) -> list[tuple[int, int, ast.stmt]]:
+def _spans(body: list[ast.stmt]) -> list[tuple[int, int, ast.stmt]]:
     spans = []
-    for statement in tree.body:
+    for statement in body:
         first = min(
             [statement.lineno]
             + [d.lineno for d in getattr(statement, "decorator_list", ()) if hasattr(d, "lineno")]
@@ -156,18 +188,39 @@ def _overlapping(spans: list[tuple[int, int, ast.stmt]], lines: list[int]) -> li
     return [node for first, last, node in spans if first <= high and last >= low]
 
 
-def _same(before: list[ast.stmt], after: list[ast.stmt]) -> bool:
+def _same(before: list[ast.stmt], after: list[ast.stmt], in_class: bool = False) -> bool:
     sentinel = object()
-    pairs = zip_longest(_body_shape(before, False), _body_shape(after, False), fillvalue=sentinel)
+    pairs = zip_longest(
+        _body_shape(before, in_class), _body_shape(after, in_class), fillvalue=sentinel
+    )
     return all(one == other for one, other in pairs)
 
 
 def _body_shape(body: Sequence[ast.AST], in_class: bool) -> Iterator[object]:
+    imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
     for statement in body:
         if _inert(statement):
             continue
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            imports += _imported(statement)
+            continue
+        if imports:
+            yield from sorted(imports, key=repr)
+            imports = []
         yield from _shape(statement, in_class)
+    yield from sorted(imports, key=repr)
     yield "end"
+
+
+def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]]:
+    """One row per name an import binds; `import x as x` binds what `import x` does."""
+    module = getattr(statement, "module", None)
+    level = getattr(statement, "level", 0)
+    rows: list[tuple[object, ...]] = []
+    for alias in statement.names:
+        bound = alias.asname if alias.asname not in (None, alias.name) else None
+        rows.append(("import", module, level, alias.name, bound))
+    return rows
 
 
 def _inert(statement: ast.AST) -> bool:
@@ -187,7 +240,7 @@ def _inert(statement: ast.AST) -> bool:
     return False
 
 
-def _shape(node: ast.AST, in_class: bool = False) -> Iterator[object]:
+def _shape(node: ast.AST, in_class: bool = False, header: bool = False) -> Iterator[object]:
     """The node as a stream of kinds and values, without positions and annotations. A class
     body's bare `x: int` keeps its annotation: dataclasses and named tuples read it."""
     if isinstance(node, ast.AnnAssign):
@@ -207,7 +260,8 @@ def _shape(node: ast.AST, in_class: bool = False) -> Iterator[object]:
             continue
         if isinstance(value, list):
             if value and isinstance(value[0], ast.stmt):
-                yield from _body_shape(value, nested_class)
+                if not header:
+                    yield from _body_shape(value, nested_class)
                 continue
             yield len(value)
             for item in value:

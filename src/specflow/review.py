@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import Change, FileChange, Hunk, Revision
@@ -244,7 +244,7 @@ def _questions(
         )
         ranked.append((rank, found))
     ranked.sort(key=lambda pair: pair[0])
-    shown = ranked if linking.budget is None else ranked[: linking.budget]
+    shown = ranked if linking.budget is None else _strongest(ranked)[: linking.budget]
     return Asked(
         tuple(_question(found, acts_of, reasons) for _, found in shown),
         len(ranked),
@@ -253,6 +253,18 @@ def _questions(
         ),
         frozenset(id(link.hunk) for _, found in ranked for _, link in found),
     )
+
+
+RELATIVE_CUT = 0.75  # a question far weaker than the strongest of its review is not shown
+
+
+def _strongest(ranked: list[tuple[tuple[Any, ...], list[tuple[float, Link]]]]) -> list[Any]:
+    """The questions at least RELATIVE_CUT as sure as the first: a review whose best question
+    is certain does not pad its checklist with guesses."""
+    if not ranked:
+        return ranked
+    floor = -ranked[0][0][0] * RELATIVE_CUT
+    return [pair for pair in ranked if -pair[0][0] >= floor]
 
 
 def _question(

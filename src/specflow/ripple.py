@@ -99,6 +99,8 @@ class FileFacts(NamedTuple):
 
     noop: set[int]
     enclosing: dict[int, tuple[str, ...]]
+    # the comment lines just above each hunk's first change (`# SIGN-2: SHA-1 stays`)
+    above: dict[int, str] = {}  # noqa: RUF012 - never changed
 
 
 def symbols_found(
@@ -183,7 +185,7 @@ def _python_file(
         for index, hunk in enumerate(file.hunks)
         if (new_tree if hunk.added else old_tree) is not None
     }
-    return symbols, FileFacts(noop, enclosing)
+    return symbols, FileFacts(noop, enclosing, _comments_above(file, new))
 
 
 _OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")
@@ -206,6 +208,27 @@ def _unread(path: str, hunks: Sequence[Hunk]) -> Iterator[Symbol]:
         for name, number in removed.items():
             if name not in kept:
                 yield Symbol(name, "unread", path, number)
+
+
+ABOVE = 3  # lines: git's own context
+
+
+def _comments_above(file: FileChange, new: bytes | None) -> dict[int, str]:
+    """The comment lines among the few just above each hunk's first added line: a comment that
+    names a requirement governs the line under it, changed or not."""
+    if new is None:
+        return {}
+    lines = new.split(b"\n")
+    found: dict[int, str] = {}
+    for index, hunk in enumerate(file.hunks):
+        if not hunk.added:
+            continue
+        first = hunk.added[0].number
+        above = lines[max(0, first - 1 - ABOVE) : max(0, first - 1)]
+        comments = [line for line in above if line.lstrip().startswith(b"#")]
+        if comments:
+            found[index] = b"\n".join(comments).decode("utf-8", "replace")
+    return found
 
 
 def _hunk_enclosing(
