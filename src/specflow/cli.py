@@ -118,7 +118,8 @@ def init(
         render.out(f"created {path}")
     if not created:
         render.out("Nothing to do: specs/ and the configuration are already there.")
-    render.out(  # ASSIST-13
+    # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
+    render.err(
         "With a coding assistant: `specflow agents install` tells it to ask specflow "
         "(`specflow mcp`) before it edits."
     )

@@ -14,6 +14,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from pydantic import Field
 
 from specflow import __version__, assistant, pipeline
 from specflow.errors import SpecflowError
@@ -22,6 +23,21 @@ from specflow.gitio import RepoInfo
 URI = "specflow://spec/"
 # The text for assistants that read text, and the data: the object the CLI's JSON holds.
 ToolResult = Annotated[CallToolResult, dict[str, Any]]
+# What each tool takes, as its JSON schema tells the assistant. Values are checked by
+# `assistant`, not by the SDK, so a wrong one gets the CLI's one-line message (ASSIST-4).
+Paths = Annotated[list[str], Field(description="Files about to change, relative to the root")]
+Target = Annotated[str, Field(description="A name (password_hash) or a file path")]
+Key = Annotated[str, Field(description="A spec ID (RESET) or a requirement ID (RESET-1)")]
+Change = Annotated[
+    str,
+    Field(
+        description="The work tree or the index, each against HEAD",
+        json_schema_extra={"enum": list(assistant.CHANGES)},
+    ),
+]
+Revision = Annotated[
+    str, Field(description="worktree, staged, or a commit or range (HEAD, main...HEAD)")
+]
 
 
 def serve(root: Path) -> None:
@@ -46,27 +62,27 @@ def build(repo: RepoInfo) -> MCPServer[Any]:
 
 
 def _tools(repo: RepoInfo) -> list[Callable[..., ToolResult]]:
-    def specs_for(paths: list[str]) -> ToolResult:
+    def specs_for(paths: Paths) -> ToolResult:
         """The specs whose scope covers these files (or that they reference): each spec's
         Context, requirements (state, where implemented and verified) and constraints."""
         return _answer(lambda: assistant.specs_for(repo, paths))
 
-    def context(target: str) -> ToolResult:
+    def context(target: Target) -> ToolResult:
         """As `specflow context NAME|PATH`: where a name is defined, written, read and called
         (or what a file defines and who uses it), and which specs govern those places."""
         return _answer(lambda: assistant.context(repo, target))
 
-    def brief(id: str) -> ToolResult:
+    def brief(id: Key) -> ToolResult:
         """As `specflow brief ID`: a spec (RESET) or requirement (RESET-1) as an
         implementation brief."""
         return _answer(lambda: assistant.brief(repo, id))
 
-    def check(change: str = "worktree") -> ToolResult:
+    def check(change: Change = "worktree") -> ToolResult:
         """As `specflow check --format json`: may the change (`worktree` or `staged`) land, and
         the findings that block it."""
         return _answer(lambda: assistant.check(repo, change))
 
-    def review(change: str = "worktree") -> ToolResult:
+    def review(change: Revision = "worktree") -> ToolResult:
         """The review checklist of a change (`worktree`, `staged` or a revision such as
         `HEAD` or `main...HEAD`) as `specflow review --format json` gives it."""
         return _answer(lambda: assistant.review(repo, change))
