@@ -131,3 +131,19 @@ def test_init_mentions_agents_install(repo: Repo, cli: Cli) -> None:
     result = cli("init")
     assert result.code == 0 and "specflow agents install" in result.err
     assert "agents" not in result.out
+
+
+def test_an_empty_file_stays_and_uninstall_for_one_assistant_keeps_agents_md(
+    repo: Repo, cli: Cli
+) -> None:
+    """AGENTS-3: an empty AGENTS.md that was there comes back empty, not deleted; uninstalling
+    one assistant leaves the block the others read."""
+    repo.commit("empty", {"AGENTS.md": "", ".cursor/rules/team.mdc": "Tabs.\n"})
+    before = snapshot(repo.path)
+    agents(cli, "install", "--for", "claude,cursor")
+    agents(cli, "uninstall", "--for", "claude")
+    assert not (repo.path / "CLAUDE.md").exists() and not (repo.path / ".mcp.json").exists()
+    assert b"specflow:begin" in (repo.path / "AGENTS.md").read_bytes()
+    assert (repo.path / ".cursor/mcp.json").exists()
+    agents(cli, "uninstall")
+    assert snapshot(repo.path) == before

@@ -121,7 +121,7 @@ def uninstall(root: Path, edit: Edit) -> str:
     if old is None:
         return f"{edit.path}: not there, nothing to remove"
     new = _drop_block(old, edit) if isinstance(edit, Block) else _drop_member(old, edit)
-    if new == "" or (isinstance(edit, Block) and edit.new_file and new == edit.new_file):
+    if new is None:  # the file holds what install created and nothing else
         file.unlink()
         for folder in file.parents:  # the folders install made for it, now empty
             if folder == root or any(folder.iterdir()):
@@ -183,9 +183,9 @@ def _add_block(old: str | None, block: Block) -> str:
     return new
 
 
-def _drop_block(old: str, block: Block) -> str:
+def _drop_block(old: str, block: Block) -> str | None:
     if old == block.new_file + block.text():
-        return ""
+        return None
     span = _span(old, block)
     if span is None:
         return old
@@ -290,9 +290,9 @@ def _insert(text: str, value_at: int, member: str, where: Member) -> str:
     return new
 
 
-def _drop_member(old: str, member: Member) -> str:
-    if old == json.dumps({member.container: {SERVER: member.server}}, indent=2) + "\n":
-        return ""
+def _drop_member(old: str, member: Member) -> str | None:
+    if old == _add_member(None, member):
+        return None
     for key, value in ((SERVER, member.server), (member.container, {SERVER: member.server})):
         text = re.escape(_member_text(key, value))
         for shape in (rf"\{{\r?\n[ \t]*{text},", rf"\{{{text}, ", rf"\{{{text}(?=\s*\}})"):
@@ -312,5 +312,7 @@ def run(root: Path, wanted: str | None, *, remove: bool = False) -> list[str]:
     for edit in edits(names, rule):
         if remove and not (root / edit.path).exists():
             continue
+        if remove and wanted is not None and edit.path == "AGENTS.md":
+            continue  # the assistants not named still read it
         lines.append(uninstall(root, edit) if remove else install(root, edit))
     return lines

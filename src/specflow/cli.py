@@ -483,7 +483,10 @@ def agents_install(
 @command("uninstall", agents_app)
 def agents_uninstall(
     assistants: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--for", metavar="LIST", help="Only these assistants. Default: all of them."
+        None,
+        "--for",
+        metavar="LIST",
+        help="Only these assistants' files (AGENTS.md keeps its block). Default: all.",
     ),
 ) -> None:
     """Remove exactly what `agents install` added: every file as it was, byte for byte, and
