@@ -212,3 +212,19 @@ def test_stdout_carries_protocol_messages_only(tmp_path: Path) -> None:
     assert answers[1]["result"]["isError"] is True
     server.stderr.close()  # type: ignore[union-attr]
     shutil.rmtree(root)
+
+
+def test_a_spec_that_does_not_parse_is_a_tool_error_not_a_dead_server(tmp_path: Path) -> None:
+    """ASSIST-4: the server starts, and each call says which file is wrong and where."""
+    root = story(tmp_path / "story")
+    (root / "specs" / "broken.md").write_bytes(b"---\nid: [unclosed\n---\n# Broken\n")
+
+    async def conversation(session: ClientSession) -> None:
+        error, _, text = await call(session, "specs_for", paths=["src/auth/users.py"])
+        assert error and "specflow: error: specs/broken.md" in text
+        assert (await session.list_resources()).resources == []
+        (root / "specs" / "broken.md").unlink()
+        error, data, _ = await call(session, "specs_for", paths=["src/auth/users.py"])
+        assert not error and data["specs"]
+
+    talk(root, conversation)

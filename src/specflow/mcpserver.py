@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from specflow import __version__, assistant, pipeline
+from specflow.entry import failure_message
 from specflow.errors import SpecflowError
 from specflow.gitio import RepoInfo
 
@@ -94,11 +95,8 @@ def _answer(ask: Callable[[], assistant.Answer]) -> ToolResult:
     """ASSIST-4: bad input is a tool error carrying the CLI's one-line message."""
     try:
         answer = ask()
-    except SpecflowError as exc:
-        raise ToolError(f"specflow: error: {exc}") from None
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        raise ToolError(f"specflow: error: {where}{exc.strerror or exc}") from None
+    except (SpecflowError, OSError) as exc:
+        raise ToolError(failure_message(exc)) from None
     return CallToolResult(
         content=[TextContent(type="text", text=answer.text)], structured_content=answer.data
     )
@@ -108,12 +106,19 @@ def _add_resources(server: MCPServer[Any], repo: RepoInfo) -> None:
     """ASSIST-11: one resource per spec (its Markdown), and a template for specs added later."""
 
     def read(spec_id: str) -> str:
-        found = assistant.spec_sources(repo).get(spec_id)
+        try:
+            found = assistant.spec_sources(repo).get(spec_id)
+        except (SpecflowError, OSError) as exc:
+            raise ResourceError(failure_message(exc)) from None
         if found is None:
             raise ResourceNotFoundError(f"specflow: error: no spec {spec_id!r}")
         return found[1]
 
-    for spec_id, (path, _) in assistant.spec_sources(repo).items():
+    try:
+        sources = assistant.spec_sources(repo)
+    except SpecflowError:  # a spec that does not parse: the tools say so, call by call
+        sources = {}
+    for spec_id, (path, _) in sources.items():
         server.add_resource(
             FunctionResource(
                 uri=URI + spec_id,
@@ -132,7 +137,7 @@ def _add_prompt(server: MCPServer[Any], repo: RepoInfo) -> None:
         reference the requirement IDs, run check before saying the work is done."""
         try:
             return assistant.implement(repo, spec_id)
-        except SpecflowError as exc:
-            raise ValueError(f"specflow: error: {exc}") from None
+        except (SpecflowError, OSError) as exc:
+            raise ValueError(failure_message(exc)) from None
 
     server.prompt(name="implement")(implement)
