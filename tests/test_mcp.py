@@ -7,13 +7,15 @@ import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
-
-import anyio
-from mcp.client.session import ClientSession
-from mcp.client.stdio import StdioServerParameters, stdio_client
+from typing import TYPE_CHECKING, Any
 
 from specflow import demo
+
+if TYPE_CHECKING:
+    # Imported when a test runs, not at collection: the SDK and pydantic would grow the pytest
+    # process by ~40 MB for every test after, and a child's ru_maxrss starts from the RSS of
+    # the process it was forked from (test_matrix's memory bounds measure exactly that).
+    from mcp.client.session import ClientSession
 
 SPECFLOW = str(Path(sys.executable).with_name("specflow"))
 
@@ -32,10 +34,14 @@ def write_step(root: Path, step: str) -> None:
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)  # new files, as before a commit
 
 
-Session = Callable[[ClientSession], Awaitable[None]]
+Session = Callable[["ClientSession"], Awaitable[None]]
 
 
 def talk(root: Path, conversation: Session, args: tuple[str, ...] = ()) -> None:
+    import anyio
+    from mcp.client.session import ClientSession
+    from mcp.client.stdio import StdioServerParameters, stdio_client
+
     async def main() -> None:
         server = StdioServerParameters(command=SPECFLOW, args=["mcp", *args], cwd=str(root))
         async with stdio_client(server) as (read, write), ClientSession(read, write) as session:
