@@ -118,6 +118,11 @@ def init(
         render.out(f"created {path}")
     if not created:
         render.out("Nothing to do: specs/ and the configuration are already there.")
+    # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
+    render.err(
+        "With a coding assistant: `specflow agents install` tells it to ask specflow "
+        "(`specflow mcp`) before it edits."
+    )
     if repo is not None:
         from specflow.hooks import install
 
@@ -422,12 +427,92 @@ def demo(
     story.run(keep, render.demo_step)
 
 
-hook_app = typer.Typer(
-    help="Install or remove specflow's git hooks (pre-commit, commit-msg, pre-merge-commit).\n\n"
-    "Example: specflow hook install --pre-push",
-    no_args_is_help=True,
+@command()
+def mcp(
+    root: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--root", metavar="DIR", help="The repository to serve. Default: this folder."
+    ),
+) -> None:
+    """Serve the repository to a coding assistant over the Model Context Protocol (stdio):
+    specs_for, context, brief, check and review as tools, the specs as resources, and the
+    `implement` prompt. Read-only. Needs `pip install 'specflow[mcp]'`.
+
+    Example: specflow mcp
+    """
+    try:
+        from specflow import mcpserver
+    except ModuleNotFoundError as exc:  # ASSIST-2: the SDK is an optional extra
+        if not (exc.name or "").startswith("mcp"):
+            raise
+        raise SpecflowError(
+            f"`specflow mcp` needs the MCP Python SDK (no module {exc.name!r}); "
+            "install it with: pip install 'specflow[mcp]'"
+        ) from None
+    mcpserver.serve(root or Path.cwd())
+
+
+def group(name: str, help: str) -> typer.Typer:
+    """A command with sub-commands (`specflow hook install`)."""
+    sub = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(sub, name=name)
+    return sub
+
+
+agents_app = group(
+    "agents",
+    "Tell coding assistants about specflow: AGENTS.md, their rules files and MCP config.\n\n"
+    "Example: specflow agents install --for claude,cursor",
 )
-app.add_typer(hook_app, name="hook")
+
+
+@command("install", agents_app)
+def agents_install(
+    assistants: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--for",
+        metavar="LIST",
+        help="claude, cursor, copilot, codex (comma-separated). Default: those whose files are "
+        "already in the repository.",
+    ),
+) -> None:
+    """Write a marked block in AGENTS.md and, for each assistant, its rules file and its MCP
+    server configuration; content outside specflow's own block is never changed.
+
+    Example: specflow agents install --for claude,copilot
+    """
+    _agents(assistants, remove=False)
+
+
+@command("uninstall", agents_app)
+def agents_uninstall(
+    assistants: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--for",
+        metavar="LIST",
+        help="Only these assistants' files (AGENTS.md keeps its block). Default: all.",
+    ),
+) -> None:
+    """Remove exactly what `agents install` added: every file as it was, byte for byte, and
+    the files it created.
+
+    Example: specflow agents uninstall
+    """
+    _agents(assistants, remove=True)
+
+
+def _agents(assistants: str | None, *, remove: bool) -> None:
+    from specflow import agents, pipeline, render
+
+    repo = pipeline.open_repository()
+    for line in agents.run(repo.root, assistants, remove=remove):
+        render.out(line)
+
+
+hook_app = group(
+    "hook",
+    "Install or remove specflow's git hooks (pre-commit, commit-msg, pre-merge-commit).\n\n"
+    "Example: specflow hook install --pre-push",
+)
 
 
 @command("install", hook_app)

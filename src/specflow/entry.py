@@ -96,14 +96,24 @@ def failure_code(exc: BaseException) -> int:
     from specflow import render
     from specflow.errors import SpecflowError
 
-    if isinstance(exc, SpecflowError):
-        render.err(f"specflow: error: {exc}")
-        return exc.exit_code
-    if isinstance(exc, OSError):  # a full disk, a permission: the environment, not a bug
-        where = f"{exc.filename}: " if exc.filename else ""
-        render.err(f"specflow: error: {where}{exc.strerror or exc}")
-        return 2
+    said = failure_message(exc)
+    if said is not None:
+        render.err(said)
+        return exc.exit_code if isinstance(exc, SpecflowError) else 2
     if isinstance(exc, KeyboardInterrupt):
         render.err("specflow: interrupted")
         return 130
     raise exc
+
+
+def failure_message(exc: BaseException) -> str | None:
+    """The one line that bad input or the environment earns (the CLI's, and the MCP tools'
+    errors); None for anything else, a bug."""
+    from specflow.errors import SpecflowError
+
+    if isinstance(exc, SpecflowError):
+        return f"specflow: error: {exc}"
+    if isinstance(exc, OSError):  # a full disk, a permission: the environment, not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"specflow: error: {where}{exc.strerror or exc}"
+    return None

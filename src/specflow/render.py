@@ -309,20 +309,24 @@ def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
 
         out(json.dumps(ci.sarif(found, __version__), indent=2, ensure_ascii=False))
     elif fmt == "json":
-        dump_json(
-            {
-                "kind": "check",
-                "revision": result.revision.label,
-                "head": result.revision.head,
-                "blocking": result.blocking,
-                "findings": [finding_dict(f) for f in found],
-            }
-        )
+        dump_json(check_dict(result))
     elif not result.spec_count:  # CHECK-9
         out("specflow: no specs in this tree; nothing to check.")
     else:
         verdict = "blocked" if result.blocking else "passes"
         findings(found, f"{result.revision.label} ({verdict})", fmt)
+
+
+def check_dict(result: CheckResult) -> dict[str, Any]:
+    """The verdict as `check --format json` and the assistant's `check` tool give it."""
+    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
+    return {
+        "kind": "check",
+        "revision": result.revision.label,
+        "head": result.revision.head,
+        "blocking": result.blocking,
+        "findings": [finding_dict(f) for f in found],
+    }
 
 
 def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:

@@ -1,0 +1,143 @@
+"""`specflow mcp`: the assistant's questions served over the Model Context Protocol (stdio), with
+the official SDK. Read-only: every tool answers from `assistant`, which reads git and the work
+tree and writes nothing (ASSIST-1).
+
+The SDK reads the tools' annotations at run time, so this module imports it at the top (and
+`cli.mcp` imports this module only for `specflow mcp`) and has no postponed annotations."""
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from mcp.server.mcpserver.resources import FunctionResource
+from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from pydantic import Field
+
+from specflow import __version__, assistant, pipeline
+from specflow.entry import failure_message
+from specflow.errors import SpecflowError
+from specflow.gitio import RepoInfo
+
+URI = "specflow://spec/"
+# The text for assistants that read text, and the data: the object the CLI's JSON holds.
+ToolResult = Annotated[CallToolResult, dict[str, Any]]
+# What each tool takes, as its JSON schema tells the assistant. Values are checked by
+# `assistant`, not by the SDK, so a wrong one gets the CLI's one-line message (ASSIST-4).
+Paths = Annotated[list[str], Field(description="Files about to change, relative to the root")]
+Target = Annotated[str, Field(description="A name (password_hash) or a file path")]
+Key = Annotated[str, Field(description="A spec ID (RESET) or a requirement ID (RESET-1)")]
+Change = Annotated[
+    str,
+    Field(
+        description="The work tree or the index, each against HEAD",
+        json_schema_extra={"enum": list(assistant.CHANGES)},
+    ),
+]
+Revision = Annotated[
+    str, Field(description="worktree, staged, or a commit or range (HEAD, main...HEAD)")
+]
+
+
+def serve(root: Path) -> None:
+    """Serve the repository at `root` on stdin and stdout until the client hangs up."""
+    repo = pipeline.open_repository(root)
+    build(repo).run("stdio")
+
+
+def build(repo: RepoInfo) -> MCPServer[Any]:
+    server: MCPServer[Any] = MCPServer(
+        "specflow",
+        version=__version__,
+        instructions="Which spec governs a file, who reads a name, and may the change land.",
+        log_level="WARNING",
+    )
+    read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+    for tool in _tools(repo):
+        server.add_tool(tool, annotations=read_only)
+    _add_resources(server, repo)
+    _add_prompt(server, repo)
+    return server
+
+
+def _tools(repo: RepoInfo) -> list[Callable[..., ToolResult]]:
+    def specs_for(paths: Paths) -> ToolResult:
+        """The specs whose scope covers these files (or that they reference): each spec's
+        Context, requirements (state, where implemented and verified) and constraints."""
+        return _answer(lambda: assistant.specs_for(repo, paths))
+
+    def context(target: Target) -> ToolResult:
+        """As `specflow context NAME|PATH`: where a name is defined, written, read and called
+        (or what a file defines and who uses it), and which specs govern those places."""
+        return _answer(lambda: assistant.context(repo, target))
+
+    def brief(id: Key) -> ToolResult:
+        """As `specflow brief ID`: a spec (RESET) or requirement (RESET-1) as an
+        implementation brief."""
+        return _answer(lambda: assistant.brief(repo, id))
+
+    def check(change: Change = "worktree") -> ToolResult:
+        """As `specflow check --format json`: may the change (`worktree` or `staged`) land, and
+        the findings that block it."""
+        return _answer(lambda: assistant.check(repo, change))
+
+    def review(change: Revision = "worktree") -> ToolResult:
+        """The review checklist of a change (`worktree`, `staged` or a revision such as
+        `HEAD` or `main...HEAD`) as `specflow review --format json` gives it."""
+        return _answer(lambda: assistant.review(repo, change))
+
+    return [specs_for, context, brief, check, review]
+
+
+def _answer(ask: Callable[[], assistant.Answer]) -> ToolResult:
+    """ASSIST-4: bad input is a tool error carrying the CLI's one-line message."""
+    try:
+        answer = ask()
+    except (SpecflowError, OSError) as exc:
+        raise ToolError(failure_message(exc)) from None
+    return CallToolResult(
+        content=[TextContent(type="text", text=answer.text)], structured_content=answer.data
+    )
+
+
+def _add_resources(server: MCPServer[Any], repo: RepoInfo) -> None:
+    """ASSIST-11: one resource per spec (its Markdown), and a template for specs added later."""
+
+    def read(spec_id: str) -> str:
+        try:
+            found = assistant.spec_sources(repo).get(spec_id)
+        except (SpecflowError, OSError) as exc:
+            raise ResourceError(failure_message(exc)) from None
+        if found is None:
+            raise ResourceNotFoundError(f"specflow: error: no spec {spec_id!r}")
+        return found[1]
+
+    try:
+        sources = assistant.spec_sources(repo)
+    except SpecflowError:  # a spec that does not parse: the tools say so, call by call
+        sources = {}
+    for spec_id, (path, _) in sources.items():
+        server.add_resource(
+            FunctionResource(
+                uri=URI + spec_id,
+                name=spec_id,
+                description=path,
+                mime_type="text/markdown",
+                fn=functools.partial(read, spec_id),
+            )
+        )
+    server.resource(URI + "{spec_id}", name="spec", mime_type="text/markdown")(read)
+
+
+def _add_prompt(server: MCPServer[Any], repo: RepoInfo) -> None:
+    def implement(spec_id: str) -> str:
+        """ASSIST-12: the spec's brief and the rule: read specs_for and context before editing,
+        reference the requirement IDs, run check before saying the work is done."""
+        try:
+            return assistant.implement(repo, spec_id)
+        except (SpecflowError, OSError) as exc:
+            raise ValueError(failure_message(exc)) from None
+
+    server.prompt(name="implement")(implement)
