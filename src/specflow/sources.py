@@ -1,0 +1,164 @@
+"""Spec sources: the formats specflow reads specs from, each turning its files into `Spec`s.
+
+Every source is a module with the same names (`NAME`, `ROOT`, `claims`, `is_spec_file`,
+`parse`, `cross_check`), as pre-commit's languages are: `specflow` (specflow's own Markdown,
+parse.py), `speckit` (GitHub Spec Kit), `openspec` (OpenSpec), `kiro` (Kiro and cc-sdd). Only
+specflow's own format is ever written to (`lint --fix`); the others are read as they are.
+
+Light on purpose: the hooks import it; each source imports its parser when it parses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from specflow.model import Finding, Section, Spec
+
+if TYPE_CHECKING:
+    from specflow.specset import SpecSet
+
+NAMES = ("specflow", "speckit", "openspec", "kiro")
+
+
+class Source(NamedTuple):
+    """The shared interface; `root` is the folder whose files belong to the source (never
+    references, never judged as code)."""
+
+    name: str
+    root: str
+    claims: Callable[[str], bool]  # the path is in this source's territory
+    is_spec_file: Callable[[str], bool]  # ... and is one of its spec files
+    parse: Callable[[str, str], Spec]
+    cross_check: Callable[[SpecSet], Iterator[Finding]]
+
+
+def detect(root: Path) -> tuple[str, ...]:
+    """SOURCES-2: the formats whose folders the repository has; specflow's own always."""
+    from specflow import source_kiro, source_openspec, source_speckit
+
+    found = ["specflow"]
+    for module in (source_speckit, source_openspec, source_kiro):
+        if module.detect(root):
+            found.append(module.NAME)
+    return tuple(found)
+
+
+def enabled(names: Sequence[str], specs_dir: str) -> tuple[Source, ...]:
+    """The sources to read, foreign ones first: Spec Kit's feature folders sit inside `specs/`,
+    and the first source that claims a path owns it."""
+    from specflow import source_kiro, source_openspec, source_speckit
+
+    found = [m.source() for m in (source_speckit, source_openspec, source_kiro) if m.NAME in names]
+    if "specflow" in names:
+        found.append(native(specs_dir))
+    return tuple(found)
+
+
+def native(specs_dir: str) -> Source:
+    from specflow.specset import is_spec_file
+
+    folder = specs_dir.rstrip("/") + "/"
+    return Source(
+        "specflow",
+        specs_dir,
+        lambda path: path.startswith(folder),
+        lambda path: is_spec_file(path, specs_dir),
+        _parse_native,
+        _no_cross_check,
+    )
+
+
+def _parse_native(path: str, text: str) -> Spec:
+    from specflow.parse import parse_spec
+
+    return parse_spec(path, text)
+
+
+def _no_cross_check(specs: SpecSet) -> Iterator[Finding]:
+    return iter(())
+
+
+def source_of(path: str, sources: Sequence[Source]) -> Source | None:
+    """The source a spec file belongs to, or None when the path is no source's spec."""
+    for source in sources:
+        if source.claims(path):
+            return source if source.is_spec_file(path) else None
+    return None
+
+
+def with_scopes(specs: Sequence[Spec], scopes: dict[str, tuple[str, ...]]) -> Iterator[Spec]:
+    """SOURCES-5: `[tool.specflow.scopes]` adds globs to a spec named by its path or its id."""
+    for spec in specs:
+        globs = scopes.get(spec.path, ()) + scopes.get(spec.id, ())
+        yield spec._replace(scope=spec.scope + globs) if globs else spec
+
+
+# The Markdown the foreign formats share: headings, list items and paragraphs with their lines.
+
+
+class Block(NamedTuple):
+    kind: str  # heading | item | paragraph
+    line: int
+    text: str
+    level: int = 0  # a heading's level; an item's number when its list is numbered (`2.`)
+
+
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|(?P<number>[0-9]{1,9})[.)])(?:[ \t]+|$)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def blocks(text: str) -> list[Block]:
+    """The top-level blocks of a Markdown file, in order; list items of any list at the top."""
+    from specflow.parse import block_tokens
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tokens = block_tokens(text)
+    found: list[Block] = []
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        line = token.map[0] + 1
+        if token.type == "heading_open" and token.level == 0:
+            found.append(
+                Block("heading", line, tokens[index + 1].content.strip(), int(token.tag[1]))
+            )
+        elif token.type == "list_item_open" and token.level == 1:
+            body = lines[token.map[0] : token.map[1]]
+            marker = _MARKER.match(body[0])
+            number = int(marker["number"]) if marker and marker["number"] else 0
+            head = body[0][marker.end() :] if marker else body[0]
+            found.append(Block("item", line, clean("\n".join([head, *body[1:]])), number))
+        elif token.type == "paragraph_open" and token.level == 0:
+            found.append(Block("paragraph", line, clean(tokens[index + 1].content)))
+    return found
+
+
+def clean(text: str) -> str:
+    """One statement's text: HTML comments (the templates' instructions) dropped, lines joined."""
+    return " ".join(_COMMENT.sub("", text).split())
+
+
+def sections(path: str, text: str, found: Sequence[Block]) -> tuple[Section, ...]:
+    """Every H2 with its Markdown body, as specflow's own parser keeps them."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    heads = [b for b in found if b.kind == "heading" and b.level == 2]
+    ends = [b.line - 1 for b in heads[1:]] + [len(lines)]
+    return tuple(
+        Section(head.text, head.line, "\n".join(lines[head.line : end]).strip("\n"), path)
+        for head, end in zip(heads, ends, strict=True)
+    )
+
+
+def key(title: str) -> str:
+    """`User Scenarios & Testing *(mandatory)*` → `userscenariostesting`: how titles compare."""
+    title = re.sub(r"\*?\(.*?\)\*?", "", title)
+    return "".join(ch for ch in title.lower() if ch.isalnum())
+
+
+def finding(path: str, line: int, rule: str, warning: bool, message: str) -> Finding:
+    from specflow.model import Severity
+
+    return Finding(rule, Severity.warning if warning else Severity.error, path, line, message)
