@@ -115,7 +115,7 @@ def test_list_shows_every_format_with_its_source(story, cli, fmt):
     result = cli("list", "--format", "json")
     assert result.code == 0, result
     specs = {spec["path"]: spec for spec in json.loads(result.out)["specs"]}
-    assert path in specs
+    assert specs[path]["source"] == fmt
     assert not [p for p in specs if p.endswith(("proposal.md", "spec-template.md"))]
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from specflow.change import Change
 from specflow.config import Config
 from specflow.errors import SpecError
 from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
+
+if TYPE_CHECKING:
+    from specflow.change import Change
 
 # SOURCES-3: how the IDs of each source's specs end (`1.2`, a slug); the rest end in a number.
 ID_FORMS = {"kiro": "dotted", "openspec": "slugged"}
