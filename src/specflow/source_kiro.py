@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
@@ -30,10 +29,6 @@ _SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
 
 def source() -> Source:
     return Source(NAME, ROOT, claims, is_spec_file, parse, cross_check)
-
-
-def detect(root: Path) -> bool:
-    return (root / ROOT).is_dir()
 
 
 def claims(path: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
@@ -35,10 +34,6 @@ DELTAS = ("added", "modified", "removed", "renamed")
 
 def source() -> Source:
     return Source(NAME, ROOT, claims, is_spec_file, parse, cross_check)
-
-
-def detect(root: Path) -> bool:
-    return (root / ROOT).is_dir()
 
 
 def claims(path: str) -> bool:

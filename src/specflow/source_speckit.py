@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
@@ -43,17 +42,6 @@ _STATUSES = {
 
 def source() -> Source:
     return Source(NAME, ROOT, claims, is_spec_file, parse, cross_check)
-
-
-def detect(root: Path) -> bool:
-    """`.specify/` (what `specify init` writes), or a feature folder with its spec.md."""
-    if (root / ".specify").is_dir():
-        return True
-    folder = root / ROOT
-    return folder.is_dir() and any(
-        _FEATURE.match(f"specs/{entry.name}/") and (entry / "spec.md").is_file()
-        for entry in folder.iterdir()
-    )
 
 
 def claims(path: str) -> bool:

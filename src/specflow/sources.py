@@ -1,15 +1,17 @@
 """Spec sources: the formats specflow reads specs from, each turning its files into `Spec`s.
 
-Every source is a module with the same names (`NAME`, `ROOT`, `claims`, `is_spec_file`,
-`parse`, `cross_check`), as pre-commit's languages are: `specflow` (specflow's own Markdown,
-parse.py), `speckit` (GitHub Spec Kit), `openspec` (OpenSpec), `kiro` (Kiro and cc-sdd). Only
-specflow's own format is ever written to (`lint --fix`); the others are read as they are.
+Every source is a module with the same names, as pre-commit's languages are: `NAME`, `ROOT` and
+`source()`, its `Source` (`claims`, `is_spec_file`, `parse`, `cross_check`). The sources are
+`specflow` (specflow's own Markdown, parse.py, behind `native`), `speckit` (GitHub Spec Kit),
+`openspec` (OpenSpec) and `kiro` (Kiro and cc-sdd). Only specflow's own format is ever written
+to (`lint --fix`); the others are read as they are.
 
 Light on purpose: the hooks import it; each source imports its parser when it parses.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -36,22 +38,48 @@ class Source(NamedTuple):
 
 
 def detect(root: Path) -> tuple[str, ...]:
-    """SOURCES-2: the formats whose folders the repository has; specflow's own always."""
-    from specflow import source_kiro, source_openspec, source_speckit
-
+    """SOURCES-2: the formats whose folders the repository has; specflow's own always. Only
+    `stat`s and one listing: the hooks ask on every commit, so no source module is imported."""
     found = ["specflow"]
-    for module in (source_speckit, source_openspec, source_kiro):
-        if module.detect(root):
-            found.append(module.NAME)
+    if (root / ".specify").is_dir() or _has_feature_folder(root / "specs"):
+        found.append("speckit")
+    if (root / "openspec").is_dir():
+        found.append("openspec")
+    if (root / ".kiro" / "specs").is_dir():
+        found.append("kiro")
     return tuple(found)
+
+
+_FEATURE_FOLDER = re.compile(r"[0-9]{3,}-")
+
+
+def _has_feature_folder(folder: Path) -> bool:
+    """A Spec Kit feature folder, `specs/001-name/` with its spec.md."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return any(
+        _FEATURE_FOLDER.match(name) and (folder / name / "spec.md").is_file() for name in names
+    )
 
 
 def enabled(names: Sequence[str], specs_dir: str) -> tuple[Source, ...]:
     """The sources to read, foreign ones first: Spec Kit's feature folders sit inside `specs/`,
-    and the first source that claims a path owns it."""
-    from specflow import source_kiro, source_openspec, source_speckit
+    and the first source that claims a path owns it. A module is imported only when named."""
+    found = []
+    if "speckit" in names:
+        from specflow import source_speckit
 
-    found = [m.source() for m in (source_speckit, source_openspec, source_kiro) if m.NAME in names]
+        found.append(source_speckit.source())
+    if "openspec" in names:
+        from specflow import source_openspec
+
+        found.append(source_openspec.source())
+    if "kiro" in names:
+        from specflow import source_kiro
+
+        found.append(source_kiro.source())
     if "specflow" in names:
         found.append(native(specs_dir))
     return tuple(found)
