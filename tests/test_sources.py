@@ -344,3 +344,17 @@ def test_a_cached_spec_is_read_again_when_its_source_changes(story, cli, fmt):
     story.commit("only specflow", {"specflow.toml": 'sources = ["specflow"]\n'})
     listed = json.loads(cli("list", "--format", "json").out)["specs"]
     assert [spec["id"] for spec in listed] == (["SPEC"] if fmt == "speckit" else [])
+
+
+def test_renaming_an_openspec_requirement_that_code_references_is_blocked(repo, cli):
+    """SOURCES-10: the heading is the key; a rename leaves the old reference dangling."""
+    done, last, path = FORMATS["openspec"]
+    repo.commit("spec", {**tree("openspec"), "src/auth/reset.py": code(*done, last)})
+    spec = (repo.path / path).read_text(encoding="utf-8")
+    repo.stage(
+        {path: spec.replace("Requirement: Existing hash format", "Requirement: Hash format")}
+    )
+    result = cli("check", "--staged")
+    assert result.code == 1
+    assert "[dangling-reference] PASSWORD-RESET-existing-hash-format" in result.out
+    assert "[unreferenced-requirement] PASSWORD-RESET-hash-format" in result.out

@@ -40,6 +40,7 @@ def check(
         *_unreferenced(in_scope, ids, message_refs),
         *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
+        *_left_dangling(specs, change, references, added),
         *_deprecated(specs, added),
         *_constraints(specs, change, ids, specs_dir),
         *_spec_lint(specs, in_scope, spec_findings),
@@ -116,6 +117,28 @@ def _planned_but_referenced(
                     f"{item.id} is planned (`- [ ]`) but already implemented: tick it (`- [x]`) "
                     "so that it is enforced",
                 )
+
+
+def _left_dangling(
+    specs: SpecSet, change: Change, references: Sequence[Reference], added: Sequence[Reference]
+) -> Iterator[Finding]:
+    """SOURCES-10: a spec the change edits no longer has an ID the tree still names: the
+    requirement was renamed (an OpenSpec heading is its key) or removed under the reference."""
+    changed = {f.path for f in change.files}
+    new = {(r.path, r.line) for r in added}
+    for reference in references:
+        if reference.id in specs.items or (reference.path, reference.line) in new:
+            continue
+        spec = specs.by_id.get(prefix_of(reference.id))
+        if spec is not None and spec.path in changed:
+            yield Finding(
+                "dangling-reference",
+                Severity.error,
+                reference.path,
+                reference.line,
+                f"{reference.id} is no longer in {spec.path}, which this change edits (renamed or "
+                "removed), yet this line still names it: update the reference or restore the ID",
+            )
 
 
 # CHECK-2
