@@ -159,7 +159,8 @@ def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
     first: dict[str, Spec] = {}
     for spec in specs.specs:
         if spec.id in first:
-            message = f"spec id {spec.id} is also used by {first[spec.id].path}; set a unique `id:`"
+            how = "set a unique `id:`" if spec.source == "specflow" else "rename its folder"
+            message = f"spec id {spec.id} is also used by {first[spec.id].path}; {how}"
             yield _at(spec, spec.line_of("id"), "duplicate-spec-id", ERROR, message)
         else:
             first[spec.id] = spec

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
 from specflow.model import ContextStatement, Finding, Requirement, Spec, Status
-from specflow.sources import Block, Source, blocks, finding, key, sections
+from specflow.source_markdown import Block, blocks, finding, key, sections
+from specflow.sources import Source
 
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
