@@ -16,6 +16,7 @@ import pytest
 
 from specflow.ids import find_references, prefixes_of
 from specflow.parse import parse_spec
+from test_report import browse, needs_chromium
 
 DATA = Path(__file__).parent / "data"
 HASHING = "def hash_password(password):\n    return sha256(password)\n"
@@ -207,6 +208,12 @@ def test_scopes_in_the_configuration_give_a_spec_its_files(story, cli, fmt):
     result = cli("check", "--staged")
     assert result.code == 1
     assert "[unreferenced-requirement]" in result.out
+    story.write({"pyproject.toml": '[tool.specflow.scopes]\n"specs/nope.md" = ["src/**"]\n'})
+    linted = cli("lint")
+    assert linted.code == 0
+    assert "pyproject.toml:1: warning [unknown-scope-spec] `scopes` names 'specs/nope.md'" in (
+        linted.out
+    )
 
 
 def test_sources_in_the_configuration_choose_the_formats(story, cli, fmt):
@@ -358,3 +365,16 @@ def test_renaming_an_openspec_requirement_that_code_references_is_blocked(repo, 
     assert result.code == 1
     assert "[dangling-reference] PASSWORD-RESET-existing-hash-format" in result.out
     assert "[unreferenced-requirement] PASSWORD-RESET-hash-format" in result.out
+
+
+@needs_chromium
+def test_in_a_browser_the_report_filters_by_source(repo, cli, tmp_path):
+    """SOURCES-9: `#source=kiro` shows the Kiro criteria and hides the specflow requirements."""
+    native = "# Login\n\n## Context\n- x\n\n## Requirements\n- LOGIN-1: Log in.\n\n## Edge Cases\n"
+    repo.commit("two formats", {**tree("kiro"), "specs/login.md": native})
+    assert cli("report", "--html", str(tmp_path / "site")).code == 0
+    page = tmp_path / "site/index.html"
+    dom = browse(page, tmp_path / "profile", "--dump-dom", fragment="#source=kiro")
+    assert '<body data-filter="ready" data-shown="3"' in dom  # PASSWORD-RESET-1.1, 1.2, 2.1
+    everything = browse(page, tmp_path / "profile2", "--dump-dom")
+    assert 'data-shown="4"' in everything

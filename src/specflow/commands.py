@@ -131,7 +131,18 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
                 specs = updated
                 fixed.append(spec.path)
     files = gitio.list_files(project.root)
-    return LintResult(specs, sorted(lint(specs, files) + refused), fixed)
+    found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
+    return LintResult(specs, sorted(found), fixed)
+
+
+def _unknown_scopes(project: Project, specs: SpecSet) -> Iterator[Finding]:
+    """SOURCES-5: a `[tool.specflow.scopes]` key that names no spec is most likely a typo."""
+    known = {spec.path for spec in specs.specs} | set(specs.by_id)
+    where = project.config.source or "pyproject.toml"
+    for key in project.config.scopes:
+        if key not in known:
+            message = f"`scopes` names {key!r}, which is no spec's path or id; check its spelling"
+            yield Finding("unknown-scope-spec", Severity.warning, where, 1, message)
 
 
 _TOOLS = {"speckit": "Spec Kit", "openspec": "OpenSpec", "kiro": "Kiro"}
