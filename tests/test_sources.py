@@ -378,3 +378,26 @@ def test_in_a_browser_the_report_filters_by_source(repo, cli, tmp_path):
     assert '<body data-filter="ready" data-shown="3"' in dom  # PASSWORD-RESET-1.1, 1.2, 2.1
     everything = browse(page, tmp_path / "profile2", "--dump-dom")
     assert 'data-shown="4"' in everything
+
+
+def test_openspec_and_kiro_structure_warnings(repo, cli):
+    """SOURCES-6: no SHALL/MUST, no scenario (OpenSpec), no `shall` in a criterion (Kiro)."""
+    openspec = "# x\n\n## Purpose\nWhy.\n\n## Requirements\n\n### Requirement: Lockout\nLock it.\n"
+    kiro = (
+        "# Requirements Document\n\n## Introduction\nWhy.\n\n## Requirements\n\n"
+        "### Requirement 1: Lockout\n**Objective:** As a user, I want x\n\n"
+        "#### Acceptance Criteria\n1. When five logins fail, the account is locked\n"
+    )
+    repo.commit(
+        "specs",
+        {"openspec/specs/auth/spec.md": openspec, ".kiro/specs/lock/requirements.md": kiro},
+    )
+    result = cli("lint")
+    assert result.code == 0, result
+    assert (
+        "openspec/specs/auth/spec.md:8: warning [no-scenario] requirement 'Lockout'" in result.out
+    )
+    assert "openspec/specs/auth/spec.md:8: warning [no-shall] requirement 'Lockout'" in result.out
+    assert ".kiro/specs/lock/requirements.md:12: warning [no-shall] acceptance criterion" in (
+        result.out
+    )

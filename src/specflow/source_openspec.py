@@ -72,9 +72,10 @@ class _Reading:
         self.deltas: dict[str, list[tuple[str, int]]] = {kind: [] for kind in DELTAS}
         self.scenarios = 0
         self.current: Requirement | None = None
+        self.name = ""  # the current requirement's heading: its key
 
     def requirement(self, delta: str, block: Block, name: str) -> None:
-        self._close()
+        self.close()
         if delta in ("modified", "removed"):
             self.deltas[delta].append((name, block.line))
         if delta in ("modified", "removed", "renamed"):
@@ -88,34 +89,31 @@ class _Reading:
             )
         state = ItemState.planned if self.planned else ItemState.plain
         self.current = Requirement(ident, name, self.path, block.line, state)
-        self.scenarios = 0
+        self.name, self.scenarios = name, 0
 
     def text(self, block: Block) -> None:
         current = self.current
         if current is not None and self.scenarios == 0:
             self.current = current._replace(text=f"{current.text}: {block.text}".strip())
 
-    def _close(self) -> None:
+    def close(self) -> None:
         current = self.current
         if current is None:
             return
         self.requirements.append(current)
-        body = current.text.split(":", 1)[-1]
-        if not _NORMATIVE.search(body):
-            message = f"requirement {current.text.split(':')[0]!r} has no SHALL or MUST sentence"
+        if not _NORMATIVE.search(current.text[len(self.name) :]):
+            message = f"requirement {self.name!r} has no SHALL or MUST sentence"
             self.problems.append(finding(self.path, current.line, "no-shall", True, message))
         if self.scenarios == 0:
-            message = f"requirement {current.text.split(':')[0]!r} has no `#### Scenario:`"
+            message = f"requirement {self.name!r} has no `#### Scenario:`"
             self.problems.append(finding(self.path, current.line, "no-scenario", True, message))
         self.current = None
 
-    def close(self) -> None:
-        self._close()
-
 
 def parse(path: str, text: str) -> Spec:
-    main, change = _MAIN.match(path), _CHANGE.match(path)
-    capability = (main or change)["capability"] if (main or change) else path  # type: ignore[index]
+    change = _CHANGE.match(path)
+    place = _MAIN.match(path) or change
+    capability = place["capability"] if place else path
     reading = _Reading(path, capability_id(capability), planned=change is not None)
     found = blocks(text)
     title, h2, delta = "", "", ""
@@ -151,11 +149,9 @@ def _heading(
         reading.requirement(delta or "added", block, requirement["name"].strip())
         return title, h2, delta
     scenario = _SCENARIO.match(block.text)
-    current = reading.current
-    if block.level == 4 and scenario and current is not None:
+    if block.level == 4 and scenario and reading.current is not None:
         reading.scenarios += 1
-        name = current.text.split(":", 1)[0]
-        text = f"{name}, scenario {scenario['name'].strip()}:"
+        text = f"{reading.name}, scenario {scenario['name'].strip()}:"
         reading.edge_cases.append(
             Requirement(None, text, reading.path, block.line, kind="edge-case")
         )
