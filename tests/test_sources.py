@@ -401,3 +401,12 @@ def test_openspec_and_kiro_structure_warnings(repo, cli):
     assert ".kiro/specs/lock/requirements.md:12: warning [no-shall] acceptance criterion" in (
         result.out
     )
+
+
+def test_the_reference_cache_is_kept_per_id_form():
+    """SOURCES-3: the same prefix read as Kiro's (`A-1.2`) finds other references than plain."""
+    from specflow.refcache import Search
+
+    plain = Search(frozenset({"A"}), (), ())
+    dotted = Search(prefixes_of(frozenset(), frozenset({"A"})), (), ())
+    assert plain.patterns == dotted.patterns and plain.key != dotted.key
