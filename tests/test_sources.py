@@ -17,6 +17,7 @@ import pytest
 from specflow.ids import find_references, prefixes_of
 from specflow.parse import parse_spec
 from test_report import browse, needs_chromium
+from test_speed import imported_modules
 
 DATA = Path(__file__).parent / "data"
 HASHING = "def hash_password(password):\n    return sha256(password)\n"
@@ -410,3 +411,16 @@ def test_the_reference_cache_is_kept_per_id_form():
     plain = Search(frozenset({"A"}), (), ())
     dotted = Search(prefixes_of(frozenset(), frozenset({"A"})), (), ())
     assert plain.patterns == dotted.patterns and plain.key != dotted.key
+
+
+def test_the_warm_hook_parses_no_foreign_spec_again(story, fmt):
+    """SOURCES-E3, SPEED-1: another tool's specs come from the cache: no Markdown parser."""
+    done, _last, _path = FORMATS[fmt]
+    story.stage({"src/auth/reset.py": code(*done) + "x = 1\n"})
+    code_, cold = imported_modules(story, "check", "--staged")
+    assert "markdown_it" in cold
+    code_, warm = imported_modules(story, "check", "--staged")
+    assert code_ == 0, warm[-2000:]
+    assert f" specflow.source_{fmt}\n" in warm
+    for heavy in ("markdown_it", "yaml", "specflow.lint"):
+        assert f" {heavy}\n" not in warm, heavy
