@@ -424,3 +424,12 @@ def test_the_warm_hook_parses_no_foreign_spec_again(story, fmt):
     assert f" specflow.source_{fmt}\n" in warm
     for heavy in ("markdown_it", "yaml", "specflow.lint"):
         assert f" {heavy}\n" not in warm, heavy
+
+
+def test_a_foreign_spec_that_is_not_utf8_is_a_one_line_error(repo, cli):
+    """SOURCES-1, FORMAT-6: bad input names its file and line, exit 2, no traceback."""
+    repo.commit("spec", {".kiro/specs/lock/requirements.md": b"# R\n\n## Introduction\nCaf\xe9\n"})
+    result = cli("lint")
+    assert result.code == 2
+    assert ".kiro/specs/lock/requirements.md:4: not UTF-8 (byte 0xe9)" in result.err
+    assert "Traceback" not in result.err
