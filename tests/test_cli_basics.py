@@ -345,6 +345,7 @@ def test_list_json(repo, cli):
                 "title": "Password reset",
                 "status": "active",
                 "path": "specs/reset.md",
+                "source": "specflow",
                 "scope": [],
                 "owners": ["security"],
                 "requirements": 2,

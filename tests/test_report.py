@@ -303,7 +303,10 @@ def test_in_a_browser_the_filter_runs_and_nothing_hostile_does(page, tmp_path):
     dom = browse(page, tmp_path / "p1", "--dump-dom", fragment="#status=unreferenced&spec=RESET")
     assert '<body data-filter="ready" data-shown="2"' in dom  # the script ran, under the policy
     items = dom.split('<table id="items">')[1].split("</table>")[0]
-    rows = re.findall(r"<tr data-spec=\"(\w+)\" data-status=\"([\w-]+)\"( hidden=\"\")?>", items)
+    rows = re.findall(
+        r"<tr data-spec=\"(\w+)\" data-source=\"\w+\" data-status=\"([\w-]+)\"( hidden=\"\")?>",
+        items,
+    )
     assert len(rows) == 11  # 8 RESET + 1 AUDIT + 2 EVIL
     shown = [(spec, status) for spec, status, hidden in rows if not hidden]
     assert shown == [("RESET", "unreferenced"), ("RESET", "unreferenced")]

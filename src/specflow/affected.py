@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from specflow.change import Change
 from specflow.globs import matches, under_folders
 from specflow.refs import Reference
-from specflow.specset import SpecSet, in_specs_dir
+from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
 SPEC_CHANGED = "the spec itself changed"
 
@@ -17,7 +17,7 @@ def affected(
     specs: SpecSet,
     change: Change,
     added_refs: Sequence[Reference],
-    specs_dir: str,
+    specs_dir: SpecDirs,
     scoped: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[str]]:
     """Spec id → why it is affected: its scope, a reference added by the change, or itself.
@@ -59,7 +59,9 @@ def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
     return {f.path: frozenset(owners[f.path]) for f in change.files}
 
 
-def added_references(change: Change, prefixes: frozenset[str], specs_dir: str) -> list[Reference]:
+def added_references(
+    change: Change, prefixes: frozenset[str], specs_dir: SpecDirs
+) -> list[Reference]:
     """References on added lines (outside the specs folder) and in the commit messages."""
     from specflow.ids import find_references
 

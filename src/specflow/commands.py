@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from specflow.fix import assign_ids, missing_ids
 from specflow.fsio import write_atomic
 from specflow.globs import matching
 from specflow.lint import lint
-from specflow.model import Finding, Spec
+from specflow.model import Finding, Severity, Spec
 from specflow.parse import decode, parse_spec
 from specflow.project import Project
 from specflow.specset import SpecSet, read_disk_specs
@@ -122,13 +122,42 @@ def _read_in_repository(file: Path) -> bytes | None:
 def run_lint(project: Project, fix: bool = False) -> LintResult:
     specs = read_disk_specs(project.config)
     fixed: list[str] = []
+    refused: list[Finding] = []
     if fix:
         for spec in specs.specs:
-            if missing_ids(spec) and (updated := _fix(project, spec, specs)) is not None:
+            if spec.source != "specflow":
+                refused += _refuse_fix(spec)
+            elif missing_ids(spec) and (updated := _fix(project, spec, specs)) is not None:
                 specs = updated
                 fixed.append(spec.path)
     files = gitio.list_files(project.root)
-    return LintResult(specs, lint(specs, files), fixed)
+    found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
+    return LintResult(specs, sorted(found), fixed)
+
+
+def _unknown_scopes(project: Project, specs: SpecSet) -> Iterator[Finding]:
+    """SOURCES-5: a `[tool.specflow.scopes]` key that names no spec is most likely a typo."""
+    known = {spec.path for spec in specs.specs} | set(specs.by_id)
+    where = project.config.source or "pyproject.toml"
+    for key in project.config.scopes:
+        if key not in known:
+            message = f"`scopes` names {key!r}, which is no spec's path or id; check its spelling"
+            yield Finding("unknown-scope-spec", Severity.warning, where, 1, message)
+
+
+_TOOLS = {"speckit": "Spec Kit", "openspec": "OpenSpec", "kiro": "Kiro"}
+
+
+def _refuse_fix(spec: Spec) -> Iterator[Finding]:
+    """SOURCES-8: another tool's file is read, never rewritten: the tool (and its agent) owns
+    its layout, and an ID written by specflow would be text that tool does not expect."""
+    for item in spec.items:
+        if item.id is None and item.kind == "requirement":
+            message = (
+                f"`lint --fix` does not write {_TOOLS[spec.source]} files: specflow reads them as "
+                "that tool writes them; give the requirement its ID in the tool's own format"
+            )
+            yield Finding("fix-refused", Severity.error, spec.path, item.line, message)
 
 
 def _fix(project: Project, spec: Spec, specs: SpecSet) -> SpecSet | None:

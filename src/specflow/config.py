@@ -6,10 +6,13 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.errors import ConfigError
 from specflow.model import Severity
+
+if TYPE_CHECKING:
+    from specflow.sources import Source
 
 DEFAULT_TEST_GLOBS = ("tests/**", "test_*.py", "*_test.py", "**/*.test.*")
 
@@ -25,8 +28,15 @@ CHECK_RULES: Mapping[str, Severity] = {
     "untraced-change": Severity.off,
     "unscoped-change": Severity.off,
 }
-_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review")
+_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review", "sources", "scopes")
 MAX_QUESTIONS = 10  # REVIEW-17: the strongest questions a review shows
+# SOURCES-2: the formats specflow reads, and the folder each one's files live in
+SOURCE_ROOTS: Mapping[str, str] = {
+    "speckit": "specs",
+    "openspec": "openspec",
+    "kiro": ".kiro/specs",
+}
+SOURCE_NAMES = ("specflow", *SOURCE_ROOTS)
 
 
 class Config(NamedTuple):
@@ -37,10 +47,25 @@ class Config(NamedTuple):
     rules: Mapping[str, Severity] = CHECK_RULES
     source: str | None = None
     max_questions: int = MAX_QUESTIONS
+    sources: tuple[str, ...] = ("specflow",)
+    scopes: Mapping[str, tuple[str, ...]] = {}
 
     @property
     def specs_path(self) -> Path:
         return self.root / self.specs_dir
+
+    @property
+    def spec_sources(self) -> tuple[Source, ...]:
+        from specflow.sources import enabled
+
+        return enabled(self.sources, self.specs_dir)
+
+    @property
+    def spec_dirs(self) -> tuple[str, ...]:
+        """Every folder that holds specs of a source read here: never references, never code."""
+        found = [self.specs_dir] if "specflow" in self.sources else []
+        found += [SOURCE_ROOTS[name] for name in self.sources if name in SOURCE_ROOTS]
+        return tuple(dict.fromkeys(found))
 
 
 def find_root(start: Path) -> Path:
@@ -64,7 +89,13 @@ def load_config(root: Path) -> Config:
         table = _read_table(file, table_path)
         if table is not None:
             return _from_table(root, name, table)
-    return Config(root)
+    return Config(root, sources=_detected(root))
+
+
+def _detected(root: Path) -> tuple[str, ...]:
+    from specflow.sources import detect
+
+    return detect(root)
 
 
 def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | None:
@@ -118,7 +149,39 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         rules=_rules(table.get("rules", {}), source),
         source=source,
         max_questions=_max_questions(table.get("review", {}), source),
+        sources=_sources(table, root, source),
+        scopes=_scopes(table.get("scopes", {}), source),
     )
+
+
+def _sources(table: dict[str, Any], root: Path, source: str) -> tuple[str, ...]:
+    """SOURCES-2: `sources = [...]` names the formats to read; without it they are detected."""
+    value = table.get("sources")
+    if value is None:
+        return _detected(root)
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ConfigError("`sources` must be a list of source names", source)
+    unknown = sorted(set(value) - set(SOURCE_NAMES))
+    if unknown:
+        raise ConfigError(
+            f"unknown source(s) {', '.join(unknown)}; known sources: {', '.join(SOURCE_NAMES)}",
+            source,
+        )
+    return tuple(dict.fromkeys(value))
+
+
+def _scopes(value: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """SOURCES-5: `[tool.specflow.scopes]`, a spec's path or id = its globs."""
+    if not isinstance(value, dict):
+        raise ConfigError("`scopes` must be a table of spec = [globs]", source)
+    scopes = {}
+    for spec, globs in value.items():
+        if isinstance(globs, str):
+            globs = [globs]
+        if not isinstance(globs, list) or not all(isinstance(glob, str) for glob in globs):
+            raise ConfigError(f"scope of `{spec}` must be a list of glob strings", source)
+        scopes[spec] = tuple(globs)
+    return scopes
 
 
 def _globs(

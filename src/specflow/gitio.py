@@ -461,13 +461,14 @@ def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str,
 
 
 def start_list_tree(
-    root: Path, tree: str | None, folder: str
+    root: Path, tree: str | None, *folders: str
 ) -> Callable[[], list[tuple[str, str, str]]]:
-    """`list_tree`, begun now and read when the result is called."""
+    """`list_tree` of one or more folders, begun now and read when the result is called."""
+    paths = [f"{folder}/" for folder in folders]
     if tree is None:
-        listing = start(root, "ls-files", "-s", "-z", "--", f"{folder}/")
+        listing = start(root, "ls-files", "-s", "-z", "--", *paths)
         return lambda: _index_rows(listing())
-    listing = start(root, "ls-tree", "-r", "-z", "--full-tree", tree, "--", f"{folder}/")
+    listing = start(root, "ls-tree", "-r", "-z", "--full-tree", tree, "--", *paths)
     return lambda: _tree_rows(listing())
 
 

@@ -15,7 +15,37 @@ SPEC_ID_RE = re.compile(rf"{SPEC_ID}\Z")
 _ITEM_ID = r"(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?P<edge>E?)(?P<number>[0-9]+)"
 ITEM_ID_RE = re.compile(rf"{_ITEM_ID}\Z")
 # FORMAT-8: a whole word, Unicode letters included: `ÄRESET-1` and `RESET-1-2` are other words.
-REFERENCE_RE = re.compile(rf"(?<![\w-]){_ITEM_ID}(?!\w|-\w)")
+# SOURCES-3: the same word may end in `.2` (Kiro's criterion `1.2`) or be a lowercase slug
+# (OpenSpec's `PASSWORD-RESET-reset-link-expiry`); each counts only for a spec of that format.
+REFERENCE_RE = re.compile(
+    r"(?<![\w-])(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-"
+    r"(?:(?P<edge>E?)(?P<number>[0-9]+)(?P<sub>\.[0-9]+)?|(?P<slug>[a-z][a-z0-9]*(?:-[a-z0-9]+)*))"
+    r"(?!\w|-\w)"
+)
+
+
+class Prefixes(frozenset[str]):
+    """The known spec ids; `dotted` and `slugged` are those whose IDs end in `1.2` (Kiro) or in
+    a lowercase slug (OpenSpec). A plain frozenset is a set of plain prefixes."""
+
+    dotted: frozenset[str] = frozenset()
+    slugged: frozenset[str] = frozenset()
+
+
+def prefixes_of(
+    plain: frozenset[str],
+    dotted: frozenset[str] = frozenset(),
+    slugged: frozenset[str] = frozenset(),
+) -> Prefixes:
+    found = Prefixes(plain | dotted | slugged)
+    found.dotted, found.slugged = dotted, slugged
+    return found
+
+
+def prefix_of(item_id: str) -> str:
+    """`RESET-1` → `RESET`, `PASSWORD-RESET-1.2` → `PASSWORD-RESET`, `AUTH-reset-link` → `AUTH`."""
+    match = REFERENCE_RE.fullmatch(item_id)
+    return match["prefix"] if match else item_id.rsplit("-", 1)[0]
 
 
 class ItemId(NamedTuple):
@@ -46,6 +76,16 @@ def find_references(text: str, prefixes: frozenset[str]) -> Iterator[tuple[str, 
     """Each (ID, column) in `text` whose prefix is a known spec id; `SHA-256` is not one."""
     if not prefixes:
         return
+    dotted: frozenset[str] = getattr(prefixes, "dotted", frozenset())
+    slugged: frozenset[str] = getattr(prefixes, "slugged", frozenset())
     for match in REFERENCE_RE.finditer(text):
-        if match["prefix"] in prefixes:
+        prefix = match["prefix"]
+        if prefix not in prefixes:
+            continue
+        if match["slug"]:
+            if prefix in slugged:
+                yield match.group(0), match.start() + 1
+        elif match["sub"] and prefix not in dotted:
+            yield match.group(0)[: -len(match["sub"])], match.start() + 1
+        else:
             yield match.group(0), match.start() + 1

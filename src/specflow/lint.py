@@ -20,6 +20,7 @@ def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
     LINT-1: each finding has a stable rule name, a severity, a file:line and a way to fix it.
     """
     findings = [finding for spec in specs.specs for finding in lint_spec(spec, specs)]
+    findings += _cross_checks(specs)
     findings += _duplicate_spec_ids(specs)
     findings += _duplicate_item_ids(specs)
     if files is not None:
@@ -29,6 +30,9 @@ def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
 
 
 def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
+    if spec.source != "specflow":
+        yield from _foreign(spec)
+        return
     yield from _front_matter(spec, specs)
     yield from _sections(spec)
     for item in spec.items:
@@ -68,6 +72,34 @@ def _front_matter(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
                     "tick it (`- [x]`) or set `status: active`"
                 )
                 yield _at(spec, item.line, "planned-in-done-spec", ERROR, message)
+
+
+def _foreign(spec: Spec) -> Iterator[Finding]:
+    """SOURCES-6: what the format's reader found, and the requirements no reference can name
+    (the IDs are the format's own, so their prefix and kind are right by construction)."""
+    yield from spec.findings
+    explained = {finding.line for finding in spec.findings}
+    for item in spec.requirements:
+        if item.id is None and item.line not in explained:
+            message = f"requirement has no ID in {spec.source}'s terms: {_HOW[spec.source]}"
+            yield _at(spec, item.line, "missing-id", ERROR, message)
+        elif not item.text.strip():
+            yield _at(spec, item.line, "empty-requirement", ERROR, f"{item.id} is empty")
+
+
+_HOW = {
+    "speckit": "number it `**FR-00N**: System MUST ...`",
+    "openspec": "name it `### Requirement: <name>`",
+    "kiro": "number its requirement (`### Requirement N: ...`) and the criterion (`1.`)",
+}
+
+
+def _cross_checks(specs: SpecSet) -> Iterator[Finding]:
+    from specflow.sources import enabled
+
+    present = {spec.source for spec in specs.specs}
+    for source in enabled(tuple(present), "specs"):
+        yield from source.cross_check(specs)
 
 
 def _typo(key: str) -> str:
@@ -127,7 +159,8 @@ def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
     first: dict[str, Spec] = {}
     for spec in specs.specs:
         if spec.id in first:
-            message = f"spec id {spec.id} is also used by {first[spec.id].path}; set a unique `id:`"
+            how = "set a unique `id:`" if spec.source == "specflow" else "rename its folder"
+            message = f"spec id {spec.id} is also used by {first[spec.id].path}; {how}"
             yield _at(spec, spec.line_of("id"), "duplicate-spec-id", ERROR, message)
         else:
             first[spec.id] = spec

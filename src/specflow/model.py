@@ -99,6 +99,10 @@ class Spec(NamedTuple):
     sections: tuple[Section, ...] = ()
     front_matter_problems: tuple[tuple[int, str], ...] = ()
     key_lines: dict[str, int] = {}  # noqa: RUF012 - never changed after parsing
+    # SOURCES-1: the format it was read from (`specflow`, `speckit`, `openspec`, `kiro`), and what
+    # that format's reader found wrong with it for specflow
+    source: str = "specflow"
+    findings: tuple[Finding, ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or 1 when the key is absent."""

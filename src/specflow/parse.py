@@ -65,6 +65,11 @@ def parse_spec(path: str, text: str) -> Spec:
     return _make_spec(path, front, _key_lines(tokens), builder)
 
 
+def block_tokens(text: str) -> list[Token]:
+    """The block structure of a Markdown text, for the other formats' readers (sources.py)."""
+    return _markdown().parse(text)
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt

@@ -19,8 +19,9 @@ from specflow.config import Config, load_config
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
+from specflow.sources import Source, source_of
 from specflow.speccache import SpecCache, spec_findings
-from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
+from specflow.specset import SpecSet, changed_specs, read_disk_specs, scoped, spec_globs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
     from specflow.context import NameContext, PathContext
@@ -79,41 +80,49 @@ def _read_tree(
     `cat-file` process, the base versions of the changed specs; and the rows of the resulting
     tree's specs (None for the work tree, read from disk)."""
     revision = change.revision
+    sources = config.spec_sources
     base_rows = [
         (f.old_path or f.path, f.old_blob)  # the raw listing has their blob ids
         for f in change.files
-        if f.status != "added"
-        and f.old_blob
-        and is_spec_file(f.old_path or f.path, config.specs_dir)
+        if f.status != "added" and f.old_blob and source_of(f.old_path or f.path, sources)
     ]
-    parsed = _parse_rows(repo, head_rows + base_rows, cache)
+    parsed = _parse_rows(repo, head_rows + base_rows, cache, sources)
     rows = tuple(row for row in head_rows if row in parsed)
     if revision.mode == "worktree":
         head, known = read_disk_specs(config), None
     else:
-        head, known = spec_set(parsed[row] for row in rows), rows
-    base = spec_set(parsed[row] for row in base_rows if row in parsed)
+        head, known = scoped(spec_set(parsed[row] for row in rows), config), rows
+    base = scoped(spec_set(parsed[row] for row in base_rows if row in parsed), config)
     return head, base, known
 
 
 def _parse_rows(
-    repo: gitio.RepoInfo, rows: list[tuple[str, str]], cache: SpecCache
+    repo: gitio.RepoInfo,
+    rows: list[tuple[str, str]],
+    cache: SpecCache,
+    sources: Sequence[Source],
 ) -> dict[tuple[str, str], Spec]:
-    """Specs for (path, blob id) rows, parsed only when the cache does not have them, read in
-    one `cat-file` process."""
-    missing = [row for row in dict.fromkeys(rows) if cache.get(*row) is None]
+    """Specs for (path, blob id) rows, parsed only when the cache does not have them (as read
+    by the source that owns the path now), read in one `cat-file` process."""
+    owners = {path: source_of(path, sources) for path, _ in rows}
+    missing = [
+        row
+        for row in dict.fromkeys(rows)
+        if getattr(cache.get(*row), "source", None) != getattr(owners[row[0]], "name", None)
+    ]
     blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing])
     for (path, blob), data in zip(missing, blobs, strict=False):
-        if data is not None:
-            cache.put(path, blob, _parse(path, data))
+        owner = owners[path]
+        if data is not None and owner is not None:
+            cache.put(path, blob, _parse(owner, path, data))
     cache.save()
     return cache.used
 
 
-def _parse(path: str, data: bytes) -> Spec:
-    from specflow.parse import decode, parse_spec  # SPEED-1: only for a spec the cache lacks
+def _parse(source: Source, path: str, data: bytes) -> Spec:
+    from specflow.parse import decode  # SPEED-1: only for a spec the cache lacks
 
-    return parse_spec(path, decode(path, data))
+    return source.parse(path, decode(path, data))
 
 
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
@@ -126,11 +135,12 @@ def _start_spec_rows(
     works; symlinks are never followed."""
     if revision.mode == "worktree":
         return list
-    listing = gitio.start_list_tree(repo.root, revision.tree, config.specs_dir)
+    sources = config.spec_sources
+    listing = gitio.start_list_tree(repo.root, revision.tree, *config.spec_dirs)
     return lambda: [
         (path, blob)
         for mode, blob, path in listing()
-        if mode != "120000" and is_spec_file(path, config.specs_dir)
+        if mode != "120000" and source_of(path, sources) is not None
     ]
 
 
@@ -139,8 +149,8 @@ def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> Spec
     if revision.mode == "worktree":
         return read_disk_specs(config)
     rows = _start_spec_rows(repo, config, revision)()
-    parsed = _parse_rows(repo, rows, SpecCache.load(repo.common_dir))
-    return spec_set(parsed[row] for row in rows if row in parsed)
+    parsed = _parse_rows(repo, rows, SpecCache.load(repo.common_dir), config.spec_sources)
+    return scoped(spec_set(parsed[row] for row in rows if row in parsed), config)
 
 
 def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[Reference]]:
@@ -191,7 +201,7 @@ def _grep_references(
 ) -> list[Reference]:
     if not specs.prefixes:
         return []
-    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    excludes = (*spec_globs(config), *config.exclude)
     search = Search(specs.prefixes, excludes, config.test_globs)
     return resulting_references(repo, revision, change, search)
 
@@ -240,7 +250,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
 
     revision, change, config = snap.revision, snap.change, snap.config
-    spec_paths = [f.path for f in change.files if is_spec_file(f.path, config.specs_dir)]
+    spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
     corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
     work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
@@ -260,7 +270,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
     rows += corpus.comment_rows(change.files, above, spec_paths)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
-    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    excludes = (*spec_globs(config), *config.exclude)
     rare = _start_rarity(repo, revision, links, excludes)
     changed = frozenset(
         (f.path, line.number)
@@ -295,7 +305,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
         ripples(symbols, found, change),
         symbols,
         untested_functions(symbols, found, config.test_globs),
-        config.specs_dir,
+        config.spec_dirs,
         config.test_globs,
     )
 
@@ -344,7 +354,7 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     specs = read_disk_specs(config)
     worktree = Revision("--worktree", "worktree", "")
     found = _grep_references(repo, config, worktree, specs)
-    excludes = (f"{config.specs_dir}/**", *config.exclude)
+    excludes = (*spec_globs(config), *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
     search = gitio.grep_args(names, worktree, excludes, words=True, functions=True)
@@ -404,7 +414,7 @@ def _check_of(
         change,
         snap.references,
         snap.message_references,
-        snap.config.specs_dir,
+        snap.config.spec_dirs,
         snap.config.rules,
         message_pending=message_pending,
         spec_findings=linted,

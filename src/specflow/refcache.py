@@ -34,7 +34,9 @@ class Search:
         self.prefixes = prefixes
         self.patterns = sorted(f"{prefix}-" for prefix in prefixes)
         self.excludes = tuple(excludes)
-        self.key = (tuple(self.patterns), self.excludes, test_globs)
+        # SOURCES-3: which prefixes take `1.2` or a slug changes what a file's rows hold
+        forms = tuple(sorted(getattr(prefixes, name, ())) for name in ("dotted", "slugged"))
+        self.key = (tuple(self.patterns), self.excludes, test_globs, forms)
         self.test_globs = test_globs
 
     def run(

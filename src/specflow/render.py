@@ -148,6 +148,7 @@ def spec_dict(
         "title": spec.title,
         "status": spec.status,
         "path": spec.path,
+        "source": spec.source,  # SOURCES-1: the format it was read from
         "scope": list(spec.scope),
         "owners": list(spec.owners),
         "requirements": len(spec.requirements),

@@ -28,6 +28,7 @@ class Row:
     status: str
     implemented: tuple[Reference, ...]
     verified: tuple[Reference, ...]
+    source: str = "specflow"  # SOURCES-9: the format its spec was read from
 
     @property
     def counted(self) -> bool:
@@ -85,6 +86,11 @@ class Report:
         return _counts(self.rows)
 
     @property
+    def sources(self) -> tuple[str, ...]:
+        """SOURCES-9: the formats the specs were read from, for the report's filter."""
+        return tuple(sorted({spec.spec.source for spec in self.specs}))
+
+    @property
     def statuses(self) -> tuple[str, ...]:
         return STATUSES
 
@@ -130,9 +136,8 @@ def _row(spec: Spec, item: Requirement, where: dict[str, list[Reference]]) -> Ro
     found = where.get(item.id, []) if item.id else []  # REPORT-E3: no id, nothing can name it
     implemented = tuple(r for r in found if r.kind == "implements")
     verified = tuple(r for r in found if r.kind == "verifies")
-    return Row(
-        spec.id, item, status(item, bool(implemented), bool(verified)), implemented, verified
-    )
+    state = status(item, bool(implemented), bool(verified))
+    return Row(spec.id, item, state, implemented, verified, spec.source)
 
 
 def _coverage(rows: Sequence[Row]) -> Coverage:
@@ -166,6 +171,7 @@ def _spec_dict(rows: SpecRows) -> dict[str, Any]:
         "title": _text(spec.title),
         "path": _text(spec.path),
         "status": _text(spec.status),
+        "source": spec.source,
         "enforced": spec.enforced,
         "coverage": _coverage_dict(rows.coverage),
         "counts": rows.counts,

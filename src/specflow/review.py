@@ -14,7 +14,7 @@ from specflow.change import Change, FileChange, Hunk, Revision
 from specflow.globs import matches
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
-from specflow.specset import SpecSet, is_spec_file
+from specflow.specset import SpecDirs, SpecSet, changed_specs
 
 if TYPE_CHECKING:
     from specflow.link import Link, Statement
@@ -128,12 +128,12 @@ def build(
     ripples: Sequence[Ripple],
     symbols: Sequence[Symbol],
     untested: Sequence[Symbol],
-    specs_dir: str,
+    specs_dir: SpecDirs,
     test_globs: tuple[str, ...] = (),
 ) -> Review:
     """The checklist from the stages' results: `linking` from link.py and noop.py, `scoped`
     from affected.scope_index, the ripples and the untested functions from ripple.py."""
-    spec_paths = [f.path for f in change.files if is_spec_file(f.path, specs_dir)]
+    spec_paths = changed_specs(change, specs, base_specs)
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     reasons = affected(specs, change, added, specs_dir, scoped)
     where = by_id([*references, *message_refs])

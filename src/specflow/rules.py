@@ -9,9 +9,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from specflow.affected import added_references, affected
 from specflow.change import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE, Change
 from specflow.globs import matches
+from specflow.ids import prefix_of
 from specflow.model import Constraint, Finding, Severity, Spec, Status
 from specflow.refs import Reference
-from specflow.specset import SpecSet, in_specs_dir
+from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
 MESSAGE = "(commit message)"
 
@@ -21,7 +22,7 @@ def check(
     change: Change,
     references: Sequence[Reference],
     message_refs: Sequence[Reference],
-    specs_dir: str,
+    specs_dir: SpecDirs,
     severities: Mapping[str, Severity],
     message_pending: bool = False,
     spec_findings: Sequence[Finding] | None = None,
@@ -39,6 +40,7 @@ def check(
         *_unreferenced(in_scope, ids, message_refs),
         *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
+        *_left_dangling(specs, change, references, added),
         *_deprecated(specs, added),
         *_constraints(specs, change, ids, specs_dir),
         *_spec_lint(specs, in_scope, spec_findings),
@@ -85,9 +87,18 @@ def _unreferenced(
                     spec.path,
                     item.line,
                     f"{item.id} is referenced nowhere: reference {item.id} where it is implemented "
-                    f"(a `# {item.id}` comment) and in its test, or mark it planned with "
-                    f"`- [ ] {item.id}:` in {spec.path}:{item.line}",
+                    f"(a `# {item.id}` comment) and in its test, {_or_plan(spec, item.id)}",
                 )
+
+
+def _or_plan(spec: Spec, item_id: str) -> str:
+    if spec.source == "openspec":  # SOURCES-7
+        return "or propose it in a change folder (`openspec/changes/`) until it is built"
+    if spec.source != "specflow":  # SOURCES-4: specflow never edits another tool's file
+        return (
+            f"or set `[tool.specflow.rules] unreferenced-requirement` while {spec.path} is drafted"
+        )
+    return f"or mark it planned with `- [ ] {item_id}:` in {spec.path}"
 
 
 # CHECK-4: planned items are not enforced, but an implemented one should be ticked.
@@ -108,11 +119,33 @@ def _planned_but_referenced(
                 )
 
 
+def _left_dangling(
+    specs: SpecSet, change: Change, references: Sequence[Reference], added: Sequence[Reference]
+) -> Iterator[Finding]:
+    """SOURCES-10: a spec the change edits no longer has an ID the tree still names: the
+    requirement was renamed (an OpenSpec heading is its key) or removed under the reference."""
+    changed = {f.path for f in change.files}
+    new = {(r.path, r.line) for r in added}
+    for reference in references:
+        if reference.id in specs.items or (reference.path, reference.line) in new:
+            continue
+        spec = specs.by_id.get(prefix_of(reference.id))
+        if spec is not None and spec.path in changed:
+            yield Finding(
+                "dangling-reference",
+                Severity.error,
+                reference.path,
+                reference.line,
+                f"{reference.id} is no longer in {spec.path}, which this change edits (renamed or "
+                "removed), yet this line still names it: update the reference or restore the ID",
+            )
+
+
 # CHECK-2
 def _dangling(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
     for reference in added:
         if reference.id not in specs.items:
-            spec = specs.by_id.get(reference.id.rsplit("-", 1)[0])
+            spec = specs.by_id.get(prefix_of(reference.id))
             hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""
             yield Finding(
                 "dangling-reference",
@@ -144,7 +177,7 @@ def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]
 
 # CHECK-3: only enforced specs; `until ID` lifts the rule once ID is implemented.
 def _constraints(
-    specs: SpecSet, change: Change, ids: Mapping[str, set[str]], specs_dir: str
+    specs: SpecSet, change: Change, ids: Mapping[str, set[str]], specs_dir: SpecDirs
 ) -> Iterator[Finding]:
     implemented = ids["implements"]
     for spec in specs.specs:
@@ -157,7 +190,7 @@ def _constraints(
 
 
 def _violations(
-    spec: Spec, constraint: Constraint, change: Change, specs_dir: str
+    spec: Spec, constraint: Constraint, change: Change, specs_dir: SpecDirs
 ) -> Iterator[Finding]:
     globs = constraint.globs or spec.scope
     found = re.compile(constraint.pattern).search if constraint.is_regex else None
@@ -224,9 +257,9 @@ def _untested(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Fi
 
 
 def _untraced(
-    specs: Sequence[Spec], change: Change, added: Sequence[Reference], specs_dir: str
+    specs: Sequence[Spec], change: Change, added: Sequence[Reference], specs_dir: SpecDirs
 ) -> Iterator[Finding]:
-    named = {r.id.rsplit("-", 1)[0] for r in added}
+    named = {prefix_of(r.id) for r in added}
     for spec in specs:
         if spec.id in named:
             continue
@@ -241,7 +274,7 @@ def _untraced(
                 )
 
 
-def _unscoped(specs: SpecSet, change: Change, specs_dir: str) -> Iterator[Finding]:
+def _unscoped(specs: SpecSet, change: Change, specs_dir: SpecDirs) -> Iterator[Finding]:
     for file in change.files:
         if file.status == "deleted" or in_specs_dir(file.path, specs_dir):
             continue

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specflow.config import Config
 from specflow.errors import SpecError
+from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
+
+if TYPE_CHECKING:
+    from specflow.change import Change
+
+# SOURCES-3: how the IDs of each source's specs end (`1.2`, a slug); the rest end in a number.
+ID_FORMS = {"kiro": "dotted", "openspec": "slugged"}
 
 
 class SpecSet:
@@ -33,7 +41,17 @@ class SpecSet:
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
-        return frozenset(self.by_id)
+        """Spec ids, and the prefixes of their IDs where a source names them otherwise (an
+        OpenSpec change's requirements carry the id of the capability they will join)."""
+        forms: dict[str, set[str]] = {"plain": set(), "dotted": set(), "slugged": set()}
+        for spec in self.specs:
+            form = forms[ID_FORMS.get(spec.source, "plain")]
+            form.add(spec.id)
+            if spec.source != "specflow":  # a native item's wrong prefix is a lint error instead
+                form.update(prefix_of(item.id) for item in spec.items if item.id)
+        if not forms["dotted"] and not forms["slugged"]:
+            return frozenset(forms["plain"])
+        return prefixes_of(*(frozenset(forms[key]) for key in ("plain", "dotted", "slugged")))
 
     @cached_property
     def items(self) -> dict[str, Requirement]:
@@ -49,16 +67,30 @@ class SpecSet:
         item = self.items.get(item_id)
         if item is not None:
             return next(spec for spec in self.specs if spec.path == item.path)
-        prefix = item_id.rsplit("-", 1)[0]
-        return self.by_id.get(prefix)
+        return self.by_id.get(prefix_of(item_id))
 
     def find(self, key: str) -> Spec | Requirement | None:
         return self.by_id.get(key) or self.items.get(key)
 
 
-def in_specs_dir(relative: str, specs_dir: str) -> bool:
-    """Anything under the specs folder: never a reference, never judged as code."""
-    return relative.startswith(specs_dir.rstrip("/") + "/")
+# The specs folder, or every folder of the sources read (Config.spec_dirs).
+SpecDirs = str | tuple[str, ...]
+
+
+def in_specs_dir(relative: str, specs_dir: SpecDirs) -> bool:
+    """Anything under a specs folder: never a reference, never judged as code."""
+    folders = (specs_dir,) if isinstance(specs_dir, str) else specs_dir
+    return any(relative.startswith(folder.rstrip("/") + "/") for folder in folders)
+
+
+def spec_globs(config: Config) -> tuple[str, ...]:
+    return tuple(f"{folder}/**" for folder in config.spec_dirs)
+
+
+def changed_specs(change: Change, specs: SpecSet, base: SpecSet) -> list[str]:
+    """The changed files that are specs, before or after the change."""
+    known = {spec.path for spec in (*specs.specs, *base.specs)}
+    return [f.path for f in change.files if f.path in known or (f.old_path or "") in known]
 
 
 def is_spec_file(relative: str, specs_dir: str) -> bool:
@@ -69,10 +101,26 @@ def is_spec_file(relative: str, specs_dir: str) -> bool:
     return relative.rsplit("/", 1)[-1].lower() != "readme.md"
 
 
-def parse_all(files: Iterable[tuple[str, bytes]]) -> SpecSet:
-    from specflow.parse import decode, parse_spec
+def parse_all(files: Iterable[tuple[str, bytes]], config: Config | None = None) -> SpecSet:
+    """Spec files → specs, each read by its source (specflow's own format without `config`)."""
+    return spec_set(parse_file(path, data, config) for path, data in files)
 
-    return spec_set(parse_spec(path, decode(path, data)) for path, data in files)
+
+def parse_file(path: str, data: bytes, config: Config | None = None) -> Spec:
+    from specflow.parse import decode, parse_spec
+    from specflow.sources import source_of
+
+    found = source_of(path, config.spec_sources) if config is not None else None
+    return (found.parse if found is not None else parse_spec)(path, decode(path, data))
+
+
+def scoped(specs: SpecSet, config: Config) -> SpecSet:
+    """SOURCES-5: the specs with the globs `[tool.specflow.scopes]` gives them."""
+    if not config.scopes:
+        return specs
+    from specflow.sources import with_scopes
+
+    return SpecSet(tuple(with_scopes(specs.specs, dict(config.scopes))))
 
 
 def spec_set(specs: Iterable[Spec]) -> SpecSet:
@@ -81,17 +129,26 @@ def spec_set(specs: Iterable[Spec]) -> SpecSet:
 
 def read_disk_specs(config: Config) -> SpecSet:
     """The specs in the work tree; symlinks are skipped, never followed outside the repository."""
-    return parse_all(_disk_files(config))
+    return scoped(parse_all(_disk_files(config), config), config)
 
 
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
-    folder = config.specs_path
+    from specflow.sources import source_of
+
+    sources = config.spec_sources
+    for name in config.spec_dirs:
+        yield from _folder_files(config, config.root / name, lambda p: source_of(p, sources))
+
+
+def _folder_files(
+    config: Config, folder: Path, source_of: Callable[[str], object]
+) -> Iterator[tuple[str, bytes]]:
     # HARDEN-4: the specs folder itself (or a folder above it) may be the symlink.
     if not folder.is_dir() or _has_symlink(folder, config.root):
         return
     for file in sorted(folder.rglob("*.md")):
         relative = file.relative_to(config.root).as_posix()
-        if _has_symlink(file, folder) or not is_spec_file(relative, config.specs_dir):
+        if _has_symlink(file, folder) or source_of(relative) is None:
             continue
         if not file.is_file():  # a folder called `notes.md`
             continue

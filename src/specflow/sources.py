@@ -1,0 +1,124 @@
+"""Spec sources: the formats specflow reads specs from, each turning its files into `Spec`s.
+
+Every source is a module with the same names, as pre-commit's languages are: `NAME`, `ROOT` and
+`source()`, its `Source` (`claims`, `is_spec_file`, `parse`, `cross_check`). The sources are
+`specflow` (specflow's own Markdown, parse.py, behind `native`), `speckit` (GitHub Spec Kit),
+`openspec` (OpenSpec) and `kiro` (Kiro and cc-sdd). Only specflow's own format is ever written
+to (`lint --fix`); the others are read as they are.
+
+Light on purpose: the hooks import it; each source imports its parser when it parses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from specflow.model import Finding, Spec
+
+if TYPE_CHECKING:
+    from specflow.specset import SpecSet
+
+NAMES = ("specflow", "speckit", "openspec", "kiro")
+
+
+class Source(NamedTuple):
+    """The shared interface; `root` is the folder whose files belong to the source (never
+    references, never judged as code)."""
+
+    name: str
+    root: str
+    claims: Callable[[str], bool]  # the path is in this source's territory
+    is_spec_file: Callable[[str], bool]  # ... and is one of its spec files
+    parse: Callable[[str, str], Spec]
+    cross_check: Callable[[SpecSet], Iterator[Finding]]
+
+
+def detect(root: Path) -> tuple[str, ...]:
+    """SOURCES-2: the formats whose folders the repository has; specflow's own always. Only
+    `stat`s and one listing: the hooks ask on every commit, so no source module is imported."""
+    found = ["specflow"]
+    if (root / ".specify").is_dir() or _has_feature_folder(root / "specs"):
+        found.append("speckit")
+    if (root / "openspec").is_dir():
+        found.append("openspec")
+    if (root / ".kiro" / "specs").is_dir():
+        found.append("kiro")
+    return tuple(found)
+
+
+_FEATURE_FOLDER = re.compile(r"[0-9]{3,}-")
+
+
+def _has_feature_folder(folder: Path) -> bool:
+    """A Spec Kit feature folder, `specs/001-name/` with its spec.md."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return any(
+        _FEATURE_FOLDER.match(name) and (folder / name / "spec.md").is_file() for name in names
+    )
+
+
+def enabled(names: Sequence[str], specs_dir: str) -> tuple[Source, ...]:
+    """The sources to read, foreign ones first: Spec Kit's feature folders sit inside `specs/`,
+    and the first source that claims a path owns it. A module is imported only when named."""
+    found = []
+    if "speckit" in names:
+        from specflow import source_speckit
+
+        found.append(source_speckit.source())
+    if "openspec" in names:
+        from specflow import source_openspec
+
+        found.append(source_openspec.source())
+    if "kiro" in names:
+        from specflow import source_kiro
+
+        found.append(source_kiro.source())
+    if "specflow" in names:
+        found.append(native(specs_dir))
+    return tuple(found)
+
+
+def native(specs_dir: str) -> Source:
+    from specflow.specset import is_spec_file
+
+    folder = specs_dir.rstrip("/") + "/"
+    return Source(
+        "specflow",
+        specs_dir,
+        lambda path: path.startswith(folder),
+        lambda path: is_spec_file(path, specs_dir),
+        _parse_native,
+        _no_cross_check,
+    )
+
+
+def _parse_native(path: str, text: str) -> Spec:
+    from specflow.parse import parse_spec
+
+    return parse_spec(path, text)
+
+
+def _no_cross_check(specs: SpecSet) -> Iterator[Finding]:
+    return iter(())
+
+
+def source_of(path: str, sources: Sequence[Source]) -> Source | None:
+    """The source a spec file belongs to, or None when the path is no source's spec."""
+    for source in sources:
+        if source.claims(path):
+            return source if source.is_spec_file(path) else None
+    return None
+
+
+def with_scopes(specs: Sequence[Spec], scopes: dict[str, tuple[str, ...]]) -> Iterator[Spec]:
+    """SOURCES-5: `[tool.specflow.scopes]` adds globs to a spec named by its path or its id."""
+    for spec in specs:
+        globs = scopes.get(spec.path, ()) + scopes.get(spec.id, ())
+        yield spec._replace(scope=spec.scope + globs) if globs else spec

@@ -1,0 +1,435 @@
+"""Specs written by Spec Kit, OpenSpec and Kiro/cc-sdd, read as they are (specs/sources.md).
+
+The repositories are built from tests/data/<format>/filled/, which follow the files the real tools
+wrote (tests/data/<format>/generated/, tests/data/regenerate_sources.sh); every test runs the CLI,
+the hooks with a real `git commit`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from specflow.ids import find_references, prefixes_of
+from specflow.parse import parse_spec
+from test_report import browse, needs_chromium
+from test_speed import imported_modules
+
+DATA = Path(__file__).parent / "data"
+HASHING = "def hash_password(password):\n    return sha256(password)\n"
+
+# What each format's requirements are called in code (SOURCES-3), and one scenario's words.
+FORMATS = {
+    "speckit": (
+        ["PASSWORD-RESET-FR-001", "PASSWORD-RESET-FR-002", "PASSWORD-RESET-FR-003"],
+        "PASSWORD-RESET-FR-004",
+        "specs/001-password-reset/spec.md",
+    ),
+    "openspec": (
+        ["PASSWORD-RESET-existing-hash-format"],
+        "PASSWORD-RESET-account-found-by-e-mail",
+        "openspec/specs/password-reset/spec.md",
+    ),
+    "kiro": (
+        ["PASSWORD-RESET-1.1", "PASSWORD-RESET-1.2"],
+        "PASSWORD-RESET-2.1",
+        ".kiro/specs/password-reset/requirements.md",
+    ),
+}
+
+
+def tree(fmt: str) -> dict[str, str]:
+    folder = DATA / fmt / "filled"
+    return {
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def code(*ids: str) -> str:
+    comments = "".join(f"    # {item_id}\n" for item_id in ids)
+    return f"def reset_password(email, password):\n{comments}    return hash_password(password)\n"
+
+
+def checks_of(*ids: str) -> str:
+    return f'def test_reset():\n    """{", ".join(ids)}"""\n'
+
+
+@pytest.fixture(params=sorted(FORMATS))
+def fmt(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def story(repo, fmt):
+    """A repository with the format's password-reset spec and login code, every requirement
+    but the last referenced (by code and a test)."""
+    done, _last, _path = FORMATS[fmt]
+    repo.commit(
+        "the spec, as the tool wrote it",
+        {
+            **tree(fmt),
+            "src/auth/hashing.py": HASHING,
+            "src/auth/reset.py": code(*done),
+            "tests/test_reset.py": checks_of(*done),
+        },
+    )
+    return repo
+
+
+def git_commit(repo, message: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "commit", "-q", "-m", message],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+# --- lint ------------------------------------------------------------------------------------
+
+
+def test_each_format_lints_with_what_it_gets_wrong_for_specflow(story, cli, fmt):
+    """SOURCES-1, SOURCES-6: read as the tool wrote it; Spec Kit's open question is a warning."""
+    result = cli("lint", "--format", "json")
+    assert result.code == 0, result.out
+    findings = json.loads(result.out)["findings"]
+    rules = sorted(f["rule"] for f in findings)
+    if fmt == "speckit":
+        assert rules == ["needs-clarification"]
+        assert findings[0]["path"] == "specs/001-password-reset/spec.md"
+        assert findings[0]["line"] == 41
+        assert "how long is a reset link valid" in findings[0]["message"]
+    else:
+        assert rules == []
+
+
+def test_list_shows_every_format_with_its_source(story, cli, fmt):
+    """SOURCES-1: one model for all: the same list, the spec read from the tool's path."""
+    _done, _last, path = FORMATS[fmt]
+    result = cli("list", "--format", "json")
+    assert result.code == 0, result
+    specs = {spec["path"]: spec for spec in json.loads(result.out)["specs"]}
+    assert specs[path]["source"] == fmt
+    assert not [p for p in specs if p.endswith(("proposal.md", "spec-template.md"))]
+
+
+def test_openspec_renamed_requirement_and_duplicate_names_are_lint_errors(repo, cli):
+    """SOURCES-6: a MODIFIED heading that names no requirement breaks OpenSpec's key."""
+    files = tree("openspec")
+    spec = files["openspec/specs/password-reset/spec.md"]
+    files["openspec/specs/password-reset/spec.md"] = spec + spec.split("## Requirements", 1)[1]
+    files["openspec/changes/tweak/specs/password-reset/spec.md"] = (
+        "## MODIFIED Requirements\n\n### Requirement: Existing hash formats\n"
+        "The system SHALL hash with SHA-256.\n\n#### Scenario: x\n- **WHEN** a\n- **THEN** b\n"
+    )
+    repo.commit("spec", files)
+    result = cli("lint")
+    assert result.code == 1
+    assert (
+        "openspec/changes/tweak/specs/password-reset/spec.md:3: error [renamed-requirement] "
+        "MODIFIED requirement 'Existing hash formats' matches no requirement of PASSWORD-RESET"
+    ) in result.out
+    assert "error [duplicate-id] PASSWORD-RESET-existing-hash-format is already defined at" in (
+        result.out
+    )
+
+
+def test_lint_fix_refuses_another_tools_file_and_leaves_it_alone(repo, cli):
+    """SOURCES-8: an FR without its number cannot be fixed by specflow; the file is unchanged."""
+    files = tree("speckit")
+    path = "specs/001-password-reset/spec.md"
+    files[path] = files[path].replace("- **FR-003**: Users", "- Users")
+    repo.commit("spec", files)
+    before = (repo.path / path).read_bytes()
+    result = cli("lint", "--fix")
+    assert result.code == 1
+    assert f"{path}:40: error [fix-refused] `lint --fix` does not write Spec Kit files" in (
+        result.out
+    )
+    assert f"{path}:40: error [missing-id]" in result.out
+    assert (repo.path / path).read_bytes() == before
+
+
+# --- check and the hooks ---------------------------------------------------------------------
+
+
+def test_an_unreferenced_requirement_blocks_the_commit_and_a_reference_lets_it_in(story, cli, fmt):
+    """SOURCES-4: the hook holds another tool's requirements to the same rule as specflow's."""
+    done, last, path = FORMATS[fmt]
+    assert cli("hook", "install").code == 0
+    story.stage({"src/auth/tokens.py": f"def token():  # {done[0]}\n    return 1\n"})
+    blocked = git_commit(story, "reset tokens")
+    assert blocked.returncode == 1
+    assert f"[unreferenced-requirement] {last} is referenced nowhere" in blocked.stderr
+    assert path in blocked.stderr
+
+    story.stage({"src/auth/lookup.py": f"def find(email):  # {last}\n    return None\n"})
+    passed = git_commit(story, "find the account by its e-mail")
+    assert passed.returncode == 0, passed.stderr
+
+
+def test_a_reference_to_an_id_the_format_does_not_have_is_dangling(story, cli, fmt):
+    """SOURCES-3: the IDs are exact: a typo in the slug or the number is caught."""
+    wrong = {"speckit": "PASSWORD-RESET-FR-009", "openspec": "PASSWORD-RESET-no-such-thing"}
+    typo = wrong.get(fmt, "PASSWORD-RESET-3.1")
+    story.stage({"src/auth/other.py": f"# {typo}\n"})
+    result = cli("check", "--staged")
+    assert result.code == 1
+    assert f"[dangling-reference] {typo}" in result.out
+
+
+def test_native_ids_do_not_read_other_formats_forms():
+    """SOURCES-3: `RESET-1.2` and `RESET-token` are not references to a specflow spec."""
+    plain = frozenset({"RESET"})
+    assert list(find_references("RESET-1.2 RESET-token", plain)) == [("RESET-1", 1)]
+    both = prefixes_of(frozenset({"RESET"}), frozenset({"KIRO"}), frozenset({"OS"}))
+    found = [i for i, _ in find_references("KIRO-1.2 OS-reset-link RESET-1.2 OS-3", both)]
+    assert found == ["KIRO-1.2", "OS-reset-link", "RESET-1", "OS-3"]
+
+
+# --- scope -----------------------------------------------------------------------------------
+
+
+def test_scopes_in_the_configuration_give_a_spec_its_files(story, cli, fmt):
+    """SOURCES-5: without a scope the spec is affected only by references and by itself."""
+    _done, _last, path = FORMATS[fmt]
+    story.stage({"src/auth/hashing.py": HASHING + "# faster\n"})
+    assert cli("check", "--staged").code == 0  # no reference, no scope: not affected
+    story.commit("faster")
+    story.write({"pyproject.toml": f'[tool.specflow.scopes]\n"{path}" = ["src/auth/**"]\n'})
+    story.stage({"src/auth/hashing.py": HASHING + "# faster still\n"})
+    result = cli("check", "--staged")
+    assert result.code == 1
+    assert "[unreferenced-requirement]" in result.out
+    story.write({"pyproject.toml": '[tool.specflow.scopes]\n"specs/nope.md" = ["src/**"]\n'})
+    linted = cli("lint")
+    assert linted.code == 0
+    assert "pyproject.toml:1: warning [unknown-scope-spec] `scopes` names 'specs/nope.md'" in (
+        linted.out
+    )
+
+
+def test_sources_in_the_configuration_choose_the_formats(story, cli, fmt):
+    """SOURCES-2: `sources` replaces detection; an unknown name is a one-line error."""
+    story.write({"specflow.toml": 'sources = ["specflow"]\n'})
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    # Spec Kit's spec.md sits in specs/: read as specflow's own Markdown, it is another spec
+    assert [spec["id"] for spec in listed] == (["SPEC"] if fmt == "speckit" else [])
+    story.write({"specflow.toml": 'sources = ["specflow", "spekit"]\n'})
+    result = cli("list")
+    assert result.code == 2
+    assert "unknown source(s) spekit; known sources: specflow, speckit, openspec, kiro" in (
+        result.err
+    )
+
+
+# --- review, report and the rest downstream --------------------------------------------------
+
+
+def test_the_review_links_a_hunk_to_a_scenario(story, cli, fmt):
+    """SOURCES-1: acceptance scenarios, OpenSpec scenarios and EARS criteria are linked by the
+    words a hunk shares with them, as specflow's own edge cases are."""
+    _done, last, _path = FORMATS[fmt]
+    story.stage(
+        {"src/auth/reset.py": code(last) + "\ndef unknown_email(email):\n    return 'nobody'\n"}
+    )
+    result = cli("review", "--staged", "--format", "json")
+    assert result.code == 0, result
+    review = json.loads(result.out)
+    texts = json.dumps(review)
+    assert last in texts
+    questions = [q for spec in review["specs"] for q in spec["questions"]]
+    about = {q["statement"]["kind"] for q in questions if "e-mail" in q["statement"]["text"]}
+    # Kiro has no scenarios beside its criteria: its user story (Context) is what is linked
+    assert about & ({"context"} if fmt == "kiro" else {"edge-case"})
+
+
+def test_the_report_lists_each_format_and_filters_by_source(story, cli, fmt, tmp_path):
+    """SOURCES-9: coverage per requirement, and the HTML filters by source."""
+    done, last, _path = FORMATS[fmt]
+    result = cli("report", "--format", "json")
+    assert result.code == 0, result
+    report = json.loads(result.out)
+    rows = {row["id"]: row for spec in report["specs"] for row in spec["requirements"]}
+    assert {rows[item]["status"] for item in done} == {"covered"}
+    assert rows[last]["status"] == "unreferenced"
+    assert {spec["source"] for spec in report["specs"]} == {fmt}
+    assert cli("report", "--html", str(tmp_path / "out")).code == 0
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert f'<option value="{fmt}">{fmt}</option>' in page
+    assert f'data-source="{fmt}"' in page
+
+
+def test_show_brief_context_and_comment_read_the_other_formats(story, cli, fmt):
+    """SOURCES-1: downstream commands work on the same model."""
+    done, _last, path = FORMATS[fmt]
+    shown = cli("show", done[0])
+    assert shown.code == 0, shown
+    assert "src/auth/reset.py" in shown.out and path in shown.out
+    spec_id = "PASSWORD-RESET-FR" if fmt == "speckit" else "PASSWORD-RESET"
+    brief = cli("brief", spec_id)
+    assert brief.code == 0, brief
+    assert done[0] in brief.out
+    assert cli("context", "hash_password").code == 0
+    comment = cli("comment", "HEAD")
+    assert comment.code == 0, comment
+    assert "PASSWORD-RESET" in comment.out
+
+
+def test_openspec_change_folders_are_planned_until_archived(repo, cli):
+    """SOURCES-7: ADDED requirements of a change are planned, with the ID they will keep."""
+    done, last, _path = FORMATS["openspec"]
+    repo.commit("spec", {**tree("openspec"), "src/auth/reset.py": code(*done, last)})
+    shown = cli("show", "PASSWORD-RESET-rehash-on-login", "--format", "json")
+    assert shown.code == 0, shown
+    assert json.loads(shown.out)["item"]["state"] == "planned"
+    assert cli("check", "HEAD").code == 0  # planned: not yet required
+    archive = repo.path / "openspec/changes/archive/2026-12-04-migrate-to-bcrypt"
+    shutil.move(repo.path / "openspec/changes/migrate-to-bcrypt", archive)
+    repo.commit("archived")
+    assert cli("show", "PASSWORD-RESET-rehash-on-login").code == 2  # archived: not read
+
+
+def test_the_fixtures_follow_what_the_tools_wrote():
+    """The filled fixtures keep the headings the real tools' templates use."""
+    generated = (DATA / "speckit/generated/specs/001-password-reset/spec.md").read_text()
+    filled = (DATA / "speckit/filled/specs/001-password-reset/spec.md").read_text()
+    for heading in ("## User Scenarios & Testing", "### Functional Requirements", "## Assumptions"):
+        assert heading in generated and heading in filled
+    archived = (DATA / "openspec/generated/specs/password-reset/spec.md").read_text()
+    spec = parse_spec("x.md", "# x\n")  # the native parser still reads a bare title
+    assert spec.title == "x" and "### Requirement: Reset link expiry" in archived
+    kiro = (DATA / "kiro/generated/templates/requirements.md").read_text()
+    assert "#### Acceptance Criteria" in kiro
+    versions = (DATA / "SOURCE_VERSIONS").read_text().split("\n")
+    assert [line.split()[0] for line in versions if line] == [
+        "specify-cli",
+        "@fission-ai/openspec",
+        "cc-sdd",
+    ]
+
+
+def test_a_spec_kit_feature_folder_beside_specflow_specs(repo, cli):
+    """SOURCES-E1: the feature folder is Spec Kit's, the rest of specs/ stays specflow's."""
+    native = "# Login\n\n## Context\n- x\n\n## Requirements\n- LOGIN-1: Log in.\n\n## Edge Cases\n"
+    files = {
+        **tree("speckit"),
+        "specs/login.md": native,
+        "specs/001-password-reset/tasks.md": "# Tasks\n- [ ] T001 [US1] per FR-001\n",
+    }
+    repo.commit("both", files)
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert sorted(spec["path"] for spec in listed) == [
+        "specs/001-password-reset/spec.md",
+        "specs/login.md",
+    ]
+
+
+def test_an_openspec_name_without_a_leading_word_cannot_be_referenced(repo, cli):
+    """SOURCES-E2: `2 factor` gives no slug that reads back as one reference."""
+    spec = (
+        "# x\n\n## Purpose\nA purpose long enough.\n\n## Requirements\n\n"
+        "### Requirement: 2 factor login\nThe system SHALL ask for a code.\n\n"
+        "#### Scenario: code\n- **WHEN** a\n- **THEN** b\n"
+    )
+    repo.commit("spec", {"openspec/specs/auth/spec.md": spec})
+    result = cli("lint")
+    assert result.code == 1
+    assert "openspec/specs/auth/spec.md:8: error [unreferenceable-name]" in result.out
+
+
+def test_a_cached_spec_is_read_again_when_its_source_changes(story, cli, fmt):
+    """SOURCES-E3: the hook's spec cache keeps a spec per path and blob; the source counts."""
+    assert cli("check", "HEAD").code == 1  # caches the specs as their format reads them
+    story.commit("only specflow", {"specflow.toml": 'sources = ["specflow"]\n'})
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert [spec["id"] for spec in listed] == (["SPEC"] if fmt == "speckit" else [])
+
+
+def test_renaming_an_openspec_requirement_that_code_references_is_blocked(repo, cli):
+    """SOURCES-10: the heading is the key; a rename leaves the old reference dangling."""
+    done, last, path = FORMATS["openspec"]
+    repo.commit("spec", {**tree("openspec"), "src/auth/reset.py": code(*done, last)})
+    spec = (repo.path / path).read_text(encoding="utf-8")
+    repo.stage(
+        {path: spec.replace("Requirement: Existing hash format", "Requirement: Hash format")}
+    )
+    result = cli("check", "--staged")
+    assert result.code == 1
+    assert "[dangling-reference] PASSWORD-RESET-existing-hash-format" in result.out
+    assert "[unreferenced-requirement] PASSWORD-RESET-hash-format" in result.out
+
+
+@needs_chromium
+def test_in_a_browser_the_report_filters_by_source(repo, cli, tmp_path):
+    """SOURCES-9: `#source=kiro` shows the Kiro criteria and hides the specflow requirements."""
+    native = "# Login\n\n## Context\n- x\n\n## Requirements\n- LOGIN-1: Log in.\n\n## Edge Cases\n"
+    repo.commit("two formats", {**tree("kiro"), "specs/login.md": native})
+    assert cli("report", "--html", str(tmp_path / "site")).code == 0
+    page = tmp_path / "site/index.html"
+    dom = browse(page, tmp_path / "profile", "--dump-dom", fragment="#source=kiro")
+    assert '<body data-filter="ready" data-shown="3"' in dom  # PASSWORD-RESET-1.1, 1.2, 2.1
+    everything = browse(page, tmp_path / "profile2", "--dump-dom")
+    assert 'data-shown="4"' in everything
+
+
+def test_openspec_and_kiro_structure_warnings(repo, cli):
+    """SOURCES-6: no SHALL/MUST, no scenario (OpenSpec), no `shall` in a criterion (Kiro)."""
+    openspec = "# x\n\n## Purpose\nWhy.\n\n## Requirements\n\n### Requirement: Lockout\nLock it.\n"
+    kiro = (
+        "# Requirements Document\n\n## Introduction\nWhy.\n\n## Requirements\n\n"
+        "### Requirement 1: Lockout\n**Objective:** As a user, I want x\n\n"
+        "#### Acceptance Criteria\n1. When five logins fail, the account is locked\n"
+    )
+    repo.commit(
+        "specs",
+        {"openspec/specs/auth/spec.md": openspec, ".kiro/specs/lock/requirements.md": kiro},
+    )
+    result = cli("lint")
+    assert result.code == 0, result
+    assert (
+        "openspec/specs/auth/spec.md:8: warning [no-scenario] requirement 'Lockout'" in result.out
+    )
+    assert "openspec/specs/auth/spec.md:8: warning [no-shall] requirement 'Lockout'" in result.out
+    assert ".kiro/specs/lock/requirements.md:12: warning [no-shall] acceptance criterion" in (
+        result.out
+    )
+
+
+def test_the_reference_cache_is_kept_per_id_form():
+    """SOURCES-3: the same prefix read as Kiro's (`A-1.2`) finds other references than plain."""
+    from specflow.refcache import Search
+
+    plain = Search(frozenset({"A"}), (), ())
+    dotted = Search(prefixes_of(frozenset(), frozenset({"A"})), (), ())
+    assert plain.patterns == dotted.patterns and plain.key != dotted.key
+
+
+def test_the_warm_hook_parses_no_foreign_spec_again(story, fmt):
+    """SOURCES-E3, SPEED-1: another tool's specs come from the cache: no Markdown parser."""
+    done, _last, _path = FORMATS[fmt]
+    story.stage({"src/auth/reset.py": code(*done) + "x = 1\n"})
+    code_, cold = imported_modules(story, "check", "--staged")
+    assert "markdown_it" in cold
+    code_, warm = imported_modules(story, "check", "--staged")
+    assert code_ == 0, warm[-2000:]
+    assert f" specflow.source_{fmt}\n" in warm
+    for heavy in ("markdown_it", "yaml", "specflow.lint"):
+        assert f" {heavy}\n" not in warm, heavy
+
+
+def test_a_foreign_spec_that_is_not_utf8_is_a_one_line_error(repo, cli):
+    """SOURCES-1, FORMAT-6: bad input names its file and line, exit 2, no traceback."""
+    repo.commit("spec", {".kiro/specs/lock/requirements.md": b"# R\n\n## Introduction\nCaf\xe9\n"})
+    result = cli("lint")
+    assert result.code == 2
+    assert ".kiro/specs/lock/requirements.md:4: not UTF-8 (byte 0xe9)" in result.err
+    assert "Traceback" not in result.err
