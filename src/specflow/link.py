@@ -159,6 +159,14 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(name for name in found if _worth(name))
 
 
+_HYPHENED = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{3})")
+
+
+def _joined(text: str) -> str:
+    """Prose writes `e-mail` where code writes `email`."""
+    return _HYPHENED.sub(r"\1", text)
+
+
 def _without_names(text: str) -> str:
     return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
 
@@ -191,14 +199,16 @@ class Corpus:
 
     def __init__(self, specs: SpecSet) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
+        texts = [_joined(s.text) for s in found]
         self.specs = specs
         self.listed = sorted(range(len(found)), key=lambda i: KINDS.index(found[i].kind))
         self.statements = [found[i] for i in self.listed]
-        self.index = BM25([tokens(s.text) for s in self.statements])
-        self.words = [frozenset(word_set(s.text)) for s in self.statements]
+        texts = [texts[i] for i in self.listed]
+        self.index = BM25([tokens(text) for text in texts])
+        self.words = [frozenset(word_set(text)) for text in texts]
         # the words of the prose alone: an identifier's parts meet these, not another
         # identifier's (`HTTPDigestAuth` does not meet `HTTPBasicAuth` on "http" and "auth")
-        self.prose = [frozenset(word_set(_without_names(s.text))) for s in self.statements]
+        self.prose = [frozenset(word_set(_without_names(text))) for text in texts]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
@@ -353,6 +363,9 @@ def _hunk_links(
     text = hunk_text(hunk)
     names_in_hunk = _names_of(text)
     hunk_words = {word for word in word_set(text) if not word.isdigit()}
+    referred = {corpus.statements[doc].spec for doc in found} - scope.specs
+    if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
+        scope = corpus.in_scope(scope.specs | referred)
     _name_links(corpus, names_in_hunk, scope, found, hunk_words)
     return _strongest(corpus, found, hunk_words)
 
@@ -532,9 +545,9 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
     telling = _telling(link, rare)
-    if len(telling) < 2 or not link.in_scope:
+    if len(telling) < 2:  # only candidates have word links: in scope, or named
         return 0.0
-    return min(0.65, 0.2 + 0.15 * sum(telling[:3])) + bonus
+    return min(0.65, 0.3 + 0.15 * sum(telling[:3])) + bonus
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:
