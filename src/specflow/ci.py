@@ -15,7 +15,10 @@ INFO_URI = "https://github.com/specflow/specflow"
 _RULE_HELP = {
     "unreferenced-requirement": "An enforced requirement of an affected spec is not referenced.",
     "dangling-reference": "A reference names an ID with a known prefix that does not exist.",
-    "constraint": "An added line matches a `forbid` constraint of a spec.",
+    "constraint": "An added line matches a `forbid`, or a file lacks a `require`, of a spec.",
+    "removed-requirement": "A requirement removed from its spec is still referenced.",
+    "implementation-removed": "The change removes the last implementation of a requirement.",
+    "test-removed": "The change removes the last test of a requirement.",
     "spec-lint": "A spec affected by the change does not lint clean.",
     "deprecated-reference": "A reference names a requirement of a deprecated spec.",
     "untested-requirement": "A requirement is implemented but no test references it.",

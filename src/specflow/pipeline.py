@@ -406,8 +406,24 @@ def _check_of(
         snap.config.rules,
         message_pending=message_pending,
         spec_findings=linted,
+        texts=_required_texts(repo, snap, change),
+        base_specs=snap.base_specs,
+        test_globs=snap.config.test_globs,
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
+
+
+def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
+    """CHECK-14: the resulting text of the changed files a `require` governs; none is read
+    when no spec has a `require`."""
+    from specflow.constraints import required_paths
+
+    wanted = set(required_paths(snap.specs, change, snap.config.specs_dir))
+    files = [f for f in change.files if f.path in wanted and _is_source(f)]
+    if not files:
+        return {}
+    sides = _start_sources(repo, change.revision, files)()
+    return {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

@@ -1,0 +1,93 @@
+"""CHECK-15, CHECK-16: what a change takes away: a requirement still referenced, or the last
+implementation or test of one. Pure: judged on the change, not discovered later by `report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from specflow.change import Change
+from specflow.globs import matches
+from specflow.model import Finding, Severity
+from specflow.refs import Reference
+from specflow.specset import SpecSet, in_specs_dir
+
+SHOWN = 4  # references listed in a finding; the rest are counted
+
+
+# CHECK-15: the change that makes a reference dangle is the one to block.
+def removed_requirements(
+    specs: SpecSet, base_specs: SpecSet, references: Sequence[Reference]
+) -> Iterator[Finding]:
+    places: dict[str, list[Reference]] = {}
+    for reference in references:
+        places.setdefault(reference.id, []).append(reference)
+    for spec in base_specs.specs:
+        for item in spec.items:
+            if not item.id or item.id in specs.items or item.id not in places:
+                continue
+            now = specs.by_id.get(spec.id)
+            yield Finding(
+                "removed-requirement",
+                Severity.error,
+                now.path if now else spec.path,
+                item.line,
+                f"{item.id} is removed from {spec.path}:{item.line} but still referenced at "
+                f"{_places(places[item.id])}: remove those references, or keep {item.id} and "
+                "retire it on purpose (`status: deprecated`, `superseded-by`)",
+            )
+
+
+# CHECK-16: losing the last implementation (error) or the last test (warning) of a requirement.
+def lost_references(
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    specs_dir: str,
+    test_globs: tuple[str, ...],
+) -> Iterator[Finding]:
+    remaining: dict[str, set[str]] = {}
+    for reference in references:
+        remaining.setdefault(reference.kind, set()).add(reference.id)
+    for kind, where in _removed_references(change, specs.prefixes, specs_dir, test_globs):
+        rule = "implementation-removed" if kind == "implements" else "test-removed"
+        for item_id, place in where.items():
+            spec, item = specs.spec_of(item_id), specs.items.get(item_id)
+            if not (spec and item and spec.enforced and item.enforced):
+                continue
+            if item_id in remaining.get(kind, set()):
+                continue
+            what = "implementation" if kind == "implements" else "test"
+            yield Finding(
+                rule,
+                Severity.error if kind == "implements" else Severity.warning,
+                spec.path,
+                item.line,
+                f"this change removes the last {what} of {item_id} ({place}): {item.text}",
+            )
+
+
+def _removed_references(
+    change: Change, prefixes: frozenset[str], specs_dir: str, test_globs: tuple[str, ...]
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """("implements" | "verifies", ID → the first place it was removed from)."""
+    from specflow.ids import find_references
+
+    found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
+    for file in change.files:
+        path = file.old_path or file.path
+        if in_specs_dir(path, specs_dir):
+            continue
+        kind = "verifies" if matches(path, test_globs) else "implements"
+        for hunk in file.hunks:
+            for line in hunk.removed:
+                if "-" not in line.text:
+                    continue
+                for item_id, _ in find_references(line.text, prefixes):
+                    found[kind].setdefault(item_id, f"{path}:{line.number}")
+    yield from found.items()
+
+
+def _places(found: Sequence[Reference]) -> str:
+    shown = ", ".join(f"{r.path}:{r.line}" for r in found[:SHOWN])
+    more = len(found) - SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
