@@ -210,3 +210,122 @@ def test_re2_and_python_re_agree_on_patterns_both_support(pattern, text):
     """CHECK-12: RE2 finds a match exactly where Python's `re` does."""
     assert problem(pattern) is None
     assert (compiled(pattern)(text) is not None) == (re.search(pattern, text) is not None)
+
+
+# --- lint, the configuration, the work tree, ranges ---------------------------------------------
+
+
+def test_lint_flags_the_placeholders_of_specflow_new_and_the_draft_marker(repo, cli):
+    """LINT-10: what `specflow new` wrote for the author is still there."""
+    repo.commit("code", {"src/tokens.py": '"""Signs tokens."""\n\n\ndef sign(value):\n    pass\n'})
+    assert cli("new", "Token signing", "--id", "SIGN").code == 0
+    assert cli("new", "Token reading", "--id", "READ", "--scope", "src/**").code == 0
+    out = cli("lint").out
+    assert out.count("[placeholder-text]") == 5  # SIGN: context, requirement, edge case
+    assert "[draft-marker]" in out
+
+
+def test_a_configured_specs_dir_that_does_not_exist_is_an_error(repo, cli):
+    """CHECK-17: not "All good: 0 spec(s)": enforcement would be off without a word."""
+    repo.commit("config", {"pyproject.toml": '[tool.specflow]\nspecs_dir = "spec"\n'})
+    result = cli("check", "HEAD")
+    assert result.code == 2
+    assert "pyproject.toml:2" in result.err and "`specs_dir = 'spec'` does not exist" in result.err
+
+
+def test_check_worktree_sees_an_untracked_new_spec(repo, cli):
+    """CHECK-18: as lint does."""
+    repo.commit("code", {"src/a.py": "x = 1\n"})
+    repo.write({"specs/auth.md": AUTH_SPEC.format(constraints="")})
+    result = cli("check", "--worktree")
+    assert result.code == 1 and "AUTH-1 is referenced nowhere" in result.out
+
+
+def test_a_range_in_the_message_names_every_id_in_it(repo, cli, tmp_path):
+    """CHECK-19: `AUTH-1..2` names AUTH-2 too; a range past the spec's IDs dangles at its
+    end, never silently counted as its first ID alone."""
+    _start(repo, "")
+    repo.stage({"src/auth/more.py": "# AUTH-1\n"})
+    message = tmp_path / "MSG"
+    message.write_text("Implements AUTH-1..2\n", encoding="utf-8")
+    assert _errors(cli, "--staged", "--message-file", str(message)) == []
+    message.write_text("Implements AUTH-1..3\n", encoding="utf-8")
+    errors = _errors(cli, "--staged", "--message-file", str(message))
+    assert [(e["rule"], e["message"][:22]) for e in errors] == [
+        ("dangling-reference", "AUTH-3 does not exist;")
+    ]
+
+
+# --- through the real hooks (HOOK-13, CHECK-7) ----------------------------------------------------
+
+PAY_SPEC = """---
+id: PAY
+scope: [src/**]
+---
+# Payments
+
+## Context
+- Amounts are integer cents.
+
+## Requirements
+- PAY-1: Amounts are integer cents.
+- {pay2}
+
+## Edge Cases
+- PAY-E1: A zero amount.
+"""
+
+
+def _git(repo, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=repo.path, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def _hooked(repo, cli, pay2: str = "[ ] PAY-2: Refunds are logged.") -> None:
+    repo.commit(
+        "payments",
+        {
+            "specs/pay.md": PAY_SPEC.format(pay2=pay2),
+            "src/pay.py": "def pay(cents):\n    # PAY-1\n    return cents\n",
+            "tests/test_pay.py": "# PAY-1\n",
+        },
+    )
+    assert cli("hook", "install").code == 0
+
+
+def test_message_reference_sequence_through_the_real_hooks(repo, cli):
+    """CHECK-7: a message names, it never implements: the commit that ticks PAY-2 with only
+    "Implements PAY-2" is blocked at once, not the commit after it; once the tree references
+    PAY-2, the next commit in the scope ("small tweak") passes too."""
+    _hooked(repo, cli)
+    spec = repo.read("specs/pay.md").replace("- [ ] PAY-2", "- [x] PAY-2")
+    repo.stage({"specs/pay.md": spec})
+    blocked = _git(repo, "commit", "-m", "Implements PAY-2")
+    assert blocked.returncode == 1 and "PAY-2 is referenced nowhere" in blocked.stderr
+    repo.stage({"src/refund.py": "# PAY-2\n", "tests/test_refund.py": "# PAY-2\n"})
+    assert _git(repo, "commit", "-m", "Implements PAY-2").returncode == 0
+    repo.stage({"src/pay.py": "def pay(cents):\n    # PAY-1\n    return int(cents)\n"})
+    tweak = _git(repo, "commit", "-m", "small tweak")
+    assert tweak.returncode == 0, tweak.stderr
+    assert cli("check", "HEAD").code == 0
+
+
+def test_one_verdict_per_native_hook_run(repo, cli):
+    """HOOK-13: a blocked commit is said once, "(blocked)", never first as "(passes)"; a
+    passing commit without warnings prints nothing; a dangling ID in the message is said by
+    commit-msg alone."""
+    _hooked(repo, cli)
+    repo.stage({"src/pay.py": "def pay(cents):\n    return cents\n"})
+    blocked = _git(repo, "commit", "-m", "drop the comment")
+    assert blocked.returncode == 1
+    assert blocked.stderr.count("(blocked)") == 1 and "(passes)" not in blocked.stderr
+    assert blocked.stderr.count("[implementation-removed]") == 1
+    _git(repo, "reset", "-q", "--hard")
+    repo.stage({"src/other.py": "x = 1  # PAY-1\n"})
+    quiet = _git(repo, "commit", "-m", "other")
+    assert quiet.returncode == 0 and "specflow" not in quiet.stderr and "good" not in quiet.stderr
+    repo.stage({"src/more.py": "y = 2  # PAY-1\n"})
+    dangling = _git(repo, "commit", "-m", "Implements PAY-7")
+    assert dangling.returncode == 1
+    assert dangling.stderr.count("[dangling-reference]") == 1 and "PAY-7" in dangling.stderr

@@ -40,6 +40,7 @@ class Config(NamedTuple):
     rules: Mapping[str, Severity] = CHECK_RULES
     source: str | None = None
     max_questions: int = MAX_QUESTIONS
+    specs_dir_line: int = 0  # where `specs_dir` is set in `source`; 0 when it is the default
 
     @property
     def specs_path(self) -> Path:
@@ -121,7 +122,14 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         rules=_rules(table.get("rules", {}), source),
         source=source,
         max_questions=_max_questions(table.get("review", {}), source),
+        specs_dir_line=_line_of(root / source, "specs_dir") if "specs_dir" in table else 0,
     )
+
+
+def _line_of(file: Path, key: str) -> int:
+    """The first line that sets `key`: for an error that points at it."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 1)
 
 
 def _globs(

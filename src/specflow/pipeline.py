@@ -63,9 +63,26 @@ def snapshot(
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
+    if revision.mode == "worktree":
+        change = _with_untracked_specs(repo, config, change, specs)
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
+
+
+def _with_untracked_specs(
+    repo: gitio.RepoInfo, config: Config, change: Change, specs: SpecSet
+) -> Change:
+    """CHECK-18: `--worktree` reads the specs from disk, as `lint` does; a new spec git does not
+    track yet is part of the change too, so that it is judged."""
+    tracked = {path for _, _, path in gitio.list_tree(repo.root, None, config.specs_dir)}
+    listed = {file.path for file in change.files}
+    new = [
+        FileChange(spec.path, "added")
+        for spec in specs.specs
+        if spec.path not in tracked and spec.path not in listed
+    ]
+    return Change(change.revision, (*change.files, *new), change.messages) if new else change
 
 
 def _read_tree(
@@ -380,19 +397,37 @@ def check(
     repo: gitio.RepoInfo,
     revision: Revision,
     message: str | None = None,
-    *,
-    before_message: bool = False,
 ) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
-    pending = before_message and revision.mode == "staged" and message is None
-    return _check_of(repo, snap, message_pending=pending)
+    _specs_dir_exists(snap)
+    return _check_of(repo, snap)
 
 
-def _check_of(
-    repo: gitio.RepoInfo, snap: Snapshot, *, message_pending: bool = False
-) -> CheckResult:
+def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """HOOK-13: what the commit-msg hook adds to pre-commit's verdict: the message's own."""
+    from specflow.rules import MESSAGE
+
+    return tuple(finding for finding in findings if finding.path == MESSAGE)
+
+
+def _specs_dir_exists(snap: Snapshot) -> None:
+    """CHECK-17: a configured `specs_dir` that is not there would turn enforcement off."""
+    config = snap.config
+    if snap.specs.specs or not config.specs_dir_line or config.specs_path.is_dir():
+        return
+    from specflow.errors import ConfigError
+
+    raise ConfigError(
+        f"`specs_dir = {config.specs_dir!r}` does not exist: nothing would be enforced; "
+        "fix the path or create the folder",
+        config.source,
+        config.specs_dir_line,
+    )
+
+
+def _check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     from specflow import rules
 
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
@@ -404,7 +439,6 @@ def _check_of(
         snap.message_references,
         snap.config.specs_dir,
         snap.config.rules,
-        message_pending=message_pending,
         spec_findings=linted,
         texts=_required_texts(repo, snap, change),
         base_specs=snap.base_specs,

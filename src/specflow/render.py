@@ -298,7 +298,8 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
     out(templates.render(root, "context.txt.j2", context=result))
 
 
-def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
+def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
+    """`quiet`: a hook says nothing when it has nothing to say (HOOK-13)."""
     from specflow import __version__, ci
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
@@ -318,6 +319,8 @@ def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
                 "findings": [finding_dict(f) for f in found],
             }
         )
+    elif quiet and not found:
+        return
     elif not result.spec_count:  # CHECK-9
         out("specflow: no specs in this tree; nothing to check.")
     else:

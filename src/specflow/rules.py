@@ -24,7 +24,6 @@ def check(
     message_refs: Sequence[Reference],
     specs_dir: str,
     severities: Mapping[str, Severity],
-    message_pending: bool = False,
     spec_findings: Sequence[Finding] | None = None,
     texts: Mapping[str, str] | None = None,
     base_specs: SpecSet | None = None,
@@ -32,8 +31,6 @@ def check(
 ) -> list[Finding]:
     """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
 
-    `message_pending`: the pre-commit hook runs before the commit message exists, and the
-    message may still name a requirement; the commit-msg hook, which sees both, decides.
     `spec_findings`: `lint(specs)`, when the caller has it already.
     `texts`: the resulting text of the changed files a `require` constraint governs.
     `base_specs`: the changed specs as they were before the change (CHECK-15)."""
@@ -42,7 +39,7 @@ def check(
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
     raw = [
-        *_unreferenced(in_scope, ids, message_refs),
+        *_unreferenced(in_scope, ids),
         *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
         *_deprecated(specs, added),
@@ -57,16 +54,9 @@ def check(
     findings = []  # CHECK-5: severities from the configuration; `off` drops a rule
     for finding in raw:
         severity = severities.get(finding.rule, finding.severity)
-        message = finding.message
-        if message_pending and finding.rule in MESSAGE_CAN_FIX and severity is Severity.error:
-            severity, message = Severity.warning, f"{message} ({PENDING})"
         if severity is not Severity.off:
-            findings.append(Finding(finding.rule, severity, finding.path, finding.line, message))
+            findings.append(finding._replace(severity=severity))
     return findings
-
-
-MESSAGE_CAN_FIX = frozenset({"unreferenced-requirement"})
-PENDING = "the commit message may still name it: the commit-msg hook decides"
 
 
 def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
@@ -77,11 +67,10 @@ def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
     return ids
 
 
-# CHECK-1: an enforced requirement of an affected spec must be referenced somewhere.
-def _unreferenced(
-    specs: Sequence[Spec], ids: Mapping[str, set[str]], message_refs: Sequence[Reference]
-) -> Iterator[Finding]:
-    known = ids["implements"] | ids["verifies"] | {r.id for r in message_refs}
+# CHECK-1: an enforced requirement of an affected spec must be referenced in the tree; a commit
+# message names what a change is about but implements nothing (CHECK-7).
+def _unreferenced(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Finding]:
+    known = ids["implements"] | ids["verifies"]
     for spec in specs:
         if not spec.enforced:
             continue
