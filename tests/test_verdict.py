@@ -322,6 +322,7 @@ def test_one_verdict_per_native_hook_run(repo, cli):
     assert blocked.stderr.count("(blocked)") == 1 and "(passes)" not in blocked.stderr
     assert blocked.stderr.count("[implementation-removed]") == 1
     _git(repo, "reset", "-q", "--hard")
+    repo.commit("no questions", {"pyproject.toml": "[tool.specflow.hook]\nquestions = 0\n"})
     repo.stage({"src/other.py": "x = 1  # PAY-1\n"})
     quiet = _git(repo, "commit", "-m", "other")
     assert quiet.returncode == 0 and "specflow" not in quiet.stderr and "good" not in quiet.stderr
@@ -329,3 +330,39 @@ def test_one_verdict_per_native_hook_run(repo, cli):
     dangling = _git(repo, "commit", "-m", "Implements PAY-7")
     assert dangling.returncode == 1
     assert dangling.stderr.count("[dangling-reference]") == 1 and "PAY-7" in dangling.stderr
+
+
+def test_a_passing_pre_commit_hook_prints_the_strongest_questions(repo, cli):
+    """HOOK-14: `hook.questions` (default 3) review questions for the staged change, never
+    blocking; 1 prints one."""
+    _hooked(repo, cli)
+    repo.stage({"src/cents.py": "def whole(cents):\n    return int(cents)  # PAY-1\n"})
+    done = _git(repo, "commit", "-m", "whole cents")
+    assert done.returncode == 0, done.stderr
+    asked = [line for line in done.stderr.splitlines() if line.startswith("  ? ")]
+    assert 1 <= len(asked) <= 3 and "  ? src/cents.py: PAY-1: Amounts are integer cents." in asked
+    repo.commit("one question", {"pyproject.toml": "[tool.specflow.hook]\nquestions = 1\n"})
+    repo.stage({"src/more.py": "def more(cents):\n    return cents + 1  # PAY-1\n"})
+    done = _git(repo, "commit", "-m", "more cents")
+    assert done.returncode == 0
+    assert len([line for line in done.stderr.splitlines() if line.startswith("  ? ")]) == 1
+
+
+def test_a_scoped_file_renamed_out_of_every_scope_is_blocked(repo, cli):
+    """CHECK-20: renaming the last file of `src/migrations/*` away empties a scope glob."""
+    repo.commit(
+        "start",
+        {
+            "specs/auth.md": AUTH_SPEC.format(constraints="").replace(
+                "scope: [src/**]", "scope: [src/migrations/*.py]"
+            ),
+            "src/migrations/m1.py": "# AUTH-1, AUTH-2\n",
+            "tests/test_auth.py": TEST,
+        },
+    )
+    repo.git("mv", "src/migrations/m1.py", "lib_m1.py")
+    errors = _errors(cli, "--staged")
+    assert [(e["rule"], e["path"], e["line"]) for e in errors] == [
+        ("emptied-scope", "specs/auth.md", 3)
+    ]
+    assert "'src/migrations/*.py'" in str(errors[0]["message"])

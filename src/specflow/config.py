@@ -21,6 +21,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "removed-requirement": Severity.error,
     "implementation-removed": Severity.error,
     "test-removed": Severity.warning,
+    "emptied-scope": Severity.error,
     "spec-lint": Severity.error,
     "deprecated-reference": Severity.warning,
     "untested-requirement": Severity.warning,
@@ -28,7 +29,8 @@ CHECK_RULES: Mapping[str, Severity] = {
     "untraced-change": Severity.off,
     "unscoped-change": Severity.off,
 }
-_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review")
+_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review", "hook")
+HOOK_QUESTIONS = 3  # HOOK-14: the strongest review questions a passing pre-commit hook prints
 MAX_QUESTIONS = 10  # REVIEW-17: the strongest questions a review shows
 
 
@@ -41,6 +43,7 @@ class Config(NamedTuple):
     source: str | None = None
     max_questions: int = MAX_QUESTIONS
     specs_dir_line: int = 0  # where `specs_dir` is set in `source`; 0 when it is the default
+    hook_questions: int = HOOK_QUESTIONS
 
     @property
     def specs_path(self) -> Path:
@@ -123,6 +126,7 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         source=source,
         max_questions=_max_questions(table.get("review", {}), source),
         specs_dir_line=_line_of(root / source, "specs_dir") if "specs_dir" in table else 0,
+        hook_questions=_count(table.get("hook", {}), "hook", "questions", HOOK_QUESTIONS, source),
     )
 
 
@@ -145,11 +149,16 @@ def _globs(
 
 def _max_questions(value: Any, source: str) -> int:
     """`review.max_questions = N`: how many questions a review shows (REVIEW-17)."""
-    if not isinstance(value, dict) or set(value) - {"max_questions"}:
-        raise ConfigError("`review` takes one key: max_questions = <a whole number>", source)
-    count = value.get("max_questions", MAX_QUESTIONS)
+    return _count(value, "review", "max_questions", MAX_QUESTIONS, source)
+
+
+def _count(value: Any, table: str, key: str, default: int, source: str) -> int:
+    """`table.key = N`, a whole number, 0 or more: the table's one key."""
+    if not isinstance(value, dict) or set(value) - {key}:
+        raise ConfigError(f"`{table}` takes one key: {key} = <a whole number>", source)
+    count = value.get(key, default)
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise ConfigError("`review.max_questions` must be a whole number, 0 or more", source)
+        raise ConfigError(f"`{table}.{key}` must be a whole number, 0 or more", source)
     return count
 
 

@@ -97,6 +97,11 @@ def check(
     if summary:  # COMMENT-10: the full review goes to the job summary
         review, result = pipeline.verdict(repo, revision, message)
         render.step_summary(Path(summary), review, result.findings, repo.root)
+    elif before_message and fmt == "text":
+        result, questions = pipeline.check_with_questions(repo, revision)
+        render.check(result, fmt, quiet=True)
+        render.questions(questions)
+        return 1 if ci.fails(result.findings, fail_on) else 0
     else:
         result = pipeline.check(repo, revision, message)
     if message_only:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from specflow.change import Change
-from specflow.globs import matches
+from specflow.globs import matches, matches_any
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
 from specflow.specset import SpecSet, in_specs_dir
@@ -91,3 +91,37 @@ def _places(found: Sequence[Reference]) -> str:
     shown = ", ".join(f"{r.path}:{r.line}" for r in found[:SHOWN])
     more = len(found) - SHOWN
     return f"{shown} and {more} more" if more > 0 else shown
+
+
+# CHECK-20: a rename, move or delete that leaves a scope glob matching nothing.
+def emptied_scopes(
+    specs: SpecSet, change: Change, tree_files: Sequence[str] | None
+) -> Iterator[Finding]:
+    """`tree_files`: the resulting tree's paths, sorted; None when the change removes no path."""
+    if tree_files is None:
+        return
+    gone = removed_paths(change)
+    for spec in specs.specs:
+        if not spec.enforced:
+            continue
+        for glob in spec.scope:
+            lost = [path for path in gone if matches(path, (glob,))]
+            if lost and not matches_any(tree_files, glob):
+                yield Finding(
+                    "emptied-scope",
+                    Severity.error,
+                    spec.path,
+                    spec.line_of("scope"),
+                    f"this change leaves the scope glob {glob!r} of {spec.id} matching no file "
+                    f"(it matched {', '.join(lost[:SHOWN])}): update the scope to where the code "
+                    "went, or retire the spec on purpose (`status: deprecated`)",
+                )
+
+
+def removed_paths(change: Change) -> list[str]:
+    """Paths the change deletes or moves away from."""
+    return [
+        file.old_path or file.path
+        for file in change.files
+        if file.status == "deleted" or (file.status == "renamed" and file.old_path)
+    ]

@@ -405,6 +405,30 @@ def check(
     return _check_of(repo, snap)
 
 
+def check_with_questions(
+    repo: gitio.RepoInfo, revision: Revision
+) -> tuple[CheckResult, tuple[str, ...]]:
+    """HOOK-14: the pre-commit verdict and, when it passes, the strongest review questions for
+    the staged change, from one snapshot; the review runs only when there are some to ask."""
+    snap = snapshot(repo, revision)
+    _specs_dir_exists(snap)
+    result = _check_of(repo, snap)
+    count = snap.config.hook_questions
+    if result.blocking or not count or not snap.change.files or not snap.specs.specs:
+        return result, ()
+    with collector_paused():
+        return result, hook_questions(_review_of(repo, snap), count)
+
+
+def hook_questions(review: Review, count: int) -> tuple[str, ...]:
+    """The `count` strongest questions of a review, one line each. The one place the hook
+    takes its questions from: re-point it when the review ranks them otherwise."""
+    return tuple(
+        f"{q.path}: {q.statement.label}: {q.statement.text.splitlines()[0]}"
+        for q in review.questions[:count]
+    )
+
+
 def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
     """HOOK-13: what the commit-msg hook adds to pre-commit's verdict: the message's own."""
     from specflow.rules import MESSAGE
@@ -443,8 +467,18 @@ def _check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
         texts=_required_texts(repo, snap, change),
         base_specs=snap.base_specs,
         test_globs=snap.config.test_globs,
+        tree_files=_tree_files(repo, change),
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
+
+
+def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
+    """CHECK-20: the resulting tree's paths, listed only when the change removes a path."""
+    from specflow.losses import removed_paths
+
+    if not removed_paths(change):
+        return None
+    return gitio.list_files(repo.root, change.revision.tree)
 
 
 def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:

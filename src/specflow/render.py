@@ -328,6 +328,13 @@ def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool =
         findings(found, f"{result.revision.label} ({verdict})", fmt)
 
 
+def questions(asked: Sequence[str]) -> None:
+    """HOOK-14: never blocking; answer them before the change lands."""
+    if asked:
+        head = "specflow: the review asks (`specflow review --staged` for all):"
+        out("\n".join([head, *(f"  ? {line}" for line in asked)]))
+
+
 def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:
     """Append the full review to GitHub's job summary, within what is left of its 1 MiB."""
     from specflow import comment

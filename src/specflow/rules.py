@@ -9,7 +9,7 @@ from specflow.affected import added_references, affected
 from specflow.change import Change
 from specflow.constraints import check_constraints
 from specflow.globs import matches
-from specflow.losses import lost_references, removed_requirements
+from specflow.losses import emptied_scopes, lost_references, removed_requirements
 from specflow.model import Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecSet, in_specs_dir
@@ -28,12 +28,14 @@ def check(
     texts: Mapping[str, str] | None = None,
     base_specs: SpecSet | None = None,
     test_globs: tuple[str, ...] = (),
+    tree_files: Sequence[str] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
 
     `spec_findings`: `lint(specs)`, when the caller has it already.
     `texts`: the resulting text of the changed files a `require` constraint governs.
-    `base_specs`: the changed specs as they were before the change (CHECK-15)."""
+    `base_specs`: the changed specs as they were before the change (CHECK-15).
+    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20)."""
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
@@ -46,6 +48,7 @@ def check(
         *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
         *removed_requirements(specs, base_specs or SpecSet(()), references),
         *lost_references(specs, change, references, specs_dir, test_globs),
+        *emptied_scopes(specs, change, tree_files),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids),
         *_untraced(in_scope, change, added, specs_dir),
