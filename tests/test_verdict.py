@@ -366,3 +366,24 @@ def test_a_scoped_file_renamed_out_of_every_scope_is_blocked(repo, cli):
         ("emptied-scope", "specs/auth.md", 3)
     ]
     assert "'src/migrations/*.py'" in str(errors[0]["message"])
+
+
+def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it(
+    repo, cli, tmp_path
+):
+    """CHECK-21: the decimal-instead-of-base64 commit passes no more without a word."""
+    _start(repo, "")
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha256(p).hexdigest()")})
+    findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    touched = [f for f in findings if f["rule"] == "touched-requirement"]
+    assert [(f["severity"], f["path"]) for f in touched] == [("warning", "src/auth/hashing.py")]
+    assert "AUTH-1" in touched[0]["message"] and "Hashes use SHA-256" in touched[0]["message"]
+    message = tmp_path / "MSG"
+    message.write_text("Hex digests, AUTH-1 holds\n", encoding="utf-8")
+    out = cli("check", "--staged", "--message-file", str(message)).out
+    assert "touched-requirement" not in out
+    repo.commit(
+        "strict", {"pyproject.toml": '[tool.specflow.rules]\ntouched-requirement = "error"\n'}
+    )
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha512(p)")})
+    assert cli("check", "--staged").code == 1

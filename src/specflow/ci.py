@@ -20,6 +20,7 @@ _RULE_HELP = {
     "implementation-removed": "The change removes the last implementation of a requirement.",
     "test-removed": "The change removes the last test of a requirement.",
     "emptied-scope": "The change leaves a spec's scope glob matching no file.",
+    "touched-requirement": "The change touches code a requirement heads and names it nowhere.",
     "spec-lint": "A spec affected by the change does not lint clean.",
     "deprecated-reference": "A reference names a requirement of a deprecated spec.",
     "untested-requirement": "A requirement is implemented but no test references it.",

@@ -22,6 +22,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "implementation-removed": Severity.error,
     "test-removed": Severity.warning,
     "emptied-scope": Severity.error,
+    "touched-requirement": Severity.warning,
     "spec-lint": Severity.error,
     "deprecated-reference": Severity.warning,
     "untested-requirement": Severity.warning,

@@ -125,3 +125,48 @@ def removed_paths(change: Change) -> list[str]:
         for file in change.files
         if file.status == "deleted" or (file.status == "renamed" and file.old_path)
     ]
+
+
+BLOCK_LINES = 20  # how far above a hunk a `# ID` comment still heads the code the hunk is in
+
+
+# CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
+def touched_requirements(
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    named: set[str],
+    specs_dir: str,
+    test_globs: tuple[str, ...],
+) -> Iterator[Finding]:
+    """`named`: the IDs the change names itself, on its added lines or in its message."""
+    heads: dict[str, list[Reference]] = {}
+    for reference in references:
+        if reference.kind == "implements":
+            heads.setdefault(reference.path, []).append(reference)
+    for file in change.files:
+        if file.path not in heads or in_specs_dir(file.path, specs_dir):
+            continue
+        if matches(file.path, test_globs):
+            continue
+        for hunk in file.hunks:
+            for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
+                item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
+                if reference.id in named or not (item and spec and spec.enforced):
+                    continue
+                named.add(reference.id)  # once per change: the committer answers it once
+                yield Finding(
+                    "touched-requirement",
+                    Severity.warning,
+                    file.path,
+                    hunk.new_start,
+                    f"this change touches the code of {reference.id} ({reference.path}:"
+                    f"{reference.line}) and names it nowhere: does it still hold? "
+                    f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
+                    "message once you are sure",
+                )
+
+
+def _heading(found: Sequence[Reference], start: int, end: int) -> list[Reference]:
+    """The references inside the hunk's lines or at most BLOCK_LINES above them."""
+    return [r for r in found if start - BLOCK_LINES <= r.line <= end]

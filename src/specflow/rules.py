@@ -9,7 +9,12 @@ from specflow.affected import added_references, affected
 from specflow.change import Change
 from specflow.constraints import check_constraints
 from specflow.globs import matches
-from specflow.losses import emptied_scopes, lost_references, removed_requirements
+from specflow.losses import (
+    emptied_scopes,
+    lost_references,
+    removed_requirements,
+    touched_requirements,
+)
 from specflow.model import Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecSet, in_specs_dir
@@ -49,6 +54,9 @@ def check(
         *removed_requirements(specs, base_specs or SpecSet(()), references),
         *lost_references(specs, change, references, specs_dir, test_globs),
         *emptied_scopes(specs, change, tree_files),
+        *touched_requirements(
+            specs, change, references, {r.id for r in added}, specs_dir, test_globs
+        ),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids),
         *_untraced(in_scope, change, added, specs_dir),
