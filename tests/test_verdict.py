@@ -179,12 +179,22 @@ def test_git_rm_of_the_implementing_file_and_the_last_test(repo, cli):
     assert result.code == 0 and "test-removed" in result.out and "AUTH-1" in result.out
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
-def test_every_output_format_carries_the_constraint_finding(repo, cli, fmt):
-    """CHECK-6, CHECK-13: the rule, the place, the spec line and the reason, in every format."""
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "HEAD", "--format", "text"),
+        ("check", "HEAD", "--format", "json"),
+        ("check", "HEAD", "--format", "github"),
+        ("check", "HEAD", "--format", "sarif"),
+        ("comment", "HEAD"),
+    ],
+)
+def test_every_output_format_carries_the_constraint_finding(repo, cli, command):
+    """CHECK-6, CHECK-13: the rule, the place, the spec line and the reason, in every format,
+    the pull request's comment included."""
     _start(repo, OUTSIDE.format(until=""))
     repo.commit("reset", {"src/auth/reset.py": "h = hashlib.md5(b'')  # AUTH-1\n"})
-    out = cli("check", "HEAD", "--format", fmt).out
+    out = cli(*command).out
     assert "constraint" in out and "src/auth/reset.py" in out
     assert "specs/auth.md:18" in out and "one place owns the hash format" in out
 
@@ -387,3 +397,18 @@ def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it
     )
     repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha512(p)")})
     assert cli("check", "--staged").code == 1
+
+
+def test_show_and_report_list_constraints_with_the_files_they_cover(repo, cli):
+    """CHECK-22"""
+    _start(repo, OUTSIDE.format(until="") + "\n" + REQUIRE)
+    show = cli("show", "AUTH").out
+    assert "Constraints" in show and "covers 2 file(s)" in show  # all but hashing.py, specs
+    assert "covers 1 file(s): src/migrations/m1.py" in show
+    spec = json.loads(cli("show", "AUTH", "--format", "json").out)["spec"]
+    outside = spec["constraints"][0]["covers"]
+    assert "src/auth/hashing.py" not in outside and "src/migrations/m1.py" in outside
+    for fmt in ("text", "markdown"):
+        assert "covers 1 file(s): src/migrations/m1.py" in cli("report", "--format", fmt).out
+    report = json.loads(cli("report", "--format", "json").out)
+    assert report["specs"][0]["constraints"][1]["covers"] == ["src/migrations/m1.py"]

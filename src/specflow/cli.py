@@ -207,7 +207,7 @@ def show(
     if found is None:
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
     if isinstance(found, Spec):
-        render.show_spec(found, references, fmt.value)
+        render.show_spec(found, references, fmt.value, pipeline.constraint_coverage(found))
         return
     spec = specs.spec_of(key)
     assert spec is not None
@@ -385,7 +385,8 @@ def report(
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged)
     specs, references = pipeline.catalogue(repo, revision)
-    result = matrix.build(specs, references, revision.label, revision.head)
+    covers = pipeline.constraint_coverages(repo, specs, revision.tree)
+    result = matrix.build(specs, references, revision.label, revision.head, covers)
     render.report(result, fmt.value, repo.root, html)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from specflow.change import (
     MAX_LINE_BYTES,
@@ -140,6 +141,24 @@ def _too_large(spec: Spec, constraint: Constraint, path: str) -> Finding:
     )
 
 
-def covered_files(constraint: Constraint, spec: Spec, files: Sequence[str]) -> list[str]:
-    """The repository's files a constraint currently governs: for `show` and the report."""
-    return [path for path in files if governs(constraint, spec, path)]
+class ConstraintCover(NamedTuple):
+    """A constraint as `show` and the report list it: its text, line and the files it covers."""
+
+    text: str
+    line: int
+    files: tuple[str, ...]
+    error: str | None
+
+
+def coverage(spec: Spec, files: Sequence[str], specs_dir: str) -> list[ConstraintCover]:
+    """CHECK-22: each constraint of `spec` with the repository's files it governs today."""
+    scanned = [path for path in files if not in_specs_dir(path, specs_dir)]
+    return [
+        ConstraintCover(
+            c.source,
+            c.line,
+            () if c.error else tuple(p for p in scanned if governs(c, spec, p)),
+            c.error,
+        )
+        for c in spec.constraints
+    ]

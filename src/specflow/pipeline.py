@@ -23,6 +23,7 @@ from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import SpecSet, is_spec_file, read_disk_specs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
+    from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
     from specflow.link import Corpus, Link, LinkRow
     from specflow.review import Review
@@ -525,6 +526,32 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
     except OSError as exc:
         raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
     return strip_comments(text, gitio.comment_char(repo.root))
+
+
+def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:
+    """CHECK-22: `spec`'s constraints with the work tree's files each governs (`show`)."""
+    from specflow.errors import NotARepository
+
+    if not spec.constraints:
+        return []
+    try:
+        repo = gitio.open_repo(cwd or Path.cwd())
+    except NotARepository:
+        return []
+    return constraint_coverages(repo, spec_set([spec]), None).get(spec.path, [])
+
+
+def constraint_coverages(
+    repo: gitio.RepoInfo, specs: SpecSet, tree: str | None
+) -> dict[str, list[ConstraintCover]]:
+    """Spec path → its constraints with the files of `tree` (the work tree: None) each governs."""
+    from specflow.constraints import coverage
+
+    if not any(spec.constraints for spec in specs.specs):
+        return {}
+    config = load_config(repo.root)
+    files = gitio.list_files(repo.root, tree)
+    return {spec.path: coverage(spec, files, config.specs_dir) for spec in specs.specs}
 
 
 def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:

@@ -16,6 +16,7 @@ from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
     from specflow.brief import Brief
+    from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
     from specflow.forge import Outcome
     from specflow.pipeline import CheckResult
@@ -208,10 +209,15 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
         out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def show_spec(spec: Spec, references: Sequence[Reference], fmt: str) -> None:
+def show_spec(
+    spec: Spec, references: Sequence[Reference], fmt: str, covers: Sequence[ConstraintCover] = ()
+) -> None:
+    """`covers`: the spec's constraints with the files each governs today (CHECK-22)."""
     where = by_id(references)
     if fmt == "json":
-        dump_json({"spec": spec_dict(spec, where, full=True)})
+        data = spec_dict(spec, where, full=True)
+        data["constraints"] = [coverage_dict(c) for c in covers]
+        dump_json({"spec": data})
         return
     lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
     if spec.scope:
@@ -224,7 +230,28 @@ def show_spec(spec: Spec, references: Sequence[Reference], fmt: str) -> None:
             lines += [_item_line(item), f"      {_places(where.get(item.id or '', []))}"]
     if spec.context:
         lines += ["", "Context"] + [f"  - {first_line(c.text)}" for c in spec.context]
+    if covers:
+        lines += ["", "Constraints"] + [_coverage_line(c) for c in covers]
     out("\n".join(lines))
+
+
+def _coverage_line(cover: ConstraintCover, limit: int = 4) -> str:
+    if cover.error:
+        return f"  - {first_line(cover.text)}  (line {cover.line}: {cover.error})"
+    shown = ", ".join(cover.files[:limit]) + (" …" if len(cover.files) > limit else "")
+    return (
+        f"  - {first_line(cover.text)}  (line {cover.line})\n"
+        f"      covers {len(cover.files)} file(s){': ' + shown if shown else ''}"
+    )
+
+
+def coverage_dict(cover: ConstraintCover) -> dict[str, Any]:
+    return {
+        "source": cover.text,
+        "line": cover.line,
+        "covers": list(cover.files),
+        "error": cover.error,
+    }
 
 
 def _item_line(item: Requirement) -> str:
