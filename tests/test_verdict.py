@@ -60,7 +60,7 @@ OUTSIDE = "- forbid `hashlib.` outside `src/auth/hashing.py`{until}: one place o
 
 
 def test_outside_blocks_hashlib_in_reset_but_not_in_hashing(repo, cli):
-    """CHECK-13: the pattern is forbidden everywhere but the globs after `outside`."""
+    """CHECK-13, FORMAT-10: the pattern is forbidden everywhere but the globs after `outside`."""
     _start(repo, OUTSIDE.format(until=""))
     repo.stage({"src/auth/reset.py": "import hashlib\nh = hashlib.md5(b'')  # AUTH-1\n"})
     result = cli("check", "--staged")
@@ -92,7 +92,8 @@ REQUIRE = "- require `re:check_schema_version\\(\\d+\\)` in `src/migrations/*.py
 
 
 def test_require_on_a_changed_and_on_a_new_file(repo, cli):
-    """CHECK-14: a changed file that loses the pattern and a new one that lacks it both fail."""
+    """CHECK-14, FORMAT-10: a changed file that loses the pattern and a new one that lacks it
+    both fail."""
     _start(repo, REQUIRE)
     repo.stage({"src/migrations/m1.py": "# AUTH-2\nmigrate()\n"})
     errors = _errors(cli, "--staged")
@@ -412,3 +413,18 @@ def test_show_and_report_list_constraints_with_the_files_they_cover(repo, cli):
         assert "covers 1 file(s): src/migrations/m1.py" in cli("report", "--format", fmt).out
     report = json.loads(cli("report", "--format", "json").out)
     assert report["specs"][0]["constraints"][1]["covers"] == ["src/migrations/m1.py"]
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        ("- require `x`", "`require` needs `in"),
+        ("- require `x` outside `src/**`", "`require` needs `in"),
+        ("- forbid `x` outside src/**", "expected forbid"),
+    ],
+)
+def test_lint_reports_a_malformed_new_form_at_its_line(repo, cli, source, why):
+    """FORMAT-10, LINT-6"""
+    _start(repo, source)
+    result = cli("lint")
+    assert result.code == 1 and "specs/auth.md:18" in result.out and why in result.out

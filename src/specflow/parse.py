@@ -318,6 +318,7 @@ CONSTRAINT_SYNTAX = (
 
 
 def parse_constraint(path: str, line: int, source: str) -> Constraint:
+    """FORMAT-10: `forbid ... in|outside` or `require ... in`; an error keeps its line."""
     found = _code_span(source)
     match = _AFTER_PATTERN.match(source, found[2]) if found else None
     if not found or not match:
