@@ -149,7 +149,7 @@ def test_removed_requirement_blocks_until_the_references_go_or_it_is_deprecated(
     tidied = spec.replace("- AUTH-2: Every migration checks the schema version.\n", "")
     repo.stage({"specs/auth.md": tidied})
     errors = _errors(cli, "--staged")
-    assert [e["rule"] for e in errors] == ["removed-requirement"]
+    assert [e["rule"] for e in errors] == ["dangling-reference"]
     assert "src/migrations/m1.py:1" in str(errors[0]["message"])
     assert "tests/test_auth.py:2" in str(errors[0]["message"])
     repo.stage(

@@ -18,7 +18,6 @@ CHECK_RULES: Mapping[str, Severity] = {
     "unreferenced-requirement": Severity.error,
     "dangling-reference": Severity.error,
     "constraint": Severity.error,
-    "removed-requirement": Severity.error,
     "implementation-removed": Severity.error,
     "test-removed": Severity.warning,
     "emptied-scope": Severity.error,

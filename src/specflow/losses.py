@@ -27,7 +27,7 @@ def removed_requirements(
                 continue
             now = specs.by_id.get(spec.id)
             yield Finding(
-                "removed-requirement",
+                "dangling-reference",
                 Severity.error,
                 now.path if now else spec.path,
                 item.line,
