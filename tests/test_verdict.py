@@ -413,6 +413,9 @@ def test_show_and_report_list_constraints_with_the_files_they_cover(repo, cli):
         assert "covers 1 file(s): src/migrations/m1.py" in cli("report", "--format", fmt).out
     report = json.loads(cli("report", "--format", "json").out)
     assert report["specs"][0]["constraints"][1]["covers"] == ["src/migrations/m1.py"]
+    assert cli("report", "--html", "site").code == 0
+    page = repo.read("site/index.html")
+    assert '<table id="constraints">' in page and "src/migrations/m1.py" in page
 
 
 @pytest.mark.parametrize(
@@ -428,3 +431,26 @@ def test_lint_reports_a_malformed_new_form_at_its_line(repo, cli, source, why):
     _start(repo, source)
     result = cli("lint")
     assert result.code == 1 and "specs/auth.md:18" in result.out and why in result.out
+
+
+def _imports(repo, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "specflow", *args],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stderr
+
+
+def test_re2_is_imported_on_the_hook_path_only_for_a_re_pattern(repo):
+    """CHECK-12: a project whose constraints are literal never loads RE2 in its hook."""
+    _start(repo, "- forbid `eval(` in `src/**`")
+    repo.stage({"src/auth/x.py": "# AUTH-1\n"})
+    assert " re2\n" not in _imports(repo, "check", "--staged")
+    repo.commit(
+        "regex", {"specs/auth.md": repo.read("specs/auth.md").replace("`eval(`", "`re:eval\\(`")}
+    )
+    repo.stage({"src/auth/y.py": "# AUTH-1\n"})
+    assert " re2\n" in _imports(repo, "check", "--staged")

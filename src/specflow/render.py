@@ -216,7 +216,8 @@ def show_spec(
     where = by_id(references)
     if fmt == "json":
         data = spec_dict(spec, where, full=True)
-        data["constraints"] = [coverage_dict(c) for c in covers]
+        if covers:  # outside git there are no files to say it covers
+            data["constraints"] = [coverage_dict(c) for c in covers]
         dump_json({"spec": data})
         return
     lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
