@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from specflow.linear import compiled, problem
+from test_speed import imported_modules
 
 AUTH_SPEC = """---
 id: AUTH
@@ -433,24 +434,13 @@ def test_lint_reports_a_malformed_new_form_at_its_line(repo, cli, source, why):
     assert result.code == 1 and "specs/auth.md:18" in result.out and why in result.out
 
 
-def _imports(repo, *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "specflow", *args],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stderr
-
-
 def test_re2_is_imported_on_the_hook_path_only_for_a_re_pattern(repo):
     """CHECK-12: a project whose constraints are literal never loads RE2 in its hook."""
     _start(repo, "- forbid `eval(` in `src/**`")
     repo.stage({"src/auth/x.py": "# AUTH-1\n"})
-    assert " re2\n" not in _imports(repo, "check", "--staged")
+    assert " re2\n" not in imported_modules(repo, "check", "--staged")[1]
     repo.commit(
         "regex", {"specs/auth.md": repo.read("specs/auth.md").replace("`eval(`", "`re:eval\\(`")}
     )
     repo.stage({"src/auth/y.py": "# AUTH-1\n"})
-    assert " re2\n" in _imports(repo, "check", "--staged")
+    assert " re2\n" in imported_modules(repo, "check", "--staged")[1]
