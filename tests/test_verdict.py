@@ -358,6 +358,9 @@ def test_a_passing_pre_commit_hook_prints_the_strongest_questions(repo, cli):
     done = _git(repo, "commit", "-m", "more cents")
     assert done.returncode == 0
     assert len([line for line in done.stderr.splitlines() if line.startswith("  ? ")]) == 1
+    repo.stage({f"src/many/m{n}.py": f"v{n} = {n}  # PAY-1\n" for n in range(51)})
+    done = _git(repo, "commit", "-m", "a large commit")
+    assert done.returncode == 0 and "  ? " not in done.stderr  # no review past 50 files
 
 
 def test_a_scoped_file_renamed_out_of_every_scope_is_blocked(repo, cli):

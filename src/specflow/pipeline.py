@@ -406,6 +406,9 @@ def check(
     return _check_of(repo, snap)
 
 
+HOOK_REVIEW_FILES = 50  # a larger commit gets no questions: its review would slow the hook
+
+
 def check_with_questions(
     repo: gitio.RepoInfo, revision: Revision
 ) -> tuple[CheckResult, tuple[str, ...]]:
@@ -414,8 +417,8 @@ def check_with_questions(
     snap = snapshot(repo, revision)
     _specs_dir_exists(snap)
     result = _check_of(repo, snap)
-    count = snap.config.hook_questions
-    if result.blocking or not count or not snap.change.files or not snap.specs.specs:
+    count, files = snap.config.hook_questions, len(snap.change.files)
+    if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
         return result, ()
     with collector_paused():
         return result, hook_questions(_review_of(repo, snap), count)
