@@ -200,14 +200,14 @@ def test_sha_256_is_not_a_reference(story, cli):
     assert "dangling" not in cli("check", "HEAD").out
 
 
-def test_message_file_references_count_and_comments_do_not(story, cli, tmp_path):
-    """CHECK-7, CHECK-E2"""
+def test_message_file_references_implement_nothing_and_comments_do_not_count(story, cli, tmp_path):
+    """CHECK-7, CHECK-E2: the message names RESET-1; only the tree can reference it."""
     story.stage({"src/auth/reset.py": FIXED_RESET.replace("RESET-1, ", "")})
     message = tmp_path / "MSG"
     message.write_text("Reset keeps the format\n\nRefs: RESET-1\n# RESET-9 in a comment\n")
     result = cli("check", "--staged", "--message-file", str(message))
     assert "RESET-9" not in result.out
-    assert "RESET-1 is referenced nowhere" not in result.out
+    assert "RESET-1 is referenced nowhere" in result.out
 
 
 def test_message_file_dangling_reference_is_blocked(story, cli, tmp_path):

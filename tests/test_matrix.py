@@ -410,7 +410,9 @@ def test_a_spec_file_named_with_a_space_is_a_spec(repo, cli):
     assert listed(cli) == {"SPACE": 2}
     assert linted(cli) == 0
     assert verdict(cli) == (0, [])
-    repo.commit("floats", FLOAT)
+    # CHECK-16: the float commit keeps the file's references, or it would lose SPACE-1's code.
+    kept = FLOAT["src/pay/charge.py"].replace("# PAY-1", "# SPACE-1 SPACE-2")
+    repo.commit("floats", {"src/pay/charge.py": kept})
     assert verdict(cli) == (1, BLOCKED)
 
 

@@ -14,8 +14,14 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/specflow/specflow"
 _RULE_HELP = {
     "unreferenced-requirement": "An enforced requirement of an affected spec is not referenced.",
-    "dangling-reference": "A reference names an ID with a known prefix that does not exist.",
-    "constraint": "An added line matches a `forbid` constraint of a spec.",
+    "dangling-reference": (
+        "A reference names an ID that does not exist, or the change removes an ID still in use."
+    ),
+    "constraint": "An added line matches a `forbid`, or a file lacks a `require`, of a spec.",
+    "implementation-removed": "The change removes the last implementation of a requirement.",
+    "test-removed": "The change removes the last test of a requirement.",
+    "emptied-scope": "The change leaves a spec's scope glob matching no file.",
+    "touched-requirement": "The change touches code a requirement heads and names it nowhere.",
     "spec-lint": "A spec affected by the change does not lint clean.",
     "deprecated-reference": "A reference names a requirement of a deprecated spec.",
     "untested-requirement": "A requirement is implemented but no test references it.",

@@ -212,7 +212,7 @@ def show(
     if found is None:
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
     if isinstance(found, Spec):
-        render.show_spec(found, references, fmt.value)
+        render.show_spec(found, references, fmt.value, pipeline.constraint_coverage(found))
         return
     spec = specs.spec_of(key)
     assert spec is not None
@@ -250,13 +250,21 @@ def check(
     staged: bool = typer.Option(False, "--staged", help="Check the index (what a hook sees)."),
     worktree: bool = typer.Option(False, "--worktree", help="Check the work tree against HEAD."),
     message_file: Optional[Path] = typer.Option(  # noqa: UP045
-        None, "--message-file", help="A commit message file; its references count."
+        None,
+        "--message-file",
+        help="A commit message file: the IDs it names must exist; a message implements nothing.",
     ),
     before_message: bool = typer.Option(
         False,
         "--before-message",
-        help="Run before the commit message exists (the pre-commit hook): a requirement the "
-        "message may still name is a warning; the commit-msg hook decides.",
+        help="The pre-commit hook: the whole verdict on the staged tree, quiet when it passes "
+        "without warnings (a message never makes a requirement referenced).",
+    ),
+    message_only: bool = typer.Option(
+        False,
+        "--message-only",
+        help="The commit-msg hook: only what the message itself says (IDs that do not exist), "
+        "quiet when it passes.",
     ),
     fmt: CheckFormat = typer.Option(
         CheckFormat.text, "--format", help="text, json, github or sarif."
@@ -284,6 +292,7 @@ def check(
         worktree=worktree,
         message_file=message_file,
         before_message=before_message,
+        message_only=message_only,
         fmt=fmt.value,
         fail_on=fail_on.value,
     )
@@ -381,7 +390,8 @@ def report(
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged)
     specs, references = pipeline.catalogue(repo, revision)
-    result = matrix.build(specs, references, revision.label, revision.head)
+    covers = pipeline.constraint_coverages(repo, specs, revision.tree)
+    result = matrix.build(specs, references, revision.label, revision.head, covers)
     render.report(result, fmt.value, repo.root, html)
 
 

@@ -21,6 +21,10 @@ CHECK_RULES: Mapping[str, Severity] = {
     "unreferenced-requirement": Severity.error,
     "dangling-reference": Severity.error,
     "constraint": Severity.error,
+    "implementation-removed": Severity.error,
+    "test-removed": Severity.warning,
+    "emptied-scope": Severity.error,
+    "touched-requirement": Severity.warning,
     "spec-lint": Severity.error,
     "deprecated-reference": Severity.warning,
     "untested-requirement": Severity.warning,
@@ -28,7 +32,8 @@ CHECK_RULES: Mapping[str, Severity] = {
     "untraced-change": Severity.off,
     "unscoped-change": Severity.off,
 }
-_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review", "sources", "scopes")
+_KEYS = ("specs_dir", "test_globs", "exclude", "rules", "review", "sources", "scopes", "hook")
+HOOK_QUESTIONS = 3  # HOOK-14: the strongest review questions a passing pre-commit hook prints
 MAX_QUESTIONS = 10  # REVIEW-17: the strongest questions a review shows
 # SOURCES-2: the formats specflow reads, and the folder each one's files live in
 SOURCE_ROOTS: Mapping[str, str] = {
@@ -49,6 +54,8 @@ class Config(NamedTuple):
     max_questions: int = MAX_QUESTIONS
     sources: tuple[str, ...] = ("specflow",)
     scopes: Mapping[str, tuple[str, ...]] = {}
+    specs_dir_line: int = 0  # where `specs_dir` is set in `source`; 0 when it is the default
+    hook_questions: int = HOOK_QUESTIONS
 
     @property
     def specs_path(self) -> Path:
@@ -151,6 +158,8 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         max_questions=_max_questions(table.get("review", {}), source),
         sources=_sources(table, root, source),
         scopes=_scopes(table.get("scopes", {}), source),
+        specs_dir_line=_line_of(root / source, "specs_dir") if "specs_dir" in table else 0,
+        hook_questions=_count(table.get("hook", {}), "hook", "questions", HOOK_QUESTIONS, source),
     )
 
 
@@ -184,6 +193,12 @@ def _scopes(value: Any, source: str) -> dict[str, tuple[str, ...]]:
     return scopes
 
 
+def _line_of(file: Path, key: str) -> int:
+    """The first line that sets `key`: for an error that points at it."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 1)
+
+
 def _globs(
     table: dict[str, Any], key: str, source: str, default: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -197,11 +212,16 @@ def _globs(
 
 def _max_questions(value: Any, source: str) -> int:
     """`review.max_questions = N`: how many questions a review shows (REVIEW-17)."""
-    if not isinstance(value, dict) or set(value) - {"max_questions"}:
-        raise ConfigError("`review` takes one key: max_questions = <a whole number>", source)
-    count = value.get("max_questions", MAX_QUESTIONS)
+    return _count(value, "review", "max_questions", MAX_QUESTIONS, source)
+
+
+def _count(value: Any, table: str, key: str, default: int, source: str) -> int:
+    """`table.key = N`, a whole number, 0 or more: the table's one key."""
+    if not isinstance(value, dict) or set(value) - {key}:
+        raise ConfigError(f"`{table}` takes one key: {key} = <a whole number>", source)
+    count = value.get(key, default)
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise ConfigError("`review.max_questions` must be a whole number, 0 or more", source)
+        raise ConfigError(f"`{table}.{key}` must be a whole number, 0 or more", source)
     return count
 
 

@@ -25,20 +25,27 @@ def hook_check(args: list[str]) -> int | None:
     form = _hook_form(args)
     if form is None or any(os.environ.get(f"PRE_COMMIT_{end}_REF") for end in ("FROM", "TO")):
         return None  # HOOK-9's ranges are worked out in cli.check
-    message_file, before_message = form
+    message_file, before_message, message_only = form
     # The cycle collector would run dozens of times over the modules being imported and the
     # caches being unpickled, and find nothing: a hook's process is short and small.
     gc.disable()
     try:
-        return check(None, staged=True, message_file=message_file, before_message=before_message)
+        return check(
+            None,
+            staged=True,
+            message_file=message_file,
+            before_message=before_message,
+            message_only=message_only,
+        )
     except (Exception, KeyboardInterrupt) as exc:
         return failure_code(exc)
     finally:
         gc.enable()
 
 
-def _hook_form(args: list[str]) -> tuple[Path | None, bool] | None:
-    """`check --staged` with `--before-message` or `--message-file FILE`, in any order."""
+def _hook_form(args: list[str]) -> tuple[Path | None, bool, bool] | None:
+    """`check --staged` with `--before-message` or `--message-file FILE [--message-only]`, in
+    any order."""
     if not args or args[0] != "check":
         return None
     rest = args[1:]
@@ -50,11 +57,11 @@ def _hook_form(args: list[str]) -> tuple[Path | None, bool] | None:
         message_file = Path(rest.pop(at + 1))
         rest.remove("--message-file")
     flags = set(rest)
-    if "--staged" not in flags or not flags <= {"--staged", "--before-message"}:
+    if "--staged" not in flags or not flags <= {"--staged", "--before-message", "--message-only"}:
         return None
     if len(flags) != len(rest):
         return None  # a flag given twice: let the full parser say what it thinks
-    return message_file, "--before-message" in flags
+    return message_file, "--before-message" in flags, "--message-only" in flags
 
 
 def check(
@@ -64,10 +71,15 @@ def check(
     worktree: bool = False,
     message_file: Path | None = None,
     before_message: bool = False,
+    message_only: bool = False,
     fmt: str = "text",
     fail_on: str = "error",
 ) -> int:
-    """`specflow check`: print the verdict on a change and return the exit code."""
+    """`specflow check`: print the verdict on a change and return the exit code.
+
+    HOOK-13: the native hooks print each verdict once: pre-commit (`--before-message`) judges
+    the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
+    when there is nothing to say."""
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
         from specflow import render
 
@@ -85,9 +97,16 @@ def check(
     if summary:  # COMMENT-10: the full review goes to the job summary
         review, result = pipeline.verdict(repo, revision, message)
         render.step_summary(Path(summary), review, result.findings, repo.root)
+    elif before_message and fmt == "text":
+        result, questions = pipeline.check_with_questions(repo, revision)
+        render.check(result, fmt, quiet=True)
+        render.questions(questions)
+        return 1 if ci.fails(result.findings, fail_on) else 0
     else:
-        result = pipeline.check(repo, revision, message, before_message=before_message)
-    render.check(result, fmt, summary=bool(summary))
+        result = pipeline.check(repo, revision, message)
+    if message_only:
+        result = result._replace(findings=pipeline.message_findings(result.findings))
+    render.check(result, fmt, summary=bool(summary), quiet=before_message or message_only)
     return 1 if ci.fails(result.findings, fail_on) else 0
 
 

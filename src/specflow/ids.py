@@ -89,3 +89,28 @@ def find_references(text: str, prefixes: frozenset[str]) -> Iterator[tuple[str, 
             yield match.group(0)[: -len(match["sub"])], match.start() + 1
         else:
             yield match.group(0), match.start() + 1
+
+
+# CHECK-19: `SIGN-1..5` (or `SIGN-1..SIGN-5`) in a commit message names every ID in it.
+_RANGE_END = re.compile(
+    r"\.\.(?:(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-)?(?P<edge>E?)(?P<number>[0-9]+)(?!\w)"
+)
+MAX_RANGE = 200  # a longer range is a typo more likely than a commit that implements it all
+
+
+def find_references_with_ranges(text: str, prefixes: frozenset[str]) -> Iterator[str]:
+    """`find_references`, with each range expanded to the IDs it names."""
+    for item_id, column in find_references(text, prefixes):
+        yield item_id
+        end = _RANGE_END.match(text, column - 1 + len(item_id))
+        start = parse_item_id(item_id)
+        if not end or not start or (end["prefix"] or start.prefix) != start.prefix:
+            continue
+        edge = "E" if start.edge else ""
+        last = int(end["number"])
+        if bool(end["edge"]) != start.edge and end["prefix"]:
+            continue
+        if start.number < last <= start.number + MAX_RANGE:
+            yield from (f"{start.prefix}-{edge}{n}" for n in range(start.number + 1, last + 1))
+        else:  # backwards or too long: its end is named as written, and judged like any ID
+            yield f"{start.prefix}-{edge}{last}"

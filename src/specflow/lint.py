@@ -37,6 +37,7 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
     yield from _sections(spec)
     for item in spec.items:
         yield from _item(spec, item)
+    yield from _placeholders(spec)
     for constraint in spec.constraints:
         if constraint.error:  # LINT-6
             yield _at(spec, constraint.line, "invalid-constraint", ERROR, constraint.error)
@@ -46,6 +47,30 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
                 "name an existing one or drop `until`"
             )
             yield _at(spec, constraint.line, "invalid-constraint", ERROR, message)
+
+
+# LINT-10: what `specflow new` writes for the author to replace (templates/spec.md.j2).
+PLACEHOLDERS = (
+    "What does the system do today that this change must fit into?",
+    "State the first thing that must hold, testably.",
+    "Name an input or a sequence of events that could break it.",
+)
+DRAFT_MARKER = "Draft:"
+
+
+def _placeholders(spec: Spec) -> Iterator[Finding]:
+    for line, text in [(c.line, c.text) for c in spec.context] + [
+        (item.line, item.text) for item in spec.items
+    ]:
+        if any(text.startswith(placeholder) for placeholder in PLACEHOLDERS):
+            message = "still `specflow new`'s placeholder text: write the real statement"
+            yield _at(spec, line, "placeholder-text", WARNING, message)
+        elif text.startswith(DRAFT_MARKER):
+            message = (
+                "still marked `Draft:` by `specflow new --scope`: check the statement against "
+                "the code and drop the marker"
+            )
+            yield _at(spec, line, "draft-marker", WARNING, message)
 
 
 def _front_matter(spec: Spec, specs: SpecSet) -> Iterator[Finding]:

@@ -60,7 +60,9 @@ class ContextStatement(NamedTuple):
 
 
 class Constraint(NamedTuple):
-    """``forbid `PATTERN` in `GLOB`... until ID: reason``; `error` is set when it does not parse."""
+    """``forbid `PATTERN` in|outside `GLOB`... until ID: reason`` or ``require `PATTERN` in
+    `GLOB`...: reason``; `error` is set when it does not parse. `outside`: the globs are the
+    files left out of a `forbid`, which then governs every other scanned file."""
 
     source: str
     path: str
@@ -71,6 +73,13 @@ class Constraint(NamedTuple):
     until: str | None = None
     reason: str = ""
     error: str | None = None
+    kind: str = "forbid"  # or "require"
+    outside: bool = False
+
+    @property
+    def form(self) -> str:
+        """How findings and listings name it: `forbid`, `forbid ... outside`, `require`."""
+        return f"{self.kind} outside" if self.outside else self.kind
 
 
 class Section(NamedTuple):

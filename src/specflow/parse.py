@@ -296,58 +296,77 @@ def _join(head: str, rest: list[str]) -> str:
 
 def _regex_error(pattern: str) -> str | None:
     if not pattern:
-        return "empty regular expression after `re:`: it would forbid every line"
-    try:
+        return "empty regular expression after `re:`: it would match every line"
+    try:  # Python's dialect first: a pattern must mean what a Python user reads in it
         re.compile(pattern)
     except (re.error, OverflowError, RecursionError) as exc:  # `a{99999999999}` overflows
         return f"invalid regular expression: {exc}"
-    return None
+    from specflow.linear import problem  # CHECK-12: RE2 only for a spec with a `re:` pattern
+
+    return problem(pattern)
 
 
 # SPEC-FORMAT 4: one rule per item; LINT-6 reports the ones these do not match. The pattern is a
 # code span, found by its closing run of backticks rather than by backtracking a regex, which
 # takes cubic time on a line of backticks.
-_FORBID = re.compile(r"forbid\s+(`+)")
+_KEYWORD = re.compile(r"(?P<kind>forbid|require)\s+(`+)")
 _AFTER_PATTERN = re.compile(
-    r"(?:\s+in\s+(?P<globs>`[^`]+`(?:\s*,\s*`[^`]+`)*))?"
+    r"(?:\s+(?P<where>in|outside)\s+(?P<globs>`[^`]+`(?:\s*,\s*`[^`]+`)*))?"
     r"(?:\s+until\s+(?P<until>\S+?))?"
     r"(?:\s*:\s*(?P<reason>.*))?\s*\Z",
     re.DOTALL,
 )
-CONSTRAINT_SYNTAX = "forbid `PATTERN` in `GLOB`[, `GLOB`...][ until ID][: reason]"
+CONSTRAINT_SYNTAX = (
+    "forbid `PATTERN` [in|outside `GLOB`[, `GLOB`...]][ until ID][: reason] or "
+    "require `PATTERN` in `GLOB`[, `GLOB`...][ until ID][: reason]"
+)
 
 
 def parse_constraint(path: str, line: int, source: str) -> Constraint:
+    """FORMAT-10: `forbid ... in|outside` or `require ... in`; an error keeps its line."""
     found = _code_span(source)
-    match = _AFTER_PATTERN.match(source, found[1]) if found else None
+    match = _AFTER_PATTERN.match(source, found[2]) if found else None
     if not found or not match:
         return Constraint(source, path, line, error=f"expected {CONSTRAINT_SYNTAX}")
-    pattern = found[0]
+    kind, pattern = found[0], found[1]
     is_regex = pattern.startswith("re:")
     if is_regex:
         pattern = pattern[3:]
         error = _regex_error(pattern)
         if error:
             return Constraint(source, path, line, error=error)
-    if not pattern:
-        return Constraint(source, path, line, error="empty pattern: it would forbid every line")
-    until = match["until"]
-    if until is not None and not ITEM_ID_RE.match(until):
-        return Constraint(source, path, line, error=f"`until {until}` is not a requirement ID")
+    error = _form_error(kind, pattern, match)
+    if error:
+        return Constraint(source, path, line, error=error)
     globs = tuple(re.findall(r"`([^`]+)`", match["globs"] or ""))
     reason = " ".join((match["reason"] or "").split())
-    return Constraint(source, path, line, pattern, is_regex, globs, until, reason)
+    outside = match["where"] == "outside"
+    fields = (pattern, is_regex, globs, match["until"], reason)
+    return Constraint(source, path, line, *fields, kind=kind, outside=outside)
 
 
-def _code_span(source: str) -> tuple[str, int] | None:
-    """After `forbid`: the code span's text and where it ends, as CommonMark reads it."""
-    opening = _FORBID.match(source)
+def _form_error(kind: str, pattern: str, match: re.Match[str]) -> str | None:
+    """What makes a parsed constraint meaningless, or None."""
+    if not pattern:
+        return f"empty pattern: it would {kind} every line"
+    until = match["until"]
+    if until is not None and not ITEM_ID_RE.match(until):
+        return f"`until {until}` is not a requirement ID"
+    if kind == "require" and match["where"] != "in":
+        return "`require` needs `in `GLOB``: the files that must contain the pattern"
+    return None
+
+
+def _code_span(source: str) -> tuple[str, str, int] | None:
+    """After `forbid` or `require`: the keyword, the code span's text and where it ends, as
+    CommonMark reads it."""
+    opening = _KEYWORD.match(source)
     if not opening:
         return None
-    tick = opening[1]
+    tick = opening[2]
     closing = re.compile(f"(?<!`){tick}(?!`)").search(source, opening.end() + 1)
     if not closing:
         return None
     text = source[opening.end() : closing.start()]
     # CommonMark strips one blank at each end of ``` `` a`b `` ```; single ticks keep the text.
-    return (text.strip() if len(tick) > 1 else text), closing.end()
+    return opening["kind"], (text.strip() if len(tick) > 1 else text), closing.end()

@@ -24,6 +24,7 @@ from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import SpecSet, changed_specs, read_disk_specs, scoped, spec_globs, spec_set
 
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
+    from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
     from specflow.link import Corpus, Link, LinkRow
     from specflow.review import Review
@@ -64,9 +65,26 @@ def snapshot(
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
+    if revision.mode == "worktree":
+        change = _with_untracked_specs(repo, config, change, specs)
     found = _grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
+
+
+def _with_untracked_specs(
+    repo: gitio.RepoInfo, config: Config, change: Change, specs: SpecSet
+) -> Change:
+    """CHECK-18: `--worktree` reads the specs from disk, as `lint` does; a new spec git does not
+    track yet is part of the change too, so that it is judged."""
+    tracked = {path for _, _, path in gitio.list_tree(repo.root, None, config.specs_dir)}
+    listed = {file.path for file in change.files}
+    new = [
+        FileChange(spec.path, "added")
+        for spec in specs.specs
+        if spec.path not in tracked and spec.path not in listed
+    ]
+    return Change(change.revision, (*change.files, *new), change.messages) if new else change
 
 
 def _read_tree(
@@ -392,19 +410,64 @@ def check(
     repo: gitio.RepoInfo,
     revision: Revision,
     message: str | None = None,
-    *,
-    before_message: bool = False,
 ) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
-    pending = before_message and revision.mode == "staged" and message is None
-    return _check_of(repo, snap, message_pending=pending)
+    _specs_dir_exists(snap)
+    return _check_of(repo, snap)
 
 
-def _check_of(
-    repo: gitio.RepoInfo, snap: Snapshot, *, message_pending: bool = False
-) -> CheckResult:
+HOOK_REVIEW_FILES = 50  # a larger commit gets no questions: its review would slow the hook
+
+
+def check_with_questions(
+    repo: gitio.RepoInfo, revision: Revision
+) -> tuple[CheckResult, tuple[str, ...]]:
+    """HOOK-14: the pre-commit verdict and, when it passes, the strongest review questions for
+    the staged change, from one snapshot; the review runs only when there are some to ask."""
+    snap = snapshot(repo, revision)
+    _specs_dir_exists(snap)
+    result = _check_of(repo, snap)
+    count, files = snap.config.hook_questions, len(snap.change.files)
+    if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
+        return result, ()
+    with collector_paused():
+        return result, hook_questions(_review_of(repo, snap), count)
+
+
+def hook_questions(review: Review, count: int) -> tuple[str, ...]:
+    """The `count` strongest questions of a review, one line each. The one place the hook
+    takes its questions from: re-point it when the review ranks them otherwise."""
+    return tuple(
+        f"{q.path}: {q.statement.label}: {q.statement.text.splitlines()[0]}"
+        for q in review.questions[:count]
+    )
+
+
+def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """HOOK-13: what the commit-msg hook adds to pre-commit's verdict: the message's own."""
+    from specflow.rules import MESSAGE
+
+    return tuple(finding for finding in findings if finding.path == MESSAGE)
+
+
+def _specs_dir_exists(snap: Snapshot) -> None:
+    """CHECK-17: a configured `specs_dir` that is not there would turn enforcement off."""
+    config = snap.config
+    if snap.specs.specs or not config.specs_dir_line or config.specs_path.is_dir():
+        return
+    from specflow.errors import ConfigError
+
+    raise ConfigError(
+        f"`specs_dir = {config.specs_dir!r}` does not exist: nothing would be enforced; "
+        "fix the path or create the folder",
+        config.source,
+        config.specs_dir_line,
+    )
+
+
+def _check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     from specflow import rules
 
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
@@ -416,10 +479,35 @@ def _check_of(
         snap.message_references,
         snap.config.spec_dirs,
         snap.config.rules,
-        message_pending=message_pending,
         spec_findings=linted,
+        texts=_required_texts(repo, snap, change),
+        base_specs=snap.base_specs,
+        test_globs=snap.config.test_globs,
+        tree_files=_tree_files(repo, change),
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
+
+
+def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
+    """CHECK-20: the resulting tree's paths, listed only when the change removes a path."""
+    from specflow.losses import removed_paths
+
+    if not removed_paths(change):
+        return None
+    return gitio.list_files(repo.root, change.revision.tree)
+
+
+def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
+    """CHECK-14: the resulting text of the changed files a `require` governs; none is read
+    when no spec has a `require`."""
+    from specflow.constraints import required_paths
+
+    wanted = set(required_paths(snap.specs, change, snap.config.specs_dir))
+    files = [f for f in change.files if f.path in wanted and _is_source(f)]
+    if not files:
+        return {}
+    sides = _start_sources(repo, change.revision, files)()
+    return {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
@@ -453,6 +541,32 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
     except OSError as exc:
         raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
     return strip_comments(text, gitio.comment_char(repo.root))
+
+
+def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:
+    """CHECK-22: `spec`'s constraints with the work tree's files each governs (`show`)."""
+    from specflow.errors import NotARepository
+
+    if not spec.constraints:
+        return []
+    try:
+        repo = gitio.open_repo(cwd or Path.cwd())
+    except NotARepository:
+        return []
+    return constraint_coverages(repo, spec_set([spec]), None).get(spec.path, [])
+
+
+def constraint_coverages(
+    repo: gitio.RepoInfo, specs: SpecSet, tree: str | None
+) -> dict[str, list[ConstraintCover]]:
+    """Spec path → its constraints with the files of `tree` (the work tree: None) each governs."""
+    from specflow.constraints import coverage
+
+    if not any(spec.constraints for spec in specs.specs):
+        return {}
+    config = load_config(repo.root)
+    files = gitio.list_files(repo.root, tree)
+    return {spec.path: coverage(spec, files, config.specs_dir) for spec in specs.specs}
 
 
 def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:

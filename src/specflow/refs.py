@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from specflow.globs import matches
-from specflow.ids import find_references
+from specflow.ids import find_references, find_references_with_ranges
 
 _ROW = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
 MAX_TEXT = 200
@@ -66,11 +66,12 @@ def references(
 
 
 def message_references(messages: Sequence[str], prefixes: frozenset[str]) -> list[Reference]:
+    """CHECK-19: a range such as `SIGN-1..5` names every ID in it."""
     return [
         Reference(item_id, "(commit message)", number, "message", text.strip()[:MAX_TEXT])
         for message in messages
         for number, text in enumerate(message.splitlines(), 1)
-        for item_id, _column in find_references(text, prefixes)
+        for item_id in find_references_with_ranges(text, prefixes)
     ]
 
 

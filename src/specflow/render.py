@@ -16,6 +16,7 @@ from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
     from specflow.brief import Brief
+    from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
     from specflow.forge import Outcome
     from specflow.pipeline import CheckResult
@@ -209,10 +210,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
         out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def show_spec(spec: Spec, references: Sequence[Reference], fmt: str) -> None:
+def show_spec(
+    spec: Spec, references: Sequence[Reference], fmt: str, covers: Sequence[ConstraintCover] = ()
+) -> None:
+    """`covers`: the spec's constraints with the files each governs today (CHECK-22)."""
     where = by_id(references)
     if fmt == "json":
-        dump_json({"spec": spec_dict(spec, where, full=True)})
+        data = spec_dict(spec, where, full=True)
+        if covers:  # outside git there are no files to say it covers
+            data["constraints"] = [coverage_dict(c) for c in covers]
+        dump_json({"spec": data})
         return
     lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
     if spec.scope:
@@ -225,7 +232,28 @@ def show_spec(spec: Spec, references: Sequence[Reference], fmt: str) -> None:
             lines += [_item_line(item), f"      {_places(where.get(item.id or '', []))}"]
     if spec.context:
         lines += ["", "Context"] + [f"  - {first_line(c.text)}" for c in spec.context]
+    if covers:
+        lines += ["", "Constraints"] + [_coverage_line(c) for c in covers]
     out("\n".join(lines))
+
+
+def _coverage_line(cover: ConstraintCover, limit: int = 4) -> str:
+    if cover.error:
+        return f"  - {first_line(cover.text)}  (line {cover.line}: {cover.error})"
+    shown = ", ".join(cover.files[:limit]) + (" …" if len(cover.files) > limit else "")
+    return (
+        f"  - {first_line(cover.text)}  (line {cover.line})\n"
+        f"      covers {len(cover.files)} file(s){': ' + shown if shown else ''}"
+    )
+
+
+def coverage_dict(cover: ConstraintCover) -> dict[str, Any]:
+    return {
+        "source": cover.text,
+        "line": cover.line,
+        "covers": list(cover.files),
+        "error": cover.error,
+    }
 
 
 def _item_line(item: Requirement) -> str:
@@ -299,7 +327,8 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
     out(templates.render(root, "context.txt.j2", context=result))
 
 
-def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
+def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
+    """`quiet`: a hook says nothing when it has nothing to say (HOOK-13)."""
     from specflow import __version__, ci
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
@@ -311,6 +340,8 @@ def check(result: CheckResult, fmt: str, *, summary: bool = False) -> None:
         out(json.dumps(ci.sarif(found, __version__), indent=2, ensure_ascii=False))
     elif fmt == "json":
         dump_json(check_dict(result))
+    elif quiet and not found:
+        return
     elif not result.spec_count:  # CHECK-9
         out("specflow: no specs in this tree; nothing to check.")
     else:
@@ -328,6 +359,13 @@ def check_dict(result: CheckResult) -> dict[str, Any]:
         "blocking": result.blocking,
         "findings": [finding_dict(f) for f in found],
     }
+
+
+def questions(asked: Sequence[str]) -> None:
+    """HOOK-14: never blocking; answer them before the change lands."""
+    if asked:
+        head = "specflow: the review asks (`specflow review --staged` for all):"
+        out("\n".join([head, *(f"  ? {line}" for line in asked)]))
 
 
 def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:

@@ -6,14 +6,17 @@ JSON and HTML forms (all templates over this model) can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specflow.escape import printable
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
+
+if TYPE_CHECKING:
+    from specflow.constraints import ConstraintCover
 
 # REPORT-2: the order statuses are listed and counted in, from done to to-do.
 STATUSES = ("covered", "untested", "test-only", "unreferenced", "planned")
@@ -51,6 +54,7 @@ class SpecRows:
     spec: Spec
     requirements: tuple[Row, ...]
     edge_cases: tuple[Row, ...]
+    constraints: tuple[ConstraintCover, ...] = ()  # CHECK-22: with the files each covers
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -95,7 +99,13 @@ class Report:
         return STATUSES
 
 
-def build(specs: SpecSet, references: Sequence[Reference], label: str, head: str | None) -> Report:
+def build(
+    specs: SpecSet,
+    references: Sequence[Reference],
+    label: str,
+    head: str | None,
+    covers: Mapping[str, Sequence[ConstraintCover]] | None = None,
+) -> Report:
     """REPORT-1: every spec of the tree, each item with its status and places.
 
     REPORT-7: sorted by spec id, items in spec order, and nothing of the moment (no time stamp),
@@ -106,6 +116,7 @@ def build(specs: SpecSet, references: Sequence[Reference], label: str, head: str
             spec,
             tuple(_row(spec, item, where) for item in spec.requirements),
             tuple(_row(spec, item, where) for item in spec.edge_cases),
+            tuple((covers or {}).get(spec.path, ())),
         )
         for spec in sorted(specs.specs, key=lambda s: (s.id, s.path))
     )
@@ -177,6 +188,10 @@ def _spec_dict(rows: SpecRows) -> dict[str, Any]:
         "counts": rows.counts,
         "requirements": [_row_dict(row) for row in rows.requirements],
         "edge_cases": [_row_dict(row) for row in rows.edge_cases],
+        "constraints": [
+            {"source": _text(c.text), "line": c.line, "covers": [_text(f) for f in c.files]}
+            for c in rows.constraints
+        ],
     }
 
 

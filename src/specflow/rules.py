@@ -3,14 +3,20 @@ Findings out; only the CLI turns them into an exit code."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from specflow.affected import added_references, affected
-from specflow.change import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE, Change
+from specflow.change import Change
+from specflow.constraints import check_constraints
 from specflow.globs import matches
 from specflow.ids import prefix_of
-from specflow.model import Constraint, Finding, Severity, Spec, Status
+from specflow.losses import (
+    emptied_scopes,
+    lost_references,
+    removed_requirements,
+    touched_requirements,
+)
+from specflow.model import Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -24,25 +30,35 @@ def check(
     message_refs: Sequence[Reference],
     specs_dir: SpecDirs,
     severities: Mapping[str, Severity],
-    message_pending: bool = False,
     spec_findings: Sequence[Finding] | None = None,
+    texts: Mapping[str, str] | None = None,
+    base_specs: SpecSet | None = None,
+    test_globs: tuple[str, ...] = (),
+    tree_files: Sequence[str] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
 
-    `message_pending`: the pre-commit hook runs before the commit message exists, and the
-    message may still name a requirement; the commit-msg hook, which sees both, decides.
-    `spec_findings`: `lint(specs)`, when the caller has it already."""
+    `spec_findings`: `lint(specs)`, when the caller has it already.
+    `texts`: the resulting text of the changed files a `require` constraint governs.
+    `base_specs`: the changed specs as they were before the change (CHECK-15).
+    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20)."""
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
     raw = [
-        *_unreferenced(in_scope, ids, message_refs),
+        *_unreferenced(in_scope, ids),
         *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
-        *_left_dangling(specs, change, references, added),
+        *_left_dangling(specs, change, references, added, base_specs or SpecSet(())),
         *_deprecated(specs, added),
-        *_constraints(specs, change, ids, specs_dir),
+        *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
+        *removed_requirements(specs, base_specs or SpecSet(()), references),
+        *lost_references(specs, change, references, specs_dir, test_globs),
+        *emptied_scopes(specs, change, tree_files),
+        *touched_requirements(
+            specs, change, references, {r.id for r in added}, specs_dir, test_globs
+        ),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids),
         *_untraced(in_scope, change, added, specs_dir),
@@ -51,16 +67,9 @@ def check(
     findings = []  # CHECK-5: severities from the configuration; `off` drops a rule
     for finding in raw:
         severity = severities.get(finding.rule, finding.severity)
-        message = finding.message
-        if message_pending and finding.rule in MESSAGE_CAN_FIX and severity is Severity.error:
-            severity, message = Severity.warning, f"{message} ({PENDING})"
         if severity is not Severity.off:
-            findings.append(Finding(finding.rule, severity, finding.path, finding.line, message))
+            findings.append(finding._replace(severity=severity))
     return findings
-
-
-MESSAGE_CAN_FIX = frozenset({"unreferenced-requirement"})
-PENDING = "the commit message may still name it: the commit-msg hook decides"
 
 
 def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
@@ -71,11 +80,10 @@ def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
     return ids
 
 
-# CHECK-1: an enforced requirement of an affected spec must be referenced somewhere.
-def _unreferenced(
-    specs: Sequence[Spec], ids: Mapping[str, set[str]], message_refs: Sequence[Reference]
-) -> Iterator[Finding]:
-    known = ids["implements"] | ids["verifies"] | {r.id for r in message_refs}
+# CHECK-1: an enforced requirement of an affected spec must be referenced in the tree; a commit
+# message names what a change is about but implements nothing (CHECK-7).
+def _unreferenced(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Finding]:
+    known = ids["implements"] | ids["verifies"]
     for spec in specs:
         if not spec.enforced:
             continue
@@ -120,14 +128,21 @@ def _planned_but_referenced(
 
 
 def _left_dangling(
-    specs: SpecSet, change: Change, references: Sequence[Reference], added: Sequence[Reference]
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    added: Sequence[Reference],
+    base_specs: SpecSet,
 ) -> Iterator[Finding]:
     """SOURCES-10: a spec the change edits no longer has an ID the tree still names: the
-    requirement was renamed (an OpenSpec heading is its key) or removed under the reference."""
+    requirement was renamed (an OpenSpec heading is its key) or removed under the reference.
+    An ID the spec had before the change is reported once, at the spec (CHECK-15)."""
     changed = {f.path for f in change.files}
     new = {(r.path, r.line) for r in added}
     for reference in references:
         if reference.id in specs.items or (reference.path, reference.line) in new:
+            continue
+        if reference.id in base_specs.items:
             continue
         spec = specs.by_id.get(prefix_of(reference.id))
         if spec is not None and spec.path in changed:
@@ -172,58 +187,6 @@ def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]
                 reference.path,
                 reference.line,
                 f"{reference.id} belongs to the deprecated spec {spec.id} ({spec.path}){instead}",
-            )
-
-
-# CHECK-3: only enforced specs; `until ID` lifts the rule once ID is implemented.
-def _constraints(
-    specs: SpecSet, change: Change, ids: Mapping[str, set[str]], specs_dir: SpecDirs
-) -> Iterator[Finding]:
-    implemented = ids["implements"]
-    for spec in specs.specs:
-        if not spec.enforced:
-            continue
-        for constraint in spec.constraints:
-            if constraint.error or (constraint.until and constraint.until in implemented):
-                continue
-            yield from _violations(spec, constraint, change, specs_dir)
-
-
-def _violations(
-    spec: Spec, constraint: Constraint, change: Change, specs_dir: SpecDirs
-) -> Iterator[Finding]:
-    globs = constraint.globs or spec.scope
-    found = re.compile(constraint.pattern).search if constraint.is_regex else None
-    for file in change.files:
-        if in_specs_dir(file.path, specs_dir) or (globs and not matches(file.path, globs)):
-            continue
-        for line in file.added_lines():
-            hit = found(line.text) if found else constraint.pattern in line.text
-            if not hit:
-                continue
-            lifted = f" until {constraint.until} is implemented" if constraint.until else ""
-            reason = f": {constraint.reason}" if constraint.reason else ""
-            yield Finding(
-                "constraint",
-                Severity.error,
-                file.path,
-                line.number,
-                f"`{constraint.pattern}` is forbidden here by {spec.path}:{constraint.line}"
-                f"{lifted}{reason}",
-            )
-        if file.truncated and file.added_count:
-            # HARDEN-5: a change too big to hold was only partly read; what was not read cannot
-            # be said to pass, so a constraint that governs it fails closed.
-            yield Finding(
-                "constraint",
-                Severity.error,
-                file.path,
-                1,
-                f"too large to check against `{constraint.pattern}` ({spec.path}:"
-                f"{constraint.line}): specflow reads {MAX_LINES_PER_FILE:,} changed lines of a "
-                f"file ({MAX_LINES_PER_CHANGE:,} of a change) and {MAX_LINE_BYTES:,} bytes of a "
-                "line; narrow the constraint's `in` globs to leave this file out, or split the "
-                "change",
             )
 
 

@@ -1,0 +1,172 @@
+"""CHECK-15, CHECK-16: what a change takes away: a requirement still referenced, or the last
+implementation or test of one. Pure: judged on the change, not discovered later by `report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from specflow.change import Change
+from specflow.globs import matches, matches_any
+from specflow.model import Finding, Severity
+from specflow.refs import Reference
+from specflow.specset import SpecDirs, SpecSet, in_specs_dir
+
+SHOWN = 4  # references listed in a finding; the rest are counted
+
+
+# CHECK-15: the change that makes a reference dangle is the one to block.
+def removed_requirements(
+    specs: SpecSet, base_specs: SpecSet, references: Sequence[Reference]
+) -> Iterator[Finding]:
+    places: dict[str, list[Reference]] = {}
+    for reference in references:
+        places.setdefault(reference.id, []).append(reference)
+    for spec in base_specs.specs:
+        for item in spec.items:
+            if not item.id or item.id in specs.items or item.id not in places:
+                continue
+            now = specs.by_id.get(spec.id)
+            yield Finding(
+                "dangling-reference",
+                Severity.error,
+                now.path if now else spec.path,
+                item.line,
+                f"{item.id} is removed from {spec.path}:{item.line} but still referenced at "
+                f"{_places(places[item.id])}: remove those references, or keep {item.id} and "
+                "retire it on purpose (`status: deprecated`, `superseded-by`)",
+            )
+
+
+# CHECK-16: losing the last implementation (error) or the last test (warning) of a requirement.
+def lost_references(
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    specs_dir: SpecDirs,
+    test_globs: tuple[str, ...],
+) -> Iterator[Finding]:
+    remaining: dict[str, set[str]] = {}
+    for reference in references:
+        remaining.setdefault(reference.kind, set()).add(reference.id)
+    for kind, where in _removed_references(change, specs.prefixes, specs_dir, test_globs):
+        rule = "implementation-removed" if kind == "implements" else "test-removed"
+        for item_id, place in where.items():
+            spec, item = specs.spec_of(item_id), specs.items.get(item_id)
+            if not (spec and item and spec.enforced and item.enforced):
+                continue
+            if item_id in remaining.get(kind, set()):
+                continue
+            what = "implementation" if kind == "implements" else "test"
+            yield Finding(
+                rule,
+                Severity.error if kind == "implements" else Severity.warning,
+                spec.path,
+                item.line,
+                f"this change removes the last {what} of {item_id} ({place}): {item.text}",
+            )
+
+
+def _removed_references(
+    change: Change, prefixes: frozenset[str], specs_dir: SpecDirs, test_globs: tuple[str, ...]
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """("implements" | "verifies", ID → the first place it was removed from)."""
+    from specflow.ids import find_references
+
+    found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
+    for file in change.files:
+        path = file.old_path or file.path
+        if in_specs_dir(path, specs_dir):
+            continue
+        kind = "verifies" if matches(path, test_globs) else "implements"
+        for hunk in file.hunks:
+            for line in hunk.removed:
+                if "-" not in line.text:
+                    continue
+                for item_id, _ in find_references(line.text, prefixes):
+                    found[kind].setdefault(item_id, f"{path}:{line.number}")
+    yield from found.items()
+
+
+def _places(found: Sequence[Reference]) -> str:
+    shown = ", ".join(f"{r.path}:{r.line}" for r in found[:SHOWN])
+    more = len(found) - SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+# CHECK-20: a rename, move or delete that leaves a scope glob matching nothing.
+def emptied_scopes(
+    specs: SpecSet, change: Change, tree_files: Sequence[str] | None
+) -> Iterator[Finding]:
+    """`tree_files`: the resulting tree's paths, sorted; None when the change removes no path."""
+    if tree_files is None:
+        return
+    gone = removed_paths(change)
+    for spec in specs.specs:
+        if not spec.enforced:
+            continue
+        for glob in spec.scope:
+            lost = [path for path in gone if matches(path, (glob,))]
+            if lost and not matches_any(tree_files, glob):
+                yield Finding(
+                    "emptied-scope",
+                    Severity.error,
+                    spec.path,
+                    spec.line_of("scope"),
+                    f"this change leaves the scope glob {glob!r} of {spec.id} matching no file "
+                    f"(it matched {', '.join(lost[:SHOWN])}): update the scope to where the code "
+                    "went, or retire the spec on purpose (`status: deprecated`)",
+                )
+
+
+def removed_paths(change: Change) -> list[str]:
+    """Paths the change deletes or moves away from."""
+    return [
+        file.old_path or file.path
+        for file in change.files
+        if file.status == "deleted" or (file.status == "renamed" and file.old_path)
+    ]
+
+
+BLOCK_LINES = 20  # how far above a hunk a `# ID` comment still heads the code the hunk is in
+
+
+# CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
+def touched_requirements(
+    specs: SpecSet,
+    change: Change,
+    references: Sequence[Reference],
+    named: set[str],
+    specs_dir: SpecDirs,
+    test_globs: tuple[str, ...],
+) -> Iterator[Finding]:
+    """`named`: the IDs the change names itself, on its added lines or in its message."""
+    heads: dict[str, list[Reference]] = {}
+    for reference in references:
+        if reference.kind == "implements":
+            heads.setdefault(reference.path, []).append(reference)
+    for file in change.files:
+        if file.path not in heads or in_specs_dir(file.path, specs_dir):
+            continue
+        if matches(file.path, test_globs):
+            continue
+        for hunk in file.hunks:
+            for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
+                item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
+                if reference.id in named or not (item and spec and spec.enforced):
+                    continue
+                named.add(reference.id)  # once per change: the committer answers it once
+                yield Finding(
+                    "touched-requirement",
+                    Severity.warning,
+                    file.path,
+                    hunk.new_start,
+                    f"this change touches the code of {reference.id} ({reference.path}:"
+                    f"{reference.line}) and names it nowhere: does it still hold? "
+                    f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
+                    "message once you are sure",
+                )
+
+
+def _heading(found: Sequence[Reference], start: int, end: int) -> list[Reference]:
+    """The references inside the hunk's lines or at most BLOCK_LINES above them."""
+    return [r for r in found if start - BLOCK_LINES <= r.line <= end]

@@ -1,0 +1,449 @@
+"""A verdict to trust (CHECK-12..16): linear-time `re:`, `outside`, `require`, and what a change
+takes away, through the CLI on real repositories."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specflow.linear import compiled, problem
+from test_speed import imported_modules
+
+AUTH_SPEC = """---
+id: AUTH
+scope: [src/**]
+---
+# Auth
+
+## Context
+- Passwords are SHA-256 hex digests.
+
+## Requirements
+- AUTH-1: Hashes use SHA-256.
+- AUTH-2: Every migration checks the schema version.
+
+## Edge Cases
+- AUTH-E1: An empty password.
+
+## Constraints
+{constraints}
+"""
+
+HASHING = "import hashlib\n\n\ndef hash_password(p):\n    # AUTH-1\n    return hashlib.sha256(p)\n"
+TEST = "def test_hash():\n    # AUTH-1, AUTH-2\n    pass\n"
+MIGRATION = "# AUTH-2\ncheck_schema_version(3)\n"
+
+
+def _start(repo, constraints: str) -> None:
+    repo.commit(
+        "auth",
+        {
+            "specs/auth.md": AUTH_SPEC.format(constraints=constraints),
+            "src/auth/hashing.py": HASHING,
+            "src/migrations/m1.py": MIGRATION,
+            "tests/test_auth.py": TEST,
+        },
+    )
+
+
+def _errors(cli, *args: str) -> list[dict[str, object]]:
+    out = cli("check", *args, "--format", "json").out
+    return [f for f in json.loads(out)["findings"] if f["severity"] == "error"]
+
+
+OUTSIDE = "- forbid `hashlib.` outside `src/auth/hashing.py`{until}: one place owns the hash format"
+
+
+def test_outside_blocks_hashlib_in_reset_but_not_in_hashing(repo, cli):
+    """CHECK-13, FORMAT-10: the pattern is forbidden everywhere but the globs after `outside`."""
+    _start(repo, OUTSIDE.format(until=""))
+    repo.stage({"src/auth/reset.py": "import hashlib\nh = hashlib.md5(b'')  # AUTH-1\n"})
+    result = cli("check", "--staged")
+    assert result.code == 1
+    assert "src/auth/reset.py:2" in result.out and "every file outside" in result.out
+    assert "one place owns the hash format" in result.out
+    repo.git("reset", "-q", "--hard")
+    repo.stage({"src/auth/hashing.py": HASHING + "x = hashlib.md5(b'')\n"})
+    assert cli("check", "--staged").code == 0
+
+
+def test_until_lifts_outside_and_require(repo, cli):
+    """CHECK-13, CHECK-14: `until AUTH-2` lifts both forms once AUTH-2 is implemented."""
+    rules = (
+        OUTSIDE.format(until=" until AUTH-E1")
+        + "\n- require `check_schema_version(` in `src/migrations/*.py` until AUTH-E1: versions"
+    )
+    _start(repo, rules)
+    repo.stage(
+        {"src/auth/reset.py": "h = hashlib.md5(b'')  # AUTH-1\n", "src/migrations/m2.py": "x\n"}
+    )
+    rules_hit = {f["rule"] for f in _errors(cli, "--staged")}
+    assert rules_hit == {"constraint"}
+    repo.stage({"src/edge.py": "# AUTH-E1\n"})
+    assert _errors(cli, "--staged") == []
+
+
+REQUIRE = "- require `re:check_schema_version\\(\\d+\\)` in `src/migrations/*.py`: versions"
+
+
+def test_require_on_a_changed_and_on_a_new_file(repo, cli):
+    """CHECK-14, FORMAT-10: a changed file that loses the pattern and a new one that lacks it
+    both fail."""
+    _start(repo, REQUIRE)
+    repo.stage({"src/migrations/m1.py": "# AUTH-2\nmigrate()\n"})
+    errors = _errors(cli, "--staged")
+    assert [(e["rule"], e["path"]) for e in errors] == [("constraint", "src/migrations/m1.py")]
+    assert "no longer contains" in str(errors[0]["message"])
+    repo.git("reset", "-q", "--hard")
+    repo.stage({"src/migrations/m2.py": "migrate()\n"})
+    errors = _errors(cli, "--staged")
+    assert [e["path"] for e in errors] == ["src/migrations/m2.py"]
+    assert "is new and lacks" in str(errors[0]["message"])
+    repo.stage({"src/migrations/m2.py": "migrate()\ncheck_schema_version(4)\n"})
+    assert _errors(cli, "--staged") == []
+
+
+def test_redos_pattern_finishes_and_blocks(repo, cli):
+    """CHECK-12: `(a+)+$` on 50,000 `a`s and `!` no longer backtracks; the verdict is right."""
+    _start(repo, "- forbid `re:(a+)+$` in `src/**`: no runs of a")
+    repo.stage({"src/auth/long.py": "a" * 50_000 + "!\n", "src/auth/ok.py": "# AUTH-1\naaa\n"})
+    done = subprocess.run(
+        [sys.executable, "-m", "specflow", "check", "--staged", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=20,  # a backtracking engine would still be running; the verdict is what counts
+        check=False,
+    )
+    errors = [f for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"]
+    assert [(e["path"], e["line"]) for e in errors] == [("src/auth/ok.py", 2)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "construct"),
+    [
+        (r"(a)\1", "backreference"),
+        ("(?=a)b", "look-ahead"),
+        ("(?<!a)b", "look-behind"),
+        ("(?>ab)", "atomic group"),
+        ("a++", "possessive"),
+    ],
+)
+def test_lint_names_an_unsupported_construct_and_its_line(repo, cli, pattern, construct):
+    """CHECK-12: RE2 refuses it; lint says which construct, on which line."""
+    _start(repo, f"- forbid `re:{pattern}` in `src/**`")
+    result = cli("lint")
+    assert result.code == 1
+    line = AUTH_SPEC.format(constraints="").splitlines().index("## Constraints") + 2
+    assert f"specs/auth.md:{line}" in result.out and construct in result.out
+
+
+def test_removed_requirement_blocks_until_the_references_go_or_it_is_deprecated(repo, cli):
+    """CHECK-15: deleting AUTH-2 while code and a test still name it is blocked."""
+    _start(repo, "")
+    spec = repo.read("specs/auth.md")
+    tidied = spec.replace("- AUTH-2: Every migration checks the schema version.\n", "")
+    repo.stage({"specs/auth.md": tidied})
+    errors = _errors(cli, "--staged")
+    assert [e["rule"] for e in errors] == ["dangling-reference"]
+    assert "src/migrations/m1.py:1" in str(errors[0]["message"])
+    assert "tests/test_auth.py:2" in str(errors[0]["message"])
+    repo.stage(
+        {
+            "src/migrations/m1.py": "check_schema_version(3)\n",
+            "tests/test_auth.py": TEST.replace(", AUTH-2", ""),
+        }
+    )
+    assert _errors(cli, "--staged") == []
+    repo.git("reset", "-q", "--hard")
+    repo.stage(
+        {"specs/auth.md": spec.replace("scope: [src/**]", "scope: [src/**]\nstatus: deprecated")}
+    )
+    assert _errors(cli, "--staged") == []
+
+
+def test_git_rm_of_the_implementing_file_and_the_last_test(repo, cli):
+    """CHECK-16: the last implementation lost is an error, the last test lost a warning."""
+    _start(repo, "")
+    repo.git("rm", "-q", "src/auth/hashing.py")
+    findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    lost = [(f["rule"], f["severity"]) for f in findings if "removed" in f["rule"]]
+    assert lost == [("implementation-removed", "error")]
+    assert "AUTH-1" in findings[0]["message"] and "Hashes use SHA-256" in findings[0]["message"]
+    repo.git("reset", "-q", "--hard")
+    repo.stage({"tests/test_auth.py": TEST.replace("AUTH-1, ", "")})
+    result = cli("check", "--staged")
+    assert result.code == 0 and "test-removed" in result.out and "AUTH-1" in result.out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "HEAD", "--format", "text"),
+        ("check", "HEAD", "--format", "json"),
+        ("check", "HEAD", "--format", "github"),
+        ("check", "HEAD", "--format", "sarif"),
+        ("comment", "HEAD"),
+    ],
+)
+def test_every_output_format_carries_the_constraint_finding(repo, cli, command):
+    """CHECK-6, CHECK-13: the rule, the place, the spec line and the reason, in every format,
+    the pull request's comment included."""
+    _start(repo, OUTSIDE.format(until=""))
+    repo.commit("reset", {"src/auth/reset.py": "h = hashlib.md5(b'')  # AUTH-1\n"})
+    out = cli(*command).out
+    assert "constraint" in out and "src/auth/reset.py" in out
+    assert "specs/auth.md:18" in out and "one place owns the hash format" in out
+
+
+# --- the engine against Python's `re` on the patterns both support ------------------------------
+
+_ATOMS = st.sampled_from(["a", "b", "ab", ".", "[ab]", "[^a]", r"\d", "x", "(?:a|b)", "(a)"])
+_QUANTIFIERS = st.sampled_from(["", "*", "+", "?", "{1,2}", "*?", "+?"])
+
+
+@st.composite
+def _patterns(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_ATOMS, _QUANTIFIERS), min_size=1, max_size=5))
+    body = "".join(atom + quantifier for atom, quantifier in parts)
+    if draw(st.booleans()):
+        body = f"{body}|{draw(_ATOMS)}"
+    return draw(st.sampled_from(["", "^"])) + body + draw(st.sampled_from(["", "$"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_patterns(), st.text(alphabet="abx1 ", max_size=12))
+def test_re2_and_python_re_agree_on_patterns_both_support(pattern, text):
+    """CHECK-12: RE2 finds a match exactly where Python's `re` does."""
+    assert problem(pattern) is None
+    assert (compiled(pattern)(text) is not None) == (re.search(pattern, text) is not None)
+
+
+# --- lint, the configuration, the work tree, ranges ---------------------------------------------
+
+
+def test_lint_flags_the_placeholders_of_specflow_new_and_the_draft_marker(repo, cli):
+    """LINT-10: what `specflow new` wrote for the author is still there."""
+    repo.commit("code", {"src/tokens.py": '"""Signs tokens."""\n\n\ndef sign(value):\n    pass\n'})
+    assert cli("new", "Token signing", "--id", "SIGN").code == 0
+    assert cli("new", "Token reading", "--id", "READ", "--scope", "src/**").code == 0
+    out = cli("lint").out
+    assert out.count("[placeholder-text]") == 5  # SIGN: context, requirement, edge case
+    assert "[draft-marker]" in out
+
+
+def test_a_configured_specs_dir_that_does_not_exist_is_an_error(repo, cli):
+    """CHECK-17: not "All good: 0 spec(s)": enforcement would be off without a word."""
+    repo.commit("config", {"pyproject.toml": '[tool.specflow]\nspecs_dir = "spec"\n'})
+    result = cli("check", "HEAD")
+    assert result.code == 2
+    assert "pyproject.toml:2" in result.err and "`specs_dir = 'spec'` does not exist" in result.err
+
+
+def test_check_worktree_sees_an_untracked_new_spec(repo, cli):
+    """CHECK-18: as lint does."""
+    repo.commit("code", {"src/a.py": "x = 1\n"})
+    repo.write({"specs/auth.md": AUTH_SPEC.format(constraints="")})
+    result = cli("check", "--worktree")
+    assert result.code == 1 and "AUTH-1 is referenced nowhere" in result.out
+
+
+def test_a_range_in_the_message_names_every_id_in_it(repo, cli, tmp_path):
+    """CHECK-19: `AUTH-1..2` names AUTH-2 too; a range past the spec's IDs dangles at its
+    end, never silently counted as its first ID alone."""
+    _start(repo, "")
+    repo.stage({"src/auth/more.py": "# AUTH-1\n"})
+    message = tmp_path / "MSG"
+    message.write_text("Implements AUTH-1..2\n", encoding="utf-8")
+    assert _errors(cli, "--staged", "--message-file", str(message)) == []
+    message.write_text("Implements AUTH-1..3\n", encoding="utf-8")
+    errors = _errors(cli, "--staged", "--message-file", str(message))
+    assert [(e["rule"], e["message"][:22]) for e in errors] == [
+        ("dangling-reference", "AUTH-3 does not exist;")
+    ]
+
+
+# --- through the real hooks (HOOK-13, CHECK-7) ----------------------------------------------------
+
+PAY_SPEC = """---
+id: PAY
+scope: [src/**]
+---
+# Payments
+
+## Context
+- Amounts are integer cents.
+
+## Requirements
+- PAY-1: Amounts are integer cents.
+- {pay2}
+
+## Edge Cases
+- PAY-E1: A zero amount.
+"""
+
+
+def _git(repo, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=repo.path, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def _hooked(repo, cli, pay2: str = "[ ] PAY-2: Refunds are logged.") -> None:
+    repo.commit(
+        "payments",
+        {
+            "specs/pay.md": PAY_SPEC.format(pay2=pay2),
+            "src/pay.py": "def pay(cents):\n    # PAY-1\n    return cents\n",
+            "tests/test_pay.py": "# PAY-1\n",
+        },
+    )
+    assert cli("hook", "install").code == 0
+
+
+def test_message_reference_sequence_through_the_real_hooks(repo, cli):
+    """CHECK-7: a message names, it never implements: the commit that ticks PAY-2 with only
+    "Implements PAY-2" is blocked at once, not the commit after it; once the tree references
+    PAY-2, the next commit in the scope ("small tweak") passes too."""
+    _hooked(repo, cli)
+    spec = repo.read("specs/pay.md").replace("- [ ] PAY-2", "- [x] PAY-2")
+    repo.stage({"specs/pay.md": spec})
+    blocked = _git(repo, "commit", "-m", "Implements PAY-2")
+    assert blocked.returncode == 1 and "PAY-2 is referenced nowhere" in blocked.stderr
+    repo.stage({"src/refund.py": "# PAY-2\n", "tests/test_refund.py": "# PAY-2\n"})
+    assert _git(repo, "commit", "-m", "Implements PAY-2").returncode == 0
+    repo.stage({"src/pay.py": "def pay(cents):\n    # PAY-1\n    return int(cents)\n"})
+    tweak = _git(repo, "commit", "-m", "small tweak")
+    assert tweak.returncode == 0, tweak.stderr
+    assert cli("check", "HEAD").code == 0
+
+
+def test_one_verdict_per_native_hook_run(repo, cli):
+    """HOOK-13: a blocked commit is said once, "(blocked)", never first as "(passes)"; a
+    passing commit without warnings prints nothing; a dangling ID in the message is said by
+    commit-msg alone."""
+    _hooked(repo, cli)
+    repo.stage({"src/pay.py": "def pay(cents):\n    return cents\n"})
+    blocked = _git(repo, "commit", "-m", "drop the comment")
+    assert blocked.returncode == 1
+    assert blocked.stderr.count("(blocked)") == 1 and "(passes)" not in blocked.stderr
+    assert blocked.stderr.count("[implementation-removed]") == 1
+    _git(repo, "reset", "-q", "--hard")
+    repo.commit("no questions", {"pyproject.toml": "[tool.specflow.hook]\nquestions = 0\n"})
+    repo.stage({"src/other.py": "x = 1  # PAY-1\n"})
+    quiet = _git(repo, "commit", "-m", "other")
+    assert quiet.returncode == 0 and "specflow" not in quiet.stderr and "good" not in quiet.stderr
+    repo.stage({"src/more.py": "y = 2  # PAY-1\n"})
+    dangling = _git(repo, "commit", "-m", "Implements PAY-7")
+    assert dangling.returncode == 1
+    assert dangling.stderr.count("[dangling-reference]") == 1 and "PAY-7" in dangling.stderr
+
+
+def test_a_passing_pre_commit_hook_prints_the_strongest_questions(repo, cli):
+    """HOOK-14: `hook.questions` (default 3) review questions for the staged change, never
+    blocking; 1 prints one."""
+    _hooked(repo, cli)
+    repo.stage({"src/cents.py": "def whole(cents):\n    return int(cents)  # PAY-1\n"})
+    done = _git(repo, "commit", "-m", "whole cents")
+    assert done.returncode == 0, done.stderr
+    asked = [line for line in done.stderr.splitlines() if line.startswith("  ? ")]
+    assert 1 <= len(asked) <= 3 and "  ? src/cents.py: PAY-1: Amounts are integer cents." in asked
+    repo.commit("one question", {"pyproject.toml": "[tool.specflow.hook]\nquestions = 1\n"})
+    repo.stage({"src/more.py": "def more(cents):\n    return cents + 1  # PAY-1\n"})
+    done = _git(repo, "commit", "-m", "more cents")
+    assert done.returncode == 0
+    assert len([line for line in done.stderr.splitlines() if line.startswith("  ? ")]) == 1
+    repo.stage({f"src/many/m{n}.py": f"v{n} = {n}  # PAY-1\n" for n in range(51)})
+    done = _git(repo, "commit", "-m", "a large commit")
+    assert done.returncode == 0 and "  ? " not in done.stderr  # no review past 50 files
+
+
+def test_a_scoped_file_renamed_out_of_every_scope_is_blocked(repo, cli):
+    """CHECK-20: renaming the last file of `src/migrations/*` away empties a scope glob."""
+    repo.commit(
+        "start",
+        {
+            "specs/auth.md": AUTH_SPEC.format(constraints="").replace(
+                "scope: [src/**]", "scope: [src/migrations/*.py]"
+            ),
+            "src/migrations/m1.py": "# AUTH-1, AUTH-2\n",
+            "tests/test_auth.py": TEST,
+        },
+    )
+    repo.git("mv", "src/migrations/m1.py", "lib_m1.py")
+    errors = _errors(cli, "--staged")
+    assert [(e["rule"], e["path"], e["line"]) for e in errors] == [
+        ("emptied-scope", "specs/auth.md", 3)
+    ]
+    assert "'src/migrations/*.py'" in str(errors[0]["message"])
+
+
+def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it(
+    repo, cli, tmp_path
+):
+    """CHECK-21: the decimal-instead-of-base64 commit passes no more without a word."""
+    _start(repo, "")
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha256(p).hexdigest()")})
+    findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    touched = [f for f in findings if f["rule"] == "touched-requirement"]
+    assert [(f["severity"], f["path"]) for f in touched] == [("warning", "src/auth/hashing.py")]
+    assert "AUTH-1" in touched[0]["message"] and "Hashes use SHA-256" in touched[0]["message"]
+    message = tmp_path / "MSG"
+    message.write_text("Hex digests, AUTH-1 holds\n", encoding="utf-8")
+    out = cli("check", "--staged", "--message-file", str(message)).out
+    assert "touched-requirement" not in out
+    repo.commit(
+        "strict", {"pyproject.toml": '[tool.specflow.rules]\ntouched-requirement = "error"\n'}
+    )
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha512(p)")})
+    assert cli("check", "--staged").code == 1
+
+
+def test_show_and_report_list_constraints_with_the_files_they_cover(repo, cli):
+    """CHECK-22"""
+    _start(repo, OUTSIDE.format(until="") + "\n" + REQUIRE)
+    show = cli("show", "AUTH").out
+    assert "Constraints" in show and "covers 2 file(s)" in show  # all but hashing.py, specs
+    assert "covers 1 file(s): src/migrations/m1.py" in show
+    spec = json.loads(cli("show", "AUTH", "--format", "json").out)["spec"]
+    outside = spec["constraints"][0]["covers"]
+    assert "src/auth/hashing.py" not in outside and "src/migrations/m1.py" in outside
+    for fmt in ("text", "markdown"):
+        assert "covers 1 file(s): src/migrations/m1.py" in cli("report", "--format", fmt).out
+    report = json.loads(cli("report", "--format", "json").out)
+    assert report["specs"][0]["constraints"][1]["covers"] == ["src/migrations/m1.py"]
+    assert cli("report", "--html", "site").code == 0
+    page = repo.read("site/index.html")
+    assert '<table id="constraints">' in page and "src/migrations/m1.py" in page
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        ("- require `x`", "`require` needs `in"),
+        ("- require `x` outside `src/**`", "`require` needs `in"),
+        ("- forbid `x` outside src/**", "expected forbid"),
+    ],
+)
+def test_lint_reports_a_malformed_new_form_at_its_line(repo, cli, source, why):
+    """FORMAT-10, LINT-6"""
+    _start(repo, source)
+    result = cli("lint")
+    assert result.code == 1 and "specs/auth.md:18" in result.out and why in result.out
+
+
+def test_re2_is_imported_on_the_hook_path_only_for_a_re_pattern(repo):
+    """CHECK-12: a project whose constraints are literal never loads RE2 in its hook."""
+    _start(repo, "- forbid `eval(` in `src/**`")
+    repo.stage({"src/auth/x.py": "# AUTH-1\n"})
+    assert " re2\n" not in imported_modules(repo, "check", "--staged")[1]
+    repo.commit(
+        "regex", {"specs/auth.md": repo.read("specs/auth.md").replace("`eval(`", "`re:eval\\(`")}
+    )
+    repo.stage({"src/auth/y.py": "# AUTH-1\n"})
+    assert " re2\n" in imported_modules(repo, "check", "--staged")[1]
