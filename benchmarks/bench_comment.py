@@ -121,7 +121,8 @@ def in_process(root: Path, runs: int) -> Parts:
     the comment's rendering and fitting. Reading git is shared, so it is left out."""
     import os
 
-    from specflow import comment, gitio, pipeline
+    from specflow import gitio, pipeline
+    from specflow.forges import comment
 
     os.chdir(root)
     repo = pipeline.open_repository(root)

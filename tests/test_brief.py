@@ -7,7 +7,7 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from specflow.brief import fence
+from specflow.commands.brief import fence
 
 SPEC = """---
 id: RESET

@@ -273,8 +273,8 @@ def test_github_format_escapes_as_the_toolkit_does(repo, cli):
 
 def test_github_data_escapes_percent_and_newlines():
     """CHECK-8"""
-    from specflow.ci import github
     from specflow.model import Finding, Severity
+    from specflow.output.github import github
 
     text = github([Finding("constraint", Severity.warning, "a.py", 3, "100% bad\r\nnext")])
     assert text == "::warning file=a.py,line=3,title=specflow constraint::100%25 bad%0D%0Anext"

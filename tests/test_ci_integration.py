@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from conftest import Repo
-from specflow import ci, cienv
+from specflow.forges import ci_env
 from specflow.model import Finding, Severity
+from specflow.output import github
 from stories import HASHING, RESET_SPEC
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,7 +197,7 @@ def test_explicit_choices_come_before_the_ci(pull, cli, monkeypatch, tmp_path):
 )
 def test_from_env_is_a_pure_function_of_the_environment(env, head, expected):
     """COMMENT-9"""
-    found = cienv.from_env(env, {}, head)
+    found = ci_env.from_env(env, {}, head)
     assert (found.rev if found else None) == expected
 
 
@@ -204,7 +205,7 @@ def test_from_env_uses_the_event_base_ref_only_as_a_branch_name():
     """COMMENT-9: never pull_request.base.sha, which can be stale."""
     env = {"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "pull_request", "GITHUB_SHA": "m"}
     event = {"pull_request": {"base": {"ref": "release", "sha": "stale"}}}
-    found = cienv.from_env(env, event, "h")
+    found = ci_env.from_env(env, event, "h")
     assert found is not None and found.rev == "origin/release...HEAD"
 
 
@@ -221,7 +222,7 @@ def _findings() -> list[Finding]:
 
 def test_annotations_most_important_first_ten_per_type(monkeypatch):
     """COMMENT-11: unreferenced requirements before constraints, errors before warnings."""
-    lines = ci.github(_findings(), token="T0KEN").splitlines()
+    lines = github.github(_findings(), token="T0KEN").splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     warnings = [line for line in lines if line.startswith("::warning ")]
     assert len(errors) == 10 and len(warnings) == 10
@@ -232,7 +233,7 @@ def test_annotations_most_important_first_ten_per_type(monkeypatch):
 
 def test_annotations_past_the_limit_are_counted_and_fenced():
     """COMMENT-11: a notice says how many more and where; the rest cannot run as commands."""
-    lines = ci.github(_findings(), summary=True, token="T0KEN").splitlines()
+    lines = github.github(_findings(), summary=True, token="T0KEN").splitlines()
     notice = next(line for line in lines if line.startswith("::notice "))
     assert "16 more error(s) and 2 more warning(s)" in notice
     assert "see the job summary, or the lines below" in notice
@@ -247,10 +248,10 @@ def test_annotations_past_the_limit_are_counted_and_fenced():
 def test_stop_commands_token_is_fresh_each_time():
     """COMMENT-11: an unguessable token, so no text can end the fence early."""
     tokens = {
-        re.search(r"::stop-commands::(\w+)", ci.github(_findings())).group(1) for _ in range(3)
+        re.search(r"::stop-commands::(\w+)", github.github(_findings())).group(1) for _ in range(3)
     }
     assert len(tokens) == 3 and all(len(token) == 32 for token in tokens)
-    assert "::stop-commands::" not in ci.github(_findings()[:5])
+    assert "::stop-commands::" not in github.github(_findings()[:5])
 
 
 # ---------------------------------------------------------------- the job summary
@@ -326,11 +327,11 @@ def test_sarif_fingerprints_tell_identical_findings_apart():
     moved = [Finding("constraint", Severity.error, "a.py", line, "forbidden") for line in (5, 12)]
     prints = [
         r["partialFingerprints"]["specflowFinding/v1"]
-        for r in ci.sarif(same, "0")["runs"][0]["results"]
+        for r in github.sarif(same, "0")["runs"][0]["results"]
     ]
     again = [
         r["partialFingerprints"]["specflowFinding/v1"]
-        for r in ci.sarif(moved, "0")["runs"][0]["results"]
+        for r in github.sarif(moved, "0")["runs"][0]["results"]
     ]
     assert prints[0] != prints[1] and prints == again
 

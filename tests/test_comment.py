@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from specflow import comment as comments
-from specflow.escape import html_text, md_code_span, md_text
+from specflow.forges import comment as comments
+from specflow.output.escape import html_text, md_code_span, md_text
 from stories import HASHING, RESET_SPEC
 
 ZWSP = "\u200b"

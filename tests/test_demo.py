@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from specflow import demo
+from specflow.commands import demo
 
 BCRYPT = (demo.story_dir() / "4-bcrypt-reset/files/src/auth/reset.py").read_text()
 

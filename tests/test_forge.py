@@ -247,7 +247,7 @@ def test_a_refusal_is_one_line_and_exit_2(change, github, cli, status, body, hea
 
 def test_a_timeout_is_one_line(change, github, cli, monkeypatch):
     """COMMENT-8"""
-    from specflow import forge
+    from specflow.forges import post as forge
 
     monkeypatch.setattr(forge, "TIMEOUT", 0.3)
     github.failures["GET /user"] = Failure(200, {"login": "x"}, delay=1.5, times=1)

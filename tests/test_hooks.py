@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from specflow import hooks
+from specflow.commands import hook as hooks
 
 SPEC = """---
 id: RESET

@@ -12,8 +12,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specflow import render
-from specflow.escape import printable
+from specflow.output import render
+from specflow.output.escape import printable
 
 # What JSON escapes, what `printable` replaces, and what may look like an escape once encoded.
 CHARS = ["a", "b", "f", "r", "u", "0", "1", "\\", '"', "\x00", "\x08", "\x0c", "\r", "\x1b"]

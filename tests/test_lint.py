@@ -8,7 +8,7 @@ import pytest
 
 from specflow.lint import lint
 from specflow.model import Severity
-from specflow.parse import parse_spec
+from specflow.sources.markdown import parse_spec
 from specflow.specset import SpecSet
 
 ERROR, WARNING = Severity.error, Severity.warning

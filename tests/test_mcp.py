@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specflow import demo
+from specflow.commands import demo
 
 if TYPE_CHECKING:
     # Imported when a test runs, not at collection: the SDK and pydantic would grow the pytest

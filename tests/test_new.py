@@ -7,10 +7,10 @@ import stat
 
 import pytest
 
+from specflow.commands.scaffold import derive_id, draft_context, slugify
 from specflow.errors import SpecflowError
 from specflow.fsio import write_atomic
-from specflow.parse import parse_spec
-from specflow.scaffold import derive_id, draft_context, slugify
+from specflow.sources.markdown import parse_spec
 from specflow.templates import packaged_dir, render
 
 

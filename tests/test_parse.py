@@ -10,7 +10,7 @@ import pytest
 from specflow.errors import SpecError
 from specflow.ids import find_references, parse_item_id, spec_id_from_file_name
 from specflow.model import ItemState, section_kind
-from specflow.parse import decode, parse_constraint, parse_spec
+from specflow.sources.markdown import decode, parse_constraint, parse_spec
 
 PATH = "specs/reset.md"
 RESET_SPEC = """\

@@ -8,13 +8,13 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from specflow.commands.fix import assign_ids
+from specflow.commands.scaffold import derive_id, slugify
 from specflow.errors import SpecError, SpecflowError
-from specflow.escape import yaml_string
-from specflow.fix import assign_ids
 from specflow.ids import SPEC_ID_RE
 from specflow.model import Spec
-from specflow.parse import decode, parse_spec
-from specflow.scaffold import derive_id, slugify
+from specflow.output.escape import yaml_string
+from specflow.sources.markdown import decode, parse_spec
 from specflow.specset import SpecSet
 
 PATH = "specs/reset.md"

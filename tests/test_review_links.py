@@ -9,10 +9,10 @@ from typing import Any
 
 import jsonschema
 
-from specflow import serialize
+from specflow.output import serialize
 
 SCHEMA = json.loads(
-    (Path(serialize.__file__).parent / "schemas" / "review.schema.json").read_text()
+    (Path(serialize.__file__).parents[1] / "schemas" / "review.schema.json").read_text()
 )
 
 AUTH_SPEC = """---

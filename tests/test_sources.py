@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from specflow.ids import find_references, prefixes_of
-from specflow.parse import parse_spec
+from specflow.sources.markdown import parse_spec
 from test_report import browse, needs_chromium
 from test_speed import imported_modules
 
@@ -421,7 +421,7 @@ def test_the_warm_hook_parses_no_foreign_spec_again(story, fmt):
     assert "markdown_it" in cold
     code_, warm = imported_modules(story, "check", "--staged")
     assert code_ == 0, warm[-2000:]
-    assert f" specflow.source_{fmt}\n" in warm
+    assert f" specflow.sources.{fmt}\n" in warm
     for heavy in ("markdown_it", "yaml", "specflow.lint"):
         assert f" {heavy}\n" not in warm, heavy
 

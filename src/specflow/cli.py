@@ -107,13 +107,15 @@ def init(
 
     Example: specflow init --hooks
     """
-    from specflow import commands, pipeline, render
+    from specflow import pipeline
+    from specflow.commands import init_new_lint
+    from specflow.output import render
     from specflow.project import open_project
 
     project = open_project()
     # HOOK-10: outside a repository, --hooks fails before anything is written.
     repo = pipeline.open_repository(project.root) if hooks else None
-    created = commands.init(project)
+    created = init_new_lint.init(project)
     for path in created:
         render.out(f"created {path}")
     if not created:
@@ -124,7 +126,7 @@ def init(
         "(`specflow mcp`) before it edits."
     )
     if repo is not None:
-        from specflow.hooks import install
+        from specflow.commands.hook import install
 
         for line in install(repo, pre_push=False):
             render.out(line)
@@ -149,10 +151,11 @@ def new(
 
     Example: specflow new "Password reset" --id RESET --scope 'src/auth/**'
     """
-    from specflow import commands, render
+    from specflow.commands import init_new_lint
+    from specflow.output import render
     from specflow.project import open_project
 
-    path = commands.new_spec(open_project(), title, spec_id, scope, status.value)
+    path = init_new_lint.new_spec(open_project(), title, spec_id, scope, status.value)
     render.out(
         f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
     )
@@ -169,10 +172,11 @@ def lint(
 
     Example: specflow lint --fix
     """
-    from specflow import commands, render
+    from specflow.commands import init_new_lint
+    from specflow.output import render
     from specflow.project import open_project
 
-    result = commands.run_lint(open_project(), fix=fix)
+    result = init_new_lint.run_lint(open_project(), fix=fix)
     for path in result.fixed:
         render.err(f"fixed {path}: assigned missing IDs")
     checked = f"{len(result.specs.specs)} spec(s)"
@@ -188,7 +192,8 @@ def list_specs(
 
     Example: specflow list --format json
     """
-    from specflow import pipeline, render
+    from specflow import pipeline
+    from specflow.output import render
 
     render.spec_list(*pipeline.catalogue_here(Path.cwd()), fmt.value)
 
@@ -204,8 +209,9 @@ def show(
 
     Example: specflow show RESET-1
     """
-    from specflow import pipeline, render
+    from specflow import pipeline
     from specflow.model import Spec
+    from specflow.output import render
 
     specs, references = pipeline.catalogue_here(Path.cwd())
     found = specs.find(key)
@@ -236,10 +242,12 @@ def review(
     """
     import os
 
-    from specflow import cienv, pipeline, render
+    from specflow import pipeline
+    from specflow.forges import ci_env
+    from specflow.output import render
 
     repo = pipeline.open_repository()
-    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
+    revision = ci_env.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     with pipeline.collector_paused():  # rendering makes millions of objects too
         render.review(pipeline.review(repo, revision, show_all=show_all), fmt.value, repo.root)
 
@@ -330,15 +338,18 @@ def comment(
     """
     import os
 
-    from specflow import cienv, forge, pipeline, render
-    from specflow.comment import body, check_key
+    from specflow import pipeline
+    from specflow.forges import ci_env
+    from specflow.forges import post as forge
+    from specflow.forges.comment import body, check_key
+    from specflow.output import render
 
     check_key(key)
     target = forge.target(post.value, os.environ, pr, bot_login) if post else None
     repo = pipeline.open_repository()
-    revision = cienv.revision(repo, rev, os.environ)
+    revision = ci_env.revision(repo, rev, os.environ)
     review, result = pipeline.verdict(repo, revision)
-    url = cienv.report_url(os.environ)
+    url = ci_env.report_url(os.environ)
     text = body(review, result.findings, repo.root, key=key, report_url=url)
     if output is not None:
         render.write_file(output, text)
@@ -360,7 +371,8 @@ def context(
 
     Example: specflow context password_hash
     """
-    from specflow import pipeline, render
+    from specflow import pipeline
+    from specflow.output import render
 
     repo = pipeline.open_repository()
     render.context(pipeline.context(repo, target, Path.cwd()), fmt.value, repo.root)
@@ -384,8 +396,9 @@ def report(
 
     Example: specflow report --html build/traceability
     """
-    from specflow import gitio, pipeline, render
-    from specflow import report as matrix
+    from specflow import gitio, pipeline
+    from specflow.commands import report as matrix
+    from specflow.output import render
 
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged)
@@ -413,8 +426,9 @@ def brief(
 
     Example: specflow brief RESET > brief.md
     """
-    from specflow import brief as briefing
-    from specflow import pipeline, render
+    from specflow import pipeline
+    from specflow.commands import brief as briefing
+    from specflow.output import render
 
     repo = pipeline.open_repository()
     render.brief(briefing.build(repo, key), fmt.value, repo.root)
@@ -431,8 +445,8 @@ def demo(
 
     Example: specflow demo --keep /tmp/specflow-story
     """
-    from specflow import demo as story
-    from specflow import render
+    from specflow.commands import demo as story
+    from specflow.output import render
 
     story.run(keep, render.demo_step)
 
@@ -450,7 +464,7 @@ def mcp(
     Example: specflow mcp
     """
     try:
-        from specflow import mcpserver
+        from specflow.commands import mcpserver
     except ModuleNotFoundError as exc:  # ASSIST-2: the SDK is an optional extra
         if not (exc.name or "").startswith("mcp"):
             raise
@@ -511,7 +525,9 @@ def agents_uninstall(
 
 
 def _agents(assistants: str | None, *, remove: bool) -> None:
-    from specflow import agents, pipeline, render
+    from specflow import pipeline
+    from specflow.commands import agents
+    from specflow.output import render
 
     repo = pipeline.open_repository()
     for line in agents.run(repo.root, assistants, remove=remove):
@@ -546,7 +562,9 @@ def hook_uninstall() -> None:
 
 
 def _hook(action: str, pre_push: bool) -> None:
-    from specflow import hooks, pipeline, render
+    from specflow import pipeline
+    from specflow.commands import hook as hooks
+    from specflow.output import render
 
     try:
         repo = pipeline.open_repository()

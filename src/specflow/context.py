@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from specflow.globs import matches
-from specflow.pysource import parse
+from specflow.languages.pysource import parse
 from specflow.refs import Reference
 from specflow.ripple import Use
 from specflow.specset import SpecSet

@@ -81,17 +81,19 @@ def check(
     the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
     when there is nothing to say."""
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
-        from specflow import render
+        from specflow.output import render
 
         render.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return 0
     from specflow import gitio
 
     opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
-    from specflow import ci, cienv, pipeline, render
+    from specflow import pipeline
+    from specflow.forges import ci_env
+    from specflow.output import github, render
 
     repo = opening()
-    revision = cienv.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
+    revision = ci_env.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     message = pipeline.read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
@@ -101,19 +103,19 @@ def check(
         result, questions = pipeline.check_with_questions(repo, revision)
         render.check(result, fmt, quiet=True)
         render.questions(questions)
-        return 1 if ci.fails(result.findings, fail_on) else 0
+        return 1 if github.fails(result.findings, fail_on) else 0
     else:
         result = pipeline.check(repo, revision, message)
     if message_only:
         result = result._replace(findings=pipeline.message_findings(result.findings))
     render.check(result, fmt, summary=bool(summary), quiet=before_message or message_only)
-    return 1 if ci.fails(result.findings, fail_on) else 0
+    return 1 if github.fails(result.findings, fail_on) else 0
 
 
 def failure_code(exc: BaseException) -> int:
     """Print what stopped a command as one line and give its exit code; re-raise a bug."""
-    from specflow import render
     from specflow.errors import SpecflowError
+    from specflow.output import render
 
     said = failure_message(exc)
     if said is not None:

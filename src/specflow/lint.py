@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from specflow.globs import matches_any
 from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
-from specflow.parse import KNOWN_KEYS
+from specflow.sources.markdown import KNOWN_KEYS
 from specflow.specset import SpecSet
 
 ERROR, WARNING = Severity.error, Severity.warning

@@ -138,7 +138,7 @@ def _parse_rows(
 
 
 def _parse(source: Source, path: str, data: bytes) -> Spec:
-    from specflow.parse import decode  # SPEED-1: only for a spec the cache lacks
+    from specflow.sources.markdown import decode  # SPEED-1: only for a spec the cache lacks
 
     return source.parse(path, decode(path, data))
 

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from specflow.change import Change, FileChange, Hunk
 from specflow.globs import matches
+from specflow.languages.pysource import parse
 from specflow.noop import CODE_SUFFIXES, generic_noop_hunks, is_code, python_noop_hunks, sides_lines
-from specflow.pysource import parse
 from specflow.refs import path_of, raw_rows
 
 MAX_RIPPLES = 12

@@ -107,8 +107,8 @@ def parse_all(files: Iterable[tuple[str, bytes]], config: Config | None = None) 
 
 
 def parse_file(path: str, data: bytes, config: Config | None = None) -> Spec:
-    from specflow.parse import decode, parse_spec
     from specflow.sources import source_of
+    from specflow.sources.markdown import decode, parse_spec
 
     found = source_of(path, config.spec_sources) if config is not None else None
     return (found.parse if found is not None else parse_spec)(path, decode(path, data))

@@ -9,8 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specflow import escape
 from specflow.errors import SpecflowError
+from specflow.output import escape
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment

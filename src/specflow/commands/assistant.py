@@ -35,8 +35,8 @@ def confined(root: Path, path: str) -> str:
 def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
     """ASSIST-6: the specs that govern the files about to change, in full, with references."""
     from specflow.context import governing
+    from specflow.output.render import spec_dict
     from specflow.refs import by_id
-    from specflow.render import spec_dict
 
     if not paths:
         raise SpecflowError("give at least one path")
@@ -56,7 +56,8 @@ def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
 
 def context(repo: gitio.RepoInfo, target: str) -> Answer:
     """ASSIST-7: as `specflow context`; a target that looks like a path stays in the repository."""
-    from specflow import serialize, templates
+    from specflow import templates
+    from specflow.output import serialize
 
     if target.startswith("-"):
         raise SpecflowError(f"{target}: refusing a name that starts with '-'")
@@ -69,8 +70,8 @@ def context(repo: gitio.RepoInfo, target: str) -> Answer:
 
 def brief(repo: gitio.RepoInfo, key: str) -> Answer:
     """ASSIST-8: as `specflow brief`."""
-    from specflow import brief as briefing
     from specflow import templates
+    from specflow.commands import brief as briefing
 
     result = briefing.build(repo, key)
     text = templates.render(repo.root, "brief.md.j2", brief=result)
@@ -79,7 +80,7 @@ def brief(repo: gitio.RepoInfo, key: str) -> Answer:
 
 def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-9: as `specflow check --format json` on the work tree or the index."""
-    from specflow.render import check_dict, finding_line, summary
+    from specflow.output.render import check_dict, finding_line, summary
 
     if change not in CHANGES:
         raise SpecflowError(f"change must be one of {', '.join(CHANGES)}, not {change!r}")
@@ -94,7 +95,8 @@ def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
 
 def review(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-10: the review checklist through the CLI's own JSON serialiser."""
-    from specflow import serialize, templates
+    from specflow import templates
+    from specflow.output import serialize
 
     if change.startswith("-"):
         raise SpecflowError(f"refusing revision {change!r}: it starts with '-'")
@@ -129,6 +131,6 @@ def implement(repo: gitio.RepoInfo, key: str) -> str:
 
 
 def _schema(data: dict[str, Any]) -> dict[str, Any]:
-    from specflow.render import SCHEMA
+    from specflow.output.render import SCHEMA
 
     return {"schema": SCHEMA, **data}

@@ -17,7 +17,7 @@ from specflow.config import load_config
 from specflow.context import NameContext, PathContext
 from specflow.errors import SpecflowError
 from specflow.model import Constraint, Requirement, Spec
-from specflow.parse import decode
+from specflow.sources.markdown import decode
 from specflow.specset import read_disk_specs
 
 MAX_NAMES = 12  # a Context that names more is a design document; the brief stays readable
@@ -139,7 +139,7 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
 
 def as_dict(brief: Brief) -> dict[str, Any]:
     """BRIEF-6: the same content as data (`"schema": 1` is added by render.dump_json)."""
-    from specflow import serialize
+    from specflow.output import serialize
 
     return {
         "kind": "brief",
@@ -172,7 +172,7 @@ CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
 
 
 def _item(item: Requirement) -> dict[str, Any]:
-    from specflow import serialize
+    from specflow.output import serialize
 
     return {
         "id": item.id,

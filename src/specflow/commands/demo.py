@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from specflow import gitio, hooks, pipeline, templates
+from specflow import gitio, pipeline, templates
+from specflow.commands import hook
 from specflow.errors import SpecflowError
 from specflow.pipeline import CheckResult
 from specflow.ripple import Use
@@ -108,7 +109,7 @@ def replay(root: Path, say: Say, *, kept: bool) -> None:
     names = _briefed_names(repo, "RESET")
     say("3-reset-spec", {"commit": commit, "check": _passes(root, "3-reset-spec"), "names": names})
 
-    say("hooks", {"lines": hooks.install(repo, pre_push=False)})
+    say("hooks", {"lines": hook.install(repo, pre_push=False)})
 
     say(*_bcrypt_reset(root))
     say(*_fixed_reset(root))
@@ -190,7 +191,7 @@ class Named:
 def _briefed_names(repo: gitio.RepoInfo, key: str) -> list[Named]:
     """The brief's names, each with its first definition, write and read; an import is not a
     read, and a read that passes the value on (to `verify_password()`) tells the most."""
-    from specflow import brief
+    from specflow.commands import brief
     from specflow.context import PathContext
 
     summary = []

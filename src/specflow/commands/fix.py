@@ -54,7 +54,7 @@ def _keeps_items(lines: list[str], spec: Spec) -> bool:
     """Whether the text still has the spec's items on the same lines. An ID makes an empty item
     a paragraph, and Markdown then reads the unindented text below it as more of that paragraph
     (a lazy continuation), where before it closed the empty item."""
-    from specflow.parse import parse_spec
+    from specflow.sources.markdown import parse_spec
 
     after = parse_spec(spec.path, "".join(lines)).items
     return [item.line for item in after] == [item.line for item in spec.items]

@@ -7,15 +7,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from specflow import gitio, scaffold, templates
+from specflow import gitio, templates
+from specflow.commands import scaffold
+from specflow.commands.fix import assign_ids, missing_ids
 from specflow.errors import SpecflowError
-from specflow.fix import assign_ids, missing_ids
 from specflow.fsio import write_atomic
 from specflow.globs import matching
 from specflow.lint import lint
 from specflow.model import Finding, Severity, Spec
-from specflow.parse import decode, parse_spec
 from specflow.project import Project
+from specflow.sources.markdown import decode, parse_spec
 from specflow.specset import SpecSet, read_disk_specs
 
 GUIDE = "README.md"

@@ -16,7 +16,8 @@ from mcp.server.mcpserver.resources import FunctionResource
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
-from specflow import __version__, assistant, pipeline
+from specflow import __version__, pipeline
+from specflow.commands import assistant
 from specflow.entry import failure_message
 from specflow.errors import SpecflowError
 from specflow.gitio import RepoInfo

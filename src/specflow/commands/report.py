@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from specflow.escape import printable
 from specflow.model import Requirement, Spec
+from specflow.output.escape import printable
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from specflow.errors import SpecflowError
 from specflow.ids import SPEC_ID_RE
-from specflow.pysource import parse
+from specflow.languages.pysource import parse
 
 MAX_SLUG = 60
 MAX_DRAFTED_FILES = 40

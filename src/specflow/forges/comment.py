@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from specflow.ci import ordered
 from specflow.errors import SpecflowError
 from specflow.model import Finding
+from specflow.output.github import ordered
 from specflow.review import Review, SpecReview
 
 # COMMENT-4: GitHub refuses a comment body over 65,536 characters as JavaScript counts them,

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
-from specflow.comment import marker_key
 from specflow.errors import SpecflowError
-from specflow.escape import cap, printable
+from specflow.forges.comment import marker_key
+from specflow.output.escape import cap, printable
 
 TIMEOUT = 30.0
 PER_PAGE = 100
@@ -395,7 +395,7 @@ def _required(env: Mapping[str, str], name: str, hint: str) -> str:
 def target(kind: str, env: Mapping[str, str], pr: int | None, bot_login: str | None) -> Forge:
     """Where `--post KIND` goes, from the CI environment; a missing setting is a clear error
     before any work is done."""
-    from specflow.cienv import load_event
+    from specflow.forges.ci_env import load_event
 
     if kind == "gitlab":
         return gitlab(env, pr)

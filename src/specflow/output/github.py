@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from specflow.config import CHECK_RULES
-from specflow.escape import printable
 from specflow.model import Finding, Severity
+from specflow.output.escape import printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/specflow/specflow"

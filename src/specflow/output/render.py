@@ -9,18 +9,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specflow.escape import first_line, printable
 from specflow.model import Finding, Requirement, Severity, Spec
+from specflow.output.escape import first_line, printable
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
-    from specflow.brief import Brief
+    from specflow.commands.brief import Brief
+    from specflow.commands.report import Report
     from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
-    from specflow.forge import Outcome
+    from specflow.forges.post import Outcome
     from specflow.pipeline import CheckResult
-    from specflow.report import Report
     from specflow.review import Review
 
 SCHEMA = 1
@@ -302,7 +302,7 @@ def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fm
 def review(result: Review, fmt: str, root: Path) -> None:
     """A review as text (rich Markdown on a terminal), markdown or json."""
     if fmt == "json":
-        from specflow import serialize
+        from specflow.output import serialize
 
         dump_json(serialize.review(result))
         return
@@ -319,7 +319,8 @@ def review(result: Review, fmt: str, root: Path) -> None:
 
 
 def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
-    from specflow import serialize, templates
+    from specflow import templates
+    from specflow.output import serialize
 
     if fmt == "json":
         dump_json(serialize.context(result))
@@ -329,15 +330,16 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
 
 def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
     """`quiet`: a hook says nothing when it has nothing to say (HOOK-13)."""
-    from specflow import __version__, ci
+    from specflow import __version__
+    from specflow.output import github
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
     if fmt == "github":
-        out(ci.github(found, summary=summary))
+        out(github.github(found, summary=summary))
     elif fmt == "sarif":
         import json
 
-        out(json.dumps(ci.sarif(found, __version__), indent=2, ensure_ascii=False))
+        out(json.dumps(github.sarif(found, __version__), indent=2, ensure_ascii=False))
     elif fmt == "json":
         dump_json(check_dict(result))
     elif quiet and not found:
@@ -370,7 +372,7 @@ def questions(asked: Sequence[str]) -> None:
 
 def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:
     """Append the full review to GitHub's job summary, within what is left of its 1 MiB."""
-    from specflow import comment
+    from specflow.forges import comment
 
     used = path.stat().st_size if path.is_file() else 0
     text = comment.summary(result, found, root, comment.SUMMARY_LIMIT - used)
@@ -400,8 +402,8 @@ def posted(outcome: Outcome, forge: str) -> None:
 
 def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -> None:
     """The traceability matrix as text, markdown or json; with `html_dir`, one page there."""
-    from specflow import report as matrix
     from specflow import templates
+    from specflow.commands import report as matrix
 
     if html_dir is not None:  # REPORT-5; REPORT-E4: write_atomic creates the folder
         from specflow.fsio import write_atomic
@@ -438,8 +440,8 @@ def _report_page(result: Report, root: Path) -> str:
 
 def brief(result: Brief, fmt: str, root: Path) -> None:
     """A spec as an implementation brief: Markdown, or json."""
-    from specflow import brief as briefing
     from specflow import templates
+    from specflow.commands import brief as briefing
 
     if fmt == "json":
         dump_json(briefing.as_dict(result))

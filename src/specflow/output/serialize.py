@@ -9,8 +9,8 @@ from typing import Any
 
 from specflow.change import FileChange, Hunk, Revision
 from specflow.context import Governing, NameContext, PathContext
-from specflow.escape import printable
 from specflow.link import Statement
+from specflow.output.escape import printable
 from specflow.refs import Reference
 from specflow.review import ItemStatus, Question, Review, SpecReview
 from specflow.ripple import Ripple, Symbol, Use

@@ -2,7 +2,7 @@
 
 Every source is a module with the same names, as pre-commit's languages are: `NAME`, `ROOT` and
 `source()`, its `Source` (`claims`, `is_spec_file`, `parse`, `cross_check`). The sources are
-`specflow` (specflow's own Markdown, parse.py, behind `native`), `speckit` (GitHub Spec Kit),
+`specflow` (specflow's own Markdown, markdown.py, behind `native`), `speckit` (GitHub Spec Kit),
 `openspec` (OpenSpec) and `kiro` (Kiro and cc-sdd). Only specflow's own format is ever written
 to (`lint --fix`); the others are read as they are.
 
@@ -69,17 +69,17 @@ def enabled(names: Sequence[str], specs_dir: str) -> tuple[Source, ...]:
     and the first source that claims a path owns it. A module is imported only when named."""
     found = []
     if "speckit" in names:
-        from specflow import source_speckit
+        from specflow.sources import speckit
 
-        found.append(source_speckit.source())
+        found.append(speckit.source())
     if "openspec" in names:
-        from specflow import source_openspec
+        from specflow.sources import openspec
 
-        found.append(source_openspec.source())
+        found.append(openspec.source())
     if "kiro" in names:
-        from specflow import source_kiro
+        from specflow.sources import kiro
 
-        found.append(source_kiro.source())
+        found.append(kiro.source())
     if "specflow" in names:
         found.append(native(specs_dir))
     return tuple(found)
@@ -100,7 +100,7 @@ def native(specs_dir: str) -> Source:
 
 
 def _parse_native(path: str, text: str) -> Spec:
-    from specflow.parse import parse_spec
+    from specflow.sources.markdown import parse_spec
 
     return parse_spec(path, text)
 

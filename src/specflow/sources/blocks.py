@@ -1,4 +1,4 @@
-"""The Markdown the foreign formats share (sources.py): headings, list items and paragraphs
+"""The Markdown the foreign sources share: headings, list items and paragraphs
 with their lines, read with the same CommonMark parser as specflow's own specs. Imported only
 when a foreign spec is parsed."""
 
@@ -24,7 +24,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 def blocks(text: str) -> list[Block]:
     """The top-level blocks of a Markdown file, in order; list items of any list at the top."""
-    from specflow.parse import block_tokens
+    from specflow.sources.markdown import block_tokens
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     tokens = block_tokens(text)

@@ -66,7 +66,7 @@ def parse_spec(path: str, text: str) -> Spec:
 
 
 def block_tokens(text: str) -> list[Token]:
-    """The block structure of a Markdown text, for the other formats' readers (sources.py)."""
+    """The block structure of a Markdown text, for the other formats' readers (sources/)."""
     return _markdown().parse(text)
 
 

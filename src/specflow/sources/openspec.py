@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
 from specflow.model import ContextStatement, Finding, ItemState, Requirement, Spec
-from specflow.source_markdown import Block, blocks, finding, key, sections
 from specflow.sources import Source
+from specflow.sources.blocks import Block, blocks, finding, key, sections
 
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
