@@ -461,7 +461,13 @@ try:
     app(sys.argv[1:], prog_name="specflow")
 except SystemExit as exit:
     code = exit.code
-print(f"{code} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:  # Linux: ru_maxrss starts from the forking process's RSS; VmHWM is this process's own
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+print(f"{code} {peak}", file=sys.stderr)
 """
 BIG_LINE = b"%07d generated line, long enough to weigh something in memory ..................\n"
 BIG_LINES = 2_000_000  # 172 MB
