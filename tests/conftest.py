@@ -4,71 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from specflow.cli import app
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Ada",
-    "GIT_AUTHOR_EMAIL": "ada@example.com",
-    "GIT_COMMITTER_NAME": "Ada",
-    "GIT_COMMITTER_EMAIL": "ada@example.com",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
-    "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
-}
-
-
-class Repo:
-    """A git repository for one test: `repo.commit("login", {"src/auth.py": "..."})`."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def git(self, *args: str, check: bool = True, input: str | None = None) -> str:
-        done = subprocess.run(
-            ["git", *args],
-            cwd=self.path,
-            capture_output=True,
-            text=True,
-            check=False,
-            input=input,
-        )
-        if check and done.returncode != 0:
-            raise AssertionError(f"git {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        return done.stdout
-
-    def write(self, files: Mapping[str, str | bytes | None]) -> None:
-        """Write (str or bytes) or delete (None) files in the work tree."""
-        for name, content in files.items():
-            target = self.path / name
-            if content is None:
-                target.unlink()
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="")
-
-    def stage(self, files: Mapping[str, str | bytes | None]) -> None:
-        self.write(files)
-        self.git("add", "-A")
-
-    def commit(self, message: str, files: Mapping[str, str | bytes | None] | None = None) -> str:
-        self.stage(files or {})
-        self.git("commit", "-q", "--allow-empty", "-m", message)
-        return self.head()
-
-    def head(self) -> str:
-        return self.git("rev-parse", "HEAD").strip()
-
-    def read(self, name: str) -> str:
-        return (self.path / name).read_text(encoding="utf-8")
+from testing.util import GIT_ENV, Cli, Repo
 
 
 @pytest.fixture(autouse=True)
@@ -98,25 +39,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
     subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)
     monkeypatch.chdir(path)
     yield Repo(path)
-
-
-class Cli:
-    """Runs `specflow ...` in-process through typer's CliRunner, from the current folder."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None) -> Result:
-        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def __repr__(self) -> str:
-        return f"Result(code={self.code}, out={self.out!r}, err={self.err!r})"
 
 
 @pytest.fixture

@@ -352,7 +352,7 @@ def test_staged_verdict_equals_the_verdict_after_the_commit(tmp_path_factory, ch
     """CHECK-10: for random small histories, `check --staged` then `check HEAD` agree."""
     import subprocess
 
-    from conftest import Cli, Repo
+    from testing.util import Cli, Repo
 
     path = tmp_path_factory.mktemp("prop")
     subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)

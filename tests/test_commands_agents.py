@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, Repo
+from testing.util import Cli, Repo
 
 if sys.version_info >= (3, 11):
     import tomllib

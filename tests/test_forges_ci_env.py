@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Repo
 from specflow.forges import ci_env
 from specflow.model import Finding, Severity
 from specflow.output import github
-from stories import HASHING, RESET_SPEC
+from testing.stories import HASHING, RESET_SPEC
+from testing.util import Repo
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = RESET_SPEC

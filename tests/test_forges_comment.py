@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from specflow.forges import comment as comments
 from specflow.output.escape import html_text, md_code_span, md_text
-from stories import HASHING, RESET_SPEC
+from testing.stories import HASHING, RESET_SPEC
 
 ZWSP = "\u200b"
 SPEC = RESET_SPEC + "\n## Edge Cases\n- RESET-E1: Two resets in a row.\n"

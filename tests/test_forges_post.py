@@ -1,5 +1,5 @@
 """Posting the comment to GitHub and GitLab, against a real HTTP server on 127.0.0.1 that
-records every request (tests/fakeforge.py)."""
+records every request (tests/testing/fakeforge.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fakeforge import GITHUB_TOKEN, GITLAB_TOKEN, Failure, FakeForge, running
-from stories import HASHING, RESET_SPEC
+from testing.fakeforge import GITHUB_TOKEN, GITLAB_TOKEN, Failure, FakeForge, running
+from testing.stories import HASHING, RESET_SPEC
 
 SPEC = RESET_SPEC
 

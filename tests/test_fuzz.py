@@ -15,8 +15,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Cli, Repo
-from histories import model_counts, numstat, read_change
 from specflow.change import (
     Change,
     FileChange,
@@ -28,7 +26,9 @@ from specflow.change import (
     split_raw,
     with_hunks,
 )
-from stories import PAY_SPEC
+from testing.histories import model_counts, numstat, read_change
+from testing.stories import PAY_SPEC
+from testing.util import Cli, Repo
 
 RANDOM_HISTORIES = settings(
     max_examples=40,
@@ -176,8 +176,8 @@ LETTERS = {
 
 
 def counted(change: Change) -> dict[str, tuple[int, int] | None]:
-    """`histories.model_counts`, except that a mode-only change counts no lines: git's numstat
-    calls a binary file's mode-only change binary, the model calls it mode-only."""
+    """`testing.histories.model_counts`, except that a mode-only change counts no lines: git's
+    numstat calls a binary file's mode-only change binary, the model calls it mode-only."""
     counts = model_counts(change)
     return {f.path: None if f.mode_only else counts[f.path] for f in change.files}
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Repo
-from histories import (
+from specflow import gitio
+from specflow.change import Revision
+from specflow.errors import GitError
+from testing.histories import (
     SPEC,
     bare_clone,
     branches_and_merge,
@@ -23,9 +25,7 @@ from histories import (
     shallow_clone,
     temporary_index,
 )
-from specflow import gitio
-from specflow.change import Revision
-from specflow.errors import GitError
+from testing.util import Repo
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
@@ -395,7 +395,7 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
 def test_a_binary_file_renamed_unchanged_is_listed_binary(repo, cli):
     """GIT-6: a rename without a change has no patch line that says `Binary files`; git's
     numstat calls it binary, and so does specflow (found by the numstat property test)."""
-    from histories import files_by_path, review_json
+    from testing.histories import files_by_path, review_json
 
     repo.commit("base", {"src/other/c.py": b"\x00\x00", "notes/a.txt": "text\n"})
     moved = {"src/other/c.py": None, "src/pay/a.py": b"\x00\x00"}

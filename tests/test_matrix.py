@@ -5,7 +5,7 @@ HARDEN-E3, HARDEN-E4, HARDEN-17..19).
 
 Items already covered elsewhere are reused, not repeated: the diff model on odd paths and hostile
 configuration for `review` (test_review_edges.py), revisions, shallow and bare for `review`
-(test_gitio.py), conflicted merges in the hooks (test_hooks.py)."""
+(test_gitio.py), conflicted merges in the hooks (test_commands_hook.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, Repo, Result
-from histories import (
+from testing.histories import (
     NEWLINE,
     NON_UTF8,
     SPACED,
@@ -32,7 +31,8 @@ from histories import (
     numstat,
     shallow_clone,
 )
-from stories import PAY_SPEC
+from testing.stories import PAY_SPEC
+from testing.util import Cli, Repo, Result
 
 PAY = PAY_SPEC
 PROJECT: dict[str, str | bytes | None] = {

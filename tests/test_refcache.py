@@ -9,12 +9,12 @@ import subprocess
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Repo
 from specflow import gitio, pipeline
 from specflow.change import Revision
 from specflow.config import load_config
 from specflow.refs import grep_rows, references
-from stories import PAY_SPEC
+from testing.stories import PAY_SPEC
+from testing.util import Repo
 
 NAMES = [
     "src/pay/a.py",

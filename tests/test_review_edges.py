@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from histories import (
+from specflow import gitio, pipeline
+from specflow.change import Line
+from testing.histories import (
     NEWLINE,
     NON_UTF8,
     PLAN_B,
@@ -28,8 +30,6 @@ from histories import (
     read_change,
     review_json,
 )
-from specflow import gitio, pipeline
-from specflow.change import Line
 
 CENTS = SPEC.format(first="Charge in cents.")
 EUROS = SPEC.format(first="Charge in euros.")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import Repo
 from specflow import templates
-from stories import PAY_SPEC
+from testing.stories import PAY_SPEC
+from testing.util import Repo
 
 SRC = Path(__file__).parents[1] / "src" / "specflow"
 CODE = {
@@ -412,7 +412,8 @@ def test_hostile_spec_text_is_inert_in_every_output_format(hostile, cli, name):
 
 
 def test_hostile_text_in_the_html_report_stays_text(hostile, cli, tmp_path):
-    """HARDEN-12: the page escapes text and attributes (test_report.py runs it in a browser)."""
+    """HARDEN-12: the page escapes text and attributes (test_commands_report.py runs it in a
+    browser)."""
     result = cli("report", "--html", str(tmp_path / "site"))
     assert result.code == 0, result
     html = (tmp_path / "site" / "index.html").read_text()

@@ -16,7 +16,7 @@ import pytest
 
 from specflow.ids import find_references, prefixes_of
 from specflow.sources.markdown import parse_spec
-from test_report import browse, needs_chromium
+from test_commands_report import browse, needs_chromium
 from test_speed import imported_modules
 
 DATA = Path(__file__).parent / "data"

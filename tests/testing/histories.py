@@ -1,6 +1,6 @@
 """Histories with real commits for the git-layer tests (specs/git-layer.md).
 
-Builders take the `repo` fixture (a `conftest.Repo`) and return the commit ids a test needs:
+Builders take the `repo` fixture (a `testing.util.Repo`) and return the commit ids a test needs:
 branches and a merge, a root commit, renames, binary files, a mode-only change, a type change,
 paths with spaces, newlines and non-UTF-8 bytes, CRLF, Latin-1 and "no newline at end of file",
 a submodule. Clones (shallow, bare) and linked worktrees are made next to the repository. The
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conftest import Cli, Repo
 from specflow import gitio
 from specflow.change import Change
+from testing.util import Cli, Repo
 
 NON_UTF8 = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name: these bytes are not UTF-8
 SPACED = "docs/with space.txt"
