@@ -391,7 +391,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 diff,
                 [*grep, "-E", "-e", alternation, *tree],
             ],
-            # the same grep as one fixed string per prefix, the way gitio.grep asks for it
+            # the same grep as one fixed string per prefix, the way gitread.grep asks for it
             "git diff + git grep -F -e P1- -e P2- ...": [
                 diff,
                 [*grep, "-F", *(f"-e{prefix}-" for prefix in prefixes), *tree],

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from specflow import gitio
+from specflow import gitio, gitread
 from specflow.change import Revision
 from specflow.errors import GitError
 from testing.histories import (
@@ -170,7 +170,7 @@ def test_a_failing_git_command_is_named_in_the_error(repo):
     repo.commit("one", {"a.txt": "one\n"})
     missing = Revision("gone", "commit", "0" * 40, "1" * 40)
     with pytest.raises(GitError, match=r"^`git grep` failed: "):
-        gitio.grep(repo.path, gitio.grep_args(["one"], missing, functions=True))
+        gitread.grep(repo.path, gitread.grep_args(["one"], missing, functions=True))
 
 
 # Commit messages (GIT-9)
@@ -354,9 +354,9 @@ def test_reader_that_stops_early_does_not_hang(repo):
 def test_name_with_a_newline_does_not_shift_the_blobs_after_it(repo):
     """GIT-E9"""
     repo.commit("two files", {"a.txt": "A\n", "odd\nname.txt": "odd\n", "b.txt": "B\n"})
-    blobs = gitio.read_blobs(repo.path, ["HEAD:a.txt", "HEAD:odd\nname.txt", "HEAD:b.txt"])
+    blobs = gitread.read_blobs(repo.path, ["HEAD:a.txt", "HEAD:odd\nname.txt", "HEAD:b.txt"])
     assert blobs == [b"A\n", None, b"B\n"]
-    assert gitio.read_blobs(repo.path, ["HEAD:nothing", "0" * 40]) == [None, None]
+    assert gitread.read_blobs(repo.path, ["HEAD:nothing", "0" * 40]) == [None, None]
 
 
 def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
@@ -375,7 +375,9 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
     }
     head = repo.commit("files", files)
     revision = Revision("HEAD", "commit", "base", head)
-    data = gitio.grep(repo.path, gitio.grep_args(["token"], revision, words=True, functions=True))
+    data = gitread.grep(
+        repo.path, gitread.grep_args(["token"], revision, words=True, functions=True)
+    )
     whole = list(raw_rows([data], head))
     assert len(whole) == 8 and any(b"\n" in path for path, _, _ in whole)
 
@@ -387,8 +389,8 @@ def test_grep_output_read_in_blocks_cut_anywhere_gives_every_row(repo):
         assert list(raw_rows(blocks, head)) == whole
 
     cut_anywhere()
-    search = gitio.grep_args(["token"], revision, words=True, functions=True)
-    with gitio.stream_grep(repo.path, search) as blocks:
+    search = gitread.grep_args(["token"], revision, words=True, functions=True)
+    with gitread.stream_grep(repo.path, search) as blocks:
         assert list(raw_rows(blocks, head)) == whole
 
 
@@ -411,11 +413,11 @@ def test_blobs_are_read_without_a_usable_temporary_folder(repo, monkeypatch):
     import tempfile
 
     head = repo.commit("two", {"a.txt": "A\n", "b.txt": "B\n"})
-    spooled = gitio.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
+    spooled = gitread.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
 
     def no_folder(*args, **kwargs):
         raise FileNotFoundError(2, "No usable temporary directory found")
 
     monkeypatch.setattr(tempfile, "TemporaryFile", no_folder)
-    piped = gitio.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
+    piped = gitread.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
     assert spooled == piped == [b"A\n", b"B\n", None]

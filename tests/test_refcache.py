@@ -9,7 +9,7 @@ import subprocess
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from specflow import gitio, pipeline
+from specflow import gitio, gitread, pipeline
 from specflow.change import Revision
 from specflow.config import load_config
 from specflow.refs import grep_rows, references
@@ -45,7 +45,7 @@ def searched(repo: gitio.RepoInfo, revision: Revision) -> list[tuple[str, int, s
     specs = pipeline.tree_specs(repo, config, revision)
     patterns = sorted(f"{prefix}-" for prefix in specs.prefixes)
     excludes = (f"{config.specs_dir}/**", *config.exclude)
-    data = gitio.grep(repo.root, gitio.grep_args(patterns, revision, excludes))
+    data = gitread.grep(repo.root, gitread.grep_args(patterns, revision, excludes))
     found = references(grep_rows(data, revision.tree), specs.prefixes, config.test_globs)
     return sorted((r.id, r.path, r.line, r.kind) for r in found)
 

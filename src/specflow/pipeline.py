@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from specflow import gitio
+from specflow import gitio, gitread
 from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.model import Finding, Spec
@@ -58,7 +58,7 @@ def snapshot(
     extra_messages: tuple[str, ...] = (),
 ) -> Snapshot:
     config = load_config(repo.root)
-    reading = gitio.start_change(repo, revision)
+    reading = gitread.start_change(repo, revision)
     listing = _start_spec_rows(repo, config, revision)
     cache = SpecCache.load(repo.common_dir)  # unpickled while git diffs and lists the specs
     change = reading()
@@ -77,7 +77,7 @@ def _with_untracked_specs(
 ) -> Change:
     """CHECK-18: `--worktree` reads the specs from disk, as `lint` does; a new spec git does not
     track yet is part of the change too, so that it is judged."""
-    tracked = {path for _, _, path in gitio.list_tree(repo.root, None, config.specs_dir)}
+    tracked = {path for _, _, path in gitread.list_tree(repo.root, None, config.specs_dir)}
     listed = {file.path for file in change.files}
     new = [
         FileChange(spec.path, "added")
@@ -128,7 +128,7 @@ def _parse_rows(
         for row in dict.fromkeys(rows)
         if getattr(cache.get(*row), "source", None) != getattr(owners[row[0]], "name", None)
     ]
-    blobs = gitio.read_blobs(repo.root, [blob for _, blob in missing])
+    blobs = gitread.read_blobs(repo.root, [blob for _, blob in missing])
     for (path, blob), data in zip(missing, blobs, strict=False):
         owner = owners[path]
         if data is not None and owner is not None:
@@ -154,7 +154,7 @@ def _start_spec_rows(
     if revision.mode == "worktree":
         return list
     sources = config.spec_sources
-    listing = gitio.start_list_tree(repo.root, revision.tree, *config.spec_dirs)
+    listing = gitread.start_list_tree(repo.root, revision.tree, *config.spec_dirs)
     return lambda: [
         (path, blob)
         for mode, blob, path in listing()
@@ -190,7 +190,7 @@ def _start_sources(
     caller does; the work tree's side from disk."""
     readable = [file for file in files if _is_source(file)]
     blobs = [blob or _MISSING for f in readable for blob in (f.old_blob, f.new_blob)]
-    reading = gitio.start_blobs(repo.root, blobs)
+    reading = gitread.start_blobs(repo.root, blobs)
     return lambda: _sources(repo, revision, readable, reading())
 
 
@@ -296,8 +296,8 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
         if not matches(f.path, config.test_globs)
         for line in f.added_lines()
     )
-    search = gitio.grep_args(names, revision, excludes, words=True, functions=True)
-    with gitio.stream_grep(repo.root, search) as blocks:  # classified while git searches on
+    search = gitread.grep_args(names, revision, excludes, words=True, functions=True)
+    with gitread.stream_grep(repo.root, search) as blocks:  # classified while git searches on
         found = uses(
             blocks,
             revision.tree,
@@ -338,7 +338,7 @@ def _start_rarity(
     wanted = wanted_words(links)
     if not wanted:
         return dict
-    counting = gitio.start_file_counts(repo.root, wanted, revision, excludes)
+    counting = gitread.start_file_counts(repo.root, wanted, revision, excludes)
     return lambda: rarity(*counting())
 
 
@@ -375,8 +375,8 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     excludes = (*spec_globs(config), *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    search = gitio.grep_args(names, worktree, excludes, words=True, functions=True)
-    data = gitio.grep(repo.root, search)
+    search = gitread.grep_args(names, worktree, excludes, words=True, functions=True)
+    data = gitread.grep(repo.root, search)
     by_name = uses([data], None, set(names))
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
@@ -494,7 +494,7 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
 
     if not removed_paths(change):
         return None
-    return gitio.list_files(repo.root, change.revision.tree)
+    return gitread.list_files(repo.root, change.revision.tree)
 
 
 def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
@@ -565,7 +565,7 @@ def constraint_coverages(
     if not any(spec.constraints for spec in specs.specs):
         return {}
     config = load_config(repo.root)
-    files = gitio.list_files(repo.root, tree)
+    files = gitread.list_files(repo.root, tree)
     return {spec.path: coverage(spec, files, config.specs_dir) for spec in specs.specs}
 
 

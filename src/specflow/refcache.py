@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from specflow import cachefile, gitio
+from specflow import cachefile, gitio, gitread
 from specflow.change import Change, Revision
 from specflow.refs import Reference, grep_rows, references
 
@@ -48,8 +48,8 @@ class Search:
         self, repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str] | None = None
     ) -> Callable[[], list[Reference]]:
         """`run`, begun now: git searches while the caller works."""
-        search = gitio.grep_args(self.patterns, revision, self.excludes, paths=paths)
-        found = gitio.start_grep(repo.root, search)
+        search = gitread.grep_args(self.patterns, revision, self.excludes, paths=paths)
+        found = gitread.start_grep(repo.root, search)
         return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
 
 
@@ -74,7 +74,7 @@ def commit_references(repo: gitio.RepoInfo, commit: str, search: Search) -> list
     cached = _load(path, search.key)
     if cached is not None and cached[0] == commit:
         return cached[1]
-    paths = gitio.changed_paths(repo.root, cached[0], commit) if cached is not None else None
+    paths = gitread.changed_paths(repo.root, cached[0], commit) if cached is not None else None
     revision = Revision(commit, "commit", commit, commit)
     if cached is not None and paths is not None and len(paths) <= MAX_PATHS:
         found = overlay(cached[1], paths, search.run(repo, revision, paths))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from specflow import gitio
+from specflow import gitio, gitread
 from specflow.change import Change
 from testing.util import Cli, Repo
 
@@ -95,7 +95,7 @@ def model_counts(change: Change) -> dict[str, tuple[int, int] | None]:
 def read_change(cwd: Path, rev: str | None = None, **mode: bool) -> Change:
     """specflow's own reading of a revision, through gitio, as the CLI does it."""
     repo = gitio.open_repo(cwd)
-    return gitio.read_change(repo, gitio.revision(repo, rev, **mode))
+    return gitread.read_change(repo, gitio.revision(repo, rev, **mode))
 
 
 def review_json(cli: Cli, *args: str) -> dict[str, Any]:

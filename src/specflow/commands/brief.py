@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from specflow import gitio
+from specflow import gitio, gitread
 from specflow.config import load_config
 from specflow.context import NameContext, PathContext
 from specflow.errors import SpecflowError
@@ -129,7 +129,7 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     if spec is None:  # BRIEF-E2
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
     source = decode(spec.path, (repo.root / spec.path).read_bytes())
-    files = set(gitio.list_files(repo.root))
+    files = set(gitread.list_files(repo.root))
     names = [
         Found(mention, pipeline.context(repo, mention.target, repo.root))
         for mention in mentions(spec, files)

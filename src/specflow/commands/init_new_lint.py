@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from specflow import gitio, templates
+from specflow import gitread, templates
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
 from specflow.errors import SpecflowError
@@ -101,7 +101,7 @@ def _scope_files(project: Project, scope: Sequence[str]) -> list[str]:
     """NEW-4: the files in scope now, outside the specs folder."""
     if not scope:
         return []
-    paths = matching(gitio.list_files(project.root), tuple(scope))
+    paths = matching(gitread.list_files(project.root), tuple(scope))
     specs_prefix = project.config.specs_dir + "/"
     return [
         path
@@ -131,7 +131,7 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
             elif missing_ids(spec) and (updated := _fix(project, spec, specs)) is not None:
                 specs = updated
                 fixed.append(spec.path)
-    files = gitio.list_files(project.root)
+    files = gitread.list_files(project.root)
     found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
     return LintResult(specs, sorted(found), fixed)
 
