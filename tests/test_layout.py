@@ -1,0 +1,119 @@
+"""The shape of src/specflow: families are packages, and loading a module runs no import cycle."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import specflow
+
+ROOT = Path(specflow.__file__).parent
+FAMILIES = ("commands", "output", "forges", "sources", "languages")
+
+
+def module_name(path: Path, root: Path) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _loaded_statements(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements a module runs when it is loaded: its body, and the bodies of module-level
+    if/try blocks but for `if TYPE_CHECKING:` (LAYOUT-E1: function bodies run later)."""
+    found: list[ast.stmt] = []
+    for node in body:
+        found.append(node)
+        if isinstance(node, ast.If) and not _is_type_checking(node):
+            found += _loaded_statements(node.body) + _loaded_statements(node.orelse)
+        elif isinstance(node, ast.Try):
+            for block in (node.body, node.orelse, node.finalbody, *(h.body for h in node.handlers)):
+                found += _loaded_statements(block)
+    return found
+
+
+def imported_at_load(path: Path, known: set[str]) -> set[str]:
+    """The specflow modules that loading `path` imports (a package import loads its __init__)."""
+    found: set[str] = set()
+    for node in _loaded_statements(ast.parse(path.read_text()).body):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        found |= {name for name in names if name in known}
+    return found
+
+
+def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
+    files = {module_name(path, root): path for path in root.rglob("*.py")}
+    known = set(files)
+    graph = {name: imported_at_load(path, known) - {name} for name, path in files.items()}
+    for name in known:  # importing a.b.c loads the package a.b first
+        if (parent := name.rpartition(".")[0]) in known:
+            graph[name].add(parent)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of `graph` as the modules along it, or None."""
+    done: set[str] = set()
+    path: list[str] = []
+    on_path: set[str] = set()
+
+    def visit(name: str) -> list[str] | None:
+        path.append(name)
+        on_path.add(name)
+        for target in sorted(graph.get(name, ())):
+            if target in on_path:
+                return [*path[path.index(target) :], target]
+            if target not in done and (cycle := visit(target)):
+                return cycle
+        on_path.discard(path.pop())
+        done.add(name)
+        return None
+
+    for name in sorted(graph):
+        if name not in done and (cycle := visit(name)):
+            return cycle
+    return None
+
+
+def test_loading_any_module_runs_no_import_cycle():
+    """LAYOUT-2"""
+    graph = import_graph()
+    assert len(graph) > 40 and "specflow.pipeline" in graph
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle at module level: " + " -> ".join(cycle or [])
+
+
+def test_a_cycle_is_found_and_a_lazy_import_is_not_one(tmp_path):
+    """LAYOUT-2, LAYOUT-E1: the walker itself, on a package written for it."""
+    package = tmp_path / "specflow"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from specflow import b\n")
+    (package / "b.py").write_text("def f():\n    from specflow import a\n")
+    (package / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from specflow import a\n"
+    )
+    assert find_cycle(import_graph(package)) is None
+    (package / "b.py").write_text(
+        "try:\n    from specflow.a import x\nexcept ImportError:\n    pass\n"
+    )
+    assert find_cycle(import_graph(package)) == ["specflow.a", "specflow.b", "specflow.a"]
+
+
+def test_each_family_is_a_package_that_names_itself():
+    """LAYOUT-1"""
+    for family in FAMILIES:
+        init = ROOT / family / "__init__.py"
+        doc = ast.get_docstring(ast.parse(init.read_text()))
+        assert doc and len(doc.split()) > 10, f"{init}: no docstring naming the family"
+        assert len(list((ROOT / family).glob("*.py"))) > 1, f"{family}/ has no member"
