@@ -421,3 +421,27 @@ def test_blobs_are_read_without_a_usable_temporary_folder(repo, monkeypatch):
     monkeypatch.setattr(tempfile, "TemporaryFile", no_folder)
     piped = gitread.read_blobs(repo.path, [f"{head}:a.txt", f"{head}:b.txt", "0" * 40])
     assert spooled == piped == [b"A\n", b"B\n", None]
+
+
+def test_a_git_error_carries_its_reason_and_hint_apart(repo, cli, tmp_path, monkeypatch):
+    """LAYOUT-4: the shallow clone's advice is data, not text to cut: a CI job's message puts
+    its own advice after the reason, once, and the plain command keeps git's hint."""
+    from specflow.errors import GitError
+
+    repo.commit("one", {"a.txt": "one\n"})
+    repo.commit("two", {"a.txt": "two\n"})
+    clone = shallow_clone(repo, tmp_path / "shallow")
+    opened = gitio.open_repo(clone)
+    with pytest.raises(GitError) as raised:
+        gitio.must_resolve(opened, "nope")
+    assert raised.value.reason == "unknown revision 'nope'"
+    assert raised.value.hint.startswith("; this is a shallow clone: ")
+    assert str(raised.value) == raised.value.reason + raised.value.hint
+    monkeypatch.chdir(clone)
+    assert one_line_error(cli("review", "nope")).endswith("(in GitHub Actions: fetch-depth: 0)")
+    monkeypatch.setenv("GITLAB_CI", "true")
+    monkeypatch.setenv("CI_MERGE_REQUEST_IID", "3")
+    monkeypatch.setenv("CI_MERGE_REQUEST_DIFF_BASE_SHA", "nope")
+    line = one_line_error(cli("review"))
+    assert "in this shallow clone: unknown revision 'nope'; GitLab clones" in line
+    assert "fetch --unshallow" not in line

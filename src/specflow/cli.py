@@ -242,12 +242,11 @@ def review(
     """
     import os
 
-    from specflow import pipeline
-    from specflow.forges import ci_env
+    from specflow import judged, pipeline
     from specflow.output import render
 
     repo = pipeline.open_repository()
-    revision = ci_env.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
+    revision = judged.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     with pipeline.collector_paused():  # rendering makes millions of objects too
         render.review(pipeline.review(repo, revision, show_all=show_all), fmt.value, repo.root)
 
@@ -287,13 +286,8 @@ def check(
 
     Example: specflow check --staged --message-file .git/COMMIT_EDITMSG
     """
-    import os
+    from specflow.commands.check import check as run_check
 
-    from specflow.entry import check as run_check
-
-    span = [os.environ.get(f"PRE_COMMIT_{end}_REF", "") for end in ("FROM", "TO")]
-    if rev is None and all(span):  # HOOK-9: the pre-commit framework's pre-push (or --from-ref)
-        rev, staged, worktree = f"{span[0]}...{span[1]}", False, False
     code = run_check(
         rev,
         staged=staged,
@@ -338,7 +332,7 @@ def comment(
     """
     import os
 
-    from specflow import pipeline
+    from specflow import judged, pipeline
     from specflow.forges import ci_env
     from specflow.forges import post as forge
     from specflow.forges.comment import body, check_key
@@ -347,7 +341,7 @@ def comment(
     check_key(key)
     target = forge.target(post.value, os.environ, pr, bot_login) if post else None
     repo = pipeline.open_repository()
-    revision = ci_env.revision(repo, rev, os.environ)
+    revision = judged.revision(repo, rev, os.environ)
     review, result = pipeline.verdict(repo, revision)
     url = ci_env.report_url(os.environ)
     text = body(review, result.findings, repo.root, key=key, report_url=url)

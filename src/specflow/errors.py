@@ -30,7 +30,16 @@ class ConfigError(SpecflowError):
 
 
 class GitError(SpecflowError):
-    """A git command failed, or the repository is not in a state we can read."""
+    """A git command failed, or the repository is not in a state we can read. `reason` says
+    what went wrong and `hint` (empty, or starting with its own punctuation) what would help:
+    a caller that knows better advice replaces the hint instead of cutting the message."""
+
+    def __init__(
+        self, reason: str, path: str | None = None, line: int | None = None, *, hint: str = ""
+    ) -> None:
+        super().__init__(reason + hint, path, line)
+        self.reason = reason
+        self.hint = hint
 
 
 class NotARepository(GitError):

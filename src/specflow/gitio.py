@@ -333,7 +333,7 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
             "(use --staged or --worktree)"
         )
     hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""  # GIT-5
-    raise GitError(f"unknown revision {rev!r}{hint}")
+    raise GitError(f"unknown revision {rev!r}", hint=hint)
 
 
 def empty_tree(root: Path) -> str:
@@ -359,7 +359,7 @@ def merge_base(repo: RepoInfo, left: str, right: str) -> str:
     if base:
         return base[0]
     hint = f" (this is a shallow clone: {UNSHALLOW})" if repo.shallow else ""
-    raise GitError(f"{left[:12]} and {right[:12]} have no common ancestor{hint}")
+    raise GitError(f"{left[:12]} and {right[:12]} have no common ancestor", hint=hint)
 
 
 def messages(root: Path, base: str | None, head: str) -> list[str]:

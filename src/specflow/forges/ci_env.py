@@ -1,19 +1,16 @@
 """Which change a CI job is about, read from its environment when no revision is given.
 
-`from_env` is pure (environment and event payload in, revision out); `revision` wires it to git.
+`from_env` is pure (environment and event payload in, revision out); `specflow.judged` wires it
+to git, with the other ways a command is told which change to judge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from specflow.errors import GitError, SpecflowError
-
-if TYPE_CHECKING:
-    from specflow.change import Revision
-    from specflow.gitio import RepoInfo
+from specflow.errors import SpecflowError
 
 _PULL_EVENTS = ("pull_request", "pull_request_target")
 
@@ -94,34 +91,6 @@ def load_event(env: Mapping[str, str]) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise SpecflowError(f"cannot read the event payload: {exc}", path) from None
     return data if isinstance(data, dict) else {}
-
-
-def revision(
-    repo: RepoInfo,
-    rev: str | None,
-    env: Mapping[str, str],
-    *,
-    staged: bool = False,
-    worktree: bool = False,
-) -> Revision:
-    """What the user asked for, or with nothing asked, what the CI job is about, or HEAD."""
-    from specflow import gitio
-
-    picked = None
-    if rev is None and not staged and not worktree:
-        picked = from_env(env, load_event(env), repo.head)
-    if picked is None:
-        return gitio.revision(repo, rev, staged=staged, worktree=worktree)
-    try:
-        return gitio.revision(repo, picked.rev)
-    except GitError as exc:
-        shallow = " in this shallow clone" if repo.shallow else ""
-        reason = exc.message
-        for hint in ("; this is a shallow clone", " (this is a shallow clone"):
-            reason = reason.split(hint)[0]  # the hint below says more
-        raise GitError(
-            f"cannot read {picked.rev} ({picked.why}){shallow}: {reason}; {picked.fetch_hint}"
-        ) from None
 
 
 def report_url(env: Mapping[str, str]) -> str | None:

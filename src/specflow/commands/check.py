@@ -1,0 +1,61 @@
+"""`specflow check`: the blocking verdict on one change, and its exit code (LAYOUT-4: which
+change is `judged.revision`'s to say).
+
+Both ways in call `check`: the typer command in cli.py, and entry.py's hook path, which skips
+typer (SPEED-7). It stays on the hook's path, so it imports what it needs lazily: git opens the
+repository while the stages are imported.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def check(
+    rev: str | None,
+    *,
+    staged: bool = False,
+    worktree: bool = False,
+    message_file: Path | None = None,
+    before_message: bool = False,
+    message_only: bool = False,
+    fmt: str = "text",
+    fail_on: str = "error",
+) -> int:
+    """Print the verdict on a change and return the exit code.
+
+    HOOK-13: the native hooks print each verdict once: pre-commit (`--before-message`) judges
+    the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
+    when there is nothing to say."""
+    if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
+        from specflow.output import render
+
+        render.err("specflow: skipped (SPECFLOW_SKIP is set)")
+        return 0
+    from specflow import gitio
+
+    opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
+    from specflow import judged, pipeline
+    from specflow.output import github, render
+
+    repo = opening()
+    revision = judged.revision(
+        repo, rev, os.environ, staged=staged, worktree=worktree, pre_commit=True
+    )
+    message = pipeline.read_message(repo, message_file) if message_file else None
+    summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
+    if summary:  # COMMENT-10: the full review goes to the job summary
+        review, result = pipeline.verdict(repo, revision, message)
+        render.step_summary(Path(summary), review, result.findings, repo.root)
+    elif before_message and fmt == "text":
+        result, questions = pipeline.check_with_questions(repo, revision)
+        render.check(result, fmt, quiet=True)
+        render.questions(questions)
+        return 1 if github.fails(result.findings, fail_on) else 0
+    else:
+        result = pipeline.check(repo, revision, message)
+    if message_only:
+        result = result._replace(findings=pipeline.message_findings(result.findings))
+    render.check(result, fmt, summary=bool(summary), quiet=before_message or message_only)
+    return 1 if github.fails(result.findings, fail_on) else 0
