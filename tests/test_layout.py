@@ -117,3 +117,27 @@ def test_each_family_is_a_package_that_names_itself():
         doc = ast.get_docstring(ast.parse(init.read_text()))
         assert doc and len(doc.split()) > 10, f"{init}: no docstring naming the family"
         assert len(list((ROOT / family).glob("*.py"))) > 1, f"{family}/ has no member"
+
+
+def test_states_are_literal_types_that_hold_what_the_cli_writes(repo, cli):
+    """LAYOUT-5: a review's revision mode and its uses' kinds are among their Literal types."""
+    import json
+    from typing import get_args
+
+    from specflow.change import Mode
+    from specflow.ripple import UseKind
+
+    repo.commit(
+        "one", {"src/a.py": "import os\n\n\ndef f():\n    return g()\n\n\ndef g():\n    return 1\n"}
+    )
+    repo.stage(
+        {"src/a.py": "import os\n\n\ndef f():\n    return g()\n\n\ndef g():\n    return 2\n"}
+    )
+    review = json.loads(cli("review", "--staged", "--format", "json").out)
+    assert review["revision"]["mode"] == "staged" and "staged" in get_args(Mode)
+    uses = [use["use"] for ripple in review["ripples"] for use in ripple["uses"]]
+    assert "call" in uses and set(uses) <= set(get_args(UseKind))
+    for mode in ("commit", "range"):
+        rev = "HEAD" if mode == "commit" else "HEAD..HEAD"
+        shown = json.loads(cli("review", rev, "--format", "json").out)["revision"]["mode"]
+        assert shown == mode and mode in get_args(Mode)

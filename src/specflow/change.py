@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 # Memory stays bounded whatever the size of the diff (HARDEN-5): past these, a file's lines are
 # counted, not kept, and it is marked `truncated`.
@@ -16,12 +16,17 @@ MAX_LINE_BYTES = 1 << 20  # a longer line is cut there (git's own patch keeps it
 _KEPT_PER_CHUNK = 4 * MAX_LINES_PER_FILE  # patch lines of one file held before only counting
 
 
+# LAYOUT-5. What a Revision compares: the index or the work tree against HEAD, a commit against its
+# first parent, or a range.
+Mode = Literal["staged", "worktree", "commit", "range"]
+
+
 class Revision(NamedTuple):
     """What to compare: `base` (a tree or commit id) against `head` (a commit id, or the index or
     work tree when `head` is None). `label` is what the user typed."""
 
     label: str
-    mode: str  # "staged" | "worktree" | "commit" | "range"
+    mode: Mode
     base: str
     head: str | None = None
     commits: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from typing import IO, NamedTuple, TypeVar
 
 from specflow.change import (
     MAX_LINE_BYTES,
+    Mode,
     Revision,
 )
 from specflow.errors import GitError, NotARepository
@@ -382,7 +383,7 @@ def revision(
     if staged or worktree:
         if rev or (staged and worktree):  # GIT-E6
             raise GitError("give one of a revision, --staged or --worktree")
-        mode = "staged" if staged else "worktree"
+        mode: Mode = "staged" if staged else "worktree"
         return Revision(f"--{mode}", mode, repo.head or empty_tree(repo.root))
     rev = rev or "HEAD"
     if rev.startswith("-"):

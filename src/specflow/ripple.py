@@ -10,7 +10,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange, Hunk
 from specflow.globs import matches
@@ -67,12 +67,16 @@ class Symbol:
     producers: tuple[str, ...] = ()
 
 
+# How a line uses a name: an import brings it into scope and neither reads nor writes it.
+UseKind = Literal["read", "call", "write", "definition", "import"]
+
+
 @dataclass(frozen=True)
 class Use:
     path: str
     line: int
     function: str
-    use: str  # read | call | write | definition
+    use: UseKind
     callee: str = ""
     text: str = ""
     producers: tuple[str, ...] = ()
@@ -765,6 +769,7 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
     definition = _GENERIC_DEF.match(text) or _CLASS.match(text)
     statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
     mutation = _MUTATION.match(rest)
+    kind: UseKind
     if definition and definition[1] == name:
         kind, function = "definition", ""  # the function around it is not known here
     elif _IMPORT.match(text):

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from urllib.parse import quote, urlsplit
 
 from specflow.errors import SpecflowError
@@ -53,7 +53,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Outcome:
-    action: str  # created | updated | unchanged | read-only
+    action: Literal["created", "updated", "unchanged", "read-only"]
     url: str = ""
     deleted: int = 0
 
