@@ -307,11 +307,7 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
             test_globs=config.test_globs,
         )
     return build(
-        snap.specs,
-        snap.base_specs,
-        change,
-        snap.references,
-        snap.message_references,
+        snap,
         Linking(
             links,
             {path: found.noop for path, found in facts.items()},
@@ -323,8 +319,6 @@ def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> 
         ripples(symbols, found, change),
         symbols,
         untested_functions(symbols, found, config.test_globs),
-        config.spec_dirs,
-        config.test_globs,
     )
 
 
@@ -473,16 +467,9 @@ def _check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
     linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
     findings = rules.check(
-        snap.specs,
-        change,
-        snap.references,
-        snap.message_references,
-        snap.config.spec_dirs,
-        snap.config.rules,
+        snap._replace(change=change),
         spec_findings=linted,
         texts=_required_texts(repo, snap, change),
-        base_specs=snap.base_specs,
-        test_globs=snap.config.test_globs,
         tree_files=_tree_files(repo, change),
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
-from specflow.change import Change, FileChange, Hunk, Revision
+from specflow.change import FileChange, Hunk, Revision
 from specflow.globs import matches
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id
-from specflow.specset import SpecDirs, SpecSet, changed_specs
+from specflow.specset import SpecSet, changed_specs
 
 if TYPE_CHECKING:
     from specflow.link import Link, Statement
+    from specflow.pipeline import Snapshot
     from specflow.ripple import Ripple, Symbol
 
 
@@ -118,21 +119,18 @@ class Linking(NamedTuple):
 
 
 def build(
-    specs: SpecSet,
-    base_specs: SpecSet,
-    change: Change,
-    references: Sequence[Reference],
-    message_refs: Sequence[Reference],
+    snap: Snapshot,
     linking: Linking,
     scoped: Mapping[str, frozenset[str]],
     ripples: Sequence[Ripple],
     symbols: Sequence[Symbol],
     untested: Sequence[Symbol],
-    specs_dir: SpecDirs,
-    test_globs: tuple[str, ...] = (),
 ) -> Review:
-    """The checklist from the stages' results: `linking` from link.py and noop.py, `scoped`
-    from affected.scope_index, the ripples and the untested functions from ripple.py."""
+    """The checklist of `snap` from the stages' results: `linking` from link.py and noop.py,
+    `scoped` from affected.scope_index, the ripples and the untested functions from ripple.py."""
+    specs, base_specs, change = snap.specs, snap.base_specs, snap.change
+    references, message_refs = snap.references, snap.message_references
+    specs_dir, test_globs = snap.config.spec_dirs, snap.config.test_globs
     spec_paths = changed_specs(change, specs, base_specs)
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     reasons = affected(specs, change, added, specs_dir, scoped)

@@ -4,6 +4,7 @@ Findings out; only the CLI turns them into an exit code."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from specflow.affected import added_references, affected
 from specflow.change import Change
@@ -20,28 +21,29 @@ from specflow.model import Finding, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
+if TYPE_CHECKING:  # the pipeline imports this module only when a check runs
+    from specflow.pipeline import Snapshot
+
 MESSAGE = "(commit message)"
 
 
 def check(
-    specs: SpecSet,
-    change: Change,
-    references: Sequence[Reference],
-    message_refs: Sequence[Reference],
-    specs_dir: SpecDirs,
-    severities: Mapping[str, Severity],
+    snap: Snapshot,
     spec_findings: Sequence[Finding] | None = None,
     texts: Mapping[str, str] | None = None,
-    base_specs: SpecSet | None = None,
-    test_globs: tuple[str, ...] = (),
     tree_files: Sequence[str] | None = None,
 ) -> list[Finding]:
-    """Every finding of every rule, with each rule's configured severity; `off` rules dropped.
+    """Every finding of every rule on `snap` (its change is the part judged, exclusions out),
+    with each rule's configured severity; `off` rules dropped. Its `base_specs` are the changed
+    specs as they were before the change (CHECK-15).
 
     `spec_findings`: `lint(specs)`, when the caller has it already.
     `texts`: the resulting text of the changed files a `require` constraint governs.
-    `base_specs`: the changed specs as they were before the change (CHECK-15).
     `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20)."""
+    specs, change, base_specs = snap.specs, snap.change, snap.base_specs
+    references, message_refs = snap.references, snap.message_references
+    config = snap.config
+    specs_dir, severities, test_globs = config.spec_dirs, config.rules, config.test_globs
     added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
