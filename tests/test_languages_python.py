@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specflow import ripple
+from specflow.languages import python
 
 TRICKY = '''"""Module doc.
 def fake():
@@ -96,14 +96,14 @@ caf\xe9 = 1
 """
 
 
-def whole_file_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
+def whole_file_symbols(source: bytes, lines: set[int], kind: str) -> set[python.Symbol]:
     """What the ripple stage found before SPEED-6: every write, from a parse of the whole file."""
-    return set(ripple._python_symbols("m.py", source, ast.parse(source), lines, kind))
+    return set(python.symbols("m.py", source, ast.parse(source), lines, kind))
 
 
-def cut_symbols(source: bytes, lines: set[int], kind: str) -> set[ripple.Symbol]:
-    tree = ripple._parse_touched(source, sorted(lines))
-    return set(ripple._python_symbols("m.py", source, tree, lines, kind))
+def cut_symbols(source: bytes, lines: set[int], kind: str) -> set[python.Symbol]:
+    tree = python._parse_touched(source, sorted(lines))
+    return set(python.symbols("m.py", source, tree, lines, kind))
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
@@ -144,7 +144,7 @@ def test_the_cut_parses_less_than_the_file() -> None:
     text = source.split(b"\n")
 
     def kept_lines(line: int) -> set[int]:
-        regions = ripple._touched_regions(ripple._statement_starts(source), [line], len(text))
+        regions = python._touched_regions(python._statement_starts(source), [line], len(text))
         return {number for first, end in regions for number in range(first, end)}
 
     line = next(n for n, t in enumerate(text, 1) if b"user.token" in t)

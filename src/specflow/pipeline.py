@@ -26,9 +26,9 @@ from specflow.specset import SpecSet, changed_specs, read_disk_specs, scoped, sp
 if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
     from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
+    from specflow.languages.base import FileFacts, Symbol
     from specflow.link import Corpus, Link, LinkRow
     from specflow.review import Review
-    from specflow.ripple import FileFacts, Symbol
 
 
 class Snapshot(NamedTuple):

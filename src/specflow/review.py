@@ -17,9 +17,10 @@ from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet, changed_specs
 
 if TYPE_CHECKING:
+    from specflow.languages.base import Symbol
     from specflow.link import Link, Statement
     from specflow.pipeline import Snapshot
-    from specflow.ripple import Ripple, Symbol
+    from specflow.ripple import Ripple
 
 
 @dataclass(frozen=True)

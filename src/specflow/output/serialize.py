@@ -9,11 +9,12 @@ from typing import Any
 
 from specflow.change import FileChange, Hunk, Revision
 from specflow.context import Governing, NameContext, PathContext
+from specflow.languages.base import Symbol
 from specflow.link import Statement
 from specflow.output.escape import printable
 from specflow.refs import Reference
 from specflow.review import ItemStatus, Question, Review, SpecReview
-from specflow.ripple import Ripple, Symbol, Use
+from specflow.ripple import Ripple, Use
 
 
 def text(value: str) -> str:

@@ -1,0 +1,69 @@
+"""What every language module gives the ripple stage (LAYOUT-1).
+
+A language module has `file_symbols(...)`: the names a change to one file touches, as `Symbol`s
+(`write`: assigned on an added line, `unwrite`: assigned on a removed line, `unread`: an
+attribute its removed lines read, `function`: its body changed), and the `FileFacts` of its
+hunks. `python` reads Python's syntax tree; `generic` reads any other code line by line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "update",
+        "pop",
+        "popitem",
+        "setdefault",
+        "add",
+        "remove",
+        "discard",
+        "clear",
+        "insert",
+    }
+)
+
+
+# Calls whose value is what they wrap: a write through one is produced by its argument.
+WRAPPERS = frozenset(
+    {
+        "staticmethod",
+        "classmethod",
+        "property",
+        "partial",
+        "functools.partial",
+        "cached_property",
+        "functools.cached_property",
+        "lru_cache",
+        "functools.lru_cache",
+        "functools.cache",
+        "functools.wraps",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A name the change touches: `write` (assigned on an added line), `unwrite` (assigned on a
+    removed line and no longer written) or `function` (its body changed)."""
+
+    name: str
+    kind: str
+    path: str
+    line: int
+    function: str = ""
+    producers: tuple[str, ...] = ()
+
+
+class FileFacts(NamedTuple):
+    """What the syntax of a changed file says about its hunks: which change no behaviour
+    (REVIEW-16), and the classes and functions around each (outermost first)."""
+
+    noop: set[int]
+    enclosing: dict[int, tuple[str, ...]]
+    # the comment lines just above each hunk's first change (`# SIGN-2: SHA-1 stays`)
+    above: dict[int, str] = {}  # noqa: RUF012 - never changed

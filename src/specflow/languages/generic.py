@@ -1,0 +1,96 @@
+"""Any language but Python, read line by line: assignments, definitions and calls found by
+pattern in the changed lines, and the function a hunk's header names (REVIEW-E6). Its patterns
+also classify the `git grep` rows of every language in `specflow.ripple.uses`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from specflow.change import FileChange
+from specflow.languages.base import WRAPPERS, FileFacts, Symbol
+from specflow.noop import CODE_SUFFIXES, generic_noop_hunks
+
+
+def file_symbols(file: FileChange) -> tuple[Iterator[Symbol], FileFacts]:
+    """The names the hunks of `file` write, stop writing or define (none on a hunk that changes
+    no behaviour, none for prose and data), and its facts."""
+    if not file.path.endswith(CODE_SUFFIXES):
+        return iter(()), FileFacts(set(), {})  # prose and data write no names
+    noop = generic_noop_hunks(file.path, file.hunks)
+    return symbols(file, noop), FileFacts(noop, _headers(file))
+
+
+WRITE = re.compile(r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])")
+
+
+DEFINITION = re.compile(
+    r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|function|fn|func)\s+"
+    r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
+)
+
+
+CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
+
+
+HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
+
+
+HEADER_WORDS = frozenset((b"def", b"function", b"func", b"fn", b"class", b"sub"))
+
+
+# HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
+CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
+
+
+def _headers(file: FileChange) -> dict[int, tuple[str, ...]]:
+    """For other languages, the definition git names in each hunk's header, if any."""
+    found: dict[int, tuple[str, ...]] = {}
+    for index, hunk in enumerate(file.hunks):
+        header = HEADER_NAME.search(hunk.header)
+        if header:
+            found[index] = (header[1],)
+    return found
+
+
+def symbols(file: FileChange, noop: set[int]) -> Iterator[Symbol]:
+    for index, hunk in enumerate(file.hunks):
+        if index in noop:
+            continue
+        for line in hunk.added:
+            yield from _line_symbols(file.path, line.number, line.text, "write")
+        for line in hunk.removed:
+            yield from _line_symbols(file.path, line.number, line.text, "unwrite")
+        header = HEADER_NAME.search(hunk.header)
+        if header and hunk.added:
+            yield Symbol(header[1], "function", file.path, hunk.new_start)
+
+
+def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
+    definition = DEFINITION.match(text)
+    if definition:
+        yield Symbol(definition[1], "function", path, number)
+        return
+    for match in WRITE.finditer(text):
+        yield Symbol(
+            match[1], kind, path, number, producers=tuple(line_producers(text, match.end()))
+        )
+
+
+_WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")
+
+
+def line_producers(text: str, at: int) -> Iterator[str]:
+    """The call that computes a value written on a line; what a wrapper wraps, for a wrapper
+    (`staticmethod(_lazy_sha1)`: `_lazy_sha1`)."""
+    first = CALL.search(text, at)
+    while first and first[1] in WRAPPERS:
+        wrapped = _WRAPPED.match(text, first.end())
+        if wrapped is None:
+            return  # unsure what is produced: no producer, so nothing agrees and it is asked
+        if not wrapped[2]:
+            yield wrapped[1]
+            return
+        first = CALL.match(text, wrapped.start())
+    if first:
+        yield first[1]
