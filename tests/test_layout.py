@@ -141,3 +141,25 @@ def test_states_are_literal_types_that_hold_what_the_cli_writes(repo, cli):
         rev = "HEAD" if mode == "commit" else "HEAD..HEAD"
         shown = json.loads(cli("review", rev, "--format", "json").out)["revision"]["mode"]
         assert shown == mode and mode in get_args(Mode)
+
+
+def test_every_check_format_is_a_formatter_the_cli_offers(repo, cli):
+    """LAYOUT-6: each of check's --format choices is one Formatter, and each prints the
+    verdict on a real change."""
+    import json
+
+    from specflow.cli import CheckFormat
+    from specflow.output.base import FORMATS, Formatter, formatter
+
+    assert set(FORMATS) == {choice.value for choice in CheckFormat}
+    for name in FORMATS:
+        assert isinstance(formatter(name), Formatter) and formatter(name).name == name
+    spec = "---\nid: PAY\nscope: [src/**]\n---\n# Pay\n\n## Requirements\n- PAY-1: Cents.\n"
+    repo.commit("spec", {"specs/pay.md": spec})
+    repo.commit("code", {"src/pay.py": "def pay():\n    return 1\n"})
+    printed = {name: cli("check", "HEAD", "--format", name) for name in FORMATS}
+    assert all(result.code == 1 for result in printed.values()), printed
+    assert "PAY-1" in printed["text"].out and "(blocked)" in printed["text"].out
+    assert json.loads(printed["json"].out)["blocking"] is True
+    assert printed["github"].out.startswith("::error file=specs/pay.md")
+    assert json.loads(printed["sarif"].out)["runs"][0]["results"][0]["ruleId"]

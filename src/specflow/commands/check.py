@@ -9,7 +9,12 @@ repository while the stages are imported.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from specflow.model import Finding
 
 
 def check(
@@ -37,7 +42,7 @@ def check(
 
     opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
     from specflow import judged, pipeline
-    from specflow.output import github, render
+    from specflow.output import render
 
     repo = opening()
     revision = judged.revision(
@@ -52,10 +57,19 @@ def check(
         result, questions = pipeline.check_with_questions(repo, revision)
         render.check(result, fmt, quiet=True)
         render.questions(questions)
-        return 1 if github.fails(result.findings, fail_on) else 0
+        return 1 if fails(result.findings, fail_on) else 0
     else:
         result = pipeline.check(repo, revision, message)
     if message_only:
         result = result._replace(findings=pipeline.message_findings(result.findings))
     render.check(result, fmt, summary=bool(summary), quiet=before_message or message_only)
-    return 1 if github.fails(result.findings, fail_on) else 0
+    return 1 if fails(result.findings, fail_on) else 0
+
+
+def fails(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether the findings fail the run: on an error (the default), or on any warning too."""
+    from specflow.model import Severity  # loaded by now: the findings are made of it
+
+    if fail_on == "warning":
+        return any(f.severity is not Severity.off for f in findings)
+    return any(f.is_error for f in findings)

@@ -1,14 +1,21 @@
-"""Findings for CI systems: GitHub workflow commands and SARIF 2.1.0. Pure."""
+"""Findings for CI systems: GitHub workflow commands and SARIF 2.1.0, and their formats.
+
+`github` and `sarif` are pure; the two `Formatter`s print what they return."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specflow.config import CHECK_RULES
 from specflow.model import Finding, Severity
+from specflow.output import render
+from specflow.output.base import Formatter
 from specflow.output.escape import printable
+
+if TYPE_CHECKING:
+    from specflow.pipeline import CheckResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/specflow/specflow"
@@ -92,13 +99,6 @@ def _overflow(rest: Sequence[Finding], summary: bool, token: str) -> list[str]:
     return lines
 
 
-def fails(findings: Iterable[Finding], fail_on: str) -> bool:
-    """Whether the findings fail the run: on an error (the default), or on any warning too."""
-    if fail_on == "warning":
-        return any(f.severity is not Severity.off for f in findings)
-    return any(f.is_error for f in findings)
-
-
 # CHECK-8
 def sarif(findings: Sequence[Finding], version: str) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one rule per check rule."""
@@ -175,3 +175,29 @@ def _fresh_token() -> str:
     import secrets  # only when annotations overflow: it costs the hook 10 ms to import
 
     return secrets.token_hex(16)
+
+
+class GitHubFormatter(Formatter):
+    """Workflow commands: GitHub shows each finding on its line of the pull request."""
+
+    name = "github"
+
+    def check(
+        self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
+    ) -> None:
+        render.out(github(found, summary=summary))
+
+
+class SarifFormatter(Formatter):
+    """SARIF 2.1.0, for code scanning."""
+
+    name = "sarif"
+
+    def check(
+        self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
+    ) -> None:
+        import json  # not on the hook's path, which prints text
+
+        from specflow import __version__
+
+        render.out(json.dumps(sarif(found, __version__), indent=2, ensure_ascii=False))

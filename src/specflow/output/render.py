@@ -330,25 +330,10 @@ def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
 
 def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
     """`quiet`: a hook says nothing when it has nothing to say (HOOK-13)."""
-    from specflow import __version__
-    from specflow.output import github
+    from specflow.output.base import formatter  # its members import this module
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
-    if fmt == "github":
-        out(github.github(found, summary=summary))
-    elif fmt == "sarif":
-        import json
-
-        out(json.dumps(github.sarif(found, __version__), indent=2, ensure_ascii=False))
-    elif fmt == "json":
-        dump_json(check_dict(result))
-    elif quiet and not found:
-        return
-    elif not result.spec_count:  # CHECK-9
-        out("specflow: no specs in this tree; nothing to check.")
-    else:
-        verdict = "blocked" if result.blocking else "passes"
-        findings(found, f"{result.revision.label} ({verdict})", fmt)
+    formatter(fmt).check(result, found, summary=summary, quiet=quiet)
 
 
 def check_dict(result: CheckResult) -> dict[str, Any]:
