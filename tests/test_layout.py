@@ -163,3 +163,29 @@ def test_every_check_format_is_a_formatter_the_cli_offers(repo, cli):
     assert json.loads(printed["json"].out)["blocking"] is True
     assert printed["github"].out.startswith("::error file=specs/pay.md")
     assert json.loads(printed["sarif"].out)["runs"][0]["results"][0]["ruleId"]
+
+
+def test_command_json_is_built_only_in_serialize():
+    """LAYOUT-7: no module but output/serialize.py has a `*_dict`/`as_dict` builder, and the
+    JSON specflow prints is written only by render.dump_json (SARIF by its own formatter)."""
+    builders, writers = [], []
+    for path in ROOT.rglob("*.py"):
+        name = module_name(path, ROOT)
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef) and node.name.endswith("_dict"):
+                builders.append(f"{name}.{node.name}")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("dumps", "dump")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "json"
+            ):
+                writers.append(name)
+    assert [b for b in builders if not b.startswith("specflow.output.serialize.")] == []
+    # the forge's request body and the assistants' settings files (`agents`) are not output
+    assert sorted(set(writers)) == [
+        "specflow.commands.agents",
+        "specflow.forges.post",
+        "specflow.output.github",
+        "specflow.output.render",
+    ]

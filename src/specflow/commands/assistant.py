@@ -35,7 +35,7 @@ def confined(root: Path, path: str) -> str:
 def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
     """ASSIST-6: the specs that govern the files about to change, in full, with references."""
     from specflow.context import governing
-    from specflow.output.render import spec_dict
+    from specflow.output.serialize import spec_data
     from specflow.refs import by_id
 
     if not paths:
@@ -48,7 +48,7 @@ def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
     rows = []
     for g in found:
         spec = specs.by_id[g.spec]
-        rows.append({**spec_dict(spec, where, full=True), "why": g.why})
+        rows.append({**spec_data(spec, where, full=True), "why": g.why})
     lines = [f"{g.spec} ({g.path}): {g.title} [{g.why}]" for g in found]
     text = "\n".join(lines) if lines else f"No spec governs {', '.join(wanted)}."
     return Answer(_schema({"kind": "specs_for", "paths": wanted, "specs": rows}), text)
@@ -72,21 +72,23 @@ def brief(repo: gitio.RepoInfo, key: str) -> Answer:
     """ASSIST-8: as `specflow brief`."""
     from specflow import templates
     from specflow.commands import brief as briefing
+    from specflow.output import serialize
 
     result = briefing.build(repo, key)
     text = templates.render(repo.root, "brief.md.j2", brief=result)
-    return Answer(_schema(briefing.as_dict(result)), text)
+    return Answer(_schema(serialize.brief(result)), text)
 
 
 def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-9: as `specflow check --format json` on the work tree or the index."""
-    from specflow.output.render import check_dict, finding_line, summary
+    from specflow.output.render import finding_line, summary
+    from specflow.output.serialize import check as check_data
 
     if change not in CHANGES:
         raise SpecflowError(f"change must be one of {', '.join(CHANGES)}, not {change!r}")
     revision = gitio.revision(repo, None, **{change: True})
     result = pipeline.check(repo, revision)
-    data = check_dict(result)
+    data = check_data(result)
     verdict = "blocked" if result.blocking else "passes"
     lines = [finding_line(f) for f in result.findings if f.is_error]
     lines.append(summary(result.findings, f"{revision.label} ({verdict})"))

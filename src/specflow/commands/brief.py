@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from specflow import gitio, gitread
 from specflow.config import load_config
@@ -135,50 +134,3 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
-
-
-def as_dict(brief: Brief) -> dict[str, Any]:
-    """BRIEF-6: the same content as data (`"schema": 1` is added by render.dump_json)."""
-    from specflow.output import serialize
-
-    return {
-        "kind": "brief",
-        "spec": {
-            "id": brief.spec.id,
-            "title": serialize.text(brief.spec.title),
-            "path": serialize.text(brief.spec.path),
-            "status": serialize.text(brief.spec.status),
-            "scope": [serialize.text(glob) for glob in brief.spec.scope],
-            "source": serialize.text(brief.source),
-        },
-        "names": [
-            {
-                "written": serialize.text(found.mention.written),
-                "target": serialize.text(found.mention.target),
-                "context_lines": list(found.mention.lines),
-                "found": not found.nowhere,
-                **serialize.context(found.context),
-            }
-            for found in brief.names
-        ],
-        "requirements": [_item(item) for item in brief.enforced + brief.planned],
-        "edge_cases": [_item(item) for item in brief.edge_cases],
-        "constraints": [serialize.text(c.source) for c in brief.constraints],
-        "checks": list(CHECKS),
-    }
-
-
-CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
-
-
-def _item(item: Requirement) -> dict[str, Any]:
-    from specflow.output import serialize
-
-    return {
-        "id": item.id,
-        "kind": item.kind,
-        "state": item.state.value,
-        "enforced": item.enforced,
-        "text": serialize.text(item.text),
-        "line": item.line,
-    }

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from specflow.model import Requirement, Spec
-from specflow.output.escape import printable
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
@@ -158,65 +157,3 @@ def _coverage(rows: Sequence[Row]) -> Coverage:
 
 def _counts(rows: Sequence[Row]) -> dict[str, int]:
     return {name: sum(row.status == name for row in rows) for name in STATUSES}
-
-
-# --- REPORT-4: the JSON form (`"schema": 1` is added by render.dump_json) ---------------------
-
-
-def as_dict(report: Report) -> dict[str, Any]:
-    return {
-        "kind": "report",
-        "revision": _text(report.label),
-        "head": report.head,
-        "coverage": _coverage_dict(report.coverage),
-        "counts": report.counts,
-        "specs": [_spec_dict(spec) for spec in report.specs],
-        "dangling": [_reference(r) for r in report.dangling],
-    }
-
-
-def _spec_dict(rows: SpecRows) -> dict[str, Any]:
-    spec = rows.spec
-    return {
-        "id": spec.id,
-        "title": _text(spec.title),
-        "path": _text(spec.path),
-        "status": _text(spec.status),
-        "source": spec.source,
-        "enforced": spec.enforced,
-        "coverage": _coverage_dict(rows.coverage),
-        "counts": rows.counts,
-        "requirements": [_row_dict(row) for row in rows.requirements],
-        "edge_cases": [_row_dict(row) for row in rows.edge_cases],
-        "constraints": [
-            {"source": _text(c.text), "line": c.line, "covers": [_text(f) for f in c.files]}
-            for c in rows.constraints
-        ],
-    }
-
-
-def _row_dict(row: Row) -> dict[str, Any]:
-    return {
-        "id": row.item.id,
-        "kind": row.item.kind,
-        "state": row.item.state.value,
-        "status": row.status,
-        "text": _text(row.item.text),
-        "path": _text(row.item.path),
-        "line": row.item.line,
-        "implemented": [_reference(r) for r in row.implemented],
-        "verified": [_reference(r) for r in row.verified],
-    }
-
-
-def _coverage_dict(coverage: Coverage) -> dict[str, Any]:
-    return {"covered": coverage.covered, "counted": coverage.counted, "percent": coverage.percent}
-
-
-def _reference(r: Reference) -> dict[str, Any]:
-    return {"id": r.id, "path": _text(r.path), "line": r.line, "text": _text(r.text)}
-
-
-def _text(value: str) -> str:
-    cleaned = printable(value)
-    return cleaned if isinstance(cleaned, str) else value

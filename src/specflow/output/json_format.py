@@ -19,4 +19,6 @@ class JsonFormatter(Formatter):
     def check(
         self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
     ) -> None:
-        render.dump_json(render.check_dict(result))
+        from specflow.output import serialize  # only for JSON: the hooks print text
+
+        render.dump_json(serialize.check(result))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,7 +93,9 @@ def _plural(count: int, noun: str) -> str:
 
 def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> None:
     if fmt == "json":
-        dump_json({**extra, "findings": [finding_dict(f) for f in items]})
+        from specflow.output import serialize  # not on the hook's path
+
+        dump_json({**extra, "findings": [serialize.finding(f) for f in items]})
         return
     styles = {Severity.error: "red", Severity.warning: "yellow"}
     if is_terminal():
@@ -112,67 +114,12 @@ def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> 
     out("".join(finding_line(f) + "\n" for f in items) + summary(items, checked))
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "path": finding.path,
-        "line": finding.line,
-        "message": finding.message,
-    }
-
-
-def item_dict(
-    item: Requirement, where: Mapping[str, list[Reference]] | None = None
-) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": item.id,
-        "kind": item.kind,
-        "state": item.state.value,
-        "enforced": item.enforced,
-        "text": item.text,
-        "path": item.path,
-        "line": item.line,
-    }
-    if where is not None:
-        data["references"] = [
-            {"path": r.path, "line": r.line, "kind": r.kind} for r in where.get(item.id or "", [])
-        ]
-    return data
-
-
-def spec_dict(
-    spec: Spec, where: Mapping[str, list[Reference]] | None = None, *, full: bool = False
-) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": spec.id,
-        "title": spec.title,
-        "status": spec.status,
-        "path": spec.path,
-        "source": spec.source,  # SOURCES-1: the format it was read from
-        "scope": list(spec.scope),
-        "owners": list(spec.owners),
-        "requirements": len(spec.requirements),
-        "edge_cases": len(spec.edge_cases),
-    }
-    if where is not None:
-        data["referenced"] = sum(bool(where.get(i.id or "")) for i in spec.requirements)
-    if full:
-        data.update(
-            requirements=[item_dict(item, where) for item in spec.requirements],
-            edge_cases=[item_dict(item, where) for item in spec.edge_cases],
-            context=[{"text": c.text, "line": c.line} for c in spec.context],
-            constraints=[{"source": c.source, "line": c.line} for c in spec.constraints],
-            sections=[{"title": s.title, "line": s.line} for s in spec.sections],
-            extra={key: str(value) for key, value in spec.extra.items()},
-        )
-    return data
-
-
 def spec_list(specs: SpecSet, references: Sequence[Reference], fmt: str) -> None:
     where = by_id(references)
     if fmt == "json":
-        dump_json({"specs": [spec_dict(spec, where) for spec in specs.specs]})
+        from specflow.output import serialize  # not on the hook's path
+
+        dump_json({"specs": [serialize.spec_data(spec, where) for spec in specs.specs]})
         return
     rows = [
         (
@@ -216,9 +163,11 @@ def show_spec(
     """`covers`: the spec's constraints with the files each governs today (CHECK-22)."""
     where = by_id(references)
     if fmt == "json":
-        data = spec_dict(spec, where, full=True)
+        from specflow.output import serialize  # not on the hook's path
+
+        data = serialize.spec_data(spec, where, full=True)
         if covers:  # outside git there are no files to say it covers
-            data["constraints"] = [coverage_dict(c) for c in covers]
+            data["constraints"] = [serialize.constraint_cover(c) for c in covers]
         dump_json({"spec": data})
         return
     lines = [f"{spec.id}  {spec.title}", f"  {spec.path} · status {spec.status}"]
@@ -247,15 +196,6 @@ def _coverage_line(cover: ConstraintCover, limit: int = 4) -> str:
     )
 
 
-def coverage_dict(cover: ConstraintCover) -> dict[str, Any]:
-    return {
-        "source": cover.text,
-        "line": cover.line,
-        "covers": list(cover.files),
-        "error": cover.error,
-    }
-
-
 def _item_line(item: Requirement) -> str:
     box = {"planned": "[ ] ", "ticked": "[x] "}.get(item.state.value, "")
     return f"  {box}{item.id or '(no id)'}: {first_line(item.text)}  ({item.path}:{item.line})"
@@ -279,7 +219,9 @@ _VERB = {"implements": "implemented", "verifies": "verified", "message": "named"
 def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fmt: str) -> None:
     where = by_id(references)
     if fmt == "json":
-        dump_json({"spec": spec_dict(spec), "item": item_dict(item, where)})
+        from specflow.output import serialize  # not on the hook's path
+
+        dump_json({"spec": serialize.spec_data(spec), "item": serialize.spec_item(item, where)})
         return
     state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
     found = where.get(item.id or "", [])
@@ -320,9 +262,10 @@ def review(result: Review, fmt: str, root: Path) -> None:
 
 def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
     from specflow import templates
-    from specflow.output import serialize
 
     if fmt == "json":
+        from specflow.output import serialize
+
         dump_json(serialize.context(result))
         return
     out(templates.render(root, "context.txt.j2", context=result))
@@ -334,18 +277,6 @@ def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool =
 
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
     formatter(fmt).check(result, found, summary=summary, quiet=quiet)
-
-
-def check_dict(result: CheckResult) -> dict[str, Any]:
-    """The verdict as `check --format json` and the assistant's `check` tool give it."""
-    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
-    return {
-        "kind": "check",
-        "revision": result.revision.label,
-        "head": result.revision.head,
-        "blocking": result.blocking,
-        "findings": [finding_dict(f) for f in found],
-    }
 
 
 def questions(asked: Sequence[str]) -> None:
@@ -388,7 +319,6 @@ def posted(outcome: Outcome, forge: str) -> None:
 def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -> None:
     """The traceability matrix as text, markdown or json; with `html_dir`, one page there."""
     from specflow import templates
-    from specflow.commands import report as matrix
 
     if html_dir is not None:  # REPORT-5; REPORT-E4: write_atomic creates the folder
         from specflow.fsio import write_atomic
@@ -399,7 +329,9 @@ def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -
         coverage = "no counted items" if percent is None else f"coverage {percent}%"
         out(f"wrote {target}: {len(result.specs)} spec(s), {coverage}")
     elif fmt == "json":
-        dump_json(matrix.as_dict(result))
+        from specflow.output import serialize  # not on the hook's path
+
+        dump_json(serialize.report(result))
     else:
         name = "report.md.j2" if fmt == "markdown" else "report.txt.j2"
         out(templates.render(root, name, report=result))
@@ -426,10 +358,11 @@ def _report_page(result: Report, root: Path) -> str:
 def brief(result: Brief, fmt: str, root: Path) -> None:
     """A spec as an implementation brief: Markdown, or json."""
     from specflow import templates
-    from specflow.commands import brief as briefing
 
     if fmt == "json":
-        dump_json(briefing.as_dict(result))
+        from specflow.output import serialize  # not on the hook's path
+
+        dump_json(serialize.brief(result))
         return
     out(templates.render(root, "brief.md.j2", brief=result))
 

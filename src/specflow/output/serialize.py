@@ -1,20 +1,31 @@
 """The JSON machine interface (`"schema": 1`): explicit, so that refactoring cannot change it.
+Every command's JSON is built here, and only here (LAYOUT-7; `render.dump_json` adds the schema).
 
 Every field is documented in `schemas/review.schema.json` and `schemas/context.schema.json`,
 which the tests validate the output against: a field added here goes there too."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from specflow.change import FileChange, Hunk, Revision
-from specflow.context import Governing, NameContext, PathContext
-from specflow.languages.base import Symbol
-from specflow.link import Statement
 from specflow.output.escape import printable
-from specflow.refs import Reference
-from specflow.review import ItemStatus, Question, Review, SpecReview
-from specflow.ripple import Ripple, Use
+
+BRIEF_CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
+
+if TYPE_CHECKING:  # types only: `check --format json` must not import the review's stages
+    from specflow.change import FileChange, Hunk, Revision
+    from specflow.commands.brief import Brief
+    from specflow.commands.report import Coverage, Report, Row, SpecRows
+    from specflow.constraints import ConstraintCover
+    from specflow.context import Governing, NameContext, PathContext
+    from specflow.languages.base import Symbol
+    from specflow.link import Statement
+    from specflow.model import Finding, Requirement, Spec
+    from specflow.pipeline import CheckResult
+    from specflow.refs import Reference
+    from specflow.review import ItemStatus, Question, Review, SpecReview
+    from specflow.ripple import Ripple, Use
 
 
 def text(value: str) -> str:
@@ -184,6 +195,8 @@ def governing(g: Governing) -> dict[str, Any]:
 
 
 def context(result: NameContext | PathContext) -> dict[str, Any]:
+    from specflow.context import NameContext
+
     if isinstance(result, NameContext):
         return {"kind": "context", "name": name_context(result)}
     return {
@@ -192,4 +205,185 @@ def context(result: NameContext | PathContext) -> dict[str, Any]:
         "defines": [text(n) for n in result.defines],
         "names": [name_context(nc) for nc in result.names],
         "specs": [governing(g) for g in result.specs],
+    }
+
+
+# --- findings, specs and items (check, lint, list, show) ------------------------------------
+
+
+def finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message,
+    }
+
+
+def spec_item(
+    item: Requirement, where: Mapping[str, list[Reference]] | None = None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "state": item.state.value,
+        "enforced": item.enforced,
+        "text": item.text,
+        "path": item.path,
+        "line": item.line,
+    }
+    if where is not None:
+        data["references"] = [
+            {"path": r.path, "line": r.line, "kind": r.kind} for r in where.get(item.id or "", [])
+        ]
+    return data
+
+
+def spec_data(
+    spec: Spec, where: Mapping[str, list[Reference]] | None = None, *, full: bool = False
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": spec.id,
+        "title": spec.title,
+        "status": spec.status,
+        "path": spec.path,
+        "source": spec.source,  # SOURCES-1: the format it was read from
+        "scope": list(spec.scope),
+        "owners": list(spec.owners),
+        "requirements": len(spec.requirements),
+        "edge_cases": len(spec.edge_cases),
+    }
+    if where is not None:
+        data["referenced"] = sum(bool(where.get(i.id or "")) for i in spec.requirements)
+    if full:
+        data.update(
+            requirements=[spec_item(item, where) for item in spec.requirements],
+            edge_cases=[spec_item(item, where) for item in spec.edge_cases],
+            context=[{"text": c.text, "line": c.line} for c in spec.context],
+            constraints=[{"source": c.source, "line": c.line} for c in spec.constraints],
+            sections=[{"title": s.title, "line": s.line} for s in spec.sections],
+            extra={key: str(value) for key, value in spec.extra.items()},
+        )
+    return data
+
+
+def constraint_cover(cover: ConstraintCover) -> dict[str, Any]:
+    return {
+        "source": cover.text,
+        "line": cover.line,
+        "covers": list(cover.files),
+        "error": cover.error,
+    }
+
+
+def check(result: CheckResult) -> dict[str, Any]:
+    """The verdict as `check --format json` and the assistant's `check` tool give it."""
+    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
+    return {
+        "kind": "check",
+        "revision": result.revision.label,
+        "head": result.revision.head,
+        "blocking": result.blocking,
+        "findings": [finding(f) for f in found],
+    }
+
+
+# --- REPORT-4: the traceability matrix -------------------------------------------------------
+
+
+def report(report: Report) -> dict[str, Any]:
+    return {
+        "kind": "report",
+        "revision": text(report.label),
+        "head": report.head,
+        "coverage": _coverage(report.coverage),
+        "counts": report.counts,
+        "specs": [_report_spec(spec) for spec in report.specs],
+        "dangling": [_report_reference(r) for r in report.dangling],
+    }
+
+
+def _report_spec(rows: SpecRows) -> dict[str, Any]:
+    spec = rows.spec
+    return {
+        "id": spec.id,
+        "title": text(spec.title),
+        "path": text(spec.path),
+        "status": text(spec.status),
+        "source": spec.source,
+        "enforced": spec.enforced,
+        "coverage": _coverage(rows.coverage),
+        "counts": rows.counts,
+        "requirements": [_report_row(row) for row in rows.requirements],
+        "edge_cases": [_report_row(row) for row in rows.edge_cases],
+        "constraints": [
+            {"source": text(c.text), "line": c.line, "covers": [text(f) for f in c.files]}
+            for c in rows.constraints
+        ],
+    }
+
+
+def _report_row(row: Row) -> dict[str, Any]:
+    return {
+        "id": row.item.id,
+        "kind": row.item.kind,
+        "state": row.item.state.value,
+        "status": row.status,
+        "text": text(row.item.text),
+        "path": text(row.item.path),
+        "line": row.item.line,
+        "implemented": [_report_reference(r) for r in row.implemented],
+        "verified": [_report_reference(r) for r in row.verified],
+    }
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    return {"covered": coverage.covered, "counted": coverage.counted, "percent": coverage.percent}
+
+
+def _report_reference(r: Reference) -> dict[str, Any]:
+    return {"id": r.id, "path": text(r.path), "line": r.line, "text": text(r.text)}
+
+
+# --- BRIEF-6: a spec as an implementation brief ----------------------------------------------
+
+
+def brief(brief: Brief) -> dict[str, Any]:
+    """BRIEF-6: the same content as data (`"schema": 1` is added by render.dump_json)."""
+    return {
+        "kind": "brief",
+        "spec": {
+            "id": brief.spec.id,
+            "title": text(brief.spec.title),
+            "path": text(brief.spec.path),
+            "status": text(brief.spec.status),
+            "scope": [text(glob) for glob in brief.spec.scope],
+            "source": text(brief.source),
+        },
+        "names": [
+            {
+                "written": text(found.mention.written),
+                "target": text(found.mention.target),
+                "context_lines": list(found.mention.lines),
+                "found": not found.nowhere,
+                **context(found.context),
+            }
+            for found in brief.names
+        ],
+        "requirements": [_brief_item(item) for item in brief.enforced + brief.planned],
+        "edge_cases": [_brief_item(item) for item in brief.edge_cases],
+        "constraints": [text(c.source) for c in brief.constraints],
+        "checks": list(BRIEF_CHECKS),
+    }
+
+
+def _brief_item(item: Requirement) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "state": item.state.value,
+        "enforced": item.enforced,
+        "text": text(item.text),
+        "line": item.line,
     }
