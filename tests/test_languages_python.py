@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specflow.languages import python
+from specflow.languages import pysource, python
 
 TRICKY = '''"""Module doc.
 def fake():
@@ -102,7 +102,7 @@ def whole_file_symbols(source: bytes, lines: set[int], kind: str) -> set[python.
 
 
 def cut_symbols(source: bytes, lines: set[int], kind: str) -> set[python.Symbol]:
-    tree = python._parse_touched(source, sorted(lines))
+    tree = pysource.parse_touched(source, sorted(lines))
     return set(python.symbols("m.py", source, tree, lines, kind))
 
 
@@ -144,7 +144,7 @@ def test_the_cut_parses_less_than_the_file() -> None:
     text = source.split(b"\n")
 
     def kept_lines(line: int) -> set[int]:
-        regions = python._touched_regions(python._statement_starts(source), [line], len(text))
+        regions = pysource._touched_regions(pysource._statement_starts(source), [line], len(text))
         return {number for first, end in regions for number in range(first, end)}
 
     line = next(n for n, t in enumerate(text, 1) if b"user.token" in t)

@@ -1,9 +1,13 @@
-"""Python source parsed with `ast`, whatever a repository holds (NEW-E1, REVIEW-E7). Pure."""
+"""Python source parsed with `ast`, whatever a repository holds (NEW-E1, REVIEW-E7), or only
+the top-level statements that hold a changed line (SPEED-6). Pure."""
 
 from __future__ import annotations
 
 import ast
+import bisect
+import re
 import sys
+from collections.abc import Sequence
 
 # CPython 3.10's parser recurses on the C stack and crashes the process on nesting deep enough
 # (`1+1+...` 200,000 times); 3.11 raises RecursionError instead. On 3.10 the parse runs in a
@@ -40,3 +44,123 @@ def _with_large_stack(source: bytes, filename: str) -> ast.Module | None:
         threading.stack_size(previous)
     thread.join()
     return found[0] if found else None
+
+
+# --- parsing only what changed ------------------------------------------------------------------
+# `ast.parse` costs about 8 µs a line, most of a large review: only the top-level statements
+# that hold a changed line are parsed, at their own line numbers, the rest of the file blanked.
+
+# after a newline (a literal first lets `re` skip ahead fast): the scan adds one at the start
+_START = re.compile(rb"\n(?:(?:(?:async[ \t]+)?def|class|import|from)[ \t]|@)")
+# a triple quote, or a whole line (from its newline) with a `"""` string that ends on it and
+# no other quote, a docstring mostly: a line that leaves no string open
+_TRIPLE = re.compile(rb'\n[^"\'\\#\n]*"""[^"\\\n]*"""[^"\'\\#\n]*(?:#[^\n]*)?(?=\n|\Z)|"""|\'\'\'')
+_QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
+
+
+def parse_touched(source: bytes, lines: Sequence[int]) -> ast.Module | None:
+    """The top-level statements around `lines`, parsed at their own line numbers; the whole
+    file when the cut does not parse (a statement start the line scan misjudged)."""
+    lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
+    cut = None if lone_cr else _cut(source, source.split(b"\n"), lines)
+    tree = None if cut is None else parse(cut)
+    return tree if tree is not None else parse(source)
+
+
+def _cut(source: bytes, text: list[bytes], lines: Sequence[int]) -> bytes | None:
+    """The file with only the top-level statements around `lines` kept, the other lines blank;
+    None when that would keep most of it."""
+    kept = [b""] * len(text)
+    count = 0
+    for first, end in _touched_regions(_statement_starts(source), lines, len(text)):
+        kept[first - 1 : end - 1] = text[first - 1 : end - 1]
+        count += end - first
+    # a comment on line 1 or 2 may be the encoding declaration the rest is read with
+    for number in range(min(2, len(text))):
+        if not kept[number] and text[number].startswith(b"#"):
+            kept[number] = text[number]
+            count += 1
+    return b"\n".join(kept) if count * 4 < len(text) * 3 else None
+
+
+def _touched_regions(starts: list[int], lines: Sequence[int], count: int) -> set[tuple[int, int]]:
+    """The (first, end) line ranges of the top-level statements that hold one of `lines`."""
+    bounds = [1, *starts, count + 1]
+    regions = set()
+    for line in lines:
+        at = min(bisect.bisect_right(bounds, line), len(bounds) - 1)
+        regions.add((bounds[at - 1], bounds[at]))
+    return regions
+
+
+def _statement_starts(source: bytes) -> list[int]:
+    """Lines that surely begin a top-level statement: `def`, `class`, `import`, `from` or a
+    decorator at column 0, outside a string that spans lines. None of these words can continue
+    an expression, so no open bracket or backslash hides one; the module-level statements
+    between them go with the definition before them (a coarser cut, never a wrong one)."""
+    starts: list[int] = []
+    padded = b"\n" + source
+    quoted = _quoted_spans(padded)
+    decorated = False
+    line, at, span = 0, 0, 0
+    for match in _START.finditer(padded):
+        line += padded.count(b"\n", at, match.start() + 1)
+        at = match.start() + 1
+        while span < len(quoted) and quoted[span][1] < line:
+            span += 1
+        if span < len(quoted) and quoted[span][0] <= line:
+            continue  # inside a string that spans lines
+        if not decorated:
+            starts.append(line)
+        decorated = match[0][1] == 64  # "@": the definition below belongs to it
+    return starts
+
+
+def _quoted_spans(padded: bytes) -> list[tuple[int, int]]:
+    """The (first, last) ranges of lines that begin inside a triple-quoted string, in a source
+    after a newline. Only a line with a triple quote in it can open or close one."""
+    spans: list[tuple[int, int]] = []
+    quote: bytes | None = None
+    line, at, opened, end = 0, 0, 0, -1
+    for match in _TRIPLE.finditer(padded):
+        start = match.start()
+        if start < end:
+            continue  # a line is read whole, once
+        if match[0][0] == 10:  # a line whose strings all end on it
+            if quote is None:
+                continue
+            begin, end = start + 1, match.end()
+        else:
+            begin = padded.rfind(b"\n", 0, start) + 1
+            end = padded.find(b"\n", start)
+            end = len(padded) if end < 0 else end
+        was, quote = quote, _open_quote(padded[begin:end], quote)
+        if (was is None) != (quote is None):
+            line += padded.count(b"\n", at, begin)
+            at = begin
+            if quote is None:
+                spans.append((opened + 1, line))
+            else:
+                opened = line
+    if quote is not None:
+        spans.append((opened + 1, padded.count(b"\n") + 1))
+    return spans
+
+
+def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
+    """The triple quote still open at the end of `line`, given the one open at its start."""
+    single: bytes | None = None
+    for token in _QUOTE_TOKEN.findall(line):
+        if token[0] == 92:  # a backslash escapes what follows
+            continue
+        if quote is not None:
+            quote = None if token == quote else quote
+        elif single is not None:
+            single = None if token == single else single
+        elif token == b"#":
+            break
+        elif len(token) == 3:
+            quote = token
+        else:
+            single = token
+    return quote
