@@ -192,10 +192,9 @@ def list_specs(
 
     Example: specflow list --format json
     """
-    from specflow import pipeline
-    from specflow.output import render
+    from specflow.commands.list_show import list_specs as run
 
-    render.spec_list(*pipeline.catalogue_here(Path.cwd()), fmt.value)
+    run(fmt=fmt.value)
 
 
 @command()
@@ -209,20 +208,9 @@ def show(
 
     Example: specflow show RESET-1
     """
-    from specflow import pipeline
-    from specflow.model import Spec
-    from specflow.output import render
+    from specflow.commands.list_show import show as run
 
-    specs, references = pipeline.catalogue_here(Path.cwd())
-    found = specs.find(key)
-    if found is None:
-        raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
-    if isinstance(found, Spec):
-        render.show_spec(found, references, fmt.value, pipeline.constraint_coverage(found))
-        return
-    spec = specs.spec_of(key)
-    assert spec is not None
-    render.show_item(spec, found, references, fmt.value)
+    run(key, fmt=fmt.value)
 
 
 @command()
@@ -240,15 +228,9 @@ def review(
 
     Example: specflow review main...HEAD --format markdown
     """
-    import os
+    from specflow.commands.review_context import review as run
 
-    from specflow import judged, pipeline
-    from specflow.output import render
-
-    repo = pipeline.open_repository()
-    revision = judged.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
-    with pipeline.collector_paused():  # rendering makes millions of objects too
-        render.review(pipeline.review(repo, revision, show_all=show_all), fmt.value, repo.root)
+    run(rev, staged=staged, worktree=worktree, fmt=fmt.value, show_all=show_all)
 
 
 @command()
@@ -330,27 +312,9 @@ def comment(
 
     Example: specflow comment main...HEAD --post github
     """
-    import os
+    from specflow.commands.comment import comment as run
 
-    from specflow import judged, pipeline
-    from specflow.forges import ci_env
-    from specflow.forges import post as forge
-    from specflow.forges.comment import body, check_key
-    from specflow.output import render
-
-    check_key(key)
-    target = forge.target(post.value, os.environ, pr, bot_login) if post else None
-    repo = pipeline.open_repository()
-    revision = judged.revision(repo, rev, os.environ)
-    review, result = pipeline.verdict(repo, revision)
-    url = ci_env.report_url(os.environ)
-    text = body(review, result.findings, repo.root, key=key, report_url=url)
-    if output is not None:
-        render.write_file(output, text)
-    if target is not None and post is not None:
-        render.posted(forge.upsert(target, key, text), post.value)
-    elif output is None:
-        render.out(text)
+    run(rev, key=key, post=post.value if post else None, output=output, pr=pr, bot_login=bot_login)
 
 
 @command()
@@ -365,11 +329,9 @@ def context(
 
     Example: specflow context password_hash
     """
-    from specflow import pipeline
-    from specflow.output import render
+    from specflow.commands.review_context import context as run
 
-    repo = pipeline.open_repository()
-    render.context(pipeline.context(repo, target, Path.cwd()), fmt.value, repo.root)
+    run(target, fmt=fmt.value)
 
 
 @command()

@@ -1,0 +1,37 @@
+"""`specflow comment`: the pull-request comment, printed, written to a file or posted."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from specflow import judged, pipeline
+from specflow.forges import ci_env
+from specflow.forges import post as forge
+from specflow.forges.comment import body, check_key
+from specflow.output import render
+
+
+def comment(
+    rev: str | None,
+    *,
+    key: str,
+    post: str | None = None,
+    output: Path | None = None,
+    pr: int | None = None,
+    bot_login: str | None = None,
+) -> None:
+    """Build the comment on the change `judged.revision` picks, then print, write or post it."""
+    check_key(key)
+    target = forge.target(post, os.environ, pr, bot_login) if post else None
+    repo = pipeline.open_repository()
+    revision = judged.revision(repo, rev, os.environ)
+    review, result = pipeline.verdict(repo, revision)
+    url = ci_env.report_url(os.environ)
+    text = body(review, result.findings, repo.root, key=key, report_url=url)
+    if output is not None:
+        render.write_file(output, text)
+    if target is not None and post is not None:
+        render.posted(forge.upsert(target, key, text), post)
+    elif output is None:
+        render.out(text)
