@@ -167,7 +167,7 @@ def test_every_check_format_is_a_formatter_the_cli_offers(repo, cli):
 
 def test_command_json_is_built_only_in_serialize():
     """LAYOUT-7: no module but output/serialize.py has a `*_dict`/`as_dict` builder, and the
-    JSON specflow prints is written only by render.dump_json (SARIF by its own formatter)."""
+    JSON specflow prints is written only by console.dump_json (SARIF by its own formatter)."""
     builders, writers = [], []
     for path in ROOT.rglob("*.py"):
         name = module_name(path, ROOT)
@@ -186,8 +186,8 @@ def test_command_json_is_built_only_in_serialize():
     assert sorted(set(writers)) == [
         "specflow.commands.agents",
         "specflow.forges.post",
+        "specflow.output.console",
         "specflow.output.github",
-        "specflow.output.render",
     ]
 
 
@@ -225,3 +225,29 @@ def test_the_typer_layer_only_parses_and_calls():
         rest = [node for node in body if not isinstance(node, ast.ImportFrom)]
         assert len(rest) <= 2, name
         assert all(isinstance(node, (ast.Expr, ast.Assign, ast.Raise)) for node in rest), name
+
+
+HOOK_PROBE = """
+import atexit, sys
+sys.argv = ["specflow", "check", "--staged", "--before-message"]
+atexit.register(lambda: sys.stderr.write("\\n@@ " + " ".join(sorted(sys.modules)) + "\\n"))
+from specflow.entry import main
+main()
+"""
+
+
+def test_the_hook_prints_through_the_console_alone(repo):
+    """LAYOUT-10: a hook's check loads the console and the text format, not render."""
+    import subprocess
+    import sys
+
+    spec = "---\nid: PAY\nscope: [src/**]\n---\n# Pay\n\n## Requirements\n- PAY-1: Cents.\n"
+    repo.commit("spec", {"specs/pay.md": spec, "src/pay.py": "# PAY-1\n"})
+    repo.stage({"src/pay.py": "# PAY-1\nCENTS = 100\n"})
+    done = subprocess.run(
+        [sys.executable, "-c", HOOK_PROBE], cwd=repo.path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done
+    modules = set(done.stderr.rpartition("\n@@ ")[2].split())
+    assert {"specflow.output.console", "specflow.output.text"} <= modules
+    assert not modules & {"specflow.output.render", "specflow.output.serialize", "typer"}

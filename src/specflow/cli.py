@@ -109,7 +109,7 @@ def init(
     """
     from specflow import pipeline
     from specflow.commands import init_new_lint
-    from specflow.output import render
+    from specflow.output import console
     from specflow.project import open_project
 
     project = open_project()
@@ -117,11 +117,11 @@ def init(
     repo = pipeline.open_repository(project.root) if hooks else None
     created = init_new_lint.init(project)
     for path in created:
-        render.out(f"created {path}")
+        console.out(f"created {path}")
     if not created:
-        render.out("Nothing to do: specs/ and the configuration are already there.")
+        console.out("Nothing to do: specs/ and the configuration are already there.")
     # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
-    render.err(
+    console.err(
         "With a coding assistant: `specflow agents install` tells it to ask specflow "
         "(`specflow mcp`) before it edits."
     )
@@ -129,7 +129,7 @@ def init(
         from specflow.commands.hook import install
 
         for line in install(repo, pre_push=False):
-            render.out(line)
+            console.out(line)
 
 
 @command()
@@ -152,11 +152,11 @@ def new(
     Example: specflow new "Password reset" --id RESET --scope 'src/auth/**'
     """
     from specflow.commands import init_new_lint
-    from specflow.output import render
+    from specflow.output import console
     from specflow.project import open_project
 
     path = init_new_lint.new_spec(open_project(), title, spec_id, scope, status.value)
-    render.out(
+    console.out(
         f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
     )
 
@@ -173,14 +173,14 @@ def lint(
     Example: specflow lint --fix
     """
     from specflow.commands import init_new_lint
-    from specflow.output import render
+    from specflow.output import console
     from specflow.project import open_project
 
     result = init_new_lint.run_lint(open_project(), fix=fix)
     for path in result.fixed:
-        render.err(f"fixed {path}: assigned missing IDs")
+        console.err(f"fixed {path}: assigned missing IDs")
     checked = f"{len(result.specs.specs)} spec(s)"
-    render.findings(result.findings, checked, fmt.value, fixed=result.fixed)
+    console.findings(result.findings, checked, fmt.value, fixed=result.fixed)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -483,11 +483,11 @@ def agents_uninstall(
 def _agents(assistants: str | None, *, remove: bool) -> None:
     from specflow import pipeline
     from specflow.commands import agents
-    from specflow.output import render
+    from specflow.output import console
 
     repo = pipeline.open_repository()
     for line in agents.run(repo.root, assistants, remove=remove):
-        render.out(line)
+        console.out(line)
 
 
 hook_app = group(
@@ -520,7 +520,7 @@ def hook_uninstall() -> None:
 def _hook(action: str, pre_push: bool) -> None:
     from specflow import pipeline
     from specflow.commands import hook as hooks
-    from specflow.output import render
+    from specflow.output import console
 
     try:
         repo = pipeline.open_repository()
@@ -531,7 +531,7 @@ def _hook(action: str, pre_push: bool) -> None:
         typer.echo(f"specflow: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
     for line in lines:
-        render.out(line)
+        console.out(line)
 
 
 def main() -> None:

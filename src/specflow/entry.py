@@ -70,14 +70,14 @@ def _hook_form(args: list[str]) -> tuple[Path | None, bool, bool] | None:
 def failure_code(exc: BaseException) -> int:
     """Print what stopped a command as one line and give its exit code; re-raise a bug."""
     from specflow.errors import SpecflowError
-    from specflow.output import render
+    from specflow.output import console
 
     said = failure_message(exc)
     if said is not None:
-        render.err(said)
+        console.err(said)
         return exc.exit_code if isinstance(exc, SpecflowError) else 2
     if isinstance(exc, KeyboardInterrupt):
-        render.err("specflow: interrupted")
+        console.err("specflow: interrupted")
         return 130
     raise exc
 

@@ -81,7 +81,7 @@ def brief(repo: gitio.RepoInfo, key: str) -> Answer:
 
 def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-9: as `specflow check --format json` on the work tree or the index."""
-    from specflow.output.render import finding_line, summary
+    from specflow.output.console import finding_line, summary
     from specflow.output.serialize import check as check_data
 
     if change not in CHANGES:
@@ -133,6 +133,6 @@ def implement(repo: gitio.RepoInfo, key: str) -> str:
 
 
 def _schema(data: dict[str, Any]) -> dict[str, Any]:
-    from specflow.output.render import SCHEMA
+    from specflow.output.console import SCHEMA
 
     return {"schema": SCHEMA, **data}

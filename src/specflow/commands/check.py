@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from specflow.model import Finding
+    from specflow.pipeline import CheckResult
 
 
 def check(
@@ -34,15 +35,14 @@ def check(
     the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
     when there is nothing to say."""
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
-        from specflow.output import render
+        from specflow.output import console
 
-        render.err("specflow: skipped (SPECFLOW_SKIP is set)")
+        console.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return 0
     from specflow import gitio
 
     opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
     from specflow import judged, pipeline
-    from specflow.output import render
 
     repo = opening()
     revision = judged.revision(
@@ -52,18 +52,31 @@ def check(
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
         review, result = pipeline.verdict(repo, revision, message)
+        from specflow.output import render  # GitHub's job summary: not on the hook's path
+
         render.step_summary(Path(summary), review, result.findings, repo.root)
     elif before_message and fmt == "text":
+        from specflow.output import console
+
         result, questions = pipeline.check_with_questions(repo, revision)
-        render.check(result, fmt, quiet=True)
-        render.questions(questions)
+        verdict(result, fmt, quiet=True)
+        console.questions(questions)
         return 1 if fails(result.findings, fail_on) else 0
     else:
         result = pipeline.check(repo, revision, message)
     if message_only:
         result = result._replace(findings=pipeline.message_findings(result.findings))
-    render.check(result, fmt, summary=bool(summary), quiet=before_message or message_only)
+    verdict(result, fmt, summary=bool(summary), quiet=before_message or message_only)
     return 1 if fails(result.findings, fail_on) else 0
+
+
+def verdict(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
+    """Print the verdict in the format asked for, errors first (LAYOUT-6). `quiet`: a hook says
+    nothing when it has nothing to say (HOOK-13)."""
+    from specflow.output.base import formatter
+
+    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
+    formatter(fmt).check(result, found, summary=summary, quiet=quiet)
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

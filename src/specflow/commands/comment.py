@@ -9,7 +9,7 @@ from specflow import judged, pipeline
 from specflow.forges import ci_env
 from specflow.forges import post as forge
 from specflow.forges.comment import body, check_key
-from specflow.output import render
+from specflow.output import console, render
 
 
 def comment(
@@ -34,4 +34,4 @@ def comment(
     if target is not None and post is not None:
         render.posted(forge.upsert(target, key, text), post)
     elif output is None:
-        render.out(text)
+        console.out(text)

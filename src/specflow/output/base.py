@@ -1,6 +1,6 @@
 """The one interface of the output formats (LAYOUT-6), as flake8's `formatting/base.py`.
 
-A format is a `Formatter` subclass in its own module, named in `FORMATS`; `render.check` asks
+A format is a `Formatter` subclass in its own module, named in `FORMATS`; `commands.check` asks
 `formatter(name)` for the verdict instead of branching on the name. Only the format asked for is
 imported: the hooks print text, and import nothing else.
 """

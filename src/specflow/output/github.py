@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from specflow.config import CHECK_RULES
 from specflow.model import Finding, Severity
-from specflow.output import render
+from specflow.output import console
 from specflow.output.base import Formatter
 from specflow.output.escape import printable
 
@@ -185,7 +185,7 @@ class GitHubFormatter(Formatter):
     def check(
         self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
     ) -> None:
-        render.out(github(found, summary=summary))
+        console.out(github(found, summary=summary))
 
 
 class SarifFormatter(Formatter):
@@ -200,4 +200,4 @@ class SarifFormatter(Formatter):
 
         from specflow import __version__
 
-        render.out(json.dumps(sarif(found, __version__), indent=2, ensure_ascii=False))
+        console.out(json.dumps(sarif(found, __version__), indent=2, ensure_ascii=False))

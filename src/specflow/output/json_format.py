@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from specflow.output import render
+from specflow.output import console
 from specflow.output.base import Formatter
 
 if TYPE_CHECKING:
@@ -21,4 +21,4 @@ class JsonFormatter(Formatter):
     ) -> None:
         from specflow.output import serialize  # only for JSON: the hooks print text
 
-        render.dump_json(serialize.check(result))
+        console.dump_json(serialize.check(result))

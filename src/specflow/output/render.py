@@ -1,16 +1,23 @@
-"""The only place that writes text: findings, spec lists and spec details, as text or JSON."""
+"""Every command's output but the verdict the hooks print (that is `console` and the formats of
+`base.formatter`): spec lists and details, the review, the context, the report and the brief,
+as text, Markdown, HTML or JSON."""
 
 from __future__ import annotations
 
-import os
-import re
+import base64
+import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specflow.model import Finding, Requirement, Severity, Spec
-from specflow.output.escape import first_line, printable
+from specflow import templates
+from specflow.forges import comment
+from specflow.fsio import write_atomic
+from specflow.model import Finding, Requirement, Spec
+from specflow.output import serialize
+from specflow.output.console import dump_json, err, is_terminal, out
+from specflow.output.escape import first_line
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
@@ -20,105 +27,12 @@ if TYPE_CHECKING:
     from specflow.constraints import ConstraintCover
     from specflow.context import NameContext, PathContext
     from specflow.forges.post import Outcome
-    from specflow.pipeline import CheckResult
     from specflow.review import Review
-
-SCHEMA = 1
-
-
-def out(text: str) -> None:
-    """Everything specflow prints passes here: no terminal escapes, no undecodable bytes."""
-    text = _safe(text)  # HARDEN-17
-    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-
-
-def err(text: str) -> None:
-    sys.stderr.write(_safe(text) + "\n")
-
-
-def _safe(text: str) -> str:
-    cleaned = printable(text)
-    return cleaned if isinstance(cleaned, str) else text
-
-
-def is_terminal() -> bool:
-    # no-color.org: only a non-empty NO_COLOR turns colour off.
-    return (
-        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    )
-
-
-def dump_json(data: dict[str, Any]) -> None:
-    """Indented on a terminal; one line otherwise, which the C encoder writes (a review of
-    200,000 changed lines is 15 MB of JSON: five times faster)."""
-    import json
-
-    pretty = sys.stdout.isatty()
-    text = json.dumps(
-        {"schema": SCHEMA, **data},
-        ensure_ascii=False,
-        indent=2 if pretty else None,
-        separators=(",", ": ") if pretty else (",", ":"),
-    )
-    out(_CONTROL_ESCAPE.sub(_inert, text))
-
-
-# HARDEN-17: strings as `printable` makes them, in one pass over the JSON text rather than one
-# per string. JSON writes a control character below U+0020 as `\b`, `\f`, `\r` or `\u00XX`
-# (`\t` and `\n` stay, as `printable` keeps them); `out` replaces the rest (U+007F, U+009B,
-# undecodable bytes). An escaped backslash is matched as a pair, so `\\r` stays text.
-_CONTROL_ESCAPE = re.compile(r"\\(?:(\\)|u00[01][0-9a-f]|[bfr])")
-
-
-def _inert(escape: re.Match[str]) -> str:
-    return escape[0] if escape[1] else "\ufffd"
-
-
-def finding_line(finding: Finding) -> str:
-    where = f"{finding.path}:{finding.line}"
-    return f"{where}: {finding.severity.value} [{finding.rule}] {finding.message}"
-
-
-def summary(findings: Sequence[Finding], checked: str) -> str:
-    errors = sum(f.severity is Severity.error for f in findings)
-    warnings = sum(f.severity is Severity.warning for f in findings)
-    if not errors and not warnings:
-        return f"All good: {checked}."
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {checked}."
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> None:
-    if fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
-        dump_json({**extra, "findings": [serialize.finding(f) for f in items]})
-        return
-    styles = {Severity.error: "red", Severity.warning: "yellow"}
-    if is_terminal():
-        from rich.console import Console
-        from rich.markup import escape
-
-        console = Console(highlight=False, soft_wrap=True)
-        for f in items:
-            style = styles.get(f.severity, "")
-            console.print(
-                f"[bold]{escape(f.path)}:{f.line}[/]: [{style}]{f.severity.value}[/] "
-                f"[dim]\\[{f.rule}][/] {escape(f.message)}"
-            )
-        console.print(summary(items, checked))
-        return
-    out("".join(finding_line(f) + "\n" for f in items) + summary(items, checked))
 
 
 def spec_list(specs: SpecSet, references: Sequence[Reference], fmt: str) -> None:
     where = by_id(references)
     if fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
         dump_json({"specs": [serialize.spec_data(spec, where) for spec in specs.specs]})
         return
     rows = [
@@ -163,8 +77,6 @@ def show_spec(
     """`covers`: the spec's constraints with the files each governs today (CHECK-22)."""
     where = by_id(references)
     if fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
         data = serialize.spec_data(spec, where, full=True)
         if covers:  # outside git there are no files to say it covers
             data["constraints"] = [serialize.constraint_cover(c) for c in covers]
@@ -219,8 +131,6 @@ _VERB = {"implements": "implemented", "verifies": "verified", "message": "named"
 def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fmt: str) -> None:
     where = by_id(references)
     if fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
         dump_json({"spec": serialize.spec_data(spec), "item": serialize.spec_item(item, where)})
         return
     state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
@@ -244,12 +154,8 @@ def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fm
 def review(result: Review, fmt: str, root: Path) -> None:
     """A review as text (rich Markdown on a terminal), markdown or json."""
     if fmt == "json":
-        from specflow.output import serialize
-
         dump_json(serialize.review(result))
         return
-    from specflow import templates
-
     if fmt == "text" and is_terminal():
         from rich.console import Console
         from rich.markdown import Markdown
@@ -261,35 +167,14 @@ def review(result: Review, fmt: str, root: Path) -> None:
 
 
 def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
-    from specflow import templates
-
     if fmt == "json":
-        from specflow.output import serialize
-
         dump_json(serialize.context(result))
         return
     out(templates.render(root, "context.txt.j2", context=result))
 
 
-def check(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
-    """`quiet`: a hook says nothing when it has nothing to say (HOOK-13)."""
-    from specflow.output.base import formatter  # its members import this module
-
-    found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
-    formatter(fmt).check(result, found, summary=summary, quiet=quiet)
-
-
-def questions(asked: Sequence[str]) -> None:
-    """HOOK-14: never blocking; answer them before the change lands."""
-    if asked:
-        head = "specflow: the review asks (`specflow review --staged` for all):"
-        out("\n".join([head, *(f"  ? {line}" for line in asked)]))
-
-
 def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Path) -> None:
     """Append the full review to GitHub's job summary, within what is left of its 1 MiB."""
-    from specflow.forges import comment
-
     used = path.stat().st_size if path.is_file() else 0
     text = comment.summary(result, found, root, comment.SUMMARY_LIMIT - used)
     if text:
@@ -298,8 +183,6 @@ def step_summary(path: Path, result: Review, found: Sequence[Finding], root: Pat
 
 
 def write_file(path: Path, text: str) -> None:
-    from specflow.fsio import write_atomic
-
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -318,19 +201,13 @@ def posted(outcome: Outcome, forge: str) -> None:
 
 def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -> None:
     """The traceability matrix as text, markdown or json; with `html_dir`, one page there."""
-    from specflow import templates
-
     if html_dir is not None:  # REPORT-5; REPORT-E4: write_atomic creates the folder
-        from specflow.fsio import write_atomic
-
         target = html_dir / "index.html"
         write_atomic(target, _report_page(result, root).encode())
         percent = result.coverage.percent
         coverage = "no counted items" if percent is None else f"coverage {percent}%"
         out(f"wrote {target}: {len(result.specs)} spec(s), {coverage}")
     elif fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
         dump_json(serialize.report(result))
     else:
         name = "report.md.j2" if fmt == "markdown" else "report.txt.j2"
@@ -339,12 +216,7 @@ def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -
 
 def _report_page(result: Report, root: Path) -> str:
     """The page allows only its own script, by hash: an injected handler could never run."""
-    import base64
-    import hashlib
-
     from markupsafe import Markup
-
-    from specflow import templates
 
     script = templates.render(root, "report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
@@ -357,11 +229,7 @@ def _report_page(result: Report, root: Path) -> str:
 
 def brief(result: Brief, fmt: str, root: Path) -> None:
     """A spec as an implementation brief: Markdown, or json."""
-    from specflow import templates
-
     if fmt == "json":
-        from specflow.output import serialize  # not on the hook's path
-
         dump_json(serialize.brief(result))
         return
     out(templates.render(root, "brief.md.j2", brief=result))
@@ -369,8 +237,6 @@ def brief(result: Brief, fmt: str, root: Path) -> None:
 
 def demo_step(step: str, model: dict[str, Any]) -> None:
     """One step of `specflow demo`, narrated as it happens."""
-    from specflow import templates
-
     text = templates.render(templates.packaged_dir(), "demo/narration.txt.j2", step=step, **model)
     sys.stdout.write(text)
     sys.stdout.flush()

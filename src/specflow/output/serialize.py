@@ -1,5 +1,5 @@
 """The JSON machine interface (`"schema": 1`): explicit, so that refactoring cannot change it.
-Every command's JSON is built here, and only here (LAYOUT-7; `render.dump_json` adds the schema).
+Every command's JSON is built here, and only here (LAYOUT-7; `console.dump_json` adds the schema).
 
 Every field is documented in `schemas/review.schema.json` and `schemas/context.schema.json`,
 which the tests validate the output against: a field added here goes there too."""
@@ -350,7 +350,7 @@ def _report_reference(r: Reference) -> dict[str, Any]:
 
 
 def brief(brief: Brief) -> dict[str, Any]:
-    """BRIEF-6: the same content as data (`"schema": 1` is added by render.dump_json)."""
+    """BRIEF-6: the same content as data (`"schema": 1` is added by console.dump_json)."""
     return {
         "kind": "brief",
         "spec": {

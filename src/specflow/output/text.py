@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from specflow.output import render
+from specflow.output import console
 from specflow.output.base import Formatter
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class TextFormatter(Formatter):
         if quiet and not found:
             return
         if not result.spec_count:  # CHECK-9
-            render.out("specflow: no specs in this tree; nothing to check.")
+            console.out("specflow: no specs in this tree; nothing to check.")
             return
         verdict = "blocked" if result.blocking else "passes"
-        render.findings(found, f"{result.revision.label} ({verdict})", self.name)
+        console.findings(found, f"{result.revision.label} ({verdict})", self.name)
