@@ -143,6 +143,36 @@ def test_states_are_literal_types_that_hold_what_the_cli_writes(repo, cli):
         assert shown == mode and mode in get_args(Mode)
 
 
+def test_the_architecture_page_names_every_family_cache_and_dependency():
+    """LAYOUT-3: docs/architecture.md keeps up with the code: each family, each core module,
+    each cache file the code writes, each dependency in pyproject.toml; the README links it."""
+    import re
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    repository = ROOT.parents[1]
+    page = (repository / "docs" / "architecture.md").read_text()
+    for family in FAMILIES:
+        assert f"{family}/" in page, family
+    for module in ROOT.glob("*.py"):
+        if module.stem not in ("__init__", "__main__"):
+            assert f"{module.name}" in page or f"{module.stem}." in page, module.name
+    caches = set()
+    for module in ROOT.rglob("*.py"):
+        caches |= set(re.findall(r'"(\w+\.pickle)"', module.read_text()))
+    assert caches and all(f"`{cache}`" in page for cache in caches), caches
+    project = tomllib.loads((repository / "pyproject.toml").read_text())["project"]
+    for requirement in project["dependencies"]:
+        name = re.split(r"[<>=;! ]", requirement)[0].lower()
+        assert name in page.lower(), name
+    assert "GitPython" in page and "unidiff" in page and "GIT_INDEX_FILE" in page
+    assert "(docs/architecture.md)" in (repository / "README.md").read_text()
+
+
 def test_every_check_format_is_a_formatter_the_cli_offers(repo, cli):
     """LAYOUT-6: each of check's --format choices is one Formatter, and each prints the
     verdict on a real change."""
