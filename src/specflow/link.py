@@ -396,13 +396,13 @@ def _name_links(
         for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
     named = set(names)
-    stems = {stem(name.lower()) for name in named}
-    for name in named:
-        for doc, qualifier, dotted in corpus.by_last.get(name, ()):
-            # `send` with `Session` around it is `Session.send` (`user.password_hash` is
-            # `users.password_hash`); alone it may be another's
-            qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
-            _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
+    hits = [(name, hit) for name in named for hit in corpus.by_last.get(name, ())]
+    stems = {stem(name.lower()) for name in named} if hits else set()
+    for name, (doc, qualifier, dotted) in hits:
+        # `send` with `Session` around it is `Session.send` (`user.password_hash` is
+        # `users.password_hash`); alone it may be another's
+        qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
+        _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
         return
