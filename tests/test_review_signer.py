@@ -203,7 +203,8 @@ def test_a_ripple_says_how_many_places_it_leaves_out(repo, cli):
 def test_a_prose_hunk_changes_lines_not_its_heading(repo, cli):
     """REVIEW-5: git's header of a Markdown hunk is a heading such as `## Check (the hook)`; the
     question about the ID the hunk names says it changes these lines, not `Check()`."""
-    page = "# Guide\n\n## Check (the hook)\n\n" + "".join(f"line {n}\n" for n in range(12))
+    page = "# Guide\n\n" + "".join(f"line {n}\n" for n in range(12)) + "Check (the hook)\n"
+    page += "- one\n- two\n- three\n- four\n"
     repo.commit("base", {"specs/signing.md": SPEC, "docs/guide.md": page})
     repo.commit("doc", {"docs/guide.md": page + "SIGN-1 is kept across releases.\n"})
     data = review(cli)
