@@ -310,3 +310,25 @@ def test_python2_leftovers_and_casts_change_nothing(repo, cli):
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
     repo.commit("real", {"requests/auth.py": after.replace("t.cast(dict, chal)", "dict(chal)")})
     assert review_json(cli)["noop_files"] == []
+
+
+def test_the_comment_and_the_markdown_follow_the_same_budget(repo, cli):
+    """REVIEW-17: the pull-request comment and `--format markdown` show the review's strongest
+    questions, strongest first, and say how many weaker ones they leave out."""
+    files = {f"requests/auth_{k}.py": many_functions(25, "a") for k in range(8)}
+    others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
+    spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
+    repo.commit("base", {"specs/auth.md": spec, **files, **others})
+    repo.commit("change", {path: many_functions(25, "b") for path in files})
+    data = review_json(cli)
+    hidden = data["questions_not_shown"]
+    assert hidden > 0
+
+    comment = cli("comment", "HEAD")
+    assert comment.code == 0, comment
+    asked = [line for line in comment.out.splitlines() if line.startswith("- [ ] `requests/auth_")]
+    assert len(asked) == len(data["questions"])
+    assert f"{hidden} weaker links not shown" in comment.out
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    assert markdown.count("- [ ] `requests/auth_") == len(data["questions"])
+    assert f"{hidden} weaker links not shown" in markdown
