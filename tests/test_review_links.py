@@ -289,3 +289,46 @@ def test_a_bad_budget_is_a_configuration_error(repo, cli):
     repo.write({"pyproject.toml": "[tool.specflow.review]\nmax_question = 3\n"})
     result = cli("review", "HEAD")
     assert result.code == 2 and "max_questions" in result.err, result
+
+
+def test_python2_leftovers_and_casts_change_nothing(repo, cli):
+    """REVIEW-16: pyupgrade's `class X(object)` to `class X`, `super(X, self)` to `super()`, and a
+    `typing.cast` around a value change no behaviour; a real change beside them still asks."""
+    before = (
+        "import typing as t\n\n\nclass HTTPDigestAuth(object):\n"
+        "    def __init__(self, chal):\n        super(HTTPDigestAuth, self).__init__()\n"
+        "        self._thread_local = chal\n"
+    )
+    after = (
+        "import typing as t\n\n\nclass HTTPDigestAuth:\n"
+        "    def __init__(self, chal):\n        super().__init__()\n"
+        "        self._thread_local = t.cast(dict, chal)\n"
+    )
+    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "requests/auth.py": before})
+    repo.commit("pyupgrade", {"requests/auth.py": after})
+    data = review_json(cli)
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    repo.commit("real", {"requests/auth.py": after.replace("t.cast(dict, chal)", "dict(chal)")})
+    assert review_json(cli)["noop_files"] == []
+
+
+def test_the_comment_and_the_markdown_follow_the_same_budget(repo, cli):
+    """REVIEW-17: the pull-request comment and `--format markdown` show the review's strongest
+    questions, strongest first, and say how many weaker ones they leave out."""
+    files = {f"requests/auth_{k}.py": many_functions(25, "a") for k in range(8)}
+    others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
+    spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
+    repo.commit("base", {"specs/auth.md": spec, **files, **others})
+    repo.commit("change", {path: many_functions(25, "b") for path in files})
+    data = review_json(cli)
+    hidden = data["questions_not_shown"]
+    assert hidden > 0
+
+    comment = cli("comment", "HEAD")
+    assert comment.code == 0, comment
+    asked = [line for line in comment.out.splitlines() if line.startswith("- [ ] `requests/auth_")]
+    assert len(asked) == len(data["questions"])
+    assert f"{hidden} weaker links not shown" in comment.out
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    assert markdown.count("- [ ] `requests/auth_") == len(data["questions"])
+    assert f"{hidden} weaker links not shown" in markdown

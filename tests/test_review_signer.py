@@ -198,3 +198,15 @@ def test_a_ripple_says_how_many_places_it_leaves_out(repo, cli):
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "expires_at")
     assert len(ripple["uses"]) == 6 and ripple["more"] == 3
     assert "and 3 more places (at least)" in cli("review", "HEAD").out
+
+
+def test_a_prose_hunk_changes_lines_not_its_heading(repo, cli):
+    """REVIEW-5: git's header of a Markdown hunk is a heading such as `## Check (the hook)`; the
+    question about the ID the hunk names says it changes these lines, not `Check()`."""
+    page = "# Guide\n\n" + "".join(f"line {n}\n" for n in range(12)) + "Check (the hook)\n"
+    page += "- one\n- two\n- three\n- four\n"
+    repo.commit("base", {"specs/signing.md": SPEC, "docs/guide.md": page})
+    repo.commit("doc", {"docs/guide.md": page + "SIGN-1 is kept across releases.\n"})
+    data = review(cli)
+    question = next(q for q in data["questions"] if q["statement"]["id"] == "SIGN-1")
+    assert question["acts"] == [{"verb": "changes", "name": "", "using": ""}]

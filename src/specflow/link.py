@@ -37,6 +37,7 @@ EVIDENCE = (REFERENCE, IDENTIFIER, PART, ENCLOSING, WORDS)
 # words that are not common in the code are shared.
 MIN_CONFIDENCE = 0.5
 COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
+RARE = 0.6  # a word this rare in the code may count alone
 
 _CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -396,13 +397,13 @@ def _name_links(
         for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
     named = set(names)
-    stems = {stem(name.lower()) for name in named}
-    for name in named:
-        for doc, qualifier, dotted in corpus.by_last.get(name, ()):
-            # `send` with `Session` around it is `Session.send` (`user.password_hash` is
-            # `users.password_hash`); alone it may be another's
-            qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
-            _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
+    hits = [(name, hit) for name in named for hit in corpus.by_last.get(name, ())]
+    stems = {stem(name.lower()) for name in named} if hits else set()
+    for name, (doc, qualifier, dotted) in hits:
+        # `send` with `Session` around it is `Session.send` (`user.password_hash` is
+        # `users.password_hash`); alone it may be another's
+        qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
+        _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
         return
@@ -534,7 +535,7 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
             return 0.95 + 0.05 * specific
         # a name the code uses everywhere (`escape` in an escaping library) tells little
         rarest = max(rare.get(name.lower(), 0.5) for name in last)
-        sure = 0.8 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
+        sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == ENCLOSING:
         return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
@@ -545,9 +546,10 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
     telling = _telling(link, rare)
-    if len(telling) < 2:  # only candidates have word links: in scope, or named
+    # only candidates have word links (in scope, or named); one word must be rare to count
+    if not telling or (len(telling) == 1 and telling[0] < RARE):
         return 0.0
-    return min(0.65, 0.3 + 0.15 * sum(telling[:3])) + bonus
+    return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:

@@ -240,6 +240,22 @@ def _inert(statement: ast.AST) -> bool:
     return False
 
 
+def _unwrapped(call: ast.Call) -> ast.expr:
+    """What a call that only speaks to the type checker or to Python 2 does: `cast(T, x)` is
+    `x`, `super(Cls, self)` is `super()`."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name == "cast" and len(call.args) == 2 and not call.keywords:
+        return call.args[1]
+    if _named(func, "super") and len(call.args) == 2 and not call.keywords:
+        return ast.Call(func=func, args=[], keywords=[])
+    return call
+
+
+def _named(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
 def _shape(node: ast.AST, in_class: bool = False, header: bool = False) -> Iterator[object]:
     """The node as a stream of kinds and values, without positions and annotations. A class
     body's bare `x: int` keeps its annotation: dataclasses and named tuples read it."""
@@ -253,11 +269,18 @@ def _shape(node: ast.AST, in_class: bool = False, header: bool = False) -> Itera
             yield from _shape(node.target)
             yield from _shape(node.annotation)
         return
+    if isinstance(node, ast.Call):
+        node = _unwrapped(node)
+        if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`
+            yield from _shape(node)
+            return
     yield type(node).__name__
     nested_class = isinstance(node, ast.ClassDef)
     for field, value in ast.iter_fields(node):
         if field in _POSITIONS or field in _ANNOTATIONS or field == "kind":
             continue
+        if field == "bases" and nested_class:  # `class X(object)` is `class X`
+            value = [base for base in value if not _named(base, "object")]
         if isinstance(value, list):
             if value and isinstance(value[0], ast.stmt):
                 if not header:

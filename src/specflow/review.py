@@ -375,5 +375,9 @@ def evidence(
         return tuple(acts.values())
     if enclosing is not None:  # the syntax is known: git's header may name an earlier function
         return (Act("changes", enclosing[-1] if enclosing else ""),)
-    function = hunk.header.split("(")[0].split()[-1] if hunk.header.strip() else ""
+    from specflow.noop import is_code
+
+    # git's header of a Markdown hunk is a heading, not a function
+    words = hunk.header.split("(")[0].split() if is_code(hunk.path) else []
+    function = words[-1] if words else ""
     return (Act("changes", function if function.isidentifier() else ""),)
