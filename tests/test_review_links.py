@@ -189,6 +189,13 @@ def test_a_reformatted_module_asks_nothing_and_says_so(repo, cli):
     )
 
 
+def assert_silent(repo: Any, cli: Any, text: str) -> None:
+    """Committed over AUTH, `text` asks nothing and is listed as changing no behaviour."""
+    repo.commit("edit", {"requests/auth.py": text})
+    data = review_json(cli)
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+
+
 def test_a_module_that_only_gains_annotations_asks_nothing(repo, cli):
     """REVIEW-16: parameter and return annotations and a typing import change no behaviour."""
     base(repo)
@@ -201,9 +208,7 @@ def test_a_module_that_only_gains_annotations_asks_nothing(repo, cli):
     typed = typed.replace(
         "    def __call__(self, r):", "    def __call__(self, r: object) -> object:"
     )
-    repo.commit("types", {"requests/auth.py": typed})
-    data = review_json(cli)
-    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    assert_silent(repo, cli, typed)
 
 
 def test_an_edited_docstring_or_comment_asks_nothing(repo, cli):
@@ -216,9 +221,7 @@ def test_an_edited_docstring_or_comment_asks_nothing(repo, cli):
     edited = edited.replace(
         "        self._thread_local = None", "        self._thread_local = None  # set per thread"
     )
-    repo.commit("docs", {"requests/auth.py": edited})
-    data = review_json(cli)
-    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    assert_silent(repo, cli, edited)
     assert "no spec questions" in cli("review", "HEAD", "--format", "markdown").out
 
 
@@ -245,14 +248,19 @@ def many_functions(count: int, variant: str) -> str:
     )
 
 
-def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
-    """REVIEW-17: one question per statement and file, listing its hunks; at most the budget,
-    then how many weaker links were left out; `--all` shows every one."""
+def two_hundred_hunks(repo: Any) -> None:
+    """Eight files of 25 changed functions each, among 40 files that name nothing."""
     files = {f"requests/auth_{k}.py": many_functions(25, "a") for k in range(8)}
     others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
     spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
     repo.commit("base", {"specs/auth.md": spec, **files, **others})
     repo.commit("change", {path: many_functions(25, "b") for path in files})
+
+
+def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
+    """REVIEW-17: one question per statement and file, listing its hunks; at most the budget,
+    then how many weaker links were left out; `--all` shows every one."""
+    two_hundred_hunks(repo)
     data = review_json(cli)
 
     assert sum(len(q["hunks"]) for q in review_json(cli, "--all")["questions"]) >= 200
@@ -315,11 +323,7 @@ def test_python2_leftovers_and_casts_change_nothing(repo, cli):
 def test_the_comment_and_the_markdown_follow_the_same_budget(repo, cli):
     """REVIEW-17: the pull-request comment and `--format markdown` show the review's strongest
     questions, strongest first, and say how many weaker ones they leave out."""
-    files = {f"requests/auth_{k}.py": many_functions(25, "a") for k in range(8)}
-    others = {f"requests/util_{k}.py": f"VALUE = {k}\n" for k in range(40)}
-    spec = AUTH_SPEC.replace("scope: [requests/auth.py]", "scope: [requests/**]")
-    repo.commit("base", {"specs/auth.md": spec, **files, **others})
-    repo.commit("change", {path: many_functions(25, "b") for path in files})
+    two_hundred_hunks(repo)
     data = review_json(cli)
     hidden = data["questions_not_shown"]
     assert hidden > 0

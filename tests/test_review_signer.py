@@ -58,6 +58,13 @@ class TimestampSigner(Signer):
 """
 
 
+# `sign()` joins with a constant; `unsign()` still splits on `self.sep`
+TILDE = SIGNER.replace(
+    "    def sign(self, value):\n        sep = self.sep",
+    '    def sign(self, value):\n        sep = b"~"',
+)
+
+
 def review(cli: Any) -> dict[str, Any]:
     result = cli("review", "HEAD", "--format", "json")
     assert result.code == 0, result
@@ -116,12 +123,7 @@ def test_an_attribute_no_longer_read_leads_to_its_readers(repo, cli):
     base(repo)
     repo.commit(
         "tilde",
-        {
-            "src/itsdangerous/signer.py": SIGNER.replace(
-                "    def sign(self, value):\n        sep = self.sep",
-                '    def sign(self, value):\n        sep = b"~"',
-            )
-        },
+        {"src/itsdangerous/signer.py": TILDE},
     )
     data = review(cli)
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "sep")
@@ -165,12 +167,7 @@ def test_prose_mentions_are_not_uses(repo, cli):
     )
     repo.commit(
         "tilde",
-        {
-            "src/itsdangerous/signer.py": SIGNER.replace(
-                "    def sign(self, value):\n        sep = self.sep",
-                '    def sign(self, value):\n        sep = b"~"',
-            )
-        },
+        {"src/itsdangerous/signer.py": TILDE},
     )
     data = review(cli)
     places = {use["path"] for r in data["ripples"] for use in r["uses"]}
