@@ -327,7 +327,7 @@ def _start_rarity(
 ) -> Callable[[], dict[str, float]]:
     """How rare in the resulting tree each word is that the links' confidence needs
     (REVIEW-15): searched while the ripples are."""
-    from specflow.link import rarity, wanted_words
+    from specflow.confidence import rarity, wanted_words
 
     wanted = wanted_words(links)
     if not wanted:
