@@ -51,6 +51,7 @@ def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
         "specflow.link",
         "specflow.words",
         "specflow.confidence",
+        "specflow.pipeline_review",
     )
     for heavy in (*heavy_modules, "specflow.review", "typer", "pathspec"):
         assert f" {heavy}\n" not in warm, heavy
