@@ -134,3 +134,12 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
+
+
+def run(key: str, *, fmt: str) -> None:
+    """`specflow brief`: the brief of `key`, rendered."""
+    from specflow import pipeline
+    from specflow.output import render
+
+    repo = pipeline.open_repository()
+    render.brief(build(repo, key), fmt, repo.root)

@@ -279,3 +279,10 @@ def run_tests(root: Path) -> TestRun:
         int(ran[1]) if ran else 0,
         lines[-1] if lines else f"exit {done.returncode}",
     )
+
+
+def demo(keep: Path | None) -> Path:
+    """`specflow demo`: the story, each step rendered as it happens."""
+    from specflow.output import render
+
+    return run(keep, render.demo_step)
