@@ -121,15 +121,15 @@ def in_process(root: Path, runs: int) -> Parts:
     the comment's rendering and fitting. Reading git is shared, so it is left out."""
     import os
 
-    from specflow import gitio, pipeline
+    from specflow import gitio, pipeline, pipeline_review
     from specflow.forges import comment
 
     os.chdir(root)
     repo = pipeline.open_repository(root)
     revision = gitio.revision(repo, "HEAD")
     snap = pipeline.snapshot(repo, revision)
-    review = pipeline._review_of(repo, snap)
-    result = pipeline._check_of(repo, snap)
+    review = pipeline_review.review_of(repo, snap)
+    result = pipeline.check_of(repo, snap)
     start = time.perf_counter()
     text = comment.body(review, result.findings, repo.root)
     first = time.perf_counter() - start
@@ -137,9 +137,9 @@ def in_process(root: Path, runs: int) -> Parts:
     cpu_checks, cpu_bodies = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        review = pipeline._review_of(repo, snap)
+        review = pipeline_review.review_of(repo, snap)
         reviewed, cpu_reviewed = time.perf_counter(), time.process_time()
-        result = pipeline._check_of(repo, snap)
+        result = pipeline.check_of(repo, snap)
         checked, cpu_checked = time.perf_counter(), time.process_time()
         text = comment.body(review, result.findings, repo.root)
         done, cpu_done = time.perf_counter(), time.process_time()

@@ -279,7 +279,7 @@ def test_a_thousand_file_change_fits_and_keeps_what_matters(repo, cli):
 
 def test_a_blocking_list_over_the_limit_is_cut_at_an_item_and_counted(story, cli):
     """COMMENT-E1, COMMENT-4"""
-    from specflow import pipeline
+    from specflow import pipeline, pipeline_review
 
     requirements = "\n".join(f"- RESET-{n}: Rule {n} with some words." for n in range(1, 200))
     story.commit(
@@ -293,7 +293,7 @@ def test_a_blocking_list_over_the_limit_is_cut_at_an_item_and_counted(story, cli
     )
     story.commit("reset", {"src/auth/reset.py": RESET.replace("RESET-2", "nothing")})
     repo = pipeline.open_repository()
-    review, result = pipeline.verdict(repo, pipeline.gitio.revision(repo, "HEAD"))
+    review, result = pipeline_review.verdict(repo, pipeline.gitio.revision(repo, "HEAD"))
     body = comments.body(review, result.findings, repo.root, limit=8_000)
     assert comments.size(body) <= 8_000
     shown = body.count("**unreferenced-requirement**")

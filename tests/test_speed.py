@@ -44,7 +44,15 @@ def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
     assert (repo.path / ".git" / "specflow" / "specs.pickle").is_file()
     code, warm = imported_modules(repo, "check", "--staged")
     assert code == 0
-    heavy_modules = ("markdown_it", "yaml", "specflow.ripple", "specflow.link", "specflow.words")
+    heavy_modules = (
+        "markdown_it",
+        "yaml",
+        "specflow.ripple",
+        "specflow.link",
+        "specflow.words",
+        "specflow.confidence",
+        "specflow.pipeline_review",
+    )
     for heavy in (*heavy_modules, "specflow.review", "typer", "pathspec"):
         assert f" {heavy}\n" not in warm, heavy
 

@@ -1,4 +1,4 @@
-"""The command line: each command parses options, calls the core, renders, picks the exit code.
+"""The command line: each command parses its options and calls its function in `commands/`.
 
 Only typer is imported here at start-up; everything else is imported by the command that needs
 it, so `specflow --version` and the git hooks start fast.
@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from specflow import __version__
+from specflow.choices import (
+    BriefFormat,
+    CheckFormat,
+    FailOn,
+    Forge,
+    NewStatus,
+    ReviewFormat,
+    TextOrJson,
+)
 from specflow.entry import failure_code
 from specflow.errors import SpecflowError
 
@@ -35,34 +43,6 @@ ChangeRev = Annotated[
         help="A commit or a range (main...HEAD). Default: the CI's pull request, else HEAD.",
     ),
 ]
-
-
-class TextOrJson(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class ReviewFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-
-
-class NewStatus(str, Enum):
-    draft = "draft"
-    active = "active"
 
 
 def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
@@ -107,29 +87,9 @@ def init(
 
     Example: specflow init --hooks
     """
-    from specflow import pipeline
-    from specflow.commands import init_new_lint
-    from specflow.output import console
-    from specflow.project import open_project
+    from specflow.commands.init_new_lint import init_command
 
-    project = open_project()
-    # HOOK-10: outside a repository, --hooks fails before anything is written.
-    repo = pipeline.open_repository(project.root) if hooks else None
-    created = init_new_lint.init(project)
-    for path in created:
-        console.out(f"created {path}")
-    if not created:
-        console.out("Nothing to do: specs/ and the configuration are already there.")
-    # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
-    console.err(
-        "With a coding assistant: `specflow agents install` tells it to ask specflow "
-        "(`specflow mcp`) before it edits."
-    )
-    if repo is not None:
-        from specflow.commands.hook import install
-
-        for line in install(repo, pre_push=False):
-            console.out(line)
+    init_command(hooks)
 
 
 @command()
@@ -151,14 +111,9 @@ def new(
 
     Example: specflow new "Password reset" --id RESET --scope 'src/auth/**'
     """
-    from specflow.commands import init_new_lint
-    from specflow.output import console
-    from specflow.project import open_project
+    from specflow.commands.init_new_lint import new_command
 
-    path = init_new_lint.new_spec(open_project(), title, spec_id, scope, status.value)
-    console.out(
-        f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
-    )
+    new_command(title, spec_id, scope, status.value)
 
 
 @command()
@@ -172,16 +127,9 @@ def lint(
 
     Example: specflow lint --fix
     """
-    from specflow.commands import init_new_lint
-    from specflow.output import console
-    from specflow.project import open_project
+    from specflow.commands.init_new_lint import lint_command
 
-    result = init_new_lint.run_lint(open_project(), fix=fix)
-    for path in result.fixed:
-        console.err(f"fixed {path}: assigned missing IDs")
-    checked = f"{len(result.specs.specs)} spec(s)"
-    console.findings(result.findings, checked, fmt.value, fixed=result.fixed)
-    raise typer.Exit(1 if result.failed else 0)
+    raise typer.Exit(lint_command(fix=fix, fmt=fmt.value))
 
 
 @command("list")
@@ -283,11 +231,6 @@ def check(
     raise typer.Exit(code)
 
 
-class Forge(str, Enum):
-    github = "github"
-    gitlab = "gitlab"
-
-
 @command()
 def comment(
     rev: ChangeRev = None,
@@ -352,21 +295,9 @@ def report(
 
     Example: specflow report --html build/traceability
     """
-    from specflow import gitio, pipeline
-    from specflow.commands import report as matrix
-    from specflow.output import render
+    from specflow.commands.report import run
 
-    repo = pipeline.open_repository()
-    revision = gitio.revision(repo, rev, staged=staged)
-    specs, references = pipeline.catalogue(repo, revision)
-    covers = pipeline.constraint_coverages(repo, specs, revision.tree)
-    result = matrix.build(specs, references, revision.label, revision.head, covers)
-    render.report(result, fmt.value, repo.root, html)
-
-
-class BriefFormat(str, Enum):
-    markdown = "markdown"
-    json = "json"
+    run(rev, staged=staged, html=html, fmt=fmt.value)
 
 
 @command()
@@ -382,12 +313,9 @@ def brief(
 
     Example: specflow brief RESET > brief.md
     """
-    from specflow import pipeline
-    from specflow.commands import brief as briefing
-    from specflow.output import render
+    from specflow.commands.brief import run
 
-    repo = pipeline.open_repository()
-    render.brief(briefing.build(repo, key), fmt.value, repo.root)
+    run(key, fmt=fmt.value)
 
 
 @command()
@@ -401,10 +329,9 @@ def demo(
 
     Example: specflow demo --keep /tmp/specflow-story
     """
-    from specflow.commands import demo as story
-    from specflow.output import render
+    from specflow.commands.demo import demo as run
 
-    story.run(keep, render.demo_step)
+    run(keep)
 
 
 @command()
@@ -419,16 +346,9 @@ def mcp(
 
     Example: specflow mcp
     """
-    try:
-        from specflow.commands import mcpserver
-    except ModuleNotFoundError as exc:  # ASSIST-2: the SDK is an optional extra
-        if not (exc.name or "").startswith("mcp"):
-            raise
-        raise SpecflowError(
-            f"`specflow mcp` needs the MCP Python SDK (no module {exc.name!r}); "
-            "install it with: pip install 'specflow[mcp]'"
-        ) from None
-    mcpserver.serve(root or Path.cwd())
+    from specflow.commands.serve import serve
+
+    serve(root)
 
 
 def group(name: str, help: str) -> typer.Typer:
@@ -460,7 +380,9 @@ def agents_install(
 
     Example: specflow agents install --for claude,copilot
     """
-    _agents(assistants, remove=False)
+    from specflow.commands.agents import run_here
+
+    run_here(assistants, remove=False)
 
 
 @command("uninstall", agents_app)
@@ -477,17 +399,9 @@ def agents_uninstall(
 
     Example: specflow agents uninstall
     """
-    _agents(assistants, remove=True)
+    from specflow.commands.agents import run_here
 
-
-def _agents(assistants: str | None, *, remove: bool) -> None:
-    from specflow import pipeline
-    from specflow.commands import agents
-    from specflow.output import console
-
-    repo = pipeline.open_repository()
-    for line in agents.run(repo.root, assistants, remove=remove):
-        console.out(line)
+    run_here(assistants, remove=True)
 
 
 hook_app = group(
@@ -505,7 +419,9 @@ def hook_install(
 
     Example: specflow hook install --pre-push
     """
-    _hook("install", pre_push)
+    from specflow.commands.hook import run
+
+    raise typer.Exit(run("install", pre_push=pre_push))
 
 
 @command("uninstall", hook_app)
@@ -514,24 +430,9 @@ def hook_uninstall() -> None:
 
     Example: specflow hook uninstall
     """
-    _hook("uninstall", False)
+    from specflow.commands.hook import run
 
-
-def _hook(action: str, pre_push: bool) -> None:
-    from specflow import pipeline
-    from specflow.commands import hook as hooks
-    from specflow.output import console
-
-    try:
-        repo = pipeline.open_repository()
-        lines = (
-            hooks.install(repo, pre_push=pre_push) if action == "install" else hooks.uninstall(repo)
-        )
-    except SpecflowError as exc:
-        typer.echo(f"specflow: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    for line in lines:
-        console.out(line)
+    raise typer.Exit(run("uninstall", pre_push=False))
 
 
 def main() -> None:

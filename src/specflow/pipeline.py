@@ -1,15 +1,14 @@
 """One pipeline for every command that judges a change: read (git), then pure stages.
 
 revision ── gitio ──▶ Change, specs of the resulting tree, References
-         ── link ───▶ Links          ── ripple ─▶ Ripples
-         ── review ─▶ Review (plain data for the templates)
+         ── rules ──▶ CheckResult
+The review's stages (links, ripples, the checklist) are in pipeline_review.py; the hook imports
+them only when it asks questions (HOOK-14).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,14 +20,10 @@ from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
 from specflow.sources import Source, source_of
 from specflow.speccache import SpecCache, spec_findings
-from specflow.specset import SpecSet, changed_specs, read_disk_specs, scoped, spec_globs, spec_set
+from specflow.specset import SpecSet, read_disk_specs, scoped, spec_globs, spec_set
 
-if TYPE_CHECKING:  # review and context import their stages themselves: the hook needs neither
+if TYPE_CHECKING:
     from specflow.constraints import ConstraintCover
-    from specflow.context import NameContext, PathContext
-    from specflow.languages.base import FileFacts, Symbol
-    from specflow.link import Corpus, Link, LinkRow
-    from specflow.review import Review
 
 
 class Snapshot(NamedTuple):
@@ -67,7 +62,7 @@ def snapshot(
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
     if revision.mode == "worktree":
         change = _with_untracked_specs(repo, config, change, specs)
-    found = _grep_references(repo, config, revision, specs, change)
+    found = grep_references(repo, config, revision, specs, change)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
 
@@ -175,7 +170,7 @@ def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[R
     """Every spec of a resulting tree and every reference to it: for list, show and report."""
     config = load_config(repo.root)
     specs = tree_specs(repo, config, revision)
-    return specs, _grep_references(repo, config, revision, specs)
+    return specs, grep_references(repo, config, revision, specs)
 
 
 def _is_source(file: FileChange) -> bool:
@@ -183,7 +178,7 @@ def _is_source(file: FileChange) -> bool:
     return not (file.binary or file.submodule or file.truncated)
 
 
-def _start_sources(
+def start_sources(
     repo: gitio.RepoInfo, revision: Revision, files: Sequence[FileChange]
 ) -> Callable[[], dict[str, tuple[bytes | None, bytes | None]]]:
     """Both sides of the changed source files, for ripples: one `cat-file`, working while the
@@ -210,7 +205,7 @@ def _sources(
     return sources
 
 
-def _grep_references(
+def grep_references(
     repo: gitio.RepoInfo,
     config: Config,
     revision: Revision,
@@ -222,172 +217,6 @@ def _grep_references(
     excludes = (*spec_globs(config), *config.exclude)
     search = Search(specs.prefixes, excludes, config.test_globs)
     return resulting_references(repo, revision, change, search)
-
-
-USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few
-
-
-def review(repo: gitio.RepoInfo, revision: Revision, *, show_all: bool = False) -> Review:
-    """The review checklist of `revision`: the snapshot, links, ripples and untested changes;
-    the strongest questions only, unless `show_all` (REVIEW-17)."""
-    with collector_paused():
-        return _review_of(repo, snapshot(repo, revision), show_all)
-
-
-def verdict(
-    repo: gitio.RepoInfo, revision: Revision, message: str | None = None, show_all: bool = False
-) -> tuple[Review, CheckResult]:
-    """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
-    extra = (message,) if message else ()
-    with collector_paused():
-        snap = snapshot(repo, revision, extra_messages=extra)
-        return _review_of(repo, snap, show_all), _check_of(repo, snap)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cycle collector off while a review is built (and rendered): its lines, syntax trees
-    and results hold no cycles, and millions of them would set it off thousands of times."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
-    from functools import partial
-
-    from specflow.affected import scope_index
-    from specflow.forked import in_halves
-    from specflow.globs import matches
-    from specflow.link import Corpus
-    from specflow.review import Linking, build
-    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
-
-    revision, change, config = snap.revision, snap.change, snap.config
-    spec_paths = changed_specs(change, snap.specs, snap.base_specs)
-    scoped = scope_index(snap.specs, change)
-    corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
-    work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
-    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
-    parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
-    # a test's writes are its own fixtures: no ripple, and no name to search for
-    symbols = [
-        symbol
-        for symbol in changed_symbols(found for (found, _), _ in parts)
-        if not matches(symbol.path, config.test_globs)
-    ]
-    facts = {path: found for (_, part), _ in parts for path, found in part.items()}
-    enclosing = {path: found.enclosing for path, found in facts.items()}
-    rows = [row for _, rows in parts for row in rows]
-    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths, scoped)
-    above = {path: found.above for path, found in facts.items()}
-    rows += corpus.comment_rows(change.files, above, spec_paths)
-    links = corpus.links(change.files, rows, scoped)
-    names = sorted({symbol.name for symbol in symbols})
-    excludes = (*spec_globs(config), *config.exclude)
-    rare = _start_rarity(repo, revision, links, excludes)
-    changed = frozenset(
-        (f.path, line.number)
-        for f in change.files
-        if not matches(f.path, config.test_globs)
-        for line in f.added_lines()
-    )
-    search = gitread.grep_args(names, revision, excludes, words=True, functions=True)
-    with gitread.stream_grep(repo.root, search) as blocks:  # classified while git searches on
-        found = uses(
-            blocks,
-            revision.tree,
-            set(names),
-            limit=USES_PER_NAME,
-            skip=changed,
-            test_globs=config.test_globs,
-        )
-    return build(
-        snap,
-        Linking(
-            links,
-            {path: found.noop for path, found in facts.items()},
-            enclosing,
-            rare(),
-            None if show_all else config.max_questions,
-        ),
-        scoped,
-        ripples(symbols, found, change),
-        symbols,
-        untested_functions(symbols, found, config.test_globs),
-    )
-
-
-def _start_rarity(
-    repo: gitio.RepoInfo, revision: Revision, links: Sequence[Link], excludes: Sequence[str]
-) -> Callable[[], dict[str, float]]:
-    """How rare in the resulting tree each word is that the links' confidence needs
-    (REVIEW-15): searched while the ripples are."""
-    from specflow.link import rarity, wanted_words
-
-    wanted = wanted_words(links)
-    if not wanted:
-        return dict
-    counting = gitread.start_file_counts(repo.root, wanted, revision, excludes)
-    return lambda: rarity(*counting())
-
-
-def _names_and_links(
-    files: Sequence[tuple[int, FileChange]],
-    *,
-    repo: gitio.RepoInfo,
-    revision: Revision,
-    corpus: Corpus,
-    skip: Sequence[str],
-    scoped: Mapping[str, frozenset[str]],
-) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
-    """The two stages of a review that read every changed line, for some of the files (each
-    with its index in the change): which statements their hunks concern, and what they write
-    (read from both sides of each file, which git reads out while the hunks are linked)."""
-    from specflow.ripple import symbols_found
-
-    changed = [file for _, file in files]
-    reading = _start_sources(repo, revision, changed)
-    rows = corpus.rows(files, skip, scoped)
-    return symbols_found(changed, reading()), rows
-
-
-def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
-    """Where a name is defined, written, read and called, or what a file defines and who uses
-    it; with the specs that govern those places. Reads the work tree."""
-    from specflow.context import PathContext, defined_names, governing, name_context
-    from specflow.ripple import uses
-
-    config = load_config(repo.root)
-    specs = read_disk_specs(config)
-    worktree = Revision("--worktree", "worktree", "")
-    found = _grep_references(repo, config, worktree, specs)
-    excludes = (*spec_globs(config), *config.exclude)
-    path = _as_repo_path(repo.root, cwd, target)
-    names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    search = gitread.grep_args(names, worktree, excludes, words=True, functions=True)
-    data = gitread.grep(repo.root, search)
-    by_name = uses([data], None, set(names))
-    contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
-    if path is None:
-        return contexts[0]
-    return PathContext(path, tuple(names), contexts, governing([path], specs, found))
-
-
-MAX_NAMES = 20
-
-
-def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
-    candidate = (cwd / target).resolve()
-    try:
-        relative = candidate.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
-    return relative if candidate.is_file() else None
 
 
 class CheckResult(NamedTuple):
@@ -409,7 +238,7 @@ def check(
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
     _specs_dir_exists(snap)
-    return _check_of(repo, snap)
+    return check_of(repo, snap)
 
 
 HOOK_REVIEW_FILES = 50  # a larger commit gets no questions: its review would slow the hook
@@ -422,21 +251,14 @@ def check_with_questions(
     the staged change, from one snapshot; the review runs only when there are some to ask."""
     snap = snapshot(repo, revision)
     _specs_dir_exists(snap)
-    result = _check_of(repo, snap)
+    result = check_of(repo, snap)
     count, files = snap.config.hook_questions, len(snap.change.files)
     if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
         return result, ()
+    from specflow.pipeline_review import collector_paused, hook_questions, review_of
+
     with collector_paused():
-        return result, hook_questions(_review_of(repo, snap), count)
-
-
-def hook_questions(review: Review, count: int) -> tuple[str, ...]:
-    """The `count` strongest questions of a review, one line each. The one place the hook
-    takes its questions from: re-point it when the review ranks them otherwise."""
-    return tuple(
-        f"{q.path}: {q.statement.label}: {q.statement.text.splitlines()[0]}"
-        for q in review.questions[:count]
-    )
+        return result, hook_questions(review_of(repo, snap), count)
 
 
 def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -461,7 +283,7 @@ def _specs_dir_exists(snap: Snapshot) -> None:
     )
 
 
-def _check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
+def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     from specflow import rules
 
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
@@ -493,7 +315,7 @@ def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dic
     files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
         return {}
-    sides = _start_sources(repo, change.revision, files)()
+    sides = start_sources(repo, change.revision, files)()
     return {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
 
 

@@ -204,7 +204,8 @@ def _questions(
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands)."""
-    from specflow.link import EVIDENCE, MIN_CONFIDENCE, confidence
+    from specflow.confidence import MIN_CONFIDENCE, confidence
+    from specflow.link import EVIDENCE
 
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:

@@ -316,3 +316,13 @@ def run(root: Path, wanted: str | None, *, remove: bool = False) -> list[str]:
             continue  # the assistants not named still read it
         lines.append(uninstall(root, edit) if remove else install(root, edit))
     return lines
+
+
+def run_here(wanted: str | None, *, remove: bool) -> None:
+    """`specflow agents install|uninstall` in this repository, one line per change."""
+    from specflow import pipeline
+    from specflow.output import console
+
+    repo = pipeline.open_repository()
+    for line in run(repo.root, wanted, remove=remove):
+        console.out(line)

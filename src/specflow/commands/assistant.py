@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from specflow import gitio, pipeline
+from specflow import gitio, pipeline, pipeline_review
 from specflow.errors import SpecflowError
 
 
@@ -63,7 +63,7 @@ def context(repo: gitio.RepoInfo, target: str) -> Answer:
         raise SpecflowError(f"{target}: refusing a name that starts with '-'")
     if "/" in target or "\\" in target or target.startswith("."):
         target = confined(repo.root, target)
-    result = pipeline.context(repo, target, repo.root)
+    result = pipeline_review.context(repo, target, repo.root)
     text = templates.render(repo.root, "context.txt.j2", context=result)
     return Answer(_schema(serialize.context(result)), text)
 
@@ -106,8 +106,8 @@ def review(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
         revision = gitio.revision(repo, None, **{change: True})
     else:
         revision = gitio.revision(repo, change)
-    with pipeline.collector_paused():
-        result = pipeline.review(repo, revision)
+    with pipeline_review.collector_paused():
+        result = pipeline_review.review(repo, revision)
         text = templates.render(repo.root, "review.txt.j2", review=result)
         return Answer(_schema(serialize.review(result)), text)
 

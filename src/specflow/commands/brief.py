@@ -120,8 +120,8 @@ def assemble(spec: Spec, source: str, names: Sequence[Found]) -> Brief:
 def build(repo: gitio.RepoInfo, key: str) -> Brief:
     """BRIEF-1: the brief of spec `key` (or of the spec a requirement `key` belongs to), from
     the work tree: the file as it is now, and each name its Context mentions, via
-    `pipeline.context`."""
-    from specflow import pipeline
+    `pipeline_review.context`."""
+    from specflow import pipeline_review
 
     specs = read_disk_specs(load_config(repo.root))
     spec = specs.by_id.get(key) or (specs.spec_of(key) if key in specs.items else None)
@@ -130,7 +130,16 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     source = decode(spec.path, (repo.root / spec.path).read_bytes())
     files = set(gitread.list_files(repo.root))
     names = [
-        Found(mention, pipeline.context(repo, mention.target, repo.root))
+        Found(mention, pipeline_review.context(repo, mention.target, repo.root))
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
+
+
+def run(key: str, *, fmt: str) -> None:
+    """`specflow brief`: the brief of `key`, rendered."""
+    from specflow import pipeline
+    from specflow.output import render
+
+    repo = pipeline.open_repository()
+    render.brief(build(repo, key), fmt, repo.root)

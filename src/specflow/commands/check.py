@@ -51,7 +51,9 @@ def check(
     message = pipeline.read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
-        review, result = pipeline.verdict(repo, revision, message)
+        from specflow import pipeline_review
+
+        review, result = pipeline_review.verdict(repo, revision, message)
         from specflow.output import render  # GitHub's job summary: not on the hook's path
 
         render.step_summary(Path(summary), review, result.findings, repo.root)

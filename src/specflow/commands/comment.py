@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from specflow import judged, pipeline
+from specflow import judged, pipeline, pipeline_review
 from specflow.forges import ci_env
 from specflow.forges import post as forge
 from specflow.forges.comment import body, check_key
@@ -26,7 +26,7 @@ def comment(
     target = forge.target(post, os.environ, pr, bot_login) if post else None
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ)
-    review, result = pipeline.verdict(repo, revision)
+    review, result = pipeline_review.verdict(repo, revision)
     url = ci_env.report_url(os.environ)
     text = body(review, result.findings, repo.root, key=key, report_url=url)
     if output is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from specflow import gitio, pipeline, templates
+from specflow import gitio, pipeline, pipeline_review, templates
 from specflow.commands import hook
 from specflow.errors import SpecflowError
 from specflow.pipeline import CheckResult
@@ -130,7 +130,7 @@ def _bcrypt_reset(root: Path) -> tuple[str, dict[str, Any]]:
         raise DemoFailed(
             f"step {step}: check did not find the constraint and the unreferenced requirement"
         )
-    review = pipeline.review(repo, staged)
+    review = pipeline_review.review(repo, staged)
     ripples = [r for r in review.ripples if r.symbol.name == "password_hash"]
     questions = list(review.questions[:3])
     # REVIEW-15: the strongest question is the Context that states the hash format
@@ -159,7 +159,7 @@ def _fixed_reset(root: Path) -> tuple[str, dict[str, Any]]:
     if commit is None:
         raise DemoFailed(f"step {step}: the hooks refused the corrected reset")
     repo = pipeline.open_repository(root)
-    review = pipeline.review(repo, gitio.revision(repo, "HEAD"))
+    review = pipeline_review.review(repo, gitio.revision(repo, "HEAD"))
     ripples = [r for r in review.ripples if r.symbol.name == "password_hash"]
     format_questions = [
         q
@@ -279,3 +279,10 @@ def run_tests(root: Path) -> TestRun:
         int(ran[1]) if ran else 0,
         lines[-1] if lines else f"exit {done.returncode}",
     )
+
+
+def demo(keep: Path | None) -> Path:
+    """`specflow demo`: the story, each step rendered as it happens."""
+    from specflow.output import render
+
+    return run(keep, render.demo_step)

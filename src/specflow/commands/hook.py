@@ -184,3 +184,20 @@ def _shown(repo: gitio.RepoInfo, path: Path) -> str:
         return path.resolve().relative_to(repo.root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def run(action: str, *, pre_push: bool) -> int:
+    """`specflow hook install|uninstall` in this repository: one line per hook; a refusal is
+    one line on stderr and its exit code."""
+    from specflow import pipeline
+    from specflow.output import console
+
+    try:
+        repo = pipeline.open_repository()
+        lines = install(repo, pre_push=pre_push) if action == "install" else uninstall(repo)
+    except SpecflowError as exc:
+        console.err(f"specflow: error: {exc}")
+        return exc.exit_code
+    for line in lines:
+        console.out(line)
+    return 0

@@ -193,3 +193,53 @@ def _refuse_symlinked_folder(project: Project) -> None:
                 f"{where} is a symbolic link: specflow writes specs only inside "
                 "the repository; make it a real folder"
             )
+
+
+def init_command(hooks: bool) -> None:
+    """`specflow init`: specs/ and the configuration, and with `hooks` the git hooks."""
+    from specflow import pipeline
+    from specflow.output import console
+    from specflow.project import open_project
+
+    project = open_project()
+    # HOOK-10: outside a repository, --hooks fails before anything is written.
+    repo = pipeline.open_repository(project.root) if hooks else None
+    created = init(project)
+    for path in created:
+        console.out(f"created {path}")
+    if not created:
+        console.out("Nothing to do: specs/ and the configuration are already there.")
+    # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
+    console.err(
+        "With a coding assistant: `specflow agents install` tells it to ask specflow "
+        "(`specflow mcp`) before it edits."
+    )
+    if repo is not None:
+        from specflow.commands.hook import install
+
+        for line in install(repo, pre_push=False):
+            console.out(line)
+
+
+def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: str) -> None:
+    """`specflow new`: the spec written from the template, its path said."""
+    from specflow.output import console
+    from specflow.project import open_project
+
+    path = new_spec(open_project(), title, spec_id, scope, status)
+    console.out(
+        f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
+    )
+
+
+def lint_command(*, fix: bool, fmt: str) -> int:
+    """`specflow lint`: the findings printed; 1 when one is an error."""
+    from specflow.output import console
+    from specflow.project import open_project
+
+    result = run_lint(open_project(), fix=fix)
+    for path in result.fixed:
+        console.err(f"fixed {path}: assigned missing IDs")
+    checked = f"{len(result.specs.specs)} spec(s)"
+    console.findings(result.findings, checked, fmt, fixed=result.fixed)
+    return 1 if result.failed else 0

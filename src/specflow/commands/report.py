@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.model import Requirement, Spec
@@ -157,3 +158,16 @@ def _coverage(rows: Sequence[Row]) -> Coverage:
 
 def _counts(rows: Sequence[Row]) -> dict[str, int]:
     return {name: sum(row.status == name for row in rows) for name in STATUSES}
+
+
+def run(rev: str | None, *, staged: bool, html: Path | None, fmt: str) -> None:
+    """`specflow report`: the matrix of a revision's tree, rendered (or written as HTML)."""
+    from specflow import gitio, pipeline
+    from specflow.output import render
+
+    repo = pipeline.open_repository()
+    revision = gitio.revision(repo, rev, staged=staged)
+    specs, references = pipeline.catalogue(repo, revision)
+    covers = pipeline.constraint_coverages(repo, specs, revision.tree)
+    result = build(specs, references, revision.label, revision.head, covers)
+    render.report(result, fmt, repo.root, html)

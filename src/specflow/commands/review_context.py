@@ -6,17 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from specflow import judged, pipeline
+from specflow import judged, pipeline, pipeline_review
 from specflow.output import render
 
 
 def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all: bool) -> None:
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
-    with pipeline.collector_paused():  # rendering makes millions of objects too
-        render.review(pipeline.review(repo, revision, show_all=show_all), fmt, repo.root)
+    with pipeline_review.collector_paused():  # rendering makes millions of objects too
+        render.review(pipeline_review.review(repo, revision, show_all=show_all), fmt, repo.root)
 
 
 def context(target: str, *, fmt: str) -> None:
     repo = pipeline.open_repository()
-    render.context(pipeline.context(repo, target, Path.cwd()), fmt, repo.root)
+    render.context(pipeline_review.context(repo, target, Path.cwd()), fmt, repo.root)

@@ -1,0 +1,106 @@
+"""How sure a link is (REVIEW-3, REVIEW-15): from its evidence, and the rarity in the
+repository's code of the words it shares, so a word the code uses everywhere tells little. Pure."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Set
+
+from specflow.link import ENCLOSING, IDENTIFIER, PART, REFERENCE, WORDS, Link, identifiers
+from specflow.words import words_of_identifier
+
+# A question is asked at this confidence or above; words alone reach it only when two or more
+# words that are not common in the code are shared.
+MIN_CONFIDENCE = 0.5
+COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
+RARE = 0.6  # a word this rare in the code may count alone
+
+
+def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
+    """1 for a word found in one file of the repository's code, 0 for one found in every file.
+    A small repository tells little: it counts as twenty files at least."""
+    scale = math.log(max(files, 20) + 1)
+    return {word: max(0.0, 1.0 - math.log(count + 1) / scale) for word, count in counts.items()}
+
+
+MAX_RARITY_WORDS = 64  # searched in one `git grep`: a word not among them counts as common
+
+
+def wanted_words(links: Iterable[Link]) -> list[str]:
+    """The words whose rarity decides whether links by identifier words or shared words are
+    asked: the most needed first, at most MAX_RARITY_WORDS."""
+    wanted: Counter[str] = Counter()
+    for link in links:
+        if link.evidence in (WORDS, IDENTIFIER, ENCLOSING):
+            wanted.update(link.words)
+        if link.evidence == IDENTIFIER:
+            wanted.update(name.rsplit(".", 1)[-1].lower() for name in link.names)
+        elif link.evidence == PART:
+            wanted.update(part for name in link.names for part in words_of_identifier(name))
+    return sorted(word for word, _ in wanted.most_common(MAX_RARITY_WORDS) if not word.isdigit())
+
+
+def confidence(
+    link: Link, rare: Mapping[str, float], acted: Set[str] = frozenset(), test: bool = False
+) -> float:
+    """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
+    identifier the statement names. Strong: its changed lines read or call one, the fewer
+    statements name it the stronger. Weak: it lies inside a definition the statement names, or
+    an identifier's words meet the statement's, or they share words that are not common in the
+    code. `acted`: the names the hunk writes or stops writing. A test's hunks ask only about the
+    IDs they name: a test verifies, and the review lists what no test mentions."""
+    if link.evidence == REFERENCE:
+        return 0.85 if test else 0.95
+    if test:
+        return 0.0
+    return round(min(1.0, _confidence(link, rare, acted)), 3)
+
+
+def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float:
+    bonus = 0.03 if link.in_scope else 0.0
+    specific = 1 / (1 + 0.3 * (link.spread - 1))  # 1 for an identifier one statement names
+    if link.evidence == IDENTIFIER:
+        last = [name.rsplit(".", 1)[-1] for name in link.names]
+        if any(name in acted for name in last):
+            return 0.95 + 0.05 * specific
+        # a name the code uses everywhere (`escape` in an escaping library) tells little
+        rarest = max(rare.get(name.lower(), 0.5) for name in last)
+        sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
+        return sure + bonus + _telling_bonus(link, rare)
+    if link.evidence == ENCLOSING:
+        return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
+    if link.evidence == PART:
+        named = identifiers(link.statement.text)
+        if any(name in named and name.rsplit(".", 1)[-1] in acted for name in link.names):
+            return 0.95 + 0.05 * specific  # the statement's `users.password_hash`, written
+        best = max(_parts_rarity(name, rare) for name in link.names)
+        return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
+    telling = _telling(link, rare)
+    # only candidates have word links (in scope, or named); one word must be rare to count
+    if not telling or (len(telling) == 1 and telling[0] < RARE):
+        return 0.0
+    return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
+
+
+def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:
+    """The rarity of each shared word that is not common in the code, rarest first."""
+    weights = sorted((rare.get(word, 0.0) for word in link.words), reverse=True)
+    return [weight for weight in weights if weight >= COMMON]
+
+
+def _telling_bonus(link: Link, rare: Mapping[str, float]) -> float:
+    """Words shared besides the identifier make a link surer: 0.05 each, up to three."""
+    return 0.05 * min(3, len(_telling(link, rare)))
+
+
+def ranking_words(link: Link, rare: Mapping[str, float]) -> float:
+    """Among links equally sure, the one that shares more rare words ranks first."""
+    return sum(_telling(link, rare)[:4])
+
+
+def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
+    """The second rarest word of a split identifier: one rare word alone does not make a match."""
+    parts = [part for part in words_of_identifier(name) if not part.isdigit()]
+    weights = sorted((rare.get(part, 0.0) for part in parts), reverse=True)
+    return weights[1] if len(weights) > 1 else 0.0

@@ -1,0 +1,208 @@
+"""The review's half of the pipeline: from a Snapshot, its pure stages, apart from the check
+that the hook runs (pipeline.py).
+
+Snapshot ── link ───▶ Links          ── ripple ─▶ Ripples
+         ── review ─▶ Review (plain data for the templates)
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from specflow import gitio, gitread
+from specflow.change import FileChange, Revision
+from specflow.config import load_config
+from specflow.pipeline import (
+    CheckResult,
+    Snapshot,
+    check_of,
+    grep_references,
+    snapshot,
+    start_sources,
+)
+from specflow.specset import changed_specs, read_disk_specs, spec_globs
+
+if TYPE_CHECKING:
+    from specflow.context import NameContext, PathContext
+    from specflow.languages.base import FileFacts, Symbol
+    from specflow.link import Corpus, Link, LinkRow
+    from specflow.review import Review
+
+
+USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few
+
+
+def review(repo: gitio.RepoInfo, revision: Revision, *, show_all: bool = False) -> Review:
+    """The review checklist of `revision`: the snapshot, links, ripples and untested changes;
+    the strongest questions only, unless `show_all` (REVIEW-17)."""
+    with collector_paused():
+        return review_of(repo, snapshot(repo, revision), show_all)
+
+
+def verdict(
+    repo: gitio.RepoInfo, revision: Revision, message: str | None = None, show_all: bool = False
+) -> tuple[Review, CheckResult]:
+    """Review and check of `revision` from one snapshot: the PR comment and the CI summary."""
+    extra = (message,) if message else ()
+    with collector_paused():
+        snap = snapshot(repo, revision, extra_messages=extra)
+        return review_of(repo, snap, show_all), check_of(repo, snap)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cycle collector off while a review is built (and rendered): its lines, syntax trees
+    and results hold no cycles, and millions of them would set it off thousands of times."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
+    from functools import partial
+
+    from specflow.affected import scope_index
+    from specflow.forked import in_halves
+    from specflow.globs import matches
+    from specflow.link import Corpus
+    from specflow.review import Linking, build
+    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
+
+    revision, change, config = snap.revision, snap.change, snap.config
+    spec_paths = changed_specs(change, snap.specs, snap.base_specs)
+    scoped = scope_index(snap.specs, change)
+    corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
+    work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
+    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
+    parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
+    # a test's writes are its own fixtures: no ripple, and no name to search for
+    symbols = [
+        symbol
+        for symbol in changed_symbols(found for (found, _), _ in parts)
+        if not matches(symbol.path, config.test_globs)
+    ]
+    facts = {path: found for (_, part), _ in parts for path, found in part.items()}
+    enclosing = {path: found.enclosing for path, found in facts.items()}
+    rows = [row for _, rows in parts for row in rows]
+    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths, scoped)
+    above = {path: found.above for path, found in facts.items()}
+    rows += corpus.comment_rows(change.files, above, spec_paths)
+    links = corpus.links(change.files, rows, scoped)
+    names = sorted({symbol.name for symbol in symbols})
+    excludes = (*spec_globs(config), *config.exclude)
+    rare = _start_rarity(repo, revision, links, excludes)
+    changed = frozenset(
+        (f.path, line.number)
+        for f in change.files
+        if not matches(f.path, config.test_globs)
+        for line in f.added_lines()
+    )
+    search = gitread.grep_args(names, revision, excludes, words=True, functions=True)
+    with gitread.stream_grep(repo.root, search) as blocks:  # classified while git searches on
+        found = uses(
+            blocks,
+            revision.tree,
+            set(names),
+            limit=USES_PER_NAME,
+            skip=changed,
+            test_globs=config.test_globs,
+        )
+    return build(
+        snap,
+        Linking(
+            links,
+            {path: found.noop for path, found in facts.items()},
+            enclosing,
+            rare(),
+            None if show_all else config.max_questions,
+        ),
+        scoped,
+        ripples(symbols, found, change),
+        symbols,
+        untested_functions(symbols, found, config.test_globs),
+    )
+
+
+def _start_rarity(
+    repo: gitio.RepoInfo, revision: Revision, links: Sequence[Link], excludes: Sequence[str]
+) -> Callable[[], dict[str, float]]:
+    """How rare in the resulting tree each word is that the links' confidence needs
+    (REVIEW-15): searched while the ripples are."""
+    from specflow.confidence import rarity, wanted_words
+
+    wanted = wanted_words(links)
+    if not wanted:
+        return dict
+    counting = gitread.start_file_counts(repo.root, wanted, revision, excludes)
+    return lambda: rarity(*counting())
+
+
+def _names_and_links(
+    files: Sequence[tuple[int, FileChange]],
+    *,
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    corpus: Corpus,
+    skip: Sequence[str],
+    scoped: Mapping[str, frozenset[str]],
+) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
+    """The two stages of a review that read every changed line, for some of the files (each
+    with its index in the change): which statements their hunks concern, and what they write
+    (read from both sides of each file, which git reads out while the hunks are linked)."""
+    from specflow.ripple import symbols_found
+
+    changed = [file for _, file in files]
+    reading = start_sources(repo, revision, changed)
+    rows = corpus.rows(files, skip, scoped)
+    return symbols_found(changed, reading()), rows
+
+
+def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
+    """Where a name is defined, written, read and called, or what a file defines and who uses
+    it; with the specs that govern those places. Reads the work tree."""
+    from specflow.context import PathContext, defined_names, governing, name_context
+    from specflow.ripple import uses
+
+    config = load_config(repo.root)
+    specs = read_disk_specs(config)
+    worktree = Revision("--worktree", "worktree", "")
+    found = grep_references(repo, config, worktree, specs)
+    excludes = (*spec_globs(config), *config.exclude)
+    path = _as_repo_path(repo.root, cwd, target)
+    names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
+    search = gitread.grep_args(names, worktree, excludes, words=True, functions=True)
+    data = gitread.grep(repo.root, search)
+    by_name = uses([data], None, set(names))
+    contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
+    if path is None:
+        return contexts[0]
+    return PathContext(path, tuple(names), contexts, governing([path], specs, found))
+
+
+MAX_NAMES = 20
+
+
+def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
+    candidate = (cwd / target).resolve()
+    try:
+        relative = candidate.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return relative if candidate.is_file() else None
+
+
+def hook_questions(review: Review, count: int) -> tuple[str, ...]:
+    """The `count` strongest questions of a review, one line each. The one place the hook
+    takes its questions from: re-point it when the review ranks them otherwise."""
+    return tuple(
+        f"{q.path}: {q.statement.label}: {q.statement.text.splitlines()[0]}"
+        for q in review.questions[:count]
+    )
