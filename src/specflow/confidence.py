@@ -7,7 +7,16 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 
-from specflow.link import ENCLOSING, IDENTIFIER, PART, REFERENCE, WORDS, Link, identifiers
+from specflow.link import (
+    ENCLOSING,
+    IDENTIFIER,
+    PART,
+    REFERENCE,
+    WORDS,
+    Link,
+    code_shaped,
+    identifiers,
+)
 from specflow.words import words_of_identifier
 
 # A question is asked at this confidence or above; words alone reach it only when two or more
@@ -62,8 +71,8 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
     specific = 1 / (1 + 0.3 * (link.spread - 1))  # 1 for an identifier one statement names
     if link.evidence == IDENTIFIER:
         last = [name.rsplit(".", 1)[-1] for name in link.names]
-        if any(name in acted for name in last):
-            return 0.95 + 0.05 * specific
+        if any(name in acted and code_shaped(name) for name in last):
+            return 0.95 + 0.05 * specific  # writes `password_hash`: certain; `draft`: a read
         # a name the code uses everywhere (`escape` in an escaping library) tells little
         rarest = max(rare.get(name.lower(), 0.5) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)

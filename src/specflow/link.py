@@ -121,6 +121,12 @@ def _joined(text: str) -> str:
     return _HYPHENED.sub(r"\1", text)
 
 
+def code_shaped(name: str) -> bool:
+    """`password_hash`, `HTTPDigestAuth`, `users.password_hash`: a name no prose word is; `sep`,
+    `draft` or `file` may be a value or a word as well as a name."""
+    return bool(_SHAPED.fullmatch(name)) and not name.endswith("()")
+
+
 def _without_names(text: str) -> str:
     return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
 
