@@ -139,19 +139,16 @@ def test_an_attribute_no_longer_read_leads_to_its_readers(repo, cli):
 def test_a_hunk_names_the_function_it_is_in_not_the_one_before(repo, cli):
     """REVIEW-5: git's hunk header names the last `def` above the hunk; a change at module level
     after a function is not a change of that function."""
-    repo.commit(
-        "base",
-        {
-            "specs/signing.md": SPEC,
-            "src/itsdangerous/util.py": "def t():\n    return 1\n\n\nX = 1\nY = 2\nZ = 3\n",
-        },
-    )
+    module = "def t():\n    return 1\n\n\nregister(1)\nregister(2)\nregister(3)\n"
+    repo.commit("base", {"specs/signing.md": SPEC, "src/itsdangerous/util.py": module})
     repo.commit(
         "module level",
-        {"src/itsdangerous/util.py": "def t():\n    return 1\n\n\nX = 1\nY = 2\nZ = 4\n"},
+        {"src/itsdangerous/util.py": module.replace("register(3)", "register(4)  # SIGN-1")},
     )
-    result = cli("review", "HEAD")
-    assert "changes `t()`" not in result.out
+    data = review(cli)
+    question = next(q for q in data["questions"] if q["statement"]["id"] == "SIGN-1")
+    assert question["acts"] == [{"verb": "changes", "name": "", "using": ""}]
+    assert "changes `t()`" not in cli("review", "HEAD").out
 
 
 def test_prose_mentions_are_not_uses(repo, cli):
