@@ -204,7 +204,7 @@ def _questions(
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands)."""
-    from specflow.confidence import MIN_CONFIDENCE, confidence
+    from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words
     from specflow.link import EVIDENCE
 
     in_file: dict[str, list[Symbol]] = {}
@@ -235,30 +235,35 @@ def _questions(
         sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
         statement = best.statement
         affected = statement.spec in reasons
+        words = max(ranking_words(link, linking.rarity) for _, link in found)
         rank = (
             -sure,
+            -words,
             not affected,
             order[statement.kind],
             best.hunk.path,
             found[0][1].hunk.new_start,
         )
-        ranked.append((rank, found))
+        ranked.append((rank, (sure, best, found)))
     ranked.sort(key=lambda pair: pair[0])
     shown = ranked if linking.budget is None else _strongest(ranked)[: linking.budget]
     return Asked(
-        tuple(_question(found, acts_of, reasons) for _, found in shown),
+        tuple(_question(sure, best, found, acts_of, reasons) for _, (sure, best, found) in shown),
         len(ranked),
         frozenset(
-            link.statement.id for _, found in ranked for _, link in found if link.statement.id
+            link.statement.id
+            for _, (_, _, found) in ranked
+            for _, link in found
+            if link.statement.id
         ),
-        frozenset(id(link.hunk) for _, found in ranked for _, link in found),
+        frozenset(id(link.hunk) for _, (_, _, found) in ranked for _, link in found),
     )
 
 
 RELATIVE_CUT = 0.75  # a question far weaker than the strongest of its review is not shown
 
 
-def _strongest(ranked: list[tuple[tuple[Any, ...], list[tuple[float, Link]]]]) -> list[Any]:
+def _strongest(ranked: list[tuple[tuple[Any, ...], Any]]) -> list[Any]:
     """The questions at least RELATIVE_CUT as sure as the first: a review whose best question
     is certain does not pad its checklist with guesses."""
     if not ranked:
@@ -268,13 +273,13 @@ def _strongest(ranked: list[tuple[tuple[Any, ...], list[tuple[float, Link]]]]) -
 
 
 def _question(
+    sure: float,
+    best: Link,
     found: list[tuple[float, Link]],
     acts_of: Mapping[int, tuple[Act, ...]],
     reasons: Mapping[str, list[str]],
 ) -> Question:
-    from specflow.link import EVIDENCE
-
-    sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
+    """One statement's question about one file: `best` is its surest link of `found`."""
     hunks = tuple(dict.fromkeys(link.hunk for _, link in found))
     return Question(
         best.statement,
