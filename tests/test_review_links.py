@@ -158,6 +158,25 @@ def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo,
     assert data["unlinked"] == [{"path": "requests/api.py", "start": 1, "end": 4}]
 
 
+def test_outside_its_candidates_only_a_named_thing_the_hunk_writes_links(repo, cli):
+    """REVIEW-15: a file that no spec's scope covers, that only calls `HTTPDigestAuth` and
+    reads `_thread_local`, asks nothing (its spec is not a candidate); writing `_thread_local`
+    there is certain, and asked."""
+    base(repo)
+    calls = "def prepare(auth, state):\n    return HTTPDigestAuth(*auth), state._thread_local\n"
+    repo.commit("sessions", {"requests/sessions.py": "def prepare(auth):\n    return auth\n"})
+    repo.commit("calls", {"requests/sessions.py": calls})
+    assert review_json(cli)["questions"] == []
+
+    writes = calls + "\n\ndef reset(state):\n    state._thread_local = None\n"
+    repo.commit("writes", {"requests/sessions.py": writes})
+    questions = review_json(cli)["questions"]
+    assert [(q["statement"]["kind"], q["evidence"]["names"]) for q in questions] == [
+        ("context", ["_thread_local"])
+    ]
+    assert questions[0]["confidence"] >= 0.95
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

@@ -63,6 +63,8 @@ def confidence(
         return 0.85 if test else 0.95
     if test:
         return 0.0
+    if not link.in_scope and not _acts_on_named(link, acted):
+        return 0.0  # outside its candidates, only a named thing the hunk changes links
     return round(min(1.0, _confidence(link, rare, acted)), 3)
 
 
@@ -90,6 +92,20 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float
     if not telling or (len(telling) == 1 and telling[0] < RARE):
         return 0.0
     return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
+
+
+def _acts_on_named(link: Link, acted: Set[str]) -> bool:
+    """The hunk writes or stops writing an identifier, shaped like code, that the statement
+    names."""
+    if link.evidence not in (IDENTIFIER, PART):
+        return False
+    named = identifiers(link.statement.text)
+    last = {
+        name.rsplit(".", 1)[-1]
+        for name in link.names
+        if name in named or link.evidence == IDENTIFIER
+    }
+    return any(name in acted and code_shaped(name) for name in last)
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:

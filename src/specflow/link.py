@@ -288,7 +288,15 @@ class Corpus:
         rows: Iterable[LinkRow],
         scoped: Mapping[str, frozenset[str]],
     ) -> list[Link]:
-        """The rows as links between the hunks of `files` and the statements."""
+        """The rows as links between the hunks of `files` and the statements. A statement is a
+        candidate for a hunk when its spec's scope covers the file, or the hunk names one of the
+        spec's IDs or lies inside a definition the spec names."""
+        rows = list(rows)
+        candidate = {
+            (at, number, self.statements[doc].spec)
+            for at, number, doc, kind, _, _ in rows
+            if kind in (REFERENCE, ENCLOSING)
+        }
         return [
             Link(
                 files[at].hunks[number],
@@ -296,7 +304,8 @@ class Corpus:
                 kind,
                 names,
                 words,
-                self.statements[doc].spec in scoped.get(files[at].path, frozenset()),
+                self.statements[doc].spec in scoped.get(files[at].path, frozenset())
+                or (at, number, self.statements[doc].spec) in candidate,
                 self._spread(kind, names),
             )
             for at, number, doc, kind, names, words in rows
