@@ -177,6 +177,66 @@ def test_outside_its_candidates_only_a_named_thing_the_hunk_writes_links(repo, c
     assert questions[0]["confidence"] >= 0.95
 
 
+MARKUP_SPEC = """---
+id: MARKUP
+scope: [src/markup.py]
+---
+# Markup
+
+## Requirements
+- MARKUP-1: Methods that return parts of the string (`split`, `partition`) return `Markup`.
+- MARKUP-2: `str` and `bytes` arguments escape alike.
+"""
+
+MARKUP = """class Markup(str):
+    def partition(self, sep):
+        return tuple(map(Markup, super().partition(sep)))
+
+    def striptags(self):
+        return self
+"""
+
+
+def test_a_name_every_program_uses_links_only_where_it_is_defined(repo, cli):
+    """REVIEW-15: a hunk that calls `split` and names `bytes` says nothing about the statements
+    that name them (every program does); one that changes `partition` itself does."""
+    repo.commit("base", {"specs/markup.md": MARKUP_SPEC, "src/markup.py": MARKUP})
+    calls = MARKUP.replace(
+        "        return self\n",
+        "        if isinstance(self, bytes):\n            return self\n"
+        "        return ' '.join(self.split())\n",
+    )
+    repo.commit("calls", {"src/markup.py": calls})
+    assert review_json(cli, "--all")["questions"] == []
+
+    repo.commit("defines", {"src/markup.py": calls.replace("map(Markup, ", "map(type(self), ")})
+    questions = review_json(cli)["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["MARKUP-1"]
+    assert "partition" in questions[0]["evidence"]["names"]
+
+
+def test_a_hunk_asks_only_about_what_it_most_surely_concerns(repo, cli):
+    """REVIEW-17: the hunk writes `_thread_local`, which a Context line names (certain); that
+    it also calls `HTTPBasicAuth`, which another Context line names, is a weaker rival, shown
+    only with `--all`."""
+    base(repo)
+    repo.commit(
+        "digest state",
+        {
+            "requests/auth.py": AUTH.replace(
+                "        self._thread_local = None",
+                "        self._thread_local = threading.local()\n"
+                "        self.fallback = HTTPBasicAuth(username, password)",
+            )
+        },
+    )
+    shown = review_json(cli)["questions"]
+    every = review_json(cli, "--all")["questions"]
+    assert [q["evidence"]["names"] for q in shown] == [["_thread_local"]]
+    rival = next(q for q in every if q["evidence"]["names"] == ["HTTPBasicAuth"])
+    assert 0.75 <= rival["confidence"] < 0.9, rival
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Set
 
 from specflow.link import (
     ENCLOSING,
+    GENERIC_NAMES,
     IDENTIFIER,
     PART,
     REFERENCE,
@@ -51,13 +52,18 @@ def wanted_words(links: Iterable[Link]) -> list[str]:
 
 
 def confidence(
-    link: Link, rare: Mapping[str, float], acted: Set[str] = frozenset(), test: bool = False
+    link: Link,
+    rare: Mapping[str, float],
+    acted: Set[str] = frozenset(),
+    test: bool = False,
+    changed: Set[str] = frozenset(),
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
     identifier the statement names. Strong: its changed lines read or call one, the fewer
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
-    code. `acted`: the names the hunk writes or stops writing. A test's hunks ask only about the
+    code. `acted`: the names the hunk writes or stops writing; `changed`: the function whose body
+    it changes. A test's hunks ask only about the
     IDs they name: a test verifies, and the review lists what no test mentions."""
     if link.evidence == REFERENCE:
         return 0.85 if test else 0.95
@@ -65,16 +71,19 @@ def confidence(
         return 0.0
     if not link.in_scope and not _acts_on_named(link, acted):
         return 0.0  # outside its candidates, only a named thing the hunk changes links
-    return round(min(1.0, _confidence(link, rare, acted)), 3)
+    return round(min(1.0, _confidence(link, rare, acted, changed)), 3)
 
 
-def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str]) -> float:
+def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed: Set[str]) -> float:
     bonus = 0.03 if link.in_scope else 0.0
     specific = 1 / (1 + 0.3 * (link.spread - 1))  # 1 for an identifier one statement names
     if link.evidence == IDENTIFIER:
         last = [name.rsplit(".", 1)[-1] for name in link.names]
         if any(name in acted and code_shaped(name) for name in last):
             return 0.95 + 0.05 * specific  # writes `password_hash`: certain; `draft`: a read
+        last = [name for name in last if name not in GENERIC_NAMES or name in changed]
+        if not last:
+            return 0.0  # calls `split` or names `bytes`: every program does
         # a name the code uses everywhere (`escape` in an escaping library) tells little
         rarest = max(rare.get(name.lower(), 0.5) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)

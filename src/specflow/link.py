@@ -9,6 +9,7 @@ candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
@@ -46,6 +47,11 @@ _SHAPED = re.compile(
 )
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
+# Names every program uses (`bytes`, `ValueError`, `split`, `join`): they link a hunk to a
+# statement only when the hunk defines or writes them (`Markup.partition`), never by a call.
+GENERIC_NAMES = frozenset(dir(builtins)).union(
+    *(dir(kind) for kind in (str, bytes, list, dict, set, tuple, int, float, object))
+)
 
 
 @dataclass(frozen=True)
@@ -371,6 +377,11 @@ def _name_links(
         # `send` with `Session` around it is `Session.send` (`user.password_hash` is
         # `users.password_hash`); alone it may be another's
         qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
+        have = found.get(doc)
+        if not qualified and have and have[0] == IDENTIFIER and dotted not in have[1]:
+            # kept beside the stronger kind: writing it is what makes the link certain
+            found[doc] = (IDENTIFIER, (*have[1], dotted))
+            continue
         _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
