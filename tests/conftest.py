@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from testing import stories
 from testing.util import GIT_ENV, Cli, Repo
 
 
@@ -44,3 +45,16 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+@pytest.fixture
+def story(repo: Repo) -> Repo:
+    """LAYOUT-11: the password-reset story of tests/testing/stories.py, its one fixture: login,
+    sessions and the reset spec, written before any reset code. A test commits its change."""
+    return stories.tell(repo)
+
+
+@pytest.fixture
+def bcrypt_commit(story: Repo) -> str:
+    """The story's commit, on top of it: the reset that stores bcrypt hashes."""
+    return story.commit("Add password reset", {"src/auth/reset.py": stories.BCRYPT_RESET})

@@ -10,60 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-RESET_SPEC = """---
-id: RESET
-scope: [src/auth/**]
----
-# Password reset
-
-## Context
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- RESET-2: Reset verifies the account by e-mail first.
-- [ ] RESET-3: Old hashes are migrated to bcrypt on the next login.
-
-## Edge Cases
-- RESET-E1: Two resets in a row.
-
-## Constraints
-- forbid `import bcrypt` in `src/auth/**` until RESET-3: the hash format must not fork.
-"""
-
-HASHING = """import hashlib
-
-
-def hash_password(password):
-    return hashlib.sha256(password.encode()).hexdigest()
-"""
-
-BCRYPT_RESET = '''import bcrypt
-
-
-def reset_password(user, new_password):
-    """RESET-2"""
-    user.password_hash = bcrypt.hashpw(new_password.encode(), bcrypt.gensalt()).decode()
-'''
-
-FIXED_RESET = '''from auth.hashing import hash_password
-
-
-def reset_password(user, new_password):
-    """RESET-1, RESET-2: keep the SHA-256 format."""
-    user.password_hash = hash_password(new_password)
-'''
-
-TEST_RESET = '''def test_login_after_reset():
-    """RESET-1, RESET-2"""
-'''
-
-
-@pytest.fixture
-def story(repo):
-    repo.commit("login", {"src/auth/hashing.py": HASHING})
-    repo.commit("spec first", {"specs/password-reset.md": RESET_SPEC})
-    return repo
+from testing.stories import BCRYPT_RESET, FIXED_RESET, RESET_SPEC, RESET_TESTS
 
 
 def test_bcrypt_commit_is_blocked_by_constraint_and_unreferenced_reset_1(story, cli):
@@ -71,15 +18,15 @@ def test_bcrypt_commit_is_blocked_by_constraint_and_unreferenced_reset_1(story, 
     story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
     result = cli("check", "HEAD")
     assert result.code == 1, result
-    assert "src/auth/reset.py:1: error [constraint]" in result.out
+    assert "src/auth/reset.py:2: error [constraint]" in result.out
     assert "until RESET-3 is implemented: the hash format must not fork" in result.out
-    assert "specs/password-reset.md:11: error [unreferenced-requirement] RESET-1" in result.out
+    assert "specs/password-reset.md:14: error [unreferenced-requirement] RESET-1" in result.out
     assert "mark it planned with `- [ ] RESET-1:`" in result.out
 
 
 def test_fixed_commit_passes(story, cli):
     """CHECK-1, CHECK-6"""
-    story.commit("Reset", {"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": TEST_RESET})
+    story.commit("Reset", {"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": RESET_TESTS})
     result = cli("check", "HEAD")
     assert result.code == 0, result
     assert "0 errors" in result.out or "All good" in result.out
@@ -88,13 +35,13 @@ def test_fixed_commit_passes(story, cli):
 def test_staged_check_sees_the_index_not_the_work_tree(story, cli):
     """CHECK-10: what is staged is judged; an unstaged fix does not hide a staged violation."""
     story.stage({"src/auth/reset.py": BCRYPT_RESET})
-    story.write({"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": TEST_RESET})
+    story.write({"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": RESET_TESTS})
     assert cli("check", "--staged").code == 1
 
 
 def test_until_lifts_the_constraint_once_the_requirement_is_implemented(story, cli):
     """CHECK-3: the commit that implements RESET-3 may add `import bcrypt`."""
-    migrate = BCRYPT_RESET.replace('"""RESET-2"""', '"""RESET-1, RESET-2, RESET-3"""')
+    migrate = BCRYPT_RESET.replace("# RESET-2", "# RESET-1, RESET-2, RESET-3")
     spec = RESET_SPEC.replace("- [ ] RESET-3", "- [x] RESET-3")
     story.commit("Migrate", {"src/auth/reset.py": migrate, "specs/password-reset.md": spec})
     result = cli("check", "HEAD")
@@ -261,12 +208,12 @@ def test_untested_requirement_warns(story, cli):
 def test_github_format_escapes_as_the_toolkit_does(repo, cli):
     """CHECK-8"""
     spec = RESET_SPEC.replace("id: RESET\n", "id: RESET\n")
-    repo.commit("spec", {"specs/a,b:c.md": spec.replace("scope: [src/auth/**]", "scope: [src/**]")})
+    repo.commit("spec", {"specs/a,b:c.md": spec.replace("  - src/auth/**", "  - src/**")})
     repo.commit("x", {"src/y.py": "z = 1\n"})
     out = cli("check", "HEAD", "--format", "github").out
     line = next(line for line in out.splitlines() if "unreferenced-requirement" in line)
     assert line.startswith(
-        "::error file=specs/a%2Cb%3Ac.md,line=11,title=specflow unreferenced-requirement::"
+        "::error file=specs/a%2Cb%3Ac.md,line=14,title=specflow unreferenced-requirement::"
     )
     assert "%0A" not in line.split("::", 2)[1]
 

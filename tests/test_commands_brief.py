@@ -8,69 +8,25 @@ import pytest
 from markdown_it import MarkdownIt
 
 from specflow.commands.brief import fence
+from testing.stories import RESET_SPEC
 
-SPEC = """---
-id: RESET
-scope:
-  - src/auth/**
----
-# Password reset
-
-## Context
-- Passwords are hashed with SHA-256 by `hash_password()` in `src/auth/hashing.py`.
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-- `login()` checks them with `verify_password()`; `session_cookie` does not exist yet.
-- Prose in backticks is not a name: `import bcrypt`.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- [ ] RESET-2: Old hashes move to bcrypt on the next login.
-
-## Edge Cases
-- RESET-E1: The user resets the password several times in a row.
-
-## Constraints
-- forbid `import bcrypt` in `src/auth/**` until RESET-2: the hash format must not fork.
-"""
-
-HASHING = """import hashlib
-
-
-def hash_password(password):
-    return hashlib.sha256(password.encode()).hexdigest()
-
-
-def verify_password(password, hashed):
-    return hash_password(password) == hashed
-"""
-
-USERS = """from auth.hashing import hash_password, verify_password
-
-
-def register(db, name, password):
-    db.save(name, password_hash=hash_password(password))
-
-
-def login(db, name, password):
-    user = db.get(name)
-    return user if verify_password(password, user.password_hash) else None
-"""
+# BRIEF-2's harder names, added to the story's Context: a path, a name nothing has yet, and
+# backticks around prose.
+SPEC = RESET_SPEC.replace(
+    "\n\n## Requirements",
+    "\n- The code lives in `src/auth/hashing.py`; `session_cookie` does not exist yet.\n"
+    "- Prose in backticks is not a name: `import bcrypt`.\n\n## Requirements",
+)
 
 
 @pytest.fixture
-def story(repo):
-    repo.commit(
-        "login",
-        {
-            "src/auth/hashing.py": HASHING,
-            "src/auth/users.py": USERS,
-            "specs/password-reset.md": SPEC,
-        },
-    )
-    return repo
+def harder_context(story):
+    """The story, its spec's Context naming a path and a name nothing has yet."""
+    story.commit("Context names a path", {"specs/password-reset.md": SPEC})
+    return story
 
 
-def test_the_brief_opens_with_the_spec_verbatim(story, cli):
+def test_the_brief_opens_with_the_spec_verbatim(harder_context, cli):
     """BRIEF-1"""
     result = cli("brief", "RESET")
     assert result.code == 0, result
@@ -78,28 +34,31 @@ def test_the_brief_opens_with_the_spec_verbatim(story, cli):
     assert f"```markdown\n{SPEC.rstrip()}\n```\n" in result.out
 
 
-def test_each_name_of_the_context_with_its_places_today(story, cli):
+def test_each_name_of_the_context_with_its_places_today(harder_context, cli):
     """BRIEF-2: defined, written, called, read, governed; a name found nowhere says so."""
     out = cli("brief", "RESET").out
     section = out.split("## 2. The code its Context names, as it is today")[1].split("## 3.")[0]
     names = [line for line in section.splitlines() if line.startswith("### ")]
     assert names == [
         "### `hash_password()`",
-        "### `src/auth/hashing.py`",
         "### `users.password_hash`",
-        "### `login()`",
         "### `verify_password()`",
+        "### `src/auth/hashing.py`",
         "### `session_cookie`",
     ]
     hash_password = section.split("### `hash_password()`")[1].split("###")[0]
     assert (
-        "- Defined:\n  - `src/auth/hashing.py:4`: `def hash_password(password):`" in hash_password
+        "- Defined:\n  - `src/auth/hashing.py:5`: `def hash_password(password: str) -> str:`"
+        in hash_password
     )
-    assert "`src/auth/users.py:5` in `register()`" in hash_password
-    assert "- Governed by: RESET (`specs/password-reset.md`, by scope)" in hash_password
+    assert "`src/auth/users.py:7` in `register()`" in hash_password
+    assert (
+        "- Governed by: AUTH (`specs/auth.md`, by scope); "
+        "RESET (`specs/password-reset.md`, by scope)" in hash_password
+    )
     field = section.split("### `users.password_hash`")[1].split("###")[0]
-    assert "- Written:\n  - `src/auth/users.py:5` in `register()`" in field
-    assert "`src/auth/users.py:10` in `login()`, passed to `verify_password()`" in field
+    assert "- Written:\n  - `src/auth/users.py:7` in `register()`" in field
+    assert "`src/auth/users.py:12` in `login()`, passed to `verify_password()`" in field
     path = section.split("### `src/auth/hashing.py`")[1].split("###")[0]
     assert "The file `src/auth/hashing.py` defines `hash_password`, `verify_password`." in path
     assert (
@@ -116,11 +75,11 @@ def test_the_tracing_rule_the_requirements_and_the_constraints(story, cli):
     assert 'docstring of the test that verifies it: `"""RESET-1: what the test shows"""`' in out
     enforced = out.split("Enforced requirements")[1].split("Planned requirements")[0]
     assert "- RESET-1: New password hashes use the existing SHA-256 format." in enforced
-    assert "RESET-2" not in enforced
+    assert "RESET-3" not in enforced
     planned = out.split("Planned requirements")[1].split("Constraints")[0]
-    assert "- RESET-2: Old hashes move to bcrypt on the next login." in planned
+    assert "- RESET-3: Old hashes are migrated to bcrypt on the next successful login." in planned
     assert (
-        "- forbid `import bcrypt` in `src/auth/**` until RESET-2 is implemented: "
+        "- forbid `import bcrypt` in `src/auth/**` until RESET-3 is implemented: "
         "the hash format must not fork." in out
     )
 
@@ -135,7 +94,7 @@ def test_the_edge_cases_and_the_checking_commands(story, cli):
     assert "specflow check --staged" in tail and "specflow review --staged" in tail
 
 
-def test_json_carries_the_same_content_and_is_deterministic(story, cli):
+def test_json_carries_the_same_content_and_is_deterministic(harder_context, cli):
     """BRIEF-6"""
     first = cli("brief", "RESET", "--format", "json")
     assert first.code == 0
@@ -149,14 +108,15 @@ def test_json_carries_the_same_content_and_is_deterministic(story, cli):
     assert names["users.password_hash"]["context_lines"] == [10]
     uses = names["users.password_hash"]["name"]["uses"]
     assert {(u["use"], u["path"], u["line"]) for u in uses} >= {
-        ("write", "src/auth/users.py", 5),
-        ("read", "src/auth/users.py", 10),
+        ("write", "src/auth/users.py", 7),
+        ("read", "src/auth/users.py", 12),
     }
     assert names["session_cookie"]["found"] is False
     assert names["src/auth/hashing.py"]["defines"] == ["hash_password", "verify_password"]
     assert [(r["id"], r["enforced"]) for r in data["requirements"]] == [
         ("RESET-1", True),
-        ("RESET-2", False),
+        ("RESET-2", True),
+        ("RESET-3", False),
     ]
     assert [e["id"] for e in data["edge_cases"]] == ["RESET-E1"]
     assert data["checks"] == ["specflow check --staged", "specflow review --staged"]

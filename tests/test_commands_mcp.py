@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 SPECFLOW = str(Path(sys.executable).with_name("specflow"))
 
 
-def story(root: Path) -> Path:
+def demo_repository(root: Path) -> Path:
     """The demo's repository up to the reset spec: login, sessions, and RESET."""
     root.mkdir()
     demo._init(root)
@@ -60,7 +60,7 @@ async def call(session: ClientSession, tool: str, **arguments: Any) -> tuple[boo
 def test_the_story_through_the_assistants_tools(tmp_path: Path) -> None:
     """ASSIST-1, ASSIST-3, ASSIST-6, ASSIST-7, ASSIST-9: specs_for, context, then check blocks
     the bcrypt reset with the constraint and the unreferenced requirements, and passes the fix."""
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
 
     async def conversation(session: ClientSession) -> None:
         tools = {tool.name for tool in (await session.list_tools()).tools}
@@ -98,7 +98,7 @@ def test_the_story_through_the_assistants_tools(tmp_path: Path) -> None:
 def test_review_brief_resources_and_the_implement_prompt(tmp_path: Path) -> None:
     """ASSIST-8, ASSIST-10, ASSIST-11, ASSIST-12: the review through the CLI's serialiser, the
     brief, one resource per spec, and the implement prompt with its rule."""
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
     cli = subprocess.run(
         [SPECFLOW, "review", "HEAD", "--format", "json"],
         cwd=root,
@@ -133,7 +133,7 @@ def test_review_brief_resources_and_the_implement_prompt(tmp_path: Path) -> None
 def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> None:
     """ASSIST-4, ASSIST-5, ASSIST-E1: an unknown ID, a path outside the repository, a revision
     starting with '-': each a tool error with the CLI's one-line message."""
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
 
     async def conversation(session: ClientSession) -> None:
         error, _, text = await call(session, "brief", id="NOPE-9")
@@ -155,7 +155,7 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
 
 def test_without_the_sdk_mcp_exits_2_with_the_install_command(tmp_path: Path) -> None:
     """ASSIST-2: an `mcp` that cannot be imported gives one line and exit 2."""
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
     blocker = tmp_path / "blocker"
     (blocker / "mcp").mkdir(parents=True)
     (blocker / "mcp" / "__init__.py").write_text("raise ModuleNotFoundError(name='mcp')\n")
@@ -177,7 +177,7 @@ def test_stdout_carries_protocol_messages_only(tmp_path: Path) -> None:
     """ASSIST-1: every line the server writes to stdout is a JSON-RPC message."""
     import json
 
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
     messages = [
         {
             "jsonrpc": "2.0",
@@ -222,7 +222,7 @@ def test_stdout_carries_protocol_messages_only(tmp_path: Path) -> None:
 
 def test_a_spec_that_does_not_parse_is_a_tool_error_not_a_dead_server(tmp_path: Path) -> None:
     """ASSIST-4: the server starts, and each call says which file is wrong and where."""
-    root = story(tmp_path / "story")
+    root = demo_repository(tmp_path / "story")
     (root / "specs" / "broken.md").write_bytes(b"---\nid: [unclosed\n---\n# Broken\n")
 
     async def conversation(session: ClientSession) -> None:

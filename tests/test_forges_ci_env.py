@@ -16,13 +16,11 @@ import yaml
 from specflow.forges import ci_env
 from specflow.model import Finding, Severity
 from specflow.output import github
-from testing.stories import HASHING, RESET_SPEC
+from testing.stories import RESET_SPEC, RESET_TESTS
 from testing.util import Repo
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = RESET_SPEC
 RESET = 'def reset(user, pw):\n    """RESET-2"""\n    user.password_hash = pw\n'
-TESTS = 'def test_reset():\n    """RESET-1, RESET-2"""\n'
 
 
 def _github_env(monkeypatch, tmp_path: Path, merge: str, head: str, base: str = "main") -> None:
@@ -50,20 +48,20 @@ def _github_env(monkeypatch, tmp_path: Path, merge: str, head: str, base: str = 
 
 
 @pytest.fixture
-def pull(repo):
-    """main: the spec; feature: adds reset.py; main moves on (README); then the test merge
-    commit GitHub makes, checked out, and kept as branch `pr-merge` for clones."""
-    repo.commit("base", {"specs/reset.md": SPEC, "src/auth/hashing.py": HASHING})
-    repo.git("checkout", "-q", "-b", "feature")
-    head = repo.commit("Add reset", {"src/auth/reset.py": RESET})
-    repo.git("checkout", "-q", "main")
-    repo.commit("docs", {"README.md": "hello\n"})
-    repo.git("checkout", "-q", "--detach", "main")
-    repo.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
-    repo.git("branch", "pr-merge")
-    repo.feature_head = head
-    repo.merge = repo.head()
-    return repo
+def pull(story):
+    """The story as a pull request. main: the story up to its spec; feature: adds reset.py;
+    main moves on (README); then the test merge commit GitHub makes, checked out, and kept as
+    branch `pr-merge` for clones."""
+    story.git("checkout", "-q", "-b", "feature")
+    head = story.commit("Add reset", {"src/auth/reset.py": RESET})
+    story.git("checkout", "-q", "main")
+    story.commit("docs", {"README.md": "hello\n"})
+    story.git("checkout", "-q", "--detach", "main")
+    story.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+    story.git("branch", "pr-merge")
+    story.feature_head = head
+    story.merge = story.head()
+    return story
 
 
 def _clone(source: Repo, target: Path, *args: str) -> Repo:
@@ -257,21 +255,15 @@ def test_stop_commands_token_is_fresh_each_time():
 # ---------------------------------------------------------------- the job summary
 
 
-@pytest.fixture
-def story(repo):
-    repo.commit("base", {"specs/reset.md": SPEC, "src/auth/hashing.py": HASHING})
-    repo.commit("reset", {"src/auth/reset.py": RESET})
-    return repo
-
-
 def test_job_summary_gets_verdict_findings_and_full_review(story, cli, monkeypatch, tmp_path):
     """COMMENT-10"""
+    story.commit("reset", {"src/auth/reset.py": RESET})
     summary = tmp_path / "summary.md"
     summary.write_text("# an earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = cli("check", "HEAD", "--format", "github")
     assert result.code == 1
-    assert result.out.startswith("::error file=specs/reset.md,line=11,")
+    assert result.out.startswith("::error file=specs/password-reset.md,line=14,")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# an earlier step\n### ❌ specflow: 1 blocking finding")
     assert "**unreferenced-requirement**: RESET-1 is referenced nowhere" in text
@@ -282,6 +274,7 @@ def test_job_summary_gets_verdict_findings_and_full_review(story, cli, monkeypat
 
 def test_job_summary_stays_within_1_mib(story, cli, monkeypatch, tmp_path):
     """COMMENT-10: what an earlier step wrote counts too."""
+    story.commit("reset", {"src/auth/reset.py": RESET})
     summary = tmp_path / "summary.md"
     summary.write_bytes(b"x" * (1024 * 1024 - 1_001) + b"\n")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -303,16 +296,20 @@ def _sarif(cli) -> dict:
 
 def test_sarif_fingerprints_survive_a_moved_line(story, cli):
     """COMMENT-12: stable rule ids, a startLine on every result, the same fingerprint."""
+    story.commit("reset", {"src/auth/reset.py": RESET})
     import jsonschema
 
     before = _sarif(cli)
-    story.commit("move", {"specs/reset.md": SPEC.replace("## Context", "Intro.\n\n## Context")})
+    story.commit(
+        "move",
+        {"specs/password-reset.md": RESET_SPEC.replace("## Context", "Intro.\n\n## Context")},
+    )
     story.commit("touch", {"src/auth/reset.py": RESET + "\n"})
     after = _sarif(cli)
     first, second = before["results"][0], after["results"][0]
     assert first["ruleId"] == second["ruleId"] == "unreferenced-requirement"
     lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in (first, second)]
-    assert lines == [11, 13]
+    assert lines == [14, 16]
     assert first["partialFingerprints"] == second["partialFingerprints"]
     assert set(first["partialFingerprints"]) == {"specflowFinding/v1"}
     schema = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0-rtm.5.json").read_text())
@@ -336,13 +333,12 @@ def test_sarif_fingerprints_tell_identical_findings_apart():
     assert prints[0] != prints[1] and prints == again
 
 
-def test_fail_on_warning(repo, cli):
+def test_fail_on_warning(story, cli):
     """COMMENT-11: only warnings: exit 0, or 1 with --fail-on warning."""
-    repo.commit("base", {"specs/reset.md": SPEC, "src/auth/hashing.py": HASHING})
-    repo.commit("impl", {"src/auth/reset.py": RESET.replace("RESET-2", "RESET-1, RESET-2")})
+    story.commit("impl", {"src/auth/reset.py": RESET.replace("RESET-2", "RESET-1, RESET-2")})
     assert cli("check", "HEAD").code == 0
     assert cli("check", "HEAD", "--fail-on", "warning").code == 1
-    repo.commit("tests", {"tests/test_reset.py": TESTS})
+    story.commit("tests", {"tests/test_reset.py": RESET_TESTS})
     assert cli("check", "HEAD", "--fail-on", "warning").code == 0
 
 
@@ -378,6 +374,7 @@ def _run_step(name: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
 
 def test_action_scripts_run_check_and_fail_the_job(story, tmp_path):
     """COMMENT-13: the Action's own scripts, run by bash against a real repository."""
+    story.commit("reset", {"src/auth/reset.py": RESET})
     output, summary = tmp_path / "output", tmp_path / "summary.md"
     env = {
         "SPECFLOW_BASE": "HEAD~1",
@@ -388,7 +385,7 @@ def test_action_scripts_run_check_and_fail_the_job(story, tmp_path):
     done = _run_step("Check (annotations and job summary)", env, story.path)
     assert done.returncode == 0, done.stderr
     assert output.read_text() == "verdict=fail\n"
-    assert "::error file=specs/reset.md,line=11" in done.stdout
+    assert "::error file=specs/password-reset.md,line=14" in done.stdout
     assert "### ❌ specflow: 1 blocking finding" in summary.read_text(encoding="utf-8")
     verdict = {"SPECFLOW_VERDICT": "fail", "SPECFLOW_FAIL_ON": "error"}
     assert _run_step("Verdict", verdict, story.path).returncode == 1

@@ -11,10 +11,9 @@ from markdown_it import MarkdownIt
 
 from specflow.forges import comment as comments
 from specflow.output.escape import html_text, md_code_span, md_text
-from testing.stories import HASHING, RESET_SPEC
+from testing.stories import RESET_SPEC
 
 ZWSP = "\u200b"
-SPEC = RESET_SPEC + "\n## Edge Cases\n- RESET-E1: Two resets in a row.\n"
 RESET = 'def reset(user, pw):\n    """RESET-2"""\n    user.password_hash = pw\n'
 HOSTILE = "<script>alert(1)</script> @octocat #1 owner/repo#2 <!-- hide --> `tick` a|b **x** [l](u)"
 
@@ -45,12 +44,6 @@ def balanced(body: str) -> None:
         assert body[match.end() : match.end() + 2] == "\n\n", body[match.start() : match.end() + 40]
     for match in re.finditer(r"</details>", body):
         assert body[match.start() - 2 : match.start()] == "\n\n"
-
-
-@pytest.fixture
-def story(repo):
-    repo.commit("base", {"specs/reset.md": SPEC, "src/auth/hashing.py": HASHING})
-    return repo
 
 
 # ---------------------------------------------------------------- escaping, unit by unit
@@ -145,7 +138,10 @@ def test_comment_shows_verdict_blocking_first_specs_and_footer(story, cli):
     assert "<summary>❌ <b>RESET</b> Password reset · 1 of 2 requirements referenced</summary>" in (
         body
     )
-    assert "- [ ] **RESET-E1**: Two resets in a row. · no test references it" in body
+    assert (
+        "- [ ] **RESET-E1**: The user resets the password several times in a row. "
+        "· no test references it" in body
+    )
     assert "🧪 Changed, and no test mentions it (1)" in body
     assert f"checked `{head[:12]}` (`HEAD`)" in lines[-1]
     balanced(body)
@@ -166,7 +162,7 @@ def test_comment_without_specs_or_affected_specs_says_so(repo, cli):
     repo.commit("first", {"README.md": "hello\n"})
     body = cli("comment", "HEAD").out
     assert "### ✅ specflow: no specs in this tree, nothing to check" in body
-    repo.commit("spec", {"specs/reset.md": SPEC})
+    repo.commit("spec", {"specs/password-reset.md": RESET_SPEC})
     repo.commit("docs", {"README.md": "hello again\n"})
     body = cli("comment", "HEAD").out
     assert "0 of 1 spec affected" in body and "nothing blocks this change" in body
@@ -175,10 +171,10 @@ def test_comment_without_specs_or_affected_specs_says_so(repo, cli):
 def test_hostile_specs_and_file_names_stay_text(story, cli):
     """COMMENT-3, COMMENT-E4: script tags, mentions, references, comments, backticks, pipes,
     line breaks and huge strings from the change."""
-    spec = SPEC.replace("# Password reset", f"# Password reset {HOSTILE}")
-    spec = spec.replace("e-mail first.", f"e-mail first. {HOSTILE} {'y' * 50_000}")
-    spec = spec.replace("Two resets in a row.", "Two resets -->  <!-- @admin #9")
-    story.commit("spec", {"specs/reset.md": spec})
+    spec = RESET_SPEC.replace("# Password reset", f"# Password reset {HOSTILE}")
+    spec = spec.replace("changing anything.", f"changing anything. {HOSTILE} {'y' * 50_000}")
+    spec = spec.replace("several times in a row.", "several times -->  <!-- @admin #9")
+    story.commit("spec", {"specs/password-reset.md": spec})
     names = ["src/auth/re`set @bob #7.py", "src/auth/a|b <!--.py", "src/auth/new\nline.py"]
     story.commit(
         "reset @alice fixes #3 <!--",
@@ -229,7 +225,7 @@ def test_ripples_are_listed(story, cli):
     assert "🌊 Ripples (1): untouched code that depends on what this change touches" in body
     assert (
         "- [ ] `password_hash` is written at `src/auth/reset.py:3`; used, untouched, at "
-        "`src/report.py:2`"
+        "`src/auth/users.py:7`, `src/auth/users.py:12`, `src/report.py:2`"
     ) in body
 
 
@@ -285,7 +281,7 @@ def test_a_blocking_list_over_the_limit_is_cut_at_an_item_and_counted(story, cli
     story.commit(
         "spec",
         {
-            "specs/reset.md": SPEC.split("## Requirements")[0]
+            "specs/password-reset.md": RESET_SPEC.split("## Requirements")[0]
             + "## Requirements\n"
             + requirements
             + "\n"

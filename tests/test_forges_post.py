@@ -10,9 +10,6 @@ from pathlib import Path
 import pytest
 
 from testing.fakeforge import GITHUB_TOKEN, GITLAB_TOKEN, Failure, FakeForge, running
-from testing.stories import HASHING, RESET_SPEC
-
-SPEC = RESET_SPEC
 
 RESET = 'def reset(user, pw):\n    """RESET-1, RESET-2"""\n    user.password_hash = pw\n'
 MARKER = "<!-- specflow:comment v1 key=default head="
@@ -27,10 +24,10 @@ def forge() -> Iterator[FakeForge]:
 
 
 @pytest.fixture
-def change(repo):
-    repo.commit("base", {"specs/reset.md": SPEC, "src/auth/hashing.py": HASHING})
-    repo.commit("reset", {"src/auth/reset.py": RESET})
-    return repo
+def change(story):
+    """The story's reset, in a change a forge is told about."""
+    story.commit("reset", {"src/auth/reset.py": RESET})
+    return story
 
 
 def _event(tmp_path: Path, fork: bool = False) -> Path:

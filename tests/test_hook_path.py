@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_check import BCRYPT_RESET, FIXED_RESET, HASHING, RESET_SPEC, TEST_RESET
+from testing.stories import BCRYPT_RESET, FIXED_RESET, RESET_TESTS
 
 # Runs the command line as the installed `specflow` would, through entry.main or straight through
 # the typer app, and reports whether typer was imported on the way.
@@ -53,15 +53,6 @@ def both(cwd: Path, *args: str, env: dict[str, str] | None = None) -> tuple[tupl
     return (*fast[:2], fast[2].split()[0]), "typer=True" in fast[2]
 
 
-@pytest.fixture
-def story(repo):
-    repo.commit(
-        "base",
-        {"specs/reset.md": RESET_SPEC, "src/auth/hashing.py": HASHING, "tests/t.py": TEST_RESET},
-    )
-    return repo
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -79,7 +70,7 @@ def test_the_hooks_command_lines_skip_typer_and_say_the_same(story, args):
     (out, err, code), typer_loaded = both(story.path, *args)
     assert code == "code=1" and not typer_loaded
     assert "RESET" in out + err
-    story.stage({"src/auth/reset.py": FIXED_RESET})
+    story.stage({"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": RESET_TESTS})
     (out, err, code), typer_loaded = both(story.path, *args)
     expected = "code=1" if "--message-file" in args else "code=0"  # RESET-9 does not exist
     assert code == expected and not typer_loaded

@@ -287,3 +287,52 @@ def test_the_hook_prints_through_the_console_alone(repo):
     modules = set(done.stderr.rpartition("\n@@ ")[2].split())
     assert {"specflow.output.console", "specflow.output.text"} <= modules
     assert not modules & {"specflow.output.render", "specflow.output.serialize", "typer"}
+
+
+TESTS = Path(__file__).parent
+
+
+def _is_fixture(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return name == "fixture"
+
+
+def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.expr) -> str:
+    """The name pytest knows the fixture by: `name=` if the decorator gives one."""
+    for keyword in decorator.keywords if isinstance(decorator, ast.Call) else []:
+        if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
+            return str(keyword.value.value)
+    return node.name
+
+
+def fixtures_named(name: str, root: Path) -> list[str]:
+    """`path:line` of every fixture called `name` in the test files under `root`."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names = [_fixture_name(node, d) for d in node.decorator_list if _is_fixture(d)]
+                if name in names:
+                    found.append(f"{path.relative_to(root).as_posix()}:{node.lineno}")
+    return found
+
+
+def test_the_story_has_one_fixture_in_the_shared_conftest():
+    """LAYOUT-11: a second `story` fixture would tell the story another way."""
+    found = fixtures_named("story", TESTS)
+    assert [place.split(":")[0] for place in found] == ["conftest.py"], found
+
+
+def test_a_story_fixture_is_found_under_any_spelling(tmp_path):
+    """LAYOUT-11: the search itself, on test files written for it."""
+    (tmp_path / "test_a.py").write_text(
+        "import pytest\nfrom pytest import fixture\n\n\n@pytest.fixture\ndef story(repo):\n"
+        "    return repo\n\n\n@fixture(name='story')\ndef other(repo):\n    return repo\n"
+    )
+    (tmp_path / "test_b.py").write_text(
+        "import pytest\n\n\n@pytest.fixture(scope='module')\nasync def story():\n    pass\n\n\n"
+        "def story_text():\n    return 'not a fixture'\n\n\n@pytest.fixture\ndef repo():\n"
+        "    pass\n"
+    )
+    assert fixtures_named("story", tmp_path) == ["test_a.py:6", "test_a.py:11", "test_b.py:5"]

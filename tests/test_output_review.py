@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from referencing import Registry, Resource
 
 import specflow
-from test_story import BCRYPT_RESET, build_story
+from testing.stories import BCRYPT_RESET
 
 SCHEMAS = Path(specflow.__file__).parent / "schemas"
 FORMATS = ("text", "markdown", "json")
@@ -56,17 +56,10 @@ def html_of(markdown: str) -> str:
     return MarkdownIt("commonmark", {"html": True}).render(markdown)
 
 
-@pytest.fixture
-def story(repo):
-    build_story(repo)
-    repo.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
-    return repo
-
-
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-def test_markdown_has_one_collapsible_section_per_affected_spec(story, cli):
+def test_markdown_has_one_collapsible_section_per_affected_spec(bcrypt_commit, cli):
     """REVIEW-11: one <details> per spec, with blank lines around the Markdown inside it so
     that GitHub renders the lists and the bold text instead of showing them raw."""
     md = review(cli, fmt="markdown")
@@ -84,7 +77,7 @@ def test_markdown_has_one_collapsible_section_per_affected_spec(story, cli):
         assert "**" not in section  # no Markdown left unrendered
 
 
-def test_markdown_checklist_uses_task_list_boxes(story, cli):
+def test_markdown_checklist_uses_task_list_boxes(bcrypt_commit, cli):
     """REVIEW-11: referenced requirements are ticked, the rest and every question unticked."""
     md = review(cli, fmt="markdown")
 
@@ -108,7 +101,7 @@ def test_the_schemas_are_valid_draft_2020_12_schemas():
         Draft202012Validator.check_schema(schema)
 
 
-def test_story_review_json_validates_against_its_schema(story, cli):
+def test_story_review_json_validates_against_its_schema(bcrypt_commit, cli):
     """REVIEW-11: `"schema": 1`, and every field is documented (no extra fields allowed)."""
     data = review_json(cli)
 
@@ -117,7 +110,7 @@ def test_story_review_json_validates_against_its_schema(story, cli):
     assert_valid("review", data)
 
 
-def test_schema_rejects_a_field_it_does_not_document(story, cli):
+def test_schema_rejects_a_field_it_does_not_document(bcrypt_commit, cli):
     """REVIEW-11: the validation is strict enough to catch an undocumented field."""
     data = review_json(cli)
     data["ripples"][0]["uses"][0]["surprise"] = 1
@@ -128,7 +121,7 @@ def test_schema_rejects_a_field_it_does_not_document(story, cli):
 @pytest.mark.parametrize(
     "args", [(), ("HEAD~1",), ("HEAD~2..HEAD",), ("--staged",), ("--worktree",)]
 )
-def test_every_kind_of_revision_validates(story, cli, args):
+def test_every_kind_of_revision_validates(story, bcrypt_commit, cli, args):
     """REVIEW-11, REVIEW-12: commits, ranges, the index and the work tree (head null)."""
     story.write({"src/auth/reset.py": BCRYPT_RESET.replace("bcrypt", "argon2")})
     story.git("add", "src/auth/reset.py")
@@ -136,7 +129,7 @@ def test_every_kind_of_revision_validates(story, cli, args):
     assert_valid("review", review_json(cli, *args))
 
 
-def test_context_json_validates_for_a_name_and_for_a_path(story, cli):
+def test_context_json_validates_for_a_name_and_for_a_path(bcrypt_commit, cli):
     """REVIEW-9, REVIEW-10: both shapes of `context --format json`."""
     for target in ("password_hash", "src/auth/hashing.py", "nothing_by_this_name"):
         result = cli("context", target, "--format", "json")
@@ -147,7 +140,7 @@ def test_context_json_validates_for_a_name_and_for_a_path(story, cli):
 # --- text ----------------------------------------------------------------------------------------
 
 
-def test_text_is_plain_when_piped(story, cli):
+def test_text_is_plain_when_piped(bcrypt_commit, cli):
     """REVIEW-11: no colour codes and no Markdown markup when the output is not a terminal."""
     out = review(cli)
 
@@ -270,7 +263,7 @@ def test_a_new_spec_is_reported_as_new(repo, cli):
     assert "+ the spec is new" in review(cli)
 
 
-def test_an_untouched_spec_has_an_empty_delta(story, cli):
+def test_an_untouched_spec_has_an_empty_delta(bcrypt_commit, cli):
     """REVIEW-2: a spec affected only by scope shows no delta section."""
     data = review_json(cli)
 
@@ -407,7 +400,7 @@ def test_a_root_commit_and_an_empty_commit_are_reviewed_with_exit_0(repo, cli):
     assert review_json(cli)["files"] == []
 
 
-def test_an_unknown_revision_is_exit_2_not_a_review(story, cli):
+def test_an_unknown_revision_is_exit_2_not_a_review(bcrypt_commit, cli):
     """REVIEW-12: exit 2 on bad input, with one line naming it."""
     result = cli("review", "no-such-branch")
 

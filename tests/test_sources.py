@@ -18,9 +18,9 @@ from specflow.ids import find_references, prefixes_of
 from specflow.sources.markdown import parse_spec
 from test_commands_report import browse, needs_chromium
 from test_speed import imported_modules
+from testing.stories import HASHING
 
 DATA = Path(__file__).parent / "data"
-HASHING = "def hash_password(password):\n    return sha256(password)\n"
 
 # What each format's requirements are called in code (SOURCES-3), and one scenario's words.
 FORMATS = {
@@ -66,9 +66,9 @@ def fmt(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def story(repo, fmt):
-    """A repository with the format's password-reset spec and login code, every requirement
-    but the last referenced (by code and a test)."""
+def foreign_spec(repo, fmt):
+    """The password-reset story as another tool writes it: the format's spec, the story's
+    hashing and a reset, every requirement but the last referenced (by code and a test)."""
     done, _last, _path = FORMATS[fmt]
     repo.commit(
         "the spec, as the tool wrote it",
@@ -96,7 +96,7 @@ def git_commit(repo, message: str) -> subprocess.CompletedProcess[str]:
 # --- lint ------------------------------------------------------------------------------------
 
 
-def test_each_format_lints_with_what_it_gets_wrong_for_specflow(story, cli, fmt):
+def test_each_format_lints_with_what_it_gets_wrong_for_specflow(foreign_spec, cli, fmt):
     """SOURCES-1, SOURCES-6: read as the tool wrote it; Spec Kit's open question is a warning."""
     result = cli("lint", "--format", "json")
     assert result.code == 0, result.out
@@ -111,7 +111,7 @@ def test_each_format_lints_with_what_it_gets_wrong_for_specflow(story, cli, fmt)
         assert rules == []
 
 
-def test_list_shows_every_format_with_its_source(story, cli, fmt):
+def test_list_shows_every_format_with_its_source(foreign_spec, cli, fmt):
     """SOURCES-1: one model for all: the same list, the spec read from the tool's path."""
     _done, _last, path = FORMATS[fmt]
     result = cli("list", "--format", "json")
@@ -161,26 +161,28 @@ def test_lint_fix_refuses_another_tools_file_and_leaves_it_alone(repo, cli):
 # --- check and the hooks ---------------------------------------------------------------------
 
 
-def test_an_unreferenced_requirement_blocks_the_commit_and_a_reference_lets_it_in(story, cli, fmt):
+def test_an_unreferenced_requirement_blocks_the_commit_and_a_reference_lets_it_in(
+    foreign_spec, cli, fmt
+):
     """SOURCES-4: the hook holds another tool's requirements to the same rule as specflow's."""
     done, last, path = FORMATS[fmt]
     assert cli("hook", "install").code == 0
-    story.stage({"src/auth/tokens.py": f"def token():  # {done[0]}\n    return 1\n"})
-    blocked = git_commit(story, "reset tokens")
+    foreign_spec.stage({"src/auth/tokens.py": f"def token():  # {done[0]}\n    return 1\n"})
+    blocked = git_commit(foreign_spec, "reset tokens")
     assert blocked.returncode == 1
     assert f"[unreferenced-requirement] {last} is referenced nowhere" in blocked.stderr
     assert path in blocked.stderr
 
-    story.stage({"src/auth/lookup.py": f"def find(email):  # {last}\n    return None\n"})
-    passed = git_commit(story, "find the account by its e-mail")
+    foreign_spec.stage({"src/auth/lookup.py": f"def find(email):  # {last}\n    return None\n"})
+    passed = git_commit(foreign_spec, "find the account by its e-mail")
     assert passed.returncode == 0, passed.stderr
 
 
-def test_a_reference_to_an_id_the_format_does_not_have_is_dangling(story, cli, fmt):
+def test_a_reference_to_an_id_the_format_does_not_have_is_dangling(foreign_spec, cli, fmt):
     """SOURCES-3: the IDs are exact: a typo in the slug or the number is caught."""
     wrong = {"speckit": "PASSWORD-RESET-FR-009", "openspec": "PASSWORD-RESET-no-such-thing"}
     typo = wrong.get(fmt, "PASSWORD-RESET-3.1")
-    story.stage({"src/auth/other.py": f"# {typo}\n"})
+    foreign_spec.stage({"src/auth/other.py": f"# {typo}\n"})
     result = cli("check", "--staged")
     assert result.code == 1
     assert f"[dangling-reference] {typo}" in result.out
@@ -198,18 +200,18 @@ def test_native_ids_do_not_read_other_formats_forms():
 # --- scope -----------------------------------------------------------------------------------
 
 
-def test_scopes_in_the_configuration_give_a_spec_its_files(story, cli, fmt):
+def test_scopes_in_the_configuration_give_a_spec_its_files(foreign_spec, cli, fmt):
     """SOURCES-5: without a scope the spec is affected only by references and by itself."""
     _done, _last, path = FORMATS[fmt]
-    story.stage({"src/auth/hashing.py": HASHING + "# faster\n"})
+    foreign_spec.stage({"src/auth/hashing.py": HASHING + "# faster\n"})
     assert cli("check", "--staged").code == 0  # no reference, no scope: not affected
-    story.commit("faster")
-    story.write({"pyproject.toml": f'[tool.specflow.scopes]\n"{path}" = ["src/auth/**"]\n'})
-    story.stage({"src/auth/hashing.py": HASHING + "# faster still\n"})
+    foreign_spec.commit("faster")
+    foreign_spec.write({"pyproject.toml": f'[tool.specflow.scopes]\n"{path}" = ["src/auth/**"]\n'})
+    foreign_spec.stage({"src/auth/hashing.py": HASHING + "# faster still\n"})
     result = cli("check", "--staged")
     assert result.code == 1
     assert "[unreferenced-requirement]" in result.out
-    story.write({"pyproject.toml": '[tool.specflow.scopes]\n"specs/nope.md" = ["src/**"]\n'})
+    foreign_spec.write({"pyproject.toml": '[tool.specflow.scopes]\n"specs/nope.md" = ["src/**"]\n'})
     linted = cli("lint")
     assert linted.code == 0
     assert "pyproject.toml:1: warning [unknown-scope-spec] `scopes` names 'specs/nope.md'" in (
@@ -217,13 +219,13 @@ def test_scopes_in_the_configuration_give_a_spec_its_files(story, cli, fmt):
     )
 
 
-def test_sources_in_the_configuration_choose_the_formats(story, cli, fmt):
+def test_sources_in_the_configuration_choose_the_formats(foreign_spec, cli, fmt):
     """SOURCES-2: `sources` replaces detection; an unknown name is a one-line error."""
-    story.write({"specflow.toml": 'sources = ["specflow"]\n'})
+    foreign_spec.write({"specflow.toml": 'sources = ["specflow"]\n'})
     listed = json.loads(cli("list", "--format", "json").out)["specs"]
     # Spec Kit's spec.md sits in specs/: read as specflow's own Markdown, it is another spec
     assert [spec["id"] for spec in listed] == (["SPEC"] if fmt == "speckit" else [])
-    story.write({"specflow.toml": 'sources = ["specflow", "spekit"]\n'})
+    foreign_spec.write({"specflow.toml": 'sources = ["specflow", "spekit"]\n'})
     result = cli("list")
     assert result.code == 2
     assert "unknown source(s) spekit; known sources: specflow, speckit, openspec, kiro" in (
@@ -234,11 +236,11 @@ def test_sources_in_the_configuration_choose_the_formats(story, cli, fmt):
 # --- review, report and the rest downstream --------------------------------------------------
 
 
-def test_the_review_links_a_hunk_to_a_scenario(story, cli, fmt):
+def test_the_review_links_a_hunk_to_a_scenario(foreign_spec, cli, fmt):
     """SOURCES-1: acceptance scenarios, OpenSpec scenarios and EARS criteria are linked by the
     words a hunk shares with them, as specflow's own edge cases are."""
     _done, last, _path = FORMATS[fmt]
-    story.stage(
+    foreign_spec.stage(
         {"src/auth/reset.py": code(last) + "\ndef unknown_email(email):\n    return 'nobody'\n"}
     )
     result = cli("review", "--staged", "--format", "json", "--all")
@@ -252,7 +254,7 @@ def test_the_review_links_a_hunk_to_a_scenario(story, cli, fmt):
     assert about & ({"context"} if fmt == "kiro" else {"edge-case"})
 
 
-def test_the_report_lists_each_format_and_filters_by_source(story, cli, fmt, tmp_path):
+def test_the_report_lists_each_format_and_filters_by_source(foreign_spec, cli, fmt, tmp_path):
     """SOURCES-9: coverage per requirement, and the HTML filters by source."""
     done, last, _path = FORMATS[fmt]
     result = cli("report", "--format", "json")
@@ -268,7 +270,7 @@ def test_the_report_lists_each_format_and_filters_by_source(story, cli, fmt, tmp
     assert f'data-source="{fmt}"' in page
 
 
-def test_show_brief_context_and_comment_read_the_other_formats(story, cli, fmt):
+def test_show_brief_context_and_comment_read_the_other_formats(foreign_spec, cli, fmt):
     """SOURCES-1: downstream commands work on the same model."""
     done, _last, path = FORMATS[fmt]
     shown = cli("show", done[0])
@@ -346,10 +348,10 @@ def test_an_openspec_name_without_a_leading_word_cannot_be_referenced(repo, cli)
     assert "openspec/specs/auth/spec.md:8: error [unreferenceable-name]" in result.out
 
 
-def test_a_cached_spec_is_read_again_when_its_source_changes(story, cli, fmt):
+def test_a_cached_spec_is_read_again_when_its_source_changes(foreign_spec, cli, fmt):
     """SOURCES-E3: the hook's spec cache keeps a spec per path and blob; the source counts."""
     assert cli("check", "HEAD").code == 1  # caches the specs as their format reads them
-    story.commit("only specflow", {"specflow.toml": 'sources = ["specflow"]\n'})
+    foreign_spec.commit("only specflow", {"specflow.toml": 'sources = ["specflow"]\n'})
     listed = json.loads(cli("list", "--format", "json").out)["specs"]
     assert [spec["id"] for spec in listed] == (["SPEC"] if fmt == "speckit" else [])
 
@@ -413,13 +415,13 @@ def test_the_reference_cache_is_kept_per_id_form():
     assert plain.patterns == dotted.patterns and plain.key != dotted.key
 
 
-def test_the_warm_hook_parses_no_foreign_spec_again(story, fmt):
+def test_the_warm_hook_parses_no_foreign_spec_again(foreign_spec, fmt):
     """SOURCES-E3, SPEED-1: another tool's specs come from the cache: no Markdown parser."""
     done, _last, _path = FORMATS[fmt]
-    story.stage({"src/auth/reset.py": code(*done) + "x = 1\n"})
-    code_, cold = imported_modules(story, "check", "--staged")
+    foreign_spec.stage({"src/auth/reset.py": code(*done) + "x = 1\n"})
+    code_, cold = imported_modules(foreign_spec, "check", "--staged")
     assert "markdown_it" in cold
-    code_, warm = imported_modules(story, "check", "--staged")
+    code_, warm = imported_modules(foreign_spec, "check", "--staged")
     assert code_ == 0, warm[-2000:]
     assert f" specflow.sources.{fmt}\n" in warm
     for heavy in ("markdown_it", "yaml", "specflow.lint"):

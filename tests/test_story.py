@@ -11,164 +11,9 @@ from typing import Any
 
 import pytest
 
-HASHING = '''\
-"""Password hashing for the auth module."""
-import hashlib
-
-
-def hash_password(password: str) -> str:
-    """Original SHA-256 implementation."""  # AUTH-1
-    return hashlib.sha256(password.encode()).hexdigest()
-
-
-def verify_password(password: str, hashed: str) -> bool:
-    """Verify against SHA-256 hash."""
-    return hash_password(password) == hashed
-'''
-
-USERS = '''\
-"""Users: registration and login."""
-from auth import db
-from auth.hashing import hash_password, verify_password
-
-
-def register(username: str, email: str, password: str) -> None:
-    db.save(db.User(username, email, password_hash=hash_password(password)))  # AUTH-2
-
-
-def login(username: str, password: str):
-    user = db.get_user(username)
-    if user and verify_password(password, user.password_hash):
-        return user
-    return None
-'''
-
-SESSIONS = '''\
-"""Sessions: tokens for logged-in users."""
-import secrets
-
-_TOKENS: dict[str, str] = {}
-
-
-def create_session(username: str) -> str:
-    token = secrets.token_hex(16)
-    _TOKENS[token] = username  # AUTH-3
-    return token
-
-
-def validate_token(token: str) -> str | None:
-    return _TOKENS.get(token)
-
-
-def logout(token: str) -> None:
-    _TOKENS.pop(token, None)
-'''
-
-LOGIN_TESTS = '''\
-def test_login_after_register():
-    """AUTH-1, AUTH-2, AUTH-3"""
-'''
-
-AUTH = """\
----
-id: AUTH
-scope: [src/auth/**]
----
-# Authentication
-
-## Context
-- Passwords are hashed with SHA-256 by `hash_password()`.
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-
-## Requirements
-- AUTH-1: Passwords are stored as SHA-256 hex digests.
-- AUTH-2: Registration stores the hash, never the password.
-- AUTH-3: A session token stays valid until logout.
-
-## Edge Cases
-- AUTH-E1: Empty password.
-"""
-
-RESET = """\
----
-id: RESET
-scope:
-  - src/auth/**
----
-# Password reset
-
-## Context
-- The system hashes passwords with SHA-256 in `hash_password()` (src/auth/hashing.py).
-- All stored passwords are SHA-256 hex digests in `users.password_hash`.
-- Login verifies with `verify_password()`, which expects that format.
-
-## Requirements
-- RESET-1: New password hashes use the existing SHA-256 format.
-- RESET-2: Reset verifies the account by e-mail before changing anything.
-- [ ] RESET-3: Old hashes are migrated to bcrypt on the next successful login.
-
-## Edge Cases
-- RESET-E1: The user resets the password several times in a row.
-"""
-
-BCRYPT_RESET = '''\
-"""Password reset."""
-import bcrypt
-
-from auth import db
-
-
-def reset_password(email: str, new_password: str) -> bool:
-    """Password reset with bcrypt (added later)."""  # RESET-2
-    user = db.get_user_by_email(email)
-    if not user:
-        return False
-    salt = bcrypt.gensalt()
-    hashed = bcrypt.hashpw(new_password.encode(), salt)
-    user.password_hash = hashed.decode()
-    db.save(user)
-    return True
-'''
-
-FIXED_RESET = '''\
-"""Password reset."""
-from auth import db
-from auth.hashing import hash_password
-
-
-def reset_password(email: str, new_password: str) -> bool:
-    """Password reset keeping the SHA-256 format."""  # RESET-1, RESET-2
-    user = db.get_user_by_email(email)
-    if not user:
-        return False
-    user.password_hash = hash_password(new_password)
-    db.save(user)
-    return True
-'''
+from testing.stories import AUTH_SPEC, BCRYPT_RESET, FIXED_RESET, SESSIONS
 
 FORMAT_QUESTION = "do they agree on the format of `password_hash`?"
-
-
-def build_story(repo) -> None:
-    """Sessions 1 and 2 of the story, then the reset spec, written before any reset code."""
-    repo.commit(
-        "Login with SHA-256 (AUTH-1, AUTH-2)",
-        {
-            "src/auth/hashing.py": HASHING,
-            "src/auth/users.py": USERS,
-            "tests/test_login.py": LOGIN_TESTS,
-            "specs/auth.md": AUTH,
-        },
-    )
-    repo.commit("Sessions (AUTH-3)", {"src/auth/sessions.py": SESSIONS})
-    repo.commit("Spec for password reset", {"specs/password-reset.md": RESET})
-
-
-@pytest.fixture
-def story(repo):
-    build_story(repo)
-    repo.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
-    return repo
 
 
 def review_json(cli, *args: str) -> dict[str, Any]:
@@ -198,7 +43,7 @@ def ripple_of(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("spec_id", ["AUTH", "RESET"])
-def test_bcrypt_hunk_is_linked_to_the_sha256_context_of_both_specs(story, cli, spec_id):
+def test_bcrypt_hunk_is_linked_to_the_sha256_context_of_both_specs(bcrypt_commit, cli, spec_id):
     """REVIEW-3, REVIEW-5, REVIEW-15: each spec's SHA-256 context statements are asked about,
     with the evidence: the hunk writes `password_hash` (with `bcrypt.hashpw`), which the
     statement names; that is certain, and asked first."""
@@ -218,7 +63,7 @@ def test_bcrypt_hunk_is_linked_to_the_sha256_context_of_both_specs(story, cli, s
     assert first["statement"]["kind"] == "context" and "SHA-256" in first["statement"]["text"]
 
 
-def test_text_review_asks_whether_the_change_keeps_the_stored_format(story, cli):
+def test_text_review_asks_whether_the_change_keeps_the_stored_format(bcrypt_commit, cli):
     """REVIEW-5: the question in the reviewer's words, with the place and the statement."""
     out = cli("review").out
 
@@ -228,7 +73,7 @@ def test_text_review_asks_whether_the_change_keeps_the_stored_format(story, cli)
     assert "Does this change keep to it?" in out
 
 
-def test_verify_password_in_login_is_a_ripple_of_password_hash(story, cli):
+def test_verify_password_in_login_is_a_ripple_of_password_hash(bcrypt_commit, cli):
     """REVIEW-6: the bcrypt write ripples to the untouched reader, named by its function and
     the callee it feeds, and to the other writer, which uses `hash_password`."""
     data = review_json(cli)
@@ -247,7 +92,7 @@ def test_verify_password_in_login_is_a_ripple_of_password_hash(story, cli):
     assert f"This change does not touch these places: {FORMAT_QUESTION}" in out
 
 
-def test_reset_1_is_flagged_as_referenced_nowhere(story, cli):
+def test_reset_1_is_flagged_as_referenced_nowhere(bcrypt_commit, cli):
     """REVIEW-4: an enforced requirement that nothing references stands out; a planned one and
     a referenced one do not."""
     reset = {r["id"]: r for r in spec_of(review_json(cli), "RESET")["requirements"]}
@@ -264,7 +109,7 @@ def test_reset_1_is_flagged_as_referenced_nowhere(story, cli):
     assert "referenced nowhere: reference RESET-3" not in out
 
 
-def test_reset_password_is_listed_as_changed_with_no_test(story, cli):
+def test_reset_password_is_listed_as_changed_with_no_test(bcrypt_commit, cli):
     """REVIEW-7: test the integration, not only the feature."""
     data = review_json(cli)
 
@@ -274,7 +119,9 @@ def test_reset_password_is_listed_as_changed_with_no_test(story, cli):
     assert "[ ] reset_password() at src/auth/reset.py:7" in cli("review").out
 
 
-def test_a_test_that_mentions_the_function_takes_it_off_the_untested_list(story, cli):
+def test_a_test_that_mentions_the_function_takes_it_off_the_untested_list(
+    story, bcrypt_commit, cli
+):
     """REVIEW-7: a changed function that a test file names is not listed."""
     story.commit(
         "Reset keeps SHA-256, with its integration test",
@@ -288,7 +135,7 @@ def test_a_test_that_mentions_the_function_takes_it_off_the_untested_list(story,
     assert review_json(cli)["untested"] == []
 
 
-def test_review_exits_0_even_though_the_change_breaks_the_spec(story, cli):
+def test_review_exits_0_even_though_the_change_breaks_the_spec(bcrypt_commit, cli):
     """REVIEW-12: review informs; blocking is `check`'s job."""
     for fmt in ("text", "markdown", "json"):
         assert cli("review", "HEAD", "--format", fmt).code == 0
@@ -297,7 +144,7 @@ def test_review_exits_0_even_though_the_change_breaks_the_spec(story, cli):
 # --- the fixed commit ---------------------------------------------------------------------------
 
 
-def test_fixed_commit_calling_hash_password_settles_the_format_question(story, cli):
+def test_fixed_commit_calling_hash_password_settles_the_format_question(story, bcrypt_commit, cli):
     """REVIEW-6: a write computed like an existing writer's (`hash_password`) settles the ripple:
     no format question, and the agreeing place is named instead."""
     story.commit("Reset keeps SHA-256 (RESET-1)", {"src/auth/reset.py": FIXED_RESET})
@@ -316,7 +163,7 @@ def test_fixed_commit_calling_hash_password_settles_the_format_question(story, c
     assert "- [ ] `password_hash`" not in md
 
 
-def test_a_different_digest_does_not_settle_the_format_question(story, cli):
+def test_a_different_digest_does_not_settle_the_format_question(story, bcrypt_commit, cli):
     """REVIEW-6: `hashlib.md5(...).hexdigest()` is produced by md5, not by `hexdigest`, so a
     SHA-256 writer elsewhere does not make it agree."""
     story.commit(
@@ -338,7 +185,7 @@ def test_a_different_digest_does_not_settle_the_format_question(story, cli):
     assert FORMAT_QUESTION in cli("review").out
 
 
-def test_fixed_commit_references_reset_1_so_it_is_no_longer_flagged(story, cli):
+def test_fixed_commit_references_reset_1_so_it_is_no_longer_flagged(story, bcrypt_commit, cli):
     """REVIEW-4: a requirement referenced by the change is implemented where it is named."""
     story.commit("Reset keeps SHA-256", {"src/auth/reset.py": FIXED_RESET})
     reset = {r["id"]: r for r in spec_of(review_json(cli), "RESET")["requirements"]}
@@ -350,21 +197,20 @@ def test_fixed_commit_references_reset_1_so_it_is_no_longer_flagged(story, cli):
     assert "referenced nowhere: reference RESET-1" not in cli("review").out
 
 
-def test_reviewing_the_old_bcrypt_commit_still_asks_after_the_fix(story, cli):
+def test_reviewing_the_old_bcrypt_commit_still_asks_after_the_fix(story, bcrypt_commit, cli):
     """REVIEW-6: `review HEAD~1` judges that commit's own tree."""
     story.commit("Reset keeps SHA-256", {"src/auth/reset.py": FIXED_RESET})
 
-    assert FORMAT_QUESTION in cli("review", "HEAD~1").out
+    assert FORMAT_QUESTION in cli("review", bcrypt_commit).out
 
 
 # --- sessions: a write that stops -----------------------------------------------------------------
 
 
-def test_create_session_no_longer_writing_tokens_ripples_to_validate_token(repo, cli):
+def test_create_session_no_longer_writing_tokens_ripples_to_validate_token(story, cli):
     """REVIEW-6: a removed write matters as much as an added one."""
-    build_story(repo)
     stateless = SESSIONS.replace("    _TOKENS[token] = username  # AUTH-3\n", "")
-    repo.commit("Stateless sessions", {"src/auth/sessions.py": stateless})
+    story.commit("Stateless sessions", {"src/auth/sessions.py": stateless})
     data = review_json(cli)
     ripple = ripple_of(data, "_TOKENS")
     readers = {(u["function"], u["use"]) for u in ripple["uses"]}
@@ -381,26 +227,24 @@ def test_create_session_no_longer_writing_tokens_ripples_to_validate_token(repo,
     assert "These places still use `_TOKENS`: who writes it now?" in out
 
 
-def test_a_write_that_moves_to_another_line_is_not_an_unwrite(repo, cli):
+def test_a_write_that_moves_to_another_line_is_not_an_unwrite(story, cli):
     """REVIEW-E5: a name still written by the change is a write, not a stopped write."""
-    build_story(repo)
     moved = SESSIONS.replace(
         "    token = secrets.token_hex(16)\n    _TOKENS[token] = username  # AUTH-3\n",
         "    token = secrets.token_hex(32)\n    _TOKENS[token] = username.lower()  # AUTH-3\n",
     )
-    repo.commit("Longer tokens", {"src/auth/sessions.py": moved})
+    story.commit("Longer tokens", {"src/auth/sessions.py": moved})
     kinds = {r["symbol"]["name"]: r["symbol"]["kind"] for r in review_json(cli)["ripples"]}
 
     assert kinds["_TOKENS"] == "write"
 
 
-def test_a_stopped_write_is_not_crowded_out_by_many_changed_functions(repo, cli):
+def test_a_stopped_write_is_not_crowded_out_by_many_changed_functions(story, cli):
     """REVIEW-13: past the cap on names searched, stopped and new writes still come first."""
-    build_story(repo)
     many = "".join(f"def step_{n}(x):\n    return x + {n}\n\n\n" for n in range(260))
-    repo.commit("Many steps", {"src/auth/steps.py": many})
+    story.commit("Many steps", {"src/auth/steps.py": many})
     stateless = SESSIONS.replace("    _TOKENS[token] = username  # AUTH-3\n", "")
-    repo.commit(
+    story.commit(
         "Stateless sessions, every step changed",
         {"src/auth/sessions.py": stateless, "src/auth/steps.py": many.replace("x + ", "x - ")},
     )
@@ -413,15 +257,17 @@ def test_a_stopped_write_is_not_crowded_out_by_many_changed_functions(repo, cli)
 # --- which specs, and why ----------------------------------------------------------------------
 
 
-def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(repo, cli):
+def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(story, cli):
     """REVIEW-1: each affected spec says why; a spec nothing touches is left out."""
-    build_story(repo)
     notes = "---\nid: NOTES\n---\n# Notes\n\n## Requirements\n- NOTES-1: Kept.\n"
     other = "---\nid: OTHER\n---\n# Other\n\n## Requirements\n- OTHER-1: Untouched.\n"
-    repo.commit("More specs", {"specs/notes.md": notes, "specs/other.md": other})
-    repo.commit(
+    story.commit("More specs", {"specs/notes.md": notes, "specs/other.md": other})
+    story.commit(
         "Reset, for NOTES-1",
-        {"src/auth/reset.py": BCRYPT_RESET, "specs/auth.md": AUTH.replace("Empty", "An empty")},
+        {
+            "src/auth/reset.py": BCRYPT_RESET,
+            "specs/auth.md": AUTH_SPEC.replace("Empty", "An empty"),
+        },
     )
     reasons = {spec["id"]: spec["reasons"] for spec in review_json(cli)["specs"]}
 
@@ -431,16 +277,17 @@ def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(repo, 
     assert reasons["RESET"] == ["in scope: src/auth/reset.py", "referenced: RESET-2"]
 
 
-def test_a_hunk_outside_every_scope_is_asked_about_the_specs_whose_identifiers_it_writes(repo, cli):
+def test_a_hunk_outside_every_scope_is_asked_about_the_specs_whose_identifiers_it_writes(
+    story, cli
+):
     """REVIEW-3, REVIEW-5, REVIEW-15: an identifier links a hunk where no scope reaches: an
     admin tool that writes `password_hash` with MD5 is asked about the SHA-256 context, marked as
     outside the change's specs, since no spec is affected."""
-    build_story(repo)
     admin = (
         "import hashlib\n\n\ndef force_password(user, password):\n"
         "    user.password_hash = hashlib.md5(password.encode()).hexdigest()\n"
     )
-    repo.commit("Admin tool", {"tools/admin.py": admin})
+    story.commit("Admin tool", {"tools/admin.py": admin})
     data = review_json(cli)
 
     assert data["specs"] == [] and data["unlinked"] == []
@@ -463,10 +310,9 @@ def test_a_hunk_outside_every_scope_is_asked_about_the_specs_whose_identifiers_i
     assert "outside the change's specs" in md
 
 
-def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(repo, cli):
+def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(story, cli):
     """REVIEW-8: the hunks linked to no spec at all, after the three questions' reminder."""
-    build_story(repo)
-    repo.commit("Unrelated", {"tools/colour.py": "PALETTE = ['teal', 'ochre']\n"})
+    story.commit("Unrelated", {"tools/colour.py": "PALETTE = ['teal', 'ochre']\n"})
     data = review_json(cli)
 
     assert data["questions"] == []
@@ -481,7 +327,7 @@ def test_a_hunk_sharing_no_words_with_any_spec_is_listed_as_unlinked(repo, cli):
 # --- specflow context ----------------------------------------------------------------------------
 
 
-def test_context_of_password_hash_shows_writers_readers_and_governing_specs(story, cli):
+def test_context_of_password_hash_shows_writers_readers_and_governing_specs(bcrypt_commit, cli):
     """REVIEW-9: understand before asking: where the name is written and read, and which
     specs govern those places."""
     result = cli("context", "password_hash")
@@ -497,7 +343,7 @@ def test_context_of_password_hash_shows_writers_readers_and_governing_specs(stor
     assert "RESET (specs/password-reset.md): Password reset, by scope" in result.out
 
 
-def test_context_of_password_hash_as_json(story, cli):
+def test_context_of_password_hash_as_json(bcrypt_commit, cli):
     """REVIEW-9: the same facts for machines."""
     result = cli("context", "password_hash", "--format", "json")
     data = json.loads(result.out)
@@ -510,7 +356,7 @@ def test_context_of_password_hash_as_json(story, cli):
     assert {g["spec"] for g in data["name"]["specs"]} == {"AUTH", "RESET"}
 
 
-def test_context_of_a_file_lists_what_it_defines_and_who_calls_it(story, cli):
+def test_context_of_a_file_lists_what_it_defines_and_who_calls_it(bcrypt_commit, cli):
     """REVIEW-10: for a path, its public names, each with its uses, and the governing specs."""
     result = cli("context", "src/auth/hashing.py")
     assert result.code == 0, result
@@ -524,7 +370,7 @@ def test_context_of_a_file_lists_what_it_defines_and_who_calls_it(story, cli):
     assert "AUTH (specs/auth.md): Authentication, by scope" in out
 
 
-def test_context_of_a_file_as_json(story, cli):
+def test_context_of_a_file_as_json(bcrypt_commit, cli):
     """REVIEW-10: defines, each name's uses, and the specs governing the file."""
     data = json.loads(cli("context", "src/auth/hashing.py", "--format", "json").out)
     names = {n["name"]: n for n in data["names"]}
@@ -537,7 +383,9 @@ def test_context_of_a_file_as_json(story, cli):
     assert [g["spec"] for g in data["specs"]] == ["AUTH", "RESET"]
 
 
-def test_context_from_a_sub_folder_takes_paths_relative_to_it(story, cli, monkeypatch):
+def test_context_from_a_sub_folder_takes_paths_relative_to_it(
+    story, bcrypt_commit, cli, monkeypatch
+):
     """REVIEW-10: a path is read relative to the current folder, as a shell user means it."""
     monkeypatch.chdir(story.path / "src" / "auth")
     data = json.loads(cli("context", "hashing.py", "--format", "json").out)
@@ -545,7 +393,7 @@ def test_context_from_a_sub_folder_takes_paths_relative_to_it(story, cli, monkey
     assert data["path"] == "src/auth/hashing.py"
 
 
-def test_context_of_an_unknown_name_says_so_and_names_no_spec(story, cli):
+def test_context_of_an_unknown_name_says_so_and_names_no_spec(bcrypt_commit, cli):
     """REVIEW-E4: nothing found is an answer, not an error."""
     result = cli("context", "no_such_name_anywhere")
 
