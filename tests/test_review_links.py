@@ -185,7 +185,7 @@ scope: [src/markup.py]
 
 ## Requirements
 - MARKUP-1: Methods that return parts of the string (`split`, `partition`) return `Markup`.
-- MARKUP-2: `str` and `bytes` arguments escape alike.
+- MARKUP-2: `striptags()` collapses whitespace with `join` once tags are gone.
 """
 
 MARKUP = """class Markup(str):
@@ -198,12 +198,11 @@ MARKUP = """class Markup(str):
 
 
 def test_a_name_every_program_uses_links_only_where_it_is_defined(repo, cli):
-    """REVIEW-15: a hunk that calls `split` and names `bytes` says nothing about the statements
-    that name them (every program does); one that changes `partition` itself does."""
+    """REVIEW-15: a hunk that calls `split` and `join` says nothing about the statements that
+    name them (every program does); one that changes `partition` itself does."""
     repo.commit("base", {"specs/markup.md": MARKUP_SPEC, "src/markup.py": MARKUP})
     calls = MARKUP.replace(
         "        return self\n",
-        "        if isinstance(self, bytes):\n            return self\n"
         "        return ' '.join(self.split())\n",
     )
     repo.commit("calls", {"src/markup.py": calls})
@@ -213,28 +212,6 @@ def test_a_name_every_program_uses_links_only_where_it_is_defined(repo, cli):
     questions = review_json(cli)["questions"]
     assert [q["statement"]["id"] for q in questions] == ["MARKUP-1"]
     assert "partition" in questions[0]["evidence"]["names"]
-
-
-def test_a_hunk_asks_only_about_what_it_most_surely_concerns(repo, cli):
-    """REVIEW-17: the hunk writes `_thread_local`, which a Context line names (certain); that
-    it also calls `HTTPBasicAuth`, which another Context line names, is a weaker rival, shown
-    only with `--all`."""
-    base(repo)
-    repo.commit(
-        "digest state",
-        {
-            "requests/auth.py": AUTH.replace(
-                "        self._thread_local = None",
-                "        self._thread_local = threading.local()\n"
-                "        self.fallback = HTTPBasicAuth(username, password)",
-            )
-        },
-    )
-    shown = review_json(cli)["questions"]
-    every = review_json(cli, "--all")["questions"]
-    assert [q["evidence"]["names"] for q in shown] == [["_thread_local"]]
-    rival = next(q for q in every if q["evidence"]["names"] == ["HTTPBasicAuth"])
-    assert 0.75 <= rival["confidence"] < 0.9, rival
 
 
 BLACKENED = '''"""Authentication handlers."""

@@ -83,7 +83,7 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed:
             return 0.95 + 0.05 * specific  # writes `password_hash`: certain; `draft`: a read
         last = [name for name in last if name not in GENERIC_NAMES or name in changed]
         if not last:
-            return 0.0  # calls `split` or names `bytes`: every program does
+            return 0.0  # calls `split` or `join`: every program does
         # a name the code uses everywhere (`escape` in an escaping library) tells little
         rarest = max(rare.get(name.lower(), 0.5) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)

@@ -9,7 +9,6 @@ candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
@@ -47,9 +46,10 @@ _SHAPED = re.compile(
 )
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
-# Names every program uses (`bytes`, `ValueError`, `split`, `join`): they link a hunk to a
-# statement only when the hunk defines or writes them (`Markup.partition`), never by a call.
-GENERIC_NAMES = frozenset(dir(builtins)).union(
+# Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
+# the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
+# may be a strategy's own (tenacity), and rarity in the code already weighs them.
+GENERIC_NAMES = frozenset().union(
     *(dir(kind) for kind in (str, bytes, list, dict, set, tuple, int, float, object))
 )
 
@@ -82,10 +82,6 @@ class Link:
     words: tuple[str, ...]
     in_scope: bool
     spread: int = 1  # how many statements name the evidence's identifier (the fewest)
-
-    @property
-    def reason(self) -> str:
-        return self.evidence
 
 
 def statements(spec: Spec) -> Iterator[Statement]:

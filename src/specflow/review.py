@@ -5,7 +5,7 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -213,7 +213,6 @@ def _questions(
     acts_of: dict[int, tuple[Act, ...]] = {}
     tests: dict[str, bool] = {}
     grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
-    by_hunk: dict[int, list[tuple[float, Link]]] = {}
     for link in linking.links:
         hunk = link.hunk
         if id(hunk) in silent:
@@ -228,10 +227,8 @@ def _questions(
         acted = {act.name for act in acts if act.verb != "changes"}
         sure = confidence(link, linking.rarity, acted, test, {act.name for act in acts})
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
-            by_hunk.setdefault(id(hunk), []).append((sure, link))
-    for sure, link in _surest_of_each_hunk(by_hunk.values(), linking.budget is None):
-        key = (link.statement.path, link.statement.line, link.hunk.path)
-        grouped.setdefault(key, []).append((sure, link))
+            key = (link.statement.path, link.statement.line, hunk.path)
+            grouped.setdefault(key, []).append((sure, link))
     order = {"context": 0, "requirement": 1, "edge-case": 2}
     ranked = []
     for found in grouped.values():
@@ -261,18 +258,6 @@ def _questions(
         ),
         frozenset(id(link.hunk) for _, (_, _, found) in ranked for _, link in found),
     )
-
-
-HUNK_CUT = 0.9  # a hunk asks about the statements it concerns most surely, not their rivals
-
-
-def _surest_of_each_hunk(
-    by_hunk: Iterable[list[tuple[float, Link]]], every: bool
-) -> Iterator[tuple[float, Link]]:
-    """Each hunk's links at least HUNK_CUT as sure as its surest one (all of them: `every`)."""
-    for links in by_hunk:
-        floor = 0.0 if every else max(sure for sure, _ in links) * HUNK_CUT
-        yield from ((sure, link) for sure, link in links if sure >= floor)
 
 
 RELATIVE_CUT = 0.75  # a question far weaker than the strongest of its review is not shown
