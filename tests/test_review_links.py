@@ -214,6 +214,45 @@ def test_a_name_every_program_uses_links_only_where_it_is_defined(repo, cli):
     assert "partition" in questions[0]["evidence"]["names"]
 
 
+NETRC_SPEC = """---
+id: NET
+scope: [src/netrc_auth.py]
+---
+# Credentials from netrc
+
+## Requirements
+- NET-1: Credentials from netrc are used only when no auth is given.
+- NET-2: Basic credentials are encoded as latin1.
+
+## Edge Cases
+- NET-E1: A netrc entry with an empty login or password gives no credentials.
+"""
+
+LOOKUP = "def lookup(entries, host):\n    found = entries.get(host)\n    if found:\n        return found\n"
+
+
+def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
+    """REVIEW-15: `if found and any(found)` shares no word with the spec; its subject line,
+    "Ignore empty netrc entries", shares three with NET-E1 (and one only with NET-1): asked,
+    with the words shown. The same words in the message's body, under a subject that says
+    nothing, ask nothing; a forge's merge commit is read by the pull request's title."""
+    repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP})
+    empty = {"src/netrc_auth.py": LOOKUP.replace("if found:", "if found and any(found):")}
+    repo.commit("Tidy the lookup\n\nIgnore empty netrc entries.", empty)
+    assert review_json(cli, "--all")["questions"] == []
+
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    for message in (
+        "Ignore empty netrc entries",
+        "Merge pull request #7 from a/b\n\nIgnore empty netrc entries",
+    ):
+        repo.commit(message, empty)
+        questions = review_json(cli, "--all")["questions"]
+        assert [q["statement"]["id"] for q in questions] == ["NET-E1"], message
+        assert {"empty", "entry", "netrc"} <= set(questions[0]["evidence"]["words"])
+        repo.git("reset", "-q", "--hard", "HEAD~1")
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

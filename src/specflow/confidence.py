@@ -7,17 +7,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 
-from specflow.link import (
-    ENCLOSING,
-    GENERIC_NAMES,
-    IDENTIFIER,
-    PART,
-    REFERENCE,
-    WORDS,
-    Link,
-    code_shaped,
-    identifiers,
-)
+from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
+from specflow.link import ENCLOSING, IDENTIFIER, PART, REFERENCE, WORDS, Link
 from specflow.words import words_of_identifier
 
 # A question is asked at this confidence or above; words alone reach it only when two or more

@@ -9,19 +9,25 @@ candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
-import keyword
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
+from specflow.identifiers import CHAIN, identifiers, joined, without_names
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
 from specflow.specset import SpecSet
-from specflow.words import BM25, STOP_WORDS, stem, tokens, word_set, words_of_identifier
+from specflow.words import (
+    BM25,
+    message_words,
+    stem,
+    tokens,
+    word_set,
+    words_of_identifier,
+)
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
@@ -31,27 +37,6 @@ KINDS = tuple(MAX_LINKS)
 REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
 ENCLOSING = "enclosing"  # the hunk is inside a class or function the statement names
 EVIDENCE = (REFERENCE, IDENTIFIER, PART, ENCLOSING, WORDS)
-
-_CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
-# words shaped like code: dotted, `call()`, snake_case, camelCase or CamelCase, HTTPAdapter
-_SHAPED = re.compile(
-    r"(?<![\w./-])"
-    r"(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
-    r"|[A-Za-z_]\w*\(\)"
-    r"|_*[A-Za-z0-9]+_\w*"
-    r"|[A-Za-z]*[a-z0-9][A-Z]\w*"
-    r"|[A-Z]{2,}[a-z]\w*)"
-    r"(?![\w/-])"
-)
-_FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
-_KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
-# Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
-# the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
-# may be a strategy's own (tenacity), and rarity in the code already weighs them.
-GENERIC_NAMES = frozenset().union(
-    *(dir(kind) for kind in (str, bytes, list, dict, set, tuple, int, float, object))
-)
 
 
 @dataclass(frozen=True)
@@ -97,47 +82,6 @@ def hunk_text(hunk: Hunk) -> str:
     return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
 
 
-@lru_cache(maxsize=4096)
-def identifiers(text: str) -> frozenset[str]:
-    """The identifiers a statement names: code spans (each name in them), and outside them the
-    words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
-    also its last part (`users.password_hash` → `password_hash`)."""
-    found: set[str] = set()
-    for span in _CODE_SPAN.findall(text):
-        if "/" in span or _FILE_SUFFIX.search(span.strip()):
-            continue  # a path names files, not code: scope and `context` speak of files
-        found.update(chain for chain in _CHAIN.findall(span) if _worth(chain))
-    prose = _CODE_SPAN.sub(" ", text)
-    for word in _SHAPED.findall(prose):
-        name = word.removesuffix("()")
-        if _worth(name) and not _FILE_SUFFIX.search(name):
-            found.add(name)
-    return frozenset(name for name in found if _worth(name))
-
-
-_HYPHENED = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{3})")
-
-
-def _joined(text: str) -> str:
-    """Prose writes `e-mail` where code writes `email`."""
-    return _HYPHENED.sub(r"\1", text)
-
-
-def code_shaped(name: str) -> bool:
-    """`password_hash`, `HTTPDigestAuth`, `users.password_hash`: a name no prose word is; `sep`,
-    `draft` or `file` may be a value or a word as well as a name."""
-    return bool(_SHAPED.fullmatch(name)) and not name.endswith("()")
-
-
-def _without_names(text: str) -> str:
-    return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
-
-
-def _worth(name: str) -> bool:
-    last = name.rsplit(".", 1)[-1]
-    return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
-
-
 class Scope(NamedTuple):
     """The specs whose scope covers a file, and their statements."""
 
@@ -157,11 +101,13 @@ LinkRow = tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]
 class Corpus:
     """The statements of the specs, kind by kind, their BM25 index (which proposes the
     statements that share words with a hunk), the identifiers each names, and where each spec
-    and ID is."""
+    and ID is; and for each statement `said`, the words it shares with the change's messages
+    (two or more, or none), which every hunk of the change shares with it when it is a
+    candidate: the author's own account of what the change alters."""
 
-    def __init__(self, specs: SpecSet) -> None:
+    def __init__(self, specs: SpecSet, messages: Sequence[str] = ()) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
-        texts = [_joined(s.text) for s in found]
+        texts = [joined(s.text) for s in found]
         self.specs = specs
         self.listed = sorted(range(len(found)), key=lambda i: KINDS.index(found[i].kind))
         self.statements = [found[i] for i in self.listed]
@@ -170,7 +116,15 @@ class Corpus:
         self.words = [frozenset(word_set(text)) for text in texts]
         # the words of the prose alone: an identifier's parts meet these, not another
         # identifier's (`HTTPDigestAuth` does not meet `HTTPBasicAuth` on "http" and "auth")
-        self.prose = [frozenset(word_set(_without_names(text))) for text in texts]
+        self.prose = [frozenset(word_set(without_names(text))) for text in texts]
+        # a word most statements say (`wait` in a spec of wait strategies) tells none apart
+        common = max(2, len(texts) // 5)
+        said = {w for w in message_words(messages) if sum(w in ws for ws in self.words) <= common}
+        # the words of the messages that a statement shares, when it shares two or more
+        self.said = [
+            frozenset(said & words) if len(said & words) >= 2 else frozenset()
+            for words in self.words
+        ]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
@@ -343,7 +297,7 @@ def _hunk_links(
 
 def _names_of(text: str) -> set[str]:
     """The identifiers of code: each dotted chain, and each of its parts."""
-    chains = set(_CHAIN.findall(text))
+    chains = set(CHAIN.findall(text))
     return chains | {part for chain in chains if "." in chain for part in chain.split(".")}
 
 
@@ -391,13 +345,14 @@ def _name_links(
         if doc in found and found[doc][0] in (REFERENCE, IDENTIFIER):
             continue
         prose = corpus.prose[doc]
+        words = hunk_words | corpus.said[doc]
         for parts, name in split.items():
             if _enough(len(parts & prose), len(parts)):
                 _keep(found, doc, PART, name)
         for name, parts in corpus.parts[doc]:
-            if _enough(len(hunk_words & parts), len(parts)):
+            if _enough(len(words & parts), len(parts)):
                 _keep(found, doc, PART, name)
-        if doc not in found and len(corpus.words[doc] & hunk_words) >= 2:
+        if doc not in found and len(corpus.words[doc] & words) >= 2:
             found[doc] = (WORDS, ())
 
 
@@ -429,7 +384,7 @@ def _strongest(
         found.items(),
         key=lambda item: (
             EVIDENCE.index(item[1][0]),
-            -corpus.index.score(hunk_words, item[0]),
+            -corpus.index.score(hunk_words | corpus.said[item[0]], item[0]),
             corpus.listed[item[0]],
         ),
     )
@@ -440,7 +395,8 @@ def _strongest(
         if kind != REFERENCE and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += kind != REFERENCE
-        kept.append((doc, kind, names, tuple(sorted(corpus.words[doc] & hunk_words))))
+        shared = corpus.words[doc] & (hunk_words | corpus.said[doc])
+        kept.append((doc, kind, names, tuple(sorted(shared))))
     return kept
 
 

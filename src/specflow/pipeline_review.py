@@ -79,7 +79,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     revision, change, config = snap.revision, snap.change, snap.config
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
-    corpus = Corpus(snap.specs)  # built once, before a fork: a child shares it
+    corpus = Corpus(snap.specs, change.messages)  # built once, before a fork: a child shares it
     work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)

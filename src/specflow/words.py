@@ -237,3 +237,29 @@ class BM25:
             if word in words:
                 total += weight
         return total
+
+
+# What commit messages say of every change: how, not what (conventional commits' types too).
+_MESSAGE_FILLER = word_set(
+    "add allow avoid bump change chore ci docs ensure feat fix fixes handle handling improve "
+    "instead make proper refactor remove rework support unnecessary update"
+)
+
+
+def message_words(messages: Sequence[str]) -> set[str]:
+    """The words of the subject lines of commit messages (a body wanders: it tells how the bug
+    was found, quotes code), without digits or filler."""
+    text = "\n".join(_subject(message) for message in messages)
+    return {w for w in word_set(text) if not w.isdigit() and w not in _MESSAGE_FILLER}
+
+
+def _subject(message: str) -> str:
+    """The first line; a forge's merge commit (`Merge pull request #7 from …`) has the pull
+    request's title on the next."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    if len(lines) > 1 and _FORGE_MERGE.match(lines[0]):
+        return lines[1]
+    return lines[0] if lines else ""
+
+
+_FORGE_MERGE = re.compile(r"Merge (?:pull request|branch|remote-tracking branch) ")

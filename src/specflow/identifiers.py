@@ -1,0 +1,71 @@
+"""The identifiers a spec statement names: code spans, and words shaped like code. Pure."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from functools import lru_cache
+
+from specflow.words import STOP_WORDS
+
+CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+# words shaped like code: dotted, `call()`, snake_case, camelCase or CamelCase, HTTPAdapter
+_SHAPED = re.compile(
+    r"(?<![\w./-])"
+    r"(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
+    r"|[A-Za-z_]\w*\(\)"
+    r"|_*[A-Za-z0-9]+_\w*"
+    r"|[A-Za-z]*[a-z0-9][A-Z]\w*"
+    r"|[A-Z]{2,}[a-z]\w*)"
+    r"(?![\w/-])"
+)
+_FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
+_KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
+# Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
+# the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
+# may be a strategy's own (tenacity), and rarity in the code already weighs them.
+GENERIC_NAMES = frozenset().union(
+    *(dir(kind) for kind in (str, bytes, list, dict, set, tuple, int, float, object))
+)
+
+
+@lru_cache(maxsize=4096)
+def identifiers(text: str) -> frozenset[str]:
+    """The identifiers a statement names: code spans (each name in them), and outside them the
+    words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
+    also its last part (`users.password_hash` → `password_hash`)."""
+    found: set[str] = set()
+    for span in _CODE_SPAN.findall(text):
+        if "/" in span or _FILE_SUFFIX.search(span.strip()):
+            continue  # a path names files, not code: scope and `context` speak of files
+        found.update(chain for chain in CHAIN.findall(span) if _worth(chain))
+    prose = _CODE_SPAN.sub(" ", text)
+    for word in _SHAPED.findall(prose):
+        name = word.removesuffix("()")
+        if _worth(name) and not _FILE_SUFFIX.search(name):
+            found.add(name)
+    return frozenset(name for name in found if _worth(name))
+
+
+_HYPHENED = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{3})")
+
+
+def joined(text: str) -> str:
+    """Prose writes `e-mail` where code writes `email`."""
+    return _HYPHENED.sub(r"\1", text)
+
+
+def code_shaped(name: str) -> bool:
+    """`password_hash`, `HTTPDigestAuth`, `users.password_hash`: a name no prose word is; `sep`,
+    `draft` or `file` may be a value or a word as well as a name."""
+    return bool(_SHAPED.fullmatch(name)) and not name.endswith("()")
+
+
+def without_names(text: str) -> str:
+    return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
+
+
+def _worth(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
