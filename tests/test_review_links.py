@@ -253,6 +253,25 @@ def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
         repo.git("reset", "-q", "--hard", "HEAD~1")
 
 
+def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
+    """REVIEW-15: under a subject that says nothing, the test the change adds,
+    `test_an_empty_netrc_entry_gives_nothing`, says it: NET-E1 is asked about the code's hunk
+    (the test's own hunk asks only about the IDs it names)."""
+    repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP})
+    test = "def test_an_empty_netrc_entry_gives_nothing():\n    assert lookup({'h': ('', '')}, 'h') is None\n"
+    repo.commit(
+        "Tidy the lookup",
+        {
+            "src/netrc_auth.py": LOOKUP.replace("if found:", "if found and any(found):"),
+            "tests/test_netrc.py": test,
+        },
+    )
+    questions = review_json(cli, "--all")["questions"]
+    assert [(q["statement"]["id"], q["path"]) for q in questions] == [
+        ("NET-E1", "src/netrc_auth.py")
+    ]
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

@@ -8,14 +8,16 @@ Snapshot ── link ───▶ Links          ── ripple ─▶ Ripples
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
-from specflow.change import FileChange, Revision
+from specflow.change import Change, FileChange, Revision
 from specflow.config import load_config
+from specflow.globs import matches
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -71,7 +73,6 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
 
     from specflow.affected import scope_index
     from specflow.forked import in_halves
-    from specflow.globs import matches
     from specflow.link import Corpus
     from specflow.review import Linking, build
     from specflow.ripple import changed_symbols, ripples, untested_functions, uses
@@ -79,7 +80,8 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     revision, change, config = snap.revision, snap.change, snap.config
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
-    corpus = Corpus(snap.specs, change.messages)  # built once, before a fork: a child shares it
+    said = (*change.messages, *added_test_names(change, config.test_globs))
+    corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
     work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
@@ -129,6 +131,23 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
         symbols,
         untested_functions(symbols, found, config.test_globs),
     )
+
+
+# `def test_strips_auth_on_default_port(`, `it("strips auth on a default port"`
+_TEST_NAME = re.compile(r"\s*(?:async\s+)?def\s+test_?(\w+)|\s*(?:it|test)\(\s*[\"'`]([^\"'`]+)")
+
+
+def added_test_names(change: Change, test_globs: tuple[str, ...]) -> list[str]:
+    """The names of the tests a change adds, in words: with its messages, its author's own
+    account of what it alters (REVIEW-15)."""
+    found = []
+    for file in change.files:
+        if file.hunks and matches(file.path, test_globs):
+            for line in file.added_lines():
+                named = _TEST_NAME.match(line.text)
+                if named:
+                    found.append((named.group(1) or named.group(2)).replace("_", " "))
+    return found
 
 
 def _start_rarity(
