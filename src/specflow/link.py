@@ -345,7 +345,7 @@ def _name_links(
         if doc in found and found[doc][0] in (REFERENCE, IDENTIFIER):
             continue
         prose = corpus.prose[doc]
-        words = hunk_words | corpus.said[doc]
+        words = _with_said(corpus, doc, hunk_words)
         for parts, name in split.items():
             if _enough(len(parts & prose), len(parts)):
                 _keep(found, doc, PART, name)
@@ -371,6 +371,11 @@ def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, na
         found[doc] = (kind, (*have[1], name))
 
 
+def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
+    said = corpus.said[doc]
+    return hunk_words | said if said else hunk_words  # most statements share nothing with it
+
+
 def _enough(met: int, parts: int) -> bool:
     """All the words of a split identifier, or all but one of three or more."""
     return met >= 2 and met >= parts - (parts >= 3)
@@ -384,7 +389,7 @@ def _strongest(
         found.items(),
         key=lambda item: (
             EVIDENCE.index(item[1][0]),
-            -corpus.index.score(hunk_words | corpus.said[item[0]], item[0]),
+            -corpus.index.score(_with_said(corpus, item[0], hunk_words), item[0]),
             corpus.listed[item[0]],
         ),
     )
@@ -395,7 +400,7 @@ def _strongest(
         if kind != REFERENCE and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += kind != REFERENCE
-        shared = corpus.words[doc] & (hunk_words | corpus.said[doc])
+        shared = corpus.words[doc] & _with_said(corpus, doc, hunk_words)
         kept.append((doc, kind, names, tuple(sorted(shared))))
     return kept
 
