@@ -96,6 +96,7 @@ def load_config(root: Path) -> Config:
 
 
 def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | None:
+    # TOML only for a repository with a configuration file
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10

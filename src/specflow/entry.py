@@ -16,7 +16,7 @@ from specflow.errors import SpecflowError
 def main() -> None:
     code = hook_check(sys.argv[1:])
     if code is None:
-        from specflow.cli import main as full  # the edge: typer only off the hooks' path
+        from specflow.cli import main as full  # the edge: typer off the hooks' path
 
         full()
     else:

@@ -256,6 +256,7 @@ def check_with_questions(
     count, files = snap.config.hook_questions, len(snap.change.files)
     if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
         return result, ()
+    # HOOK-14: the review's stages only when there are questions to ask
     from specflow.pipeline_review import collector_paused, hook_questions, review_of
 
     with collector_paused():
