@@ -16,7 +16,7 @@ from specflow.errors import SpecflowError
 def main() -> None:
     code = hook_check(sys.argv[1:])
     if code is None:
-        from specflow.cli import main as full  # the edge: typer off the hooks' path
+        from specflow.cli import main as full  # LAYOUT-11: the edge, typer off the hooks' path
 
         full()
     else:
@@ -32,7 +32,7 @@ def hook_check(args: list[str]) -> int | None:
     # The cycle collector would run dozens of times over the modules being imported and the
     # caches being unpickled, and find nothing: a hook's process is short and small.
     gc.disable()
-    from specflow.commands.check import check  # the edge: --help and --version skip it
+    from specflow.commands.check import check  # LAYOUT-11: --help and --version skip it
 
     try:
         return check(
