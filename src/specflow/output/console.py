@@ -89,7 +89,7 @@ def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> 
         return
     styles = {Severity.error: "red", Severity.warning: "yellow"}
     if is_terminal():
-        # colours only on a terminal: a hook's output is rarely one, and never when it passes
+        # only to colour findings on a terminal: a hook's output in a log or a GUI is plain
         from rich.console import Console
         from rich.markup import escape
 
