@@ -228,7 +228,10 @@ scope: [src/netrc_auth.py]
 - NET-E1: A netrc entry with an empty login or password gives no credentials.
 """
 
-LOOKUP = "def lookup(entries, host):\n    found = entries.get(host)\n    if found:\n        return found\n"
+LOOKUP = (
+    "def lookup(entries, host):\n    found = entries.get(host)\n    if found:\n"
+    "        return found\n"
+)
 
 
 def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
@@ -258,7 +261,10 @@ def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
     `test_an_empty_netrc_entry_gives_nothing`, says it: NET-E1 is asked about the code's hunk
     (the test's own hunk asks only about the IDs it names)."""
     repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP})
-    test = "def test_an_empty_netrc_entry_gives_nothing():\n    assert lookup({'h': ('', '')}, 'h') is None\n"
+    test = (
+        "def test_an_empty_netrc_entry_gives_nothing():\n"
+        "    assert lookup({'h': ('', '')}, 'h') is None\n"
+    )
     repo.commit(
         "Tidy the lookup",
         {

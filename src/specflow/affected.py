@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from specflow.change import Change
 from specflow.globs import matches, under_folders
+from specflow.ids import find_references
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -63,8 +64,6 @@ def added_references(
     change: Change, prefixes: frozenset[str], specs_dir: SpecDirs
 ) -> list[Reference]:
     """References on added lines (outside the specs folder) and in the commit messages."""
-    from specflow.ids import find_references
-
     found = []
     for file in change.files:
         if in_specs_dir(file.path, specs_dir):

@@ -11,6 +11,7 @@ import pickle
 from pathlib import Path
 
 from specflow import __version__
+from specflow.errors import SpecflowError
 
 
 def load(path: Path, kind: str) -> object | None:
@@ -30,8 +31,7 @@ def load(path: Path, kind: str) -> object | None:
 
 
 def save(path: Path, kind: str, value: object) -> None:
-    from specflow.errors import SpecflowError
-    from specflow.fsio import write_atomic
+    from specflow.fsio import write_atomic  # a warm hook has nothing to write
 
     data = _header(kind) + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, SpecflowError):

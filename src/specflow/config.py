@@ -6,13 +6,11 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from specflow.errors import ConfigError
 from specflow.model import Severity
-
-if TYPE_CHECKING:
-    from specflow.sources import Source
+from specflow.sources import Source, detect, enabled
 
 DEFAULT_TEST_GLOBS = ("tests/**", "test_*.py", "*_test.py", "**/*.test.*")
 
@@ -63,8 +61,6 @@ class Config(NamedTuple):
 
     @property
     def spec_sources(self) -> tuple[Source, ...]:
-        from specflow.sources import enabled
-
         return enabled(self.sources, self.specs_dir)
 
     @property
@@ -96,16 +92,11 @@ def load_config(root: Path) -> Config:
         table = _read_table(file, table_path)
         if table is not None:
             return _from_table(root, name, table)
-    return Config(root, sources=_detected(root))
-
-
-def _detected(root: Path) -> tuple[str, ...]:
-    from specflow.sources import detect
-
-    return detect(root)
+    return Config(root, sources=detect(root))
 
 
 def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | None:
+    # TOML only for a repository with a configuration file
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -167,7 +158,7 @@ def _sources(table: dict[str, Any], root: Path, source: str) -> tuple[str, ...]:
     """SOURCES-2: `sources = [...]` names the formats to read; without it they are detected."""
     value = table.get("sources")
     if value is None:
-        return _detected(root)
+        return detect(root)
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
         raise ConfigError("`sources` must be a list of source names", source)
     unknown = sorted(set(value) - set(SOURCE_NAMES))

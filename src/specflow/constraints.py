@@ -62,7 +62,7 @@ def matcher(constraint: Constraint) -> Callable[[str], bool]:
     """Literal patterns stay literal; `re:` runs on RE2, linear in the line (CHECK-12)."""
     if not constraint.is_regex:
         return lambda text: constraint.pattern in text
-    from specflow.linear import compiled
+    from specflow.linear import compiled  # RE2 only for a `re:` pattern (CHECK-12)
 
     search = compiled(constraint.pattern)
     return lambda text: search(text) is not None

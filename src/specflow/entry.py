@@ -10,11 +10,13 @@ import os
 import sys
 from pathlib import Path
 
+from specflow.errors import SpecflowError
+
 
 def main() -> None:
     code = hook_check(sys.argv[1:])
     if code is None:
-        from specflow.cli import main as full
+        from specflow.cli import main as full  # LAYOUT-12: the edge, typer off the hooks' path
 
         full()
     else:
@@ -30,7 +32,7 @@ def hook_check(args: list[str]) -> int | None:
     # The cycle collector would run dozens of times over the modules being imported and the
     # caches being unpickled, and find nothing: a hook's process is short and small.
     gc.disable()
-    from specflow.commands.check import check
+    from specflow.commands.check import check  # LAYOUT-12: --help and --version skip it
 
     try:
         return check(
@@ -69,8 +71,7 @@ def _hook_form(args: list[str]) -> tuple[Path | None, bool, bool] | None:
 
 def failure_code(exc: BaseException) -> int:
     """Print what stopped a command as one line and give its exit code; re-raise a bug."""
-    from specflow.errors import SpecflowError
-    from specflow.output import console
+    from specflow.output import console  # only on a failure: --help loads no output
 
     said = failure_message(exc)
     if said is not None:
@@ -85,8 +86,6 @@ def failure_code(exc: BaseException) -> int:
 def failure_message(exc: BaseException) -> str | None:
     """The one line that bad input or the environment earns (the CLI's, and the MCP tools'
     errors); None for anything else, a bug."""
-    from specflow.errors import SpecflowError
-
     if isinstance(exc, SpecflowError):
         return f"specflow: error: {exc}"
     if isinstance(exc, OSError):  # a full disk, a permission: the environment, not a bug

@@ -15,6 +15,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import IO, NoReturn, TypeVar, cast
 
@@ -47,8 +48,6 @@ def in_halves(
 def can_fork() -> bool:
     """Linux with two CPUs for this process and no other thread (a fork copies only the calling
     thread, so a lock another one holds would stay locked in the child)."""
-    import threading
-
     return (
         sys.platform.startswith("linux")
         and len(os.sched_getaffinity(0)) > 1

@@ -104,7 +104,7 @@ def start(
 
 
 def _temporary_files() -> tuple[IO[bytes], IO[bytes]] | None:
-    import tempfile
+    import tempfile  # only when git is given input (blobs to read): a warm hook gives none
 
     try:
         first = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes both

@@ -20,7 +20,7 @@ def _spec(globs: tuple[str, ...]) -> Matcher:
     bracket expression or a backslash goes to pathspec, which knows every corner of those."""
     translated = [_translate(glob) for glob in globs]
     if any(rule is _ELSEWHERE for rule in translated):
-        from pathspec import PathSpec
+        from pathspec import PathSpec  # SPEED-9: only for what the translation cannot
 
         return PathSpec.from_lines("gitignore", globs).match_file
     rules = [rule for rule in translated if rule is not None]

@@ -1,13 +1,16 @@
 """`re:` patterns of constraints, matched by RE2 in time linear in the line's length.
 
 A pattern comes from whoever edits `specs/`, a fork's pull request included; Python's `re`
-backtracks, and `(a+)+$` on one long line would hang every commit (CHECK-12). RE2 is imported
-only when a spec has a `re:` pattern: the hook of a project without one never loads it."""
+backtracks, and `(a+)+$` on one long line would hang every commit (CHECK-12). This module, and
+RE2 with it, is imported only for a spec with a `re:` pattern (by `constraints.matcher` and the
+parser): the hook of a project without one never loads it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+
+import re2
 
 # RE2's words for what it refuses, and the name a spec author knows the construct by.
 _CONSTRUCTS = (
@@ -29,15 +32,11 @@ _BACKREFERENCE = tuple(f"\\{digit}" for digit in "123456789")
 @lru_cache(maxsize=256)
 def compiled(pattern: str) -> Callable[[str], object]:
     """The pattern's `search`; `problem(pattern)` must be None."""
-    import re2
-
     return re2.compile(pattern, _options()).search  # type: ignore[no-any-return]
 
 
 def problem(pattern: str) -> str | None:
     """Why RE2 cannot run `pattern`, naming the construct, or None when it can."""
-    import re2
-
     try:
         re2.compile(pattern, _options())
     except re2.error as exc:
@@ -48,8 +47,6 @@ def problem(pattern: str) -> str | None:
 
 
 def _options() -> object:
-    import re2
-
     options = re2.Options()
     options.log_errors = False  # the finding says it; RE2 would also print to stderr
     return options

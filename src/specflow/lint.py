@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from specflow.globs import matches_any
 from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
+from specflow.sources import enabled
 from specflow.sources.markdown import KNOWN_KEYS
 from specflow.specset import SpecSet
 
@@ -120,8 +121,6 @@ _HOW = {
 
 
 def _cross_checks(specs: SpecSet) -> Iterator[Finding]:
-    from specflow.sources import enabled
-
     present = {spec.source for spec in specs.specs}
     for source in enabled(tuple(present), "specs"):
         yield from source.cross_check(specs)

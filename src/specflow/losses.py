@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from specflow.change import Change
 from specflow.globs import matches, matches_any
+from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
@@ -70,8 +71,6 @@ def _removed_references(
     change: Change, prefixes: frozenset[str], specs_dir: SpecDirs, test_globs: tuple[str, ...]
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """("implements" | "verifies", ID → the first place it was removed from)."""
-    from specflow.ids import find_references
-
     found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
     for file in change.files:
         path = file.old_path or file.path

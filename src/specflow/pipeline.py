@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from specflow import gitio, gitread
+from specflow import gitio, gitread, rules
 from specflow.change import Change, FileChange, Revision
 from specflow.config import Config, load_config
+from specflow.constraints import ConstraintCover, coverage, required_paths
+from specflow.errors import ConfigError, NotARepository, SpecflowError
+from specflow.globs import matches
+from specflow.losses import removed_paths
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
 from specflow.sources import Source, source_of
 from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import SpecSet, read_disk_specs, scoped, spec_globs, spec_set
-
-if TYPE_CHECKING:
-    from specflow.constraints import ConstraintCover
 
 
 class Snapshot(NamedTuple):
@@ -255,6 +256,7 @@ def check_with_questions(
     count, files = snap.config.hook_questions, len(snap.change.files)
     if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
         return result, ()
+    # HOOK-14: the review's stages only when there are questions to ask
     from specflow.pipeline_review import collector_paused, hook_questions, review_of
 
     with collector_paused():
@@ -263,9 +265,7 @@ def check_with_questions(
 
 def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
     """HOOK-13: what the commit-msg hook adds to pre-commit's verdict: the message's own."""
-    from specflow.rules import MESSAGE
-
-    return tuple(finding for finding in findings if finding.path == MESSAGE)
+    return tuple(finding for finding in findings if finding.path == rules.MESSAGE)
 
 
 def _specs_dir_exists(snap: Snapshot) -> None:
@@ -273,8 +273,6 @@ def _specs_dir_exists(snap: Snapshot) -> None:
     config = snap.config
     if snap.specs.specs or not config.specs_dir_line or config.specs_path.is_dir():
         return
-    from specflow.errors import ConfigError
-
     raise ConfigError(
         f"`specs_dir = {config.specs_dir!r}` does not exist: nothing would be enforced; "
         "fix the path or create the folder",
@@ -284,8 +282,6 @@ def _specs_dir_exists(snap: Snapshot) -> None:
 
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
-    from specflow import rules
-
     change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
     linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
     findings = rules.check(
@@ -299,8 +295,6 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
 
 def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
     """CHECK-20: the resulting tree's paths, listed only when the change removes a path."""
-    from specflow.losses import removed_paths
-
     if not removed_paths(change):
         return None
     return gitread.list_files(repo.root, change.revision.tree)
@@ -309,8 +303,6 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
 def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
     """CHECK-14: the resulting text of the changed files a `require` governs; none is read
     when no spec has a `require`."""
-    from specflow.constraints import required_paths
-
     wanted = set(required_paths(snap.specs, change, snap.config.specs_dir))
     files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
@@ -321,8 +313,6 @@ def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dic
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
     """CHECK-11: files the configuration excludes are never scanned, in the change neither."""
-    from specflow.globs import matches
-
     if not exclude:
         return change
     kept = tuple(f for f in change.files if not matches(f.path, exclude))
@@ -342,8 +332,7 @@ def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:
 
 def read_message(repo: gitio.RepoInfo, path: Path) -> str:
     """A commit message file as the commit-msg hook gets it, comments stripped as git will."""
-    from specflow.commitmsg import strip_comments
-    from specflow.errors import SpecflowError
+    from specflow.commitmsg import strip_comments  # the commit-msg hook's alone
 
     try:
         text = path.read_bytes().decode("utf-8", "replace")
@@ -354,8 +343,6 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
 
 def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:
     """CHECK-22: `spec`'s constraints with the work tree's files each governs (`show`)."""
-    from specflow.errors import NotARepository
-
     if not spec.constraints:
         return []
     try:
@@ -369,8 +356,6 @@ def constraint_coverages(
     repo: gitio.RepoInfo, specs: SpecSet, tree: str | None
 ) -> dict[str, list[ConstraintCover]]:
     """Spec path → its constraints with the files of `tree` (the work tree: None) each governs."""
-    from specflow.constraints import coverage
-
     if not any(spec.constraints for spec in specs.specs):
         return {}
     config = load_config(repo.root)
@@ -380,8 +365,7 @@ def constraint_coverages(
 
 def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:
     """The work tree's specs and references; outside git, the specs alone."""
-    from specflow.errors import NotARepository
-    from specflow.project import open_project
+    from specflow.project import open_project  # list and show outside git, never a hook
 
     try:
         repo = gitio.open_repo(cwd)

@@ -11,13 +11,18 @@ import gc
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
+from specflow.affected import scope_index
 from specflow.change import Change, FileChange, Revision
+from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
+from specflow.forked import in_halves
 from specflow.globs import matches
+from specflow.link import Corpus
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -26,12 +31,14 @@ from specflow.pipeline import (
     snapshot,
     start_sources,
 )
+from specflow.review import Linking, build
+from specflow.ripple import changed_symbols, ripples, symbols_found, untested_functions, uses
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 
 if TYPE_CHECKING:
     from specflow.context import NameContext, PathContext
     from specflow.languages.base import FileFacts, Symbol
-    from specflow.link import Corpus, Link, LinkRow
+    from specflow.link import Link, LinkRow
     from specflow.review import Review
 
 
@@ -69,14 +76,6 @@ def collector_paused() -> Iterator[None]:
 
 
 def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
-    from functools import partial
-
-    from specflow.affected import scope_index
-    from specflow.forked import in_halves
-    from specflow.link import Corpus
-    from specflow.review import Linking, build
-    from specflow.ripple import changed_symbols, ripples, untested_functions, uses
-
     revision, change, config = snap.revision, snap.change, snap.config
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
@@ -155,8 +154,6 @@ def _start_rarity(
 ) -> Callable[[], dict[str, float]]:
     """How rare in the resulting tree each word is that the links' confidence needs
     (REVIEW-15): searched while the ripples are."""
-    from specflow.confidence import rarity, wanted_words
-
     wanted = wanted_words(links)
     if not wanted:
         return dict
@@ -176,8 +173,6 @@ def _names_and_links(
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
     (read from both sides of each file, which git reads out while the hunks are linked)."""
-    from specflow.ripple import symbols_found
-
     changed = [file for _, file in files]
     reading = start_sources(repo, revision, changed)
     rows = corpus.rows(files, skip, scoped)
@@ -187,8 +182,8 @@ def _names_and_links(
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
     """Where a name is defined, written, read and called, or what a file defines and who uses
     it; with the specs that govern those places. Reads the work tree."""
+    # `specflow context` alone: the hook's questions (HOOK-14) load none of context.py
     from specflow.context import PathContext, defined_names, governing, name_context
-    from specflow.ripple import uses
 
     config = load_config(repo.root)
     specs = read_disk_specs(config)

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import FileChange, Hunk, Revision
+from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words
 from specflow.globs import matches
+from specflow.link import EVIDENCE
 from specflow.model import Requirement, Spec
+from specflow.noop import is_code
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet, changed_specs
 
@@ -204,9 +207,6 @@ def _questions(
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands)."""
-    from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words
-    from specflow.link import EVIDENCE
-
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
@@ -381,8 +381,6 @@ def evidence(
         return tuple(acts.values())
     if enclosing is not None:  # the syntax is known: git's header may name an earlier function
         return (Act("changes", enclosing[-1] if enclosing else ""),)
-    from specflow.noop import is_code
-
     # git's header of a Markdown hunk is a heading, not a function
     words = hunk.header.split("(")[0].split() if is_code(hunk.path) else []
     function = words[-1] if words else ""

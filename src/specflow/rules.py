@@ -197,7 +197,7 @@ def _spec_lint(
     specs: SpecSet, in_scope: Sequence[Spec], found: Sequence[Finding] | None
 ) -> Iterator[Finding]:
     if found is None:
-        from specflow.lint import lint
+        from specflow.lint import lint  # SPEED-10: only when the lint cache misses
 
         found = lint(specs)
     paths = {spec.path for spec in in_scope}

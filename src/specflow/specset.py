@@ -11,6 +11,7 @@ from specflow.config import Config
 from specflow.errors import SpecError
 from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
+from specflow.sources import source_of, with_scopes
 
 if TYPE_CHECKING:
     from specflow.change import Change
@@ -93,22 +94,13 @@ def changed_specs(change: Change, specs: SpecSet, base: SpecSet) -> list[str]:
     return [f.path for f in change.files if f.path in known or (f.old_path or "") in known]
 
 
-def is_spec_file(relative: str, specs_dir: str) -> bool:
-    """Markdown under the specs folder, except its README (the guide `init` writes)."""
-    # FORMAT-1's file is this relative path, the same whether read from disk or a git tree.
-    if not relative.startswith(specs_dir.rstrip("/") + "/") or not relative.endswith(".md"):
-        return False
-    return relative.rsplit("/", 1)[-1].lower() != "readme.md"
-
-
 def parse_all(files: Iterable[tuple[str, bytes]], config: Config | None = None) -> SpecSet:
     """Spec files → specs, each read by its source (specflow's own format without `config`)."""
     return spec_set(parse_file(path, data, config) for path, data in files)
 
 
 def parse_file(path: str, data: bytes, config: Config | None = None) -> Spec:
-    from specflow.sources import source_of
-    from specflow.sources.markdown import decode, parse_spec
+    from specflow.sources.markdown import decode, parse_spec  # SPEED-1: not from the cache
 
     found = source_of(path, config.spec_sources) if config is not None else None
     return (found.parse if found is not None else parse_spec)(path, decode(path, data))
@@ -118,8 +110,6 @@ def scoped(specs: SpecSet, config: Config) -> SpecSet:
     """SOURCES-5: the specs with the globs `[tool.specflow.scopes]` gives them."""
     if not config.scopes:
         return specs
-    from specflow.sources import with_scopes
-
     return SpecSet(tuple(with_scopes(specs.specs, dict(config.scopes))))
 
 
@@ -133,8 +123,6 @@ def read_disk_specs(config: Config) -> SpecSet:
 
 
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
-    from specflow.sources import source_of
-
     sources = config.spec_sources
     for name in config.spec_dirs:
         yield from _folder_files(config, config.root / name, lambda p: source_of(p, sources))

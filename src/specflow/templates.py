@@ -7,13 +7,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from specflow.errors import SpecflowError
 from specflow.output import escape
-
-if TYPE_CHECKING:
-    from jinja2 import BaseLoader, Environment
 
 OVERRIDE_DIR = ".specflow/templates"
 
@@ -26,9 +35,6 @@ def packaged_dir() -> Path:
 
 @lru_cache(maxsize=8)
 def environment(root: Path) -> Environment:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
     # Repository templates are someone else's code: every template renders in the sandbox.
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([_repository_loader(root), FileSystemLoader(str(packaged_dir()))]),
@@ -57,8 +63,6 @@ def _repository_loader(root: Path) -> BaseLoader:
     """`.specflow/templates/` of the repository, never through a symlink: a template is text the
     repository ships, and a link could make it read any file (`/proc/self/environ` and its
     tokens) into a review or a pull-request comment (HARDEN-E2)."""
-    from jinja2 import FileSystemLoader
-    from jinja2.loaders import split_template_path
 
     class RepositoryLoader(FileSystemLoader):
         def get_source(
@@ -103,9 +107,6 @@ def macros(root: Path, name: str) -> Any:
 @contextmanager
 def reported(root: Path, name: str) -> Iterator[None]:
     """Any failure of template `name` becomes a SpecflowError naming the template and line."""
-    from jinja2 import TemplateSyntaxError
-    from jinja2.exceptions import SecurityError
-
     source = _source(root, name)
     try:
         try:

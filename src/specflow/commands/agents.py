@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from specflow import pipeline, templates
 from specflow.errors import SpecflowError
 from specflow.fsio import write_atomic
+from specflow.output import console
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 ASSISTANTS = ("claude", "cursor", "copilot", "codex")
 SERVER = "specflow"
@@ -197,10 +204,6 @@ def _valid(path: str, text: str) -> None:
     """A TOML file must still parse, and hold our server table once (AGENTS-5)."""
     if not path.endswith(".toml"):
         return
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -304,8 +307,6 @@ def _drop_member(old: str, member: Member) -> str | None:
 
 def run(root: Path, wanted: str | None, *, remove: bool = False) -> list[str]:
     """Install for the chosen assistants, or uninstall from all of them; one line per change."""
-    from specflow import templates
-
     names = list(ASSISTANTS) if remove and wanted is None else chosen(root, wanted)
     rule = templates.render(root, "agents.md.j2")
     lines = []
@@ -320,9 +321,6 @@ def run(root: Path, wanted: str | None, *, remove: bool = False) -> list[str]:
 
 def run_here(wanted: str | None, *, remove: bool) -> None:
     """`specflow agents install|uninstall` in this repository, one line per change."""
-    from specflow import pipeline
-    from specflow.output import console
-
     repo = pipeline.open_repository()
     for line in run(repo.root, wanted, remove=remove):
         console.out(line)

@@ -6,8 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from specflow import gitio, pipeline, pipeline_review
+from specflow import gitio, pipeline, pipeline_review, templates
+from specflow.commands import brief as briefing
+from specflow.config import load_config
+from specflow.context import governing
 from specflow.errors import SpecflowError
+from specflow.output import serialize
+from specflow.output.console import SCHEMA, finding_line, summary
+from specflow.refs import by_id
+from specflow.specset import read_disk_specs
 
 
 class Answer(NamedTuple):
@@ -34,10 +41,6 @@ def confined(root: Path, path: str) -> str:
 
 def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
     """ASSIST-6: the specs that govern the files about to change, in full, with references."""
-    from specflow.context import governing
-    from specflow.output.serialize import spec_data
-    from specflow.refs import by_id
-
     if not paths:
         raise SpecflowError("give at least one path")
     wanted = [confined(repo.root, path) for path in paths]
@@ -48,7 +51,7 @@ def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
     rows = []
     for g in found:
         spec = specs.by_id[g.spec]
-        rows.append({**spec_data(spec, where, full=True), "why": g.why})
+        rows.append({**serialize.spec_data(spec, where, full=True), "why": g.why})
     lines = [f"{g.spec} ({g.path}): {g.title} [{g.why}]" for g in found]
     text = "\n".join(lines) if lines else f"No spec governs {', '.join(wanted)}."
     return Answer(_schema({"kind": "specs_for", "paths": wanted, "specs": rows}), text)
@@ -56,9 +59,6 @@ def specs_for(repo: gitio.RepoInfo, paths: list[str]) -> Answer:
 
 def context(repo: gitio.RepoInfo, target: str) -> Answer:
     """ASSIST-7: as `specflow context`; a target that looks like a path stays in the repository."""
-    from specflow import templates
-    from specflow.output import serialize
-
     if target.startswith("-"):
         raise SpecflowError(f"{target}: refusing a name that starts with '-'")
     if "/" in target or "\\" in target or target.startswith("."):
@@ -70,10 +70,6 @@ def context(repo: gitio.RepoInfo, target: str) -> Answer:
 
 def brief(repo: gitio.RepoInfo, key: str) -> Answer:
     """ASSIST-8: as `specflow brief`."""
-    from specflow import templates
-    from specflow.commands import brief as briefing
-    from specflow.output import serialize
-
     result = briefing.build(repo, key)
     text = templates.render(repo.root, "brief.md.j2", brief=result)
     return Answer(_schema(serialize.brief(result)), text)
@@ -81,14 +77,11 @@ def brief(repo: gitio.RepoInfo, key: str) -> Answer:
 
 def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-9: as `specflow check --format json` on the work tree or the index."""
-    from specflow.output.console import finding_line, summary
-    from specflow.output.serialize import check as check_data
-
     if change not in CHANGES:
         raise SpecflowError(f"change must be one of {', '.join(CHANGES)}, not {change!r}")
     revision = gitio.revision(repo, None, **{change: True})
     result = pipeline.check(repo, revision)
-    data = check_data(result)
+    data = serialize.check(result)
     verdict = "blocked" if result.blocking else "passes"
     lines = [finding_line(f) for f in result.findings if f.is_error]
     lines.append(summary(result.findings, f"{revision.label} ({verdict})"))
@@ -97,9 +90,6 @@ def check(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
 
 def review(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
     """ASSIST-10: the review checklist through the CLI's own JSON serialiser."""
-    from specflow import templates
-    from specflow.output import serialize
-
     if change.startswith("-"):
         raise SpecflowError(f"refusing revision {change!r}: it starts with '-'")
     if change in CHANGES:
@@ -114,9 +104,6 @@ def review(repo: gitio.RepoInfo, change: str = "worktree") -> Answer:
 
 def spec_sources(repo: gitio.RepoInfo) -> dict[str, tuple[str, str]]:
     """ASSIST-11: each spec of the work tree by ID: its path and its Markdown."""
-    from specflow.config import load_config
-    from specflow.specset import read_disk_specs
-
     config = load_config(repo.root)
     specs = read_disk_specs(config)
     return {
@@ -127,12 +114,8 @@ def spec_sources(repo: gitio.RepoInfo) -> dict[str, tuple[str, str]]:
 
 def implement(repo: gitio.RepoInfo, key: str) -> str:
     """ASSIST-12: the brief, then the rule an assistant follows while it implements it."""
-    from specflow import templates
-
     return brief(repo, key).text + "\n" + templates.render(repo.root, "agents.md.j2")
 
 
 def _schema(data: dict[str, Any]) -> dict[str, Any]:
-    from specflow.output.console import SCHEMA
-
     return {"schema": SCHEMA, **data}

@@ -11,11 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from specflow import gitio, gitread
+from specflow import gitio, gitread, pipeline, pipeline_review
 from specflow.config import load_config
 from specflow.context import NameContext, PathContext
 from specflow.errors import SpecflowError
 from specflow.model import Constraint, Requirement, Spec
+from specflow.output import render
 from specflow.sources.markdown import decode
 from specflow.specset import read_disk_specs
 
@@ -121,8 +122,6 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     """BRIEF-1: the brief of spec `key` (or of the spec a requirement `key` belongs to), from
     the work tree: the file as it is now, and each name its Context mentions, via
     `pipeline_review.context`."""
-    from specflow import pipeline_review
-
     specs = read_disk_specs(load_config(repo.root))
     spec = specs.by_id.get(key) or (specs.spec_of(key) if key in specs.items else None)
     if spec is None:  # BRIEF-E2
@@ -138,8 +137,5 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
 
 def run(key: str, *, fmt: str) -> None:
     """`specflow brief`: the brief of `key`, rendered."""
-    from specflow import pipeline
-    from specflow.output import render
-
     repo = pipeline.open_repository()
     render.brief(build(repo, key), fmt, repo.root)

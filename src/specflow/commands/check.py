@@ -2,8 +2,8 @@
 change is `judged.revision`'s to say).
 
 Both ways in call `check`: the typer command in cli.py, and entry.py's hook path, which skips
-typer (SPEED-7). It stays on the hook's path, so it imports what it needs lazily: git opens the
-repository while the stages are imported.
+typer (SPEED-7). It is the hook's command: git opens the repository while the stages are
+imported (SPEED-4), and what only a CI job's `--format github` needs is imported by that branch.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from specflow import gitio
+from specflow.model import Finding, Severity
+from specflow.output import console
+from specflow.output.base import formatter
+
 if TYPE_CHECKING:
-    from specflow.model import Finding
     from specflow.pipeline import CheckResult
 
 
@@ -35,14 +39,10 @@ def check(
     the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
     when there is nothing to say."""
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
-        from specflow.output import console
-
         console.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return 0
-    from specflow import gitio
-
-    opening = gitio.start_open_repo(Path.cwd())  # git opens the repository during the imports
-    from specflow import judged, pipeline
+    opening = gitio.start_open_repo(Path.cwd())
+    from specflow import judged, pipeline  # SPEED-4: imported while git opens the repository
 
     repo = opening()
     revision = judged.revision(
@@ -51,15 +51,13 @@ def check(
     message = pipeline.read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
-        from specflow import pipeline_review
+        from specflow import pipeline_review  # a CI job's, never the hooks'
 
         review, result = pipeline_review.verdict(repo, revision, message)
         from specflow.output import render  # GitHub's job summary: not on the hook's path
 
         render.step_summary(Path(summary), review, result.findings, repo.root)
     elif before_message and fmt == "text":
-        from specflow.output import console
-
         result, questions = pipeline.check_with_questions(repo, revision)
         verdict(result, fmt, quiet=True)
         console.questions(questions)
@@ -75,16 +73,12 @@ def check(
 def verdict(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:
     """Print the verdict in the format asked for, errors first (LAYOUT-6). `quiet`: a hook says
     nothing when it has nothing to say (HOOK-13)."""
-    from specflow.output.base import formatter
-
     found = sorted(result.findings, key=lambda f: (not f.is_error, f.path, f.line, f.rule))
     formatter(fmt).check(result, found, summary=summary, quiet=quiet)
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     """Whether the findings fail the run: on an error (the default), or on any warning too."""
-    from specflow.model import Severity  # loaded by now: the findings are made of it
-
     if fail_on == "warning":
         return any(f.severity is not Severity.off for f in findings)
     return any(f.is_error for f in findings)

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from specflow import gitio, pipeline, pipeline_review, templates
-from specflow.commands import hook
+from specflow.commands import brief, hook
+from specflow.context import PathContext
 from specflow.errors import SpecflowError
+from specflow.output import render
 from specflow.pipeline import CheckResult
 from specflow.ripple import Use
 
@@ -191,9 +193,6 @@ class Named:
 def _briefed_names(repo: gitio.RepoInfo, key: str) -> list[Named]:
     """The brief's names, each with its first definition, write and read; an import is not a
     read, and a read that passes the value on (to `verify_password()`) tells the most."""
-    from specflow.commands import brief
-    from specflow.context import PathContext
-
     summary = []
     for found in brief.build(repo, key).names:
         context = found.context
@@ -283,6 +282,4 @@ def run_tests(root: Path) -> TestRun:
 
 def demo(keep: Path | None) -> Path:
     """`specflow demo`: the story, each step rendered as it happens."""
-    from specflow.output import render
-
     return run(keep, render.demo_step)

@@ -6,6 +6,7 @@ import re
 
 from specflow.ids import SPEC_ID_RE, find_references, parse_item_id
 from specflow.model import Requirement, Spec
+from specflow.sources.markdown import parse_spec
 from specflow.specset import SpecSet
 
 # The same line breaks markdown-it counts: CRLF, LF, and a lone CR.
@@ -54,8 +55,6 @@ def _keeps_items(lines: list[str], spec: Spec) -> bool:
     """Whether the text still has the spec's items on the same lines. An ID makes an empty item
     a paragraph, and Markdown then reads the unindented text below it as more of that paragraph
     (a lazy continuation), where before it closed the empty item."""
-    from specflow.sources.markdown import parse_spec
-
     after = parse_spec(spec.path, "".join(lines)).items
     return [item.line for item in after] == [item.line for item in spec.items]
 

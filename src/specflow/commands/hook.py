@@ -12,9 +12,10 @@ import shlex
 import sys
 from pathlib import Path
 
-from specflow import gitio, templates
+from specflow import gitio, pipeline, templates
 from specflow.errors import SpecflowError
 from specflow.fsio import write_atomic
+from specflow.output import console
 
 MARKER = "# specflow-hook v1"
 # HOOK-3: every version's marker, so that an upgrade or uninstall recognises older scripts too.
@@ -189,9 +190,6 @@ def _shown(repo: gitio.RepoInfo, path: Path) -> str:
 def run(action: str, *, pre_push: bool) -> int:
     """`specflow hook install|uninstall` in this repository: one line per hook; a refusal is
     one line on stderr and its exit code."""
-    from specflow import pipeline
-    from specflow.output import console
-
     try:
         repo = pipeline.open_repository()
         lines = install(repo, pre_push=pre_push) if action == "install" else uninstall(repo)

@@ -7,15 +7,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from specflow import gitread, templates
+from specflow import gitread, pipeline, templates
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
+from specflow.commands.hook import install
 from specflow.errors import SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matching
 from specflow.lint import lint
 from specflow.model import Finding, Severity, Spec
-from specflow.project import Project
+from specflow.output import console
+from specflow.project import Project, open_project
 from specflow.sources.markdown import decode, parse_spec
 from specflow.specset import SpecSet, read_disk_specs
 
@@ -197,10 +199,6 @@ def _refuse_symlinked_folder(project: Project) -> None:
 
 def init_command(hooks: bool) -> None:
     """`specflow init`: specs/ and the configuration, and with `hooks` the git hooks."""
-    from specflow import pipeline
-    from specflow.output import console
-    from specflow.project import open_project
-
     project = open_project()
     # HOOK-10: outside a repository, --hooks fails before anything is written.
     repo = pipeline.open_repository(project.root) if hooks else None
@@ -215,17 +213,12 @@ def init_command(hooks: bool) -> None:
         "(`specflow mcp`) before it edits."
     )
     if repo is not None:
-        from specflow.commands.hook import install
-
         for line in install(repo, pre_push=False):
             console.out(line)
 
 
 def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: str) -> None:
     """`specflow new`: the spec written from the template, its path said."""
-    from specflow.output import console
-    from specflow.project import open_project
-
     path = new_spec(open_project(), title, spec_id, scope, status)
     console.out(
         f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
@@ -234,9 +227,6 @@ def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: s
 
 def lint_command(*, fix: bool, fmt: str) -> int:
     """`specflow lint`: the findings printed; 1 when one is an error."""
-    from specflow.output import console
-    from specflow.project import open_project
-
     result = run_lint(open_project(), fix=fix)
     for path in result.fixed:
         console.err(f"fixed {path}: assigned missing IDs")

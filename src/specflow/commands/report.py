@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from specflow import gitio, pipeline
 from specflow.model import Requirement, Spec
+from specflow.output import render
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
@@ -162,9 +164,6 @@ def _counts(rows: Sequence[Row]) -> dict[str, int]:
 
 def run(rev: str | None, *, staged: bool, html: Path | None, fmt: str) -> None:
     """`specflow report`: the matrix of a revision's tree, rendered (or written as HTML)."""
-    from specflow import gitio, pipeline
-    from specflow.output import render
-
     repo = pipeline.open_repository()
     revision = gitio.revision(repo, rev, staged=staged)
     specs, references = pipeline.catalogue(repo, revision)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from specflow import __version__, templates
 from specflow.errors import SpecflowError
 from specflow.model import Finding
 from specflow.output.github import ordered
@@ -115,8 +116,6 @@ def body(
 ) -> str:
     """The comment for `review`: marker, verdict, blocking findings, one section per affected
     spec, ripples, untested changes, footer; trimmed to `limit` (COMMENT-1, COMMENT-4)."""
-    from specflow import templates
-
     url = report_link(report_url)
     pieces = templates.macros(root, TEMPLATE)
     with templates.reported(root, TEMPLATE):
@@ -222,7 +221,7 @@ def _verdict(review: Review, findings: Sequence[Finding]) -> Verdict:
         unreferenced=sum(_unreferenced(sr) for sr in review.specs),
         head=(revision.head or "")[:12] or revision.label,
         label=revision.label,
-        version=_version(),
+        version=__version__,
     )
 
 
@@ -230,12 +229,6 @@ def _unreferenced(sr: SpecReview) -> int:
     if not sr.spec.enforced:
         return 0
     return sum(st.item.enforced and not st.referenced for st in sr.requirements)
-
-
-def _version() -> str:
-    from specflow import __version__
-
-    return __version__
 
 
 # COMMENT-4
@@ -331,8 +324,6 @@ def _total(texts: Sequence[str]) -> int:
 def summary(review: Review, findings: Sequence[Finding], root: Path, budget: int) -> str:
     """The full review for `$GITHUB_STEP_SUMMARY`: the verdict, every finding, the review
     checklist; cut at a line boundary to `budget` UTF-8 bytes, open `<details>` closed."""
-    from specflow import templates
-
     found = ordered(findings)
     verdict = _verdict(review, found)
     text = templates.render(root, "summary.md.j2", review=review, findings=found, verdict=verdict)

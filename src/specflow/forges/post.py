@@ -20,6 +20,7 @@ from typing import Any, Literal, Protocol
 from urllib.parse import quote, urlsplit
 
 from specflow.errors import SpecflowError
+from specflow.forges.ci_env import load_event
 from specflow.forges.comment import marker_key
 from specflow.output.escape import cap, printable
 
@@ -395,8 +396,6 @@ def _required(env: Mapping[str, str], name: str, hint: str) -> str:
 def target(kind: str, env: Mapping[str, str], pr: int | None, bot_login: str | None) -> Forge:
     """Where `--post KIND` goes, from the CI environment; a missing setting is a clear error
     before any work is done."""
-    from specflow.forges.ci_env import load_event
-
     if kind == "gitlab":
         return gitlab(env, pr)
     return github(env, load_event(env), pr, bot_login)

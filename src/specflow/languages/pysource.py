@@ -7,6 +7,7 @@ import ast
 import bisect
 import re
 import sys
+import threading
 from collections.abc import Sequence
 
 # CPython 3.10's parser recurses on the C stack and crashes the process on nesting deep enough
@@ -31,8 +32,6 @@ def _parse(source: bytes, filename: str) -> ast.Module | None:
 
 
 def _with_large_stack(source: bytes, filename: str) -> ast.Module | None:
-    import threading
-
     found: list[ast.Module | None] = []
     previous = threading.stack_size(_STACK)
     try:

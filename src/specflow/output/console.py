@@ -41,7 +41,7 @@ def is_terminal() -> bool:
 def dump_json(data: dict[str, Any]) -> None:
     """Indented on a terminal; one line otherwise, which the C encoder writes (a review of
     200,000 changed lines is 15 MB of JSON: five times faster)."""
-    import json
+    import json  # the hooks print text
 
     pretty = sys.stdout.isatty()
     text = json.dumps(
@@ -89,6 +89,7 @@ def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> 
         return
     styles = {Severity.error: "red", Severity.warning: "yellow"}
     if is_terminal():
+        # only to colour findings on a terminal: a hook's output in a log or a GUI is plain
         from rich.console import Console
         from rich.markup import escape
 

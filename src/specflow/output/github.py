@@ -4,10 +4,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
+from specflow import __version__
 from specflow.config import CHECK_RULES
 from specflow.model import Finding, Severity
 from specflow.output import console
@@ -145,8 +150,6 @@ def _fingerprints(findings: Sequence[Finding]) -> list[str]:
     """The same finding in a later run gets the same fingerprint wherever its line moved:
     the rule, the file and the message with line numbers taken out, then which occurrence of
     that it is in the file (as GitHub's own `primaryLocationLineHash` counts them)."""
-    import hashlib
-
     seen: dict[str, int] = {}
     prints = {}
     for f in sorted(findings, key=lambda f: (f.path, f.line)):
@@ -166,14 +169,10 @@ def _level(severity: Severity) -> str:
 
 
 def _uri(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(str(printable(path)))
 
 
 def _fresh_token() -> str:
-    import secrets  # only when annotations overflow: it costs the hook 10 ms to import
-
     return secrets.token_hex(16)
 
 
@@ -196,8 +195,4 @@ class SarifFormatter(Formatter):
     def check(
         self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
     ) -> None:
-        import json  # not on the hook's path, which prints text
-
-        from specflow import __version__
-
         console.out(json.dumps(sarif(found, __version__), indent=2, ensure_ascii=False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from specflow.output import console
+from specflow.output import console, serialize
 from specflow.output.base import Formatter
 
 if TYPE_CHECKING:
@@ -19,6 +19,4 @@ class JsonFormatter(Formatter):
     def check(
         self, result: CheckResult, found: Sequence[Finding], *, summary: bool, quiet: bool
     ) -> None:
-        from specflow.output import serialize  # only for JSON: the hooks print text
-
         console.dump_json(serialize.check(result))

@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
 from specflow import templates
 from specflow.forges import comment
 from specflow.fsio import write_atomic
@@ -57,10 +63,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
         out(empty)
         return
     if is_terminal():
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
-
         grid = Table(*headers, box=None, header_style="bold")
         for row in rows:
             grid.add_row(*(Text(cell) for cell in row))  # Text: spec text is never markup
@@ -157,9 +159,6 @@ def review(result: Review, fmt: str, root: Path) -> None:
         dump_json(serialize.review(result))
         return
     if fmt == "text" and is_terminal():
-        from rich.console import Console
-        from rich.markdown import Markdown
-
         Console().print(Markdown(templates.render(root, "review.md.j2", review=result)))
         return
     name = "review.md.j2" if fmt == "markdown" else "review.txt.j2"
@@ -216,8 +215,6 @@ def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -
 
 def _report_page(result: Report, root: Path) -> str:
     """The page allows only its own script, by hash: an injected handler could never run."""
-    from markupsafe import Markup
-
     script = templates.render(root, "report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     # The script is our template's output, not spec text: it goes in as it is (and by hash).

@@ -86,21 +86,27 @@ def enabled(names: Sequence[str], specs_dir: str) -> tuple[Source, ...]:
 
 
 def native(specs_dir: str) -> Source:
-    from specflow.specset import is_spec_file
-
     folder = specs_dir.rstrip("/") + "/"
     return Source(
         "specflow",
         specs_dir,
         lambda path: path.startswith(folder),
-        lambda path: is_spec_file(path, specs_dir),
+        lambda path: is_native_spec_file(path, specs_dir),
         _parse_native,
         _no_cross_check,
     )
 
 
+def is_native_spec_file(relative: str, specs_dir: str) -> bool:
+    """Markdown under the specs folder, except its README (the guide `init` writes)."""
+    # FORMAT-1's file is this relative path, the same whether read from disk or a git tree.
+    if not relative.startswith(specs_dir.rstrip("/") + "/") or not relative.endswith(".md"):
+        return False
+    return relative.rsplit("/", 1)[-1].lower() != "readme.md"
+
+
 def _parse_native(path: str, text: str) -> Spec:
-    from specflow.sources.markdown import parse_spec
+    from specflow.sources.markdown import parse_spec  # SPEED-1: a warm hook parses nothing
 
     return parse_spec(path, text)
 

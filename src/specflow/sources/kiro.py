@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
+from specflow.ids import spec_id_from_file_name
 from specflow.model import ContextStatement, Finding, Requirement, Spec
 from specflow.sources import Source
 from specflow.sources.blocks import Block, blocks, finding, key, sections
@@ -41,8 +42,6 @@ def is_spec_file(path: str) -> bool:
 
 
 def parse(path: str, text: str) -> Spec:
-    from specflow.ids import spec_id_from_file_name
-
     match = _FILE.match(path)
     ident = spec_id_from_file_name(match["feature"]) if match else "KIRO"
     found = blocks(text)

@@ -6,7 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from specflow.errors import SpecError
 from specflow.ids import ITEM_ID_RE, spec_id_from_file_name
@@ -19,10 +24,6 @@ from specflow.model import (
     Spec,
     section_kind,
 )
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
 
 # FORMAT-4, FORMAT-E1: `-`, `*`, `+`, `1.` and `1)` open an item alike, with spaces or tabs.
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
@@ -72,9 +73,6 @@ def block_tokens(text: str) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
     # Only the block structure is read (inline tokens keep their raw `content`): parsing the
     # inline markup too would double the time of `lint` on a large spec set.
     return MarkdownIt("commonmark").use(front_matter_plugin).disable("inline")
@@ -89,16 +87,12 @@ def _key_lines(tokens: Sequence[Token]) -> dict[str, int]:
 
 def _safe_loader() -> type[Any]:
     """PyYAML's C safe loader when it was built with libyaml (ten times faster), else Python's."""
-    import yaml
-
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
     if not tokens or tokens[0].type != "front_matter":
         return {}
-    import yaml
-
     try:
         try:
             data = yaml.load(tokens[0].content, Loader=_safe_loader())  # noqa: S506 - safe

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
+from specflow.ids import spec_id_from_file_name
 from specflow.model import ContextStatement, Finding, ItemState, Requirement, Spec
 from specflow.sources import Source
 from specflow.sources.blocks import Block, blocks, finding, key, sections
@@ -50,8 +51,6 @@ def is_spec_file(path: str) -> bool:
 
 def capability_id(capability: str) -> str:
     """`identity/user-auth` → `IDENTITY-USER-AUTH`."""
-    from specflow.ids import spec_id_from_file_name
-
     return spec_id_from_file_name(capability.replace("/", "-"))
 
 
@@ -169,8 +168,6 @@ def _rename(reading: _Reading, block: Block) -> None:
 def _spec(
     path: str, reading: _Reading, title: str, change: str | None, found: list[Block], text: str
 ) -> Spec:
-    from specflow.ids import spec_id_from_file_name
-
     ident = spec_id_from_file_name(change) if change else reading.capability
     return Spec(
         path=path,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from specflow.config import SOURCE_ROOTS
+from specflow.ids import spec_id_from_file_name
 from specflow.model import ContextStatement, Finding, Requirement, Spec, Status
 from specflow.sources import Source
 from specflow.sources.blocks import Block, blocks, finding, key, sections
@@ -57,8 +58,6 @@ def is_spec_file(path: str) -> bool:
 
 def spec_id(path: str) -> str:
     """`specs/001-password-reset/spec.md` → `PASSWORD-RESET-FR`."""
-    from specflow.ids import spec_id_from_file_name
-
     found = _FEATURE.match(path)
     name = spec_id_from_file_name(found["name"]) if found else ""
     return f"{name or 'F' + (found['number'] if found else '')}-FR"
