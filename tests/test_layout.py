@@ -443,6 +443,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
     for name in (
         "confidence",
         "forked",
+        "identifiers",
         "languages",
         "languages.base",
         "languages.generic",
