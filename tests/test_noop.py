@@ -276,3 +276,11 @@ def test_renames_hold_across_hunks_of_a_long_function() -> None:
     old = function(body)
     assert noop(old, old.replace("total", "count")) == [True, True]
     assert noop(old, old.replace("total = 0", "count = 0")) == [False]
+
+
+def test_the_parameters_of_a_generic_base_are_for_the_type_checker() -> None:
+    """REVIEW-16: `class X(Base[_T])` to `class X(Base[t.AnyStr])` is no change; another base
+    is."""
+    old = "class TimedSerializer(Serializer[_TAnyStr]):\n    max_age = 10\n"
+    assert noop(old, old.replace("[_TAnyStr]", "[t.AnyStr]")) == [True]
+    assert noop(old, old.replace("Serializer[_TAnyStr]", "Signer[_TAnyStr]")) == [False]

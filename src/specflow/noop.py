@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import zip_longest
+from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
 from specflow.languages.pyrename import renamed_locals
@@ -23,6 +24,7 @@ from specflow.languages.pyshape import (
     FUNCTIONS,
     Side,
     body_shape,
+    inert,
     shape,
     typing_names,
 )
@@ -99,7 +101,7 @@ def python_noop_hunks(
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)
-        if _same_change(old_tree.body, new_tree.body, (old_lines, new_lines), sides):
+        if _same_change(old_tree.body, new_tree.body, (old_lines, new_lines), _Around(sides)):
             found.add(index)
     return found
 
@@ -119,36 +121,84 @@ _COMPOUND = (
 _Lines = tuple[list[int], list[int]]
 
 
+class _Around(NamedTuple):
+    """Where a comparison is: each side's `Side`, the body it is in (module, class or
+    function) and the innermost function around it on each side."""
+
+    sides: tuple[Side, Side]
+    where: str = "module"
+    functions: tuple[ast.stmt, ast.stmt] | None = None
+
+
 def _same_change(
-    old_body: list[ast.stmt], new_body: list[ast.stmt], lines: _Lines, sides: tuple[Side, Side]
+    old_body: list[ast.stmt], new_body: list[ast.stmt], lines: _Lines, around: _Around
 ) -> bool:
     """Whether the statements around the lines are the same, looking into the one block of a
     compound statement that holds them (one method of a class, one branch of an `if`, one
-    handler of a `try`) while what leads into it (name, arguments, test, targets) is the same."""
+    handler of a `try`) while what leads into it (name, arguments, test, targets) is the same;
+    when the lines span several statements, into each of them."""
     before, after = _overlapping(old_body, lines[0]), _overlapping(new_body, lines[1])
-    where = "module"
-    functions: tuple[ast.stmt, ast.stmt] | None = None
-    while len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
-        one, other = before[0], after[0]
-        if not _same_header(one, other, sides):
-            return _renamed_same([one], [other], where, sides, functions)
-        if isinstance(one, FUNCTIONS):
-            functions, where = (one, other), "function"
-        elif isinstance(one, ast.ClassDef):
-            functions, where = None, "class"
-        held = _held(one, lines[0]), _held(other, lines[1])
-        if held == (None, None):
-            return True  # only the header, and it is the same
-        if held[0] is None or held[0] != held[1] or held[0][0] == "several":
-            break
-        inner = _block(one, held[0]), _block(other, held[1])
-        if inner[0] is None or inner[1] is None:
-            return False
-        if not _same_header(inner[0][0], inner[1][0], sides):
-            return _renamed_same([one], [other], where, sides, functions)
-        before = _overlapping(inner[0][1], lines[0])
-        after = _overlapping(inner[1][1], lines[1])
-    return _renamed_same(before, after, where, sides, functions)
+    if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
+        return _same_compound(before[0], after[0], lines, around)
+    return _renamed_same(before, after, around) or _same_parts(before, after, lines, around)
+
+
+def _same_parts(
+    before: list[ast.stmt], after: list[ast.stmt], lines: _Lines, around: _Around
+) -> bool:
+    """Several statements: each compound one looked into with the lines it holds, the others
+    compared in order around them (a stand-in for each compound one)."""
+    sides, where = around.sides, around.where
+    before = [s for s in before if not inert(s, sides[0], where)]
+    after = [s for s in after if not inert(s, sides[1], where)]
+    compound = [s for s in before if isinstance(s, _COMPOUND)]
+    other_compound = [s for s in after if isinstance(s, _COMPOUND)]
+    if not compound or len(compound) != len(other_compound):
+        return False
+    pairs = list(zip(compound, other_compound, strict=True))
+    if not all(_same_kind(one, other) for one, other in pairs):
+        return False
+    if not _renamed_same(_stand_ins(before), _stand_ins(after), around):
+        return False
+    return all(
+        _same_compound(one, other, (_clip(lines[0], one), _clip(lines[1], other)), around)
+        for one, other in pairs
+    )
+
+
+def _stand_ins(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements, each compound one replaced by its kind and name."""
+    return [
+        ast.Expr(ast.Name(f"<{type(s).__name__} {getattr(s, 'name', '')}>", ast.Load()))
+        if isinstance(s, _COMPOUND)
+        else s
+        for s in body
+    ]
+
+
+def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
+    first, last = _extent(statement)
+    for decorator in getattr(statement, "decorator_list", ()):
+        first = min(first, decorator.lineno)
+    return [line for line in lines if first <= line <= last] or [first]
+
+
+def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Around) -> bool:
+    if not _same_header(one, other, around.sides):
+        return _renamed_same([one], [other], around)
+    if isinstance(one, FUNCTIONS):
+        around = around._replace(functions=(one, other), where="function")
+    elif isinstance(one, ast.ClassDef):
+        around = around._replace(functions=None, where="class")
+    held = _held(one, lines[0]), _held(other, lines[1])
+    if held == (None, None):
+        return True  # only the header, and it is the same
+    inner = (_block(one, held[0]), _block(other, held[1])) if held[0] == held[1] else (None, None)
+    if inner[0] is None or inner[1] is None:
+        return _renamed_same([one], [other], around)
+    if not _same_header(inner[0][0], inner[1][0], around.sides):
+        return _renamed_same([one], [other], around)
+    return _same_change(inner[0][1], inner[1][1], lines, around)
 
 
 def _same_kind(one: ast.stmt, other: ast.stmt) -> bool:
@@ -186,8 +236,13 @@ def _extent(node: ast.AST) -> tuple[int, int]:
     return first, last or first
 
 
-def _block(statement: ast.stmt, key: tuple[object, ...]) -> tuple[ast.AST, list[ast.stmt]] | None:
-    """What leads into the block (the statement, or its handler or case) and its statements."""
+def _block(
+    statement: ast.stmt, key: tuple[object, ...] | None
+) -> tuple[ast.AST, list[ast.stmt]] | None:
+    """What leads into the block (the statement, or its handler or case) and its statements;
+    None for no block or several."""
+    if key is None or key[0] == "several":
+        return None
     value = getattr(statement, str(key[0]))
     if len(key) == 1:
         return statement, value
@@ -279,23 +334,18 @@ def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
     return found
 
 
-def _renamed_same(
-    before: list[ast.stmt],
-    after: list[ast.stmt],
-    where: str,
-    sides: tuple[Side, Side],
-    functions: tuple[ast.stmt, ast.stmt] | None,
-) -> bool:
+def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
     """The same statements, or the same once the locals of the function around them that one
     side renamed through the whole function are named by their place (alpha-equivalence)."""
+    sides, where = around.sides, around.where
     differs_at = _difference(
         body_shape(before, sides[0], where), body_shape(after, sides[1], where)
     )
     if differs_at is None:
         return True
-    if functions is None or differs_at != "Name":
+    if around.functions is None or differs_at not in ("Name", "as"):
         return False
-    renamed = renamed_locals(functions[0], functions[1])
+    renamed = renamed_locals(*around.functions)
     if renamed is None:
         return False
     sides = (sides[0]._replace(renamed=renamed[0]), sides[1]._replace(renamed=renamed[1]))

@@ -51,7 +51,7 @@ BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 def body_shape(body: Sequence[ast.AST], side: Side, where: str) -> Iterator[object]:
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
     for statement in body:
-        if _inert(statement, side, where):
+        if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
             imports += _imported(statement)
@@ -75,7 +75,7 @@ def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]
     return rows
 
 
-def _inert(statement: ast.AST, side: Side, where: str) -> bool:
+def inert(statement: ast.AST, side: Side, where: str) -> bool:
     """A statement that does nothing: a docstring or bare string, an import for annotations,
     an `if TYPE_CHECKING:` block, an `@overload` stub, a type alias or type variable of a
     module or class."""
@@ -211,7 +211,7 @@ def shape(
         if field in _POSITIONS or field in _ANNOTATIONS or field == "kind":
             continue
         if field == "bases" and isinstance(node, ast.ClassDef):
-            value = [base for base in value if not _type_only_base(base, side)]
+            value = [_unparameterised(b) for b in value if not _type_only_base(b, side)]
         if isinstance(value, list):
             if field in BLOCKS and (header or (value and isinstance(value[0], ast.stmt))):
                 if not header:
@@ -264,6 +264,13 @@ def _type_only_base(base: ast.expr, side: Side) -> bool:
     return isinstance(base, ast.Subscript) and _typing_name(base.value, side) == "Generic"
 
 
+def _unparameterised(base: ast.expr) -> ast.expr:
+    """`Serializer[T]` among the bases of a class is `Serializer`: the class derives from
+    what the subscript's `__mro_entries__` gives, the generic class itself; its parameters
+    are for the type checker."""
+    return base.value if isinstance(base, ast.Subscript) else base
+
+
 def _handler_shape(
     node: ast.ExceptHandler, side: Side, where: str, header: bool
 ) -> Iterator[object]:
@@ -279,6 +286,7 @@ def _handler_shape(
     yield len(shapes)
     for one in shapes:
         yield from one
+    yield "as"
     yield side.renamed.get(node.name, node.name) if node.name else None
     if not header:
         yield from body_shape(node.body, side, where)
