@@ -95,7 +95,7 @@ def test_the_unchanged_context_above_a_change_is_compared_on_both_sides() -> Non
 
 
 def test_a_quote_change_in_an_if_block_another_hunk_changes_is_no_change() -> None:
-    """REVIEW-16: the comparison narrows into the branch of the `if` that holds the lines; the
+    """REVIEW-E8: the comparison narrows into the branch of the `if` that holds the lines; the
     other hunk, a real change in the same block, is still a change."""
     old = function(SEND)
     new = old.replace("log('tuple')", "log('a tuple')")
@@ -104,7 +104,7 @@ def test_a_quote_change_in_an_if_block_another_hunk_changes_is_no_change() -> No
 
 
 def test_narrowing_goes_through_try_handlers_loops_and_else() -> None:
-    """REVIEW-16: into a handler of a `try`, the `else` of a loop, the body of a `while` or a
+    """REVIEW-E8: into a handler of a `try`, the `else` of a loop, the body of a `while` or a
     `with`, each while its header is the same."""
     old = function(
         SEND + "\n" + "\n" * 8 + "while True:\n    with lock:\n        n = 'x'\n        break"
@@ -117,7 +117,7 @@ def test_narrowing_goes_through_try_handlers_loops_and_else() -> None:
 
 
 def test_only_an_equal_header_changed_is_no_change() -> None:
-    """REVIEW-16: a line that only the `if` test holds, spelled differently, is no change."""
+    """REVIEW-E8: a line that only the `if` test holds, spelled differently, is no change."""
     old = function(SEND)
     assert noop(
         old, old.replace("if isinstance(timeout, tuple):", "if isinstance(timeout, (tuple)):")
@@ -128,7 +128,7 @@ def test_only_an_equal_header_changed_is_no_change() -> None:
 
 
 def test_a_statement_moved_between_blocks_is_a_change() -> None:
-    """REVIEW-16: blocks stay apart: the same statements in the `else` instead of the body."""
+    """REVIEW-E8: blocks stay apart: the same statements in the `else` instead of the body."""
     old = function("if ready:\n    go()\n    log('a')\nelse:\n    wait()")
     new = function("if ready:\n    go()\nelse:\n    log('a')\n    wait()")
     assert noop(old, new) == [False]
@@ -137,7 +137,7 @@ def test_a_statement_moved_between_blocks_is_a_change() -> None:
 
 
 def test_match_cases_are_blocks_of_their_own() -> None:
-    """REVIEW-16: one case of a `match` is compared on its own, its pattern included."""
+    """REVIEW-E8: one case of a `match` is compared on its own, its pattern included."""
     body = "match command:\n    case 'go':\n        go(1)\n    case 'stop':\n        stop()"
     old = function(body)
     assert noop(old, old.replace("go(1)", "go(\n            1,\n        )")) == [True]
@@ -151,7 +151,7 @@ def one_line(old: str, new: str) -> bool:
 
 
 def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() -> None:
-    """REVIEW-16: pyupgrade's rewrites of `%` and `str.format` into f-strings."""
+    """REVIEW-E9: pyupgrade's rewrites of `%` and `str.format` into f-strings."""
     assert one_line("'%s:%s' % (a, b)", 'f"{a}:{b}"')
     assert one_line("'%s %r %a 100%%' % (a, b, c)", 'f"{a} {b!r} {c!a} 100%"')
     assert one_line("'{} and {}'.format(a, b.c)", 'f"{a} and {b.c}"')
@@ -161,7 +161,7 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
 
 
 def test_formatting_that_may_differ_is_a_change() -> None:
-    """REVIEW-16: a name after `%` may hold a tuple; other conversions, reordered or repeated
+    """REVIEW-E9: a name after `%` may hold a tuple; other conversions, reordered or repeated
     arguments, keywords, and different text are changes."""
     assert not one_line("'%s' % name", 'f"{name}"')
     assert not one_line("'%d' % (n,)", 'f"{n}"')
@@ -175,7 +175,7 @@ def test_formatting_that_may_differ_is_a_change() -> None:
 
 
 def test_the_old_names_of_oserror_are_oserror() -> None:
-    """REVIEW-16: PEP 3151 made IOError, EnvironmentError, socket.error and the rest OSError;
+    """REVIEW-E9: PEP 3151 made IOError, EnvironmentError, socket.error and the rest OSError;
     `except (X, OSError)` with X one of them catches OSError once."""
     assert one_line("IOError('x')", "OSError('x')")
     body = "try:\n    send()\nexcept (ProtocolError, socket.error) as err:\n"
@@ -221,13 +221,13 @@ class Signer:
 
 
 def test_typing_aliases_type_variables_generic_and_overloads_change_nothing() -> None:
-    """REVIEW-16: `import typing as _t` to `as t`, module type aliases, a TypeVar, `Generic[T]`
+    """REVIEW-E10: `import typing as _t` to `as t`, module type aliases, a TypeVar, `Generic[T]`
     among the bases and `@overload` stubs are read only by the type checker."""
     assert all(noop(TYPED, MODERN))
 
 
 def test_typing_names_that_run_are_still_compared() -> None:
-    """REVIEW-16: a real base, a runtime assignment beside the aliases, and a function kept
+    """REVIEW-E10: a real base, a runtime assignment beside the aliases, and a function kept
     are changes."""
     assert not all(noop(TYPED, MODERN.replace("class Signer:", "class Signer(dict):")))
     runtime = TYPED.replace('T = _t.TypeVar("T")', 'T = _t.TypeVar("T")\nLIMIT = 10')
@@ -240,7 +240,7 @@ def test_typing_names_that_run_are_still_compared() -> None:
 
 
 def test_an_alias_declared_as_typealias_is_inert() -> None:
-    """REVIEW-16: `X: TypeAlias = ...` names a type."""
+    """REVIEW-E10: `X: TypeAlias = ...` names a type."""
     old = "import typing as t\n\nKey: t.TypeAlias = 'str | bytes'\n\n\ndef f():\n    return 1\n"
     assert noop(old, old.replace("'str | bytes'", "'str | bytes | None'")) == [True]
     assert noop(old, old.replace("Key: t.TypeAlias =", "Key: str =")) == [False]
@@ -253,7 +253,7 @@ PARTITION = """def partition(self, sep):
 
 
 def test_locals_renamed_through_the_whole_function_are_the_same() -> None:
-    """REVIEW-16: alpha-equivalence: `l, s, r` renamed `left, mid, right` everywhere."""
+    """REVIEW-E11: alpha-equivalence: `l, s, r` renamed `left, mid, right` everywhere."""
     renamed = PARTITION.replace("l,", "left,").replace("s,", "mid,").replace(" r ", " right ")
     renamed = renamed.replace("cls(l)", "cls(left)").replace("cls(s)", "cls(mid)")
     renamed = renamed.replace("cls(r)", "cls(right)")
@@ -261,7 +261,7 @@ def test_locals_renamed_through_the_whole_function_are_the_same() -> None:
 
 
 def test_a_rename_in_one_place_only_or_of_a_parameter_is_a_change() -> None:
-    """REVIEW-16: a local renamed where it is set but not where it is read, two locals
+    """REVIEW-E11: a local renamed where it is set but not where it is read, two locals
     swapped, a parameter renamed, a local renamed to a name the function reads elsewhere."""
     assert noop(PARTITION, PARTITION.replace("l, s, r", "a, s, r")) == [False]
     assert noop(PARTITION, PARTITION.replace("l, s, r", "s, l, r")) == [False]
@@ -270,7 +270,7 @@ def test_a_rename_in_one_place_only_or_of_a_parameter_is_a_change() -> None:
 
 
 def test_renames_hold_across_hunks_of_a_long_function() -> None:
-    """REVIEW-16: each hunk of a function renamed through is the same; one renamed in a hunk
+    """REVIEW-E11: each hunk of a function renamed through is the same; one renamed in a hunk
     and read unrenamed in another is not."""
     body = "total = 0\n" + "".join(f"step{k}()\n" for k in range(10)) + "return total"
     old = function(body)
@@ -279,7 +279,7 @@ def test_renames_hold_across_hunks_of_a_long_function() -> None:
 
 
 def test_the_parameters_of_a_generic_base_are_for_the_type_checker() -> None:
-    """REVIEW-16: `class X(Base[_T])` to `class X(Base[t.AnyStr])` is no change; another base
+    """REVIEW-E10: `class X(Base[_T])` to `class X(Base[t.AnyStr])` is no change; another base
     is."""
     old = "class TimedSerializer(Serializer[_TAnyStr]):\n    max_age = 10\n"
     assert noop(old, old.replace("[_TAnyStr]", "[t.AnyStr]")) == [True]

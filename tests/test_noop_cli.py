@@ -1,6 +1,7 @@
-"""REVIEW-16 through the CLI on real repositories: what pyupgrade, ruff and black write over a
-module (block by block, formatted strings, the old names of OSError, typing by another alias,
-locals renamed) asks nothing about specs, and a real change in the same place still asks."""
+"""REVIEW-16 (REVIEW-E8 to REVIEW-E11) through the CLI on real repositories: what pyupgrade,
+ruff and black write over a module (block by block, formatted strings, the old names of OSError,
+typing by another alias, locals renamed) asks nothing about specs, and a real change in the
+same place still asks."""
 
 from __future__ import annotations
 
@@ -116,9 +117,10 @@ def review(cli: Any) -> dict[str, Any]:
 
 
 def test_a_pyupgraded_module_asks_nothing(repo, cli):
-    """REVIEW-16: f-strings for `%` and `str.format`, OSError for `socket.error` and `IOError`,
-    `import typing as t` for `as _t`, a type alias dropped, a local renamed through its
-    function, `class X` for `class X(object)`: no question, and the file is listed as such."""
+    """REVIEW-16, REVIEW-E9, REVIEW-E10, REVIEW-E11: f-strings for `%` and `str.format`,
+    OSError for `socket.error` and `IOError`, `import typing as t` for `as _t`, a type alias
+    dropped, a local renamed through its function, `class X` for `class X(object)`: no
+    question, and the file is listed as such."""
     repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
     repo.commit("pyupgrade", {"requests/auth.py": UPGRADED})
     data = review(cli)
@@ -127,8 +129,8 @@ def test_a_pyupgraded_module_asks_nothing(repo, cli):
 
 
 def test_a_real_change_among_the_rewrites_still_asks(repo, cli):
-    """REVIEW-16: the same rewrite, with the realm left out of A1 and the counter renamed in one
-    place only: questions."""
+    """REVIEW-E9, REVIEW-E11: the same rewrite, with the realm left out of A1, or the counter
+    renamed in one place only: questions."""
     repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
     changed = UPGRADED.replace('A1 = f"{self.username}:{realm}:', 'A1 = f"{self.username}::')
     repo.commit("pyupgrade", {"requests/auth.py": changed})
@@ -141,7 +143,7 @@ def test_a_real_change_among_the_rewrites_still_asks(repo, cli):
 
 
 def test_a_rewrite_in_a_block_another_hunk_changes_asks_only_about_that_hunk(repo, cli):
-    """REVIEW-16: black's quotes on the `if` line and `A1` as an f-string (a hunk that names
+    """REVIEW-E8: black's quotes on the `if` line and `A1` as an f-string (a hunk that names
     `A1`, which DIGEST-1 names), and a real change at the end of the same `if` block (another
     hunk): only the real change is asked about."""
     padded = AUTH.replace(

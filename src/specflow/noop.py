@@ -184,6 +184,7 @@ def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
 
 
 def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Around) -> bool:
+    """REVIEW-E8: into the block that holds the lines, while what leads into it is the same."""
     if not _same_header(one, other, around.sides):
         return _renamed_same([one], [other], around)
     if isinstance(one, FUNCTIONS):

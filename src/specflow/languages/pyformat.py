@@ -1,5 +1,5 @@
 """Formatted strings: `"%s" % x`, `"{}".format(x)` and `f"{x}"` read as one thing, their literal
-text and the expressions they format, when they surely format the same (REVIEW-16). Pure."""
+text and the expressions they format, when they surely format the same (REVIEW-E9). Pure."""
 
 from __future__ import annotations
 

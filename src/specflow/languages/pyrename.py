@@ -1,5 +1,5 @@
 """Locals a function renamed through its whole body, named by their place (alpha-equivalence,
-REVIEW-16). Pure."""
+REVIEW-E11). Pure."""
 
 from __future__ import annotations
 

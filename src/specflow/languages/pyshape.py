@@ -96,8 +96,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
 
 
 def _type_alias(statement: ast.AST, side: Side) -> bool:
-    """`X = t.Union[str, bytes]`, `X: TypeAlias = ...`, `T = TypeVar("T")`, `type X = ...`:
-    names only annotations read."""
+    """REVIEW-E10: `X = t.Union[str, bytes]`, `X: TypeAlias = ...`, `T = TypeVar("T")`,
+    `type X = ...`: names only annotations read."""
     if type(statement).__name__ == "TypeAlias":  # `type X = ...` (3.12), evaluated lazily
         return True
     if isinstance(statement, ast.AnnAssign):
@@ -162,7 +162,7 @@ def _named(node: ast.AST, name: str) -> bool:
     return isinstance(node, ast.Name) and node.id == name
 
 
-# PEP 3151: the old names of OSError, the same class since Python 3.3
+# REVIEW-E9, PEP 3151: the old names of OSError, the same class since Python 3.3
 _OS_ERRORS = frozenset({"IOError", "EnvironmentError", "WindowsError"})
 _OS_ERROR_MODULES = frozenset({"socket", "select", "os"})  # `socket.error` and so on
 
