@@ -284,3 +284,20 @@ def test_the_parameters_of_a_generic_base_are_for_the_type_checker() -> None:
     old = "class TimedSerializer(Serializer[_TAnyStr]):\n    max_age = 10\n"
     assert noop(old, old.replace("[_TAnyStr]", "[t.AnyStr]")) == [True]
     assert noop(old, old.replace("Serializer[_TAnyStr]", "Signer[_TAnyStr]")) == [False]
+
+
+def test_a_conversion_before_a_spec_and_a_lone_percent_are_changes() -> None:
+    """REVIEW-E9: `{n!s:08x}` formats the text of `n`, `{n:08x}` the number; `"100%" % ()`
+    raises."""
+    assert one_line("'{!s}'.format(n)", 'f"{n}"')
+    assert not one_line("'{!s:>8}'.format(n)", 'f"{n:>8}"')
+    assert not one_line("'100%' % ()", 'f"100"')
+
+
+def test_an_overload_decorator_with_a_body_that_runs_is_compared() -> None:
+    """REVIEW-E10: only an `@overload` stub (`...`, `pass`, a docstring) is inert."""
+    stub = "from typing import overload\n\n\n@overload\ndef area(x: int) -> int: ...\n"
+    old = stub + "\n\ndef area(x):\n    return x * x\n"
+    assert noop(old, old.replace("(x: int) -> int: ...", "(x: str) -> str: ...")) == [True]
+    registered = old.replace("-> int: ...", "-> int:\n    return x")
+    assert noop(registered, registered.replace("return x\n\n", "return -x\n\n")) == [False]

@@ -7,8 +7,14 @@ import ast
 import re
 
 Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
-_PERCENT = re.compile(r"%(.)|[^%]+", re.DOTALL)
-_CONVERSIONS = {-1: "s", 115: "s", 114: "r", 97: "a"}
+_PERCENT = re.compile(r"%(.?)|[^%]+", re.DOTALL)  # a lone `%` at the end: an error
+_CONVERSIONS = {-1: "", 115: "s", 114: "r", 97: "a"}
+
+
+def _field(value: ast.expr, conversion: str, spec: str) -> Part:
+    """`{x!s}` is `{x}` (`str(x)` is `format(x, "")`), but not once a spec follows: `{n:08x}`
+    formats the number, `{n!s:08x}` its text."""
+    return ("field", value, "" if conversion == "s" and not spec else conversion, spec)
 
 
 def formatted(node: ast.AST) -> list[Part] | None:
@@ -48,7 +54,7 @@ def _fstring_parts(node: ast.JoinedStr) -> list[Part] | None:
         spec = "" if value.format_spec is None else _literal(value.format_spec)
         if spec is None:
             return None
-        parts.append(("field", value.value, _CONVERSIONS[value.conversion], spec))
+        parts.append(_field(value.value, _CONVERSIONS[value.conversion], spec))
     return parts
 
 
@@ -81,8 +87,8 @@ def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
         kind = match[1]
         if kind is None or kind == "%":
             parts.append(("text", match[0] if kind is None else "%"))
-        elif kind in "sra" and values and not isinstance(values[0], ast.Starred):
-            parts.append(("field", values.pop(0), kind, ""))
+        elif kind in ("s", "r", "a") and values and not isinstance(values[0], ast.Starred):
+            parts.append(_field(values.pop(0), kind, ""))
         else:
             return None
     return parts if not values else None
@@ -114,6 +120,6 @@ def _format_parts(text: str, args: list[ast.expr]) -> list[Part] | None:
             continue
         if field not in ("", str(used)) or used >= len(args) or "{" in (spec or ""):
             return None
-        parts.append(("field", args[used], conversion or "s", spec or ""))
+        parts.append(_field(args[used], conversion or "", spec or ""))
         used += 1
     return parts if used == len(args) else None

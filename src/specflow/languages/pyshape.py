@@ -91,8 +91,17 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
         return name == "TYPE_CHECKING" and not statement.orelse
     if isinstance(statement, FUNCTIONS):
-        return any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
+        overload = any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
+        return overload and all(_stub(line) for line in statement.body)
     return where != "function" and _type_alias(statement, side)
+
+
+def _stub(statement: ast.stmt) -> bool:
+    """`...`, `pass` or a docstring: the body of an `@overload` stub (a decorator of that name
+    from another library, `multipledispatch`'s, registers a body that runs)."""
+    if isinstance(statement, ast.Pass):
+        return True
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
 
 
 def _type_alias(statement: ast.AST, side: Side) -> bool:
