@@ -140,40 +140,48 @@ def _same_change(
     before, after = _overlapping(old_body, lines[0]), _overlapping(new_body, lines[1])
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
         return _same_compound(before[0], after[0], lines, around)
-    return _renamed_same(before, after, around) or _same_parts(before, after, lines, around)
+    return _same_parts(before, after, lines, around)
 
 
 def _same_parts(
     before: list[ast.stmt], after: list[ast.stmt], lines: _Lines, around: _Around
 ) -> bool:
-    """Several statements: each compound one looked into with the lines it holds, the others
-    compared in order around them (a stand-in for each compound one)."""
+    """Several statements: each compound one looked into with the lines it holds, each run of
+    simple ones between them compared whole (imports in any order). Never less sure than
+    comparing them all whole: the same statements whole are the same part by part."""
     sides, where = around.sides, around.where
-    before = [s for s in before if not inert(s, sides[0], where)]
-    after = [s for s in after if not inert(s, sides[1], where)]
-    compound = [s for s in before if isinstance(s, _COMPOUND)]
-    other_compound = [s for s in after if isinstance(s, _COMPOUND)]
-    if not compound or len(compound) != len(other_compound):
+    one_side = _segments([s for s in before if not inert(s, sides[0], where)])
+    other_side = _segments([s for s in after if not inert(s, sides[1], where)])
+    if len(one_side) != len(other_side):
         return False
-    pairs = list(zip(compound, other_compound, strict=True))
-    if not all(_same_kind(one, other) for one, other in pairs):
-        return False
-    if not _renamed_same(_stand_ins(before), _stand_ins(after), around):
+    compound: list[tuple[ast.stmt, ast.stmt]] = []
+    runs: list[tuple[list[ast.stmt], list[ast.stmt]]] = []
+    for one, other in zip(one_side, other_side, strict=True):
+        if isinstance(one, list) and isinstance(other, list):
+            runs.append((one, other))
+        elif isinstance(one, list) or isinstance(other, list) or not _same_kind(one, other):
+            return False
+        else:
+            compound.append((one, other))
+    if not all(_renamed_same(one, other, around) for one, other in runs):
         return False
     return all(
         _same_compound(one, other, (_clip(lines[0], one), _clip(lines[1], other)), around)
-        for one, other in pairs
+        for one, other in compound
     )
 
 
-def _stand_ins(body: list[ast.stmt]) -> list[ast.stmt]:
-    """The statements, each compound one replaced by its kind and name."""
-    return [
-        ast.Expr(ast.Name(f"<{type(s).__name__} {getattr(s, 'name', '')}>", ast.Load()))
-        if isinstance(s, _COMPOUND)
-        else s
-        for s in body
-    ]
+def _segments(body: list[ast.stmt]) -> list[ast.stmt | list[ast.stmt]]:
+    """Each compound statement, and each run of simple statements between them as one."""
+    found: list[ast.stmt | list[ast.stmt]] = []
+    for statement in body:
+        if isinstance(statement, _COMPOUND):
+            found.append(statement)
+        elif found and isinstance(found[-1], list):
+            found[-1].append(statement)
+        else:
+            found.append([statement])
+    return found
 
 
 def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
@@ -186,7 +194,7 @@ def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
 def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Around) -> bool:
     """REVIEW-E8: into the block that holds the lines, while what leads into it is the same."""
     if not _same_header(one, other, around.sides):
-        return _renamed_same([one], [other], around)
+        return _renamed_enough([one], [other], around)
     if isinstance(one, FUNCTIONS):
         around = around._replace(functions=(one, other), where="function")
     elif isinstance(one, ast.ClassDef):
@@ -198,7 +206,7 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
     if inner[0] is None or inner[1] is None:
         return _renamed_same([one], [other], around)
     if not _same_header(inner[0][0], inner[1][0], around.sides):
-        return _renamed_same([one], [other], around)
+        return _renamed_enough([one], [other], around)
     return _same_change(inner[0][1], inner[1][1], lines, around)
 
 
@@ -335,6 +343,11 @@ def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
     return found
 
 
+def _renamed_enough(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
+    """Statements whose headers differ: the same only once renamed, inside a function."""
+    return around.functions is not None and _renamed_same(before, after, around)
+
+
 def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
     """The same statements, or the same once the locals of the function around them that one
     side renamed through the whole function are named by their place (alpha-equivalence)."""
@@ -344,9 +357,10 @@ def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around
     )
     if differs_at is None:
         return True
-    if around.functions is None or differs_at not in ("Name", "as"):
+    previous, name = differs_at
+    if around.functions is None or previous not in ("Name", "as") or not isinstance(name, str):
         return False
-    renamed = renamed_locals(*around.functions)
+    renamed = renamed_locals(*around.functions, name)
     if renamed is None:
         return False
     sides = (sides[0]._replace(renamed=renamed[0]), sides[1]._replace(renamed=renamed[1]))
@@ -354,13 +368,13 @@ def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around
     return _difference(*shapes) is None
 
 
-def _difference(one: Iterator[object], other: Iterator[object]) -> object | None:
+def _difference(one: Iterator[object], other: Iterator[object]) -> tuple[object, object] | None:
     """None when the two shapes are the same, else the item before the first difference
-    ("Name" when it is a name)."""
+    ("Name" when it is a name) and the first side's item there."""
     sentinel = object()
     previous: object = "start"
     for a, b in zip_longest(one, other, fillvalue=sentinel):
         if a != b:
-            return previous
+            return previous, a
         previous = a
     return None

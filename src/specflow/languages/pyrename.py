@@ -19,12 +19,19 @@ _SCOPES = (
 )
 
 
-def renamed_locals(old: ast.stmt, new: ast.stmt) -> tuple[dict[str, str], dict[str, str]] | None:
-    """The locals of a function that the other side renamed (REVIEW-16), each side's mapped
+def renamed_locals(
+    old: ast.stmt, new: ast.stmt, differing: str
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The locals of a function that the other side renamed (REVIEW-E11), each side's mapped
     to its place in the order they first occur: `l, s` and `left, right` to `local 0` and
     `local 1`. None unless the renaming is through the whole function: each old name gone
-    from the new function and each new name absent from the old one, as many of each."""
-    old_locals, new_locals = _locals(old), _locals(new)
+    from the new function and each new name absent from the old one, as many of each; None
+    at once when `differing`, the old name where the two first differ, is no old local (no
+    renaming could make them the same there)."""
+    old_locals = _locals(old)
+    if differing not in old_locals:
+        return None
+    new_locals = _locals(new)
     gone = [name for name in _in_order(old) if name in old_locals - new_locals]
     came = [name for name in _in_order(new) if name in new_locals - old_locals]
     if not gone or len(gone) != len(came):
