@@ -301,3 +301,14 @@ def test_an_overload_decorator_with_a_body_that_runs_is_compared() -> None:
     assert noop(old, old.replace("(x: int) -> int: ...", "(x: str) -> str: ...")) == [True]
     registered = old.replace("-> int: ...", "-> int:\n    return x")
     assert noop(registered, registered.replace("return x\n\n", "return -x\n\n")) == [False]
+
+
+def test_a_type_checking_block_stays_inert_when_a_hunk_is_inside_it() -> None:
+    """REVIEW-16: an import or a TypedDict field changed inside `if TYPE_CHECKING:` changes no
+    behaviour, though the hunk lies in the block."""
+    old = (
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from x import A\n"
+        "    from y import B\n\n    class Kwargs(TypedDict):\n        hooks: A\n\n\nLIMIT = 1\n"
+    )
+    assert noop(old, old.replace("    from y import B\n", "")) == [True]
+    assert noop(old, old.replace("hooks: A", "hooks: B | None")) == [True]

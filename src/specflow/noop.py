@@ -137,7 +137,9 @@ def _same_change(
     compound statement that holds them (one method of a class, one branch of an `if`, one
     handler of a `try`) while what leads into it (name, arguments, test, targets) is the same;
     when the lines span several statements, into each of them."""
-    before, after = _overlapping(old_body, lines[0]), _overlapping(new_body, lines[1])
+    sides, where = around.sides, around.where
+    before = [s for s in _overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
+    after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
         return _same_compound(before[0], after[0], lines, around)
     return _same_parts(before, after, lines, around)
@@ -149,9 +151,7 @@ def _same_parts(
     """Several statements: each compound one looked into with the lines it holds, each run of
     simple ones between them compared whole (imports in any order). Never less sure than
     comparing them all whole: the same statements whole are the same part by part."""
-    sides, where = around.sides, around.where
-    one_side = _segments([s for s in before if not inert(s, sides[0], where)])
-    other_side = _segments([s for s in after if not inert(s, sides[1], where)])
+    one_side, other_side = _segments(before), _segments(after)
     if len(one_side) != len(other_side):
         return False
     compound: list[tuple[ast.stmt, ast.stmt]] = []
