@@ -312,3 +312,11 @@ def test_a_type_checking_block_stays_inert_when_a_hunk_is_inside_it() -> None:
     )
     assert noop(old, old.replace("    from y import B\n", "")) == [True]
     assert noop(old, old.replace("hooks: A", "hooks: B | None")) == [True]
+
+
+def test_a_handler_name_renamed_through_its_function_is_the_same() -> None:
+    """REVIEW-E11: `except OSError as e: raise Wrapped(e)` to `as err`, everywhere; a handler
+    name renamed where it is bound but not where it is read is a change."""
+    old = function("try:\n    send()\nexcept OSError as e:\n    raise Wrapped(e)")
+    assert noop(old, old.replace("as e:", "as err:").replace("(e)", "(err)")) == [True]
+    assert noop(old, old.replace("as e:", "as err:")) == [False]
