@@ -1,7 +1,9 @@
-"""Hunks that change no behaviour: formatting, comments, docstrings, type annotations (REVIEW-16).
+"""Hunks that change no behaviour: formatting, comments, docstrings, type annotations and the
+rewrites of pyupgrade and ruff (REVIEW-16).
 
-Python is judged on its syntax tree: two sides are the same once docstrings, bare strings,
-annotations and typing-only imports are dropped (the walk stops at the first difference, so a
+Python is judged on its syntax tree: the statements around a hunk, narrowed into the one block
+of a class, function, `if`, loop, `with`, `try` or `match` that holds its lines, are the same
+on both sides as `languages.pyshape` spells them (the walk stops at the first difference, so a
 real change costs little). Other code is judged on its tokens without whitespace and comments.
 Pure: trees and lines in, hunk indexes out."""
 
@@ -9,15 +11,24 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from itertools import zip_longest
+from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
+from specflow.languages.pyrename import renamed_locals
+from specflow.languages.pyshape import (
+    BLOCKS,
+    DEFINITIONS,
+    FUNCTIONS,
+    Side,
+    body_shape,
+    inert,
+    shape,
+    typing_names,
+)
 
-# Imports that only serve annotations; dropping them never changes what the code does.
-_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
-_POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
-_ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
 _LINE_COMMENT = {
     ".sh": "#",
     ".bash": "#",
@@ -81,51 +92,182 @@ def is_code(path: str) -> bool:
 def python_noop_hunks(
     hunks: Sequence[Hunk], old_tree: ast.Module | None, new_tree: ast.Module | None
 ) -> set[int]:
-    """The indexes of `hunks` whose top-level statements are the same on both sides once what
-    cannot change behaviour is dropped. The trees may hold only the statements around the
-    hunks (the rest of the file blanked): see `sides_lines`."""
+    """The indexes of `hunks` whose statements are the same on both sides once what cannot
+    change behaviour is dropped. The trees may hold only the statements around the hunks (the
+    rest of the file blanked): see `sides_lines`."""
     if old_tree is None or new_tree is None:
         return set()
+    sides = (Side(typing_names(old_tree)), Side(typing_names(new_tree)))
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)
-        if _same_change(old_tree.body, new_tree.body, old_lines, new_lines):
+        if _same_change(old_tree.body, new_tree.body, (old_lines, new_lines), _Around(sides)):
             found.add(index)
     return found
 
 
-_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_COMPOUND = (
+    *DEFINITIONS,
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+    *((ast.TryStar,) if sys.version_info >= (3, 11) else ()),
+)
+_Lines = tuple[list[int], list[int]]
+
+
+class _Around(NamedTuple):
+    """Where a comparison is: each side's `Side`, the body it is in (module, class or
+    function) and the innermost function around it on each side."""
+
+    sides: tuple[Side, Side]
+    where: str = "module"
+    functions: tuple[ast.stmt, ast.stmt] | None = None
 
 
 def _same_change(
-    old_body: list[ast.stmt], new_body: list[ast.stmt], old_lines: list[int], new_lines: list[int]
+    old_body: list[ast.stmt], new_body: list[ast.stmt], lines: _Lines, around: _Around
 ) -> bool:
-    """Whether the statements around the lines are the same, looking into the one class or
-    function that holds them (one method of a class, not the whole class)."""
-    before = _overlapping(_spans(old_body), old_lines)
-    after = _overlapping(_spans(new_body), new_lines)
-    in_class = False
-    while len(before) == 1 and len(after) == 1 and _same_definition(before[0], after[0]):
-        if not _same_header(before[0], after[0]):
+    """Whether the statements around the lines are the same, looking into the one block of a
+    compound statement that holds them (one method of a class, one branch of an `if`, one
+    handler of a `try`) while what leads into it (name, arguments, test, targets) is the same;
+    when the lines span several statements, into each of them."""
+    sides, where = around.sides, around.where
+    before = [s for s in _overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
+    after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
+    if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
+        return _same_compound(before[0], after[0], lines, around)
+    return _same_parts(before, after, lines, around)
+
+
+def _same_parts(
+    before: list[ast.stmt], after: list[ast.stmt], lines: _Lines, around: _Around
+) -> bool:
+    """Several statements: each compound one looked into with the lines it holds, each run of
+    simple ones between them compared whole (imports in any order). Never less sure than
+    comparing them all whole: the same statements whole are the same part by part."""
+    one_side, other_side = _segments(before), _segments(after)
+    if len(one_side) != len(other_side):
+        return False
+    compound: list[tuple[ast.stmt, ast.stmt]] = []
+    runs: list[tuple[list[ast.stmt], list[ast.stmt]]] = []
+    for one, other in zip(one_side, other_side, strict=True):
+        if isinstance(one, list) and isinstance(other, list):
+            runs.append((one, other))
+        elif isinstance(one, list) or isinstance(other, list) or not _same_kind(one, other):
             return False
-        in_class = isinstance(before[0], ast.ClassDef)
-        before = _overlapping(_spans(getattr(before[0], "body", [])), old_lines)
-        after = _overlapping(_spans(getattr(after[0], "body", [])), new_lines)
-    return _same(before, after, in_class)
-
-
-def _same_definition(one: ast.stmt, other: ast.stmt) -> bool:
-    return (
-        isinstance(one, _DEFINITIONS)
-        and type(one) is type(other)
-        and getattr(one, "name", None) == getattr(other, "name", "")
+        else:
+            compound.append((one, other))
+    if not all(_renamed_same(one, other, around) for one, other in runs):
+        return False
+    return all(
+        _same_compound(one, other, (_clip(lines[0], one), _clip(lines[1], other)), around)
+        for one, other in compound
     )
 
 
-def _same_header(one: ast.stmt, other: ast.stmt) -> bool:
-    """The same name, arguments (their annotations apart), bases and decorators."""
+def _segments(body: list[ast.stmt]) -> list[ast.stmt | list[ast.stmt]]:
+    """Each compound statement, and each run of simple statements between them as one."""
+    found: list[ast.stmt | list[ast.stmt]] = []
+    for statement in body:
+        if isinstance(statement, _COMPOUND):
+            found.append(statement)
+        elif found and isinstance(found[-1], list):
+            found[-1].append(statement)
+        else:
+            found.append([statement])
+    return found
+
+
+def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
+    first, last = _extent(statement)
+    for decorator in getattr(statement, "decorator_list", ()):
+        first = min(first, decorator.lineno)
+    return [line for line in lines if first <= line <= last] or [first]
+
+
+def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Around) -> bool:
+    """REVIEW-E8: into the block that holds the lines, while what leads into it is the same."""
+    if not _same_header(one, other, around.sides):
+        return _renamed_enough([one], [other], around)
+    if isinstance(one, FUNCTIONS):
+        around = around._replace(functions=(one, other), where="function")
+    elif isinstance(one, ast.ClassDef):
+        around = around._replace(functions=None, where="class")
+    held = _held(one, lines[0]), _held(other, lines[1])
+    if held == (None, None):
+        return True  # only the header, and it is the same
+    inner = (_block(one, held[0]), _block(other, held[1])) if held[0] == held[1] else (None, None)
+    if inner[0] is None or inner[1] is None:
+        return _renamed_same([one], [other], around)
+    if not _same_header(inner[0][0], inner[1][0], around.sides):
+        return _renamed_enough([one], [other], around)
+    return _same_change(inner[0][1], inner[1][1], lines, around)
+
+
+def _same_kind(one: ast.stmt, other: ast.stmt) -> bool:
+    return (
+        isinstance(one, _COMPOUND)
+        and type(one) is type(other)
+        and getattr(one, "name", None) == getattr(other, "name", None)
+    )
+
+
+def _held(statement: ast.stmt, lines: list[int]) -> tuple[object, ...] | None:
+    """Which block of `statement` holds `lines`: ("body",), ("handlers", 2) and so on; None
+    when only its header does, ("several",) when more than one block does."""
+    low, high = min(lines), max(lines)
+    found: list[tuple[object, ...]] = []
+    for field in BLOCKS:
+        value = getattr(statement, field, None) or []
+        for index, item in enumerate(value):
+            first, last = _extent(item)
+            if first <= high and last >= low:
+                key = (field,) if isinstance(item, ast.stmt) else (field, index)
+                if key not in found:
+                    found.append(key)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else ("several",)
+
+
+def _extent(node: ast.AST) -> tuple[int, int]:
+    """The lines of a statement, a handler or a case (from its pattern to its last statement)."""
+    first: int = getattr(node, "lineno", None) or getattr(node, "pattern").lineno  # noqa: B009
+    last: int | None = getattr(node, "end_lineno", None)
+    if last is None:
+        last = getattr(node, "body")[-1].end_lineno  # noqa: B009
+    return first, last or first
+
+
+def _block(
+    statement: ast.stmt, key: tuple[object, ...] | None
+) -> tuple[ast.AST, list[ast.stmt]] | None:
+    """What leads into the block (the statement, or its handler or case) and its statements;
+    None for no block or several."""
+    if key is None or key[0] == "several":
+        return None
+    value = getattr(statement, str(key[0]))
+    if len(key) == 1:
+        return statement, value
+    index = key[1]
+    if not isinstance(index, int) or index >= len(value):
+        return None
+    return value[index], value[index].body
+
+
+def _same_header(one: ast.AST, other: ast.AST, sides: tuple[Side, Side]) -> bool:
+    """The same name, arguments (their annotations apart), bases, decorators, test, targets,
+    handler types: all but the statements."""
     sentinel = object()
-    pairs = zip_longest(_shape(one, header=True), _shape(other, header=True), fillvalue=sentinel)
+    pairs = zip_longest(
+        shape(one, sides[0], header=True), shape(other, sides[1], header=True), fillvalue=sentinel
+    )
     return all(a == b for a, b in pairs)
 
 
@@ -133,7 +275,10 @@ def sides_lines(hunk: Hunk) -> tuple[list[int], list[int]]:
     """The lines of each side that decide whether `hunk` changes anything: its removed and its
     added lines; for a hunk that only adds (or only removes), the two lines of the other side
     around the place where it does, so that a line added inside a docstring compares the
-    statement around it."""
+    statement around it. Each side is the same stretch of the hunk, every line of it: the
+    context before the first change of either side and after the last is common to both, so
+    both sides compare the same statements (an unchanged import above a changed one on one
+    side only would otherwise be a difference)."""
     removed = [line.number for line in hunk.removed]
     added = [line.number for line in hunk.added]
     if not removed and added:
@@ -142,7 +287,22 @@ def sides_lines(hunk: Hunk) -> tuple[list[int], list[int]]:
     elif not added and removed:
         at = hunk.new_start + (removed[0] - hunk.old_start) - 1
         added = [at, at + 1]
-    return removed, added
+    if not removed:
+        return removed, added
+    head = max(0, min(removed[0] - hunk.old_start, added[0] - hunk.new_start))
+    old_end = hunk.old_start + hunk.old_count - 1
+    new_end = hunk.new_start + hunk.new_count - 1
+    tail = max(0, min(old_end - removed[-1], new_end - added[-1]))
+    return (
+        _stretch(min(removed[0], hunk.old_start + head), max(removed[-1], old_end - tail)),
+        _stretch(min(added[0], hunk.new_start + head), max(added[-1], new_end - tail)),
+    )
+
+
+def _stretch(first: int, last: int) -> list[int]:
+    """Every line from `first` to `last`: the statements between two changed lines are parsed
+    on both sides, so both compare the same statements."""
+    return list(range(max(first, 1), last + 1))
 
 
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk]) -> set[int]:
@@ -170,130 +330,51 @@ def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
     return _TOKEN.findall("\n".join(kept))
 
 
-def _spans(body: list[ast.stmt]) -> list[tuple[int, int, ast.stmt]]:
-    spans = []
-    for statement in body:
-        first = min(
-            [statement.lineno]
-            + [d.lineno for d in getattr(statement, "decorator_list", ()) if hasattr(d, "lineno")]
-        )
-        spans.append((first, statement.end_lineno or statement.lineno, statement))
-    return spans
-
-
-def _overlapping(spans: list[tuple[int, int, ast.stmt]], lines: list[int]) -> list[ast.stmt]:
-    """The statements between the first and the last of `lines`: a statement between two of
-    them holds no changed line, so it is blanked on both sides, or the same on both."""
+def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
+    """The statements between the first and the last of `lines`."""
     low, high = min(lines), max(lines)
-    return [node for first, last, node in spans if first <= high and last >= low]
-
-
-def _same(before: list[ast.stmt], after: list[ast.stmt], in_class: bool = False) -> bool:
-    sentinel = object()
-    pairs = zip_longest(
-        _body_shape(before, in_class), _body_shape(after, in_class), fillvalue=sentinel
-    )
-    return all(one == other for one, other in pairs)
-
-
-def _body_shape(body: Sequence[ast.AST], in_class: bool) -> Iterator[object]:
-    imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
+    found = []
     for statement in body:
-        if _inert(statement):
-            continue
-        if isinstance(statement, ast.Import | ast.ImportFrom):
-            imports += _imported(statement)
-            continue
-        if imports:
-            yield from sorted(imports, key=repr)
-            imports = []
-        yield from _shape(statement, in_class)
-    yield from sorted(imports, key=repr)
-    yield "end"
+        first = statement.lineno
+        for decorator in getattr(statement, "decorator_list", ()):
+            first = min(first, decorator.lineno)
+        if first <= high and (statement.end_lineno or statement.lineno) >= low:
+            found.append(statement)
+    return found
 
 
-def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]]:
-    """One row per name an import binds; `import x as x` binds what `import x` does."""
-    module = getattr(statement, "module", None)
-    level = getattr(statement, "level", 0)
-    rows: list[tuple[object, ...]] = []
-    for alias in statement.names:
-        bound = alias.asname if alias.asname not in (None, alias.name) else None
-        rows.append(("import", module, level, alias.name, bound))
-    return rows
+def _renamed_enough(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
+    """Statements whose headers differ: the same only once renamed, inside a function."""
+    return around.functions is not None and _renamed_same(before, after, around)
 
 
-def _inert(statement: ast.AST) -> bool:
-    """A statement that does nothing: a docstring or bare string, an import for annotations,
-    an `if TYPE_CHECKING:` block."""
-    if isinstance(statement, ast.Expr):
-        value = statement.value
-        return isinstance(value, ast.Constant) and isinstance(value.value, str)
-    if isinstance(statement, ast.ImportFrom):
-        return (statement.module or "") in _TYPING_MODULES
-    if isinstance(statement, ast.Import):
-        return all(alias.name in _TYPING_MODULES for alias in statement.names)
-    if isinstance(statement, ast.If):
-        test = statement.test
-        name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
-        return name == "TYPE_CHECKING" and not statement.orelse
-    return False
+def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
+    """The same statements, or the same once the locals of the function around them that one
+    side renamed through the whole function are named by their place (alpha-equivalence)."""
+    sides, where = around.sides, around.where
+    differs_at = _difference(
+        body_shape(before, sides[0], where), body_shape(after, sides[1], where)
+    )
+    if differs_at is None:
+        return True
+    previous, name = differs_at
+    if around.functions is None or previous not in ("Name", "as") or not isinstance(name, str):
+        return False
+    renamed = renamed_locals(*around.functions, name)
+    if renamed is None:
+        return False
+    sides = (sides[0]._replace(renamed=renamed[0]), sides[1]._replace(renamed=renamed[1]))
+    shapes = body_shape(before, sides[0], where), body_shape(after, sides[1], where)
+    return _difference(*shapes) is None
 
 
-def _unwrapped(call: ast.Call) -> ast.expr:
-    """What a call that only speaks to the type checker or to Python 2 does: `cast(T, x)` is
-    `x`, `super(Cls, self)` is `super()`."""
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if name == "cast" and len(call.args) == 2 and not call.keywords:
-        return call.args[1]
-    if _named(func, "super") and len(call.args) == 2 and not call.keywords:
-        return ast.Call(func=func, args=[], keywords=[])
-    return call
-
-
-def _named(node: ast.AST, name: str) -> bool:
-    return isinstance(node, ast.Name) and node.id == name
-
-
-def _shape(node: ast.AST, in_class: bool = False, header: bool = False) -> Iterator[object]:
-    """The node as a stream of kinds and values, without positions and annotations. A class
-    body's bare `x: int` keeps its annotation: dataclasses and named tuples read it."""
-    if isinstance(node, ast.AnnAssign):
-        if node.value is not None:
-            yield "Assign"
-            yield from _shape(node.target)
-            yield from _shape(node.value)
-        elif in_class:
-            yield "Field"
-            yield from _shape(node.target)
-            yield from _shape(node.annotation)
-        return
-    if isinstance(node, ast.Call):
-        node = _unwrapped(node)
-        if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`
-            yield from _shape(node)
-            return
-    yield type(node).__name__
-    nested_class = isinstance(node, ast.ClassDef)
-    for field, value in ast.iter_fields(node):
-        if field in _POSITIONS or field in _ANNOTATIONS or field == "kind":
-            continue
-        if field == "bases" and nested_class:  # `class X(object)` is `class X`
-            value = [base for base in value if not _named(base, "object")]
-        if isinstance(value, list):
-            if value and isinstance(value[0], ast.stmt):
-                if not header:
-                    yield from _body_shape(value, nested_class)
-                continue
-            yield len(value)
-            for item in value:
-                if isinstance(item, ast.AST):
-                    yield from _shape(item)
-                else:
-                    yield item
-        elif isinstance(value, ast.AST):
-            yield from _shape(value)
-        else:
-            yield type(value).__name__
-            yield value
+def _difference(one: Iterator[object], other: Iterator[object]) -> tuple[object, object] | None:
+    """None when the two shapes are the same, else the item before the first difference
+    ("Name" when it is a name) and the first side's item there."""
+    sentinel = object()
+    previous: object = "start"
+    for a, b in zip_longest(one, other, fillvalue=sentinel):
+        if a != b:
+            return previous, a
+        previous = a
+    return None

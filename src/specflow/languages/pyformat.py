@@ -1,0 +1,125 @@
+"""Formatted strings: `"%s" % x`, `"{}".format(x)` and `f"{x}"` read as one thing, their literal
+text and the expressions they format, when they surely format the same (REVIEW-E9). Pure."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
+_PERCENT = re.compile(r"%(.?)|[^%]+", re.DOTALL)  # a lone `%` at the end: an error
+_CONVERSIONS = {-1: "", 115: "s", 114: "r", 97: "a"}
+
+
+def _field(value: ast.expr, conversion: str, spec: str) -> Part:
+    """`{x!s}` is `{x}` (`str(x)` is `format(x, "")`), but not once a spec follows: `{n:08x}`
+    formats the number, `{n!s:08x}` its text."""
+    return ("field", value, "" if conversion == "s" and not spec else conversion, spec)
+
+
+def formatted(node: ast.AST) -> list[Part] | None:
+    """The parts of a string formatted from a literal (literal text, and the expressions it
+    formats with their conversion and format spec), or None when `node` is not one or is not
+    surely the same as an f-string."""
+    if isinstance(node, ast.JoinedStr):
+        return _fstring_parts(node)
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mod)
+        and isinstance(node.left, ast.Constant)
+        and isinstance(node.left.value, str)
+    ):
+        return _percent_parts(node.left.value, node.right)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+        and not node.keywords
+        and not any(isinstance(arg, ast.Starred) for arg in node.args)
+    ):
+        return _format_parts(node.func.value.value, node.args)
+    return None
+
+
+def _fstring_parts(node: ast.JoinedStr) -> list[Part] | None:
+    parts: list[Part] = []
+    for value in node.values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            parts.append(("text", value.value))
+            continue
+        if not isinstance(value, ast.FormattedValue) or value.conversion not in _CONVERSIONS:
+            return None
+        spec = "" if value.format_spec is None else _literal(value.format_spec)
+        if spec is None:
+            return None
+        parts.append(_field(value.value, _CONVERSIONS[value.conversion], spec))
+    return parts
+
+
+def _literal(spec: ast.expr) -> str | None:
+    """A format spec without fields in it, as text."""
+    if not isinstance(spec, ast.JoinedStr):
+        return None
+    values = spec.values
+    if not all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in values):
+        return None
+    return "".join(str(getattr(v, "value", "")) for v in values)
+
+
+# operands of `%` that cannot be a tuple at run time (a name could be, and a tuple formats
+# differently from its f-string)
+_NOT_TUPLE = (ast.JoinedStr, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+_STRING_CALLS = frozenset({"str", "repr", "ascii", "int", "float", "len", "format"})
+
+
+def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
+    """`"%s: %r" % (a, b)`; only `%s`, `%r`, `%a` and `%%`."""
+    if isinstance(operand, ast.Tuple):
+        values = list(operand.elts)
+    elif _surely_not_tuple(operand):
+        values = [operand]
+    else:
+        return None
+    parts: list[Part] = []
+    for match in _PERCENT.finditer(text):
+        kind = match[1]
+        if kind is None or kind == "%":
+            parts.append(("text", match[0] if kind is None else "%"))
+        elif kind in ("s", "r", "a") and values and not isinstance(values[0], ast.Starred):
+            parts.append(_field(values.pop(0), kind, ""))
+        else:
+            return None
+    return parts if not values else None
+
+
+def _surely_not_tuple(operand: ast.expr) -> bool:
+    if isinstance(operand, ast.Constant):
+        return not isinstance(operand.value, tuple)
+    if isinstance(operand, ast.Call) and isinstance(operand.func, ast.Name):
+        return operand.func.id in _STRING_CALLS
+    return isinstance(operand, _NOT_TUPLE)
+
+
+def _format_parts(text: str, args: list[ast.expr]) -> list[Part] | None:
+    """`"{} and {}".format(a, b)` or `"{0} and {1}".format(a, b)`: each argument once, in
+    order (the f-string evaluates each once, in order), no attribute or index in a field."""
+    import string
+
+    parts: list[Part] = []
+    used = 0
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    for literal, field, spec, conversion in parsed:
+        if literal:
+            parts.append(("text", literal))
+        if field is None:
+            continue
+        if field not in ("", str(used)) or used >= len(args) or "{" in (spec or ""):
+            return None
+        parts.append(_field(args[used], conversion or "", spec or ""))
+        used += 1
+    return parts if used == len(args) else None

@@ -1,0 +1,99 @@
+"""Locals a function renamed through its whole body, named by their place (alpha-equivalence,
+REVIEW-E11). Pure."""
+
+from __future__ import annotations
+
+import ast
+
+# calls that read a function's locals by name: renaming them is then a change
+_READS_LOCALS = frozenset({"locals", "vars", "eval", "exec", "dir"})
+_SCOPES = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def renamed_locals(
+    old: ast.stmt, new: ast.stmt, differing: str
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The locals of a function that the other side renamed (REVIEW-E11), each side's mapped
+    to its place in the order they first occur: `l, s` and `left, right` to `local 0` and
+    `local 1`. None unless the renaming is through the whole function: each old name gone
+    from the new function and each new name absent from the old one, as many of each; None
+    at once when `differing`, the old name where the two first differ, is no old local (no
+    renaming could make them the same there)."""
+    old_locals = _locals(old)
+    if differing not in old_locals:
+        return None
+    new_locals = _locals(new)
+    gone = [name for name in _in_order(old) if name in old_locals - new_locals]
+    came = [name for name in _in_order(new) if name in new_locals - old_locals]
+    if not gone or len(gone) != len(came):
+        return None
+    if set(gone) & _identifiers(new) or set(came) & _identifiers(old):
+        return None
+    return (
+        {name: f"local {i}" for i, name in enumerate(gone)},
+        {name: f"local {i}" for i, name in enumerate(came)},
+    )
+
+
+def _locals(function: ast.stmt) -> set[str]:
+    """The names the function's own scope assigns, its parameters and its `global` and
+    `nonlocal` names apart; none when it reads its locals by name (`locals()`, `eval`)."""
+    found: set[str] = set()
+    kept: set[str] = set()
+    stack: list[ast.AST] = list(getattr(function, "body", []))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                found.add(node.id)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            kept.update(node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in _READS_LOCALS:
+            return set()
+        if not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+        elif any(_reads_locals(child) for child in ast.walk(node)):
+            return set()
+    arguments = getattr(function, "args", None)
+    if arguments is not None:
+        kept.update(arg.arg for arg in ast.walk(arguments) if isinstance(arg, ast.arg))
+    return found - kept
+
+
+def _reads_locals(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "") in _READS_LOCALS
+
+
+def _in_order(function: ast.stmt) -> list[str]:
+    """The names of a function in the order they first occur (breadth first)."""
+    seen: dict[str, None] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name):
+            seen.setdefault(node.id, None)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            seen.setdefault(node.name, None)
+    return list(seen)
+
+
+def _identifiers(function: ast.stmt) -> set[str]:
+    """Every name the function spells: names, parameters, imports, definitions, handlers."""
+    found: set[str] = set()
+    for node in ast.walk(function):
+        for field in ("id", "arg", "name", "asname"):
+            value = getattr(node, field, None)
+            if isinstance(value, str):
+                found.add(value)
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            found.update(node.names)
+    return found

@@ -1,0 +1,317 @@
+"""Python statements as streams of kinds and values, each spelling of the same behaviour spelled
+one way (REVIEW-16): positions, annotations, docstrings and typing-only statements dropped,
+`typing` by any alias, the old names of OSError, formatted strings (`pyformat`), locals a
+function renamed (`pyrename`). `noop` compares two such streams. Pure."""
+
+from __future__ import annotations
+
+import ast
+import typing
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from specflow.languages.pyformat import Part, formatted
+
+# Imports that only serve annotations; dropping them never changes what the code does.
+_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
+_POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
+_ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
+
+
+class Side(NamedTuple):
+    """What the shape of one side reads besides its tree: the names the typing modules go by,
+    and the locals of the function around the hunk renamed to their place (REVIEW-16)."""
+
+    typing: frozenset[str]
+    renamed: Mapping[str, str] = {}
+
+
+_COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
+
+
+def typing_names(tree: ast.Module) -> frozenset[str]:
+    """The names `typing` and `typing_extensions` are imported as; the usual ones when the
+    parsed statements do not import them (the imports may be blanked: see `sides_lines`)."""
+    names = {
+        alias.asname or alias.name
+        for statement in tree.body
+        if isinstance(statement, ast.Import)
+        for alias in statement.names
+        if alias.name in ("typing", "typing_extensions")
+    }
+    return frozenset(names) if names else _COMMON_TYPING_NAMES
+
+
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+DEFINITIONS = (*FUNCTIONS, ast.ClassDef)
+# the statement lists of a compound statement; a handler or a case holds one of its own
+BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def body_shape(body: Sequence[ast.AST], side: Side, where: str) -> Iterator[object]:
+    imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
+    for statement in body:
+        if inert(statement, side, where):
+            continue
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            imports += _imported(statement)
+            continue
+        if imports:
+            yield from sorted(imports, key=repr)
+            imports = []
+        yield from shape(statement, side, where)
+    yield from sorted(imports, key=repr)
+    yield "end"
+
+
+def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]]:
+    """One row per name an import binds; `import x as x` binds what `import x` does."""
+    module = getattr(statement, "module", None)
+    level = getattr(statement, "level", 0)
+    rows: list[tuple[object, ...]] = []
+    for alias in statement.names:
+        bound = alias.asname if alias.asname not in (None, alias.name) else None
+        rows.append(("import", module, level, alias.name, bound))
+    return rows
+
+
+def inert(statement: ast.AST, side: Side, where: str) -> bool:
+    """A statement that does nothing: a docstring or bare string, an import for annotations,
+    an `if TYPE_CHECKING:` block, an `@overload` stub, a type alias or type variable of a
+    module or class."""
+    if isinstance(statement, ast.Expr):
+        value = statement.value
+        return isinstance(value, ast.Constant) and isinstance(value.value, str)
+    if isinstance(statement, ast.ImportFrom):
+        return (statement.module or "") in _TYPING_MODULES
+    if isinstance(statement, ast.Import):
+        return all(alias.name in _TYPING_MODULES for alias in statement.names)
+    if isinstance(statement, ast.If):
+        test = statement.test
+        name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
+        return name == "TYPE_CHECKING" and not statement.orelse
+    if isinstance(statement, FUNCTIONS):
+        overload = any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
+        return overload and all(_stub(line) for line in statement.body)
+    return where != "function" and _type_alias(statement, side)
+
+
+def _stub(statement: ast.stmt) -> bool:
+    """`...`, `pass` or a docstring: the body of an `@overload` stub (a decorator of that name
+    from another library, `multipledispatch`'s, registers a body that runs)."""
+    if isinstance(statement, ast.Pass):
+        return True
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+
+
+def _type_alias(statement: ast.AST, side: Side) -> bool:
+    """REVIEW-E10: `X = t.Union[str, bytes]`, `X: TypeAlias = ...`, `T = TypeVar("T")`,
+    `type X = ...`: names only annotations read."""
+    if type(statement).__name__ == "TypeAlias":  # `type X = ...` (3.12), evaluated lazily
+        return True
+    if isinstance(statement, ast.AnnAssign):
+        return _typing_name(statement.annotation, side) == "TypeAlias"
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+        return False
+    if not isinstance(statement.targets[0], ast.Name):
+        return False
+    value = statement.value
+    if isinstance(value, ast.Call):
+        return _typing_name(value.func, side) in _TYPE_VARIABLES
+    if isinstance(value, ast.Subscript):
+        return _typing_name(value.value, side) is not None
+    return False
+
+
+_TYPE_VARIABLES = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+# names of `typing_extensions` that `typing` of the Python running specflow may lack
+_TYPING_EXTRAS = frozenset(
+    {"Self", "TypeAlias", "ParamSpec", "TypeVarTuple", "Concatenate", "TypeGuard", "TypeIs"}
+    | {"Unpack", "Required", "NotRequired", "LiteralString", "Never", "override", "Buffer"}
+    | {"ReadOnly", "deprecated", "dataclass_transform", "assert_never", "assert_type"}
+    | {"reveal_type", "TypeAliasType", "get_overloads", "is_typeddict"}
+)
+_TYPING_NAMES = frozenset(typing.__all__) | _TYPING_EXTRAS
+
+
+def _typing_name(node: ast.AST, side: Side) -> str | None:
+    """The name in `typing` that `node` spells (`t.overload`, `_t.Union`, `typing.Generic`, a
+    bare `overload` or `TypeVar`), else None."""
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in side.typing
+        and node.attr in _TYPING_NAMES
+    ):
+        return node.attr
+    if isinstance(node, ast.Name) and node.id in _BARE_TYPING:
+        return node.id
+    return None
+
+
+# names that, imported from `typing`, serve only the type checker wherever they are written
+_BARE_TYPING = frozenset(
+    {"overload", "TypeVar", "ParamSpec", "TypeVarTuple", "TypeAlias", "Generic"}
+)
+
+
+def _unwrapped(call: ast.Call) -> ast.expr:
+    """What a call that only speaks to the type checker or to Python 2 does: `cast(T, x)` is
+    `x`, `super(Cls, self)` is `super()`."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name == "cast" and len(call.args) == 2 and not call.keywords:
+        return call.args[1]
+    if _named(func, "super") and len(call.args) == 2 and not call.keywords:
+        return ast.Call(func=func, args=[], keywords=[])
+    return call
+
+
+def _named(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+# REVIEW-E9, PEP 3151: the old names of OSError, the same class since Python 3.3
+_OS_ERRORS = frozenset({"IOError", "EnvironmentError", "WindowsError"})
+_OS_ERROR_MODULES = frozenset({"socket", "select", "os"})  # `socket.error` and so on
+
+
+def _os_error(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _OS_ERRORS and isinstance(node.ctx, ast.Load)
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "error"
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _OS_ERROR_MODULES
+    )
+
+
+def shape(
+    node: ast.AST, side: Side, where: str = "function", header: bool = False
+) -> Iterator[object]:
+    """The node as a stream of kinds and values, without positions and annotations, each
+    spelling of the same thing spelled one way. A class body's bare `x: int` keeps its
+    annotation: dataclasses and named tuples read it. `header` leaves out the statements."""
+    if isinstance(node, ast.AnnAssign):
+        yield from _annotated(node, side, where)
+        return
+    if isinstance(node, ast.Call):
+        node = _unwrapped(node)
+        if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`
+            yield from shape(node, side, where)
+            return
+    if isinstance(node, ast.Name | ast.Attribute):
+        yield from _named_shape(node, side)
+        if isinstance(node, ast.Name) or _os_error(node) or _typing_name(node, side):
+            return
+    parts = formatted(node)
+    if parts is not None:
+        yield from _formatted_shape(parts, side, where)
+        return
+    if isinstance(node, ast.ExceptHandler):
+        yield from _handler_shape(node, side, where, header)
+        return
+    yield type(node).__name__
+    inner = "class" if isinstance(node, ast.ClassDef) else where
+    if isinstance(node, (*FUNCTIONS, ast.Lambda)):
+        inner = "function"
+    for field, value in ast.iter_fields(node):
+        if field in _POSITIONS or field in _ANNOTATIONS or field == "kind":
+            continue
+        if field == "bases" and isinstance(node, ast.ClassDef):
+            value = [_unparameterised(b) for b in value if not _type_only_base(b, side)]
+        if isinstance(value, list):
+            if field in BLOCKS and (header or (value and isinstance(value[0], ast.stmt))):
+                if not header:
+                    yield from body_shape(value, side, inner)
+                continue
+            yield len(value)
+            for item in value:
+                if isinstance(item, ast.AST):
+                    yield from shape(item, side, inner)
+                else:
+                    yield item
+        elif isinstance(value, ast.AST):
+            yield from shape(value, side, inner)
+        else:
+            yield type(value).__name__
+            yield value
+
+
+def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
+    if node.value is not None:
+        yield "Assign"
+        yield from shape(node.target, side, where)
+        yield from shape(node.value, side, where)
+    elif where == "class":
+        yield "Field"
+        yield from shape(node.target, side, where)
+        yield from shape(node.annotation, side, where)
+
+
+def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]:
+    """A name, a typing name by whatever alias of `typing`, an old name of OSError; a local
+    the function renames, by its place."""
+    if _os_error(node):
+        yield from ("Name", "OSError", "Load")
+        return
+    typing_name = _typing_name(node, side) if isinstance(node, ast.Attribute) else None
+    if typing_name is not None:
+        yield from ("typing", typing_name)
+        return
+    if isinstance(node, ast.Name):
+        yield "Name"
+        yield side.renamed.get(node.id, node.id)
+        yield type(node.ctx).__name__
+
+
+def _type_only_base(base: ast.expr, side: Side) -> bool:
+    """`object` and `Generic[T]` among the bases of a class."""
+    if _named(base, "object"):
+        return True
+    return isinstance(base, ast.Subscript) and _typing_name(base.value, side) == "Generic"
+
+
+def _unparameterised(base: ast.expr) -> ast.expr:
+    """`Serializer[T]` among the bases of a class is `Serializer`: the class derives from
+    what the subscript's `__mro_entries__` gives, the generic class itself; its parameters
+    are for the type checker."""
+    return base.value if isinstance(base, ast.Subscript) else base
+
+
+def _handler_shape(
+    node: ast.ExceptHandler, side: Side, where: str, header: bool
+) -> Iterator[object]:
+    """`except (IOError, OSError) as e:` is `except OSError as e:`: the classes it catches,
+    each once, in order."""
+    yield "ExceptHandler"
+    caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+    shapes: list[tuple[object, ...]] = []
+    for item in caught:
+        caught_shape = tuple(shape(item, side, where)) if item is not None else ("bare",)
+        if caught_shape not in shapes:
+            shapes.append(caught_shape)
+    yield len(shapes)
+    for one in shapes:
+        yield from one
+    yield "as"
+    yield side.renamed.get(node.name, node.name) if node.name else None
+    if not header:
+        yield from body_shape(node.body, side, where)
+
+
+def _formatted_shape(parts: list[Part], side: Side, where: str) -> Iterator[object]:
+    yield "Formatted"
+    text = ""
+    for part in parts:
+        if part[0] == "text":
+            text += str(part[1])
+            continue
+        yield text
+        text = ""
+        _, value, conversion, spec = part  # type: ignore[misc]
+        yield conversion
+        yield spec
+        yield from shape(value, side, where)
+    yield text

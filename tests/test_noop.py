@@ -1,0 +1,322 @@
+"""REVIEW-16: which hunks of a Python change alter no behaviour, judged on source pairs (the
+hunks as `git diff` cuts them, each side parsed as the review parses it). The same rules run
+through the CLI on real repositories in tests/test_review_links.py."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from specflow.change import Hunk, Line
+from specflow.languages.pysource import parse_touched
+from specflow.noop import python_noop_hunks, sides_lines
+
+_HEADER = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def hunks_of(old: str, new: str) -> list[Hunk]:
+    """The hunks of a unified diff with three lines of context, as git writes them."""
+    hunks: list[Hunk] = []
+    old_at = new_at = 0
+    for text in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=3):
+        match = _HEADER.match(text)
+        if match:
+            start, count, new_start, new_count = match.groups()
+            hunks.append(
+                Hunk("m.py", int(start), int(count or 1), int(new_start), int(new_count or 1))
+            )
+            old_at, new_at = int(start), int(new_start)
+        elif hunks and text.startswith("-") and not text.startswith("---"):
+            hunks[-1] = hunks[-1]._replace(removed=(*hunks[-1].removed, Line(old_at, text[1:])))
+            old_at += 1
+        elif hunks and text.startswith("+") and not text.startswith("+++"):
+            hunks[-1] = hunks[-1]._replace(added=(*hunks[-1].added, Line(new_at, text[1:])))
+            new_at += 1
+        elif hunks:
+            old_at, new_at = old_at + 1, new_at + 1
+    return hunks
+
+
+def noop(old: str, new: str) -> list[bool]:
+    """For each hunk of the change from `old` to `new`: whether it changes no behaviour."""
+    hunks = hunks_of(old, new)
+    cut_old: set[int] = set()
+    cut_new: set[int] = set()
+    for hunk in hunks:
+        old_lines, new_lines = sides_lines(hunk)
+        cut_old.update(old_lines)
+        cut_new.update(new_lines)
+    old_tree = parse_touched(old.encode(), sorted(cut_old))
+    new_tree = parse_touched(new.encode(), sorted(cut_new))
+    found = python_noop_hunks(hunks, old_tree, new_tree)
+    return [index in found for index in range(len(hunks))]
+
+
+def function(body: str, header: str = "def send(self, request, timeout=None):") -> str:
+    """A module with one function far from its imports, `body` indented under `header`."""
+    lines = "".join(f"    {line}\n" if line else "\n" for line in body.split("\n"))
+    return f"import socket\n\n\n{header}\n{lines}\n\ndef other():\n    return 1\n"
+
+
+SEND = """try:
+    conn = self.get_connection(request.url)
+except LocationValueError as e:
+    raise InvalidURL(e, request=request)
+
+if isinstance(timeout, tuple):
+    log('tuple')
+    log('of two')
+    log('connect')
+    log('and read')
+    log('timeouts')
+    log('given')
+    log('here')
+    try:
+        connect, read = timeout
+        timeout = TimeoutSauce(connect=connect, read=read)
+    except ValueError:
+        raise ValueError('Invalid timeout {}.'.format(timeout))
+else:
+    timeout = TimeoutSauce(connect=timeout, read=timeout)
+
+for attempt in range(3):
+    resp = conn.urlopen(method=request.method, url=request.url)
+else:
+    resp = None
+return self.build_response(request, resp)"""
+
+
+def test_the_unchanged_context_above_a_change_is_compared_on_both_sides() -> None:
+    """REVIEW-16: an import above the change on one side only is no difference."""
+    old = "import json as _json\nimport typing as _t\n\n\ndef f(x: _t.Any):\n"
+    old += "    return _json.dumps(x)\n"
+    new = "from __future__ import annotations\n\n" + old.replace("_t", "t")
+    assert noop(old, new) == [True]
+
+
+def test_a_quote_change_in_an_if_block_another_hunk_changes_is_no_change() -> None:
+    """REVIEW-E8: the comparison narrows into the branch of the `if` that holds the lines; the
+    other hunk, a real change in the same block, is still a change."""
+    old = function(SEND)
+    new = old.replace("log('tuple')", "log('a tuple')")
+    new = new.replace("'Invalid timeout {}.'", '"Invalid timeout {}."')
+    assert noop(old, new) == [False, True]
+
+
+def test_narrowing_goes_through_try_handlers_loops_and_else() -> None:
+    """REVIEW-E8: into a handler of a `try`, the `else` of a loop, the body of a `while` or a
+    `with`, each while its header is the same."""
+    old = function(
+        SEND + "\n" + "\n" * 8 + "while True:\n    with lock:\n        n = 'x'\n        break"
+    )
+    new = old.replace("InvalidURL(e, request=request)", "InvalidURL(e, request = request)")
+    new = new.replace("resp = None", "resp = None  # no luck").replace("n = 'x'", 'n = "x"')
+    assert noop(old, new) == [True, True, True]
+    changed = old.replace("except LocationValueError as e:", "except ValueError as e:")
+    assert noop(old, changed) == [False]
+
+
+def test_only_an_equal_header_changed_is_no_change() -> None:
+    """REVIEW-E8: a line that only the `if` test holds, spelled differently, is no change."""
+    old = function(SEND)
+    assert noop(
+        old, old.replace("if isinstance(timeout, tuple):", "if isinstance(timeout, (tuple)):")
+    ) == [True]
+    assert noop(
+        old, old.replace("if isinstance(timeout, tuple):", "if isinstance(timeout, list):")
+    ) == [False]
+
+
+def test_a_statement_moved_between_blocks_is_a_change() -> None:
+    """REVIEW-E8: blocks stay apart: the same statements in the `else` instead of the body."""
+    old = function("if ready:\n    go()\n    log('a')\nelse:\n    wait()")
+    new = function("if ready:\n    go()\nelse:\n    log('a')\n    wait()")
+    assert noop(old, new) == [False]
+    new_header = function("if not ready:\n    go()\n    log('a')\nelse:\n    wait()")
+    assert noop(old, new_header.replace("log('a')", 'log("a")')) == [False]
+
+
+def test_match_cases_are_blocks_of_their_own() -> None:
+    """REVIEW-E8: one case of a `match` is compared on its own, its pattern included."""
+    body = "match command:\n    case 'go':\n        go(1)\n    case 'stop':\n        stop()"
+    old = function(body)
+    assert noop(old, old.replace("go(1)", "go(\n            1,\n        )")) == [True]
+    assert noop(old, old.replace("case 'stop'", "case 'halt'")) == [False]
+
+
+def one_line(old: str, new: str) -> bool:
+    """Whether changing the line `old` to `new` in a function is no change."""
+    before = function(f"prefix = 1\nvalue = {old}\nreturn value")
+    return noop(before, before.replace(f"value = {old}", f"value = {new}")) == [True]
+
+
+def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() -> None:
+    """REVIEW-E9: pyupgrade's rewrites of `%` and `str.format` into f-strings."""
+    assert one_line("'%s:%s' % (a, b)", 'f"{a}:{b}"')
+    assert one_line("'%s %r %a 100%%' % (a, b, c)", 'f"{a} {b!r} {c!a} 100%"')
+    assert one_line("'{} and {}'.format(a, b.c)", 'f"{a} and {b.c}"')
+    assert one_line("'{0}/{1}'.format(a, b)", "'%s/%s' % (a, b)")
+    assert one_line("'{:08x}'.format(n)", 'f"{n:08x}"')
+    assert one_line("'%s!' % str(n)", 'f"{str(n)}!"')
+
+
+def test_formatting_that_may_differ_is_a_change() -> None:
+    """REVIEW-E9: a name after `%` may hold a tuple; other conversions, reordered or repeated
+    arguments, keywords, and different text are changes."""
+    assert not one_line("'%s' % name", 'f"{name}"')
+    assert not one_line("'%d' % (n,)", 'f"{n}"')
+    assert not one_line("'%08x' % (n,)", 'f"{n:08x}"')
+    assert not one_line("'{1} {0}'.format(a, b)", 'f"{b} {a}"')
+    assert not one_line("'{0} {0}'.format(a)", 'f"{a} {a}"')
+    assert not one_line("'{x}'.format(x=a)", 'f"{a}"')
+    assert not one_line("'%s:%s' % (a, b)", 'f"{a}-{b}"')
+    assert not one_line("'%r' % (a,)", 'f"{a}"')
+    assert not one_line("b'%s' % (a,)", 'f"{a}"')
+
+
+def test_the_old_names_of_oserror_are_oserror() -> None:
+    """REVIEW-E9: PEP 3151 made IOError, EnvironmentError, socket.error and the rest OSError;
+    `except (X, OSError)` with X one of them catches OSError once."""
+    assert one_line("IOError('x')", "OSError('x')")
+    body = "try:\n    send()\nexcept (ProtocolError, socket.error) as err:\n"
+    body += "    raise ConnectionError(err)"
+    old = function(body)
+    assert noop(old, old.replace("socket.error", "OSError")) == [True]
+    twice = old.replace("(ProtocolError, socket.error)", "(IOError, OSError)")
+    assert noop(twice, old.replace("(ProtocolError, socket.error)", "OSError")) == [True]
+    assert noop(old, old.replace("socket.error", "ValueError")) == [False]
+    bare = old.replace("except (ProtocolError, socket.error) as err:", "except:")
+    assert noop(bare, bare.replace("except:", "except Exception:")) == [False]
+
+
+TYPED = """import typing as _t
+from datetime import datetime
+
+_t_str_bytes = _t.Union[str, bytes]
+_t_opt_int = _t.Optional[int]
+T = _t.TypeVar("T")
+
+
+class Signer(_t.Generic[T]):
+    @_t.overload
+    def unsign(self, value: _t_str_bytes, age: _t_opt_int = None) -> bytes: ...
+
+    @_t.overload
+    def unsign(self, value: _t_str_bytes, age: int) -> _t.Tuple[bytes, datetime]: ...
+
+    def unsign(self, value, age=None):
+        return _t.cast(bytes, value)
+"""
+
+MODERN = """from __future__ import annotations
+
+import typing as t
+from datetime import datetime
+
+
+class Signer:
+    def unsign(self, value, age=None):
+        return t.cast(bytes, value)
+"""
+
+
+def test_typing_aliases_type_variables_generic_and_overloads_change_nothing() -> None:
+    """REVIEW-E10: `import typing as _t` to `as t`, module type aliases, a TypeVar, `Generic[T]`
+    among the bases and `@overload` stubs are read only by the type checker."""
+    assert all(noop(TYPED, MODERN))
+
+
+def test_typing_names_that_run_are_still_compared() -> None:
+    """REVIEW-E10: a real base, a runtime assignment beside the aliases, and a function kept
+    are changes."""
+    assert not all(noop(TYPED, MODERN.replace("class Signer:", "class Signer(dict):")))
+    runtime = TYPED.replace('T = _t.TypeVar("T")', 'T = _t.TypeVar("T")\nLIMIT = 10')
+    assert not all(noop(runtime, MODERN))
+    kept = TYPED.replace(
+        "    @_t.overload\n    def unsign(self, value: _t_str_bytes, age: int)",
+        "    def unsign_at(self, value: _t_str_bytes, age: int)",
+    )
+    assert not all(noop(kept, MODERN))
+
+
+def test_an_alias_declared_as_typealias_is_inert() -> None:
+    """REVIEW-E10: `X: TypeAlias = ...` names a type."""
+    old = "import typing as t\n\nKey: t.TypeAlias = 'str | bytes'\n\n\ndef f():\n    return 1\n"
+    assert noop(old, old.replace("'str | bytes'", "'str | bytes | None'")) == [True]
+    assert noop(old, old.replace("Key: t.TypeAlias =", "Key: str =")) == [False]
+
+
+PARTITION = """def partition(self, sep):
+    l, s, r = super().partition(sep)
+    return cls(l), cls(s), cls(r)
+"""
+
+
+def test_locals_renamed_through_the_whole_function_are_the_same() -> None:
+    """REVIEW-E11: alpha-equivalence: `l, s, r` renamed `left, mid, right` everywhere."""
+    renamed = PARTITION.replace("l,", "left,").replace("s,", "mid,").replace(" r ", " right ")
+    renamed = renamed.replace("cls(l)", "cls(left)").replace("cls(s)", "cls(mid)")
+    renamed = renamed.replace("cls(r)", "cls(right)")
+    assert noop(PARTITION, renamed) == [True]
+
+
+def test_a_rename_in_one_place_only_or_of_a_parameter_is_a_change() -> None:
+    """REVIEW-E11: a local renamed where it is set but not where it is read, two locals
+    swapped, a parameter renamed, a local renamed to a name the function reads elsewhere."""
+    assert noop(PARTITION, PARTITION.replace("l, s, r", "a, s, r")) == [False]
+    assert noop(PARTITION, PARTITION.replace("l, s, r", "s, l, r")) == [False]
+    assert noop(PARTITION, PARTITION.replace("sep", "separator")) == [False]
+    assert noop(PARTITION, PARTITION.replace("l,", "cls,").replace("(l)", "(cls)")) == [False]
+
+
+def test_renames_hold_across_hunks_of_a_long_function() -> None:
+    """REVIEW-E11: each hunk of a function renamed through is the same; one renamed in a hunk
+    and read unrenamed in another is not."""
+    body = "total = 0\n" + "".join(f"step{k}()\n" for k in range(10)) + "return total"
+    old = function(body)
+    assert noop(old, old.replace("total", "count")) == [True, True]
+    assert noop(old, old.replace("total = 0", "count = 0")) == [False]
+
+
+def test_the_parameters_of_a_generic_base_are_for_the_type_checker() -> None:
+    """REVIEW-E10: `class X(Base[_T])` to `class X(Base[t.AnyStr])` is no change; another base
+    is."""
+    old = "class TimedSerializer(Serializer[_TAnyStr]):\n    max_age = 10\n"
+    assert noop(old, old.replace("[_TAnyStr]", "[t.AnyStr]")) == [True]
+    assert noop(old, old.replace("Serializer[_TAnyStr]", "Signer[_TAnyStr]")) == [False]
+
+
+def test_a_conversion_before_a_spec_and_a_lone_percent_are_changes() -> None:
+    """REVIEW-E9: `{n!s:08x}` formats the text of `n`, `{n:08x}` the number; `"100%" % ()`
+    raises."""
+    assert one_line("'{!s}'.format(n)", 'f"{n}"')
+    assert not one_line("'{!s:>8}'.format(n)", 'f"{n:>8}"')
+    assert not one_line("'100%' % ()", 'f"100"')
+
+
+def test_an_overload_decorator_with_a_body_that_runs_is_compared() -> None:
+    """REVIEW-E10: only an `@overload` stub (`...`, `pass`, a docstring) is inert."""
+    stub = "from typing import overload\n\n\n@overload\ndef area(x: int) -> int: ...\n"
+    old = stub + "\n\ndef area(x):\n    return x * x\n"
+    assert noop(old, old.replace("(x: int) -> int: ...", "(x: str) -> str: ...")) == [True]
+    registered = old.replace("-> int: ...", "-> int:\n    return x")
+    assert noop(registered, registered.replace("return x\n\n", "return -x\n\n")) == [False]
+
+
+def test_a_type_checking_block_stays_inert_when_a_hunk_is_inside_it() -> None:
+    """REVIEW-16: an import or a TypedDict field changed inside `if TYPE_CHECKING:` changes no
+    behaviour, though the hunk lies in the block."""
+    old = (
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from x import A\n"
+        "    from y import B\n\n    class Kwargs(TypedDict):\n        hooks: A\n\n\nLIMIT = 1\n"
+    )
+    assert noop(old, old.replace("    from y import B\n", "")) == [True]
+    assert noop(old, old.replace("hooks: A", "hooks: B | None")) == [True]
+
+
+def test_a_handler_name_renamed_through_its_function_is_the_same() -> None:
+    """REVIEW-E11: `except OSError as e: raise Wrapped(e)` to `as err`, everywhere; a handler
+    name renamed where it is bound but not where it is read is a change."""
+    old = function("try:\n    send()\nexcept OSError as e:\n    raise Wrapped(e)")
+    assert noop(old, old.replace("as e:", "as err:").replace("(e)", "(err)")) == [True]
+    assert noop(old, old.replace("as e:", "as err:")) == [False]

@@ -1,0 +1,166 @@
+"""REVIEW-16 (REVIEW-E8 to REVIEW-E11) through the CLI on real repositories: what pyupgrade,
+ruff and black write over a module (block by block, formatted strings, the old names of OSError,
+typing by another alias, locals renamed) asks nothing about specs, and a real change in the
+same place still asks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SPEC = """---
+id: DIGEST
+scope: [requests/auth.py]
+---
+# Digest authentication
+
+## Context
+- `HTTPDigestAuth` builds the Digest header in `build_digest_header`.
+
+## Requirements
+- DIGEST-1: The digest response hashes `A1` and `A2` with the algorithm the server names.
+- DIGEST-2: The header names the username, realm, nonce, uri and response.
+- DIGEST-3: A socket error while sending the header is raised as a ConnectionError.
+"""
+
+AUTH = """import hashlib
+import socket
+import typing as _t
+
+_t_str_bytes = _t.Union[str, bytes]
+
+
+class HTTPDigestAuth(object):
+    def __init__(self, username, password):
+        self.username = username
+        self.password = password
+
+    def build_digest_header(self, method, path, realm, nonce, qop):
+        if qop == 'auth':
+            A1 = '%s:%s:%s' % (self.username, realm, self.password)
+            A2 = '%s:%s' % (method, path)
+            HA1 = hashlib.sha256(A1.encode()).hexdigest()
+            HA2 = hashlib.sha256(A2.encode()).hexdigest()
+            respdig = hashlib.sha256(('%s:%s:%s' % (HA1, nonce, HA2)).encode()).hexdigest()
+            base = 'username="{}", realm="{}", nonce="{}", uri="{}", response="{}"'.format(
+                self.username, realm, nonce, path, respdig
+            )
+        else:
+            base = None
+        return 'Digest %s' % (base,)
+
+    def send(self, conn, header):
+        try:
+            conn.sendall(header)
+        except (socket.error, IOError) as err:
+            raise ConnectionError(err)
+
+    def counted(self, nonces):
+        l = 0
+        for n in nonces:
+            l += len(n)
+        return l
+
+    def check(self, value: _t_str_bytes) -> _t.Optional[bool]:
+        return bool(value)
+"""
+
+UPGRADED = """from __future__ import annotations
+
+import hashlib
+import socket
+import typing as t
+
+
+class HTTPDigestAuth:
+    def __init__(self, username, password):
+        self.username = username
+        self.password = password
+
+    def build_digest_header(self, method, path, realm, nonce, qop):
+        if qop == "auth":
+            A1 = f"{self.username}:{realm}:{self.password}"
+            A2 = f"{method}:{path}"
+            HA1 = hashlib.sha256(A1.encode()).hexdigest()
+            HA2 = hashlib.sha256(A2.encode()).hexdigest()
+            respdig = hashlib.sha256(f"{HA1}:{nonce}:{HA2}".encode()).hexdigest()
+            base = (
+                f'username="{self.username}", realm="{realm}", nonce="{nonce}", '
+                f'uri="{path}", response="{respdig}"'
+            )
+        else:
+            base = None
+        return f"Digest {base}"
+
+    def send(self, conn, header):
+        try:
+            conn.sendall(header)
+        except OSError as err:
+            raise ConnectionError(err)
+
+    def counted(self, nonces):
+        total = 0
+        for n in nonces:
+            total += len(n)
+        return total
+
+    def check(self, value: str | bytes) -> bool | None:
+        return bool(value)
+"""
+
+
+def review(cli: Any) -> dict[str, Any]:
+    result = cli("review", "HEAD", "--format", "json")
+    assert result.code == 0, result
+    data: dict[str, Any] = json.loads(result.out)
+    return data
+
+
+def test_a_pyupgraded_module_asks_nothing(repo, cli):
+    """REVIEW-16, REVIEW-E9, REVIEW-E10, REVIEW-E11: f-strings for `%` and `str.format`,
+    OSError for `socket.error` and `IOError`, `import typing as t` for `as _t`, a type alias
+    dropped, a local renamed through its function, `class X` for `class X(object)`: no
+    question, and the file is listed as such."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
+    repo.commit("pyupgrade", {"requests/auth.py": UPGRADED})
+    data = review(cli)
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    assert "changes only formatting" in cli("review", "HEAD").out
+
+
+def test_a_real_change_among_the_rewrites_still_asks(repo, cli):
+    """REVIEW-E9, REVIEW-E11: the same rewrite, with the realm left out of A1, or the counter
+    renamed in one place only: questions."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
+    changed = UPGRADED.replace('A1 = f"{self.username}:{realm}:', 'A1 = f"{self.username}::')
+    repo.commit("pyupgrade", {"requests/auth.py": changed})
+    data = review(cli)
+    assert data["noop_files"] == [] and data["questions"]
+    renamed_once = UPGRADED.replace("        return total", "        return l")
+    repo.commit("renamed", {"requests/auth.py": AUTH})
+    repo.commit("renamed once", {"requests/auth.py": renamed_once})
+    assert review(cli)["noop_files"] == []
+
+
+def test_a_rewrite_in_a_block_another_hunk_changes_asks_only_about_that_hunk(repo, cli):
+    """REVIEW-E8: black's quotes on the `if` line and `A1` as an f-string (a hunk that names
+    `A1`, which DIGEST-1 names), and a real change at the end of the same `if` block (another
+    hunk): only the real change is asked about."""
+    padded = AUTH.replace(
+        "            A2 = '%s:%s' % (method, path)\n",
+        "            A2 = '%s:%s' % (method, path)\n" + "            pass\n" * 8,
+    )
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": padded})
+    edited = padded.replace("if qop == 'auth':", 'if qop == "auth":')
+    edited = edited.replace(
+        "A1 = '%s:%s:%s' % (self.username, realm, self.password)",
+        'A1 = f"{self.username}:{realm}:{self.password}"',
+    )
+    edited = edited.replace("nonce, path, respdig", "nonce, path.lower(), respdig")
+    repo.commit("edit", {"requests/auth.py": edited})
+    data = review(cli)
+    hunks = [hunk["start"] for question in data["questions"] for hunk in question["hunks"]]
+    a1_line = edited.splitlines().index(
+        '            A1 = f"{self.username}:{realm}:{self.password}"'
+    )
+    assert hunks and min(hunks) > a1_line + 1
