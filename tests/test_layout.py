@@ -367,6 +367,8 @@ LAZY_ALLOWED = {
     "`specflow[mcp]`, `specflow mcp` says what to install",
     ("specflow.output.serialize", "specflow.context"): "SPEED-3: `check --format json` "
     "serialises here, and context.py would load the review's stages",
+    ("specflow.commands.review_context", "specflow.output.render"): "SPEED-11: `review` and "
+    "`context` in JSON load neither rich nor Jinja2 (90 ms)",
 }
 
 
@@ -541,3 +543,19 @@ def test_a_story_fixture_is_found_under_any_spelling(tmp_path):
         "    pass\n"
     )
     assert fixtures_named("story", tmp_path) == ["test_a.py:6", "test_a.py:11", "test_b.py:5"]
+
+
+def test_json_reviews_load_neither_rich_nor_jinja2(repo):
+    """SPEED-11: what integrations read (`review`, `context` in JSON) skips the libraries that
+    only the text and Markdown outputs use; Markdown loads them."""
+    repo.commit("spec", {"specs/pay.md": PAY_SPEC, "src/pay.py": PAY})
+    repo.commit("floats", {"src/pay.py": PAY.replace("100", "100.0")})
+    for args in (
+        ("review", "HEAD", "--format", "json"),
+        ("context", "src/pay.py", "--format", "json"),
+    ):
+        code, modules = loaded_modules(repo.path, *args)
+        assert code == 0
+        assert not {m.split(".")[0] for m in modules} & {"rich", "jinja2"}, args
+    code, modules = loaded_modules(repo.path, "review", "HEAD", "--format", "markdown")
+    assert code == 0 and {"rich", "jinja2"} <= {m.split(".")[0] for m in modules}

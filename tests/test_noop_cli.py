@@ -164,3 +164,19 @@ def test_a_rewrite_in_a_block_another_hunk_changes_asks_only_about_that_hunk(rep
         '            A1 = f"{self.username}:{realm}:{self.password}"'
     )
     assert hunks and min(hunks) > a1_line + 1
+
+
+def test_a_symlink_that_becomes_an_empty_file_is_reviewed(repo, cli):
+    """REVIEW-16: one side of the hunk has no line at all (found by the random histories of
+    tests/test_properties.py): a change, reviewed without a traceback."""
+    repo.commit("spec", {"specs/digest.md": SPEC})
+    link = repo.path / "requests" / "auth.py"
+    link.parent.mkdir()
+    link.symlink_to("auth.py")  # a link to itself, as the random histories made
+    repo.commit("a link", {})
+    link.unlink()
+    repo.commit("an empty file", {"requests/auth.py": ""})
+    result = cli("review", "HEAD", "--format", "json")
+    assert result.code == 0, result
+    data: dict[str, Any] = json.loads(result.out)
+    assert data["noop_files"] == []

@@ -331,7 +331,10 @@ def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
 
 
 def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
-    """The statements between the first and the last of `lines`."""
+    """The statements between the first and the last of `lines` (none when a side has no
+    line: a file emptied, or a symlink that becomes an empty file)."""
+    if not lines:
+        return []
     low, high = min(lines), max(lines)
     found = []
     for statement in body:

@@ -7,16 +7,29 @@ import os
 from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
-from specflow.output import render
+from specflow.output import serialize
+from specflow.output.console import dump_json
 
 
 def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all: bool) -> None:
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     with pipeline_review.collector_paused():  # rendering makes millions of objects too
-        render.review(pipeline_review.review(repo, revision, show_all=show_all), fmt, repo.root)
+        result = pipeline_review.review(repo, revision, show_all=show_all)
+        if fmt == "json":
+            dump_json(serialize.review(result))
+            return
+        from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
+
+        render.review(result, fmt, repo.root)
 
 
 def context(target: str, *, fmt: str) -> None:
     repo = pipeline.open_repository()
-    render.context(pipeline_review.context(repo, target, Path.cwd()), fmt, repo.root)
+    result = pipeline_review.context(repo, target, Path.cwd())
+    if fmt == "json":
+        dump_json(serialize.context(result))
+        return
+    from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
+
+    render.context(result, fmt, repo.root)
