@@ -174,6 +174,21 @@ def test_formatting_that_may_differ_is_a_change() -> None:
     assert not one_line("b'%s' % (a,)", 'f"{a}"')
 
 
+def test_the_literal_a_call_builds_is_that_literal() -> None:
+    """REVIEW-E9: `set([...])`, `set(x for ...)`, `list(x for ...)` and `dict(a=...)`, as the
+    comprehension rules of pyupgrade and ruff rewrite them; an empty `set([])` and a call with
+    a name or a star argument stay calls."""
+    assert one_line("set(['a', 'b'])", "{'a', 'b'}")
+    assert one_line("set((a, b))", "{a, b}")
+    assert one_line("set(x for x in y)", "{x for x in y}")
+    assert one_line("list(x for x in y if x)", "[x for x in y if x]")
+    assert one_line("dict(a=1, b=c)", "{'a': 1, 'b': c}")
+    assert not one_line("set([])", "{}")
+    assert not one_line("set(y)", "{y}")
+    assert not one_line("dict(**k)", "{**k}")
+    assert not one_line("set(['a', 'b'])", "{'a', 'c'}")
+
+
 def test_the_old_names_of_oserror_are_oserror() -> None:
     """REVIEW-E9: PEP 3151 made IOError, EnvironmentError, socket.error and the rest OSError;
     `except (X, OSError)` with X one of them catches OSError once."""

@@ -157,14 +157,33 @@ _BARE_TYPING = frozenset(
 
 def _unwrapped(call: ast.Call) -> ast.expr:
     """What a call that only speaks to the type checker or to Python 2 does: `cast(T, x)` is
-    `x`, `super(Cls, self)` is `super()`."""
+    `x`, `super(Cls, self)` is `super()`; and the literal a call builds, as pyupgrade and
+    ruff's flake8-comprehensions rules write it: `set([a, b])` is `{a, b}`, `list(x for x in
+    y)` is `[x for x in y]`, `dict(a=1)` is `{"a": 1}`."""
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if name == "cast" and len(call.args) == 2 and not call.keywords:
         return call.args[1]
     if _named(func, "super") and len(call.args) == 2 and not call.keywords:
         return ast.Call(func=func, args=[], keywords=[])
-    return call
+    return _literal(call) or call
+
+
+def _literal(call: ast.Call) -> ast.expr | None:
+    func, args, keywords = call.func, call.args, call.keywords
+    if _named(func, "dict") and not args and all(k.arg for k in keywords) and keywords:
+        return ast.Dict(
+            keys=[ast.Constant(k.arg) for k in keywords], values=[k.value for k in keywords]
+        )
+    if len(args) != 1 or keywords or not isinstance(func, ast.Name):
+        return None
+    arg = args[0]
+    if func.id == "set" and isinstance(arg, ast.List | ast.Tuple) and arg.elts:
+        return ast.Set(elts=arg.elts)  # `set([])` is `set()`: `{}` would be a dict
+    if isinstance(arg, ast.GeneratorExp) and func.id in ("set", "list"):
+        comprehension = ast.SetComp if func.id == "set" else ast.ListComp
+        return comprehension(elt=arg.elt, generators=arg.generators)
+    return None
 
 
 def _named(node: ast.AST, name: str) -> bool:
