@@ -278,6 +278,28 @@ def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
     ]
 
 
+def test_questions_far_weaker_than_the_strongest_are_counted_not_shown(repo, cli):
+    """REVIEW-17: the hunk writes `_thread_local` (certain) and calls `HTTPBasicAuth`; what is
+    under 0.65 of the strongest question is left out and counted, and `--all` shows it."""
+    base(repo)
+    repo.commit(
+        "digest state",
+        {
+            "requests/auth.py": AUTH.replace(
+                "        self._thread_local = None",
+                "        self._thread_local = threading.local()  # a digest nonce count\n"
+                "        self.fallback = HTTPBasicAuth(username, password)",
+            )
+        },
+    )
+    data = review_json(cli)
+    every = review_json(cli, "--all")["questions"]
+    floor = data["questions"][0]["confidence"] * 0.65
+    assert [q for q in every if q["confidence"] >= floor] == data["questions"]
+    assert any(q["confidence"] < floor for q in every), every
+    assert data["questions_not_shown"] == len(every) - len(data["questions"])
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

@@ -260,7 +260,7 @@ def _questions(
     )
 
 
-RELATIVE_CUT = 0.75  # a question far weaker than the strongest of its review is not shown
+RELATIVE_CUT = 0.65  # a question far weaker than the strongest of its review is not shown
 
 
 def _strongest(ranked: list[tuple[tuple[Any, ...], Any]]) -> list[Any]:
