@@ -256,6 +256,18 @@ def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
         repo.git("reset", "-q", "--hard", "HEAD~1")
 
 
+def test_words_the_author_says_count_weakly_even_when_the_code_uses_them_everywhere(repo, cli):
+    """REVIEW-15: "netrc", "entry" and "empty" are in every module, so the hunk's words alone
+    tell nothing; the subject line says them, and NET-E1 says them: a weak question."""
+    everywhere = {f"src/m{n}.py": f"# an empty netrc entry, case {n}\n" for n in range(8)}
+    repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP, **everywhere})
+    empty = LOOKUP.replace("if found:", "if found and any(found):  # an empty netrc entry")
+    repo.commit("Ignore empty netrc entries", {"src/netrc_auth.py": empty})
+    questions = review_json(cli, "--all")["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["NET-E1"]
+    assert 0.5 <= questions[0]["confidence"] < 0.7
+
+
 def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
     """REVIEW-15: under a subject that says nothing, the test the change adds,
     `test_an_empty_netrc_entry_gives_nothing`, says it: NET-E1 is asked about the code's hunk

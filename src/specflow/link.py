@@ -67,6 +67,7 @@ class Link:
     words: tuple[str, ...]
     in_scope: bool
     spread: int = 1  # how many statements name the evidence's identifier (the fewest)
+    said: int = 0  # how many of `words` the change's subject lines and new tests' names say
 
 
 def statements(spec: Spec) -> Iterator[Statement]:
@@ -263,6 +264,7 @@ class Corpus:
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
                 self._spread(kind, names),
+                len(self.said[doc].intersection(words)),
             )
             for at, number, doc, kind, names, words in rows
         ]
