@@ -268,6 +268,31 @@ def test_words_the_author_says_count_weakly_even_when_the_code_uses_them_everywh
     assert 0.5 <= questions[0]["confidence"] < 0.7
 
 
+CROWDED_SPEC = """---
+id: NET
+scope: [src/netrc_auth.py]
+---
+# Credentials from netrc
+
+## Requirements
+- NET-1: `first_source` is read first.
+- NET-2: `second_source` is read second.
+- NET-3: `third_source` is read third.
+- NET-4: `fourth_source` is read last.
+- NET-5: A netrc entry with an empty login or password gives no credentials.
+"""
+
+
+def test_a_statement_the_author_speaks_of_is_never_crowded_out(repo, cli):
+    """REVIEW-3, REVIEW-15: four requirements name what the hunk reads, more than a hunk keeps
+    of one kind; the one its subject line speaks of is kept beside them, and asked."""
+    reads = "    return (first_source, second_source, third_source, fourth_source)\n"
+    repo.commit("base", {"specs/netrc.md": CROWDED_SPEC, "src/netrc_auth.py": LOOKUP})
+    repo.commit("Ignore empty netrc entries", {"src/netrc_auth.py": LOOKUP + reads})
+    asked = [q["statement"]["id"] for q in review_json(cli, "--all")["questions"]]
+    assert "NET-5" in asked and len(asked) == 4, asked
+
+
 def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
     """REVIEW-15: under a subject that says nothing, the test the change adds,
     `test_an_empty_netrc_entry_gives_nothing`, says it: NET-E1 is asked about the code's hunk

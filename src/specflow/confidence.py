@@ -16,6 +16,7 @@ from specflow.words import words_of_identifier
 MIN_CONFIDENCE = 0.5
 COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
 RARE = 0.6  # a word this rare in the code may count alone
+SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
 
 
 def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
@@ -62,7 +63,10 @@ def confidence(
         return 0.0
     if not link.in_scope and not _acts_on_named(link, acted):
         return 0.0  # outside its candidates, only a named thing the hunk changes links
-    return round(min(1.0, _confidence(link, rare, acted, changed)), 3)
+    sure = _confidence(link, rare, acted, changed)
+    if link.said >= 2:  # the author says two of its words, however common in the code: weak
+        sure = max(sure, SAID)
+    return round(min(1.0, sure), 3)
 
 
 def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed: Set[str]) -> float:
@@ -90,8 +94,7 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed:
     telling = _telling(link, rare)
     # only candidates have word links (in scope, or named); one word must be rare to count
     if not telling or (len(telling) == 1 and telling[0] < RARE):
-        # the author says two of the statement's words, however common in the code: weak
-        return 0.55 + bonus if link.said >= 2 else 0.0
+        return 0.0
     return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
 
 

@@ -386,7 +386,8 @@ def _enough(met: int, parts: int) -> bool:
 def _strongest(
     corpus: Corpus, found: dict[int, tuple[str, tuple[str, ...]]], hunk_words: Set[str]
 ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
-    """The strongest few of each kind of statement, by evidence, then shared words."""
+    """The strongest few of each kind of statement, by evidence, then shared words; besides
+    them, every statement the IDs name or the change's own account speaks of."""
     ranked = sorted(
         found.items(),
         key=lambda item: (
@@ -399,9 +400,10 @@ def _strongest(
     kept = []
     for doc, (kind, names) in ranked:
         statement_kind = corpus.statements[doc].kind
-        if kind != REFERENCE and taken[statement_kind] >= MAX_LINKS[statement_kind]:
+        counted = kind != REFERENCE and not corpus.said[doc]
+        if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
-        taken[statement_kind] += kind != REFERENCE
+        taken[statement_kind] += counted
         shared = corpus.words[doc] & _with_said(corpus, doc, hunk_words)
         kept.append((doc, kind, names, tuple(sorted(shared))))
     return kept
