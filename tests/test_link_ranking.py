@@ -73,3 +73,22 @@ def test_tokens_are_those_of_each_ascii_run(text):
     expected = [word for run in re.findall(r"[A-Za-z0-9]+", text) for word in tokens(run)]
     assert tokens(text) == expected
     assert word_set(text) == set(expected)
+
+
+def test_a_doubled_consonant_before_ing_or_ed_is_one():
+    """REVIEW-15: "auth stripping" in a subject line meets `should_strip_auth`; "mapped" meets
+    "map"; a doubled l, s or z stays (`falling`, `passed`, `buzzed`)."""
+    from specflow.words import stem
+
+    assert [stem(w) for w in ("stripping", "mapped", "committed", "getting")] == [
+        "strip",
+        "map",
+        "commit",
+        "get",
+    ]
+    assert [stem(w) for w in ("falling", "passed", "buzzed", "added")] == [
+        "fall",
+        "pass",
+        "buzz",
+        "add",
+    ]

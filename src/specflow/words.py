@@ -146,12 +146,19 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + keep
     if word.endswith("ing") and len(word) > 5:
-        return word[:-3]
+        return _undoubled(word[:-3])
     if word.endswith("ed") and len(word) > 4:
-        return word[:-2]
+        return _undoubled(word[:-2])
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _undoubled(stem: str) -> str:
+    """`stripp` (stripping) is `strip`, `mapp` (mapped) `map`; `fall`, `pass`, `buzz` stay."""
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouylsz":
+        return stem[:-1]
+    return stem
 
 
 def tokens(text: str) -> list[str]:
