@@ -102,11 +102,12 @@ LinkRow = tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]
 class Corpus:
     """The statements of the specs, kind by kind, their BM25 index (which proposes the
     statements that share words with a hunk), the identifiers each names, and where each spec
-    and ID is; and for each statement `said`, the words it shares with the change's messages
-    (two or more, or none), which every hunk of the change shares with it when it is a
-    candidate: the author's own account of what the change alters."""
+    and ID is; and for each statement `said`, the words it shares with `accounts`, the change's
+    commit messages and the names of the tests it adds (two or more words, or none): the
+    author's own account of what the change alters, which every hunk of the change shares with
+    the statement when it is a candidate."""
 
-    def __init__(self, specs: SpecSet, messages: Sequence[str] = ()) -> None:
+    def __init__(self, specs: SpecSet, accounts: Sequence[str] = ()) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
         texts = [joined(s.text) for s in found]
         self.specs = specs
@@ -120,8 +121,8 @@ class Corpus:
         self.prose = [frozenset(word_set(without_names(text))) for text in texts]
         # a word most statements say (`wait` in a spec of wait strategies) tells none apart
         common = max(2, len(texts) // 5)
-        said = {w for w in message_words(messages) if sum(w in ws for ws in self.words) <= common}
-        # the words of the messages that a statement shares, when it shares two or more
+        said = {w for w in message_words(accounts) if sum(w in ws for ws in self.words) <= common}
+        # the words of the accounts that a statement shares, when it shares two or more
         self.said = [
             frozenset(said & words) if len(said & words) >= 2 else frozenset()
             for words in self.words
