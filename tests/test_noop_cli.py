@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from testing.util import review_json
+
 SPEC = """---
 id: DIGEST
 scope: [requests/auth.py]
@@ -109,13 +111,6 @@ class HTTPDigestAuth:
 """
 
 
-def review(cli: Any) -> dict[str, Any]:
-    result = cli("review", "HEAD", "--format", "json")
-    assert result.code == 0, result
-    data: dict[str, Any] = json.loads(result.out)
-    return data
-
-
 def test_a_pyupgraded_module_asks_nothing(repo, cli):
     """REVIEW-16, REVIEW-E9, REVIEW-E10, REVIEW-E11: f-strings for `%` and `str.format`,
     OSError for `socket.error` and `IOError`, `import typing as t` for `as _t`, a type alias
@@ -123,7 +118,7 @@ def test_a_pyupgraded_module_asks_nothing(repo, cli):
     question, and the file is listed as such."""
     repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
     repo.commit("pyupgrade", {"requests/auth.py": UPGRADED})
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
     assert "changes only formatting" in cli("review", "HEAD").out
 
@@ -134,12 +129,12 @@ def test_a_real_change_among_the_rewrites_still_asks(repo, cli):
     repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
     changed = UPGRADED.replace('A1 = f"{self.username}:{realm}:', 'A1 = f"{self.username}::')
     repo.commit("pyupgrade", {"requests/auth.py": changed})
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     assert data["noop_files"] == [] and data["questions"]
     renamed_once = UPGRADED.replace("        return total", "        return l")
     repo.commit("renamed", {"requests/auth.py": AUTH})
     repo.commit("renamed once", {"requests/auth.py": renamed_once})
-    assert review(cli)["noop_files"] == []
+    assert review_json(cli, "HEAD")["noop_files"] == []
 
 
 def test_a_rewrite_in_a_block_another_hunk_changes_asks_only_about_that_hunk(repo, cli):
@@ -158,7 +153,7 @@ def test_a_rewrite_in_a_block_another_hunk_changes_asks_only_about_that_hunk(rep
     )
     edited = edited.replace("nonce, path, respdig", "nonce, path.lower(), respdig")
     repo.commit("edit", {"requests/auth.py": edited})
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     hunks = [hunk["start"] for question in data["questions"] for hunk in question["hunks"]]
     a1_line = edited.splitlines().index(
         '            A1 = f"{self.username}:{realm}:{self.password}"'

@@ -15,6 +15,7 @@ from referencing import Registry, Resource
 
 import specflow
 from testing.stories import BCRYPT_RESET
+from testing.util import review_json
 
 SCHEMAS = Path(specflow.__file__).parent / "schemas"
 FORMATS = ("text", "markdown", "json")
@@ -44,11 +45,6 @@ def review(cli, *args: str, fmt: str = "text") -> str:
     assert result.code == 0, result
     out: str = result.out
     return out
-
-
-def review_json(cli, *args: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(review(cli, *args, fmt="json"))
-    return data
 
 
 def html_of(markdown: str) -> str:

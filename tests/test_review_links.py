@@ -3,17 +3,9 @@ changes that alter no behaviour, and a budget. Real repositories, through the CL
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from specflow.output import serialize
-
-SCHEMA = json.loads(
-    (Path(serialize.__file__).parents[1] / "schemas" / "review.schema.json").read_text()
-)
+from testing.util import review_json
 
 AUTH_SPEC = """---
 id: AUTH
@@ -75,14 +67,6 @@ class HTTPDigestAuth:
 '''
 
 
-def review_json(cli: Any, *args: str) -> dict[str, Any]:
-    result = cli("review", "HEAD", "--format", "json", *args)
-    assert result.code == 0, result
-    data: dict[str, Any] = json.loads(result.out)
-    jsonschema.validate(data, SCHEMA)
-    return data
-
-
 def asked(data: dict[str, Any]) -> list[str]:
     return [q["statement"]["id"] or f"C{q['statement']['line']}" for q in data["questions"]]
 
@@ -104,7 +88,7 @@ def test_a_digest_change_asks_about_digest_auth_not_basic_auth(repo, cli):
             ).replace("hashlib.md5(x.encode())", "hashlib.md5(x.encode(), usedforsecurity=False)")
         },
     )
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     ids = asked(data)
 
     assert "AUTH-1" not in ids
@@ -130,7 +114,7 @@ def test_an_exact_identifier_outranks_a_split_one(repo, cli):
             )
         },
     )
-    data = review_json(cli, "--all")
+    data = review_json(cli, "HEAD", "--all")
     kinds = [q["evidence"]["kind"] for q in data["questions"]]
     assert kinds[0] == "identifier" and "identifier-part" in kinds
     assert kinds.index("identifier-part") > kinds.index("identifier")
@@ -153,7 +137,7 @@ def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo,
             )
         },
     )
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     assert data["questions"] == []
     assert data["unlinked"] == [{"path": "requests/api.py", "start": 1, "end": 4}]
 
@@ -166,11 +150,11 @@ def test_outside_its_candidates_only_a_named_thing_the_hunk_writes_links(repo, c
     calls = "def prepare(auth, state):\n    return HTTPDigestAuth(*auth), state._thread_local\n"
     repo.commit("sessions", {"requests/sessions.py": "def prepare(auth):\n    return auth\n"})
     repo.commit("calls", {"requests/sessions.py": calls})
-    assert review_json(cli)["questions"] == []
+    assert review_json(cli, "HEAD")["questions"] == []
 
     writes = calls + "\n\ndef reset(state):\n    state._thread_local = None\n"
     repo.commit("writes", {"requests/sessions.py": writes})
-    questions = review_json(cli)["questions"]
+    questions = review_json(cli, "HEAD")["questions"]
     assert [(q["statement"]["kind"], q["evidence"]["names"]) for q in questions] == [
         ("context", ["_thread_local"])
     ]
@@ -206,10 +190,10 @@ def test_a_name_every_program_uses_links_only_where_it_is_defined(repo, cli):
         "        return ' '.join(self.split())\n",
     )
     repo.commit("calls", {"src/markup.py": calls})
-    assert review_json(cli, "--all")["questions"] == []
+    assert review_json(cli, "HEAD", "--all")["questions"] == []
 
     repo.commit("defines", {"src/markup.py": calls.replace("map(Markup, ", "map(type(self), ")})
-    questions = review_json(cli)["questions"]
+    questions = review_json(cli, "HEAD")["questions"]
     assert [q["statement"]["id"] for q in questions] == ["MARKUP-1"]
     assert "partition" in questions[0]["evidence"]["names"]
 
@@ -242,7 +226,7 @@ def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
     repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP})
     empty = {"src/netrc_auth.py": LOOKUP.replace("if found:", "if found and any(found):")}
     repo.commit("Tidy the lookup\n\nIgnore empty netrc entries.", empty)
-    assert review_json(cli, "--all")["questions"] == []
+    assert review_json(cli, "HEAD", "--all")["questions"] == []
 
     repo.git("reset", "-q", "--hard", "HEAD~1")
     for message in (
@@ -250,7 +234,7 @@ def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
         "Merge pull request #7 from a/b\n\nIgnore empty netrc entries",
     ):
         repo.commit(message, empty)
-        questions = review_json(cli, "--all")["questions"]
+        questions = review_json(cli, "HEAD", "--all")["questions"]
         assert [q["statement"]["id"] for q in questions] == ["NET-E1"], message
         assert {"empty", "entry", "netrc"} <= set(questions[0]["evidence"]["words"])
         repo.git("reset", "-q", "--hard", "HEAD~1")
@@ -263,7 +247,7 @@ def test_words_the_author_says_count_weakly_even_when_the_code_uses_them_everywh
     repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP, **everywhere})
     empty = LOOKUP.replace("if found:", "if found and any(found):  # an empty netrc entry")
     repo.commit("Ignore empty netrc entries", {"src/netrc_auth.py": empty})
-    questions = review_json(cli, "--all")["questions"]
+    questions = review_json(cli, "HEAD", "--all")["questions"]
     assert [q["statement"]["id"] for q in questions] == ["NET-E1"]
     assert 0.5 <= questions[0]["confidence"] < 0.7
 
@@ -289,7 +273,7 @@ def test_a_statement_the_author_speaks_of_is_never_crowded_out(repo, cli):
     reads = "    return (first_source, second_source, third_source, fourth_source)\n"
     repo.commit("base", {"specs/netrc.md": CROWDED_SPEC, "src/netrc_auth.py": LOOKUP})
     repo.commit("Ignore empty netrc entries", {"src/netrc_auth.py": LOOKUP + reads})
-    asked = [q["statement"]["id"] for q in review_json(cli, "--all")["questions"]]
+    asked = [q["statement"]["id"] for q in review_json(cli, "HEAD", "--all")["questions"]]
     assert "NET-5" in asked and len(asked) == 4, asked
 
 
@@ -309,7 +293,7 @@ def test_the_names_of_the_tests_a_change_adds_say_what_it_alters(repo, cli):
             "tests/test_netrc.py": test,
         },
     )
-    questions = review_json(cli, "--all")["questions"]
+    questions = review_json(cli, "HEAD", "--all")["questions"]
     assert [(q["statement"]["id"], q["path"]) for q in questions] == [
         ("NET-E1", "src/netrc_auth.py")
     ]
@@ -329,8 +313,8 @@ def test_questions_far_weaker_than_the_strongest_are_counted_not_shown(repo, cli
             )
         },
     )
-    data = review_json(cli)
-    every = review_json(cli, "--all")["questions"]
+    data = review_json(cli, "HEAD")
+    every = review_json(cli, "HEAD", "--all")["questions"]
     floor = data["questions"][0]["confidence"] * 0.65
     assert [q for q in every if q["confidence"] >= floor] == data["questions"]
     assert any(q["confidence"] < floor for q in every), every
@@ -357,7 +341,7 @@ def test_a_reformatted_module_asks_nothing_and_says_so(repo, cli):
     head = AUTH.split("\n\nclass HTTPBasicAuth")[0] + "\n"
     repo.commit("base", {"specs/auth.md": AUTH_SPEC, "requests/auth.py": head})
     repo.commit("black", {"requests/auth.py": BLACKENED})
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
 
     assert data["questions"] == [] and data["ripples"] == []
     assert data["noop_files"] == ["requests/auth.py"]
@@ -371,7 +355,7 @@ def test_a_reformatted_module_asks_nothing_and_says_so(repo, cli):
 def assert_silent(repo: Any, cli: Any, text: str) -> None:
     """Committed over AUTH, `text` asks nothing and is listed as changing no behaviour."""
     repo.commit("edit", {"requests/auth.py": text})
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
 
 
@@ -412,7 +396,7 @@ def test_a_behaviour_change_beside_a_docstring_change_is_still_asked(repo, cli):
     )
     edited = edited.replace("hash_utf8 = None", "hash_utf8 = str")
     repo.commit("digest", {"requests/auth.py": edited})
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     assert data["noop_files"] == []
     assert "AUTH-2" in asked(data)
     assert all(hunk["start"] > 1 for q in data["questions"] for hunk in q["hunks"])
@@ -440,9 +424,9 @@ def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
     """REVIEW-17: one question per statement and file, listing its hunks; at most the budget,
     then how many weaker links were left out; `--all` shows every one."""
     two_hundred_hunks(repo)
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
 
-    assert sum(len(q["hunks"]) for q in review_json(cli, "--all")["questions"]) >= 200
+    assert sum(len(q["hunks"]) for q in review_json(cli, "HEAD", "--all")["questions"]) >= 200
     assert len(data["questions"]) == 10
     assert data["questions_not_shown"] > 0
     per_file = [(q["statement"]["line"], q["path"]) for q in data["questions"]]
@@ -451,7 +435,7 @@ def test_a_change_of_200_hunks_shows_the_budget_and_counts_the_rest(repo, cli):
     out = cli("review", "HEAD").out
     assert f"{data['questions_not_shown']} weaker links not shown" in out
 
-    every = review_json(cli, "--all")
+    every = review_json(cli, "HEAD", "--all")
     assert len(every["questions"]) == 10 + data["questions_not_shown"]
     assert every["questions_not_shown"] == 0
 
@@ -466,7 +450,7 @@ def test_the_budget_comes_from_the_configuration(repo, cli):
             "requests/auth.py": AUTH.replace("hash_utf8 = None", "hash_utf8 = str"),
         },
     )
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     assert len(data["questions"]) == 1 and data["questions_not_shown"] >= 1
 
 
@@ -493,17 +477,17 @@ def test_python2_leftovers_and_casts_change_nothing(repo, cli):
     )
     repo.commit("base", {"specs/auth.md": AUTH_SPEC, "requests/auth.py": before})
     repo.commit("pyupgrade", {"requests/auth.py": after})
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
     repo.commit("real", {"requests/auth.py": after.replace("t.cast(dict, chal)", "dict(chal)")})
-    assert review_json(cli)["noop_files"] == []
+    assert review_json(cli, "HEAD")["noop_files"] == []
 
 
 def test_the_comment_and_the_markdown_follow_the_same_budget(repo, cli):
     """REVIEW-17: the pull-request comment and `--format markdown` show the review's strongest
     questions, strongest first, and say how many weaker ones they leave out."""
     two_hundred_hunks(repo)
-    data = review_json(cli)
+    data = review_json(cli, "HEAD")
     hidden = data["questions_not_shown"]
     assert hidden > 0
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from testing.util import review_json
+
 SPEC = """---
 id: SIGN
 scope: [src/itsdangerous/**]
@@ -65,13 +67,6 @@ TILDE = SIGNER.replace(
 )
 
 
-def review(cli: Any) -> dict[str, Any]:
-    result = cli("review", "HEAD", "--format", "json")
-    assert result.code == 0, result
-    data: dict[str, Any] = json.loads(result.out)
-    return data
-
-
 def base(repo: Any) -> None:
     repo.commit("base", {"specs/signing.md": SPEC, "src/itsdangerous/signer.py": SIGNER})
 
@@ -90,7 +85,7 @@ def test_a_wrapper_never_makes_two_writes_agree(repo, cli):
             )
         },
     )
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "default_digest_method")
     assert ripple["symbol"]["producers"] == ["hashlib.sha256"]
     assert ripple["settled_by"] is None
@@ -112,7 +107,7 @@ def test_the_same_wrapped_call_agrees(repo, cli):
         },
     )
     repo.commit("lazy", {"src/itsdangerous/signer.py": SIGNER})
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "default_digest_method")
     assert ripple["symbol"]["producers"] == ["_lazy_sha1"]
     assert ripple["settled_by"] is not None and ripple["settled_by"]["line"] == 18
@@ -125,7 +120,7 @@ def test_an_attribute_no_longer_read_leads_to_its_readers(repo, cli):
         "tilde",
         {"src/itsdangerous/signer.py": TILDE},
     )
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "sep")
     assert ripple["symbol"]["kind"] == "unread"
     assert any(use["function"] == "unsign" for use in ripple["uses"]), ripple["uses"]
@@ -145,7 +140,7 @@ def test_a_hunk_names_the_function_it_is_in_not_the_one_before(repo, cli):
         "module level",
         {"src/itsdangerous/util.py": module.replace("register(3)", "register(4)  # SIGN-1")},
     )
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     question = next(q for q in data["questions"] if q["statement"]["id"] == "SIGN-1")
     assert question["acts"] == [{"verb": "changes", "name": "", "using": ""}]
     assert "changes `t()`" not in cli("review", "HEAD").out
@@ -166,7 +161,7 @@ def test_prose_mentions_are_not_uses(repo, cli):
         "tilde",
         {"src/itsdangerous/signer.py": TILDE},
     )
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     places = {use["path"] for r in data["ripples"] for use in r["uses"]}
     assert places == {"src/itsdangerous/signer.py"}
     context = json.loads(cli("context", "sep", "--format", "json").out)
@@ -188,7 +183,7 @@ def test_a_ripple_says_how_many_places_it_leaves_out(repo, cli):
         "longer",
         {"src/itsdangerous/token.py": "def issue(token):\n    token.expires_at = 20\n"},
     )
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     ripple = next(r for r in data["ripples"] if r["symbol"]["name"] == "expires_at")
     assert len(ripple["uses"]) == 6 and ripple["more"] == 3
     assert "and 3 more places (at least)" in cli("review", "HEAD").out
@@ -201,6 +196,6 @@ def test_a_prose_hunk_changes_lines_not_its_heading(repo, cli):
     page += "- one\n- two\n- three\n- four\n"
     repo.commit("base", {"specs/signing.md": SPEC, "docs/guide.md": page})
     repo.commit("doc", {"docs/guide.md": page + "SIGN-1 is kept across releases.\n"})
-    data = review(cli)
+    data = review_json(cli, "HEAD")
     question = next(q for q in data["questions"] if q["statement"]["id"] == "SIGN-1")
     assert question["acts"] == [{"verb": "changes", "name": "", "using": ""}]

@@ -12,15 +12,9 @@ from typing import Any
 import pytest
 
 from testing.stories import AUTH_SPEC, BCRYPT_RESET, FIXED_RESET, SESSIONS
+from testing.util import review_json
 
 FORMAT_QUESTION = "do they agree on the format of `password_hash`?"
-
-
-def review_json(cli, *args: str) -> dict[str, Any]:
-    result = cli("review", *args, "--format", "json")
-    assert result.code == 0, result
-    data: dict[str, Any] = json.loads(result.out)
-    return data
 
 
 def spec_of(data: dict[str, Any], spec_id: str) -> dict[str, Any]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 from typer.testing import CliRunner
 
 from specflow.cli import app
+from specflow.output import serialize
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Ada",
@@ -86,3 +90,17 @@ class Result:
 
     def __repr__(self) -> str:
         return f"Result(code={self.code}, out={self.out!r}, err={self.err!r})"
+
+
+REVIEW_SCHEMA = json.loads(
+    (Path(serialize.__file__).parents[1] / "schemas" / "review.schema.json").read_text()
+)
+
+
+def review_json(cli: Cli, *args: str) -> dict[str, Any]:
+    """`specflow review ARGS --format json`: exit 0, parsed, and valid against the schema."""
+    result = cli("review", *args, "--format", "json")
+    assert result.code == 0, result
+    data: dict[str, Any] = json.loads(result.out)
+    jsonschema.validate(data, REVIEW_SCHEMA)
+    return data
