@@ -48,35 +48,55 @@ def confidence(
     rare: Mapping[str, float],
     acted: Set[str] = frozenset(),
     test: bool = False,
-    changed: Set[str] = frozenset(),
+    touched: Set[str] = frozenset(),
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
     identifier the statement names. Strong: its changed lines read or call one, the fewer
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
-    code. `acted`: the names the hunk writes or stops writing; `changed`: the function whose body
-    it changes. A test's hunks ask only about the
-    IDs they name: a test verifies, and the review lists what no test mentions."""
+    code. `acted`: the names the hunk writes or stops writing; `touched`: those and the function
+    whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
+    and the review lists what no test mentions."""
     if link.evidence == REFERENCE:
         return 0.85 if test else 0.95
     if test:
         return 0.0
-    if not link.in_scope and not _acts_on_named(link, acted):
-        return 0.0  # outside its candidates, only a named thing the hunk changes links
-    sure = _confidence(link, rare, acted, changed)
+    if _writes_named(link, acted):
+        return round(0.95 + 0.05 * _specific(link), 3)
+    if not link.in_scope:
+        return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
+    sure = _confidence(link, rare, touched)
     if link.said >= 2:  # the author says two of its words, however common in the code: weak
         sure = max(sure, SAID)
     return round(min(1.0, sure), 3)
 
 
-def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed: Set[str]) -> float:
+def _writes_named(link: Link, acted: Set[str]) -> bool:
+    """The hunk writes or stops writing an identifier the statement names: one shaped like
+    code (`password_hash`, not `draft`, which may be a value), or the statement's own dotted
+    name met by its last part (`users.password_hash`)."""
+    if link.evidence == IDENTIFIER:
+        return any(
+            last in acted and code_shaped(last)
+            for last in (name.rsplit(".", 1)[-1] for name in link.names)
+        )
+    if link.evidence == PART:
+        named = identifiers(link.statement.text)
+        return any(name in named and name.rsplit(".", 1)[-1] in acted for name in link.names)
+    return False
+
+
+def _specific(link: Link) -> float:
+    """1 for an identifier one statement names, less the more statements name it."""
+    return 1 / (1 + 0.3 * (link.spread - 1))
+
+
+def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str]) -> float:
     bonus = 0.03 if link.in_scope else 0.0
-    specific = 1 / (1 + 0.3 * (link.spread - 1))  # 1 for an identifier one statement names
+    specific = _specific(link)
     if link.evidence == IDENTIFIER:
         last = [name.rsplit(".", 1)[-1] for name in link.names]
-        if any(name in acted and code_shaped(name) for name in last):
-            return 0.95 + 0.05 * specific  # writes `password_hash`: certain; `draft`: a read
-        last = [name for name in last if name not in GENERIC_NAMES or name in changed]
+        last = [name for name in last if name not in GENERIC_NAMES or name in touched]
         if not last:
             return 0.0  # calls `split` or `join`: every program does
         # a name the code uses everywhere (`escape` in an escaping library) tells little
@@ -86,9 +106,6 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed:
     if link.evidence == ENCLOSING:
         return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
     if link.evidence == PART:
-        named = identifiers(link.statement.text)
-        if any(name in named and name.rsplit(".", 1)[-1] in acted for name in link.names):
-            return 0.95 + 0.05 * specific  # the statement's `users.password_hash`, written
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0
     telling = _telling(link, rare)
@@ -96,20 +113,6 @@ def _confidence(link: Link, rare: Mapping[str, float], acted: Set[str], changed:
     if not telling or (len(telling) == 1 and telling[0] < RARE):
         return 0.0
     return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
-
-
-def _acts_on_named(link: Link, acted: Set[str]) -> bool:
-    """The hunk writes or stops writing an identifier, shaped like code, that the statement
-    names."""
-    if link.evidence not in (IDENTIFIER, PART):
-        return False
-    named = identifiers(link.statement.text)
-    last = {
-        name.rsplit(".", 1)[-1]
-        for name in link.names
-        if name in named or link.evidence == IDENTIFIER
-    }
-    return any(name in acted and code_shaped(name) for name in last)
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:

@@ -224,8 +224,9 @@ def _questions(
         test = tests.get(hunk.path)
         if test is None:
             test = tests[hunk.path] = matches(hunk.path, test_globs)
+        touched = {act.name for act in acts}
         acted = {act.name for act in acts if act.verb != "changes"}
-        sure = confidence(link, linking.rarity, acted, test, {act.name for act in acts})
+        sure = confidence(link, linking.rarity, acted, test, touched)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))
