@@ -32,4 +32,4 @@ def context(target: str, *, fmt: str) -> None:
         return
     from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
 
-    render.context(result, fmt, repo.root)
+    render.context(result, repo.root)

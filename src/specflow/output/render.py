@@ -154,10 +154,8 @@ def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fm
 
 
 def review(result: Review, fmt: str, root: Path) -> None:
-    """A review as text (rich Markdown on a terminal), markdown or json."""
-    if fmt == "json":
-        dump_json(serialize.review(result))
-        return
+    """A review as text (rich Markdown on a terminal) or markdown; its JSON needs neither rich
+    nor Jinja2, and commands/review_context.py writes it (SPEED-11)."""
     if fmt == "text" and is_terminal():
         Console().print(Markdown(templates.render(root, "review.md.j2", review=result)))
         return
@@ -165,10 +163,8 @@ def review(result: Review, fmt: str, root: Path) -> None:
     out(templates.render(root, name, review=result))
 
 
-def context(result: NameContext | PathContext, fmt: str, root: Path) -> None:
-    if fmt == "json":
-        dump_json(serialize.context(result))
-        return
+def context(result: NameContext | PathContext, root: Path) -> None:
+    """A name's or a file's context as text; its JSON: see `review`."""
     out(templates.render(root, "context.txt.j2", context=result))
 
 
