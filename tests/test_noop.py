@@ -150,6 +150,20 @@ def one_line(old: str, new: str) -> bool:
     return noop(before, before.replace(f"value = {old}", f"value = {new}")) == [True]
 
 
+def test_the_text_of_a_logged_message_is_prose() -> None:
+    """REVIEW-E12: a typo fixed in a log message; what the message formats, the level, a
+    call that only looks like logging, and the arguments of a `%`-style message are changes."""
+    assert one_line(
+        'logger.debug("Caching permanant redirect")', "logger.debug('Caching permanent redirect')"
+    )
+    assert one_line('self._log.warning(f"bad {key}")', 'self._log.warning(f"invalid {key}")')
+    assert one_line('logging.info("got %s", key)', 'logging.info("received %s", key)')
+    assert not one_line('self._log.warning(f"bad {key}")', 'self._log.warning(f"bad {name}")')
+    assert not one_line('logger.debug("x")', 'logger.error("x")')
+    assert not one_line('catalog.error("x")', 'catalog.error("y")')
+    assert not one_line('logging.info("got %s", key)', 'logging.info("got %s", name)')
+
+
 def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() -> None:
     """REVIEW-E9: pyupgrade's rewrites of `%` and `str.format` into f-strings."""
     assert one_line("'%s:%s' % (a, b)", 'f"{a}:{b}"')
@@ -259,6 +273,19 @@ def test_an_alias_declared_as_typealias_is_inert() -> None:
     old = "import typing as t\n\nKey: t.TypeAlias = 'str | bytes'\n\n\ndef f():\n    return 1\n"
     assert noop(old, old.replace("'str | bytes'", "'str | bytes | None'")) == [True]
     assert noop(old, old.replace("Key: t.TypeAlias =", "Key: str =")) == [False]
+
+
+def test_an_alias_newly_declared_as_typealias_is_the_same_alias() -> None:
+    """REVIEW-E10: `X = Callable[...]` to `X: TypeAlias = Callable[...]` (and the import it
+    needs) declares what was already an alias; the alias given a new value as it is declared,
+    or another name declared, is a change."""
+    old = "from collections.abc import Callable\n\nHook = Callable[[str], None]\nLIMIT = 3\n"
+    new = old.replace("Hook =", "Hook: TypeAlias =").replace(
+        "Callable\n", "Callable\nfrom typing import TypeAlias\n"
+    )
+    assert all(noop(old, new))
+    assert not all(noop(old, new.replace("[[str], None]", "[[bytes], None]").replace("3", "4")))
+    assert not all(noop(old, new.replace("LIMIT = 3", "LIMIT: TypeAlias = 4")))
 
 
 PARTITION = """def partition(self, sep):

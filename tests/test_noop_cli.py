@@ -1,7 +1,7 @@
-"""REVIEW-16 (REVIEW-E8 to REVIEW-E11) through the CLI on real repositories: what pyupgrade,
+"""REVIEW-16 (REVIEW-E8 to REVIEW-E12) through the CLI on real repositories: what pyupgrade,
 ruff and black write over a module (block by block, formatted strings, the old names of OSError,
-typing by another alias, locals renamed) asks nothing about specs, and a real change in the
-same place still asks."""
+typing by another alias, locals renamed, log text) asks nothing about specs, and a real change
+in the same place still asks."""
 
 from __future__ import annotations
 
@@ -175,3 +175,36 @@ def test_a_symlink_that_becomes_an_empty_file_is_reviewed(repo, cli):
     assert result.code == 0, result
     data: dict[str, Any] = json.loads(result.out)
     assert data["noop_files"] == []
+
+
+LOGGED = """import logging
+from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+HeaderHash = Callable[[bytes], str]
+
+
+class HTTPDigestAuth:
+    def send(self, conn, header):
+        logger.debug("sending the Digest heder with its response")
+        try:
+            conn.sendall(header)
+        except OSError as err:
+            raise ConnectionError(err)
+"""
+
+
+def test_a_log_typo_and_a_declared_type_alias_ask_nothing(repo, cli):
+    """REVIEW-E10, REVIEW-E12: a typo fixed in a logged message and `X: TypeAlias` declared
+    over an existing alias ask nothing; the message logged at another level still asks."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": LOGGED})
+    fixed = (
+        LOGGED.replace("heder", "header")
+        .replace("HeaderHash =", "HeaderHash: TypeAlias =")
+        .replace("Callable\n", "Callable\nfrom typing import TypeAlias\n")
+    )
+    repo.commit("typo", {"requests/auth.py": fixed})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    repo.commit("level", {"requests/auth.py": fixed.replace("logger.debug", "logger.error")})
+    assert review_json(cli, "HEAD")["noop_files"] == []

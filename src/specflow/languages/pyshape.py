@@ -6,6 +6,7 @@ function renamed (`pyrename`). `noop` compares two such streams. Pure."""
 from __future__ import annotations
 
 import ast
+import re
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -24,6 +25,7 @@ class Side(NamedTuple):
 
     typing: frozenset[str]
     renamed: Mapping[str, str] = {}
+    aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
 
 
 _COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
@@ -40,6 +42,25 @@ def typing_names(tree: ast.Module) -> frozenset[str]:
         if alias.name in ("typing", "typing_extensions")
     }
     return frozenset(names) if names else _COMMON_TYPING_NAMES
+
+
+def declared_aliases(
+    trees: Sequence[ast.Module], typing_modules: frozenset[str]
+) -> frozenset[tuple[str, str]]:
+    """The aliases a module or class body declares `X: TypeAlias = V` in any of the trees, as
+    the name and the dumped value: on the side that does not declare it, `X = V` is the same
+    alias (REVIEW-E10)."""
+    side = Side(typing_modules)
+    return frozenset(
+        (node.target.id, ast.dump(node.value))
+        for tree in trees
+        for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]
+        for node in body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.value is not None
+        and _typing_name(node.annotation, side) == "TypeAlias"
+    )
 
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -115,6 +136,8 @@ def _type_alias(statement: ast.AST, side: Side) -> bool:
         return False
     if not isinstance(statement.targets[0], ast.Name):
         return False
+    if (statement.targets[0].id, ast.dump(statement.value)) in side.aliases:
+        return True
     value = statement.value
     if isinstance(value, ast.Call):
         return _typing_name(value.func, side) in _TYPE_VARIABLES
@@ -164,6 +187,9 @@ def _unwrapped(call: ast.Call) -> ast.expr:
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if name == "cast" and len(call.args) == 2 and not call.keywords:
         return call.args[1]
+    message = _message(call.args[0]) if call.args and _logged(func) else None
+    if message is not None:
+        return ast.Call(func=func, args=[message, *call.args[1:]], keywords=call.keywords)
     if _named(func, "super") and len(call.args) == 2 and not call.keywords:
         return ast.Call(func=func, args=[], keywords=[])
     return _literal(call) or call
@@ -183,6 +209,30 @@ def _literal(call: ast.Call) -> ast.expr | None:
     if isinstance(arg, ast.GeneratorExp) and func.id in ("set", "list"):
         comprehension = ast.SetComp if func.id == "set" else ast.ListComp
         return comprehension(elt=arg.elt, generators=arg.generators)
+    return None
+
+
+_LOGGER = re.compile(r"_*(\w+_)?(log|logger|logging)")  # not `catalog`, `dialog`
+_LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
+
+
+def _logged(func: ast.expr) -> bool:
+    """`logger.debug`, `log.warning`, `self._logger.info`, `logging.error`: a call that logs
+    its first argument as a message (REVIEW-E12)."""
+    if not isinstance(func, ast.Attribute) or func.attr not in _LOG_LEVELS:
+        return False
+    owner = func.value
+    name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+    return _LOGGER.fullmatch(name.lower()) is not None
+
+
+def _message(node: ast.expr) -> ast.expr | None:
+    """A logged message without its literal text, which is prose: the expressions an f-string
+    formats stay. None when the message is not a literal."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return ast.Constant("")
+    if isinstance(node, ast.JoinedStr):
+        return ast.JoinedStr([v for v in node.values if isinstance(v, ast.FormattedValue)])
     return None
 
 
