@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from specflow.change import Hunk, Line
 from specflow.languages import pysource, python
+from specflow.languages.pyconditions import governed_blocks
 
 TRICKY = '''"""Module doc.
 def fake():
@@ -196,3 +198,42 @@ def test_code_in_a_docstring_is_not_a_write_and_real_writes_still_ripple(repo, c
     changed = TRICKY.replace("user.token = make_token()", "user.token = mint()  # ACC-1")
     repo.commit("mint", {"src/acc/model.py": changed})
     assert ripple_names(cli) == {"token"}
+
+
+GOVERNING = b"""def load(value, retries):
+    while retries > 0:
+        retries -= 1
+    if not value:
+        return None
+    elif value.startswith("#"):
+        raise MalformedValue("comment")  # ignored
+    try:
+        return parse(value)
+    except (ValueError, OSError) as exc:
+        raise BadValue("malformed value", value) from exc
+"""
+
+
+def governed(lines: dict[int, str], removed: tuple[Line, ...] = ()) -> str | None:
+    """What `_governed_blocks` reads with one hunk that adds `lines` to GOVERNING."""
+    added = tuple(Line(number, text) for number, text in sorted(lines.items()))
+    hunk = Hunk("m.py", 1, 1, min(lines), len(lines), added=added, removed=removed)
+    tree = ast.parse(GOVERNING)
+    return governed_blocks([hunk], set(), (tree, tree), GOVERNING).get(0)
+
+
+def test_a_changed_condition_is_read_with_the_block_it_governs() -> None:
+    """REVIEW-18: an `except` clause, an `elif` test, a `while` test, each with the first
+    statement of its block; a comment beside the condition changes nothing of that; a hunk
+    that also changes (or removes) a statement of a block, or only a simple statement, has
+    none."""
+    assert governed({10: "    except (ValueError, OSError) as exc:"}) == (
+        '        raise BadValue("malformed value", value) from exc'
+    )
+    assert governed({6: '    elif value.startswith("#"):', 5: "        # a comment"}) == (
+        '        raise MalformedValue("comment")  # ignored'
+    )
+    assert governed({2: "    while retries > 0:"}) == "        retries -= 1"
+    assert governed({4: "    if not value:", 5: "        return None"}) is None
+    assert governed({9: "        return parse(value)"}) is None
+    assert governed({2: "    while retries > 0:"}, (Line(3, "        retries -= 2"),)) is None

@@ -122,6 +122,50 @@ def test_an_exact_identifier_outranks_a_split_one(repo, cli):
     assert confidences == sorted(confidences, reverse=True)
 
 
+TIMED_SPEC = """---
+id: TIMED
+scope: [timed.py]
+---
+# Timed tokens
+
+## Requirements
+- TIMED-1: A token older than `max_age` raises `SignatureExpired`.
+- TIMED-2: A malformed timestamp raises `BadTimeSignature`, never another exception.
+"""
+
+TIMED = """from datetime import datetime, timezone
+
+
+class BadTimeSignature(Exception):
+    pass
+
+
+def to_datetime(ts, value):
+    try:
+        return datetime.fromtimestamp(ts, tz=timezone.utc)
+    except ValueError as exc:
+        raise BadTimeSignature("Malformed timestamp", value) from exc
+
+
+def age(then, now):
+    if then > now:
+        return 0
+    return now - then
+"""
+
+
+def test_a_changed_condition_asks_about_the_block_it_governs(repo, cli):
+    """REVIEW-18: `except ValueError` to `except (ValueError, OSError)` changes which errors
+    reach `raise BadTimeSignature(...)`: TIMED-2 is asked; a changed `if` test whose block
+    names nothing a statement says asks nothing."""
+    repo.commit("base", {"specs/timed.md": TIMED_SPEC, "timed.py": TIMED})
+    caught = TIMED.replace("except ValueError", "except (ValueError, OSError)")
+    repo.commit("catch", {"timed.py": caught})
+    assert asked(review_json(cli, "HEAD")) == ["TIMED-2"]
+    repo.commit("if", {"timed.py": caught.replace("if then > now", "if then >= now")})
+    assert asked(review_json(cli, "HEAD")) == []
+
+
 def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo, cli):
     """REVIEW-15: `request`, `header`, `401` in a file no spec governs: words alone, outside
     the scope, are never a question."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from specflow.change import FileChange, Hunk
+from specflow.change import FileChange, Hunk, Line
 from specflow.identifiers import CHAIN, identifiers, joined, without_names
 from specflow.ids import find_references
 from specflow.model import Spec
@@ -90,6 +90,7 @@ class Scope(NamedTuple):
     docs: frozenset[int]
 
 
+GOVERNED_LINKS = 2
 DISTINCT_NAME = 12  # statements naming an identifier, past which it links only in their scope
 
 
@@ -212,6 +213,32 @@ class Corpus:
                 for item_id, _ in find_references(text, self.specs.prefixes):
                     for doc in self.by_id.get(item_id, ()):
                         found.append((at, number, doc, REFERENCE, (item_id,), ()))
+        return found
+
+    def governed_rows(
+        self,
+        files: Sequence[FileChange],
+        governed: Mapping[str, Mapping[int, str]],
+        skip_paths: Sequence[str],
+        scoped: Mapping[str, frozenset[str]],
+    ) -> list[LinkRow]:
+        """Links of a hunk that changes only conditions, read with the block they govern
+        (REVIEW-18), in the scope of the file's specs only."""
+        found: list[LinkRow] = []
+        for at, file in enumerate(files):
+            scope = self.in_scope(scoped.get(file.path, frozenset()))
+            if file.path in skip_paths or not scope.docs:
+                continue
+            for number, text in governed.get(file.path, {}).items():
+                hunk = file.hunks[number]
+                block = tuple(Line(0, line) for line in text.split("\n"))
+                read = hunk._replace(added=(*hunk.added, *block))
+                rows = [
+                    (at, number, doc, kind, names, words)
+                    for doc, kind, names, words in _hunk_links(read, self, True, scope)
+                    if doc in scope.docs
+                ]
+                found += rows[:GOVERNED_LINKS]
         return found
 
     def _named_spec_rows(

@@ -67,3 +67,5 @@ class FileFacts(NamedTuple):
     enclosing: dict[int, tuple[str, ...]]
     # the comment lines just above each hunk's first change (`# SIGN-2: SHA-1 stays`)
     above: dict[int, str] = {}  # noqa: RUF012 - never changed
+    # the first statement of the block that a hunk's changed condition governs (REVIEW-18)
+    governed: dict[int, str] = {}  # noqa: RUF012 - never changed

@@ -13,6 +13,7 @@ from itertools import chain
 
 from specflow.change import FileChange, Hunk
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
+from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pysource import parse_touched
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -44,7 +45,8 @@ def file_symbols(
         for index, hunk in enumerate(file.hunks)
         if (new_tree if hunk.added else old_tree) is not None
     }
-    return found, FileFacts(noop, enclosing, _comments_above(file, new))
+    governed = governed_blocks(file.hunks, noop, (old_tree, new_tree), new)
+    return found, FileFacts(noop, enclosing, _comments_above(file, new), governed)
 
 
 _OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")

@@ -1,0 +1,89 @@
+"""The block a changed condition governs: what a hunk that changes only an `if` or `while`
+test, or the classes an `except` catches, decides to run (REVIEW-18). Pure."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Container, Sequence
+
+from specflow.change import Hunk, Line
+from specflow.languages.pyshape import BLOCKS
+
+GOVERNED_LINES = 3  # of the block a changed condition governs: its first statement, at most
+
+
+def governed_blocks(
+    hunks: Sequence[Hunk],
+    noop: Container[int],
+    trees: tuple[ast.Module | None, ast.Module | None],
+    source: bytes | None,
+) -> dict[int, str]:
+    """For each hunk that changes only conditions (an `if` or `while` test, the classes an
+    `except` catches), the first statement of the block each governs: what the change decides
+    to run, and what a reviewer asks about (`except (ValueError, OSError):` over `raise
+    BadTimeSignature("Malformed timestamp")`) (REVIEW-18)."""
+    old, tree = trees
+    if old is None or tree is None or source is None:
+        return {}
+    lines = source.split(b"\n")
+    found: dict[int, str] = {}
+    for index, hunk in enumerate(hunks):
+        changed = _code_lines(hunk.added)
+        if index in noop or not changed:
+            continue
+        blocks = [_governing(tree.body, number) for number in changed]
+        if any(_governing(old.body, number) is None for number in _code_lines(hunk.removed)):
+            continue  # a statement of a block changes too
+        if all(block is not None for block in blocks):
+            firsts = sorted({block.lineno: block for block in blocks if block}.values(), key=_at)
+            text = b"\n".join(
+                b"\n".join(
+                    lines[
+                        b.lineno - 1 : min(b.end_lineno or b.lineno, b.lineno + GOVERNED_LINES - 1)
+                    ]
+                )
+                for b in firsts
+            )
+            found[index] = text.decode("utf-8", "replace")
+    return found
+
+
+def _code_lines(lines: Sequence[Line]) -> list[int]:
+    return [line.number for line in lines if line.text.strip() and line.text.lstrip()[0] != "#"]
+
+
+def _at(statement: ast.stmt) -> int:
+    return statement.lineno
+
+
+def _governing(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
+    """The first statement of the block whose condition holds `line`, or None when `line` is
+    not in a condition (an `if` or `while` test, an `except` clause)."""
+    for statement in body:
+        first, last = statement.lineno, statement.end_lineno or statement.lineno
+        if not first <= line <= last:
+            continue
+        if isinstance(statement, ast.If | ast.While) and _spans(statement.test, line):
+            return statement.body[0]
+        if isinstance(statement, ast.Try | _TRY_STAR):
+            for handler in statement.handlers:
+                if handler.lineno <= line < handler.body[0].lineno:
+                    return handler.body[0]
+        for field in BLOCKS:
+            inner = getattr(statement, field, None)
+            if isinstance(inner, list) and inner:
+                if isinstance(inner[0], ast.ExceptHandler):
+                    inner = [s for h in inner for s in h.body]
+                if isinstance(inner[0], ast.stmt):
+                    found = _governing(inner, line)
+                    if found is not None:
+                        return found
+        return None
+    return None
+
+
+def _spans(node: ast.expr, line: int) -> bool:
+    return node.lineno <= line <= (node.end_lineno or node.lineno)
+
+
+_TRY_STAR = getattr(ast, "TryStar", ast.Try)
