@@ -449,6 +449,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages",
         "languages.base",
         "languages.generic",
+        "languages.pybindings",
         "languages.pyconditions",
         "languages.pyformat",
         "languages.pyrename",

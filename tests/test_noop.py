@@ -320,6 +320,56 @@ def test_renames_hold_across_hunks_of_a_long_function() -> None:
     assert noop(old, old.replace("total = 0", "count = 0")) == [False]
 
 
+REGISTER = """def register(self, plugin, name=None):
+    plugin_name = name or self.canonical(plugin)
+    for name in dir(plugin):
+        opts = self.parse(plugin, name)
+        if opts is not None:
+            name = opts.get("specname") or name
+            hook = getattr(self.hook, name, None)
+            if hook is None:
+                setattr(self.hook, name, make(name))
+    return plugin_name
+"""
+SPLIT = (
+    REGISTER.replace("for name in", "for attr_name in")
+    .replace("(plugin, name)", "(plugin, attr_name)")
+    .replace('name = opts.get("specname") or name', 'hook_name = opts.get("specname") or attr_name')
+    .replace("self.hook, name", "self.hook, hook_name")
+    .replace("make(name)", "make(hook_name)")
+)
+
+
+def test_a_loop_variable_split_in_two_is_the_same() -> None:
+    """REVIEW-E11: a loop variable that shadowed a parameter and was rebound in the loop,
+    split into two names (ruff's PLW2901): each binding is read where it was."""
+    assert noop(REGISTER, SPLIT) == [True]
+    assert noop(REGISTER, SPLIT.replace("make(hook_name)", "make(attr_name)")) == [False]
+
+
+def test_a_split_that_changes_what_a_later_read_reaches_is_a_change() -> None:
+    """REVIEW-E11: after the loop, `name` was the last loop value and is the parameter once
+    the loop binds other names; a name bound in one branch and read after it; a function that
+    reads its locals by name (`dir()`, `locals()`); a nested function reading the name."""
+    later = REGISTER.replace("return plugin_name", "return plugin_name, name")
+    split_later = SPLIT.replace("return plugin_name", "return plugin_name, name")
+    assert noop(later, split_later) == [False]
+    branch = "x = 1\nif flag:\n    x = 2\n    log(x)\nreturn x"
+    assert noop(
+        function(branch), function(branch.replace("x = 2\n    log(x)", "y = 2\n    log(y)"))
+    ) == [False]
+    for reads in ("dir()", "locals()"):
+        hidden = REGISTER.replace(
+            "    return plugin_name", f"    print({reads})\n    return plugin_name"
+        )
+        shown = SPLIT.replace(
+            "    return plugin_name", f"    print({reads})\n    return plugin_name"
+        )
+        assert noop(hidden, shown) == [False]
+    nested = REGISTER.replace("return plugin_name", "return lambda: name")
+    assert noop(nested, SPLIT.replace("return plugin_name", "return lambda: name")) == [False]
+
+
 def test_the_parameters_of_a_generic_base_are_for_the_type_checker() -> None:
     """REVIEW-E10: `class X(Base[_T])` to `class X(Base[t.AnyStr])` is no change; another base
     is."""

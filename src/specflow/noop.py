@@ -17,6 +17,7 @@ from itertools import zip_longest
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
+from specflow.languages.pybindings import bindings
 from specflow.languages.pyrename import renamed_locals
 from specflow.languages.pyshape import (
     BLOCKS,
@@ -367,9 +368,14 @@ def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around
     if around.functions is None or previous not in ("Name", "as") or not isinstance(name, str):
         return False
     renamed = renamed_locals(*around.functions, name)
-    if renamed is None:
-        return False
-    sides = (sides[0]._replace(renamed=renamed[0]), sides[1]._replace(renamed=renamed[1]))
+    if renamed is not None:
+        sides = (sides[0]._replace(renamed=renamed[0]), sides[1]._replace(renamed=renamed[1]))
+    else:  # renamed in part (a loop variable split in two): the whole function compared
+        bound = bindings(around.functions[0]), bindings(around.functions[1])
+        if bound[0] is None or bound[1] is None:
+            return False
+        sides = (sides[0]._replace(bound=bound[0]), sides[1]._replace(bound=bound[1]))
+        before, after, where = [around.functions[0]], [around.functions[1]], "function"
     shapes = body_shape(before, sides[0], where), body_shape(after, sides[1], where)
     return _difference(*shapes) is None
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import ast
 
-# calls that read a function's locals by name: renaming them is then a change
-_READS_LOCALS = frozenset({"locals", "vars", "eval", "exec", "dir"})
+# calls that read a function's locals by name: renaming them is then a change (`dir()` and
+# `vars()` without an argument)
+_READS_LOCALS = frozenset({"locals", "eval", "exec"})
+_READS_LOCALS_BARE = frozenset({"vars", "dir"})
 _SCOPES = (
     ast.FunctionDef,
     ast.AsyncFunctionDef,
@@ -59,11 +61,11 @@ def _locals(function: ast.stmt) -> set[str]:
             kept.update(node.names)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             found.add(node.name)
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in _READS_LOCALS:
+        elif reads_locals(node):
             return set()
         if not isinstance(node, _SCOPES):
             stack.extend(ast.iter_child_nodes(node))
-        elif any(_reads_locals(child) for child in ast.walk(node)):
+        elif any(reads_locals(child) for child in ast.walk(node)):
             return set()
     arguments = getattr(function, "args", None)
     if arguments is not None:
@@ -71,8 +73,11 @@ def _locals(function: ast.stmt) -> set[str]:
     return found - kept
 
 
-def _reads_locals(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and getattr(node.func, "id", "") in _READS_LOCALS
+def reads_locals(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    name = getattr(node.func, "id", "")
+    return name in _READS_LOCALS or (name in _READS_LOCALS_BARE and not node.args)
 
 
 def _in_order(function: ast.stmt) -> list[str]:

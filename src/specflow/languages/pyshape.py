@@ -11,6 +11,7 @@ import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from specflow.languages.pybindings import Key
 from specflow.languages.pyformat import Part, formatted
 
 # Imports that only serve annotations; dropping them never changes what the code does.
@@ -25,6 +26,7 @@ class Side(NamedTuple):
 
     typing: frozenset[str]
     renamed: Mapping[str, str] = {}
+    bound: Mapping[Key, str] = {}  # each name where it is written, by its binding (pybindings)
     aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
 
 
@@ -331,8 +333,17 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
         return
     if isinstance(node, ast.Name):
         yield "Name"
-        yield side.renamed.get(node.id, node.id)
+        yield _local(side, node, node.id)
         yield type(node.ctx).__name__
+
+
+def _local(side: Side, node: ast.Name | ast.ExceptHandler, name: str) -> str:
+    """A local by its binding, or by its place when renamed through the function, or as
+    written."""
+    if side.bound:
+        where = (name, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        return side.bound.get(where, name)
+    return side.renamed.get(name, name)
 
 
 def _type_only_base(base: ast.expr, side: Side) -> bool:
@@ -365,7 +376,7 @@ def _handler_shape(
     for one in shapes:
         yield from one
     yield "as"
-    yield side.renamed.get(node.name, node.name) if node.name else None
+    yield _local(side, node, node.name) if node.name else None
     if not header:
         yield from body_shape(node.body, side, where)
 
