@@ -350,7 +350,8 @@ def test_a_loop_variable_split_in_two_is_the_same() -> None:
 def test_a_split_that_changes_what_a_later_read_reaches_is_a_change() -> None:
     """REVIEW-E11: after the loop, `name` was the last loop value and is the parameter once
     the loop binds other names; a name bound in one branch and read after it; a function that
-    reads its locals by name (`dir()`, `locals()`); a nested function reading the name."""
+    reads its locals by name (`dir()`, `locals()`); a nested function reading the name; a
+    name bound in a `with` block, which a context manager may cut short."""
     later = REGISTER.replace("return plugin_name", "return plugin_name, name")
     split_later = SPLIT.replace("return plugin_name", "return plugin_name, name")
     assert noop(later, split_later) == [False]
@@ -366,6 +367,9 @@ def test_a_split_that_changes_what_a_later_read_reaches_is_a_change() -> None:
             "    return plugin_name", f"    print({reads})\n    return plugin_name"
         )
         assert noop(hidden, shown) == [False]
+    swallowed = "x = 1\nwith suppress(KeyError):\n    x = table[key]\nreturn x"
+    renamed = swallowed.replace("x = table", "y = table").replace("return x", "return y")
+    assert noop(function(swallowed), function(renamed)) == [False]
     nested = REGISTER.replace("return plugin_name", "return lambda: name")
     assert noop(nested, SPLIT.replace("return plugin_name", "return lambda: name")) == [False]
 

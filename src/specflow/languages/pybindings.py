@@ -68,6 +68,8 @@ class _Walk:
             self.statement(statement)
 
     def statement(self, node: ast.stmt) -> None:
+        if isinstance(node, ast.AnnAssign) and node.value is None:
+            return  # `x: int` binds nothing
         if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
             if isinstance(node, ast.AugAssign):
                 self.expression(_loaded(node.target))
@@ -98,7 +100,7 @@ class _Walk:
             for item in node.items:
                 self.expression(item.context_expr)
                 self.expression(item.optional_vars)
-            self.block(node.body)
+            self.branches(node.body, [])  # a context manager may swallow what the body raises
         elif isinstance(node, ast.Try):
             self.attempt(node)
         elif isinstance(node, _SCOPES):
