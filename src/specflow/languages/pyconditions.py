@@ -28,24 +28,28 @@ def governed_blocks(
     lines = source.split(b"\n")
     found: dict[int, str] = {}
     for index, hunk in enumerate(hunks):
-        changed = _code_lines(hunk.added)
-        if index in noop or not changed:
-            continue
-        blocks = [_governing(tree.body, number) for number in changed]
-        if any(_governing(old.body, number) is None for number in _code_lines(hunk.removed)):
-            continue  # a statement of a block changes too
-        if all(block is not None for block in blocks):
-            firsts = sorted({block.lineno: block for block in blocks if block}.values(), key=_at)
-            text = b"\n".join(
-                b"\n".join(
-                    lines[
-                        b.lineno - 1 : min(b.end_lineno or b.lineno, b.lineno + GOVERNED_LINES - 1)
-                    ]
-                )
-                for b in firsts
-            )
+        blocks = [] if index in noop else _governed(old, tree, hunk)
+        if blocks:
+            text = b"\n".join(_first_lines(lines, block) for block in blocks)
             found[index] = text.decode("utf-8", "replace")
     return found
+
+
+def _governed(old: ast.Module, new: ast.Module, hunk: Hunk) -> list[ast.stmt]:
+    """The first statement of each block the hunk's conditions govern, in order; none when
+    the hunk changes anything but conditions (comments apart)."""
+    changed = _code_lines(hunk.added)
+    if not changed or any(_governing(old.body, n) is None for n in _code_lines(hunk.removed)):
+        return []
+    blocks = [_governing(new.body, number) for number in changed]
+    if any(block is None for block in blocks):
+        return []
+    return sorted({block.lineno: block for block in blocks if block}.values(), key=_at)
+
+
+def _first_lines(lines: list[bytes], statement: ast.stmt) -> bytes:
+    last = min(statement.end_lineno or statement.lineno, statement.lineno + GOVERNED_LINES - 1)
+    return b"\n".join(lines[statement.lineno - 1 : last])
 
 
 def _code_lines(lines: Sequence[Line]) -> list[int]:
