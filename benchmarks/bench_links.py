@@ -5,16 +5,18 @@
         --project markupsafe=/work/.mirror/pallets+markupsafe/repo \\
         --project tenacity=/work/.mirror/jd+tenacity/repo \\
         --project cachecontrol=/work/.mirror/psf+cachecontrol/repo \\
-        --project pluggy=/work/.mirror/pytest-dev+pluggy/repo [--specflow CMD] [--verbose]
+        --project pluggy=/work/.mirror/pytest-dev+pluggy/repo \\
+        --project packaging=/work/.mirror/pypa+packaging/repo [--specflow CMD] [--verbose]
 
 Each project has, under benchmarks/links/<project>/, the specs its maintainers would write
 (`specs/*.md`) and `labels.yaml`: commits of its real history, each with the statements a careful
 reviewer wants raised (`AUTH-3`, `AUTH-E1`, or `AUTH:C2` for the second Context item). The
 history itself is never committed here: bring it with the `fetch` tool (github:psf/requests,
 github:pallets/itsdangerous, github:pallets/markupsafe, github:jd/tenacity,
-github:psf/cachecontrol, github:pytest-dev/pluggy) and pass its git directory; the figures and
-the exact snapshots are in docs/benchmarks.md, "Review links on real history". tenacity,
-cachecontrol and pluggy are held out: labelled blind, and pluggy never used to tune the linking.
+github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging) and pass its git
+directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links on real
+history". tenacity, cachecontrol, pluggy and packaging are held out: labelled blind, and pluggy
+and packaging never used to tune the linking.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
