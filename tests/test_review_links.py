@@ -166,6 +166,54 @@ def test_a_changed_condition_asks_about_the_block_it_governs(repo, cli):
     assert asked(review_json(cli, "HEAD")) == []
 
 
+VERSION_SPEC = """---
+id: VERSION
+scope: [version.py]
+---
+# Versions
+
+## Requirements
+- VERSION-1: `Version.public` drops the local segment.
+- VERSION-2: Two versions that differ only in `public` order by their local segment.
+- VERSION-3: `base_version` and `public` keep the epoch.
+"""
+
+SPECIFIER_SPEC = """---
+id: SPEC
+scope: [specifiers.py]
+---
+# Specifiers
+
+## Requirements
+- SPEC-1: The inclusive operators compare a candidate's release without its local label.
+"""
+
+SPECIFIERS = """def compare_less_equal(prospective, spec):
+    return prospective <= spec
+"""
+
+
+def test_links_outside_the_candidates_never_take_a_candidates_place(repo, cli):
+    """REVIEW-3: the hunk reads `public`, which three requirements of a spec that does not
+    govern the file name; those links are asked only if the hunk wrote it, so they do not
+    crowd out SPEC-1, in the file's own spec, whose words the hunk meets."""
+    repo.commit(
+        "base",
+        {
+            "specs/version.md": VERSION_SPEC,
+            "specs/specifiers.md": SPECIFIER_SPEC,
+            "specifiers.py": SPECIFIERS,
+        },
+    )
+    changed = SPECIFIERS.replace(
+        "return prospective <= spec",
+        "candidate = prospective.public  # the release without its local label\n"
+        "    return candidate <= spec",
+    )
+    repo.commit("public", {"specifiers.py": changed})
+    assert asked(review_json(cli, "HEAD", "--all")) == ["SPEC-1"]
+
+
 def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo, cli):
     """REVIEW-15: `request`, `header`, `401` in a file no spec governs: words alone, outside
     the scope, are never a question."""

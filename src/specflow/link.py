@@ -260,10 +260,11 @@ class Corpus:
         text = hunk_text(hunk)
         words = {word for word in word_set(text) if not word.isdigit()}
         more: dict[int, tuple[str, tuple[str, ...]]] = {}
-        _name_links(self, _names_of(text), self.in_scope(frozenset(specs)), more, words)
+        named = self.in_scope(frozenset(specs))
+        _name_links(self, _names_of(text), named, more, words)
         return [
-            (at, number, doc, kind, named, found_words)
-            for doc, kind, named, found_words in _strongest(self, more, words)
+            (at, number, doc, kind, names, found_words)
+            for doc, kind, names, found_words in _strongest(self, more, words, named.docs)
             if kind != IDENTIFIER
         ]
 
@@ -322,7 +323,7 @@ def _hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     _name_links(corpus, names_in_hunk, scope, found, hunk_words)
-    return _strongest(corpus, found, hunk_words)
+    return _strongest(corpus, found, hunk_words, scope.docs)
 
 
 def _names_of(text: str) -> set[str]:
@@ -412,13 +413,19 @@ def _enough(met: int, parts: int) -> bool:
 
 
 def _strongest(
-    corpus: Corpus, found: dict[int, tuple[str, tuple[str, ...]]], hunk_words: Set[str]
+    corpus: Corpus,
+    found: dict[int, tuple[str, tuple[str, ...]]],
+    hunk_words: Set[str],
+    candidates: Set[int],
 ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
-    """The strongest few of each kind of statement, by evidence, then shared words; besides
-    them, every statement the IDs name or the change's own account speaks of."""
+    """The strongest few of each kind of statement among the candidates, by evidence, then
+    shared words; besides them, every statement the IDs name or the change's own account
+    speaks of, and every link outside the candidates (asked only when the hunk writes what the
+    statement names: it must not take a candidate's place)."""
     ranked = sorted(
         found.items(),
         key=lambda item: (
+            item[0] not in candidates,
             EVIDENCE.index(item[1][0]),
             -corpus.index.score(_with_said(corpus, item[0], hunk_words), item[0]),
             corpus.listed[item[0]],
