@@ -288,6 +288,29 @@ def test_an_alias_newly_declared_as_typealias_is_the_same_alias() -> None:
     assert not all(noop(old, new.replace("LIMIT = 3", "LIMIT: TypeAlias = 4")))
 
 
+def test_fields_annotated_as_pyupgrade_writes_them_are_the_same() -> None:
+    """REVIEW-E10: a named tuple's fields from `List[str]`, `Optional[Tuple[str, int]]` and
+    `Union[A, B, None]` to `list[str]`, `tuple[str, int] | None` and `A | B | None` (PEP 585,
+    PEP 604); module aliases spelled with `typing`'s bare names; another field type, and a
+    module constant indexed like a generic, are changes."""
+    old = (
+        "from typing import List, NamedTuple, Optional, Tuple, Union\n\n\n"
+        "class Requirement(NamedTuple):\n    extras: List[str]\n"
+        "    pre: Optional[Tuple[str, int]]\n    marker: Union[Marker, str, None]\n"
+    )
+    new = (
+        old.replace("List[str]", "list[str]")
+        .replace("Optional[Tuple[str, int]]", "tuple[str, int] | None")
+        .replace("Union[Marker, str, None]", "Marker | str | None")
+    )
+    assert all(noop(old, new))
+    assert not all(noop(old, new.replace("list[str]", "list[int]")))
+    alias = "from typing import Any\n\nMarkerAtom = Any\nLIMIT = 3\n"
+    assert all(noop(alias, alias.replace("= Any", '= Union[Item, Sequence["MarkerAtom"]]')))
+    table = "DEFAULTS = CONFIG['a']\nLIMIT = 3\n"
+    assert not all(noop(table, table.replace("'a'", "'b'")))
+
+
 PARTITION = """def partition(self, sep):
     l, s, r = super().partition(sep)
     return cls(l), cls(s), cls(r)

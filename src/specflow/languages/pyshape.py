@@ -144,8 +144,14 @@ def _type_alias(statement: ast.AST, side: Side) -> bool:
     if isinstance(value, ast.Call):
         return _typing_name(value.func, side) in _TYPE_VARIABLES
     if isinstance(value, ast.Subscript):
-        return _typing_name(value.value, side) is not None
-    return False
+        return _typing_name(value.value, side) is not None or _generic(value.value)
+    return _typing_name(value, side) == "Any" or _named(value, "Any")
+
+
+def _generic(node: ast.expr) -> bool:
+    """A bare name of `typing`'s generics and special forms (`Union`, `List`, `Sequence`, as
+    `from typing import ...` or `collections.abc` gives them): `X = Union[A, B]`."""
+    return isinstance(node, ast.Name) and node.id[:1].isupper() and node.id in _TYPING_NAMES
 
 
 _TYPE_VARIABLES = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
@@ -318,7 +324,56 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
     elif where == "class":
         yield "Field"
         yield from shape(node.target, side, where)
-        yield from shape(node.annotation, side, where)
+        yield from shape(_modern(node.annotation, side), side, where)
+
+
+# REVIEW-E10: how pyupgrade writes `typing`'s generics (PEP 585) and unions (PEP 604)
+_BUILTIN_GENERICS = {"List": "list", "Dict": "dict", "Set": "set", "FrozenSet": "frozenset"}
+_BUILTIN_GENERICS |= {"Tuple": "tuple", "Type": "type"}
+_SPELLED = frozenset({*_BUILTIN_GENERICS, "Optional", "Union"})
+
+
+def _modern(node: ast.expr, side: Side) -> ast.expr:
+    """A field's annotation as pyupgrade writes it: `List[str]` is `list[str]`, `Optional[X]`
+    is `X | None`, `Union[A, B]` is `A | B` (a bare `List` is taken for `typing`'s)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union([_modern(node.left, side), _modern(node.right, side)])
+    if not isinstance(node, ast.Subscript):
+        name = _spelled(node, side)
+        return ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node
+    inner = node.slice
+    items = [
+        _modern(item, side) for item in (inner.elts if isinstance(inner, ast.Tuple) else [inner])
+    ]
+    name = _spelled(node.value, side)
+    if name == "Optional" and len(items) == 1:
+        return _union([items[0], ast.Constant(None)])
+    if name == "Union":
+        return _union(items)
+    base = (
+        ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node.value
+    )
+    index = ast.Tuple(items, ast.Load()) if isinstance(inner, ast.Tuple) else items[0]
+    return ast.Subscript(base, index, ast.Load())
+
+
+def _spelled(node: ast.expr, side: Side) -> str | None:
+    name = _typing_name(node, side) or (node.id if isinstance(node, ast.Name) else None)
+    return name if name in _SPELLED else None
+
+
+def _union(items: list[ast.expr]) -> ast.expr:
+    """`A | B | C`, each union among the items flattened into it."""
+    flat: list[ast.expr] = []
+    for item in items:
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
+            flat += [item.left, item.right]
+        else:
+            flat.append(item)
+    joined = flat[0]
+    for item in flat[1:]:
+        joined = ast.BinOp(joined, ast.BitOr(), item)
+    return joined
 
 
 def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]:
