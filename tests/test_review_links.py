@@ -214,6 +214,43 @@ def test_links_outside_the_candidates_never_take_a_candidates_place(repo, cli):
     assert asked(review_json(cli, "HEAD", "--all")) == ["SPEC-1"]
 
 
+HASH_SPEC = """---
+id: VERSION
+scope: [version.py]
+---
+# Versions
+
+## Context
+- `__hash__()` and `__eq__()` read the comparison key only.
+
+## Requirements
+- VERSION-1: Two versions equal by their comparison key hash alike.
+"""
+
+REQUIREMENT = """class Requirement:
+    def __hash__(self):
+        return hash((self.name, str(self.specifier)))
+"""
+
+
+def test_a_method_every_class_defines_names_only_its_own_class(repo, cli):
+    """REVIEW-3: a hunk inside `Requirement.__hash__`, in a file no spec governs, is not inside
+    a definition the spec names: `__hash__()` alone may be any class's; once the spec names
+    `Requirement.__hash__()`, it is."""
+    repo.commit("base", {"specs/version.md": HASH_SPEC, "requirements.py": REQUIREMENT})
+    canonical = REQUIREMENT.replace(
+        "        return hash((self.name, str(self.specifier)))",
+        "        comparison_key = (canonicalize_name(self.name), str(self.specifier))\n"
+        "        return hash(comparison_key)",
+    )
+    repo.commit("hash", {"requirements.py": canonical})
+    assert asked(review_json(cli, "HEAD", "--all")) == []
+    named = HASH_SPEC.replace("`__hash__()`", "`Requirement.__hash__()`")
+    repo.commit("spec", {"specs/version.md": named, "requirements.py": REQUIREMENT})
+    repo.commit("hash again", {"requirements.py": canonical})
+    assert asked(review_json(cli, "HEAD", "--all")) != []
+
+
 def test_a_hunk_outside_every_scope_sharing_only_common_words_asks_nothing(repo, cli):
     """REVIEW-15: `request`, `header`, `401` in a file no spec governs: words alone, outside
     the scope, are never a question."""

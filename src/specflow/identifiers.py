@@ -69,3 +69,16 @@ def without_names(text: str) -> str:
 def _worth(name: str) -> bool:
     last = name.rsplit(".", 1)[-1]
     return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
+
+
+def qualified(enclosing: tuple[str, ...]) -> list[str]:
+    """The definitions around a hunk, a method every class may define (`__hash__`, `get`) only
+    with its class (`Version.__hash__`): a statement naming `__hash__()` alone says nothing of
+    every `__hash__`."""
+    names = []
+    for at, name in enumerate(enclosing):
+        if not (name in GENERIC_NAMES or (name.startswith("__") and name.endswith("__"))):
+            names.append(name)
+        elif at:
+            names.append(f"{enclosing[at - 1]}.{name}")
+    return names

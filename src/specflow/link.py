@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.identifiers import CHAIN, identifiers, joined, without_names
+from specflow.identifiers import CHAIN, identifiers, joined, qualified, without_names
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
@@ -190,7 +190,7 @@ class Corpus:
             scope = self.in_scope(scoped[file.path])
             for number, names in enclosing.get(file.path, {}).items():
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
-                _name_links(self, names, scope, links)
+                _name_links(self, qualified(names), scope, links)
                 found += [
                     (at, number, doc, ENCLOSING if kind == IDENTIFIER else kind, named, ())
                     for doc, (kind, named) in links.items()
