@@ -7,8 +7,6 @@ from __future__ import annotations
 import difflib
 import re
 
-import pytest
-
 from specflow.change import Hunk, Line
 from specflow.languages.pysource import parse_touched
 from specflow.noop import python_noop_hunks, sides_lines
@@ -443,15 +441,6 @@ def test_a_handler_name_renamed_through_its_function_is_the_same() -> None:
     assert noop(old, old.replace("as e:", "as err:")) == [False]
 
 
-# Found by benchmarks/bench_noop.py on real history (benchmarks/noop/audit.yaml): REVIEW-E8
-# narrows into the block whose statements hold the hunk's lines, but a statement's extent there
-# starts at its `def` or `class` line, not at its first decorator, so a changed decorator of a
-# method or of a nested function lies in no block and is taken for the header of the statement
-# around it, which is the same. xfail until the rule counts decorators (see the audit).
-_BLOCK_DECORATORS = "REVIEW-E8: a decorator of a statement inside a block is in no block"
-
-
-@pytest.mark.xfail(strict=True, reason=_BLOCK_DECORATORS)
 def test_a_method_decorator_that_calls_another_function_is_a_change() -> None:
     """REVIEW-E8: pluggy 06193a4, `@hookspec_opts(historic=True)` to `@hookspec(historic=True)`
     over a method of a class in a test: another decorator runs."""
@@ -463,7 +452,6 @@ def test_a_method_decorator_that_calls_another_function_is_a_change() -> None:
     assert noop(old, old.replace("@hookspec_opts(", "@hookspec(")) == [False]
 
 
-@pytest.mark.xfail(strict=True, reason=_BLOCK_DECORATORS)
 def test_a_nested_function_decorator_with_other_arguments_is_a_change() -> None:
     """REVIEW-E8: tenacity 43a75cf, `@retry(wait_fixed=1000, stop_max_attempt_number=1, ...)`
     to `stop=tenacity.stop_after_attempt(1)` over a function defined in a test method; and
@@ -484,7 +472,6 @@ def test_a_nested_function_decorator_with_other_arguments_is_a_change() -> None:
     assert noop(wraps, wraps.replace("functools.wraps(f)", copies)) == [False]
 
 
-@pytest.mark.xfail(strict=True, reason=_BLOCK_DECORATORS)
 def test_a_method_decorator_replaced_in_a_class_is_a_change() -> None:
     """REVIEW-E8: `@property` to `@functools.cached_property` on a method: the attribute is
     computed once instead of on every read."""

@@ -241,8 +241,11 @@ def _held(statement: ast.stmt, lines: list[int]) -> tuple[object, ...] | None:
 
 
 def _extent(node: ast.AST) -> tuple[int, int]:
-    """The lines of a statement, a handler or a case (from its pattern to its last statement)."""
+    """The lines of a statement from its first decorator, a handler, or a case (from its
+    pattern to its last statement): a changed decorator lies in the block of its method."""
     first: int = getattr(node, "lineno", None) or getattr(node, "pattern").lineno  # noqa: B009
+    for decorator in getattr(node, "decorator_list", ()):
+        first = min(first, decorator.lineno)
     last: int | None = getattr(node, "end_lineno", None)
     if last is None:
         last = getattr(node, "body")[-1].end_lineno  # noqa: B009
