@@ -179,9 +179,10 @@ def grep(root: Path, args: list[str] | None) -> bytes:
     return start_grep(root, args)()
 
 
-def start_grep(root: Path, args: list[str] | None) -> Callable[[], bytes]:
-    """`git grep` with `grep_args`, begun now and read when the result is called."""
-    return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1))
+def start_grep(root: Path, args: list[str] | None, spool: bool = False) -> Callable[[], bytes]:
+    """`git grep` with `grep_args`, begun now and read when the result is called; `spool`: into
+    a temporary file, for output of megabytes that git should not wait to write."""
+    return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1), spool=spool)
 
 
 @contextmanager
@@ -214,14 +215,14 @@ def grep_args(
         return None
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
     # other repositories' files.
-    args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-E"]
+    # `-o`: each match on a row of its own, `path\0match`, in any case; else `path\0line\0text`
+    numbered = ["-o", "-i"] if matches_only else ["-n"]
+    args = ["grep", "-I", *numbered, "--null", "--no-color", "--no-column", "-E"]
     args += ["--no-recurse-submodules"]
     if words:
         args.append("-w")
     if functions:
         args.append("-p")
-    if matches_only:  # each match on a row of its own, in any case
-        args += ["-o", "-i"]
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
@@ -251,9 +252,6 @@ def _alternations(literals: Sequence[str]) -> list[str]:
     ]
 
 
-_MATCH_ROW = re.compile(rb"([^\0\n]*)\0[0-9]+\0([^\n]*)\n")
-
-
 RARITY_SAMPLE = 400  # files: rarity is a proportion, and a sample of a large tree gives it
 
 
@@ -275,12 +273,14 @@ def start_file_counts(
     paths = [os.fsdecode(name) for name in listing.split(b"\0") if name]
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
-    search = start_grep(root, grep_args(words, revision, excludes, paths=chosen, matches_only=True))
+    args = grep_args(words, revision, excludes, paths=chosen, matches_only=True)
+    search = start_grep(root, args, spool=True)  # a row per match: megabytes, read last
     spelled = {word.lower(): word for word in words}
 
     def finish() -> tuple[dict[str, int], int]:
-        rows = _MATCH_ROW.findall(search())
-        seen = {(path, match.lower()) for path, match in rows}
+        # the same word in a file, again and again: rows compared whole before they are split
+        rows = (row.partition(b"\0") for row in set(search().split(b"\n")))
+        seen = {(path, match.lower()) for path, found, match in rows if found}
         counts = dict.fromkeys(words, 0)
         for _, match in seen:
             word = spelled.get(match.decode("utf-8", "replace"))
