@@ -448,7 +448,7 @@ def test_a_git_error_carries_its_reason_and_hint_apart(repo, cli, tmp_path, monk
 
 
 def test_word_counts_are_read_from_a_spooled_search_as_from_a_piped_one(repo, monkeypatch):
-    """GIT-E8, REVIEW-15: the rarity search writes a row per match into a temporary file that
+    """SPEED-13, REVIEW-15: the rarity search writes a row per match into a temporary file that
     git never waits on; each file counts once per word, in any case and inside longer names,
     and with no temporary folder the search is read through a pipe, with the same counts."""
     import tempfile

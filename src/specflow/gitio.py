@@ -73,21 +73,18 @@ def start(
     spool: bool = False,
 ) -> Callable[[], bytes]:
     """`run`, begun now: git works while specflow does, and calling the result waits for it and
-    gives its output (or raises as `run` does). With `stdin`, or `spool`, git writes to a
-    temporary file (and reads `stdin` from another), so that it never waits for specflow
-    (megabytes of blobs or of grep rows: a pipe holds 64 KiB)."""
+    gives its output (or raises as `run` does). With `stdin` or `spool`, git reads a temporary
+    file and writes another, so that it never waits for specflow (megabytes of blobs, of rows)."""
     given: IO[bytes] | int = subprocess.DEVNULL
     output: IO[bytes] | int = subprocess.PIPE
     if stdin is not None or spool:
-        files = _temporary_files(1 if stdin is None else 2)
+        files = _temporary_files()
         if files is None:  # no usable temporary folder: git runs now, through pipes
             out = run(root, *args, ok_codes=ok_codes, stdin=stdin)
             return lambda: out
-        output, *inputs = files
-        if stdin is not None:
-            given = inputs[0]
-            given.write(stdin)
-            given.seek(0)
+        given, output = files
+        given.write(stdin or b"")
+        given.seek(0)
     try:
         process = spawn(root, args, stdin=given, stdout=output)
     except BaseException:
@@ -110,19 +107,18 @@ def start(
     return finish
 
 
-def _temporary_files(count: int) -> list[IO[bytes]] | None:
-    """`count` temporary files, or None when the system has none to give."""
+def _temporary_files() -> tuple[IO[bytes], IO[bytes]] | None:
     import tempfile  # only when git is given input (blobs to read): a warm hook gives none
 
-    files: list[IO[bytes]] = []
     try:
-        for _ in range(count):
-            files.append(tempfile.TemporaryFile())  # noqa: SIM115 - the caller closes them
+        first = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes both
     except OSError:
-        for file in files:
-            file.close()
         return None
-    return files
+    try:
+        return first, tempfile.TemporaryFile()
+    except OSError:
+        first.close()
+        return None
 
 
 def _close(file: IO[bytes] | int) -> None:

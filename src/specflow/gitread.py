@@ -206,11 +206,13 @@ def grep_args(
     functions: bool = False,
     paths: Sequence[str] | None = None,
     matches_only: bool = False,
+    headers: bool = True,
 ) -> list[str] | None:
     """The arguments of `git grep` for fixed strings in the resulting tree of `revision` (its
     head commit, the index, or the work tree); None: nothing to search. GIT-11: the same tree
     the specs were read from; the caller excludes the specs folder. `paths`: only these files
-    (none: nothing to search)."""
+    (none: nothing to search). `functions`: files read with git's function-name rules for their
+    language, and (unless not `headers`) the line naming the function above each match."""
     if (paths is not None and not paths) or not patterns:
         return None
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
@@ -221,7 +223,7 @@ def grep_args(
     args += ["--no-recurse-submodules"]
     if words:
         args.append("-w")
-    if functions:
+    if functions and headers:
         args.append("-p")
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
@@ -274,7 +276,7 @@ def start_file_counts(
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
     args = grep_args(words, revision, excludes, paths=chosen, matches_only=True)
-    search = start_grep(root, args, spool=True)  # a row per match: megabytes, read last
+    search = start_grep(root, args, spool=True)  # SPEED-13: a row per match, megabytes, read last
     spelled = {word.lower(): word for word in words}
 
     def finish() -> tuple[dict[str, int], int]:
