@@ -112,21 +112,25 @@ def functions(found: dict[str, list[Use]]) -> set[tuple[str, str, int, str, str]
 @pytest.mark.parametrize("mode", ["commit", "worktree"])
 def test_two_searches_find_what_one_search_of_the_whole_tree_finds(repo, limit, mode):
     """SPEED-12: the same uses, in the same order, each in the same function, whether a name is
-    used past the limit, in a test file, in prose, on a skipped line or on a definition's line."""
-    head = repo.commit("accounts", FILES)
+    used past the limit, in a test file, in prose, on a line the change adds or on a
+    definition's line."""
+    repo.commit("accounts", FILES)
+    edited = {
+        "src/accounts.py": ACCOUNT.replace("store[token] = self", "store[token] = [self]"),
+        "src/client.js": CLIENT.replace("store.save(token);", "store.save(token, 1);"),
+    }
+    head = repo.commit("edit", edited)
     info = gitio.open_repo(repo.path)
     revision = (
         Revision("HEAD", "commit", f"{head}~1", head)
         if mode == "commit"
         else Revision("--worktree", "worktree", "")
     )
-    choose = {
-        "limit": limit,
-        "skip": frozenset({("src/accounts.py", 12), ("src/client.js", 5)}),
-        "test_globs": ("tests/**",),
-    }
+    change = gitread.read_change(info, Revision("HEAD", "commit", f"{head}~1", head))
+    choose = {"limit": limit, "skip": change.files, "test_globs": ("tests/**",)}
     found = pipeline_review._uses(info, revision, NAMES, (), **choose)
     assert found == one_search(info, revision, **choose)
+    assert not any((u.path, u.line) in {("src/accounts.py", 13)} for u in found.get("store", []))
     if limit is None:
         expected = {
             ("issue", "src/accounts.py", 26, "call", "issue"),
@@ -137,6 +141,7 @@ def test_two_searches_find_what_one_search_of_the_whole_tree_finds(repo, limit, 
             ("token", "src/worker.go", 5, "read", "Issue"),
         }
         assert expected <= functions(found)
+        assert ("store", "src/accounts.py", 27, "write", "issue") in functions(found)
         assert not any(u.path == "README.md" for us in found.values() for u in us)
 
 

@@ -109,19 +109,13 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
     rare = _start_rarity(repo, revision, links, excludes)
-    changed = frozenset(
-        (f.path, line.number)
-        for f in change.files
-        if not matches(f.path, config.test_globs)
-        for line in f.added_lines()
-    )
     found = _uses(
         repo,
         revision,
         names,
         excludes,
         limit=USES_PER_NAME,
-        skip=changed,
+        skip=[f for f in change.files if not matches(f.path, config.test_globs)],
         test_globs=config.test_globs,
     )
     return build(
@@ -167,7 +161,7 @@ def _uses(
     excludes: Sequence[str],
     *,
     limit: int | None = None,
-    skip: frozenset[tuple[str, int]] = frozenset(),
+    skip: Sequence[FileChange] = (),
     test_globs: tuple[str, ...] = (),
 ) -> dict[str, list[Use]]:
     """The places that use `names` in the resulting tree of `revision`, at most about `limit`

@@ -4,7 +4,7 @@ read, call or write the same names. Pure: sources and grep rows in, Ripples out.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -116,17 +116,18 @@ def chosen_rows(
     names: set[str],
     *,
     limit: int | None = None,
-    skip: frozenset[tuple[str, int]] = frozenset(),
+    skip: Iterable[FileChange] = (),
     test_globs: tuple[str, ...] = (),
 ) -> list[Chosen]:
     """The rows of one `git grep -w --null` (of `tree`; None: of the index or the work tree),
     read in blocks as git writes them, that are uses of `names` (SPEED-12).
 
     `limit` uses per name are enough for a review: past it a name's rows are only read for its
-    first mention in a test file. Rows in `skip` (the change's own lines) are passed over. Most
-    rows of a large tree are of names already used `limit` times: only the kept ones are
-    decoded (by `uses`)."""
+    first mention in a test file. The lines that the files in `skip` add (the change's own) are
+    passed over. Most rows of a large tree are of names already used `limit` times: only the
+    kept ones are decoded (by `uses`)."""
     wanted = {name.encode(): name for name in names}
+    added = added_lines(skip)
     counts: dict[bytes, int] = {}
     tested: set[str] = set()
     full: set[bytes] = set()  # names used `limit` times
@@ -141,7 +142,7 @@ def chosen_rows(
             continue
         present = wanted.keys() & _WORD.findall(raw)
         active = [n for n in present if n not in full or (test and wanted[n] not in tested)]
-        if not active or (path, line := int(raw_line)) in skip:
+        if not active or added(path, line := int(raw_line)):
             continue
         chosen.append(Chosen(raw_path, line, raw, tuple(wanted[word] for word in active)))
         for word in active:
@@ -252,15 +253,31 @@ def _callee(before: str) -> str:
     return next((name for name in reversed(stack) if name), "")
 
 
+def added_lines(files: Iterable[FileChange]) -> Callable[[str, int], bool]:
+    """Whether a line of a path is one that `files` add: each file's lines are gathered when
+    first asked about (a large change adds 100,000 lines; a review asks about a few files)."""
+    by_path = {file.path: file for file in files}
+    gathered: dict[str, frozenset[int]] = {}
+
+    def added(path: str, line: int) -> bool:
+        if path not in by_path:
+            return False
+        if path not in gathered:
+            gathered[path] = frozenset(each.number for each in by_path[path].added_lines())
+        return line in gathered[path]
+
+    return added
+
+
 def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Change) -> list[Ripple]:
     """Each symbol with its uses outside the changed lines, ranked: stopped writes first."""
-    changed = {(f.path, line.number) for f in change.files for line in f.added_lines()}
+    added = added_lines(change.files)
     results = []
     for symbol in symbols:
         outside = [
             use
             for use in found.get(symbol.name, [])
-            if (use.path, use.line) not in changed and use.use not in ("definition", "import")
+            if not added(use.path, use.line) and use.use not in ("definition", "import")
         ]
         if symbol.kind == "function":
             outside = [use for use in outside if use.use == "call"]
