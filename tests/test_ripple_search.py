@@ -173,11 +173,16 @@ def test_review_and_context_name_the_function_of_each_use(repo, cli):
     assert ("tests/test_accounts.py", 6, "test_issue") in seen
 
 
-def test_a_header_naming_a_name_after_digits_is_no_use(repo, cli):
-    """SPEED-E3: `git grep -w` does not match `token` in `2token`; the header line git shows
-    above a real use is no use of `token`, and the use below it is in that function."""
-    source = "def convert(value):  # 2token\n    return value.token\n"
-    repo.commit("convert", {"src/convert.py": source})
+def test_a_name_right_after_digits_is_no_use(repo, cli):
+    """SPEED-E3: `git grep -w` does not match `token` in `2token`: the header line git shows
+    above a real use is no use of `token`, and the use below it is in that function; `2store`
+    beside a real use of `token` is no use of `store`."""
+    source = "def convert(value):  # 2token\n    return value.token, 2store\n"
+    head = repo.commit("convert", {"src/convert.py": source})
     data = json.loads(cli("context", "token", "--format", "json").out)
     seen = {(u["path"], u["line"], u["function"]) for u in data["name"]["uses"]}
     assert seen == {("src/convert.py", 2, "convert")}
+    info = gitio.open_repo(repo.path)
+    revision = Revision("HEAD", "commit", f"{head}~1", head)
+    found = pipeline_review._uses(info, revision, ["token", "store"], ())
+    assert set(found) == {"token"}

@@ -22,7 +22,11 @@ MAX_USES = 6
 # names no reviewer reads the result. Stopped and new writes rank before changed functions.
 MAX_SYMBOLS = 200
 _KIND_ORDER = {"unwrite": 0, "write": 1, "unread": 2, "function": 3}
-_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+# Translated with this table, `split()` gives a row's words as `git grep -w` has them: runs of
+# ASCII letters, digits and `_` (SPEED-E3: `2token` is no `token`), 2x as fast as a regex.
+_WORDS = bytes(
+    c if chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256)
+)
 
 
 # How a line uses a name: an import brings it into scope and neither reads nor writes it.
@@ -128,9 +132,10 @@ def chosen_rows(
     kept ones are decoded (by `uses`)."""
     wanted = {name.encode(): name for name in names}
     added = added_lines(skip)
-    counts: dict[bytes, int] = {}
-    tested: set[str] = set()
-    full: set[bytes] = set()  # names used `limit` times
+    counts = dict.fromkeys(wanted, 0)
+    tested: set[bytes] = set()
+    in_code = set(wanted)  # the names used fewer than `limit` times
+    in_tests = set(wanted)  # and those not yet mentioned in a test file
     chosen: list[Chosen] = []
     current, path, test, prose = b"", "", False, False
     for raw_path, raw_line, raw in raw_rows(blocks, tree):
@@ -140,17 +145,18 @@ def chosen_rows(
             prose = not is_code(path)  # REVIEW-E6: a README or PKG-INFO reads no name
         if prose:
             continue
-        present = wanted.keys() & _WORD.findall(raw)
-        active = [n for n in present if n not in full or (test and wanted[n] not in tested)]
+        active = (in_tests if test else in_code).intersection(raw.translate(_WORDS).split())
         if not active or added(path, line := int(raw_line)):
             continue
         chosen.append(Chosen(raw_path, line, raw, tuple(wanted[word] for word in active)))
         for word in active:
-            counts[word] = counts.get(word, 0) + 1
+            counts[word] += 1
             if test:
-                tested.add(wanted[word])
+                tested.add(word)
             if limit is not None and counts[word] >= limit:
-                full.add(word)
+                in_code.discard(word)
+                if word in tested:
+                    in_tests.discard(word)
     return chosen
 
 
@@ -181,7 +187,7 @@ def _functions(
     for raw_path, raw_line, raw in raw_rows(blocks, tree):
         if raw_path != current:
             function, current = "", raw_path
-        words = _WORD.findall(raw)
+        words = raw.translate(_WORDS).split()
         if not wanted.intersection(words):
             function = raw
             continue
