@@ -86,11 +86,12 @@ def collector_paused() -> Iterator[None]:
 
 def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
     revision, change, config = snap.revision, snap.change, snap.config
+    reading = start_sources(repo, revision, change.files)  # git reads while the corpus is built
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
-    work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
+    work = partial(_names_and_links, sources=reading(), corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
     # a test's writes are its own fixtures: no ripple, and no name to search for
@@ -201,19 +202,16 @@ def _start_rarity(
 def _names_and_links(
     files: Sequence[tuple[int, FileChange]],
     *,
-    repo: gitio.RepoInfo,
-    revision: Revision,
+    sources: dict[str, tuple[bytes | None, bytes | None]],
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
 ) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
-    (read from both sides of each file, which git reads out while the hunks are linked)."""
-    changed = [file for _, file in files]
-    reading = start_sources(repo, revision, changed)
+    (from both sides of each file, in `sources`)."""
     rows = corpus.rows(files, skip, scoped)
-    return symbols_found(changed, reading()), rows
+    return symbols_found([file for _, file in files], sources), rows
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
