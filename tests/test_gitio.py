@@ -445,3 +445,28 @@ def test_a_git_error_carries_its_reason_and_hint_apart(repo, cli, tmp_path, monk
     line = one_line_error(cli("review"))
     assert "in this shallow clone: unknown revision 'nope'; GitLab clones" in line
     assert "fetch --unshallow" not in line
+
+
+def test_word_counts_are_read_from_a_spooled_search_as_from_a_piped_one(repo, monkeypatch):
+    """SPEED-13, REVIEW-15: the rarity search writes a row per match into a temporary file that
+    git never waits on; each file counts once per word, in any case and inside longer names,
+    and with no temporary folder the search is read through a pipe, with the same counts."""
+    import tempfile
+
+    many = "Token token TOKEN tokens\n" * 5_000  # more rows than a pipe holds
+    head = repo.commit(
+        "words",
+        {"a.py": many, "b.py": "token_store = 1\n", "c.txt": "nothing here\n", "d.md": "Digest\n"},
+    )
+    revision = Revision("HEAD", "commit", f"{head}~1", head)
+
+    def count() -> tuple[dict[str, int], int]:
+        return gitread.start_file_counts(repo.path, ["token", "digest", "absent"], revision, ())()
+
+    spooled = count()
+
+    def no_folder(*args, **kwargs):
+        raise FileNotFoundError(2, "No usable temporary directory found")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_folder)
+    assert spooled == count() == ({"token": 2, "digest": 1, "absent": 0}, 4)

@@ -66,20 +66,24 @@ def _check(args: Sequence[str], code: int, stderr: bytes, ok_codes: Sequence[int
 
 
 def start(
-    root: Path, *args: str, ok_codes: Sequence[int] = (0,), stdin: bytes | None = None
+    root: Path,
+    *args: str,
+    ok_codes: Sequence[int] = (0,),
+    stdin: bytes | None = None,
+    spool: bool = False,
 ) -> Callable[[], bytes]:
     """`run`, begun now: git works while specflow does, and calling the result waits for it and
-    gives its output (or raises as `run` does). With `stdin`, git reads it from a temporary file
-    and writes to another, so that it never waits for specflow (megabytes of blobs)."""
+    gives its output (or raises as `run` does). With `stdin` or `spool`, git reads a temporary
+    file and writes another, so that it never waits for specflow (megabytes of blobs, of rows)."""
     given: IO[bytes] | int = subprocess.DEVNULL
     output: IO[bytes] | int = subprocess.PIPE
-    if stdin is not None:
+    if stdin is not None or spool:
         files = _temporary_files()
         if files is None:  # no usable temporary folder: git runs now, through pipes
             out = run(root, *args, ok_codes=ok_codes, stdin=stdin)
             return lambda: out
         given, output = files
-        given.write(stdin)
+        given.write(stdin or b"")
         given.seek(0)
     try:
         process = spawn(root, args, stdin=given, stdout=output)

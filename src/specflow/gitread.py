@@ -179,9 +179,10 @@ def grep(root: Path, args: list[str] | None) -> bytes:
     return start_grep(root, args)()
 
 
-def start_grep(root: Path, args: list[str] | None) -> Callable[[], bytes]:
-    """`git grep` with `grep_args`, begun now and read when the result is called."""
-    return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1))
+def start_grep(root: Path, args: list[str] | None, spool: bool = False) -> Callable[[], bytes]:
+    """`git grep` with `grep_args`, begun now and read when the result is called; `spool`: into
+    a temporary file, for output of megabytes that git should not wait to write."""
+    return (lambda: b"") if args is None else start(root, *args, ok_codes=(0, 1), spool=spool)
 
 
 @contextmanager
@@ -205,23 +206,25 @@ def grep_args(
     functions: bool = False,
     paths: Sequence[str] | None = None,
     matches_only: bool = False,
+    headers: bool = True,
 ) -> list[str] | None:
     """The arguments of `git grep` for fixed strings in the resulting tree of `revision` (its
     head commit, the index, or the work tree); None: nothing to search. GIT-11: the same tree
     the specs were read from; the caller excludes the specs folder. `paths`: only these files
-    (none: nothing to search)."""
+    (none: nothing to search). `functions`: files read with git's function-name rules for their
+    language, and (unless not `headers`) the line naming the function above each match."""
     if (paths is not None and not paths) or not patterns:
         return None
     # GIT-8: `grep.column` would add a column to each row, `submodule.recurse` would search
     # other repositories' files.
-    args = ["grep", "-I", "-n", "--null", "--no-color", "--no-column", "-E"]
+    # `-o`: each match on a row of its own, `path\0match`, in any case; else `path\0line\0text`
+    numbered = ["-o", "-i"] if matches_only else ["-n"]
+    args = ["grep", "-I", *numbered, "--null", "--no-color", "--no-column", "-E"]
     args += ["--no-recurse-submodules"]
     if words:
         args.append("-w")
-    if functions:
+    if functions and headers:
         args.append("-p")
-    if matches_only:  # each match on a row of its own, in any case
-        args += ["-o", "-i"]
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
@@ -251,9 +254,6 @@ def _alternations(literals: Sequence[str]) -> list[str]:
     ]
 
 
-_MATCH_ROW = re.compile(rb"([^\0\n]*)\0[0-9]+\0([^\n]*)\n")
-
-
 RARITY_SAMPLE = 400  # files: rarity is a proportion, and a sample of a large tree gives it
 
 
@@ -275,12 +275,14 @@ def start_file_counts(
     paths = [os.fsdecode(name) for name in listing.split(b"\0") if name]
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
-    search = start_grep(root, grep_args(words, revision, excludes, paths=chosen, matches_only=True))
+    args = grep_args(words, revision, excludes, paths=chosen, matches_only=True)
+    search = start_grep(root, args, spool=True)  # SPEED-13: a row per match, megabytes, read last
     spelled = {word.lower(): word for word in words}
 
     def finish() -> tuple[dict[str, int], int]:
-        rows = _MATCH_ROW.findall(search())
-        seen = {(path, match.lower()) for path, match in rows}
+        # the same word in a file, again and again: rows compared whole before they are split
+        rows = (row.partition(b"\0") for row in set(search().split(b"\n")))
+        seen = {(path, match.lower()) for path, found, match in rows if found}
         counts = dict.fromkeys(words, 0)
         for _, match in seen:
             word = spelled.get(match.decode("utf-8", "replace"))

@@ -31,8 +31,16 @@ from specflow.pipeline import (
     snapshot,
     start_sources,
 )
+from specflow.refs import path_of
 from specflow.review import Linking, build
-from specflow.ripple import changed_symbols, ripples, symbols_found, untested_functions, uses
+from specflow.ripple import (
+    changed_symbols,
+    chosen_rows,
+    ripples,
+    symbols_found,
+    untested_functions,
+    uses,
+)
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 
 if TYPE_CHECKING:
@@ -40,6 +48,7 @@ if TYPE_CHECKING:
     from specflow.languages.base import FileFacts, Symbol
     from specflow.link import Link, LinkRow
     from specflow.review import Review
+    from specflow.ripple import Use
 
 
 USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few
@@ -77,11 +86,12 @@ def collector_paused() -> Iterator[None]:
 
 def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
     revision, change, config = snap.revision, snap.change, snap.config
+    reading = start_sources(repo, revision, change.files)  # git reads while the corpus is built
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
-    work = partial(_names_and_links, repo=repo, revision=revision, corpus=corpus, skip=spec_paths)
+    work = partial(_names_and_links, sources=reading(), corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
     # a test's writes are its own fixtures: no ripple, and no name to search for
@@ -102,22 +112,15 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
     rare = _start_rarity(repo, revision, links, excludes)
-    changed = frozenset(
-        (f.path, line.number)
-        for f in change.files
-        if not matches(f.path, config.test_globs)
-        for line in f.added_lines()
+    found = _uses(
+        repo,
+        revision,
+        names,
+        excludes,
+        limit=USES_PER_NAME,
+        skip=[f for f in change.files if not matches(f.path, config.test_globs)],
+        test_globs=config.test_globs,
     )
-    search = gitread.grep_args(names, revision, excludes, words=True, functions=True)
-    with gitread.stream_grep(repo.root, search) as blocks:  # classified while git searches on
-        found = uses(
-            blocks,
-            revision.tree,
-            set(names),
-            limit=USES_PER_NAME,
-            skip=changed,
-            test_globs=config.test_globs,
-        )
     return build(
         snap,
         Linking(
@@ -151,6 +154,41 @@ def added_test_names(change: Change, test_globs: tuple[str, ...]) -> list[str]:
     return found
 
 
+MAX_FUNCTION_FILES = 1000  # searched by name: past this, the whole tree is searched again
+
+
+def _uses(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    names: Sequence[str],
+    excludes: Sequence[str],
+    *,
+    limit: int | None = None,
+    skip: Sequence[FileChange] = (),
+    test_globs: tuple[str, ...] = (),
+) -> dict[str, list[Use]]:
+    """The places that use `names` in the resulting tree of `revision`, at most about `limit`
+    each (SPEED-12): git's rows read as it writes them, then the functions around the rows kept
+    asked of their files alone (`git grep -p` over the whole tree would take git twice as
+    long, for the few rows a review keeps)."""
+    wanted = set(names)
+    search = gitread.grep_args(names, revision, excludes, words=True, functions=True, headers=False)
+    with gitread.stream_grep(repo.root, search) as blocks:  # read while git searches on
+        chosen = chosen_rows(
+            blocks, revision.tree, wanted, limit=limit, skip=skip, test_globs=test_globs
+        )
+    paths = list(dict.fromkeys(path_of(row.raw_path) for row in chosen))
+    around = gitread.grep_args(
+        names,
+        revision,
+        excludes,
+        words=True,
+        functions=True,
+        paths=paths if len(paths) <= MAX_FUNCTION_FILES else None,
+    )
+    return uses(chosen, [gitread.grep(repo.root, around)] if paths else [], revision.tree, wanted)
+
+
 def _start_rarity(
     repo: gitio.RepoInfo, revision: Revision, links: Sequence[Link], excludes: Sequence[str]
 ) -> Callable[[], dict[str, float]]:
@@ -166,19 +204,16 @@ def _start_rarity(
 def _names_and_links(
     files: Sequence[tuple[int, FileChange]],
     *,
-    repo: gitio.RepoInfo,
-    revision: Revision,
+    sources: dict[str, tuple[bytes | None, bytes | None]],
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
 ) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
-    (read from both sides of each file, which git reads out while the hunks are linked)."""
-    changed = [file for _, file in files]
-    reading = start_sources(repo, revision, changed)
+    (from both sides of each file, in `sources`)."""
     rows = corpus.rows(files, skip, scoped)
-    return symbols_found(changed, reading()), rows
+    return symbols_found([file for _, file in files], sources), rows
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
@@ -194,9 +229,7 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     excludes = (*spec_globs(config), *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    search = gitread.grep_args(names, worktree, excludes, words=True, functions=True)
-    data = gitread.grep(repo.root, search)
-    by_name = uses([data], None, set(names))
+    by_name = _uses(repo, worktree, names, excludes)
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
         return contexts[0]

@@ -51,15 +51,17 @@ def _with_large_stack(source: bytes, filename: str) -> ast.Module | None:
 
 # after a newline (a literal first lets `re` skip ahead fast): the scan adds one at the start
 _START = re.compile(rb"\n(?:(?:(?:async[ \t]+)?def|class|import|from)[ \t]|@)")
-# a triple quote, or a whole line (from its newline) with a `"""` string that ends on it and
-# no other quote, a docstring mostly: a line that leaves no string open
-_TRIPLE = re.compile(rb'\n[^"\'\\#\n]*"""[^"\\\n]*"""[^"\'\\#\n]*(?:#[^\n]*)?(?=\n|\Z)|"""|\'\'\'')
+# each a literal: `re` finds a literal five times as fast as an alternation of two
+_TRIPLES = (re.compile(rb'"""'), re.compile(rb"'''"))
+# a whole line with a `"""` string that ends on it and no other quote, a docstring mostly: a
+# line that leaves no string open
+_CLOSED = re.compile(rb'[^"\'\\#\n]*"""[^"\\\n]*"""[^"\'\\#\n]*(?:#[^\n]*)?')
 _QUOTE_TOKEN = re.compile(rb"\\.|\"\"\"|'''|\"|'|#")
 
 
 def parse_touched(source: bytes, lines: Sequence[int]) -> ast.Module | None:
-    """The top-level statements around `lines`, parsed at their own line numbers; the whole
-    file when the cut does not parse (a statement start the line scan misjudged)."""
+    """The top-level statements around `lines` (sorted), parsed at their own line numbers; the
+    whole file when the cut does not parse (a statement start the line scan misjudged)."""
     lone_cr = source.count(b"\r") != source.count(b"\r\n")  # old Mac lines: no `\n` to cut at
     cut = None if lone_cr else _cut(source, source.split(b"\n"), lines)
     tree = None if cut is None else parse(cut)
@@ -83,12 +85,15 @@ def _cut(source: bytes, text: list[bytes], lines: Sequence[int]) -> bytes | None
 
 
 def _touched_regions(starts: list[int], lines: Sequence[int], count: int) -> set[tuple[int, int]]:
-    """The (first, end) line ranges of the top-level statements that hold one of `lines`."""
+    """The (first, end) line ranges of the top-level statements that hold one of `lines`
+    (sorted): each found once, past the lines it holds."""
     bounds = [1, *starts, count + 1]
     regions = set()
-    for line in lines:
-        at = min(bisect.bisect_right(bounds, line), len(bounds) - 1)
+    index = 0
+    while index < len(lines):
+        at = min(bisect.bisect_right(bounds, lines[index]), len(bounds) - 1)
         regions.add((bounds[at - 1], bounds[at]))
+        index = max(index + 1, bisect.bisect_left(lines, bounds[at], index))
     return regions
 
 
@@ -121,18 +126,14 @@ def _quoted_spans(padded: bytes) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     quote: bytes | None = None
     line, at, opened, end = 0, 0, 0, -1
-    for match in _TRIPLE.finditer(padded):
-        start = match.start()
+    for start in sorted(match.start() for triple in _TRIPLES for match in triple.finditer(padded)):
         if start < end:
             continue  # a line is read whole, once
-        if match[0][0] == 10:  # a line whose strings all end on it
-            if quote is None:
-                continue
-            begin, end = start + 1, match.end()
-        else:
-            begin = padded.rfind(b"\n", 0, start) + 1
-            end = padded.find(b"\n", start)
-            end = len(padded) if end < 0 else end
+        begin = padded.rfind(b"\n", 0, start) + 1
+        end = padded.find(b"\n", start)
+        end = len(padded) if end < 0 else end
+        if quote is None and _CLOSED.fullmatch(padded, begin, end):
+            continue
         was, quote = quote, _open_quote(padded[begin:end], quote)
         if (was is None) != (quote is None):
             line += padded.count(b"\n", at, begin)
