@@ -3,6 +3,10 @@ changes that alter no behaviour, and a budget. Real repositories, through the CL
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 from testing.util import review_json
@@ -628,3 +632,29 @@ def test_the_comment_and_the_markdown_follow_the_same_budget(repo, cli):
     markdown = cli("review", "HEAD", "--format", "markdown").out
     assert markdown.count("- [ ] `requests/auth_") == len(data["questions"])
     assert f"{hidden} weaker links not shown" in markdown
+
+
+def test_the_review_is_the_same_on_every_run(repo):
+    """REVIEW-15: the identifiers a link shows come in the order the hunk has them, not in the
+    order of string hashing: two runs with other hash seeds print the same JSON."""
+    base(repo)
+    repo.commit(
+        "nonce",
+        {
+            "requests/auth.py": AUTH.replace(
+                "self._thread_local = None",
+                "self._thread_local = HTTPDigestAuth.fresh_state(threading.local())",
+            )
+        },
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "specflow", "review", "HEAD", "--all", "--format", "json"],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    ]
+    assert len(set(runs)) == 1
+    assert any(len(q["evidence"]["names"]) > 1 for q in json.loads(runs[0])["questions"])

@@ -326,10 +326,12 @@ def _hunk_links(
     return _strongest(corpus, found, hunk_words, scope.docs)
 
 
-def _names_of(text: str) -> set[str]:
-    """The identifiers of code: each dotted chain, and each of its parts."""
-    chains = set(CHAIN.findall(text))
-    return chains | {part for chain in chains if "." in chain for part in chain.split(".")}
+def _names_of(text: str) -> list[str]:
+    """The identifiers of code: each dotted chain, and each of its parts, in the order they
+    come (so the names a link shows come in the same order on every run)."""
+    chains = dict.fromkeys(CHAIN.findall(text))
+    parts = (part for chain in chains if "." in chain for part in chain.split("."))
+    return list(dict.fromkeys([*chains, *parts]))
 
 
 def _name_links(
@@ -351,7 +353,7 @@ def _name_links(
             docs = [d for spec in scope.specs for d in corpus.by_spec_name.get((spec, name), ())]
         for doc in docs:
             _keep(found, doc, IDENTIFIER, name)
-    named = set(names)
+    named = dict.fromkeys(names)  # in order: the names a link shows are the same every run
     hits = [(name, hit) for name in named for hit in corpus.by_last.get(name, ())]
     stems = {stem(name.lower()) for name in named} if hits else set()
     for name, (doc, qualifier, dotted) in hits:
