@@ -208,3 +208,64 @@ def test_a_log_typo_and_a_declared_type_alias_ask_nothing(repo, cli):
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
     repo.commit("level", {"requests/auth.py": fixed.replace("logger.debug", "logger.error")})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+REGISTRY_SPEC = """---
+id: REG
+scope: [plugins.py]
+---
+# Registration
+
+## Context
+- `PluginManager.register()` adds each hook implementation of a plugin to its `HookCaller`.
+
+## Requirements
+- REG-1: `register()` looks each hook up by its `specname`, else by the attribute's name.
+"""
+
+PLUGINS = """from typing import List, NamedTuple, Optional
+
+
+class HookImpl(NamedTuple):
+    name: str
+    tags: List[str]
+    spec: Optional[str]
+
+
+class PluginManager:
+    @property
+    def hooks(self):
+        return self._hooks
+
+    def register(self, plugin, name=None):
+        plugin_name = name or plugin.__name__
+        for name in dir(plugin):
+            opts = self.parse(plugin, name)
+            if opts is not None:
+                name = opts.get("specname") or name
+                self.add(name, HookImpl(name, [], None))
+        return plugin_name
+"""
+
+
+def test_a_split_loop_variable_and_modern_annotations_ask_nothing(repo, cli):
+    """REVIEW-E11, REVIEW-E10, REVIEW-E8 through the CLI: the loop variable split into
+    `attr_name` and `hook_name` and a named tuple's fields as pyupgrade writes them ask
+    nothing; a method's decorator replaced still asks."""
+    repo.commit("base", {"specs/registry.md": REGISTRY_SPEC, "plugins.py": PLUGINS})
+    split = (
+        PLUGINS.replace("for name in dir", "for attr_name in dir")
+        .replace("self.parse(plugin, name)", "self.parse(plugin, attr_name)")
+        .replace(
+            'name = opts.get("specname") or name', 'hook_name = opts.get("specname") or attr_name'
+        )
+        .replace("self.add(name, HookImpl(name,", "self.add(hook_name, HookImpl(hook_name,")
+        .replace("List[str]", "list[str]")
+        .replace("Optional[str]", "str | None")
+    )
+    repo.commit("split", {"plugins.py": split})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["plugins.py"]
+    cached = split.replace("@property", "@functools.cached_property")
+    repo.commit("cached", {"plugins.py": cached})
+    assert review_json(cli, "HEAD")["noop_files"] == []

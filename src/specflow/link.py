@@ -90,7 +90,7 @@ class Scope(NamedTuple):
     docs: frozenset[int]
 
 
-GOVERNED_LINKS = 2
+GOVERNED_LINKS = 2  # kept of a hunk read with the block its condition governs (REVIEW-18)
 DISTINCT_NAME = 12  # statements naming an identifier, past which it links only in their scope
 
 

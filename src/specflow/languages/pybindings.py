@@ -71,8 +71,8 @@ class _Walk:
         if isinstance(node, ast.AnnAssign) and node.value is None:
             return  # `x: int` binds nothing
         if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
-            if isinstance(node, ast.AugAssign):
-                self.expression(_loaded(node.target))
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                self.load(node.target, node.target.id)  # `x += 1` reads `x`, then binds it
             self.expression(node.value)
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -108,7 +108,7 @@ class _Walk:
             self.unsure.add(node.name)
         elif isinstance(node, ast.Global | ast.Nonlocal):
             self.unsure.update(node.names)
-        elif isinstance(node, ast.stmt) and not _has_block(node):
+        elif not _has_block(node):
             for child in ast.iter_child_nodes(node):
                 self.expression(child)
         else:
@@ -148,13 +148,6 @@ class _Walk:
         for name in names:
             if name in self.bound:
                 self.bound[name] = _UNSURE
-
-
-def _loaded(target: ast.expr) -> ast.expr:
-    """`x += 1` reads `x` before it binds it."""
-    if isinstance(target, ast.Name):
-        return ast.Name(target.id, ast.Load(), lineno=0, col_offset=-1)
-    return target
 
 
 def _has_block(node: ast.stmt) -> bool:

@@ -328,8 +328,9 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
 
 
 # REVIEW-E10: how pyupgrade writes `typing`'s generics (PEP 585) and unions (PEP 604)
-_BUILTIN_GENERICS = {"List": "list", "Dict": "dict", "Set": "set", "FrozenSet": "frozenset"}
-_BUILTIN_GENERICS |= {"Tuple": "tuple", "Type": "type"}
+_BUILTIN_GENERICS = {
+    name: name.lower() for name in ("List", "Dict", "Set", "FrozenSet", "Tuple", "Type")
+}
 _SPELLED = frozenset({*_BUILTIN_GENERICS, "Optional", "Union"})
 
 
