@@ -658,3 +658,35 @@ def test_the_review_is_the_same_on_every_run(repo):
     ]
     assert len(set(runs)) == 1
     assert any(len(q["evidence"]["names"]) > 1 for q in json.loads(runs[0])["questions"])
+
+
+def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, cli):
+    """REVIEW-19: a guide, a test and the code each name a requirement's ID in one change. All
+    three are asked, the code first, then the test, then the guide (which sorts first by path);
+    with a budget of one, only the code's question is shown."""
+    base(repo)
+    repo.commit(
+        "Basic auth: latin1 (AUTH-1)",
+        {
+            "docs/guide.md": "# Guide\n\nBasic auth sends latin1 (AUTH-1).\n",
+            "requests/auth.py": AUTH.replace(
+                '    username = username.encode("latin1")\n',
+                '    username = username.encode("iso-8859-1")  # AUTH-1\n',
+            ),
+            "tests/test_auth.py": "def test_latin1():  # AUTH-1\n    assert True\n",
+        },
+    )
+    data = review_json(cli, "HEAD")
+    order = [
+        (q["path"], q["confidence"]) for q in data["questions"] if q["statement"]["id"] == "AUTH-1"
+    ]
+    assert order == [
+        ("requests/auth.py", 0.95),
+        ("tests/test_auth.py", 0.85),
+        ("docs/guide.md", 0.8),
+    ]
+
+    repo.commit("budget", {"pyproject.toml": "[tool.specflow.review]\nmax_questions = 1\n"})
+    budget = review_json(cli, "HEAD~1")
+    assert [q["path"] for q in budget["questions"]] == ["requests/auth.py"]
+    assert budget["questions_not_shown"] >= 2

@@ -16,6 +16,8 @@ from specflow.words import words_of_identifier
 MIN_CONFIDENCE = 0.5
 COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
 RARE = 0.6  # a word this rare in the code may count alone
+DESCRIBES = 0.8  # documentation that names an ID describes the requirement; code implements it
+DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
 SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
 
 
@@ -57,8 +59,8 @@ def confidence(
     code. `acted`: the names the hunk writes or stops writing; `touched`: those and the function
     whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
     and the review lists what no test mentions."""
-    if link.evidence == REFERENCE:
-        return 0.85 if test else 0.95
+    if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
+        return 0.85 if test else DESCRIBES if link.hunk.path.endswith(DOCUMENTS) else 0.95
     if test:
         return 0.0
     if _writes_named(link, acted):
