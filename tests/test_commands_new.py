@@ -288,6 +288,40 @@ def test_scope_drafts_context_from_python_modules_and_lists_other_files(repo, cl
     assert cli("lint").code == 0
 
 
+SPHINX = '''"""Parameter sources.
+
+More about them.
+"""
+
+
+class ParameterSource:
+    """This is an :class:`~enum.IntEnum` that indicates the source of a
+    parameter's value. Use :meth:`Context.get_parameter_source` to get it.
+    """
+
+
+def echo(message):
+    """Prints ``message`` and a newline, unlike :func:`click.echo <print>`, which
+    may not. ``err`` writes to standard error.
+    """
+'''
+
+
+def test_the_draft_shows_each_docstrings_first_sentence_as_a_reader_sees_it(repo, cli):
+    """NEW-4: a first sentence that runs over two lines is whole, and Sphinx's roles and
+    ``literals`` read as the names they show, not as escaped markup."""
+    repo.write({"src/params.py": SPHINX})
+    assert cli("new", "Parameters", "--id", "PARAM", "--scope", "src/params.py").code == 0
+    (module,) = [c.text for c in parsed(repo, "parameters.md").context]
+    assert module.splitlines() == [
+        "Draft: `src/params.py`: Parameter sources.",
+        "- `class ParameterSource`: This is an IntEnum that indicates the source of a"
+        " parameter's value.",
+        "- `echo(message)`: Prints message and a newline, unlike click.echo, which may not.",
+    ]
+    assert cli("lint").code == 0
+
+
 def test_a_module_with_a_syntax_error_is_listed_not_fatal():
     """NEW-E1: also a null byte, a bad encoding and nesting deep enough to exhaust recursion."""
     sources = [b"def oops(:\n", b"x = '\x00'\n", b"\xff\xfe", b"1" + b"+1" * 200_000]

@@ -104,7 +104,7 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
     note = "" if len(symbols) <= MAX_SYMBOLS else f"{len(symbols) - MAX_SYMBOLS} more names"
-    return DraftedModule(path, _first_line(ast.get_docstring(tree)), note, symbols[:MAX_SYMBOLS])
+    return DraftedModule(path, _summary(ast.get_docstring(tree)), note, symbols[:MAX_SYMBOLS])
 
 
 def _symbols(tree: ast.Module) -> Iterable[Symbol]:
@@ -122,8 +122,24 @@ def _arguments(args: ast.arguments) -> str:
 
 
 def _docstring(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
-    return _first_line(ast.get_docstring(node))
+    return _summary(ast.get_docstring(node))
 
 
-def _first_line(doc: str | None) -> str:
-    return doc.strip().splitlines()[0].strip() if doc and doc.strip() else ""
+MAX_SUMMARY = 160
+# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`)
+_ROLE = re.compile(r":[a-z:]+:`(~?)([^`<]*?)(?:\s*<[^`>]*>)?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
+
+
+def _summary(doc: str | None) -> str:
+    """NEW-4: the docstring's first sentence, from its first paragraph, as a reader sees it."""
+    paragraph = " ".join((doc or "").strip().split("\n\n", 1)[0].split())
+    sentence = _SENTENCE_END.split(paragraph, 1)[0]
+    sentence = _LITERAL.sub(r"\1", _ROLE.sub(_shown, sentence))
+    return sentence if len(sentence) <= MAX_SUMMARY else sentence[: MAX_SUMMARY - 1] + "…"
+
+
+def _shown(role: re.Match[str]) -> str:
+    short, text = role.groups()
+    return text.rsplit(".", 1)[-1] if short else text
