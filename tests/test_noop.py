@@ -477,3 +477,71 @@ def test_a_method_decorator_replaced_in_a_class_is_a_change() -> None:
     computed once instead of on every read."""
     old = "import functools\n\n\nclass Box:\n    @property\n    def size(self):\n        return 1\n"
     assert noop(old, old.replace("@property", "@functools.cached_property")) == [False]
+
+
+LRU = '''import collections
+
+
+class LRUCache:
+    """Least recently used."""
+
+    def __init__(self):
+        self.__order = collections.OrderedDict()
+
+    def __getitem__(self, key):
+        value = self.lookup(key)
+        self.__update(key)
+        return value
+
+    def __setitem__(self, key, value):
+        self.store(key, value)
+        self.__update(key)
+
+    def __update(self, key):
+        try:
+            self.__order.move_to_end(key)
+        except KeyError:
+            self.__order[key] = None
+'''
+
+
+def test_a_private_method_renamed_through_its_class_is_the_same() -> None:
+    """REVIEW-E13: `__update` to `__touch` (cachetools d049b50), in its definition and in both
+    calls, with a docstring added: every hunk is the same."""
+    new = LRU.replace("__update(self, key):", '__touch(self, key):\n        """Used now."""')
+    assert all(noop(LRU, new.replace("self.__update(key)", "self.__touch(key)")))
+
+
+def test_a_private_rename_in_part_or_by_name_or_with_a_change_is_a_change() -> None:
+    """REVIEW-E13: a call left on the old name, a mangled name spelled in a string, a public
+    name, a swap of two private names and a rename beside a real change are changes."""
+    renamed = LRU.replace("__update", "__touch")
+    partial = renamed.replace(
+        "self.store(key, value)\n        self.__touch",
+        "self.store(key, value)\n        self.__update",
+    )
+    assert not all(noop(LRU, partial))
+    spelled = LRU.replace(
+        '"""Least recently used."""', '"""Least recently used."""\n\n    hook = "_LRUCache__update"'
+    )
+    assert not all(
+        noop(
+            spelled,
+            spelled.replace("__update", "__touch").replace("_LRUCache__touch", "_LRUCache__update"),
+        )
+    )
+    public = LRU.replace("__update", "update")
+    assert not all(noop(public, public.replace("update", "touch")))
+    two = LRU.replace("self.__order", "self.__keys")
+    swapped = (
+        two.replace("__update", "__tmp").replace("__keys", "__update").replace("__tmp", "__keys")
+    )
+    assert not all(noop(two, swapped))
+    changed = renamed.replace("except KeyError:", "except LookupError:")
+    assert not all(noop(LRU, changed))
+
+
+def test_a_private_name_outside_a_class_renamed_is_a_change() -> None:
+    """REVIEW-E13: only a class mangles its private names."""
+    old = "def __helper(x):\n    return x + 1\n\n\ndef run(y):\n    return __helper(y)\n"
+    assert noop(old, old.replace("__helper", "__assist")) == [False]

@@ -269,3 +269,37 @@ def test_a_split_loop_variable_and_modern_annotations_ask_nothing(repo, cli):
     cached = split.replace("@property", "@functools.cached_property")
     repo.commit("cached", {"plugins.py": cached})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+PRIVATE = """class HTTPDigestAuth:
+    def __init__(self, username, password):
+        self.username = username
+        self.__count = 0
+
+    def build_digest_header(self, nonce):
+        self.__next_count(nonce)
+        return f"Digest {self.username} nc={self.__count:08x}"
+
+    def handle_401(self, response):
+        self.__next_count(response.nonce)
+        return self.build_digest_header(response.nonce)
+
+    def __next_count(self, nonce):
+        self.__count += 1
+"""
+
+
+def test_a_private_method_renamed_through_its_class_asks_nothing(repo, cli):
+    """REVIEW-E13: `__next_count` renamed `__count_up` in its definition and both calls (as
+    cachetools renamed `LRUCache.__update`): no question; a call left on the old name, which
+    raises AttributeError at run time, asks."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": PRIVATE})
+    repo.commit("rename", {"requests/auth.py": PRIVATE.replace("__next_count", "__count_up")})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"]
+    left = PRIVATE.replace("__next_count", "__count_up").replace(
+        "self.__count_up(response.nonce)", "self.__next_count(response.nonce)"
+    )
+    repo.commit("back", {"requests/auth.py": PRIVATE})
+    repo.commit("in part", {"requests/auth.py": left})
+    assert review_json(cli, "HEAD")["noop_files"] == []

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
 from specflow.languages.pybindings import bindings
-from specflow.languages.pyrename import renamed_locals
+from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
     DEFINITIONS,
@@ -132,6 +132,7 @@ class _Around(NamedTuple):
     sides: tuple[Side, Side]
     where: str = "module"
     functions: tuple[ast.stmt, ast.stmt] | None = None
+    classes: tuple[ast.ClassDef, ast.ClassDef] | None = None  # the innermost class around
 
 
 def _same_change(
@@ -146,7 +147,15 @@ def _same_change(
     after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
         return _same_compound(before[0], after[0], lines, around)
+    if len(before) == 1 and len(after) == 1 and _renamed_definition(before[0], after[0]):
+        return _renamed_enough(before, after, around)
     return _same_parts(before, after, lines, around)
+
+
+def _renamed_definition(one: ast.stmt, other: ast.stmt) -> bool:
+    """Two definitions of one kind under two names: the same only once renamed (REVIEW-E13)."""
+    named = isinstance(one, DEFINITIONS) and type(one) is type(other)
+    return named and getattr(one, "name", None) != getattr(other, "name", None)
 
 
 def _same_parts(
@@ -163,7 +172,11 @@ def _same_parts(
     for one, other in zip(one_side, other_side, strict=True):
         if isinstance(one, list) and isinstance(other, list):
             runs.append((one, other))
-        elif isinstance(one, list) or isinstance(other, list) or not _same_kind(one, other):
+        elif isinstance(one, list) or isinstance(other, list):
+            return False
+        elif _renamed_definition(one, other):
+            runs.append(([one], [other]))  # compared whole, once renamed (REVIEW-E13)
+        elif not _same_kind(one, other):
             return False
         else:
             compound.append((one, other))
@@ -201,8 +214,8 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
         return _renamed_enough([one], [other], around)
     if isinstance(one, FUNCTIONS):
         around = around._replace(functions=(one, other), where="function")
-    elif isinstance(one, ast.ClassDef):
-        around = around._replace(functions=None, where="class")
+    elif isinstance(one, ast.ClassDef) and isinstance(other, ast.ClassDef):
+        around = around._replace(functions=None, where="class", classes=(one, other))
     held = _held(one, lines[0]), _held(other, lines[1])
     if held == (None, None):
         return True  # only the header, and it is the same
@@ -354,8 +367,10 @@ def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
 
 
 def _renamed_enough(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
-    """Statements whose headers differ: the same only once renamed, inside a function."""
-    return around.functions is not None and _renamed_same(before, after, around)
+    """Statements whose headers differ: the same only once renamed, inside a function or
+    a class."""
+    inside = around.functions is not None or around.classes is not None
+    return inside and _renamed_same(before, after, around)
 
 
 def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
@@ -368,6 +383,8 @@ def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around
     if differs_at is None:
         return True
     previous, name = differs_at
+    if around.classes is not None and isinstance(name, str) and name.startswith("__"):
+        return _private_renamed(before, after, around, name)
     if around.functions is None or previous not in ("Name", "as") or not isinstance(name, str):
         return False
     renamed = renamed_locals(*around.functions, name)
@@ -380,6 +397,21 @@ def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around
         sides = (sides[0]._replace(bound=bound[0]), sides[1]._replace(bound=bound[1]))
         before, after, where = [around.functions[0]], [around.functions[1]], "function"
     shapes = body_shape(before, sides[0], where), body_shape(after, sides[1], where)
+    return _difference(*shapes) is None
+
+
+def _private_renamed(
+    before: list[ast.stmt], after: list[ast.stmt], around: _Around, name: str
+) -> bool:
+    """The same once the private names the class renamed through its body are named by
+    their place (REVIEW-E13)."""
+    assert around.classes is not None
+    renamed = renamed_private(*around.classes, name)
+    if renamed is None:
+        return False
+    sides = around.sides
+    sides = (sides[0]._replace(private=renamed[0]), sides[1]._replace(private=renamed[1]))
+    shapes = body_shape(before, sides[0], around.where), body_shape(after, sides[1], around.where)
     return _difference(*shapes) is None
 
 

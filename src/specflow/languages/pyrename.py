@@ -102,3 +102,43 @@ def _identifiers(function: ast.stmt) -> set[str]:
         if isinstance(node, ast.Global | ast.Nonlocal):
             found.update(node.names)
     return found
+
+
+def renamed_private(
+    old: ast.ClassDef, new: ast.ClassDef, differing: str
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The private names of a class (`__touch`: Python mangles them to `_LRUCache__touch`, so
+    no code outside the class spells them) that the other side renamed through the whole
+    class, each side's mapped to its place; None unless `differing` is one of them, as many
+    names went as came, and no string of either class spells one (`getattr` by name)."""
+    old_names, new_names = _private(old), _private(new)
+    gone = [name for name in old_names if name not in new_names]
+    came = [name for name in new_names if name not in old_names]
+    if differing not in gone or len(gone) != len(came):
+        return None
+    spelled = [text for text in _strings(old) + _strings(new) if not any(c.isspace() for c in text)]
+    if any(name in text for text in spelled for name in (*gone, *came)):
+        return None
+    return (
+        {name: f"private {i}" for i, name in enumerate(gone)},
+        {name: f"private {i}" for i, name in enumerate(came)},
+    )
+
+
+def _private(cls: ast.ClassDef) -> list[str]:
+    """The class's private names in the order they first occur: `__x`, not `__x__`."""
+    found: dict[str, None] = {}
+    for node in ast.walk(cls):
+        for field in ("id", "attr", "name", "arg"):
+            value = getattr(node, field, None)
+            if isinstance(value, str) and value.startswith("__") and not value.endswith("__"):
+                found.setdefault(value, None)
+    return list(found)
+
+
+def _strings(cls: ast.ClassDef) -> list[str]:
+    return [
+        node.value
+        for node in ast.walk(cls)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]

@@ -18,6 +18,7 @@ from specflow.languages.pyformat import Part, formatted
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
 _ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
+_NAMED = frozenset({"attr", "name", "arg"})  # the fields that spell an identifier
 
 
 class Side(NamedTuple):
@@ -28,6 +29,7 @@ class Side(NamedTuple):
     renamed: Mapping[str, str] = {}
     bound: Mapping[Key, str] = {}  # each name where it is written, by its binding (pybindings)
     aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
+    private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
 
 
 _COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
@@ -313,7 +315,7 @@ def shape(
             yield from shape(value, side, inner)
         else:
             yield type(value).__name__
-            yield value
+            yield side.private.get(value, value) if field in _NAMED and side.private else value
 
 
 def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
@@ -396,6 +398,8 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
 def _local(side: Side, node: ast.Name | ast.ExceptHandler, name: str) -> str:
     """A local by its binding, or by its place when renamed through the function, or as
     written."""
+    if side.private and name in side.private:
+        return side.private[name]
     if side.bound:
         where = (name, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
         return side.bound.get(where, name)
