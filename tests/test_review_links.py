@@ -690,3 +690,19 @@ def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, 
     budget = review_json(cli, "HEAD~1")
     assert [q["path"] for q in budget["questions"]] == ["requests/auth.py"]
     assert budget["questions_not_shown"] >= 2
+
+
+def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
+    """REVIEW-E6, REVIEW-15: a hunk that only imports `HTTPDigestAuth` (a shim re-exporting it,
+    as cachetools' deprecated modules do) does not change what it does: it is no identifier
+    evidence (its words still count, as words); a hunk that calls it is."""
+    base(repo)
+    shim = '"""Deprecated."""\nfrom requests.digest import (\n    HTTPDigestAuth,\n)\n'
+    repo.commit("a shim", {"requests/auth.py": AUTH + "\n" + shim})
+    data = review_json(cli, "HEAD", "--all")
+    assert [q for q in data["questions"] if q["evidence"]["kind"] == "identifier"] == []
+    called = AUTH + "\n\ndef digest(user, password):\n    return HTTPDigestAuth(user, password)\n"
+    repo.commit("a call", {"requests/auth.py": called})
+    found = review_json(cli, "HEAD", "--all")["questions"]
+    named = [q["evidence"]["names"] for q in found if q["evidence"]["kind"] == "identifier"]
+    assert any("HTTPDigestAuth" in names for names in named), found

@@ -82,3 +82,31 @@ def qualified(enclosing: tuple[str, ...]) -> list[str]:
         elif at:
             names.append(f"{enclosing[at - 1]}.{name}")
     return names
+
+
+_IMPORT = re.compile(r"\s*(?:from\s+\S+\s+)?import\b")
+
+
+def code_names(text: str) -> list[str]:
+    """The identifiers of code: each dotted chain, and each of its parts, in the order they
+    come (so the names a link shows come in the same order on every run); none that only an
+    import names (REVIEW-E6): importing a name does not change what it does. The words of an
+    import still count: `hashkey as _defaultkey` says what the key now is."""
+    chains = dict.fromkeys(CHAIN.findall(_without_imports(text)))
+    parts = (part for chain in chains if "." in chain for part in chain.split("."))
+    return list(dict.fromkeys([*chains, *parts]))
+
+
+def _without_imports(text: str) -> str:
+    """The lines that are no import; an import's parenthesised names run to its closing
+    parenthesis."""
+    kept = []
+    inside = False
+    for line in text.split("\n"):
+        if inside:
+            inside = ")" not in line
+        elif _IMPORT.match(line):
+            inside = "(" in line and ")" not in line
+        else:
+            kept.append(line)
+    return "\n".join(kept)

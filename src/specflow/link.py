@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.identifiers import CHAIN, identifiers, joined, qualified, without_names
+from specflow.identifiers import code_names, identifiers, joined, qualified, without_names
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
@@ -261,7 +261,7 @@ class Corpus:
         words = {word for word in word_set(text) if not word.isdigit()}
         more: dict[int, tuple[str, tuple[str, ...]]] = {}
         named = self.in_scope(frozenset(specs))
-        _name_links(self, _names_of(text), named, more, words)
+        _name_links(self, code_names(text), named, more, words)
         return [
             (at, number, doc, kind, names, found_words)
             for doc, kind, names, found_words in _strongest(self, more, words, named.docs)
@@ -317,21 +317,13 @@ def _hunk_links(
     if not code:
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
-    names_in_hunk = _names_of(text)
+    names_in_hunk = code_names(text)
     hunk_words = {word for word in word_set(text) if not word.isdigit()}
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     _name_links(corpus, names_in_hunk, scope, found, hunk_words)
     return _strongest(corpus, found, hunk_words, scope.docs)
-
-
-def _names_of(text: str) -> list[str]:
-    """The identifiers of code: each dotted chain, and each of its parts, in the order they
-    come (so the names a link shows come in the same order on every run)."""
-    chains = dict.fromkeys(CHAIN.findall(text))
-    parts = (part for chain in chains if "." in chain for part in chain.split("."))
-    return list(dict.fromkeys([*chains, *parts]))
 
 
 def _name_links(
