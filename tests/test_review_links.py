@@ -706,3 +706,24 @@ def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
     found = review_json(cli, "HEAD", "--all")["questions"]
     named = [q["evidence"]["names"] for q in found if q["evidence"]["kind"] == "identifier"]
     assert any("HTTPDigestAuth" in names for names in named), found
+
+
+def test_the_text_review_opens_with_its_questions(repo, cli):
+    """REVIEW-17: in text, the questions come before the affected spec's requirements (here
+    all referenced nowhere, as on a project that names no IDs yet)."""
+    base(repo)
+    repo.commit(
+        "Digest hashes are not for security",
+        {
+            "requests/auth.py": AUTH.replace(
+                "hashlib.sha1(x.encode())", "hashlib.sha256(x.encode())"
+            )
+        },
+    )
+    result = cli("review", "HEAD")
+    assert result.code == 0, result
+    lines = result.out.splitlines()
+    questions = lines.index("== Questions for the reviewer, strongest first ==")
+    spec = next(i for i, line in enumerate(lines) if line.startswith("== AUTH: "))
+    assert 0 < questions < spec, result.out
+    assert "referenced nowhere" in result.out
