@@ -727,3 +727,27 @@ def test_the_text_review_opens_with_its_questions(repo, cli):
     spec = next(i for i, line in enumerate(lines) if line.startswith("== AUTH: "))
     assert 0 < questions < spec, result.out
     assert "referenced nowhere" in result.out
+
+
+def test_what_a_question_says_the_hunk_does_starts_with_what_the_statement_names(repo, cli):
+    """REVIEW-5: a hunk that writes six names, one of which (`_thread_local`) a Context line
+    names: that question lists the write of `_thread_local` first, shows four and counts the
+    rest; the JSON lists all six, the named one first."""
+    base(repo)
+    writes = "".join(f"        self.extra_{n} = {n}\n" for n in range(5))
+    repo.commit(
+        "state",
+        {
+            "requests/auth.py": AUTH.replace(
+                "        self._thread_local = None\n",
+                writes + "        self._thread_local = threading.local()\n",
+            )
+        },
+    )
+    data = review_json(cli, "HEAD", "--all")
+    (question,) = [q for q in data["questions"] if "_thread_local" in q["statement"]["text"]]
+    assert question["acts"][0]["name"] == "_thread_local"
+    assert len(question["acts"]) == 6
+    text = cli("review", "HEAD", "--all").out
+    assert "writes `_thread_local` with `threading.local`; writes `extra_0`" in text
+    assert "; and 2 more." in text
