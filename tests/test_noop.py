@@ -545,3 +545,21 @@ def test_a_private_name_outside_a_class_renamed_is_a_change() -> None:
     """REVIEW-E13: only a class mangles its private names."""
     old = "def __helper(x):\n    return x + 1\n\n\ndef run(y):\n    return __helper(y)\n"
     assert noop(old, old.replace("__helper", "__assist")) == [False]
+
+
+def test_a_hunk_of_comments_only_is_the_same_whatever_changes_around_it() -> None:
+    """REVIEW-E14: comments added in a class another hunk renames (cachetools 45776b2): the
+    comments are no change, the rename is."""
+    body = "".join(f"        x{i} = {i}\n" for i in range(12))
+    old = f"class Descriptor:\n    def get(self):\n{body}        return x0\n"
+    new = old.replace("class Descriptor:", "class _Descriptor:").replace(
+        "        x6 = 6\n", "        # another thread may have replaced it\n        x6 = 6\n"
+    )
+    assert noop(old, new) == [False, True]
+
+
+def test_a_hash_line_inside_a_string_is_a_change() -> None:
+    """REVIEW-E14: a `#` line inside a triple-quoted string is text."""
+    pad = "".join(f"y{i} = {i}\n" for i in range(8))
+    old = f'{pad}TEMPLATE = """\nline\n# heading\nmore\n"""\n'
+    assert noop(old, old.replace("# heading", "# Heading")) == [False]

@@ -303,3 +303,29 @@ def test_a_private_method_renamed_through_its_class_asks_nothing(repo, cli):
     repo.commit("back", {"requests/auth.py": PRIVATE})
     repo.commit("in part", {"requests/auth.py": left})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+def test_comments_added_in_a_class_another_hunk_changes_ask_nothing(repo, cli):
+    """REVIEW-E14: a comment about the nonce count added inside `build_digest_header`, while
+    another hunk renames the class (a change, which asks): no question lists the comment's
+    hunk, though its words are the requirement's."""
+    padded = PRIVATE.replace(
+        "    def build_digest_header(self, nonce):\n",
+        "    def build_digest_header(self, nonce):\n" + "        pass\n" * 8,
+    )
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": padded})
+    commented = padded.replace("class HTTPDigestAuth:", "class DigestAuth:").replace(
+        "        self.__next_count(nonce)\n",
+        "        # the digest response hashes A1 and A2 with the algorithm the server names\n"
+        "        self.__next_count(nonce)\n",
+    )
+    repo.commit("comment", {"requests/auth.py": commented})
+    data = review_json(cli, "HEAD", "--all")
+    comment_line = (
+        commented.splitlines().index(
+            "        # the digest response hashes A1 and A2 with the algorithm the server names"
+        )
+        + 1
+    )
+    spans = [(h["start"], h["end"]) for q in data["questions"] for h in q["hunks"]]
+    assert data["questions"] and all(not (a <= comment_line <= b) for a, b in spans), spans

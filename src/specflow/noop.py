@@ -105,9 +105,37 @@ def python_noop_hunks(
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)
-        if _same_change(old_tree.body, new_tree.body, (old_lines, new_lines), _Around(sides)):
+        lines = (old_lines, new_lines)
+        if _same_change(old_tree.body, new_tree.body, lines, _Around(sides)) or _only_comments(
+            hunk, (old_tree, new_tree)
+        ):
             found.add(index)
     return found
+
+
+def _only_comments(hunk: Hunk, trees: tuple[ast.Module, ast.Module]) -> bool:
+    """REVIEW-E14: every line the hunk adds or removes is blank or a comment, past the first
+    two (an encoding declaration, a shebang), and none lies inside a string: nothing the
+    interpreter reads changed, whatever the statements around it do."""
+    sides = ((hunk.removed, trees[0]), (hunk.added, trees[1]))
+    for lines, _ in sides:
+        for line in lines:
+            text = line.text.strip()
+            if line.number <= 2 or (text and not text.startswith("#")):
+                return False
+    return any(lines for lines, _ in sides) and not any(
+        _in_string(tree, {line.number for line in lines}) for lines, tree in sides if lines
+    )
+
+
+def _in_string(tree: ast.Module, numbers: set[int]) -> bool:
+    """Whether one of the lines is inside a string that spans lines (a `#` there is text)."""
+    spans = (
+        (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant | ast.JoinedStr)
+    )
+    return any(first < number <= last for first, last in spans for number in numbers)
 
 
 _COMPOUND = (
