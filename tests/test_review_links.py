@@ -709,8 +709,8 @@ def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
 
 
 def test_the_text_review_opens_with_its_questions(repo, cli):
-    """REVIEW-17: in text, the questions come before the affected spec's requirements (here
-    all referenced nowhere, as on a project that names no IDs yet)."""
+    """REVIEW-17: in text and Markdown, the questions come before the affected spec's
+    requirements (here all referenced nowhere, as on a project that names no IDs yet)."""
     base(repo)
     repo.commit(
         "Digest hashes are not for security",
@@ -727,6 +727,8 @@ def test_the_text_review_opens_with_its_questions(repo, cli):
     spec = next(i for i, line in enumerate(lines) if line.startswith("== AUTH: "))
     assert 0 < questions < spec, result.out
     assert "referenced nowhere" in result.out
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    assert 0 < markdown.index("**Questions for the reviewer**") < markdown.index("<details open>")
 
 
 def test_what_a_question_says_the_hunk_does_starts_with_what_the_statement_names(repo, cli):
