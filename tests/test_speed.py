@@ -5,6 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from specflow.change import parse_hunks
+from specflow.languages.pyconditions import governed_blocks
+from specflow.languages.pysource import parse
+from test_review_links import TIMED, TIMED_SPEC
+from testing.util import review_json
+
 SPEC = """---
 id: PAY
 scope: [src/**]
@@ -174,3 +180,34 @@ def test_a_damaged_or_foreign_cache_is_a_miss_never_a_crash(repo, cli):
             assert result.code == 1 and "PAY-9 does not exist" in result.out, (name, junk[:60])
             repo.stage({"src/pay.py": "# PAY-1\n"})
             assert cli("check", "--staged").code == 0, (name, junk[:60])
+
+
+def test_a_changed_condition_is_read_up_to_its_first_line_outside_a_condition(repo, cli):
+    """SPEED-15, REVIEW-18: a hunk that changes an `except` clause and adds a comment still
+    asks about the block the clause governs (a comment is no code line), by the name that
+    block raises; with a changed statement outside any condition, before the clause or after
+    it, the hunk governs no block."""
+    repo.commit("base", {"specs/timed.md": TIMED_SPEC, "timed.py": TIMED})
+    clause = ("    except ValueError", "    # OSError on Windows\n    except (ValueError, OSError)")
+    repo.commit("catch", {"timed.py": TIMED.replace(*clause)})
+    [question] = review_json(cli, "HEAD")["questions"]
+    assert question["statement"]["id"] == "TIMED-2"
+    assert question["evidence"]["names"] == ["BadTimeSignature"]
+    assert governed(repo, TIMED.replace(*clause)) == {0: "        raise BadTimeSignature"}
+    before = TIMED.replace(*clause).replace("fromtimestamp(ts,", "fromtimestamp(float(ts),")
+    after = TIMED.replace(*clause).replace("        raise", "        log(exc)\n        raise")
+    assert governed(repo, before) == governed(repo, after) == {}
+
+
+def governed(repo, text: str) -> dict[int, str]:
+    """The blocks each hunk of `timed.py`'s change from TIMED to `text` governs, as the review
+    finds them: the hunks git writes, the trees of both sides; each block's first words."""
+    (repo.path / "timed.py").write_text(text)
+    diff = subprocess.run(
+        ["git", "diff", "HEAD~1", "--", "timed.py"], cwd=repo.path, capture_output=True, check=True
+    ).stdout.decode()
+    hunks = parse_hunks("timed.py", diff[diff.index("@@") :])
+    assert hunks
+    trees = (parse(TIMED.encode()), parse(text.encode()))
+    found = governed_blocks(hunks, set(), trees, text.encode())
+    return {index: block.split("(")[0] for index, block in found.items()}
