@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -211,3 +213,48 @@ def governed(repo, text: str) -> dict[int, str]:
     trees = (parse(TIMED.encode()), parse(text.encode()))
     found = governed_blocks(hunks, set(), trees, text.encode())
     return {index: block.split("(")[0] for index, block in found.items()}
+
+
+# Registered at start-up in the process under test: it writes its file only if the process is
+# finalised as Python normally ends one.
+_AT_EXIT = """import atexit, pathlib
+atexit.register(pathlib.Path({marker!r}).write_text, "finalised")
+"""
+
+
+def test_review_and_context_leave_the_process_without_freeing_once_the_output_is_out(
+    bcrypt_commit, cli, tmp_path
+):
+    """SPEED-14: run as the `specflow` command, `review` and `context` end the process once
+    their whole output is written, with exit code 0 and no teardown; through CliRunner (inside
+    pytest) they return as any command does. A command without it is finalised."""
+    site = tmp_path / "site"
+    site.mkdir()
+    marker = tmp_path / "finalised"
+    (site / "sitecustomize.py").write_text(_AT_EXIT.format(marker=str(marker)))
+    env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}
+
+    def command(*args: str) -> str:
+        marker.unlink(missing_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "specflow", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    for args in (
+        ("review", bcrypt_commit, "--format", "json"),
+        ("review", bcrypt_commit, "--format", "markdown"),
+        ("context", "src/auth/reset.py", "--format", "json"),
+    ):
+        out = command(*args)
+        assert not marker.exists(), args
+        in_process = cli(*args)
+        assert in_process.code == 0 and out == in_process.out, args
+    assert json.loads(command("review", bcrypt_commit, "--format", "json"))["questions"]
+    command("list")
+    assert marker.read_text() == "finalised"
