@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
+import ast
+import asyncio.base_events
+import email.message
+import inspect
 import json
 import os
 import subprocess
 import sys
+import typing
+from pathlib import Path
 
 from specflow.change import parse_hunks
+from specflow.languages import python
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pysource import parse
 from test_review_links import TIMED, TIMED_SPEC
@@ -258,3 +266,79 @@ def test_review_and_context_leave_the_process_without_freeing_once_the_output_is
     assert json.loads(command("review", bcrypt_commit, "--format", "json"))["questions"]
     command("list")
     assert marker.read_text() == "finalised"
+
+
+# Every block a statement can sit in, each writing an attribute of its own that `reader.py`
+# reads; `nested` is a scope of its own, walked after the function.
+BLOCKS = """def settle(order, event):
+    order.{0}_opened = 1
+    try:
+        order.{0}_tried = 2
+    except* ValueError:
+        order.{0}_caught = 3
+    else:
+        order.{0}_settled = 4
+    finally:
+        order.{0}_closed = 5
+    match event:
+        case {{"kind": "refund"}}:
+            order.{0}_refunded = 6
+        case _:
+            with open(order.path) as handle:
+                order.{0}_read = handle.read()
+
+    class Step:
+        order.{0}_stepped = 7
+
+    def nested():
+        order.{0}_nested = 8
+
+    return nested
+"""
+WRITTEN = ("opened", "tried", "caught", "settled", "closed", "refunded", "read", "stepped")
+
+
+def test_a_rewritten_function_is_walked_whole_in_every_block(repo, cli):
+    """SPEED-16: a function every line of which the change writes is walked without asking
+    which statements hold a changed line: every attribute written in any block (`try`,
+    `except*`, `else`, `finally`, `case`, `with`, a class body, a nested function) is a
+    ripple to the line that reads it."""
+    names = [f"new_{name}" for name in (*WRITTEN, "nested")]  # ripples show 12 at most
+    reads = "".join(f"def read_{name}(order):\n    return order.{name}\n" for name in names)
+    repo.commit("base", {"orders.py": BLOCKS.format("old"), "reader.py": reads})
+    repo.commit("rewrite", {"orders.py": BLOCKS.format("new")})
+    ripples = review_json(cli, "HEAD", "--all")["ripples"]
+    found = {(r["symbol"]["name"], r["symbol"]["kind"]) for r in ripples}
+    for name in (*WRITTEN, "nested"):
+        assert (f"new_{name}", "write") in found, name
+
+
+def test_the_walk_of_a_rewritten_function_finds_what_the_line_by_line_walk_finds():
+    """SPEED-16: on every function of a few standard modules and of specflow itself, the
+    statements of a whole function, in order, are those the walk that checks each statement's
+    lines finds when every line of the function is asked about."""
+    sources = [inspect.getsource(m) for m in (argparse, asyncio.base_events, email.message, typing)]
+    sources += [path.read_text() for path in Path(python.__file__).parents[1].rglob("*.py")]
+    sources.append(BLOCKS.format("x"))
+    walked = 0
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                every = list(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+                assert list(python._statements(node, every)) == _line_by_line(node, every)
+                walked += 1
+    assert walked > 1000
+
+
+def _line_by_line(scope, lines):
+    """The walk before SPEED-16: each statement's lines checked."""
+    found = []
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(scope, field, ()):
+            if not isinstance(child, ast.stmt):  # a handler or a `case`: its statements
+                found += _line_by_line(child, lines)
+            elif python._touches(child, lines):
+                found.append(child)
+                if isinstance(child, python._COMPOUND):
+                    found += _line_by_line(child, lines)
+    return found
