@@ -263,10 +263,21 @@ def test_the_typer_layer_only_parses_and_calls():
         assert all(isinstance(node, (ast.Expr, ast.Assign, ast.Raise)) for node in rest), name
 
 
+# The modules, written as the process ends: at exit, or at the `os._exit` that `review` and
+# `context` leave by (SPEED-14); never from a forked child.
 PROBE = """
-import atexit, sys
+import atexit, os, sys
 sys.argv = ["specflow", *sys.argv[1:]]
-atexit.register(lambda: sys.stderr.write("\\n@@ " + " ".join(sorted(sys.modules)) + "\\n"))
+pid, leave = os.getpid(), os._exit
+def report():
+    if os.getpid() == pid:
+        sys.stderr.write("\\n@@ " + " ".join(sorted(sys.modules)) + "\\n")
+        sys.stderr.flush()
+def hard_exit(code):
+    report()
+    leave(code)
+atexit.register(report)
+os._exit = hard_exit
 from specflow.entry import main
 main()
 """

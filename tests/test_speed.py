@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import ast
+import asyncio.base_events
+import email.message
+import inspect
+import json
+import os
 import subprocess
 import sys
+import typing
+from pathlib import Path
+
+from specflow.change import parse_hunks
+from specflow.languages import python
+from specflow.languages.pyconditions import governed_blocks
+from specflow.languages.pysource import parse
+from test_review_links import TIMED, TIMED_SPEC
+from testing.util import review_json
 
 SPEC = """---
 id: PAY
@@ -174,3 +190,155 @@ def test_a_damaged_or_foreign_cache_is_a_miss_never_a_crash(repo, cli):
             assert result.code == 1 and "PAY-9 does not exist" in result.out, (name, junk[:60])
             repo.stage({"src/pay.py": "# PAY-1\n"})
             assert cli("check", "--staged").code == 0, (name, junk[:60])
+
+
+def test_a_changed_condition_is_read_up_to_its_first_line_outside_a_condition(repo, cli):
+    """SPEED-15, REVIEW-18: a hunk that changes an `except` clause and adds a comment still
+    asks about the block the clause governs (a comment is no code line), by the name that
+    block raises; with a changed statement outside any condition, before the clause or after
+    it, the hunk governs no block."""
+    repo.commit("base", {"specs/timed.md": TIMED_SPEC, "timed.py": TIMED})
+    clause = ("    except ValueError", "    # OSError on Windows\n    except (ValueError, OSError)")
+    repo.commit("catch", {"timed.py": TIMED.replace(*clause)})
+    [question] = review_json(cli, "HEAD")["questions"]
+    assert question["statement"]["id"] == "TIMED-2"
+    assert question["evidence"]["names"] == ["BadTimeSignature"]
+    assert governed(repo, TIMED.replace(*clause)) == {0: "        raise BadTimeSignature"}
+    before = TIMED.replace(*clause).replace("fromtimestamp(ts,", "fromtimestamp(float(ts),")
+    after = TIMED.replace(*clause).replace("        raise", "        log(exc)\n        raise")
+    assert governed(repo, before) == governed(repo, after) == {}
+
+
+def governed(repo, text: str) -> dict[int, str]:
+    """The blocks each hunk of `timed.py`'s change from TIMED to `text` governs, as the review
+    finds them: the hunks git writes, the trees of both sides; each block's first words."""
+    (repo.path / "timed.py").write_text(text)
+    diff = subprocess.run(
+        ["git", "diff", "HEAD~1", "--", "timed.py"], cwd=repo.path, capture_output=True, check=True
+    ).stdout.decode()
+    hunks = parse_hunks("timed.py", diff[diff.index("@@") :])
+    assert hunks
+    trees = (parse(TIMED.encode()), parse(text.encode()))
+    found = governed_blocks(hunks, set(), trees, text.encode())
+    return {index: block.split("(")[0] for index, block in found.items()}
+
+
+# Registered at start-up in the process under test: it writes its file only if the process is
+# finalised as Python normally ends one.
+_AT_EXIT = """import atexit, pathlib
+atexit.register(pathlib.Path({marker!r}).write_text, "finalised")
+"""
+
+
+def test_review_and_context_leave_the_process_without_freeing_once_the_output_is_out(
+    bcrypt_commit, cli, tmp_path
+):
+    """SPEED-14: run as the `specflow` command, `review` and `context` end the process once
+    their whole output is written, with exit code 0 and no teardown; through CliRunner (inside
+    pytest) they return as any command does. A command without it is finalised."""
+    site = tmp_path / "site"
+    site.mkdir()
+    marker = tmp_path / "finalised"
+    (site / "sitecustomize.py").write_text(_AT_EXIT.format(marker=str(marker)))
+    env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}
+
+    def command(*args: str) -> str:
+        marker.unlink(missing_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "specflow", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    for args in (
+        ("review", bcrypt_commit, "--format", "json"),
+        ("review", bcrypt_commit, "--format", "markdown"),
+        ("context", "src/auth/reset.py", "--format", "json"),
+    ):
+        out = command(*args)
+        assert not marker.exists(), args
+        in_process = cli(*args)
+        assert in_process.code == 0 and out == in_process.out, args
+    assert json.loads(command("review", bcrypt_commit, "--format", "json"))["questions"]
+    command("list")
+    assert marker.read_text() == "finalised"
+
+
+# Every block a statement can sit in, each writing an attribute of its own that `reader.py`
+# reads; `nested` is a scope of its own, walked after the function.
+BLOCKS = """def settle(order, event):
+    order.{0}_opened = 1
+    try:
+        order.{0}_tried = 2
+    except* ValueError:
+        order.{0}_caught = 3
+    else:
+        order.{0}_settled = 4
+    finally:
+        order.{0}_closed = 5
+    match event:
+        case {{"kind": "refund"}}:
+            order.{0}_refunded = 6
+        case _:
+            with open(order.path) as handle:
+                order.{0}_read = handle.read()
+
+    class Step:
+        order.{0}_stepped = 7
+
+    def nested():
+        order.{0}_nested = 8
+
+    return nested
+"""
+WRITTEN = ("opened", "tried", "caught", "settled", "closed", "refunded", "read", "stepped")
+
+
+def test_a_rewritten_function_is_walked_whole_in_every_block(repo, cli):
+    """SPEED-16: a function every line of which the change writes is walked without asking
+    which statements hold a changed line: every attribute written in any block (`try`,
+    `except*`, `else`, `finally`, `case`, `with`, a class body, a nested function) is a
+    ripple to the line that reads it."""
+    names = [f"new_{name}" for name in (*WRITTEN, "nested")]  # ripples show 12 at most
+    reads = "".join(f"def read_{name}(order):\n    return order.{name}\n" for name in names)
+    repo.commit("base", {"orders.py": BLOCKS.format("old"), "reader.py": reads})
+    repo.commit("rewrite", {"orders.py": BLOCKS.format("new")})
+    ripples = review_json(cli, "HEAD", "--all")["ripples"]
+    found = {(r["symbol"]["name"], r["symbol"]["kind"]) for r in ripples}
+    for name in (*WRITTEN, "nested"):
+        assert (f"new_{name}", "write") in found, name
+
+
+def test_the_walk_of_a_rewritten_function_finds_what_the_line_by_line_walk_finds():
+    """SPEED-16: on every function of a few standard modules and of specflow itself, the
+    statements of a whole function, in order, are those the walk that checks each statement's
+    lines finds when every line of the function is asked about."""
+    sources = [inspect.getsource(m) for m in (argparse, asyncio.base_events, email.message, typing)]
+    sources += [path.read_text() for path in Path(python.__file__).parents[1].rglob("*.py")]
+    sources.append(BLOCKS.format("x"))
+    walked = 0
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                every = list(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+                assert list(python._statements(node, every)) == _line_by_line(node, every)
+                walked += 1
+    assert walked > 1000
+
+
+def _line_by_line(scope, lines):
+    """The walk before SPEED-16: each statement's lines checked."""
+    found = []
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(scope, field, ()):
+            if not isinstance(child, ast.stmt):  # a handler or a `case`: its statements
+                found += _line_by_line(child, lines)
+            elif python._touches(child, lines):
+                found.append(child)
+                if isinstance(child, python._COMPOUND):
+                    found += _line_by_line(child, lines)
+    return found

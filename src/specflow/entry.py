@@ -12,8 +12,14 @@ from pathlib import Path
 
 from specflow.errors import SpecflowError
 
+# SPEED-14: True once `main` runs: this process is the `specflow` command itself, not a test's
+# CliRunner inside pytest, which must go on after the command.
+_own_process = False
+
 
 def main() -> None:
+    global _own_process
+    _own_process = True
     code = hook_check(sys.argv[1:])
     if code is None:
         from specflow.cli import main as full  # LAYOUT-12: the edge, typer off the hooks' path
@@ -21,6 +27,18 @@ def main() -> None:
         full()
     else:
         sys.exit(code)
+
+
+def leave() -> None:
+    """SPEED-14: end specflow's own process now, its output written, without freeing what the
+    command built: a review of 100,000 changed lines holds millions of objects, and freeing
+    them, then the interpreter's teardown, took 0.14 s after the last byte was out (mypy's
+    `hard_exit` does the same). For a command with nothing left to do and exit code 0."""
+    if not _own_process:
+        return
+    sys.stdout.flush()  # a closed pipe raises here, as it would have at exit
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def hook_check(args: list[str]) -> int | None:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
+from specflow.entry import leave
 from specflow.output import serialize
 from specflow.output.console import dump_json
 
@@ -18,10 +19,11 @@ def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all:
         result = pipeline_review.review(repo, revision, show_all=show_all)
         if fmt == "json":
             dump_json(serialize.review(result))
-            return
-        from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
+        else:
+            from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
 
-        render.review(result, fmt, repo.root)
+            render.review(result, fmt, repo.root)
+        leave()  # SPEED-14: while `result` is held, so that it is never freed
 
 
 def context(target: str, *, fmt: str) -> None:
@@ -29,7 +31,8 @@ def context(target: str, *, fmt: str) -> None:
     result = pipeline_review.context(repo, target, Path.cwd())
     if fmt == "json":
         dump_json(serialize.context(result))
-        return
-    from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
+    else:
+        from specflow.output import render  # rich and Jinja2: not for JSON (SPEED-11)
 
-    render.context(result, repo.root)
+        render.context(result, repo.root)
+    leave()  # SPEED-14
