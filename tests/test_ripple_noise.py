@@ -66,3 +66,40 @@ def test_an_import_line_is_not_a_use(repo, cli):
     context = cli("context", "record").out
     assert "imported:\n    src/pay/charge.py:1" in context
     assert "called:\n    src/pay/charge.py:5" in context
+
+
+CACHES = """class Cache:
+    def __init__(self, maxsize):
+        self.maxsize = maxsize
+
+    def get(self, key):
+        return self.lookup(key)
+
+    def lookup(self, key):
+        return None
+
+
+class RRCache(Cache):
+    def __init__(self, maxsize, choice):
+        Cache.__init__(self, maxsize)
+        self.choice = choice
+
+    def get(self, key):
+        return Cache.get(self, key) or self.lookup(key)
+"""
+
+
+def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
+    """REVIEW-E15: `__init__` and `get` changed in `Cache` would ripple to `RRCache`'s calls of
+    its own parent's, and every other `get` in the code; `lookup`, changed too, still ripples
+    to its callers."""
+    repo.commit("base", {"specs/pay.md": SPEC, "src/pay/caches.py": CACHES})
+    changed = (
+        CACHES.replace("        self.maxsize = maxsize\n", "        self.maxsize = int(maxsize)\n")
+        .replace("        return self.lookup(key)\n", "        return self.lookup(key) or None\n")
+        .replace("        return None\n", "        return 0\n")
+    )
+    repo.commit("sizes", {"src/pay/caches.py": changed})
+    names = ripple_names(cli)
+    assert "__init__" not in names and "get" not in names, names
+    assert "lookup" in names, names

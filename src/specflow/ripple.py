@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
+from specflow.identifiers import GENERIC_NAMES
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
 from specflow.noop import is_code
@@ -286,7 +287,7 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             if not added(use.path, use.line) and use.use not in ("definition", "import")
         ]
         if symbol.kind == "function":
-            outside = [use for use in outside if use.use == "call"]
+            outside = [use for use in outside if use.use == "call" and not _every_class(symbol)]
         elif symbol.kind == "unread":
             outside = [use for use in outside if use.use in ("read", "write")]
         if outside:
@@ -295,6 +296,13 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def _every_class(symbol: Symbol) -> bool:
+    """A method every class may define (`__init__`, `get`): its calls by name are every other
+    class's too, and a constructor is called by the class's name (REVIEW-E15)."""
+    name = symbol.name.rsplit(".", 1)[-1]
+    return (name.startswith("__") and name.endswith("__")) or name in GENERIC_NAMES
 
 
 def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:
