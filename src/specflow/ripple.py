@@ -301,8 +301,12 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
 def _every_class(symbol: Symbol) -> bool:
     """A method every class may define (`__init__`, `get`): its calls by name are every other
     class's too, and a constructor is called by the class's name (REVIEW-E15)."""
-    name = symbol.name.rsplit(".", 1)[-1]
-    return (name.startswith("__") and name.endswith("__")) or name in GENERIC_NAMES
+    return _dunder(symbol.name) or symbol.name.rsplit(".", 1)[-1] in GENERIC_NAMES
+
+
+def _dunder(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return last.startswith("__") and last.endswith("__")
 
 
 def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:
@@ -326,5 +330,6 @@ def untested_functions(
         if symbol.kind == "function"
         and not matches(symbol.path, test_globs)
         and not symbol.name.startswith("test")
+        and not _dunder(symbol.name)  # called through syntax (`c[k] = v`), never by name
         and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
     ]
