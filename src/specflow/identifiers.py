@@ -77,11 +77,23 @@ def qualified(enclosing: tuple[str, ...]) -> list[str]:
     every `__hash__`."""
     names = []
     for at, name in enumerate(enclosing):
-        if not (name in GENERIC_NAMES or (name.startswith("__") and name.endswith("__"))):
+        if not every_class_may_define(name):
             names.append(name)
         elif at:
             names.append(f"{enclosing[at - 1]}.{name}")
     return names
+
+
+def every_class_may_define(name: str) -> bool:
+    """A dunder (`__init__`, `__hash__`) or a method of a builtin type (`get`, `pop`): by its
+    name alone, one class's is every other's."""
+    return dunder(name) or name.rsplit(".", 1)[-1] in GENERIC_NAMES
+
+
+def dunder(name: str) -> bool:
+    """`__init__`, `__setitem__`: called through syntax (`Cache(10)`, `c[k] = v`)."""
+    last = name.rsplit(".", 1)[-1]
+    return last.startswith("__") and last.endswith("__")
 
 
 _IMPORT = re.compile(r"\s*(?:from\s+\S+\s+)?import\b")

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from itertools import zip_longest
 from typing import NamedTuple
 
-from specflow.change import FileChange, Hunk
+from specflow.change import FileChange, Hunk, Line
 from specflow.languages.pybindings import bindings
 from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
@@ -117,15 +117,16 @@ def _only_comments(hunk: Hunk, trees: tuple[ast.Module, ast.Module]) -> bool:
     """REVIEW-E14: every line the hunk adds or removes is blank or a comment, past the first
     two (an encoding declaration, a shebang), and none lies inside a string: nothing the
     interpreter reads changed, whatever the statements around it do."""
+    lines = (*hunk.removed, *hunk.added)
+    if not lines or not all(_comment_or_blank(line) for line in lines):
+        return False
     sides = ((hunk.removed, trees[0]), (hunk.added, trees[1]))
-    for lines, _ in sides:
-        for line in lines:
-            text = line.text.strip()
-            if line.number <= 2 or (text and not text.startswith("#")):
-                return False
-    return any(lines for lines, _ in sides) and not any(
-        _in_string(tree, {line.number for line in lines}) for lines, tree in sides if lines
-    )
+    return not any(_in_string(tree, {line.number for line in side}) for side, tree in sides)
+
+
+def _comment_or_blank(line: Line) -> bool:
+    text = line.text.strip()
+    return line.number > 2 and (not text or text.startswith("#"))
 
 
 def _in_string(tree: ast.Module, numbers: set[int]) -> bool:

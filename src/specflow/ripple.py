@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
-from specflow.identifiers import GENERIC_NAMES
+from specflow.identifiers import dunder, every_class_may_define
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
 from specflow.noop import is_code
@@ -84,7 +84,12 @@ def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symb
             found.setdefault(key, symbol)
     written = {name for name, kind in found if kind == "write"}
     kept = [
-        s for s in found.values() if not (s.kind in ("unwrite", "unread") and s.name in written)
+        s
+        for s in found.values()
+        if not (s.kind in ("unwrite", "unread") and s.name in written)
+        # a changed dunder is called through syntax: no call of it to search for (REVIEW-E15),
+        # no test that names it (REVIEW-7)
+        and not (s.kind == "function" and dunder(s.name))
     ]
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
@@ -286,8 +291,10 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             for use in found.get(symbol.name, [])
             if not added(use.path, use.line) and use.use not in ("definition", "import")
         ]
-        if symbol.kind == "function":
-            outside = [use for use in outside if use.use == "call" and not _every_class(symbol)]
+        if symbol.kind == "function" and every_class_may_define(symbol.name):
+            outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
+        elif symbol.kind == "function":
+            outside = [use for use in outside if use.use == "call"]
         elif symbol.kind == "unread":
             outside = [use for use in outside if use.use in ("read", "write")]
         if outside:
@@ -296,17 +303,6 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
-
-
-def _every_class(symbol: Symbol) -> bool:
-    """A method every class may define (`__init__`, `get`): its calls by name are every other
-    class's too, and a constructor is called by the class's name (REVIEW-E15)."""
-    return _dunder(symbol.name) or symbol.name.rsplit(".", 1)[-1] in GENERIC_NAMES
-
-
-def _dunder(name: str) -> bool:
-    last = name.rsplit(".", 1)[-1]
-    return last.startswith("__") and last.endswith("__")
 
 
 def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:
@@ -330,6 +326,5 @@ def untested_functions(
         if symbol.kind == "function"
         and not matches(symbol.path, test_globs)
         and not symbol.name.startswith("test")
-        and not _dunder(symbol.name)  # called through syntax (`c[k] = v`), never by name
         and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
     ]
