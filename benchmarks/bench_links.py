@@ -176,6 +176,11 @@ def bad_input(message: str) -> NoReturn:
 
 
 def load_labels(path: Path) -> list[Label]:
+    return [_label(where, entry) for where, entry in yaml_list(path, "{sha, kind, why, expect}")]
+
+
+def yaml_list(path: Path, shape: str) -> list[tuple[str, object]]:
+    """The entries of a YAML list, each with `path:line` for the error that names it."""
     import yaml
 
     try:
@@ -185,9 +190,9 @@ def load_labels(path: Path) -> list[Label]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         bad_input(f"{path}: cannot read the labels: {' '.join(str(error).split())}")
     if not isinstance(entries, list) or not isinstance(root, yaml.SequenceNode):
-        bad_input(f"{path}:1: the labels are a list of {{sha, kind, why, expect}}")
+        bad_input(f"{path}:1: the labels are a list of {shape}")
     lines = [node.start_mark.line + 1 for node in root.value]
-    return [_label(f"{path}:{line}", entry) for line, entry in zip(lines, entries, strict=True)]
+    return [(f"{path}:{line}", entry) for line, entry in zip(lines, entries, strict=True)]
 
 
 def _label(where: str, entry: object) -> Label:
