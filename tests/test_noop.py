@@ -203,6 +203,31 @@ def test_the_literal_a_call_builds_is_that_literal() -> None:
     assert not one_line("set(['a', 'b'])", "{'a', 'c'}")
 
 
+def test_every_flake8_comprehensions_rewrite_builds_the_same_literal() -> None:
+    """REVIEW-E9: the rest of ruff's C4 rules (C402-C411), as seen on psf/requests' 89ab030:
+    `dict()` is `{}`, `dict((k, v) for ...)` a dict comprehension, and a display or a list
+    comprehension passed to `list`, `set`, `tuple` or `dict` is that literal; a pair that is not
+    two items, a star, or a different key stay changes."""
+    assert one_line("dict()", "{}")
+    assert one_line("list()", "[]")
+    assert one_line("tuple()", "()")
+    assert one_line(
+        "dict((a, getattr(s, a)) for a in s.attrs)", "{a: getattr(s, a) for a in s.attrs}"
+    )
+    assert one_line("dict([(k, v) for k, v in pairs])", "{k: v for k, v in pairs}")
+    assert one_line("dict([(1, 2), (a, b)])", "{1: 2, a: b}")
+    assert one_line("set([x for x in y])", "{x for x in y}")
+    assert one_line("list([x for x in y])", "[x for x in y]")
+    assert one_line("tuple([a, b])", "(a, b)")
+    assert one_line("list((a, b))", "[a, b]")
+    assert not one_line("set()", "{}")
+    assert not one_line("dict((a, b, c) for a in y)", "{a: b for a in y}")
+    assert not one_line("dict((k, v) for k, v in y)", "{v: k for k, v in y}")
+    assert not one_line("tuple(x for x in y)", "(x for x in y)")
+    assert not one_line("list(y)", "[y]")
+    assert not one_line("list(())", "()")
+
+
 def test_the_old_names_of_oserror_are_oserror() -> None:
     """REVIEW-E9: PEP 3151 made IOError, EnvironmentError, socket.error and the rest OSError;
     `except (X, OSError)` with X one of them catches OSError once."""

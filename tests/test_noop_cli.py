@@ -329,3 +329,66 @@ def test_comments_added_in_a_class_another_hunk_changes_ask_nothing(repo, cli):
     )
     spans = [(h["start"], h["end"]) for q in data["questions"] for h in q["hunks"]]
     assert data["questions"] and all(not (a <= comment_line <= b) for a, b in spans), spans
+
+
+HOOKS_SPEC = """---
+id: HOOKS
+scope: [requests/hooks.py]
+---
+# Hooks
+
+## Context
+- `default_hooks()` maps every event in `HOOKS` to an empty list; `dispatch_hook()` calls them.
+
+## Requirements
+- HOOKS-1: `dispatch_hook` returns the data the last hook returned, or the data unchanged.
+"""
+
+HOOKS = """HOOKS = ['response']
+
+
+def default_hooks():
+    return dict((event, []) for event in HOOKS)
+
+
+def dispatch_hook(key, hooks, hook_data, **kwargs):
+    hooks = hooks or dict()
+    for hook in hooks.get(key) or []:
+        hook_data = hook(hook_data, **kwargs) or hook_data
+    return hook_data
+"""
+
+SESSIONS = """from .hooks import default_hooks, dispatch_hook
+
+
+class Session:
+    def __init__(self):
+        self.hooks = default_hooks()
+
+    def send(self, r):
+        return dispatch_hook('response', self.hooks, r)
+"""
+
+
+def test_comprehension_rewrites_ask_nothing_and_ripple_nowhere(repo, cli):
+    """REVIEW-16, REVIEW-E9: ruff's C402 and C408 over a module (seen on psf/requests'
+    89ab030): `dict((k, v) for ...)` to a dict comprehension and `dict()` to `{}` ask no
+    question and list no ripple to the untouched callers; the same line building other lists
+    does both."""
+    files = {"specs/hooks.md": HOOKS_SPEC, "requests/hooks.py": HOOKS}
+    repo.commit("base", {**files, "requests/sessions.py": SESSIONS})
+    rewritten = HOOKS.replace(
+        "dict((event, []) for event in HOOKS)", "{event: [] for event in HOOKS}"
+    )
+    rewritten = rewritten.replace("hooks or dict()", "hooks or {}")
+    repo.commit("C4", {"requests/hooks.py": rewritten})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == ["requests/hooks.py"]
+    assert (data["questions"], data["ripples"]) == ([], [])
+    other = rewritten.replace(
+        "{event: [] for event in HOOKS}", "{event: [None] for event in HOOKS}"
+    )
+    repo.commit("real", {"requests/hooks.py": other})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == []
+    assert data["questions"] and [r["symbol"]["name"] for r in data["ripples"]] == ["default_hooks"]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
 from specflow.languages.pyformat import Part, formatted
+from specflow.languages.pyliteral import literal
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
@@ -202,24 +203,7 @@ def _unwrapped(call: ast.Call) -> ast.expr:
         return ast.Call(func=func, args=[message, *call.args[1:]], keywords=call.keywords)
     if _named(func, "super") and len(call.args) == 2 and not call.keywords:
         return ast.Call(func=func, args=[], keywords=[])
-    return _literal(call) or call
-
-
-def _literal(call: ast.Call) -> ast.expr | None:
-    func, args, keywords = call.func, call.args, call.keywords
-    if _named(func, "dict") and not args and all(k.arg for k in keywords) and keywords:
-        return ast.Dict(
-            keys=[ast.Constant(k.arg) for k in keywords], values=[k.value for k in keywords]
-        )
-    if len(args) != 1 or keywords or not isinstance(func, ast.Name):
-        return None
-    arg = args[0]
-    if func.id == "set" and isinstance(arg, ast.List | ast.Tuple) and arg.elts:
-        return ast.Set(elts=arg.elts)  # `set([])` is `set()`: `{}` would be a dict
-    if isinstance(arg, ast.GeneratorExp) and func.id in ("set", "list"):
-        comprehension = ast.SetComp if func.id == "set" else ast.ListComp
-        return comprehension(elt=arg.elt, generators=arg.generators)
-    return None
+    return literal(call) or call
 
 
 _LOGGER = re.compile(r"_*(\w+_)?(log|logger|logging)")  # not `catalog`, `dialog`
