@@ -203,6 +203,21 @@ def test_the_literal_a_call_builds_is_that_literal() -> None:
     assert not one_line("set(['a', 'b'])", "{'a', 'c'}")
 
 
+def test_an_annotated_variable_is_the_variable() -> None:
+    """REVIEW-16: `X = 30` to `X: int = 30` in a module or a function changes nothing (seen on
+    psf/requests' 561e4b6, where it made ripples of `DEFAULT_REDIRECT_LIMIT`); in a class body
+    an annotated attribute is a dataclass field, so gaining the annotation is a change, while
+    changing it is not."""
+    module = "import os\n\nX = 30\nY = os.sep\n"
+    assert noop(module, module.replace("X = 30", "X: int = 30")) == [True]
+    assert noop(module, module.replace("X = 30", "X: int = 31")) == [False]
+    local = function("url = []\nreturn url")
+    assert noop(local, local.replace("url = []", "url: list[str] = []")) == [True]
+    fields = "import os\n\n\nclass Options:\n    retries: int = 3\n    name = 'x'\n"
+    assert noop(fields, fields.replace("retries: int = 3", "retries: int | None = 3")) == [True]
+    assert noop(fields, fields.replace("name = 'x'", "name: str = 'x'")) == [False]
+
+
 def test_every_flake8_comprehensions_rewrite_builds_the_same_literal() -> None:
     """REVIEW-E9: the rest of ruff's C4 rules (C402-C411), as seen on psf/requests' 89ab030:
     `dict()` is `{}`, `dict((k, v) for ...)` a dict comprehension, and a display or a list

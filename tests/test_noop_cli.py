@@ -392,3 +392,21 @@ def test_comprehension_rewrites_ask_nothing_and_ripple_nowhere(repo, cli):
     data = review_json(cli, "HEAD")
     assert data["noop_files"] == []
     assert data["questions"] and [r["symbol"]["name"] for r in data["ripples"]] == ["default_hooks"]
+
+
+def test_module_constants_that_gain_annotations_ask_nothing_and_ripple_nowhere(repo, cli):
+    """REVIEW-16: `LIMIT = 30` to `LIMIT: int = 30` (psf/requests' 561e4b6) is no question and
+    no ripple to the untouched reader; `LIMIT: int = 31` is both."""
+    hooks = HOOKS.replace("HOOKS = ['response']", "HOOKS = ['response']\nLIMIT = 30")
+    reader = SESSIONS.replace("import default_hooks,", "import LIMIT, default_hooks,")
+    reader += "\n    def limit(self):\n        return LIMIT\n"
+    repo.commit(
+        "base",
+        {"specs/hooks.md": HOOKS_SPEC, "requests/hooks.py": hooks, "requests/sessions.py": reader},
+    )
+    repo.commit("typed", {"requests/hooks.py": hooks.replace("LIMIT = 30", "LIMIT: int = 30")})
+    data = review_json(cli, "HEAD")
+    assert (data["noop_files"], data["ripples"]) == (["requests/hooks.py"], [])
+    repo.commit("raised", {"requests/hooks.py": hooks.replace("LIMIT = 30", "LIMIT: int = 31")})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and [r["symbol"]["name"] for r in data["ripples"]] == ["LIMIT"]

@@ -303,8 +303,8 @@ def shape(
 
 
 def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
-    if node.value is not None:
-        yield "Assign"
+    if node.value is not None:  # `x: int = 1` is `x = 1`, but in a class body (dataclasses)
+        yield from ("Assign", 1, "Field") if where == "class" else ("Assign", 1)
         yield from shape(node.target, side, where)
         yield from shape(node.value, side, where)
     elif where == "class":
