@@ -106,3 +106,31 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     assert "lookup" in names, names
     untested = json.loads(cli("review", "HEAD", "--format", "json").out)["untested"]
     assert [s["name"] for s in untested] == ["get", "lookup"]  # REVIEW-7: not `__init__`
+
+
+def test_a_function_mutating_its_own_kwargs_ripples_only_through_itself(repo, cli):
+    """REVIEW-E16: `kwargs.setdefault` in `send` (psf/requests' 99b3b49) listed every `kwargs`
+    of the package as a reader; `send`'s callers are the ripple."""
+    sessions = (
+        "def send(request, **kwargs):\n    kwargs.setdefault('stream', False)\n    return request\n"
+    )
+    api = "from pay.sessions import send\n\n\ndef get(url, **kwargs):\n"
+    api += "    return send(url, **kwargs)\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/sessions.py": sessions, "pay/api.py": api})
+    repo.commit("stream", {"pay/sessions.py": sessions.replace("False", "True")})
+    assert list(ripple_names(cli)) == ["send"]
+
+
+def test_a_name_only_tests_use_makes_no_ripple_and_code_uses_come_first(repo, cli):
+    """REVIEW-E17: `extract_zipped_paths`, called only by tests (psf/requests' 66d21cb), makes
+    no ripple; once code calls it too, the code's call is listed before the tests'."""
+    tests = "from pay.ledger import record\n\n\ndef test_record():\n    assert record(None, 1)\n"
+    repo.commit(
+        "base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "tests/test_ledger.py": tests}
+    )
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    assert "record" not in ripple_names(cli)
+    repo.commit("caller", {"pay/charge.py": CALLER})
+    repo.commit("round", {"pay/ledger.py": LEDGER.replace("= cents", "= round(cents)")})
+    uses = ripple_names(cli)["record"]
+    assert [use["path"] for use in uses] == ["pay/charge.py", "tests/test_ledger.py"]

@@ -25,10 +25,9 @@ from specflow.languages.pyshape import (
     FUNCTIONS,
     Side,
     body_shape,
-    declared_aliases,
+    both_sides,
     inert,
     shape,
-    typing_names,
 )
 
 _LINE_COMMENT = {
@@ -99,9 +98,7 @@ def python_noop_hunks(
     rest of the file blanked): see `sides_lines`."""
     if old_tree is None or new_tree is None:
         return set()
-    typing_modules = (typing_names(old_tree), typing_names(new_tree))
-    aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
-    sides = (Side(typing_modules[0], aliases=aliases), Side(typing_modules[1], aliases=aliases))
+    sides = both_sides(old_tree, new_tree)
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)

@@ -131,7 +131,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             None if show_all else config.max_questions,
         ),
         scoped,
-        ripples(symbols, found, change),
+        ripples(symbols, found, change, config.test_globs),
         symbols,
         untested_functions(symbols, found, config.test_globs),
     )

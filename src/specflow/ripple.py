@@ -281,8 +281,14 @@ def added_lines(files: Iterable[FileChange]) -> Callable[[str, int], bool]:
     return added
 
 
-def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Change) -> list[Ripple]:
-    """Each symbol with its uses outside the changed lines, ranked: stopped writes first."""
+def ripples(
+    symbols: Sequence[Symbol],
+    found: dict[str, list[Use]],
+    change: Change,
+    test_globs: tuple[str, ...] = (),
+) -> list[Ripple]:
+    """Each symbol with its uses outside the changed lines, ranked: stopped writes first. A
+    symbol that only tests use makes none (REVIEW-E17): running them answers its question."""
     added = added_lines(change.files)
     results = []
     for symbol in symbols:
@@ -291,6 +297,9 @@ def ripples(symbols: Sequence[Symbol], found: dict[str, list[Use]], change: Chan
             for use in found.get(symbol.name, [])
             if not added(use.path, use.line) and use.use not in ("definition", "import")
         ]
+        in_code = [use for use in outside if not matches(use.path, test_globs)]
+        in_tests = [use for use in outside if matches(use.path, test_globs)]
+        outside = [*in_code, *in_tests] if in_code else []
         if symbol.kind == "function" and every_class_may_define(symbol.name):
             outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
         elif symbol.kind == "function":

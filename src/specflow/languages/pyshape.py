@@ -49,6 +49,14 @@ def typing_names(tree: ast.Module) -> frozenset[str]:
     return frozenset(names) if names else _COMMON_TYPING_NAMES
 
 
+def both_sides(old_tree: ast.Module, new_tree: ast.Module) -> tuple[Side, Side]:
+    """What each side of a change reads its trees with: its typing names, and the type
+    aliases either side declares."""
+    typing_modules = (typing_names(old_tree), typing_names(new_tree))
+    aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
+    return Side(typing_modules[0], aliases=aliases), Side(typing_modules[1], aliases=aliases)
+
+
 def declared_aliases(
     trees: Sequence[ast.Module], typing_modules: frozenset[str]
 ) -> frozenset[tuple[str, str]]:

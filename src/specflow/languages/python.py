@@ -306,7 +306,9 @@ def _local_values(
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, node.value)
     if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        for arg in (*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs):
+        arguments = scope.args  # `*args` and `**kwargs` too: each call's own, never the caller's
+        starred = [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+        for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, *starred):
             values.setdefault(arg.arg, _UNKNOWN)
     return values
 
