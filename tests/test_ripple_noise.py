@@ -134,3 +134,45 @@ def test_a_name_only_tests_use_makes_no_ripple_and_code_uses_come_first(repo, cl
     repo.commit("round", {"pay/ledger.py": LEDGER.replace("= cents", "= round(cents)")})
     uses = ripple_names(cli)["record"]
     assert [use["path"] for use in uses] == ["pay/charge.py", "tests/test_ledger.py"]
+
+
+def test_a_docstring_naming_a_changed_function_is_no_use(repo, cli):
+    """REVIEW-E18: a docstring's lines that name `record` (a one-line docstring, the middle and
+    the closing line of a long one) are prose in ripples and in `context`; the call below them
+    is the one use."""
+    charge = (
+        "from pay.ledger import record\n\n\n"
+        "def charge(ledger, cents):\n"
+        '    """Charge through record()."""\n'
+        "    return record(ledger, cents)\n\n\n"
+        "def refund(ledger, cents):\n"
+        '    """Refund.\n\n    Never calls record: a refund is\n    record-free."""\n'
+        "    return -cents\n"
+    )
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    uses = ripple_names(cli)["record"]
+    assert [(use["path"], use["line"]) for use in uses] == [("pay/charge.py", 6)]
+    context = json.loads(cli("context", "record", "--format", "json").out)
+    assert "refund" not in json.dumps(context) and "Charge through" not in json.dumps(context)
+
+
+def test_prose_lines_are_the_lines_all_inside_triple_quoted_strings():
+    """REVIEW-E18: a `\"\"\"` in a comment or inside a one-line string starts nothing; a line
+    with code beside a triple-quoted string is code."""
+    from specflow.ripple import prose_lines
+
+    source = (
+        "def f(x):\n"  # 1
+        '    """Wait between min/max."""\n'  # 2
+        '    y = max(x, 1)  # """ not a string\n'  # 3
+        '    s = "a \\"\\"\\"" + \'b\'\n'  # 4
+        '    doc = """first max\n'  # 5
+        "    middle max\n"  # 6
+        '    last"""\n'  # 7
+        '    return """\n'  # 8
+        "    max\n"  # 9
+        '    """.strip()\n'  # 10
+        "z = '''x'''\n"  # 11
+    )
+    assert sorted(prose_lines(source.encode())) == [2, 6, 7, 9]

@@ -10,7 +10,8 @@ import pytest
 
 from specflow import gitio, gitread, pipeline_review
 from specflow.change import Revision
-from specflow.ripple import Use, chosen_rows, uses
+from specflow.refs import path_of
+from specflow.ripple import Use, chosen_rows, prose_lines, uses, without_prose
 
 NAMES = ["token", "store", "Account", "issue", "limit"]
 
@@ -101,7 +102,9 @@ def one_search(repo: gitio.RepoInfo, revision: Revision, **choose: object) -> di
     args = gitread.grep_args(NAMES, revision, (), words=True, functions=True)
     whole = gitread.grep(repo.root, args)
     chosen = chosen_rows([whole], revision.tree, set(NAMES), **choose)
-    return uses(chosen, [whole], revision.tree, set(NAMES))
+    python = {row.raw_path for row in chosen if row.raw_path.endswith(b".py")}
+    prose = {raw: prose_lines((repo.root / path_of(raw)).read_bytes()) for raw in python}
+    return uses(without_prose(chosen, prose), [whole], revision.tree, set(NAMES))
 
 
 def functions(found: dict[str, list[Use]]) -> set[tuple[str, str, int, str, str]]:
@@ -112,8 +115,8 @@ def functions(found: dict[str, list[Use]]) -> set[tuple[str, str, int, str, str]
 @pytest.mark.parametrize("mode", ["commit", "worktree"])
 def test_two_searches_find_what_one_search_of_the_whole_tree_finds(repo, limit, mode):
     """SPEED-12: the same uses, in the same order, each in the same function, whether a name is
-    used past the limit, in a test file, in prose, on a line the change adds or on a
-    definition's line."""
+    used past the limit, in a test file, in prose, in a docstring (REVIEW-E18), on a line the
+    change adds or on a definition's line."""
     repo.commit("accounts", FILES)
     edited = {
         "src/accounts.py": ACCOUNT.replace("store[token] = self", "store[token] = [self]"),

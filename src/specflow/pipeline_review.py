@@ -36,10 +36,12 @@ from specflow.review import Linking, build
 from specflow.ripple import (
     changed_symbols,
     chosen_rows,
+    prose_lines,
     ripples,
     symbols_found,
     untested_functions,
     uses,
+    without_prose,
 )
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 
@@ -177,7 +179,9 @@ def _uses(
         chosen = chosen_rows(
             blocks, revision.tree, wanted, limit=limit, skip=skip, test_globs=test_globs
         )
-    paths = list(dict.fromkeys(path_of(row.raw_path) for row in chosen))
+    raw_paths = list(dict.fromkeys(row.raw_path for row in chosen))
+    reading = _start_python(repo, revision, raw_paths)  # git reads them while it searches
+    paths = [path_of(raw) for raw in raw_paths]
     around = gitread.grep_args(
         names,
         revision,
@@ -186,7 +190,27 @@ def _uses(
         functions=True,
         paths=paths if len(paths) <= MAX_FUNCTION_FILES else None,
     )
-    return uses(chosen, [gitread.grep(repo.root, around)] if paths else [], revision.tree, wanted)
+    found = gitread.grep(repo.root, around) if paths else None
+    chosen = without_prose(chosen, {raw: prose_lines(source) for raw, source in reading()})
+    return uses(chosen, [found] if found is not None else [], revision.tree, wanted)
+
+
+def _start_python(
+    repo: gitio.RepoInfo, revision: Revision, raw_paths: Sequence[bytes]
+) -> Callable[[], list[tuple[bytes, bytes]]]:
+    """The Python files among `raw_paths` as they are in the resulting tree (the work tree's
+    from disk), for the lines their strings hold (REVIEW-E18)."""
+    python = [raw for raw in raw_paths if path_of(raw).endswith((".py", ".pyi"))]
+    if revision.mode == "worktree":
+        return lambda: [(raw, source) for raw in python if (source := _on_disk(repo, raw))]
+    prefix = f"{revision.tree}:" if revision.tree else ":"
+    reading = gitread.start_blobs(repo.root, [prefix + path_of(raw) for raw in python])
+    return lambda: [(raw, source) for raw, source in zip(python, reading(), strict=True) if source]
+
+
+def _on_disk(repo: gitio.RepoInfo, raw: bytes) -> bytes | None:
+    path = repo.root / path_of(raw)
+    return path.read_bytes() if path.is_file() and not path.is_symlink() else None
 
 
 def _start_rarity(

@@ -166,6 +166,42 @@ def chosen_rows(
     return chosen
 
 
+# What a Python line holds, left to right: a comment, a string that spans lines, one that does
+# not (so that quotes inside either are not taken for the start of another)
+_PY_TOKENS = re.compile(
+    rb"#[^\n]*"
+    rb'|[rRbBuUfF]{0,2}(?:"""(?:\\.|[^\\])*?"""'
+    rb"|'''(?:\\.|[^\\])*?''')"
+    rb'|[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"'
+    rb"|'(?:\\.|[^'\\\n])*')",
+    re.DOTALL,
+)
+_TRIPLE = (b'"""', b"'''")
+
+
+def prose_lines(source: bytes) -> set[int]:
+    """REVIEW-E18: the lines of a Python source that are all text of a triple-quoted string (a
+    docstring's lines, and its first and last when nothing else is on them): a name there
+    is prose, not a use."""
+    found: set[int] = set()
+    for match in _PY_TOKENS.finditer(source):
+        start, end = match.span()
+        if source[start:end].lstrip(b"rRbBuUfF")[:3] not in _TRIPLE:
+            continue
+        first = source.count(b"\n", 0, start) + 1
+        last = first + source.count(b"\n", start, end)
+        line_end = source.find(b"\n", end)
+        before = source[source.rfind(b"\n", 0, start) + 1 : start]
+        after = source[end : len(source) if line_end < 0 else line_end]
+        found.update(range(first + bool(before.strip()), last + (not after.strip(b" \t),;"))))
+    return found
+
+
+def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
+    """The chosen rows but those on prose lines of their file (`prose_lines`, by raw path)."""
+    return [row for row in chosen if row.line not in prose.get(row.raw_path, ())]
+
+
 def uses(
     chosen: Sequence[Chosen], blocks: Iterable[bytes], tree: str | None, names: set[str]
 ) -> dict[str, list[Use]]:
