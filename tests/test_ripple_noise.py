@@ -176,3 +176,16 @@ def test_prose_lines_are_the_lines_all_inside_triple_quoted_strings():
         "z = '''x'''\n"  # 11
     )
     assert sorted(prose_lines(source.encode())) == [2, 6, 7, 9]
+
+
+def test_a_module_or_class_attribute_python_defines_everywhere_makes_no_ripple(repo, cli):
+    """REVIEW-E15: a name added to `__all__` and a new `__slots__` (pluggy's 6f6ea68,
+    tenacity's 815c34f) listed every other module's `__all__` and class's `__slots__`."""
+    ledger = "__all__ = ['record']\n\n\nclass Entry:\n    __slots__ = ('cents',)\n\n\n" + LEDGER
+    other = "__all__ = ['charge']\n\n\nclass Receipt:\n    __slots__ = ('id',)\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": ledger, "pay/other.py": other})
+    exported = ledger.replace("['record']", "['record', 'Entry']").replace(
+        "('cents',)", "('cents', 'at')"
+    )
+    repo.commit("export", {"pay/ledger.py": exported})
+    assert ripple_names(cli) == {}

@@ -90,6 +90,32 @@ def every_class_may_define(name: str) -> bool:
     return dunder(name) or name.rsplit(".", 1)[-1] in GENERIC_NAMES
 
 
+# REVIEW-E15: the attributes Python gives a meaning in every module or class: one module's
+# `__all__` is read by no other module's code that names it
+LANGUAGE_ATTRIBUTES = frozenset(
+    {
+        "__all__",
+        "__annotations__",
+        "__author__",
+        "__class__",
+        "__dict__",
+        "__doc__",
+        "__file__",
+        "__hash__",
+        "__match_args__",
+        "__module__",
+        "__name__",
+        "__package__",
+        "__path__",
+        "__qualname__",
+        "__slots__",
+        "__spec__",
+        "__version__",
+        "__weakref__",
+    }
+)
+
+
 def dunder(name: str) -> bool:
     """`__init__`, `__setitem__`: called through syntax (`Cache(10)`, `c[k] = v`)."""
     last = name.rsplit(".", 1)[-1]

@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
-from specflow.identifiers import dunder, every_class_may_define
+from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
 from specflow.noop import is_code
@@ -88,8 +88,9 @@ def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symb
         for s in found.values()
         if not (s.kind in ("unwrite", "unread") and s.name in written)
         # a changed dunder is called through syntax: no call of it to search for (REVIEW-E15),
-        # no test that names it (REVIEW-7)
+        # no test that names it (REVIEW-7); `__all__` is every module's own
         and not (s.kind == "function" and dunder(s.name))
+        and s.name not in LANGUAGE_ATTRIBUTES
     ]
     return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
 
