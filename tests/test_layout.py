@@ -462,6 +462,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.generic",
         "languages.pybindings",
         "languages.pyconditions",
+        "languages.pydefinitions",
         "languages.pyformat",
         "languages.pyliteral",
         "languages.pyrename",

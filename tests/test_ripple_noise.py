@@ -189,3 +189,27 @@ def test_a_module_or_class_attribute_python_defines_everywhere_makes_no_ripple(r
     )
     repo.commit("export", {"pay/ledger.py": exported})
     assert ripple_names(cli) == {}
+
+
+def test_a_removed_function_still_called_is_the_first_ripple(repo, cli):
+    """REVIEW-E19: `record` removed while `charge` still calls it is asked about, first; moved
+    to another module it is not removed (the new module's `record` is a changed function); a
+    class removed whole does not list its attributes as no longer written, nor its methods as
+    removed one by one."""
+    ledger = LEDGER + "\n\nclass Entry:\n    def __init__(self):\n        self.amount = 0\n"
+    ledger += "\n    def total(self):\n        return self.amount\n"
+    reader = CALLER + "\n\ndef show(entry):\n    return entry.amount + entry.total()\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": ledger, "pay/charge.py": reader})
+    repo.commit("drop", {"pay/ledger.py": "def other():\n    return 1\n"})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    assert [(r["symbol"]["name"], r["symbol"]["kind"]) for r in data["ripples"]] == [
+        ("record", "removed")
+    ]
+    assert [u["function"] for u in data["ripples"][0]["uses"]] == ["charge"]
+    assert "`record` is removed" in cli("review", "HEAD").out
+    repo.commit("back", {"pay/ledger.py": ledger})
+    repo.commit("move", {"pay/ledger.py": "def other():\n    return 1\n", "pay/books.py": LEDGER})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    assert ("record", "removed") not in [
+        (r["symbol"]["name"], r["symbol"]["kind"]) for r in data["ripples"]
+    ]

@@ -22,7 +22,7 @@ MAX_USES = 6
 # Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
 # names no reviewer reads the result. Stopped and new writes rank before changed functions.
 MAX_SYMBOLS = 200
-_KIND_ORDER = {"unwrite": 0, "write": 1, "unread": 2, "function": 3}
+_KIND_ORDER = {"removed": 0, "unwrite": 1, "write": 2, "unread": 3, "function": 4}
 # Translated with this table, `split()` gives a row's words as `git grep -w` has them: runs of
 # ASCII letters, digits and `_` (SPEED-E3: `2token` is no `token`), 2x as fast as a regex.
 _WORDS = bytes(
@@ -83,10 +83,12 @@ def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symb
         for key, symbol in part.items():
             found.setdefault(key, symbol)
     written = {name for name, kind in found if kind == "write"}
+    defined = written | {name for name, kind in found if kind == "function"}  # moved, not gone
     kept = [
         s
         for s in found.values()
         if not (s.kind in ("unwrite", "unread") and s.name in written)
+        and not (s.kind == "removed" and (s.name in defined or every_class_may_define(s.name)))
         # a changed dunder is called through syntax: no call of it to search for (REVIEW-E15),
         # no test that names it (REVIEW-7); `__all__` is every module's own
         and not (s.kind == "function" and dunder(s.name))
@@ -341,6 +343,8 @@ def ripples(
             outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
         elif symbol.kind == "function":
             outside = [use for use in outside if use.use == "call"]
+        elif symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
+            outside = [use for use in outside if use.use in ("call", "read")]
         elif symbol.kind == "unread":
             outside = [use for use in outside if use.use in ("read", "write")]
         if outside:

@@ -2,7 +2,8 @@
 
 A language module has `file_symbols(...)`: the names a change to one file touches, as `Symbol`s
 (`write`: assigned on an added line, `unwrite`: assigned on a removed line, `unread`: an
-attribute its removed lines read, `function`: its body changed), and the `FileFacts` of its
+attribute its removed lines read, `function`: its body changed, `removed`: a definition
+removed whole), and the `FileFacts` of its
 hunks. `python` reads Python's syntax tree; `generic` reads any other code line by line.
 """
 
@@ -49,7 +50,8 @@ WRAPPERS = frozenset(
 @dataclass(frozen=True)
 class Symbol:
     """A name the change touches: `write` (assigned on an added line), `unwrite` (assigned on a
-    removed line and no longer written) or `function` (its body changed)."""
+    removed line and no longer written), `function` (its body changed) or `removed` (a
+    definition whose every line is removed)."""
 
     name: str
     kind: str

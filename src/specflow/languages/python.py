@@ -14,6 +14,7 @@ from itertools import chain
 from specflow.change import FileChange, Hunk
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
+from specflow.languages.pydefinitions import extent, removed_definitions
 from specflow.languages.pysource import parse_touched
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -35,10 +36,15 @@ def file_symbols(
     added = {line.number for hunk in live for line in hunk.added}
     removed = {line.number for hunk in live for line in hunk.removed}
     old_path = file.old_path or file.path
+    gone = removed_definitions(old_tree, removed, new_tree)
+    stopped = chain(
+        symbols(old_path, old, old_tree, removed, "unwrite", known), _unread(old_path, live)
+    )
     found = chain(
         symbols(file.path, new, new_tree, added, "write", known),
-        symbols(old_path, old, old_tree, removed, "unwrite", known),
-        _unread(old_path, live),
+        (Symbol(node.name, "removed", old_path, node.lineno) for node, _, _ in gone),
+        # what a definition removed whole wrote or read goes with it: its users are asked about
+        (s for s in stopped if not any(first <= s.line <= last for _, first, last in gone)),
     )
     enclosing = {
         index: _hunk_enclosing(hunk, old_tree, new_tree)
@@ -117,9 +123,8 @@ def _defines(node: ast.stmt) -> bool:
 
 
 def _holds(node: ast.stmt, line: int) -> bool:
-    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
-    first = min([node.lineno, *(d.lineno for d in decorators)])
-    return first <= line <= (node.end_lineno or node.lineno)
+    first, last = extent(node)
+    return first <= line <= last
 
 
 def symbols(
