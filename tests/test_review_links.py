@@ -753,3 +753,43 @@ def test_what_a_question_says_the_hunk_does_starts_with_what_the_statement_names
     text = cli("review", "HEAD", "--all").out
     assert "writes `_thread_local` with `threading.local`; writes `extra_0`" in text
     assert "; and 2 more." in text
+
+
+PLATFORM_SPEC = """---
+id: PLATFORM
+scope: [src/lock.py]
+---
+# Platform locks
+
+## Context
+- `UnixFileLock._release()` unlocks with `fcntl.flock` and closes the descriptor.
+
+## Requirements
+- PLATFORM-1: Releasing a lock closes its file descriptor.
+"""
+
+PLATFORM_LOCK = """import sys
+
+if sys.platform == "win32":
+    class UnixFileLock:
+        def _release(self):
+            raise NotImplementedError
+else:
+    import fcntl
+
+    class UnixFileLock:
+        def _release(self):
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+"""
+
+
+def test_a_class_defined_under_an_if_is_around_its_hunks(repo, cli):
+    """REVIEW-5: a method of a class defined in a branch of a module-level `if` (tox-dev/
+    filelock's `_unix.py`) is what its changed lines change, not an unnamed place."""
+    repo.commit("base", {"specs/platform.md": PLATFORM_SPEC, "src/lock.py": PLATFORM_LOCK})
+    changed = PLATFORM_LOCK.replace("            os.close(self.fd)\n", "")
+    repo.commit("keep the descriptor", {"src/lock.py": changed})
+    data = review_json(cli, "HEAD")
+    assert data["questions"]
+    assert {act["name"] for q in data["questions"] for act in q["acts"]} == {"_release"}

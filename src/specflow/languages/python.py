@@ -110,12 +110,21 @@ def _hunk_enclosing(
     for line in (lines[0].number, lines[-1].number):
         body: list[ast.stmt] = tree.body
         while True:
-            node = next((n for n in body if _defines(n) and _holds(n, line)), None)
-            if node is None:
+            node = next((n for n in body if _holds(n, line)), None)
+            if node is None or not isinstance(node, _COMPOUND + _FUNCTIONS):
                 break
-            names[node.name] = None  # type: ignore[attr-defined]
-            body = node.body  # type: ignore[attr-defined]
+            if _defines(node):
+                names[node.name] = None  # type: ignore[attr-defined]
+            # into the blocks of an `if`, `try` or `with` too: `if sys.platform == "win32":
+            # ... else: class UnixFileLock` (tox-dev/filelock)
+            body = [s for block in _blocks(node) for s in block]
     return tuple(names)
+
+
+def _blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
+    for field in _BODIES:
+        for item in getattr(node, field, None) or ():
+            yield [item] if isinstance(item, ast.stmt) else item.body
 
 
 def _defines(node: ast.stmt) -> bool:
