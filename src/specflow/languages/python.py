@@ -109,14 +109,19 @@ def _hunk_enclosing(
     names: dict[str, None] = {}
     for line in (lines[0].number, lines[-1].number):
         body: list[ast.stmt] = tree.body
+        in_function = False
         while True:
             node = next((n for n in body if _holds(n, line)), None)
+            # into a module's or class's `if`, `try` or `with` too: `if sys.platform ==
+            # "win32": ... else: class UnixFileLock` (tox-dev/filelock); a function's own
+            # branches are the function
             if node is None or not isinstance(node, _COMPOUND + _FUNCTIONS):
                 break
             if _defines(node):
                 names[node.name] = None  # type: ignore[attr-defined]
-            # into the blocks of an `if`, `try` or `with` too: `if sys.platform == "win32":
-            # ... else: class UnixFileLock` (tox-dev/filelock)
+                in_function = isinstance(node, _FUNCTIONS)
+            elif in_function:
+                break
             body = [s for block in _blocks(node) for s in block]
     return tuple(names)
 
