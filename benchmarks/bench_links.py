@@ -7,17 +7,19 @@
         --project cachecontrol=/work/.mirror/psf+cachecontrol/repo \\
         --project pluggy=/work/.mirror/pytest-dev+pluggy/repo \\
         --project packaging=/work/.mirror/pypa+packaging/repo \\
-        --project cachetools=/work/.mirror/tkem+cachetools/repo [--specflow CMD] [--verbose]
+        --project cachetools=/work/.mirror/tkem+cachetools/repo \\
+        --project filelock=/work/.mirror/tox-dev+filelock/repo [--specflow CMD] [--verbose]
 
 Each project has, under benchmarks/links/<project>/, the specs its maintainers would write
 (`specs/*.md`) and `labels.yaml`: commits of its real history, each with the statements a careful
 reviewer wants raised (`AUTH-3`, `AUTH-E1`, or `AUTH:C2` for the second Context item). The
 history itself is never committed here: bring it with the `fetch` tool (github:psf/requests,
 github:pallets/itsdangerous, github:pallets/markupsafe, github:jd/tenacity,
-github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging, github:tkem/cachetools)
+github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging, github:tkem/cachetools,
+github:tox-dev/filelock)
 and pass its git directory; the figures and the exact snapshots are in docs/benchmarks.md,
-"Review links on real history". tenacity, cachecontrol, pluggy, packaging and cachetools were
-held out: each labelled blind, and measured before any rule was judged on it.
+"Review links on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and
+filelock were held out: each labelled blind, and measured before any rule was judged on it.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
