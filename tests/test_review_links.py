@@ -793,3 +793,51 @@ def test_a_class_defined_under_an_if_is_around_its_hunks(repo, cli):
     data = review_json(cli, "HEAD")
     assert data["questions"]
     assert {act["name"] for q in data["questions"] for act in q["acts"]} == {"_release"}
+
+
+LOCK_SPEC = """---
+id: LOCK
+scope: [src/lock.py]
+---
+# Locks
+
+## Context
+- `acquire()` polls until the lock is held or the timeout passes, then raises `Timeout`.
+
+## Requirements
+- LOCK-1: A lock that cannot be acquired within its timeout raises `Timeout`.
+"""
+
+LOCK = """import logging
+import time
+
+_LOGGER = logging.getLogger("lock")
+
+
+class Timeout(TimeoutError):
+    pass
+
+
+def poll(lock, timeout):
+    start = time.monotonic()
+    while not lock.try_acquire():
+        _LOGGER.debug("lock %s not acquired yet", id(lock))
+        time.sleep(0.05)
+    return start
+"""
+
+
+def test_the_text_of_a_log_message_is_no_evidence(repo, cli):
+    """REVIEW-E20: a log message that says "acquire" and "Timeout" (tox-dev/filelock's logging
+    commits) asks nothing; the same words in code still do."""
+    repo.commit("base", {"specs/lock.md": LOCK_SPEC, "src/lock.py": LOCK})
+    logged = LOCK.replace(
+        '_LOGGER.debug("lock %s not acquired yet", id(lock))',
+        '_LOGGER.info(\n            "Timeout not reached: waiting to acquire lock %s",'
+        "\n            id(lock),\n        )",
+    )
+    repo.commit("log", {"src/lock.py": logged})
+    assert review_json(cli, "HEAD")["questions"] == []
+    coded = logged.replace("time.sleep(0.05)", "raise Timeout(acquire_timeout(lock))")
+    repo.commit("raise", {"src/lock.py": coded})
+    assert "LOCK-1" in asked(review_json(cli, "HEAD"))

@@ -148,3 +148,32 @@ def _without_imports(text: str) -> str:
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+# a call that logs or warns: its message is prose for a user reading a log, not code (REVIEW-E20)
+_MESSAGE_CALL = re.compile(
+    r"\b(?:_*(?:\w+_)?(?:log|logger|logging)|warnings)"  # not `catalog`, as REVIEW-E12 reads it
+    r"\.(?:debug|info|warning|warn|error|exception|critical|log)\s*\(",
+    re.IGNORECASE,
+)
+_CALL_PARTS = re.compile(r"""[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[()]""")
+
+
+def without_messages(text: str) -> str:
+    """The text with the strings of each logging or `warnings.warn` call emptied, to the call's
+    closing parenthesis (over lines; an f-string's fields with it); its other arguments stay."""
+    if "(" not in text:
+        return text
+    call = _MESSAGE_CALL.search(text)
+    while call:
+        kept, depth, at = [text[: call.end()]], 1, call.end()
+        for part in _CALL_PARTS.finditer(text, call.end()):
+            kept.append(text[at : part.start()])
+            piece, at = part.group(), part.end()
+            depth += {"(": 1, ")": -1}.get(piece, 0)
+            kept.append(piece if piece in "()" else '""')
+            if depth == 0:
+                break
+        text = "".join(kept) + text[at:]
+        call = _MESSAGE_CALL.search(text, len("".join(kept)))
+    return text

@@ -15,7 +15,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.identifiers import code_names, identifiers, joined, qualified, without_names
+from specflow.identifiers import (
+    code_names,
+    identifiers,
+    joined,
+    qualified,
+    without_messages,
+    without_names,
+)
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
@@ -80,7 +87,7 @@ def statements(spec: Spec) -> Iterator[Statement]:
 
 
 def hunk_text(hunk: Hunk) -> str:
-    return "\n".join(line.text for line in (*hunk.added, *hunk.removed))
+    return without_messages("\n".join(line.text for line in (*hunk.added, *hunk.removed)))
 
 
 class Scope(NamedTuple):
