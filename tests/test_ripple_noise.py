@@ -213,3 +213,25 @@ def test_a_removed_function_still_called_is_the_first_ripple(repo, cli):
     assert ("record", "removed") not in [
         (r["symbol"]["name"], r["symbol"]["kind"]) for r in data["ripples"]
     ]
+
+
+def test_a_class_private_name_ripples_only_inside_its_class(repo, cli):
+    """REVIEW-E21: `self.__size` written anew in `Cache` ripples to `Cache.currsize`, not to
+    `Other.total` in the same file nor to `Again.total` in another (cachetools' `__links`,
+    `__order`: each class's own)."""
+    caches = (
+        "class Cache:\n"
+        "    def __init__(self):\n"
+        '        """The size.\n\nclass Fake:\n        """\n'
+        "        self.__size = 0\n\n"
+        "    def currsize(self):\n"
+        "        return self.__size\n\n\n"
+        "class Other:\n"
+        "    def total(self):\n"
+        "        return self.__size\n"
+    )
+    again = "class Again:\n    def total(self):\n        return self.__size\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/caches.py": caches, "pay/again.py": again})
+    repo.commit("start at one", {"pay/caches.py": caches.replace("__size = 0", "__size = 1")})
+    uses = ripple_names(cli)["__size"]
+    assert [(use["path"], use["function"]) for use in uses] == [("pay/caches.py", "currsize")]

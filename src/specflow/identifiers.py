@@ -116,6 +116,12 @@ LANGUAGE_ATTRIBUTES = frozenset(
 )
 
 
+def private(name: str) -> bool:
+    """`__links`: a class's own, spelled `_Class__links` outside it (name mangling)."""
+    last = name.rsplit(".", 1)[-1]
+    return last.startswith("__") and not last.endswith("__")
+
+
 def dunder(name: str) -> bool:
     """`__init__`, `__setitem__`: called through syntax (`Cache(10)`, `c[k] = v`)."""
     last = name.rsplit(".", 1)[-1]

@@ -11,6 +11,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,8 @@ from specflow.review import Linking, build
 from specflow.ripple import (
     changed_symbols,
     chosen_rows,
+    class_lines,
+    owner_at,
     prose_lines,
     ripples,
     symbols_found,
@@ -191,8 +194,19 @@ def _uses(
         paths=paths if len(paths) <= MAX_FUNCTION_FILES else None,
     )
     found = gitread.grep(repo.root, around) if paths else None
-    chosen = without_prose(chosen, {raw: prose_lines(source) for raw, source in reading()})
-    return uses(chosen, [found] if found is not None else [], revision.tree, wanted)
+    sources = reading()
+    prose = {raw: prose_lines(source) for raw, source in sources}
+    classes = {path_of(raw): class_lines(source, prose[raw]) for raw, source in sources}
+    chosen = without_prose(chosen, prose)
+    by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
+    return {name: [_owned(use, classes) for use in each] for name, each in by_name.items()}
+
+
+def _owned(use: Use, classes: dict[str, list[tuple[str, int, int]]]) -> Use:
+    """The use with the class around it, where its file was read (REVIEW-E21)."""
+    if use.path not in classes:
+        return use
+    return replace(use, owner=owner_at(classes[use.path], use.line))
 
 
 def _start_python(

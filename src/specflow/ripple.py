@@ -4,14 +4,15 @@ read, call or write the same names. Pure: sources and grep rows in, Ripples out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches
-from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define
+from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
 from specflow.noop import is_code
@@ -43,6 +44,8 @@ class Use:
     callee: str = ""
     text: str = ""
     producers: tuple[str, ...] = ()
+    # the innermost class around it, where its file was read (REVIEW-E21): not what the use is
+    owner: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,36 @@ def prose_lines(source: bytes) -> set[int]:
     return found
 
 
+_CLASS = re.compile(rb"^([ \t]*)class[ \t]+(\w+)", re.MULTILINE)
+_CODE_LINE = re.compile(rb"^([ \t]*)[^\s#]", re.MULTILINE)
+
+
+def class_lines(source: bytes, prose: set[int]) -> list[tuple[str, int, int]]:
+    """REVIEW-E21: each class of a Python source with its first and last line, read from the
+    indentation (a line of a string spanning lines, in `prose`, ends none and starts none)."""
+    code = [(source.count(b"\n", 0, m.start()) + 1, len(m[1])) for m in _CODE_LINE.finditer(source)]
+    code = [(line, depth) for line, depth in code if line not in prose]
+    lines = [line for line, _ in code]
+    found = []
+    for match in _CLASS.finditer(source):
+        first, indent = source.count(b"\n", 0, match.start()) + 1, len(match[1])
+        if first in prose:
+            continue
+        last = first
+        for line, depth in code[bisect_right(lines, first) :]:
+            if depth <= indent:
+                break
+            last = line
+        found.append((match[2].decode("ascii", "replace"), first, last))
+    return found
+
+
+def owner_at(classes: Sequence[tuple[str, int, int]], line: int) -> str:
+    """The innermost of `classes` (`class_lines`) around `line`; "" for none."""
+    around = [(first, name) for name, first, last in classes if first <= line <= last]
+    return max(around)[1] if around else ""
+
+
 def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
     """The chosen rows but those on prose lines of their file (`prose_lines`, by raw path)."""
     return [row for row in chosen if row.line not in prose.get(row.raw_path, ())]
@@ -339,6 +372,8 @@ def ripples(
         in_code = [use for use in outside if not matches(use.path, test_globs)]
         in_tests = [use for use in outside if matches(use.path, test_globs)]
         outside = [*in_code, *in_tests] if in_code else []
+        if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
+            outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
         if symbol.kind == "function" and every_class_may_define(symbol.name):
             outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
         elif symbol.kind == "function":

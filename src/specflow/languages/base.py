@@ -59,6 +59,7 @@ class Symbol:
     line: int
     function: str = ""
     producers: tuple[str, ...] = ()
+    owner: str = ""  # the innermost class around it, for a class-private name (REVIEW-E21)
 
 
 class FileFacts(NamedTuple):

@@ -12,6 +12,7 @@ from collections.abc import Container, Iterator, Sequence
 from itertools import chain
 
 from specflow.change import FileChange, Hunk
+from specflow.identifiers import private
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions
@@ -126,6 +127,17 @@ def _hunk_enclosing(
     return tuple(names)
 
 
+def _owner(tree: ast.Module, line: int) -> str:
+    """The innermost class around `line`."""
+    owner, body = "", tree.body
+    while node := next((n for n in body if _holds(n, line)), None):
+        if not isinstance(node, _COMPOUND + _FUNCTIONS):
+            break
+        owner = node.name if isinstance(node, ast.ClassDef) else owner
+        body = [s for block in _blocks(node) for s in block]
+    return owner
+
+
 def _blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
     for field in _BODIES:
         for item in getattr(node, field, None) or ():
@@ -161,13 +173,15 @@ def symbols(
         locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
-            yield Symbol(function, "function", path, scope.lineno)  # type: ignore[attr-defined]
+            owner = _owner(tree, scope.lineno) if private(function) else ""  # type: ignore[attr-defined]
+            yield Symbol(function, "function", path, scope.lineno, owner=owner)  # type: ignore[attr-defined]
         for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
                 if (name, kind) in known:
                     continue  # the first write of a name is the one kept: skip its producers
                 producers = tuple(_producers(_value_of(node), locals_, 3))
-                yield Symbol(name, kind, path, node.lineno, function, producers)  # type: ignore[attr-defined]
+                owner = _owner(tree, node.lineno) if private(name) else ""  # type: ignore[attr-defined]
+                yield Symbol(name, kind, path, node.lineno, function, producers, owner)  # type: ignore[attr-defined]
 
 
 # --- the statements that hold a changed line, walked ------------------------------------------
