@@ -235,3 +235,14 @@ def test_a_class_private_name_ripples_only_inside_its_class(repo, cli):
     repo.commit("start at one", {"pay/caches.py": caches.replace("__size = 0", "__size = 1")})
     uses = ripple_names(cli)["__size"]
     assert [(use["path"], use["function"]) for use in uses] == [("pay/caches.py", "currsize")]
+
+
+def test_a_function_only_tests_call_makes_no_ripple_whatever_code_reads_it(repo, cli):
+    """REVIEW-E17: `record` that code only names (a registry, no call) and tests call makes no
+    ripple of calls (cachetools' `cached`, re-exported in a list and called by its tests)."""
+    registry = "from pay.ledger import record\n\nHANDLERS = {'record': record}\n"
+    tests = "from pay.ledger import record\n\n\ndef test_record():\n    assert record(None, 1)\n"
+    files = {"pay/ledger.py": LEDGER, "pay/registry.py": registry, "tests/test_ledger.py": tests}
+    repo.commit("base", {"specs/pay.md": SPEC, **files})
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    assert "record" not in ripple_names(cli)

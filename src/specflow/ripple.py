@@ -369,9 +369,6 @@ def ripples(
             for use in found.get(symbol.name, [])
             if not added(use.path, use.line) and use.use not in ("definition", "import")
         ]
-        in_code = [use for use in outside if not matches(use.path, test_globs)]
-        in_tests = [use for use in outside if matches(use.path, test_globs)]
-        outside = [*in_code, *in_tests] if in_code else []
         if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
         if symbol.kind == "function" and every_class_may_define(symbol.name):
@@ -382,6 +379,9 @@ def ripples(
             outside = [use for use in outside if use.use in ("call", "read")]
         elif symbol.kind == "unread":
             outside = [use for use in outside if use.use in ("read", "write")]
+        in_code = [use for use in outside if not matches(use.path, test_globs)]
+        in_tests = [use for use in outside if matches(use.path, test_globs)]
+        outside = [*in_code, *in_tests] if in_code else []  # REVIEW-E17
         if outside:
             shown = tuple(outside[:MAX_USES])
             writer = _agreeing_writer(symbol, outside)
