@@ -337,12 +337,17 @@ def detail(project: str, outcome: Outcome) -> str:
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    return argument_parser(__doc__).parse_args(argv)
+
+
+def argument_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every benchmark of labelled real history takes."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
     parser.add_argument("--project", action="append", required=True, metavar="NAME=GIT_DIR")
     parser.add_argument("--specflow", help="the command to run (default: specflow beside python)")
     parser.add_argument("--verbose", action="store_true", help="one line per commit")
     parser.add_argument("--links", type=Path, default=LINKS, help="the labelled projects' folder")
-    return parser.parse_args(argv)
+    return parser
 
 
 def projects(values: Sequence[str], links: Path) -> list[tuple[str, Path]]:

@@ -39,7 +39,17 @@ from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_links import LINKS, Scratch, _dicts, figure, load_labels, read_specs, review, yaml_list
+from bench_links import (
+    Scratch,
+    _dicts,
+    argument_parser,
+    figure,
+    load_labels,
+    read_specs,
+    review,
+    yaml_list,
+)
+from bench_links import projects as links_projects
 from common import print_table, specflow_script
 
 RIPPLES = Path(__file__).resolve().parent / "ripples"
@@ -97,6 +107,11 @@ def shown_names(shown: Sequence[Shown]) -> list[str]:
     return list(dict.fromkeys(last_part(ripple.name) for ripple in shown))
 
 
+def users(outcome: RippleOutcome, name: str) -> set[str]:
+    """The users shown under the ripples of `name` (by its last dotted part)."""
+    return {s for r in outcome.shown if last_part(r.name) == last_part(name) for s in r.sites}
+
+
 def score(outcomes: Sequence[RippleOutcome]) -> RippleScore:
     """Micro precision and recall over the distinct names per commit; must-show users found
     under a ripple of their name."""
@@ -108,14 +123,8 @@ def score(outcomes: Sequence[RippleOutcome]) -> RippleScore:
         listed += len(names)
         wanted += len(follow)
         for item in outcome.label.follow:
-            under = {
-                s
-                for r in outcome.shown
-                if last_part(r.name) == last_part(item.name)
-                for s in r.sites
-            }
             sites += len(item.at)
-            sites_shown += len(under.intersection(item.at))
+            sites_shown += len(users(outcome, item.name).intersection(item.at))
     labelled = [len(o.shown) for o in outcomes if not o.label.noop]
     noops = [len(o.shown) for o in outcomes if o.label.noop]
     return RippleScore(
@@ -214,12 +223,7 @@ def detail(project: str, outcome: RippleOutcome) -> str:
     marked = [f"{name}{'' if name in follow else '?'}" for name in names]
     missed = sorted(follow.difference(names))
     sites = [
-        site
-        for item in label.follow
-        for site in item.at
-        if not any(
-            site in r.sites for r in outcome.shown if last_part(r.name) == last_part(item.name)
-        )
+        site for item in label.follow for site in item.at if site not in users(outcome, item.name)
     ]
     kind = "noop" if label.noop else "labelled"
     return (
@@ -231,29 +235,19 @@ def detail(project: str, outcome: RippleOutcome) -> str:
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--project", action="append", required=True, metavar="NAME=GIT_DIR")
-    parser.add_argument("--specflow", help="the command to run (default: specflow beside python)")
-    parser.add_argument("--verbose", action="store_true", help="one line per commit")
+    parser = argument_parser(__doc__)
     parser.add_argument("--ripples", type=Path, default=RIPPLES, help="the ripple labels' folder")
-    parser.add_argument("--links", type=Path, default=LINKS, help="the labelled projects' folder")
     return parser.parse_args(argv)
 
 
 def projects(values: Sequence[str], ripples: Path, links: Path) -> list[tuple[str, Path]]:
-    pairs: list[tuple[str, Path]] = []
+    """The projects as `bench_links.projects` checks them (their specs, no-op commits and
+    history), each with its ripple labels."""
     for value in values:
-        name, _, folder = value.partition("=")
-        if not folder or not (ripples / f"{name}.yaml").is_file():
+        name = value.partition("=")[0]
+        if not (ripples / f"{name}.yaml").is_file():
             bad_input(f"--project {value}: want NAME=GIT_DIR with {ripples / name}.yaml")
-        if not (links / name / "labels.yaml").is_file():
-            bad_input(
-                f"--project {value}: no {links / name}/labels.yaml (its specs and no-op commits)"
-            )
-        if not (Path(folder) / "objects").is_dir():
-            bad_input(f"--project {value}: {folder} is not a git directory")
-        pairs.append((name, Path(folder)))
-    return pairs
+    return links_projects(values, links)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

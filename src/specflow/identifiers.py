@@ -180,6 +180,7 @@ def without_messages(text: str) -> str:
             kept.append(piece if piece in "()" else '""')
             if depth == 0:
                 break
-        text = "".join(kept) + text[at:]
-        call = _MESSAGE_CALL.search(text, len("".join(kept)))
+        done = "".join(kept)
+        text = done + text[at:]
+        call = _MESSAGE_CALL.search(text, len(done))
     return text

@@ -200,10 +200,15 @@ def _sources(
     for index, file in enumerate(files):
         old, new = blobs[2 * index], blobs[2 * index + 1]
         if revision.mode == "worktree" and file.status != "deleted":
-            path = repo.root / file.path
-            new = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+            new = work_tree_file(repo, file.path)
         sources[file.path] = (old, new)
     return sources
+
+
+def work_tree_file(repo: gitio.RepoInfo, path: str) -> bytes | None:
+    """A file of the work tree as git would read it: None for one missing or a symlink."""
+    found = repo.root / path
+    return found.read_bytes() if found.is_file() and not found.is_symlink() else None
 
 
 def grep_references(

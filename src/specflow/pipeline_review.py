@@ -31,6 +31,7 @@ from specflow.pipeline import (
     grep_references,
     snapshot,
     start_sources,
+    work_tree_file,
 )
 from specflow.refs import path_of
 from specflow.review import Linking, build
@@ -216,15 +217,12 @@ def _start_python(
     from disk), for the lines their strings hold (REVIEW-E18)."""
     python = [raw for raw in raw_paths if path_of(raw).endswith((".py", ".pyi"))]
     if revision.mode == "worktree":
-        return lambda: [(raw, source) for raw in python if (source := _on_disk(repo, raw))]
+        return lambda: [
+            (raw, source) for raw in python if (source := work_tree_file(repo, path_of(raw)))
+        ]
     prefix = f"{revision.tree}:" if revision.tree else ":"
     reading = gitread.start_blobs(repo.root, [prefix + path_of(raw) for raw in python])
     return lambda: [(raw, source) for raw, source in zip(python, reading(), strict=True) if source]
-
-
-def _on_disk(repo: gitio.RepoInfo, raw: bytes) -> bytes | None:
-    path = repo.root / path_of(raw)
-    return path.read_bytes() if path.is_file() and not path.is_symlink() else None
 
 
 def _start_rarity(

@@ -4,7 +4,6 @@ read, call or write the same names. Pure: sources and grep rows in, Ripples out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -190,11 +189,13 @@ def prose_lines(source: bytes) -> set[int]:
     docstring's lines, and its first and last when nothing else is on them): a name there
     is prose, not a use."""
     found: set[int] = set()
+    line, counted = 1, 0  # lines counted once, up to each string in turn
     for match in _PY_TOKENS.finditer(source):
         start, end = match.span()
         if source[start:end].lstrip(b"rRbBuUfF")[:3] not in _TRIPLE:
             continue
-        first = source.count(b"\n", 0, start) + 1
+        line, counted = line + source.count(b"\n", counted, start), start
+        first = line
         last = first + source.count(b"\n", start, end)
         line_end = source.find(b"\n", end)
         before = source[source.rfind(b"\n", 0, start) + 1 : start]
@@ -203,27 +204,28 @@ def prose_lines(source: bytes) -> set[int]:
     return found
 
 
-_CLASS = re.compile(rb"^([ \t]*)class[ \t]+(\w+)", re.MULTILINE)
-_CODE_LINE = re.compile(rb"^([ \t]*)[^\s#]", re.MULTILINE)
+_CLASS = re.compile(rb"[ \t]*class[ \t]+(\w+)")
 
 
 def class_lines(source: bytes, prose: set[int]) -> list[tuple[str, int, int]]:
     """REVIEW-E21: each class of a Python source with its first and last line, read from the
     indentation (a line of a string spanning lines, in `prose`, ends none and starts none)."""
-    code = [(source.count(b"\n", 0, m.start()) + 1, len(m[1])) for m in _CODE_LINE.finditer(source)]
-    code = [(line, depth) for line, depth in code if line not in prose]
-    lines = [line for line, _ in code]
+    code: list[tuple[int, int, bytes]] = []  # each line of code: number, indentation, text
+    for number, text in enumerate(source.split(b"\n"), start=1):
+        stripped = text.lstrip(b" \t")
+        if stripped.strip() and not stripped.startswith(b"#") and number not in prose:
+            code.append((number, len(text) - len(stripped), text))
     found = []
-    for match in _CLASS.finditer(source):
-        first, indent = source.count(b"\n", 0, match.start()) + 1, len(match[1])
-        if first in prose:
+    for at, (first, indent, text) in enumerate(code):
+        match = _CLASS.match(text)
+        if match is None:
             continue
         last = first
-        for line, depth in code[bisect_right(lines, first) :]:
+        for line, depth, _ in code[at + 1 :]:
             if depth <= indent:
                 break
             last = line
-        found.append((match[2].decode("ascii", "replace"), first, last))
+        found.append((match[1].decode("ascii", "replace"), first, last))
     return found
 
 
@@ -379,9 +381,9 @@ def ripples(
             outside = [use for use in outside if use.use in ("call", "read")]
         elif symbol.kind == "unread":
             outside = [use for use in outside if use.use in ("read", "write")]
-        in_code = [use for use in outside if not matches(use.path, test_globs)]
-        in_tests = [use for use in outside if matches(use.path, test_globs)]
-        outside = [*in_code, *in_tests] if in_code else []  # REVIEW-E17
+        outside.sort(key=lambda use: matches(use.path, test_globs))  # REVIEW-E17: code first
+        if outside and matches(outside[0].path, test_globs):
+            outside = []  # only tests use it
         if outside:
             shown = tuple(outside[:MAX_USES])
             writer = _agreeing_writer(symbol, outside)
