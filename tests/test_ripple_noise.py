@@ -160,7 +160,7 @@ def test_a_docstring_naming_a_changed_function_is_no_use(repo, cli):
 def test_prose_lines_are_the_lines_all_inside_triple_quoted_strings():
     """REVIEW-E18: a `\"\"\"` in a comment or inside a one-line string starts nothing; a line
     with code beside a triple-quoted string is code."""
-    from specflow.ripple import prose_lines
+    from specflow.languages.pylayout import prose_lines
 
     source = (
         "def f(x):\n"  # 1
@@ -246,3 +246,58 @@ def test_a_function_only_tests_call_makes_no_ripple_whatever_code_reads_it(repo,
     repo.commit("base", {"specs/pay.md": SPEC, **files})
     repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
     assert "record" not in ripple_names(cli)
+
+
+def test_a_module_function_ripples_to_its_callers_not_to_another_modules_own(repo, cli):
+    """REVIEW-E22: `_condition` changed in `pay/methods.py` ripples to the file that imports it,
+    not to `pay/funcs.py`, which defines and calls its own `_condition` (cachetools' `_cached.py`
+    beside `_cachedmethod.py`), nor to a method called through `self`."""
+    methods = "def _condition(lock):\n    return lock\n"
+    funcs = (
+        "def _condition(lock):\n    return None\n\n\n"
+        "def wrap(lock):\n    return _condition(lock)\n\n\n"
+        "class Guard:\n    def check(self, lock):\n        return self._condition(lock)\n"
+    )
+    user = "from pay.methods import _condition\n\n\ndef run(lock):\n    return _condition(lock)\n"
+    files = {"pay/methods.py": methods, "pay/funcs.py": funcs, "pay/user.py": user}
+    repo.commit("base", {"specs/pay.md": SPEC, **files})
+    repo.commit("locked", {"pay/methods.py": methods.replace("return lock", "return not lock")})
+    uses = ripple_names(cli)["_condition"]
+    assert [(use["path"], use["function"]) for use in uses] == [("pay/user.py", "run")]
+
+
+def test_an_attribute_ripples_to_uses_through_an_object_not_to_bare_names(repo, cli):
+    """REVIEW-E22: `root.next = root` written anew ripples to `link.next` and to the class body
+    that names `next`, not to the builtin `next(...)` nor to a local `next` (cachetools'
+    linked lists); a changed method ripples to `self.lookup(...)`, not to a module's `lookup`."""
+    links = (
+        "class Link:\n"
+        "    first = next\n\n"
+        "    def reset(self, root):\n"
+        "        root.next = root\n\n"
+        "    def lookup(self, key):\n"
+        "        return key\n\n\n"
+        "def walk(link):\n"
+        "    return link.next\n"
+    )
+    other = (
+        "from pay.keys import lookup\n\n\n"
+        "def first(items):\n"
+        "    next = items[0]\n"
+        "    return next, next(iter(items)), lookup(items)\n\n\n"
+        "def find(table, key):\n"
+        "    return table.lookup(key)\n"
+    )
+    keys = "def lookup(items):\n    return items\n"
+    files = {"pay/links.py": links, "pay/other.py": other, "pay/keys.py": keys}
+    repo.commit("base", {"specs/pay.md": SPEC, **files})
+    changed = links.replace("root.next = root", "root.next = None").replace(
+        "return key\n", "return key.lower()\n"
+    )
+    repo.commit("unlink", {"pay/links.py": changed})
+    found = ripple_names(cli)
+    assert [(use["path"], use["function"]) for use in found["next"]] == [
+        ("pay/links.py", "Link"),
+        ("pay/links.py", "walk"),
+    ]
+    assert [(use["path"], use["function"]) for use in found["lookup"]] == [("pay/other.py", "find")]

@@ -10,8 +10,9 @@ import pytest
 
 from specflow import gitio, gitread, pipeline_review
 from specflow.change import Revision
+from specflow.languages.pylayout import prose_lines
 from specflow.refs import path_of
-from specflow.ripple import Use, chosen_rows, prose_lines, uses, without_prose
+from specflow.ripple import Use, chosen_rows, uses, without_prose
 
 NAMES = ["token", "store", "Account", "issue", "limit"]
 

@@ -23,6 +23,7 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.forked import in_halves
 from specflow.globs import matches
+from specflow.languages.pylayout import class_lines, owner_at, prose_lines, top_level_names
 from specflow.link import Corpus
 from specflow.pipeline import (
     CheckResult,
@@ -38,9 +39,6 @@ from specflow.review import Linking, build
 from specflow.ripple import (
     changed_symbols,
     chosen_rows,
-    class_lines,
-    owner_at,
-    prose_lines,
     ripples,
     symbols_found,
     untested_functions,
@@ -198,16 +196,23 @@ def _uses(
     sources = reading()
     prose = {raw: prose_lines(source) for raw, source in sources}
     classes = {path_of(raw): class_lines(source, prose[raw]) for raw, source in sources}
+    tops = {path_of(raw): top_level_names(source, prose[raw]) for raw, source in sources}
     chosen = without_prose(chosen, prose)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
-    return {name: [_owned(use, classes) for use in each] for name, each in by_name.items()}
+    return {
+        name: [_owned(use, name, classes, tops) for use in each] for name, each in by_name.items()
+    }
 
 
-def _owned(use: Use, classes: dict[str, list[tuple[str, int, int]]]) -> Use:
-    """The use with the class around it, where its file was read (REVIEW-E21)."""
+def _owned(
+    use: Use, name: str, classes: dict[str, list[tuple[str, int, int]]], tops: dict[str, set[str]]
+) -> Use:
+    """The use with the class around it (REVIEW-E21) and whether its file defines the name at
+    its top level (REVIEW-E22), where its file was read."""
     if use.path not in classes:
         return use
-    return replace(use, owner=owner_at(classes[use.path], use.line))
+    owner = owner_at(classes[use.path], use.line)
+    return replace(use, owner=owner, defined_here=name in tops[use.path])
 
 
 def _start_python(

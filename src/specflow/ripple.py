@@ -45,6 +45,10 @@ class Use:
     producers: tuple[str, ...] = ()
     # the innermost class around it, where its file was read (REVIEW-E21): not what the use is
     owner: str | None = field(default=None, compare=False)
+    # how the line names it (REVIEW-E22): "bare", through "self" or `cls`, or through an "other"
+    spelled: frozenset[str] = field(default=frozenset(), compare=False)
+    # whether its file, read, defines the name at its top level: a bare use is that definition's
+    defined_here: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,70 +175,6 @@ def chosen_rows(
     return chosen
 
 
-# What a Python line holds, left to right: a comment, a string that spans lines, one that does
-# not (so that quotes inside either are not taken for the start of another)
-_PY_TOKENS = re.compile(
-    rb"#[^\n]*"
-    rb'|[rRbBuUfF]{0,2}(?:"""(?:\\.|[^\\])*?"""'
-    rb"|'''(?:\\.|[^\\])*?''')"
-    rb'|[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"'
-    rb"|'(?:\\.|[^'\\\n])*')",
-    re.DOTALL,
-)
-_TRIPLE = (b'"""', b"'''")
-
-
-def prose_lines(source: bytes) -> set[int]:
-    """REVIEW-E18: the lines of a Python source that are all text of a triple-quoted string (a
-    docstring's lines, and its first and last when nothing else is on them): a name there
-    is prose, not a use."""
-    found: set[int] = set()
-    line, counted = 1, 0  # lines counted once, up to each string in turn
-    for match in _PY_TOKENS.finditer(source):
-        start, end = match.span()
-        if source[start:end].lstrip(b"rRbBuUfF")[:3] not in _TRIPLE:
-            continue
-        line, counted = line + source.count(b"\n", counted, start), start
-        first = line
-        last = first + source.count(b"\n", start, end)
-        line_end = source.find(b"\n", end)
-        before = source[source.rfind(b"\n", 0, start) + 1 : start]
-        after = source[end : len(source) if line_end < 0 else line_end]
-        found.update(range(first + bool(before.strip()), last + (not after.strip(b" \t),;"))))
-    return found
-
-
-_CLASS = re.compile(rb"[ \t]*class[ \t]+(\w+)")
-
-
-def class_lines(source: bytes, prose: set[int]) -> list[tuple[str, int, int]]:
-    """REVIEW-E21: each class of a Python source with its first and last line, read from the
-    indentation (a line of a string spanning lines, in `prose`, ends none and starts none)."""
-    code: list[tuple[int, int, bytes]] = []  # each line of code: number, indentation, text
-    for number, text in enumerate(source.split(b"\n"), start=1):
-        stripped = text.lstrip(b" \t")
-        if stripped.strip() and not stripped.startswith(b"#") and number not in prose:
-            code.append((number, len(text) - len(stripped), text))
-    found = []
-    for at, (first, indent, text) in enumerate(code):
-        match = _CLASS.match(text)
-        if match is None:
-            continue
-        last = first
-        for line, depth, _ in code[at + 1 :]:
-            if depth <= indent:
-                break
-            last = line
-        found.append((match[1].decode("ascii", "replace"), first, last))
-    return found
-
-
-def owner_at(classes: Sequence[tuple[str, int, int]], line: int) -> str:
-    """The innermost of `classes` (`class_lines`) around `line`; "" for none."""
-    around = [(first, name) for name, first, last in classes if first <= line <= last]
-    return max(around)[1] if around else ""
-
-
 def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
     """The chosen rows but those on prose lines of their file (`prose_lines`, by raw path)."""
     return [row for row in chosen if row.line not in prose.get(row.raw_path, ())]
@@ -322,9 +262,31 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
         kind = "read"
     after = at + mutation.end() if mutation else at
     producers = tuple(generic.line_producers(text, after)) if kind == "write" else ()
-    return Use(
-        path, line, function, kind, _callee(text[: at - len(name)]), text.strip()[:160], producers
-    )
+    callee = _callee(text[: at - len(name)])
+    spelled = _spelled(text, name)
+    return Use(path, line, function, kind, callee, text.strip()[:160], producers, spelled=spelled)
+
+
+_THROUGH_SELF = re.compile(r"(?<![\w.])(?:self|cls)\.$")
+_KEYWORD_BEFORE = re.compile(r"[(,]\s*$")
+_KEYWORD_AFTER = re.compile(r"\s*=(?!=)")
+
+
+def _spelled(text: str, name: str) -> frozenset[str]:
+    """How `text` names `name` (REVIEW-E22): "bare", through "self" (or `cls`), through an
+    "other", as a "keyword" argument (`User(password_hash=...)`) or in a "string"."""
+    found = set()
+    for match in _name_pattern(name).finditer(text):
+        before = text[: match.start()]
+        if before.endswith("."):
+            found.add("self" if _THROUGH_SELF.search(before) else "other")
+        elif before.endswith(("'", '"')):
+            found.add("string")  # `getattr(user, "password_hash")`, `__all__ = ["record"]`
+        elif _KEYWORD_BEFORE.search(before) and _KEYWORD_AFTER.match(text, match.end()):
+            found.add("keyword")
+        else:
+            found.add("bare")
+    return frozenset(found)
 
 
 def _callee(before: str) -> str:
@@ -373,6 +335,7 @@ def ripples(
         ]
         if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
+        outside = [use for use in outside if reaches(symbol, use)]
         if symbol.kind == "function" and every_class_may_define(symbol.name):
             outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
         elif symbol.kind == "function":
@@ -390,6 +353,22 @@ def ripples(
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def reaches(symbol: Symbol, use: Use) -> bool:
+    """REVIEW-E22: whether the use can name the symbol, as Python finds names. An attribute or
+    a method is named through an object, as a keyword argument, in a string, or bare in a class
+    body (a field); a module's function or global is not `self.name` nor a keyword, nor the
+    bare name of another file that defines its own."""
+    if not use.spelled or not symbol.reach:
+        return True
+    if symbol.reach == "attribute":
+        in_body = bool(use.owner) and use.function == use.owner
+        return bool(use.spelled - {"bare"}) or in_body
+    if use.spelled <= {"self", "keyword"}:
+        return False
+    mine = use.spelled - {"bare", "self", "keyword"}
+    return not (use.defined_here and use.path != symbol.path and not mine)
 
 
 def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:

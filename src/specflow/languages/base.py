@@ -59,7 +59,8 @@ class Symbol:
     line: int
     function: str = ""
     producers: tuple[str, ...] = ()
-    owner: str = ""  # the innermost class around it, for a class-private name (REVIEW-E21)
+    owner: str = ""  # the innermost class around it (REVIEW-E21)
+    reach: str = ""  # how its users name it: "attribute", "global" or unsaid (REVIEW-E22)
 
 
 class FileFacts(NamedTuple):

@@ -16,6 +16,7 @@ from specflow.identifiers import private
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions
+from specflow.languages.pyreach import function_reach, unread_attributes, write_reach
 from specflow.languages.pysource import parse_touched
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -39,11 +40,12 @@ def file_symbols(
     old_path = file.old_path or file.path
     gone = removed_definitions(old_tree, removed, new_tree)
     stopped = chain(
-        symbols(old_path, old, old_tree, removed, "unwrite", known), _unread(old_path, live)
+        symbols(old_path, old, old_tree, removed, "unwrite", known),
+        unread_attributes(old_path, live),
     )
     found = chain(
         symbols(file.path, new, new_tree, added, "write", known),
-        (Symbol(node.name, "removed", old_path, node.lineno) for node, _, _ in gone),
+        (_removed(node, old_path, old_tree) for node, _, _ in gone),
         # what a definition removed whole wrote or read goes with it: its users are asked about
         (s for s in stopped if not any(first <= s.line <= last for _, first, last in gone)),
     )
@@ -54,28 +56,6 @@ def file_symbols(
     }
     governed = governed_blocks(file.hunks, noop, (old_tree, new_tree), new)
     return found, FileFacts(noop, enclosing, _comments_above(file, new), governed)
-
-
-_OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")
-
-
-def _unread(path: str, hunks: Sequence[Hunk]) -> Iterator[Symbol]:
-    """Attributes of `self` or `cls` that a hunk's removed lines read and its added lines no
-    longer name: the methods that still read them may now disagree with it (`sep = b"~"` in
-    place of `sep = want_bytes(self.sep)` in `sign()`, while `unsign()` splits on `self.sep`)."""
-    for hunk in hunks:
-        removed = {
-            name: line.number
-            for line in hunk.removed
-            if "self." in line.text or "cls." in line.text
-            for name in _OWN_READ.findall(line.text.split("#", 1)[0])
-        }
-        if not removed:
-            continue
-        kept = {name for line in hunk.added for name in _OWN_READ.findall(line.text)}
-        for name, number in removed.items():
-            if name not in kept:
-                yield Symbol(name, "unread", path, number)
 
 
 ABOVE = 3  # lines: git's own context
@@ -127,6 +107,14 @@ def _hunk_enclosing(
     return tuple(names)
 
 
+def _removed(
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, path: str, tree: ast.Module | None
+) -> Symbol:
+    owner = _owner(tree, node.lineno) if tree is not None else ""
+    reach = function_reach(owner, False)
+    return Symbol(node.name, "removed", path, node.lineno, owner=owner, reach=reach)
+
+
 def _owner(tree: ast.Module, line: int) -> str:
     """The innermost class around `line`."""
     owner, body = "", tree.body
@@ -165,23 +153,28 @@ def symbols(
         return
     ordered = sorted(lines)
     calls = _mutating_calls(source)
-    scopes: list[ast.AST] = [tree]  # the module, then each function on the lines, in order
+    # the module, then each function on the lines, in order, and whether it is nested
+    scopes: list[tuple[ast.AST, bool]] = [(tree, False)]
     while scopes:
-        scope = scopes.pop()
+        scope, nested = scopes.pop()
         statements = list(_statements(scope, ordered))
-        scopes += reversed([s for s in statements if type(s) in _FUNCTION_TYPES])
+        scopes += reversed(
+            [(s, scope is not tree) for s in statements if type(s) in _FUNCTION_TYPES]
+        )
         locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
-            owner = _owner(tree, scope.lineno) if private(function) else ""  # type: ignore[attr-defined]
-            yield Symbol(function, "function", path, scope.lineno, owner=owner)  # type: ignore[attr-defined]
+            owner = _owner(tree, scope.lineno)  # type: ignore[attr-defined]
+            reach = function_reach(owner, nested)
+            yield Symbol(function, "function", path, scope.lineno, owner=owner, reach=reach)  # type: ignore[attr-defined]
         for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
                 if (name, kind) in known:
                     continue  # the first write of a name is the one kept: skip its producers
                 producers = tuple(_producers(_value_of(node), locals_, 3))
-                owner = _owner(tree, node.lineno) if private(name) else ""  # type: ignore[attr-defined]
-                yield Symbol(name, kind, path, node.lineno, function, producers, owner)  # type: ignore[attr-defined]
+                owner = _owner(tree, node.lineno) if private(name) or not function else ""  # type: ignore[attr-defined]
+                reach = write_reach(node, name, function, nested, owner)
+                yield Symbol(name, kind, path, node.lineno, function, producers, owner, reach)  # type: ignore[attr-defined]
 
 
 # --- the statements that hold a changed line, walked ------------------------------------------

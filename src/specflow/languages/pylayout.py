@@ -1,0 +1,89 @@
+"""A Python file's layout read from its text, without parsing it (a file that holds a use of a
+changed name is read whole, and may not parse): the lines of its triple-quoted strings
+(REVIEW-E18), its classes by their indentation (REVIEW-E21), the names it defines at its top
+level (REVIEW-E22). Pure: bytes in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# What a Python line holds, left to right: a comment, a string that spans lines, one that does
+# not (so that quotes inside either are not taken for the start of another)
+_PY_TOKENS = re.compile(
+    rb"#[^\n]*"
+    rb'|[rRbBuUfF]{0,2}(?:"""(?:\\.|[^\\])*?"""'
+    rb"|'''(?:\\.|[^\\])*?''')"
+    rb'|[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"'
+    rb"|'(?:\\.|[^'\\\n])*')",
+    re.DOTALL,
+)
+_TRIPLE = (b'"""', b"'''")
+
+
+def prose_lines(source: bytes) -> set[int]:
+    """REVIEW-E18: the lines of a Python source that are all text of a triple-quoted string (a
+    docstring's lines, and its first and last when nothing else is on them): a name there
+    is prose, not a use."""
+    found: set[int] = set()
+    line, counted = 1, 0  # lines counted once, up to each string in turn
+    for match in _PY_TOKENS.finditer(source):
+        start, end = match.span()
+        if source[start:end].lstrip(b"rRbBuUfF")[:3] not in _TRIPLE:
+            continue
+        line, counted = line + source.count(b"\n", counted, start), start
+        first = line
+        last = first + source.count(b"\n", start, end)
+        line_end = source.find(b"\n", end)
+        before = source[source.rfind(b"\n", 0, start) + 1 : start]
+        after = source[end : len(source) if line_end < 0 else line_end]
+        found.update(range(first + bool(before.strip()), last + (not after.strip(b" \t),;"))))
+    return found
+
+
+_CLASS = re.compile(rb"[ \t]*class[ \t]+(\w+)")
+
+
+def class_lines(source: bytes, prose: set[int]) -> list[tuple[str, int, int]]:
+    """REVIEW-E21: each class of a Python source with its first and last line, read from the
+    indentation (a line of a string spanning lines, in `prose`, ends none and starts none)."""
+    code: list[tuple[int, int, bytes]] = []  # each line of code: number, indentation, text
+    for number, text in enumerate(source.split(b"\n"), start=1):
+        stripped = text.lstrip(b" \t")
+        if stripped.strip() and not stripped.startswith(b"#") and number not in prose:
+            code.append((number, len(text) - len(stripped), text))
+    found = []
+    for at, (first, indent, text) in enumerate(code):
+        match = _CLASS.match(text)
+        if match is None:
+            continue
+        last = first
+        for line, depth, _ in code[at + 1 :]:
+            if depth <= indent:
+                break
+            last = line
+        found.append((match[1].decode("ascii", "replace"), first, last))
+    return found
+
+
+_TOP_LEVEL = re.compile(
+    rb"^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::[^=\n]*)?=(?!=))", re.M
+)
+
+
+def top_level_names(source: bytes, prose: set[int]) -> set[str]:
+    """REVIEW-E22: the functions, classes and names a Python source defines at its top level
+    (a line of a string spanning lines, in `prose`, defines none)."""
+    found: set[str] = set()
+    line, counted = 1, 0
+    for match in _TOP_LEVEL.finditer(source):
+        line, counted = line + source.count(b"\n", counted, match.start()), match.start()
+        if line not in prose:
+            found.add((match[1] or match[2] or match[3]).decode("ascii", "replace"))
+    return found
+
+
+def owner_at(classes: Sequence[tuple[str, int, int]], line: int) -> str:
+    """The innermost of `classes` (`class_lines`) around `line`; "" for none."""
+    around = [(first, name) for name, first, last in classes if first <= line <= last]
+    return max(around)[1] if around else ""
