@@ -301,3 +301,28 @@ def test_an_attribute_ripples_to_uses_through_an_object_not_to_bare_names(repo, 
         ("pay/links.py", "walk"),
     ]
     assert [(use["path"], use["function"]) for use in found["lookup"]] == [("pay/other.py", "find")]
+
+
+def test_a_line_restated_with_a_comment_or_an_annotation_writes_nothing_new(repo, cli):
+    """REVIEW-E23: beside a real change in the same hunk, `LIMIT = 30` gaining `: int` and
+    `ledger.status = None` gaining `# type: ignore[assignment]` write what they wrote: no
+    ripple to their readers (psf/requests' typing commit 561e4b6); the changed write has one."""
+    ledger = (
+        "LIMIT = 30\n\n\n"
+        "def record(ledger, cents):  # PAY-1\n"
+        "    ledger.status = None\n"
+        "    ledger.amount = cents\n"
+    )
+    reader = "from pay.ledger import LIMIT\n\n\ndef show(entry):\n"
+    reader += "    return entry.amount, entry.status, LIMIT\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": ledger, "pay/show.py": reader})
+    typed = (
+        ledger.replace("LIMIT = 30", "LIMIT: int = 30")
+        .replace("= None", "= None  # type: ignore[assignment]")
+        .replace("= cents", "= int(cents)")
+    )
+    repo.commit("typed", {"pay/ledger.py": typed})
+    found = ripple_names(cli)
+    assert "amount" in found
+    assert "status" not in found
+    assert "LIMIT" not in found

@@ -10,6 +10,8 @@ import sys
 import threading
 from collections.abc import Sequence
 
+from specflow.change import Hunk
+
 # CPython 3.10's parser recurses on the C stack and crashes the process on nesting deep enough
 # (`1+1+...` 200,000 times); 3.11 raises RecursionError instead. On 3.10 the parse runs in a
 # thread with a stack this large (reserved, not used, by the few that need it).
@@ -164,3 +166,36 @@ def _open_quote(line: bytes, quote: bytes | None) -> bytes | None:
         else:
             single = token
     return quote
+
+
+_TRAILING_COMMENT = re.compile(r"\s+#[^'\"]*$")
+# `X: int = 30` at the top level, `self.x: int = v`: not a class body's field (dataclasses read it)
+_ANNOTATED = re.compile(r"^((?:[\w.]+)|\s+\w+\.[\w.]+)\s*:\s*[^=]+?=(?!=)")
+
+
+def restated_lines(hunk: Hunk) -> tuple[set[int], set[int]]:
+    """REVIEW-E23: the removed and the added lines of a hunk whose code the other side holds
+    again, but for a trailing comment or a variable's annotation (`# type: ignore` added)."""
+    old: set[int] = set()
+    new: set[int] = set()
+    if not hunk.added or not hunk.removed:
+        return old, new
+    removed: dict[str, list[int]] = {}
+    for line in hunk.removed:
+        text = line.text  # most lines hold neither `#` nor `:`: compared as they are
+        key = _code(text) if "#" in text or ":" in text else text
+        removed.setdefault(key, []).append(line.number)
+    for line in hunk.added:
+        text = line.text
+        same = removed.get(_code(text) if "#" in text or ":" in text else text)
+        if same:
+            old.update(same)
+            new.add(line.number)
+    return old, new
+
+
+def _code(text: str) -> str:
+    code = _TRAILING_COMMENT.sub("", text.rstrip()) if "#" in text else text.rstrip()
+    if ":" in code and "=" in code:
+        code = _ANNOTATED.sub(r"\1 =", code)
+    return code

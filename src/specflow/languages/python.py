@@ -17,7 +17,7 @@ from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions
 from specflow.languages.pyreach import function_reach, unread_attributes, write_reach
-from specflow.languages.pysource import parse_touched
+from specflow.languages.pysource import parse_touched, restated_lines
 from specflow.noop import python_noop_hunks, sides_lines
 
 
@@ -35,8 +35,13 @@ def file_symbols(
     new_tree = parse_touched(new, sorted(cut_new)) if new is not None else None
     noop = python_noop_hunks(file.hunks, old_tree, new_tree) if old_tree and new_tree else set()
     live = [hunk for index, hunk in enumerate(file.hunks) if index not in noop]
-    added = {line.number for hunk in live for line in hunk.added}
-    removed = {line.number for hunk in live for line in hunk.removed}
+    restated = [restated_lines(hunk) for hunk in live]
+    added = {line.number for hunk in live for line in hunk.added}.difference(
+        *(n for _, n in restated)
+    )
+    removed = {line.number for hunk in live for line in hunk.removed}.difference(
+        *(o for o, _ in restated)
+    )
     old_path = file.old_path or file.path
     gone = removed_definitions(old_tree, removed, new_tree)
     stopped = chain(
