@@ -692,6 +692,22 @@ def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, 
     assert budget["questions_not_shown"] >= 2
 
 
+def test_a_rule_the_change_writes_is_asked_before_the_old_rules_it_cites(repo, cli):
+    """REVIEW-20: one change adds AUTH-4 to the spec and code that cites it, further down the
+    file than a hunk citing the old AUTH-1. Both are certain (the code names their IDs); the
+    new rule is asked first, where the two used to come by their place in the file."""
+    base(repo)
+    spec = AUTH_SPEC.replace(
+        "\n## Edge Cases", "- AUTH-4: Tokens expire after an hour.\n\n## Edge Cases"
+    )
+    code = AUTH.replace(
+        '    username = username.encode("latin1")\n',
+        '    username = username.encode("iso-8859-1")  # AUTH-1\n',
+    ).replace("        return hash_utf8\n", "        return hash_utf8 or None  # AUTH-4\n")
+    repo.commit("Digest auth keeps no password", {"specs/auth.md": spec, "requests/auth.py": code})
+    assert asked(review_json(cli, "HEAD"))[:2] == ["AUTH-4", "AUTH-1"]
+
+
 def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
     """REVIEW-E6, REVIEW-15: a hunk that only imports `HTTPDigestAuth` (a shim re-exporting it,
     as cachetools' deprecated modules do) does not change what it does: it is no identifier

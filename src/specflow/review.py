@@ -153,7 +153,13 @@ def build(
         if r.settled
         for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
     }
-    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed, around)
+    written = {
+        (file.path, line.number)
+        for file in change.files
+        if file.path in spec_paths
+        for line in file.added_lines()
+    }
+    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed, around, written)
     touched = asked.touched
     reviews = tuple(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
@@ -204,9 +210,11 @@ def _questions(
     test_globs: tuple[str, ...],
     settled: Set[str],
     around: Mapping[int, tuple[str, ...]],
+    written: Set[tuple[str, int]] = frozenset(),
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
-    are built (a large change has thousands)."""
+    are built (a large change has thousands). Among those equally sure, a statement the change
+    writes into its spec (`written`: spec path and line) comes first (REVIEW-20)."""
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
@@ -239,6 +247,7 @@ def _questions(
         words = max(ranking_words(link, linking.rarity) for _, link in found)
         rank = (
             -sure,
+            (statement.path, statement.line) not in written,
             -words,
             not affected,
             order[statement.kind],
