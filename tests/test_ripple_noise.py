@@ -238,9 +238,10 @@ def test_a_class_private_name_ripples_only_inside_its_class(repo, cli):
 
 
 def test_a_function_only_tests_call_makes_no_ripple_whatever_code_reads_it(repo, cli):
-    """REVIEW-E17: `record` that code only names (a registry, no call) and tests call makes no
-    ripple of calls (cachetools' `cached`, re-exported in a list and called by its tests)."""
-    registry = "from pay.ledger import record\n\nHANDLERS = {'record': record}\n"
+    """REVIEW-E17: `record` that code only names (in a list of names, no call) and tests call
+    makes no ripple of calls (cachetools' `cached`, re-exported in `__all__` and called by its
+    tests); a name in a string is no read of it (REVIEW-E24)."""
+    registry = "from pay.ledger import record\n\n__all__ = ['record']\n"
     tests = "from pay.ledger import record\n\n\ndef test_record():\n    assert record(None, 1)\n"
     files = {"pay/ledger.py": LEDGER, "pay/registry.py": registry, "tests/test_ledger.py": tests}
     repo.commit("base", {"specs/pay.md": SPEC, **files})
@@ -326,3 +327,46 @@ def test_a_line_restated_with_a_comment_or_an_annotation_writes_nothing_new(repo
     assert "amount" in found
     assert "status" not in found
     assert "LIMIT" not in found
+
+
+def test_a_changed_function_ripples_to_its_reads_as_a_value_not_a_nested_ones(repo, cli):
+    """REVIEW-E24: a property changed ripples to `ledger.total` read elsewhere (packaging's
+    `_canonical_spec` in `__eq__`), a function to the line that hands it on (pluggy's
+    `self._inner_hookexec = _multicall`); a nested `wrapper` changed lists no other
+    decorator's `return wrapper`, and a name in a string is no read."""
+    ledger = (
+        "class Ledger:\n"
+        "    @property\n"
+        "    def total(self):\n"
+        "        return 1\n\n\n"
+        "def _multicall(hooks):\n"
+        "    return hooks\n\n\n"
+        "def logged(func):\n"
+        "    def wrapper():\n"
+        "        return func()\n"
+        "    return wrapper\n"
+    )
+    users = (
+        "from pay.ledger import _multicall\n\n"
+        '__all__ = ["total"]\n\n\n'
+        "def show(ledger):\n"
+        "    return ledger.total\n\n\n"
+        "class Manager:\n"
+        "    def __init__(self):\n"
+        "        self._hookexec = _multicall\n\n\n"
+        "def timed(func):\n"
+        "    def wrapper():\n"
+        "        return func()\n"
+        "    return wrapper\n"
+    )
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": ledger, "pay/users.py": users})
+    changed = (
+        ledger.replace("return 1", "return 2")
+        .replace("return hooks", "return list(hooks)")
+        .replace("return func()", "return func() or None")
+    )
+    repo.commit("totals", {"pay/ledger.py": changed})
+    found = ripple_names(cli)
+    assert [(use["path"], use["function"]) for use in found["total"]] == [("pay/users.py", "show")]
+    assert [use["function"] for use in found["_multicall"]] == ["__init__"]
+    assert "wrapper" not in found

@@ -339,7 +339,7 @@ def ripples(
         if symbol.kind == "function" and every_class_may_define(symbol.name):
             outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
         elif symbol.kind == "function":
-            outside = [use for use in outside if use.use == "call"]
+            outside = [u for u in outside if u.use == "call" or (symbol.reach and _reference(u))]
         elif symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
             outside = [use for use in outside if use.use in ("call", "read")]
         elif symbol.kind == "unread":
@@ -353,6 +353,13 @@ def ripples(
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def _reference(use: Use) -> bool:
+    """A read of a function's name as a value in code: handed on (`hookexec = _multicall`), or
+    a property read (`self._canonical_spec`); not its name in a string (`__all__`). Of a
+    method or a module's function only: a nested `wrapper` is returned by every decorator."""
+    return use.use == "read" and bool(use.spelled - {"string"})
 
 
 def reaches(symbol: Symbol, use: Use) -> bool:
