@@ -6,6 +6,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from specflow.languages.base import Symbol
+from specflow.languages.pyreach import function_reach
+
 _Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
 _DEFINITION = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -27,6 +30,18 @@ def removed_definitions(
         if node.name not in again and all(n in removed for n in range(first, last + 1)):
             gone.append((node, first, last))
     return gone
+
+
+def removed_symbol(node: _Definition, path: str, tree: ast.Module | None) -> Symbol:
+    """The ripple of a definition removed whole: a method is named through an object, a
+    module's function or class by its bare name (REVIEW-E22)."""
+    owner = (
+        next((c.name for c in tree.body if isinstance(c, ast.ClassDef) and node in c.body), "")
+        if tree is not None
+        else ""
+    )
+    reach = function_reach(bool(owner), nested=False)
+    return Symbol(node.name, "removed", path, node.lineno, owner=owner, reach=reach)
 
 
 def _definitions(tree: ast.Module) -> Iterator[_Definition]:

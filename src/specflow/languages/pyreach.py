@@ -16,34 +16,61 @@ from specflow.languages.base import Symbol
 ATTRIBUTE, GLOBAL = "attribute", "global"
 
 
-def function_reach(owner: str, nested: bool) -> str:
+def class_ranges(tree: ast.Module) -> list[tuple[int, int]]:
+    """The first and last line of each class outside functions (inside a module's `if` or
+    `try` too): a function or a write within one is a class's."""
+    found: list[tuple[int, int]] = []
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.ClassDef):
+            found.append((node.lineno, node.end_lineno or node.lineno))
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                for item in getattr(node, field, None) or ():
+                    stack.extend([item] if isinstance(item, ast.stmt) else item.body)
+    return found
+
+
+def in_class(classes: Sequence[tuple[int, int]], line: int) -> bool:
+    return any(first <= line <= last for first, last in classes)
+
+
+def function_reach(method: bool, nested: bool) -> str:
     """A changed function's: a method, a module's own function, or nested (unsaid)."""
     if nested:
         return ""
-    return ATTRIBUTE if owner else GLOBAL
+    return ATTRIBUTE if method else GLOBAL
 
 
-def write_reach(node: ast.AST, name: str, function: str, nested: bool, owner: str) -> str:
+def write_reach(node: ast.AST, name: str, function: str, nested: bool, class_body: bool) -> str:
     """A written name's: written through an object or in a class body, a module's global
     (assigned at its top level, or mutated by its functions), or a closure's (unsaid)."""
-    if any(isinstance(t, ast.Attribute) and t.attr == name for t in _targets(node)):
+    if any(_through_object(target, name) for target in _targets(node)):
         return ATTRIBUTE
     if not function:
-        return ATTRIBUTE if owner else GLOBAL
+        return ATTRIBUTE if class_body else GLOBAL
     return "" if nested else GLOBAL
 
 
-def _targets(node: ast.AST) -> Iterator[ast.AST]:
+def _targets(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.Assign):
-        roots: list[ast.expr] = node.targets
-    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-        roots = [node.target]
-    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        roots = [node.func.value]
-    else:
-        roots = []
-    for root in roots:
-        yield from ast.walk(root)
+        return node.targets
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        return [node.target]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return [node.func.value]  # `self.items.append(x)` writes `items`
+    return []
+
+
+def _through_object(target: ast.expr, name: str) -> bool:
+    if isinstance(target, ast.Attribute):
+        return target.attr == name
+    if isinstance(target, (ast.Subscript, ast.Starred)):
+        return _through_object(target.value, name)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return any(_through_object(element, name) for element in target.elts)
+    return False
 
 
 _OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")

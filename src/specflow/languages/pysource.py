@@ -182,12 +182,12 @@ def restated_lines(hunk: Hunk) -> tuple[set[int], set[int]]:
         return old, new
     removed: dict[str, list[int]] = {}
     for line in hunk.removed:
-        text = line.text  # most lines hold neither `#` nor `:`: compared as they are
-        key = _code(text) if "#" in text or ":" in text else text
+        text = line.text  # only an assignment is read for what it writes: the rest as it is
+        key = _code(text) if "=" in text and ("#" in text or ":" in text) else text
         removed.setdefault(key, []).append(line.number)
     for line in hunk.added:
         text = line.text
-        same = removed.get(_code(text) if "#" in text or ":" in text else text)
+        same = removed.get(_code(text) if "=" in text and ("#" in text or ":" in text) else text)
         if same:
             old.update(same)
             new.add(line.number)

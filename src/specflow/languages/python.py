@@ -13,10 +13,10 @@ from itertools import chain
 
 from specflow.change import FileChange, Hunk
 from specflow.identifiers import private
+from specflow.languages import pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
-from specflow.languages.pydefinitions import extent, removed_definitions
-from specflow.languages.pyreach import function_reach, unread_attributes, write_reach
+from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pysource import parse_touched, restated_lines
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -46,11 +46,11 @@ def file_symbols(
     gone = removed_definitions(old_tree, removed, new_tree)
     stopped = chain(
         symbols(old_path, old, old_tree, removed, "unwrite", known),
-        unread_attributes(old_path, live),
+        pyreach.unread_attributes(old_path, live),
     )
     found = chain(
         symbols(file.path, new, new_tree, added, "write", known),
-        (_removed(node, old_path, old_tree) for node, _, _ in gone),
+        (removed_symbol(node, old_path, old_tree) for node, _, _ in gone),
         # what a definition removed whole wrote or read goes with it: its users are asked about
         (s for s in stopped if not any(first <= s.line <= last for _, first, last in gone)),
     )
@@ -112,14 +112,6 @@ def _hunk_enclosing(
     return tuple(names)
 
 
-def _removed(
-    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, path: str, tree: ast.Module | None
-) -> Symbol:
-    owner = _owner(tree, node.lineno) if tree is not None else ""
-    reach = function_reach(owner, False)
-    return Symbol(node.name, "removed", path, node.lineno, owner=owner, reach=reach)
-
-
 def _owner(tree: ast.Module, line: int) -> str:
     """The innermost class around `line`."""
     owner, body = "", tree.body
@@ -158,6 +150,7 @@ def symbols(
         return
     ordered = sorted(lines)
     calls = _mutating_calls(source)
+    classes = pyreach.class_ranges(tree)
     # the module, then each function on the lines, in order, and whether it is nested
     scopes: list[tuple[ast.AST, bool]] = [(tree, False)]
     while scopes:
@@ -169,17 +162,20 @@ def symbols(
         locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
-            owner = _owner(tree, scope.lineno)  # type: ignore[attr-defined]
-            reach = function_reach(owner, nested)
-            yield Symbol(function, "function", path, scope.lineno, owner=owner, reach=reach)  # type: ignore[attr-defined]
+            line = scope.lineno  # type: ignore[attr-defined]
+            owner = _owner(tree, line) if private(function) else ""
+            reach = pyreach.function_reach(pyreach.in_class(classes, line), nested)
+            yield Symbol(function, "function", path, line, owner=owner, reach=reach)
         for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
                 if (name, kind) in known:
                     continue  # the first write of a name is the one kept: skip its producers
                 producers = tuple(_producers(_value_of(node), locals_, 3))
-                owner = _owner(tree, node.lineno) if private(name) or not function else ""  # type: ignore[attr-defined]
-                reach = write_reach(node, name, function, nested, owner)
-                yield Symbol(name, kind, path, node.lineno, function, producers, owner, reach)  # type: ignore[attr-defined]
+                line = node.lineno  # type: ignore[attr-defined]
+                owner = _owner(tree, line) if private(name) else ""
+                class_body = not function and pyreach.in_class(classes, line)
+                reach = pyreach.write_reach(node, name, function, nested, class_body)
+                yield Symbol(name, kind, path, line, function, producers, owner, reach)
 
 
 # --- the statements that hold a changed line, walked ------------------------------------------
