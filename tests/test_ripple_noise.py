@@ -90,10 +90,10 @@ class RRCache(Cache):
 
 
 def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
-    """REVIEW-E15: `__init__` and `get` changed in `Cache` would ripple to `RRCache`'s calls of
-    its own parent's, and every other `get` in the code; `lookup`, changed too, still ripples
-    to its callers. REVIEW-7: `__init__`, which no test calls by name, is not listed as
-    untested; `get` and `lookup` are."""
+    """REVIEW-E15: `__init__` changed in `Cache` would ripple to every constructor in the code:
+    none; `get` ripples only within its class family (REVIEW-E25: `RRCache.get` calls
+    `Cache.get(self, key)`), and `lookup`, changed too, to its callers. REVIEW-7: `__init__`,
+    which no test calls by name, is not listed as untested; `get` and `lookup` are."""
     repo.commit("base", {"specs/pay.md": SPEC, "src/pay/caches.py": CACHES})
     changed = (
         CACHES.replace("        self.maxsize = maxsize\n", "        self.maxsize = int(maxsize)\n")
@@ -102,7 +102,8 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     )
     repo.commit("sizes", {"src/pay/caches.py": changed})
     names = ripple_names(cli)
-    assert "__init__" not in names and "get" not in names, names
+    assert "__init__" not in names, names
+    assert [(use["line"], use["function"]) for use in names["get"]] == [(18, "get")], names
     assert "lookup" in names, names
     untested = json.loads(cli("review", "HEAD", "--format", "json").out)["untested"]
     assert [s["name"] for s in untested] == ["get", "lookup"]  # REVIEW-7: not `__init__`
@@ -370,3 +371,39 @@ def test_a_changed_function_ripples_to_its_reads_as_a_value_not_a_nested_ones(re
     assert [(use["path"], use["function"]) for use in found["total"]] == [("pay/users.py", "show")]
     assert [use["function"] for use in found["_multicall"]] == ["__init__"]
     assert "wrapper" not in found
+
+
+def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli):
+    """REVIEW-E25: `LFUCache.popitem` changed ripples to the base's `self.popitem()` in
+    `Cache.__setitem__` (cachetools' eviction loop) and to a subclass's `super().popitem()` in
+    another file; not to a sibling's own `self.popitem()` nor to a dict's `d.popitem()`."""
+    caches = (
+        "class Cache:\n"
+        "    def __setitem__(self, key, value):\n"
+        "        self.popitem()\n\n"
+        "    def popitem(self):\n"
+        "        return None\n\n\n"
+        "class LFUCache(Cache):\n"
+        "    def popitem(self):\n"
+        "        return 1\n\n\n"
+        "class LRUCache(Cache):\n"
+        "    def evict(self):\n"
+        "        return self.popitem()\n\n"
+        "    def popitem(self):\n"
+        "        return 2\n"
+    )
+    ttl = (
+        "from pay.caches import LFUCache\n\n\n"
+        "class TTLCache(LFUCache):\n"
+        "    def expire(self):\n"
+        "        return super().popitem()\n\n\n"
+        "def drain(d):\n"
+        "    return d.popitem()\n"
+    )
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/caches.py": caches, "pay/ttl.py": ttl})
+    repo.commit("least used", {"pay/caches.py": caches.replace("return 1", "return 3")})
+    uses = ripple_names(cli)["popitem"]
+    assert [(use["path"], use["function"]) for use in uses] == [
+        ("pay/caches.py", "__setitem__"),
+        ("pay/ttl.py", "expire"),
+    ]

@@ -132,7 +132,7 @@ def test_two_searches_find_what_one_search_of_the_whole_tree_finds(repo, limit, 
     )
     change = gitread.read_change(info, Revision("HEAD", "commit", f"{head}~1", head))
     choose = {"limit": limit, "skip": change.files, "test_globs": ("tests/**",)}
-    found = pipeline_review._uses(info, revision, NAMES, (), **choose)
+    found, _ = pipeline_review._uses(info, revision, NAMES, (), **choose)
     assert found == one_search(info, revision, **choose)
     assert not any((u.path, u.line) in {("src/accounts.py", 13)} for u in found.get("store", []))
     if limit is None:
@@ -155,9 +155,9 @@ def test_past_many_files_the_functions_come_from_the_whole_tree(repo, monkeypatc
     head = repo.commit("accounts", FILES)
     info = gitio.open_repo(repo.path)
     revision = Revision("HEAD", "commit", f"{head}~1", head)
-    few = pipeline_review._uses(info, revision, NAMES, ())
+    few, _ = pipeline_review._uses(info, revision, NAMES, ())
     monkeypatch.setattr(pipeline_review, "MAX_FUNCTION_FILES", 1)
-    assert pipeline_review._uses(info, revision, NAMES, ()) == few == one_search(info, revision)
+    assert pipeline_review._uses(info, revision, NAMES, ())[0] == few == one_search(info, revision)
 
 
 def test_review_and_context_name_the_function_of_each_use(repo, cli):
@@ -188,5 +188,5 @@ def test_a_name_right_after_digits_is_no_use(repo, cli):
     assert seen == {("src/convert.py", 2, "convert")}
     info = gitio.open_repo(repo.path)
     revision = Revision("HEAD", "commit", f"{head}~1", head)
-    found = pipeline_review._uses(info, revision, ["token", "store"], ())
+    found, _ = pipeline_review._uses(info, revision, ["token", "store"], ())
     assert set(found) == {"token"}

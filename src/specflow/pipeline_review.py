@@ -23,7 +23,13 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.forked import in_halves
 from specflow.globs import matches
-from specflow.languages.pylayout import class_lines, owner_at, prose_lines, top_level_names
+from specflow.languages.pylayout import (
+    class_bases,
+    class_lines,
+    owner_at,
+    prose_lines,
+    top_level_names,
+)
 from specflow.link import Corpus
 from specflow.pipeline import (
     CheckResult,
@@ -116,7 +122,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
     rare = _start_rarity(repo, revision, links, excludes)
-    found = _uses(
+    found, bases = _uses(
         repo,
         revision,
         names,
@@ -135,7 +141,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             None if show_all else config.max_questions,
         ),
         scoped,
-        ripples(symbols, found, change, config.test_globs),
+        ripples(symbols, found, change, config.test_globs, bases),
         symbols,
         untested_functions(symbols, found, config.test_globs),
     )
@@ -170,11 +176,12 @@ def _uses(
     limit: int | None = None,
     skip: Sequence[FileChange] = (),
     test_globs: tuple[str, ...] = (),
-) -> dict[str, list[Use]]:
+) -> tuple[dict[str, list[Use]], dict[str, tuple[str, ...]]]:
     """The places that use `names` in the resulting tree of `revision`, at most about `limit`
-    each (SPEED-12): git's rows read as it writes them, then the functions around the rows kept
-    asked of their files alone (`git grep -p` over the whole tree would take git twice as
-    long, for the few rows a review keeps)."""
+    each (SPEED-12): git's rows read as it writes them, then the functions around the rows
+    kept asked of their files alone (`git grep -p` over the whole tree would take git twice as
+    long, for the few rows a review keeps). And the bases of the classes of the Python files
+    that hold them (REVIEW-E25)."""
     wanted = set(names)
     search = gitread.grep_args(names, revision, excludes, words=True, functions=True, headers=False)
     with gitread.stream_grep(repo.root, search) as blocks:  # read while git searches on
@@ -197,11 +204,12 @@ def _uses(
     prose = {raw: prose_lines(source) for raw, source in sources}
     classes = {path_of(raw): class_lines(source, prose[raw]) for raw, source in sources}
     tops = {path_of(raw): top_level_names(source, prose[raw]) for raw, source in sources}
+    bases = {name: each for _, source in sources for name, each in class_bases(source).items()}
     chosen = without_prose(chosen, prose)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
     return {
         name: [_owned(use, name, classes, tops) for use in each] for name, each in by_name.items()
-    }
+    }, bases
 
 
 def _owned(
@@ -270,7 +278,7 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     excludes = (*spec_globs(config), *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    by_name = _uses(repo, worktree, names, excludes)
+    by_name, _ = _uses(repo, worktree, names, excludes)
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
         return contexts[0]

@@ -4,7 +4,7 @@ read, call or write the same names. Pure: sources and grep rows in, Ripples out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -322,9 +322,11 @@ def ripples(
     found: dict[str, list[Use]],
     change: Change,
     test_globs: tuple[str, ...] = (),
+    bases: Mapping[str, tuple[str, ...]] = {},
 ) -> list[Ripple]:
     """Each symbol with its uses outside the changed lines, ranked: stopped writes first. A
-    symbol that only tests use makes none (REVIEW-E17): running them answers its question."""
+    symbol that only tests use makes none (REVIEW-E17): running them answers its question.
+    `bases`: the classes each class derives from, where the files of the uses were read."""
     added = added_lines(change.files)
     results = []
     for symbol in symbols:
@@ -337,7 +339,10 @@ def ripples(
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
         outside = [use for use in outside if reaches(symbol, use)]
         if symbol.kind == "function" and every_class_may_define(symbol.name):
-            outside = []  # REVIEW-E15: by name, `get`'s calls are every class's
+            # REVIEW-E15: by name, `get`'s calls are every class's; REVIEW-E25: but its family's
+            family = lineage(symbol.owner, bases) if symbol.owner else set()
+            named = symbol.name
+            outside = [u for u in outside if u.use == "call" and _in(family, named, u)]
         elif symbol.kind == "function":
             outside = [u for u in outside if u.use == "call" or (symbol.reach and _reference(u))]
         elif symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
@@ -353,6 +358,33 @@ def ripples(
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def lineage(owner: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """REVIEW-E25: a class, the classes it derives from and those derived from it, as far as
+    `bases` knows them."""
+    family = {owner} | _ancestors(owner, bases)
+    return family | {name for name in bases if owner in _ancestors(name, bases)}
+
+
+def _ancestors(name: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
+    found: set[str] = set()
+    stack = list(bases.get(name, ()))
+    while stack:
+        base = stack.pop()
+        if base not in found:
+            found.add(base)
+            stack.extend(bases.get(base, ()))
+    return found
+
+
+def _in(family: set[str], name: str, use: Use) -> bool:
+    """A call made in a class of the family (`self.popitem()` in the base's `__setitem__`,
+    `super().clear()`), or through a class of it (`_TimedCache.clear(self)`)."""
+    if use.owner in family:
+        return True
+    through = "|".join(re.escape(each) for each in sorted(family))
+    return bool(through) and bool(re.search(rf"(?<![\w.])(?:{through})\.{name}\s*\(", use.text))
 
 
 def _reference(use: Use) -> bool:

@@ -83,6 +83,20 @@ def top_level_names(source: bytes, prose: set[int]) -> set[str]:
     return found
 
 
+_BASES = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
+
+
+def class_bases(source: bytes) -> dict[str, tuple[str, ...]]:
+    """REVIEW-E25: each class of a Python source with the classes it derives from, as its
+    header names them (the last part of a dotted name; `metaclass=` and the like left out)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for match in _BASES.finditer(source):
+        names = (part.strip().rsplit(b".", 1)[-1] for part in match[2].split(b","))
+        bases = tuple(n.decode("ascii", "replace") for n in names if n and b"=" not in n)
+        found[match[1].decode("ascii", "replace")] = bases
+    return found
+
+
 def owner_at(classes: Sequence[tuple[str, int, int]], line: int) -> str:
     """The innermost of `classes` (`class_lines`) around `line`; "" for none."""
     around = [(first, name) for name, first, last in classes if first <= line <= last]

@@ -12,7 +12,7 @@ from collections.abc import Container, Iterator, Sequence
 from itertools import chain
 
 from specflow.change import FileChange, Hunk
-from specflow.identifiers import private
+from specflow.identifiers import every_class_may_define, private
 from specflow.languages import pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
@@ -163,7 +163,8 @@ def symbols(
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
             line = scope.lineno  # type: ignore[attr-defined]
-            owner = _owner(tree, line) if private(function) else ""
+            shared = private(function) or every_class_may_define(function)
+            owner = _owner(tree, line) if shared else ""
             reach = pyreach.function_reach(pyreach.in_class(classes, line), nested)
             yield Symbol(function, "function", path, line, owner=owner, reach=reach)
         for node in _candidates(statements, ordered, calls):
