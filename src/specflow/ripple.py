@@ -45,7 +45,8 @@ class Use:
     producers: tuple[str, ...] = ()
     # the innermost class around it, where its file was read (REVIEW-E21): not what the use is
     owner: str | None = field(default=None, compare=False)
-    # how the line names it (REVIEW-E22): "bare", through "self" or `cls`, or through an "other"
+    # how the line names it (REVIEW-E22): "bare", through "self" (or `cls`) or an "other", as a
+    # "keyword" argument or in a "string"
     spelled: frozenset[str] = field(default=frozenset(), compare=False)
     # whether its file, read, defines the name at its top level: a bare use is that definition's
     defined_here: bool = field(default=False, compare=False)
@@ -337,18 +338,7 @@ def ripples(
         ]
         if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
-        outside = [use for use in outside if reaches(symbol, use)]
-        if symbol.kind == "function" and every_class_may_define(symbol.name):
-            # REVIEW-E15: by name, `get`'s calls are every class's; REVIEW-E25: but its family's
-            family = lineage(symbol.owner, bases) if symbol.owner else set()
-            named = symbol.name
-            outside = [u for u in outside if u.use == "call" and _in(family, named, u)]
-        elif symbol.kind == "function":
-            outside = [u for u in outside if u.use == "call" or (symbol.reach and _reference(u))]
-        elif symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
-            outside = [use for use in outside if use.use in ("call", "read")]
-        elif symbol.kind == "unread":
-            outside = [use for use in outside if use.use in ("read", "write")]
+        outside = _followed(symbol, [use for use in outside if reaches(symbol, use)], bases)
         outside.sort(key=lambda use: matches(use.path, test_globs))  # REVIEW-E17: code first
         if outside and matches(outside[0].path, test_globs):
             outside = []  # only tests use it
@@ -358,6 +348,21 @@ def ripples(
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ...]]) -> list[Use]:
+    """The uses that the symbol's kind asks about."""
+    if symbol.kind == "function" and every_class_may_define(symbol.name):
+        # REVIEW-E15: by name, `get`'s calls are every class's; REVIEW-E25: but its family's
+        family = lineage(symbol.owner, bases) if symbol.owner else set()
+        return [use for use in uses if use.use == "call" and _in(family, symbol.name, use)]
+    if symbol.kind == "function":  # REVIEW-E24: its calls, and its reads as a value
+        return [use for use in uses if use.use == "call" or (symbol.reach and _reference(use))]
+    if symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
+        return [use for use in uses if use.use in ("call", "read")]
+    if symbol.kind == "unread":
+        return [use for use in uses if use.use in ("read", "write")]
+    return uses
 
 
 def lineage(owner: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -384,7 +389,8 @@ def _in(family: set[str], name: str, use: Use) -> bool:
     if use.owner in family:
         return True
     through = "|".join(re.escape(each) for each in sorted(family))
-    return bool(through) and bool(re.search(rf"(?<![\w.])(?:{through})\.{name}\s*\(", use.text))
+    spelled = rf"(?<![\w.])(?:{through})\.{re.escape(name)}\s*\("
+    return bool(through) and re.search(spelled, use.text) is not None
 
 
 def _reference(use: Use) -> bool:

@@ -59,7 +59,7 @@ class Symbol:
     line: int
     function: str = ""
     producers: tuple[str, ...] = ()
-    owner: str = ""  # the innermost class around it (REVIEW-E21)
+    owner: str = ""  # its class: of a class-private name, a method all define (REVIEW-E21, E25)
     reach: str = ""  # how its users name it: "attribute", "global" or unsaid (REVIEW-E22)
 
 
