@@ -404,6 +404,19 @@ def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it
     assert cli("check", "--staged").code == 1
 
 
+def test_a_document_that_names_an_id_is_not_its_code(repo, cli):
+    """CHECK-21: a guide describing AUTH-1, edited just below the line that names it, asks
+    nothing (this repository's benchmark write-up drew twelve warnings per edit); the code
+    under `# AUTH-1` still does."""
+    _start(repo, "")
+    guide = "# Hashing\n\nAUTH-1 keeps SHA-256.\n\nThe digest is hex.\n"
+    repo.commit("guide", {"docs/hashing.md": guide})
+    repo.stage({"docs/hashing.md": guide.replace("is hex", "is lower-case hex")})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha256(p).hexdigest()")})
+    assert "touched-requirement" in cli("check", "--staged").out
+
+
 def test_show_and_report_list_constraints_with_the_files_they_cover(repo, cli):
     """CHECK-22"""
     _start(repo, OUTSIDE.format(until="") + "\n" + REQUIRE)

@@ -7,6 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 
+from specflow.globs import DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
 from specflow.link import ENCLOSING, IDENTIFIER, PART, REFERENCE, WORDS, Link
 from specflow.words import words_of_identifier
@@ -17,7 +18,6 @@ MIN_CONFIDENCE = 0.5
 COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
 RARE = 0.6  # a word this rare in the code may count alone
 DESCRIBES = 0.8  # documentation that names an ID describes the requirement; code implements it
-DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
 SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
 
 

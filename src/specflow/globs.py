@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
+# documentation: a file that names an ID describes the rule, code implements it (REVIEW-19)
+DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
+
 Matcher = Callable[[str], bool]
 
 

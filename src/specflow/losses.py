@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from specflow.change import Change
-from specflow.globs import matches, matches_any
+from specflow.globs import DOCUMENTS, matches, matches_any
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
@@ -146,8 +146,8 @@ def touched_requirements(
     for file in change.files:
         if file.path not in heads or in_specs_dir(file.path, specs_dir):
             continue
-        if matches(file.path, test_globs):
-            continue
+        if matches(file.path, test_globs) or file.path.endswith(DOCUMENTS):
+            continue  # a test verifies the rule, a document describes it: neither is its code
         for hunk in file.hunks:
             for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
                 item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
