@@ -371,6 +371,7 @@ def test_a_changed_function_ripples_to_its_reads_as_a_value_not_a_nested_ones(re
     assert [(use["path"], use["function"]) for use in found["total"]] == [("pay/users.py", "show")]
     assert [use["function"] for use in found["_multicall"]] == ["__init__"]
     assert "wrapper" not in found
+    assert "Do these callers and readers still get what they expect?" in cli("review", "HEAD").out
 
 
 def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli):
