@@ -377,11 +377,14 @@ def test_a_changed_function_ripples_to_its_reads_as_a_value_not_a_nested_ones(re
 def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli):
     """REVIEW-E25: `LFUCache.popitem` changed ripples to the base's `self.popitem()` in
     `Cache.__setitem__` (cachetools' eviction loop) and to a subclass's `super().popitem()` in
-    another file; not to a sibling's own `self.popitem()` nor to a dict's `d.popitem()`."""
+    another file; not to a sibling's own `self.popitem()` or its call of the base's
+    `Cache.popitem(self)`, nor to a dict's `popitem()`, in the base or elsewhere."""
     caches = (
         "class Cache:\n"
         "    def __setitem__(self, key, value):\n"
         "        self.popitem()\n\n"
+        "    def drop(self):\n"
+        "        return self.data.popitem()\n\n"
         "    def popitem(self):\n"
         "        return None\n\n\n"
         "class LFUCache(Cache):\n"
@@ -389,7 +392,7 @@ def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli)
         "        return 1\n\n\n"
         "class LRUCache(Cache):\n"
         "    def evict(self):\n"
-        "        return self.popitem()\n\n"
+        "        return self.popitem() or Cache.popitem(self)\n\n"
         "    def popitem(self):\n"
         "        return 2\n"
     )

@@ -354,8 +354,10 @@ def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ..
     """The uses that the symbol's kind asks about."""
     if symbol.kind == "function" and every_class_may_define(symbol.name):
         # REVIEW-E15: by name, `get`'s calls are every class's; REVIEW-E25: but its family's
-        family = lineage(symbol.owner, bases) if symbol.owner else set()
-        return [use for use in uses if use.use == "call" and _in(family, symbol.name, use)]
+        if not symbol.owner:
+            return []
+        line = lineage(symbol.owner, bases)
+        return [use for use in uses if use.use == "call" and _in(line, symbol.name, use)]
     if symbol.kind == "function":  # REVIEW-E24: its calls, and its reads as a value
         return [use for use in uses if use.use == "call" or (symbol.reach and _reference(use))]
     if symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
@@ -365,11 +367,17 @@ def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ..
     return uses
 
 
-def lineage(owner: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
-    """REVIEW-E25: a class, the classes it derives from and those derived from it, as far as
-    `bases` knows them."""
-    family = {owner} | _ancestors(owner, bases)
-    return family | {name for name in bases if owner in _ancestors(name, bases)}
+class Lineage(NamedTuple):
+    """REVIEW-E25: a class's family as `bases` knows it: the classes it derives from, itself and
+    those derived from it (`family`); and itself with those derived from it (`down`)."""
+
+    family: frozenset[str]
+    down: frozenset[str]
+
+
+def lineage(owner: str, bases: Mapping[str, tuple[str, ...]]) -> Lineage:
+    down = {owner} | {name for name in bases if owner in _ancestors(name, bases)}
+    return Lineage(frozenset(down | _ancestors(owner, bases)), frozenset(down))
 
 
 def _ancestors(name: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -383,14 +391,18 @@ def _ancestors(name: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
     return found
 
 
-def _in(family: set[str], name: str, use: Use) -> bool:
-    """A call made in a class of the family (`self.popitem()` in the base's `__setitem__`,
-    `super().clear()`), or through a class of it (`_TimedCache.clear(self)`)."""
-    if use.owner in family:
+def _in(line: Lineage, name: str, use: Use) -> bool:
+    """A call that can reach the changed method: through `self` or `super()` in a class of its
+    family (`self.popitem()` in the base's `__setitem__`, `super().clear()` in a subclass), or
+    through the class or one derived from it (`_TimedCache.clear(self)`; a sibling's
+    `Cache.clear(self)` calls the base's own)."""
+    called = rf"\.{re.escape(name)}\s*\("
+    if use.owner in line.family and (
+        "self" in use.spelled or re.search(rf"\bsuper\(\s*[\w\s,]*\){called}", use.text)
+    ):
         return True
-    through = "|".join(re.escape(each) for each in sorted(family))
-    spelled = rf"(?<![\w.])(?:{through})\.{re.escape(name)}\s*\("
-    return bool(through) and re.search(spelled, use.text) is not None
+    through = "|".join(re.escape(each) for each in sorted(line.down))
+    return re.search(rf"(?<![\w.])(?:{through}){called}", use.text) is not None
 
 
 def _reference(use: Use) -> bool:
