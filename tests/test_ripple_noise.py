@@ -411,3 +411,36 @@ def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli)
         ("pay/caches.py", "__setitem__"),
         ("pay/ttl.py", "expire"),
     ]
+
+
+def test_an_annotated_local_or_a_loop_variable_mutated_is_the_functions_own(repo, cli):
+    """REVIEW-E16: `found: set[int] = set()` then `found.add(...)`, a loop's `row.append(...)`
+    and a `with ... as out` written to are locals, as a plain `found = set()` is: no ripple to
+    another module's `found` (this repository's own typed code listed seven such names); a
+    module's list mutated in a function still ripples to its readers."""
+    ledger = (
+        "HANDLERS = []\n\n\n"
+        "def record(ledger, rows, path):  # PAY-1\n"
+        "    found: set[int] = set()\n"
+        "    for row in rows:\n"
+        "        row.append(1)\n"
+        "        found.add(row[0])\n"
+        "    with open(path) as out:\n"
+        "        out.write('x')\n"
+        "    HANDLERS.append(found)\n"
+        "    return found\n"
+    )
+    other = (
+        "from pay.ledger import HANDLERS\n\n"
+        "found = {1}\nrow = [2]\nout = None\n\n\n"
+        "def show():\n"
+        "    return found, row, out, HANDLERS\n"
+    )
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": ledger, "pay/other.py": other})
+    changed = ledger.replace("row.append(1)", "row.append(2)").replace("'x'", "'y'")
+    changed = changed.replace("found.add(row[0])", "found.add(row[-1])")
+    changed = changed.replace("HANDLERS.append(found)", "HANDLERS.append(sorted(found))")
+    repo.commit("rows", {"pay/ledger.py": changed})
+    found = ripple_names(cli)
+    assert not {"found", "row", "out"} & set(found), found
+    assert ("pay/other.py", "show") in [(use["path"], use["function"]) for use in found["HANDLERS"]]

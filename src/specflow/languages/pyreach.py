@@ -73,6 +73,24 @@ def _through_object(target: ast.expr, name: str) -> bool:
     return False
 
 
+BINDERS = frozenset({ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith})
+
+
+def bound(node: ast.stmt) -> Iterator[str]:
+    """REVIEW-E16: the plain names an annotated assignment, a loop or a `with` binds: locals of
+    the function, whatever is done to them after."""
+    if isinstance(node, ast.AnnAssign):
+        targets: list[ast.expr | None] = [node.target]
+    elif isinstance(node, (ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    else:
+        targets = [item.optional_vars for item in node.items]  # type: ignore[attr-defined]
+    for target in targets:
+        for part in ast.walk(target) if target is not None else ():
+            if isinstance(part, ast.Name):
+                yield part.id
+
+
 _OWN_READ = re.compile(r"(?<![\w.])(?:self|cls)\.([A-Za-z_]\w*)\b(?!\s*\()")
 
 

@@ -333,6 +333,9 @@ def _local_values(
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, node.value)
+        elif type(node) in pyreach.BINDERS:  # `found: set[int] = set()`, `for x in`, `as f`
+            for name in pyreach.bound(node):
+                values.setdefault(name, getattr(node, "value", None) or _UNKNOWN)
     if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
         arguments = scope.args  # `*args` and `**kwargs` too: each call's own, never the caller's
         starred = [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
