@@ -444,3 +444,22 @@ def test_an_annotated_local_or_a_loop_variable_mutated_is_the_functions_own(repo
     found = ripple_names(cli)
     assert not {"found", "row", "out"} & set(found), found
     assert ("pay/other.py", "show") in [(use["path"], use["function"]) for use in found["HANDLERS"]]
+
+
+def test_another_file_names_a_module_function_bare_only_once_it_imports_it(repo, cli):
+    """REVIEW-E22: `record` changed ripples to the file that imports it in parentheses over
+    several lines and calls it (its import's lines are no reads), not to a file whose local
+    `record` only shares the spelling (this repository's review listed a local `symbols`)."""
+    user = (
+        "from pay.ledger import (\n"
+        "    record,\n"
+        ")\n\n\n"
+        "def charge(ledger, cents):\n"
+        "    return record(ledger, cents)\n"
+    )
+    other = "def show(rows):\n    record = rows[0]\n    return record\n"
+    files = {"pay/ledger.py": LEDGER, "pay/user.py": user, "pay/other.py": other}
+    repo.commit("base", {"specs/pay.md": SPEC, **files})
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    uses = ripple_names(cli)["record"]
+    assert [(use["path"], use["line"], use["use"]) for use in uses] == [("pay/user.py", 7, "call")]

@@ -26,6 +26,7 @@ from specflow.globs import matches
 from specflow.languages.pylayout import (
     class_bases,
     class_lines,
+    imports,
     owner_at,
     prose_lines,
     top_level_names,
@@ -204,23 +205,36 @@ def _uses(
     prose = {raw: prose_lines(source) for raw, source in sources}
     classes = {path_of(raw): class_lines(source, prose[raw]) for raw, source in sources}
     tops = {path_of(raw): top_level_names(source, prose[raw]) for raw, source in sources}
+    imported = {path_of(raw): imports(source, prose[raw]) for raw, source in sources}
     bases = {name: each for _, source in sources for name, each in class_bases(source).items()}
     chosen = without_prose(chosen, prose)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
     return {
-        name: [_owned(use, name, classes, tops) for use in each] for name, each in by_name.items()
+        name: [_owned(use, name, classes, tops, imported) for use in each]
+        for name, each in by_name.items()
     }, bases
 
 
 def _owned(
-    use: Use, name: str, classes: dict[str, list[tuple[str, int, int]]], tops: dict[str, set[str]]
+    use: Use,
+    name: str,
+    classes: dict[str, list[tuple[str, int, int]]],
+    tops: dict[str, set[str]],
+    imported: dict[str, tuple[set[str], set[int]]],
 ) -> Use:
-    """The use with the class around it (REVIEW-E21) and whether its file defines the name at
-    its top level (REVIEW-E22), where its file was read."""
+    """The use with the class around it (REVIEW-E21), whether its file defines the name at its
+    top level or imports it, and a line of an import as an import (REVIEW-E22), where its file
+    was read."""
     if use.path not in classes:
         return use
-    owner = owner_at(classes[use.path], use.line)
-    return replace(use, owner=owner, defined_here=name in tops[use.path])
+    names, lines = imported[use.path]
+    return replace(
+        use,
+        use="import" if use.line in lines else use.use,
+        owner=owner_at(classes[use.path], use.line),
+        defined_here=name in tops[use.path],
+        imported_here=name in names,
+    )
 
 
 def _start_python(

@@ -50,6 +50,8 @@ class Use:
     spelled: frozenset[str] = field(default=frozenset(), compare=False)
     # whether its file, read, defines the name at its top level: a bare use is that definition's
     defined_here: bool = field(default=False, compare=False)
+    # whether its file imports the name; None: its file was not read (REVIEW-E22)
+    imported_here: bool | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -415,8 +417,8 @@ def _reference(use: Use) -> bool:
 def reaches(symbol: Symbol, use: Use) -> bool:
     """REVIEW-E22: whether the use can name the symbol, as Python finds names. An attribute or
     a method is named through an object, as a keyword argument, in a string, or bare in a class
-    body (a field); a module's function or global is not `self.name` nor a keyword, nor the
-    bare name of another file that defines its own."""
+    body (a field); a module's function or global is not `self.name` nor a keyword, and another
+    file names it bare only when it imports it and defines no name of its own so spelled."""
     if not use.spelled or not symbol.reach:
         return True
     if symbol.reach == "attribute":
@@ -424,8 +426,10 @@ def reaches(symbol: Symbol, use: Use) -> bool:
         return bool(use.spelled - {"bare"}) or in_body
     if use.spelled <= {"self", "keyword"}:
         return False
-    mine = use.spelled - {"bare", "self", "keyword"}
-    return not (use.defined_here and use.path != symbol.path and not mine)
+    if use.path == symbol.path or use.spelled - {"bare", "self", "keyword"}:
+        return True  # its own module's, or named through a module or in a string
+    # another file names it bare only once imported, and not when it defines its own
+    return not use.defined_here and use.imported_here is not False
 
 
 def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:

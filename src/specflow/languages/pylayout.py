@@ -83,6 +83,32 @@ def top_level_names(source: bytes, prose: set[int]) -> set[str]:
     return found
 
 
+_IMPORT = re.compile(
+    rb"^[ \t]*(from[ \t]+[\w.]+[ \t]+)?import[ \t]+(\([^)]*\)|(?:[^\n\\]|\\\n)*)", re.M
+)
+
+
+def imports(source: bytes, prose: set[int]) -> tuple[set[str], set[int]]:
+    """REVIEW-E22: the names a Python source's imports bind (`from m import (a, b as c)`: `a`
+    and `c`; `import x.y`: `x`), and every line of those imports (a name on a line of a
+    parenthesised import is imported there, not read)."""
+    names: set[str] = set()
+    lines: set[int] = set()
+    line, counted = 1, 0
+    for match in _IMPORT.finditer(source):
+        line, counted = line + source.count(b"\n", counted, match.start()), match.start()
+        if line in prose:
+            continue
+        lines.update(range(line, line + match[0].count(b"\n") + 1))
+        body = re.sub(rb"#[^\n]*", b"", match[2]).strip(b"()")
+        for part in body.replace(b"\\\n", b" ").split(b","):
+            words = part.split()
+            if words and words[0] != b"*":
+                bound = words[-1] if len(words) == 3 and words[1] == b"as" else words[0]
+                names.add(bound.split(b".")[0].decode("ascii", "replace"))
+    return names, lines
+
+
 _BASES = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
 
 
