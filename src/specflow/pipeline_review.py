@@ -23,14 +23,7 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.forked import in_halves
 from specflow.globs import matches
-from specflow.languages.pylayout import (
-    class_bases,
-    class_lines,
-    imports,
-    owner_at,
-    prose_lines,
-    top_level_names,
-)
+from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import Corpus
 from specflow.pipeline import (
     CheckResult,
@@ -202,38 +195,30 @@ def _uses(
     )
     found = gitread.grep(repo.root, around) if paths else None
     sources = reading()
-    prose = {raw: prose_lines(source) for raw, source in sources}
-    classes = {path_of(raw): class_lines(source, prose[raw]) for raw, source in sources}
-    tops = {path_of(raw): top_level_names(source, prose[raw]) for raw, source in sources}
-    imported = {path_of(raw): imports(source, prose[raw]) for raw, source in sources}
-    bases = {name: each for _, source in sources for name, each in class_bases(source).items()}
+    layouts = {raw: layout(source) for raw, source in sources}
+    prose = {raw: each.prose for raw, each in layouts.items()}
+    by_path = {path_of(raw): each for raw, each in layouts.items()}
+    bases = {name: of for each in layouts.values() for name, of in each.bases.items()}
     chosen = without_prose(chosen, prose)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
     return {
-        name: [_owned(use, name, classes, tops, imported) for use in each]
+        name: [_owned(use, name, by_path.get(use.path)) for use in each]
         for name, each in by_name.items()
     }, bases
 
 
-def _owned(
-    use: Use,
-    name: str,
-    classes: dict[str, list[tuple[str, int, int]]],
-    tops: dict[str, set[str]],
-    imported: dict[str, tuple[set[str], set[int]]],
-) -> Use:
+def _owned(use: Use, name: str, file: Layout | None) -> Use:
     """The use with the class around it (REVIEW-E21), whether its file defines the name at its
     top level or imports it, and a line of an import as an import (REVIEW-E22), where its file
-    was read."""
-    if use.path not in classes:
+    was read (`file`)."""
+    if file is None:
         return use
-    names, lines = imported[use.path]
     return replace(
         use,
-        use="import" if use.line in lines else use.use,
-        owner=owner_at(classes[use.path], use.line),
-        defined_here=name in tops[use.path],
-        imported_here=name in names,
+        use="import" if use.line in file.import_lines else use.use,
+        owner=owner_at(file.classes, use.line),
+        defined_here=name in file.defined,
+        imported_here=name in file.imported,
     )
 
 

@@ -7,7 +7,8 @@ import ast
 from collections.abc import Iterator
 
 from specflow.languages.base import Symbol
-from specflow.languages.pyreach import function_reach
+from specflow.languages.pylayout import owner_at
+from specflow.languages.pyreach import class_ranges, function_reach
 
 _Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
 _DEFINITION = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -35,11 +36,7 @@ def removed_definitions(
 def removed_symbol(node: _Definition, path: str, tree: ast.Module | None) -> Symbol:
     """The ripple of a definition removed whole: a method is named through an object, a
     module's function or class by its bare name (REVIEW-E22)."""
-    owner = (
-        next((c.name for c in tree.body if isinstance(c, ast.ClassDef) and node in c.body), "")
-        if tree is not None
-        else ""
-    )
+    owner = owner_at(class_ranges(tree), node.lineno) if tree is not None else ""
     reach = function_reach(bool(owner), nested=False)
     return Symbol(node.name, "removed", path, node.lineno, owner=owner, reach=reach)
 

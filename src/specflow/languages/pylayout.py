@@ -6,7 +6,8 @@ level (REVIEW-E22). Pure: bytes in."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 # What a Python line holds, left to right: a comment, a string that spans lines, one that does
 # not (so that quotes inside either are not taken for the start of another)
@@ -74,13 +75,22 @@ _TOP_LEVEL = re.compile(
 def top_level_names(source: bytes, prose: set[int]) -> set[str]:
     """REVIEW-E22: the functions, classes and names a Python source defines at its top level
     (a line of a string spanning lines, in `prose`, defines none)."""
-    found: set[str] = set()
+    return {
+        (match[1] or match[2] or match[3]).decode("ascii", "replace")
+        for _, match in _in_code(_TOP_LEVEL, source, prose)
+    }
+
+
+def _in_code(
+    pattern: re.Pattern[bytes], source: bytes, prose: set[int]
+) -> Iterator[tuple[int, re.Match[bytes]]]:
+    """The matches of `pattern` with the line each starts on, but those on a line of a string
+    spanning lines (`prose`); lines counted once, up to each match in turn."""
     line, counted = 1, 0
-    for match in _TOP_LEVEL.finditer(source):
+    for match in pattern.finditer(source):
         line, counted = line + source.count(b"\n", counted, match.start()), match.start()
         if line not in prose:
-            found.add((match[1] or match[2] or match[3]).decode("ascii", "replace"))
-    return found
+            yield line, match
 
 
 _IMPORT = re.compile(
@@ -94,11 +104,7 @@ def imports(source: bytes, prose: set[int]) -> tuple[set[str], set[int]]:
     parenthesised import is imported there, not read)."""
     names: set[str] = set()
     lines: set[int] = set()
-    line, counted = 1, 0
-    for match in _IMPORT.finditer(source):
-        line, counted = line + source.count(b"\n", counted, match.start()), match.start()
-        if line in prose:
-            continue
+    for line, match in _in_code(_IMPORT, source, prose):
         lines.update(range(line, line + match[0].count(b"\n") + 1))
         body = re.sub(rb"#[^\n]*", b"", match[2]).strip(b"()")
         for part in body.replace(b"\\\n", b" ").split(b","):
@@ -112,11 +118,11 @@ def imports(source: bytes, prose: set[int]) -> tuple[set[str], set[int]]:
 _BASES = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
 
 
-def class_bases(source: bytes) -> dict[str, tuple[str, ...]]:
+def class_bases(source: bytes, prose: set[int]) -> dict[str, tuple[str, ...]]:
     """REVIEW-E25: each class of a Python source with the classes it derives from, as its
     header names them (the last part of a dotted name; `metaclass=` and the like left out)."""
     found: dict[str, tuple[str, ...]] = {}
-    for match in _BASES.finditer(source):
+    for _, match in _in_code(_BASES, source, prose):
         names = (part.strip().rsplit(b".", 1)[-1] for part in match[2].split(b","))
         bases = tuple(n.decode("ascii", "replace") for n in names if n and b"=" not in n)
         found[match[1].decode("ascii", "replace")] = bases
@@ -127,3 +133,27 @@ def owner_at(classes: Sequence[tuple[str, int, int]], line: int) -> str:
     """The innermost of `classes` (`class_lines`) around `line`; "" for none."""
     around = [(first, name) for name, first, last in classes if first <= line <= last]
     return max(around)[1] if around else ""
+
+
+class Layout(NamedTuple):
+    """What a Python file that holds uses says, read from its text once."""
+
+    prose: set[int]  # REVIEW-E18
+    classes: list[tuple[str, int, int]]  # REVIEW-E21
+    defined: set[str]  # REVIEW-E22: its top-level names
+    imported: set[str]  # REVIEW-E22: the names its imports bind
+    import_lines: set[int]
+    bases: dict[str, tuple[str, ...]]  # REVIEW-E25
+
+
+def layout(source: bytes) -> Layout:
+    prose = prose_lines(source)
+    imported, import_lines = imports(source, prose)
+    return Layout(
+        prose,
+        class_lines(source, prose),
+        top_level_names(source, prose),
+        imported,
+        import_lines,
+        class_bases(source, prose),
+    )

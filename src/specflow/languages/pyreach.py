@@ -16,24 +16,19 @@ from specflow.languages.base import Symbol
 ATTRIBUTE, GLOBAL = "attribute", "global"
 
 
-def class_ranges(tree: ast.Module) -> list[tuple[int, int]]:
-    """The first and last line of each class outside functions (inside a module's `if` or
-    `try` too): a function or a write within one is a class's."""
-    found: list[tuple[int, int]] = []
+def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
+    """Each class of the tree with its first and last line (inside an `if`, a `try` or a
+    function too), for `pylayout.owner_at`: a function or a write within one is a class's."""
+    found: list[tuple[str, int, int]] = []
     stack: list[ast.stmt] = list(tree.body)
     while stack:
         node = stack.pop()
         if isinstance(node, ast.ClassDef):
-            found.append((node.lineno, node.end_lineno or node.lineno))
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-                for item in getattr(node, field, None) or ():
-                    stack.extend([item] if isinstance(item, ast.stmt) else item.body)
+            found.append((node.name, node.lineno, node.end_lineno or node.lineno))
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for item in getattr(node, field, None) or ():
+                stack.extend([item] if isinstance(item, ast.stmt) else item.body)
     return found
-
-
-def in_class(classes: Sequence[tuple[int, int]], line: int) -> bool:
-    return any(first <= line <= last for first, last in classes)
 
 
 def function_reach(method: bool, nested: bool) -> str:

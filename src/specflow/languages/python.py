@@ -17,6 +17,7 @@ from specflow.languages import pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
+from specflow.languages.pylayout import owner_at
 from specflow.languages.pysource import parse_touched, restated_lines
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -112,17 +113,6 @@ def _hunk_enclosing(
     return tuple(names)
 
 
-def _owner(tree: ast.Module, line: int) -> str:
-    """The innermost class around `line`."""
-    owner, body = "", tree.body
-    while node := next((n for n in body if _holds(n, line)), None):
-        if not isinstance(node, _COMPOUND + _FUNCTIONS):
-            break
-        owner = node.name if isinstance(node, ast.ClassDef) else owner
-        body = [s for block in _blocks(node) for s in block]
-    return owner
-
-
 def _blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
     for field in _BODIES:
         for item in getattr(node, field, None) or ():
@@ -163,9 +153,10 @@ def symbols(
         function = getattr(scope, "name", "")
         if function and kind == "write" and _touches(scope, ordered, body_only=True):
             line = scope.lineno  # type: ignore[attr-defined]
-            shared = private(function) or every_class_may_define(function)
-            owner = _owner(tree, line) if shared else ""
-            reach = pyreach.function_reach(pyreach.in_class(classes, line), nested)
+            owner = owner_at(classes, line)
+            reach = pyreach.function_reach(bool(owner), nested)
+            if not (private(function) or every_class_may_define(function)):
+                owner = ""  # REVIEW-E21, E25 ask for it; the others match across classes
             yield Symbol(function, "function", path, line, owner=owner, reach=reach)
         for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
@@ -173,9 +164,9 @@ def symbols(
                     continue  # the first write of a name is the one kept: skip its producers
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 line = node.lineno  # type: ignore[attr-defined]
-                owner = _owner(tree, line) if private(name) else ""
-                class_body = not function and pyreach.in_class(classes, line)
-                reach = pyreach.write_reach(node, name, function, nested, class_body)
+                around = owner_at(classes, line)
+                owner = around if private(name) else ""
+                reach = pyreach.write_reach(node, name, function, nested, bool(around))
                 yield Symbol(name, kind, path, line, function, producers, owner, reach)
 
 
