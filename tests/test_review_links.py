@@ -708,6 +708,45 @@ def test_a_rule_the_change_writes_is_asked_before_the_old_rules_it_cites(repo, c
     assert asked(review_json(cli, "HEAD"))[:2] == ["AUTH-4", "AUTH-1"]
 
 
+SHA_256 = AUTH.replace(
+    "        else:\n            hash_utf8 = None",
+    '        elif algorithm == "SHA-256":\n'
+    "            def hash_utf8(x):\n"
+    "                return hashlib.sha256(x.encode()).hexdigest()\n"
+    "        else:\n"
+    "            hash_utf8 = None",
+)
+
+
+def test_what_the_code_must_do_is_asked_before_how_it_works(repo, cli):
+    """REVIEW-21: a new algorithm in `build_digest_header` reads `algorithm`, which a Context
+    line names (0.75 sure); AUTH-2 only shares words with it (0.74). The requirement, the rule
+    the change may break, is asked first."""
+    spec = AUTH_SPEC.replace(
+        "## Requirements",
+        "- `build_digest_header()` picks the hash function by `algorithm`.\n\n## Requirements",
+    )
+    repo.commit("base", {"specs/auth.md": spec, "requests/auth.py": AUTH})
+    repo.commit("Support another algorithm", {"requests/auth.py": SHA_256})
+    data = review_json(cli, "HEAD")
+    sure = {q["statement"]["id"]: q["confidence"] for q in data["questions"]}
+    assert sure[None] > sure["AUTH-2"], data["questions"]  # the Context line is surer
+    assert asked(data)[:2] == ["AUTH-2", "C11"]
+
+
+def test_a_certain_question_stays_first_however_many_words_others_share(repo, cli):
+    """REVIEW-21: the words a change shares with a statement raise it among the questions that
+    are not certain; the hunk that names AUTH-3 is still asked about AUTH-3 first."""
+    base(repo)
+    code = SHA_256.replace("        return hash_utf8\n", "        return hash_utf8  # AUTH-3\n")
+    message = "Digest auth hashes with SHA-256 when the server names that algorithm"
+    repo.commit(message, {"requests/auth.py": code})
+    data = review_json(cli, "HEAD")
+    assert asked(data)[:2] == ["AUTH-3", "AUTH-2"], data["questions"]
+    words = {q["statement"]["id"]: len(q["evidence"]["words"]) for q in data["questions"]}
+    assert words["AUTH-2"] > words["AUTH-3"]
+
+
 def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
     """REVIEW-E6, REVIEW-15: a hunk that only imports `HTTPDigestAuth` (a shim re-exporting it,
     as cachetools' deprecated modules do) does not change what it does: it is no identifier

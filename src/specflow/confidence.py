@@ -133,6 +133,22 @@ def ranking_words(link: Link, rare: Mapping[str, float]) -> float:
     return sum(_telling(link, rare)[:4])
 
 
+CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
+PER_WORD = 0.1  # each word the change shares with the statement, up to SPOKEN_WORDS
+SPOKEN_WORDS = 6
+BY_KIND = {"requirement": 0.08, "edge-case": 0.0, "context": -0.08}
+
+
+def standing(sure: float, kind: str, shared: int) -> float:
+    """Where a question ranks (REVIEW-21): certain questions first, by confidence; the others
+    by confidence, raised for each word the change shares with the statement (its changed
+    lines, subject lines and new tests' names speak of what the statement says) and for a
+    requirement over a context line (what the code must do, before how it works today)."""
+    if sure >= CERTAIN:
+        return 1.0 + sure
+    return sure + PER_WORD * min(shared, SPOKEN_WORDS) + BY_KIND.get(kind, 0.0)
+
+
 def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
     """The second rarest word of a split identifier: one rare word alone does not make a match."""
     parts = [part for part in words_of_identifier(name) if not part.isdigit()]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import FileChange, Hunk, Revision
-from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words
+from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import matches
 from specflow.link import EVIDENCE
 from specflow.model import Requirement, Spec
@@ -245,8 +245,9 @@ def _questions(
         statement = best.statement
         affected = statement.spec in reasons
         words = max(ranking_words(link, linking.rarity) for _, link in found)
+        shared = {word for _, link in found for word in link.words}
         rank = (
-            -sure,
+            -standing(sure, statement.kind, len(shared)),
             (statement.path, statement.line) not in written,
             -words,
             not affected,
@@ -278,8 +279,8 @@ def _strongest(ranked: list[tuple[tuple[Any, ...], Any]]) -> list[Any]:
     is certain does not pad its checklist with guesses."""
     if not ranked:
         return ranked
-    floor = -ranked[0][0][0] * RELATIVE_CUT
-    return [pair for pair in ranked if -pair[0][0] >= floor]
+    floor = max(sure for _, (sure, _, _) in ranked) * RELATIVE_CUT
+    return [pair for pair in ranked if pair[1][0] >= floor]
 
 
 def _question(
