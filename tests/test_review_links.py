@@ -747,6 +747,26 @@ def test_a_certain_question_stays_first_however_many_words_others_share(repo, cl
     assert words["AUTH-2"] > words["AUTH-3"]
 
 
+def test_a_hunk_in_a_named_function_sharing_a_word_with_the_statement_asks(repo, cli):
+    """REVIEW-15: a hunk inside `build_digest_header`, which AUTH-4 names, is weak evidence;
+    the word it shares with AUTH-4 (`algorithm`, rare in this code) makes it a question, and the
+    question shows the word."""
+    spec = AUTH_SPEC.replace(
+        "\n## Edge Cases",
+        "- AUTH-4: `build_digest_header()` gives nothing for an algorithm it does not know.\n"
+        "\n## Edge Cases",
+    )
+    repo.commit("base", {"specs/auth.md": spec, "requests/auth.py": AUTH})
+    code = AUTH.replace("            hash_utf8 = None", "            raise ValueError(algorithm)")
+    repo.commit("Refuse the rest", {"requests/auth.py": code})
+    found = {q["statement"]["id"]: q for q in review_json(cli, "HEAD")["questions"]}
+    assert found["AUTH-4"]["evidence"] == {
+        "kind": "enclosing",
+        "names": ["build_digest_header"],
+        "words": ["algorithm"],
+    }
+
+
 def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
     """REVIEW-E6, REVIEW-15: a hunk that only imports `HTTPDigestAuth` (a shim re-exporting it,
     as cachetools' deprecated modules do) does not change what it does: it is no identifier

@@ -118,8 +118,11 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str]) -> flo
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:
-    """The rarity of each shared word that is not common in the code, rarest first."""
-    weights = sorted((rare.get(word, 0.0) for word in link.words), reverse=True)
+    """The rarity of each shared word that is not common in the code, rarest first; a name
+    every program uses (`split`, `join`) tells nothing, however rare in this code."""
+    weights = sorted(
+        (rare.get(word, 0.0) for word in link.words if word not in GENERIC_NAMES), reverse=True
+    )
     return [weight for weight in weights if weight >= COMMON]
 
 

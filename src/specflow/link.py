@@ -27,14 +27,7 @@ from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.noop import is_code
 from specflow.specset import SpecSet
-from specflow.words import (
-    BM25,
-    message_words,
-    stem,
-    tokens,
-    word_set,
-    words_of_identifier,
-)
+from specflow.words import BM25, message_words, stem, tokens, word_set, words_of_identifier
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
@@ -176,8 +169,7 @@ class Corpus:
             code = is_code(file.path)
             scope = self.in_scope(scoped[file.path])
             for number, hunk in enumerate(file.hunks):
-                for doc, kind, names, words in _hunk_links(hunk, self, code, scope):
-                    found.append((at, number, doc, kind, names, words))
+                found += [(at, number, *row) for row in _hunk_links(hunk, self, code, scope)]
         return found
 
     def enclosing_rows(
@@ -198,10 +190,10 @@ class Corpus:
             for number, names in enclosing.get(file.path, {}).items():
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
                 _name_links(self, qualified(names), scope, links)
-                found += [
-                    (at, number, doc, ENCLOSING if kind == IDENTIFIER else kind, named, ())
-                    for doc, (kind, named) in links.items()
-                ]
+                words = _words(hunk_text(file.hunks[number])) if links else frozenset()
+                for doc, (kind, named) in links.items():
+                    evidence = ENCLOSING if kind == IDENTIFIER else kind
+                    found.append((at, number, doc, evidence, named, _shared(self, doc, words)))
                 found += self._named_spec_rows(at, number, file.hunks[number], links, scope)
         return found
 
@@ -265,7 +257,7 @@ class Corpus:
         if not specs:
             return []
         text = hunk_text(hunk)
-        words = {word for word in word_set(text) if not word.isdigit()}
+        words = _words(text)
         more: dict[int, tuple[str, tuple[str, ...]]] = {}
         named = self.in_scope(frozenset(specs))
         _name_links(self, code_names(text), named, more, words)
@@ -325,7 +317,7 @@ def _hunk_links(
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
     names_in_hunk = code_names(text)
-    hunk_words = {word for word in word_set(text) if not word.isdigit()}
+    hunk_words = _words(text)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
@@ -408,6 +400,16 @@ def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
+def _words(text: str) -> frozenset[str]:
+    """The words of a hunk's changed lines, digits apart."""
+    return frozenset(word for word in word_set(text) if not word.isdigit())
+
+
+def _shared(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
+    """The words the statement shares with the hunk and the change's own account."""
+    return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words)))
+
+
 def _enough(met: int, parts: int) -> bool:
     """All the words of a split identifier, or all but one of three or more."""
     return met >= 2 and met >= parts - (parts >= 3)
@@ -440,8 +442,7 @@ def _strongest(
         if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += counted
-        shared = corpus.words[doc] & _with_said(corpus, doc, hunk_words)
-        kept.append((doc, kind, names, tuple(sorted(shared))))
+        kept.append((doc, kind, names, _shared(corpus, doc, hunk_words)))
     return kept
 
 
