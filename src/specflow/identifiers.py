@@ -157,18 +157,19 @@ def _without_imports(text: str) -> str:
 
 
 # a call that logs or warns: its message is prose for a user reading a log, not code (REVIEW-E20)
+_LEVEL = r"\.(?:debug|info|warning|warn|error|exception|critical|log)\s*\("
 _MESSAGE_CALL = re.compile(
-    r"\b(?:_*(?:\w+_)?(?:log|logger|logging)|warnings)"  # not `catalog`, as REVIEW-E12 reads it
-    r"\.(?:debug|info|warning|warn|error|exception|critical|log)\s*\(",
+    r"\b(?:_*(?:\w+_)?(?:log|logger|logging)|warnings)" + _LEVEL,  # not `catalog` (REVIEW-E12)
     re.IGNORECASE,
 )
+_MESSAGE_METHOD = re.compile(_LEVEL, re.IGNORECASE)  # a hundred times faster to rule a hunk out
 _CALL_PARTS = re.compile(r"""[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[()]""")
 
 
 def without_messages(text: str) -> str:
     """The text with the strings of each logging or `warnings.warn` call emptied, to the call's
     closing parenthesis (over lines; an f-string's fields with it); its other arguments stay."""
-    if "(" not in text:
+    if "(" not in text or not _MESSAGE_METHOD.search(text):
         return text
     call = _MESSAGE_CALL.search(text)
     while call:
