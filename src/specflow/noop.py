@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from itertools import zip_longest
 from typing import NamedTuple
@@ -21,6 +20,7 @@ from specflow.languages.pybindings import bindings
 from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
+    COMPOUND,
     DEFINITIONS,
     FUNCTIONS,
     Side,
@@ -136,18 +136,6 @@ def _in_string(tree: ast.Module, numbers: set[int]) -> bool:
     return any(first < number <= last for first, last in spans for number in numbers)
 
 
-_COMPOUND = (
-    *DEFINITIONS,
-    ast.If,
-    ast.For,
-    ast.AsyncFor,
-    ast.While,
-    ast.With,
-    ast.AsyncWith,
-    ast.Try,
-    ast.Match,
-    *((ast.TryStar,) if sys.version_info >= (3, 11) else ()),
-)
 _Lines = tuple[list[int], list[int]]
 
 
@@ -218,7 +206,7 @@ def _segments(body: list[ast.stmt]) -> list[ast.stmt | list[ast.stmt]]:
     """Each compound statement, and each run of simple statements between them as one."""
     found: list[ast.stmt | list[ast.stmt]] = []
     for statement in body:
-        if isinstance(statement, _COMPOUND):
+        if isinstance(statement, COMPOUND):
             found.append(statement)
         elif found and isinstance(found[-1], list):
             found[-1].append(statement)
@@ -255,7 +243,7 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
 
 def _same_kind(one: ast.stmt, other: ast.stmt) -> bool:
     return (
-        isinstance(one, _COMPOUND)
+        isinstance(one, COMPOUND)
         and type(one) is type(other)
         and getattr(one, "name", None) == getattr(other, "name", None)
     )

@@ -12,8 +12,10 @@ from collections.abc import Iterator, Sequence
 
 from specflow.change import Hunk
 from specflow.languages.base import Symbol
+from specflow.languages.pyshape import COMPOUND
 
 ATTRIBUTE, GLOBAL = "attribute", "global"
+_HOLDING = frozenset(COMPOUND)  # a tree holds these very classes: a set decides faster
 
 
 def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
@@ -23,6 +25,8 @@ def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
     stack: list[ast.stmt] = list(tree.body)
     while stack:
         node = stack.pop()
+        if type(node) not in _HOLDING:
+            continue
         if isinstance(node, ast.ClassDef):
             found.append((node.name, node.lineno, node.end_lineno or node.lineno))
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):

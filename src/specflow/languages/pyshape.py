@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -78,6 +79,11 @@ def declared_aliases(
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 DEFINITIONS = (*FUNCTIONS, ast.ClassDef)
+COMPOUND = (  # the statements that hold statements
+    *DEFINITIONS,
+    *(ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match),
+    *((ast.TryStar,) if sys.version_info >= (3, 11) else ()),
+)
 # the statement lists of a compound statement; a handler or a case holds one of its own
 BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 

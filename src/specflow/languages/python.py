@@ -18,6 +18,7 @@ from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import owner_at
+from specflow.languages.pyshape import COMPOUND, FUNCTIONS
 from specflow.languages.pysource import parse_touched, restated_lines
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -102,11 +103,11 @@ def _hunk_enclosing(
             # into a module's or class's `if`, `try` or `with` too: `if sys.platform ==
             # "win32": ... else: class UnixFileLock` (tox-dev/filelock); a function's own
             # branches are the function
-            if node is None or not isinstance(node, _COMPOUND + _FUNCTIONS):
+            if node is None or not isinstance(node, _COMPOUND + FUNCTIONS):
                 break
             if _defines(node):
                 names[node.name] = None  # type: ignore[attr-defined]
-                in_function = isinstance(node, _FUNCTIONS)
+                in_function = isinstance(node, FUNCTIONS)
             elif in_function:
                 break
             body = [s for block in _blocks(node) for s in block]
@@ -173,27 +174,11 @@ def symbols(
 # --- the statements that hold a changed line, walked ------------------------------------------
 
 _BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # A tree from `ast.parse` holds these classes themselves, never subclasses: a set look-up
 # decides as `isinstance` would, where a large change asks it about every statement.
-_FUNCTION_TYPES = frozenset(_FUNCTIONS)
+_FUNCTION_TYPES = frozenset(FUNCTIONS)
 # statements with statements inside, bar functions: a nested function is a scope of its own
-_COMPOUND = tuple(
-    getattr(ast, name)
-    for name in (
-        "If",
-        "For",
-        "AsyncFor",
-        "While",
-        "With",
-        "AsyncWith",
-        "Try",
-        "TryStar",
-        "Match",
-        "ClassDef",
-    )
-    if hasattr(ast, name)
-)
+_COMPOUND = tuple(kind for kind in COMPOUND if kind not in FUNCTIONS)
 _COMPOUND_TYPES = frozenset(_COMPOUND)
 _WRITERS = frozenset({ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call})
 _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(MUTATORS)).encode() + rb")\s*\(")
