@@ -466,6 +466,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyformat",
         "languages.pylayout",
         "languages.pyliteral",
+        "languages.pylog",
         "languages.pyreach",
         "languages.pyrename",
         "languages.pyshape",

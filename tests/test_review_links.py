@@ -916,3 +916,23 @@ def test_the_text_of_a_log_message_is_no_evidence(repo, cli):
     coded = logged.replace("time.sleep(0.05)", "raise Timeout(acquire_timeout(lock))")
     repo.commit("raise", {"src/lock.py": coded})
     assert "LOCK-1" in asked(review_json(cli, "HEAD"))
+
+
+def test_a_logger_a_function_returns_logs_prose_too(repo, cli):
+    """REVIEW-E12, REVIEW-E20: `logger().debug(...)` and `logging.getLogger(...).debug(...)`
+    log as `_LOGGER.debug(...)` does (tox-dev/filelock looked its logger up at first use):
+    moving the calls there asks nothing about "acquire" or "Timeout", and a message then
+    reworded is no change at all."""
+    repo.commit("base", {"specs/lock.md": LOCK_SPEC, "src/lock.py": LOCK})
+    called = LOCK.replace("_LOGGER.debug(", "logger().debug(").replace(
+        '_LOGGER = logging.getLogger("lock")',
+        'def logger():\n    return logging.getLogger("lock")',
+    )
+    repo.commit("look the logger up when used", {"src/lock.py": called})
+    assert review_json(cli, "HEAD")["questions"] == []
+    reworded = called.replace("not acquired yet", "not acquired yet: waiting for a Timeout")
+    repo.commit("say more", {"src/lock.py": reworded})
+    assert review_json(cli, "HEAD")["noop_files"] == ["src/lock.py"]
+    named = reworded.replace("logger().debug(", 'logging.getLogger("lock").debug(')
+    repo.commit("name it", {"src/lock.py": named.replace("waiting for", "acquire before")})
+    assert review_json(cli, "HEAD")["questions"] == []

@@ -158,8 +158,8 @@ def _without_imports(text: str) -> str:
 
 # a call that logs or warns: its message is prose for a user reading a log, not code (REVIEW-E20)
 _LEVEL = r"\.(?:debug|info|warning|warn|error|exception|critical|log)\s*\("
-_MESSAGE_CALL = re.compile(
-    r"\b(?:_*(?:\w+_)?(?:log|logger|logging)|warnings)" + _LEVEL,  # not `catalog` (REVIEW-E12)
+_MESSAGE_CALL = re.compile(  # not `catalog` (REVIEW-E12); `logger()` returns one
+    r"\b(?:_*(?:\w+_)?(?:log|logger|logging)(?:\(\))?|getLogger\([^()]*\)|warnings)" + _LEVEL,
     re.IGNORECASE,
 )
 _MESSAGE_METHOD = re.compile(_LEVEL, re.IGNORECASE)  # a hundred times faster to rule a hunk out

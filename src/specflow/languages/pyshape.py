@@ -6,7 +6,6 @@ function renamed (`pyrename`). `noop` compares two such streams. Pure."""
 from __future__ import annotations
 
 import ast
-import re
 import sys
 import typing
 from collections.abc import Iterator, Mapping, Sequence
@@ -15,6 +14,7 @@ from typing import NamedTuple
 from specflow.languages.pybindings import Key
 from specflow.languages.pyformat import Part, formatted
 from specflow.languages.pyliteral import literal
+from specflow.languages.pylog import last_name, without_message
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
@@ -209,39 +209,14 @@ def _unwrapped(call: ast.Call) -> ast.expr:
     ruff's flake8-comprehensions rules write it: `set([a, b])` is `{a, b}`, `list(x for x in
     y)` is `[x for x in y]`, `dict(a=1)` is `{"a": 1}`."""
     func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if name == "cast" and len(call.args) == 2 and not call.keywords:
+    if last_name(func) == "cast" and len(call.args) == 2 and not call.keywords:
         return call.args[1]
-    message = _message(call.args[0]) if call.args and _logged(func) else None
-    if message is not None:
-        return ast.Call(func=func, args=[message, *call.args[1:]], keywords=call.keywords)
+    logged = without_message(call)
+    if logged is not None:
+        return logged
     if _named(func, "super") and len(call.args) == 2 and not call.keywords:
         return ast.Call(func=func, args=[], keywords=[])
     return literal(call) or call
-
-
-_LOGGER = re.compile(r"_*(\w+_)?(log|logger|logging)")  # not `catalog`, `dialog`
-_LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
-
-
-def _logged(func: ast.expr) -> bool:
-    """`logger.debug`, `log.warning`, `self._logger.info`, `logging.error`: a call that logs
-    its first argument as a message (REVIEW-E12)."""
-    if not isinstance(func, ast.Attribute) or func.attr not in _LOG_LEVELS:
-        return False
-    owner = func.value
-    name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
-    return _LOGGER.fullmatch(name.lower()) is not None
-
-
-def _message(node: ast.expr) -> ast.expr | None:
-    """A logged message without its literal text, which is prose: the expressions an f-string
-    formats stay. None when the message is not a literal."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return ast.Constant("")
-    if isinstance(node, ast.JoinedStr):
-        return ast.JoinedStr([v for v in node.values if isinstance(v, ast.FormattedValue)])
-    return None
 
 
 def _named(node: ast.AST, name: str) -> bool:
