@@ -806,6 +806,35 @@ def test_the_text_review_opens_with_its_questions(repo, cli):
     assert 0 < markdown.index("**Questions for the reviewer**") < markdown.index("<details open>")
 
 
+ESCAPES_SPEC = """---
+id: ESC
+scope: [src/escapes.py]
+---
+# Escapes
+
+## Requirements
+- ESC-1: `\\e` stands for `ESCAPE_CHARACTER`, U+001B.
+"""
+
+ESCAPES = """ESCAPE_CHARACTER = "\\u001B"
+BASIC_ESCAPES = {
+    "\\\\b": "\\u0008",
+    "\\\\t": "\\u0009",
+}
+"""
+
+
+def test_an_entry_added_to_a_dict_written_over_many_lines_writes_the_dict(repo, cli):
+    """REVIEW-5: the hunk adds an entry inside `BASIC_ESCAPES = {...}`: it writes
+    `BASIC_ESCAPES`, though the statement's first line is not among its lines."""
+    repo.commit("base", {"specs/esc.md": ESCAPES_SPEC, "src/escapes.py": ESCAPES})
+    added = ESCAPES.replace("}\n", '    "\\\\e": ESCAPE_CHARACTER,\n}\n')
+    repo.commit("an escape", {"src/escapes.py": added})
+    (question,) = review_json(cli, "HEAD")["questions"]
+    assert question["statement"]["id"] == "ESC-1"
+    assert question["acts"] == [{"verb": "writes", "name": "BASIC_ESCAPES", "using": ""}]
+
+
 def test_what_a_question_says_the_hunk_does_starts_with_what_the_statement_names(repo, cli):
     """REVIEW-5: a hunk that writes six names, one of which (`_thread_local`) a Context line
     names: that question lists the write of `_thread_local` first, shows four and counts the

@@ -5,6 +5,7 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -380,20 +381,27 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
     )
 
 
+def _on(symbol: Symbol, lines: list[int]) -> bool:
+    """Whether one of `lines` (in order) lies in the statement that writes the symbol: an entry
+    added to a dict written over many lines writes the dict."""
+    at = bisect_left(lines, symbol.line)
+    return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
+
+
 def evidence(
     hunk: Hunk, symbols: Sequence[Symbol], enclosing: Sequence[str] | None = None
 ) -> tuple[Act, ...]:
     """What a hunk does: the names it writes (and with what), stops writing, or the function it
     changes (the innermost around it; git's hunk header when the syntax is not known)."""
     mine = [symbol for symbol in symbols if symbol.path == hunk.path]
-    added = {line.number for line in hunk.added} if mine else set()
-    removed = {line.number for line in hunk.removed} if mine else set()
+    added = [line.number for line in hunk.added] if mine else []
+    removed = [line.number for line in hunk.removed] if mine else []
     acts: dict[tuple[str, str], Act] = {}
     for symbol in mine:
-        if symbol.kind == "write" and symbol.line in added:
+        if symbol.kind == "write" and _on(symbol, added):
             using = symbol.producers[0] if symbol.producers else ""
             acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using))
-        elif symbol.kind == "unwrite" and symbol.line in removed:
+        elif symbol.kind == "unwrite" and _on(symbol, removed):
             acts.setdefault(("stops writing", symbol.name), Act("stops writing", symbol.name))
     if acts:
         return tuple(acts.values())

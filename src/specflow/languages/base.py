@@ -61,6 +61,7 @@ class Symbol:
     producers: tuple[str, ...] = ()
     owner: str = ""  # its class: of a class-private name, a method all define (REVIEW-E21, E25)
     reach: str = ""  # how its users name it: "attribute", "global" or unsaid (REVIEW-E22)
+    last: int = 0  # the last line of the statement that writes it, when it spans several
 
 
 class FileFacts(NamedTuple):

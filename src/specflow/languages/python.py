@@ -168,7 +168,8 @@ def symbols(
                 around = owner_at(classes, line)
                 owner = around if private(name) else ""
                 reach = pyreach.write_reach(node, name, function, nested, bool(around))
-                yield Symbol(name, kind, path, line, function, producers, owner, reach)
+                last = getattr(node, "end_lineno", None) or line
+                yield Symbol(name, kind, path, line, function, producers, owner, reach, last)
 
 
 # --- the statements that hold a changed line, walked ------------------------------------------
