@@ -37,6 +37,11 @@ def ripple_names(cli) -> dict[str, list[dict[str, object]]]:
     return {r["symbol"]["name"]: r["uses"] for r in data["ripples"]}
 
 
+def places(uses: list[dict[str, object]], *keys: str) -> list[tuple[object, ...]]:
+    """Each use as the tuple of its `keys` (by default its path and function), in order."""
+    return [tuple(use[key] for key in keys or ("path", "function")) for use in uses]
+
+
 def test_prose_and_data_files_write_no_names(repo, cli):
     """REVIEW-E6: `constraint = ...` in a README or a TOML table is not a write of `constraint`."""
     repo.commit(
@@ -103,7 +108,7 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     repo.commit("sizes", {"src/pay/caches.py": changed})
     names = ripple_names(cli)
     assert "__init__" not in names, names
-    assert [(use["line"], use["function"]) for use in names["get"]] == [(18, "get")], names
+    assert places(names["get"], "line", "function") == [(18, "get")], names
     assert "lookup" in names, names
     untested = json.loads(cli("review", "HEAD", "--format", "json").out)["untested"]
     assert [s["name"] for s in untested] == ["get", "lookup"]  # REVIEW-7: not `__init__`
@@ -153,7 +158,7 @@ def test_a_docstring_naming_a_changed_function_is_no_use(repo, cli):
     repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
     repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
     uses = ripple_names(cli)["record"]
-    assert [(use["path"], use["line"]) for use in uses] == [("pay/charge.py", 6)]
+    assert places(uses, "path", "line") == [("pay/charge.py", 6)]
     context = json.loads(cli("context", "record", "--format", "json").out)
     assert "refund" not in json.dumps(context) and "Charge through" not in json.dumps(context)
 
@@ -235,7 +240,7 @@ def test_a_class_private_name_ripples_only_inside_its_class(repo, cli):
     repo.commit("base", {"specs/pay.md": SPEC, "pay/caches.py": caches, "pay/again.py": again})
     repo.commit("start at one", {"pay/caches.py": caches.replace("__size = 0", "__size = 1")})
     uses = ripple_names(cli)["__size"]
-    assert [(use["path"], use["function"]) for use in uses] == [("pay/caches.py", "currsize")]
+    assert places(uses) == [("pay/caches.py", "currsize")]
 
 
 def test_a_function_only_tests_call_makes_no_ripple_whatever_code_reads_it(repo, cli):
@@ -265,7 +270,7 @@ def test_a_module_function_ripples_to_its_callers_not_to_another_modules_own(rep
     repo.commit("base", {"specs/pay.md": SPEC, **files})
     repo.commit("locked", {"pay/methods.py": methods.replace("return lock", "return not lock")})
     uses = ripple_names(cli)["_condition"]
-    assert [(use["path"], use["function"]) for use in uses] == [("pay/user.py", "run")]
+    assert places(uses) == [("pay/user.py", "run")]
 
 
 def test_an_attribute_ripples_to_uses_through_an_object_not_to_bare_names(repo, cli):
@@ -298,11 +303,11 @@ def test_an_attribute_ripples_to_uses_through_an_object_not_to_bare_names(repo, 
     )
     repo.commit("unlink", {"pay/links.py": changed})
     found = ripple_names(cli)
-    assert [(use["path"], use["function"]) for use in found["next"]] == [
+    assert places(found["next"]) == [
         ("pay/links.py", "Link"),
         ("pay/links.py", "walk"),
     ]
-    assert [(use["path"], use["function"]) for use in found["lookup"]] == [("pay/other.py", "find")]
+    assert places(found["lookup"]) == [("pay/other.py", "find")]
 
 
 def test_a_line_restated_with_a_comment_or_an_annotation_writes_nothing_new(repo, cli):
@@ -368,7 +373,7 @@ def test_a_changed_function_ripples_to_its_reads_as_a_value_not_a_nested_ones(re
     )
     repo.commit("totals", {"pay/ledger.py": changed})
     found = ripple_names(cli)
-    assert [(use["path"], use["function"]) for use in found["total"]] == [("pay/users.py", "show")]
+    assert places(found["total"]) == [("pay/users.py", "show")]
     assert [use["function"] for use in found["_multicall"]] == ["__init__"]
     assert "wrapper" not in found
     assert "Do these callers and readers still get what they expect?" in cli("review", "HEAD").out
@@ -407,7 +412,7 @@ def test_a_method_every_class_defines_ripples_within_its_class_family(repo, cli)
     repo.commit("base", {"specs/pay.md": SPEC, "pay/caches.py": caches, "pay/ttl.py": ttl})
     repo.commit("least used", {"pay/caches.py": caches.replace("return 1", "return 3")})
     uses = ripple_names(cli)["popitem"]
-    assert [(use["path"], use["function"]) for use in uses] == [
+    assert places(uses) == [
         ("pay/caches.py", "__setitem__"),
         ("pay/ttl.py", "expire"),
     ]
@@ -443,7 +448,7 @@ def test_an_annotated_local_or_a_loop_variable_mutated_is_the_functions_own(repo
     repo.commit("rows", {"pay/ledger.py": changed})
     found = ripple_names(cli)
     assert not {"found", "row", "out"} & set(found), found
-    assert ("pay/other.py", "show") in [(use["path"], use["function"]) for use in found["HANDLERS"]]
+    assert ("pay/other.py", "show") in places(found["HANDLERS"])
 
 
 def test_another_file_names_a_module_function_bare_only_once_it_imports_it(repo, cli):
@@ -462,4 +467,4 @@ def test_another_file_names_a_module_function_bare_only_once_it_imports_it(repo,
     repo.commit("base", {"specs/pay.md": SPEC, **files})
     repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
     uses = ripple_names(cli)["record"]
-    assert [(use["path"], use["line"], use["use"]) for use in uses] == [("pay/user.py", 7, "call")]
+    assert places(uses, "path", "line", "use") == [("pay/user.py", 7, "call")]

@@ -19,6 +19,7 @@ COMMON = 0.35  # a word whose rarity is below this is common in the code: it nev
 RARE = 0.6  # a word this rare in the code may count alone
 DESCRIBES = 0.8  # documentation that names an ID describes the requirement; code implements it
 SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
+CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
 
 
 def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
@@ -60,11 +61,11 @@ def confidence(
     whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
     and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
-        return 0.85 if test else DESCRIBES if link.hunk.path.endswith(DOCUMENTS) else 0.95
+        return 0.85 if test else DESCRIBES if link.hunk.path.endswith(DOCUMENTS) else CERTAIN
     if test:
         return 0.0
     if _writes_named(link, acted):
-        return round(0.95 + 0.05 * _specific(link), 3)
+        return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
         return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
     sure = _confidence(link, rare, touched)
@@ -136,7 +137,6 @@ def ranking_words(link: Link, rare: Mapping[str, float]) -> float:
     return sum(_telling(link, rare)[:4])
 
 
-CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
 PER_WORD = 0.1  # each word the change shares with the statement, up to SPOKEN_WORDS
 SPOKEN_WORDS = 6
 BY_KIND = {"requirement": 0.08, "edge-case": 0.0, "context": -0.08}

@@ -190,11 +190,14 @@ class Corpus:
             for number, names in enclosing.get(file.path, {}).items():
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
                 _name_links(self, qualified(names), scope, links)
-                words = _words(hunk_text(file.hunks[number])) if links else frozenset()
+                if not links:
+                    continue
+                text = hunk_text(file.hunks[number])
+                words = _words(text)
                 for doc, (kind, named) in links.items():
                     evidence = ENCLOSING if kind == IDENTIFIER else kind
                     found.append((at, number, doc, evidence, named, _shared(self, doc, words)))
-                found += self._named_spec_rows(at, number, file.hunks[number], links, scope)
+                found += self._named_spec_rows(at, number, text, words, links, scope)
         return found
 
     def comment_rows(
@@ -244,7 +247,8 @@ class Corpus:
         self,
         at: int,
         number: int,
-        hunk: Hunk,
+        text: str,
+        words: frozenset[str],
         links: Mapping[int, tuple[str, tuple[str, ...]]],
         scope: Scope,
     ) -> list[LinkRow]:
@@ -252,12 +256,9 @@ class Corpus:
         their scope does not cover it (`get_netrc_auth()` in utils.py, named by the auth spec)."""
         specs = {
             self.statements[doc].spec for doc, (kind, _) in links.items() if kind == IDENTIFIER
-        }
-        specs -= scope.specs
+        } - scope.specs
         if not specs:
             return []
-        text = hunk_text(hunk)
-        words = _words(text)
         more: dict[int, tuple[str, tuple[str, ...]]] = {}
         named = self.in_scope(frozenset(specs))
         _name_links(self, code_names(text), named, more, words)
@@ -400,8 +401,7 @@ def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
-def _words(text: str) -> frozenset[str]:
-    """The words of a hunk's changed lines, digits apart."""
+def _words(text: str) -> frozenset[str]:  # digits are no words
     return frozenset(word for word in word_set(text) if not word.isdigit())
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from specflow.change import Hunk
 from specflow.languages.base import Symbol
-from specflow.languages.pyshape import COMPOUND
+from specflow.languages.pyshape import BLOCKS, COMPOUND
 
 ATTRIBUTE, GLOBAL = "attribute", "global"
 _HOLDING = frozenset(COMPOUND)  # a tree holds these very classes: a set decides faster
@@ -29,7 +29,7 @@ def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
             continue
         if isinstance(node, ast.ClassDef):
             found.append((node.name, node.lineno, node.end_lineno or node.lineno))
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for field in BLOCKS:
             for item in getattr(node, field, None) or ():
                 stack.extend([item] if isinstance(item, ast.stmt) else item.body)
     return found

@@ -182,12 +182,9 @@ def restated_lines(hunk: Hunk) -> tuple[set[int], set[int]]:
         return old, new
     removed: dict[str, list[int]] = {}
     for line in hunk.removed:
-        text = line.text  # only an assignment is read for what it writes: the rest as it is
-        key = _code(text) if "=" in text and ("#" in text or ":" in text) else text
-        removed.setdefault(key, []).append(line.number)
+        removed.setdefault(_code(line.text), []).append(line.number)
     for line in hunk.added:
-        text = line.text
-        same = removed.get(_code(text) if "=" in text and ("#" in text or ":" in text) else text)
+        same = removed.get(_code(line.text))
         if same:
             old.update(same)
             new.add(line.number)
@@ -195,6 +192,10 @@ def restated_lines(hunk: Hunk) -> tuple[set[int], set[int]]:
 
 
 def _code(text: str) -> str:
+    """An assignment without its trailing comment and its annotation; any other line as it is
+    (only an assignment is read for what it writes)."""
+    if "=" not in text or ("#" not in text and ":" not in text):
+        return text
     code = _TRAILING_COMMENT.sub("", text.rstrip()) if "#" in text else text.rstrip()
     if ":" in code and "=" in code:
         code = _ANNOTATED.sub(r"\1 =", code)

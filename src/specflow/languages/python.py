@@ -18,7 +18,7 @@ from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import owner_at
-from specflow.languages.pyshape import COMPOUND, FUNCTIONS
+from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
 from specflow.languages.pysource import parse_touched, restated_lines
 from specflow.noop import python_noop_hunks, sides_lines
 
@@ -115,7 +115,7 @@ def _hunk_enclosing(
 
 
 def _blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
-    for field in _BODIES:
+    for field in BLOCKS:
         for item in getattr(node, field, None) or ():
             yield [item] if isinstance(item, ast.stmt) else item.body
 
@@ -174,7 +174,6 @@ def symbols(
 
 # --- the statements that hold a changed line, walked ------------------------------------------
 
-_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
 # A tree from `ast.parse` holds these classes themselves, never subclasses: a set look-up
 # decides as `isinstance` would, where a large change asks it about every statement.
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
@@ -229,7 +228,7 @@ def _calls(statement: ast.stmt, lines: Sequence[int]) -> Iterator[ast.Call]:
     stack: list[ast.AST] = [
         node
         for field, value in ast.iter_fields(statement)
-        if field not in _BODIES
+        if field not in BLOCKS
         for node in (value if isinstance(value, list) else [value])
         if isinstance(node, ast.AST)
     ]
@@ -386,7 +385,7 @@ def _bodies(kind: type[ast.AST]) -> tuple[str, ...]:
     """The fields of statements that a node of this kind has: `body` alone, for most."""
     fields = _BODY_FIELDS.get(kind)
     if fields is None:
-        fields = _BODY_FIELDS[kind] = tuple(f for f in _BODIES if f in kind._fields)
+        fields = _BODY_FIELDS[kind] = tuple(f for f in BLOCKS if f in kind._fields)
     return fields
 
 
