@@ -172,6 +172,8 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
     assert one_line("'{0}/{1}'.format(a, b)", "'%s/%s' % (a, b)")
     assert one_line("'{:08x}'.format(n)", 'f"{n:08x}"')
     assert one_line("'%s!' % str(n)", 'f"{str(n)}!"')
+    assert one_line("'%08x' % (n,)", 'f"{n:08x}"')
+    assert one_line("'%-+8.2e|%.0f' % (x, y)", 'f"{x:<+8.2e}|{y:.0f}"')
 
 
 def test_formatting_that_may_differ_is_a_change() -> None:
@@ -179,7 +181,10 @@ def test_formatting_that_may_differ_is_a_change() -> None:
     arguments, keywords, and different text are changes."""
     assert not one_line("'%s' % name", 'f"{name}"')
     assert not one_line("'%d' % (n,)", 'f"{n}"')
-    assert not one_line("'%08x' % (n,)", 'f"{n:08x}"')
+    assert not one_line("'%08x' % (n,)", 'f"{n:8x}"')
+    assert not one_line("'%.0f' % n", 'f"{n:.0f}"')
+    assert not one_line("'%#o' % (n,)", 'f"{n:#o}"')
+    assert not one_line("'%5s' % (n,)", 'f"{n:>5}"')
     assert not one_line("'{1} {0}'.format(a, b)", 'f"{b} {a}"')
     assert not one_line("'{0} {0}'.format(a)", 'f"{a} {a}"')
     assert not one_line("'{x}'.format(x=a)", 'f"{a}"')
@@ -603,3 +608,49 @@ def test_a_hash_line_inside_a_string_is_a_change() -> None:
     pad = "".join(f"y{i} = {i}\n" for i in range(8))
     old = f'{pad}TEMPLATE = """\nline\n# heading\nmore\n"""\n'
     assert noop(old, old.replace("# heading", "# Heading")) == [False]
+
+
+def test_an_else_after_a_branch_that_leaves_is_what_follows_the_if() -> None:
+    """REVIEW-E26: ruff's RET505 to RET508 (humanize a4cacf0: the final return moved out of an
+    `else`), an `elif` after a `raise`, nested branches that all return."""
+    old = function("if a:\n    return 1\nelse:\n    x = 2\n    return x + 1")
+    assert noop(old, function("if a:\n    return 1\nx = 2\nreturn x + 1")) == [True]
+    old = function("if a:\n    raise E\nelif b:\n    return 2\nelse:\n    return 3")
+    assert noop(old, function("if a:\n    raise E\nif b:\n    return 2\nreturn 3")) == [True]
+    nested = "if a:\n    if b:\n        return 1\n    else:\n        return 2\n"
+    old = function(nested + "else:\n    return 3")
+    assert noop(old, function(nested + "return 3")) == [True]
+    loop = "for n in y:\n    if n:\n        continue\n    else:\n        f(n)"
+    assert noop(function(loop), function(loop.replace("    else:\n        f", "    f"))) == [True]
+
+
+def test_an_else_after_a_branch_that_may_go_on_is_a_change() -> None:
+    """REVIEW-E26: a branch that may end without leaving keeps its `else` apart."""
+    old = function("if a:\n    g()\nelse:\n    f()\nreturn 1")
+    assert noop(old, function("if a:\n    g()\nf()\nreturn 1")) == [False]
+    old = function("if a:\n    if b:\n        return 1\nelse:\n    f()\nreturn 1")
+    assert noop(old, function("if a:\n    if b:\n        return 1\nf()\nreturn 1")) == [False]
+
+
+def test_a_local_assigned_only_to_be_returned_is_the_value_returned() -> None:
+    """REVIEW-E26: ruff's RET504 either way (humanize 70fc85d: `ret: str = ...; return ret`)."""
+    old = function("if a:\n    return 0\nreturn format % (n / unit) + s")
+    new = function("if a:\n    return 0\nret: str = format % (n / unit) + s\nreturn ret")
+    assert noop(old, new) == [True]
+    assert noop(new, old) == [True]
+
+
+def test_a_returned_local_another_line_reads_is_a_change() -> None:
+    """REVIEW-E26: what the local held may be read again (a `finally`, a closure, a global)."""
+    old = "try:\n    return f()\nfinally:\n    log(r)"
+    new = "try:\n    r = f()\n    return r\nfinally:\n    log(r)"
+    assert noop(function(old), function(new)) == [False]
+    closure = "def later():\n    return r\n"
+    assert noop(function(closure + "return f()"), function(closure + "r = f()\nreturn r")) == [
+        False
+    ]
+    declared = "global r\n"
+    assert noop(function(declared + "return f()"), function(declared + "r = f()\nreturn r")) == [
+        False
+    ]
+    assert noop(function("return f()"), function("r = f()\nreturn g")) == [False]

@@ -410,3 +410,47 @@ def test_module_constants_that_gain_annotations_ask_nothing_and_ripple_nowhere(r
     repo.commit("raised", {"requests/hooks.py": hooks.replace("LIMIT = 30", "LIMIT: int = 31")})
     data = review_json(cli, "HEAD")
     assert data["noop_files"] == [] and [r["symbol"]["name"] for r in data["ripples"]] == ["LIMIT"]
+
+
+RETURNS = """import hashlib
+
+
+class HTTPDigestAuth:
+    def build_digest_header(self, nonce, count, qop):
+        ncvalue = '%08x' % (count,)
+        if not qop:
+            return None
+        elif qop == 'auth':
+            header = 'Digest nonce=%s, nc=%s' % (nonce, ncvalue)
+            return header
+        else:
+            return hashlib.sha256(nonce.encode()).hexdigest()
+"""
+
+
+def test_ruffs_return_rewrites_and_pyupgrades_numbers_ask_nothing(repo, cli):
+    """REVIEW-16, REVIEW-E9, REVIEW-E26: ruff's RET505 and RET504 and pyupgrade's `%08x` over
+    a method (as on psf/requests' 2a6f290 and python-humanize's a4cacf0): no question, and the
+    file is listed; the same rewrite that drops the `return` ending a branch asks."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": RETURNS})
+    rewritten = """import hashlib
+
+
+class HTTPDigestAuth:
+    def build_digest_header(self, nonce, count, qop):
+        ncvalue = f"{count:08x}"
+        if not qop:
+            return None
+        if qop == "auth":
+            return f"Digest nonce={nonce}, nc={ncvalue}"
+        return hashlib.sha256(nonce.encode()).hexdigest()
+"""
+    repo.commit("ruff", {"requests/auth.py": rewritten})
+    data = review_json(cli, "HEAD")
+    assert (data["noop_files"], data["questions"]) == (["requests/auth.py"], [])
+    falls_through = rewritten.replace(
+        '            return f"Digest', '            header = f"Digest'
+    )
+    repo.commit("falls through", {"requests/auth.py": falls_through})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and data["questions"]

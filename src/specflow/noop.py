@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
 from specflow.languages.pybindings import bindings
+from specflow.languages.pyflow import straightened
 from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
@@ -157,6 +158,8 @@ def _same_change(
     handler of a `try`) while what leads into it (name, arguments, test, targets) is the same;
     when the lines span several statements, into each of them."""
     sides, where = around.sides, around.where
+    functions = around.functions or (None, None)
+    old_body, new_body = straightened(old_body, functions[0]), straightened(new_body, functions[1])
     before = [s for s in _overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
     after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):

@@ -7,7 +7,9 @@ import ast
 import re
 
 Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
-_PERCENT = re.compile(r"%(.?)|[^%]+", re.DOTALL)  # a lone `%` at the end: an error
+# a conversion: flags, width, precision, type (a lone `%` at the end: an error); or text
+_PERCENT = re.compile(r"%([-#0 +]*)([0-9]*)((?:[.][0-9]+)?)(.?)|[^%]+", re.DOTALL)
+_NUMBERS = frozenset("xXoeEfFgG")  # formatted alike by `%` and `format` (not `d`: see below)
 _CONVERSIONS = {-1: "", 115: "s", 114: "r", 97: "a"}
 
 
@@ -75,7 +77,10 @@ _STRING_CALLS = frozenset({"str", "repr", "ascii", "int", "float", "len", "forma
 
 
 def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
-    """`"%s: %r" % (a, b)`; only `%s`, `%r`, `%a` and `%%`."""
+    """`"%s: %r" % (a, b)`: `%s`, `%r` and `%a` alone, `%%`, and pyupgrade's numbers with
+    their flags, width and precision (`%08x` is `{:08x}`, `%.2f` is `{:.2f}`). Not `%d`: it
+    truncates a float that `{}` prints whole; not `%5s`: `format` pads only what has a
+    `__format__` that takes a width."""
     if isinstance(operand, ast.Tuple):
         values = list(operand.elts)
     elif _surely_not_tuple(operand):
@@ -84,14 +89,27 @@ def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
         return None
     parts: list[Part] = []
     for match in _PERCENT.finditer(text):
-        kind = match[1]
-        if kind is None or kind == "%":
+        flags, width, precision, kind = match.groups()
+        modified = bool(flags or width or precision)
+        if kind is None or (kind == "%" and not modified):
             parts.append(("text", match[0] if kind is None else "%"))
-        elif kind in ("s", "r", "a") and values and not isinstance(values[0], ast.Starred):
+        elif not values or isinstance(values[0], ast.Starred):
+            return None
+        elif kind in ("s", "r", "a") and not modified:
             parts.append(_field(values.pop(0), kind, ""))
+        elif kind in _NUMBERS and not (kind == "o" and "#" in flags):
+            parts.append(_field(values.pop(0), "", _spec(flags) + width + precision + kind))
         else:
             return None
     return parts if not values else None
+
+
+def _spec(flags: str) -> str:
+    """`%` flags in the order a format spec takes them: align, sign, `#`, `0`."""
+    align = "<" if "-" in flags else ""
+    sign = "+" if "+" in flags else " " if " " in flags else ""
+    zero = "0" if "0" in flags and not align else ""
+    return align + sign + ("#" if "#" in flags else "") + zero
 
 
 def _surely_not_tuple(operand: ast.expr) -> bool:

@@ -1,0 +1,76 @@
+"""Control flow written two ways, as ruff's flake8-return rules rewrite it (REVIEW-E26): an
+`else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
+local assigned only to be returned (RET504) is the value returned. `noop` reads each body of
+statements straightened so before comparing it. Pure: new nodes, the trees untouched."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+
+_LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+
+
+def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast.stmt]:
+    """`body` with the `else` of each `if` whose branch always leaves lifted after it, and in
+    `function`'s statements each `x = value; return x` read as `return value`."""
+    found: list[ast.stmt] = []
+    for statement in body:
+        if isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
+            found.append(_without_else(statement))
+            found += straightened(statement.orelse, function)
+        elif function is not None and found and _returns_assigned(found[-1], statement, function):
+            found[-1] = _returned(found[-1], statement)
+        else:
+            found.append(statement)
+    return found
+
+
+def leaves(body: Sequence[ast.stmt]) -> bool:
+    """Whether the statements always return, raise, continue or break: the last does, or is
+    an `if` whose every branch does."""
+    last = body[-1] if body else None
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and leaves(last.body) and leaves(last.orelse)
+    return isinstance(last, _LEAVES)
+
+
+def _without_else(statement: ast.If) -> ast.If:
+    lifted = ast.If(test=statement.test, body=statement.body, orelse=[])
+    ast.copy_location(lifted, statement)
+    lifted.end_lineno = statement.body[-1].end_lineno
+    lifted.end_col_offset = statement.body[-1].end_col_offset
+    return lifted
+
+
+def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) -> bool:
+    """`x = value` (or `x: T = value`) then `return x`, where `x` is named nowhere else in the
+    function: no closure, `finally` or global declaration can read what it held."""
+    if not isinstance(statement, ast.Return) or not isinstance(statement.value, ast.Name):
+        return False
+    name = statement.value.id
+    if isinstance(before, ast.Assign) and len(before.targets) == 1:
+        target: ast.expr = before.targets[0]
+    elif isinstance(before, ast.AnnAssign) and before.value is not None:
+        target = before.target
+    else:
+        return False
+    return isinstance(target, ast.Name) and target.id == name and _named_twice(function, name)
+
+
+def _named_twice(function: ast.AST, name: str) -> bool:
+    count = 0
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id == name:
+            count += 1
+        elif isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
+            return False
+    return count == 2
+
+
+def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:
+    returned = ast.Return(value=getattr(assigned, "value"))  # noqa: B009
+    ast.copy_location(returned, assigned)
+    returned.end_lineno = statement.end_lineno
+    returned.end_col_offset = statement.end_col_offset
+    return returned
