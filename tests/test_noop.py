@@ -654,3 +654,17 @@ def test_a_returned_local_another_line_reads_is_a_change() -> None:
         False
     ]
     assert noop(function("return f()"), function("r = f()\nreturn g")) == [False]
+
+
+def test_what_runs_outside_type_checking_is_what_is_compared() -> None:
+    """REVIEW-E26: `if TYPE_CHECKING: ... else: B` and `A if TYPE_CHECKING else B` run `B`
+    (tox-dev/filelock 579ccc3 and 26b4d7c); what runs changed is a change."""
+    head = "import typing\nfrom typing import TYPE_CHECKING\n\n\n"
+    old = head + "FileLock: type[Base] = _FileLock\n"
+    branches = head + "if TYPE_CHECKING:\n    FileLock = Soft\nelse:\n    FileLock = _FileLock\n"
+    expression = head + "FileLock = Soft if typing.TYPE_CHECKING else _FileLock\n"
+    assert noop(old, branches) == [True]
+    assert noop(expression, branches) == [True]
+    assert noop(old, expression) == [True]
+    assert noop(old, branches.replace("= _FileLock", "= Soft")) == [False]
+    assert noop(old, expression.replace("TYPE_CHECKING", "WINDOWS")) == [False]

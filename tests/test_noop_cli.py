@@ -454,3 +454,27 @@ class HTTPDigestAuth:
     repo.commit("falls through", {"requests/auth.py": falls_through})
     data = review_json(cli, "HEAD")
     assert data["noop_files"] == [] and data["questions"]
+
+
+def test_an_alias_moved_under_type_checking_asks_nothing(repo, cli):
+    """REVIEW-16, REVIEW-E26: `X: type[B] = _Impl` to an `if TYPE_CHECKING:` whose `else`
+    binds the same (tox-dev/filelock 579ccc3) asks nothing; binding another class at run time
+    asks."""
+    module = RETURNS + "\n\nDigestAuth: type[HTTPDigestAuth] = HTTPDigestAuth\n"
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": module})
+    typed = module.replace(
+        "DigestAuth: type[HTTPDigestAuth] = HTTPDigestAuth\n",
+        "if TYPE_CHECKING:\n    DigestAuth = object\nelse:\n    DigestAuth = HTTPDigestAuth\n",
+    ).replace("import hashlib\n", "import hashlib\nfrom typing import TYPE_CHECKING\n")
+    repo.commit("typed", {"requests/auth.py": typed})
+    data = review_json(cli, "HEAD")
+    assert (data["noop_files"], data["questions"]) == (["requests/auth.py"], [])
+    repo.commit(
+        "other",
+        {
+            "requests/auth.py": typed.replace(
+                "    DigestAuth = HTTPDigest", "    DigestAuth = Digest"
+            )
+        },
+    )
+    assert review_json(cli, "HEAD")["noop_files"] == []

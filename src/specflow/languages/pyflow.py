@@ -1,7 +1,8 @@
 """Control flow written two ways, as ruff's flake8-return rules rewrite it (REVIEW-E26): an
 `else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
-local assigned only to be returned (RET504) is the value returned. `noop` reads each body of
-statements straightened so before comparing it. Pure: new nodes, the trees untouched."""
+local assigned only to be returned (RET504) is the value returned; the `else` of an
+`if TYPE_CHECKING:` is what runs. `noop` and `pyshape` read each body of statements
+straightened so before comparing it. Pure: new nodes, the trees untouched."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
     `function`'s statements each `x = value; return x` read as `return value`."""
     found: list[ast.stmt] = []
     for statement in body:
-        if isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
+        if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
+            found += straightened(statement.orelse, function)  # what runs
+        elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
             found += straightened(statement.orelse, function)
         elif function is not None and found and _returns_assigned(found[-1], statement, function):
@@ -24,6 +27,12 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
         else:
             found.append(statement)
     return found
+
+
+def type_checking(test: ast.expr) -> bool:
+    """`TYPE_CHECKING` (or `typing.TYPE_CHECKING`): false whenever the code runs."""
+    name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
+    return name == "TYPE_CHECKING"
 
 
 def leaves(body: Sequence[ast.stmt]) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
+from specflow.languages.pyflow import straightened, type_checking
 from specflow.languages.pyformat import Part, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
@@ -88,9 +89,9 @@ COMPOUND = (  # the statements that hold statements
 BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
-def body_shape(body: Sequence[ast.AST], side: Side, where: str) -> Iterator[object]:
+def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[object]:
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
-    for statement in body:
+    for statement in straightened(body, None):
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
@@ -127,9 +128,7 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     if isinstance(statement, ast.Import):
         return all(alias.name in _TYPING_MODULES for alias in statement.names)
     if isinstance(statement, ast.If):
-        test = statement.test
-        name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
-        return name == "TYPE_CHECKING" and not statement.orelse
+        return type_checking(statement.test) and not statement.orelse
     if isinstance(statement, FUNCTIONS):
         overload = any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
@@ -257,6 +256,9 @@ def shape(
         yield from _named_shape(node, side)
         if isinstance(node, ast.Name) or _os_error(node) or _typing_name(node, side):
             return
+    if isinstance(node, ast.IfExp) and type_checking(node.test):
+        yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
+        return
     parts = formatted(node)
     if parts is not None:
         yield from _formatted_shape(parts, side, where)
