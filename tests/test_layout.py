@@ -468,6 +468,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pylayout",
         "languages.pyliteral",
         "languages.pylog",
+        "languages.pymodern",
         "languages.pyreach",
         "languages.pyrename",
         "languages.pyshape",

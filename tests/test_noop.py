@@ -668,3 +668,50 @@ def test_what_runs_outside_type_checking_is_what_is_compared() -> None:
     assert noop(old, expression) == [True]
     assert noop(old, branches.replace("= _FileLock", "= Soft")) == [False]
     assert noop(old, expression.replace("TYPE_CHECKING", "WINDOWS")) == [False]
+
+
+def test_what_pyupgrade_and_ruff_rewrite_in_calls_is_the_same() -> None:
+    """REVIEW-E27: UP015, UP020, UP011, UP038, UP018, C413, C416, RET501, PIE790 and UP035,
+    each as ruff writes it."""
+    assert one_line("open(p, 'r')", "open(p)")
+    assert one_line("io.open(p, mode='rt')", "open(p)")
+    assert one_line("isinstance(x, (int, float, str))", "isinstance(x, int | float | str)")
+    assert one_line("str('a') + int(1)", "'a' + 1")
+    assert one_line("list(sorted(y, key=len))", "sorted(y, key=len)")
+    assert one_line("[x for x in y] + list({x for x in z})", "list(y) + list(set(z))")
+    decorated = "import functools\n\n\n@functools.lru_cache()\ndef f(x):\n    return x\n"
+    assert noop(decorated, decorated.replace("lru_cache()", "lru_cache")) == [True]
+    assert noop(
+        function("if a:\n    return None\nreturn 1"), function("if a:\n    return\nreturn 1")
+    ) == [True]
+    assert noop(function("pass\nreturn 1"), function("return 1")) == [True]
+    old = "from typing import Callable\n\n\ndef f(x: Callable) -> None:\n    return x\n"
+    new = "from collections.abc import Callable\n\n\ndef f(x: Callable) -> None:\n    return x\n"
+    assert noop(old, new) == [True]
+
+
+def test_calls_that_may_do_otherwise_are_a_change() -> None:
+    """REVIEW-E27: another mode, arguments to the cache, a name where a literal was, a filter
+    or an expression in the comprehension, another value returned."""
+    assert not one_line("open(p, 'rb')", "open(p)")
+    assert not one_line("open(p, 'w')", "open(p)")
+    assert not one_line("lru_cache(maxsize=None)", "lru_cache")
+    assert not one_line("str(a)", "a")
+    assert not one_line("int('1')", "'1'")
+    assert not one_line("list(reversed(y))", "reversed(y)")
+    assert not one_line("[x for x in y if x]", "list(y)")
+    assert not one_line("[x.a for x in y]", "list(y)")
+    assert noop(
+        function("if a:\n    return 0\nreturn 1"), function("if a:\n    return\nreturn 1")
+    ) == [False]
+
+
+def test_a_name_assigned_in_either_branch_is_a_conditional_expression() -> None:
+    """REVIEW-E26: ruff's SIM108, read either way; two names, or a branch that does more,
+    stay an `if`."""
+    old = function("if a:\n    b = 1\nelse:\n    b = 2\nreturn b")
+    assert noop(old, function("b = 1 if a else 2\nreturn b")) == [True]
+    other = function("if a:\n    b = 1\nelse:\n    c = 2\nreturn b")
+    assert noop(other, function("b = 1 if a else 2\nreturn b")) == [False]
+    more = function("if a:\n    b = 1\n    f()\nelse:\n    b = 2\nreturn b")
+    assert noop(more, function("b = 1 if a else 2\nreturn b")) == [False]

@@ -478,3 +478,48 @@ def test_an_alias_moved_under_type_checking_asks_nothing(repo, cli):
         },
     )
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+HASHES = """from typing import Iterable
+import functools
+
+
+@functools.lru_cache()
+def read_hashes(path):
+    with open(path, 'r') as stream:
+        lines = [line for line in stream]
+    if not lines:
+        return None
+    else:
+        pass
+    if isinstance(lines, (list, tuple)):
+        kind = str('sha256')
+    else:
+        kind = str('md5')
+    return list(sorted(lines)), kind
+"""
+
+
+def test_a_ruff_fix_over_a_module_asks_nothing(repo, cli):
+    """REVIEW-16, REVIEW-E26, REVIEW-E27: what `ruff check --fix` writes with UP, C4, RET, PIE
+    and SIM selected asks nothing and the file is listed; reading the file in binary asks."""
+    spec = SPEC.replace("requests/auth.py", "requests/hashes.py")
+    repo.commit("base", {"specs/digest.md": spec, "requests/hashes.py": HASHES})
+    fixed = """from collections.abc import Iterable
+import functools
+
+
+@functools.lru_cache
+def read_hashes(path):
+    with open(path) as stream:
+        lines = list(stream)
+    if not lines:
+        return
+    kind = "sha256" if isinstance(lines, list | tuple) else "md5"
+    return sorted(lines), kind
+"""
+    repo.commit("ruff --fix", {"requests/hashes.py": fixed})
+    data = review_json(cli, "HEAD")
+    assert (data["noop_files"], data["questions"]) == (["requests/hashes.py"], [])
+    repo.commit("binary", {"requests/hashes.py": fixed.replace("open(path)", "open(path, 'rb')")})
+    assert review_json(cli, "HEAD")["noop_files"] == []

@@ -1,6 +1,7 @@
 """Control flow written two ways, as ruff's flake8-return rules rewrite it (REVIEW-E26): an
 `else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
-local assigned only to be returned (RET504) is the value returned; the `else` of an
+local assigned only to be returned (RET504) is the value returned, an `if` that assigns one
+name in either branch is a conditional expression (SIM108); the `else` of an
 `if TYPE_CHECKING:` is what runs. `noop` and `pyshape` read each body of statements
 straightened so before comparing it. Pure: new nodes, the trees untouched."""
 
@@ -19,6 +20,8 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
     for statement in body:
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
             found += straightened(statement.orelse, function)  # what runs
+        elif isinstance(statement, ast.If) and _assigns_either(statement):
+            found.append(_ternary(statement))
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
             found += straightened(statement.orelse, function)
@@ -52,9 +55,31 @@ def _without_else(statement: ast.If) -> ast.If:
     return lifted
 
 
+def _assigns_either(statement: ast.If) -> bool:
+    """`if a: x = 1 else: x = 2`, which ruff's SIM108 writes `x = 1 if a else 2`."""
+    branches = (statement.body, statement.orelse)
+    if not all(len(branch) == 1 and isinstance(branch[0], ast.Assign) for branch in branches):
+        return False
+    targets = [getattr(branch[0], "targets") for branch in branches]  # noqa: B009
+    names = [t[0].id for t in targets if len(t) == 1 and isinstance(t[0], ast.Name)]
+    return len(names) == 2 and names[0] == names[1]
+
+
+def _ternary(statement: ast.If) -> ast.Assign:
+    chosen = [getattr(branch[0], "value") for branch in (statement.body, statement.orelse)]  # noqa: B009
+    assigned = ast.Assign(
+        targets=getattr(statement.body[0], "targets"),  # noqa: B009
+        value=ast.IfExp(test=statement.test, body=chosen[0], orelse=chosen[1]),
+    )
+    ast.copy_location(assigned, statement)
+    assigned.end_lineno = statement.orelse[-1].end_lineno
+    assigned.end_col_offset = statement.orelse[-1].end_col_offset
+    return assigned
+
+
 def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) -> bool:
-    """`x = value` (or `x: T = value`) then `return x`, where `x` is named nowhere else in the
-    function: no closure, `finally` or global declaration can read what it held."""
+    """`x = value` (or `x: T = value`) then `return x`, where the `return` is the only place
+    of the function that reads `x`."""
     if not isinstance(statement, ast.Return) or not isinstance(statement.value, ast.Name):
         return False
     name = statement.value.id
@@ -64,17 +89,21 @@ def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) 
         target = before.target
     else:
         return False
-    return isinstance(target, ast.Name) and target.id == name and _named_twice(function, name)
+    return isinstance(target, ast.Name) and target.id == name and _read_once(function, name)
 
 
-def _named_twice(function: ast.AST, name: str) -> bool:
-    count = 0
+def _read_once(function: ast.AST, name: str) -> bool:
+    """`name` is read in one place of the function (the `return`): no closure, `finally`,
+    augmented assignment or `global` declaration reads what it held."""
+    reads = 0
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and node.id == name:
-            count += 1
+            reads += not isinstance(node.ctx, ast.Store)
+        elif isinstance(node, ast.AugAssign) and getattr(node.target, "id", None) == name:
+            reads += 1
         elif isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
             return False
-    return count == 2
+    return reads == 1
 
 
 def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:

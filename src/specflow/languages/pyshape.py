@@ -16,9 +16,12 @@ from specflow.languages.pyflow import straightened, type_checking
 from specflow.languages.pyformat import Part, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
+from specflow.languages.pymodern import REWRITTEN, called, rewritten
 
 # Imports that only serve annotations; dropping them never changes what the code does.
-_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
+# (and `collections.abc`, where ruff's UP035 moves them: importing it binds names and does
+# nothing else, and what reads the names is compared where it reads them)
+_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions", "collections.abc"})
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
 _ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
 _NAMED = frozenset({"attr", "name", "arg"})  # the fields that spell an identifier
@@ -117,12 +120,13 @@ def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]
 
 
 def inert(statement: ast.AST, side: Side, where: str) -> bool:
-    """A statement that does nothing: a docstring or bare string, an import for annotations,
-    an `if TYPE_CHECKING:` block, an `@overload` stub, a type alias or type variable of a
-    module or class."""
-    if isinstance(statement, ast.Expr):
-        value = statement.value
-        return isinstance(value, ast.Constant) and isinstance(value.value, str)
+    """A statement that does nothing: `pass`, a docstring, a bare string or `...`, an import
+    for annotations (or of `collections.abc`), an `if TYPE_CHECKING:` block, an `@overload`
+    stub, a type alias or type variable of a module or class."""
+    if isinstance(statement, ast.Pass):
+        return True
+    if isinstance(statement, ast.Expr):  # a docstring, a bare string or `...`
+        return isinstance(statement.value, ast.Constant)
     if isinstance(statement, ast.ImportFrom):
         return (statement.module or "") in _TYPING_MODULES
     if isinstance(statement, ast.Import):
@@ -207,6 +211,9 @@ def _unwrapped(call: ast.Call) -> ast.expr:
     `x`, `super(Cls, self)` is `super()`; and the literal a call builds, as pyupgrade and
     ruff's flake8-comprehensions rules write it: `set([a, b])` is `{a, b}`, `list(x for x in
     y)` is `[x for x in y]`, `dict(a=1)` is `{"a": 1}`."""
+    modern = called(call)
+    if modern is not call:
+        return modern
     func = call.func
     if last_name(func) == "cast" and len(call.args) == 2 and not call.keywords:
         return call.args[1]
@@ -247,6 +254,8 @@ def shape(
     if isinstance(node, ast.AnnAssign):
         yield from _annotated(node, side, where)
         return
+    if isinstance(node, REWRITTEN):
+        node = rewritten(node)
     if isinstance(node, ast.Call):
         node = _unwrapped(node)
         if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`

@@ -1,0 +1,92 @@
+"""Calls and expressions that pyupgrade and ruff rewrite without changing what they do, each
+read in one spelling (REVIEW-E27): `open(p, "r")` is `open(p)` (UP015, UP020), `lru_cache()`
+is `lru_cache` (UP011), `isinstance(x, A | B)` is `isinstance(x, (A, B))` (UP038),
+`str("a")` is `"a"` (UP018), `list(sorted(x))` is `sorted(x)` (C413), `[x for x in y]` is
+`list(y)` (C416) and `return None` is `return` (RET501). As everywhere in `pyshape`, the
+builtins are taken to be the builtins. Pure: new nodes, the trees untouched."""
+
+from __future__ import annotations
+
+import ast
+
+_READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
+_NATIVE = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool}
+REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return)  # besides calls
+
+
+def called(call: ast.Call) -> ast.expr:
+    """The call in one spelling, or itself."""
+    func, args, keywords = call.func, call.args, call.keywords
+    name = _builtin(func)
+    if name == "open" and _default_mode(args, keywords):
+        return ast.Call(func=ast.Name("open", ast.Load()), args=args[:1], keywords=[])
+    if _last(func) == "lru_cache" and not args and not keywords:
+        return func
+    if name in ("isinstance", "issubclass") and len(args) == 2 and not keywords:
+        members = _members(args[1])
+        return call if members is args[1] else ast.Call(func, [args[0], members], [])
+    if name in _NATIVE and len(args) == 1 and not keywords and _native(name, args[0]):
+        return args[0]
+    if name == "list" and len(args) == 1 and not keywords and _builtin_call(args[0], "sorted"):
+        return args[0]
+    return call
+
+
+def rewritten(node: ast.ListComp | ast.SetComp | ast.Return) -> ast.AST:
+    if isinstance(node, ast.Return):
+        none = isinstance(node.value, ast.Constant) and node.value.value is None
+        return ast.Return(value=None) if none else node
+    generators = node.generators
+    if len(generators) != 1 or generators[0].ifs or generators[0].is_async:
+        return node
+    target, element = generators[0].target, node.elt
+    if not isinstance(target, ast.Name) or not isinstance(element, ast.Name):
+        return node
+    if target.id != element.id:
+        return node
+    kind = "list" if isinstance(node, ast.ListComp) else "set"
+    return ast.Call(func=ast.Name(kind, ast.Load()), args=[generators[0].iter], keywords=[])
+
+
+def _builtin(func: ast.expr) -> str | None:
+    """`open` for `io.open` too: the same function since Python 3."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return "open" if (func.value.id, func.attr) == ("io", "open") else None
+    return None
+
+
+def _last(func: ast.expr) -> str | None:
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+
+
+def _default_mode(args: list[ast.expr], keywords: list[ast.keyword]) -> bool:
+    """`open(p, "r")` or `open(p, mode="rt")`, and nothing else given."""
+    if len(args) == 2 and not keywords:
+        mode: ast.expr = args[1]
+    elif len(args) == 1 and len(keywords) == 1 and keywords[0].arg == "mode":
+        mode = keywords[0].value
+    else:
+        return False
+    return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
+
+
+def _members(classes: ast.expr) -> ast.expr:
+    """`A | B | C` as `(A, B, C)`: what isinstance checks against either way."""
+    if not isinstance(classes, ast.BinOp) or not isinstance(classes.op, ast.BitOr):
+        return classes
+    found: list[ast.expr] = []
+    for side in (classes.left, classes.right):
+        member = _members(side)
+        found += member.elts if isinstance(member, ast.Tuple) and side is not member else [member]
+    return ast.Tuple(elts=found, ctx=ast.Load())
+
+
+def _native(name: str, value: ast.expr) -> bool:
+    """`str("a")`: a literal of the very type the call would make."""
+    return isinstance(value, ast.Constant) and type(value.value) is _NATIVE[name]
+
+
+def _builtin_call(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
