@@ -675,6 +675,8 @@ def test_what_pyupgrade_and_ruff_rewrite_in_calls_is_the_same() -> None:
     each as ruff writes it."""
     assert one_line("open(p, 'r')", "open(p)")
     assert one_line("io.open(p, mode='rt')", "open(p)")
+    assert one_line("io.open(p, 'w+', encoding=e)", "open(p, 'w+', encoding=e)")
+    assert one_line("open(p, 'r', encoding=e)", "open(p, encoding=e)")
     assert one_line("isinstance(x, (int, float, str))", "isinstance(x, int | float | str)")
     assert one_line("str('a') + int(1)", "'a' + 1")
     assert one_line("list(sorted(y, key=len))", "sorted(y, key=len)")
@@ -695,6 +697,8 @@ def test_calls_that_may_do_otherwise_are_a_change() -> None:
     or an expression in the comprehension, another value returned."""
     assert not one_line("open(p, 'rb')", "open(p)")
     assert not one_line("open(p, 'w')", "open(p)")
+    assert not one_line("io.open(p, 'w')", "open(p)")
+    assert not one_line("codecs.open(p)", "open(p)")
     assert not one_line("lru_cache(maxsize=None)", "lru_cache")
     assert not one_line("str(a)", "a")
     assert not one_line("int('1')", "'1'")

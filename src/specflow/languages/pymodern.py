@@ -1,9 +1,9 @@
 """Calls and expressions that pyupgrade and ruff rewrite without changing what they do, each
-read in one spelling (REVIEW-E27): `open(p, "r")` is `open(p)` (UP015, UP020), `lru_cache()`
-is `lru_cache` (UP011), `isinstance(x, A | B)` is `isinstance(x, (A, B))` (UP038),
-`str("a")` is `"a"` (UP018), `list(sorted(x))` is `sorted(x)` (C413), `[x for x in y]` is
-`list(y)` (C416) and `return None` is `return` (RET501). As everywhere in `pyshape`, the
-builtins are taken to be the builtins. Pure: new nodes, the trees untouched."""
+read in one spelling (REVIEW-E27): `open(p, "r")` and `io.open(p)` are `open(p)` (UP015,
+UP020), `lru_cache()` is `lru_cache` (UP011), `isinstance(x, A | B)` is `isinstance(x, (A, B))`
+(UP038), `str("a")` is `"a"` (UP018), `list(sorted(x))` is `sorted(x)` (C413),
+`[x for x in y]` is `list(y)` (C416) and `return None` is `return` (RET501). As everywhere in
+`pyshape`, the builtins are taken to be the builtins. Pure: new nodes, the trees untouched."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ def called(call: ast.Call) -> ast.expr:
     """The call in one spelling, or itself."""
     func, args, keywords = call.func, call.args, call.keywords
     name = _builtin(func)
-    if name == "open" and _default_mode(args, keywords):
-        return ast.Call(func=ast.Name("open", ast.Load()), args=args[:1], keywords=[])
+    if name == "open":
+        return _opened(call)
     if _last(func) == "lru_cache" and not args and not keywords:
         return func
     if name in ("isinstance", "issubclass") and len(args) == 2 and not keywords:
@@ -48,6 +48,9 @@ def rewritten(node: ast.ListComp | ast.SetComp | ast.Return) -> ast.AST:
     return ast.Call(func=ast.Name(kind, ast.Load()), args=[generators[0].iter], keywords=[])
 
 
+_OPEN = ast.Name("open", ast.Load())
+
+
 def _builtin(func: ast.expr) -> str | None:
     """`open` for `io.open` too: the same function since Python 3."""
     if isinstance(func, ast.Name):
@@ -61,14 +64,19 @@ def _last(func: ast.expr) -> str | None:
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
 
 
-def _default_mode(args: list[ast.expr], keywords: list[ast.keyword]) -> bool:
-    """`open(p, "r")` or `open(p, mode="rt")`, and nothing else given."""
-    if len(args) == 2 and not keywords:
-        mode: ast.expr = args[1]
-    elif len(args) == 1 and len(keywords) == 1 and keywords[0].arg == "mode":
-        mode = keywords[0].value
-    else:
-        return False
+def _opened(call: ast.Call) -> ast.Call:
+    """`open(p, "r", ...)`, `open(p, mode="rt", ...)` and `io.open(p, ...)` as `open(p, ...)`."""
+    args, keywords = call.args, call.keywords
+    if len(args) == 2 and _reads(args[1]):
+        args = args[:1]
+    elif len(args) == 1 and any(k.arg == "mode" and _reads(k.value) for k in keywords):
+        keywords = [keyword for keyword in keywords if keyword.arg != "mode"]
+    elif isinstance(call.func, ast.Name):
+        return call
+    return ast.Call(func=_OPEN, args=args, keywords=keywords)
+
+
+def _reads(mode: ast.expr) -> bool:
     return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
