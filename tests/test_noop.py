@@ -719,3 +719,21 @@ def test_a_name_assigned_in_either_branch_is_a_conditional_expression() -> None:
     assert noop(other, function("b = 1 if a else 2\nreturn b")) == [False]
     more = function("if a:\n    b = 1\n    f()\nelse:\n    b = 2\nreturn b")
     assert noop(more, function("b = 1 if a else 2\nreturn b")) == [False]
+
+
+def test_a_named_tuple_or_typed_dict_declared_as_a_class_is_the_same() -> None:
+    """REVIEW-E27: pyupgrade's UP014 and UP013 (theskumar/python-dotenv cadf4fc); another
+    field, a default or a method is a change."""
+    head = "from typing import NamedTuple, Optional, TypedDict\n\n\n"
+    called = (
+        head
+        + 'Binding = NamedTuple(\n    "Binding",\n    [("key", Optional[str]), ("line", int)],\n)\n'
+    )
+    declared = head + "class Binding(NamedTuple):\n    key: Optional[str]\n    line: int\n"
+    assert noop(called, declared) == [True]
+    assert noop(called, declared.replace("    line: int\n", "    line: int = 0\n")) == [False]
+    assert noop(called, declared.replace("line: int", "lines: int")) == [False]
+    typed = head + 'Env = TypedDict("Env", {"path": str}, total=False)\n'
+    as_class = head + "class Env(TypedDict, total=False):\n    path: str\n"
+    assert noop(typed, as_class) == [True]
+    assert noop(typed, as_class.replace(", total=False", "")) == [False]

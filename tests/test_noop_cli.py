@@ -480,8 +480,10 @@ def test_an_alias_moved_under_type_checking_asks_nothing(repo, cli):
     assert review_json(cli, "HEAD")["noop_files"] == []
 
 
-HASHES = """from typing import Iterable
+HASHES = """from typing import Iterable, NamedTuple
 import functools
+
+Hash = NamedTuple("Hash", [("kind", str), ("lines", list)])
 
 
 @functools.lru_cache()
@@ -502,11 +504,18 @@ def read_hashes(path):
 
 def test_a_ruff_fix_over_a_module_asks_nothing(repo, cli):
     """REVIEW-16, REVIEW-E26, REVIEW-E27: what `ruff check --fix` writes with UP, C4, RET, PIE
-    and SIM selected asks nothing and the file is listed; reading the file in binary asks."""
+    and SIM selected (a `NamedTuple` class among them) asks nothing and the file is listed;
+    reading the file in binary asks."""
     spec = SPEC.replace("requests/auth.py", "requests/hashes.py")
     repo.commit("base", {"specs/digest.md": spec, "requests/hashes.py": HASHES})
     fixed = """from collections.abc import Iterable
+from typing import NamedTuple
 import functools
+
+
+class Hash(NamedTuple):
+    kind: str
+    lines: list
 
 
 @functools.lru_cache

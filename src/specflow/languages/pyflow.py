@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
+from specflow.languages.pymodern import declared
+
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
@@ -17,7 +19,7 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
     """`body` with the `else` of each `if` whose branch always leaves lifted after it, and in
     `function`'s statements each `x = value; return x` read as `return value`."""
     found: list[ast.stmt] = []
-    for statement in body:
+    for statement in map(declared, body):
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
             found += straightened(statement.orelse, function)  # what runs
         elif isinstance(statement, ast.If) and _assigns_either(statement):

@@ -2,7 +2,8 @@
 read in one spelling (REVIEW-E27): `open(p, "r")` and `io.open(p)` are `open(p)` (UP015,
 UP020), `lru_cache()` is `lru_cache` (UP011), `isinstance(x, A | B)` is `isinstance(x, (A, B))`
 (UP038), `str("a")` is `"a"` (UP018), `list(sorted(x))` is `sorted(x)` (C413),
-`[x for x in y]` is `list(y)` (C416) and `return None` is `return` (RET501). As everywhere in
+`[x for x in y]` is `list(y)` (C416), `return None` is `return` (RET501), and a `NamedTuple`
+or `TypedDict` class is the call that declares it (UP014, UP013). As everywhere in
 `pyshape`, the builtins are taken to be the builtins. Pure: new nodes, the trees untouched."""
 
 from __future__ import annotations
@@ -98,3 +99,37 @@ def _native(name: str, value: ast.expr) -> bool:
 
 def _builtin_call(node: ast.expr, name: str) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+
+
+_DECLARED = frozenset({"NamedTuple", "TypedDict"})
+
+
+def declared(statement: ast.stmt) -> ast.stmt:
+    """`class P(NamedTuple): x: int` as `P = NamedTuple("P", [("x", int)])`, and a
+    `TypedDict` class as its call (pyupgrade's UP014 and UP013 write the class): fields only,
+    no default, method or other base; else the statement itself."""
+    if not isinstance(statement, ast.ClassDef) or statement.decorator_list:
+        return statement
+    base = _last(statement.bases[0]) if len(statement.bases) == 1 else None
+    body = [item for item in statement.body if not _docstring(item)]
+    fields = [item for item in body if isinstance(item, ast.AnnAssign) and item.value is None]
+    if (
+        base not in _DECLARED
+        or len(fields) != len(body)
+        or (statement.keywords and base != "TypedDict")
+    ):
+        return statement
+    if not all(isinstance(field.target, ast.Name) for field in fields):
+        return statement
+    pairs = [(ast.Constant(getattr(f.target, "id")), f.annotation) for f in fields]  # noqa: B009
+    if base == "NamedTuple":
+        table: ast.expr = ast.List([ast.Tuple([*pair], ast.Load()) for pair in pairs], ast.Load())
+    else:
+        table = ast.Dict(keys=[key for key, _ in pairs], values=[kind for _, kind in pairs])
+    call = ast.Call(statement.bases[0], [ast.Constant(statement.name), table], statement.keywords)
+    assigned = ast.Assign(targets=[ast.Name(statement.name, ast.Store())], value=call)
+    return ast.copy_location(assigned, statement)
+
+
+def _docstring(item: ast.stmt) -> bool:
+    return isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant)
