@@ -733,6 +733,7 @@ def test_a_named_tuple_or_typed_dict_declared_as_a_class_is_the_same() -> None:
     assert noop(called, declared) == [True]
     assert noop(called, declared.replace("    line: int\n", "    line: int = 0\n")) == [False]
     assert noop(called, declared.replace("line: int", "lines: int")) == [False]
+    assert noop(called, declared.replace("Optional[str]", "str | None")) == [True]
     typed = head + 'Env = TypedDict("Env", {"path": str}, total=False)\n'
     as_class = head + "class Env(TypedDict, total=False):\n    path: str\n"
     assert noop(typed, as_class) == [True]

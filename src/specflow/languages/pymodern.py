@@ -101,7 +101,7 @@ def _builtin_call(node: ast.expr, name: str) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
 
 
-_DECLARED = frozenset({"NamedTuple", "TypedDict"})
+DECLARED = frozenset({"NamedTuple", "TypedDict"})
 
 
 def declared(statement: ast.stmt) -> ast.stmt:
@@ -114,7 +114,7 @@ def declared(statement: ast.stmt) -> ast.stmt:
     body = [item for item in statement.body if not _docstring(item)]
     fields = [item for item in body if isinstance(item, ast.AnnAssign) and item.value is None]
     if (
-        base not in _DECLARED
+        base not in DECLARED
         or len(fields) != len(body)
         or (statement.keywords and base != "TypedDict")
     ):

@@ -16,7 +16,7 @@ from specflow.languages.pyflow import straightened, type_checking
 from specflow.languages.pyformat import Part, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
-from specflow.languages.pymodern import REWRITTEN, called, rewritten
+from specflow.languages.pymodern import DECLARED, REWRITTEN, called, rewritten
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 # (and `collections.abc`, where ruff's UP035 moves them: importing it binds names and does
@@ -261,6 +261,8 @@ def shape(
         if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`
             yield from shape(node, side, where)
             return
+        if last_name(node.func) in DECLARED and len(node.args) == 2:
+            node = _declaration(node, side)
     if isinstance(node, ast.Name | ast.Attribute):
         yield from _named_shape(node, side)
         if isinstance(node, ast.Name) or _os_error(node) or _typing_name(node, side):
@@ -311,6 +313,20 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
         yield "Field"
         yield from shape(node.target, side, where)
         yield from shape(_modern(node.annotation, side), side, where)
+
+
+def _declaration(call: ast.Call, side: Side) -> ast.Call:
+    """A `NamedTuple` or `TypedDict` call's field types read as a class body's (REVIEW-E27)."""
+    table = call.args[1]
+    if isinstance(table, ast.Dict):
+        table = ast.Dict(table.keys, [_modern(kind, side) for kind in table.values])
+    elif isinstance(table, ast.List | ast.Tuple):
+        pairs = [pair.elts for pair in table.elts if isinstance(pair, ast.Tuple)]
+        fields: list[ast.expr] = [
+            ast.Tuple([p[0], _modern(p[1], side)], ast.Load()) for p in pairs if len(p) == 2
+        ]
+        table = ast.List(fields, ast.Load()) if len(fields) == len(table.elts) else table
+    return ast.Call(call.func, [call.args[0], table], call.keywords)
 
 
 # REVIEW-E10: how pyupgrade writes `typing`'s generics (PEP 585) and unions (PEP 604)
