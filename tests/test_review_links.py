@@ -965,3 +965,49 @@ def test_a_logger_a_function_returns_logs_prose_too(repo, cli):
     named = reworded.replace("logger().debug(", 'logging.getLogger("lock").debug(')
     repo.commit("name it", {"src/lock.py": named.replace("waiting for", "acquire before")})
     assert review_json(cli, "HEAD")["questions"] == []
+
+
+UTILS_SPEC = """---
+id: NETRC
+scope: [requests/utils.py]
+---
+# Credentials from netrc
+
+## Requirements
+- NETRC-1: `get_netrc_auth()` returns the login and password of the host from netrc, or None.
+- NETRC-2: `super_len()` measures a body's length without reading the body.
+"""
+
+NETRC_UTILS = """import os
+
+
+def get_netrc_auth(url):
+    path = os.path.expanduser("~/.netrc")
+    if not os.path.exists(path):
+        return None
+    separator = b":"
+    return lookup(path, url.split("/")[2].split(separator.decode())[0])
+
+
+def super_len(body):
+    return len(body)
+"""
+
+
+def test_a_question_inside_a_named_function_says_so(repo, cli):
+    """REVIEW-5: a hunk inside `get_netrc_auth()` that shares one word, common enough in the
+    code not to link alone, with NETRC-1: its evidence is the function around the hunk, and
+    the text and Markdown say so rather than list the words alone."""
+    others = {f"requests/m{n}.py": f"# login {n}\n" if n < 4 else f"x = {n}\n" for n in range(18)}
+    repo.commit("base", {"specs/netrc.md": UTILS_SPEC, "requests/utils.py": NETRC_UTILS, **others})
+    tweaked = NETRC_UTILS.replace('separator = b":"', 'separator = b"@"  # the login ends at @')
+    repo.commit("tweak", {"requests/utils.py": tweaked})
+    [question] = review_json(cli, "HEAD")["questions"]
+    assert question["evidence"] == {
+        "kind": "enclosing",
+        "names": ["get_netrc_auth"],
+        "words": ["login"],
+    }
+    said = "it lies inside `get_netrc_auth`, which the statement names; shared words: login"
+    assert said in cli("review", "HEAD").out
+    assert said in cli("review", "HEAD", "--format", "markdown").out
