@@ -22,8 +22,8 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
     for statement in map(declared, body):
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
             found += straightened(statement.orelse, function)  # what runs
-        elif isinstance(statement, ast.If) and _assigns_either(statement):
-            found.append(_ternary(statement))
+        elif isinstance(statement, ast.If) and (ternary := _ternary(statement)) is not None:
+            found.append(ternary)
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
             found += straightened(statement.orelse, function)
@@ -57,26 +57,26 @@ def _without_else(statement: ast.If) -> ast.If:
     return lifted
 
 
-def _assigns_either(statement: ast.If) -> bool:
-    """`if a: x = 1 else: x = 2`, which ruff's SIM108 writes `x = 1 if a else 2`."""
-    branches = (statement.body, statement.orelse)
-    if not all(len(branch) == 1 and isinstance(branch[0], ast.Assign) for branch in branches):
-        return False
-    targets = [getattr(branch[0], "targets") for branch in branches]  # noqa: B009
-    names = [t[0].id for t in targets if len(t) == 1 and isinstance(t[0], ast.Name)]
-    return len(names) == 2 and names[0] == names[1]
-
-
-def _ternary(statement: ast.If) -> ast.Assign:
-    chosen = [getattr(branch[0], "value") for branch in (statement.body, statement.orelse)]  # noqa: B009
-    assigned = ast.Assign(
-        targets=getattr(statement.body[0], "targets"),  # noqa: B009
-        value=ast.IfExp(test=statement.test, body=chosen[0], orelse=chosen[1]),
-    )
+def _ternary(statement: ast.If) -> ast.Assign | None:
+    """`if a: x = 1 else: x = 2` as `x = 1 if a else 2` (ruff's SIM108); None for another
+    `if`."""
+    if len(statement.body) != 1 or len(statement.orelse) != 1:
+        return None
+    first, second = statement.body[0], statement.orelse[0]
+    if not isinstance(first, ast.Assign) or not isinstance(second, ast.Assign):
+        return None
+    if _only_name(first) is None or _only_name(first) != _only_name(second):
+        return None
+    chosen = ast.IfExp(test=statement.test, body=first.value, orelse=second.value)
+    assigned = ast.Assign(targets=first.targets, value=chosen)
     ast.copy_location(assigned, statement)
-    assigned.end_lineno = statement.orelse[-1].end_lineno
-    assigned.end_col_offset = statement.orelse[-1].end_col_offset
+    assigned.end_lineno, assigned.end_col_offset = second.end_lineno, second.end_col_offset
     return assigned
+
+
+def _only_name(assign: ast.Assign) -> str | None:
+    targets = assign.targets
+    return targets[0].id if len(targets) == 1 and isinstance(targets[0], ast.Name) else None
 
 
 def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) -> bool:
@@ -109,8 +109,9 @@ def _read_once(function: ast.AST, name: str) -> bool:
 
 
 def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:
-    returned = ast.Return(value=getattr(assigned, "value"))  # noqa: B009
+    """`x = value; return x` as `return value` (`_returns_assigned` has checked the pair)."""
+    value = assigned.value if isinstance(assigned, ast.Assign | ast.AnnAssign) else None
+    returned = ast.Return(value=value)
     ast.copy_location(returned, assigned)
-    returned.end_lineno = statement.end_lineno
-    returned.end_col_offset = statement.end_col_offset
+    returned.end_lineno, returned.end_col_offset = statement.end_lineno, statement.end_col_offset
     return returned

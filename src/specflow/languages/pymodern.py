@@ -119,9 +119,12 @@ def declared(statement: ast.stmt) -> ast.stmt:
         or (statement.keywords and base != "TypedDict")
     ):
         return statement
-    if not all(isinstance(field.target, ast.Name) for field in fields):
+    names = [field.target.id for field in fields if isinstance(field.target, ast.Name)]
+    if len(names) != len(fields):
         return statement
-    pairs = [(ast.Constant(getattr(f.target, "id")), f.annotation) for f in fields]  # noqa: B009
+    pairs = [
+        (ast.Constant(name), field.annotation) for name, field in zip(names, fields, strict=True)
+    ]
     if base == "NamedTuple":
         table: ast.expr = ast.List([ast.Tuple([*pair], ast.Load()) for pair in pairs], ast.Load())
     else:
