@@ -480,7 +480,7 @@ def test_an_alias_moved_under_type_checking_asks_nothing(repo, cli):
     assert review_json(cli, "HEAD")["noop_files"] == []
 
 
-HASHES = """from typing import Iterable, NamedTuple
+HASHES = """from typing import NamedTuple
 import functools
 
 Hash = NamedTuple("Hash", [("kind", str), ("lines", list)])
@@ -508,8 +508,7 @@ def test_a_ruff_fix_over_a_module_asks_nothing(repo, cli):
     reading the file in binary asks."""
     spec = SPEC.replace("requests/auth.py", "requests/hashes.py")
     repo.commit("base", {"specs/digest.md": spec, "requests/hashes.py": HASHES})
-    fixed = """from collections.abc import Iterable
-from typing import NamedTuple
+    fixed = """from typing import NamedTuple
 import functools
 
 

@@ -34,10 +34,16 @@ def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast
     return found
 
 
+_TYPING = frozenset({"typing", "typing_extensions", "t", "_t", "te", "_te"})
+
+
 def type_checking(test: ast.expr) -> bool:
-    """`TYPE_CHECKING` (or `typing.TYPE_CHECKING`): false whenever the code runs."""
-    name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
-    return name == "TYPE_CHECKING"
+    """`TYPE_CHECKING` (or `typing.TYPE_CHECKING`, `t.TYPE_CHECKING`): false whenever the code
+    runs; `self.TYPE_CHECKING` is any attribute."""
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    module = getattr(test, "value", None)
+    return getattr(test, "attr", "") == "TYPE_CHECKING" and getattr(module, "id", "") in _TYPING
 
 
 def leaves(body: Sequence[ast.stmt]) -> bool:
@@ -103,9 +109,19 @@ def _read_once(function: ast.AST, name: str) -> bool:
             reads += not isinstance(node.ctx, ast.Store)
         elif isinstance(node, ast.AugAssign) and getattr(node.target, "id", None) == name:
             reads += 1
-        elif isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
+        elif _reads_all(node, name):
             return False
     return reads == 1
+
+
+def _reads_all(node: ast.AST, name: str) -> bool:
+    """A `global` or `nonlocal` declaration of `name`, or a call that reads every local."""
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return name in node.names
+    return isinstance(node, ast.Call) and getattr(node.func, "id", None) in _INTROSPECTION
+
+
+_INTROSPECTION = frozenset({"locals", "vars", "eval", "exec"})  # they read every local
 
 
 def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:

@@ -97,11 +97,27 @@ def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
             return None
         elif kind in ("s", "r", "a") and not modified:
             parts.append(_field(values.pop(0), kind, ""))
-        elif kind in _NUMBERS and not (kind == "o" and "#" in flags):
+        elif _same_number(kind, flags, precision, values[0]):
             parts.append(_field(values.pop(0), "", _spec(flags) + width + precision + kind))
         else:
             return None
     return parts if not values else None
+
+
+def _same_number(kind: str, flags: str, precision: str, value: ast.expr) -> bool:
+    """`%x`, `%X`, `%o` format any integer as `format` does (not `%#o`, and no precision, which
+    `format` refuses for integers); `%f`, `%e`, `%g` convert to float first, where `format`
+    asks the value (a `Decimal` rounds its own way): only for a value surely a number."""
+    if kind in "xXo":
+        return not precision and not (kind == "o" and "#" in flags)
+    return kind in _NUMBERS and _surely_number(value)
+
+
+def _surely_number(value: ast.expr) -> bool:
+    if isinstance(value, ast.Constant):
+        return type(value.value) in (int, float)
+    called = value.func if isinstance(value, ast.Call) else None
+    return isinstance(called, ast.Name) and called.id in ("int", "float", "len")
 
 
 def _spec(flags: str) -> str:

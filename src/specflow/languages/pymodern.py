@@ -21,7 +21,7 @@ def called(call: ast.Call) -> ast.expr:
     name = _builtin(func)
     if name == "open":
         return _opened(call)
-    if _last(func) == "lru_cache" and not args and not keywords:
+    if _functools_cache(func) and not args and not keywords:
         return func
     if name in ("isinstance", "issubclass") and len(args) == 2 and not keywords:
         members = _members(args[1])
@@ -66,8 +66,11 @@ def _last(func: ast.expr) -> str | None:
 
 
 def _opened(call: ast.Call) -> ast.Call:
-    """`open(p, "r", ...)`, `open(p, mode="rt", ...)` and `io.open(p, ...)` as `open(p, ...)`."""
+    """`open(p, "r", ...)`, `open(p, mode="rt", ...)` and `io.open(p, ...)` as `open(p, ...)`
+    (not beside `*args` or `**kwargs`, which may hold a mode)."""
     args, keywords = call.args, call.keywords
+    if any(isinstance(arg, ast.Starred) for arg in args) or any(k.arg is None for k in keywords):
+        return call
     if len(args) == 2 and _reads(args[1]):
         args = args[:1]
     elif len(args) == 1 and any(k.arg == "mode" and _reads(k.value) for k in keywords):
@@ -82,14 +85,24 @@ def _reads(mode: ast.expr) -> bool:
 
 
 def _members(classes: ast.expr) -> ast.expr:
-    """`A | B | C` as `(A, B, C)`: what isinstance checks against either way."""
+    """`A | B | C` as `(A, B, C)`: what isinstance checks against either way, when each is a
+    class by name (`int | None` takes `None`, which a tuple refuses)."""
     if not isinstance(classes, ast.BinOp) or not isinstance(classes.op, ast.BitOr):
         return classes
     found: list[ast.expr] = []
     for side in (classes.left, classes.right):
         member = _members(side)
         found += member.elts if isinstance(member, ast.Tuple) and side is not member else [member]
+    if not all(isinstance(member, ast.Name | ast.Attribute) for member in found):
+        return classes
     return ast.Tuple(elts=found, ctx=ast.Load())
+
+
+def _functools_cache(func: ast.expr) -> bool:
+    """`lru_cache` or `functools.lru_cache`, not another object's method of that name."""
+    if isinstance(func, ast.Attribute):
+        return func.attr == "lru_cache" and getattr(func.value, "id", None) == "functools"
+    return isinstance(func, ast.Name) and func.id == "lru_cache"
 
 
 def _native(name: str, value: ast.expr) -> bool:

@@ -19,9 +19,7 @@ from specflow.languages.pylog import last_name, without_message
 from specflow.languages.pymodern import DECLARED, REWRITTEN, called, rewritten
 
 # Imports that only serve annotations; dropping them never changes what the code does.
-# (and `collections.abc`, where ruff's UP035 moves them: importing it binds names and does
-# nothing else, and what reads the names is compared where it reads them)
-_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions", "collections.abc"})
+_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
 _ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
 _NAMED = frozenset({"attr", "name", "arg"})  # the fields that spell an identifier
@@ -121,8 +119,8 @@ def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]
 
 def inert(statement: ast.AST, side: Side, where: str) -> bool:
     """A statement that does nothing: `pass`, a docstring, a bare string or `...`, an import
-    for annotations (or of `collections.abc`), an `if TYPE_CHECKING:` block, an `@overload`
-    stub, a type alias or type variable of a module or class."""
+    for annotations, an `if TYPE_CHECKING:` block, an `@overload` stub, a type alias or type
+    variable of a module or class."""
     if isinstance(statement, ast.Pass):
         return True
     if isinstance(statement, ast.Expr):  # a docstring, a bare string or `...`
