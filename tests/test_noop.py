@@ -735,7 +735,7 @@ def test_a_name_assigned_in_either_branch_is_a_conditional_expression() -> None:
 
 def test_a_named_tuple_or_typed_dict_declared_as_a_class_is_the_same() -> None:
     """REVIEW-E27: pyupgrade's UP014 and UP013 (theskumar/python-dotenv cadf4fc); another
-    field, a default or a method is a change."""
+    field, a default or a method is a change, and so is a class nested in a class."""
     head = "from typing import NamedTuple, Optional, TypedDict\n\n\n"
     called = (
         head
@@ -750,3 +750,6 @@ def test_a_named_tuple_or_typed_dict_declared_as_a_class_is_the_same() -> None:
     as_class = head + "class Env(TypedDict, total=False):\n    path: str\n"
     assert noop(typed, as_class) == [True]
     assert noop(typed, as_class.replace(", total=False", "")) == [False]
+    nested = "class Outer:\n    " + "\n    ".join(called[len(head) :].rstrip().split("\n")) + "\n"
+    nested_class = "class Outer:\n    " + "\n    ".join(declared[len(head) :].rstrip().split("\n"))
+    assert noop(head + nested, head + nested_class + "\n") == [False]  # `Outer.Binding` pickles

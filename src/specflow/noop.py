@@ -159,7 +159,9 @@ def _same_change(
     when the lines span several statements, into each of them."""
     sides, where = around.sides, around.where
     functions = around.functions or (None, None)
-    old_body, new_body = straightened(old_body, functions[0]), straightened(new_body, functions[1])
+    module = where == "module"
+    old_body = straightened(old_body, functions[0], module)
+    new_body = straightened(new_body, functions[1], module)
     before = [s for s in _overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
     after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):

@@ -15,18 +15,21 @@ from specflow.languages.pymodern import declared
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
-def straightened(body: Sequence[ast.stmt], function: ast.AST | None) -> list[ast.stmt]:
-    """`body` with the `else` of each `if` whose branch always leaves lifted after it, and in
-    `function`'s statements each `x = value; return x` read as `return value`."""
+def straightened(
+    body: Sequence[ast.stmt], function: ast.AST | None, module: bool = False
+) -> list[ast.stmt]:
+    """`body` with the `else` of each `if` whose branch always leaves lifted after it, in
+    `function`'s statements each `x = value; return x` read as `return value`, and in a
+    module's a `NamedTuple` class as its call (nested in a class, its qualified name differs)."""
     found: list[ast.stmt] = []
-    for statement in map(declared, body):
+    for statement in map(declared, body) if module else body:
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
-            found += straightened(statement.orelse, function)  # what runs
+            found += straightened(statement.orelse, function, module)  # what runs
         elif isinstance(statement, ast.If) and (ternary := _ternary(statement)) is not None:
             found.append(ternary)
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
-            found += straightened(statement.orelse, function)
+            found += straightened(statement.orelse, function, module)
         elif function is not None and found and _returns_assigned(found[-1], statement, function):
             found[-1] = _returned(found[-1], statement)
         else:

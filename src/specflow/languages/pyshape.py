@@ -92,7 +92,7 @@ BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[object]:
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
-    for statement in straightened(body, None):
+    for statement in straightened(body, None, where == "module"):
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
