@@ -185,6 +185,7 @@ def test_formatting_that_may_differ_is_a_change() -> None:
     assert not one_line("'%.0f' % n", 'f"{n:.0f}"')
     assert not one_line("'%#o' % (n,)", 'f"{n:#o}"')
     assert not one_line("'%.3x' % (n,)", 'f"{n:.3x}"')  # format refuses it
+    assert not one_line("'100%' % (n,)", 'f"100{n}"')  # an incomplete format raises
     assert not one_line("'%.2f' % (price,)", 'f"{price:.2f}"')  # a Decimal rounds its own way
     assert not one_line("'%5s' % (n,)", 'f"{n:>5}"')
     assert not one_line("'{1} {0}'.format(a, b)", 'f"{b} {a}"')

@@ -37,7 +37,8 @@ def straightened(
     return found
 
 
-_TYPING = frozenset({"typing", "typing_extensions", "t", "_t", "te", "_te"})
+# the names `typing` and `typing_extensions` usually go by
+COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
 
 
 def type_checking(test: ast.expr) -> bool:
@@ -46,7 +47,10 @@ def type_checking(test: ast.expr) -> bool:
     if isinstance(test, ast.Name):
         return test.id == "TYPE_CHECKING"
     module = getattr(test, "value", None)
-    return getattr(test, "attr", "") == "TYPE_CHECKING" and getattr(module, "id", "") in _TYPING
+    return (
+        getattr(test, "attr", "") == "TYPE_CHECKING"
+        and getattr(module, "id", "") in COMMON_TYPING_NAMES
+    )
 
 
 def leaves(body: Sequence[ast.stmt]) -> bool:

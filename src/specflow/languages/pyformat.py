@@ -9,7 +9,8 @@ import re
 Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
 # a conversion: flags, width, precision, type (a lone `%` at the end: an error); or text
 _PERCENT = re.compile(r"%([-#0 +]*)([0-9]*)((?:[.][0-9]+)?)(.?)|[^%]+", re.DOTALL)
-_NUMBERS = frozenset("xXoeEfFgG")  # formatted alike by `%` and `format` (not `d`: see below)
+_INTEGERS = frozenset("xXo")  # formatted alike by `%` and `format` (not `d`: see below)
+_FLOATS = frozenset("eEfFgG")
 _CONVERSIONS = {-1: "", 115: "s", 114: "r", 97: "a"}
 
 
@@ -108,9 +109,9 @@ def _same_number(kind: str, flags: str, precision: str, value: ast.expr) -> bool
     """`%x`, `%X`, `%o` format any integer as `format` does (not `%#o`, and no precision, which
     `format` refuses for integers); `%f`, `%e`, `%g` convert to float first, where `format`
     asks the value (a `Decimal` rounds its own way): only for a value surely a number."""
-    if kind in "xXo":
+    if kind in _INTEGERS:
         return not precision and not (kind == "o" and "#" in flags)
-    return kind in _NUMBERS and _surely_number(value)
+    return kind in _FLOATS and _surely_number(value)
 
 
 def _surely_number(value: ast.expr) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 
+from specflow.languages.pylog import last_name
+
 _READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
 _NATIVE = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool}
 REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return)  # besides calls
@@ -59,10 +61,6 @@ def _builtin(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         return "open" if (func.value.id, func.attr) == ("io", "open") else None
     return None
-
-
-def _last(func: ast.expr) -> str | None:
-    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
 
 
 def _opened(call: ast.Call) -> ast.Call:
@@ -123,7 +121,7 @@ def declared(statement: ast.stmt) -> ast.stmt:
     no default, method or other base; else the statement itself."""
     if not isinstance(statement, ast.ClassDef) or statement.decorator_list:
         return statement
-    base = _last(statement.bases[0]) if len(statement.bases) == 1 else None
+    base = last_name(statement.bases[0]) if len(statement.bases) == 1 else None
     body = [item for item in statement.body if not _docstring(item)]
     fields = [item for item in body if isinstance(item, ast.AnnAssign) and item.value is None]
     if (

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
-from specflow.languages.pyflow import straightened, type_checking
+from specflow.languages.pyflow import COMMON_TYPING_NAMES, straightened, type_checking
 from specflow.languages.pyformat import Part, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
@@ -36,9 +36,6 @@ class Side(NamedTuple):
     private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
 
 
-_COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
-
-
 def typing_names(tree: ast.Module) -> frozenset[str]:
     """The names `typing` and `typing_extensions` are imported as; the usual ones when the
     parsed statements do not import them (the imports may be blanked: see `sides_lines`)."""
@@ -49,7 +46,7 @@ def typing_names(tree: ast.Module) -> frozenset[str]:
         for alias in statement.names
         if alias.name in ("typing", "typing_extensions")
     }
-    return frozenset(names) if names else _COMMON_TYPING_NAMES
+    return frozenset(names) if names else COMMON_TYPING_NAMES
 
 
 def both_sides(old_tree: ast.Module, new_tree: ast.Module) -> tuple[Side, Side]:
