@@ -4,20 +4,20 @@ rewrites of pyupgrade and ruff (REVIEW-16).
 Python is judged on its syntax tree: the statements around a hunk, narrowed into the one block
 of a class, function, `if`, loop, `with`, `try` or `match` that holds its lines, are the same
 on both sides as `languages.pyshape` spells them (the walk stops at the first difference, so a
-real change costs little). Other code is judged on its tokens without whitespace and comments.
-Pure: trees and lines in, hunk indexes out."""
+real change costs little). Other code is judged on its tokens without whitespace and comments
+(`languages.generic`). Pure: trees and lines in, hunk indexes out."""
 
 from __future__ import annotations
 
 import ast
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from itertools import zip_longest
 from typing import NamedTuple
 
-from specflow.change import FileChange, Hunk, Line
+from specflow.change import Hunk, Line
 from specflow.languages.pybindings import bindings
 from specflow.languages.pyflow import straightened
+from specflow.languages.pyformat import Taken, Unsure
 from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
@@ -30,22 +30,6 @@ from specflow.languages.pyshape import (
     inert,
     shape,
 )
-
-_LINE_COMMENT = {
-    ".sh": "#",
-    ".bash": "#",
-    ".rb": "#",
-    ".pl": "#",
-    ".pm": "#",
-    ".r": "#",
-    ".ex": "#",
-    ".exs": "#",
-    ".lua": "--",
-    ".erl": "%",
-}
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
-
 
 # REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
 # `ast` pass); prose and data files are not among them.
@@ -108,6 +92,35 @@ def python_noop_hunks(
             hunk, (old_tree, new_tree)
         ):
             found.add(index)
+    return found
+
+
+def python_unsure_hunks(
+    hunks: Sequence[Hunk], old_tree: ast.Module | None, new_tree: ast.Module | None, noop: Set[int]
+) -> dict[int, tuple[Taken, ...]]:
+    """REVIEW-E28: the hunks not in `noop` that are the same on both sides only if the values
+    of `%` formats hold what the formats expect, each with what that takes for granted on the
+    lines it changes (`opaque`, "holds no tuple")."""
+    if old_tree is None or new_tree is None:
+        return {}
+    base = both_sides(old_tree, new_tree)
+    found = {}
+    for index, hunk in enumerate(hunks):
+        changed = (hunk.removed, hunk.added)
+        if index in noop or not any("%" in line.text for side in changed for line in side):
+            continue
+        unsure: tuple[Unsure, Unsure] = ([], [])
+        sides = (base[0]._replace(unsure=unsure[0]), base[1]._replace(unsure=unsure[1]))
+        if not _same_change(old_tree.body, new_tree.body, sides_lines(hunk), _Around(sides)):
+            continue
+        taken = [
+            text
+            for side, lines in zip(unsure, changed, strict=True)
+            for first, last, text in side
+            if any(first <= line.number <= last for line in lines)
+        ]
+        if taken:
+            found[index] = tuple(dict.fromkeys(taken))
     return found
 
 
@@ -342,31 +355,6 @@ def _stretch(first: int, last: int) -> list[int]:
     """Every line from `first` to `last`: the statements between two changed lines are parsed
     on both sides, so both compare the same statements."""
     return list(range(max(first, 1), last + 1))
-
-
-def generic_noop_hunks(path: str, hunks: Sequence[Hunk]) -> set[int]:
-    """For code that is not Python: hunks whose removed and added lines are the same tokens
-    once whitespace and comments are dropped."""
-    comment = _LINE_COMMENT.get(path[path.rfind(".") :].lower(), "//")
-    return {
-        index
-        for index, hunk in enumerate(hunks)
-        if (hunk.added or hunk.removed)
-        and _tokens(hunk.removed, comment) == _tokens(hunk.added, comment)
-    }
-
-
-def file_is_noop(file: FileChange, noop: set[int]) -> bool:
-    return bool(file.hunks) and len(noop) == len(file.hunks)
-
-
-def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
-    text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
-    kept = []
-    for line in text.split("\n"):
-        at = line.find(comment)
-        kept.append(line if at < 0 else line[:at])
-    return _TOKEN.findall("\n".join(kept))
 
 
 def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:

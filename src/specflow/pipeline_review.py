@@ -133,6 +133,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             enclosing,
             rare(),
             None if show_all else config.max_questions,
+            {path: found.unsure for path, found in facts.items() if found.unsure},
         ),
         scoped,
         ripples(symbols, found, change, config.test_globs, bases),

@@ -83,6 +83,9 @@ class Question:
     words: tuple[str, ...]
     confidence: float
     affected: bool  # the statement's spec is affected by the change
+    # REVIEW-E28: the hunks only rewrite `%` formats, the same if each value holds what it
+    # expects: (`opaque`, "holds no tuple")
+    assumes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,16 @@ class Review:
 
 class Linking(NamedTuple):
     """What the linking stage found: the links, each path's hunks that change nothing and the
-    definitions around each hunk (by its index), the rarity of the words the links need, and how
-    many questions to show (None: all)."""
+    definitions around each hunk (by its index), the rarity of the words the links need, how
+    many questions to show (None: all), and the hunks the same only if their `%` formats get
+    what they expect (REVIEW-E28)."""
 
     links: Sequence[Link]
     noops: Mapping[str, Set[int]]
     enclosing: Mapping[str, Mapping[int, tuple[str, ...]]]
     rarity: Mapping[str, float]
     budget: int | None
+    unsure: Mapping[str, Mapping[int, tuple[tuple[str, str], ...]]] = {}  # REVIEW-E28
 
 
 def build(
@@ -160,7 +165,14 @@ def build(
         if file.path in spec_paths
         for line in file.added_lines()
     }
-    asked = _questions(linking, silent, symbols, reasons, test_globs, agreed, around, written)
+    assumed = {
+        id(file.hunks[index]): taken
+        for file in change.files
+        for index, taken in linking.unsure.get(file.path, {}).items()
+    }
+    asked = _questions(
+        linking, silent, symbols, reasons, test_globs, agreed, around, written, assumed
+    )
     touched = asked.touched
     reviews = tuple(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
@@ -211,11 +223,13 @@ def _questions(
     test_globs: tuple[str, ...],
     settled: Set[str],
     around: Mapping[int, tuple[str, ...]],
-    written: Set[tuple[str, int]] = frozenset(),
+    written: Set[tuple[str, int]],
+    assumed: Mapping[int, tuple[tuple[str, str], ...]],
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands). Among those equally sure, a statement the change
-    writes into its spec (`written`: spec path and line) comes first (REVIEW-20)."""
+    writes into its spec (`written`: spec path and line) comes first (REVIEW-20). A file's
+    hunks that only rewrite `%` formats (`assumed`) ask once (REVIEW-E28)."""
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
@@ -242,6 +256,8 @@ def _questions(
     order = {"context": 0, "requirement": 1, "edge-case": 2}
     ranked = []
     for found in grouped.values():
+        # REVIEW-E28: beside a real change, not the hunks that only rewrite `%` formats
+        found = [pair for pair in found if id(pair[1].hunk) not in assumed] or found
         sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
         statement = best.statement
         affected = statement.spec in reasons
@@ -258,9 +274,13 @@ def _questions(
         )
         ranked.append((rank, (sure, best, found)))
     ranked.sort(key=lambda pair: pair[0])
+    ranked, held = _unsure_once(ranked, assumed)
     shown = ranked if linking.budget is None else _strongest(ranked)[: linking.budget]
     return Asked(
-        tuple(_question(sure, best, found, acts_of, reasons) for _, (sure, best, found) in shown),
+        tuple(
+            _question(sure, best, found, acts_of, reasons, assumed, held)
+            for _, (sure, best, found) in shown
+        ),
         len(ranked),
         frozenset(
             link.statement.id
@@ -270,6 +290,26 @@ def _questions(
         ),
         frozenset(id(link.hunk) for _, (_, _, found) in ranked for _, link in found),
     )
+
+
+def _unsure_once(
+    ranked: list[tuple[tuple[Any, ...], Any]], assumed: Mapping[int, object]
+) -> tuple[list[tuple[tuple[Any, ...], Any]], dict[str, list[Hunk]]]:
+    """REVIEW-E28: of a file's questions that only hunks rewriting `%` formats raise, the
+    strongest: whether the values hold what the formats expect decides them all. And, by
+    file, every hunk those questions list, for the one kept to list."""
+    held: dict[str, list[Hunk]] = {}
+    kept = []
+    for pair in ranked:
+        found = pair[1][2]
+        if assumed and all(id(link.hunk) in assumed for _, link in found):
+            path = found[0][1].hunk.path
+            if path not in held:
+                kept.append(pair)
+            held.setdefault(path, []).extend(link.hunk for _, link in found)
+        else:
+            kept.append(pair)
+    return kept, held
 
 
 RELATIVE_CUT = 0.65  # a question far weaker than the strongest of its review is not shown
@@ -290,9 +330,15 @@ def _question(
     found: list[tuple[float, Link]],
     acts_of: Mapping[int, tuple[Act, ...]],
     reasons: Mapping[str, list[str]],
+    assumed: Mapping[int, tuple[tuple[str, str], ...]],
+    held: Mapping[str, list[Hunk]],
 ) -> Question:
-    """One statement's question about one file: `best` is its surest link of `found`."""
+    """One statement's question about one file: `best` is its surest link of `found`; of a
+    file whose hunks only rewrite `%` formats, it lists every such hunk that asks (`held`)."""
     hunks = tuple(dict.fromkeys(link.hunk for _, link in found))
+    if all(id(hunk) in assumed for hunk in hunks) and best.hunk.path in held:
+        hunks = tuple(sorted(set(held[best.hunk.path]), key=lambda hunk: hunk.new_start))
+    taken = (taken for hunk in hunks for taken in assumed.get(id(hunk), ()))
     return Question(
         best.statement,
         best.hunk.path,
@@ -303,6 +349,7 @@ def _question(
         tuple(sorted({word for _, link in found for word in link.words})),
         sure,
         best.statement.spec in reasons,
+        tuple(dict.fromkeys(taken)),
     )
 
 

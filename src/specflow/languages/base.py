@@ -74,3 +74,5 @@ class FileFacts(NamedTuple):
     above: dict[int, str] = {}  # noqa: RUF012 - never changed
     # the first statement of the block that a hunk's changed condition governs (REVIEW-18)
     governed: dict[int, str] = {}  # noqa: RUF012 - never changed
+    # the hunks the same only if `%` formats get what they expect, and what that is (REVIEW-E28)
+    unsure: dict[int, tuple[tuple[str, str], ...]] = {}  # noqa: RUF012 - never changed

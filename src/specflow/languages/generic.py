@@ -5,11 +5,11 @@ also classify the `git grep` rows of every language in `specflow.ripple.uses`.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from specflow.change import FileChange
+from specflow.change import FileChange, Hunk
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
-from specflow.noop import CODE_SUFFIXES, generic_noop_hunks
+from specflow.noop import CODE_SUFFIXES
 
 
 def file_symbols(file: FileChange) -> tuple[Iterator[Symbol], FileFacts]:
@@ -19,6 +19,44 @@ def file_symbols(file: FileChange) -> tuple[Iterator[Symbol], FileFacts]:
         return iter(()), FileFacts(set(), {})  # prose and data write no names
     noop = generic_noop_hunks(file.path, file.hunks)
     return symbols(file, noop), FileFacts(noop, _headers(file))
+
+
+# REVIEW-16: comments of the languages whose line comments are not `//`
+_LINE_COMMENT = {
+    ".sh": "#",
+    ".bash": "#",
+    ".rb": "#",
+    ".pl": "#",
+    ".pm": "#",
+    ".r": "#",
+    ".ex": "#",
+    ".exs": "#",
+    ".lua": "--",
+    ".erl": "%",
+}
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
+
+
+def generic_noop_hunks(path: str, hunks: Sequence[Hunk]) -> set[int]:
+    """For code that is not Python: hunks whose removed and added lines are the same tokens
+    once whitespace and comments are dropped."""
+    comment = _LINE_COMMENT.get(path[path.rfind(".") :].lower(), "//")
+    return {
+        index
+        for index, hunk in enumerate(hunks)
+        if (hunk.added or hunk.removed)
+        and _tokens(hunk.removed, comment) == _tokens(hunk.added, comment)
+    }
+
+
+def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
+    text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
+    kept = []
+    for line in text.split("\n"):
+        at = line.find(comment)
+        kept.append(line if at < 0 else line[:at])
+    return _TOKEN.findall("\n".join(kept))
 
 
 WRITE = re.compile(r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])")

@@ -7,6 +7,10 @@ import ast
 import re
 
 Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
+# REVIEW-E28: what a reading of `%` that ruff calls unsafe took for granted: the first and last
+# line of the format, and the value and what it must hold (`opaque`, "holds no tuple")
+Taken = tuple[str, str]
+Unsure = list[tuple[int, int, Taken]]
 # a conversion: flags, width, precision, type (a lone `%` at the end: an error); or text
 _PERCENT = re.compile(r"%([-#0 +]*)([0-9]*)((?:[.][0-9]+)?)(.?)|[^%]+", re.DOTALL)
 _INTEGERS = frozenset("xXo")  # formatted alike by `%` and `format` (not `d`: see below)
@@ -16,14 +20,19 @@ _CONVERSIONS = {-1: "", 115: "s", 114: "r", 97: "a"}
 
 def _field(value: ast.expr, conversion: str, spec: str) -> Part:
     """`{x!s}` is `{x}` (`str(x)` is `format(x, "")`), but not once a spec follows: `{n:08x}`
-    formats the number, `{n!s:08x}` its text."""
+    formats the number, `{n!s:08x}` its text. A string literal formatted alone is its text:
+    `"%s:%s" % (nonce, "auth")` is `f"{nonce}:auth"`."""
+    literal = isinstance(value, ast.Constant) and type(value.value) is str
+    if literal and conversion in ("", "s") and not spec:
+        return ("text", str(getattr(value, "value", "")))
     return ("field", value, "" if conversion == "s" and not spec else conversion, spec)
 
 
-def formatted(node: ast.AST) -> list[Part] | None:
+def formatted(node: ast.AST, unsure: Unsure | None = None) -> list[Part] | None:
     """The parts of a string formatted from a literal (literal text, and the expressions it
     formats with their conversion and format spec), or None when `node` is not one or is not
-    surely the same as an f-string."""
+    surely the same as an f-string. Given `unsure`, a `%` format that is the same only if its
+    values hold what it expects is read too, and what it takes for granted added (REVIEW-E28)."""
     if isinstance(node, ast.JoinedStr):
         return _fstring_parts(node)
     if (
@@ -32,7 +41,12 @@ def formatted(node: ast.AST) -> list[Part] | None:
         and isinstance(node.left, ast.Constant)
         and isinstance(node.left.value, str)
     ):
-        return _percent_parts(node.left.value, node.right)
+        taken: list[Taken] | None = None if unsure is None else []
+        parts = _percent_parts(node.left.value, node.right, taken)
+        if parts is not None and taken:
+            assert unsure is not None
+            unsure += [(node.lineno, node.end_lineno or node.lineno, text) for text in taken]
+        return parts
     if (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -77,15 +91,20 @@ _NOT_TUPLE = (ast.JoinedStr, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.Dict
 _STRING_CALLS = frozenset({"str", "repr", "ascii", "int", "float", "len", "format"})
 
 
-def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
+def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> list[Part] | None:
     """`"%s: %r" % (a, b)`: `%s`, `%r` and `%a` alone, `%%`, and pyupgrade's numbers with
     their flags, width and precision (`%08x` is `{:08x}`, `%.2f` is `{:.2f}`). Not `%d`: it
     truncates a float that `{}` prints whole; not `%5s`: `format` pads only what has a
-    `__format__` that takes a width."""
+    `__format__` that takes a width. Given `taken`, also a lone value that may be a tuple,
+    `%d` of what may not be an int, `%f` of what may not be a number, each added to `taken`
+    (REVIEW-E28)."""
     if isinstance(operand, ast.Tuple):
         values = list(operand.elts)
     elif _surely_not_tuple(operand):
         values = [operand]
+    elif taken is not None:
+        values = [operand]
+        taken.append(_taken(operand, _NO_TUPLE))
     else:
         return None
     parts: list[Part] = []
@@ -100,9 +119,29 @@ def _percent_parts(text: str, operand: ast.expr) -> list[Part] | None:
             parts.append(_field(values.pop(0), kind, ""))
         elif _same_number(kind, flags, precision, values[0]):
             parts.append(_field(values.pop(0), "", _spec(flags) + width + precision + kind))
+        elif taken is not None and kind in _ASSUMED and not (kind in "diu" and precision):
+            value = values.pop(0)
+            if taken and taken[-1] == _taken(value, _NO_TUPLE):
+                taken.pop()  # a number is no tuple
+            taken.append(_taken(value, _ASSUMED[kind]))
+            spec = _spec(flags) + width + precision + ("d" if kind in "diu" else kind)
+            parts.append(_field(value, "", "" if spec == "d" else spec))
         else:
             return None
     return parts if not values else None
+
+
+# REVIEW-E28: what a value must hold for `%` to format it as `format` does
+_NO_TUPLE = "holds no tuple"
+_ASSUMED = {
+    **dict.fromkeys("diu", "is an int (not a float or a bool)"),
+    **dict.fromkeys(_FLOATS, "is a float or an int (not a Decimal)"),
+}
+
+
+def _taken(value: ast.expr, expected: str) -> Taken:
+    shown = ast.unparse(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…", expected
 
 
 def _same_number(kind: str, flags: str, precision: str, value: ast.expr) -> bool:

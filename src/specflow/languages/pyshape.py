@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
 from specflow.languages.pyflow import COMMON_TYPING_NAMES, straightened, type_checking
-from specflow.languages.pyformat import Part, formatted
+from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
 from specflow.languages.pymodern import DECLARED, REWRITTEN, called, rewritten
@@ -34,6 +34,7 @@ class Side(NamedTuple):
     bound: Mapping[Key, str] = {}  # each name where it is written, by its binding (pybindings)
     aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
     private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
+    unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
 
 
 def typing_names(tree: ast.Module) -> frozenset[str]:
@@ -265,7 +266,7 @@ def shape(
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
         return
-    parts = formatted(node)
+    parts = formatted(node, side.unsure)
     if parts is not None:
         yield from _formatted_shape(parts, side, where)
         return

@@ -20,7 +20,7 @@ from specflow.languages.pydefinitions import extent, removed_definitions, remove
 from specflow.languages.pylayout import owner_at
 from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
 from specflow.languages.pysource import parse_touched, restated_lines
-from specflow.noop import python_noop_hunks, sides_lines
+from specflow.noop import python_noop_hunks, python_unsure_hunks, sides_lines
 
 
 def file_symbols(
@@ -36,7 +36,8 @@ def file_symbols(
     old_tree = parse_touched(old, sorted(cut_old)) if old is not None else None
     new_tree = parse_touched(new, sorted(cut_new)) if new is not None else None
     noop = python_noop_hunks(file.hunks, old_tree, new_tree) if old_tree and new_tree else set()
-    live = [hunk for index, hunk in enumerate(file.hunks) if index not in noop]
+    unsure = python_unsure_hunks(file.hunks, old_tree, new_tree, noop)
+    live = [h for index, h in enumerate(file.hunks) if index not in noop and index not in unsure]
     restated = [restated_lines(hunk) for hunk in live]
     added = {line.number for hunk in live for line in hunk.added}.difference(
         *(n for _, n in restated)
@@ -62,7 +63,7 @@ def file_symbols(
         if (new_tree if hunk.added else old_tree) is not None
     }
     governed = governed_blocks(file.hunks, noop, (old_tree, new_tree), new)
-    return found, FileFacts(noop, enclosing, _comments_above(file, new), governed)
+    return found, FileFacts(noop, enclosing, _comments_above(file, new), governed, unsure)
 
 
 ABOVE = 3  # lines: git's own context

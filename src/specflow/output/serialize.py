@@ -101,7 +101,7 @@ def question(q: Question) -> dict[str, Any]:
             "words": list(q.words),
         },
         "affected": q.affected,
-    }
+    } | ({"assumes": [{"value": text(v), "expects": e} for v, e in q.assumes]} if q.assumes else {})
 
 
 def spec_review(sr: SpecReview) -> dict[str, Any]:
