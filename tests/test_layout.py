@@ -463,6 +463,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pybindings",
         "languages.pyconditions",
         "languages.pydefinitions",
+        "languages.pyfields",
         "languages.pyflow",
         "languages.pyformat",
         "languages.pylayout",

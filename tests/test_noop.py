@@ -221,9 +221,46 @@ def test_an_annotated_variable_is_the_variable() -> None:
     assert noop(module, module.replace("X = 30", "X: int = 31")) == [False]
     local = function("url = []\nreturn url")
     assert noop(local, local.replace("url = []", "url: list[str] = []")) == [True]
-    fields = "import os\n\n\nclass Options:\n    retries: int = 3\n    name = 'x'\n"
+    fields = "import os\n\n\n@dataclass\nclass Options:\n    retries: int = 3\n    name = 'x'\n"
     assert noop(fields, fields.replace("retries: int = 3", "retries: int | None = 3")) == [True]
     assert noop(fields, fields.replace("name = 'x'", "name: str = 'x'")) == [False]
+
+
+def test_the_annotations_of_a_class_nothing_reads_them_of_are_annotations() -> None:
+    """REVIEW-E29 (pypa/packaging's 28c1a05): `_key: CmpKey` to `_key: Tuple[Any, ...]` in a
+    class of no base, and `_key: CmpKey` added to a class derived from it, change nothing. A
+    decorator, a metaclass, a base from elsewhere (pydantic's `BaseModel`, `NamedTuple`,
+    `Protocol`), a base of the module that defines `__init_subclass__` or is decorated, or a
+    module that reads `__annotations__` keeps them fields."""
+    base = "class _BaseVersion:\n    _key: CmpKey\n\n    def __hash__(self):\n        return 1\n"
+    derived = (
+        "class Version(_BaseVersion):\n    _regex = 1\n\n    def __init__(self):\n        pass\n"
+    )
+    module = f"import re\n\n\n{base}\n\n{derived}"
+    assert noop(module, module.replace("_key: CmpKey", "_key: Tuple[Any, ...]")) == [True]
+    added = module.replace("    _regex = 1\n", "    _regex = 1\n    _key: CmpKey\n")
+    added = added.replace(
+        "_key: CmpKey\n\n    def __hash__", "_key: Tuple[Any, ...]\n\n    def __hash__"
+    )
+    assert noop(module, added) == [True, True]
+    for header in (
+        "@dataclass\nclass Version(_BaseVersion):",
+        "class Version(_BaseVersion, metaclass=Meta):",
+        "class Version(BaseModel):",
+        "class Version(NamedTuple):",
+        "class Version(typing.Protocol):",
+    ):
+        fielded = added.replace("class Version(_BaseVersion):", header)
+        before = module.replace("class Version(_BaseVersion):", header)
+        assert noop(before, fielded)[1:] == [False], header
+    hooked = base.replace("    _key: CmpKey\n", "    def __init_subclass__(cls):\n        pass\n")
+    hooked_added = added.replace(base.replace("CmpKey", "Tuple[Any, ...]"), hooked)
+    assert noop(module.replace(base, hooked), hooked_added) == [False]
+    decorated = module.replace("class _BaseVersion:", "@attr.s\nclass _BaseVersion:")
+    decorated_added = added.replace("class _BaseVersion:", "@attr.s\nclass _BaseVersion:")
+    assert noop(decorated, decorated_added) == [False, False]
+    reads = module + "\n\nFIELDS = Version.__annotations__\n"
+    assert noop(reads, added + "\n\nFIELDS = Version.__annotations__\n") == [False, False]
 
 
 def test_every_flake8_comprehensions_rewrite_builds_the_same_literal() -> None:

@@ -531,3 +531,64 @@ def read_hashes(path):
     assert (data["noop_files"], data["questions"]) == (["requests/hashes.py"], [])
     repo.commit("binary", {"requests/hashes.py": fixed.replace("open(path)", "open(path, 'rb')")})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+VERSION_SPEC = """---
+id: VERSION
+scope: [version.py]
+---
+# Versions
+
+## Context
+- `_BaseVersion` compares and hashes `_key`; `Version` builds `_key` with `_cmpkey()`.
+
+## Requirements
+- VERSION-1: Two versions with the same `_key` are equal and hash alike.
+"""
+
+VERSION = """from typing import Callable, Tuple, Union
+
+CmpKey = Tuple[int, ...]
+
+
+class _BaseVersion:
+    _key: CmpKey
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+
+class Version(_BaseVersion):
+    _regex = None
+
+    def __init__(self, version: str) -> None:
+        self._key = _cmpkey(version)
+
+
+def _cmpkey(version):
+    return tuple(int(part) for part in version.split("."))
+"""
+
+
+def test_the_annotations_of_plain_classes_ask_nothing(repo, cli):
+    """REVIEW-E29 through the CLI (pypa/packaging's 28c1a05): `_key` annotated otherwise in a
+    class of no base and added to the class derived from it ask nothing; the same under
+    `@dataclass`, where `_key` is a field, asks."""
+    repo.commit("base", {"specs/version.md": VERSION_SPEC, "version.py": VERSION})
+    relaxed = VERSION.replace("    _key: CmpKey\n", "    _key: Tuple[Any, ...]\n").replace(
+        "    _regex = None\n", "    _regex = None\n    _key: CmpKey\n"
+    )
+    repo.commit("relax the typing of _key", {"version.py": relaxed})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["version.py"]
+    fielded = VERSION.replace("class Version(", "@dataclass\nclass Version(")
+    repo.commit("a dataclass", {"version.py": fielded})
+    repo.commit(
+        "a field",
+        {
+            "version.py": fielded.replace(
+                "    _regex = None\n", "    _regex = None\n    _key: CmpKey\n"
+            )
+        },
+    )
+    assert review_json(cli, "HEAD")["noop_files"] == []

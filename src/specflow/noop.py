@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.languages.pybindings import bindings
+from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
 from specflow.languages.pyrename import renamed_locals, renamed_private
@@ -247,7 +248,9 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
     if isinstance(one, FUNCTIONS):
         around = around._replace(functions=(one, other), where="function")
     elif isinstance(one, ast.ClassDef) and isinstance(other, ast.ClassDef):
-        around = around._replace(functions=None, where="class", classes=(one, other))
+        bodies = {class_body(one, around.sides[0].plain), class_body(other, around.sides[1].plain)}
+        where = bodies.pop() if len(bodies) == 1 else "class"  # plain on both sides, or not
+        around = around._replace(functions=None, where=where, classes=(one, other))
     held = _held(one, lines[0]), _held(other, lines[1])
     if held == (None, None):
         return True  # only the header, and it is the same

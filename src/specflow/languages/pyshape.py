@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
+from specflow.languages.pyfields import Place, class_body, plain_classes
 from specflow.languages.pyflow import COMMON_TYPING_NAMES, straightened, type_checking
 from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
@@ -35,6 +36,7 @@ class Side(NamedTuple):
     aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
     private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
     unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
+    plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
 
 
 def typing_names(tree: ast.Module) -> frozenset[str]:
@@ -55,7 +57,11 @@ def both_sides(old_tree: ast.Module, new_tree: ast.Module) -> tuple[Side, Side]:
     aliases either side declares."""
     typing_modules = (typing_names(old_tree), typing_names(new_tree))
     aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
-    return Side(typing_modules[0], aliases=aliases), Side(typing_modules[1], aliases=aliases)
+    plain = plain_classes(old_tree, typing_modules[0]), plain_classes(new_tree, typing_modules[1])
+    return (
+        Side(typing_modules[0], aliases=aliases, plain=plain[0]),
+        Side(typing_modules[1], aliases=aliases, plain=plain[1]),
+    )
 
 
 def declared_aliases(
@@ -274,7 +280,7 @@ def shape(
         yield from _handler_shape(node, side, where, header)
         return
     yield type(node).__name__
-    inner = "class" if isinstance(node, ast.ClassDef) else where
+    inner = class_body(node, side.plain) if isinstance(node, ast.ClassDef) else where
     if isinstance(node, (*FUNCTIONS, ast.Lambda)):
         inner = "function"
     for field, value in ast.iter_fields(node):

@@ -1,0 +1,111 @@
+"""Which classes of a module nothing reads the annotations of (REVIEW-E29): there a bare
+`_key: CmpKey` is an annotation for the type checker, not a field. Pure: a tree in."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from collections import Counter
+
+# Python's own classes (`object`, `Exception`, `dict`, `str`): none reads a subclass's annotations
+_BUILTIN_CLASSES = frozenset(
+    name for name, value in vars(builtins).items() if isinstance(value, type)
+)
+# names through which code reads annotations when it runs
+_READERS = frozenset({"__annotations__", "__annotate__", "get_type_hints", "get_annotations"})
+
+Place = tuple[str, int]  # a class by its name and the line of its `class` statement
+
+
+def plain_classes(tree: ast.Module, typing_modules: frozenset[str]) -> frozenset[Place]:
+    """The module's top-level classes without decorators or keywords, whose bases are `object`,
+    Python's own classes, `Generic[...]` or such classes of the same module by name, none of
+    which defines `__init_subclass__`; none when the module reads annotations itself."""
+    annotated = (
+        isinstance(node, ast.ClassDef) and any(isinstance(i, ast.AnnAssign) for i in node.body)
+        for node in tree.body
+    )
+    if not any(annotated) or any(_reads_annotations(node) for node in ast.walk(tree)):
+        return frozenset()
+    bound = Counter(name for statement in tree.body for name in _bound_at_top(statement))
+    classes = {
+        node.name: node
+        for node in tree.body
+        if isinstance(node, ast.ClassDef) and bound[node.name] == 1
+    }
+    found: dict[str, bool] = {}
+
+    def plain(node: ast.ClassDef, seen: frozenset[str]) -> bool:
+        if node.name not in found:
+            found[node.name] = _alone(node) and all(
+                base_is_plain(base, seen | {node.name}) for base in node.bases
+            )
+        return found[node.name]
+
+    def base_is_plain(base: ast.expr, seen: frozenset[str]) -> bool:
+        if _generic(base, typing_modules):
+            return True
+        if not isinstance(base, ast.Name):
+            return False
+        if base.id in classes:
+            return base.id not in seen and plain(classes[base.id], seen)
+        return not bound[base.id] and base.id in _BUILTIN_CLASSES
+
+    return frozenset(
+        (node.name, node.lineno) for node in classes.values() if plain(node, frozenset())
+    )
+
+
+def class_body(node: ast.ClassDef, plain: frozenset[Place]) -> str:
+    """A class body is "class", where a bare `x: int` is a field (dataclasses, named tuples),
+    or "plain class" when its place is among the `plain` ones (REVIEW-E29)."""
+    return "plain class" if (node.name, node.lineno) in plain else "class"
+
+
+def _alone(node: ast.ClassDef) -> bool:
+    """No decorator, metaclass or other keyword, and no `__init_subclass__` for subclasses."""
+    hooks = (
+        isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+        and item.name == "__init_subclass__"
+        for item in node.body
+    )
+    return not node.decorator_list and not node.keywords and not any(hooks)
+
+
+def _generic(base: ast.expr, typing_modules: frozenset[str]) -> bool:
+    """`Generic[T]`, `t.Generic[T]`: parameters for the type checker."""
+    if not isinstance(base, ast.Subscript):
+        return False
+    value = base.value
+    if isinstance(value, ast.Name):
+        return value.id == "Generic"
+    return (
+        isinstance(value, ast.Attribute)
+        and value.attr == "Generic"
+        and isinstance(value.value, ast.Name)
+        and value.value.id in typing_modules
+    )
+
+
+def _reads_annotations(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _READERS
+    if isinstance(node, ast.Attribute):
+        return node.attr in _READERS
+    return isinstance(node, ast.Constant) and node.value in _READERS  # getattr(c, "...")
+
+
+def _bound_at_top(statement: ast.stmt) -> list[str]:
+    """The names a top-level statement binds (a definition's, an import's, an assignment's),
+    and, within an `if` or a `try`, those its branches bind, or more."""
+    if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+        return [statement.name]
+    names = []
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.append(node.id)
+        elif isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names += [(alias.asname or alias.name).split(".")[0] for alias in node.names]
+    return names
