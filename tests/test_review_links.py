@@ -783,6 +783,25 @@ def test_an_import_is_no_evidence_but_a_call_of_what_it_imports_is(repo, cli):
     assert any("HTTPDigestAuth" in names for names in named), found
 
 
+def test_a_name_added_inside_a_parenthesised_import_is_no_evidence(repo, cli):
+    """REVIEW-E6: `HTTPDigestAuth,` added below the opening line of an import list (the hunk
+    holds no `import` word: pyjwt's `jwt/__init__.py` exports) only imports it."""
+    base(repo)
+    shim = "from requests.digest import (\n    HTTPBasicAuth,\n)\n"
+    repo.commit("a shim", {"requests/auth.py": AUTH + "\n" + shim})
+    listed = shim.replace("    HTTPBasicAuth,\n", "    HTTPBasicAuth,\n    HTTPDigestAuth,\n")
+    repo.commit("export digest", {"requests/auth.py": AUTH + "\n" + listed})
+    data = review_json(cli, "HEAD", "--all")
+    assert [q for q in data["questions"] if q["evidence"]["kind"] == "identifier"] == []
+    argument = AUTH + "\n\nPAIR = pair(\n    HTTPBasicAuth,\n)\n"
+    repo.commit("a call", {"requests/auth.py": argument})
+    called = argument.replace("    HTTPBasicAuth,\n)", "    HTTPBasicAuth,\n    HTTPDigestAuth,\n)")
+    repo.commit("a call's argument", {"requests/auth.py": called})
+    found = review_json(cli, "HEAD", "--all")["questions"]
+    named = [q["evidence"]["names"] for q in found if q["evidence"]["kind"] == "identifier"]
+    assert any("HTTPDigestAuth" in names for names in named), found
+
+
 def test_the_text_review_opens_with_its_questions(repo, cli):
     """REVIEW-17: in text and Markdown, the questions come before the affected spec's
     requirements (here all referenced nowhere, as on a project that names no IDs yet)."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from specflow.change import Hunk, Line
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -154,6 +156,38 @@ def _without_imports(text: str) -> str:
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+# a line that may continue a parenthesised import: names and commas, or its closing parenthesis
+_LISTED = re.compile(r"\s+[\w.]+(?:\s+as\s+\w+)?\s*,?\s*(?:#.*)?$|\s*\)")
+_OPEN_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]*\(", re.MULTILINE)
+
+
+def imported_lines(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> frozenset[Line]:
+    """The changed lines of a Python file that lie inside a parenthesised import below its
+    opening line (REVIEW-E6: they only import), looked for in a side's source only when one of
+    its changed lines could be one."""
+    found: set[Line] = set()
+    removed = [line for hunk in hunks for line in hunk.removed]
+    added = [line for hunk in hunks for line in hunk.added]
+    for source, lines in ((old, removed), (new, added)):
+        if source is None or not any(_LISTED.match(line.text) for line in lines):
+            continue
+        spans = list(_import_spans(source))
+        found.update(line for line in lines if any(a < line.number <= b for a, b in spans))
+    return frozenset(found)
+
+
+def _import_spans(source: bytes) -> Iterator[tuple[int, int]]:
+    """The first and last line of each parenthesised import."""
+    line, at = 1, 0
+    for opening in _OPEN_IMPORT.finditer(source):
+        line += source.count(b"\n", at, opening.start())
+        closing = source.find(b")", opening.end())
+        if closing < 0:
+            return
+        yield line, line + source.count(b"\n", opening.start(), closing)
+        at = opening.start()
 
 
 # a call that logs or warns: its message is prose for a user reading a log, not code (REVIEW-E20)

@@ -79,8 +79,9 @@ def statements(spec: Spec) -> Iterator[Statement]:
         yield Statement(spec.id, "edge-case", item.id, item.text, item.path, item.line)
 
 
-def hunk_text(hunk: Hunk) -> str:
-    return without_messages("\n".join(line.text for line in (*hunk.added, *hunk.removed)))
+def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
+    lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
+    return without_messages("\n".join(lines))
 
 
 class Scope(NamedTuple):
@@ -95,18 +96,15 @@ DISTINCT_NAME = 12  # statements naming an identifier, past which it links only 
 
 
 # (the file's index in the change, the hunk's in the file, the statement's, evidence kind,
-# identifiers, shared words): what crosses from a forked process, which has the same change and
-# corpus (REVIEW-14)
+# identifiers, shared words): what crosses from a forked process, with the same corpus (REVIEW-14)
 LinkRow = tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]
 
 
 class Corpus:
-    """The statements of the specs, kind by kind, their BM25 index (which proposes the
-    statements that share words with a hunk), the identifiers each names, and where each spec
-    and ID is; and for each statement `said`, the words it shares with `accounts`, the change's
-    commit messages and the names of the tests it adds (two or more words, or none): the
-    author's own account of what the change alters, which every hunk of the change shares with
-    the statement when it is a candidate."""
+    """The statements of the specs, kind by kind, their BM25 index (which proposes those that
+    share words with a hunk), the identifiers each names, where each spec and ID is; and each
+    one's `said`: the words (two or more, or none) it shares with `accounts`, the change's commit
+    messages and its new tests' names, the author's account of what the change alters."""
 
     def __init__(self, specs: SpecSet, accounts: Sequence[str] = ()) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
@@ -158,18 +156,22 @@ class Corpus:
         files: Sequence[tuple[int, FileChange]],
         skip_paths: Sequence[str],
         scoped: Mapping[str, frozenset[str]],
+        imported: Mapping[str, frozenset[Line]],
     ) -> list[LinkRow]:
         """The links of the hunks of `files` (each with its index in the change), as rows;
-        `scoped`: each path → the ids of the specs whose scope covers it. Only code is linked by
-        more than the IDs it names: prose and data describe, they do not do."""
+        `scoped`: each path → the ids of the specs whose scope covers it; `imported`: its lines
+        that only import. Only code is linked by more than the IDs it names: prose and data
+        describe, they do not do."""
         found: list[LinkRow] = []
         for at, file in files:
             if file.path in skip_paths or not file.hunks:
                 continue
             code = is_code(file.path)
             scope = self.in_scope(scoped[file.path])
+            quiet = imported.get(file.path, frozenset())
             for number, hunk in enumerate(file.hunks):
-                found += [(at, number, *row) for row in _hunk_links(hunk, self, code, scope)]
+                links = _hunk_links(hunk, self, code, scope, quiet)
+                found += [(at, number, *row) for row in links]
         return found
 
     def enclosing_rows(
@@ -179,9 +181,8 @@ class Corpus:
         skip_paths: Sequence[str],
         scoped: Mapping[str, frozenset[str]],
     ) -> list[LinkRow]:
-        """Links by the classes and functions around each hunk: a hunk inside `HTTPDigestAuth`
-        is weak evidence for a statement that names it, and makes the statement's spec a
-        candidate for the hunk, as its scope would."""
+        """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
+        evidence for a statement naming it, whose spec is then a candidate as in scope."""
         found: list[LinkRow] = []
         for at, file in enumerate(files):
             if file.path in skip_paths:
@@ -305,7 +306,7 @@ class Corpus:
 
 
 def _hunk_links(
-    hunk: Hunk, corpus: Corpus, code: bool, scope: Scope
+    hunk: Hunk, corpus: Corpus, code: bool, scope: Scope, quiet: frozenset[Line] = frozenset()
 ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
     names, then for code the statements that name its identifiers, and in the spec's scope
@@ -317,7 +318,7 @@ def _hunk_links(
     if not code:
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
-    names_in_hunk = code_names(text)
+    names_in_hunk = code_names(hunk_text(hunk, quiet) if quiet else text)  # REVIEW-E6
     hunk_words = _words(text)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
@@ -334,9 +335,8 @@ def _name_links(
     hunk_words: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
-    name: one that many specs name is their common vocabulary); and in the scope, those whose
-    prose words meet one of `names` split, whose own identifiers split meet `hunk_words`, or
-    that share two or more of those words."""
+    name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
+    a name split, whose identifiers split meet `hunk_words`, or that share two such words."""
     for name in names:
         docs = corpus.by_name.get(name)
         if docs is None:

@@ -23,6 +23,7 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.forked import in_halves
 from specflow.globs import matches
+from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import Corpus
 from specflow.pipeline import (
@@ -261,7 +262,12 @@ def _names_and_links(
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
     (from both sides of each file, in `sources`)."""
-    rows = corpus.rows(files, skip, scoped)
+    imported = {
+        file.path: imported_lines(file.hunks, *sources.get(file.path, (None, None)))
+        for _, file in files
+        if file.path.endswith((".py", ".pyi"))
+    }
+    rows = corpus.rows(files, skip, scoped, imported)
     return symbols_found([file for _, file in files], sources), rows
 
 
