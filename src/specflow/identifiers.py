@@ -158,22 +158,19 @@ def _without_imports(text: str) -> str:
     return "\n".join(kept)
 
 
-# a line that may continue a parenthesised import: names and commas, or its closing parenthesis
-_LISTED = re.compile(r"\s+[\w.]+(?:\s+as\s+\w+)?\s*,?\s*(?:#.*)?$|\s*\)")
-_OPEN_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]*\(", re.MULTILINE)
+# `import (` (a literal first lets `re` skip ahead fast), then the line is checked from its start
+_IMPORT_PAREN = re.compile(rb"import[ \t]*\(")
+_IMPORT_LINE = re.compile(rb"[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]*\(")
 
 
 def imported_lines(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> frozenset[Line]:
     """The changed lines of a Python file that lie inside a parenthesised import below its
-    opening line (REVIEW-E6: they only import), looked for in a side's source only when one of
-    its changed lines could be one."""
+    opening line (REVIEW-E6: they only import)."""
     found: set[Line] = set()
     removed = [line for hunk in hunks for line in hunk.removed]
     added = [line for hunk in hunks for line in hunk.added]
     for source, lines in ((old, removed), (new, added)):
-        if source is None or not any(_LISTED.match(line.text) for line in lines):
-            continue
-        spans = list(_import_spans(source))
+        spans = list(_import_spans(source)) if source and lines else []
         found.update(line for line in lines if any(a < line.number <= b for a, b in spans))
     return frozenset(found)
 
@@ -181,13 +178,16 @@ def imported_lines(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) 
 def _import_spans(source: bytes) -> Iterator[tuple[int, int]]:
     """The first and last line of each parenthesised import."""
     line, at = 1, 0
-    for opening in _OPEN_IMPORT.finditer(source):
-        line += source.count(b"\n", at, opening.start())
+    for opening in _IMPORT_PAREN.finditer(source):
+        start = source.rfind(b"\n", 0, opening.start()) + 1
+        if not _IMPORT_LINE.match(source, start):
+            continue
+        line += source.count(b"\n", at, start)
+        at = start
         closing = source.find(b")", opening.end())
         if closing < 0:
             return
-        yield line, line + source.count(b"\n", opening.start(), closing)
-        at = opening.start()
+        yield line, line + source.count(b"\n", start, closing)
 
 
 # a call that logs or warns: its message is prose for a user reading a log, not code (REVIEW-E20)
