@@ -127,7 +127,7 @@ def test_a_file_whose_rewrites_are_unsure_asks_once_and_says_what_to_check(repo,
     text = cli("review", "HEAD").out
     assert "`opaque` holds no tuple, `algorithm` holds no tuple and `nonce_count` is an" in text
     markdown = cli("review", "HEAD", "--format", "markdown").out
-    assert "It only rewrites `%` formats as f-strings" in markdown
+    assert "It only rewrites `%` formats: the same if" in markdown
     comment = cli("comment", "HEAD").out
     assert "the same if `opaque` holds no tuple, `algorithm` holds no tuple" in comment
 
