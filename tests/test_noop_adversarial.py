@@ -3,8 +3,9 @@ build on): pairs of Python sources that the review judges silent, or "the same i
 running both sides prints something else under a condition the rule does not name. Each test is
 a known false silence, marked xfail(strict=True): it starts to pass, and so fails the suite,
 the day the rule learns the case. Each docstring holds the output of both sides run with
-python3 3.11 (pydantic 2 for the mixin); the sources are the module's constants, so the proof
-reruns with `python3 -c "from test_noop_adversarial import ...; exec(...)"` from tests/."""
+Python 3.11.7 (pydantic 2.14 for the mixin), each side written to a file of its own and run
+there (beside fw.py or m.py where a docstring names one); the sources are this module's
+constants, so what was run is what the review is asked about."""
 
 from __future__ import annotations
 
@@ -220,3 +221,58 @@ def test_percent_s_of_a_value_whose_format_is_not_its_str_is_a_change() -> None:
         *[function(f"prefix = 1\nvalue = {v}\nreturn value") for v in ("'%s' % x", 'f"{x}"')]
     )
     assert named != [(("x", "holds no tuple"),)]
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW-E9: {x!s} calls str, {x} calls format")
+def test_a_dropped_s_conversion_is_a_change_for_a_value_whose_format_is_not_its_str() -> None:
+    """REVIEW-E9 reads `f"{x!s}"` as `f"{x}"` (`_field`: "`str(x)` is `format(x, "")`"),
+    which holds for Python's own types but not for a class with its own `__format__` (on
+    Python 3.10 and before, a `(str, Enum)` member too: `Color.RED` against `red`):
+
+        f"{x!s}"  -> 0.123
+        f"{x}"    -> 0.1
+    """
+    before = function("prefix = 1\nvalue = f'{x!s}'\nreturn value")
+    assert noop(before, before.replace("f'{x!s}'", "f'{x}'")) == [False]
+
+
+META = "class Meta(type):\n    registry: dict\n\n    def __call__(cls):\n        return 1\n"
+META_READER = (
+    "from m import Meta\n\n\nclass Model(metaclass=Meta):\n    pass\n\n\n"
+    "print(Model.__annotations__)\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW-E29: a metaclass's annotations, read via its class")
+def test_the_annotations_of_a_metaclass_are_read_through_its_classes() -> None:
+    """REVIEW-E29: `Meta(type)` is plain (`type` is Python's own), but a class it makes that
+    has no annotations of its own finds `__annotations__` on its metaclass: another module's
+    `Model.__annotations__` (META_READER, run beside m.py) is Meta's. `dict` to `list`:
+
+        before: {'registry': <class 'dict'>}
+        after:  {'registry': <class 'list'>}
+    """
+    assert noop(META, META.replace("registry: dict", "registry: list")) == [False]
+
+
+STARRED = (
+    "from fw import *\n\n\nclass Point(Exception):\n    x: int\n    y: int\n\n\n"
+    "print(Point.fields)\n"
+)
+FW_EXCEPTION = (
+    "import typing\n\n__all__ = ['Exception']\n\n\nclass Exception(Exception):\n"
+    "    def __init_subclass__(cls):\n        cls.fields = typing.get_type_hints(cls)\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW-E29: a star import may bind a builtin's name")
+def test_a_builtin_name_a_star_import_may_bind_is_not_surely_builtin() -> None:
+    """REVIEW-E29: `from fw import *` binds `*`, not `Exception`, so `Point(Exception)` is
+    taken for a subclass of Python's own `Exception`; fw (FW_EXCEPTION) exports an
+    `Exception` of its own whose `__init_subclass__` reads the annotations. `y: int` to
+    `y: str`:
+
+        before: {'x': <class 'int'>, 'y': <class 'int'>}
+        after:  {'x': <class 'int'>, 'y': <class 'str'>}
+    """
+    assert noop(STARRED, changed(STARRED, Y_STR)) == [False]
