@@ -276,3 +276,34 @@ def test_a_builtin_name_a_star_import_may_bind_is_not_surely_builtin() -> None:
         after:  {'x': <class 'int'>, 'y': <class 'str'>}
     """
     assert noop(STARRED, changed(STARRED, Y_STR)) == [False]
+
+
+EAGER = """from typing import TYPE_CHECKING, Tuple
+
+if TYPE_CHECKING:
+    from ._structures import CmpKey
+
+
+class _BaseVersion:
+    _key: Tuple[int, ...]
+
+    def __hash__(self):
+        return hash(self._key)
+
+
+print("imported")
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW-16, REVIEW-E29: a class body's annotation runs")
+def test_an_annotation_a_class_body_evaluates_may_name_what_is_not_bound() -> None:
+    """REVIEW-E29 drops a plain class's bare annotation, but without `from __future__ import
+    annotations` Python evaluates it when the class is made: `_key: CmpKey`, with `CmpKey`
+    imported only under `if TYPE_CHECKING:` (pypa/packaging's change, less its string
+    annotations; ruff's TC004), fails at import. REVIEW-16 reads module and parameter
+    annotations the same way; E29 brings every plain class body's annotations under it:
+
+        before: imported
+        after:  NameError: name 'CmpKey' is not defined
+    """
+    assert noop(EAGER, EAGER.replace("_key: Tuple[int, ...]", "_key: CmpKey")) == [False]
