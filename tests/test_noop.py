@@ -48,7 +48,7 @@ def noop(old: str, new: str) -> list[bool]:
         cut_new.update(new_lines)
     old_tree = parse_touched(old.encode(), sorted(cut_old))
     new_tree = parse_touched(new.encode(), sorted(cut_new))
-    found = python_noop_hunks(hunks, old_tree, new_tree)
+    found = python_noop_hunks(hunks, old_tree, new_tree, (old.encode(), new.encode()))
     return [index in found for index in range(len(hunks))]
 
 
@@ -172,7 +172,7 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
     assert one_line("'{0}/{1}'.format(a, b)", "'%s/%s' % (a, b)")
     assert one_line("'{:08x}'.format(n)", 'f"{n:08x}"')
     assert one_line("'%s!' % str(n)", 'f"{str(n)}!"')
-    assert one_line("'%08x' % (n,)", 'f"{n:08x}"')
+    assert one_line("'%08x' % (len(n),)", 'f"{len(n):08x}"')
     assert one_line("'%-+8.2e|%.0f' % (float(x), len(y))", 'f"{float(x):<+8.2e}|{len(y):.0f}"')
 
 

@@ -417,7 +417,7 @@ RETURNS = """import hashlib
 
 class HTTPDigestAuth:
     def build_digest_header(self, nonce, count, qop):
-        ncvalue = '%08x' % (count,)
+        ncvalue = '%08x' % (int(count),)
         if not qop:
             return None
         elif qop == 'auth':
@@ -438,7 +438,7 @@ def test_ruffs_return_rewrites_and_pyupgrades_numbers_ask_nothing(repo, cli):
 
 class HTTPDigestAuth:
     def build_digest_header(self, nonce, count, qop):
-        ncvalue = f"{count:08x}"
+        ncvalue = f"{int(count):08x}"
         if not qop:
             return None
         if qop == "auth":

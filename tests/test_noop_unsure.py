@@ -18,8 +18,9 @@ def unsure(old: str, new: str) -> list[tuple[tuple[str, str], ...] | None]:
     cut_new = sorted({n for hunk in hunks for n in sides_lines(hunk)[1]})
     old_tree = parse_touched(old.encode(), cut_old)
     new_tree = parse_touched(new.encode(), cut_new)
-    silent = python_noop_hunks(hunks, old_tree, new_tree)
-    found = python_unsure_hunks(hunks, old_tree, new_tree, silent)
+    sources = (old.encode(), new.encode())
+    silent = python_noop_hunks(hunks, old_tree, new_tree, sources)
+    found = python_unsure_hunks(hunks, old_tree, new_tree, silent, sources)
     return [found.get(index) for index in range(len(hunks))]
 
 
@@ -29,8 +30,8 @@ def one_line(old: str, new: str) -> tuple[tuple[str, str], ...] | None:
 
 
 TUPLE = "holds no tuple"
-INT = "is an int (not a float or a bool)"
-NUMBER = "is a float or an int (not a Decimal)"
+INT = "is a plain int (not a float, a bool or an enum)"
+NUMBER = "is a plain float or int (not a Decimal or an enum)"
 
 
 def test_a_rewrite_ruff_calls_unsafe_names_what_it_takes_for_granted() -> None:
@@ -125,7 +126,7 @@ def test_a_file_whose_rewrites_are_unsure_asks_once_and_says_what_to_check(repo,
     ]
     assert len(questions[0]["hunks"]) == 3
     text = cli("review", "HEAD").out
-    assert "`opaque` holds no tuple, `algorithm` holds no tuple and `nonce_count` is an" in text
+    assert "`algorithm` holds no tuple and `nonce_count` is a plain int" in text
     markdown = cli("review", "HEAD", "--format", "markdown").out
     assert "It only rewrites `%` formats: the same if" in markdown
     comment = cli("comment", "HEAD").out

@@ -26,6 +26,7 @@ from specflow.languages.pyshape import (
     DEFINITIONS,
     FUNCTIONS,
     Side,
+    Sources,
     body_shape,
     both_sides,
     inert,
@@ -77,14 +78,17 @@ def is_code(path: str) -> bool:
 
 
 def python_noop_hunks(
-    hunks: Sequence[Hunk], old_tree: ast.Module | None, new_tree: ast.Module | None
+    hunks: Sequence[Hunk],
+    old_tree: ast.Module | None,
+    new_tree: ast.Module | None,
+    sources: Sources = (None, None),
 ) -> set[int]:
     """The indexes of `hunks` whose statements are the same on both sides once what cannot
     change behaviour is dropped. The trees may hold only the statements around the hunks (the
-    rest of the file blanked): see `sides_lines`."""
+    rest of the file blanked): see `sides_lines`; `sources`, the whole files, when known."""
     if old_tree is None or new_tree is None:
         return set()
-    sides = both_sides(old_tree, new_tree)
+    sides = both_sides(old_tree, new_tree, sources)
     found = set()
     for index, hunk in enumerate(hunks):
         old_lines, new_lines = sides_lines(hunk)
@@ -97,14 +101,18 @@ def python_noop_hunks(
 
 
 def python_unsure_hunks(
-    hunks: Sequence[Hunk], old_tree: ast.Module | None, new_tree: ast.Module | None, noop: Set[int]
+    hunks: Sequence[Hunk],
+    old_tree: ast.Module | None,
+    new_tree: ast.Module | None,
+    noop: Set[int],
+    sources: Sources = (None, None),
 ) -> dict[int, tuple[Taken, ...]]:
     """REVIEW-E28: the hunks not in `noop` that are the same on both sides only if the values
     of `%` formats hold what the formats expect, each with what that takes for granted on the
     lines it changes (`opaque`, "holds no tuple")."""
     if old_tree is None or new_tree is None:
         return {}
-    base = both_sides(old_tree, new_tree)
+    base = both_sides(old_tree, new_tree, sources)
     found = {}
     for index, hunk in enumerate(hunks):
         changed = (hunk.removed, hunk.added)

@@ -5,33 +5,52 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from collections import Counter
 
-# Python's own classes (`object`, `Exception`, `dict`, `str`): none reads a subclass's annotations
+# Python's own classes (`object`, `Exception`, `dict`, `str`): none reads a subclass's
+# annotations; not `type`, whose subclasses' annotations the classes they make show
 _BUILTIN_CLASSES = frozenset(
-    name for name, value in vars(builtins).items() if isinstance(value, type)
+    name for name, value in vars(builtins).items() if isinstance(value, type) and name != "type"
 )
-# names through which code reads annotations when it runs
-_READERS = frozenset({"__annotations__", "__annotate__", "get_type_hints", "get_annotations"})
+# what reads annotations when the code runs, or may bind a builtin's name, anywhere in the file
+# (the tree holds only the statements around the change): a module that says one has no plain class
+_READERS = re.compile(
+    rb"__annotations__|__annotate__|get_type_hints|get_annotations|__init_subclass__|import\s+\*"
+)
+_CLASS_HEADER = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
 
 Place = tuple[str, int]  # a class by its name and the line of its `class` statement
 
 
-def plain_classes(tree: ast.Module, typing_modules: frozenset[str]) -> frozenset[Place]:
+def plain_classes(
+    tree: ast.Module, typing_modules: frozenset[str], source: bytes | None
+) -> frozenset[Place]:
     """The module's top-level classes without decorators or keywords, whose bases are `object`,
     Python's own classes, `Generic[...]` or such classes of the same module by name, none of
-    which defines `__init_subclass__`; none when the module reads annotations itself."""
+    which is bound again, or a base beside another or a keyword of a class in the file (a
+    pydantic model's mixin); none when the file (`source`, None: unknown) may read annotations,
+    defines `__init_subclass__` or star-imports."""
     annotated = (
         isinstance(node, ast.ClassDef) and any(isinstance(i, ast.AnnAssign) for i in node.body)
         for node in tree.body
     )
-    if not any(annotated) or any(_reads_annotations(node) for node in ast.walk(tree)):
+    if source is None or not any(annotated) or _READERS.search(source):
         return frozenset()
+    mixed = {
+        name
+        for header in _CLASS_HEADER.finditer(source)
+        if b"," in header[1] or b"=" in header[1]
+        for name in re.findall(rb"\w+", header[1])
+    }
     bound = Counter(name for statement in tree.body for name in _bound_at_top(statement))
     classes = {
         node.name: node
         for node in tree.body
-        if isinstance(node, ast.ClassDef) and bound[node.name] == 1
+        if isinstance(node, ast.ClassDef)
+        and bound[node.name] == 1
+        and node.name.encode() not in mixed
+        and not _bound_again(node.name, source)
     }
     found: dict[str, bool] = {}
 
@@ -87,12 +106,11 @@ def _generic(base: ast.expr, typing_modules: frozenset[str]) -> bool:
     )
 
 
-def _reads_annotations(node: ast.AST) -> bool:
-    if isinstance(node, ast.Name):
-        return node.id in _READERS
-    if isinstance(node, ast.Attribute):
-        return node.attr in _READERS
-    return isinstance(node, ast.Constant) and node.value in _READERS  # getattr(c, "...")
+def _bound_again(name: str, source: bytes) -> bool:
+    """`Point = dataclass(Point)` anywhere in the file (the tree may not hold it)."""
+    return (
+        re.search(rb"^[ \t]*%s[ \t]*(?::[^=\n]*)?=(?!=)" % name.encode(), source, re.M) is not None
+    )
 
 
 def _bound_at_top(statement: ast.stmt) -> list[str]:

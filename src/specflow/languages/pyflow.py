@@ -41,6 +41,19 @@ def straightened(
 COMMON_TYPING_NAMES = frozenset({"t", "_t", "typing", "typing_extensions", "te", "_te"})
 
 
+def typing_names(tree: ast.Module) -> frozenset[str]:
+    """The names `typing` and `typing_extensions` are imported as; the usual ones when the
+    parsed statements do not import them (the imports may be blanked: see `sides_lines`)."""
+    names = {
+        alias.asname or alias.name
+        for statement in tree.body
+        if isinstance(statement, ast.Import)
+        for alias in statement.names
+        if alias.name in ("typing", "typing_extensions")
+    }
+    return frozenset(names) if names else COMMON_TYPING_NAMES
+
+
 def type_checking(test: ast.expr) -> bool:
     """`TYPE_CHECKING` (or `typing.TYPE_CHECKING`, `t.TYPE_CHECKING`): false whenever the code
     runs; `self.TYPE_CHECKING` is any attribute."""

@@ -119,12 +119,12 @@ def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> l
             parts.append(_field(values.pop(0), kind, ""))
         elif _same_number(kind, flags, precision, values[0]):
             parts.append(_field(values.pop(0), "", _spec(flags) + width + precision + kind))
-        elif taken is not None and kind in _ASSUMED and not (kind in "diu" and precision):
+        elif taken is not None and _assumable(kind, flags, precision):
             value = values.pop(0)
             if taken and taken[-1] == _taken(value, _NO_TUPLE):
                 taken.pop()  # a number is no tuple
             taken.append(_taken(value, _ASSUMED[kind]))
-            spec = _spec(flags) + width + precision + ("d" if kind in "diu" else kind)
+            spec = _spec(flags) + width + precision + ("d" if kind in _DECIMALS else kind)
             parts.append(_field(value, "", "" if spec == "d" else spec))
         else:
             return None
@@ -133,10 +133,20 @@ def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> l
 
 # REVIEW-E28: what a value must hold for `%` to format it as `format` does
 _NO_TUPLE = "holds no tuple"
-_ASSUMED = {
-    **dict.fromkeys("diu", "is an int (not a float or a bool)"),
-    **dict.fromkeys(_FLOATS, "is a float or an int (not a Decimal)"),
+_DECIMALS = frozenset("diu")
+_ASSUMED = {  # an `(int, Enum)` member formats as the enum does
+    **dict.fromkeys(_DECIMALS, "is a plain int (not a float, a bool or an enum)"),
+    **dict.fromkeys(_INTEGERS, "is a plain int (not an enum)"),
+    **dict.fromkeys(_FLOATS, "is a plain float or int (not a Decimal or an enum)"),
 }
+
+
+def _assumable(kind: str, flags: str, precision: str) -> bool:
+    """A conversion `format` writes alike for the values REVIEW-E28 names: no precision for an
+    integer (`format` refuses it), not `%#o` (`0o` against `0`)."""
+    if kind in _DECIMALS or kind in _INTEGERS:
+        return not precision and not (kind == "o" and "#" in flags)
+    return kind in _FLOATS
 
 
 def _taken(value: ast.expr, expected: str) -> Taken:
@@ -145,19 +155,21 @@ def _taken(value: ast.expr, expected: str) -> Taken:
 
 
 def _same_number(kind: str, flags: str, precision: str, value: ast.expr) -> bool:
-    """`%x`, `%X`, `%o` format any integer as `format` does (not `%#o`, and no precision, which
+    """`%x`, `%X`, `%o` format an int as `format` does (not `%#o`, and no precision, which
     `format` refuses for integers); `%f`, `%e`, `%g` convert to float first, where `format`
-    asks the value (a `Decimal` rounds its own way): only for a value surely a number."""
+    asks the value (a `Decimal` rounds its own way, an `(int, Enum)` member formats as the
+    enum): only for a value surely a plain int, or a plain number."""
     if kind in _INTEGERS:
-        return not precision and not (kind == "o" and "#" in flags)
-    return kind in _FLOATS and _surely_number(value)
+        integer = not precision and not (kind == "o" and "#" in flags)
+        return integer and _surely_number(value, (int,), ("int", "len"))
+    return kind in _FLOATS and _surely_number(value, (int, float), ("int", "float", "len"))
 
 
-def _surely_number(value: ast.expr) -> bool:
+def _surely_number(value: ast.expr, kinds: tuple[type, ...], makers: tuple[str, ...]) -> bool:
     if isinstance(value, ast.Constant):
-        return type(value.value) in (int, float)
+        return type(value.value) in kinds
     called = value.func if isinstance(value, ast.Call) else None
-    return isinstance(called, ast.Name) and called.id in ("int", "float", "len")
+    return isinstance(called, ast.Name) and called.id in makers
 
 
 def _spec(flags: str) -> str:

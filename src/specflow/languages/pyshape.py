@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from specflow.languages.pybindings import Key
 from specflow.languages.pyfields import Place, class_body, plain_classes
-from specflow.languages.pyflow import COMMON_TYPING_NAMES, straightened, type_checking
+from specflow.languages.pyflow import straightened, type_checking, typing_names
 from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
@@ -39,25 +39,20 @@ class Side(NamedTuple):
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
 
 
-def typing_names(tree: ast.Module) -> frozenset[str]:
-    """The names `typing` and `typing_extensions` are imported as; the usual ones when the
-    parsed statements do not import them (the imports may be blanked: see `sides_lines`)."""
-    names = {
-        alias.asname or alias.name
-        for statement in tree.body
-        if isinstance(statement, ast.Import)
-        for alias in statement.names
-        if alias.name in ("typing", "typing_extensions")
-    }
-    return frozenset(names) if names else COMMON_TYPING_NAMES
+Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
 
 
-def both_sides(old_tree: ast.Module, new_tree: ast.Module) -> tuple[Side, Side]:
-    """What each side of a change reads its trees with: its typing names, and the type
-    aliases either side declares."""
+def both_sides(
+    old_tree: ast.Module, new_tree: ast.Module, sources: Sources = (None, None)
+) -> tuple[Side, Side]:
+    """What each side of a change reads its trees with: its typing names, the type aliases
+    either side declares, and the classes whose annotations nothing reads (REVIEW-E29)."""
     typing_modules = (typing_names(old_tree), typing_names(new_tree))
     aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
-    plain = plain_classes(old_tree, typing_modules[0]), plain_classes(new_tree, typing_modules[1])
+    plain = (
+        plain_classes(old_tree, typing_modules[0], sources[0]),
+        plain_classes(new_tree, typing_modules[1], sources[1]),
+    )
     return (
         Side(typing_modules[0], aliases=aliases, plain=plain[0]),
         Side(typing_modules[1], aliases=aliases, plain=plain[1]),
