@@ -173,6 +173,7 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
     assert one_line("'{:08x}'.format(n)", 'f"{n:08x}"')
     assert one_line("'%s!' % str(n)", 'f"{str(n)}!"')
     assert one_line("'%08x' % (len(n),)", 'f"{len(n):08x}"')
+    assert one_line("'size %s' % type(n)", 'f"size {type(n)}"')  # a class is no tuple
     assert one_line("'%-+8.2e|%.0f' % (float(x), len(y))", 'f"{float(x):<+8.2e}|{len(y):.0f}"')
 
 

@@ -88,7 +88,7 @@ def _literal(spec: ast.expr) -> str | None:
 # operands of `%` that cannot be a tuple at run time (a name could be, and a tuple formats
 # differently from its f-string)
 _NOT_TUPLE = (ast.JoinedStr, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
-_STRING_CALLS = frozenset({"str", "repr", "ascii", "int", "float", "len", "format"})
+_STRING_CALLS = frozenset({"str", "repr", "ascii", "int", "float", "len", "format", "type"})
 
 
 def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> list[Part] | None:
