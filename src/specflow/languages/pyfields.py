@@ -1,5 +1,6 @@
 """Which classes of a module nothing reads the annotations of (REVIEW-E29): there a bare
-`_key: CmpKey` is an annotation for the type checker, not a field. Pure: a tree in."""
+`_key: CmpKey` is an annotation for the type checker, not a field. Pure: a tree and the
+file's text in."""
 
 from __future__ import annotations
 
@@ -82,13 +83,8 @@ def class_body(node: ast.ClassDef, plain: frozenset[Place]) -> str:
 
 
 def _alone(node: ast.ClassDef) -> bool:
-    """No decorator, metaclass or other keyword, and no `__init_subclass__` for subclasses."""
-    hooks = (
-        isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
-        and item.name == "__init_subclass__"
-        for item in node.body
-    )
-    return not node.decorator_list and not node.keywords and not any(hooks)
+    """No decorator, metaclass or other keyword (`__init_subclass__` is looked for in the text)."""
+    return not node.decorator_list and not node.keywords
 
 
 def _generic(base: ast.expr, typing_modules: frozenset[str]) -> bool:
