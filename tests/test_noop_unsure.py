@@ -45,6 +45,24 @@ def test_a_rewrite_ruff_calls_unsafe_names_what_it_takes_for_granted() -> None:
     assert one_line("'%d%s' % (value, t[0])", 'f"{value}{t[0]}"') == (("value", INT),)
 
 
+PLAIN = "is plain (its `!=` is the negation of `==`)"
+NONE = "equals None only when it is None"
+
+
+def test_ruffs_unsafe_comparison_rewrites_name_what_they_take_for_granted() -> None:
+    """REVIEW-E28: SIM201 and SIM202 (`not a == b` to `a != b`; an object's `==` and `!=` may
+    disagree), E711 (`x == None` to `x is None`; an `__eq__` may say a value equals None);
+    the other operator, a chained comparison, or another value stay changes."""
+    assert one_line("not a == b", "a != b") == (("a == b", PLAIN),)
+    assert one_line("not a != b", "a == b") == (("a != b", PLAIN),)
+    assert one_line("value == None", "value is None") == (("value", NONE),)
+    assert one_line("self.x != None", "self.x is not None") == (("self.x", NONE),)
+    assert one_line("not a == b", "a == b") is None
+    assert one_line("value == None", "value is not None") is None
+    assert one_line("not a == b == c", "a != b == c") is None
+    assert one_line("value == None", "other is None") is None
+
+
 def test_a_real_change_beside_the_rewrite_is_a_change() -> None:
     """REVIEW-E28: other text, another value, another width, `%d` with a precision, `%5s`:
     changes, whatever the values hold."""
@@ -128,9 +146,9 @@ def test_a_file_whose_rewrites_are_unsure_asks_once_and_says_what_to_check(repo,
     text = cli("review", "HEAD").out
     assert "`algorithm` holds no tuple and `nonce_count` is a plain int" in text
     markdown = cli("review", "HEAD", "--format", "markdown").out
-    assert "It only rewrites `%` formats: the same if" in markdown
+    assert "It changes nothing if `opaque` holds no tuple" in markdown
     comment = cli("comment", "HEAD").out
-    assert "the same if `opaque` holds no tuple, `algorithm` holds no tuple" in comment
+    assert "It changes nothing if `opaque` holds no tuple, `algorithm` holds no tuple" in comment
 
     every = review_json(cli, "HEAD", "--all")["questions"]
     assert len(every) == 1, "the other statements are decided by the same check"
@@ -150,3 +168,20 @@ def test_a_real_change_keeps_its_questions_and_lists_only_its_hunks(repo, cli):
         hunk["start"] <= count_line <= hunk["end"] for q in real for hunk in q["hunks"]
     )
     assert len(checked) <= 1
+
+
+def test_an_unsafe_comparison_rewrite_asks_once_through_the_cli(repo, cli):
+    """REVIEW-E28 through the CLI (hukkin/tomli's 20c9901, `not x == y` written `x != y`, and
+    E711's `is None`): one question for the file, naming both checks."""
+    source = AUTH.replace("    if opaque:\n", "    if not opaque == None:\n").replace(
+        "    if algorithm:\n", "    if not algorithm == chal.get('old'):\n"
+    )
+    repo.commit("base", {"specs/digest.md": SPEC, "auth.py": source})
+    rewritten_source = source.replace("if not opaque == None:", "if opaque is not None:")
+    rewritten_source = rewritten_source.replace(
+        "if not algorithm == chal.get('old'):", "if algorithm != chal.get('old'):"
+    )
+    repo.commit("ruff --unsafe-fixes", {"auth.py": rewritten_source})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    assert len(questions) == 1
+    assert {"value": "algorithm == chal.get('old')", "expects": PLAIN} in questions[0]["assumes"]

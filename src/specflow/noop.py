@@ -10,6 +10,7 @@ real change costs little). Other code is judged on its tokens without whitespace
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator, Sequence, Set
 from itertools import zip_longest
 from typing import NamedTuple
@@ -100,6 +101,9 @@ def python_noop_hunks(
     return found
 
 
+_MAYBE_UNSURE = re.compile(r"%|[=!]=\s*None|\bnot\b")  # a line REVIEW-E28 may read
+
+
 def python_unsure_hunks(
     hunks: Sequence[Hunk],
     old_tree: ast.Module | None,
@@ -108,15 +112,17 @@ def python_unsure_hunks(
     sources: Sources = (None, None),
 ) -> dict[int, tuple[Taken, ...]]:
     """REVIEW-E28: the hunks not in `noop` that are the same on both sides only if the values
-    of `%` formats hold what the formats expect, each with what that takes for granted on the
-    lines it changes (`opaque`, "holds no tuple")."""
+    of `%` formats hold what the formats expect, or the comparisons ruff rewrites unsafely are
+    plain, each with what that takes for granted on the lines it changes (`opaque`, "holds no
+    tuple")."""
     if old_tree is None or new_tree is None:
         return {}
     base = both_sides(old_tree, new_tree, sources)
     found = {}
     for index, hunk in enumerate(hunks):
         changed = (hunk.removed, hunk.added)
-        if index in noop or not any("%" in line.text for side in changed for line in side):
+        lines = (line.text for side in changed for line in side)
+        if index in noop or not any(_MAYBE_UNSURE.search(text) for text in lines):
             continue
         unsure: tuple[Unsure, Unsure] = ([], [])
         sides = (base[0]._replace(unsure=unsure[0]), base[1]._replace(unsure=unsure[1]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from specflow.languages.pyformat import Unsure
 from specflow.languages.pylog import last_name
 
 _READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
@@ -33,6 +34,40 @@ def called(call: ast.Call) -> ast.expr:
     if name == "list" and len(args) == 1 and not keywords and _builtin_call(args[0], "sorted"):
         return args[0]
     return call
+
+
+def compared(node: ast.UnaryOp | ast.Compare, unsure: Unsure) -> ast.expr:
+    """REVIEW-E28: ruff's unsafe SIM201, SIM202 and E711 read as they rewrite: `not a == b` is
+    `a != b`, `x == None` is `x is None`, when the comparison is plain; what that takes for
+    granted is added to `unsure`."""
+    if isinstance(node, ast.UnaryOp):
+        inner = node.operand
+        if not isinstance(node.op, ast.Not) or not _equality(inner):
+            return node
+        assert isinstance(inner, ast.Compare)
+        flipped = ast.NotEq() if isinstance(inner.ops[0], ast.Eq) else ast.Eq()
+        _take(unsure, node, ast.unparse(inner), "is plain (its `!=` is the negation of `==`)")
+        flipped_node = ast.Compare(inner.left, [flipped], inner.comparators)
+        return compared(ast.copy_location(flipped_node, inner), unsure)  # `not x == None`
+    right = node.comparators[0]
+    if not _equality(node) or not (isinstance(right, ast.Constant) and right.value is None):
+        return node
+    _take(unsure, node, ast.unparse(node.left), "equals None only when it is None")
+    identity = ast.Is() if isinstance(node.ops[0], ast.Eq) else ast.IsNot()
+    return ast.Compare(node.left, [identity], node.comparators)
+
+
+def _equality(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Compare)
+        and len(node.ops) == 1
+        and isinstance(node.ops[0], ast.Eq | ast.NotEq)
+    )
+
+
+def _take(unsure: Unsure, node: ast.expr, shown: str, expected: str) -> None:
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    unsure.append((node.lineno, node.end_lineno or node.lineno, (shown, expected)))
 
 
 def rewritten(node: ast.ListComp | ast.SetComp | ast.Return) -> ast.AST:

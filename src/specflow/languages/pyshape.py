@@ -17,7 +17,7 @@ from specflow.languages.pyflow import straightened, type_checking, typing_names
 from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
-from specflow.languages.pymodern import DECLARED, REWRITTEN, called, rewritten
+from specflow.languages.pymodern import DECLARED, REWRITTEN, called, compared, rewritten
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
@@ -253,6 +253,8 @@ def shape(
         return
     if isinstance(node, REWRITTEN):
         node = rewritten(node)
+    elif side.unsure is not None and isinstance(node, ast.UnaryOp | ast.Compare):
+        node = compared(node, side.unsure)  # REVIEW-E28
     if isinstance(node, ast.Call):
         node = _unwrapped(node)
         if not isinstance(node, ast.Call):  # `cast(T, value)` is `value`
