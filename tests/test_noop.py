@@ -9,7 +9,7 @@ import re
 
 from specflow.change import Hunk, Line
 from specflow.languages.pysource import parse_touched
-from specflow.noop import python_noop_hunks, sides_lines
+from specflow.noop import python_hunks, sides_lines
 
 _HEADER = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
@@ -48,7 +48,7 @@ def noop(old: str, new: str) -> list[bool]:
         cut_new.update(new_lines)
     old_tree = parse_touched(old.encode(), sorted(cut_old))
     new_tree = parse_touched(new.encode(), sorted(cut_new))
-    found = python_noop_hunks(hunks, old_tree, new_tree, (old.encode(), new.encode()))
+    found, _ = python_hunks(hunks, old_tree, new_tree, (old.encode(), new.encode()))
     return [index in found for index in range(len(hunks))]
 
 

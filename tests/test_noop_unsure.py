@@ -5,7 +5,7 @@ pairs, then through the CLI on real repositories."""
 from __future__ import annotations
 
 from specflow.languages.pysource import parse_touched
-from specflow.noop import python_noop_hunks, python_unsure_hunks, sides_lines
+from specflow.noop import python_hunks, sides_lines
 from test_noop import function, hunks_of, noop
 from testing.util import review_json
 
@@ -18,9 +18,7 @@ def unsure(old: str, new: str) -> list[tuple[tuple[str, str], ...] | None]:
     cut_new = sorted({n for hunk in hunks for n in sides_lines(hunk)[1]})
     old_tree = parse_touched(old.encode(), cut_old)
     new_tree = parse_touched(new.encode(), cut_new)
-    sources = (old.encode(), new.encode())
-    silent = python_noop_hunks(hunks, old_tree, new_tree, sources)
-    found = python_unsure_hunks(hunks, old_tree, new_tree, silent, sources)
+    _, found = python_hunks(hunks, old_tree, new_tree, (old.encode(), new.encode()))
     return [found.get(index) for index in range(len(hunks))]
 
 

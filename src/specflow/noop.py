@@ -10,7 +10,7 @@ real change costs little). Other code is judged on its tokens without whitespace
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from itertools import zip_longest
 from typing import NamedTuple
 
@@ -77,65 +77,62 @@ def is_code(path: str) -> bool:
     return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
 
 
-def python_noop_hunks(
+Judged = tuple[set[int], dict[int, tuple[Taken, ...]]]
+
+
+def python_hunks(
     hunks: Sequence[Hunk],
     old_tree: ast.Module | None,
     new_tree: ast.Module | None,
     sources: Sources = (None, None),
-) -> set[int]:
+) -> Judged:
     """The indexes of `hunks` whose statements are the same on both sides once what cannot
-    change behaviour is dropped. The trees may hold only the statements around the hunks (the
-    rest of the file blanked): see `sides_lines`; `sources`, the whole files, when known."""
+    change behaviour is dropped (REVIEW-16); and of the others, those the same only if the
+    values of `%` formats hold what the formats expect or the comparisons ruff rewrites
+    unsafely are plain, each with what that takes for granted on the lines it changes
+    (REVIEW-E28: `opaque`, "holds no tuple"). The trees may hold only the statements around
+    the hunks (the rest of the file blanked): see `sides_lines`; `sources`, the whole files,
+    when known."""
     if old_tree is None or new_tree is None:
-        return set()
+        return set(), {}
+    trees = (old_tree, new_tree)
     sides = both_sides(old_tree, new_tree, sources)
-    found = set()
-    for index, hunk in enumerate(hunks):
-        old_lines, new_lines = sides_lines(hunk)
-        lines = (old_lines, new_lines)
-        if _same_change(old_tree.body, new_tree.body, lines, _Around(sides)) or _only_comments(
-            hunk, (old_tree, new_tree)
-        ):
-            found.add(index)
-    return found
+    noop = {
+        index
+        for index, hunk in enumerate(hunks)
+        if _same_change(old_tree.body, new_tree.body, sides_lines(hunk), _Around(sides))
+        or _only_comments(hunk, trees)
+    }
+    unsure = {
+        index: taken
+        for index, hunk in enumerate(hunks)
+        if index not in noop and (taken := _taken(hunk, trees, sides))
+    }
+    return noop, unsure
 
 
 _MAYBE_UNSURE = ("%", "None", "not")  # on a line REVIEW-E28 may read: substrings are fast
 
 
-def python_unsure_hunks(
-    hunks: Sequence[Hunk],
-    old_tree: ast.Module | None,
-    new_tree: ast.Module | None,
-    noop: Set[int],
-    sources: Sources = (None, None),
-) -> dict[int, tuple[Taken, ...]]:
-    """REVIEW-E28: the hunks not in `noop` that are the same on both sides only if the values
-    of `%` formats hold what the formats expect, or the comparisons ruff rewrites unsafely are
-    plain, each with what that takes for granted on the lines it changes (`opaque`, "holds no
-    tuple")."""
-    if old_tree is None or new_tree is None:
-        return {}
-    base = both_sides(old_tree, new_tree, sources)
-    found = {}
-    for index, hunk in enumerate(hunks):
-        changed = (hunk.removed, hunk.added)
-        lines = (line.text for side in changed for line in side)
-        if index in noop or not any(word in text for text in lines for word in _MAYBE_UNSURE):
-            continue
-        unsure: tuple[Unsure, Unsure] = ([], [])
-        sides = (base[0]._replace(unsure=unsure[0]), base[1]._replace(unsure=unsure[1]))
-        if not _same_change(old_tree.body, new_tree.body, sides_lines(hunk), _Around(sides)):
-            continue
-        taken = [
-            text
-            for side, lines in zip(unsure, changed, strict=True)
-            for first, last, text in side
-            if any(first <= line.number <= last for line in lines)
-        ]
-        if taken:
-            found[index] = tuple(dict.fromkeys(taken))
-    return found
+def _taken(
+    hunk: Hunk, trees: tuple[ast.Module, ast.Module], sides: tuple[Side, Side]
+) -> tuple[Taken, ...]:
+    """What the hunk takes for granted to be the same (REVIEW-E28), or nothing."""
+    changed = (hunk.removed, hunk.added)
+    lines = (line.text for side in changed for line in side)
+    if not any(word in text for text in lines for word in _MAYBE_UNSURE):
+        return ()
+    unsure: tuple[Unsure, Unsure] = ([], [])
+    sides = (sides[0]._replace(unsure=unsure[0]), sides[1]._replace(unsure=unsure[1]))
+    if not _same_change(trees[0].body, trees[1].body, sides_lines(hunk), _Around(sides)):
+        return ()
+    taken = (
+        text
+        for side, lines in zip(unsure, changed, strict=True)
+        for first, last, text in side
+        if any(first <= line.number <= last for line in lines)
+    )
+    return tuple(dict.fromkeys(taken))
 
 
 def _only_comments(hunk: Hunk, trees: tuple[ast.Module, ast.Module]) -> bool:
@@ -261,8 +258,8 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
     if isinstance(one, FUNCTIONS):
         around = around._replace(functions=(one, other), where="function")
     elif isinstance(one, ast.ClassDef) and isinstance(other, ast.ClassDef):
-        bodies = {class_body(one, around.sides[0].plain), class_body(other, around.sides[1].plain)}
-        where = bodies.pop() if len(bodies) == 1 else "class"  # plain on both sides, or not
+        one_body = class_body(one, around.sides[0].plain)  # "plain class" on both sides, or not
+        where = one_body if one_body == class_body(other, around.sides[1].plain) else "class"
         around = around._replace(functions=None, where=where, classes=(one, other))
     held = _held(one, lines[0]), _held(other, lines[1])
     if held == (None, None):

@@ -2,8 +2,9 @@
 `else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
 local assigned only to be returned (RET504) is the value returned, an `if` that assigns one
 name in either branch is a conditional expression (SIM108); the `else` of an
-`if TYPE_CHECKING:` is what runs. `noop` and `pyshape` read each body of statements
-straightened so before comparing it. Pure: new nodes, the trees untouched."""
+`if TYPE_CHECKING:` is what runs (and the names `typing` goes by, which that test and
+`pyshape` read). `noop` and `pyshape` read each body of statements straightened so before
+comparing it. Pure: new nodes, the trees untouched."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import ast
 from collections.abc import Sequence
 
 from specflow.languages.pymodern import declared
+from specflow.languages.pyrename import reads_locals
 
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
@@ -138,10 +140,7 @@ def _reads_all(node: ast.AST, name: str) -> bool:
     """A `global` or `nonlocal` declaration of `name`, or a call that reads every local."""
     if isinstance(node, ast.Global | ast.Nonlocal):
         return name in node.names
-    return isinstance(node, ast.Call) and getattr(node.func, "id", None) in _INTROSPECTION
-
-
-_INTROSPECTION = frozenset({"locals", "vars", "eval", "exec"})  # they read every local
+    return reads_locals(node)
 
 
 def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:

@@ -22,9 +22,9 @@ def _field(value: ast.expr, conversion: str, spec: str) -> Part:
     """`{x!s}` is `{x}` (`str(x)` is `format(x, "")`), but not once a spec follows: `{n:08x}`
     formats the number, `{n!s:08x}` its text. A string literal formatted alone is its text:
     `"%s:%s" % (nonce, "auth")` is `f"{nonce}:auth"`."""
-    literal = isinstance(value, ast.Constant) and type(value.value) is str
-    if literal and conversion in ("", "s") and not spec:
-        return ("text", str(getattr(value, "value", "")))
+    plain = conversion in ("", "s") and not spec
+    if plain and isinstance(value, ast.Constant) and type(value.value) is str:
+        return ("text", value.value)
     return ("field", value, "" if conversion == "s" and not spec else conversion, spec)
 
 
@@ -104,7 +104,7 @@ def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> l
         values = [operand]
     elif taken is not None:
         values = [operand]
-        taken.append(_taken(operand, _NO_TUPLE))
+        taken.append(assumption(operand, _NO_TUPLE))
     else:
         return None
     parts: list[Part] = []
@@ -121,9 +121,9 @@ def _percent_parts(text: str, operand: ast.expr, taken: list[Taken] | None) -> l
             parts.append(_field(values.pop(0), "", _spec(flags) + width + precision + kind))
         elif taken is not None and _assumable(kind, flags, precision):
             value = values.pop(0)
-            if taken and taken[-1] == _taken(value, _NO_TUPLE):
+            if taken and taken[-1] == assumption(value, _NO_TUPLE):
                 taken.pop()  # a number is no tuple
-            taken.append(_taken(value, _ASSUMED[kind]))
+            taken.append(assumption(value, _ASSUMED[kind]))
             spec = _spec(flags) + width + precision + ("d" if kind in _DECIMALS else kind)
             parts.append(_field(value, "", "" if spec == "d" else spec))
         else:
@@ -149,7 +149,8 @@ def _assumable(kind: str, flags: str, precision: str) -> bool:
     return kind in _FLOATS
 
 
-def _taken(value: ast.expr, expected: str) -> Taken:
+def assumption(value: ast.expr, expected: str) -> Taken:
+    """What a rewrite takes for granted of `value`, shown as the code spells it (REVIEW-E28)."""
     shown = ast.unparse(value)
     return shown if len(shown) <= 40 else shown[:39] + "…", expected
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 
-from specflow.languages.pyformat import Unsure
+from specflow.languages.pyformat import Unsure, assumption
 from specflow.languages.pylog import last_name
 
 _READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
@@ -46,13 +46,13 @@ def compared(node: ast.UnaryOp | ast.Compare, unsure: Unsure) -> ast.expr:
             return node
         assert isinstance(inner, ast.Compare)
         flipped = ast.NotEq() if isinstance(inner.ops[0], ast.Eq) else ast.Eq()
-        _take(unsure, node, ast.unparse(inner), "is plain (its `!=` is the negation of `==`)")
+        _take(unsure, node, assumption(inner, "is plain (its `!=` is the negation of `==`)"))
         flipped_node = ast.Compare(inner.left, [flipped], inner.comparators)
         return compared(ast.copy_location(flipped_node, inner), unsure)  # `not x == None`
     right = node.comparators[0]
     if not _equality(node) or not (isinstance(right, ast.Constant) and right.value is None):
         return node
-    _take(unsure, node, ast.unparse(node.left), "equals None only when it is None")
+    _take(unsure, node, assumption(node.left, "equals None only when it is None"))
     identity = ast.Is() if isinstance(node.ops[0], ast.Eq) else ast.IsNot()
     return ast.Compare(node.left, [identity], node.comparators)
 
@@ -65,9 +65,8 @@ def _equality(node: ast.expr) -> bool:
     )
 
 
-def _take(unsure: Unsure, node: ast.expr, shown: str, expected: str) -> None:
-    shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    unsure.append((node.lineno, node.end_lineno or node.lineno, (shown, expected)))
+def _take(unsure: Unsure, node: ast.expr, taken: tuple[str, str]) -> None:
+    unsure.append((node.lineno, node.end_lineno or node.lineno, taken))
 
 
 def rewritten(node: ast.ListComp | ast.SetComp | ast.Return) -> ast.AST:

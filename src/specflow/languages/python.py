@@ -20,7 +20,7 @@ from specflow.languages.pydefinitions import extent, removed_definitions, remove
 from specflow.languages.pylayout import owner_at
 from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
 from specflow.languages.pysource import parse_touched, restated_lines
-from specflow.noop import python_noop_hunks, python_unsure_hunks, sides_lines
+from specflow.noop import python_hunks, sides_lines
 
 
 def file_symbols(
@@ -35,8 +35,7 @@ def file_symbols(
         cut_new.update(new_lines)
     old_tree = parse_touched(old, sorted(cut_old)) if old is not None else None
     new_tree = parse_touched(new, sorted(cut_new)) if new is not None else None
-    noop = python_noop_hunks(file.hunks, old_tree, new_tree, (old, new))
-    unsure = python_unsure_hunks(file.hunks, old_tree, new_tree, noop, (old, new))
+    noop, unsure = python_hunks(file.hunks, old_tree, new_tree, (old, new))
     live = [h for index, h in enumerate(file.hunks) if index not in noop and index not in unsure]
     restated = [restated_lines(hunk) for hunk in live]
     added = {line.number for hunk in live for line in hunk.added}.difference(
