@@ -470,6 +470,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyliteral",
         "languages.pylog",
         "languages.pymodern",
+        "languages.pymoves",
         "languages.pyreach",
         "languages.pyrename",
         "languages.pyshape",

@@ -24,8 +24,8 @@ from specflow.identifiers import (
     without_names,
 )
 from specflow.ids import find_references
+from specflow.languages.generic import is_code
 from specflow.model import Spec
-from specflow.noop import is_code
 from specflow.specset import SpecSet
 from specflow.words import BM25, message_words, stem, tokens, word_set, words_of_identifier
 

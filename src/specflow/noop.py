@@ -19,6 +19,7 @@ from specflow.languages.pybindings import bindings
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
+from specflow.languages.pymoves import NONE_MOVED, moved_functions
 from specflow.languages.pyrename import renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
@@ -32,50 +33,6 @@ from specflow.languages.pyshape import (
     inert,
     shape,
 )
-
-# REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
-# `ast` pass); prose and data files are not among them.
-CODE_SUFFIXES = (
-    ".js",
-    ".jsx",
-    ".mjs",
-    ".cjs",
-    ".ts",
-    ".tsx",
-    ".go",
-    ".rs",
-    ".java",
-    ".kt",
-    ".kts",
-    ".rb",
-    ".php",
-    ".c",
-    ".h",
-    ".cc",
-    ".cpp",
-    ".cxx",
-    ".hpp",
-    ".cs",
-    ".swift",
-    ".scala",
-    ".m",
-    ".mm",
-    ".sh",
-    ".bash",
-    ".lua",
-    ".pl",
-    ".pm",
-    ".ex",
-    ".exs",
-    ".erl",
-    ".dart",
-    ".r",
-)
-
-
-def is_code(path: str) -> bool:
-    return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
-
 
 Judged = tuple[set[int], dict[int, tuple[Taken, ...]]]
 
@@ -96,7 +53,7 @@ def python_hunks(
     if old_tree is None or new_tree is None:
         return set(), {}
     trees = (old_tree, new_tree)
-    sides = both_sides(old_tree, new_tree, sources)
+    sides = _with_moves(both_sides(old_tree, new_tree, sources), hunks, sources)
     noop = {
         index
         for index, hunk in enumerate(hunks)
@@ -109,6 +66,21 @@ def python_hunks(
         if index not in noop and (taken := _taken(hunk, trees, sides))
     }
     return noop, unsure
+
+
+def _with_moves(
+    sides: tuple[Side, Side], hunks: Sequence[Hunk], sources: Sources
+) -> tuple[Side, Side]:
+    """REVIEW-E30: a function moved unchanged is nothing, on each side, where it stands."""
+
+    def same(one: ast.stmt, other: ast.stmt, where: str) -> bool:
+        shapes = body_shape([one], sides[0], where), body_shape([other], sides[1], where)
+        return _difference(*shapes) is None
+
+    moved = moved_functions(hunks, sources, same)
+    if moved == NONE_MOVED:
+        return sides
+    return sides[0]._replace(moved=moved[0]), sides[1]._replace(moved=moved[1])
 
 
 _MAYBE_UNSURE = ("%", "None", "not")  # on a line REVIEW-E28 may read: substrings are fast

@@ -14,9 +14,9 @@ from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import matches
+from specflow.languages.generic import is_code
 from specflow.link import EVIDENCE
 from specflow.model import Requirement, Spec
-from specflow.noop import is_code
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet, changed_specs
 

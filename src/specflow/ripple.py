@@ -14,7 +14,7 @@ from specflow.globs import matches
 from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
-from specflow.noop import is_code
+from specflow.languages.generic import is_code
 from specflow.refs import path_of, raw_rows
 
 MAX_RIPPLES = 12

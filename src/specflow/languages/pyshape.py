@@ -37,6 +37,7 @@ class Side(NamedTuple):
     private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
     unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
+    moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -131,6 +132,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     if isinstance(statement, ast.If):
         return type_checking(statement.test) and not statement.orelse
     if isinstance(statement, FUNCTIONS):
+        if statement.lineno in side.moved:
+            return True
         overload = any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
     return where != "function" and _type_alias(statement, side)

@@ -1,0 +1,189 @@
+"""Functions a change moves, unchanged, to another place of their module or class
+(REVIEW-E30). Pure: the hunks and the two files' text in, each side's lines of the moved
+functions out."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from specflow.change import Hunk, Line
+
+Moved = tuple[frozenset[int], frozenset[int]]  # the `def` line of each moved function, by side
+Same = Callable[[ast.stmt, ast.stmt, str], bool]  # two functions the same in a "module" or "class"
+NONE_MOVED: Moved = (frozenset(), frozenset())
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_DEF = re.compile(r"[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)")
+
+
+def moved_functions(
+    hunks: Sequence[Hunk], sources: tuple[bytes | None, bytes | None], same: Same
+) -> Moved:
+    """The functions the hunks remove whole from one place of a module or class body and add
+    whole at another of the same body, the same as `same` reads them, when the move cannot
+    change what runs (`_harmless`)."""
+    names = _defined(line for hunk in hunks for line in hunk.removed) & _defined(
+        line for hunk in hunks for line in hunk.added
+    )
+    if not names or sources[0] is None or sources[1] is None:
+        return NONE_MOVED
+    try:
+        trees = ast.parse(sources[0]), ast.parse(sources[1])
+    except (SyntaxError, ValueError):
+        return NONE_MOVED
+    removed = {line.number for hunk in hunks for line in hunk.removed}
+    added = {line.number for hunk in hunks for line in hunk.added}
+    new_bodies = dict(_bodies(trees[1].body, ()))
+    lazy = _lazy_annotations(trees[0]) and _lazy_annotations(trees[1])
+    old_lines: set[int] = set()
+    new_lines: set[int] = set()
+    for place, old_body in _bodies(trees[0].body, ()):
+        new_body = new_bodies.get(place, [])
+        for name in names:
+            one, other = _only(old_body, name), _only(new_body, name)
+            if one is None or other is None:
+                continue
+            if not (_lines(one) <= removed and _lines(other) <= added):
+                continue
+            if same(one, other, "class" if place else "module") and _harmless(
+                (one, other), (old_body, new_body), lazy
+            ):
+                old_lines.add(one.lineno)
+                new_lines.add(other.lineno)
+    return frozenset(old_lines), frozenset(new_lines)
+
+
+def _defined(lines: Iterable[Line]) -> set[str]:
+    """The names of the functions whose `def` line is among `lines` (a fast look first)."""
+    return {
+        match.group(1)
+        for line in lines
+        if "def" in line.text and (match := _DEF.match(line.text)) is not None
+    }
+
+
+def _bodies(
+    body: list[ast.stmt], place: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], list[ast.stmt]]]:
+    """The module's body and each class's, by the names of the classes around it; a class
+    defined twice in one body is left out (which one is which cannot be told)."""
+    yield place, body
+    classes = Counter(s.name for s in body if isinstance(s, ast.ClassDef))
+    for statement in body:
+        if isinstance(statement, ast.ClassDef) and classes[statement.name] == 1:
+            yield from _bodies(statement.body, (*place, statement.name))
+
+
+def _only(body: list[ast.stmt], name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The one undecorated function of the body called `name`, when nothing else there binds
+    the name (a second binding makes the order decide which one wins)."""
+    found = [s for s in body if isinstance(s, _FUNCTIONS) and s.name == name]
+    if len(found) != 1 or found[0].decorator_list:
+        return None
+    others = (s for s in body if s is not found[0])
+    return None if any(name in _bound(s) for s in others) else found[0]
+
+
+def _lines(function: ast.stmt) -> set[int]:
+    return set(range(function.lineno, (function.end_lineno or function.lineno) + 1))
+
+
+def _lazy_annotations(tree: ast.Module) -> bool:
+    """`from __future__ import annotations`: a function's annotations are not evaluated when
+    it is defined."""
+    return any(
+        isinstance(s, ast.ImportFrom)
+        and s.module == "__future__"
+        and any(alias.name == "annotations" for alias in s.names)
+        for s in tree.body
+    )
+
+
+def _harmless(
+    functions: tuple[ast.stmt, ast.stmt], bodies: tuple[list[ast.stmt], list[ast.stmt]], lazy: bool
+) -> bool:
+    """Whether the move changes nothing that runs when the body runs: no statement it moves
+    past reads the function's name or calls a function or class of the body (which might call
+    it), and what the function evaluates when defined (its defaults, and its annotations
+    unless they are lazy) reads no name those statements bind."""
+    passed = _passed_over(functions, bodies)
+    name = getattr(functions[0], "name", "")
+    local = {s.name for body in bodies for s in body if isinstance(s, (*_FUNCTIONS, ast.ClassDef))}
+    for statement in passed:
+        nodes = list(_run_when_defined(statement, lazy))
+        if name in _names(nodes) or local & _called(nodes):
+            return False
+    bound = set().union(*(_bound(s) for s in passed))
+    own = _run_when_defined(functions[0], lazy)
+    return not bound & _names(list(own))
+
+
+def _passed_over(
+    functions: tuple[ast.stmt, ast.stmt], bodies: tuple[list[ast.stmt], list[ast.stmt]]
+) -> list[ast.stmt]:
+    """The statements before the function on one side and not before it on the other (those
+    other hunks change count too: they are looked at whatever their place)."""
+    before = [
+        Counter(ast.dump(s) for s in body[: body.index(function)])
+        for function, body in zip(functions, bodies, strict=True)
+    ]
+    differ = (before[0] - before[1]) + (before[1] - before[0])
+    return [s for body in bodies for s in body if s not in functions and ast.dump(s) in differ]
+
+
+def _run_when_defined(node: ast.AST, lazy: bool) -> Iterator[ast.AST]:
+    """The nodes of `node` that run when the body holding it runs: for a function, only its
+    decorators, defaults and (unless `lazy`) annotations, never its body."""
+    yield node
+    if isinstance(node, _FUNCTIONS):
+        arguments = node.args
+        parts: list[ast.AST] = [
+            *node.decorator_list,
+            *arguments.defaults,
+            *(d for d in arguments.kw_defaults if d is not None),
+        ]
+        if not lazy:
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+            parts += [a.annotation for a in every if a.annotation is not None]
+            parts += [node.returns] if node.returns is not None else []
+        for part in parts:
+            yield from _run_when_defined(part, lazy)
+        return
+    for child in ast.iter_child_nodes(node):
+        yield from _run_when_defined(child, lazy)
+
+
+def _names(nodes: list[ast.AST]) -> set[str]:
+    return {node.id for node in nodes if isinstance(node, ast.Name)}
+
+
+def _called(nodes: list[ast.AST]) -> set[str]:
+    """The names called when the body runs: calls, decorators, and the bases and keywords of a
+    class (a base's `__init_subclass__` or metaclass runs)."""
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            found.add(node.func.id)
+        elif isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+            parts = [*node.decorator_list]
+            if isinstance(node, ast.ClassDef):
+                parts += [*node.bases, *(k.value for k in node.keywords)]
+            found |= _names([n for part in parts for n in ast.walk(part)])
+    return found
+
+
+def _bound(statement: ast.stmt) -> set[str]:
+    """The names a statement of a module or class body binds there."""
+    found: set[str] = set()
+    for node in _run_when_defined(statement, lazy=True):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            found.add(node.id)
+        elif isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+            found.add(node.name)
+        elif isinstance(node, ast.alias):
+            found.add((node.asname or node.name).split(".")[0])
+    return found
