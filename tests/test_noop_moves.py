@@ -43,6 +43,13 @@ def test_a_method_moved_within_its_class_is_no_change() -> None:
     assert all(noop(old, new))
 
 
+def test_two_functions_swapped_in_one_hunk_are_no_change() -> None:
+    # REVIEW-E30: one hunk, the two functions in the other order
+    first, second = "def a():\n    return 1\n", "def b():\n    return 2\n"
+    pad = "import os\n" + "".join(f"\n\ndef pad_{n}():\n    return {n}\n" for n in range(6))
+    assert noop(f"{pad}\n\n{first}\n\n{second}", f"{pad}\n\n{second}\n\n{first}") == [True]
+
+
 def test_a_function_moved_and_changed_is_a_change() -> None:
     # REVIEW-E30: the move hides nothing
     changed = HELPER.replace('"DISABLED" in', '"DISABLED" not in')

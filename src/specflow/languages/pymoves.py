@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from specflow.change import Hunk, Line
 
@@ -25,9 +25,7 @@ def moved_functions(
     """The functions the hunks remove whole from one place of a module or class body and add
     whole at another of the same body, the same as `same` reads them, when the move cannot
     change what runs (`_harmless`)."""
-    names = _defined(line for hunk in hunks for line in hunk.removed) & _defined(
-        line for hunk in hunks for line in hunk.added
-    )
+    names = _moving(hunks)
     if not names or sources[0] is None or sources[1] is None:
         return NONE_MOVED
     try:
@@ -56,13 +54,24 @@ def moved_functions(
     return frozenset(old_lines), frozenset(new_lines)
 
 
-def _defined(lines: Iterable[Line]) -> set[str]:
-    """The names of the functions whose `def` line is among `lines` (a fast look first)."""
-    return {
-        match.group(1)
-        for line in lines
-        if "def" in line.text and (match := _DEF.match(line.text)) is not None
-    }
+def _moving(hunks: Sequence[Hunk]) -> set[str]:
+    """The names of the functions whose `def` line the hunks remove at one place and add at
+    another: in another hunk, or across lines the hunk keeps (a hunk that rewrites functions
+    where they stand moves none)."""
+    removed = dict(_defined(hunks, "removed"))
+    added = dict(_defined(hunks, "added"))
+    return {name for name in removed.keys() & added.keys() if removed[name] != added[name]}
+
+
+def _defined(hunks: Sequence[Hunk], side: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The name of each function whose `def` line the hunks remove (or add), with where it
+    stands: its hunk, and how many lines the hunk keeps before it (a fast look first)."""
+    for index, hunk in enumerate(hunks):
+        lines: tuple[Line, ...] = getattr(hunk, side)
+        start = hunk.old_start if side == "removed" else hunk.new_start
+        for count, line in enumerate(lines):
+            if "def" in line.text and (match := _DEF.match(line.text)) is not None:
+                yield match.group(1), (index, line.number - start - count)
 
 
 def _bodies(
