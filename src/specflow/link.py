@@ -35,8 +35,8 @@ KINDS = tuple(MAX_LINKS)
 
 # Evidence kinds, strongest first; a row carries the strongest its hunk has for a statement.
 REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
-ENCLOSING = "enclosing"  # the hunk is inside a class or function the statement names
-EVIDENCE = (REFERENCE, IDENTIFIER, PART, ENCLOSING, WORDS)
+ENCLOSING, HEADING = "enclosing", "heading"  # inside a definition it names; under its ID
+EVIDENCE = (REFERENCE, HEADING, IDENTIFIER, PART, ENCLOSING, WORDS)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,11 @@ from specflow.change import Change, FileChange, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.forked import in_halves
-from specflow.globs import matches
+from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
-from specflow.link import Corpus
+from specflow.link import HEADING, Corpus, LinkRow
+from specflow.losses import BLOCK_LINES
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -35,7 +36,7 @@ from specflow.pipeline import (
     start_sources,
     work_tree_file,
 )
-from specflow.refs import path_of
+from specflow.refs import Reference, path_of
 from specflow.review import Linking, build
 from specflow.ripple import (
     changed_symbols,
@@ -76,6 +77,32 @@ def verdict(
         return review_of(repo, snap, show_all), check_of(repo, snap)
 
 
+def heading_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    references: Sequence[Reference],
+    skip: tuple[str, ...],
+) -> list[LinkRow]:
+    """REVIEW-E31: the hunks of code inside or at most BLOCK_LINES below a reference that
+    implements an ID, linked to that ID: the code `check` says the change touches
+    (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
+    test (it verifies the rule) nor documentation (it describes it) is that code."""
+    heads: dict[str, list[Reference]] = {}
+    for reference in references:
+        if reference.kind == "implements":
+            heads.setdefault(reference.path, []).append(reference)
+    found: list[LinkRow] = []
+    for at, file in enumerate(files):
+        if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
+            continue
+        for number, hunk in enumerate(file.hunks):
+            for reference in heads[file.path]:
+                if hunk.new_start - BLOCK_LINES <= reference.line <= hunk.new_end:
+                    for doc in corpus.by_id.get(reference.id, ()):
+                        found.append((at, number, doc, HEADING, (reference.id,), ()))
+    return found
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cycle collector off while a review is built (and rendered): its lines, syntax trees
@@ -113,6 +140,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows += corpus.comment_rows(change.files, above, spec_paths)
     governed = {path: found.governed for path, found in facts.items()}
     rows += corpus.governed_rows(change.files, governed, spec_paths, scoped)
+    rows += heading_rows(corpus, change.files, snap.references, (*spec_paths, *config.test_globs))
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)

@@ -1,0 +1,69 @@
+"""REVIEW-E31: a hunk in the code a requirement's reference heads asks that requirement's
+question, as `check` warns that the change touches it (CHECK-21). Found by a new user on httpx:
+a condition changed 11 lines under `# REDIR-1` was a warning of `check` and no question."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: REDIR
+scope:
+  - client.py
+---
+
+# Redirects
+
+## Context
+- `follow()` builds the next request.
+
+## Requirements
+- REDIR-1: A 303 turns any method but HEAD into GET; a 301 turns POST into GET.
+"""
+
+CLIENT = '''def redirect_method(request, response):
+    """The method of the request that follows a redirect."""
+    method = request.method
+
+    # REDIR-1: 303 -> GET (not HEAD); 301 POST -> GET
+    if response.status_code == 303 and method != "HEAD":
+        method = "GET"
+
+    # Do what the browsers do, despite the standard:
+    # turn a POST answered by a 301 into a GET.
+    # This bizarre behaviour is explained in an old issue.
+    if response.status_code == 301 and method == "POST":
+        method = "GET"
+
+    return method
+''' + "".join(f"\n\ndef helper_{n}(value):\n    return value + {n}\n" for n in range(12))
+
+
+def headed(question: dict[str, object]) -> bool:
+    evidence = question["evidence"]
+    assert isinstance(evidence, dict)
+    return evidence["kind"] == "heading"
+
+
+def test_a_change_under_a_reference_asks_its_requirement(repo, cli):
+    """REVIEW-E31 through the CLI: the question, its evidence in the text and the JSON, and
+    the check's warning on the same commit."""
+    repo.commit("base", {"specs/redirects.md": SPEC, "client.py": CLIENT})
+    repo.commit("PUT", {"client.py": CLIENT.replace('method == "POST"', 'method == "PUT"')})
+    questions = review_json(cli, "HEAD")["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["REDIR-1"]
+    assert headed(questions[0]) and questions[0]["confidence"] == 0.8
+    assert "a reference to REDIR-1 heads the code it changes" in cli("review", "HEAD").out
+    check = cli("check", "HEAD")
+    assert "touched-requirement" in check.out and "REDIR-1" in check.out
+
+
+def test_code_far_below_a_reference_or_a_test_under_one_is_not_headed(repo, cli):
+    """REVIEW-E31: more than 20 lines below the reference, or in a test that names it (a test
+    verifies the rule), no question by heading."""
+    test = "# REDIR-1\ndef test_post_301():\n    assert redirect_method(POST, 301) == 'GET'\n"
+    repo.commit("base", {"specs/redirects.md": SPEC, "client.py": CLIENT, "tests/test_c.py": test})
+    far = CLIENT.replace("return value + 11", "return value - 11")
+    repo.commit("far", {"client.py": far, "tests/test_c.py": test.replace("'GET'", '"GET"')})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    assert not any(headed(q) for q in questions), questions
