@@ -246,10 +246,11 @@ def test_lint_exits_1_on_errors_and_prints_file_line_rule(repo, cli):
         (b"## Requirements\n- RESET-1: caf\xe9\n", "specs/reset.md:2"),
         (b"---\nid: [RESET\n---\n", "specs/reset.md:2"),
         (b"---\n- a list\n---\n", "specs/reset.md:1"),
+        (b"---\nid: RESET\nscope:\n  - src/**\n\n# Reset\n## Requirements\n", "specs/reset.md:1"),
     ],
 )
 def test_lint_exits_2_when_a_spec_cannot_be_read(repo, cli, data, where):
-    """LINT-9, FORMAT-6"""
+    """LINT-9, FORMAT-6, FORMAT-E4 (front matter never closed)"""
     repo.write({"specs/reset.md": data})
     result = cli("lint")
     assert result.code == 2

@@ -357,11 +357,20 @@ def test_front_matter_that_is_not_a_mapping_is_an_error(front):
 
 
 def test_invalid_yaml_names_its_line():
-    """FORMAT-6: the line is the file's, not the front matter block's."""
+    """FORMAT-6, FORMAT-E4: the line is the file's, not the front matter block's, and the one
+    where the list YAML could not close opens."""
     with pytest.raises(SpecError, match="not valid YAML") as raised:
         parse("---\nid: RESET\nstatus: active\nscope: [a, b\nowners: x\n---\n# T\n")
     assert raised.value.path == PATH
-    assert raised.value.line in (5, 6)
+    assert raised.value.line == 4
+
+
+@pytest.mark.parametrize("first", ["---", "\ufeff---", "--- "])
+def test_front_matter_never_closed_is_an_error_at_its_first_line(first):
+    """FORMAT-E4: read as Markdown, its id and scope would be lost without a word."""
+    with pytest.raises(SpecError, match="never closed") as raised:
+        parse(f"{first}\nid: REDIR\nscope:\n  - client.py\n\n# Redirects\n\n## Requirements\n")
+    assert (raised.value.path, raised.value.line) == (PATH, 1)
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def parse_spec(path: str, text: str) -> Spec:
     tokens = _markdown().parse(text)
     # FORMAT-4: markdown-it counts CRLF, LF and a lone CR as one line break each; so do we.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front = _front_matter(path, tokens)
+    front = _front_matter(path, tokens, lines[0])
     builder = _Builder(path, lines)
     for index, token in enumerate(tokens):
         builder.visit(tokens, index, token)
@@ -90,8 +90,11 @@ def _safe_loader() -> type[Any]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
+def _front_matter(path: str, tokens: Sequence[Token], first_line: str) -> dict[str, Any]:
     if not tokens or tokens[0].type != "front_matter":
+        if first_line.lstrip("\ufeff").rstrip() == "---":  # FORMAT-E4
+            message = "front matter opened here is never closed: end it with a line of `---`"
+            raise SpecError(message, path, 1)
         return {}
     try:
         try:
@@ -99,7 +102,8 @@ def _front_matter(path: str, tokens: Sequence[Token]) -> dict[str, Any]:
         except yaml.YAMLError:  # the C loader marks errors less precisely: ask the Python one
             data = yaml.load(tokens[0].content, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # FORMAT-E4: where the construct YAML could not finish starts, else where it stopped
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SpecError(f"front matter is not valid YAML: {problem}", path, line) from None
