@@ -305,13 +305,16 @@ def test_unknown_revision_exits_2_in_one_line(repo, cli):
 
 
 def test_shallow_clone_without_the_parent_says_fetch_unshallow(repo, cli, tmp_path, monkeypatch):
-    """GIT-5: the boundary commit, a missing base and a missing merge base."""
+    """GIT-5: the boundary commit, a missing base and a missing merge base; GIT-E10: `report`
+    reads the boundary commit's tree."""
     repo.commit("one", {"a.txt": "one\n"})
     repo.commit("two", {"a.txt": "two\n"})
     repo.commit("three", {"a.txt": "three\n"})
     monkeypatch.chdir(shallow_clone(repo, tmp_path / "shallow"))
     for args in ((), ("HEAD",), ("HEAD~1..HEAD",)):
         assert "git fetch --unshallow" in one_line_error(cli("review", *args)), args
+    report = cli("report")  # GIT-E10: only the tree is read
+    assert report.code == 0 and "specflow report HEAD" in report.out, report
     monkeypatch.chdir(shallow_clone(repo, tmp_path / "deeper", depth=2))
     assert counts(review_json(cli)) == {"a.txt": (1, 1)}
 

@@ -16,11 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, NamedTuple, TypeVar
 
-from specflow.change import (
-    MAX_LINE_BYTES,
-    Mode,
-    Revision,
-)
+from specflow.change import MAX_LINE_BYTES, Mode, Revision
 from specflow.errors import GitError, NotARepository
 
 # GIT-8: options that make git's output independent of the user's configuration.
@@ -370,8 +366,7 @@ def merge_base(repo: RepoInfo, left: str, right: str) -> str:
 def messages(root: Path, base: str | None, head: str) -> list[str]:
     """Commit messages from `base` (excluded) to `head`, oldest first (GIT-9)."""
     selection = [f"{base}..{head}"] if base else ["-n", "1", head]
-    # GIT-8: `log.showSignature` would print "No signature" into a message, and
-    # `i18n.logOutputEncoding` would re-encode it.
+    # GIT-8: `log.showSignature` would write into a message, `i18n.logOutputEncoding` re-encode it
     options = ["--no-show-signature", "--encoding=UTF-8", "--reverse", "--format=%B%x00"]
     out = run(root, "log", *options, *selection, "--")
     return [
@@ -380,10 +375,16 @@ def messages(root: Path, base: str | None, head: str) -> list[str]:
 
 
 def revision(
-    repo: RepoInfo, rev: str | None, *, staged: bool = False, worktree: bool = False
+    repo: RepoInfo,
+    rev: str | None,
+    *,
+    staged: bool = False,
+    worktree: bool = False,
+    tree_only: bool = False,
 ) -> Revision:
-    """Turn what the user typed into resolved ids: a commit, `A..B`, `A...B`, the index or the
-    work tree (both against HEAD, or the empty tree before the first commit): GIT-2, GIT-3."""
+    """What the user typed, resolved: a commit, `A..B`, `A...B`, the index or the work tree
+    (against HEAD, or the empty tree before the first commit): GIT-2, GIT-3; `tree_only`: a
+    shallow clone's edge is fine when only the resulting tree is read (`report`, GIT-E10)."""
     if staged or worktree:
         if rev or (staged and worktree):  # GIT-E6
             raise GitError("give one of a revision, --staged or --worktree")
@@ -402,7 +403,7 @@ def revision(
             return Revision(rev, "range", base, head)
     commit = must_resolve(repo, rev)
     first_parents = parents(repo.root, commit)
-    if not first_parents and is_shallow_boundary(repo, commit):
+    if not first_parents and not tree_only and is_shallow_boundary(repo, commit):
         raise GitError(
             f"{rev} is at the edge of a shallow clone: its parent is missing; {UNSHALLOW}"
         )

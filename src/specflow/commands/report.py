@@ -165,7 +165,7 @@ def _counts(rows: Sequence[Row]) -> dict[str, int]:
 def run(rev: str | None, *, staged: bool, html: Path | None, fmt: str) -> None:
     """`specflow report`: the matrix of a revision's tree, rendered (or written as HTML)."""
     repo = pipeline.open_repository()
-    revision = gitio.revision(repo, rev, staged=staged)
+    revision = gitio.revision(repo, rev, staged=staged, tree_only=True)
     specs, references = pipeline.catalogue(repo, revision)
     covers = pipeline.constraint_coverages(repo, specs, revision.tree)
     result = build(specs, references, revision.label, revision.head, covers)
