@@ -67,3 +67,54 @@ def test_code_far_below_a_reference_or_a_test_under_one_is_not_headed(repo, cli)
     repo.commit("far", {"client.py": far, "tests/test_c.py": test.replace("'GET'", '"GET"')})
     questions = review_json(cli, "HEAD", "--all")["questions"]
     assert not any(headed(q) for q in questions), questions
+
+
+REACH_SPEC = SPEC.replace(
+    "- REDIR-1:", "- REDIR-2: Authorization is dropped on a redirect to another origin.\n- REDIR-1:"
+)
+
+HEADERS = '''from utils import same_origin
+
+
+def redirect_headers(request, url, headers):
+    """The headers of the request that follows a redirect."""
+    # REDIR-2: strip Authorization across origins
+    if not same_origin(url, request.url):
+        headers.pop("Authorization", None)
+    return headers
+'''
+
+UTILS = '''def same_origin(url, other):
+    """Whether the two URLs have the same scheme, host and port."""
+    return url.scheme == other.scheme and url.host == other.host and url.port == other.port
+''' + "".join(f"\n\ndef tool_{n}(value):\n    return value * {n}\n" for n in range(6))
+
+
+def test_a_change_to_what_headed_code_uses_asks_its_requirement(repo, cli):
+    """REVIEW-E32 through the CLI (a new user's mutation of httpx: `same_origin()` made to
+    ignore the scheme, out of every scope, was "No spec is affected"): the hunk that changes
+    it asks REDIR-2, whose reference heads the untouched caller; the text says through what."""
+    files = {"specs/redirects.md": REACH_SPEC, "client.py": HEADERS, "utils.py": UTILS}
+    repo.commit("base", files)
+    repo.commit("any scheme", {"utils.py": UTILS.replace("url.scheme == other.scheme", "True")})
+    questions = review_json(cli, "HEAD")["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["REDIR-2"]
+    assert questions[0]["evidence"] == {
+        "kind": "reaches",
+        "names": ["same_origin", "client.py:7"],
+        "words": [],
+    }
+    text = cli("review", "HEAD").out
+    assert "it changes `same_origin`, which client.py:7 uses, in the code a reference" in text
+    assert "No spec is affected" not in text
+
+
+def test_no_reference_heads_the_use_no_question_by_reach(repo, cli):
+    """REVIEW-E32: the same change, the caller headed by no reference: the ripple alone."""
+    headers = HEADERS.replace("    # REDIR-2: strip Authorization across origins\n", "")
+    files = {"specs/redirects.md": REACH_SPEC, "client.py": headers, "utils.py": UTILS}
+    repo.commit("base", files)
+    repo.commit("any scheme", {"utils.py": UTILS.replace("url.scheme == other.scheme", "True")})
+    data = review_json(cli, "HEAD", "--all")
+    assert not [q for q in data["questions"] if q["evidence"]["kind"] == "reaches"]
+    assert [r["symbol"]["name"] for r in data["ripples"]] == ["same_origin"]

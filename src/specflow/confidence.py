@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Set
 
 from specflow.globs import DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
-from specflow.link import ENCLOSING, HEADING, IDENTIFIER, PART, REFERENCE, WORDS, Link
+from specflow.link import ENCLOSING, HEADING, IDENTIFIER, PART, REACHES, REFERENCE, WORDS, Link
 from specflow.words import words_of_identifier
 
 # A question is asked at this confidence or above; words alone reach it only when two or more
@@ -21,6 +21,7 @@ DESCRIBES = 0.8  # documentation that names an ID describes the requirement; cod
 SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
 CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
 HEADS = 0.8  # a reference of the statement's ID heads the code the hunk changes
+REACHED = 0.75  # a reference of the statement's ID heads untouched code that uses it
 
 
 def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
@@ -65,6 +66,8 @@ def confidence(
         return 0.85 if test else DESCRIBES if link.hunk.path.endswith(DOCUMENTS) else CERTAIN
     if link.evidence == HEADING:  # REVIEW-E31: the code a reference heads, as check reads it
         return HEADS
+    if link.evidence == REACHES:  # REVIEW-E32: the code a reference heads uses what it changes
+        return REACHED
     if test:
         return 0.0
     if _writes_named(link, acted):

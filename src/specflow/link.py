@@ -35,8 +35,8 @@ KINDS = tuple(MAX_LINKS)
 
 # Evidence kinds, strongest first; a row carries the strongest its hunk has for a statement.
 REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
-ENCLOSING, HEADING = "enclosing", "heading"  # inside a definition it names; under its ID
-EVIDENCE = (REFERENCE, HEADING, IDENTIFIER, PART, ENCLOSING, WORDS)
+ENCLOSING, HEADING, REACHES = "enclosing", "heading", "reaches"  # REVIEW-E31, REVIEW-E32
+EVIDENCE = (REFERENCE, HEADING, REACHES, IDENTIFIER, PART, ENCLOSING, WORDS)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from specflow.forked import in_halves
 from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
-from specflow.link import HEADING, Corpus, LinkRow
+from specflow.link import HEADING, REACHES, Corpus, LinkRow
 from specflow.losses import BLOCK_LINES
 from specflow.pipeline import (
     CheckResult,
@@ -39,6 +39,7 @@ from specflow.pipeline import (
 from specflow.refs import Reference, path_of
 from specflow.review import Linking, build
 from specflow.ripple import (
+    Ripple,
     changed_symbols,
     chosen_rows,
     ripples,
@@ -87,20 +88,65 @@ def heading_rows(
     implements an ID, linked to that ID: the code `check` says the change touches
     (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
     test (it verifies the rule) nor documentation (it describes it) is that code."""
-    heads: dict[str, list[Reference]] = {}
-    for reference in references:
-        if reference.kind == "implements":
-            heads.setdefault(reference.path, []).append(reference)
+    heads = _heads(references)
     found: list[LinkRow] = []
     for at, file in enumerate(files):
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
             continue
         for number, hunk in enumerate(file.hunks):
-            for reference in heads[file.path]:
-                if hunk.new_start - BLOCK_LINES <= reference.line <= hunk.new_end:
-                    for doc in corpus.by_id.get(reference.id, ()):
-                        found.append((at, number, doc, HEADING, (reference.id,), ()))
+            for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
+                for doc in corpus.by_id.get(reference.id, ()):
+                    found.append((at, number, doc, HEADING, (reference.id,), ()))
     return found
+
+
+def reach_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    rippled: Sequence[Ripple],
+    references: Sequence[Reference],
+) -> list[LinkRow]:
+    """REVIEW-E32: a name the change touches that untouched code uses, where a reference that
+    implements an ID heads that code: the hunk that touches it is linked to that requirement,
+    through the use (`verify_password` reads the hash the reset now writes, under `# AUTH-1`),
+    wherever the changed file is."""
+    heads = _heads(references)
+    at_path = {file.path: at for at, file in enumerate(files)}
+    found: list[LinkRow] = []
+    for ripple in rippled:
+        symbol = ripple.symbol
+        if ripple.settled or symbol.path not in at_path:
+            continue
+        at = at_path[symbol.path]
+        number = _hunk_at(files[at], symbol.line)
+        for use in ripple.uses:
+            for reference in _heading(heads.get(use.path, []), use.line, use.line):
+                where = f"{use.path}:{use.line}"
+                for doc in corpus.by_id.get(reference.id, ()):
+                    found.append((at, number, doc, REACHES, (symbol.name, where), ()))
+    return found
+
+
+def _heads(references: Sequence[Reference]) -> dict[str, list[Reference]]:
+    heads: dict[str, list[Reference]] = {}
+    for reference in references:
+        if reference.kind == "implements":
+            heads.setdefault(reference.path, []).append(reference)
+    return heads
+
+
+def _heading(found: Sequence[Reference], start: int, end: int) -> Iterator[Reference]:
+    """The references inside lines `start` to `end` or at most BLOCK_LINES above them."""
+    return (r for r in found if start - BLOCK_LINES <= r.line <= end)
+
+
+def _hunk_at(file: FileChange, line: int) -> int:
+    """The hunk that holds `line` of the new side, else the first one after it (a function
+    whose body changed is named at its `def` line), else the last."""
+    for number, hunk in enumerate(file.hunks):
+        if line <= hunk.new_end:
+            return number
+    return len(file.hunks) - 1
 
 
 @contextmanager
@@ -154,6 +200,10 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
         skip=[f for f in change.files if not matches(f.path, config.test_globs)],
         test_globs=config.test_globs,
     )
+    rippled = ripples(symbols, found, change, config.test_globs, bases)
+    links += corpus.links(
+        change.files, reach_rows(corpus, change.files, rippled, snap.references), scoped
+    )
     return build(
         snap,
         Linking(
@@ -165,7 +215,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             {path: found.unsure for path, found in facts.items() if found.unsure},
         ),
         scoped,
-        ripples(symbols, found, change, config.test_globs, bases),
+        rippled,
         symbols,
         untested_functions(symbols, found, config.test_globs),
     )
