@@ -322,6 +322,45 @@ def test_the_draft_shows_each_docstrings_first_sentence_as_a_reader_sees_it(repo
     assert cli("lint").code == 0
 
 
+EXAMPLES = '''"""URLs."""
+
+
+class UseDefault:
+    """For some parameters such as `auth=...` and `timeout=...` we need to be able to indicate
+    the default "unset" state, in a way that is distinctly different to using None, which has
+    a meaning of its own."""
+
+
+class URL:
+    """
+    url = httpx.URL("HTTPS://jo%40email.com:a%20secret@example.org:1234/pa%20th?search=ab")
+
+    assert url.scheme == "https"
+
+    The components of a URL are broken down like this.
+    """
+
+
+def only_examples():
+    """>>> only_examples()
+    1
+    """
+'''
+
+
+def test_a_drafted_sentence_keeps_code_spans_skips_examples_and_cuts_at_a_word(repo, cli):
+    """NEW-E4 through the CLI (found by a new user on httpx)."""
+    repo.write({"src/urls.py": EXAMPLES})
+    assert cli("new", "URLs", "--id", "URLS", "--scope", "src/urls.py").code == 0
+    (module,) = [c.text for c in parsed(repo, "urls.md").context]
+    default, url, examples = module.splitlines()[1:]
+    assert default.startswith("- `class UseDefault`: For some parameters such as `auth=...` and")
+    assert default.endswith(" distinctly different to…"), default
+    assert url == "- `class URL`: The components of a URL are broken down like this."
+    assert examples == "- `only_examples()`"
+    assert cli("lint").code == 0
+
+
 def test_a_module_with_a_syntax_error_is_listed_not_fatal():
     """NEW-E1: also a null byte, a bad encoding and nesting deep enough to exhaust recursion."""
     sources = [b"def oops(:\n", b"x = '\x00'\n", b"\xff\xfe", b"1" + b"+1" * 200_000]
@@ -380,12 +419,13 @@ def test_scope_never_drafts_from_the_specs_folder_or_through_symlinks(repo, cli,
 
 
 def test_a_docstring_with_markdown_is_escaped(repo, cli):
+    """NEW-E3, NEW-E4: its markup is escaped, its code spans stay code spans."""
     repo.write({"src/x.py": '"""Use *any* `tick` <b>html</b> [link](u) here."""\n'})
     cli("new", "X", "--id", "X", "--scope", "src/**")
     (statement,) = parsed(repo, "x.md").context
     assert (
         statement.text
-        == r"Draft: `src/x.py`: Use \*any\* \`tick\` \<b\>html\</b\> \[link\](u) here."
+        == r"Draft: `src/x.py`: Use \*any\* `tick` \<b\>html\</b\> \[link\](u) here."
     )
 
 

@@ -132,12 +132,22 @@ _LITERAL = re.compile(r"``([^`]+)``")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
 
 
+# NEW-E4: a paragraph that is an example, not prose (`url = httpx.URL(...)`, `>>> f(1)`)
+_CODE_LINE = re.compile(
+    r"\s*(?:>>>|\.\.\.\s|(?:assert|import|from|return)\s|[\w.\[\]'\"]+\s*=[^=])"
+)
+
+
 def _summary(doc: str | None) -> str:
-    """NEW-4: the docstring's first sentence, from its first paragraph, as a reader sees it."""
-    paragraph = " ".join((doc or "").strip().split("\n\n", 1)[0].split())
-    sentence = _SENTENCE_END.split(paragraph, 1)[0]
+    """NEW-4: the docstring's first sentence, from its first paragraph of prose, as a reader
+    sees it, cut at a word (NEW-E4)."""
+    paragraphs = (doc or "").strip().split("\n\n")
+    prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
+    sentence = _SENTENCE_END.split(" ".join(prose.split()), 1)[0]
     sentence = _LITERAL.sub(r"\1", _ROLE.sub(_shown, sentence))
-    return sentence if len(sentence) <= MAX_SUMMARY else sentence[: MAX_SUMMARY - 1] + "…"
+    if len(sentence) <= MAX_SUMMARY:
+        return sentence
+    return sentence[: MAX_SUMMARY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _shown(role: re.Match[str]) -> str:
