@@ -123,6 +123,8 @@ def test_review_brief_resources_and_the_implement_prompt(tmp_path: Path) -> None
         spec = (root / "specs/password-reset.md").read_text(encoding="utf-8")
         assert read.contents[0].text == spec  # type: ignore[union-attr]
 
+        (listed_prompt,) = (await session.list_prompts()).prompts  # what a client shows
+        assert (listed_prompt.description or "").startswith("The spec's brief and the rule")
         prompt = await session.get_prompt("implement", {"spec_id": "RESET"})
         said = prompt.messages[0].content.text  # type: ignore[union-attr]
         assert "RESET-1" in said and "specs_for" in said and "`check`" in said

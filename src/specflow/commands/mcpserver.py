@@ -133,8 +133,8 @@ def _add_resources(server: MCPServer[Any], repo: RepoInfo) -> None:
 
 
 def _add_prompt(server: MCPServer[Any], repo: RepoInfo) -> None:
-    def implement(spec_id: str) -> str:
-        """ASSIST-12: the spec's brief and the rule: read specs_for and context before editing,
+    def implement(spec_id: str) -> str:  # ASSIST-12: the docstring is what clients show
+        """The spec's brief and the rule: read specs_for and context before editing,
         reference the requirement IDs, run check before saying the work is done."""
         try:
             return assistant.implement(repo, spec_id)
