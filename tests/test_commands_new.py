@@ -424,8 +424,7 @@ def test_a_docstring_with_markdown_is_escaped(repo, cli):
     cli("new", "X", "--id", "X", "--scope", "src/**")
     (statement,) = parsed(repo, "x.md").context
     assert (
-        statement.text
-        == r"Draft: `src/x.py`: Use \*any\* `tick` \<b\>html\</b\> \[link\](u) here."
+        statement.text == r"Draft: `src/x.py`: Use \*any\* `tick` \<b\>html\</b\> \[link\](u) here."
     )
 
 
