@@ -258,24 +258,30 @@ class Scratch:
 
 
 def review(specflow: Sequence[str], folder: Path, commit: str) -> dict[str, object]:
+    return specflow_json(specflow, folder, ("review", commit, "--format", "json"))
+
+
+def specflow_json(
+    specflow: Sequence[str], folder: Path, args: Sequence[str], codes: Sequence[int] = (0,)
+) -> dict[str, object]:
+    """The JSON object a specflow command prints; any other exit code than `codes` stops."""
     done = subprocess.run(
-        [*specflow, "review", commit, "--format", "json"],
+        [*specflow, *args],
         cwd=folder,
         env=USER_ENV,
         capture_output=True,
         text=True,
         check=False,
     )
-    if done.returncode != 0:
-        raise SystemExit(
-            f"specflow review {commit} exited {done.returncode}: {done.stderr.strip()}"
-        )
+    what = f"specflow {' '.join(args[:2])}"
+    if done.returncode not in codes:
+        raise SystemExit(f"{what} exited {done.returncode}: {done.stderr.strip()}")
     try:
         parsed = json.loads(done.stdout)
     except ValueError as error:
-        raise SystemExit(f"specflow review {commit}: not JSON ({error})") from error
+        raise SystemExit(f"{what}: not JSON ({error})") from error
     if not isinstance(parsed, dict):
-        raise SystemExit(f"specflow review {commit}: the JSON is not an object")
+        raise SystemExit(f"{what}: the JSON is not an object")
     return parsed
 
 

@@ -63,6 +63,74 @@ def test_constraint_is_checked_on_added_lines_only(story, cli):
     assert "[constraint]" not in cli("check", "HEAD").out
 
 
+TYPING_SPEC = """---
+id: TYPES
+scope:
+  - src/**
+---
+# Annotations
+
+## Requirements
+- TYPES-1: Annotations say `X | None`.
+
+## Constraints
+- forbid `re:\\bOptional\\[` in `src/**`: annotations say `X | None`.
+- forbid `re:^import ssl` in `src/**`: ssl is imported on demand.
+"""
+
+OLD_STYLE = """class Pool:
+    def size(self) -> Optional[int]:
+        return None
+
+
+def connect():
+    import ssl
+"""
+
+
+def constraint_lines(cli) -> list[tuple[str, int]]:
+    findings = json.loads(cli("check", "HEAD", "--format", "json").out)["findings"]
+    return [(f["path"], f["line"]) for f in findings if f["rule"] == "constraint"]
+
+
+def test_a_line_the_change_only_moves_or_reindents_is_carried_not_new(repo, cli):
+    """CHECK-E4: httpx 83a85189 re-indents an old type comment; it is not a new violation."""
+    repo.commit("old", {"src/pool.py": OLD_STYLE, "tests/t.py": "# TYPES-1\n"})
+    repo.commit("rule", {"specs/types.md": TYPING_SPEC})
+    moved = "def size(self) -> Optional[int]:\n    return None\n\n\nclass Pool:\n    pass\n"
+    repo.commit("move", {"src/pool.py": moved + OLD_STYLE.split("\n\n\n")[1]})
+    assert constraint_lines(cli) == []
+    repo.commit("to another file", {"src/pool.py": None, "src/sizes.py": moved})
+    assert constraint_lines(cli) == []
+
+
+def test_one_removed_line_carries_one_added_line_and_only_where_the_rule_holds(repo, cli):
+    """CHECK-E4: a copy is new; a line from a file the rule leaves out is new where it lands; an
+    indented import made module-level never matched before, so nothing carries it."""
+    repo.commit("old", {"src/pool.py": OLD_STYLE, "tools/t.py": "x: Optional[int] = 1\n"})
+    repo.commit("rule", {"specs/types.md": TYPING_SPEC, "tests/t.py": "# TYPES-1\n"})
+    twice = OLD_STYLE.replace(
+        "class Pool:", "def more() -> Optional[int]:\n    pass\n\n\nclass Pool:"
+    )
+    repo.commit(
+        "copy", {"src/pool.py": "import ssl\n" + twice.replace("    import ssl\n", "    pass\n")}
+    )
+    assert constraint_lines(cli) == [("src/pool.py", 1), ("src/pool.py", 2)]
+    repo.commit("from tools", {"tools/t.py": "", "src/t.py": "x: Optional[int] = 1\n"})
+    assert constraint_lines(cli) == [("src/t.py", 1)]
+
+
+def test_a_glob_with_an_exclamation_mark_leaves_a_file_out_of_the_rule(repo, cli):
+    """CHECK-E5: httpx keeps `typing.Union` in the runtime aliases of `_types.py` alone."""
+    spec = TYPING_SPEC.replace(
+        "in `src/**`: annotations", "in `src/**`, `!src/types.py`: annotations"
+    )
+    repo.commit("rule", {"specs/types.md": spec, "tests/t.py": "# TYPES-1\n"})
+    alias = "Size = Optional[int]\n"
+    repo.commit("aliases", {"src/types.py": alias, "src/pool.py": alias})
+    assert constraint_lines(cli) == [("src/pool.py", 1)]
+
+
 def test_regex_constraint_and_globs(repo, cli):
     """CHECK-3: `re:` patterns; `in` globs narrow the rule."""
     spec = RESET_SPEC.replace(

@@ -197,6 +197,17 @@ def test_a_constraint_glob_that_matches_nothing_is_a_warning_at_its_line():
     assert [(f.rule, f.severity, f.line) for f in found] == [("unmatched-scope", WARNING, 18)]
 
 
+def test_a_glob_that_leaves_out_a_file_is_judged_by_the_file_it_leaves_out():
+    """LINT-5, CHECK-E5: `!src/auth.py` matches no file to include, yet it is no typo."""
+    text = CLEAN.replace(
+        "`import bcrypt` until", "`import bcrypt` in `src/**`, `!src/auth.py` until"
+    )
+    assert findings_for({"specs/reset.md": text}, ["src/auth.py", "src/x.py"]) == []
+    gone = text.replace("!src/auth.py", "!src/gone.py")
+    found = findings_for({"specs/reset.md": gone}, ["src/auth.py", "src/x.py"])
+    assert [(f.rule, f.line) for f in found] == [("unmatched-scope", 18)]
+
+
 def test_without_the_file_list_scope_is_not_checked():
     text = CLEAN.replace("status: active", "status: active\nscope: [src/gone/**]")
     assert findings_for({"specs/reset.md": text}, None) == []

@@ -109,6 +109,16 @@ def test_require_on_a_changed_and_on_a_new_file(repo, cli):
     assert _errors(cli, "--staged") == []
 
 
+def test_a_file_that_never_had_the_required_pattern_is_not_said_to_have_lost_it(repo, cli):
+    """CHECK-14: touched, a file that lacked the pattern before is judged, and the message says
+    it lacked it, not that the change removed it."""
+    repo.commit("old", {"src/migrations/m0.py": "migrate()\n"})
+    _start(repo, REQUIRE)
+    repo.stage({"src/migrations/m0.py": "migrate()\nmigrate()\n"})
+    (error,) = _errors(cli, "--staged")
+    assert "src/migrations/m0.py lacks (before this change too)" in str(error["message"])
+
+
 def test_redos_pattern_finishes_and_blocks(repo, cli):
     """CHECK-12: `(a+)+$` on 50,000 `a`s and `!` no longer backtracks; the verdict is right."""
     _start(repo, "- forbid `re:(a+)+$` in `src/**`: no runs of a")

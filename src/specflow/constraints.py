@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -89,16 +90,36 @@ def _violations(
     spec: Spec, constraint: Constraint, change: Change, specs_dir: SpecDirs
 ) -> Iterator[Finding]:
     found = matcher(constraint)
-    for file in change.files:
-        if in_specs_dir(file.path, specs_dir) or not governs(constraint, spec, file.path):
-            continue
+    files = [
+        file
+        for file in change.files
+        if not in_specs_dir(file.path, specs_dir) and governs(constraint, spec, file.path)
+    ]
+    carried: Counter[str] | None = None
+    for file in files:
         for line in file.added_lines():
             if found(line.text):
+                carried = _removed_matches(files, found) if carried is None else carried
+                if carried[line.text.strip()] > 0:
+                    carried[line.text.strip()] -= 1  # CHECK-E4: moved or re-indented, not new
+                    continue
                 where = describe(constraint, spec)
                 message = f"`{constraint.pattern}` is forbidden here by {where}"
                 yield Finding("constraint", Severity.error, file.path, line.number, message)
         if file.truncated and file.added_count:
             yield _too_large(spec, constraint, file.path)
+
+
+def _removed_matches(files: Sequence[FileChange], found: Callable[[str], bool]) -> Counter[str]:
+    """The removed lines that match, by their text without the indentation: each carries one
+    added line of the same text (read only once a violation is found: most changes have none)."""
+    return Counter(
+        line.text.strip()
+        for file in files
+        for hunk in file.hunks
+        for line in hunk.removed
+        if found(line.text)
+    )
 
 
 # CHECK-14: every changed or new file a `require` governs must still contain the pattern.
@@ -117,7 +138,13 @@ def _missing(
                 yield _too_large(spec, constraint, file.path)
             continue  # binary, a submodule, a symlink: nothing to hold a pattern
         if not any(found(line) for line in text.splitlines()):
-            what = "is new and lacks" if file.status == "added" else "no longer contains"
+            what = (
+                "is new and lacks"
+                if file.status == "added"
+                else "no longer contains"
+                if any(found(line.text) for hunk in file.hunks for line in hunk.removed)
+                else "lacks (before this change too)"
+            )
             message = (
                 f"{file.path} {what} `{constraint.pattern}`, required in "
                 f"{', '.join(constraint.globs)} by {describe(constraint, spec)}"

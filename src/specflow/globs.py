@@ -128,7 +128,9 @@ def matching(paths: Iterable[str], globs: tuple[str, ...]) -> list[str]:
 
 def matches_any(sorted_paths: Sequence[str], glob: str) -> bool:
     """Whether `glob` matches one of `sorted_paths`, looking only where it can: a glob anchored
-    under a literal folder (`src/auth/**`) is tried on the paths under that folder alone."""
+    under a literal folder (`src/auth/**`) is tried on the paths under that folder alone. A
+    `!glob` is asked the same of the files it leaves out: leaving out nothing is the typo."""
+    glob = glob.removeprefix("!")
     prefix = _anchored_folder(glob)
     match = _spec((glob,))
     for path in islice(sorted_paths, bisect_left(sorted_paths, prefix), None):
