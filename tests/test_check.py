@@ -273,6 +273,24 @@ def test_untested_requirement_warns(story, cli):
     assert "warning [untested-requirement] RESET-1 is implemented but no test" in result.out
 
 
+def test_untested_requirement_warns_only_when_the_change_concerns_it(story, cli):
+    """CHECK-5, CHECK-E6: the httpx trial's hook repeated every untested requirement of a spec
+    on each commit in its scope; it warns of those the change names, whose code it touches, or
+    whose spec it edits."""
+    padded = FIXED_RESET + "".join(f"LIMIT_{n} = {n}\n" for n in range(30))
+    story.commit("impl", {"src/auth/reset.py": padded})
+    elsewhere = padded + "\n\ndef unrelated():\n    return 1\n"
+    story.commit("elsewhere in the scope", {"src/auth/reset.py": elsewhere})
+    assert "[untested-requirement]" not in cli("check", "HEAD").out
+    story.commit(
+        "its code", {"src/auth/reset.py": elsewhere.replace("return False", "return None")}
+    )
+    warned = [line for line in cli("check", "HEAD").out.splitlines() if "untested" in line]
+    assert warned and all("RESET-" in line for line in warned)
+    story.commit("named", {"src/auth/reset.py": elsewhere + "# RESET-2: kept\n"})
+    assert "warning [untested-requirement] RESET-2 is implemented" in cli("check", "HEAD").out
+
+
 def test_github_format_escapes_as_the_toolkit_does(repo, cli):
     """CHECK-8"""
     spec = RESET_SPEC.replace("id: RESET\n", "id: RESET\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from specflow.change import Change
+from specflow.change import Change, Hunk
 from specflow.globs import DOCUMENTS, matches, matches_any
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
@@ -139,6 +139,31 @@ def touched_requirements(
     test_globs: tuple[str, ...],
 ) -> Iterator[Finding]:
     """`named`: the IDs the change names itself, on its added lines or in its message."""
+    for path, hunk, reference in touched_code(change, references, specs_dir, test_globs):
+        item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
+        if reference.id in named or not (item and spec and spec.enforced):
+            continue
+        named.add(reference.id)  # once per change: the committer answers it once
+        yield Finding(
+            "touched-requirement",
+            Severity.warning,
+            path,
+            hunk.new_start,
+            f"this change touches the code of {reference.id} ({reference.path}:"
+            f"{reference.line}) and names it nowhere: does it still hold? "
+            f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
+            "message once you are sure",
+        )
+
+
+def touched_code(
+    change: Change,
+    references: Sequence[Reference],
+    specs_dir: SpecDirs,
+    test_globs: tuple[str, ...],
+) -> Iterator[tuple[str, Hunk, Reference]]:
+    """Each hunk of code (not a test, a document or a spec) and the implementing references
+    that head it: inside its lines or at most BLOCK_LINES above them."""
     heads: dict[str, list[Reference]] = {}
     for reference in references:
         if reference.kind == "implements":
@@ -150,20 +175,7 @@ def touched_requirements(
             continue  # a test verifies the rule, a document describes it: neither is its code
         for hunk in file.hunks:
             for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
-                item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
-                if reference.id in named or not (item and spec and spec.enforced):
-                    continue
-                named.add(reference.id)  # once per change: the committer answers it once
-                yield Finding(
-                    "touched-requirement",
-                    Severity.warning,
-                    file.path,
-                    hunk.new_start,
-                    f"this change touches the code of {reference.id} ({reference.path}:"
-                    f"{reference.line}) and names it nowhere: does it still hold? "
-                    f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
-                    "message once you are sure",
-                )
+                yield file.path, hunk, reference
 
 
 def _heading(found: Sequence[Reference], start: int, end: int) -> list[Reference]:

@@ -15,6 +15,7 @@ from specflow.losses import (
     emptied_scopes,
     lost_references,
     removed_requirements,
+    touched_code,
     touched_requirements,
 )
 from specflow.model import Finding, Severity, Spec, Status
@@ -62,7 +63,7 @@ def check(
             specs, change, references, {r.id for r in added}, specs_dir, test_globs
         ),
         *_spec_lint(specs, in_scope, spec_findings),
-        *_untested(in_scope, ids),
+        *_untested(in_scope, ids, _concerned(in_scope, snap, added)),
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
@@ -207,11 +208,29 @@ def _spec_lint(
             yield Finding("spec-lint", Severity.error, finding.path, finding.line, message)
 
 
-def _untested(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Finding]:
+def _concerned(specs: Sequence[Spec], snap: Snapshot, added: Sequence[Reference]) -> set[str]:
+    """The requirements the change itself concerns: named on an added line or in the message,
+    their implementing code touched, or their spec edited (all of its requirements)."""
+    config = snap.config
+    ids = {reference.id for reference in added}
+    touched = touched_code(snap.change, snap.references, config.spec_dirs, config.test_globs)
+    ids.update(reference.id for _, _, reference in touched)
+    edited = {file.path for file in snap.change.files}
+    ids.update(i.id for spec in specs if spec.path in edited for i in spec.requirements if i.id)
+    return ids
+
+
+def _untested(
+    specs: Sequence[Spec], ids: Mapping[str, set[str]], concerned: set[str]
+) -> Iterator[Finding]:
+    """An untested requirement warns when the change concerns it, not on every commit that
+    touches its spec's scope (the contract's "affected requirement")."""
     implemented, verified = ids["implements"], ids["verifies"]
     for spec in specs:
         for item in spec.requirements:
-            if item.id in implemented and item.id not in verified and spec.enforced:
+            if item.id not in concerned or not spec.enforced:
+                continue
+            if item.id in implemented and item.id not in verified:
                 yield Finding(
                     "untested-requirement",
                     Severity.warning,
