@@ -105,6 +105,23 @@ def test_missing_requirements_is_an_error_and_the_others_warnings():
     ]
 
 
+def test_a_heading_without_its_space_is_named_at_its_line(repo, cli):
+    """FORMAT-E5, LINT-3: the httpx trial's `##Requirements` was reported missing at line 1."""
+    typo = CLEAN.replace("## Requirements", "##Requirements").replace("## Context", "##  Context")
+    repo.commit("spec", {"specs/reset.md": typo + "\n##1 is a number, not a heading\n"})
+    result = cli("lint")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert (
+        "specs/reset.md:10: error [missing-requirements] no `## Requirements` section" in lines[1]
+    )
+    assert lines[2] == (
+        "specs/reset.md:10: warning [not-a-heading] `##Requirements` is not a heading: put a "
+        "space after `##`"
+    )
+    assert "##1" not in result.out and "Context" not in result.out
+
+
 def test_every_message_says_how_to_fix_it():
     """LINT-1: each message carries a way out (a command, a suggestion or the expected form)."""
     scenarios = [{"specs/reset.md": CLEAN.replace(old, new, 1)} for old, new, *_ in RULE_CASES]

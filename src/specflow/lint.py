@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from specflow.globs import matches_any
 from specflow.ids import SPEC_ID_RE, parse_item_id
-from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status
+from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status, section_kind
 from specflow.sources import enabled
 from specflow.sources.markdown import KNOWN_KEYS
 from specflow.specset import SpecSet
@@ -35,6 +35,7 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
         yield from _foreign(spec)
         return
     yield from _front_matter(spec, specs)
+    yield from spec.findings  # FORMAT-E5: a heading without its space
     yield from _sections(spec)
     for item in spec.items:
         yield from _item(spec, item)
@@ -141,14 +142,23 @@ def _sections(spec: Spec) -> Iterator[Finding]:
         message = (
             f"no `## Requirements` section: add one listing what must hold (`{spec.id}-1: ...`)"
         )
-        yield _at(spec, 1, "missing-requirements", ERROR, message)
+        yield _at(spec, _meant(spec, "requirements"), "missing-requirements", ERROR, message)
     for kind, title, why in (
         ("context", "Context", "what the change must fit into"),
         ("edge-cases", "Edge Cases", "what could go wrong"),
     ):
         if not spec.has_section(kind):
             message = f"no `## {title}` section: write down {why}"
-            yield _at(spec, 1, f"missing-{kind}", WARNING, message)
+            yield _at(spec, _meant(spec, kind), f"missing-{kind}", WARNING, message)
+
+
+def _meant(spec: Spec, kind: str) -> int:
+    """The line of a `##Title` meant as the missing section (FORMAT-E5), else 1."""
+    for finding in spec.findings:
+        title = finding.message.split("`", 2)[1].lstrip("#") if "`" in finding.message else ""
+        if finding.rule == "not-a-heading" and section_kind(title) == kind:
+            return finding.line
+    return 1
 
 
 def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
