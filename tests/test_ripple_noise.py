@@ -98,7 +98,8 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     """REVIEW-E15: `__init__` changed in `Cache` would ripple to every constructor in the code:
     none; `get` ripples only within its class family (REVIEW-E25: `RRCache.get` calls
     `Cache.get(self, key)`), and `lookup`, changed too, to its callers. REVIEW-7: `__init__`,
-    which no test calls by name, is not listed as untested; `get` and `lookup` are."""
+    which no test calls by name, is not listed as untested; `get` and `lookup` are, and not
+    `Cache`: its constructor stores another value, which its readers answer for (REVIEW-E33)."""
     repo.commit("base", {"specs/pay.md": SPEC, "src/pay/caches.py": CACHES})
     changed = (
         CACHES.replace("        self.maxsize = maxsize\n", "        self.maxsize = int(maxsize)\n")
@@ -112,6 +113,25 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     assert "lookup" in names, names
     untested = json.loads(cli("review", "HEAD", "--format", "json").out)["untested"]
     assert [s["name"] for s in untested] == ["get", "lookup"]  # REVIEW-7: not `__init__`
+
+
+def test_a_changed_constructor_ripples_to_the_calls_of_its_class(repo, cli):
+    """REVIEW-E33: the httpx trial changed `Client.__init__` and saw no ripple and no untested
+    row; `Pool(10)` in untouched code runs the changed `__init__`, and no test names `Pool`."""
+    pool = "class Pool:\n    def __init__(self, size):\n        self.size = size\n"
+    app = "from pay.pool import Pool\n\n\ndef make():\n    return Pool(10)\n"
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/pool.py": pool, "pay/app.py": app})
+    checked = pool.replace(
+        "        self", "        if size < 0:\n            raise ValueError\n        self"
+    )
+    repo.commit("refuse negative sizes", {"pay/pool.py": checked})
+    names = ripple_names(cli)
+    assert [(u["path"], u["line"], u["use"]) for u in names["Pool"]] == [("pay/app.py", 5, "call")]
+    untested = json.loads(cli("review", "HEAD", "--format", "json").out)["untested"]
+    assert [s["name"] for s in untested] == ["Pool"]
+    repo.commit("a test", {"tests/test_pool.py": "from pay.pool import Pool\n"})
+    repo.commit("again", {"pay/pool.py": checked.replace("ValueError", "ValueError(size)")})
+    assert json.loads(cli("review", "HEAD", "--format", "json").out)["untested"] == []
 
 
 def test_a_function_mutating_its_own_kwargs_ripples_only_through_itself(repo, cli):

@@ -159,6 +159,8 @@ def symbols(
             if not (private(function) or every_class_may_define(function)):
                 owner = ""  # REVIEW-E21, E25 ask for it; the others match across classes
             yield Symbol(function, "function", path, line, owner=owner, reach=reach)
+            if function in CONSTRUCTORS and owner and _constructs_otherwise(scope, ordered):
+                yield Symbol(owner, "function", path, line)  # REVIEW-E33: `Pool(10)` runs it
         for node in _candidates(statements, ordered, calls):
             for name in _written_names(node, bool(function), locals_):
                 if (name, kind) in known:
@@ -241,6 +243,17 @@ def _calls(statement: ast.stmt, lines: Sequence[int]) -> Iterator[ast.Call]:
         if isinstance(node, ast.Call):
             yield node
         stack.extend(ast.iter_child_nodes(node))
+
+
+# REVIEW-E33: the methods the call of a class runs, whose callers name the class
+CONSTRUCTORS = frozenset({"__init__", "__new__", "__post_init__"})
+
+
+def _constructs_otherwise(node: ast.AST, lines: Sequence[int]) -> bool:
+    """Whether the change touches what a constructor raises, which its callers catch (one that
+    stores other values ripples through the readers of what it stores; a new parameter, on
+    labelled history, through no caller that had to change)."""
+    return any(isinstance(each, ast.Raise) and _touches(each, lines) for each in ast.walk(node))
 
 
 def _touches(node: ast.AST, lines: Sequence[int], body_only: bool = False) -> bool:
