@@ -44,6 +44,7 @@ LABELS = Path(__file__).resolve().parent / "sources" / "labels.yaml"
 FORMATS = ("speckit", "openspec", "kiro")
 FR = re.compile(r"FR-?0*(\d+[a-z]?)$", re.IGNORECASE)
 CRITERION = re.compile(r"(\d+\.\d+)$")
+REQUIREMENT = re.compile(r"###\s+Requirement:\s*(?P<name>.+?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class LabelledFile:
     path: str
     requirements: frozenset[str]  # keys
     others: frozenset[str]
+    names: tuple[str, ...] = ()  # OpenSpec's requirement names, as written
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class FileOutcome:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    return re.sub(r"[\W_]+", "-", text.lower()).strip("-")
 
 
 def label_key(form: str, text: str) -> str:
@@ -115,6 +117,7 @@ def _file(where: str, form: str, item: object) -> LabelledFile:
         str(item["path"]),
         frozenset(label_key(form, str(key)) for key in requirements),
         frozenset(label_key(form, str(key).split(": ", 1)[-1]) for key in others),
+        tuple(" ".join(str(key).split()) for key in requirements) if form == "openspec" else (),
     )
 
 
@@ -136,12 +139,15 @@ def read_repository(
         checkout(mirror, repository.commit, folder)
         report = specflow_json(specflow, folder, ("report", "--format", "json"), (0, 1))
         lint = specflow_json(specflow, folder, ("lint", "--format", "json"), (0, 1))
+        labels = [by_line(folder, label) for label in repository.files]
     keys: dict[str, set[str]] = {}
     for spec in _dicts(report.get("specs", [])):
         if spec.get("source") != repository.format:
             continue
         for item in _dicts(spec.get("requirements", [])):
             key = read_key(repository.format, str(item.get("id")), str(spec.get("id")))
+            if repository.format == "openspec":
+                key = f"line {item.get('line')}"
             keys.setdefault(str(item.get("path")), set()).add(key)
     said: dict[str, list[str]] = {}
     for finding in _dicts(lint.get("findings", [])):
@@ -149,10 +155,28 @@ def read_repository(
         said.setdefault(str(finding.get("path")), []).append(f"{line} {finding.get('message')}")
     return [
         FileOutcome(
-            repository, label, frozenset(keys.get(label.path, ())), tuple(said.get(label.path, ()))
+            repository,
+            label,
+            frozenset(keys.get(label.path, ())),
+            tuple(said.get(label.path, ())),
         )
-        for label in repository.files
+        for label in labels
     ]
+
+
+def by_line(folder: Path, label: LabelledFile) -> LabelledFile:
+    """OpenSpec's requirements by the line of their `### Requirement: <name>` in the file, as a
+    reader finds them: a name's key is the format's own, and specflow's ID need not spell it."""
+    path = folder / label.path
+    if not label.names or not path.is_file():
+        return label
+    lines: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        found = REQUIREMENT.match(line)
+        if found:
+            lines.setdefault(" ".join(found["name"].split()), number)
+    keys = {f"line {lines[n]}" if n in lines else n for n in label.names}
+    return LabelledFile(label.path, frozenset(keys), label.others)
 
 
 @dataclass(frozen=True)

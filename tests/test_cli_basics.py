@@ -101,6 +101,30 @@ def test_shell_completion_comes_from_typer(tmp_path):
     assert done.returncode == 0 and done.stdout.split() == ["review", "report"]
 
 
+BUG = (
+    "import sys, specflow.entry as entry\n"
+    "def broken(args):\n"
+    "    raise RuntimeError('zip() argument 2 is longer\\nthan argument 1')\n"
+    "entry.hook_check = broken\n"
+    "sys.argv = ['specflow', 'lint']\n"
+    "entry.main()\n"
+)
+
+
+def test_a_bug_of_ours_is_one_line_and_exit_2_never_a_traceback(tmp_path):
+    """HARDEN-22: the benchmark's real OpenSpec repository crashed `lint` with a traceback."""
+    run = [sys.executable, "-c", BUG]
+    done = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(
+        "specflow: internal error (RuntimeError: zip() argument 2 is longer); this is a bug"
+    )
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    env = {**os.environ, "SPECFLOW_TRACEBACK": "1"}
+    shown = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+    assert "Traceback" in shown.stderr and "RuntimeError" in shown.stderr
+
+
 def test_python_dash_m_specflow(tmp_path):
     """CLI-1"""
     done = subprocess.run(

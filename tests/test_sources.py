@@ -406,6 +406,110 @@ def test_openspec_and_kiro_structure_warnings(repo, cli):
     )
 
 
+# What the benchmark of real repositories found (docs/benchmarks.md, "Spec formats on real
+# repositories"), each a file written as its real author wrote it.
+CHINESE_SPECKIT = """# 功能规格说明：数据库查询工具
+
+## 需求 *(必填)*
+
+### 功能需求
+
+- **FR-001**：系统 MUST 允许用户输入数据库连接 URL。
+- **FR-002**：系统 MUST 拒绝执行非 SELECT 语句的 SQL。
+"""
+
+CHINESE_OPENSPEC = """# auth Specification
+
+## Purpose
+Sign-in.
+
+## Requirements
+### Requirement: Email/Password 注册
+The system SHALL register.
+
+#### Scenario: ok
+- **WHEN** x **THEN** y
+
+### Requirement: Email/Password 注册（强制邮箱验证）
+The system SHALL verify.
+
+#### Scenario: ok
+- **WHEN** x **THEN** y
+
+### Requirement: 退出登录
+The system SHALL sign out.
+
+#### Scenario: ok
+- **WHEN** x **THEN** y
+"""
+
+NO_H2_OPENSPEC = """# Spec: Mobile Auth
+
+### Requirement: BetterAuth Expo Integration
+
+The mobile app SHALL use `@better-auth/expo`.
+
+#### Scenario: Server plugin registration
+
+- **WHEN** configured **THEN** the plugin SHALL be included
+"""
+
+JAPANESE_KIRO = """# Requirements Document
+
+## Introduction
+タスク管理。
+
+## Requirements
+
+### Requirement 1
+
+**User Story:** As an agent, I want tasks.
+
+#### Acceptance Criteria
+
+1. タスクが作成されたとき、システムはタスクに一意のIDを割り当てること
+2. When a task is removed, it is gone
+"""
+
+
+def test_specs_real_authors_wrote_are_read_as_a_reader_reads_them(repo, cli):
+    """SOURCES-E4: an OpenSpec spec without any H2 crashed `lint` and `report` (a traceback);
+    SOURCES-E5: its requirements are read, with a warning that OpenSpec's tools need the
+    heading; SOURCES-E6: Spec Kit FRs under Chinese headings, after a full-width colon;
+    SOURCES-E7: OpenSpec names told apart only by Chinese words get distinct IDs, and a wholly
+    Chinese name one that code can reference; SOURCES-E8: a Japanese criterion is not asked
+    for an English `shall`."""
+    repo.commit(
+        "specs",
+        {
+            "specs/001-db-query/spec.md": CHINESE_SPECKIT,
+            "openspec/specs/auth/spec.md": CHINESE_OPENSPEC,
+            "openspec/specs/mobile-auth/spec.md": NO_H2_OPENSPEC,
+            ".kiro/specs/tasks/requirements.md": JAPANESE_KIRO,
+        },
+    )
+    result = cli("lint")
+    assert result.code == 0, result
+    assert sorted(result.out.splitlines()[:2]) == [
+        ".kiro/specs/tasks/requirements.md:15: warning [no-shall] acceptance criterion has no "
+        "`shall`: EARS says what the system shall do",
+        "openspec/specs/mobile-auth/spec.md:3: warning [no-requirements-heading] `### "
+        "Requirement:` before any `## Requirements` heading: add the heading",
+    ]
+    assert "2 warnings" in result.out
+    report = json.loads(cli("report", "--format", "json").out)
+    ids = {spec["path"]: [r["id"] for r in spec["requirements"]] for spec in report["specs"]}
+    assert ids["specs/001-db-query/spec.md"] == ["DB-QUERY-FR-001", "DB-QUERY-FR-002"]
+    assert ids["openspec/specs/mobile-auth/spec.md"] == ["MOBILE-AUTH-betterauth-expo-integration"]
+    assert ids[".kiro/specs/tasks/requirements.md"] == ["TASKS-1.1", "TASKS-1.2"]
+    auth = ids["openspec/specs/auth/spec.md"]
+    assert len(set(auth)) == 3 and all(a.startswith("AUTH-") for a in auth), auth
+    assert auth[0].startswith("AUTH-email-password-h") and auth[2].startswith("AUTH-h"), auth
+    repo.commit("sign out", {"src/auth.py": f"def sign_out():  # {auth[2]}\n    pass\n"})
+    shown = json.loads(cli("show", auth[2], "--format", "json").out)
+    assert "src/auth.py" in json.dumps(shown)
+
+
 def test_the_reference_cache_is_kept_per_id_form():
     """SOURCES-3: the same prefix read as Kiro's (`A-1.2`) finds other references than plain."""
     from specflow.refcache import Search

@@ -20,13 +20,23 @@ _own_process = False
 def main() -> None:
     global _own_process
     _own_process = True
-    code = hook_check(sys.argv[1:])
-    if code is None:
-        from specflow.cli import main as full  # LAYOUT-12: the edge, typer off the hooks' path
+    try:
+        code = hook_check(sys.argv[1:])
+        if code is None:
+            from specflow.cli import main as full  # LAYOUT-12: the edge, typer off the hooks' path
 
-        full()
-    else:
-        sys.exit(code)
+            full()
+    except Exception as error:  # HARDEN-22: a bug of ours is one line, exit 2, never a traceback
+        if os.environ.get("SPECFLOW_TRACEBACK"):
+            raise
+        where = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+        print(
+            f"specflow: internal error ({where}); this is a bug in specflow, please report it "
+            "with the output of the same command run with SPECFLOW_TRACEBACK=1",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    sys.exit(code)
 
 
 def leave() -> None:

@@ -57,7 +57,7 @@ def sections(path: str, text: str, found: Sequence[Block]) -> tuple[Section, ...
     """Every H2 with its Markdown body, as specflow's own parser keeps them."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     heads = [b for b in found if b.kind == "heading" and b.level == 2]
-    ends = [b.line - 1 for b in heads[1:]] + [len(lines)]
+    ends = [b.line - 1 for b in heads[1:]] + [len(lines)] if heads else []
     return tuple(
         Section(head.text, head.line, "\n".join(lines[head.line : end]).strip("\n"), path)
         for head, end in zip(heads, ends, strict=True)

@@ -27,6 +27,8 @@ _FILE = re.compile(r"\.kiro/specs/(?P<feature>[^/]+)/requirements\.md\Z")
 # `Requirement 1: Area`, `Requirement 1`, `1. Overview`, `2 Feature: ...` (cc-sdd's template)
 _NUMBERED = re.compile(r"(?:Requirement\s+)?(?P<number>[0-9]+)\b[.:]?\s*(?P<title>.*)", re.I)
 _SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
+# SOURCES-E8: `shall` is an English word; a criterion in Japanese or Chinese says it its own way
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def source() -> Source:
@@ -95,7 +97,7 @@ def _requirement_heading(
 def _criterion(
     path: str, ident: str, number: int | None, block: Block, problems: list[Finding]
 ) -> Requirement:
-    if not _SHALL.search(block.text):
+    if not _SHALL.search(block.text) and not _CJK.search(block.text):
         message = "acceptance criterion has no `shall`: EARS says what the system shall do"
         problems.append(finding(path, block.line, "no-shall", True, message))
     # the criterion's own number as written (`2.`): the `1.2` that Kiro's tasks cite

@@ -10,7 +10,9 @@ they will join, with the ID they will have once archived (SOURCES-7).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -55,8 +57,14 @@ def capability_id(capability: str) -> str:
 
 
 def slug(name: str) -> str:
-    """`Reset link expiry (30 min)` → `reset-link-expiry-30-min`."""
-    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+    """`Reset link expiry (30 min)` → `reset-link-expiry-30-min`. SOURCES-E7: a name with letters
+    beyond ASCII (`Email/Password 注册`) keeps its ASCII words and ends in `h` and six hex digits
+    of its hash, so that names told apart only by those letters stay apart, and stay greppable."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if any(ch.isalpha() and not ch.isascii() for ch in name):
+        normal = unicodedata.normalize("NFC", " ".join(name.split()))
+        words.append("h" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:6])
+    return "-".join(words)
 
 
 class _Reading:
@@ -144,7 +152,13 @@ def _heading(
         kind = next((d for d in DELTAS if h2 == f"{d}requirements"), "")
         return title, h2, kind
     requirement = _REQUIREMENT.match(block.text)
-    if block.level == 3 and requirement and (h2 == "requirements" or delta):
+    if block.level == 3 and requirement and (h2 in ("requirements", "") or delta):
+        if not h2 and not reading.requirements and reading.current is None:
+            # SOURCES-E5: read as a reader would, and said, since OpenSpec's tools need the H2
+            message = "`### Requirement:` before any `## Requirements` heading: add the heading"
+            reading.problems.append(
+                finding(reading.path, block.line, "no-requirements-heading", True, message)
+            )
         reading.requirement(delta or "added", block, requirement["name"].strip())
         return title, h2, delta
     scenario = _SCENARIO.match(block.text)

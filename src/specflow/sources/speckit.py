@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 NAME = "speckit"
 ROOT = SOURCE_ROOTS[NAME]
 _FEATURE = re.compile(r"specs/(?P<number>[0-9]{3,})-(?P<name>[^/]+)/")
-_FR = re.compile(r"(?:\*\*)?FR-(?P<number>[0-9]+)(?:\*\*:?|:)\s*")
+_FR = re.compile(r"(?:\*\*)?FR-(?P<number>[0-9]+)(?:\*\*[:：]?|[:：])\s*")  # SOURCES-E6: `：` too
 _STATUS = re.compile(r"\*\*Status\*\*:\s*(?P<status>\S+)")
 _CLARIFY = "[NEEDS CLARIFICATION"
 # Every spec `specify` writes says `Status: Draft`, so Draft is read as active: the FRs of a
@@ -84,7 +84,12 @@ def parse(path: str, text: str) -> Spec:
             continue
         if block.kind != "item":
             continue
-        if h3 == "functionalrequirements" or (h2 == "requirements" and not h3):
+        # SOURCES-E6: an FR item under headings in another language (`### 功能需求`) is one too
+        if (
+            h3 == "functionalrequirements"
+            or (h2 == "requirements" and not h3)
+            or _FR.match(block.text)
+        ):
             requirements.append(_requirement(ident, path, block))
         elif h3 == "edgecases" or h2 == "edgecases":
             edge_cases.append(Requirement(None, block.text, path, block.line, kind="edge-case"))
