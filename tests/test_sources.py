@@ -510,6 +510,27 @@ def test_specs_real_authors_wrote_are_read_as_a_reader_reads_them(repo, cli):
     assert "src/auth.py" in json.dumps(shown)
 
 
+def test_a_change_modifying_a_capability_that_has_no_spec_says_so(repo, cli):
+    """SOURCES-E9: AGI.Kapster's change MODIFIES `Hotkey Settings Persistence` of a capability
+    with no `openspec/specs/hotkey-management/spec.md`: no rename to blame."""
+    delta = (
+        "## ADDED Requirements\n\n### Requirement: Structured Hotkey Model\nIt SHALL parse.\n\n"
+        "#### Scenario: ok\n- **WHEN** x **THEN** y\n\n## MODIFIED Requirements\n\n"
+        "### Requirement: Hotkey Settings Persistence\nIt SHALL persist.\n\n"
+        "#### Scenario: ok\n- **WHEN** x **THEN** y\n"
+    )
+    path = "openspec/changes/refactor-hotkeys/specs/hotkey-management/spec.md"
+    repo.commit("change", {path: delta})
+    result = cli("lint")
+    assert result.code == 1
+    assert (
+        f"{path}:11: error [renamed-requirement] MODIFIED requirement 'Hotkey Settings "
+        "Persistence' matches no requirement of HOTKEY-MANAGEMENT: there is no "
+        "openspec/specs/hotkey-management/spec.md: ADD the requirement, or name the capability "
+        "it is in"
+    ) in result.out
+
+
 def test_the_reference_cache_is_kept_per_id_form():
     """SOURCES-3: the same prefix read as Kiro's (`A-1.2`) finds other references than plain."""
     from specflow.refcache import Search

@@ -183,6 +183,7 @@ def _spec(
     path: str, reading: _Reading, title: str, change: str | None, found: list[Block], text: str
 ) -> Spec:
     ident = spec_id_from_file_name(change) if change else reading.capability
+    place = _MAIN.match(path) or _CHANGE.match(path)
     return Spec(
         path=path,
         id=ident,
@@ -196,6 +197,7 @@ def _spec(
         findings=tuple(reading.problems),
         extra={
             "capability": reading.capability,
+            "folder": place["capability"] if place else "",
             **{kind: tuple(names) for kind, names in reading.deltas.items() if names},
         },
     )
@@ -208,16 +210,21 @@ def cross_check(specs: SpecSet) -> Iterator[Finding]:
         if spec.source != NAME or "capability" not in spec.extra:
             continue
         capability = spec.extra["capability"]
+        main = f"{ROOT}/specs/{spec.extra.get('folder', '')}/spec.md"
+        exists = any(other.path == main for other in specs.specs)
         for kind in ("modified", "removed"):
             for name, line in spec.extra.get(kind, ()):
                 ident = f"{capability}-{slug(name)}"
                 if ident in specs.items:
                     continue
-                message = (
-                    f"{kind.upper()} requirement {name!r} matches no requirement of {capability}: "
-                    "OpenSpec keys a requirement by its name, so a renamed heading breaks the link "
-                    "and `openspec archive`; use the current name, or a RENAMED section"
+                why = (
+                    "OpenSpec keys a requirement by its name, so a renamed heading breaks the "
+                    "link and `openspec archive`; use the current name, or a RENAMED section"
+                    if exists  # SOURCES-E9: no spec of the capability at all is another mistake
+                    else f"there is no {main}: ADD the requirement, or name the capability it is in"
                 )
+                what = f"{kind.upper()} requirement {name!r}"
+                message = f"{what} matches no requirement of {capability}: {why}"
                 yield finding(spec.path, line, "renamed-requirement", False, message)
         for name, line in spec.extra.get("renamed", ()):
             side, _, old = name.partition(" ")
