@@ -227,6 +227,19 @@ def test_an_annotated_variable_is_the_variable() -> None:
     assert noop(fields, fields.replace("name = 'x'", "name: str = 'x'")) == [False]
 
 
+def test_a_class_variable_that_gains_classvar_is_the_variable() -> None:
+    """REVIEW-E34 (python-semver's no-op commits): `NAMES = (...)` to `NAMES: ClassVar[...] =
+    (...)` in a class body is no field: dataclasses leave a ClassVar out, as they leave out an
+    attribute without annotation. A plain annotation there still makes a field."""
+    fields = "import typing\n\n\n@dataclass\nclass Version:\n    NAMES = ('major', 'minor')\n"
+    for var in ("ClassVar[tuple[str, ...]]", "typing.ClassVar[tuple]", "ClassVar"):
+        assert noop(fields, fields.replace("NAMES =", f"NAMES: {var} =")) == [True], var
+    assert noop(fields, fields.replace("NAMES =", "NAMES: tuple[str, ...] =")) == [False]
+    assert noop(
+        fields, fields.replace("NAMES =", "NAMES: ClassVar[tuple] =").replace("or'", "")
+    ) == [False]
+
+
 def test_the_annotations_of_a_class_nothing_reads_them_of_are_annotations() -> None:
     """REVIEW-E29 (pypa/packaging's 28c1a05): `_key: CmpKey` to `_key: Tuple[Any, ...]` in a
     class of no base, and `_key: CmpKey` added to a class derived from it, change nothing. A

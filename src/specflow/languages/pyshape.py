@@ -64,8 +64,7 @@ def declared_aliases(
     trees: Sequence[ast.Module], typing_modules: frozenset[str]
 ) -> frozenset[tuple[str, str]]:
     """The aliases a module or class body declares `X: TypeAlias = V` in any of the trees, as
-    the name and the dumped value: on the side that does not declare it, `X = V` is the same
-    alias (REVIEW-E10)."""
+    the name and the dumped value: on the other side `X = V` is the same alias (REVIEW-E10)."""
     side = Side(typing_modules)
     return frozenset(
         (node.target.id, ast.dump(node.value))
@@ -307,8 +306,11 @@ def shape(
 
 
 def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
-    if node.value is not None:  # `x: int = 1` is `x = 1`, but in a class body (dataclasses)
-        yield from ("Assign", 1, "Field") if where == "class" else ("Assign", 1)
+    # `x: int = 1` is `x = 1`, but in a class body (dataclasses), unless a ClassVar (REVIEW-E34)
+    kind = node.annotation.value if isinstance(node.annotation, ast.Subscript) else node.annotation
+    if node.value is not None:
+        var = "ClassVar" in (_typing_name(kind, side), getattr(kind, "id", None))
+        yield from ("Assign", 1, "Field") if where == "class" and not var else ("Assign", 1)
         yield from shape(node.target, side, where)
         yield from shape(node.value, side, where)
     elif where == "class":
@@ -398,8 +400,7 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
 
 
 def _local(side: Side, node: ast.Name | ast.ExceptHandler, name: str) -> str:
-    """A local by its binding, or by its place when renamed through the function, or as
-    written."""
+    """A local by its binding, or by its place when renamed through the function, or as is."""
     if side.private and name in side.private:
         return side.private[name]
     if side.bound:
@@ -416,9 +417,8 @@ def _type_only_base(base: ast.expr, side: Side) -> bool:
 
 
 def _unparameterised(base: ast.expr) -> ast.expr:
-    """`Serializer[T]` among the bases of a class is `Serializer`: the class derives from
-    what the subscript's `__mro_entries__` gives, the generic class itself; its parameters
-    are for the type checker."""
+    """`Serializer[T]` among the bases of a class is `Serializer`: the class derives from what
+    its `__mro_entries__` gives, the generic class; its parameters are for the type checker."""
     return base.value if isinstance(base, ast.Subscript) else base
 
 
