@@ -129,6 +129,7 @@ def test_a_glob_with_an_exclamation_mark_leaves_a_file_out_of_the_rule(repo, cli
     alias = "Size = Optional[int]\n"
     repo.commit("aliases", {"src/types.py": alias, "src/pool.py": alias})
     assert constraint_lines(cli) == [("src/pool.py", 1)]
+    assert "unmatched-scope" not in cli("lint").out  # it leaves out a file that exists
 
 
 def test_regex_constraint_and_globs(repo, cli):

@@ -123,6 +123,21 @@ def test_a_pyupgraded_module_asks_nothing(repo, cli):
     assert "changes only formatting" in cli("review", "HEAD").out
 
 
+def test_a_class_attribute_that_gains_classvar_asks_nothing(repo, cli):
+    """REVIEW-E34, through the CLI: python-semver's `6a90bd3` and pyjwt's `45fff3a` annotate
+    class attributes with `ClassVar`; in a dataclass a plain annotation is a field, and asks."""
+    dataclass = "@dataclass\nclass HTTPDigestAuth(object):\n    ALGORITHM = 'MD5'\n\n"
+    base = AUTH.replace("class HTTPDigestAuth(object):\n", dataclass)
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": base})
+    typed = base.replace("    ALGORITHM = 'MD5'", "    ALGORITHM: _t.ClassVar[str] = 'MD5'")
+    repo.commit("ClassVar", {"requests/auth.py": typed})
+    assert review_json(cli, "HEAD")["noop_files"] == ["requests/auth.py"]
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    field = base.replace("    ALGORITHM = 'MD5'", "    ALGORITHM: str = 'MD5'")
+    repo.commit("a field", {"requests/auth.py": field})
+    assert review_json(cli, "HEAD")["noop_files"] == []
+
+
 def test_a_real_change_among_the_rewrites_still_asks(repo, cli):
     """REVIEW-E9, REVIEW-E11: the same rewrite, with the realm left out of A1, or the counter
     renamed in one place only: questions."""

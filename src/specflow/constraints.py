@@ -138,13 +138,12 @@ def _missing(
                 yield _too_large(spec, constraint, file.path)
             continue  # binary, a submodule, a symlink: nothing to hold a pattern
         if not any(found(line) for line in text.splitlines()):
-            what = (
-                "is new and lacks"
-                if file.status == "added"
-                else "no longer contains"
-                if any(found(line.text) for hunk in file.hunks for line in hunk.removed)
-                else "lacks (before this change too)"
-            )
+            if file.status == "added":
+                what = "is new and lacks"
+            elif any(found(line.text) for hunk in file.hunks for line in hunk.removed):
+                what = "no longer contains"
+            else:
+                what = "lacks (before this change too)"
             message = (
                 f"{file.path} {what} `{constraint.pattern}`, required in "
                 f"{', '.join(constraint.globs)} by {describe(constraint, spec)}"

@@ -35,7 +35,6 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
         yield from _foreign(spec)
         return
     yield from _front_matter(spec, specs)
-    yield from spec.findings  # FORMAT-E5: a heading without its space
     yield from _sections(spec)
     for item in spec.items:
         yield from _item(spec, item)
@@ -143,6 +142,10 @@ def _sections(spec: Spec) -> Iterator[Finding]:
             f"no `## Requirements` section: add one listing what must hold (`{spec.id}-1: ...`)"
         )
         yield _at(spec, _meant(spec, "requirements"), "missing-requirements", ERROR, message)
+    for line, text in spec.loose_headings:  # FORMAT-E5
+        hashes = text[: len(text) - len(text.lstrip("#"))]
+        message = f"`{text}` is not a heading: put a space after `{hashes}`"
+        yield _at(spec, line, "not-a-heading", WARNING, message)
     for kind, title, why in (
         ("context", "Context", "what the change must fit into"),
         ("edge-cases", "Edge Cases", "what could go wrong"),
@@ -154,11 +157,8 @@ def _sections(spec: Spec) -> Iterator[Finding]:
 
 def _meant(spec: Spec, kind: str) -> int:
     """The line of a `##Title` meant as the missing section (FORMAT-E5), else 1."""
-    for finding in spec.findings:
-        title = finding.message.split("`", 2)[1].lstrip("#") if "`" in finding.message else ""
-        if finding.rule == "not-a-heading" and section_kind(title) == kind:
-            return finding.line
-    return 1
+    lines = (line for line, text in spec.loose_headings if section_kind(text.lstrip("#")) == kind)
+    return next(lines, 1)
 
 
 def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:

@@ -131,15 +131,11 @@ BLOCK_LINES = 20  # how far above a hunk a `# ID` comment still heads the code t
 
 # CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
 def touched_requirements(
-    specs: SpecSet,
-    change: Change,
-    references: Sequence[Reference],
-    named: set[str],
-    specs_dir: SpecDirs,
-    test_globs: tuple[str, ...],
+    specs: SpecSet, heads: Sequence[tuple[str, Hunk, Reference]], named: set[str]
 ) -> Iterator[Finding]:
-    """`named`: the IDs the change names itself, on its added lines or in its message."""
-    for path, hunk, reference in touched_code(change, references, specs_dir, test_globs):
+    """`heads`: `touched_code`'s; `named`: the IDs the change names itself, on its added lines
+    or in its message."""
+    for path, hunk, reference in heads:
         item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
         if reference.id in named or not (item and spec and spec.enforced):
             continue

@@ -107,6 +107,7 @@ class Spec(NamedTuple):
     constraints: tuple[Constraint, ...] = ()
     sections: tuple[Section, ...] = ()
     front_matter_problems: tuple[tuple[int, str], ...] = ()
+    loose_headings: tuple[tuple[int, str], ...] = ()  # FORMAT-E5: `##Requirements`, by line
     key_lines: dict[str, int] = {}  # noqa: RUF012 - never changed after parsing
     # SOURCES-1: the format it was read from (`specflow`, `speckit`, `openspec`, `kiro`), and what
     # that format's reader found wrong with it for specflow

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow.affected import added_references, affected
-from specflow.change import Change
+from specflow.change import Change, Hunk
 from specflow.constraints import check_constraints
 from specflow.globs import matches
 from specflow.ids import prefix_of
@@ -49,6 +49,7 @@ def check(
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
+    heads = list(touched_code(change, references, specs_dir, test_globs))
     raw = [
         *_unreferenced(in_scope, ids),
         *_planned_but_referenced(in_scope, ids),
@@ -59,11 +60,9 @@ def check(
         *removed_requirements(specs, base_specs or SpecSet(()), references),
         *lost_references(specs, change, references, specs_dir, test_globs),
         *emptied_scopes(specs, change, tree_files),
-        *touched_requirements(
-            specs, change, references, {r.id for r in added}, specs_dir, test_globs
-        ),
+        *touched_requirements(specs, heads, {r.id for r in added}),
         *_spec_lint(specs, in_scope, spec_findings),
-        *_untested(in_scope, ids, _concerned(in_scope, snap, added)),
+        *_untested(in_scope, ids, _concerned(in_scope, change, added, heads)),
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
@@ -208,14 +207,16 @@ def _spec_lint(
             yield Finding("spec-lint", Severity.error, finding.path, finding.line, message)
 
 
-def _concerned(specs: Sequence[Spec], snap: Snapshot, added: Sequence[Reference]) -> set[str]:
+def _concerned(
+    specs: Sequence[Spec],
+    change: Change,
+    added: Sequence[Reference],
+    heads: Sequence[tuple[str, Hunk, Reference]],
+) -> set[str]:
     """The requirements the change itself concerns: named on an added line or in the message,
-    their implementing code touched, or their spec edited (all of its requirements)."""
-    config = snap.config
-    ids = {reference.id for reference in added}
-    touched = touched_code(snap.change, snap.references, config.spec_dirs, config.test_globs)
-    ids.update(reference.id for _, _, reference in touched)
-    edited = {file.path for file in snap.change.files}
+    their implementing code touched (`heads`), or their spec edited (all of its requirements)."""
+    ids = {reference.id for reference in added} | {reference.id for _, _, reference in heads}
+    edited = {file.path for file in change.files}
     ids.update(i.id for spec in specs if spec.path in edited for i in spec.requirements if i.id)
     return ids
 

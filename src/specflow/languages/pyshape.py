@@ -307,8 +307,9 @@ def shape(
 
 def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
     # `x: int = 1` is `x = 1`, but in a class body (dataclasses), unless a ClassVar (REVIEW-E34)
-    kind = node.annotation.value if isinstance(node.annotation, ast.Subscript) else node.annotation
     if node.value is not None:
+        kind = node.annotation
+        kind = kind.value if isinstance(kind, ast.Subscript) else kind
         var = "ClassVar" in (_typing_name(kind, side), getattr(kind, "id", None))
         yield from ("Assign", 1, "Field") if where == "class" and not var else ("Assign", 1)
         yield from shape(node.target, side, where)

@@ -18,11 +18,9 @@ from specflow.ids import ITEM_ID_RE, spec_id_from_file_name
 from specflow.model import (
     Constraint,
     ContextStatement,
-    Finding,
     ItemState,
     Requirement,
     Section,
-    Severity,
     Spec,
     section_kind,
 )
@@ -43,7 +41,7 @@ _LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 _KEY = re.compile(r"([^\s:#][^:]*?)\s*:")
 KNOWN_KEYS = frozenset({"id", "status", "scope", "owners", "superseded-by"})
 # FORMAT-E5: `##Requirements` is a paragraph in CommonMark, not a heading.
-_HASHES_WITHOUT_SPACE = re.compile(r" {0,3}(#{2,6})[A-Za-z]")
+_LOOSE_HEADING = re.compile(r" {0,3}#{2,6}[A-Za-z]")
 
 
 def decode(path: str, data: bytes) -> str:
@@ -156,16 +154,7 @@ def _make_spec(
         sections=tuple(built.sections),
         front_matter_problems=tuple(problems),
         key_lines=key_lines,
-        findings=tuple(
-            Finding(
-                "not-a-heading",
-                Severity.warning,
-                path,
-                line,
-                f"`{text}` is not a heading: put a space after `{hashes}`",
-            )
-            for line, text, hashes in built.not_headings
-        ),
+        loose_headings=tuple(built.loose_headings),
     )
 
 
@@ -202,7 +191,7 @@ class _Builder:
     context: list[ContextStatement] = field(default_factory=list)
     constraints: list[tuple[int, str]] = field(default_factory=list)
     raw_items: dict[str, list[_Item]] = field(default_factory=dict)
-    not_headings: list[tuple[int, str, str]] = field(default_factory=list)
+    loose_headings: list[tuple[int, str]] = field(default_factory=list)
     _section_start: int = 0
 
     def visit(self, tokens: Sequence[Token], index: int, token: Token) -> None:
@@ -212,20 +201,13 @@ class _Builder:
             self._heading(token, tokens[index + 1].content.strip())
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             self._list(tokens, index)
-        elif token.type == "paragraph_open" and self._not_a_heading(token.map[0]):
-            return
+        elif token.type == "paragraph_open" and _LOOSE_HEADING.match(self.lines[token.map[0]]):
+            self.loose_headings.append((token.map[0] + 1, self.lines[token.map[0]].strip()))
         elif token.type == "paragraph_open" and self.kind in ("requirements", "edge-cases"):
             # FORMAT-5: paragraphs that follow a requirement belong to it.
             items = self.raw_items.get(self.kind)
             if items:
                 items[-1].rest.extend(["", *self._source(token.map)])
-
-    def _not_a_heading(self, start: int) -> bool:
-        """FORMAT-E5: a line that was meant as a heading, kept with its line for lint."""
-        found = _HASHES_WITHOUT_SPACE.match(self.lines[start])
-        if found:
-            self.not_headings.append((start + 1, self.lines[start].strip(), found.group(1)))
-        return found is not None
 
     def _heading(self, token: Token, text: str) -> None:
         assert token.map is not None

@@ -183,7 +183,6 @@ def _spec(
     path: str, reading: _Reading, title: str, change: str | None, found: list[Block], text: str
 ) -> Spec:
     ident = spec_id_from_file_name(change) if change else reading.capability
-    place = _MAIN.match(path) or _CHANGE.match(path)
     return Spec(
         path=path,
         id=ident,
@@ -197,7 +196,6 @@ def _spec(
         findings=tuple(reading.problems),
         extra={
             "capability": reading.capability,
-            "folder": place["capability"] if place else "",
             **{kind: tuple(names) for kind, names in reading.deltas.items() if names},
         },
     )
@@ -210,7 +208,8 @@ def cross_check(specs: SpecSet) -> Iterator[Finding]:
         if spec.source != NAME or "capability" not in spec.extra:
             continue
         capability = spec.extra["capability"]
-        main = f"{ROOT}/specs/{spec.extra.get('folder', '')}/spec.md"
+        delta = _CHANGE.match(spec.path)
+        main = f"{ROOT}/specs/{delta['capability']}/spec.md" if delta else spec.path
         exists = any(other.path == main for other in specs.specs)
         for kind in ("modified", "removed"):
             for name, line in spec.extra.get(kind, ()):
