@@ -378,7 +378,7 @@ def test_a_repository_without_specs_says_so_and_exits_0(repo, cli):
 
     out = review(cli)
     assert "No spec is affected by this change." in out
-    assert "This repository has no specs yet" in out
+    assert "There are no specs in HEAD: a change is reviewed against the specs committed" in out
     assert "No spec is affected by this change." in review(cli, fmt="markdown")
     data = review_json(cli)
     assert data["specs"] == [] and data["spec_count"] == 0
