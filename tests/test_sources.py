@@ -531,6 +531,67 @@ def test_a_change_modifying_a_capability_that_has_no_spec_says_so(repo, cli):
     ) in result.out
 
 
+def test_a_spec_kit_fr_with_a_name_in_its_bold_keeps_its_number(repo, cli):
+    """SOURCES-E11: 14jasimmtp/AI-Inference-Platform-SDD writes `**FR-001 (Google SSO)**:`;
+    each such FR was a false missing-id error."""
+    spec = (
+        "# Feature Specification: Auth\n\n## Requirements *(mandatory)*\n\n"
+        "### Functional Requirements\n\n"
+        "* **FR-001 (Google SSO)**: System MUST integrate Google sign-in.\n"
+        "* **FR-002 (Token Expiration)**: Tokens MUST expire after 24 hours.\n"
+    )
+    repo.commit("spec", {"specs/003-unified-auth/spec.md": spec})
+    assert cli("lint").code == 0
+    shown = json.loads(cli("show", "UNIFIED-AUTH-FR-002", "--format", "json").out)
+    assert shown["item"]["text"] == "Token Expiration: Tokens MUST expire after 24 hours."
+
+
+def test_a_modified_section_left_in_a_capabilitys_spec_is_read_and_warned(repo, cli):
+    """SOURCES-E12: 23492/norish's mobile-trpc-integration spec is a delta copied into
+    openspec/specs/: it said a heading had been renamed (an error) and read no requirement."""
+    spec = (
+        "## MODIFIED Requirements\n\n### Requirement: Typed provider\n"
+        "The app SHALL type its client.\n\n#### Scenario: ok\n- **WHEN** x **THEN** y\n\n"
+        "## REMOVED Requirements\n\n### Requirement: Untyped calls\n"
+    )
+    path = "openspec/specs/mobile-trpc/spec.md"
+    repo.commit("spec", {path: spec})
+    result = cli("lint")
+    assert result.code == 0, result
+    assert result.out.splitlines()[:2] == [
+        f"{path}:1: warning [delta-in-main-spec] `## MODIFIED Requirements` in a capability's "
+        "spec: OpenSpec reads its requirements under `## Requirements`; delta sections belong "
+        "to a change (openspec/changes/<change>/specs/)",
+        f"{path}:9: warning [delta-in-main-spec] `## REMOVED Requirements` in a capability's "
+        "spec: OpenSpec reads its requirements under `## Requirements`; delta sections belong "
+        "to a change (openspec/changes/<change>/specs/)",
+    ]
+    report = json.loads(cli("report", "--format", "json").out)
+    assert [r["id"] for r in report["specs"][0]["requirements"]] == ["MOBILE-TRPC-typed-provider"]
+
+
+def test_a_change_with_deltas_for_two_capabilities_has_two_spec_ids(repo, cli):
+    """SOURCES-E10: AGIBuild/Modulus's `add-host-sdk` change adds to `host-sdk` and `runtime`;
+    both deltas had the change's ID, a false duplicate-spec-id error each."""
+    delta = "## ADDED Requirements\n\n### Requirement: {0}\nIt SHALL {0}.\n\n#### Scenario: ok\n"
+    change = "openspec/changes/add-host-sdk/specs"
+    repo.commit(
+        "change",
+        {
+            f"{change}/host-sdk/spec.md": delta.format("Load") + "- **WHEN** x **THEN** y\n",
+            f"{change}/runtime/spec.md": delta.format("Start") + "- **WHEN** x **THEN** y\n",
+        },
+    )
+    assert cli("lint").code == 0
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert sorted(spec["id"] for spec in listed) == [
+        "ADD-HOST-SDK-HOST-SDK",
+        "ADD-HOST-SDK-RUNTIME",
+    ]
+    shown = json.loads(cli("show", "RUNTIME-start", "--format", "json").out)
+    assert shown["item"]["state"] == "planned"
+
+
 def test_the_reference_cache_is_kept_per_id_form():
     """SOURCES-3: the same prefix read as Kiro's (`A-1.2`) finds other references than plain."""
     from specflow.refcache import Search

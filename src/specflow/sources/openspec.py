@@ -150,6 +150,8 @@ def _heading(
         reading.close()
         h2 = key(block.text)
         kind = next((d for d in DELTAS if h2 == f"{d}requirements"), "")
+        if kind and kind != "added" and not reading.planned:
+            return title, _delta_in_main_spec(reading, block, kind), ""
         return title, h2, kind
     requirement = _REQUIREMENT.match(block.text)
     if block.level == 3 and requirement and (h2 in ("requirements", "") or delta):
@@ -171,6 +173,18 @@ def _heading(
     return title, h2, delta
 
 
+def _delta_in_main_spec(reading: _Reading, block: Block, kind: str) -> str:
+    """SOURCES-E12: a MODIFIED, REMOVED or RENAMED section left in a capability's own spec (an
+    archive gone wrong): what it MODIFIES is read as the capability's requirements, what it
+    REMOVES or RENAMES is not. (`## ADDED Requirements` there is common, and read silently.)"""
+    message = (
+        f"`## {block.text}` in a capability's spec: OpenSpec reads its requirements under "
+        "`## Requirements`; delta sections belong to a change (openspec/changes/<change>/specs/)"
+    )
+    reading.problems.append(finding(reading.path, block.line, "delta-in-main-spec", True, message))
+    return "requirements" if kind == "modified" else f"{kind}requirements"
+
+
 def _rename(reading: _Reading, block: Block) -> None:
     match = _RENAME.search(block.text)
     if match:
@@ -182,7 +196,10 @@ def _rename(reading: _Reading, block: Block) -> None:
 def _spec(
     path: str, reading: _Reading, title: str, change: str | None, found: list[Block], text: str
 ) -> Spec:
-    ident = spec_id_from_file_name(change) if change else reading.capability
+    # SOURCES-E10: one change may hold a delta for each of several capabilities
+    ident = (
+        spec_id_from_file_name(f"{change}-{reading.capability}") if change else reading.capability
+    )
     return Spec(
         path=path,
         id=ident,

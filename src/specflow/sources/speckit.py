@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 NAME = "speckit"
 ROOT = SOURCE_ROOTS[NAME]
 _FEATURE = re.compile(r"specs/(?P<number>[0-9]{3,})-(?P<name>[^/]+)/")
-_FR = re.compile(r"(?:\*\*)?FR-(?P<number>[0-9]+)(?:\*\*[:：]?|[:：])\s*")  # SOURCES-E6: `：` too
+# SOURCES-E6: `：` too; SOURCES-E11: a short name after the number, `**FR-001 (Google SSO)**:`
+_FR = re.compile(
+    r"(?:\*\*)?FR-(?P<number>[0-9]+)(?:\s*\((?P<name>[^()\n]*)\))?(?:\*\*[:：]?|[:：])\s*"
+)
 _STATUS = re.compile(r"\*\*Status\*\*:\s*(?P<status>\S+)")
 _CLARIFY = "[NEEDS CLARIFICATION"
 # Every spec `specify` writes says `Status: Draft`, so Draft is read as active: the FRs of a
@@ -118,7 +121,10 @@ def _requirement(ident: str, path: str, block: Block) -> Requirement:
     match = _FR.match(block.text)
     if not match:
         return Requirement(None, block.text, path, block.line)
-    return Requirement(f"{ident}-{match['number']}", block.text[match.end() :], path, block.line)
+    text = block.text[match.end() :]
+    if match["name"]:
+        text = f"{match['name'].strip()}: {text}"
+    return Requirement(f"{ident}-{match['number']}", text, path, block.line)
 
 
 def _status(block: Block, status: Status, path: str, problems: list[Finding]) -> Status:
