@@ -661,9 +661,9 @@ def test_the_review_is_the_same_on_every_run(repo):
 
 
 def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, cli):
-    """REVIEW-19: a guide, a test and the code each name a requirement's ID in one change. All
-    three are asked, the code first, then the test, then the guide (which sorts first by path);
-    with a budget of one, only the code's question is shown."""
+    """REVIEW-19: a guide, a data file, a test and the code each name a requirement's ID in one
+    change. All four are asked, the code first, then the test, then the data and the guide
+    (which sort first by path); with a budget of one, only the code's question is shown."""
     base(repo)
     repo.commit(
         "Basic auth: latin1 (AUTH-1)",
@@ -674,6 +674,7 @@ def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, 
                 '    username = username.encode("iso-8859-1")  # AUTH-1\n',
             ),
             "tests/test_auth.py": "def test_latin1():  # AUTH-1\n    assert True\n",
+            "bench/labels.yaml": "- sha: abc  # AUTH-1\n  kind: behaviour\n",
         },
     )
     data = review_json(cli, "HEAD")
@@ -683,6 +684,7 @@ def test_the_code_that_names_an_id_is_asked_before_the_test_and_the_guide(repo, 
     assert order == [
         ("requests/auth.py", 0.95),
         ("tests/test_auth.py", 0.85),
+        ("bench/labels.yaml", 0.8),
         ("docs/guide.md", 0.8),
     ]
 

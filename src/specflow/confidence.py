@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 
-from specflow.globs import DOCUMENTS
+from specflow.globs import DATA, DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
 from specflow.link import ENCLOSING, HEADING, IDENTIFIER, PART, REACHES, REFERENCE, WORDS, Link
 from specflow.words import words_of_identifier
@@ -17,7 +17,7 @@ from specflow.words import words_of_identifier
 MIN_CONFIDENCE = 0.5
 COMMON = 0.35  # a word whose rarity is below this is common in the code: it never counts
 RARE = 0.6  # a word this rare in the code may count alone
-DESCRIBES = 0.8  # documentation that names an ID describes the requirement; code implements it
+DESCRIBES = 0.8  # documentation or data that names an ID describes it; code implements it
 SAID = 0.55  # a statement the change's subject lines or new tests' names speak of
 CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
 HEADS = 0.8  # a reference of the statement's ID heads the code the hunk changes
@@ -63,7 +63,9 @@ def confidence(
     whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
     and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
-        return 0.85 if test else DESCRIBES if link.hunk.path.endswith(DOCUMENTS) else CERTAIN
+        if test:
+            return 0.85
+        return DESCRIBES if link.hunk.path.endswith((*DOCUMENTS, *DATA)) else CERTAIN
     if link.evidence == HEADING:  # REVIEW-E31: the code a reference heads, as check reads it
         return HEADS
     if link.evidence == REACHES:  # REVIEW-E32: the code a reference heads uses what it changes

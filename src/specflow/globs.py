@@ -10,6 +10,7 @@ from itertools import islice
 
 # documentation: a file that names an ID describes the rule, code implements it (REVIEW-19)
 DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
+DATA = (".yaml", ".yml", ".json", ".toml", ".csv", ".tsv")  # REVIEW-19: records, not code
 
 Matcher = Callable[[str], bool]
 
