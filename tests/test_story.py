@@ -394,3 +394,13 @@ def test_context_of_an_unknown_name_says_so_and_names_no_spec(bcrypt_commit, cli
     assert result.code == 0
     assert "not found in the work tree's tracked files" in result.out
     assert "governed by no spec" in result.out
+
+
+def test_context_of_an_empty_name_is_bad_input(bcrypt_commit, cli):
+    """REVIEW-E4: `specflow context ""` (a shell variable that was empty) is no name at all."""
+    for empty in ("", "  "):
+        result = cli("context", empty)
+        assert result.code == 2
+        assert result.err.strip() == (
+            "specflow: error: context of nothing: give a name (password_hash) or a file path"
+        )

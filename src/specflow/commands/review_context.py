@@ -1,5 +1,5 @@
 """`specflow review` and `specflow context`: the checklist of a change, and what surrounds a
-name or a file; both always exit 0."""
+name or a file; both exit 0 (context: 2 for no name at all)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
 from specflow.entry import leave
+from specflow.errors import SpecflowError
 from specflow.output import serialize
 from specflow.output.console import dump_json
 
@@ -27,6 +28,8 @@ def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all:
 
 
 def context(target: str, *, fmt: str) -> None:
+    if not target.strip():  # REVIEW-E4
+        raise SpecflowError("context of nothing: give a name (password_hash) or a file path")
     repo = pipeline.open_repository()
     result = pipeline_review.context(repo, target, Path.cwd())
     if fmt == "json":
