@@ -18,7 +18,8 @@ of the other projects.
 
 Prints the figures of `bench_links.py` (precision, recall, hit@3, questions per no-op and per
 unrelated commit) for the questions as specflow shows them (its budget and cut, read from the
-same `--all` output), for the learned order of those same questions, and for each threshold.
+same `--all` output) and as it would with each smaller budget (`--budgets`), for the learned
+order of those same questions, and for each threshold.
 Needs two projects or more. Exits 0 whatever the figures, 1 when a command fails, 2 for
 arguments, labels or specs it cannot use (one line naming the file and line).
 """
@@ -54,6 +55,7 @@ from common import print_table, specflow_script
 BUDGET = 10  # the review's default `review.max_questions`
 RELATIVE_CUT = 0.65  # as `review._strongest`: shown when at least this share of the strongest
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+BUDGETS = (6, 5, 4, 3)
 EVIDENCE = ("reference", "heading", "reaches", "identifier", "identifier-part", "enclosing")
 KINDS = ("requirement", "context")  # edge-case: neither
 FEATURES = (
@@ -125,11 +127,11 @@ def candidates(review: dict[str, object], contexts: dict[tuple[str, int], int]) 
     return found
 
 
-def shown(commit: Commit) -> list[str]:
+def shown(commit: Commit, budget: int = BUDGET) -> list[str]:
     """The questions specflow shows by default: within RELATIVE_CUT of the strongest, the
-    first BUDGET of them (FRONTIER-2)."""
+    first `budget` of them (FRONTIER-2; FRONTIER-6: `review.max_questions` set lower)."""
     floor = max((c.confidence for c in commit.candidates), default=0.0) * RELATIVE_CUT
-    return [c.key for c in commit.candidates if c.confidence >= floor][:BUDGET]
+    return [c.key for c in commit.candidates if c.confidence >= floor][:budget]
 
 
 def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
@@ -221,14 +223,19 @@ def selected(model: Model, commit: Commit, threshold: float | None) -> list[str]
     return [key for key in ranked if chances[key] >= threshold][:BUDGET]
 
 
-def frontier(commits: Sequence[Commit], thresholds: Sequence[float]) -> list[tuple[str, ...]]:
-    """The table: specflow as it ships, the learned order of the same questions, and each
-    threshold, leave-one-project-out (FRONTIER-4)."""
+def frontier(
+    commits: Sequence[Commit], thresholds: Sequence[float], budgets: Sequence[int] = ()
+) -> list[tuple[str, ...]]:
+    """The table: specflow as it ships, and with each smaller budget (FRONTIER-6); the learned
+    order of the same questions, and each threshold, leave-one-project-out (FRONTIER-4)."""
     names = list(dict.fromkeys(commit.project for commit in commits))
     if len(names) < 2:
         bad_input("--project: leave-one-project-out needs two projects or more")
     models = {name: left_out(commits, name) for name in names}
     rows = [score_row("as shipped", score([Outcome(c.label, tuple(shown(c))) for c in commits]))]
+    for budget in budgets:
+        outcomes = [Outcome(c.label, tuple(shown(c, budget))) for c in commits]
+        rows.append(score_row(f"budget {budget}", score(outcomes)))
     for threshold in (None, *thresholds):
         outcomes = [
             Outcome(c.label, tuple(selected(models[c.project], c, threshold))) for c in commits
@@ -256,11 +263,13 @@ def replayed(name: str, labelled: Path, history: Path, specflow: Sequence[str]) 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argument_parser(__doc__)
     parser.add_argument("--thresholds", default=",".join(map(str, THRESHOLDS)))
+    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     args = parser.parse_args(argv)
     try:
         thresholds = [float(value) for value in args.thresholds.split(",")]
+        budgets = [int(value) for value in args.budgets.split(",") if value]
     except ValueError:  # FRONTIER-5
-        bad_input(f"--thresholds {args.thresholds}: want numbers separated by commas")
+        bad_input(f"--thresholds {args.thresholds} --budgets {args.budgets}: want numbers")
     specflow = shlex.split(args.specflow) if args.specflow else [str(specflow_script())]
     commits = [
         commit
@@ -268,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for commit in replayed(name, args.links / name, history, specflow)
     ]
     header = ("selection", "commits", "precision", "recall", "hit@3", "q/no-op", "q/unrelated")
-    print_table([header, *frontier(commits, thresholds)])
+    print_table([header, *frontier(commits, thresholds, budgets)])
     return 0
 
 

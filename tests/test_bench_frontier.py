@@ -57,6 +57,7 @@ def test_what_specflow_shows_is_its_cut_and_budget():
     label = Label("a" * 40, "behaviour", "why", ())
     assert shown(Commit("p", label, many)) == [f"T-{n}" for n in range(10)]
     assert shown(Commit("p", label, weak)) == ["T-0", "T-2"]
+    assert shown(Commit("p", label, weak), 1) == ["T-0"]
     assert shown(Commit("p", label, ())) == []
 
 
@@ -80,8 +81,8 @@ def labelled(folder: Path, name: str, entries: str) -> None:
 
 
 def test_each_project_is_judged_by_a_model_of_the_others(repo, tmp_path, capsys):
-    """FRONTIER-3, FRONTIER-4: the real specflow reviews each labelled commit of two projects
-    (one history, labelled twice), and the table has every row."""
+    """FRONTIER-3, FRONTIER-4, FRONTIER-6: the real specflow reviews each labelled commit of
+    two projects (one history, labelled twice), and the table has every row."""
     root = repo.commit("tokens", {"src/token.py": SOURCE})
     longer = SOURCE.replace("max_age: int = 3600", "max_age: int = 7200  # TOKEN-1: two hours")
     behaviour = repo.commit("longer tokens", {"src/token.py": longer})
@@ -97,10 +98,16 @@ def test_each_project_is_judged_by_a_model_of_the_others(repo, tmp_path, capsys)
     labelled(links, "two", entries)
     history = str(repo.path / ".git")
     args = ["--project", f"one={history}", "--project", f"two={history}", "--links", str(links)]
-    assert bench_frontier.main([*args, "--thresholds", "0.2,0.5"]) == 0
+    assert bench_frontier.main([*args, "--thresholds", "0.2,0.5", "--budgets", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()[2:]
     rows = {cells[0]: cells[1:] for cells in (re.split(r"\s{2,}", line) for line in lines)}
-    assert list(rows) == ["as shipped", "learned order", "learned >= 0.2", "learned >= 0.5"]
+    assert list(rows) == [
+        "as shipped",
+        "budget 1",
+        "learned order",
+        "learned >= 0.2",
+        "learned >= 0.5",
+    ]
     assert all(row[0] == "6" for row in rows.values())
     assert float(rows["as shipped"][2]) >= 0.5  # TOKEN-1, named in its hunk, is always raised
     assert rows["learned order"][1:3] == rows["as shipped"][1:3]  # the same questions
@@ -118,4 +125,4 @@ def test_one_project_or_bad_thresholds_are_refused(repo, tmp_path, capsys):
         assert stopped.value.code == 2
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1
-        assert "two projects" in err or "--thresholds half" in err
+        assert "two projects" in err or "want numbers" in err
