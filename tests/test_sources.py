@@ -531,6 +531,17 @@ def test_a_change_modifying_a_capability_that_has_no_spec_says_so(repo, cli):
     ) in result.out
 
 
+def test_a_clean_work_tree_has_no_change_whatever_the_format(repo, cli, fmt):
+    """CHECK-E7: `--worktree` took every OpenSpec and Kiro spec git tracks for a new one (it
+    looked for tracked specs in specs/ only): a fresh clone of 108yen/task-orchestrator-mcp was
+    blocked with 54 errors, through the MCP tools too, while `check` of HEAD passed."""
+    repo.commit("spec", {**tree(fmt), "src/a.py": "x = 1\n"})
+    repo.commit("more", {"src/a.py": "x = 2\n"})
+    assert cli("check", "--worktree").code == 0
+    review = json.loads(cli("review", "--worktree", "--format", "json").out)
+    assert review["files"] == [] and review["specs"] == []
+
+
 def test_a_spec_kit_fr_with_a_name_in_its_bold_keeps_its_number(repo, cli):
     """SOURCES-E11: 14jasimmtp/AI-Inference-Platform-SDD writes `**FR-001 (Google SSO)**:`;
     each such FR was a false missing-id error."""

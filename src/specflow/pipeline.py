@@ -73,7 +73,9 @@ def _with_untracked_specs(
 ) -> Change:
     """CHECK-18: `--worktree` reads the specs from disk, as `lint` does; a new spec git does not
     track yet is part of the change too, so that it is judged."""
-    tracked = {path for _, _, path in gitread.list_tree(repo.root, None, config.specs_dir)}
+    # every spec folder: an OpenSpec or Kiro spec git tracks is no new spec (CHECK-E7)
+    listing = gitread.start_list_tree(repo.root, None, *config.spec_dirs)
+    tracked = {path for _, _, path in listing()}
     listed = {file.path for file in change.files}
     new = [
         FileChange(spec.path, "added")
