@@ -393,6 +393,7 @@ def test_installing_twice_changes_nothing(repo, cli):
     for name in ("commit-msg", "pre-commit", "pre-merge-commit", "pre-push"):
         data, mode, _ = first[name]
         assert data.splitlines()[1] == hooks.MARKER.encode() and mode & 0o111 == 0o111
+        assert data.splitlines()[2].startswith(b"# specflow-hook-digest: ")  # HOOK-E5
 
 
 def test_upgrade_rewrites_an_older_specflow_hook_in_place(hooked, cli):
@@ -403,6 +404,23 @@ def test_upgrade_rewrites_an_older_specflow_hook_in_place(hooked, cli):
     assert "updated .git/hooks/pre-commit" in result.out
     assert hook.read_bytes().splitlines()[1] == hooks.MARKER.encode()
     assert not (hooks_dir(hooked) / "pre-commit.legacy").exists()
+
+
+def test_an_edited_specflow_hook_is_neither_replaced_nor_removed(hooked, cli):
+    """HOOK-E5: a step the user added to specflow's hook after installing it survives both a
+    second install (an upgrade, `init --hooks`) and uninstall, which refuse and say why."""
+    hook = hooks_dir(hooked) / "pre-commit"
+    with hook.open("a", encoding="utf-8") as script:
+        script.write("echo USER-EDIT\n")
+    before = snapshot(hooks_dir(hooked))
+    for action in ("install", "uninstall"):
+        refused = cli("hook", action)
+        assert refused.code == 2, refused
+        assert f"with edits of yours: {action} would lose them" in refused.err
+        assert snapshot(hooks_dir(hooked)) == before  # every hook as it was, the edit kept
+    hook.write_bytes(hook.read_bytes().replace(b"echo USER-EDIT\n", b""))
+    assert cli("hook", "install").out.count("is up to date") == 3
+    assert cli("hook", "uninstall").code == 0 and not hook.exists()
 
 
 def test_uninstall_leaves_foreign_hooks_alone(repo, cli):
