@@ -211,6 +211,24 @@ def test_html_folder_is_created_and_a_file_in_its_place_is_bad_input(matrix, cli
     assert result.err.startswith("specflow: error: ") and "file" in result.err
 
 
+def test_an_index_html_specflow_did_not_write_is_never_replaced(matrix, cli, tmp_path):
+    """REPORT-E5: `--html docs` in a repository whose docs site has an index.html; the page
+    specflow wrote itself is replaced on the next run."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>My precious site</h1>\n", encoding="utf-8")
+    refused = cli("report", "--html", str(site))
+    assert refused.code == 2
+    assert refused.err == (
+        f"specflow: error: {site / 'index.html'}: exists and specflow did not write it: give "
+        "--html a folder of its own\n"
+    )
+    assert (site / "index.html").read_text(encoding="utf-8") == "<h1>My precious site</h1>\n"
+    ours = tmp_path / "ours"
+    assert cli("report", "--html", str(ours)).code == 0
+    assert cli("report", "--html", str(ours)).code == 0
+
+
 def test_bad_revision_exits_2(matrix, cli):
     assert cli("report", "nope").code == 2
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from specflow import templates
+from specflow.errors import SpecflowError
 from specflow.forges import comment
 from specflow.fsio import write_atomic
 from specflow.model import Finding, Requirement, Spec
@@ -198,6 +199,7 @@ def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -
     """The traceability matrix as text, markdown or json; with `html_dir`, one page there."""
     if html_dir is not None:  # REPORT-5; REPORT-E4: write_atomic creates the folder
         target = html_dir / "index.html"
+        _refuse_a_page_not_ours(target)
         write_atomic(target, _report_page(result, root).encode())
         percent = result.coverage.percent
         coverage = "no counted items" if percent is None else f"coverage {percent}%"
@@ -207,6 +209,25 @@ def report(result: Report, fmt: str, root: Path, html_dir: Path | None = None) -
     else:
         name = "report.md.j2" if fmt == "markdown" else "report.txt.j2"
         out(templates.render(root, name, report=result))
+
+
+_OUR_PAGE = b'<meta name="generator" content="specflow report">'
+
+
+def _refuse_a_page_not_ours(target: Path) -> None:
+    """REPORT-E5: an index.html specflow did not write (a docs site's) is never replaced."""
+    try:
+        with target.open("rb") as page:
+            head = page.read(4096)
+    except FileNotFoundError:
+        return
+    except OSError as error:  # a folder in its place, unreadable: write_atomic would fail too
+        raise SpecflowError(f"cannot write the report: {error.strerror}", str(target)) from None
+    if _OUR_PAGE not in head:
+        raise SpecflowError(
+            "exists and specflow did not write it: give --html a folder of its own",
+            str(target),
+        )
 
 
 def _report_page(result: Report, root: Path) -> str:
