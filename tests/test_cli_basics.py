@@ -169,6 +169,11 @@ def test_start_up_imports_nothing_heavy(argv):
         ("specflow.toml", "specs_dir = [\n", ["specflow.toml:1: cannot read configuration"]),
         ("specflow.toml", "a = 1\nb = = 2\n", ["specflow.toml:2: cannot read", "Invalid value"]),
         ("specflow.toml", 'specs_dir = "../elsewhere"\n', ["specs_dir"]),
+        # CLI-E3: read as `etc`, /etc dropped every spec of specs/ without a word
+        ("specflow.toml", 'specs_dir = "/etc"\n', ["`specs_dir = '/etc'` must be a folder inside"]),
+        ("specflow.toml", 'specs_dir = "C:/specs"\n', ["relative to it"]),
+        ("specflow.toml", "specs_dir = 5\n", ["`specs_dir` must be a string (a folder), not 5"]),
+        ("specflow.toml", "sources = []\n", ["`sources = []` reads no spec at all"]),
         ("specflow.toml", 'test_globs = "tests/**"\n', ["test_globs", "list"]),
         ("specflow.toml", "rules = 3\n", ["rules"]),
         ("specflow.toml", b"specs_dir = '\xff'\n", ["cannot read configuration"]),

@@ -136,12 +136,10 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         raise ConfigError(
             f"unknown key(s) {', '.join(unknown)}; known keys: {', '.join(_KEYS)}", source
         )
-    specs_dir = table.get("specs_dir", "specs")
-    if not isinstance(specs_dir, str) or not specs_dir.strip("/") or ".." in specs_dir.split("/"):
-        raise ConfigError("`specs_dir` must be a folder inside the repository", source)
+    specs_dir = _specs_dir(table.get("specs_dir", "specs"), source)
     return Config(
         root=root,
-        specs_dir=specs_dir.strip("/"),
+        specs_dir=specs_dir,
         test_globs=_globs(table, "test_globs", source, DEFAULT_TEST_GLOBS),
         exclude=_globs(table, "exclude", source, ()),
         rules=_rules(table.get("rules", {}), source),
@@ -152,6 +150,21 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         specs_dir_line=_line_of(root / source, "specs_dir") if "specs_dir" in table else 0,
         hook_questions=_count(table.get("hook", {}), "hook", "questions", HOOK_QUESTIONS, source),
     )
+
+
+def _specs_dir(value: object, source: str) -> str:
+    """A relative folder inside the repository: `/etc` or `C:/specs` is not one (CLI-E3: it
+    was read as `etc`, so every spec of `specs/` was dropped without a word)."""
+    if not isinstance(value, str):
+        raise ConfigError(f"`specs_dir` must be a string (a folder), not {value!r}", source)
+    absolute = value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", value) is not None
+    parts = value.replace("\\", "/").split("/")
+    if absolute or not value.strip("/") or ".." in parts:
+        raise ConfigError(
+            f"`specs_dir = {value!r}` must be a folder inside the repository, relative to it",
+            source,
+        )
+    return value.strip("/")
 
 
 def _sources(table: dict[str, Any], root: Path, source: str) -> tuple[str, ...]:
@@ -167,6 +180,8 @@ def _sources(table: dict[str, Any], root: Path, source: str) -> tuple[str, ...]:
             f"unknown source(s) {', '.join(unknown)}; known sources: {', '.join(SOURCE_NAMES)}",
             source,
         )
+    if not value:  # CLI-E3: no spec read at all is enforcement off without a word
+        raise ConfigError("`sources = []` reads no spec at all: name one or more sources", source)
     return tuple(dict.fromkeys(value))
 
 
