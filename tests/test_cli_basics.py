@@ -125,6 +125,24 @@ def test_a_bug_of_ours_is_one_line_and_exit_2_never_a_traceback(tmp_path):
     assert "Traceback" in shown.stderr and "RuntimeError" in shown.stderr
 
 
+def test_a_reader_that_closes_the_pipe_gets_silence_and_141(repo):
+    """HARDEN-23: `specflow list | head -1` said "specflow: error: Broken pipe" and exit 2
+    (bad input, by the README) in 6 runs of 10; now nothing, and git's own exit code."""
+    many = {f"specs/s{n}.md": SPEC.replace("RESET", f"S{n}") for n in range(1000)}
+    repo.commit("specs", many)  # a list longer than a pipe holds (64 KiB)
+    specflow = subprocess.Popen(
+        [sys.executable, "-m", "specflow", "list"],
+        cwd=repo.path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert specflow.stdout is not None and specflow.stderr is not None
+    specflow.stdout.read(10)
+    specflow.stdout.close()  # what `head` does once it has its line
+    assert specflow.wait(timeout=60) == 141
+    assert specflow.stderr.read() == b""
+
+
 def test_python_dash_m_specflow(tmp_path):
     """CLI-1"""
     done = subprocess.run(

@@ -26,6 +26,8 @@ def main() -> None:
             from specflow.cli import main as full  # LAYOUT-12: the edge, typer off the hooks' path
 
             full()
+    except BrokenPipeError:  # HARDEN-23: outside a command (typer's own output, --help)
+        sys.exit(reader_gone())
     except Exception as error:  # HARDEN-22: a bug of ours is one line, exit 2, never a traceback
         if os.environ.get("SPECFLOW_TRACEBACK"):
             raise
@@ -101,6 +103,8 @@ def failure_code(exc: BaseException) -> int:
     """Print what stopped a command as one line and give its exit code; re-raise a bug."""
     from specflow.output import console  # only on a failure: --help loads no output
 
+    if isinstance(exc, BrokenPipeError):
+        return reader_gone()
     said = failure_message(exc)
     if said is not None:
         console.err(said)
@@ -109,6 +113,21 @@ def failure_code(exc: BaseException) -> int:
         console.err("specflow: interrupted")
         return 130
     raise exc
+
+
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what `git log | head` gives
+
+
+def reader_gone() -> int:
+    """HARDEN-23: the reader closed the pipe (`specflow list | head -1`): nothing to say, and
+    the exit code git and the shell's own tools give; stdout goes to /dev/null so that the
+    flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return SIGPIPE_EXIT
 
 
 def failure_message(exc: BaseException) -> str | None:
