@@ -177,6 +177,37 @@ def test_review_and_context_name_the_function_of_each_use(repo, cli):
     assert ("tests/test_accounts.py", 6, "test_issue") in seen
 
 
+NESTED = """class A:
+    def outer(self):
+        def inner():
+            return 1
+        return inner
+
+
+a = A()
+
+
+def f():
+    return A()
+
+
+b = A()
+"""
+
+
+def test_code_after_a_function_is_not_in_it(repo, cli):
+    """REVIEW-E35: git's header above a use is the last `def` before it; module code after a
+    nested `inner()` (or after `f()`) was listed as written "in inner()"."""
+    repo.commit("nested", {"src/m.py": NESTED})
+    data = json.loads(cli("context", "A", "--format", "json").out)
+    seen = {(u["line"], u["function"]) for u in data["name"]["uses"]}
+    assert {(8, ""), (12, "f"), (15, "")} <= seen and not any(
+        line in (8, 15) and f for line, f in seen
+    )
+    text = cli("context", "A").out
+    assert "src/m.py:8: a = A()" in text and "in inner()" not in text
+
+
 def test_a_name_right_after_digits_is_no_use(repo, cli):
     """SPEED-E3: `git grep -w` does not match `token` in `2token`: the header line git shows
     above a real use is no use of `token`, and the use below it is in that function; `2store`

@@ -202,27 +202,30 @@ def _functions(
     blocks: Iterable[bytes], tree: str | None, names: set[str], rows: set[tuple[bytes, int]]
 ) -> dict[tuple[bytes, int], str]:
     """The function around each of `rows` in `git grep -p` output: the last row above it in its
-    file without a searched name (git's header of the function) or that defines one."""
+    file without a searched name (git's header of the function) or that defines one, unless
+    the row is indented no deeper than that header: then it is after the function, not in it
+    (REVIEW-E35: `a = A()` under a nested `def inner():` is module code)."""
     wanted = {name.encode() for name in names}
     found: dict[tuple[bytes, int], str] = {}
     function: str | bytes = ""  # bytes: the header row it is still to be read from
-    current = b""
+    current, depth = b"", -1  # the header's indentation; -1: none
     for raw_path, raw_line, raw in raw_rows(blocks, tree):
         if raw_path != current:
-            function, current = "", raw_path
+            function, current, depth = "", raw_path, -1
         words = raw.translate(_WORDS).split()
+        indent = len(raw) - len(raw.lstrip())
         if not wanted.intersection(words):
-            function = raw
+            function, depth = raw, indent
             continue
         if words[0] in generic.HEADER_WORDS:  # the first word of a definition
             header = generic.HEADER_NAME.match(raw.decode("utf-8", "replace").strip())
             if header:  # a definition that matched is the function of its own line and those below
-                function = header[1]
+                function, depth = header[1], indent - 1
         row = (raw_path, int(raw_line))
         if row in rows:
             if isinstance(function, bytes):
                 function = _function_of(function.decode("utf-8", "replace"))
-            found[row] = function
+            found[row] = function if indent > depth else ""
     return found
 
 
