@@ -538,6 +538,20 @@ def test_a_line_longer_than_a_mebibyte_is_cut_and_fails_closed(project, cli):
     assert files["src/pay/min.py"]["truncated"] is True
 
 
+def test_a_file_too_large_to_read_whole_says_so_in_every_review(project, cli):
+    """REVIEW-E36: past the lines read of one file, the text, Markdown and PR comment said
+    nothing (only the JSON had `truncated`): "No spec is affected" read as if it had looked."""
+    calls = "".join(f"def f{n}(c):\n    return charge(c) + {n}\n" for n in range(12_000))
+    project.commit("generated", {"src/pay/generated.py": calls})
+    said = "1 file too large to read whole: its questions may be missing"
+    text = cli("review", "HEAD").out
+    assert said + " below." in text and "  src/pay/generated.py: 24,000 changed lines, " in text
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    assert said + " below." in markdown and "- `src/pay/generated.py`: 24,000 changed" in markdown
+    assert f"{said}: `src/pay/generated.py`." in cli("comment", "HEAD").out
+    assert said not in cli("review", "HEAD~1").out
+
+
 @NEEDS_RESOURCE
 def test_huge_diff_is_reviewed_in_bounded_memory(huge_commit):
     """HARDEN-18: the review reports the file as truncated, with git's own line counts."""

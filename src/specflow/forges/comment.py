@@ -163,7 +163,7 @@ def build_sections(
         is_failing = sr.spec.path in failing
         text = _piece(pieces.spec(sr, is_failing))
         sections.append(Section("spec", f"spec {sr.spec.id}", text, rank=2 if is_failing else 3))
-    if review.questions or review.noop_files:
+    if review.questions or review.noop_files or any(f.truncated for f in review.files):
         sections.append(_questions(pieces, review))
     if review.ripples:
         sections.append(_listed(pieces, "ripples", "ripples", review.ripples, pieces.ripple, 4))
@@ -184,7 +184,8 @@ def build_sections(
 def _questions(pieces: Any, review: Review) -> Section:
     """REVIEW-17: the review's ranked questions, within its budget, then what it left out."""
     listed = _listed(pieces, "questions", "questions", review.questions, pieces.question, 2)
-    tail = _piece(pieces.questions_tail(review.not_shown, len(review.noop_files)))
+    partial = [f.path for f in review.files if f.truncated]  # REVIEW-E36
+    tail = _piece(pieces.questions_tail(review.not_shown, len(review.noop_files), partial))
     return replace(listed, tail=listed.tail + tail)
 
 
