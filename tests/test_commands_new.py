@@ -45,6 +45,23 @@ def test_init_creates_the_specs_guide_and_a_config_stub(repo, cli):
     assert cli("lint").code == 0  # the stub is a valid configuration, the guide no spec
 
 
+def test_a_spec_git_ignores_is_said_by_new_and_by_lint(repo, cli):
+    """LINT-E5: 11me/light-session's `.gitignore` lists `specs/`: `new` and `lint` said nothing,
+    and the hook then passed every commit with "no specs in this tree"."""
+    repo.commit("ignore", {".gitignore": "node_modules/\nspecs/\n"})
+    written = cli("new", "Trim", "--id", "TRIM")
+    assert written.code == 0
+    said = (
+        "git ignores this spec (.gitignore:2: specs/): it is never committed, so no hook or "
+        "CI checks it; un-ignore the folder, or `git add -f` the spec"
+    )
+    assert written.err == f"specflow: warning: specs/trim.md: {said}\n"
+    assert f"specs/trim.md:1: warning [ignored-spec] {said}" in cli("lint").out
+    repo.commit("un-ignore", {".gitignore": "node_modules/\n", "specs/trim.md": None})
+    assert cli("new", "Trim", "--id", "TRIM").err == ""
+    assert "ignored-spec" not in cli("lint").out
+
+
 def test_init_twice_is_safe(repo, cli):
     """NEW-6"""
     cli("init")

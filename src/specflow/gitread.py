@@ -303,6 +303,21 @@ def changed_paths(root: Path, old: str, new: str) -> list[str] | None:
     return [os.fsdecode(name) for name in out.split(b"\0") if name]
 
 
+def ignored_by(root: Path, paths: Sequence[str]) -> dict[str, str]:
+    """LINT-E5: each of `paths` git ignores, with the rule that does (`.gitignore:8: specs/`):
+    one `git check-ignore` for them all; none outside a repository."""
+    if not paths or not (root / ".git").exists():
+        return {}
+    listed = "".join(f"{path}\0" for path in paths).encode()
+    out = run(root, "check-ignore", "-v", "-z", "--stdin", ok_codes=(0, 1), stdin=listed)
+    fields = [os.fsdecode(field) for field in out.split(b"\0")]
+    # -v -z: source, line number, pattern, path, for each ignored path
+    return {
+        fields[at + 3]: f"{fields[at]}:{fields[at + 1]}: {fields[at + 2]}"
+        for at in range(0, len(fields) - 3, 4)
+    }
+
+
 def list_files(root: Path, tree: str | None = None) -> list[str]:
     """Files of a commit, or the work tree's tracked and untracked-not-ignored files."""
     if tree is not None:

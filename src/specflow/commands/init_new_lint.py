@@ -135,7 +135,25 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
                 fixed.append(spec.path)
     files = gitread.list_files(project.root)
     found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
+    found += _ignored(project, specs, files)
     return LintResult(specs, sorted(found), fixed)
+
+
+def _ignored(project: Project, specs: SpecSet, files: Sequence[str]) -> list[Finding]:
+    """LINT-E5: a spec git ignores is never committed, so the hooks and CI never check it."""
+    listed = set(files)
+    untracked = [spec.path for spec in specs.specs if spec.path not in listed]
+    return [
+        Finding("ignored-spec", Severity.warning, path, 1, _ignored_message(rule))
+        for path, rule in gitread.ignored_by(project.root, untracked).items()
+    ]
+
+
+def _ignored_message(rule: str) -> str:
+    return (
+        f"git ignores this spec ({rule}): it is never committed, so no hook or CI checks it; "
+        "un-ignore the folder, or `git add -f` the spec"
+    )
 
 
 def _unknown_scopes(project: Project, specs: SpecSet) -> Iterator[Finding]:
@@ -219,10 +237,13 @@ def init_command(hooks: bool) -> None:
 
 def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: str) -> None:
     """`specflow new`: the spec written from the template, its path said."""
-    path = new_spec(open_project(), title, spec_id, scope, status)
+    project = open_project()
+    path = new_spec(project, title, spec_id, scope, status)
     console.out(
         f"created {path}: fill in Context, Requirements and Edge Cases, then `specflow lint`"
     )
+    for rule in gitread.ignored_by(project.root, [path]).values():  # LINT-E5
+        console.err(f"specflow: warning: {path}: {_ignored_message(rule)}")
 
 
 def lint_command(*, fix: bool, fmt: str) -> int:
