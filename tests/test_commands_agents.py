@@ -103,13 +103,17 @@ def test_default_is_the_assistants_already_there_and_created_files_go(repo: Repo
 
 
 def test_a_file_that_cannot_be_edited_in_place_is_refused(repo: Repo, cli: Cli) -> None:
-    """AGENTS-5: JSON with comments is not rewritten; the error names the file; nothing moves."""
+    """AGENTS-5: JSON with comments is not rewritten; the error names the file; nothing moves.
+    AGENTS-E2: nor does any other file: AGENTS.md and the Copilot rules were written before
+    the refusal (108yen/task-orchestrator-mcp's CLAUDE.md and AGENTS.md, with a JSONC
+    .mcp.json)."""
     jsonc = '{\n  // mine\n  "servers": {}\n}\n'
-    repo.commit("jsonc", {".vscode/mcp.json": jsonc})
+    repo.commit("jsonc", {".vscode/mcp.json": jsonc, "AGENTS.md": "# Agents\n"})
     result = cli("agents", "install", "--for", "copilot")
     assert result.code == 2 and len(result.err.splitlines()) == 1
     assert ".vscode/mcp.json:2" in result.err and "by hand" in result.err
     assert (repo.path / ".vscode/mcp.json").read_text() == jsonc
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == ""
 
 
 def test_a_server_named_specflow_configured_otherwise_is_left_alone(repo: Repo, cli: Cli) -> None:

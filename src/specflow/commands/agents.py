@@ -113,12 +113,17 @@ def chosen(root: Path, wanted: str | None) -> list[str]:
     return [name for name in ASSISTANTS if any((root / p).exists() for p in signs[name])]
 
 
-def install(root: Path, edit: Edit) -> str:
-    """Put the edit in (or bring its block up to date); say what was done."""
-    file = _inside(root, edit.path)
-    old = _read(file)
-    new = _add_block(old, edit) if isinstance(edit, Block) else _add_member(old, edit)
-    return _write(file, edit.path, old, new, "added to", "created")
+def install(root: Path, edits: Sequence[Edit]) -> list[str]:
+    """Put the edits in (or bring their blocks up to date); say what was done. Every file's
+    new text is made before any file is written (AGENTS-E2): a file install cannot edit (JSON
+    with comments, a TOML that would not parse) leaves every file as it was."""
+    planned = []
+    for edit in edits:
+        file = _inside(root, edit.path)
+        old = _read(file)
+        new = _add_block(old, edit) if isinstance(edit, Block) else _add_member(old, edit)
+        planned.append((file, edit.path, old, new))
+    return [_write(*plan, "added to", "created") for plan in planned]
 
 
 def uninstall(root: Path, edit: Edit) -> str:
@@ -309,13 +314,15 @@ def run(root: Path, wanted: str | None, *, remove: bool = False) -> list[str]:
     """Install for the chosen assistants, or uninstall from all of them; one line per change."""
     names = list(ASSISTANTS) if remove and wanted is None else chosen(root, wanted)
     rule = templates.render(root, "agents.md.j2")
+    if not remove:
+        return install(root, edits(names, rule))
     lines = []
     for edit in edits(names, rule):
-        if remove and not (root / edit.path).exists():
+        if not (root / edit.path).exists():
             continue
-        if remove and wanted is not None and edit.path == "AGENTS.md":
+        if wanted is not None and edit.path == "AGENTS.md":
             continue  # the assistants not named still read it
-        lines.append(uninstall(root, edit) if remove else install(root, edit))
+        lines.append(uninstall(root, edit))
     return lines
 
 
