@@ -271,6 +271,16 @@ def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(story,
     assert reasons["RESET"] == ["in scope: src/auth/reset.py", "referenced: RESET-2"]
 
 
+def test_a_reference_to_an_id_the_spec_lacks_is_said_so_by_the_review(story, cli):
+    """REVIEW-E37: a comment adding `# NOTES-9` is no spec question (comments only), and the
+    review said "referenced: NOTES-9" while check blocked it as dangling."""
+    notes = "---\nid: NOTES\n---\n# Notes\n\n## Requirements\n- NOTES-1: Kept.\n"
+    story.commit("More specs", {"specs/notes.md": notes})
+    story.commit("Notes", {"src/notes.py": "# NOTES-1, NOTES-9\nx = 1\n"})
+    reasons = {spec["id"]: spec["reasons"] for spec in review_json(cli)["specs"]}
+    assert reasons["NOTES"] == ["referenced: NOTES-1, NOTES-9 (no such ID)"]
+
+
 def test_a_hunk_outside_every_scope_is_asked_about_the_specs_whose_identifiers_it_writes(
     story, cli
 ):

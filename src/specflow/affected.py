@@ -42,7 +42,10 @@ def affected(
         in_scope = covered.get(spec.id, [])
         if in_scope:
             why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
-        ids = sorted(named.get(spec.id, ()))
+        # REVIEW-E37: an ID the spec does not have is said so, as check says it dangles
+        ids = [
+            k if k in specs.items else f"{k} (no such ID)" for k in sorted(named.get(spec.id, ()))
+        ]
         if ids:
             why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
     return {key: value for key, value in reasons.items() if value}
