@@ -330,8 +330,8 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
     refuse_old_git()  # before 2.30, `rev-parse --end-of-options` resolves nothing
     if repo.head is None:
         raise GitError(
-            f"unknown revision {rev!r}: the repository has no commits yet "
-            "(use --staged or --worktree)"
+            f"unknown revision {rev!r}: the repository has no commits yet; commit first, or "
+            "judge the index with `review`/`check --staged` (the work tree: --worktree)"
         )
     hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""  # GIT-5
     raise GitError(f"unknown revision {rev!r}", hint=hint)
