@@ -403,7 +403,7 @@ def test_context_of_an_unknown_name_says_so_and_names_no_spec(bcrypt_commit, cli
 
     assert result.code == 0
     assert "not found in the work tree's tracked files" in result.out
-    assert "governed by no spec" in result.out
+    assert "drafts one from this code" not in result.out  # there is no code
 
 
 def test_context_of_an_empty_name_is_bad_input(bcrypt_commit, cli):
@@ -414,3 +414,6 @@ def test_context_of_an_empty_name_is_bad_input(bcrypt_commit, cli):
         assert result.err.strip() == (
             "specflow: error: context of nothing: give a name (password_hash) or a file path"
         )
+    folder = cli("context", "src")
+    assert folder.code == 2
+    assert folder.err == "specflow: error: src is a folder: give one of its files, or a name\n"
