@@ -271,6 +271,23 @@ def test_specs_are_affected_by_scope_by_reference_and_by_their_own_change(story,
     assert reasons["RESET"] == ["in scope: src/auth/reset.py", "referenced: RESET-2"]
 
 
+def test_a_file_renamed_out_of_a_spec_scope_affects_the_spec(repo, cli):
+    """REVIEW-E38: `git mv src/storage.py src/store.py` empties STORE's scope (check blocks:
+    `emptied-scope`); the review said "No spec is affected" and never named the rename."""
+    spec = "---\nid: STORE\nscope:\n  - src/storage.py\n---\n# Store\n\n## Requirements\n"
+    repo.commit(
+        "store",
+        {
+            "specs/store.md": spec + "- STORE-1: Saves.\n",
+            "src/storage.py": "def save():  # STORE-1\n    return 1\n",
+        },
+    )
+    repo.git("mv", "src/storage.py", "src/store.py")
+    reasons = {s["id"]: s["reasons"] for s in review_json(cli, "--staged")["specs"]}
+    assert reasons == {"STORE": ["moved out of scope: src/storage.py → src/store.py"]}
+    assert cli("check", "--staged").code == 1
+
+
 def test_a_reference_to_an_id_the_spec_lacks_is_said_so_by_the_review(story, cli):
     """REVIEW-E37: a comment adding `# NOTES-9` is no spec question (comments only), and the
     review said "referenced: NOTES-9" while check blocked it as dangling."""

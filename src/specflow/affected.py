@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from specflow.change import Change
+from specflow.change import Change, FileChange
 from specflow.globs import matches, under_folders
 from specflow.ids import find_references
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
 SPEC_CHANGED = "the spec itself changed"
+Scoped = Mapping[str, frozenset[str]]
 
 
 def affected(
@@ -34,6 +35,7 @@ def affected(
     for file in change.files:
         for spec_id in scoped[file.path]:
             covered.setdefault(spec_id, []).append(file.path)
+    renamed = [f for f in change.files if f.old_path]
     reasons: dict[str, list[str]] = {}
     for spec in specs.specs:
         why = reasons.setdefault(spec.id, [])
@@ -42,6 +44,7 @@ def affected(
         in_scope = covered.get(spec.id, [])
         if in_scope:
             why.append(f"in scope: {', '.join(in_scope[:3])}{' …' if len(in_scope) > 3 else ''}")
+        why += _moved_out(spec.id, spec.scope, renamed, scoped)
         # REVIEW-E37: an ID the spec does not have is said so, as check says it dangles
         ids = [
             k if k in specs.items else f"{k} (no such ID)" for k in sorted(named.get(spec.id, ()))
@@ -49,6 +52,21 @@ def affected(
         if ids:
             why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
     return {key: value for key, value in reasons.items() if value}
+
+
+def _moved_out(
+    spec_id: str, scope: tuple[str, ...], renamed: Sequence[FileChange], scoped: Scoped
+) -> list[str]:
+    """REVIEW-E38: a file renamed out of the spec's scope (check's `emptied-scope` when it
+    was the last): the review said "No spec is affected" of `src/storage.py → src/store.py`."""
+    moved = [
+        f"{f.old_path} → {f.path}"
+        for f in renamed
+        if spec_id not in scoped[f.path] and matches(f.old_path or "", scope)
+    ]
+    if not moved:
+        return []
+    return [f"moved out of scope: {', '.join(moved[:3])}{' …' if len(moved) > 3 else ''}"]
 
 
 def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
