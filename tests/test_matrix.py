@@ -521,6 +521,18 @@ def test_huge_diff_is_checked_in_bounded_memory(huge_commit):
     assert errors[0]["message"].startswith("too large to check against `float(`")
 
 
+def test_code_git_diffs_as_binary_fails_a_constraint_closed(project, cli):
+    """CHECK-E8: `*.py -diff` in .gitattributes made git list the file as binary, without
+    lines: an added forbidden `float(` passed the hook unseen. (Its references are not read
+    either, `git grep -I` skipping it: the requirements are then unreferenced, which blocks.)"""
+    project.commit("attributes", {".gitattributes": "*.py -diff\n"})
+    project.stage({"src/pay/charge.py": "def charge(cents):  # PAY-1\n    return float(cents)\n"})
+    code, errors = verdict(cli, "--staged")
+    assert code == 1 and ("constraint", "src/pay/charge.py", 1) in errors
+    message = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    assert "git diffs this code as binary, so it cannot be checked against `float(`" in str(message)
+
+
 def test_a_line_longer_than_a_mebibyte_is_cut_and_fails_closed(project, cli):
     """HARDEN-E3, HARDEN-5: a 3 MB line (minified code) is read up to its first MiB, and what
     follows is never read as lines of its own, even where it looks like the next file's header."""

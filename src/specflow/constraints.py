@@ -13,7 +13,7 @@ from specflow.change import (
     Change,
     FileChange,
 )
-from specflow.globs import matches
+from specflow.globs import is_code, matches
 from specflow.model import Constraint, Finding, Severity, Spec
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -108,6 +108,8 @@ def _violations(
                 yield Finding("constraint", Severity.error, file.path, line.number, message)
         if file.truncated and file.added_count:
             yield _too_large(spec, constraint, file.path)
+        elif file.binary and is_code(file.path) and file.status != "deleted":
+            yield _unreadable(spec, constraint, file.path)
 
 
 def _removed_matches(files: Sequence[FileChange], found: Callable[[str], bool]) -> Counter[str]:
@@ -164,6 +166,20 @@ def _too_large(spec: Spec, constraint: Constraint, path: str) -> Finding:
         f"{MAX_LINES_PER_FILE:,} changed lines of a file ({MAX_LINES_PER_CHANGE:,} of a change) "
         f"and {MAX_LINE_BYTES:,} bytes of a line; narrow the constraint's globs to leave this "
         "file out, or split the change",
+    )
+
+
+def _unreadable(spec: Spec, constraint: Constraint, path: str) -> Finding:
+    """CHECK-E8: code git diffs as binary (a `-diff` or `binary` attribute) shows no lines:
+    nothing read cannot be said to pass, as for a change too large (HARDEN-5)."""
+    return Finding(
+        "constraint",
+        Severity.error,
+        path,
+        1,
+        f"git diffs this code as binary, so it cannot be checked against "
+        f"`{constraint.pattern}` ({spec.path}:{constraint.line}): remove its `-diff` or "
+        "`binary` attribute in .gitattributes",
     )
 
 

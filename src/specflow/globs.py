@@ -12,6 +12,50 @@ from itertools import islice
 DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
 DATA = (".yaml", ".yml", ".json", ".toml", ".csv", ".tsv")  # REVIEW-19: records, not code
 
+# REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
+# `ast` pass); prose and data files are not among them.
+CODE_SUFFIXES = (
+    ".js",
+    ".jsx",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".tsx",
+    ".go",
+    ".rs",
+    ".java",
+    ".kt",
+    ".kts",
+    ".rb",
+    ".php",
+    ".c",
+    ".h",
+    ".cc",
+    ".cpp",
+    ".cxx",
+    ".hpp",
+    ".cs",
+    ".swift",
+    ".scala",
+    ".m",
+    ".mm",
+    ".sh",
+    ".bash",
+    ".lua",
+    ".pl",
+    ".pm",
+    ".ex",
+    ".exs",
+    ".erl",
+    ".dart",
+    ".r",
+)
+
+
+def is_code(path: str) -> bool:
+    return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
+
+
 Matcher = Callable[[str], bool]
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
+from specflow.globs import is_code
 from specflow.identifiers import (
     code_names,
     identifiers,
@@ -24,7 +25,6 @@ from specflow.identifiers import (
     without_names,
 )
 from specflow.ids import find_references
-from specflow.languages.generic import is_code
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.words import BM25, message_words, stem, tokens, word_set, words_of_identifier

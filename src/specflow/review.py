@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from specflow.affected import SPEC_CHANGED, added_references, affected
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
-from specflow.globs import matches
-from specflow.languages.generic import is_code
+from specflow.globs import is_code, matches
 from specflow.link import EVIDENCE
 from specflow.model import Requirement, Spec
 from specflow.refs import Reference, by_id

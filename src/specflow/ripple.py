@@ -10,11 +10,10 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
-from specflow.globs import matches
+from specflow.globs import is_code, matches
 from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
 from specflow.languages import generic, python
 from specflow.languages.base import MUTATORS, FileFacts, Symbol
-from specflow.languages.generic import is_code
 from specflow.refs import path_of, raw_rows
 
 MAX_RIPPLES = 12

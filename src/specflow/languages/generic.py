@@ -8,50 +8,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from specflow.change import FileChange, Hunk
+from specflow.globs import CODE_SUFFIXES
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
-
-# REVIEW-E6: languages whose names the whole-word fallback may follow (Python has its own
-# `ast` pass); prose and data files are not among them.
-CODE_SUFFIXES = (
-    ".js",
-    ".jsx",
-    ".mjs",
-    ".cjs",
-    ".ts",
-    ".tsx",
-    ".go",
-    ".rs",
-    ".java",
-    ".kt",
-    ".kts",
-    ".rb",
-    ".php",
-    ".c",
-    ".h",
-    ".cc",
-    ".cpp",
-    ".cxx",
-    ".hpp",
-    ".cs",
-    ".swift",
-    ".scala",
-    ".m",
-    ".mm",
-    ".sh",
-    ".bash",
-    ".lua",
-    ".pl",
-    ".pm",
-    ".ex",
-    ".exs",
-    ".erl",
-    ".dart",
-    ".r",
-)
-
-
-def is_code(path: str) -> bool:
-    return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
 
 
 def file_symbols(file: FileChange) -> tuple[Iterator[Symbol], FileFacts]:
