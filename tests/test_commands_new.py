@@ -62,6 +62,24 @@ def test_a_spec_git_ignores_is_said_by_new_and_by_lint(repo, cli):
     assert "ignored-spec" not in cli("lint").out
 
 
+def test_a_spec_id_that_is_a_requirement_id_is_refused_and_linted(repo, cli):
+    """LINT-E6: `new "Id test" --id RESET-1` beside spec RESET was accepted, lint was silent,
+    and `show RESET-1` showed the new spec instead of the requirement."""
+    reset = "---\nid: RESET\n---\n# Reset\n\n## Requirements\n- RESET-1: Links expire.\n"
+    repo.commit("reset", {"specs/reset.md": reset})
+    refused = cli("new", "Id test", "--id", "RESET-1")
+    assert refused.code == 2
+    assert "RESET-1 is a requirement of specs/reset.md:7; pass another --id" in refused.err
+    clash = reset.replace("id: RESET", "id: RESET-1").replace("- RESET-1:", "- RESET-1-1:")
+    repo.commit("clash", {"specs/clash.md": clash})
+    lint = cli("lint")
+    assert lint.code == 1
+    assert (
+        "specs/clash.md:2: error [duplicate-spec-id] spec id RESET-1 is also a requirement of "
+        "specs/reset.md:7; set a unique `id:`"
+    ) in lint.out
+
+
 def test_init_twice_is_safe(repo, cli):
     """NEW-6"""
     cli("init")

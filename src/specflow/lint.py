@@ -189,15 +189,19 @@ def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
 
 
 def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
-    """LINT-2: the second file to use a spec id is reported, naming the first."""
+    """LINT-2: the second file to use a spec id is reported, naming the first; LINT-E6: so is
+    a spec id that is another spec's requirement ID (`RESET-1`): `show RESET-1` hid the item."""
     first: dict[str, Spec] = {}
     for spec in specs.specs:
+        how = "set a unique `id:`" if spec.source == "specflow" else "rename its folder"
+        item = specs.items.get(spec.id)
         if spec.id in first:
-            how = "set a unique `id:`" if spec.source == "specflow" else "rename its folder"
             message = f"spec id {spec.id} is also used by {first[spec.id].path}; {how}"
             yield _at(spec, spec.line_of("id"), "duplicate-spec-id", ERROR, message)
-        else:
-            first[spec.id] = spec
+        elif item is not None and item.path != spec.path:
+            message = f"spec id {spec.id} is also a requirement of {item.path}:{item.line}; {how}"
+            yield _at(spec, spec.line_of("id"), "duplicate-spec-id", ERROR, message)
+        first.setdefault(spec.id, spec)
 
 
 def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:

@@ -75,6 +75,11 @@ def new_spec(
     if spec_id in existing.by_id:  # NEW-E2
         other = existing.by_id[spec_id].path
         raise SpecflowError(f"spec id {spec_id} is already used by {other}; pass another --id")
+    if spec_id in existing.items:  # LINT-E6
+        item = existing.items[spec_id]
+        raise SpecflowError(
+            f"{spec_id} is a requirement of {item.path}:{item.line}; pass another --id"
+        )
     target = project.config.specs_path / f"{slug}.md"
     relative = f"{project.config.specs_dir}/{slug}.md"
     _refuse_symlinked_folder(project)
