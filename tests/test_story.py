@@ -288,6 +288,22 @@ def test_a_file_renamed_out_of_a_spec_scope_affects_the_spec(repo, cli):
     assert cli("check", "--staged").code == 1
 
 
+def test_a_deleted_file_is_shown_by_its_old_lines_and_asked_where_its_ids_went(repo, cli):
+    """REVIEW-E39: a deleted module's questions said "0" for its lines and "should it
+    reference WSM-2? (it names WSM-2)" of the code that stops naming it."""
+    spec = "---\nid: WSM\nscope:\n  - src/**\n---\n# W\n\n## Requirements\n"
+    code = "def connect(s):  # WSM-1\n    return s\n\n\ndef disconnect(s):  # WSM-2\n    return s\n"
+    repo.commit("w", {"specs/w.md": spec + "- WSM-1: Adds.\n- WSM-2: Removes.\n", "src/w.py": code})
+    repo.git("rm", "-q", "src/w.py")
+    text = cli("review", "--staged").out
+    assert "  [ ] src/w.py was 1-6 " in text and " 0 " not in text
+    assert (
+        "Does WSM-2 still hold without this code? (it removes the lines that named WSM-2: "
+        "where is it implemented now?)"
+    ) in text
+    assert "should it reference" not in text
+
+
 def test_a_reference_to_an_id_the_spec_lacks_is_said_so_by_the_review(story, cli):
     """REVIEW-E37: a comment adding `# NOTES-9` is no spec question (comments only), and the
     review said "referenced: NOTES-9" while check blocked it as dangling."""

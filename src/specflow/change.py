@@ -60,6 +60,11 @@ class Hunk(NamedTuple):
 
     @property
     def span(self) -> str:
+        """The lines the hunk spans in the new file; for one that only removes lines, the old
+        file's, said so (REVIEW-E39: a deleted file's hunk was "0")."""
+        if not self.new_count:
+            end = self.old_start + max(self.old_count, 1) - 1
+            return f"was {self.old_start}" + (f"-{end}" if end > self.old_start else "")
         end = self.new_end
         return f"{self.new_start}" if end <= self.new_start else f"{self.new_start}-{end}"
 
