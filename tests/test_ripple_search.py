@@ -208,6 +208,22 @@ def test_code_after_a_function_is_not_in_it(repo, cli):
     assert "src/m.py:8: a = A()" in text and "in inner()" not in text
 
 
+def test_a_use_inside_an_if_condition_is_passed_to_no_call(repo, cli):
+    """REVIEW-E40: 108yen/task-orchestrator-mcp's `if (resetLeafTasks.length > 0)` was read
+    "passed to if()"; a real call around the use is still named."""
+    source = (
+        "export function start(tasks) {\n"
+        "  if (tasks.length > 0) {\n"
+        "    notify(tasks.length);\n"
+        "  }\n"
+        "}\n"
+    )
+    repo.commit("ts", {"src/task.ts": source})
+    data = json.loads(cli("context", "tasks", "--format", "json").out)
+    callees = {u["line"]: u["callee"] for u in data["name"]["uses"]}
+    assert callees[2] == "" and callees[3] == "notify"
+
+
 def test_a_name_right_after_digits_is_no_use(repo, cli):
     """SPEED-E3: `git grep -w` does not match `token` in `2token`: the header line git shows
     above a real use is no use of `token`, and the use below it is in that function; `2store`

@@ -295,14 +295,14 @@ def _spelled(text: str, name: str) -> frozenset[str]:
 
 
 def _callee(before: str) -> str:
-    """The call still open where the name appears: `verify(p, user.` → `verify`."""
+    """The call still open where the name appears: `verify(p, user.` → `verify`, never `if`."""
     stack: list[str] = []
     for match in re.finditer(r"([A-Za-z_][\w.]*)?\s*\(|\)", before):
         if match[0] == ")":
             if stack:
                 stack.pop()
         else:
-            stack.append(match[1] or "")
+            stack.append("" if match[1] in generic.NOT_CALLS else match[1] or "")
     return next((name for name in reversed(stack) if name), "")
 
 

@@ -79,6 +79,11 @@ HEADER_WORDS = frozenset((b"def", b"function", b"func", b"fn", b"class", b"sub")
 
 # HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
 CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
+# REVIEW-E40: words a `(` follows that call nothing: a use inside `if (...)` is passed to no if()
+NOT_CALLS = frozenset(
+    {"if", "elif", "while", "for", "switch", "catch", "return", "with", "not", "and", "or"}
+    | {"in", "await", "typeof", "yield", "assert", "del", "case", "sizeof"}
+)
 
 
 def _headers(file: FileChange) -> dict[int, tuple[str, ...]]:
