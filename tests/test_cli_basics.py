@@ -143,6 +143,17 @@ def test_a_reader_that_closes_the_pipe_gets_silence_and_141(repo):
     assert specflow.stderr.read() == b""
 
 
+def test_a_wide_title_keeps_the_table_aligned(repo, cli):
+    """CLI-E4: 0h-n0/local-voice-assistant-claude's Japanese titles shifted the PATH column."""
+    from rich.cells import cell_len
+
+    wide = SPEC.replace("# Password reset", "# 設定管理機能").replace("RESET", "WIDE")
+    repo.commit("specs", {"specs/reset.md": SPEC, "specs/wide.md": wide})
+    lines = cli("list").out.splitlines()
+    starts = {cell_len(line[: line.index("specs/")]) for line in lines[1:]}
+    assert len(starts) == 1, lines
+
+
 def test_python_dash_m_specflow(tmp_path):
     """CLI-1"""
     done = subprocess.run(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
@@ -69,9 +70,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> 
             grid.add_row(*(Text(cell) for cell in row))  # Text: spec text is never markup
         Console().print(grid)
         return
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    # CLI-E4: by the cells a character takes on screen: a CJK title is twice as wide
+    widths = [max(map(cell_len, column)) for column in zip(headers, *rows, strict=True)]
     for row in (headers, *rows):
-        out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        cells = (
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
+        )
+        out("  ".join(cells).rstrip())
 
 
 def show_spec(
