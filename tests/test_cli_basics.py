@@ -205,7 +205,7 @@ def test_start_up_imports_nothing_heavy(argv):
         ("specflow.toml", "sources = []\n", ["`sources = []` reads no spec at all"]),
         ("specflow.toml", 'test_globs = "tests/**"\n', ["test_globs", "list"]),
         ("specflow.toml", "rules = 3\n", ["rules"]),
-        ("specflow.toml", b"specs_dir = '\xff'\n", ["cannot read configuration"]),
+        ("specflow.toml", b"a = 1\nspecs_dir = '\xff'\n", ["specflow.toml:2: cannot read", "0xff"]),
         ("pyproject.toml", "[tool.specflow]\nexclud = []\n", ["unknown key(s) exclud"]),
         ("pyproject.toml", "[tool]\nspecflow = 3\n", ["[tool.specflow] must be a table"]),
     ],

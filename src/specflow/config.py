@@ -102,9 +102,14 @@ def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | Non
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", file.name) from None
+        raw = file.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration: {exc.strerror}", file.name) from None
+    except UnicodeDecodeError as exc:  # CLI-E3: as a spec's bad byte is named (FORMAT-6)
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        raise ConfigError(f"cannot read configuration: {message}", file.name, line) from None
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
