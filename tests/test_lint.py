@@ -198,13 +198,19 @@ def test_a_spec_id_used_by_two_files_is_an_error_naming_the_other():
 
 
 def test_a_scope_glob_that_matches_nothing_is_a_warning_at_its_line():
-    """LINT-5"""
+    """LINT-5; LINT-E7: at the glob's own line, not the `scope:` key's, and a glob written with
+    a shell's braces is told git does not expand them."""
     text = CLEAN.replace(
-        "status: active", "status: active\nscope:\n  - src/auth/**\n  - src/gone/**"
+        "status: active",
+        'status: active\nscope:\n  - src/auth/**\n  - src/gone/**\n  - "src/**/*.{ts,tsx}"',
     )
     found = findings_for({"specs/reset.md": text}, ["src/auth/hash.py"])
-    assert [(f.rule, f.severity, f.line) for f in found] == [("unmatched-scope", WARNING, 4)]
-    assert "src/gone/**" in found[0].message
+    assert [(f.rule, f.severity, f.line) for f in found] == [
+        ("unmatched-scope", WARNING, 6),
+        ("unmatched-scope", WARNING, 7),
+    ]
+    assert "src/gone/**" in found[0].message and "braces" not in found[0].message
+    assert found[1].message.endswith("(braces are not expanded: write one glob per suffix)")
 
 
 def test_a_constraint_glob_that_matches_nothing_is_a_warning_at_its_line():

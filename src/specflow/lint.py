@@ -225,10 +225,13 @@ def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
 def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
     """`files` sorted, so that each glob is tried only under its literal folder."""
     # LINT-5: a glob that matches nothing is most likely a typo or a renamed folder.
-    for glob in spec.scope:
+    for index, glob in enumerate(spec.scope):
         if not matches_any(files, glob):
             message = f"scope glob {glob!r} matches no file in the repository; check its path"
-            yield _at(spec, spec.line_of("scope"), "unmatched-scope", WARNING, message)
+            if "{" in glob and "," in glob:  # LINT-E7: `*.{ts,tsx}` is a shell's, not git's
+                message += " (braces are not expanded: write one glob per suffix)"
+            line = spec.key_lines.get(f"scope[{index}]", spec.line_of("scope"))
+            yield _at(spec, line, "unmatched-scope", WARNING, message)
     for constraint in spec.constraints:
         for glob in constraint.globs:
             if not constraint.error and not matches_any(files, glob):

@@ -39,6 +39,7 @@ _ID_FORMS = re.compile(
 # The line breaks markdown-it counts, so that lines in errors match lines everywhere else.
 _LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 _KEY = re.compile(r"([^\s:#][^:]*?)\s*:")
+_LIST_ITEM = re.compile(r"\s*-(?:\s|$)")
 KNOWN_KEYS = frozenset({"id", "status", "scope", "owners", "superseded-by"})
 # FORMAT-E5: `##Requirements` is a paragraph in CommonMark, not a heading.
 _LOOSE_HEADING = re.compile(r" {0,3}#{2,6}[A-Za-z]")
@@ -81,10 +82,21 @@ def _markdown() -> MarkdownIt:
 
 
 def _key_lines(tokens: Sequence[Token]) -> dict[str, int]:
+    """The line of each front-matter key, and of each item of a block list under one
+    (`scope[1]`: LINT-E7, a glob's warning at its own line)."""
     if not tokens or tokens[0].type != "front_matter":
         return {}
-    found = (_KEY.match(text) for text in tokens[0].content.split("\n"))
-    return {match[1]: index + 2 for index, match in enumerate(found) if match}
+    found: dict[str, int] = {}
+    key, items = "", 0
+    for index, text in enumerate(tokens[0].content.split("\n")):
+        match = _KEY.match(text)
+        if match:
+            key, items = match[1], 0
+            found[key] = index + 2
+        elif key and _LIST_ITEM.match(text):
+            found[f"{key}[{items}]"] = index + 2
+            items += 1
+    return found
 
 
 def _safe_loader() -> type[Any]:
