@@ -473,3 +473,17 @@ def test_word_counts_are_read_from_a_spooled_search_as_from_a_piped_one(repo, mo
 
     monkeypatch.setattr(tempfile, "TemporaryFile", no_folder)
     assert spooled == count() == ({"token": 2, "digest": 1, "absent": 0}, 4)
+
+
+def test_a_missing_object_is_said_to_be_missing(repo, cli):
+    """GIT-E11: three fetched mirrors lack their large blobs; `git diff` cannot read them."""
+    repo.commit("one", {"a.txt": "one\n"})
+    repo.commit("two", {"a.txt": "two\n"})
+    blob = repo.git("rev-parse", "HEAD:a.txt").strip()
+    (repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    result = cli("review", "HEAD")
+    assert result.code == 2 and len(result.err.splitlines()) == 1
+    assert f"unable to read {blob}" in result.err
+    assert result.err.rstrip().endswith(
+        "the repository lacks this object (a partial mirror?): `git fsck` lists them"
+    )

@@ -22,6 +22,7 @@ from specflow.errors import GitError, NotARepository
 # GIT-8: options that make git's output independent of the user's configuration.
 _SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
 UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
+_LACKS = "; the repository lacks this object (a partial mirror?): `git fsck` lists them"
 # HARDEN-7: `rev-parse --end-of-options` came with git 2.30, `diff --no-relative` with 2.28.
 MIN_GIT = (2, 30)
 NEEDS_GIT = "specflow needs git 2.30 or newer"
@@ -55,10 +56,12 @@ def run(
 
 
 def _check(args: Sequence[str], code: int, stderr: bytes, ok_codes: Sequence[int]) -> None:
-    """A git command that ended with an exit code not in `ok_codes` is a GitError."""
+    """A git command that ended with an exit code not in `ok_codes` is a GitError (GIT-E11)."""
     if code not in ok_codes:
         refuse_old_git()
-        raise GitError(f"`git {_command(args)}` failed: {_last_line(stderr) or code}")
+        said = _last_line(stderr)
+        hint = _LACKS if said.startswith("unable to read ") else ""
+        raise GitError(f"`git {_command(args)}` failed: {said or code}", hint=hint)
 
 
 def start(
@@ -124,8 +127,7 @@ def _close(file: IO[bytes] | int) -> None:
 
 @contextmanager
 def stream(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Iterator[Iterator[bytes]]:
-    """Run git and yield its stdout in blocks of at most MAX_LINE_BYTES, cut anywhere, so a huge
-    diff is never held in memory (see `change.split_patch`)."""
+    """Git's stdout in blocks of at most MAX_LINE_BYTES, never held whole (`change.split_patch`)."""
     with reading(spawn(root, args), args, ok_codes) as blocks:
         yield blocks
 
@@ -172,8 +174,7 @@ def reading(
 
 
 def _blocks(pipe: IO[bytes], limit: int) -> Iterator[bytes]:
-    """What `pipe` has to give, `limit` bytes at most at a time; reading line by line would
-    cost more than parsing the patch."""
+    """What `pipe` gives, `limit` bytes at a time (line by line costs more than the parse)."""
     return iter(lambda: pipe.read(limit), b"")
 
 
@@ -218,8 +219,7 @@ def which(name: str) -> str | None:
 
 
 def refuse_old_git() -> None:
-    """Called when a git command failed: if the reason is an old git, say so (HARDEN-7). Asked
-    only after a failure, so that the hook's path spends no process on it."""
+    """After a failure only (no process on the hook's path): an old git says so (HARDEN-7)."""
     version = git_version(_git())
     if version is not None and version < MIN_GIT:
         shown = ".".join(map(str, version))
