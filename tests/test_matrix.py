@@ -238,6 +238,22 @@ def test_conflicted_merge_or_rebase_in_progress(project, cli, rebase):
     assert verdict(cli, "--staged") == (1, BLOCKED)
 
 
+def test_references_in_a_conflicted_file_still_count(repo, cli):
+    """CHECK-E9: `git grep --cached` skips an unmerged path, so the requirements referenced only
+    in the conflicted file were "referenced nowhere" (11me/light-session, mid-merge)."""
+    spec = "---\nid: TRIM\nscope:\n  - src/**\n---\n# T\n\n## Requirements\n- TRIM-1: a.\n"
+    repo.commit("base", {"specs/t.md": spec, "src/t.py": "# TRIM-1\nlimit = 1\n"})
+    repo.git("checkout", "-q", "-b", "other")
+    repo.commit("theirs", {"src/t.py": "# TRIM-1\nlimit = 2\n"})
+    repo.git("checkout", "-q", "-")
+    repo.commit("ours", {"src/t.py": "# TRIM-1\nlimit = 3\n"})
+    repo.git("merge", "-q", "other", check=False)
+    assert {f["path"]: f["status"] for f in reviewed(cli, "--staged")["files"]} == {
+        "src/t.py": "unmerged"
+    }
+    assert verdict(cli, "--staged") == (0, [])
+
+
 def test_conflicted_spec_is_read_from_our_side_and_its_markers_fail_lint(project, cli):
     """HARDEN-E1: during a conflict on the spec, the index has no resolved version: the check
     uses ours (stage 2); the work tree, with both sides' PAY-1, fails lint instead of crashing."""

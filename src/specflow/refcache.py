@@ -53,6 +53,9 @@ class Search:
         return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
 
 
+_WORK_TREE = Revision("--worktree", "worktree", "")
+
+
 def resulting_references(
     repo: gitio.RepoInfo, revision: Revision, change: Change | None, search: Search
 ) -> list[Reference]:
@@ -62,8 +65,12 @@ def resulting_references(
         paths = sorted({p for f in change.files for p in (f.path, f.old_path) if p})
         if len(paths) <= MAX_PATHS:
             fresh = search.start(repo, revision, paths)  # git searches while the cache is read
+            # CHECK-E9: `git grep --cached` skips a path still unmerged; its work-tree text,
+            # both sides as the user resolves them, holds its references
+            unmerged = [f.path for f in change.files if f.status == "unmerged"]
+            conflicted = search.start(repo, _WORK_TREE, unmerged) if unmerged else list
             base = commit_references(repo, repo.head, search)
-            return overlay(base, paths, fresh())
+            return overlay(base, paths, fresh() + conflicted())
     if revision.mode in ("commit", "range") and revision.head:
         return commit_references(repo, revision.head, search)
     return search.run(repo, revision)
