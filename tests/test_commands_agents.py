@@ -116,6 +116,21 @@ def test_a_file_that_cannot_be_edited_in_place_is_refused(repo: Repo, cli: Cli) 
     assert repo.git("status", "--porcelain", "--untracked-files=all") == ""
 
 
+def test_a_crlf_agents_md_gets_its_block_in_crlf_and_back_byte_for_byte(
+    repo: Repo, cli: Cli
+) -> None:
+    """AGENTS-E3: the block was appended in LF to a CRLF AGENTS.md (mixed line endings)."""
+    original = b"user text\r\nno newline at end"
+    repo.commit("agents", {"AGENTS.md": original})
+    assert cli("agents", "install", "--for", "claude").code == 0
+    installed = (repo.path / "AGENTS.md").read_bytes()
+    assert b"<!-- specflow:begin -->\r\n" in installed
+    assert installed.count(b"\n") == installed.count(b"\r\n")
+    assert cli("agents", "install", "--for", "claude").out.count("up to date") >= 1
+    assert cli("agents", "uninstall").code == 0
+    assert (repo.path / "AGENTS.md").read_bytes() == original
+
+
 def test_a_server_named_specflow_configured_otherwise_is_left_alone(repo: Repo, cli: Cli) -> None:
     """AGENTS-5: someone else's `specflow` server is theirs."""
     mine = '{"mcpServers": {"specflow": {"command": "/opt/specflow", "args": ["mcp"]}}}\n'

@@ -121,8 +121,9 @@ def install(root: Path, edits: Sequence[Edit]) -> list[str]:
     for edit in edits:
         file = _inside(root, edit.path)
         old = _read(file)
-        new = _add_block(old, edit) if isinstance(edit, Block) else _add_member(old, edit)
-        planned.append((file, edit.path, old, new))
+        lf = _lf(old)  # AGENTS-E3
+        new = _add_block(lf, edit) if isinstance(edit, Block) else _add_member(lf, edit)
+        planned.append((file, edit.path, old, new if lf == old else new.replace("\n", "\r\n")))
     return [_write(*plan, "added to", "created") for plan in planned]
 
 
@@ -132,7 +133,10 @@ def uninstall(root: Path, edit: Edit) -> str:
     old = _read(file)
     if old is None:
         return f"{edit.path}: not there, nothing to remove"
-    new = _drop_block(old, edit) if isinstance(edit, Block) else _drop_member(old, edit)
+    lf = _lf(old) or ""  # AGENTS-E3
+    new = _drop_block(lf, edit) if isinstance(edit, Block) else _drop_member(lf, edit)
+    if new is not None and lf != old:
+        new = new.replace("\n", "\r\n")
     if new is None:  # the file holds what install created and nothing else
         file.unlink()
         for folder in file.parents:  # the folders install made for it, now empty
@@ -141,6 +145,14 @@ def uninstall(root: Path, edit: Edit) -> str:
             folder.rmdir()
         return f"removed {edit.path} (specflow created it)"
     return _write(file, edit.path, old, new, "removed from", "removed from")
+
+
+def _lf(old: str | None) -> str | None:
+    """AGENTS-E3: a file whose every line ends in CRLF, as LF text: install's block goes in (and
+    uninstall's comes out) in the file's own line endings, put back when it is written."""
+    if old is None or "\n" not in old or old.count("\r\n") != old.count("\n"):
+        return old
+    return old.replace("\r\n", "\n")
 
 
 def _inside(root: Path, path: str) -> Path:
