@@ -53,7 +53,8 @@ from bench_links import (
 from common import print_table, specflow_script
 
 BUDGET = 10  # the review's default `review.max_questions`
-RELATIVE_CUT = 0.65  # as `review._strongest`: shown when at least this share of the strongest
+RELATIVE_CUT = 0.65  # as `budget.within`: shown when at least this share of the strongest
+PER_FILE = 3  # as `budget.within`: a file's first questions before any file's next
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 BUDGETS = (6, 5, 4, 3)
 EVIDENCE = ("reference", "heading", "reaches", "identifier", "identifier-part", "enclosing")
@@ -77,6 +78,7 @@ class Candidate(NamedTuple):
     key: str
     confidence: float
     features: tuple[float, ...]
+    path: str = ""
 
 
 class Commit(NamedTuple):
@@ -123,15 +125,26 @@ def candidates(review: dict[str, object], contexts: dict[tuple[str, int], int]) 
             math.log1p(len(questions)),
             math.log1p(rank),
         )
-        found.append(Candidate(statement_key(question, contexts), sure, features))
+        path = str(question.get("path", ""))
+        found.append(Candidate(statement_key(question, contexts), sure, features, path))
     return found
 
 
 def shown(commit: Commit, budget: int = BUDGET) -> list[str]:
-    """The questions specflow shows by default: within RELATIVE_CUT of the strongest, the
-    first `budget` of them (FRONTIER-2; FRONTIER-6: `review.max_questions` set lower)."""
+    """The questions specflow shows by default, as `budget.within` picks them: within
+    RELATIVE_CUT of the strongest, each file's first PER_FILE before any file's next, the
+    first `budget` of those, in rank order (FRONTIER-2; FRONTIER-6: a smaller budget)."""
     floor = max((c.confidence for c in commit.candidates), default=0.0) * RELATIVE_CUT
-    return [c.key for c in commit.candidates if c.confidence >= floor][:budget]
+    strong = [c for c in commit.candidates if c.confidence >= floor]
+    seen: dict[str, int] = {}
+    early = []
+    for candidate in strong:
+        seen[candidate.path] = seen.get(candidate.path, 0) + 1
+        early.append(seen[candidate.path] <= PER_FILE)
+    ordered = [c for c, e in zip(strong, early, strict=True) if e]
+    ordered += [c for c, e in zip(strong, early, strict=True) if not e]
+    chosen = {id(c) for c in ordered[:budget]}
+    return [c.key for c in strong if id(c) in chosen]
 
 
 def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:

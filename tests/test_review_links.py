@@ -454,6 +454,23 @@ def test_questions_far_weaker_than_the_strongest_are_counted_not_shown(repo, cli
     assert data["questions_not_shown"] == len(every) - len(data["questions"])
 
 
+def test_the_budget_is_spread_over_the_files_of_a_change(repo, cli):
+    """REVIEW-E41: a new file that names six IDs took the whole budget, and the other changed
+    file's question was not shown; each file's first three now come first, in rank order."""
+    spec = "---\nid: NOTE\n---\n# Notes\n\n## Requirements\n" + "".join(
+        f"- NOTE-{n}: Rule {n}.\n" for n in range(1, 8)
+    )
+    config = "[tool.specflow.review]\nmax_questions = 4\n"
+    repo.commit("notes", {"specs/note.md": spec, "pyproject.toml": config})
+    names = "".join(f"# NOTE-{n}\n" for n in range(1, 7))
+    repo.commit("both", {"src/a.py": names + "x = 1\n", "src/b.py": "# NOTE-7\ny = 2\n"})
+    data = review_json(cli, "HEAD")
+    shown = [(q["path"], q["statement"]["id"]) for q in data["questions"]]
+    assert [path for path, _ in shown].count("src/a.py") == 3
+    assert ("src/b.py", "NOTE-7") in shown and len(shown) == 4
+    assert data["questions_not_shown"] == 3
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

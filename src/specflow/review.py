@@ -8,9 +8,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.affected import SPEC_CHANGED, added_references, affected
+from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
@@ -273,8 +274,8 @@ def _questions(
         )
         ranked.append((rank, (sure, best, found)))
     ranked.sort(key=lambda pair: pair[0])
-    ranked, held = _unsure_once(ranked, assumed)
-    shown = ranked if linking.budget is None else _strongest(ranked)[: linking.budget]
+    ranked, held = unsure_once(ranked, assumed)
+    shown = ranked if linking.budget is None else within(ranked, linking.budget)
     return Asked(
         tuple(
             _question(sure, best, found, acts_of, reasons, assumed, held)
@@ -289,38 +290,6 @@ def _questions(
         ),
         frozenset(id(link.hunk) for _, (_, _, found) in ranked for _, link in found),
     )
-
-
-def _unsure_once(
-    ranked: list[tuple[tuple[Any, ...], Any]], assumed: Mapping[int, object]
-) -> tuple[list[tuple[tuple[Any, ...], Any]], dict[str, list[Hunk]]]:
-    """REVIEW-E28: of a file's questions that only hunks rewriting `%` formats raise, the
-    strongest: whether the values hold what the formats expect decides them all. And, by
-    file, every hunk those questions list, for the one kept to list."""
-    held: dict[str, list[Hunk]] = {}
-    kept = []
-    for pair in ranked:
-        found = pair[1][2]
-        if assumed and all(id(link.hunk) in assumed for _, link in found):
-            path = found[0][1].hunk.path
-            if path not in held:
-                kept.append(pair)
-            held.setdefault(path, []).extend(link.hunk for _, link in found)
-        else:
-            kept.append(pair)
-    return kept, held
-
-
-RELATIVE_CUT = 0.65  # a question far weaker than the strongest of its review is not shown
-
-
-def _strongest(ranked: list[tuple[tuple[Any, ...], Any]]) -> list[Any]:
-    """The questions at least RELATIVE_CUT as sure as the first: a review whose best question
-    is certain does not pad its checklist with guesses."""
-    if not ranked:
-        return ranked
-    floor = max(sure for _, (sure, _, _) in ranked) * RELATIVE_CUT
-    return [pair for pair in ranked if pair[1][0] >= floor]
 
 
 def _question(

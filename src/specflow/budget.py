@@ -1,0 +1,58 @@
+"""Which of a review's ranked questions it shows (REVIEW-17): those near the strongest, within
+the budget, spread over the change's files; a file's `%` rewrites asked once. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from specflow.change import Hunk
+
+# A ranked question: (its rank, (confidence, the strongest link, every (confidence, link)))
+Ranked = tuple[tuple[Any, ...], Any]
+
+RELATIVE_CUT = 0.65  # a question far weaker than the strongest of its review is not shown
+PER_FILE = 3  # REVIEW-E41: questions of one file shown before the rest of the others'
+
+
+def within(ranked: list[Ranked], budget: int) -> list[Ranked]:
+    """The questions shown with a budget: at least RELATIVE_CUT as sure as the strongest (a
+    review whose best question is certain does not pad its checklist with guesses), each
+    file's strongest PER_FILE before any file's next ones, kept in rank order (REVIEW-E41:
+    a new file naming six IDs of its spec took six of the ten, and two other files none)."""
+    if not ranked:
+        return ranked
+    floor = max(sure for _, (sure, _, _) in ranked) * RELATIVE_CUT
+    strong = [pair for pair in ranked if pair[1][0] >= floor]
+    seen: dict[str, int] = {}
+    early = [_count(seen, pair) <= PER_FILE for pair in strong]
+    first = [pair for pair, soon in zip(strong, early, strict=True) if soon]
+    later = [pair for pair, soon in zip(strong, early, strict=True) if not soon]
+    chosen = {id(pair) for pair in (first + later)[:budget]}
+    return [pair for pair in strong if id(pair) in chosen]
+
+
+def _count(seen: dict[str, int], pair: Ranked) -> int:
+    path: str = pair[1][1].hunk.path
+    seen[path] = seen.get(path, 0) + 1
+    return seen[path]
+
+
+def unsure_once(
+    ranked: list[Ranked], assumed: Mapping[int, object]
+) -> tuple[list[Ranked], dict[str, list[Hunk]]]:
+    """REVIEW-E28: of a file's questions that only hunks rewriting `%` formats raise, the
+    strongest: whether the values hold what the formats expect decides them all. And, by
+    file, every hunk those questions list, for the one kept to list."""
+    held: dict[str, list[Hunk]] = {}
+    kept = []
+    for pair in ranked:
+        found = pair[1][2]
+        if assumed and all(id(link.hunk) in assumed for _, link in found):
+            path = found[0][1].hunk.path
+            if path not in held:
+                kept.append(pair)
+            held.setdefault(path, []).extend(link.hunk for _, link in found)
+        else:
+            kept.append(pair)
+    return kept, held
