@@ -144,6 +144,10 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
         assert error and "outside the repository" in text
         error, _, text = await call(session, "context", target="/etc/passwd")
         assert error and "outside the repository" in text
+        error, _, text = await call(session, "context", target="")  # REVIEW-E4, as the CLI
+        assert error and "context of nothing" in text
+        error, _, text = await call(session, "context", target="src")
+        assert error and "src is a folder" in text
         error, _, text = await call(session, "review", change="--output=/tmp/x")
         assert error and "starts with '-'" in text
         error, _, text = await call(session, "check", change="HEAD")

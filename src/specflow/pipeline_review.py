@@ -21,6 +21,7 @@ from specflow.affected import scope_index
 from specflow.change import Change, FileChange, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
+from specflow.errors import SpecflowError
 from specflow.forked import in_halves
 from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
@@ -354,6 +355,11 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     it; with the specs that govern those places. Reads the work tree."""
     # `specflow context` alone: the hook's questions (HOOK-14) load none of context.py
     from specflow.context import PathContext, defined_names, governing, name_context
+
+    if not target.strip():  # REVIEW-E4, for the CLI and the MCP tool alike
+        raise SpecflowError("context of nothing: give a name (password_hash) or a file path")
+    if (cwd / target).is_dir():
+        raise SpecflowError(f"{target} is a folder: give one of its files, or a name")
 
     config = load_config(repo.root)
     specs = read_disk_specs(config)

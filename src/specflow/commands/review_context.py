@@ -8,7 +8,6 @@ from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
 from specflow.entry import leave
-from specflow.errors import SpecflowError
 from specflow.output import serialize
 from specflow.output.console import dump_json
 
@@ -28,10 +27,6 @@ def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all:
 
 
 def context(target: str, *, fmt: str) -> None:
-    if not target.strip():  # REVIEW-E4
-        raise SpecflowError("context of nothing: give a name (password_hash) or a file path")
-    if Path(target).is_dir():  # REVIEW-E4: not a name to search for either
-        raise SpecflowError(f"{target} is a folder: give one of its files, or a name")
     repo = pipeline.open_repository()
     result = pipeline_review.context(repo, target, Path.cwd())
     if fmt == "json":
