@@ -296,7 +296,7 @@ def test_a_deleted_file_is_shown_by_its_old_lines_and_asked_where_its_ids_went(r
     repo.commit("w", {"specs/w.md": spec + "- WSM-1: Adds.\n- WSM-2: Removes.\n", "src/w.py": code})
     repo.git("rm", "-q", "src/w.py")
     text = cli("review", "--staged").out
-    assert "  [ ] src/w.py was 1-6 " in text and " 0 " not in text
+    assert "  [ ] src/w.py 1-6 (removed) " in text and " 0 " not in text
     assert (
         "Does WSM-2 still hold without this code? (it removes the lines that named WSM-2: "
         "where is it implemented now?)"

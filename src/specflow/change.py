@@ -64,7 +64,7 @@ class Hunk(NamedTuple):
         file's, said so (REVIEW-E39: a deleted file's hunk was "0")."""
         if not self.new_count:
             end = self.old_start + max(self.old_count, 1) - 1
-            return f"was {self.old_start}" + (f"-{end}" if end > self.old_start else "")
+            return f"{self.old_start}" + (f"-{end}" if end > self.old_start else "") + " (removed)"
         end = self.new_end
         return f"{self.new_start}" if end <= self.new_start else f"{self.new_start}-{end}"
 
