@@ -52,9 +52,9 @@ from bench_links import (
 )
 from common import print_table, specflow_script
 
+from specflow.budget import PER_FILE, RELATIVE_CUT  # what `budget.within` picks by
+
 BUDGET = 10  # the review's default `review.max_questions`
-RELATIVE_CUT = 0.65  # as `budget.within`: shown when at least this share of the strongest
-PER_FILE = 3  # as `budget.within`: a file's first questions before any file's next
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 BUDGETS = (6, 5, 4, 3)
 EVIDENCE = ("reference", "heading", "reaches", "identifier", "identifier-part", "enclosing")

@@ -37,6 +37,9 @@ class Revision(NamedTuple):
         return self.head
 
 
+WORK_TREE = Revision("--worktree", "worktree", "")  # the work tree against HEAD
+
+
 class Line(NamedTuple):
     """A tuple: a diff has hundreds of thousands of them, and a tuple is built fastest."""
 

@@ -98,10 +98,10 @@ def _messages_of(repo: RepoInfo, revision: Revision) -> list[str]:
     return messages(repo.root, base, revision.head)
 
 
-def list_tree(root: Path, tree: str | None, folder: str) -> list[tuple[str, str, str]]:
-    """(mode, blob id, path) of every file under `folder` in a commit, or in the index: GIT-10,
-    the specs of the resulting tree."""
-    return start_list_tree(root, tree, folder)()
+def list_tree(root: Path, tree: str | None, *folders: str) -> list[tuple[str, str, str]]:
+    """(mode, blob id, path) of every file under `folders` in a commit, or in the index:
+    GIT-10, the specs of the resulting tree."""
+    return start_list_tree(root, tree, *folders)()
 
 
 def start_list_tree(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from specflow import gitio, gitread, rules
-from specflow.change import Change, FileChange, Revision
+from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
 from specflow.errors import ConfigError, NotARepository, SpecflowError
@@ -74,8 +74,7 @@ def _with_untracked_specs(
     """CHECK-18: `--worktree` reads the specs from disk, as `lint` does; a new spec git does not
     track yet is part of the change too, so that it is judged."""
     # every spec folder: an OpenSpec or Kiro spec git tracks is no new spec (CHECK-E7)
-    listing = gitread.start_list_tree(repo.root, None, *config.spec_dirs)
-    tracked = {path for _, _, path in listing()}
+    tracked = {path for _, _, path in gitread.list_tree(repo.root, None, *config.spec_dirs)}
     listed = {file.path for file in change.files}
     new = [
         FileChange(spec.path, "added")
@@ -378,4 +377,4 @@ def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:
         repo = gitio.open_repo(cwd)
     except NotARepository:  # HARDEN-19: but a missing or broken git is said, not hidden
         return read_disk_specs(open_project(cwd).config), []
-    return catalogue(repo, Revision("--worktree", "worktree", ""))
+    return catalogue(repo, WORK_TREE)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
 from specflow.affected import scope_index
-from specflow.change import Change, FileChange, Revision
+from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
@@ -363,12 +363,11 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
 
     config = load_config(repo.root)
     specs = read_disk_specs(config)
-    worktree = Revision("--worktree", "worktree", "")
-    found = grep_references(repo, config, worktree, specs)
+    found = grep_references(repo, config, WORK_TREE, specs)
     excludes = (*spec_globs(config), *config.exclude)
     path = _as_repo_path(repo.root, cwd, target)
     names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
-    by_name, _ = _uses(repo, worktree, names, excludes)
+    by_name, _ = _uses(repo, WORK_TREE, names, excludes)
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     if path is None:
         return contexts[0]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from specflow import cachefile, gitio, gitread
-from specflow.change import Change, Revision
+from specflow.change import WORK_TREE, Change, Revision
 from specflow.refs import Reference, grep_rows, references
 
 _KIND = "refs 2"  # change the number when what a Reference holds changes
@@ -53,9 +53,6 @@ class Search:
         return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
 
 
-_WORK_TREE = Revision("--worktree", "worktree", "")
-
-
 def resulting_references(
     repo: gitio.RepoInfo, revision: Revision, change: Change | None, search: Search
 ) -> list[Reference]:
@@ -68,7 +65,7 @@ def resulting_references(
             # CHECK-E9: `git grep --cached` skips a path still unmerged; its work-tree text,
             # both sides as the user resolves them, holds its references
             unmerged = [f.path for f in change.files if f.status == "unmerged"]
-            conflicted = search.start(repo, _WORK_TREE, unmerged) if unmerged else list
+            conflicted = search.start(repo, WORK_TREE, unmerged) if unmerged else list
             base = commit_references(repo, repo.head, search)
             return overlay(base, paths, fresh() + conflicted())
     if revision.mode in ("commit", "range") and revision.head:

@@ -1,5 +1,5 @@
 """`specflow review` and `specflow context`: the checklist of a change, and what surrounds a
-name or a file; both exit 0 (context: 2 for no name at all)."""
+name or a file; both exit 0, but `context` of no name or of a folder exits 2 (REVIEW-E4)."""
 
 from __future__ import annotations
 
