@@ -317,6 +317,25 @@ def test_running_outside_a_git_repository_uses_the_current_folder(tmp_path, cli,
     assert "RESET" in cli("list").out
 
 
+def test_a_git_dir_kept_apart_from_its_work_tree_still_finds_the_root(tmp_path, cli, monkeypatch):
+    """CLI-E5: with `GIT_DIR` and `GIT_WORK_TREE` (no `.git` in the work tree), `lint` from a
+    sub-folder reads the repository's specs and `new` writes into the root's `specs/`."""
+    git_dir, work = tmp_path / "repo.git", tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "--bare", str(git_dir)], check=True)
+    subprocess.run(["git", "--git-dir", str(git_dir), "config", "core.bare", "false"], check=True)
+    (work / "src").mkdir(parents=True)
+    (work / "specs").mkdir()
+    (work / "specs" / "reset.md").write_text(SPEC.replace("- RESET-1: New", "- RESET-2: New"))
+    monkeypatch.setenv("GIT_DIR", str(git_dir))
+    monkeypatch.setenv("GIT_WORK_TREE", str(work))
+    monkeypatch.chdir(work / "src")
+    linted = cli("lint")
+    assert linted.code == 1 and "specs/reset.md" in linted.out, linted
+    assert cli("new", "Billing", "--id", "BILL").out.startswith("created specs/billing.md")
+    assert (work / "specs" / "billing.md").is_file()
+    assert not (work / "src" / "specs").exists()
+
+
 # --- CLI-4: output --------------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -74,9 +75,15 @@ class Config(NamedTuple):
 def find_root(start: Path) -> Path:
     """The enclosing repository's top folder (a `.git` dir or worktree file), else `start`.
 
-    CLI-E1: from a sub-folder the root is found; CLI-E2: outside git, `start` is the root.
+    CLI-E1: from a sub-folder the root is found; CLI-E2: outside git, `start` is the root;
+    CLI-E5: `GIT_WORK_TREE` names the top, as for git and every command that asks it.
     """
     start = start.resolve()
+    work_tree = os.environ.get("GIT_WORK_TREE")
+    if work_tree:
+        top = Path(work_tree).resolve()
+        if top == start or top in start.parents:
+            return top
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
