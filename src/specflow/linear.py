@@ -46,6 +46,19 @@ def problem(pattern: str) -> str | None:
     return None
 
 
+def unsupported(pattern: str) -> str | None:
+    """The construct of `pattern` RE2 refuses, by the name a spec author knows it by, or None:
+    Python 3.10's `re` refuses atomic groups and possessive quantifiers too, with words of
+    its own, and the construct is what the author needs to read."""
+    try:
+        re2.compile(pattern, _options())
+    except re2.error as exc:
+        return _named(_text(exc))
+    except (OverflowError, ValueError, TypeError):
+        return None
+    return None
+
+
 def _options() -> object:
     options = re2.Options()
     options.log_errors = False  # the finding says it; RE2 would also print to stderr
@@ -58,9 +71,14 @@ def _text(exc: Exception) -> str:
 
 
 def _explain(detail: str) -> str:
+    fallback = f"invalid regular expression for the linear-time engine (RE2): {detail}"
+    return _named(detail) or fallback
+
+
+def _named(detail: str) -> str | None:
     for token, name in _CONSTRUCTS:
         if detail.endswith(token):
             return f"{name} is not supported by the linear-time engine (RE2): {detail}"
     if any(detail.endswith(token) for token in _BACKREFERENCE):
         return f"backreference is not supported by the linear-time engine (RE2): {detail}"
-    return f"invalid regular expression for the linear-time engine (RE2): {detail}"
+    return None

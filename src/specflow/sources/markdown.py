@@ -313,12 +313,12 @@ def _join(head: str, rest: list[str]) -> str:
 def _regex_error(pattern: str) -> str | None:
     if not pattern:
         return "empty regular expression after `re:`: it would match every line"
+    from specflow.linear import problem, unsupported  # CHECK-12: RE2 only for a `re:` pattern
+
     try:  # Python's dialect first: a pattern must mean what a Python user reads in it
         re.compile(pattern)
     except (re.error, OverflowError, RecursionError) as exc:  # `a{99999999999}` overflows
-        return f"invalid regular expression: {exc}"
-    from specflow.linear import problem  # CHECK-12: RE2 only for a spec with a `re:` pattern
-
+        return unsupported(pattern) or f"invalid regular expression: {exc}"
     return problem(pattern)
 
 
