@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from specflow.commands import hook as hooks
+from testing.util import review_json
 
 SPEC = """---
 id: RESET
@@ -146,6 +147,30 @@ def test_bcrypt_commit_is_blocked_and_the_fixed_commit_passes(repo, cli):
     passed = commit(repo, "Reset keeps SHA-256")
     assert passed.returncode == 0, output(passed)
     assert repo.head() != before
+
+
+def test_deleting_a_spec_code_still_names_is_blocked_and_reviewed(hooked, cli):
+    """CHECK-E10, REVIEW-E42: `git rm` of the spec that code and tests name does not get past
+    the hook, nor does `git mv` out of specs/; the review shows the spec as deleted, with
+    where each of its IDs is still named, in text and in JSON."""
+    before = hooked.head()
+    hooked.git("rm", "-q", "specs/password-reset.md")
+    blocked = commit(hooked, "Drop the reset spec")
+    assert blocked.returncode != 0 and hooked.head() == before
+    said = output(blocked)
+    assert "[dangling-reference] RESET-1 is removed with specs/password-reset.md" in said
+    assert "src/auth/hashing.py" in said and "tests/test_hashing.py" in said
+    text = cli("review", "--staged").out
+    assert "affected: this change deletes the spec" in text and "RESET-1 removed, but" in text
+    assert "No spec is affected" not in text
+    (deleted,) = review_json(cli, "--staged")["specs"]
+    assert deleted["delta"]["deleted"] and deleted["requirements"] == []
+    assert {r["id"] for r in deleted["delta"]["removed"]} >= {"RESET-1"}
+    hooked.git("reset", "-q", "--hard")
+    (hooked.path / "docs").mkdir()
+    hooked.git("mv", "specs/password-reset.md", "docs/password-reset.md")
+    assert commit(hooked, "Move the spec to docs").returncode != 0
+    assert hooked.head() == before
 
 
 def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):

@@ -266,6 +266,7 @@ def test_an_untouched_spec_has_an_empty_delta(bcrypt_commit, cli):
     for spec in data["specs"]:
         assert spec["delta"] == {
             "new": False,
+            "deleted": False,
             "added": [],
             "reworded": [],
             "removed": [],

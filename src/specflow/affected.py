@@ -12,6 +12,7 @@ from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
 SPEC_CHANGED = "the spec itself changed"
+SPEC_DELETED = "this change deletes the spec"
 Scoped = Mapping[str, frozenset[str]]
 
 

@@ -15,6 +15,9 @@ from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 SHOWN = 4  # references listed in a finding; the rest are counted
 
 
+_RETIRED = "`status: deprecated`, `superseded-by`"
+
+
 # CHECK-15: the change that makes a reference dangle is the one to block.
 def removed_requirements(
     specs: SpecSet, base_specs: SpecSet, references: Sequence[Reference]
@@ -27,14 +30,19 @@ def removed_requirements(
             if not item.id or item.id in specs.items or item.id not in places:
                 continue
             now = specs.by_id.get(spec.id)
+            if now is None:  # CHECK-E10: the whole spec is deleted, or moved out of the specs
+                gone = f"is removed with {spec.path}, which this change deletes,"
+                keep = "keep the spec and retire it on purpose (`status: deprecated`)"
+            else:
+                gone = f"is removed from {spec.path}:{item.line}"
+                keep = f"keep {item.id} and retire it on purpose ({_RETIRED})"
             yield Finding(
                 "dangling-reference",
                 Severity.error,
                 now.path if now else spec.path,
                 item.line,
-                f"{item.id} is removed from {spec.path}:{item.line} but still referenced at "
-                f"{_places(places[item.id])}: remove those references, or keep {item.id} and "
-                "retire it on purpose (`status: deprecated`, `superseded-by`)",
+                f"{item.id} {gone} but still referenced at {_places(places[item.id])}: "
+                f"remove those references, or {keep}",
             )
 
 

@@ -63,7 +63,10 @@ def snapshot(
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
     if revision.mode == "worktree":
         change = _with_untracked_specs(repo, config, change, specs)
-    found = grep_references(repo, config, revision, specs, change)
+    # CHECK-E10: the IDs of a spec the change deletes are still searched, so that code and
+    # tests that name them are judged as for one requirement removed
+    gone = [spec for spec in base_specs.specs if spec.id not in specs.by_id]
+    found = grep_references(repo, config, revision, specs, change, gone)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
 
@@ -218,11 +221,14 @@ def grep_references(
     revision: Revision,
     specs: SpecSet,
     change: Change | None = None,
+    gone: Sequence[Spec] = (),
 ) -> list[Reference]:
-    if not specs.prefixes:
+    """The references of the resulting tree to `specs`, and to the specs the change deletes."""
+    prefixes = spec_set([*specs.specs, *gone]).prefixes if gone else specs.prefixes
+    if not prefixes:
         return []
     excludes = (*spec_globs(config), *config.exclude)
-    search = Search(specs.prefixes, excludes, config.test_globs)
+    search = Search(prefixes, excludes, config.test_globs)
     return resulting_references(repo, revision, change, search)
 
 

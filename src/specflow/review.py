@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from specflow.affected import SPEC_CHANGED, added_references, affected
+from specflow.affected import SPEC_CHANGED, SPEC_DELETED, added_references, affected
 from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
@@ -96,6 +96,10 @@ class SpecReview:
     requirements: tuple[ItemStatus, ...]
     edge_cases: tuple[ItemStatus, ...]
 
+    @property
+    def deleted(self) -> bool:
+        return SPEC_DELETED in self.reasons
+
 
 @dataclass(frozen=True)
 class Review:
@@ -178,7 +182,7 @@ def build(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
         for spec in specs.specs
         if spec.id in reasons
-    )
+    ) + tuple(_deleted(spec, where) for spec in base_specs.specs if spec.id not in specs.by_id)
     linked = asked.hunks
     unlinked = tuple(
         hunk
@@ -355,6 +359,17 @@ def _spec_review(
         tuple(_status(item, where, touched) for item in spec.requirements),
         tuple(_status(item, where, touched) for item in spec.edge_cases),
     )
+
+
+def _deleted(base: Spec, where: dict[str, list[Reference]]) -> SpecReview:
+    """REVIEW-E42: a spec the change deletes, or moves out of the specs, with each of its IDs
+    and what still names it (check blocks those: CHECK-E10)."""
+    removed = tuple(
+        Removed(item.id, item.text, tuple(r for r in where.get(item.id, []) if r.kind != "message"))
+        for item in base.items
+        if item.id
+    )
+    return SpecReview(base, (SPEC_DELETED,), SpecDelta(removed=removed), (), ())
 
 
 def _status(

@@ -115,6 +115,7 @@ def spec_review(sr: SpecReview) -> dict[str, Any]:
         "reasons": [text(r) for r in sr.reasons],
         "delta": {
             "new": d.is_new,
+            "deleted": sr.deleted,
             "added": [i.id for i in d.added],
             "reworded": [i.id for i, _ in d.reworded],
             "removed": [
