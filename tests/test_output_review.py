@@ -267,10 +267,12 @@ def test_an_untouched_spec_has_an_empty_delta(bcrypt_commit, cli):
         assert spec["delta"] == {
             "new": False,
             "deleted": False,
+            "status_was": None,
             "added": [],
             "reworded": [],
             "removed": [],
             "ticked": [],
+            "planned": [],
         }
     assert "What this change does to the spec" not in review(cli)
 

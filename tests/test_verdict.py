@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from specflow.linear import compiled, problem
 from test_speed import imported_modules
+from testing.util import review_json
 
 AUTH_SPEC = """---
 id: AUTH
@@ -175,6 +176,32 @@ def test_removed_requirement_blocks_until_the_references_go_or_it_is_deprecated(
         {"specs/auth.md": spec.replace("scope: [src/**]", "scope: [src/**]\nstatus: deprecated")}
     )
     assert _errors(cli, "--staged") == []
+
+
+def test_a_change_that_switches_enforcement_off_says_so(repo, cli):
+    """CHECK-E11, REVIEW-E43: making a spec a draft in the commit that breaks its constraint
+    passes, as a draft is not enforced, but with a warning at its `status:` line, and the
+    review shows the status it had; so does a requirement planned again; as an error, the
+    rule blocks."""
+    _start(repo, OUTSIDE.format(until=""))
+    spec = repo.read("specs/auth.md")
+    broken = {"src/auth/reset.py": "import hashlib\nh = hashlib.md5(b'')  # AUTH-1\n"}
+    repo.stage({**broken, "specs/auth.md": spec.replace("id: AUTH\n", "id: AUTH\nstatus: draft\n")})
+    found = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    assert [(f["rule"], f["severity"], f["line"]) for f in found] == [
+        ("enforcement-lowered", "warning", 3)
+    ]
+    assert "makes AUTH `draft` (it was `active`)" in str(found[0]["message"])
+    assert "~ status active -> draft: no longer enforced" in cli("review", "--staged").out
+    (auth,) = review_json(cli, "--staged")["specs"]
+    assert auth["delta"]["status_was"] == "active" and auth["status"] == "draft"
+    repo.git("reset", "-q", "--hard")
+    repo.stage({"specs/auth.md": spec.replace("- AUTH-2:", "- [ ] AUTH-2:")})
+    lowered = [f for f in json.loads(cli("check", "--staged", "--format", "json").out)["findings"]]
+    assert any(f["rule"] == "enforcement-lowered" and "AUTH-2" in f["message"] for f in lowered)
+    assert review_json(cli, "--staged")["specs"][0]["delta"]["planned"] == ["AUTH-2"]
+    repo.write({"specflow.toml": '[rules]\nenforcement-lowered = "error"\n'})
+    assert cli("check", "--staged").code == 1
 
 
 def test_git_rm_of_the_implementing_file_and_the_last_test(repo, cli):

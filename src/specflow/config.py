@@ -22,6 +22,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "constraint": Severity.error,
     "implementation-removed": Severity.error,
     "test-removed": Severity.warning,
+    "enforcement-lowered": Severity.warning,
     "emptied-scope": Severity.error,
     "touched-requirement": Severity.warning,
     "spec-lint": Severity.error,

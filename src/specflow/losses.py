@@ -1,5 +1,6 @@
-"""CHECK-15, CHECK-16: what a change takes away: a requirement still referenced, or the last
-implementation or test of one. Pure: judged on the change, not discovered later by `report`."""
+"""CHECK-15, CHECK-16, CHECK-E11: what a change takes away: a requirement still referenced,
+the last implementation or test of one, or the enforcement of a spec or a requirement. Pure:
+judged on the change, not discovered later by `report`."""
 
 from __future__ import annotations
 
@@ -44,6 +45,35 @@ def removed_requirements(
                 f"{item.id} {gone} but still referenced at {_places(places[item.id])}: "
                 f"remove those references, or {keep}",
             )
+
+
+# CHECK-E11: a change that switches enforcement off says so, where a reviewer sees it
+def lowered_enforcement(specs: SpecSet, base_specs: SpecSet) -> Iterator[Finding]:
+    before = {spec.id: spec for spec in base_specs.specs}
+    for spec in specs.specs:
+        base = before.get(spec.id)
+        if base is None or not base.enforced:
+            continue
+        if not spec.enforced:
+            yield Finding(
+                "enforcement-lowered",
+                Severity.warning,
+                spec.path,
+                spec.line_of("status"),
+                f"this change makes {spec.id} `{spec.status}` (it was `{base.status}`): its "
+                "requirements and constraints are no longer enforced; say why in the message",
+            )
+            continue
+        was = {item.id: item for item in base.requirements if item.id and item.enforced}
+        for item in spec.requirements:
+            if item.id in was and not item.enforced:
+                yield Finding(
+                    "enforcement-lowered",
+                    Severity.warning,
+                    spec.path,
+                    item.line,
+                    f"{item.id} is planned again (`- [ ]`): this change stops enforcing it",
+                )
 
 
 # CHECK-16: losing the last implementation (error) or the last test (warning) of a requirement.

@@ -54,10 +54,13 @@ class SpecDelta:
     reworded: tuple[tuple[Requirement, str], ...] = ()  # (now, before)
     removed: tuple[Removed, ...] = ()
     ticked: tuple[Requirement, ...] = ()
+    planned: tuple[Requirement, ...] = ()  # enforced at the base, `- [ ]` now (CHECK-E11)
+    status_was: str = ""  # the status at the base, when the change sets another
 
     @property
     def empty(self) -> bool:
-        return not (self.is_new or self.added or self.reworded or self.removed or self.ticked)
+        changed = self.added or self.reworded or self.removed or self.ticked or self.planned
+        return not (self.is_new or changed or self.status_was)
 
 
 @dataclass(frozen=True)
@@ -408,6 +411,12 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
             for key, item in now.items()
             if key in before and item.enforced and not before[key].enforced
         ),
+        planned=tuple(
+            item
+            for key, item in now.items()
+            if key in before and before[key].enforced and not item.enforced
+        ),
+        status_was=base.status if base.status != spec.status else "",
     )
 
 

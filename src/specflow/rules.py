@@ -14,6 +14,7 @@ from specflow.ids import prefix_of
 from specflow.losses import (
     emptied_scopes,
     lost_references,
+    lowered_enforcement,
     removed_requirements,
     touched_code,
     touched_requirements,
@@ -58,6 +59,7 @@ def check(
         *_deprecated(specs, added),
         *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
         *removed_requirements(specs, base_specs or SpecSet(()), references),
+        *lowered_enforcement(specs, base_specs or SpecSet(())),
         *lost_references(specs, change, references, specs_dir, test_globs),
         *emptied_scopes(specs, change, tree_files),
         *touched_requirements(specs, heads, {r.id for r in added}),

@@ -32,6 +32,7 @@ _RULE_HELP = {
     "constraint": "An added line matches a `forbid`, or a file lacks a `require`, of a spec.",
     "implementation-removed": "The change removes the last implementation of a requirement.",
     "test-removed": "The change removes the last test of a requirement.",
+    "enforcement-lowered": "The change stops enforcing a spec or a requirement.",
     "emptied-scope": "The change leaves a spec's scope glob matching no file.",
     "touched-requirement": "The change touches code a requirement heads and names it nowhere.",
     "spec-lint": "A spec affected by the change does not lint clean.",

@@ -116,6 +116,7 @@ def spec_review(sr: SpecReview) -> dict[str, Any]:
         "delta": {
             "new": d.is_new,
             "deleted": sr.deleted,
+            "status_was": d.status_was or None,
             "added": [i.id for i in d.added],
             "reworded": [i.id for i, _ in d.reworded],
             "removed": [
@@ -127,6 +128,7 @@ def spec_review(sr: SpecReview) -> dict[str, Any]:
                 for r in d.removed
             ],
             "ticked": [i.id for i in d.ticked],
+            "planned": [i.id for i in d.planned],
         },
         "requirements": [item_status(st) for st in sr.requirements],
         "edge_cases": [item_status(st) for st in sr.edge_cases],
