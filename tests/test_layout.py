@@ -482,6 +482,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "pipeline_review",
         "review",
         "ripple",
+        "touches",
         "words",
     )
 }

@@ -115,6 +115,29 @@ def test_a_method_every_class_defines_makes_no_ripple_of_calls(repo, cli):
     assert [s["name"] for s in untested] == ["get", "lookup"]  # REVIEW-7: not `__init__`
 
 
+def test_functions_of_one_name_in_two_files_are_each_listed_untested(repo, cli):
+    """REVIEW-7: `helper()` changed in two files is two functions, both listed (the list kept
+    the first file's alone), in the JSON, the text and the PR comment; a caller of the name is
+    one ripple, not one per file."""
+    a, b = "def helper(x):\n    return x\n", "def helper(y):\n    return y\n"
+    caller = "from pay.a import helper\n\n\ndef use():\n    return helper(1)\n"
+    files = {"src/pay/a.py": a, "src/pay/b.py": b, "src/pay/use.py": caller}
+    repo.commit("base", {"specs/pay.md": SPEC, **files})
+    repo.commit(
+        "two helpers",
+        {"src/pay/a.py": a.replace("x\n", "x + 1\n"), "src/pay/b.py": b.replace("y\n", "y * 2\n")},
+    )
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    assert [r["symbol"]["name"] for r in data["ripples"]] == ["helper"]
+    assert [(s["name"], s["path"]) for s in data["untested"]] == [
+        ("helper", "src/pay/a.py"),
+        ("helper", "src/pay/b.py"),
+    ]
+    text = cli("review", "HEAD").out
+    assert "helper() at src/pay/a.py:1" in text and "helper() at src/pay/b.py:1" in text
+    assert "no test mentions it (2)" in cli("comment", "HEAD").out
+
+
 def test_a_changed_constructor_ripples_to_the_calls_of_its_class(repo, cli):
     """REVIEW-E33: the httpx trial changed `Client.__init__` and saw no ripple and no untested
     row; `Pool(10)` in untouched code runs the changed `__init__`, and no test names `Pool`."""

@@ -63,6 +63,7 @@ def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
     heavy_modules = (
         "markdown_it",
         "yaml",
+        "specflow.touches",
         "specflow.ripple",
         "specflow.link",
         "specflow.words",

@@ -39,21 +39,19 @@ from specflow.pipeline import (
 )
 from specflow.refs import Reference, path_of
 from specflow.review import Linking, build
-from specflow.ripple import (
-    Ripple,
+from specflow.ripple import Ripple, chosen_rows, ripples, uses, without_prose
+from specflow.specset import changed_specs, read_disk_specs, spec_globs
+from specflow.touches import (
+    Found,
+    changed_functions,
     changed_symbols,
-    chosen_rows,
-    ripples,
     symbols_found,
     untested_functions,
-    uses,
-    without_prose,
 )
-from specflow.specset import changed_specs, read_disk_specs, spec_globs
 
 if TYPE_CHECKING:
     from specflow.context import NameContext, PathContext
-    from specflow.languages.base import FileFacts, Symbol
+    from specflow.languages.base import FileFacts
     from specflow.link import Link, LinkRow
     from specflow.review import Review
     from specflow.ripple import Use
@@ -218,7 +216,9 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
         scoped,
         rippled,
         symbols,
-        untested_functions(symbols, found, config.test_globs),
+        untested_functions(
+            changed_functions(found for (found, _), _ in parts), found, config.test_globs
+        ),
     )
 
 
@@ -337,7 +337,7 @@ def _names_and_links(
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
-) -> tuple[tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]], list[LinkRow]]:
+) -> tuple[tuple[Found, dict[str, FileFacts]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
     (from both sides of each file, in `sources`)."""

@@ -1,27 +1,24 @@
-"""Ripples: what a change writes, stops writing or redefines, and the untouched places that
-read, call or write the same names. Pure: sources and grep rows in, Ripples out."""
+"""Ripples: the untouched places that read, call or write the names a change writes, stops
+writing or redefines (found by `touches`). Pure: symbols and grep rows in, Ripples out."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import is_code, matches
-from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
-from specflow.languages import generic, python
-from specflow.languages.base import MUTATORS, FileFacts, Symbol
+from specflow.identifiers import every_class_may_define, private
+from specflow.languages import generic
+from specflow.languages.base import MUTATORS, Symbol
 from specflow.refs import path_of, raw_rows
+from specflow.touches import KIND_ORDER
 
 MAX_RIPPLES = 12
 MAX_USES = 6
-# Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
-# names no reviewer reads the result. Stopped and new writes rank before changed functions.
-MAX_SYMBOLS = 200
-_KIND_ORDER = {"removed": 0, "unwrite": 1, "write": 2, "unread": 3, "function": 4}
 # Translated with this table, `split()` gives a row's words as `git grep -w` has them: runs of
 # ASCII letters, digits and `_` (SPEED-E3: `2token` is no `token`), 2x as fast as a regex.
 _WORDS = bytes(
@@ -63,59 +60,6 @@ class Ripple:
     @property
     def settled(self) -> bool:
         return self.settled_by is not None
-
-
-# --- what the change touches ------------------------------------------------------------------
-
-
-def symbols_found(
-    files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
-) -> tuple[dict[tuple[str, str], Symbol], dict[str, FileFacts]]:
-    """The first symbol of each name and kind in `files`, in their order (none on the lines of a
-    hunk that changes no behaviour); and each file's facts."""
-    found: dict[tuple[str, str], Symbol] = {}
-    facts: dict[str, FileFacts] = {}
-    for file in files:
-        old, new = sources.get(file.path, (None, None))
-        symbols, facts[file.path] = _file_symbols(file, old, new, found)
-        for symbol in symbols:
-            found.setdefault((symbol.name, symbol.kind), symbol)
-    return found, facts
-
-
-def changed_symbols(parts: Iterable[dict[tuple[str, str], Symbol]]) -> list[Symbol]:
-    """The symbols found in consecutive parts of a change, as if found in one: ranked, capped,
-    and without a stopped write of a name the change still writes."""
-    found: dict[tuple[str, str], Symbol] = {}
-    for part in parts:
-        for key, symbol in part.items():
-            found.setdefault(key, symbol)
-    written = {name for name, kind in found if kind == "write"}
-    defined = written | {name for name, kind in found if kind == "function"}  # moved, not gone
-    kept = [
-        s
-        for s in found.values()
-        if not (s.kind in ("unwrite", "unread") and s.name in written)
-        and not (s.kind == "removed" and (s.name in defined or every_class_may_define(s.name)))
-        # a changed dunder is called through syntax: no call of it to search for (REVIEW-E15),
-        # no test that names it (REVIEW-7); `__all__` is every module's own
-        and not (s.kind == "function" and dunder(s.name))
-        and s.name not in LANGUAGE_ATTRIBUTES
-    ]
-    return sorted(kept, key=lambda s: _KIND_ORDER[s.kind])[:MAX_SYMBOLS]
-
-
-def _file_symbols(
-    file: FileChange,
-    old: bytes | None,
-    new: bytes | None,
-    known: Container[tuple[str, str]],
-) -> tuple[Iterator[Symbol], FileFacts]:
-    """The symbols of one file (for Python, none already `known` by (name, kind)), and its
-    facts."""
-    if file.path.endswith((".py", ".pyi")):
-        return python.file_symbols(file, old, new, known)
-    return generic.file_symbols(file)
 
 
 # --- who else uses those names ----------------------------------------------------------------
@@ -350,7 +294,7 @@ def ripples(
             shown = tuple(outside[:MAX_USES])
             writer = _agreeing_writer(symbol, outside)
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
-    results.sort(key=lambda r: (_KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
+    results.sort(key=lambda r: (KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
 
 
@@ -443,17 +387,3 @@ def _agreeing_writer(symbol: Symbol, outside: list[Use]) -> Use | None:
         if use.use == "write" and ours & {p.rsplit(".", 1)[-1] for p in use.producers}:
             return use
     return None
-
-
-def untested_functions(
-    symbols: Sequence[Symbol], found: dict[str, list[Use]], test_globs: tuple[str, ...]
-) -> list[Symbol]:
-    """Changed functions that no test file mentions: test the integration, not only the feature."""
-    return [
-        symbol
-        for symbol in symbols
-        if symbol.kind == "function"
-        and not matches(symbol.path, test_globs)
-        and not symbol.name.startswith("test")
-        and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
-    ]

@@ -1,0 +1,110 @@
+"""What a change touches: the names its hunks write, stop writing or define, found file by
+file (REVIEW-5), and the changed functions no test names (REVIEW-7). Pure: sources in, Symbols
+out; `ripple` searches for their uses."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from specflow.change import FileChange
+from specflow.globs import matches
+from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define
+from specflow.languages import generic, python
+from specflow.languages.base import FileFacts, Symbol
+
+if TYPE_CHECKING:
+    from specflow.ripple import Use
+
+# Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
+# names no reviewer reads the result. Stopped and new writes rank before changed functions.
+MAX_SYMBOLS = 200
+KIND_ORDER = {"removed": 0, "unwrite": 1, "write": 2, "unread": 3, "function": 4}
+
+
+Found = dict[tuple[str, str, str], Symbol]  # by name, kind, and a function's path
+
+
+def symbols_found(
+    files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
+) -> tuple[Found, dict[str, FileFacts]]:
+    """The first symbol of each name and kind in `files`, in their order (none on the lines of a
+    hunk that changes no behaviour), a function once per file that defines it; and each file's
+    facts."""
+    found: Found = {}
+    seen: set[tuple[str, str]] = set()
+    facts: dict[str, FileFacts] = {}
+    for file in files:
+        old, new = sources.get(file.path, (None, None))
+        symbols, facts[file.path] = _file_symbols(file, old, new, seen)
+        for symbol in symbols:
+            where = symbol.path if symbol.kind == "function" else ""
+            found.setdefault((symbol.name, symbol.kind, where), symbol)
+            seen.add((symbol.name, symbol.kind))
+    return found, facts
+
+
+def changed_symbols(parts: Iterable[Found]) -> list[Symbol]:
+    """The symbols found in consecutive parts of a change, as if found in one, one per name and
+    kind (a name is searched for, wherever it is defined): ranked, capped, and without a
+    stopped write of a name the change still writes."""
+    found: dict[tuple[str, str], Symbol] = {}
+    for part in parts:
+        for (name, kind, _), symbol in part.items():
+            found.setdefault((name, kind), symbol)
+    written = {name for name, kind in found if kind == "write"}
+    defined = written | {name for name, kind in found if kind == "function"}  # moved, not gone
+    kept = [
+        s
+        for s in found.values()
+        if not (s.kind in ("unwrite", "unread") and s.name in written)
+        and not (s.kind == "removed" and (s.name in defined or every_class_may_define(s.name)))
+        and not _called_by_syntax(s)
+    ]
+    return sorted(kept, key=lambda s: KIND_ORDER[s.kind])[:MAX_SYMBOLS]
+
+
+def changed_functions(parts: Iterable[Found]) -> list[Symbol]:
+    """Every function the change touches, once per file that defines it: REVIEW-7 lists each
+    (two files' `helper()` are two functions), where a ripple searches for the name once."""
+    found: Found = {}
+    for part in parts:
+        for key, symbol in part.items():
+            if symbol.kind == "function" and not _called_by_syntax(symbol):
+                found.setdefault(key, symbol)
+    return list(found.values())[:MAX_SYMBOLS]
+
+
+def _called_by_syntax(symbol: Symbol) -> bool:
+    # a changed dunder is called through syntax: no call of it to search for (REVIEW-E15), no
+    # test that names it (REVIEW-7); `__all__` is every module's own
+    return (symbol.kind == "function" and dunder(symbol.name)) or (
+        symbol.name in LANGUAGE_ATTRIBUTES
+    )
+
+
+def _file_symbols(
+    file: FileChange,
+    old: bytes | None,
+    new: bytes | None,
+    known: Container[tuple[str, str]],
+) -> tuple[Iterator[Symbol], FileFacts]:
+    """The symbols of one file (for Python, none already `known` by (name, kind)), and its
+    facts."""
+    if file.path.endswith((".py", ".pyi")):
+        return python.file_symbols(file, old, new, known)
+    return generic.file_symbols(file)
+
+
+def untested_functions(
+    symbols: Sequence[Symbol], found: dict[str, list[Use]], test_globs: tuple[str, ...]
+) -> list[Symbol]:
+    """Changed functions that no test file mentions: test the integration, not only the feature."""
+    return [
+        symbol
+        for symbol in symbols
+        if symbol.kind == "function"
+        and not matches(symbol.path, test_globs)
+        and not symbol.name.startswith("test")
+        and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
+    ]
