@@ -217,6 +217,7 @@ def test_a_bad_configuration_exits_2_naming_the_file(repo, cli, name, content, w
 
 
 def test_specflow_toml_wins_over_pyproject(repo, cli):
+    """CLI-1; LINT-E8: the table it hides is a warning, never read (its broken key is no error)."""
     repo.write(
         {
             "specflow.toml": 'specs_dir = "docs/specs"\n',
@@ -224,7 +225,9 @@ def test_specflow_toml_wins_over_pyproject(repo, cli):
             "docs/specs/reset.md": SPEC,
         }
     )
-    assert cli("lint").out.strip() == "All good: 1 spec(s)."
+    linted = cli("lint")
+    assert linted.code == 0 and linted.out.endswith("0 errors, 1 warning in 1 spec(s).\n")
+    assert "pyproject.toml:1: warning [unread-configuration]" in linted.out
 
 
 def test_a_pyproject_without_a_specflow_table_is_ignored(repo, cli):

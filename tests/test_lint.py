@@ -330,3 +330,29 @@ def test_the_specs_readme_is_a_guide_not_a_spec(repo, cli):
 def test_a_folder_named_like_a_spec_is_skipped(repo, cli):
     repo.write({"specs/reset.md": CLEAN, "specs/notes.md/x.txt": "x"})
     assert cli("lint").code == 0
+
+
+def test_a_configuration_specflow_never_reads_is_a_warning(repo, cli):
+    """LINT-E8: a package's own specflow.toml (a monorepo), and `[tool.specflow]` hidden by the
+    root's specflow.toml, are said; `init` says so when it writes specflow.toml beside a
+    pyproject.toml; a configured `specs_dir` that is missing is bad input, as for check."""
+    repo.write({"pyproject.toml": '[project]\nname = "x"\n'})
+    initialised = cli("init")
+    assert "created specflow.toml" in initialised.out
+    assert "not pyproject.toml's [tool.specflow]" in initialised.err
+    policy = '\n[tool.specflow.rules]\nuntested-requirement = "error"\n'
+    repo.write(
+        {
+            "pyproject.toml": '[project]\nname = "x"\n' + policy,
+            "specs/clean.md": CLEAN,
+            "packages/a/specflow.toml": 'specs_dir = "specs"\n',
+        }
+    )
+    found = json.loads(cli("lint", "--format", "json").out)["findings"]
+    unread = [(f["path"], f["line"]) for f in found if f["rule"] == "unread-configuration"]
+    assert unread == [("packages/a/specflow.toml", 1), ("pyproject.toml", 4)]
+    assert cli("lint").code == 0  # warnings: the configuration read is valid
+    repo.write({"specflow.toml": 'specs_dir = "docs/specs"\n'})
+    missing = cli("lint")
+    assert missing.code == 2 and "specflow.toml:1" in missing.err
+    assert "`specs_dir = 'docs/specs'` does not exist" in missing.err

@@ -16,7 +16,7 @@ from specflow import gitio, gitread, rules
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
-from specflow.errors import ConfigError, NotARepository, SpecflowError
+from specflow.errors import NotARepository, SpecflowError
 from specflow.globs import matches
 from specflow.losses import removed_paths
 from specflow.model import Finding, Spec
@@ -24,7 +24,14 @@ from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
 from specflow.sources import Source, source_of
 from specflow.speccache import SpecCache, spec_findings
-from specflow.specset import SpecSet, read_disk_specs, scoped, spec_globs, spec_set
+from specflow.specset import (
+    SpecSet,
+    read_disk_specs,
+    require_specs_dir,
+    scoped,
+    spec_globs,
+    spec_set,
+)
 
 
 class Snapshot(NamedTuple):
@@ -281,16 +288,7 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 
 
 def _specs_dir_exists(snap: Snapshot) -> None:
-    """CHECK-17: a configured `specs_dir` that is not there would turn enforcement off."""
-    config = snap.config
-    if snap.specs.specs or not config.specs_dir_line or config.specs_path.is_dir():
-        return
-    raise ConfigError(
-        f"`specs_dir = {config.specs_dir!r}` does not exist: nothing would be enforced; "
-        "fix the path or create the folder",
-        config.source,
-        config.specs_dir_line,
-    )
+    require_specs_dir(snap.config, snap.specs)
 
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:

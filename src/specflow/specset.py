@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.config import Config
-from specflow.errors import SpecError
+from specflow.errors import ConfigError, SpecError
 from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
 from specflow.sources import source_of, with_scopes
@@ -153,3 +153,16 @@ def _has_symlink(file: Path, folder: Path) -> bool:
             return True
         current = current.parent
     return False
+
+
+def require_specs_dir(config: Config, specs: SpecSet) -> None:
+    """CHECK-17: a configured `specs_dir` that is not there would turn enforcement off; `lint`
+    says so as `check` does (LINT-E8)."""
+    if specs.specs or not config.specs_dir_line or config.specs_path.is_dir():
+        return
+    raise ConfigError(
+        f"`specs_dir = {config.specs_dir!r}` does not exist: nothing would be enforced; "
+        "fix the path or create the folder",
+        config.source,
+        config.specs_dir_line,
+    )

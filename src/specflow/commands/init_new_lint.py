@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from specflow.model import Finding, Severity, Spec
 from specflow.output import console
 from specflow.project import Project, open_project
 from specflow.sources.markdown import decode, parse_spec
-from specflow.specset import SpecSet, read_disk_specs
+from specflow.specset import SpecSet, read_disk_specs, require_specs_dir
 
 GUIDE = "README.md"
 CONFIG_STUB = """# specflow configuration: every key is optional.
@@ -138,10 +139,50 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
             elif missing_ids(spec) and (updated := _fix(project, spec, specs)) is not None:
                 specs = updated
                 fixed.append(spec.path)
+    require_specs_dir(project.config, specs)
     files = gitread.list_files(project.root)
     found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
-    found += _ignored(project, specs, files)
+    found += _ignored(project, specs, files) + _unread_configuration(project, files)
     return LintResult(specs, sorted(found), fixed)
+
+
+_TOOL_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*specflow\s*[\].]")
+
+
+def _unread_configuration(project: Project, files: Sequence[str]) -> list[Finding]:
+    """LINT-E8: a configuration specflow never reads is said, not skipped without a word: a
+    `specflow.toml` below the root, and `[tool.specflow]` beside the root's specflow.toml."""
+    unread = [
+        Finding(
+            "unread-configuration",
+            Severity.warning,
+            path,
+            1,
+            "specflow reads the configuration at the repository root only, so this file is "
+            "never read: move its settings to the root's specflow.toml or pyproject.toml",
+        )
+        for path in files
+        if path.endswith("/specflow.toml")
+    ]
+    return unread + _shadowed_table(project)
+
+
+def _shadowed_table(project: Project) -> list[Finding]:
+    """`[tool.specflow]` in pyproject.toml, which the root's specflow.toml hides."""
+    pyproject = project.root / "pyproject.toml"
+    if project.config.source != "specflow.toml" or not pyproject.is_file():
+        return []
+    rows = pyproject.read_text("utf-8", "replace").splitlines()
+    line = next((n for n, row in enumerate(rows, 1) if _TOOL_TABLE.match(row)), 0)
+    message = (
+        "`[tool.specflow]` is not read: specflow.toml is, and specflow reads one configuration "
+        "file; move these settings to specflow.toml, or delete it"
+    )
+    return (
+        [Finding("unread-configuration", Severity.warning, "pyproject.toml", line, message)]
+        if line
+        else []
+    )
 
 
 def _ignored(project: Project, specs: SpecSet, files: Sequence[str]) -> list[Finding]:
@@ -230,6 +271,11 @@ def init_command(hooks: bool) -> None:
         console.out(f"created {path}")
     if not created:
         console.out("Nothing to do: specs/ and the configuration are already there.")
+    if "specflow.toml" in created and (project.root / "pyproject.toml").is_file():  # LINT-E8
+        console.err(
+            "specflow reads specflow.toml, not pyproject.toml's [tool.specflow], while it "
+            "exists: keep the settings in one of them."
+        )
     # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
     console.err(
         "With a coding assistant: `specflow agents install` tells it to ask specflow "
