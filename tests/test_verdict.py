@@ -423,12 +423,15 @@ def test_a_scoped_file_renamed_out_of_every_scope_is_blocked(repo, cli):
 def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it(
     repo, cli, tmp_path
 ):
-    """CHECK-21: the decimal-instead-of-base64 commit passes no more without a word."""
+    """CHECK-21: the decimal-instead-of-base64 commit passes no more without a word; the
+    warning stands at the changed line, not at the hunk's first line of context (CHECK-E12)."""
     _start(repo, "")
     repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha256(p).hexdigest()")})
     findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
     touched = [f for f in findings if f["rule"] == "touched-requirement"]
-    assert [(f["severity"], f["path"]) for f in touched] == [("warning", "src/auth/hashing.py")]
+    assert [(f["severity"], f["path"], f["line"]) for f in touched] == [
+        ("warning", "src/auth/hashing.py", 6)
+    ]
     assert "AUTH-1" in touched[0]["message"] and "Hashes use SHA-256" in touched[0]["message"]
     message = tmp_path / "MSG"
     message.write_text("Hex digests, AUTH-1 holds\n", encoding="utf-8")
@@ -439,6 +442,17 @@ def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it
     )
     repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha512(p)")})
     assert cli("check", "--staged").code == 1
+
+
+def test_a_removed_line_is_warned_where_it_stood(repo, cli):
+    """CHECK-E12: a hunk that only removes a line stands at the line that now follows it."""
+    _start(repo, "")
+    block = HASHING + "    x = 1\n    y = 2\n    z = 3\n"
+    repo.commit("block", {"src/auth/hashing.py": block, "src/auth/more.py": "# AUTH-2\n"})
+    repo.stage({"src/auth/hashing.py": block.replace("    y = 2\n", "")})
+    findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+    lines = [f["line"] for f in findings if f["rule"] == "touched-requirement"]
+    assert lines == [8]
 
 
 def test_a_document_that_names_an_id_is_not_its_code(repo, cli):

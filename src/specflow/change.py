@@ -62,6 +62,15 @@ class Hunk(NamedTuple):
         return self.new_start + max(self.new_count, 1) - 1
 
     @property
+    def first_changed(self) -> int:
+        """The new file's line of the hunk's first change: its first added line, or where its
+        first removed line stood (the context above it is the same on both sides)."""
+        at = [self.added[0].number] if self.added else []
+        if self.removed:
+            at.append(max(1, self.new_start + self.removed[0].number - self.old_start))
+        return min(at, default=self.new_start)
+
+    @property
     def span(self) -> str:
         """The lines the hunk spans in the new file; for one that only removes lines, the old
         file's, said so (REVIEW-E39: a deleted file's hunk was "0")."""

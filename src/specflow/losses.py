@@ -182,7 +182,7 @@ def touched_requirements(
             "touched-requirement",
             Severity.warning,
             path,
-            hunk.new_start,
+            hunk.first_changed,  # where an annotation of the forge lands (exploratory F13)
             f"this change touches the code of {reference.id} ({reference.path}:"
             f"{reference.line}) and names it nowhere: does it still hold? "
             f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
