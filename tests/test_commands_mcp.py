@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
+
 from specflow.commands import demo
 
 if TYPE_CHECKING:
@@ -133,8 +135,12 @@ def test_review_brief_resources_and_the_implement_prompt(tmp_path: Path) -> None
 
 
 def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> None:
-    """ASSIST-4, ASSIST-5, ASSIST-E1: an unknown ID, a path outside the repository, a revision
-    starting with '-': each a tool error with the CLI's one-line message."""
+    """ASSIST-4, ASSIST-5, ASSIST-E1, ASSIST-E2: an unknown ID, a path outside the repository,
+    a revision starting with '-' or not one line, a name on two lines: each a tool error with
+    the CLI's one-line message; the prompt of an unknown spec, an invalid-params error."""
+    from mcp.shared.exceptions import MCPError
+    from mcp_types import INVALID_PARAMS
+
     root = demo_repository(tmp_path / "story")
 
     async def conversation(session: ClientSession) -> None:
@@ -150,6 +156,15 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
         assert error and "src is a folder" in text
         error, _, text = await call(session, "review", change="--output=/tmp/x")
         assert error and "starts with '-'" in text
+        for target in ("x\0y", "hash_password\nverify_password"):  # REVIEW-E4
+            error, _, text = await call(session, "context", target=target)
+            assert error and "is one line of text" in text, text
+        error, _, text = await call(session, "review", change="HEAD\0")  # GIT-E12
+        assert error and "specflow: error: refusing revision" in text, text
+        with pytest.raises(MCPError) as refused:  # ASSIST-E2
+            await session.get_prompt("implement", {"spec_id": "NOPE"})
+        assert refused.value.code == INVALID_PARAMS
+        assert refused.value.message.startswith("specflow: error: no spec or requirement 'NOPE'")
         error, _, text = await call(session, "check", change="HEAD")
         assert error and "worktree, staged" in text
         assert "Traceback" not in text

@@ -450,3 +450,7 @@ def test_context_of_an_empty_name_is_bad_input(bcrypt_commit, cli):
     folder = cli("context", "src")
     assert folder.code == 2
     assert folder.err == "specflow: error: src is a folder: give one of its files, or a name\n"
+    two = cli("context", "hash_password\nverify_password")  # `git grep` split it in two
+    assert two.code == 2 and "is one line of text" in two.err and "git grep" not in two.err
+    revision = cli("review", "HEAD\nHEAD~1")  # GIT-E12
+    assert revision.code == 2 and "a revision is one line of text" in revision.err

@@ -306,11 +306,19 @@ def _why_no_work_tree(cwd: Path) -> GitError:
     return GitError(f"{cwd} is inside the .git folder: run specflow in the work tree")
 
 
+def _refuse_unsafe(rev: str) -> None:
+    """GIT-4: a revision that looks like an option; GIT-E12: one that is not one line (a NUL
+    cannot reach git's argument list, and a line break is no revision)."""
+    if rev.startswith("-"):
+        raise GitError(f"refusing revision {rev!r}: it starts with '-'")
+    if "\0" in rev or "\n" in rev or "\r" in rev:
+        raise GitError(f"refusing revision {rev!r}: a revision is one line of text")
+
+
 def resolve(root: Path, rev: str) -> str | None:
     """A commit id for `rev`, or None; a revision that looks like an option is refused."""
     # GIT-4: `--end-of-options` too, so that nothing the user typed is ever read as an option.
-    if rev.startswith("-"):
-        raise GitError(f"refusing revision {rev!r}: it starts with '-'")
+    _refuse_unsafe(rev)
     out = run(
         root,
         "rev-parse",
@@ -391,8 +399,7 @@ def revision(
         mode: Mode = "staged" if staged else "worktree"
         return Revision(f"--{mode}", mode, repo.head or empty_tree(repo.root))
     rev = rev or "HEAD"
-    if rev.startswith("-"):
-        raise GitError(f"refusing revision {rev!r}: it starts with '-'")
+    _refuse_unsafe(rev)
     for separator in ("...", ".."):
         if separator in rev:
             left, right = (side or "HEAD" for side in rev.split(separator, 1))
@@ -409,48 +416,6 @@ def revision(
         )
     base = first_parents[0] if first_parents else empty_tree(repo.root)
     return Revision(rev, "commit", base, commit)
-
-
-def comment_char(root: Path) -> str:
-    """`core.commentChar` as the commit-msg hook's message file uses it (`#` by default)."""
-    out = run(root, "config", "--get", "core.commentChar", ok_codes=(0, 1))
-    return out.decode().strip() or "#"
-
-
-def merge_resolution(repo: RepoInfo) -> set[str] | None:
-    """While a merge is being committed, the paths whose resolution differs from both sides
-    (or that conflicted): judge those, not the whole other branch. None when no merge."""
-    if not (repo.git_dir / "MERGE_HEAD").is_file():
-        return None
-    # A path differs from both sides when the index differs from HEAD and from MERGE_HEAD
-    # there. Two diffs of the index rather than `write-tree`, which fails while a path is still
-    # unmerged (HARDEN-E4) and would write a tree object from inside a hook.
-    paths = _staged_names(repo.root, "HEAD") & _staged_names(repo.root, "MERGE_HEAD")
-    message = repo.git_dir / "MERGE_MSG"
-    if message.is_file():
-        paths |= _conflicts_in(message.read_bytes())
-    return paths
-
-
-def _staged_names(root: Path, commit: str) -> set[str]:
-    options = ("--no-ext-diff", "--no-relative", "--no-renames", "--ignore-submodules=dirty")
-    out = run(root, "diff", "--cached", "--name-only", "-z", *options, commit, "--")
-    return {os.fsdecode(name) for name in out.split(b"\0") if name}
-
-
-def _conflicts_in(message: bytes) -> set[str]:
-    """Paths listed under `Conflicts:` in MERGE_MSG (commented out by newer git)."""
-    paths: set[str] = set()
-    in_list = False
-    for line in message.splitlines():
-        stripped = line.lstrip(b"#").rstrip()
-        if stripped.strip() == b"Conflicts:":
-            in_list = True
-        elif in_list and stripped.startswith(b"\t"):
-            paths.add(os.fsdecode(stripped.strip()))
-        elif in_list:
-            in_list = False
-    return paths
 
 
 def hooks_dir(root: Path) -> Path:

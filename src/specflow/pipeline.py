@@ -333,7 +333,7 @@ def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:
     """During a merge commit, only what the resolution itself changed (as pre-commit does)."""
     if change.revision.mode != "staged":
         return change
-    paths = gitio.merge_resolution(repo)
+    paths = gitread.merge_resolution(repo)
     if paths is None:
         return change
     kept = tuple(f for f in change.files if f.path in paths or (f.old_path or "") in paths)
@@ -348,7 +348,7 @@ def read_message(repo: gitio.RepoInfo, path: Path) -> str:
         text = path.read_bytes().decode("utf-8", "replace")
     except OSError as exc:
         raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
-    return strip_comments(text, gitio.comment_char(repo.root))
+    return strip_comments(text, gitread.comment_char(repo.root))
 
 
 def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:

@@ -358,6 +358,8 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
 
     if not target.strip():  # REVIEW-E4, for the CLI and the MCP tool alike
         raise SpecflowError("context of nothing: give a name (password_hash) or a file path")
+    if any(c in target for c in "\0\n\r"):  # REVIEW-E4: `git grep` would split it, or fail
+        raise SpecflowError(f"context of {target!r}: a name or a path is one line of text")
     if (cwd / target).is_dir():
         raise SpecflowError(f"{target} is a folder: give one of its files, or a name")
 

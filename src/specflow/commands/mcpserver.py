@@ -13,7 +13,8 @@ from typing import Annotated, Any
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
-from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from mcp.shared.exceptions import MCPError
+from mcp_types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from specflow import __version__, pipeline
@@ -139,6 +140,8 @@ def _add_prompt(server: MCPServer[Any], repo: RepoInfo) -> None:
         try:
             return assistant.implement(repo, spec_id)
         except (SpecflowError, OSError) as exc:
-            raise ValueError(failure_message(exc)) from None
+            # ASSIST-E2: an MCPError reaches the client as it is; the SDK turns any other
+            # exception into "Error rendering prompt implement"
+            raise MCPError(INVALID_PARAMS, failure_message(exc) or str(exc)) from None
 
     server.prompt(name="implement")(implement)
