@@ -187,6 +187,24 @@ def test_a_title_without_ascii_letters_or_digits_is_a_clear_error(repo, cli, tit
     assert spec_files(repo) == []
 
 
+def test_a_title_without_ascii_takes_its_file_name_from_the_id(repo, cli):
+    """NEW-E6"""
+    created = cli("new", "日本語の仕様", "--id", "JP")
+    assert created.code == 0 and created.out.startswith("created specs/jp.md")
+    assert parsed(repo, "jp.md").title == "日本語の仕様"
+    assert "or give --id" in cli("new", "密码").err
+
+
+def test_a_docstring_that_opens_with_a_heading_drafts_its_prose(repo, cli):
+    """NEW-E5: as every module of psf/requests opens."""
+    module = '"""\nrequests.auth\n~~~~~~~~~~~~~\n\nThis module holds the auth handlers.\n"""\n'
+    repo.write({"src/auth.py": module})
+    assert cli("new", "Auth", "--id", "AUTH", "--scope", "src/auth.py").code == 0
+    (drafted,) = [c.text for c in parsed(repo, "auth.md").context]
+    assert drafted.startswith("Draft: `src/auth.py`: This module holds the auth handlers."), drafted
+    assert "~" not in drafted
+
+
 def test_new_never_overwrites(repo, cli):
     """NEW-2: exit 2, and the existing file keeps its bytes."""
     repo.write({"specs/password-reset.md": b"---\nid: MINE\n---\r\n# Mine\r\n"})

@@ -69,7 +69,7 @@ def new_spec(
     project: Project, title: str, spec_id: str | None, scope: Sequence[str], status: str
 ) -> str:
     """NEW-1: write `specs/<slug>.md` from the template; the ID comes from the title or `--id`."""
-    slug = scaffold.slugify(title)
+    slug = scaffold.slugify(title, spec_id)
     # `--id ""` is a mistake to report, not a request to derive one.
     spec_id = scaffold.check_id(spec_id) if spec_id is not None else scaffold.derive_id(slug)
     existing = read_disk_specs(project.config)

@@ -50,18 +50,22 @@ class DraftedModule:
     symbols: tuple[Symbol, ...] = field(default_factory=tuple)
 
 
-def slugify(title: str) -> str:
-    """A file name stem that cannot leave `specs/`: ASCII words joined by dashes (NEW-3)."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = "-".join(words)[:MAX_SLUG].strip("-")
+def slugify(title: str, spec_id: str | None = None) -> str:
+    """A file name stem that cannot leave `specs/`: ASCII words joined by dashes (NEW-3); from
+    `spec_id` when the title has none (NEW-E6: `new "日本語の仕様" --id JP` is `jp.md`)."""
+    slug = _ascii_words(title) or _ascii_words(spec_id or "")
     if not slug:
         raise SpecflowError(
-            f"cannot make a file name from the title {title!r}; "
-            "use a title with ASCII letters or digits (the heading may add any text later)"
+            f"cannot make a file name from the title {title!r}; use a title with ASCII "
+            "letters or digits, or give --id (the heading may add any text later)"
         )
     # specs/README.md is the guide `init` writes, never read as a spec.
     return "readme-spec" if slug == "readme" else slug
+
+
+def _ascii_words(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:MAX_SLUG].strip("-")
 
 
 def derive_id(slug: str) -> str:
@@ -138,10 +142,21 @@ _CODE_LINE = re.compile(
 )
 
 
+# NEW-E5: a reStructuredText heading's underline (and overline): `requests.auth` then `~~~~`
+_UNDERLINE = re.compile(r"\s*([=\-~^\"'`#*+.:_])\1{2,}\s*$")
+
+
+def _without_headings(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    marked = {n for n, line in enumerate(lines) if _UNDERLINE.match(line)}
+    titled = marked | {n - 1 for n in marked}
+    return "\n".join(line for n, line in enumerate(lines) if n not in titled)
+
+
 def _summary(doc: str | None) -> str:
     """NEW-4: the docstring's first sentence, from its first paragraph of prose, as a reader
-    sees it, cut at a word (NEW-E4)."""
-    paragraphs = (doc or "").strip().split("\n\n")
+    sees it, cut at a word (NEW-E4); a heading is no prose (NEW-E5)."""
+    paragraphs = [_without_headings(p) for p in (doc or "").strip().split("\n\n")]
     prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
     sentence = _SENTENCE_END.split(" ".join(prose.split()), 1)[0]
     sentence = _LITERAL.sub(r"\1", _ROLE.sub(_shown, sentence))
