@@ -1,6 +1,6 @@
 """`specflow mcp`: the assistant's questions served over the Model Context Protocol (stdio), with
 the official SDK. Read-only: every tool answers from `assistant`, which reads git and the work
-tree and writes nothing (ASSIST-1).
+tree and writes nothing there, bar the caches of `.git/specflow/` (ASSIST-1).
 
 The SDK reads the tools' annotations at run time, so this module imports it at the top (and
 `cli.mcp` imports this module only for `specflow mcp`) and has no postponed annotations."""
