@@ -170,7 +170,9 @@ def _level(severity: Severity) -> str:
 
 
 def _uri(path: str) -> str:
-    return quote(str(printable(path)))
+    """The path's own bytes, percent-encoded: a name that is not UTF-8 (`caf\xe9.py`) or holds
+    a control character still points at its file (CHECK-E13), where `printable` would not."""
+    return quote(path.encode("utf-8", "surrogateescape"))
 
 
 def _fresh_token() -> str:
