@@ -171,6 +171,15 @@ def test_deleting_a_spec_code_still_names_is_blocked_and_reviewed(hooked, cli):
     hooked.git("mv", "specs/password-reset.md", "docs/password-reset.md")
     assert commit(hooked, "Move the spec to docs").returncode != 0
     assert hooked.head() == before
+    hooked.git("reset", "-q", "--hard")
+    spec = (hooked.path / "specs/password-reset.md").read_text()
+    hooked.stage(
+        {"specs/password-reset.md": spec.replace("id: RESET\n", "id: RESET\nstatus: deprecated\n")}
+    )
+    assert commit(hooked, "Retire the reset spec").returncode == 0  # a warning, not a block
+    hooked.git("rm", "-q", "specs/password-reset.md")
+    retired = commit(hooked, "Drop the retired spec")
+    assert retired.returncode != 0 and "keep the deprecated spec until they go" in output(retired)
 
 
 def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):

@@ -33,7 +33,11 @@ def removed_requirements(
             now = specs.by_id.get(spec.id)
             if now is None:  # CHECK-E10: the whole spec is deleted, or moved out of the specs
                 gone = f"is removed with {spec.path}, which this change deletes,"
-                keep = "keep the spec and retire it on purpose (`status: deprecated`)"
+                keep = (
+                    "keep the deprecated spec until they go"
+                    if spec.status == "deprecated"
+                    else "keep the spec and retire it on purpose (`status: deprecated`)"
+                )
             else:
                 gone = f"is removed from {spec.path}:{item.line}"
                 keep = f"keep {item.id} and retire it on purpose ({_RETIRED})"
