@@ -257,7 +257,7 @@ def check(
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
-    _specs_dir_exists(snap)
+    require_specs_dir(snap.config, snap.specs)  # CHECK-17
     return check_of(repo, snap)
 
 
@@ -270,7 +270,7 @@ def check_with_questions(
     """HOOK-14: the pre-commit verdict and, when it passes, the strongest review questions for
     the staged change, from one snapshot; the review runs only when there are some to ask."""
     snap = snapshot(repo, revision)
-    _specs_dir_exists(snap)
+    require_specs_dir(snap.config, snap.specs)  # CHECK-17
     result = check_of(repo, snap)
     count, files = snap.config.hook_questions, len(snap.change.files)
     if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
@@ -285,10 +285,6 @@ def check_with_questions(
 def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
     """HOOK-13: what the commit-msg hook adds to pre-commit's verdict: the message's own."""
     return tuple(finding for finding in findings if finding.path == rules.MESSAGE)
-
-
-def _specs_dir_exists(snap: Snapshot) -> None:
-    require_specs_dir(snap.config, snap.specs)
 
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
