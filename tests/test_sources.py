@@ -19,6 +19,7 @@ from specflow.sources.markdown import parse_spec
 from test_commands_report import browse, needs_chromium
 from test_speed import imported_modules
 from testing.stories import HASHING
+from testing.util import review_json
 
 DATA = Path(__file__).parent / "data"
 
@@ -302,6 +303,55 @@ def test_openspec_change_folders_are_planned_until_archived(repo, cli):
     shutil.move(repo.path / "openspec/changes/migrate-to-bcrypt", archive)
     repo.commit("archived")
     assert cli("show", "PASSWORD-RESET-rehash-on-login").code == 2  # archived: not read
+
+
+OS_AUTH = """# auth Specification
+
+## Purpose
+Login and sessions.
+
+## Requirements
+### Requirement: Password Login
+The system SHALL let a user log in with e-mail and password.
+
+#### Scenario: Correct password
+- **WHEN** the password is right
+- **THEN** a session is created
+"""
+OS_RESET = """### Requirement: Password Reset
+The system SHALL send a reset link by e-mail.
+
+#### Scenario: Reset link
+- **WHEN** the user asks for a reset
+- **THEN** a link is e-mailed
+"""
+
+
+def test_an_archived_openspec_change_is_no_deleted_spec(repo, cli):
+    """REVIEW-E42: archiving a change whose ADDED requirement now lives in its capability
+    deletes the change's spec but no ID: the review shows no deleted spec and counts one spec;
+    an archive that drops the requirement still shows it removed, and check blocks it."""
+    change = "openspec/changes/add-reset/specs/auth/spec.md"
+    code = "# AUTH-password-login\n# AUTH-password-reset\nx = 1\n"
+    test = '"""AUTH-password-login AUTH-password-reset"""\n'
+    repo.commit(
+        "proposed and built",
+        {
+            "openspec/specs/auth/spec.md": OS_AUTH,
+            change: "## ADDED Requirements\n" + OS_RESET,
+            "src/auth.py": code,
+            "tests/test_auth.py": test,
+        },
+    )
+    repo.git("rm", "-q", change)
+    repo.stage({"openspec/specs/auth/spec.md": OS_AUTH + "\n" + OS_RESET})
+    archived = review_json(cli, "--staged")
+    assert [s["delta"]["deleted"] for s in archived["specs"]] == [False]
+    assert archived["spec_count"] == 1 and cli("check", "--staged").code == 0
+    repo.stage({"openspec/specs/auth/spec.md": OS_AUTH})
+    dropped = [s for s in review_json(cli, "--staged")["specs"] if s["delta"]["deleted"]]
+    assert [r["id"] for s in dropped for r in s["delta"]["removed"]] == ["AUTH-password-reset"]
+    assert cli("check", "--staged").code == 1
 
 
 def test_the_fixtures_follow_what_the_tools_wrote():

@@ -98,10 +98,7 @@ class SpecReview:
     delta: SpecDelta
     requirements: tuple[ItemStatus, ...]
     edge_cases: tuple[ItemStatus, ...]
-
-    @property
-    def deleted(self) -> bool:
-        return SPEC_DELETED in self.reasons
+    deleted: bool = False  # REVIEW-E42: the change deletes it
 
 
 @dataclass(frozen=True)
@@ -185,7 +182,7 @@ def build(
         _spec_review(spec, reasons[spec.id], base_specs, where, touched)
         for spec in specs.specs
         if spec.id in reasons
-    ) + tuple(_deleted(spec, where) for spec in base_specs.specs if spec.id not in specs.by_id)
+    ) + _deleted(specs, base_specs, where)
     linked = asked.hunks
     unlinked = tuple(
         hunk
@@ -202,7 +199,7 @@ def build(
         tuple(ripples),
         tuple(untested),
         unlinked,
-        len(specs.specs),
+        len(specs.specs) + sum(review.deleted for review in reviews),
         asked.shown,
         asked.total - len(asked.shown),
         tuple(
@@ -364,15 +361,29 @@ def _spec_review(
     )
 
 
-def _deleted(base: Spec, where: dict[str, list[Reference]]) -> SpecReview:
-    """REVIEW-E42: a spec the change deletes, or moves out of the specs, with each of its IDs
-    and what still names it (check blocks those: CHECK-E10)."""
-    removed = tuple(
-        Removed(item.id, item.text, tuple(r for r in where.get(item.id, []) if r.kind != "message"))
-        for item in base.items
-        if item.id
+def _deleted(
+    specs: SpecSet, base_specs: SpecSet, where: dict[str, list[Reference]]
+) -> tuple[SpecReview, ...]:
+    """REVIEW-E42: each spec the change deletes, or moves out of the specs, with each of its IDs
+    that no spec holds any more and what still names it (check blocks those: CHECK-E10). An
+    archived OpenSpec change, whose requirements live on in their capability, is none."""
+    reviews = []
+    for base in (spec for spec in base_specs.specs if spec.id not in specs.by_id):
+        gone = {item.id: item for item in base.items if item.id and item.id not in specs.items}
+        if gone or not base.items:
+            delta = SpecDelta(removed=_removed(gone, where))
+            reviews.append(SpecReview(base, (SPEC_DELETED,), delta, (), (), deleted=True))
+    return tuple(reviews)
+
+
+def _removed(
+    gone: Mapping[str, Requirement], where: dict[str, list[Reference]]
+) -> tuple[Removed, ...]:
+    """Each ID gone, with the places that still name it."""
+    return tuple(
+        Removed(key, item.text, tuple(r for r in where.get(key, []) if r.kind != "message"))
+        for key, item in gone.items()
     )
-    return SpecReview(base, (SPEC_DELETED,), SpecDelta(removed=removed), (), ())
 
 
 def _status(
@@ -393,11 +404,7 @@ def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> 
         return SpecDelta(is_new=True)
     before = {item.id: item for item in base.items if item.id}
     now = {item.id: item for item in spec.items if item.id}
-    removed = tuple(
-        Removed(key, item.text, tuple(r for r in where.get(key, []) if r.kind != "message"))
-        for key, item in before.items()
-        if key not in now
-    )
+    removed = _removed({k: item for k, item in before.items() if k not in now}, where)
     return SpecDelta(
         added=tuple(item for key, item in now.items() if key not in before),
         reworded=tuple(
