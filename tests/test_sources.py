@@ -354,6 +354,36 @@ def test_an_archived_openspec_change_is_no_deleted_spec(repo, cli):
     assert cli("check", "--staged").code == 1
 
 
+SK_STATUS = """# Feature Specification: CSV export
+
+**Feature Branch**: `001-export`
+**Status**: Draft
+
+## User Scenarios & Testing *(mandatory)*
+
+### User Story 2 - Export to XLS (Priority: P3)
+
+Dropped after review.
+
+**Status**: Deprecated
+
+## Requirements *(mandatory)*
+
+### Functional Requirements
+
+- **FR-001**: System MUST export CSV.
+"""
+
+
+def test_a_spec_kit_status_below_the_header_is_not_the_features(repo, cli):
+    """SOURCES-E13: a deprecated user story leaves the feature enforced."""
+    repo.commit("spec", {"specs/001-export/spec.md": SK_STATUS, "src/export.py": "x = 1\n"})
+    (listed,) = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert listed["status"] == "active"
+    checked = cli("check", "HEAD")
+    assert checked.code == 1 and "EXPORT-FR-001 is referenced nowhere" in checked.out
+
+
 def test_the_fixtures_follow_what_the_tools_wrote():
     """The filled fixtures keep the headings the real tools' templates use."""
     generated = (DATA / "speckit/generated/specs/001-password-reset/spec.md").read_text()

@@ -17,7 +17,7 @@ from specflow.model import Finding, Spec
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
-_KIND = "specs 7"  # change the number when the model or the parser changes what a Spec holds
+_KIND = "specs 8"  # change the number when the model or the parser changes what a Spec holds
 _LINT_KIND = "lint 8"  # change the number when a lint rule changes
 
 

@@ -83,7 +83,8 @@ def parse(path: str, text: str) -> Spec:
                 h3 = "userstory:" + block.text
             continue
         if block.kind == "paragraph":
-            status = _status(block, status, path, problems)
+            if not h2:  # SOURCES-E13: the header block's status, not a story's or a section's
+                status = _status(block, status, path, problems)
             continue
         if block.kind != "item":
             continue
