@@ -182,6 +182,21 @@ def test_deleting_a_spec_code_still_names_is_blocked_and_reviewed(hooked, cli):
     assert retired.returncode != 0 and "keep the deprecated spec until they go" in output(retired)
 
 
+def test_husky_hooks_are_left_to_husky(repo, cli):
+    """HOOK-E6: husky 9's `.husky/_/pre-commit` sources `h`, which runs `.husky/pre-commit`
+    by its own name: renamed to `.legacy` it would run nothing. Install writes nothing."""
+    husky = repo.path / ".husky" / "_"
+    husky.mkdir(parents=True)
+    (husky / "h").write_text('#!/usr/bin/env sh\nn=$(basename "$0")\n')
+    stub = '#!/usr/bin/env sh\n. "${0%/*}/h"\n'
+    (husky / "pre-commit").write_text(stub)
+    repo.git("config", "core.hooksPath", ".husky/_")
+    result = cli("hook", "install")
+    assert result.code == 2 and "husky" in result.err and "--before-message" in result.err
+    assert (husky / "pre-commit").read_text() == stub
+    assert sorted(p.name for p in husky.iterdir()) == ["h", "pre-commit"]
+
+
 def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):
     """HOOK-1: the message only exists for commit-msg, and its references are judged there."""
     hooked.stage({"src/auth/reset.py": FIXED})

@@ -77,12 +77,18 @@ def uninstall(repo: gitio.RepoInfo) -> list[str]:
 def _folder(repo: gitio.RepoInfo, names: tuple[str, ...]) -> Path:
     """HOOK-4: where git runs hooks from, as long as it belongs to this repository."""
     folder = gitio.hooks_dir(repo.root)
-    if _inside(repo, folder):
-        return folder
     width = max(len(name) for name in names) + 1
     lines = [f"  {name + ':':{width}} {command_line(name)}" for name in names if name in CHECKS]
     if PRE_PUSH in names:
         lines.append(f"  {PRE_PUSH + ':':{width}} (no one-line form: check the pushed range in CI)")
+    if folder.name == "_" and folder.parent.name == ".husky":  # HOOK-E6
+        raise SpecflowError(
+            f"core.hooksPath is husky's {_shown(repo, folder)}: husky runs .husky/<hook> by the "
+            "hook's own name, so a hook kept as <hook>.legacy would never run again. "
+            "Add this line to .husky/<hook> for each hook instead:\n" + "\n".join(lines)
+        )
+    if _inside(repo, folder):
+        return folder
     raise SpecflowError(
         f"core.hooksPath is {folder}, outside this repository: specflow does not write there "
         "(every repository using that folder would run it) and leaves the setting alone. "
