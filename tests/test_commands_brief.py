@@ -84,6 +84,20 @@ def test_the_tracing_rule_the_requirements_and_the_constraints(story, cli):
     )
 
 
+def test_each_constraint_is_briefed_as_check_enforces_it(story, cli):
+    """BRIEF-E4: a `require` and a `forbid ... outside` were both briefed as `forbid ... in`,
+    the opposite of what check enforces."""
+    spec = story.read("specs/password-reset.md").replace(
+        "## Constraints\n",
+        "## Constraints\n- require `SCHEMA_VERSION` in `src/migrations/*.py`: each states it\n"
+        "- forbid `hashlib.` outside `src/auth/hashing.py`: one place owns the format\n",
+    )
+    story.commit("more constraints", {"specs/password-reset.md": spec})
+    briefed = cli("brief", "RESET").out.split("Constraints (`specflow check`")[1]  # not 1.
+    assert "- require `SCHEMA_VERSION` in `src/migrations/*.py`: each states it" in briefed
+    assert "- forbid `hashlib.` outside `src/auth/hashing.py`: one place owns the format" in briefed
+
+
 def test_the_edge_cases_and_the_checking_commands(story, cli):
     """BRIEF-4, BRIEF-5"""
     out = cli("brief", "RESET").out

@@ -212,7 +212,8 @@ def check(
 ) -> None:
     """The blocking verdict: exit 1 when the change breaks a spec, 0 when it may land.
 
-    Set SPECFLOW_SKIP=1 (or `git commit --no-verify`) to bypass the hook once.
+    SPECFLOW_SKIP=1 skips every check that sees it: set it for one command
+    (`SPECFLOW_SKIP=1 git commit`); `git commit --no-verify` skips every hook.
 
     Example: specflow check --staged --message-file .git/COMMIT_EDITMSG
     """
