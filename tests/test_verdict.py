@@ -455,6 +455,27 @@ def test_a_removed_line_is_warned_where_it_stood(repo, cli):
     assert lines == [8]
 
 
+def test_only_the_nearest_id_above_a_change_heads_it(repo, cli):
+    """CHECK-E14: rewording the `# AUTH-2` comment, or changing the code under it, touches
+    AUTH-2's code, not AUTH-1's a few lines above (which was warned of)."""
+    _start(repo, "")
+    two = "\n\n# AUTH-2: check the version\ndef check_version(v):\n    return v == 3\n"
+    repo.commit("two blocks", {"src/auth/hashing.py": HASHING + two})
+
+    def touched() -> list[str]:
+        findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]
+        return [
+            re.findall(r"code of (\S+)", f["message"])[0]
+            for f in findings
+            if f["rule"] == "touched-requirement"
+        ]
+
+    repo.stage({"src/auth/hashing.py": HASHING + two.replace("check the", "check its")})
+    assert touched() == []  # the reworded line names AUTH-2 itself
+    repo.stage({"src/auth/hashing.py": HASHING + two.replace("v == 3", "v >= 3")})
+    assert touched() == ["AUTH-2"]
+
+
 def test_a_document_that_names_an_id_is_not_its_code(repo, cli):
     """CHECK-21: a guide describing AUTH-1, edited just below the line that names it, asks
     nothing (this repository's benchmark write-up drew twelve warnings per edit); the code

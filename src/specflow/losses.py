@@ -212,10 +212,20 @@ def touched_code(
         if matches(file.path, test_globs) or file.path.endswith(DOCUMENTS):
             continue  # a test verifies the rule, a document describes it: neither is its code
         for hunk in file.hunks:
-            for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
+            for reference in heading(heads[file.path], hunk):
                 yield file.path, hunk, reference
 
 
-def _heading(found: Sequence[Reference], start: int, end: int) -> list[Reference]:
-    """The references inside the hunk's lines or at most BLOCK_LINES above them."""
-    return [r for r in found if start - BLOCK_LINES <= r.line <= end]
+def heading(found: Sequence[Reference], hunk: Hunk) -> list[Reference]:
+    """The references that head what `hunk` changes (CHECK-E14: not every ID above it;
+    rewording `# RESET-2` is no change under `# RESET-1`)."""
+    first = hunk.first_changed
+    return heading_lines(found, first, max((line.number for line in hunk.added), default=first))
+
+
+def heading_lines(found: Sequence[Reference], first: int, last: int) -> list[Reference]:
+    """The references on lines `first` to `last`, and those on the nearest line above `first`
+    (or on it) that holds one, at most BLOCK_LINES above."""
+    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
+    nearest = max(above, default=0)  # lines count from 1
+    return [r for r in found if r.line == nearest or first < r.line <= last]

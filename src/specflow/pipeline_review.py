@@ -27,7 +27,7 @@ from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import HEADING, REACHES, Corpus, LinkRow
-from specflow.losses import BLOCK_LINES
+from specflow.losses import heading, heading_lines
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -93,7 +93,7 @@ def heading_rows(
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
             continue
         for number, hunk in enumerate(file.hunks):
-            for reference in _heading(heads[file.path], hunk.new_start, hunk.new_end):
+            for reference in heading(heads[file.path], hunk):
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, HEADING, (reference.id,), ()))
     return found
@@ -119,7 +119,7 @@ def reach_rows(
         at = at_path[symbol.path]
         number = _hunk_at(files[at], symbol.line)
         for use in ripple.uses:
-            for reference in _heading(heads.get(use.path, []), use.line, use.line):
+            for reference in heading_lines(heads.get(use.path, []), use.line, use.line):
                 where = f"{use.path}:{use.line}"
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))
@@ -132,11 +132,6 @@ def _heads(references: Sequence[Reference]) -> dict[str, list[Reference]]:
         if reference.kind == "implements":
             heads.setdefault(reference.path, []).append(reference)
     return heads
-
-
-def _heading(found: Sequence[Reference], start: int, end: int) -> Iterator[Reference]:
-    """The references inside lines `start` to `end` or at most BLOCK_LINES above them."""
-    return (r for r in found if start - BLOCK_LINES <= r.line <= end)
 
 
 def _hunk_at(file: FileChange, line: int) -> int:
