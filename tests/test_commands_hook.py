@@ -197,6 +197,19 @@ def test_husky_hooks_are_left_to_husky(repo, cli):
     assert sorted(p.name for p in husky.iterdir()) == ["h", "pre-commit"]
 
 
+def test_uninstall_removes_our_hook_another_manager_kept_as_legacy(hooked, cli):
+    """HOOK-E7: `pre-commit install` after ours moves ours to `pre-commit.legacy` and runs it
+    first; uninstall removes it there and leaves the manager's hook."""
+    hooks = hooked.path / ".git" / "hooks"
+    (hooks / "pre-commit").rename(hooks / "pre-commit.legacy")
+    manager = "#!/bin/sh\n# another manager's hook\nexit 0\n"
+    (hooks / "pre-commit").write_text(manager)
+    removed = cli("hook", "uninstall")
+    assert removed.code == 0 and "pre-commit.legacy" in removed.out, removed
+    assert not (hooks / "pre-commit.legacy").exists()
+    assert (hooks / "pre-commit").read_text() == manager
+
+
 def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):
     """HOOK-1: the message only exists for commit-msg, and its references are judged there."""
     hooked.stage({"src/auth/reset.py": FIXED})

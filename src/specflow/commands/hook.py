@@ -58,8 +58,18 @@ def uninstall(repo: gitio.RepoInfo) -> list[str]:
         ]
     done = []
     ours = [folder / name for name in ALL_HOOKS if _is_ours(folder / name)]
-    for hook in ours:
+    # HOOK-E7: another manager's install (the pre-commit framework's migration mode) kept
+    # specflow's hook as its legacy and runs it first
+    kept = [_legacy(folder / name) for name in ALL_HOOKS if folder / name not in ours]
+    kept = [hook for hook in kept if _is_ours(hook)]
+    for hook in (*ours, *kept):
         _vet_edits(hook, "uninstall")
+    for hook in kept:
+        try:
+            hook.unlink()
+        except OSError as exc:
+            raise SpecflowError(f"cannot remove the hook: {exc.strerror}", str(hook)) from None
+        done.append(f"removed {_shown(repo, hook)}, specflow's hook that another one ran first")
     for hook in ours:
         legacy = _legacy(hook)
         try:
