@@ -339,6 +339,13 @@ def test_a_git_dir_kept_apart_from_its_work_tree_still_finds_the_root(tmp_path, 
     assert not (work / "src" / "specs").exists()
 
 
+def test_list_and_show_say_a_draft_spec_enforces_nothing(repo, cli):
+    """CLI-E6: as check reads it."""
+    repo.write({"specs/reset.md": SPEC.replace("owners: [security]", "status: draft")})
+    assert "RESET  draft   0/2" in cli("list").out
+    assert "· not enforced (the spec is draft)" in cli("show", "RESET-1").out
+
+
 # --- CLI-4: output --------------------------------------------------------------------------------
 
 

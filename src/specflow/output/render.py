@@ -47,7 +47,9 @@ def spec_list(specs: SpecSet, references: Sequence[Reference], fmt: str) -> None
         (
             spec.id,
             spec.status,
-            f"{sum(i.enforced for i in spec.requirements)}/{len(spec.requirements)}",
+            # CLI-E6: a draft or deprecated spec enforces nothing, whatever its items say
+            f"{sum(i.enforced and spec.enforced for i in spec.requirements)}"
+            f"/{len(spec.requirements)}",
             f"{sum(bool(where.get(i.id or '')) for i in spec.requirements)}"
             f"/{len(spec.requirements)}",
             str(len(spec.edge_cases)),
@@ -136,16 +138,22 @@ def _places(found: Sequence[Reference], limit: int = 4) -> str:
 _VERB = {"implements": "implemented", "verifies": "verified", "message": "named"}
 
 
+def _item_state(spec: Spec, item: Requirement) -> str:
+    if not spec.enforced:  # CLI-E6: as check reads it
+        return f"not enforced (the spec is {spec.status})"
+    state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
+    return state.get(item.state.value, "enforced")
+
+
 def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fmt: str) -> None:
     where = by_id(references)
     if fmt == "json":
         dump_json({"spec": serialize.spec_data(spec), "item": serialize.spec_item(item, where)})
         return
-    state = {"planned": "planned, not yet enforced", "ticked": "ticked, enforced"}
     found = where.get(item.id or "", [])
     lines = [
         f"{item.id}  ({item.kind} of {spec.id}: {spec.title})",
-        f"  {item.path}:{item.line} · {state.get(item.state.value, 'enforced')}",
+        f"  {item.path}:{item.line} · {_item_state(spec, item)}",
         "",
         *("  " + text for text in item.text.splitlines()),
         "",
