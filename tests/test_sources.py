@@ -384,6 +384,18 @@ def test_a_spec_kit_status_below_the_header_is_not_the_features(repo, cli):
     assert checked.code == 1 and "EXPORT-FR-001 is referenced nowhere" in checked.out
 
 
+def test_a_spec_kit_duplicate_id_says_to_rename_a_folder(repo, cli):
+    """LINT-E9: two features named alike share a spec id; `lint --fix` would refuse."""
+    feature = (
+        "# Feature Specification: Auth\n\n## Requirements\n\n- **FR-001**: System MUST log in.\n"
+    )
+    repo.write({"specs/001-auth/spec.md": feature, "specs/007-auth/spec.md": feature})
+    linted = cli("lint")
+    duplicate = [line for line in linted.out.splitlines() if "[duplicate-id]" in line]
+    assert duplicate and "rename one's folder" in duplicate[0], linted.out
+    assert "lint --fix" not in duplicate[0]
+
+
 def test_the_fixtures_follow_what_the_tools_wrote():
     """The filled fixtures keep the headings the real tools' templates use."""
     generated = (DATA / "speckit/generated/specs/001-password-reset/spec.md").read_text()

@@ -213,10 +213,12 @@ def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
                 continue
             if item.id in first:
                 other = first[item.id]
-                message = (
-                    f"{item.id} is already defined at {other.path}:{other.line}; "
+                fix = (  # LINT-E9: `lint --fix` writes specflow's specs only
                     "delete this ID and run `specflow lint --fix` to give it a free number"
+                    if spec.source == "specflow"
+                    else "the two specs share an id: rename one's folder, in that tool's way"
                 )
+                message = f"{item.id} is already defined at {other.path}:{other.line}; {fix}"
                 yield _at(spec, item.line, "duplicate-id", ERROR, message)
             else:
                 first[item.id] = item
