@@ -277,9 +277,12 @@ def test_lint_flags_the_placeholders_of_specflow_new_and_the_draft_marker(repo, 
 def test_a_configured_specs_dir_that_does_not_exist_is_an_error(repo, cli):
     """CHECK-17: not "All good: 0 spec(s)": enforcement would be off without a word."""
     repo.commit("config", {"pyproject.toml": '[tool.specflow]\nspecs_dir = "spec"\n'})
-    result = cli("check", "HEAD")
-    assert result.code == 2
-    assert "pyproject.toml:2" in result.err and "`specs_dir = 'spec'` does not exist" in result.err
+    for args in (("check", "HEAD"), ("list",), ("show", "X"), ("report",), ("review", "HEAD")):
+        result = cli(*args)  # CLI-E7: every command that reads the specs
+        assert result.code == 2, (args, result)
+        assert (
+            "pyproject.toml:2" in result.err and "`specs_dir = 'spec'` does not exist" in result.err
+        )
 
 
 def test_check_worktree_sees_an_untracked_new_spec(repo, cli):

@@ -68,6 +68,7 @@ def snapshot(
     if extra_messages:
         change = Change(change.revision, change.files, change.messages + extra_messages)
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
+    require_specs_dir(config, specs)  # CHECK-17, CLI-E7: for every command that reads specs
     if revision.mode == "worktree":
         change = _with_untracked_specs(repo, config, change, specs)
     # CHECK-E10: the IDs of a spec the change deletes are still searched, so that code and
@@ -182,6 +183,7 @@ def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[R
     """Every spec of a resulting tree and every reference to it: for list, show and report."""
     config = load_config(repo.root)
     specs = tree_specs(repo, config, revision)
+    require_specs_dir(config, specs)
     return specs, grep_references(repo, config, revision, specs)
 
 
@@ -257,7 +259,6 @@ def check(
     """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
-    require_specs_dir(snap.config, snap.specs)  # CHECK-17
     return check_of(repo, snap)
 
 
@@ -270,7 +271,6 @@ def check_with_questions(
     """HOOK-14: the pre-commit verdict and, when it passes, the strongest review questions for
     the staged change, from one snapshot; the review runs only when there are some to ask."""
     snap = snapshot(repo, revision)
-    require_specs_dir(snap.config, snap.specs)  # CHECK-17
     result = check_of(repo, snap)
     count, files = snap.config.hook_questions, len(snap.change.files)
     if result.blocking or not count or not 0 < files <= HOOK_REVIEW_FILES or not snap.specs.specs:
