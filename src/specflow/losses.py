@@ -202,10 +202,7 @@ def touched_code(
 ) -> Iterator[tuple[str, Hunk, Reference]]:
     """Each hunk of code (not a test, a document or a spec) and the implementing references
     that head it: inside its lines or at most BLOCK_LINES above them."""
-    heads: dict[str, list[Reference]] = {}
-    for reference in references:
-        if reference.kind == "implements":
-            heads.setdefault(reference.path, []).append(reference)
+    heads = implementing(references)
     for file in change.files:
         if file.path not in heads or in_specs_dir(file.path, specs_dir):
             continue
@@ -214,6 +211,15 @@ def touched_code(
         for hunk in file.hunks:
             for reference in heading(heads[file.path], hunk):
                 yield file.path, hunk, reference
+
+
+def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:
+    """The references that implement an ID, by the file they are in: what heads its code."""
+    heads: dict[str, list[Reference]] = {}
+    for reference in references:
+        if reference.kind == "implements":
+            heads.setdefault(reference.path, []).append(reference)
+    return heads
 
 
 def heading(found: Sequence[Reference], hunk: Hunk) -> list[Reference]:

@@ -27,7 +27,7 @@ from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import HEADING, REACHES, Corpus, LinkRow
-from specflow.losses import heading, heading_lines
+from specflow.losses import heading, heading_lines, implementing
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -87,7 +87,7 @@ def heading_rows(
     implements an ID, linked to that ID: the code `check` says the change touches
     (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
     test (it verifies the rule) nor documentation (it describes it) is that code."""
-    heads = _heads(references)
+    heads = implementing(references)
     found: list[LinkRow] = []
     for at, file in enumerate(files):
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
@@ -109,7 +109,7 @@ def reach_rows(
     implements an ID heads that code: the hunk that touches it is linked to that requirement,
     through the use (`verify_password` reads the hash the reset now writes, under `# AUTH-1`),
     wherever the changed file is."""
-    heads = _heads(references)
+    heads = implementing(references)
     at_path = {file.path: at for at, file in enumerate(files)}
     found: list[LinkRow] = []
     for ripple in rippled:
@@ -124,14 +124,6 @@ def reach_rows(
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))
     return found
-
-
-def _heads(references: Sequence[Reference]) -> dict[str, list[Reference]]:
-    heads: dict[str, list[Reference]] = {}
-    for reference in references:
-        if reference.kind == "implements":
-            heads.setdefault(reference.path, []).append(reference)
-    return heads
 
 
 def _hunk_at(file: FileChange, line: int) -> int:

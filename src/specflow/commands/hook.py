@@ -60,8 +60,8 @@ def uninstall(repo: gitio.RepoInfo) -> list[str]:
     ours = [folder / name for name in ALL_HOOKS if _is_ours(folder / name)]
     # HOOK-E7: another manager's install (the pre-commit framework's migration mode) kept
     # specflow's hook as its legacy and runs it first
-    kept = [_legacy(folder / name) for name in ALL_HOOKS if folder / name not in ours]
-    kept = [hook for hook in kept if _is_ours(hook)]
+    legacies = (_legacy(folder / name) for name in ALL_HOOKS if folder / name not in ours)
+    kept = [hook for hook in legacies if _is_ours(hook)]
     for hook in (*ours, *kept):
         _vet_edits(hook, "uninstall")
     for hook in kept:
