@@ -63,6 +63,7 @@ CLEAN_BASE = {
     "tests/test_hashing.py": TEST_HASHING,
 }
 BAD = {"src/auth/reset.py": BCRYPT}
+FIXED_RESET = {"src/auth/reset.py": FIXED}
 HOOK_NAMES = ("pre-commit", "commit-msg", "pre-merge-commit")
 
 
@@ -290,8 +291,9 @@ def test_the_very_first_commit_is_judged(repo, cli):
     assert passed.returncode == 0, output(passed)
 
 
-def test_conflicted_merge_judges_the_resolution_not_the_other_branch(hooked):
-    """HOOK-6: the other branch's own violation is not blamed on the merge; the resolution is."""
+def test_conflicted_merge_is_judged_as_the_change_it_makes_to_the_branch(hooked):
+    """HOOK-6: a merge is judged as `check HEAD` will judge it in CI, against the branch it
+    lands on: the resolution's own violation and what the other branch brings alike."""
     hooked.commit("shared file", {"src/auth/config.py": "ROUNDS = 1\n"})
     hooked.git("switch", "-q", "-c", "other")
     hooked.stage({**BAD, "src/auth/config.py": "ROUNDS = 2\n"})
@@ -305,12 +307,34 @@ def test_conflicted_merge_judges_the_resolution_not_the_other_branch(hooked):
     blocked = git(hooked.path, "commit", "--no-edit")
     assert blocked.returncode != 0
     assert "src/auth/config.py:1" in output(blocked)
-    assert "src/auth/reset.py" not in output(blocked)
+    assert "src/auth/reset.py:1" in output(blocked)  # bypassed on its branch, caught here
 
-    hooked.stage({"src/auth/config.py": "ROUNDS = 4\n"})
+    hooked.stage({"src/auth/config.py": "ROUNDS = 4\n", **FIXED_RESET})
     merged = git(hooked.path, "commit", "--no-edit")
     assert merged.returncode == 0, output(merged)
     assert len(hooked.git("rev-list", "--parents", "-n", "1", "HEAD").split()) == 3
+
+
+def test_a_merge_blocked_by_pre_merge_commit_stays_blocked_at_git_commit(repo, cli):
+    """HOOK-6: two branches that each pass meet in a break (main adds a constraint, the other
+    branch's code breaks it). pre-merge-commit stops the clean merge, and the `git commit`
+    that git then suggests gives the same verdict: it was the way past the hook."""
+    unconstrained = SPEC.split("## Constraints")[0]
+    repo.commit("spec", {**CLEAN_BASE, "specs/password-reset.md": unconstrained})
+    assert cli("hook", "install").code == 0
+    repo.git("switch", "-q", "-c", "other")
+    repo.stage(BAD)
+    assert commit(repo, "Reset with bcrypt").returncode == 0, "no constraint on this branch"
+    repo.git("switch", "-q", "main")
+    repo.stage({"specs/password-reset.md": SPEC})
+    assert commit(repo, "The hash format must not fork").returncode == 0
+
+    stopped = git(repo.path, "merge", "--no-edit", "other")
+    assert stopped.returncode != 0 and "src/auth/reset.py:1" in output(stopped)
+    again = git(repo.path, "commit", "--no-edit")
+    assert again.returncode != 0, output(again)
+    assert "src/auth/reset.py:1" in output(again)
+    assert len(repo.git("rev-list", "--parents", "-n", "1", "HEAD").split()) == 2
 
 
 def test_clean_merge_runs_the_pre_merge_commit_hook(hooked):

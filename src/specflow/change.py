@@ -239,7 +239,9 @@ def split_patch(
     chunk = _OpenChunk(keep)
     for run, shortened in _runs(blocks, limit):
         if b"* Unmerged path " in run:
-            run = _UNMERGED.sub(b"", run)  # GIT-E7: git's stand-in for an unmerged path's patch
+            run = _UNMERGED.sub(
+                b"", run
+            )  # GIT-E7, HARDEN-E4: git's stand-in for an unmerged path's patch
             if not run:
                 continue
         start = 0

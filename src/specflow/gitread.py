@@ -333,39 +333,3 @@ def comment_char(root: Path) -> str:
     """`core.commentChar` as the commit-msg hook's message file uses it (`#` by default)."""
     out = run(root, "config", "--get", "core.commentChar", ok_codes=(0, 1))
     return out.decode().strip() or "#"
-
-
-def merge_resolution(repo: RepoInfo) -> set[str] | None:
-    """While a merge is being committed, the paths whose resolution differs from both sides
-    (or that conflicted): judge those, not the whole other branch. None when no merge."""
-    if not (repo.git_dir / "MERGE_HEAD").is_file():
-        return None
-    # A path differs from both sides when the index differs from HEAD and from MERGE_HEAD
-    # there. Two diffs of the index rather than `write-tree`, which fails while a path is still
-    # unmerged (HARDEN-E4) and would write a tree object from inside a hook.
-    paths = _staged_names(repo.root, "HEAD") & _staged_names(repo.root, "MERGE_HEAD")
-    message = repo.git_dir / "MERGE_MSG"
-    if message.is_file():
-        paths |= _conflicts_in(message.read_bytes())
-    return paths
-
-
-def _staged_names(root: Path, commit: str) -> set[str]:
-    options = ("--no-ext-diff", "--no-relative", "--no-renames", "--ignore-submodules=dirty")
-    out = run(root, "diff", "--cached", "--name-only", "-z", *options, commit, "--")
-    return {os.fsdecode(name) for name in out.split(b"\0") if name}
-
-
-def _conflicts_in(message: bytes) -> set[str]:
-    """Paths listed under `Conflicts:` in MERGE_MSG (commented out by newer git)."""
-    paths: set[str] = set()
-    in_list = False
-    for line in message.splitlines():
-        stripped = line.lstrip(b"#").rstrip()
-        if stripped.strip() == b"Conflicts:":
-            in_list = True
-        elif in_list and stripped.startswith(b"\t"):
-            paths.add(os.fsdecode(stripped.strip()))
-        elif in_list:
-            in_list = False
-    return paths

@@ -288,7 +288,7 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
-    change = _unexcluded(_judged_part(repo, snap.change), snap.config.exclude)
+    change = _unexcluded(snap.change, snap.config.exclude)
     linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
     findings = rules.check(
         snap._replace(change=change),
@@ -322,17 +322,6 @@ def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
     if not exclude:
         return change
     kept = tuple(f for f in change.files if not matches(f.path, exclude))
-    return Change(change.revision, kept, change.messages)
-
-
-def _judged_part(repo: gitio.RepoInfo, change: Change) -> Change:
-    """During a merge commit, only what the resolution itself changed (as pre-commit does)."""
-    if change.revision.mode != "staged":
-        return change
-    paths = gitread.merge_resolution(repo)
-    if paths is None:
-        return change
-    kept = tuple(f for f in change.files if f.path in paths or (f.old_path or "") in paths)
     return Change(change.revision, kept, change.messages)
 
 
