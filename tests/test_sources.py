@@ -728,3 +728,60 @@ def test_a_foreign_spec_that_is_not_utf8_is_a_one_line_error(repo, cli):
     assert result.code == 2
     assert ".kiro/specs/lock/requirements.md:4: not UTF-8 (byte 0xe9)" in result.err
     assert "Traceback" not in result.err
+
+
+DOTTED_KIRO = """# Requirements Document
+
+## Requirements
+
+### Requirement 1: Status
+
+**Objective:** As an operator, I want animal statuses.
+
+#### Acceptance Criteria
+1.1 The Animal Repository shall keep a `status` field.
+1.2 When new data is collected, the Animal Repository shall set 'sheltered'
+    and record the time.
+1.3 When ステータスが変更された場合, the Animal Repository shall 記録する。
+
+### Requirement 2: Retention
+
+#### Acceptance Criteria
+
+2.1 The Animal Repository shall keep adopted animals for six months.
+"""
+
+
+def test_kiro_criteria_numbered_in_their_own_text_are_requirements(repo, cli):
+    """SOURCES-E14: cc-sdd's `1.1 The X shall ...` lines (one paragraph, no list) are a
+    criterion each, enforced: one referenced nowhere blocks, as a list item's would."""
+    path = ".kiro/specs/animal-repository/requirements.md"
+    code = "def set_status():  # ANIMAL-REPOSITORY-1.1, ANIMAL-REPOSITORY-1.3\n    pass\n"
+    repo.commit("spec", {path: DOTTED_KIRO, "src/status.py": code})
+    report = json.loads(cli("report", "--format", "json").out)
+    (spec,) = report["specs"]
+    found = [(r["id"], r["line"], r["text"]) for r in spec["requirements"]]
+    assert found == [
+        ("ANIMAL-REPOSITORY-1.1", 10, "The Animal Repository shall keep a `status` field."),
+        (
+            "ANIMAL-REPOSITORY-1.2",
+            11,
+            "When new data is collected, the Animal Repository shall set 'sheltered' and "
+            "record the time.",
+        ),
+        (
+            "ANIMAL-REPOSITORY-1.3",
+            13,
+            "When ステータスが変更された場合, the Animal Repository shall 記録する。",
+        ),
+        (
+            "ANIMAL-REPOSITORY-2.1",
+            19,
+            "The Animal Repository shall keep adopted animals for six months.",
+        ),
+    ]
+    checked = cli("check", "HEAD")
+    assert checked.code == 1, checked
+    assert f"{path}:11: error [unreferenced-requirement]" in checked.out
+    assert f"{path}:19: error [unreferenced-requirement]" in checked.out
+    assert f"{path}:10: error" not in checked.out

@@ -16,6 +16,7 @@ class Block(NamedTuple):
     line: int
     text: str
     level: int = 0  # a heading's level; an item's number when its list is numbered (`2.`)
+    end: int = 0  # a paragraph's last line
 
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|(?P<number>[0-9]{1,9})[.)])(?:[ \t]+|$)")
@@ -44,7 +45,8 @@ def blocks(text: str) -> list[Block]:
             head = body[0][marker.end() :] if marker else body[0]
             found.append(Block("item", line, clean("\n".join([head, *body[1:]])), number))
         elif token.type == "paragraph_open" and token.level == 0:
-            found.append(Block("paragraph", line, clean(tokens[index + 1].content)))
+            text = clean(tokens[index + 1].content)
+            found.append(Block("paragraph", line, text, end=token.map[1]))
     return found
 
 

@@ -16,7 +16,7 @@ from specflow.config import SOURCE_ROOTS
 from specflow.ids import spec_id_from_file_name
 from specflow.model import ContextStatement, Finding, Requirement, Spec
 from specflow.sources import Source
-from specflow.sources.blocks import Block, blocks, finding, key, sections
+from specflow.sources.blocks import Block, blocks, clean, finding, key, sections
 
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
@@ -26,6 +26,8 @@ ROOT = SOURCE_ROOTS[NAME]
 _FILE = re.compile(r"\.kiro/specs/(?P<feature>[^/]+)/requirements\.md\Z")
 # `Requirement 1: Area`, `Requirement 1`, `1. Overview`, `2 Feature: ...` (cc-sdd's template)
 _NUMBERED = re.compile(r"(?:Requirement\s+)?(?P<number>[0-9]+)\b[.:]?\s*(?P<title>.*)", re.I)
+# SOURCES-E14: cc-sdd's criteria numbered in their own text, `1.1 The X shall ...`, one a line
+_DOTTED = re.compile(r"[ \t]*(?P<number>[0-9]+\.[0-9]+)\.?[ \t]+(?P<text>.*)")
 _SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
 # SOURCES-E8: `shall` is an English word; a criterion in Japanese or Chinese says it its own way
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -47,6 +49,7 @@ def parse(path: str, text: str) -> Spec:
     match = _FILE.match(path)
     ident = spec_id_from_file_name(match["feature"]) if match else "KIRO"
     found = blocks(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     requirements: list[Requirement] = []
     context: list[ContextStatement] = []
     problems: list[Finding] = []
@@ -67,6 +70,8 @@ def parse(path: str, text: str) -> Spec:
             context.append(ContextStatement(block.text, path, block.line))
         elif h2 == "requirements" and criteria and block.kind == "item":
             requirements.append(_criterion(path, ident, number, block, problems))
+        elif h2 == "requirements" and criteria and _DOTTED.match(lines[block.line - 1]):
+            requirements.extend(_dotted_criteria(path, ident, block, lines, problems))
         elif h2 == "requirements" and block.kind == "paragraph" and area:
             context.append(ContextStatement(f"{area}: {block.text}", path, block.line))
     return Spec(
@@ -97,12 +102,34 @@ def _requirement_heading(
 def _criterion(
     path: str, ident: str, number: int | None, block: Block, problems: list[Finding]
 ) -> Requirement:
-    if not _SHALL.search(block.text) and not _CJK.search(block.text):
-        message = "acceptance criterion has no `shall`: EARS says what the system shall do"
-        problems.append(finding(path, block.line, "no-shall", True, message))
     # the criterion's own number as written (`2.`): the `1.2` that Kiro's tasks cite
     item_id = f"{ident}-{number}.{block.level}" if number is not None and block.level else None
-    return Requirement(item_id, block.text, path, block.line)
+    return _requirement(path, item_id, block.text, block.line, problems)
+
+
+def _dotted_criteria(
+    path: str, ident: str, block: Block, lines: list[str], problems: list[Finding]
+) -> Iterator[Requirement]:
+    """A paragraph of `N.M text` lines; a line without a number continues the one before."""
+    opened: list[tuple[int, str, list[str]]] = []
+    for line_number in range(block.line, block.end + 1):
+        line = lines[line_number - 1]
+        match = _DOTTED.match(line)
+        if match:
+            opened.append((line_number, match["number"], [match["text"]]))
+        else:
+            opened[-1][2].append(line)
+    for line_number, number, parts in opened:
+        yield _requirement(path, f"{ident}-{number}", clean(" ".join(parts)), line_number, problems)
+
+
+def _requirement(
+    path: str, item_id: str | None, text: str, line: int, problems: list[Finding]
+) -> Requirement:
+    if not _SHALL.search(text) and not _CJK.search(text):
+        message = "acceptance criterion has no `shall`: EARS says what the system shall do"
+        problems.append(finding(path, line, "no-shall", True, message))
+    return Requirement(item_id, text, path, line)
 
 
 def cross_check(specs: SpecSet) -> Iterator[Finding]:
