@@ -344,6 +344,45 @@ def test_user_configuration_changes_no_verdict_and_no_output(project, cli):
     assert '"src/pay/caf\\303\\251.py"' not in leaked
 
 
+def test_diff_settings_of_the_user_change_no_verdict_and_no_output(project, cli, monkeypatch):
+    """HARDEN-2: the diff's own settings, which git reads from the user's configuration and
+    environment: a file above `core.bigFileThreshold` diffed as binary (its forbidden line
+    passed, its dangling reference went unseen), no context lines, a rename limit that turns an
+    edited rename into a deletion and an addition, an order file that reorders the files."""
+    ledger = "".join(f"def entry_{n}(cents):\n    return cents + {n}\n\n\n" for n in range(80))
+    project.commit("ledger", {"src/pay/ledger.py": ledger, "src/pay/util.py": "X = 1\n" * 30})
+    project.git("mv", "src/pay/util.py", "src/pay/tools.py")
+    project.stage(
+        {
+            "src/pay/ledger.py": ledger.replace("cents + 40", "float(cents)  # PAY-7"),
+            "src/pay/tools.py": "X = 1\n" * 29 + "X = 2  # PAY-2\n",
+            "src/pay/charge.py": "def charge(cents):  # PAY-1\n    return int(cents)\n",
+        }
+    )
+    clean = outputs(cli)
+    assert "src/pay/ledger.py:162" in clean["check staged"], clean["check staged"]
+    assert "PAY-7" in clean["check staged"]
+    home = Path(os.environ["HOME"])
+    (home / "order").write_text("src/pay/tools.py\nsrc/pay/ledger.py\n")
+    settings = {
+        "core.bigFileThreshold": "1k",
+        "diff.context": "0",
+        "diff.renameLimit": "1",
+        "diff.orderFile": str(home / "order"),
+    }
+    for key, value in settings.items():
+        git(home, "config", "--global", key, value)
+    monkeypatch.setenv("GIT_DIFF_OPTS", "--unified=1")
+    configured = outputs(cli)
+    for name in clean:
+        assert configured[name] == clean[name], name
+    configured["review json"] = cli("review", "--staged", "--format", "json").out
+    monkeypatch.delenv("GIT_DIFF_OPTS")
+    for key in settings:
+        git(home, "config", "--global", "--unset", key)
+    assert configured["review json"] == cli("review", "--staged", "--format", "json").out
+
+
 # --- odd paths and specs (HARDEN-3) ------------------------------------------------------------
 
 

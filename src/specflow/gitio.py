@@ -19,8 +19,12 @@ from typing import IO, NamedTuple, TypeVar
 from specflow.change import MAX_LINE_BYTES, Mode, Revision
 from specflow.errors import GitError, NotARepository
 
-# GIT-8: options that make git's output independent of the user's configuration.
-_SAFE = ("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat")
+# GIT-8: options that make git's output independent of the user's configuration; git's own
+# default `core.bigFileThreshold`, under which a large source file is diffed as text (HARDEN-2).
+_SAFE = (
+    *("-c", "core.quotePath=false", "-c", "color.ui=never", "-c", "core.pager=cat"),
+    *("-c", "core.bigFileThreshold=512m"),
+)
 UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
 _LACKS = "; the repository lacks this object (a partial mirror?): `git fsck` lists them"
 # HARDEN-7: `rev-parse --end-of-options` came with git 2.30, `diff --no-relative` with 2.28.
@@ -243,7 +247,8 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     # Never prompt (a hook has no terminal), never page, and no external diff program.
     env.update(GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
-    env.pop("GIT_EXTERNAL_DIFF", None)
+    for name in ("GIT_EXTERNAL_DIFF", "GIT_DIFF_OPTS"):  # HARDEN-2: `GIT_DIFF_OPTS` outranks -U
+        env.pop(name, None)
     return env
 
 

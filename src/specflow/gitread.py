@@ -35,6 +35,11 @@ _DIFF = (
     # not part of any commit, so that alone is left out.
     "--ignore-submodules=dirty",
     "-M",
+    # HARDEN-2: git's defaults for what `diff.context`, `GIT_DIFF_OPTS`, `diff.renameLimit`
+    # and `diff.orderFile` would change
+    "--unified=3",
+    "-l1000",
+    "-O/dev/null",
 )
 
 
