@@ -785,3 +785,41 @@ def test_kiro_criteria_numbered_in_their_own_text_are_requirements(repo, cli):
     assert f"{path}:11: error [unreferenced-requirement]" in checked.out
     assert f"{path}:19: error [unreferenced-requirement]" in checked.out
     assert f"{path}:10: error" not in checked.out
+
+
+PACKAGING = """# packaging Specification
+
+## Purpose
+Build modules.
+
+## Requirements
+### Requirement: Host selects built-in modules
+The build SHALL let the host select built-in modules.
+
+#### Scenario: Host references a module
+- **WHEN** the host references a module project
+- **THEN** the module is copied to Modules/
+"""
+
+
+def test_a_change_adding_a_requirement_its_capability_has_is_blocked_where_it_is_added(repo, cli):
+    """SOURCES-E15: AGIBuild/Modulus 6332faf: the duplicate is the change's to mend; the commit
+    that proposes it is blocked, and a later commit to the capability's spec is not."""
+    main = "openspec/specs/packaging/spec.md"
+    repo.commit(
+        "spec", {main: PACKAGING, "src/build.cs": "// PACKAGING-host-selects-built-in-modules\n"}
+    )
+    change = "openspec/changes/refactor-menus/specs/packaging/spec.md"
+    added = "## ADDED Requirements\n\n" + PACKAGING.split("## Requirements\n")[1]
+    repo.commit("propose", {change: added})
+    linted = cli("lint")
+    assert linted.code == 1, linted
+    assert linted.out.startswith(
+        f"{change}:3: error [duplicate-id] PACKAGING-host-selects-built-in-modules is already "
+        f"defined at {main}:7; an ADDED requirement must be new: change the existing one under "
+        "`## MODIFIED Requirements`, or give this one a new name"
+    ), linted.out
+    checked = cli("check", "HEAD")
+    assert checked.code == 1 and f"{change}:3: error [spec-lint]" in checked.out, checked
+    repo.commit("typo", {main: PACKAGING.replace("Build modules.", "Builds modules.")})
+    assert cli("check", "HEAD").code == 0

@@ -205,23 +205,36 @@ def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
 
 
 def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
-    """LINT-2: each repeat of an ID names the place that defined it first."""
-    first: dict[str, Requirement] = {}
+    """LINT-2: each repeat of an ID names the place that defined it first; a planned repeat of
+    an enforced requirement (an OpenSpec change's ADDED one, SOURCES-E15) is the repeat."""
+    first: dict[str, tuple[Spec, Requirement]] = {}
+    repeats: list[tuple[Spec, Requirement]] = []
     for spec in specs.specs:
         for item in spec.items:
             if not item.id:
                 continue
-            if item.id in first:
-                other = first[item.id]
-                fix = (  # LINT-E9: `lint --fix` writes specflow's specs only
-                    "delete this ID and run `specflow lint --fix` to give it a free number"
-                    if spec.source == "specflow"
-                    else "the two specs share an id: rename one's folder, in that tool's way"
-                )
-                message = f"{item.id} is already defined at {other.path}:{other.line}; {fix}"
-                yield _at(spec, item.line, "duplicate-id", ERROR, message)
-            else:
-                first[item.id] = item
+            seen = first.setdefault(item.id, (spec, item))
+            if seen[1] is item:
+                continue
+            if seen[1].state is ItemState.planned and item.state is not ItemState.planned:
+                first[item.id], (spec, item) = (spec, item), seen
+            repeats.append((spec, item))
+    for spec, item in repeats:
+        yield _duplicate(spec, item, first[str(item.id)][1])
+
+
+def _duplicate(spec: Spec, item: Requirement, other: Requirement) -> Finding:
+    if spec.source == "specflow":  # LINT-E9: `lint --fix` writes specflow's specs only
+        fix = "delete this ID and run `specflow lint --fix` to give it a free number"
+    elif spec.source == "openspec" and item.state is ItemState.planned:
+        fix = (
+            "an ADDED requirement must be new: change the existing one under "
+            "`## MODIFIED Requirements`, or give this one a new name"
+        )
+    else:
+        fix = "the two specs share an id: rename one's folder, in that tool's way"
+    message = f"{item.id} is already defined at {other.path}:{other.line}; {fix}"
+    return _at(spec, item.line, "duplicate-id", ERROR, message)
 
 
 def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
