@@ -823,3 +823,37 @@ def test_a_change_adding_a_requirement_its_capability_has_is_blocked_where_it_is
     assert checked.code == 1 and f"{change}:3: error [spec-lint]" in checked.out, checked
     repo.commit("typo", {main: PACKAGING.replace("Build modules.", "Builds modules.")})
     assert cli("check", "HEAD").code == 0
+
+
+API_SPEC = """# api Specification
+
+## Purpose
+The public API.
+
+## Requirements
+### Requirement: Versioned endpoints
+The API SHALL serve every endpoint under a version prefix.
+
+#### Scenario: A v1 call
+- **WHEN** a client calls /v1/users
+- **THEN** the v1 handler answers
+"""
+
+
+def test_an_english_compound_on_an_openspec_capability_is_no_reference(repo, cli):
+    """SOURCES-E16: helper-45's `API-compatible` blocked as a dangling reference; a two-word
+    slug that names nothing is still one."""
+    repo.commit(
+        "spec",
+        {
+            "openspec/specs/api/spec.md": API_SPEC,
+            "src/api.ts": "// API-versioned-endpoints\nexport const v = 1;\n",
+        },
+    )
+    repo.stage(
+        {"src/b.ts": "// Keep this API-compatible with v1.\n// See API-versioned-endpoint.\n"}
+    )
+    checked = cli("check", "--staged")
+    assert checked.code == 1, checked
+    dangling = [line for line in checked.out.splitlines() if "[dangling-reference]" in line]
+    assert len(dangling) == 1 and dangling[0].startswith("src/b.ts:2: error"), checked.out

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from specflow.change import Change, FileChange
 from specflow.globs import matches, under_folders
-from specflow.ids import find_references
+from specflow.ids import find_references, is_one_word
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -83,9 +83,10 @@ def scope_index(specs: SpecSet, change: Change) -> dict[str, frozenset[str]]:
 
 
 def added_references(
-    change: Change, prefixes: frozenset[str], specs_dir: SpecDirs
+    change: Change, specs: SpecSet, specs_dir: SpecDirs, said: Sequence[Reference] = ()
 ) -> list[Reference]:
-    """References on added lines (outside the specs folder) and in the commit messages."""
+    """References on added lines (outside the specs folder), then `said` (the commit
+    messages'); an unknown slug of one word (`API-compatible`) is English (SOURCES-E16)."""
     found = []
     for file in change.files:
         if in_specs_dir(file.path, specs_dir):
@@ -93,6 +94,6 @@ def added_references(
         for line in file.added_lines():
             if "-" not in line.text:
                 continue  # every ID has a dash: most lines of code have none
-            for item_id, _ in find_references(line.text, prefixes):
+            for item_id, _ in find_references(line.text, specs.prefixes):
                 found.append(Reference(item_id, file.path, line.number, "added", line.text.strip()))
-    return found
+    return [ref for ref in [*found, *said] if ref.id in specs.items or not is_one_word(ref.id)]

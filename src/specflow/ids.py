@@ -48,6 +48,12 @@ def prefix_of(item_id: str) -> str:
     return match["prefix"] if match else item_id.rsplit("-", 1)[0]
 
 
+def is_one_word(item_id: str) -> bool:
+    """`API-compatible`: a slug of one word, as English compounds are (SOURCES-E16)."""
+    match = REFERENCE_RE.fullmatch(item_id)
+    return bool(match and match["slug"] and "-" not in match["slug"])
+
+
 class ItemId(NamedTuple):
     prefix: str
     number: int

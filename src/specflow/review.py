@@ -146,7 +146,7 @@ def build(
     references, message_refs = snap.references, snap.message_references
     specs_dir, test_globs = snap.config.spec_dirs, snap.config.test_globs
     spec_paths = changed_specs(change, specs, base_specs)
-    added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
+    added = added_references(change, specs, specs_dir, message_refs)
     reasons = affected(specs, change, added, specs_dir, scoped)
     where = by_id([*references, *message_refs])
     silent = {

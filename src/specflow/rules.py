@@ -46,7 +46,7 @@ def check(
     references, message_refs = snap.references, snap.message_references
     config = snap.config
     specs_dir, severities, test_globs = config.spec_dirs, config.rules, config.test_globs
-    added = added_references(change, specs.prefixes, specs_dir) + list(message_refs)
+    added = added_references(change, specs, specs_dir, message_refs)
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
