@@ -721,6 +721,21 @@ def test_list_without_git_says_so_instead_of_listing_nothing_referenced(
     one_line_error(cli("list"), "git is not installed")
 
 
+def test_a_repository_owned_by_another_user_is_named_with_gits_remedy(project, cli, monkeypatch):
+    """HARDEN-E5: git's own test switch stands in for a checkout another user owns."""
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
+    for args in (
+        ("check", "HEAD"),
+        ("review", "HEAD"),
+        ("lint",),
+        ("list",),
+        ("check", "--staged"),
+    ):
+        line = one_line_error(cli(*args), "another user owns", "safe.directory")
+        assert line.endswith(f"safe.directory {project.path}"), line
+        assert "not a git repository" not in line, args
+
+
 REAL_GIT = subprocess.run(["sh", "-c", "command -v git"], capture_output=True, text=True).stdout
 
 

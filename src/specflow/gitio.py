@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shlex
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,9 @@ _SAFE = (
     *("-c", "core.bigFileThreshold=512m"),
 )
 UNSHALLOW = "fetch the history first: `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
+_UNSAFE = "git refuses this repository: another user owns it (git's `safe.directory` check)"
+_SAFE_DIRECTORY = "; if you trust it: git config --global --add safe.directory"
+_DUBIOUS = re.compile(rb"detected dubious ownership in repository at '([^\n]*)'")
 _LACKS = "; the repository lacks this object (a partial mirror?): `git fsck` lists them"
 # HARDEN-7: `rev-parse --end-of-options` came with git 2.30, `diff --no-relative` with 2.28.
 MIN_GIT = (2, 30)
@@ -35,6 +39,10 @@ T = TypeVar("T")
 
 class GitUnusable(GitError):
     """git is missing or too old: no repository can be read, whatever the folder."""
+
+
+class UnsafeRepository(GitError):
+    """HARDEN-E5: git refuses to read a repository another user owns (`safe.directory`)."""
 
 
 class RepoInfo(NamedTuple):
@@ -63,6 +71,10 @@ def _check(args: Sequence[str], code: int, stderr: bytes, ok_codes: Sequence[int
     """A git command that ended with an exit code not in `ok_codes` is a GitError (GIT-E11)."""
     if code not in ok_codes:
         refuse_old_git()
+        unsafe = _DUBIOUS.search(stderr)
+        if unsafe:
+            folder = os.fsdecode(unsafe[1])
+            raise UnsafeRepository(_UNSAFE, hint=f"{_SAFE_DIRECTORY} {shlex.quote(folder)}")
         said = _last_line(stderr)
         hint = _LACKS if said.startswith("unable to read ") else ""
         raise GitError(f"`git {_command(args)}` failed: {said or code}", hint=hint)
@@ -284,7 +296,7 @@ def _in_work_tree(cwd: Path, step: Callable[[], T]) -> T:
     """`step`, a git failure explained: no repository, a bare one, inside the .git folder."""
     try:
         return step()
-    except GitUnusable:
+    except (GitUnusable, UnsafeRepository):
         raise
     except GitError:
         raise _why_no_work_tree(cwd) from None
@@ -302,7 +314,7 @@ def _repo_info(cwd: Path, out: bytes) -> RepoInfo:
 def _why_no_work_tree(cwd: Path) -> GitError:
     try:
         bare = run(cwd, "rev-parse", "--is-bare-repository").strip() == b"true"
-    except GitUnusable as exc:
+    except (GitUnusable, UnsafeRepository) as exc:
         return exc
     except GitError:
         return NotARepository(f"not a git repository: {cwd} (run specflow inside one)")
