@@ -45,7 +45,15 @@ def install(repo: gitio.RepoInfo, *, pre_push: bool) -> list[str]:
     folder = _folder(repo, names)
     for name in names:
         _vet(folder / name)
-    return [_install_one(repo, folder / name, _script(name)) for name in names]
+    done = [_install_one(repo, folder / name, _script(name)) for name in names]
+    # HOOK-4: a folder of the work tree reaches other checkouts only once committed
+    if not any(folder.resolve().is_relative_to(home.resolve()) for home in _git_dirs(repo)):
+        shown = _shown(repo, folder)
+        done.append(
+            f"commit {shown}: git runs these hooks in a linked worktree or a clone only from "
+            f"its own {shown}"
+        )
+    return done
 
 
 def uninstall(repo: gitio.RepoInfo) -> list[str]:
@@ -114,8 +122,11 @@ def command_line(name: str) -> str:
 
 def _inside(repo: gitio.RepoInfo, folder: Path) -> bool:
     here = folder.resolve()
-    homes = (repo.root, repo.git_dir, repo.common_dir)
-    return any(here.is_relative_to(home.resolve()) for home in homes)
+    return any(here.is_relative_to(home.resolve()) for home in (repo.root, *_git_dirs(repo)))
+
+
+def _git_dirs(repo: gitio.RepoInfo) -> tuple[Path, Path]:
+    return repo.git_dir, repo.common_dir
 
 
 def _vet(hook: Path) -> None:
