@@ -511,3 +511,60 @@ def test_another_file_names_a_module_function_bare_only_once_it_imports_it(repo,
     repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
     uses = ripple_names(cli)["record"]
     assert places(uses, "path", "line", "use") == [("pay/user.py", 7, "call")]
+
+
+OTHER_LANGUAGES = {
+    "specs/pay.md": SPEC,
+    "src/config.ts": 'const base = "x";\nexport const other = base + "y";\n',
+    "src/hook.ts": "export function useThing() {\n  return 1;\n}\n",
+    "src/Store.swift": "func load(_ id: Int) -> Int { return id }\n",
+    "src/Repo.swift": 'func refresh() {\n    print("x")\n}\n',
+    "scripts/run.sh": (
+        "# Resolve a template name to composed content.\n"
+        "// and a content line in a C-style comment\n"
+        'compose() {\n    echo "$content"\n}\n'
+    ),
+    "src/msg.ts": "export function make() {\n  return 1;\n}\n",
+    "src/doc.ts": "/**\n * content of the doc\n */\nexport const z = 1;\n",
+    "src/calc.py": "total = (\n    price\n    * content\n)\n",  # black's operator first
+}
+
+
+def test_keywords_write_nothing_and_comment_lines_read_nothing(repo, cli):
+    """REVIEW-E44: helper-45's replay of real TypeScript and Swift history: `const [a, setA] =`
+    wrote `const` (every `const` of the repository a reader), `_ = try ...` wrote `_`, and a
+    shell script's `#` comment lines read a name."""
+    repo.commit("base", OTHER_LANGUAGES)
+    repo.commit(
+        "state, fetch, content",
+        {
+            "src/hook.ts": "export function useThing() {\n"
+            "  const [state, setState] = useState(0);\n  return state;\n}\n",
+            "src/Repo.swift": 'func refresh() {\n    _ = try? context.fetch(request)\n    print("x")\n}\n',
+            "src/msg.ts": "export function make(content) {\n  content = content.trim();\n}\n",
+        },
+    )
+    found = ripple_names(cli)
+    assert "const" not in found and "_" not in found, found
+    assert sorted(places(found["content"], "path", "line")) == [
+        ("scripts/run.sh", 4),
+        ("src/calc.py", 3),
+    ]
+
+
+def test_a_use_outside_any_named_function_names_none(repo, cli):
+    """REVIEW-E45: the function around a use is a name, or nothing: `in struct Rule {()`,
+    `in interface Props {()` and `in import SwiftUI()` were source lines; a struct or an
+    interface is named by its name."""
+    repo.commit(
+        "base",
+        {
+            "specs/pay.md": SPEC,
+            "src/Rule.swift": "struct Rule {\n    var pattern: String\n}\n",
+            "src/Field.tsx": "import React from 'react'\n\ninterface Props {\n  label: string\n}\n",
+            "src/other.ts": "export function f(x: string) {\n  return x\n}\n",
+        },
+    )
+    repo.commit("label", {"src/other.ts": "export function f(x: string) {\n  label = x\n}\n"})
+    found = ripple_names(cli)
+    assert sorted(places(found["label"])) == [("src/Field.tsx", "Props")], found

@@ -107,7 +107,7 @@ def chosen_rows(
         if prose:
             continue
         active = (in_tests if test else in_code).intersection(raw.translate(_WORDS).split())
-        if not active or added(path, line := int(raw_line)):
+        if not active or added(path, line := int(raw_line)) or _is_comment(path, raw):
             continue
         chosen.append(Chosen(raw_path, line, raw, tuple(wanted[word] for word in active)))
         for word in active:
@@ -119,6 +119,18 @@ def chosen_rows(
                 if word in tested:
                     in_tests.discard(word)
     return chosen
+
+
+# REVIEW-E44: a comment line reads nothing: `#` then a space (not `#include`), `//`, `/*`, and
+# ` * ` inside a block comment, except in Python, where black starts a line with `* factor`
+_COMMENT_ROW = re.compile(rb"\s*(?://|/\*|#(?:\s|!|$)|--\s)")
+_BLOCK_ROW = re.compile(rb"\s*\*(?:\s|/|$)")
+
+
+def _is_comment(path: str, raw: bytes) -> bool:
+    if _COMMENT_ROW.match(raw):
+        return True
+    return not path.endswith((".py", ".pyi")) and _BLOCK_ROW.match(raw) is not None
 
 
 def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
@@ -173,9 +185,13 @@ def _functions(
 
 
 def _function_of(header: str) -> str:
-    """The function a `git grep -p` header row names, or the row itself, shortened."""
-    match = generic.HEADER_NAME.search(header) or generic.CALL.search(header)
-    return match[1] if match else header.strip()[:40]
+    """The function (or struct, interface ...) a `git grep -p` header row names, if it names
+    one (REVIEW-E45: `import SwiftUI` is no function)."""
+    match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
+    if match:
+        return match[1]
+    call = generic.CALL.search(header)
+    return call[1] if call and call[1] not in generic.NOT_CALLS else ""
 
 
 _WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>|//|\*\*)?=(?!=)")

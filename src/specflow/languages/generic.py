@@ -62,6 +62,10 @@ def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
 WRITE = re.compile(r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])")
 
 
+# REVIEW-E44: `const [a, setA] = ...` declares, `_ = try f()` discards: neither writes a name
+NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
+
+
 DEFINITION = re.compile(
     r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|function|fn|func)\s+"
     r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
@@ -72,6 +76,11 @@ CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
 
 
 HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
+# REVIEW-E45: what else may hold a use: `struct Rule {`, `interface Props {`, `impl Parser {`
+SCOPE_NAME = re.compile(
+    r"\b(?:struct|interface|enum|trait|impl|namespace|protocol|extension|object|record|module)"
+    r"\s+([A-Za-z_][\w.]*)"
+)
 
 
 HEADER_WORDS = frozenset((b"def", b"function", b"func", b"fn", b"class", b"sub"))
@@ -115,6 +124,8 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
         yield Symbol(definition[1], "function", path, number)
         return
     for match in WRITE.finditer(text):
+        if match[1] in NOT_WRITTEN:
+            continue
         yield Symbol(
             match[1], kind, path, number, producers=tuple(line_producers(text, match.end()))
         )
