@@ -98,8 +98,8 @@ def _unreferenced(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterato
                     Severity.error,
                     spec.path,
                     item.line,
-                    f"{item.id} is referenced nowhere: reference {item.id} where it is implemented "
-                    f"(a `# {item.id}` comment) and in its test, {_or_plan(spec, item.id)}",
+                    f"{item.id} is referenced nowhere: name {item.id} in a comment where it is "
+                    f"implemented and in its test, {_or_plan(spec, item.id)}",
                 )
 
 
