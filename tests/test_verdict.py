@@ -535,3 +535,54 @@ def test_re2_is_imported_on_the_hook_path_only_for_a_re_pattern(repo):
     )
     repo.stage({"src/auth/y.py": "# AUTH-1\n"})
     assert " re2\n" in imported_modules(repo, "check", "--staged")[1]
+
+
+GO_SPEC = """---
+id: MUX
+scope: ["*.go"]
+---
+# Mux
+
+## Context
+- `RegisterMethod()` in `tree.go`.
+
+## Requirements
+- MUX-5: `RegisterMethod()` panics when no bit is left in `methodTyp`.
+
+## Edge Cases
+- MUX-E1: 63 methods.
+"""
+GO_CODE = 'package chi\n\nfunc RegisterMethod(m string) {\n\t// MUX-5\n\tpanic("full")\n}\n'
+
+
+@pytest.mark.parametrize(
+    "test_path",
+    ["tree_test.go", "web/__tests__/tree.ts", "web/tree.spec.ts", "test/tree.js"],
+)
+def test_other_languages_tests_verify_and_do_not_implement(repo, cli, test_path):
+    """CHECK-E15: helper-48 on go-chi/chi: `// MUX-5` in tree_test.go implemented MUX-5, so
+    the commit that removed the code's own reference passed."""
+    repo.commit("mux", {"specs/mux.md": GO_SPEC, "tree.go": GO_CODE, test_path: "// MUX-5\n"})
+    shown = json.loads(cli("show", "MUX-5", "--format", "json").out)["item"]["references"]
+    assert sorted((ref["path"], ref["kind"]) for ref in shown) == sorted(
+        [("tree.go", "implements"), (test_path, "verifies")]
+    ), shown
+    repo.commit("drop", {"tree.go": GO_CODE.replace("\t// MUX-5\n", "")})
+    lost = cli("check", "HEAD")
+    assert lost.code == 1 and "[implementation-removed]" in lost.out, lost
+
+
+def test_the_default_test_globs_are_the_ones_init_and_the_readme_show():
+    """CHECK-E15: the globs written down for users are the ones in force."""
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
+
+    from specflow.commands.init_new_lint import CONFIG_STUB
+    from specflow.config import DEFAULT_TEST_GLOBS
+
+    stub = "\n".join(line.removeprefix("# ") for line in CONFIG_STUB.splitlines()[1:4])
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index("test_globs = [") : readme.index("]  # references here verify") + 1]
+    for text in (stub, shown):
+        assert tuple(tomllib.loads(text)["test_globs"]) == DEFAULT_TEST_GLOBS, text

@@ -13,7 +13,11 @@ from specflow.errors import ConfigError
 from specflow.model import Severity
 from specflow.sources import Source, detect, enabled
 
-DEFAULT_TEST_GLOBS = ("tests/**", "test_*.py", "*_test.py", "**/*.test.*")
+# CHECK-E15: the test files of the common languages (Go's, Jest's, Maven's) beside Python's
+DEFAULT_TEST_GLOBS = (
+    *("tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*"),
+    *("**/*.spec.[jt]s", "**/*.spec.[jt]sx", "**/__tests__/**", "**/src/test/**"),
+)
 
 # ARCHITECTURE.md, "Check rules": each rule's default severity.
 CHECK_RULES: Mapping[str, Severity] = {
