@@ -540,7 +540,9 @@ def test_keywords_write_nothing_and_comment_lines_read_nothing(repo, cli):
         {
             "src/hook.ts": "export function useThing() {\n"
             "  const [state, setState] = useState(0);\n  return state;\n}\n",
-            "src/Repo.swift": 'func refresh() {\n    _ = try? context.fetch(request)\n    print("x")\n}\n',
+            "src/Repo.swift": (
+                'func refresh() {\n    _ = try? context.fetch(request)\n    print("x")\n}\n'
+            ),
             "src/msg.ts": "export function make(content) {\n  content = content.trim();\n}\n",
         },
     )
