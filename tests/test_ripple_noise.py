@@ -570,3 +570,42 @@ def test_a_use_outside_any_named_function_names_none(repo, cli):
     repo.commit("label", {"src/other.ts": "export function f(x: string) {\n  label = x\n}\n"})
     found = ripple_names(cli)
     assert sorted(places(found["label"])) == [("src/Field.tsx", "Props")], found
+
+
+KY_SPEC = """---
+id: KY
+scope: ["source/**"]
+---
+# Ky
+
+## Context
+- Non-OK responses become `HTTPError` unless `throwHttpErrors` says otherwise.
+- Retries go through `#retry()`; `#retryCount` counts attempts.
+
+## Requirements
+- KY-1: A `timeout` greater than `maxSafeTimeout` is rejected with a `RangeError`.
+- KY-4: A non-OK response throws `HTTPError` unless `throwHttpErrors` is false.
+
+## Edge Cases
+- KY-E1: `Retry-After` given as an HTTP date in the past.
+"""
+KY = """export async function send(ky, response) {
+\tif (!response.ok && (
+\t\tky.options.throwHttpErrors
+\t)) {
+\t\tconst error = new HTTPError(response, ky.request);
+\t\tthrow error;
+\t}
+}
+"""
+
+
+def test_a_changed_condition_in_braces_is_read_with_the_block_it_governs(repo, cli):
+    """REVIEW-E46: helper-48 on sindresorhus/ky 1d15eb6; the message names no statement."""
+    repo.commit("ky", {"specs/ky.md": KY_SPEC, "source/core/Ky.ts": KY})
+    opaque = "!response.ok && response.type !== 'opaque' && ("
+    repo.commit("opaque", {"source/core/Ky.ts": KY.replace("!response.ok && (", opaque)})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    asked = [q["statement"]["id"] or q["statement"]["kind"] for q in data["questions"]]
+    assert asked[:1] == ["KY-4"], data["questions"]
+    assert "KY-1" not in asked

@@ -12,13 +12,41 @@ from specflow.globs import CODE_SUFFIXES
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
 
 
-def file_symbols(file: FileChange) -> tuple[Iterator[Symbol], FileFacts]:
+def file_symbols(file: FileChange, new: bytes | None = None) -> tuple[Iterator[Symbol], FileFacts]:
     """The names the hunks of `file` write, stop writing or define (none on a hunk that changes
-    no behaviour, none for prose and data), and its facts."""
+    no behaviour, none for prose and data), and its facts; `new` is its resulting text."""
     if not file.path.endswith(CODE_SUFFIXES):
         return iter(()), FileFacts(set(), {})  # prose and data write no names
     noop = generic_noop_hunks(file.path, file.hunks)
-    return symbols(file, noop), FileFacts(noop, _headers(file))
+    lines = new.decode("utf-8", "replace").split("\n") if new is not None else []
+    governed = {
+        index: block
+        for index, hunk in enumerate(file.hunks)
+        if index not in noop and (block := governed_block(hunk, lines))
+    }
+    return symbols(file, noop), FileFacts(noop, _headers(file), governed=governed)
+
+
+# REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
+_CONDITION = re.compile(r"\s*(?:\}\s*)?(?:else\s+)?(?:if|while|for|switch)\b")
+HEADER_LINES = 8  # a condition longer than this is not read
+
+
+def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
+    """The first statement (at most three lines) of the block whose condition is all that the
+    hunk changes, when its language writes blocks in braces; else nothing."""
+    if not hunk.added or not _CONDITION.match(hunk.added[0].text):
+        return ""
+    first, depth = hunk.added[0].number, 0
+    for number in range(first, min(first + HEADER_LINES, len(lines) + 1)):
+        for char in lines[number - 1]:
+            depth += (char in "([") - (char in ")]")
+            if char == "{" and depth == 0:
+                if hunk.added[-1].number > number or len(hunk.removed) > len(hunk.added):
+                    return ""  # the hunk changes the block too: read as it is
+                body = [text for text in lines[number : number + 3] if text.strip() not in "}"]
+                return "\n".join(body)
+    return ""
 
 
 # REVIEW-16: comments of the languages whose line comments are not `//`
