@@ -736,6 +736,24 @@ def test_a_repository_owned_by_another_user_is_named_with_gits_remedy(project, c
         assert "not a git repository" not in line, args
 
 
+def test_git_warning_a_lot_stalls_no_command(project, cli):
+    """HARDEN-E6: helper-49's hostile `.gitattributes`: git warns twice per line on every diff
+    (600 KB on stderr), which filled the pipe specflow read only after git's output."""
+    negated = "".join(f"!pattern{n} diff\n" for n in range(3000))
+    project.commit(
+        "attributes", {".gitattributes": negated, "src/pay/refund.py": "x = 1  # PAY-2\n"}
+    )
+    project.stage({"src/pay/charge.py": "def charge(cents):  # PAY-1\n    return int(cents)\n"})
+    for args in (("check", "HEAD"), ("review", "HEAD"), ("check", "--staged", "--before-message")):
+        done = subprocess.run(
+            [sys.executable, "-m", "specflow", *args],
+            cwd=project.path,
+            capture_output=True,
+            timeout=60,  # a second or two when it works; forever when it does not
+        )
+        assert done.returncode in (0, 1), (args, done.stderr[-500:])
+
+
 REAL_GIT = subprocess.run(["sh", "-c", "command -v git"], capture_output=True, text=True).stdout
 
 

@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import subprocess
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,17 +175,25 @@ def reading(
     process: subprocess.Popen[bytes], args: Sequence[str], ok_codes: Sequence[int] = (0,)
 ) -> Iterator[Iterator[bytes]]:
     assert process.stdout is not None and process.stderr is not None
+    errors = process.stderr
+    said: list[bytes] = []
+    # HARDEN-E6: stderr is read while stdout is, or git blocks on a full stderr pipe (a
+    # `.gitattributes` that makes it warn) while specflow waits for its output
+    drain = threading.Thread(target=lambda: said.append(errors.read()), daemon=True)
+    drain.start()
     try:
         yield _blocks(process.stdout, MAX_LINE_BYTES)
         # GIT-E8: a reader that stopped early must not leave git blocked on a full pipe.
         while process.stdout.read(1 << 16):
             pass
-        error = process.stderr.read()
-        _check(args, process.wait(), error, ok_codes)
+        code = process.wait()
+        drain.join()
+        _check(args, code, b"".join(said), ok_codes)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+        drain.join()
         process.stdout.close()
         process.stderr.close()
 
