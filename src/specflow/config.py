@@ -16,7 +16,14 @@ from specflow.sources import Source, detect, enabled
 # CHECK-E15: the test files of the common languages (Go's, Jest's, Maven's) beside Python's
 DEFAULT_TEST_GLOBS = (
     *("tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*"),
-    *("**/*.spec.[jt]s", "**/*.spec.[jt]sx", "**/__tests__/**", "**/src/test/**"),
+    *(
+        "**/*.spec.ts",
+        "**/*.spec.js",
+        "**/*.spec.tsx",
+        "**/*.spec.jsx",
+        "**/__tests__/**",
+        "**/src/test/**",
+    ),
 )
 
 # ARCHITECTURE.md, "Check rules": each rule's default severity.

@@ -26,7 +26,8 @@ GUIDE = "README.md"
 CONFIG_STUB = """# specflow configuration: every key is optional.
 specs_dir = "specs"
 # test_globs = ["tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*",
-#               "**/*.spec.[jt]s", "**/*.spec.[jt]sx", "**/__tests__/**", "**/src/test/**"]
+#               "**/*.spec.ts", "**/*.spec.js", "**/*.spec.tsx", "**/*.spec.jsx",
+#               "**/__tests__/**", "**/src/test/**"]
 # exclude = ["vendor/**"]
 
 [rules]
