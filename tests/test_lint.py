@@ -86,7 +86,9 @@ def test_each_rule_has_a_stable_name_severity_and_line(old, new, rule, severity,
 def test_an_invalid_spec_id_is_an_error_at_the_id_line():
     """LINT-1"""
     text = "---\nstatus: active\nid: reset\n---\n## Context\n## Requirements\n## Edge Cases\n"
-    assert summary({"specs/reset.md": text}) == [("invalid-spec-id", ERROR, "specs/reset.md", 3)]
+    assert summary({"specs/reset.md": text}) == [
+        ("invalid-front-matter", ERROR, "specs/reset.md", 3)
+    ]
 
 
 def test_a_spec_id_from_a_file_name_that_cannot_be_one_says_to_rename_the_file():

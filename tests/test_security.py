@@ -539,3 +539,30 @@ def test_a_long_word_without_a_call_does_not_stall_the_review(repo, cli):
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+HOSTILE_ID = (
+    "A</b></summary></details> <h1>nothing blocks</h1> "
+    '<img src="https://attacker.example/t.png"> @octocat <!-- '
+)
+
+
+def test_a_spec_id_of_markup_reaches_no_output(repo, cli, tmp_path, monkeypatch):
+    """HARDEN-E7: helper-49's `id:` closed the review's <details> in the CI job summary."""
+    spec = f"---\nid: '{HOSTILE_ID}'\nscope: [src/**]\n---\n# T\n\n## Requirements\n- A-1: x.\n"
+    repo.commit("spec", {"specs/a.md": spec, "src/f.py": "# A-1\n"})
+    repo.commit("two", {"src/f.py": "# A-1\nx = 1\n"})
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    linted = cli("lint")
+    assert "specs/a.md:2: error [invalid-front-matter] `id` must be capitals" in linted.out
+    outputs = [
+        cli("review", "HEAD", "--format", "markdown").out,
+        cli("report", "--format", "markdown").out,
+        cli("brief", "src/f.py").out,
+    ]
+    cli("check", "HEAD", "--format", "github")
+    outputs.append(summary.read_text())
+    for out in outputs:
+        assert "</summary></details>" not in out and "<img" not in out, out
+    assert "<b>A</b>" in outputs[0]  # the id its file name gives

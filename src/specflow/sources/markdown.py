@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from specflow.errors import SpecError
-from specflow.ids import ITEM_ID_RE, spec_id_from_file_name
+from specflow.ids import ITEM_ID_RE, SPEC_ID_RE, spec_id_from_file_name
 from specflow.model import (
     Constraint,
     ContextStatement,
@@ -132,6 +132,9 @@ def _front_matter(path: str, tokens: Sequence[Token], first_line: str) -> dict[s
     return {str(key): value for key, value in data.items()}
 
 
+_ID_RULE = "`id` must be capitals, digits and inner dashes (RESET)"
+
+
 def _make_spec(
     path: str, front: dict[str, Any], key_lines: dict[str, int], built: _Builder
 ) -> Spec:
@@ -140,6 +143,10 @@ def _make_spec(
     raw_id = front.get("id")
     if raw_id is not None and not isinstance(raw_id, str):
         problems.append((key_lines.get("id", 1), f"`id` must be a string, not {raw_id!r}"))
+        raw_id = None
+    elif raw_id is not None and not SPEC_ID_RE.match(raw_id.strip()):
+        # HARDEN-E7: a spec's id is an id, never markup that outputs would print
+        problems.append((key_lines.get("id", 1), f"{_ID_RULE}, not {raw_id.strip()!r}"))
         raw_id = None
     status = front.get("status", "active")
     if not isinstance(status, str):
