@@ -566,3 +566,17 @@ def test_a_spec_id_of_markup_reaches_no_output(repo, cli, tmp_path, monkeypatch)
     for out in outputs:
         assert "</summary></details>" not in out and "<img" not in out, out
     assert "<b>A</b>" in outputs[0]  # the id its file name gives
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_bad_input(repo, cli):
+    """HARDEN-E8: helper-49's nine levels of nine in an unknown key (`show --format json` and
+    the MCP `specs_for` grew past 2.5 GB)."""
+    levels = ["lol0: &a0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    for n in range(1, 9):
+        levels.append(f"lol{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
+    front = "\n".join(["id: A", *levels])
+    repo.commit("spec", {"specs/a.md": f"---\n{front}\n---\n# A\n\n## Requirements\n- A-1: x\n"})
+    for args in (("lint",), ("show", "A", "--format", "json")):
+        done = cli(*args)
+        assert done.code == 2, done
+        assert "specs/a.md:4: front matter uses a YAML alias (*a0)" in done.err, done.err

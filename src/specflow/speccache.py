@@ -17,7 +17,7 @@ from specflow.model import Finding, Spec
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
-_KIND = "specs 10"  # change the number when the model or the parser changes what a Spec holds
+_KIND = "specs 11"  # change the number when the model or the parser changes what a Spec holds
 _LINT_KIND = "lint 12"  # change the number when a lint rule changes
 
 

@@ -104,12 +104,29 @@ def _safe_loader() -> type[Any]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _refuse_aliases(path: str, text: str) -> None:
+    """HARDEN-E8: a YAML alias (`*a` of `&a`) repeats a value without writing it: nine levels
+    of nine are 387 million strings once printed. A spec has no use for one."""
+    if "&" not in text or "*" not in text:
+        return
+    try:
+        for event in yaml.parse(text, Loader=_safe_loader()):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                line = mark.line + 2 if mark is not None else 1  # 2: past the opening `---`
+                message = f"front matter uses a YAML alias (*{event.anchor}): write the value out"
+                raise SpecError(message, path, line)
+    except yaml.YAMLError:
+        return  # said by the loader, with its line
+
+
 def _front_matter(path: str, tokens: Sequence[Token], first_line: str) -> dict[str, Any]:
     if not tokens or tokens[0].type != "front_matter":
         if first_line.lstrip("\ufeff").rstrip() == "---":  # FORMAT-E4
             message = "front matter opened here is never closed: end it with a line of `---`"
             raise SpecError(message, path, 1)
         return {}
+    _refuse_aliases(path, tokens[0].content)
     try:
         try:
             data = yaml.load(tokens[0].content, Loader=_safe_loader())  # noqa: S506 - safe
