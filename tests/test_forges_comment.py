@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from specflow.forges import comment as comments
-from specflow.output.escape import html_text, md_code_span, md_text
+from specflow.output.escape import _code_spans, html_text, md_code_span, md_prose, md_text
 from testing.stories import RESET_SPEC
 
 ZWSP = "\u200b"
@@ -423,3 +423,26 @@ def test_a_repository_template_override_is_used_and_sandboxed(story, cli):
     result = cli("comment", "HEAD")
     assert result.code == 2
     assert "comment.md.j2" in result.err
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        ("uses `a` and ``b`c``", "uses `a` and ``b`c``"),
+        ("an ``unclosed run and `x`", "an \\`\\`unclosed run and `x`"),
+        ("``` `` ```", "```  ``  ```"),
+    ],
+)
+def test_code_spans_pair_as_commonmark_pairs_them(text, rendered):
+    """HARDEN-E9"""
+    assert md_prose(text) == rendered
+
+
+def test_code_spans_are_found_in_linear_time():
+    """HARDEN-E9: helper-49's runs of 2000 down to 1 backticks (50 s in a 2 MB line): every run
+    pairs with none, so it is all text; counted in steps, not timed."""
+    text = "".join("`" * n + "a" for n in range(2000, 0, -1))
+    assert list(_code_spans(text)) == []
+    assert list(_code_spans("`a` " * 50_000)) == [
+        (4 * n, 4 * n + 3, 4 * n + 1, 4 * n + 2) for n in range(50_000)
+    ]
