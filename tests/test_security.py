@@ -580,3 +580,15 @@ def test_a_yaml_alias_bomb_in_front_matter_is_bad_input(repo, cli):
         done = cli(*args)
         assert done.code == 2, done
         assert "specs/a.md:4: front matter uses a YAML alias (*a0)" in done.err, done.err
+
+
+def test_an_error_naming_a_file_with_line_breaks_is_one_line(repo, cli):
+    """HARDEN-E10: helper-49's spec name that puts workflow commands on lines of their own."""
+    name = "specs/x\n::warning title=specflow::approved\n::add-mask::HEAD\n.md"
+    repo.commit("spec", {name: "---\nid: [\n---\n# A\n", "src/f.py": "x\n"})
+    repo.commit("two", {"src/f.py": "x = 1\n"})
+    for args in (("check", "HEAD", "--format", "github"), ("lint",)):
+        done = cli(*args)
+        assert done.code == 2, done
+        assert done.err.count("\n") == 1, done.err
+        assert "specs/x\\n::warning title=specflow::approved\\n::add-mask::HEAD\\n.md:" in done.err

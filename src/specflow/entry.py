@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from specflow.errors import SpecflowError
+from specflow.errors import SpecflowError, one_line
 
 # SPEED-14: True once `main` runs: this process is the `specflow` command itself, not a test's
 # CliRunner inside pytest, which must go on after the command.
@@ -136,6 +136,6 @@ def failure_message(exc: BaseException) -> str | None:
     if isinstance(exc, SpecflowError):
         return f"specflow: error: {exc}"
     if isinstance(exc, OSError):  # a full disk, a permission: the environment, not a bug
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{one_line(str(exc.filename))}: " if exc.filename else ""
         return f"specflow: error: {where}{exc.strerror or exc}"
     return None

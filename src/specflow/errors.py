@@ -15,10 +15,18 @@ class SpecflowError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = one_line(self.path or "")
         if where and self.line:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+def one_line(path: str) -> str:
+    """A path as one line: a line break in a file name (`specs/x\\n::add-mask::...`) would
+    start a line of its own, which GitHub Actions reads as a command (HARDEN-E10)."""
+    if path.isprintable():
+        return path
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in path)
 
 
 class SpecError(SpecflowError):
