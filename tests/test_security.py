@@ -592,3 +592,17 @@ def test_an_error_naming_a_file_with_line_breaks_is_one_line(repo, cli):
         assert done.code == 2, done
         assert done.err.count("\n") == 1, done.err
         assert "specs/x\\n::warning title=specflow::approved\\n::add-mask::HEAD\\n.md:" in done.err
+
+
+def test_a_pipe_in_a_code_span_stays_in_its_report_table_cell(repo, cli):
+    """HARDEN-E11: helper-49's requirement that filled its own Implemented and Verified cells."""
+    forged = "x `a | src/real.py:1 | tests/test_real.py:1` y"
+    repo.commit(
+        "spec", {"specs/a.md": f"---\nid: A\n---\n# A\n\n## Requirements\n- A-1: {forged}\n"}
+    )
+    (row,) = [
+        line for line in cli("report", "--format", "markdown").out.splitlines() if "A-1" in line
+    ]
+    cells = re.split(r"(?<!\\)\|", row.strip().strip("|"))
+    assert len(cells) == 6, row
+    assert cells[4].strip() == cells[5].strip() == "", row

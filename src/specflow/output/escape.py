@@ -121,16 +121,23 @@ def md_prose(text: str) -> str:
     return _with_spans(_LINE_BREAKS.sub(" ", text), md_inline)
 
 
+def md_prose_cell(text: str) -> str:
+    """`md_prose` for a table cell: a `|` inside a code span is escaped too, since GFM splits
+    the cells before it reads the spans (HARDEN-E11)."""
+    return _with_spans(_LINE_BREAKS.sub(" ", text), md_inline, table=True)
+
+
 def md_prose_text(text: str, limit: int = TEXT_LIMIT) -> str:
     """Spec text for a comment: code spans kept, the rest as `md_text`, capped."""
     return _with_spans(_plain(text, limit), lambda part: md_text(part, limit))
 
 
-def _with_spans(text: str, escape: Callable[[str], str]) -> str:
+def _with_spans(text: str, escape: Callable[[str], str], *, table: bool = False) -> str:
     pieces = []
     at = 0
     for start, end, inner_start, inner_end in _code_spans(text):
-        pieces += [escape(text[at:start]), md_code_span(text[inner_start:inner_end])]
+        span = md_code_span(text[inner_start:inner_end], table=table)
+        pieces += [escape(text[at:start]), span]
         at = end
     pieces.append(escape(text[at:]))
     return "".join(pieces)
