@@ -609,3 +609,65 @@ def test_a_changed_condition_in_braces_is_read_with_the_block_it_governs(repo, c
     asked = [q["statement"]["id"] or q["statement"]["kind"] for q in data["questions"]]
     assert asked[:1] == ["KY-4"], data["questions"]
     assert "KY-1" not in asked
+
+
+MUX_GO = """package chi
+
+// Use appends a middleware.
+func (mx *Mux) Use(middlewares ...func()) {
+\tmx.middlewares = append(mx.middlewares, middlewares...)
+}
+
+// Handle adds the route `pattern`.
+func (mx *Mux) Handle(pattern string) {
+\tmx.handle(pattern)
+}
+
+func methodTypString(m int) string {
+\treturn ""
+}
+"""
+KY_TS = """/**
+Base class for all Ky errors.
+*/
+export class Ky {
+\tstatic create(input: string): Promise<number> {
+\t\treturn run(input);
+\t}
+
+\tget size(): number {
+\t\treturn 1;
+\t}
+
+\tasync #retry(limit: number): Promise<number> {
+\t\treturn 10;
+\t}
+}
+"""
+
+
+def test_outside_python_a_change_is_named_by_the_definition_that_holds_it(repo, cli):
+    """REVIEW-E47: helper-48's chi and ky: `Use()` named a change inside `Handle()`, every
+    TypeScript method was `Ky()`, and a removed function the one above it."""
+    repo.commit("base", {"specs/pay.md": SPEC, "src/mux.go": MUX_GO, "src/Ky.ts": KY_TS})
+    handle = "\tmx.handle(pattern)\n"
+    repo.commit(
+        "changes",
+        {
+            "src/mux.go": MUX_GO.replace(
+                handle, '\tif pattern == "" {\n\t\tpanic("")\n\t}\n' + handle
+            )
+            .split("func methodTypString")[0]
+            .rstrip()
+            + "\n",
+            "src/Ky.ts": KY_TS.replace("run(input)", "run(input, 1)").replace("10", "20"),
+        },
+    )
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    untested = sorted((u["path"], u["name"]) for u in data["untested"])
+    assert untested == [
+        ("src/Ky.ts", "create"),
+        ("src/Ky.ts", "retry"),
+        ("src/mux.go", "Handle"),
+        ("src/mux.go", "methodTypString"),
+    ], untested

@@ -211,7 +211,9 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
     match = _name_pattern(name).search(text)
     at = match.end() if match else 0
     rest = text[at:]
-    definition = generic.DEFINITION.match(text) or generic.CLASS.match(text)
+    definition = (
+        generic.DEFINITION.match(text) or generic.CLASS.match(text) or generic.METHOD.match(text)
+    )
     statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
     mutation = _MUTATION.match(rest)
     kind: UseKind

@@ -24,7 +24,8 @@ def file_symbols(file: FileChange, new: bytes | None = None) -> tuple[Iterator[S
         for index, hunk in enumerate(file.hunks)
         if index not in noop and (block := governed_block(hunk, lines))
     }
-    return symbols(file, noop), FileFacts(noop, _headers(file), governed=governed)
+    enclosing = _headers(file, lines)
+    return symbols(file, noop, enclosing), FileFacts(noop, enclosing, governed=governed)
 
 
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
@@ -100,7 +101,11 @@ DEFINITION = re.compile(
 )
 
 
-CLASS = re.compile(r"^\s*class\s+([A-Za-z_]\w*)")
+# `export default class Ky`, `public final class Ky`, `abstract class Base` (REVIEW-E47)
+CLASS = re.compile(
+    r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data)\s+)*"
+    r"class\s+([A-Za-z_]\w*)"
+)
 
 
 HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
@@ -123,17 +128,57 @@ NOT_CALLS = frozenset(
 )
 
 
-def _headers(file: FileChange) -> dict[int, tuple[str, ...]]:
-    """For other languages, the definition git names in each hunk's header, if any."""
+# REVIEW-E47: a method of a class in braces: `static create(...) {`, `async #retry() {`
+METHOD = re.compile(
+    r"\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*"
+    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z"
+)
+DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
+
+
+def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str, ...]]:
+    """The definition that holds each hunk's first change: the nearest one above it, indented
+    less (REVIEW-E47: git's hunk header names the last definition before the hunk's context,
+    `Use()` for a change in the `Handle()` below it); else the header's, if any."""
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
-        header = HEADER_NAME.search(hunk.header)
-        if header:
-            found[index] = (header[1],)
+        name = _definition_above(lines, hunk.first_changed) if lines and hunk.added else ""
+        if not name and hunk.removed and not hunk.added:  # a definition removed whole
+            name = _definition_at(hunk.removed[0].text)
+        if not name:  # git's header may be prose: "Base class for all errors" is no `for()`
+            header = HEADER_NAME.search(hunk.header)
+            name = header[1] if header and header[1] not in NOT_CALLS else ""
+        if name:
+            found[index] = (name,)
     return found
 
 
-def symbols(file: FileChange, noop: set[int]) -> Iterator[Symbol]:
+def _definition_at(text: str) -> str:
+    match = DEFINITION.match(text) or CLASS.match(text) or METHOD.match(text)
+    return match[1] if match and match[1] not in NOT_CALLS else ""
+
+
+def _definition_above(lines: Sequence[str], line: int) -> str:
+    if not 0 < line <= len(lines):
+        return ""
+    text = lines[line - 1]
+    depth = len(text) - len(text.lstrip())
+    for number in range(line, max(0, line - DEFINITION_SCAN), -1):
+        text = lines[number - 1]
+        indent = len(text) - len(text.lstrip())
+        if number != line and (indent >= depth or not text.strip()):
+            continue
+        name = _definition_at(text)
+        if name:
+            return name
+        if number != line:
+            depth = indent  # a block that holds the change: its definition is above it
+    return ""
+
+
+def symbols(
+    file: FileChange, noop: set[int], enclosing: dict[int, tuple[str, ...]]
+) -> Iterator[Symbol]:
     for index, hunk in enumerate(file.hunks):
         if index in noop:
             continue
@@ -141,9 +186,8 @@ def symbols(file: FileChange, noop: set[int]) -> Iterator[Symbol]:
             yield from _line_symbols(file.path, line.number, line.text, "write")
         for line in hunk.removed:
             yield from _line_symbols(file.path, line.number, line.text, "unwrite")
-        header = HEADER_NAME.search(hunk.header)
-        if header and hunk.added:
-            yield Symbol(header[1], "function", file.path, hunk.new_start)
+        if index in enclosing and hunk.added:
+            yield Symbol(enclosing[index][0], "function", file.path, hunk.new_start)
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
