@@ -586,3 +586,17 @@ def test_the_default_test_globs_are_the_ones_init_and_the_readme_show():
     shown = readme[readme.index("test_globs = [") : readme.index("]  # references here verify") + 1]
     for text in (stub, shown):
         assert tuple(tomllib.loads(text)["test_globs"]) == DEFAULT_TEST_GLOBS, text
+
+
+def test_a_comment_only_change_touches_no_requirement(repo, cli):
+    """CHECK-E16: helper-48's chi 834f94d: the review was silent, check warned."""
+    _start(repo, "")
+    commented = HASHING.replace("    return", "    # the digest, as hex\n    return")
+    repo.stage({"src/auth/hashing.py": commented})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    go = "package auth\n\n// AUTH-1\nfunc Hash(p string) string {\n\t// sha\n\treturn p\n}\n"
+    repo.commit("go", {"src/auth/hash.go": go, "src/auth/hashing.py": HASHING})
+    repo.stage({"src/auth/hash.go": go.replace("// sha\n", "/* sha-256,\n\t * hex */\n")})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.stage({"src/auth/hash.go": go.replace("return p", "return p + p")})
+    assert "touched-requirement" in cli("check", "--staged").out

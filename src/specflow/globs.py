@@ -52,6 +52,28 @@ CODE_SUFFIXES = (
 )
 
 
+# REVIEW-16: comments of the languages whose line comments are not `//`
+LINE_COMMENT = {
+    ".sh": "#",
+    ".bash": "#",
+    ".rb": "#",
+    ".pl": "#",
+    ".pm": "#",
+    ".r": "#",
+    ".ex": "#",
+    ".exs": "#",
+    ".lua": "--",
+    ".erl": "%",
+}
+
+
+def line_comment(path: str) -> str:
+    """What opens a line comment in `path`'s language: `#` for Python, `//` unless known."""
+    if path.endswith((".py", ".pyi")):
+        return "#"
+    return LINE_COMMENT.get(path[path.rfind(".") :].lower(), "//")
+
+
 def is_code(path: str) -> bool:
     return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from specflow.change import Change, Hunk
-from specflow.globs import DOCUMENTS, matches, matches_any
+from specflow.globs import DOCUMENTS, line_comment, matches, matches_any
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
@@ -208,9 +208,22 @@ def touched_code(
             continue
         if matches(file.path, test_globs) or file.path.endswith(DOCUMENTS):
             continue  # a test verifies the rule, a document describes it: neither is its code
+        comment = line_comment(file.path)
         for hunk in file.hunks:
+            if _only_comments(hunk, comment):
+                continue  # CHECK-E16: a comment changes what no requirement asks
             for reference in heading(heads[file.path], hunk):
                 yield file.path, hunk, reference
+
+
+def _only_comments(hunk: Hunk, comment: str) -> bool:
+    """Every line the hunk adds or removes is blank or a comment (`/* ... */` lines too where
+    comments are `//`)."""
+    markers = (comment, "/*", "*") if comment == "//" else (comment,)
+    return all(
+        not line.text.strip() or line.text.lstrip().startswith(markers)
+        for line in (*hunk.added, *hunk.removed)
+    )
 
 
 def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:

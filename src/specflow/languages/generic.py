@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from specflow.change import FileChange, Hunk
-from specflow.globs import CODE_SUFFIXES
+from specflow.globs import CODE_SUFFIXES, line_comment
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
 
 
@@ -50,19 +50,6 @@ def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
     return ""
 
 
-# REVIEW-16: comments of the languages whose line comments are not `//`
-_LINE_COMMENT = {
-    ".sh": "#",
-    ".bash": "#",
-    ".rb": "#",
-    ".pl": "#",
-    ".pm": "#",
-    ".r": "#",
-    ".ex": "#",
-    ".exs": "#",
-    ".lua": "--",
-    ".erl": "%",
-}
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
 
@@ -70,7 +57,7 @@ _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk]) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped."""
-    comment = _LINE_COMMENT.get(path[path.rfind(".") :].lower(), "//")
+    comment = line_comment(path)
     return {
         index
         for index, hunk in enumerate(hunks)
