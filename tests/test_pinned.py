@@ -1,0 +1,235 @@
+"""Behaviour that no test pinned down until the code was mutated (a helper broke each rule in a
+plausible way and the whole suite still passed): each test here fails on its mutant."""
+
+from __future__ import annotations
+
+from testing.stories import RESET_SPEC
+
+
+def test_planned_item_of_a_draft_spec_is_not_reported(repo, cli):
+    """CHECK-4 (rules.py _planned_but_referenced): a draft spec is not enforced, so an
+    implemented planned item of it is no `planned-requirement-referenced` warning."""
+    draft = RESET_SPEC.replace("id: RESET\n", "id: RESET\nstatus: draft\n")
+    repo.commit("spec", {"specs/password-reset.md": draft})
+    repo.commit("impl", {"src/auth/m.py": "# RESET-3 started\n"})
+    result = cli("check", "HEAD")
+    assert result.code == 0, result
+    assert "planned-requirement-referenced" not in result.out, result.out
+
+
+def test_unknown_id_of_a_deprecated_spec_dangles_only(repo, cli):
+    """CHECK-2/CHECK-5 (rules.py _deprecated): an ID the deprecated spec does not have is a
+    dangling reference, not also a `deprecated-reference` warning."""
+    old = RESET_SPEC.replace("id: RESET\n", "id: RESET\nstatus: deprecated\n")
+    repo.commit("spec", {"specs/password-reset.md": old})
+    repo.commit("code", {"src/x.py": "# RESET-9 typo\n"})
+    result = cli("check", "HEAD")
+    assert "error [dangling-reference] RESET-9 does not exist" in result.out, result.out
+    assert "deprecated-reference" not in result.out, result.out
+
+
+SIX = """---
+id: SIX
+scope:
+  - src/six/**
+---
+# Six
+
+## Context
+- Six things.
+
+## Requirements
+- SIX-1: one.
+- SIX-2: two.
+- SIX-3: three.
+- SIX-4: four.
+- SIX-5: five.
+- SIX-6: six.
+
+## Edge Cases
+"""
+
+
+def test_a_spec_with_exactly_six_ids_lists_them_without_an_ellipsis(repo, cli):
+    """CHECK-2 hint (rules.py _id_range): six IDs are all listed; the ellipsis means more."""
+    repo.commit("spec", {"specs/six.md": SIX})
+    repo.commit("code", {"src/other.py": "# SIX-7\n"})
+    result = cli("check", "HEAD")
+    assert "specs/six.md defines SIX-1, SIX-2, SIX-3, SIX-4, SIX-5, SIX-6:" in result.out, (
+        result.out
+    )
+
+
+def test_implemented_item_of_a_draft_spec_is_not_untested(repo, cli):
+    """CHECK-4 (rules.py _untested): a draft spec is not enforced: no `untested-requirement`."""
+    draft = RESET_SPEC.replace("id: RESET\n", "id: RESET\nstatus: draft\n")
+    repo.commit("spec", {"specs/password-reset.md": draft})
+    repo.commit("impl", {"src/auth/m.py": "# RESET-1\n"})
+    result = cli("check", "HEAD")
+    assert result.code == 0, result
+    assert "untested-requirement" not in result.out, result.out
+
+
+def test_a_deleted_file_is_not_an_unscoped_change(repo, cli):
+    """CHECK (rules.py _unscoped), rule enabled by configuration: deleting a file no spec
+    governs is not "a changed file governed by no spec" (it no longer exists)."""
+    repo.commit(
+        "spec",
+        {
+            "specs/password-reset.md": RESET_SPEC,
+            "specflow.toml": '[rules]\nunscoped-change = "warning"\n',
+            "tools/old.py": "print(1)\n",
+            "tests/t.py": "# RESET-1 RESET-2\n",
+            "src/auth/r.py": "# RESET-1 RESET-2\n",
+        },
+    )
+    repo.commit("drop", {"tools/old.py": None})
+    result = cli("check", "HEAD")
+    assert "unscoped-change" not in result.out, result.out
+
+
+def test_deleting_code_git_diffs_as_binary_is_not_unreadable(repo, cli):
+    """CHECK-E8 (constraints.py _violations): a deleted file adds nothing; only code that is
+    added or changed and diffed as binary fails closed."""
+    repo.commit(
+        "spec",
+        {
+            "specs/password-reset.md": RESET_SPEC,
+            ".gitattributes": "src/auth/blob.py -diff\n",
+            "src/auth/blob.py": "x = 1\n",
+            "src/auth/r.py": "# RESET-1 RESET-2\n",
+            "tests/t.py": "# RESET-1 RESET-2\n",
+        },
+    )
+    repo.commit("drop", {"src/auth/blob.py": None})
+    result = cli("check", "HEAD")
+    assert result.code == 0, result
+    assert "diffs this code as binary" not in result.out
+
+
+def test_specflow_skip_0_does_not_skip(story, cli, monkeypatch):
+    """CHECK-9 (commands/check.py): SPECFLOW_SKIP=0 is "do not skip"."""
+    from testing.stories import BCRYPT_RESET
+
+    story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
+    monkeypatch.setenv("SPECFLOW_SKIP", "0")
+    result = cli("check", "HEAD")
+    assert result.code == 1 and "skipped" not in result.err, result
+
+
+def test_a_file_named_like_the_commit_does_not_confuse_git(story, cli):
+    """GIT-4 (gitio.parents: `--` after the commit id): an untracked file whose name is the
+    commit's id must not make `git rev-list` refuse an ambiguous argument."""
+    from testing.stories import FIXED_RESET, RESET_TESTS
+
+    head = story.commit(
+        "Reset", {"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": RESET_TESTS}
+    )
+    story.write({head: "x\n"})
+    result = cli("check", head)
+    assert result.code == 0, result
+
+
+def test_a_comma_in_a_path_is_escaped_in_an_annotation(repo, cli):
+    """CHECK-8 (output/github.py _escape_property): `,` separates properties."""
+    spec = RESET_SPEC
+    repo.commit("spec", {"specs/password-reset.md": spec})
+    repo.commit("code", {"src/a,b.py": "# RESET-9\n"})
+    result = cli("check", "HEAD", "--format", "github")
+    assert "::error file=src/a%2Cb.py,line=1," in result.out, result.out
+
+
+def test_github_shows_at_most_ten_annotations_per_type(repo, cli):
+    """CHECK-8, COMMENT-11 (output/github.py PER_TYPE)."""
+    repo.commit("spec", {"specs/password-reset.md": RESET_SPEC})
+    repo.commit("code", {"src/x.py": "".join(f"# RESET-{9 + n}\n" for n in range(11))})
+    out = cli("check", "HEAD", "--format", "github").out
+    assert sum(line.startswith("::error ") for line in out.splitlines()) == 10, out
+    assert "more error(s)" in out
+
+
+def test_a_new_spec_is_readable_by_the_group_and_others(repo, cli):
+    """NEW (fsio.write_atomic): a new file gets the mode `open` would give, not mkstemp's 0600."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        repo.commit("init", {"README.md": "x\n"})
+        result = cli("new", "billing")
+    finally:
+        os.umask(old)
+    assert result.code == 0, result
+    (path,) = (repo.path / "specs").glob("billing*.md")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+NOSCOPE = """---
+id: SAFE
+---
+# Safety
+
+## Context
+- Pickle runs code.
+
+## Requirements
+- SAFE-1: Nothing unpickles.
+
+## Edge Cases
+- SAFE-E1: A cache file.
+
+## Constraints
+- forbid `import pickle`: pickle runs what it loads.
+"""
+
+
+def test_a_constraint_of_a_spec_without_scope_governs_every_file(repo, cli):
+    """CHECK-13 (constraints.governs): no `in` globs and no scope: every file."""
+    repo.commit("spec", {"specs/safe.md": NOSCOPE, "src/s.py": "# SAFE-1\n"})
+    repo.commit("code", {"src/cache.py": "import pickle\n"})
+    result = cli("check", "HEAD")
+    assert result.code == 1 and "src/cache.py:1: error [constraint]" in result.out, result
+
+
+def test_a_draft_spec_scope_emptied_is_not_reported(repo, cli):
+    """CHECK-20 (losses.emptied_scopes): only enforced specs."""
+    draft = RESET_SPEC.replace("id: RESET\n", "id: RESET\nstatus: draft\n")
+    repo.commit("spec", {"specs/password-reset.md": draft, "src/auth/r.py": "x = 1\n"})
+    repo.commit("drop", {"src/auth/r.py": None})
+    result = cli("check", "HEAD")
+    assert result.code == 0 and "emptied-scope" not in result.out, result
+
+
+def test_a_test_moved_out_of_tests_loses_its_reference_as_a_test(repo, cli):
+    """CHECK-16 (losses._removed_references): a renamed file's removed lines are of its old
+    path: a test's last reference removed is `test-removed`."""
+    test_text = "".join(f"def test_{n}():\n    assert {n}\n" for n in range(12))
+    repo.commit(
+        "spec",
+        {
+            "specs/password-reset.md": RESET_SPEC,
+            "src/auth/r.py": "# RESET-1 RESET-2\n",
+            "tests/test_r.py": "# RESET-1 RESET-2\n" + test_text,
+        },
+    )
+    repo.git("mv", "tests/test_r.py", "src/auth/checks.py")
+    repo.commit("move", {"src/auth/checks.py": "# RESET-2\n" + test_text})
+    result = cli("check", "HEAD")
+    assert "warning [test-removed]" in result.out and "RESET-1" in result.out, result.out
+
+
+def test_deleting_a_huge_file_is_not_too_large_to_check(repo, cli):
+    """HARDEN-5 (constraints.py _violations): a truncated file that adds no line has nothing
+    unread that a `forbid` could match: deleting a 20,001-line file does not fail closed."""
+    repo.commit(
+        "spec",
+        {
+            "specs/password-reset.md": RESET_SPEC,
+            "src/auth/r.py": "# RESET-1 RESET-2\n",
+            "tests/t.py": "# RESET-1 RESET-2\n",
+            "src/auth/big.py": "x = 1\n" * 20_001,
+        },
+    )
+    repo.commit("drop", {"src/auth/big.py": None})
+    result = cli("check", "HEAD")
+    assert result.code == 0 and "too large" not in result.out, result
