@@ -130,40 +130,6 @@ def test_a_file_named_like_the_commit_does_not_confuse_git(story, cli):
     assert result.code == 0, result
 
 
-def test_a_comma_in_a_path_is_escaped_in_an_annotation(repo, cli):
-    """CHECK-8 (output/github.py _escape_property): `,` separates properties."""
-    spec = RESET_SPEC
-    repo.commit("spec", {"specs/password-reset.md": spec})
-    repo.commit("code", {"src/a,b.py": "# RESET-9\n"})
-    result = cli("check", "HEAD", "--format", "github")
-    assert "::error file=src/a%2Cb.py,line=1," in result.out, result.out
-
-
-def test_github_shows_at_most_ten_annotations_per_type(repo, cli):
-    """CHECK-8, COMMENT-11 (output/github.py PER_TYPE)."""
-    repo.commit("spec", {"specs/password-reset.md": RESET_SPEC})
-    repo.commit("code", {"src/x.py": "".join(f"# RESET-{9 + n}\n" for n in range(11))})
-    out = cli("check", "HEAD", "--format", "github").out
-    assert sum(line.startswith("::error ") for line in out.splitlines()) == 10, out
-    assert "more error(s)" in out
-
-
-def test_a_new_spec_is_readable_by_the_group_and_others(repo, cli):
-    """NEW (fsio.write_atomic): a new file gets the mode `open` would give, not mkstemp's 0600."""
-    import os
-    import stat
-
-    old = os.umask(0o022)
-    try:
-        repo.commit("init", {"README.md": "x\n"})
-        result = cli("new", "billing")
-    finally:
-        os.umask(old)
-    assert result.code == 0, result
-    (path,) = (repo.path / "specs").glob("billing*.md")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o644
-
-
 NOSCOPE = """---
 id: SAFE
 ---
