@@ -600,3 +600,33 @@ def test_a_comment_only_change_touches_no_requirement(repo, cli):
     assert "touched-requirement" not in cli("check", "--staged").out
     repo.stage({"src/auth/hash.go": go.replace("return p", "return p + p")})
     assert "touched-requirement" in cli("check", "--staged").out
+
+
+def test_a_reference_heads_only_its_own_block(repo, cli):
+    """CHECK-E17: helper-48's chi `Use()`/`Handle()`, in Python and Go; a reference just above
+    a definition still heads it, and one in the same function still heads the code below."""
+    _start(repo, "")
+    python = HASHING + "\n\ndef other(p):\n    return p\n"
+    go = (
+        "package auth\n\n// AUTH-2\nfunc Use() {\n\t/* AUTH-1 */\n\tpanic(1)\n}\n\n"
+        "func Handle(route string) {\n\troute = route\n}\n"
+    )
+    repo.commit("more", {"src/auth/hashing.py": python, "src/auth/mux.go": go})
+    repo.stage(
+        {
+            "src/auth/hashing.py": python.replace("return p\n", "return p * 2\n"),
+            "src/auth/mux.go": go.replace("route = route", "route = route + route"),
+        }
+    )
+    assert "touched-requirement" not in cli("check", "--staged").out
+    asked = [q["statement"]["id"] for q in json.loads(review_json_staged(cli))["questions"]]
+    assert "AUTH-1" not in asked, asked
+    repo.stage({"src/auth/mux.go": go.replace("panic(1)", "panic(2)")})
+    out = cli("check", "--staged").out
+    assert "touched the code of AUTH-1" in out or "touches the code of AUTH-1" in out, out
+    repo.stage({"src/auth/mux.go": go.replace("func Use() {", "func Use() { // entry")})
+    assert "touches the code of AUTH-2" in cli("check", "--staged").out
+
+
+def review_json_staged(cli) -> str:
+    return cli("review", "--staged", "--all", "--format", "json").out

@@ -4,7 +4,8 @@ judged on the change, not discovered later by `report`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 
 from specflow.change import Change, Hunk
 from specflow.globs import DOCUMENTS, line_comment, matches, matches_any
@@ -199,6 +200,7 @@ def touched_code(
     references: Sequence[Reference],
     specs_dir: SpecDirs,
     test_globs: tuple[str, ...],
+    texts: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, Hunk, Reference]]:
     """Each hunk of code (not a test, a document or a spec) and the implementing references
     that head it: inside its lines or at most BLOCK_LINES above them."""
@@ -209,10 +211,12 @@ def touched_code(
         if matches(file.path, test_globs) or file.path.endswith(DOCUMENTS):
             continue  # a test verifies the rule, a document describes it: neither is its code
         comment = line_comment(file.path)
+        text = (texts or {}).get(file.path)
+        lines = text.split("\n") if text is not None else None
         for hunk in file.hunks:
             if _only_comments(hunk, comment):
                 continue  # CHECK-E16: a comment changes what no requirement asks
-            for reference in heading(heads[file.path], hunk):
+            for reference in heading(heads[file.path], hunk, lines):
                 yield file.path, hunk, reference
 
 
@@ -235,16 +239,55 @@ def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:
     return heads
 
 
-def heading(found: Sequence[Reference], hunk: Hunk) -> list[Reference]:
+def heading(
+    found: Sequence[Reference], hunk: Hunk, lines: Sequence[str] | None = None
+) -> list[Reference]:
     """The references that head what `hunk` changes (CHECK-E14: not every ID above it;
-    rewording `# RESET-2` is no change under `# RESET-1`)."""
+    rewording `# RESET-2` is no change under `# RESET-1`). With the file's `lines`, not one
+    inside a block that a definition between it and the change has closed (CHECK-E17)."""
     first = hunk.first_changed
-    return heading_lines(found, first, max((line.number for line in hunk.added), default=first))
+    last = max((line.number for line in hunk.added), default=first)
+    return heading_lines(found, first, last, lines)
 
 
-def heading_lines(found: Sequence[Reference], first: int, last: int) -> list[Reference]:
+def heading_lines(
+    found: Sequence[Reference], first: int, last: int, lines: Sequence[str] | None = None
+) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
-    (or on it) that holds one, at most BLOCK_LINES above."""
+    (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
     above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
+    if nearest and lines is not None and not _still_heads(lines, nearest, first):
+        nearest = 0
     return [r for r in found if r.line == nearest or first < r.line <= last]
+
+
+# CHECK-E17: a line that opens a definition, in the languages whose keyword says so
+_DEFINES = re.compile(
+    r"\s*(?:(?:export|default|pub|public|private|protected|static|async|final|abstract)\s+)*"
+    r"(?:def|class|function|func|fn)\b"
+)
+
+
+def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
+    """No definition between the reference and `first` starts a block the reference is not
+    in: one indented no deeper than the reference's line, unless only blank, comment or
+    decorator lines stand between them (the reference is that definition's own heading)."""
+    if not 0 < reference <= first <= len(lines):
+        return True
+    depth = _indent(lines[reference - 1])
+    attached = True
+    for number in range(reference + 1, first + 1):
+        text = lines[number - 1]
+        if _DEFINES.match(text) and _indent(text) <= depth and not attached:
+            return False
+        stripped = text.strip()
+        attached = attached and (not stripped or stripped.startswith(_ASIDE))
+    return True
+
+
+_ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())

@@ -307,9 +307,11 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
 
 
 def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
-    """CHECK-14: the resulting text of the changed files a `require` governs; none is read
-    when no spec has a `require`."""
+    """The resulting text of the changed files a `require` governs (CHECK-14), and of those
+    that hold a reference implementing an ID (CHECK-E17: which blocks it heads); none when
+    neither is in the change."""
     wanted = set(required_paths(snap.specs, change, snap.config.specs_dir))
+    wanted |= {r.path for r in snap.references if r.kind == "implements"}
     files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
         return {}

@@ -82,6 +82,7 @@ def heading_rows(
     files: Sequence[FileChange],
     references: Sequence[Reference],
     skip: tuple[str, ...],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
 ) -> list[LinkRow]:
     """REVIEW-E31: the hunks of code inside or at most BLOCK_LINES below a reference that
     implements an ID, linked to that ID: the code `check` says the change touches
@@ -92,8 +93,9 @@ def heading_rows(
     for at, file in enumerate(files):
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
             continue
+        lines = _lines((sources or {}).get(file.path, (None, None))[1])
         for number, hunk in enumerate(file.hunks):
-            for reference in heading(heads[file.path], hunk):
+            for reference in heading(heads[file.path], hunk, lines):
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, HEADING, (reference.id,), ()))
     return found
@@ -104,6 +106,7 @@ def reach_rows(
     files: Sequence[FileChange],
     rippled: Sequence[Ripple],
     references: Sequence[Reference],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
 ) -> list[LinkRow]:
     """REVIEW-E32: a name the change touches that untouched code uses, where a reference that
     implements an ID heads that code: the hunk that touches it is linked to that requirement,
@@ -119,11 +122,17 @@ def reach_rows(
         at = at_path[symbol.path]
         number = _hunk_at(files[at], symbol.line)
         for use in ripple.uses:
-            for reference in heading_lines(heads.get(use.path, []), use.line, use.line):
+            lines = _lines((sources or {}).get(use.path, (None, None))[1])
+            for reference in heading_lines(heads.get(use.path, []), use.line, use.line, lines):
                 where = f"{use.path}:{use.line}"
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))
     return found
+
+
+def _lines(text: bytes | None) -> list[str] | None:
+    """A changed file's resulting lines, for CHECK-E17's blocks; None for another file."""
+    return text.decode("utf-8", "replace").split("\n") if text is not None else None
 
 
 def _hunk_at(file: FileChange, line: int) -> int:
@@ -155,7 +164,8 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     scoped = scope_index(snap.specs, change)
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
-    work = partial(_names_and_links, sources=reading(), corpus=corpus, skip=spec_paths)
+    sources = reading()
+    work = partial(_names_and_links, sources=sources, corpus=corpus, skip=spec_paths)
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
     # a test's writes are its own fixtures: no ripple, and no name to search for
@@ -172,7 +182,8 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows += corpus.comment_rows(change.files, above, spec_paths)
     governed = {path: found.governed for path, found in facts.items()}
     rows += corpus.governed_rows(change.files, governed, spec_paths, scoped)
-    rows += heading_rows(corpus, change.files, snap.references, (*spec_paths, *config.test_globs))
+    skip = (*spec_paths, *config.test_globs)
+    rows += heading_rows(corpus, change.files, snap.references, skip, sources)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
@@ -188,7 +199,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     )
     rippled = ripples(symbols, found, change, config.test_globs, bases)
     links += corpus.links(
-        change.files, reach_rows(corpus, change.files, rippled, snap.references), scoped
+        change.files, reach_rows(corpus, change.files, rippled, snap.references, sources), scoped
     )
     return build(
         snap,

@@ -40,7 +40,8 @@ def check(
     specs as they were before the change (CHECK-15).
 
     `spec_findings`: `lint(specs)`, when the caller has it already.
-    `texts`: the resulting text of the changed files a `require` constraint governs.
+    `texts`: the resulting text of the changed files a `require` constraint governs, and of
+    those that hold an implementing reference (which blocks it heads).
     `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20)."""
     specs, change, base_specs = snap.specs, snap.change, snap.base_specs
     references, message_refs = snap.references, snap.message_references
@@ -50,7 +51,7 @@ def check(
     touched = affected(specs, change, added, specs_dir)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
-    heads = list(touched_code(change, references, specs_dir, test_globs))
+    heads = list(touched_code(change, references, specs_dir, test_globs, texts or {}))
     raw = [
         *_unreferenced(in_scope, ids),
         *_planned_but_referenced(in_scope, ids),
