@@ -18,7 +18,7 @@ from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
 from specflow.errors import NotARepository, SpecflowError
 from specflow.globs import matches
-from specflow.losses import removed_paths
+from specflow.losses import removed_paths, touched_code
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
@@ -310,8 +310,11 @@ def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dic
     """The resulting text of the changed files a `require` governs (CHECK-14), and of those
     that hold a reference implementing an ID (CHECK-E17: which blocks it heads); none when
     neither is in the change."""
-    wanted = set(required_paths(snap.specs, change, snap.config.specs_dir))
-    wanted |= {r.path for r in snap.references if r.kind == "implements"}
+    config = snap.config
+    wanted = set(required_paths(snap.specs, change, config.specs_dir))
+    heads = touched_code(change, snap.references, config.spec_dirs, config.test_globs)
+    # CHECK-E17: only where a reference above a hunk may head it from another block
+    wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
     files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
         return {}
