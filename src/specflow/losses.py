@@ -4,8 +4,9 @@ judged on the change, not discovered later by `report`."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from specflow.change import Change, Hunk
 from specflow.globs import DOCUMENTS, line_comment, matches, matches_any
@@ -212,7 +213,7 @@ def touched_code(
             continue  # a test verifies the rule, a document describes it: neither is its code
         comment = line_comment(file.path)
         text = (texts or {}).get(file.path)
-        lines = text.split("\n") if text is not None else None
+        lines = lazy_lines(text)
         for hunk in file.hunks:
             if _only_comments(hunk, comment):
                 continue  # CHECK-E16: a comment changes what no requirement asks
@@ -239,9 +240,10 @@ def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:
     return heads
 
 
-def heading(
-    found: Sequence[Reference], hunk: Hunk, lines: Sequence[str] | None = None
-) -> list[Reference]:
+Lines = Callable[[], "Sequence[str] | None"]  # a file's lines, read only when asked for
+
+
+def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) -> list[Reference]:
     """The references that head what `hunk` changes (CHECK-E14: not every ID above it;
     rewording `# RESET-2` is no change under `# RESET-1`). With the file's `lines`, not one
     inside a block that a definition between it and the change has closed (CHECK-E17)."""
@@ -251,14 +253,16 @@ def heading(
 
 
 def heading_lines(
-    found: Sequence[Reference], first: int, last: int, lines: Sequence[str] | None = None
+    found: Sequence[Reference], first: int, last: int, lines: Lines | None = None
 ) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
     (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
     above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
-    if nearest and lines is not None and not _still_heads(lines, nearest, first):
-        nearest = 0
+    if 0 < nearest < first and lines is not None:
+        text = lines()
+        if text is not None and not _still_heads(text, nearest, first):
+            nearest = 0
     return [r for r in found if r.line == nearest or first < r.line <= last]
 
 
@@ -267,6 +271,17 @@ _DEFINES = re.compile(
     r"\s*(?:(?:export|default|pub|public|private|protected|static|async|final|abstract)\s+)*"
     r"(?:def|class|function|func|fn)\b"
 )
+
+
+def lazy_lines(text: str | bytes | None) -> Lines:
+    """`text`'s lines, decoded and split the first time they are asked for."""
+
+    def lines() -> list[str] | None:
+        if text is None:
+            return None
+        return (text if isinstance(text, str) else text.decode("utf-8", "replace")).split("\n")
+
+    return functools.cache(lines)
 
 
 def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:

@@ -27,7 +27,7 @@ from specflow.globs import DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import HEADING, REACHES, Corpus, LinkRow
-from specflow.losses import heading, heading_lines, implementing
+from specflow.losses import heading, heading_lines, implementing, lazy_lines
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -93,7 +93,7 @@ def heading_rows(
     for at, file in enumerate(files):
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
             continue
-        lines = _lines((sources or {}).get(file.path, (None, None))[1])
+        lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
         for number, hunk in enumerate(file.hunks):
             for reference in heading(heads[file.path], hunk, lines):
                 for doc in corpus.by_id.get(reference.id, ()):
@@ -122,17 +122,12 @@ def reach_rows(
         at = at_path[symbol.path]
         number = _hunk_at(files[at], symbol.line)
         for use in ripple.uses:
-            lines = _lines((sources or {}).get(use.path, (None, None))[1])
+            lines = lazy_lines((sources or {}).get(use.path, (None, None))[1])
             for reference in heading_lines(heads.get(use.path, []), use.line, use.line, lines):
                 where = f"{use.path}:{use.line}"
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))
     return found
-
-
-def _lines(text: bytes | None) -> list[str] | None:
-    """A changed file's resulting lines, for CHECK-E17's blocks; None for another file."""
-    return text.decode("utf-8", "replace").split("\n") if text is not None else None
 
 
 def _hunk_at(file: FileChange, line: int) -> int:
