@@ -626,6 +626,11 @@ def test_a_reference_heads_only_its_own_block(repo, cli):
     assert "touched the code of AUTH-1" in out or "touches the code of AUTH-1" in out, out
     repo.stage({"src/auth/mux.go": go.replace("func Use() {", "func Use() { // entry")})
     assert "touches the code of AUTH-2" in cli("check", "--staged").out
+    ts = "export class Store {\n\tput(k: string) {\n\t\t// AUTH-1\n\t\treturn k;\n\t}\n\n"
+    ts += "\tstatic get(k: string): string {\n\t\treturn k;\n\t}\n}\n"
+    repo.commit("ts", {"src/auth/store.ts": ts, "src/auth/mux.go": go})
+    repo.stage({"src/auth/store.ts": ts.replace("return k;\n\t}\n}", "return k + k;\n\t}\n}")})
+    assert "touched-requirement" not in cli("check", "--staged").out  # a method closes it too
 
 
 def review_json_staged(cli) -> str:

@@ -269,7 +269,8 @@ def heading_lines(
 # CHECK-E17: a line that opens a definition, in the languages whose keyword says so
 _DEFINES = re.compile(
     r"\s*(?:(?:export|default|pub|public|private|protected|static|async|final|abstract)\s+)*"
-    r"(?:def|class|function|func|fn)\b"
+    r"(?:(?:def|class|function|func|fn)\b|#?(?!(?:if|for|while|switch|catch|with)\b)"
+    r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z)"  # or a method: `get(k) {`
 )
 
 
