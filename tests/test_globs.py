@@ -100,3 +100,25 @@ def test_a_spec_tries_every_path_its_scope_can_match(patterns: list[str], paths:
     tried = under_folders(ordered, tuple(patterns))
     assert len(tried) == len(set(tried))
     assert {p for p in ordered if matches(p, tuple(patterns))} <= set(tried)
+
+
+def test_a_comment_line_is_one_in_its_language_and_the_common_ones():
+    """REVIEW-E44, CHECK-E16: one rule for ripples and for `touched-requirement`."""
+    from specflow.globs import is_comment_line
+
+    for path, text in [
+        ("a.py", "  # note"),
+        ("a.go", "\t// note"),
+        ("a.c", " * inside a block"),
+        ("a.c", " */"),
+        ("a.sh", "# note"),
+        ("a.lua", "-- note"),
+    ]:
+        assert is_comment_line(path, text), (path, text)
+    for path, text in [
+        ("a.c", "*p = 1;"),
+        ("a.c", "#include <x.h>"),
+        ("a.py", "    * factor"),
+        ("a.ts", "#count = 0;"),
+    ]:
+        assert not is_comment_line(path, text), (path, text)

@@ -69,39 +69,30 @@ def test_a_spec_with_exactly_six_ids_lists_them_without_an_ellipsis(repo, cli):
     )
 
 
+REFERENCED = {"src/auth/r.py": "# RESET-1 RESET-2\n", "tests/t.py": "# RESET-1 RESET-2\n"}
+
+
+def check_of_deleting(repo, cli, path: str, extra: dict[str, str]):
+    """`check HEAD` of a commit that deletes `path`, from the reset spec, its references and
+    `extra` (`path` among them)."""
+    repo.commit("spec", {"specs/password-reset.md": RESET_SPEC, **REFERENCED, **extra})
+    repo.commit("drop", {path: None})
+    return cli("check", "HEAD")
+
+
 def test_a_deleted_file_is_not_an_unscoped_change(repo, cli):
     """CHECK (rules.py _unscoped), rule enabled by configuration: deleting a file no spec
     governs is not "a changed file governed by no spec" (it no longer exists)."""
-    repo.commit(
-        "spec",
-        {
-            "specs/password-reset.md": RESET_SPEC,
-            "specflow.toml": '[rules]\nunscoped-change = "warning"\n',
-            "tools/old.py": "print(1)\n",
-            "tests/t.py": "# RESET-1 RESET-2\n",
-            "src/auth/r.py": "# RESET-1 RESET-2\n",
-        },
-    )
-    repo.commit("drop", {"tools/old.py": None})
-    result = cli("check", "HEAD")
+    rule = {"specflow.toml": '[rules]\nunscoped-change = "warning"\n'}
+    result = check_of_deleting(repo, cli, "tools/old.py", {**rule, "tools/old.py": "print(1)\n"})
     assert "unscoped-change" not in result.out, result.out
 
 
 def test_deleting_code_git_diffs_as_binary_is_not_unreadable(repo, cli):
     """CHECK-E8 (constraints.py _violations): a deleted file adds nothing; only code that is
     added or changed and diffed as binary fails closed."""
-    repo.commit(
-        "spec",
-        {
-            "specs/password-reset.md": RESET_SPEC,
-            ".gitattributes": "src/auth/blob.py -diff\n",
-            "src/auth/blob.py": "x = 1\n",
-            "src/auth/r.py": "# RESET-1 RESET-2\n",
-            "tests/t.py": "# RESET-1 RESET-2\n",
-        },
-    )
-    repo.commit("drop", {"src/auth/blob.py": None})
-    result = cli("check", "HEAD")
+    binary = {".gitattributes": "src/auth/blob.py -diff\n", "src/auth/blob.py": "x = 1\n"}
+    result = check_of_deleting(repo, cli, "src/auth/blob.py", binary)
     assert result.code == 0, result
     assert "diffs this code as binary" not in result.out
 
@@ -186,15 +177,6 @@ def test_a_test_moved_out_of_tests_loses_its_reference_as_a_test(repo, cli):
 def test_deleting_a_huge_file_is_not_too_large_to_check(repo, cli):
     """HARDEN-5 (constraints.py _violations): a truncated file that adds no line has nothing
     unread that a `forbid` could match: deleting a 20,001-line file does not fail closed."""
-    repo.commit(
-        "spec",
-        {
-            "specs/password-reset.md": RESET_SPEC,
-            "src/auth/r.py": "# RESET-1 RESET-2\n",
-            "tests/t.py": "# RESET-1 RESET-2\n",
-            "src/auth/big.py": "x = 1\n" * 20_001,
-        },
-    )
-    repo.commit("drop", {"src/auth/big.py": None})
-    result = cli("check", "HEAD")
+    huge = {"src/auth/big.py": "x = 1\n" * 20_001}
+    result = check_of_deleting(repo, cli, "src/auth/big.py", huge)
     assert result.code == 0 and "too large" not in result.out, result

@@ -74,6 +74,20 @@ def line_comment(path: str) -> str:
     return LINE_COMMENT.get(path[path.rfind(".") :].lower(), "//")
 
 
+def is_comment_line(path: str, text: str) -> bool:
+    """A comment line: its language's line comment, or one every reader knows as a comment
+    (`//`, `/*`, `# ` but not `#include`, `-- `), or a line of a `/* ... */` block (` * ...`,
+    not `*p = 1`) outside Python, where black starts a line with `* factor`. REVIEW-E44,
+    CHECK-E16."""
+    if text.lstrip().startswith(line_comment(path)) or _COMMENT.match(text):
+        return True
+    return not path.endswith((".py", ".pyi")) and _BLOCK_COMMENT_LINE.match(text) is not None
+
+
+_COMMENT = re.compile(r"\s*(?://|/\*|#(?:\s|!|$)|--\s)")
+_BLOCK_COMMENT_LINE = re.compile(r"\s*\*(?:\s|/|$)")
+
+
 def is_code(path: str) -> bool:
     return path.endswith((".py", ".pyi", *CODE_SUFFIXES))
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from specflow.change import Change, Hunk
-from specflow.globs import DOCUMENTS, line_comment, matches, matches_any
+from specflow.globs import DOCUMENTS, is_comment_line, matches, matches_any
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
@@ -211,22 +211,19 @@ def touched_code(
             continue
         if matches(file.path, test_globs) or file.path.endswith(DOCUMENTS):
             continue  # a test verifies the rule, a document describes it: neither is its code
-        comment = line_comment(file.path)
         text = (texts or {}).get(file.path)
         lines = lazy_lines(text)
         for hunk in file.hunks:
-            if _only_comments(hunk, comment):
+            if _only_comments(file.path, hunk):
                 continue  # CHECK-E16: a comment changes what no requirement asks
             for reference in heading(heads[file.path], hunk, lines):
                 yield file.path, hunk, reference
 
 
-def _only_comments(hunk: Hunk, comment: str) -> bool:
-    """Every line the hunk adds or removes is blank or a comment (`/* ... */` lines too where
-    comments are `//`)."""
-    markers = (comment, "/*", "*") if comment == "//" else (comment,)
+def _only_comments(path: str, hunk: Hunk) -> bool:
+    """Every line the hunk adds or removes is blank or a comment."""
     return all(
-        not line.text.strip() or line.text.lstrip().startswith(markers)
+        not line.text.strip() or is_comment_line(path, line.text)
         for line in (*hunk.added, *hunk.removed)
     )
 

@@ -114,6 +114,7 @@ def reach_rows(
     wherever the changed file is."""
     heads = implementing(references)
     at_path = {file.path: at for at, file in enumerate(files)}
+    lines = {path: lazy_lines(new) for path, (_, new) in (sources or {}).items()}
     found: list[LinkRow] = []
     for ripple in rippled:
         symbol = ripple.symbol
@@ -122,8 +123,8 @@ def reach_rows(
         at = at_path[symbol.path]
         number = _hunk_at(files[at], symbol.line)
         for use in ripple.uses:
-            lines = lazy_lines((sources or {}).get(use.path, (None, None))[1])
-            for reference in heading_lines(heads.get(use.path, []), use.line, use.line, lines):
+            read = lines.get(use.path)  # a file the change leaves alone: no text, the line rule
+            for reference in heading_lines(heads.get(use.path, []), use.line, use.line, read):
                 where = f"{use.path}:{use.line}"
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from specflow.change import Change, FileChange
-from specflow.globs import is_code, matches
+from specflow.globs import is_code, is_comment_line, matches
 from specflow.identifiers import every_class_may_define, private
 from specflow.languages import generic
 from specflow.languages.base import MUTATORS, Symbol
@@ -107,8 +107,10 @@ def chosen_rows(
         if prose:
             continue
         active = (in_tests if test else in_code).intersection(raw.translate(_WORDS).split())
-        if not active or added(path, line := int(raw_line)) or _is_comment(path, raw):
+        if not active or added(path, line := int(raw_line)):
             continue
+        if is_comment_line(path, raw.decode("utf-8", "replace")):
+            continue  # REVIEW-E44: a comment line reads nothing
         chosen.append(Chosen(raw_path, line, raw, tuple(wanted[word] for word in active)))
         for word in active:
             counts[word] += 1
@@ -119,18 +121,6 @@ def chosen_rows(
                 if word in tested:
                     in_tests.discard(word)
     return chosen
-
-
-# REVIEW-E44: a comment line reads nothing: `#` then a space (not `#include`), `//`, `/*`, and
-# ` * ` inside a block comment, except in Python, where black starts a line with `* factor`
-_COMMENT_ROW = re.compile(rb"\s*(?://|/\*|#(?:\s|!|$)|--\s)")
-_BLOCK_ROW = re.compile(rb"\s*\*(?:\s|/|$)")
-
-
-def _is_comment(path: str, raw: bytes) -> bool:
-    if _COMMENT_ROW.match(raw):
-        return True
-    return not path.endswith((".py", ".pyi")) and _BLOCK_ROW.match(raw) is not None
 
 
 def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
