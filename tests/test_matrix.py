@@ -283,6 +283,23 @@ def test_sparse_checkout_without_the_specs_folder_still_judges_by_the_specs(proj
     assert linted(cli) == 0
 
 
+def test_sparse_checkout_work_tree_commands_read_the_specs_git_keeps_out(project, cli):
+    """HARDEN-E12: outside the sparse cone a spec is the index's copy, as `git grep` reads it:
+    `check --worktree` (the assistant's check) judges by it, `list` and `lint` see it, instead
+    of reporting a configured specs folder that does not exist."""
+    project.commit("configured", {"specflow.toml": 'specs_dir = "specs"\n'})
+    project.git("sparse-checkout", "set", "src")
+    assert not (project.path / "specs").exists()
+    project.write(FLOAT)
+    assert verdict(cli, "--worktree") == (1, [("constraint", "src/pay/charge.py", 2)])
+    listed = cli("list", "--format", "json")
+    assert listed.code == 0, listed
+    assert [spec["id"] for spec in json.loads(listed.out)["specs"]] == ["PAY"]
+    assert linted(cli) == 0
+    shown = cli("show", "PAY-1")
+    assert shown.code == 0 and "src/pay/charge.py" in shown.out, shown
+
+
 # --- the user's git configuration (HARDEN-2) ---------------------------------------------------
 
 

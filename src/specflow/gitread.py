@@ -141,6 +141,26 @@ def _tree_rows(out: bytes) -> list[tuple[str, str, str]]:
     return rows
 
 
+def sparse_files(root: Path, folder: str) -> list[tuple[str, bytes]]:
+    """HARDEN-E12: the files under `folder` that a sparse checkout keeps out of the work tree
+    (git's skip-worktree), read from the index as `git grep` reads them; none outside git."""
+    try:
+        out = run(root, "ls-files", "-t", "-s", "-z", "--", f"{folder}/")
+    except GitError:
+        return []
+    rows = [
+        row
+        for entry in filter(None, out.split(b"\0"))
+        if entry.startswith(b"S ")
+        for row in _index_rows(entry[2:])
+        if row[0] != "120000"  # HARDEN-4: a symlink is never followed
+    ]
+    blobs = read_blobs(root, [blob for _, blob, _ in rows])
+    return [
+        (path, data) for (_, _, path), data in zip(rows, blobs, strict=True) if data is not None
+    ]
+
+
 def read_blobs(root: Path, objects: Sequence[str]) -> list[bytes | None]:
     """The contents of blob ids or `REV:path` names, in one `git cat-file --batch` process."""
     return start_blobs(root, objects)()

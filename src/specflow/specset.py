@@ -125,7 +125,15 @@ def read_disk_specs(config: Config) -> SpecSet:
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
     sources = config.spec_sources
     for name in config.spec_dirs:
-        yield from _folder_files(config, config.root / name, lambda p: source_of(p, sources))
+        folder = config.root / name
+        if folder.is_dir() or folder.is_symlink():
+            yield from _folder_files(config, folder, lambda p: source_of(p, sources))
+        else:  # not checked out: a sparse checkout's specs are the index's (HARDEN-E12)
+            from specflow.gitread import sparse_files
+
+            for path, data in sparse_files(config.root, name):
+                if path.endswith(".md") and source_of(path, sources) is not None:
+                    yield path, data
 
 
 def _folder_files(
