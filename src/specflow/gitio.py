@@ -423,6 +423,8 @@ def revision(
         if rev or (staged and worktree):  # GIT-E6
             raise GitError("give one of a revision, --staged or --worktree")
         mode: Mode = "staged" if staged else "worktree"
+        # HOOK-6: against HEAD, so a merge being committed, clean or conflicted, is the change
+        # it makes to the branch it lands on, as `check HEAD` judges the merge commit
         return Revision(f"--{mode}", mode, repo.head or empty_tree(repo.root))
     rev = rev or "HEAD"
     _refuse_unsafe(rev)
