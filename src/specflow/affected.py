@@ -23,8 +23,9 @@ def affected(
     specs_dir: SpecDirs,
     scoped: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Spec id → why it is affected: its scope, a reference added by the change, or itself.
-    `scoped`: path → ids of the specs whose scope covers it, when the caller has it already."""
+    """REVIEW-1: spec id → why it is affected: its scope, a reference added by the change, or
+    itself. `scoped`: path → ids of the specs whose scope covers it, when the caller has it
+    already."""
     scoped = scoped if scoped is not None else scope_index(specs, change)
     owners = {key: specs.spec_of(key) for key in {r.id for r in added_refs}}
     named: dict[str, set[str]] = {}

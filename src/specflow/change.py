@@ -231,8 +231,9 @@ _BINARY_LINE = re.compile(rb"^(?:Binary files |GIT binary patch)[^\n]*\n", re.MU
 def split_patch(
     blocks: Iterable[bytes], keep: int = _KEPT_PER_CHUNK, limit: int = MAX_LINE_BYTES
 ) -> Iterator[PatchChunk]:
-    """Cut a streamed patch into one chunk per file (at each `diff --git` header). At most `keep`
-    lines of a file are held; the rest are only counted, so a huge file never sits in memory.
+    """Cut a streamed patch into one chunk per file (at each `diff --git` header; HARDEN-15). At
+    most `keep` lines of a file are held; the rest are only counted, so a huge file never sits
+    in memory.
 
     `blocks` are the patch cut anywhere, none longer than `limit`: a line longer than `limit`
     keeps its first `limit` bytes, so that nothing inside a long line can be read as a header."""

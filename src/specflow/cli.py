@@ -63,6 +63,7 @@ def command(name: str | None = None, group: typer.Typer | None = None) -> Callab
 
 
 def _version(value: bool) -> None:
+    """CLI-1: `specflow --version`."""
     if value:
         typer.echo(f"specflow {__version__}")
         raise typer.Exit()

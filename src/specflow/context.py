@@ -88,6 +88,7 @@ def governing(
 def name_context(
     name: str, uses: Sequence[Use], specs: SpecSet, references: Sequence[Reference]
 ) -> NameContext:
+    """REVIEW-9: where a name is defined, written, called and read, and the specs governing it."""
     order = {"definition": 0, "write": 1, "call": 2, "read": 3, "import": 4}
     ranked = sorted(uses, key=lambda use: (order.get(use.use, 9), use.path, use.line))
     return NameContext(name, tuple(ranked), governing({u.path for u in uses}, specs, references))

@@ -1,5 +1,5 @@
 """The `specflow` command's way in. The commit hooks' check runs without typer: importing it is
-a third of what a hook costs, and their command lines need none of it (SPEED-7). Any other
+a third of what a hook costs, and their command lines need none of it (SPEED-7, CLI-5). Any other
 command line, an option the hooks do not use, or `--help` goes to the typer app in cli.py.
 Either way the command's body is `specflow.commands.check.check`."""
 

@@ -256,7 +256,8 @@ def check(
     revision: Revision,
     message: str | None = None,
 ) -> CheckResult:
-    """The verdict on `revision`: the same snapshot as review, judged by the check rules."""
+    """The verdict on `revision`: the same snapshot as review, judged by the check rules; one
+    path for every revision, so `--staged` before a commit and `HEAD` after it agree (CHECK-10)."""
     extra = (message,) if message else ()
     snap = snapshot(repo, revision, extra_messages=extra)
     return check_of(repo, snap)

@@ -184,7 +184,7 @@ def build(
         if spec.id in reasons
     ) + _deleted(specs, base_specs, where)
     linked = asked.hunks
-    unlinked = tuple(
+    unlinked = tuple(  # REVIEW-8: the hunks linked to no spec at all
         hunk
         for file in change.files
         if file.path not in spec_paths
@@ -389,6 +389,7 @@ def _removed(
 def _status(
     item: Requirement, where: dict[str, list[Reference]], touched: Set[str | None]
 ) -> ItemStatus:
+    """REVIEW-4: where it is implemented and verified, whether a message names it, touched."""
     found = where.get(item.id or "", [])
     return ItemStatus(
         item,
@@ -400,6 +401,7 @@ def _status(
 
 
 def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> SpecDelta:
+    """REVIEW-2: the spec at the base against the spec in the resulting tree."""
     if base is None:
         return SpecDelta(is_new=True)
     before = {item.id: item for item in base.items if item.id}

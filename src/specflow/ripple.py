@@ -1,5 +1,5 @@
-"""Ripples: the untouched places that read, call or write the names a change writes, stops
-writing or redefines (found by `touches`). Pure: symbols and grep rows in, Ripples out."""
+"""Ripples (REVIEW-6): the untouched places that read, call or write the names a change writes,
+stops writing or redefines (found by `touches`). Pure: symbols and grep rows in, Ripples out."""
 
 from __future__ import annotations
 

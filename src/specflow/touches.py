@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
 # names no reviewer reads the result. Stopped and new writes rank before changed functions.
-MAX_SYMBOLS = 200
+MAX_SYMBOLS = 200  # REVIEW-13: the names searched for ripples, stopped and new writes first
 KIND_ORDER = {"removed": 0, "unwrite": 1, "write": 2, "unread": 3, "function": 4}
 
 

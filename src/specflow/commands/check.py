@@ -78,7 +78,8 @@ def verdict(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
-    """Whether the findings fail the run: on an error (the default), or on any warning too."""
+    """Whether the findings fail the run (CHECK-6's exit 1): on an error (the default), or on
+    any warning too."""
     if fail_on == "warning":
         return any(f.severity is not Severity.off for f in findings)
     return any(f.is_error for f in findings)

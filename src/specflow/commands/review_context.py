@@ -27,6 +27,7 @@ def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all:
 
 
 def context(target: str, *, fmt: str) -> None:
+    """REVIEW-9, REVIEW-10: `specflow context NAME` or `PATH`, as text or JSON."""
     repo = pipeline.open_repository()
     result = pipeline_review.context(repo, target, Path.cwd())
     if fmt == "json":

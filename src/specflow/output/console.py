@@ -1,5 +1,6 @@
 """The console: what every command prints passes here, made safe for a terminal (HARDEN-17);
-findings and their summary as text or JSON. On the hooks' path: light, and nothing else of
+findings and their summary as text or JSON; rich only on a terminal and without `NO_COLOR`
+(CLI-4). On the hooks' path: light, and nothing else of
 `specflow.output` but the format asked for is imported with it (LAYOUT-10)."""
 
 from __future__ import annotations

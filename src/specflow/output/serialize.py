@@ -2,7 +2,7 @@
 Every command's JSON is built here, and only here (LAYOUT-7; `console.dump_json` adds the schema).
 
 Every field is documented in `schemas/review.schema.json` and `schemas/context.schema.json`,
-which the tests validate the output against: a field added here goes there too."""
+which the tests validate the output against: a field added here goes there too (REVIEW-11)."""
 
 from __future__ import annotations
 
