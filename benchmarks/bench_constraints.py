@@ -76,6 +76,7 @@ class Tally:
         return self.right / self.expected if self.expected else None
 
 
+# CBENCH-3
 def tally(verdicts: Sequence[Verdict], key: str | None = None) -> Tally:
     """Over commits: a block counts once per commit and constraint (`key`), or once per commit
     when any constraint fired (`key` None: the hook's own verdict)."""
@@ -110,11 +111,13 @@ def fired(report: dict[str, object], keys: dict[tuple[str, int], str]) -> frozen
     return frozenset(found)
 
 
+# CBENCH-4
 def bad_input(message: str) -> NoReturn:
     print(f"bench_constraints: {message}", file=sys.stderr)
     raise SystemExit(2)
 
 
+# CBENCH-1
 def load_labels(path: Path, known: set[str]) -> list[Label]:
     labels = []
     for where, entry in yaml_list(path, "{sha, block, why}"):
@@ -145,6 +148,7 @@ def read_specs(labelled: Path) -> tuple[dict[str, str], dict[tuple[str, int], st
     return specs, keys
 
 
+# CBENCH-2
 def run_project(labelled: Path, history: Path, specflow: Sequence[str]) -> list[Verdict]:
     specs, keys = read_specs(labelled)
     labels = load_labels(labelled / "labels.yaml", set(keys.values()))

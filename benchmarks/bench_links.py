@@ -100,6 +100,7 @@ def mean(values: Sequence[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+# LINKS-4
 def score(outcomes: Sequence[Outcome]) -> Score:
     """Micro precision and recall over distinct statements per commit; hit@3 over the commits that
     expect something; questions (not distinct) per no-op and per unrelated commit."""
@@ -147,6 +148,7 @@ def statement_key(question: dict[str, object], contexts: dict[tuple[str, int], i
     return f"{spec}:C{position}" if position else f"{spec}:line{line}"
 
 
+# LINKS-3
 def raised_keys(review: dict[str, object], contexts: dict[tuple[str, int], int]) -> list[str]:
     if isinstance(review.get("questions"), list):
         return [statement_key(q, contexts) for q in _dicts(review["questions"])]
@@ -171,6 +173,7 @@ def _dicts(value: object) -> list[dict[str, object]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
+# LINKS-5
 def bad_input(message: str) -> NoReturn:
     """Bad labels, specs or arguments: one line, exit 2 (a failing command exits 1)."""
     print(f"bench_links: {message}", file=sys.stderr)
@@ -208,6 +211,7 @@ def _label(where: str, entry: object) -> Label:
     return Label(str(entry["sha"]), str(entry["kind"]), str(entry.get("why", "")), tuple(expect))
 
 
+# LINKS-2
 class Scratch:
     """A repository whose objects come from the fetched history, where the specs are overlaid."""
 

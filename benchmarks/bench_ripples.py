@@ -95,6 +95,7 @@ class RippleScore:
     per_noop: float | None
 
 
+# RIPBENCH-4
 def bad_input(message: str) -> NoReturn:
     print(f"bench_ripples: {message}", file=sys.stderr)
     raise SystemExit(2)
@@ -113,6 +114,7 @@ def users(outcome: RippleOutcome, name: str) -> set[str]:
     return {s for r in outcome.shown if last_part(r.name) == last_part(name) for s in r.sites}
 
 
+# RIPBENCH-3
 def score(outcomes: Sequence[RippleOutcome]) -> RippleScore:
     """Micro precision and recall over the distinct names per commit; must-show users found
     under a ripple of their name."""
@@ -138,6 +140,7 @@ def score(outcomes: Sequence[RippleOutcome]) -> RippleScore:
     )
 
 
+# RIPBENCH-2
 def shown_ripples(review_json: dict[str, object]) -> list[Shown]:
     """The review's ripples in order, each with its users as `path:function`."""
     found: list[Shown] = []

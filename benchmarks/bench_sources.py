@@ -94,6 +94,7 @@ def read_key(form: str, ident: str, spec: str) -> str:
     return slug(ident.removeprefix(spec + "-"))
 
 
+# SBENCH-1
 def load(path: Path) -> list[Repository]:
     repositories = []
     for where, entry in yaml_list(path, "{repo, commit, format, files}"):
@@ -107,6 +108,7 @@ def load(path: Path) -> list[Repository]:
     return repositories
 
 
+# SBENCH-4
 def _file(where: str, form: str, item: object) -> LabelledFile:
     if not isinstance(item, dict) or not isinstance(item.get("path"), str):
         bad_input(f"{where}: each file needs a path and its requirements")
@@ -121,6 +123,7 @@ def _file(where: str, form: str, item: object) -> LabelledFile:
     )
 
 
+# SBENCH-2
 def checkout(mirror: Path, commit: str, folder: Path) -> None:
     for args in (
         ["clone", "-q", "--shared", "--no-checkout", str(mirror), str(folder)],
@@ -189,6 +192,7 @@ class Score:
     warnings: int
 
 
+# SBENCH-3
 def score(outcomes: Iterable[FileOutcome]) -> Score:
     files = read = right = given = wanted = errors = warnings = 0
     for outcome in outcomes:

@@ -13,6 +13,7 @@ from specflow.output.console import dump_json
 
 
 def review(rev: str | None, *, staged: bool, worktree: bool, fmt: str, show_all: bool) -> None:
+    """REVIEW-12: informs and returns (exit 0) whatever the change does to the specs."""
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ, staged=staged, worktree=worktree)
     with pipeline_review.collector_paused():  # rendering makes millions of objects too
