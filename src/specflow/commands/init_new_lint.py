@@ -273,11 +273,6 @@ def init_command(hooks: bool) -> None:
         console.out(f"created {path}")
     if not created:
         console.out("Nothing to do: specs/ and the configuration are already there.")
-    if "specflow.toml" in created and (project.root / "pyproject.toml").is_file():  # LINT-E8
-        console.err(
-            "specflow reads specflow.toml, not pyproject.toml's [tool.specflow], while it "
-            "exists: keep the settings in one of them."
-        )
     # ASSIST-13: a hint, on stderr: stdout lists what init created, one file a line
     console.err(
         "With a coding assistant: `specflow agents install` tells it to ask specflow "
