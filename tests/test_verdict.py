@@ -635,3 +635,20 @@ def test_a_reference_heads_only_its_own_block(repo, cli):
 
 def review_json_staged(cli) -> str:
     return cli("review", "--staged", "--all", "--format", "json").out
+
+
+def test_lines_removed_above_a_reference_are_not_its_code(repo, cli):
+    """CHECK-E18: seen on this repository: removing the statement just above `# ASSIST-13`
+    warned that the change touched ASSIST-13's code. Removed lines sit above the line that
+    now follows them; a reference on that line heads what is below it, not what was removed."""
+    _start(repo, "")
+    above = "import hashlib\n\n\ndef hash_password(p):\n    p = p.strip()\n    # AUTH-1\n"
+    repo.commit("strip", {"src/auth/hashing.py": above + "    return hashlib.sha256(p)\n"})
+    repo.stage({"src/auth/hashing.py": HASHING})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.stage({"src/auth/hashing.py": above + "    return p\n"})
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out
+    below = above + "    p = p.lower()\n    return hashlib.sha256(p)\n"
+    repo.commit("lower", {"src/auth/hashing.py": below})
+    repo.stage({"src/auth/hashing.py": above + "    return hashlib.sha256(p)\n"})
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out

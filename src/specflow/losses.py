@@ -246,15 +246,23 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     inside a block that a definition between it and the change has closed (CHECK-E17)."""
     first = hunk.first_changed
     last = max((line.number for line in hunk.added), default=first)
-    return heading_lines(found, first, last, lines)
+    # CHECK-E18: where lines were only removed, the line at `first` came after them
+    return heading_lines(found, first, last, lines, on_first=bool(hunk.added))
 
 
 def heading_lines(
-    found: Sequence[Reference], first: int, last: int, lines: Lines | None = None
+    found: Sequence[Reference],
+    first: int,
+    last: int,
+    lines: Lines | None = None,
+    *,
+    on_first: bool = True,
 ) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
-    (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
-    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
+    (or on it, unless not `on_first`) that holds one, at most BLOCK_LINES above, when it still
+    heads `first`."""
+    top = first if on_first else first - 1
+    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= top]
     nearest = max(above, default=0)  # lines count from 1
     if 0 < nearest < first and lines is not None:
         text = lines()
