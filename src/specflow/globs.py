@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
+from specflow.braces import comment_only, masked
+
 # documentation: a file that names an ID describes the rule, code implements it (REVIEW-19)
 DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
 DATA = (".yaml", ".yml", ".json", ".toml", ".csv", ".tsv")  # REVIEW-19: records, not code
@@ -82,6 +84,20 @@ def is_comment_line(path: str, text: str) -> bool:
     if text.lstrip().startswith(line_comment(path)) or _COMMENT.match(text):
         return True
     return not path.endswith((".py", ".pyi")) and _BLOCK_COMMENT_LINE.match(text) is not None
+
+
+def comment_lines(path: str, lines: Sequence[str], source: str | None = None) -> set[int]:
+    """The comment lines among `lines` (numbered from 1) of a file whose text is `source`
+    (`lines` joined, when not given): `is_comment_line`'s, and in a language with `/* ... */`
+    every line that only a block comment holds, whatever its first character (REVIEW-E48,
+    CHECK-E16: `\tText` of a JSDoc block whose lines have no leading `*`)."""
+    found = {n for n, text in enumerate(lines, start=1) if is_comment_line(path, text)}
+    masks = masked(path, "\n".join(lines) if source is None else source)
+    if masks is not None:
+        for number, text in enumerate(masks.uncommented.split("\n"), start=1):
+            if number <= len(lines) and comment_only(lines[number - 1], text):
+                found.add(number)
+    return found
 
 
 _COMMENT = re.compile(r"\s*(?://|/\*|#(?:\s|!|$)|--\s)")
