@@ -155,6 +155,25 @@ def test_an_interface_method_declaration_is_no_call(repo, cli):
     assert ripple_uses(cli)["With"] == [("src/chi.go", 10, "call")]
 
 
+def test_an_unexported_go_name_ripples_only_inside_its_package(repo, cli):
+    """REVIEW-E51: chi's `route`, `path`, `r` rippled to `_examples/`, another package that
+    cannot name them; an exported name still ripples there."""
+    tree = "package chi\n\nfunc find() {\n\troute = 1\n\tRoutes = 1\n}\n"
+    repo.commit(
+        "base",
+        {
+            "specs/core.md": SPEC,
+            "src/tree.go": tree,
+            "src/mux.go": "package chi\n\nfunc use() {\n\tprint(route, Routes)\n}\n",
+            "src/ex/main.go": "package main\n\nfunc main() {\n\tprint(route, chi.Routes)\n}\n",
+        },
+    )
+    repo.commit("2", {"src/tree.go": tree.replace("= 1", "= 2")})
+    found = ripple_uses(cli)
+    assert found["route"] == [("src/mux.go", 4, "read")], found
+    assert found["Routes"] == [("src/ex/main.go", 4, "read"), ("src/mux.go", 4, "read")], found
+
+
 def test_the_masks_keep_each_lines_place_and_are_read_in_linear_time():
     """REVIEW-E48, HARDEN-21: every line keeps its number and length; hostile sources of
     200,000 characters are each read in well under a second."""

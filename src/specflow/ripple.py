@@ -402,7 +402,11 @@ def reaches(symbol: Symbol, use: Use) -> bool:
     """REVIEW-E22: whether the use can name the symbol, as Python finds names. An attribute or
     a method is named through an object, as a keyword argument, in a string, or bare in a class
     body (a field); a module's function or global is not `self.name` nor a keyword, and another
-    file names it bare only when it imports it and defines no name of its own so spelled."""
+    file names it bare only when it imports it and defines no name of its own so spelled.
+    REVIEW-E51: Go's unexported names (`handle`, `mx.routes`) are seen in their package only,
+    the files of their folder."""
+    if symbol.path.endswith(".go") and not symbol.name[:1].isupper():
+        return use.path.rpartition("/")[0] == symbol.path.rpartition("/")[0]
     if not use.spelled or not symbol.reach:
         return True
     if symbol.reach == "attribute":
