@@ -8,14 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-JS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx")
-# REVIEW-E49: languages whose strings name nothing (JS's templates but in `${...}`)
-PLAIN_STRINGS = (*JS, ".go", ".java", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp")
-# REVIEW-E48: languages with `/* ... */` comments; the strings of these others interpolate names
-BLOCK_COMMENTS = (
-    *PLAIN_STRINGS,
-    *(".rs", ".kt", ".kts", ".cs", ".swift", ".scala", ".m", ".mm", ".php", ".dart"),
-)
+from specflow.globs import BLOCK_COMMENTS, JS, PLAIN_STRINGS
 
 
 class Masked(NamedTuple):

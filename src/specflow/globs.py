@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
-from specflow.braces import comment_only, masked
-
 # documentation: a file that names an ID describes the rule, code implements it (REVIEW-19)
 DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".adoc")
 DATA = (".yaml", ".yml", ".json", ".toml", ".csv", ".tsv")  # REVIEW-19: records, not code
@@ -54,6 +52,17 @@ CODE_SUFFIXES = (
 )
 
 
+JS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx")
+# REVIEW-E49: languages whose strings name nothing (JS's templates but in `${...}`)
+PLAIN_STRINGS = (*JS, ".go", ".java", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp")
+# REVIEW-E48: languages with `/* ... */` comments (`braces.py`); the strings of these others
+# interpolate names
+BLOCK_COMMENTS = (
+    *PLAIN_STRINGS,
+    *(".rs", ".kt", ".kts", ".cs", ".swift", ".scala", ".m", ".mm", ".php", ".dart"),
+)
+
+
 # REVIEW-16: comments of the languages whose line comments are not `//`
 LINE_COMMENT = {
     ".sh": "#",
@@ -91,6 +100,8 @@ def comment_lines(path: str, lines: Sequence[str], source: str | None = None) ->
     (`lines` joined, when not given): `is_comment_line`'s, and in a language with `/* ... */`
     every line that only a block comment holds, whatever its first character (REVIEW-E48,
     CHECK-E16: `\tText` of a JSDoc block whose lines have no leading `*`)."""
+    from specflow.braces import comment_only, masked  # SPEED-9: off a Python hook's path
+
     found = {n for n, text in enumerate(lines, start=1) if is_comment_line(path, text)}
     masks = masked(path, "\n".join(lines) if source is None else source)
     if masks is not None:

@@ -8,9 +8,15 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from specflow.braces import BLOCK_COMMENTS
 from specflow.change import Change, FileChange, Hunk
-from specflow.globs import DOCUMENTS, comment_lines, is_comment_line, matches, matches_any
+from specflow.globs import (
+    BLOCK_COMMENTS,
+    DOCUMENTS,
+    comment_lines,
+    is_comment_line,
+    matches,
+    matches_any,
+)
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
