@@ -52,6 +52,17 @@ CODE_SUFFIXES = (
 )
 
 
+JS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx")
+# REVIEW-E49: languages whose strings name nothing (JS's templates but in `${...}`)
+PLAIN_STRINGS = (*JS, ".go", ".java", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp")
+# REVIEW-E48: languages with `/* ... */` comments (`braces.py`); the strings of these others
+# interpolate names
+BLOCK_COMMENTS = (
+    *PLAIN_STRINGS,
+    *(".rs", ".kt", ".kts", ".cs", ".swift", ".scala", ".m", ".mm", ".php", ".dart"),
+)
+
+
 # REVIEW-16: comments of the languages whose line comments are not `//`
 LINE_COMMENT = {
     ".sh": "#",
@@ -82,6 +93,22 @@ def is_comment_line(path: str, text: str) -> bool:
     if text.lstrip().startswith(line_comment(path)) or _COMMENT.match(text):
         return True
     return not path.endswith((".py", ".pyi")) and _BLOCK_COMMENT_LINE.match(text) is not None
+
+
+def comment_lines(path: str, lines: Sequence[str], source: str | None = None) -> set[int]:
+    """The comment lines among `lines` (numbered from 1) of a file whose text is `source`
+    (`lines` joined, when not given): `is_comment_line`'s, and in a language with `/* ... */`
+    every line that only a block comment holds, whatever its first character (REVIEW-E48,
+    CHECK-E16: `\tText` of a JSDoc block whose lines have no leading `*`)."""
+    from specflow.braces import comment_only, masked  # SPEED-9: off a Python hook's path
+
+    found = {n for n, text in enumerate(lines, start=1) if is_comment_line(path, text)}
+    masks = masked(path, "\n".join(lines) if source is None else source)
+    if masks is not None:
+        for number, text in enumerate(masks.uncommented.split("\n"), start=1):
+            if number <= len(lines) and comment_only(lines[number - 1], text):
+                found.add(number)
+    return found
 
 
 _COMMENT = re.compile(r"\s*(?://|/\*|#(?:\s|!|$)|--\s)")

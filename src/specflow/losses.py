@@ -8,8 +8,15 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from specflow.change import Change, Hunk
-from specflow.globs import DOCUMENTS, is_comment_line, matches, matches_any
+from specflow.change import Change, FileChange, Hunk
+from specflow.globs import (
+    BLOCK_COMMENTS,
+    DOCUMENTS,
+    comment_lines,
+    is_comment_line,
+    matches,
+    matches_any,
+)
 from specflow.ids import find_references
 from specflow.model import Finding, Severity
 from specflow.refs import Reference
@@ -213,19 +220,44 @@ def touched_code(
             continue  # a test verifies the rule, a document describes it: neither is its code
         text = (texts or {}).get(file.path)
         lines = lazy_lines(text)
+        comments = functools.cache(functools.partial(_comment_sides, file, lines))
         for hunk in file.hunks:
-            if _only_comments(file.path, hunk):
+            if _only_comments(file.path, hunk, comments):
                 continue  # CHECK-E16: a comment changes what no requirement asks
             for reference in heading(heads[file.path], hunk, lines):
                 yield file.path, hunk, reference
 
 
-def _only_comments(path: str, hunk: Hunk) -> bool:
-    """Every line the hunk adds or removes is blank or a comment."""
-    return all(
-        not line.text.strip() or is_comment_line(path, line.text)
-        for line in (*hunk.added, *hunk.removed)
+def _only_comments(
+    path: str, hunk: Hunk, comments: Callable[[], tuple[set[int], set[int]]]
+) -> bool:
+    """Every line the hunk adds or removes is blank or a comment: one by its own text, or, in a
+    language with `/* ... */`, by the file's two sides (`comments`: their comment lines)."""
+    changed = [line for line in (*hunk.added, *hunk.removed) if line.text.strip()]
+    if all(is_comment_line(path, line.text) for line in changed):
+        return True
+    if not path.lower().endswith(BLOCK_COMMENTS):
+        return False
+    before, after = comments()  # REVIEW-E48: a line inside a block comment, whatever it starts with
+    return all(line.number in after for line in hunk.added if line.text.strip()) and all(
+        line.number in before for line in hunk.removed if line.text.strip()
     )
+
+
+def _comment_sides(file: FileChange, read: Lines) -> tuple[set[int], set[int]]:
+    """The comment lines of the file before and after the change, from its resulting lines
+    (`read`): the lines before are those kept, in order, with the removed ones in their place."""
+    lines = read()
+    if lines is None or file.truncated:  # a truncated diff does not give the lines before
+        return set(), set()
+    added = {line.number for hunk in file.hunks for line in hunk.added}
+    removed = {line.number: line.text for hunk in file.hunks for line in hunk.removed}
+    kept = iter(text for number, text in enumerate(lines, start=1) if number not in added)
+    size = len(lines) - len(added) + len(removed)
+    before = [
+        removed[number] if number in removed else next(kept, "") for number in range(1, size + 1)
+    ]
+    return comment_lines(file.path, before), comment_lines(file.path, lines)
 
 
 def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:

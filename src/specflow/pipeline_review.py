@@ -23,7 +23,7 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
-from specflow.globs import DOCUMENTS, matches
+from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import HEADING, REACHES, Corpus, LinkRow
@@ -39,7 +39,7 @@ from specflow.pipeline import (
 )
 from specflow.refs import Reference, path_of
 from specflow.review import Linking, build
-from specflow.ripple import Ripple, chosen_rows, ripples, uses, without_prose
+from specflow.ripple import Ripple, chosen_rows, in_code, ripples, uses, without_prose
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 from specflow.touches import (
     Found,
@@ -258,7 +258,7 @@ def _uses(
             blocks, revision.tree, wanted, limit=limit, skip=skip, test_globs=test_globs
         )
     raw_paths = list(dict.fromkeys(row.raw_path for row in chosen))
-    reading = _start_python(repo, revision, raw_paths)  # git reads them while it searches
+    reading = _start_sources(repo, revision, raw_paths)  # git reads them while it searches
     paths = [path_of(raw) for raw in raw_paths]
     around = gitread.grep_args(
         names,
@@ -270,11 +270,12 @@ def _uses(
     )
     found = gitread.grep(repo.root, around) if paths else None
     sources = reading()
-    layouts = {raw: layout(source) for raw, source in sources}
+    codes = {raw: code for raw, source in sources if (code := code_lines(path_of(raw), source))}
+    layouts = {raw: layout(source) for raw, source in sources if raw not in codes}
     prose = {raw: each.prose for raw, each in layouts.items()}
     by_path = {path_of(raw): each for raw, each in layouts.items()}
     bases = {name: of for each in layouts.values() for name, of in each.bases.items()}
-    chosen = without_prose(chosen, prose)
+    chosen = in_code(without_prose(chosen, prose), codes)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
     return {
         name: [_owned(use, name, by_path.get(use.path)) for use in each]
@@ -297,19 +298,31 @@ def _owned(use: Use, name: str, file: Layout | None) -> Use:
     )
 
 
-def _start_python(
+def _start_sources(
     repo: gitio.RepoInfo, revision: Revision, raw_paths: Sequence[bytes]
 ) -> Callable[[], list[tuple[bytes, bytes]]]:
     """The Python files among `raw_paths` as they are in the resulting tree (the work tree's
-    from disk), for the lines their strings hold (REVIEW-E18)."""
-    python = [raw for raw in raw_paths if path_of(raw).endswith((".py", ".pyi"))]
+    from disk), for the lines their strings hold (REVIEW-E18); and those in a language with
+    block comments, for the lines that are code (REVIEW-E48)."""
+    read = [raw for raw in raw_paths if path_of(raw).endswith((".py", ".pyi", *BLOCK_COMMENTS))]
     if revision.mode == "worktree":
         return lambda: [
-            (raw, source) for raw in python if (source := work_tree_file(repo, path_of(raw)))
+            (raw, source) for raw in read if (source := work_tree_file(repo, path_of(raw)))
         ]
     prefix = f"{revision.tree}:" if revision.tree else ":"
-    reading = gitread.start_blobs(repo.root, [prefix + path_of(raw) for raw in python])
-    return lambda: [(raw, source) for raw, source in zip(python, reading(), strict=True) if source]
+    reading = gitread.start_blobs(repo.root, [prefix + path_of(raw) for raw in read])
+    return lambda: [(raw, source) for raw, source in zip(read, reading(), strict=True) if source]
+
+
+def code_lines(path: str, source: bytes) -> tuple[list[str], set[int]] | None:
+    """REVIEW-E48, REVIEW-E50: the lines of a file in a language with block comments as code
+    (`braces.masked`), and those that declare an interface's members; None for another."""
+    if not path.lower().endswith(BLOCK_COMMENTS):
+        return None
+    from specflow.braces import masked, member_lines  # SPEED-9: off a Python hook's path
+
+    masks = masked(path, source.decode("utf-8", "replace"))
+    return None if masks is None else (masks.code.split("\n"), member_lines(masks.code))
 
 
 def _start_rarity(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -73,6 +73,8 @@ class Chosen(NamedTuple):
     line: int
     text: bytes
     names: tuple[str, ...]
+    code: str | None = None  # REVIEW-E49: the line as code, strings blanked (`braces.masked`)
+    member: bool = False  # REVIEW-E50: the line declares a member of an interface
 
 
 def chosen_rows(
@@ -128,6 +130,27 @@ def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> lis
     return [row for row in chosen if row.line not in prose.get(row.raw_path, ())]
 
 
+def in_code(
+    chosen: Sequence[Chosen], codes: Mapping[bytes, tuple[list[str], set[int]]]
+) -> list[Chosen]:
+    """The chosen rows of the files in `codes` (each file's lines as code, by `braces.masked`,
+    and the lines that declare interface members) with the names their code still holds, and
+    that code: a row whose comment or string alone names them is dropped (REVIEW-E48,
+    REVIEW-E49). The rows of other files as they are."""
+    kept = []
+    for row in chosen:
+        if row.raw_path not in codes:
+            kept.append(row)
+            continue
+        lines, members = codes[row.raw_path]
+        code = lines[row.line - 1] if row.line <= len(lines) else ""
+        words = set(code.encode("utf-8", "replace").translate(_WORDS).split())
+        names = tuple(name for name in row.names if name.encode() in words)
+        if names:
+            kept.append(row._replace(names=names, code=code, member=row.line in members))
+    return kept
+
+
 def uses(
     chosen: Sequence[Chosen], blocks: Iterable[bytes], tree: str | None, names: set[str]
 ) -> dict[str, list[Use]]:
@@ -139,7 +162,10 @@ def uses(
         path, text = path_of(row.raw_path), row.text.decode("utf-8", "replace")
         function = functions.get((row.raw_path, row.line), "")
         for name in row.names:
-            found.setdefault(name, []).append(_use(path, row.line, text, name, function))
+            use = _use(path, row.line, text, name, function, row.code)
+            if row.member and use.use == "call":  # REVIEW-E50: a declaration calls nothing
+                use = replace(use, use="definition", function="")
+            found.setdefault(name, []).append(use)
     return found
 
 
@@ -197,7 +223,11 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 _IMPORT = re.compile(r"\s*(?:from\s+[\w.]+\s+)?import\s|\s*(?:import|export)\s.*\bfrom\s+['\"]")
 
 
-def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
+def _use(
+    path: str, line: int, shown: str, name: str, function: str, code: str | None = None
+) -> Use:
+    """The use of `name` on a line, as its `code` (REVIEW-E49; else the line as `shown`) reads."""
+    text = shown if code is None else code
     match = _name_pattern(name).search(text)
     at = match.end() if match else 0
     rest = text[at:]
@@ -221,7 +251,7 @@ def _use(path: str, line: int, text: str, name: str, function: str) -> Use:
     producers = tuple(generic.line_producers(text, after)) if kind == "write" else ()
     callee = _callee(text[: at - len(name)])
     spelled = _spelled(text, name)
-    return Use(path, line, function, kind, callee, text.strip()[:160], producers, spelled=spelled)
+    return Use(path, line, function, kind, callee, shown.strip()[:160], producers, spelled=spelled)
 
 
 _THROUGH_SELF = re.compile(r"(?<![\w.])(?:self|cls)\.$")
@@ -372,7 +402,11 @@ def reaches(symbol: Symbol, use: Use) -> bool:
     """REVIEW-E22: whether the use can name the symbol, as Python finds names. An attribute or
     a method is named through an object, as a keyword argument, in a string, or bare in a class
     body (a field); a module's function or global is not `self.name` nor a keyword, and another
-    file names it bare only when it imports it and defines no name of its own so spelled."""
+    file names it bare only when it imports it and defines no name of its own so spelled.
+    REVIEW-E51: Go's unexported names (`handle`, `mx.routes`) are seen in their package only,
+    the files of their folder."""
+    if symbol.path.endswith(".go") and not symbol.name[:1].isupper():
+        return use.path.rpartition("/")[0] == symbol.path.rpartition("/")[0]
     if not use.spelled or not symbol.reach:
         return True
     if symbol.reach == "attribute":

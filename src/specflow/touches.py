@@ -93,7 +93,7 @@ def _file_symbols(
     facts."""
     if file.path.endswith((".py", ".pyi")):
         return python.file_symbols(file, old, new, known)
-    return generic.file_symbols(file, new)
+    return generic.file_symbols(file, old, new)
 
 
 def untested_functions(

@@ -6,26 +6,62 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-from specflow.change import FileChange, Hunk
+from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, line_comment
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
 
 
-def file_symbols(file: FileChange, new: bytes | None = None) -> tuple[Iterator[Symbol], FileFacts]:
+def file_symbols(
+    file: FileChange, old: bytes | None = None, new: bytes | None = None
+) -> tuple[Iterator[Symbol], FileFacts]:
     """The names the hunks of `file` write, stop writing or define (none on a hunk that changes
-    no behaviour, none for prose and data), and its facts; `new` is its resulting text."""
+    no behaviour, none for prose and data), and its facts; `old` and `new` are its two texts."""
     if not file.path.endswith(CODE_SUFFIXES):
         return iter(()), FileFacts(set(), {})  # prose and data write no names
-    noop = generic_noop_hunks(file.path, file.hunks)
-    lines = new.decode("utf-8", "replace").split("\n") if new is not None else []
+    text = new.decode("utf-8", "replace") if new is not None else None
+    sides = (
+        _sides(file.path, old.decode("utf-8", "replace") if old else None),
+        _sides(file.path, text),
+    )
+    noop = generic_noop_hunks(file.path, file.hunks, sides)
+    lines = text.split("\n") if text is not None else []
     governed = {
         index: block
         for index, hunk in enumerate(file.hunks)
         if index not in noop and (block := governed_block(hunk, lines))
     }
     enclosing = _headers(file, lines)
-    return symbols(file, noop, enclosing), FileFacts(noop, enclosing, governed=governed)
+    return symbols(file, noop, enclosing, sides), FileFacts(noop, enclosing, governed=governed)
+
+
+class Side(NamedTuple):
+    """REVIEW-E48: one side of a file, by line: without its comments, and without the text of
+    its plain strings too (`braces.masked`)."""
+
+    uncommented: list[str]
+    code: list[str]
+
+
+Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
+
+
+def _sides(path: str, text: str | None) -> Side | None:
+    from specflow.braces import masked  # SPEED-9: off a Python hook's path
+
+    masks = masked(path, text) if text is not None else None
+    if masks is None:
+        return None
+    return Side(masks.uncommented.split("\n"), masks.code.split("\n"))
+
+
+def _line(side: Side | None, view: str, line: Line) -> str:
+    """The line as `view` ("uncommented" or "code") of its side shows it, where known."""
+    lines: list[str] | None = getattr(side, view) if side is not None else None
+    return (
+        lines[line.number - 1] if lines is not None and 0 < line.number <= len(lines) else line.text
+    )
 
 
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
@@ -54,19 +90,22 @@ _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
 
 
-def generic_noop_hunks(path: str, hunks: Sequence[Hunk]) -> set[int]:
+def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
-    once whitespace and comments are dropped."""
+    once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
+    each side's text in `sides` where known)."""
     comment = line_comment(path)
     return {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
-        and _tokens(hunk.removed, comment) == _tokens(hunk.added, comment)
+        and _tokens(hunk.removed, comment, sides[0]) == _tokens(hunk.added, comment, sides[1])
     }
 
 
-def _tokens(lines: Sequence[tuple[int, str]], comment: str) -> list[str]:
+def _tokens(lines: Sequence[Line], comment: str, side: Side | None) -> list[str]:
+    if side is not None:
+        return _TOKEN.findall("\n".join(_line(side, "uncommented", line) for line in lines))
     text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
     kept = []
     for line in text.split("\n"):
@@ -164,15 +203,17 @@ def _definition_above(lines: Sequence[str], line: int) -> str:
 
 
 def symbols(
-    file: FileChange, noop: set[int], enclosing: dict[int, tuple[str, ...]]
+    file: FileChange, noop: set[int], enclosing: dict[int, tuple[str, ...]], sides: Sides
 ) -> Iterator[Symbol]:
     for index, hunk in enumerate(file.hunks):
         if index in noop:
             continue
-        for line in hunk.added:
-            yield from _line_symbols(file.path, line.number, line.text, "write")
+        for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
+            yield from _line_symbols(file.path, line.number, _line(sides[1], "code", line), "write")
         for line in hunk.removed:
-            yield from _line_symbols(file.path, line.number, line.text, "unwrite")
+            yield from _line_symbols(
+                file.path, line.number, _line(sides[0], "code", line), "unwrite"
+            )
         if index in enclosing and hunk.added:
             yield Symbol(enclosing[index][0], "function", file.path, hunk.new_start)
 

@@ -1,0 +1,183 @@
+"""What of a brace language's source is code (REVIEW-E48, REVIEW-E49): its comments and the text
+of its string literals found in one pass, left to right, so that `/*` in a string opens no
+comment and a quote in a comment opens no string. Pure: text in, text of the same shape out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from specflow.globs import BLOCK_COMMENTS, JS, PLAIN_STRINGS
+
+
+class Masked(NamedTuple):
+    """A source with its comments blanked (`uncommented`), and with the text of its plain
+    string literals blanked too (`code`): spaces for every character but a newline."""
+
+    uncommented: str
+    code: str
+
+
+def suffix(path: str) -> str:
+    return path[path.rfind(".") :].lower()
+
+
+def masked(path: str, source: str) -> Masked | None:
+    """The source's masks, for a language with block comments; else None."""
+    kind = suffix(path)
+    if kind not in BLOCK_COMMENTS:
+        return None
+    comments, strings = _spans(source, kind)
+    uncommented = _blank(source, comments)
+    if kind not in PLAIN_STRINGS:
+        return Masked(uncommented, uncommented)
+    both = sorted(comments + strings)
+    return Masked(uncommented, _blank(source, both))
+
+
+def comment_only(original: str, uncommented: str) -> bool:
+    """A line that holds a comment and nothing else."""
+    return bool(original.strip()) and not uncommented.strip()
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _blank(source: str, spans: list[tuple[int, int]]) -> str:
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(source[at:start])
+        parts.append(_NOT_NEWLINE.sub(lambda m: " " * len(m[0]), source[start:end]))
+        at = end
+    parts.append(source[at:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _tokens(kind: str, in_template: bool) -> re.Pattern[str]:
+    """What code holds that is not code, for the language of `kind`. Every alternative starts
+    with its own character and none repeats a group inside a group: linear (HARDEN-21)."""
+    parts = [r"//[^\n]*", r"/\*(?s:.*?)(?:\*/|\Z)", r'"(?:\\.|[^"\\\n])*"?']
+    if kind not in (".rs", ".swift"):  # `'a` is a Rust lifetime; Swift has no '' strings
+        parts.append(r"'(?:\\.|[^'\\\n])*'?")
+    if kind in JS or kind == ".go":
+        parts.append("`")
+    if kind in JS:
+        parts.append("/")  # a regular expression, or a division
+    if in_template:
+        parts.append("[{}]")
+    return re.compile("|".join(parts))
+
+
+_TEMPLATE_TEXT = re.compile(r"(?:\\.|\$(?!\{)|[^`\\$])*", re.DOTALL)
+_RAW = re.compile(r"[^`]*`?")
+# no `/` inside a class (`/[/]/`): an attempt ends at the next `/`, so each is read once
+_REGEX = re.compile(r"(?:\\.|\[(?:\\.|[^\]\\\n/])*\]|[^/\\\n\[])+/")
+_BEFORE_REGEX = frozenset("(,=:[!&|?{};~+-*%<>^}")
+_REGEX_AFTER_WORD = frozenset(
+    {"return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete"}
+    | {"new", "throw", "instanceof"}
+)
+
+
+def _spans(source: str, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the comments and of the text of the strings (their quotes left out)."""
+    comments: list[tuple[int, int]] = []
+    strings: list[tuple[int, int]] = []
+    templates: list[int] = []  # for each `${` still open, the depth of braces inside it
+    at = 0
+    while True:
+        match = _tokens(kind, bool(templates)).search(source, at)
+        if match is None:
+            return comments, strings
+        start, at = match.span()
+        found = match[0]
+        if found == "{":
+            templates[-1] += 1
+        elif found == "}":
+            if templates[-1]:
+                templates[-1] -= 1
+            else:
+                templates.pop()
+                at = _template(source, at, strings, templates)
+        elif found == "`":
+            at = (
+                _template(source, at, strings, templates)
+                if kind in JS
+                else _raw(source, at, strings)
+            )
+        elif found == "/":
+            at = _regex(source, start, strings)
+        elif found.startswith("/"):
+            comments.append((start, at))
+        else:
+            closed = len(found) > 1 and found[-1] == found[0]
+            strings.append((start + 1, at - closed))
+
+
+def _template(source: str, at: int, strings: list[tuple[int, int]], templates: list[int]) -> int:
+    """Reads a template's text from `at` up to its end or its next `${`, where code goes on."""
+    end = _TEMPLATE_TEXT.match(source, at).end()  # type: ignore[union-attr]  # matches ""
+    strings.append((at, end))
+    if source.startswith("${", end):
+        templates.append(0)
+        return end + 2
+    return end + 1
+
+
+def _raw(source: str, at: int, strings: list[tuple[int, int]]) -> int:
+    end = _RAW.match(source, at).end()  # type: ignore[union-attr]  # matches ""
+    strings.append((at, end - source.endswith("`", 0, end)))
+    return end
+
+
+def _regex(source: str, start: int, strings: list[tuple[int, int]]) -> int:
+    """A `/` that starts a regular expression where a value may start, and ends on its line;
+    a division else."""
+    before = start - 1
+    while before >= 0 and source[before].isspace():
+        before -= 1
+    char = source[before] if before >= 0 else "("
+    if char not in _BEFORE_REGEX:
+        word_start = before
+        while word_start >= 0 and (source[word_start].isalnum() or source[word_start] == "_"):
+            word_start -= 1
+        if source[word_start + 1 : before + 1] not in _REGEX_AFTER_WORD:
+            return start + 1
+    body = _REGEX.match(source, start + 1)
+    if body is None:
+        return start + 1
+    strings.append((start + 1, body.end() - 1))
+    return body.end()
+
+
+_INTERFACE = re.compile(r"\binterface\b[^{;\n]*\{")
+
+
+def member_lines(code: str) -> set[int]:
+    """REVIEW-E50: the lines (from 1) of `code` (masked) that declare a member at the top level
+    of an `interface { ... }` body and open no block: `With(mw ...func()) Router` declares
+    `With`, it does not call it."""
+    found: set[int] = set()
+    depth = 0
+    bodies: list[int] = []  # the depth inside each interface body still open
+    for number, line in enumerate(code.split("\n"), start=1):
+        kept = line.strip()
+        if bodies and depth == bodies[-1] and kept[:1] not in ("", "}") and _balanced(line):
+            found.add(number)
+        opened = _INTERFACE.search(line)
+        for brace in re.finditer("[{}]", line):
+            if brace[0] == "{":
+                depth += 1
+                if opened and brace.start() == opened.end() - 1:
+                    bodies.append(depth)
+            else:
+                if bodies and depth == bodies[-1]:
+                    bodies.pop()
+                depth -= 1
+    return found
+
+
+def _balanced(line: str) -> bool:
+    return line.count("{") == line.count("}") and line.count("(") == line.count(")")

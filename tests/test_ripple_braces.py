@@ -1,0 +1,200 @@
+"""Ripples in the languages with `/* ... */` comments: a comment's or a string's words are no
+code, and an interface's method is declared, not called (REVIEW-E48, REVIEW-E49, REVIEW-E50,
+CHECK-E16). The cases are helper-h4's, from sindresorhus/ky and go-chi/chi."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from specflow.braces import masked, member_lines
+
+SPEC = """---
+id: CORE
+scope: ["src/**"]
+---
+# Core
+
+## Context
+- `fetchData()` in `src/fetch.ts` reads the body into `data`.
+
+## Requirements
+- CORE-1: The body is read once.
+
+## Edge Cases
+- CORE-E1: An empty body.
+"""
+FETCH = """// CORE-1
+export async function fetchData(response: Response) {
+\tconst result = {data: undefined as unknown};
+\treturn result;
+}
+"""
+READ = "export function total(result) {\n\treturn result.data;\n}\n"
+# ky's JSDoc: no `*` before its lines, and an @example of code
+KY_DOC = """export const responseTypes = {
+\tformData: 'multipart/form-data',
+};
+
+/**
+Hook example.
+
+@example
+```
+const api = ky.extend({
+\thooks: {afterResponse: [async response => {
+\t\tconst data = await response.clone().json();
+\t\tconsole.log(data.total);
+\t}]},
+});
+```
+*/
+export const retry = () => 1;
+"""
+
+
+def ripple_uses(cli) -> dict[str, list[tuple[str, int, str]]]:
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    return {
+        r["symbol"]["name"]: [(u["path"], u["line"], u["use"]) for u in r["uses"]]
+        for r in data["ripples"]
+    }
+
+
+def test_a_line_inside_a_block_comment_is_no_use_whatever_it_starts_with(repo, cli):
+    """REVIEW-E48: ky 1341f5c: the @example of an unstarred JSDoc block wrote and read `data`
+    (`write at source/core/constants.ts:99 in ky.extend()`); a Go block comment too."""
+    go = "package core\n\n/*\ndata = 3\n\tdata.total()\n*/\nfunc F() {}\n"
+    repo.commit(
+        "base",
+        {
+            "specs/core.md": SPEC,
+            "src/fetch.ts": FETCH,
+            "src/doc.ts": KY_DOC.replace("'multipart/form-data'", "'x'"),
+            "src/doc.go": go,
+            "src/read.ts": READ,
+        },
+    )
+    repo.commit("data", {"src/fetch.ts": FETCH.replace("\treturn", "\tresult.data = 1;\n\treturn")})
+    assert ripple_uses(cli)["data"] == [
+        ("src/fetch.ts", 3, "read"),
+        ("src/read.ts", 2, "read"),
+    ]
+
+
+def test_a_name_only_inside_a_string_is_no_use_but_one_in_a_template_expression_is(repo, cli):
+    """REVIEW-E49: ky's `formData: 'multipart/form-data'` read `data`, and chi's
+    `"chi: max number of methods reached"` used `max`; `${data}` in a template is code, and a
+    `/*` inside a string opens no comment."""
+    strings = (
+        "const s = `template ${x} data`;\n"
+        'const t = "a data b"; // data\n'
+        "const glob = 'src/**/*.ts';\n"
+        "const u = `a ${data.size} b`;\n"
+        "const v = /data/.test(glob) ? `data` : glob;\n"
+    )
+    go = 'package core\n\nfunc G() {\n\tpanic("chi: max number of methods reached")\n}\n'
+    go += "\nfunc H() {\n\tmax = `raw\nmax`\n}\n"
+    repo.commit(
+        "base",
+        {
+            "specs/core.md": SPEC,
+            "src/fetch.ts": FETCH,
+            "src/doc.ts": KY_DOC,
+            "src/strings.ts": strings,
+            "src/tree.go": go,
+            "src/read.ts": READ,
+        },
+    )
+    repo.commit(
+        "data, max",
+        {
+            "src/fetch.ts": FETCH.replace("\treturn", "\tresult.data = 1;\n\treturn"),
+            "src/mux.go": "package core\n\nfunc M() {\n\tmax = 2\n}\n",
+        },
+    )
+    found = ripple_uses(cli)
+    assert found["data"] == [
+        ("src/fetch.ts", 3, "read"),
+        ("src/read.ts", 2, "read"),
+        ("src/strings.ts", 4, "read"),
+    ], found
+    assert found["max"] == [("src/tree.go", 8, "write")], found
+
+
+def test_a_hunk_that_edits_only_a_block_comments_lines_changes_nothing(repo, cli):
+    """REVIEW-E48, CHECK-E16: rewording ky's unstarred JSDoc, or its @example `data = ...`
+    line, writes no name (no ripple starts there) and touches no requirement."""
+    documented = FETCH.replace(
+        "// CORE-1\n", "// CORE-1\n/*\nReads the body.\n\tdata = await response.json()\n*/\n"
+    )
+    repo.commit("base", {"specs/core.md": SPEC, "src/fetch.ts": documented, "src/read.ts": READ})
+    reworded = documented.replace("Reads the body.", "Reads the whole body.").replace(
+        "response.json()", "response.text()"
+    )
+    repo.stage({"src/fetch.ts": reworded})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.commit("doc", {"src/fetch.ts": reworded})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    assert data["ripples"] == [], data["ripples"]
+    repo.stage({"src/fetch.ts": reworded.replace("body.\n", "body.\n*/\nlet n = 1;\n/*\n")})
+    assert "touched-requirement" in cli("check", "--staged").out
+
+
+def test_an_interface_method_declaration_is_no_call(repo, cli):
+    """REVIEW-E50: chi f250983: `With(middlewares ...) Router` in `type Router interface` was
+    `call at chi.go:75`; a call below the interface is still one."""
+    chi = (
+        "package chi\n\ntype Router interface {\n\t// With adds inline middlewares.\n"
+        "\tWith(mw ...func()) Router\n\tHandle(p string, h interface{ With() })\n}\n\n"
+        "func Group(r Router) Router {\n\treturn r.With()\n}\n"
+    )
+    mux = "package chi\n\n// CORE-1\nfunc (mx *Mux) With(mw ...func()) Router {\n\treturn mx\n}\n"
+    repo.commit("base", {"specs/core.md": SPEC, "src/chi.go": chi, "src/mux.go": mux})
+    repo.commit("With", {"src/mux.go": mux.replace("\treturn mx", "\tmx.n++\n\treturn mx")})
+    assert ripple_uses(cli)["With"] == [("src/chi.go", 10, "call")]
+
+
+def test_an_unexported_go_name_ripples_only_inside_its_package(repo, cli):
+    """REVIEW-E51: chi's `route`, `path`, `r` rippled to `_examples/`, another package that
+    cannot name them; an exported name still ripples there."""
+    tree = "package chi\n\nfunc find() {\n\troute = 1\n\tRoutes = 1\n}\n"
+    repo.commit(
+        "base",
+        {
+            "specs/core.md": SPEC,
+            "src/tree.go": tree,
+            "src/mux.go": "package chi\n\nfunc use() {\n\tprint(route, Routes)\n}\n",
+            "src/ex/main.go": "package main\n\nfunc main() {\n\tprint(route, chi.Routes)\n}\n",
+        },
+    )
+    repo.commit("2", {"src/tree.go": tree.replace("= 1", "= 2")})
+    found = ripple_uses(cli)
+    assert found["route"] == [("src/mux.go", 4, "read")], found
+    assert found["Routes"] == [("src/ex/main.go", 4, "read"), ("src/mux.go", 4, "read")], found
+
+
+def test_the_masks_keep_each_lines_place_and_are_read_in_linear_time():
+    """REVIEW-E48, HARDEN-21: every line keeps its number and length; hostile sources of
+    200,000 characters are each read in well under a second."""
+    source = "a = '/*'; b = 1 /* c\nd */ + `e ${f + {g: 1}.g} h`;\n"
+    masks = masked("x.ts", source)
+    assert masks is not None
+    assert masks.uncommented == "a = '/*'; b = 1     \n     + `e ${f + {g: 1}.g} h`;\n"
+    assert masks.code == "a = '  '; b = 1     \n     + `  ${f + {g: 1}.g}  `;\n"
+    go = masked("x.go", "type R interface {\n\tA()\n}\nA()\n")
+    assert go is not None and member_lines(go.code) == {2}
+    assert masked("x.py", source) is None
+    for hostile in (
+        "=/[" * 70_000,
+        "(/" * 100_000,
+        "'\"`" * 70_000,
+        "`${" * 70_000,
+        "/*/" * 70_000,
+    ):
+        for path in ("x.ts", "x.go", "x.rs"):
+            start = time.perf_counter()
+            hostile_masks = masked(path, hostile)
+            assert hostile_masks is not None
+            member_lines(hostile_masks.code)
+            assert time.perf_counter() - start < 1.0, (hostile[:6], path)
