@@ -388,8 +388,7 @@ def _removed(
 
 def _status(
     item: Requirement, where: dict[str, list[Reference]], touched: Set[str | None]
-) -> ItemStatus:
-    """REVIEW-4: where it is implemented and verified, whether a message names it, touched."""
+) -> ItemStatus:  # REVIEW-4
     found = where.get(item.id or "", [])
     return ItemStatus(
         item,
@@ -401,8 +400,7 @@ def _status(
 
 
 def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> SpecDelta:
-    """REVIEW-2: the spec at the base against the spec in the resulting tree."""
-    if base is None:
+    if base is None:  # REVIEW-2: the spec at the base against the resulting tree's
         return SpecDelta(is_new=True)
     before = {item.id: item for item in base.items if item.id}
     now = {item.id: item for item in spec.items if item.id}

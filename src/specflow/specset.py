@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from specflow.config import Config
 from specflow.errors import ConfigError, SpecError
+from specflow.gitread import sparse_files
 from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
 from specflow.sources import source_of, with_scopes
@@ -129,8 +130,6 @@ def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
         if folder.is_dir() or folder.is_symlink():
             yield from _folder_files(config, folder, lambda p: source_of(p, sources))
         else:  # not checked out: a sparse checkout's specs are the index's (HARDEN-E12)
-            from specflow.gitread import sparse_files
-
             for path, data in sparse_files(config.root, name):
                 if path.endswith(".md") and source_of(path, sources) is not None:
                     yield path, data
