@@ -40,7 +40,7 @@ def affected(
     reasons: dict[str, list[str]] = {}
     for spec in specs.specs:
         why = reasons.setdefault(spec.id, [])
-        if spec.path in changed:
+        if spec.path in changed or not changed.isdisjoint(spec.companions):  # SOURCES-11
             why.append(SPEC_CHANGED)
         in_scope = covered.get(spec.id, [])
         if in_scope:
