@@ -150,3 +150,18 @@ def test_a_broken_spec_json_is_a_lint_error_and_the_feature_stays_active(repo, c
 
 def _line(text: str, key: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if key in line)
+
+
+def test_a_spec_json_edit_that_keeps_the_status_leaves_the_spec_alone(repo, cli):
+    """SOURCES-11: spec.json's dates or phase changed, the feature active before and after, is no
+    change to the spec (9mak/oneco 6e31c7d, `tasks-generated` to `implementation-completed`, was
+    blocked for criteria it did not touch); the flip that makes it active is one."""
+    ready = spec_json("tasks-generated", tasks=True, ready=True)
+    repo.commit("built", {REQUIREMENTS: KIRO, SPEC_JSON: ready})
+    repo.commit("done", {SPEC_JSON: ready.replace("tasks-generated", "implementation-completed")})
+    assert cli("check", "HEAD").code == 0
+    repo.commit("withdrawn", {SPEC_JSON: spec_json("design-generated")})
+    repo.commit("dates", {SPEC_JSON: spec_json("design-generated").replace("02:10", "03:10")})
+    assert cli("check", "HEAD").code == 0
+    repo.commit("approved", {SPEC_JSON: ready})
+    assert cli("check", "HEAD").code == 1

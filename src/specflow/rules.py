@@ -48,7 +48,7 @@ def check(
     config = snap.config
     specs_dir, severities, test_globs = config.spec_dirs, config.rules, config.test_globs
     added = added_references(change, specs, specs_dir, message_refs)
-    touched = affected(specs, change, added, specs_dir)
+    touched = affected(specs, change, added, specs_dir, base=base_specs)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
     heads = list(touched_code(change, references, specs_dir, test_globs, texts or {}))
