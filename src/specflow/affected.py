@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from specflow.change import Change, FileChange
 from specflow.globs import matches, under_folders
 from specflow.ids import find_references, is_one_word
+from specflow.model import Spec
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -22,10 +23,12 @@ def affected(
     added_refs: Sequence[Reference],
     specs_dir: SpecDirs,
     scoped: Mapping[str, frozenset[str]] | None = None,
+    base: SpecSet | None = None,
 ) -> dict[str, list[str]]:
     """REVIEW-1: spec id → why it is affected: its scope, a reference added by the change, or
     itself. `scoped`: path → ids of the specs whose scope covers it, when the caller has it
-    already."""
+    already. `base`: the specs before the change, which tell whether a companion changed the
+    status."""
     scoped = scoped if scoped is not None else scope_index(specs, change)
     owners = {key: specs.spec_of(key) for key in {r.id for r in added_refs}}
     named: dict[str, set[str]] = {}
@@ -41,7 +44,7 @@ def affected(
     reasons: dict[str, list[str]] = {}
     for spec in specs.specs:
         why = reasons.setdefault(spec.id, [])
-        if spec.path in changed:
+        if spec.path in changed or _restated(spec, changed, base):
             why.append(SPEC_CHANGED)
         in_scope = covered.get(spec.id, [])
         if in_scope:
@@ -54,6 +57,15 @@ def affected(
         if ids:
             why.append(f"referenced: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
     return {key: value for key, value in reasons.items() if value}
+
+
+def _restated(spec: Spec, changed: set[str], base: SpecSet | None) -> bool:
+    """SOURCES-11: a companion (spec.json) changed the spec's status or what lint finds in it
+    (SOURCES-E17); its dates and other fields alone leave the spec as it was."""
+    if changed.isdisjoint(spec.companions):
+        return False
+    before = next((old for old in base.specs if old.path == spec.path), None) if base else None
+    return before is None or (before.status, before.findings) != (spec.status, spec.findings)
 
 
 def _moved_out(

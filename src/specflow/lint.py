@@ -104,7 +104,7 @@ def _foreign(spec: Spec) -> Iterator[Finding]:
     """SOURCES-6: what the format's reader found, and the requirements no reference can name
     (the IDs are the format's own, so their prefix and kind are right by construction)."""
     yield from spec.findings
-    explained = {finding.line for finding in spec.findings}
+    explained = {f.line for f in spec.findings if f.path == spec.path}  # not spec.json's lines
     for item in spec.requirements:
         if item.id is None and item.line not in explained:
             message = f"requirement has no ID in {spec.source}'s terms: {_HOW[spec.source]}"

@@ -113,6 +113,9 @@ class Spec(NamedTuple):
     # that format's reader found wrong with it for specflow
     source: str = "specflow"
     findings: tuple[Finding, ...] = ()
+    # SOURCES-11: the other files the spec is read from (cc-sdd's spec.json), whether there or not:
+    # a change to one changes the spec
+    companions: tuple[str, ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or 1 when the key is absent."""

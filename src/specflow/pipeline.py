@@ -22,7 +22,7 @@ from specflow.losses import removed_paths, touched_code
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
-from specflow.sources import Source, source_of
+from specflow.sources import Source, companion_key, key_blobs, source_of
 from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import (
     SpecSet,
@@ -107,11 +107,7 @@ def _read_tree(
     tree's specs (None for the work tree, read from disk)."""
     revision = change.revision
     sources = config.spec_sources
-    base_rows = [
-        (f.old_path or f.path, f.old_blob)  # the raw listing has their blob ids
-        for f in change.files
-        if f.status != "added" and f.old_blob and source_of(f.old_path or f.path, sources)
-    ]
+    base_rows = _base_rows(change, sources, dict(head_rows))
     parsed = _parse_rows(repo, head_rows + base_rows, cache, sources)
     rows = tuple(row for row in head_rows if row in parsed)
     if revision.mode == "worktree":
@@ -122,33 +118,77 @@ def _read_tree(
     return head, base, known
 
 
+def _base_rows(
+    change: Change, sources: Sequence[Source], head: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(path, key) of the base versions of the specs the change touches, from the blob ids of
+    the raw listing: a spec file changed, or its companion alone (SOURCES-11)."""
+    files, base = {f.path: f for f in change.files}, change.revision.base
+    rows = []
+    for f in change.files:
+        path = f.old_path or f.path
+        owner = source_of(path, sources)
+        if f.status != "added" and f.old_blob and owner is not None:
+            rows.append(
+                (path, companion_key(f.old_blob, _old_companion(owner, path, files, head, base)))
+            )
+    for path, key in head.items():
+        owner = source_of(path, sources)
+        companion = owner.companion(path) if owner is not None else None
+        if owner is not None and companion in files and path not in files:
+            blob = key_blobs(key)[0]
+            rows.append((path, companion_key(blob, _old_companion(owner, path, files, head, base))))
+    return rows
+
+
+def _old_companion(
+    source: Source, path: str, files: dict[str, FileChange], head: dict[str, str], base: str
+) -> str | None:
+    """The companion's blob id before the change: as listed when the change leaves it alone, or
+    `BASE:path` (an immutable name too) for the work tree, which is not listed."""
+    companion = source.companion(path)
+    if companion is None:
+        return None
+    changed = files.get(companion)
+    if changed is None:
+        if path in head:
+            return key_blobs(head[path])[1]
+        return f"{base}:{companion}" if base else None
+    return changed.old_blob if changed.status != "added" and changed.old_blob else None
+
+
 def _parse_rows(
     repo: gitio.RepoInfo,
     rows: list[tuple[str, str]],
     cache: SpecCache,
     sources: Sequence[Source],
 ) -> dict[tuple[str, str], Spec]:
-    """Specs for (path, blob id) rows, parsed only when the cache does not have them (as read
-    by the source that owns the path now), read in one `cat-file` process."""
+    """Specs for (path, key) rows, parsed only when the cache does not have them (as read by the
+    source that owns the path now), read in one `cat-file` process; a key is the blob id, or
+    the blob ids of the spec and of its companion (SOURCES-11)."""
     owners = {path: source_of(path, sources) for path, _ in rows}
     missing = [
         row
         for row in dict.fromkeys(rows)
         if getattr(cache.get(*row), "source", None) != getattr(owners[row[0]], "name", None)
     ]
-    blobs = gitread.read_blobs(repo.root, [blob for _, blob in missing])
-    for (path, blob), data in zip(missing, blobs, strict=False):
+    wanted = [key_blobs(key) for _, key in missing]
+    blobs = iter(gitread.read_blobs(repo.root, [b for pair in wanted for b in pair if b]))
+    for (path, key), (_, companion_blob) in zip(missing, wanted, strict=True):
+        data, extra = next(blobs), next(blobs) if companion_blob else None
         owner = owners[path]
         if data is not None and owner is not None:
-            cache.put(path, blob, _parse(owner, path, data))
+            cache.put(path, key, _parse(owner, path, data, extra))
     cache.save()
     return cache.used
 
 
-def _parse(source: Source, path: str, data: bytes) -> Spec:
+def _parse(source: Source, path: str, data: bytes, companion: bytes | None = None) -> Spec:
     from specflow.sources.markdown import decode  # SPEED-1: only for a spec the cache lacks
 
-    return source.parse(path, decode(path, data))
+    spec = source.parse(path, decode(path, data))
+    other = source.companion(path)
+    return source.amend(spec, other, companion) if other and companion is not None else spec
 
 
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"
@@ -163,11 +203,20 @@ def _start_spec_rows(
         return list
     sources = config.spec_sources
     listing = gitread.start_list_tree(repo.root, revision.tree, *config.spec_dirs)
-    return lambda: [
-        (path, blob)
-        for mode, blob, path in listing()
-        if mode != "120000" and source_of(path, sources) is not None
-    ]
+    return lambda: _spec_rows(listing(), sources)
+
+
+def _spec_rows(
+    listing: list[tuple[str, str, str]], sources: Sequence[Source]
+) -> list[tuple[str, str]]:
+    """(path, key) of each spec file listed: its blob id, and its companion's (SOURCES-11)."""
+    files = {path: blob for mode, blob, path in listing if mode.startswith("100")}
+    rows = []
+    for mode, blob, path in listing:
+        owner = source_of(path, sources) if mode != "120000" else None
+        if owner is not None:
+            rows.append((path, companion_key(blob, files.get(owner.companion(path) or ""))))
+    return rows
 
 
 def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> SpecSet:

@@ -147,7 +147,7 @@ def build(
     specs_dir, test_globs = snap.config.spec_dirs, snap.config.test_globs
     spec_paths = changed_specs(change, specs, base_specs)
     added = added_references(change, specs, specs_dir, message_refs)
-    reasons = affected(specs, change, added, specs_dir, scoped)
+    reasons = affected(specs, change, added, specs_dir, scoped, base_specs)
     where = by_id([*references, *message_refs])
     silent = {
         id(file.hunks[index]) for file in change.files for index in linking.noops.get(file.path, ())

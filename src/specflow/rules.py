@@ -48,7 +48,7 @@ def check(
     config = snap.config
     specs_dir, severities, test_globs = config.spec_dirs, config.rules, config.test_globs
     added = added_references(change, specs, specs_dir, message_refs)
-    touched = affected(specs, change, added, specs_dir)
+    touched = affected(specs, change, added, specs_dir, base=base_specs)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
     heads = list(touched_code(change, references, specs_dir, test_globs, texts or {}))
@@ -108,10 +108,13 @@ def _or_plan(spec: Spec, item_id: str) -> str:
     if spec.source == "openspec":  # SOURCES-7
         return "or propose it in a change folder (`openspec/changes/`) until it is built"
     if spec.source != "specflow":  # SOURCES-4: specflow never edits another tool's file
-        return (  # the table as each configuration file spells it (exploratory F9)
+        relax = (  # the table as each configuration file spells it (exploratory F9)
             'or set `unreferenced-requirement = "warning"` under `[tool.specflow.rules]` '
             f"(pyproject.toml) or `[rules]` (specflow.toml) while {spec.path} is drafted"
         )
+        if spec.companions:  # SOURCES-11: cc-sdd's spec.json says whether it is built yet
+            return f"{relax} (cc-sdd enforces it once {spec.companions[0]} approves the tasks)"
+        return relax
     return f"or mark it planned with `- [ ] {item_id}:` in {spec.path}"
 
 
@@ -204,7 +207,7 @@ def _spec_lint(
         from specflow.lint import lint  # SPEED-10: only when the lint cache misses
 
         found = lint(specs)
-    paths = {spec.path for spec in in_scope}
+    paths = {path for spec in in_scope for path in (spec.path, *spec.companions)}  # SOURCES-E17
     for finding in found:
         if finding.path in paths and finding.is_error:
             message = f"{finding.message} [{finding.rule}]; run `specflow lint`"

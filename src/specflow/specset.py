@@ -95,16 +95,31 @@ def changed_specs(change: Change, specs: SpecSet, base: SpecSet) -> list[str]:
     return [f.path for f in change.files if f.path in known or (f.old_path or "") in known]
 
 
-def parse_all(files: Iterable[tuple[str, bytes]], config: Config | None = None) -> SpecSet:
-    """Spec files → specs, each read by its source (specflow's own format without `config`)."""
-    return spec_set(parse_file(path, data, config) for path, data in files)
+def parse_all(
+    files: Iterable[tuple[str, bytes]],
+    config: Config | None = None,
+    companion: Callable[[str], bytes | None] | None = None,
+) -> SpecSet:
+    """Spec files → specs, each read by its source (specflow's own format without `config`);
+    `companion` reads a companion file by its path (SOURCES-11)."""
+    return spec_set(parse_file(path, data, config, companion) for path, data in files)
 
 
-def parse_file(path: str, data: bytes, config: Config | None = None) -> Spec:
+def parse_file(
+    path: str,
+    data: bytes,
+    config: Config | None = None,
+    companion: Callable[[str], bytes | None] | None = None,
+) -> Spec:
     from specflow.sources.markdown import decode, parse_spec  # SPEED-1: not from the cache
 
     found = source_of(path, config.spec_sources) if config is not None else None
-    return (found.parse if found is not None else parse_spec)(path, decode(path, data))
+    if found is None:
+        return parse_spec(path, decode(path, data))
+    spec = found.parse(path, decode(path, data))
+    other = found.companion(path)
+    extra = companion(other) if other and companion is not None else None
+    return found.amend(spec, other, extra) if other and extra is not None else spec
 
 
 def scoped(specs: SpecSet, config: Config) -> SpecSet:
@@ -120,7 +135,18 @@ def spec_set(specs: Iterable[Spec]) -> SpecSet:
 
 def read_disk_specs(config: Config) -> SpecSet:
     """The specs in the work tree; symlinks are skipped, never followed outside the repository."""
-    return scoped(parse_all(_disk_files(config), config), config)
+    return scoped(parse_all(_disk_files(config), config, lambda p: _disk_file(config, p)), config)
+
+
+def _disk_file(config: Config, relative: str) -> bytes | None:
+    """A companion on disk (SOURCES-11); a symlink is not followed, as for spec files."""
+    file = config.root / relative
+    if _has_symlink(file, config.root) or not file.is_file():
+        return None
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"cannot read: {exc.strerror}", relative) from None
 
 
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:

@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 NAMES = ("specflow", "speckit", "openspec", "kiro")
 
 
+def _no_companion(path: str) -> str | None:
+    return None
+
+
+def _unchanged(spec: Spec, companion: str, data: bytes) -> Spec:
+    return spec
+
+
 class Source(NamedTuple):
     """The shared interface; `root` is the folder whose files belong to the source (never
     references, never judged as code)."""
@@ -35,6 +43,10 @@ class Source(NamedTuple):
     is_spec_file: Callable[[str], bool]  # ... and is one of its spec files
     parse: Callable[[str, str], Spec]
     cross_check: Callable[[SpecSet], Iterator[Finding]]
+    # SOURCES-11: a second file a spec file is read with (cc-sdd's spec.json), by the spec file's
+    # path, and what its bytes change in the parsed spec; every reader reads both or neither
+    companion: Callable[[str], str | None] = _no_companion
+    amend: Callable[[Spec, str, bytes], Spec] = _unchanged
 
 
 def detect(root: Path) -> tuple[str, ...]:
@@ -113,6 +125,17 @@ def _parse_native(path: str, text: str) -> Spec:
 
 def _no_cross_check(specs: SpecSet) -> Iterator[Finding]:
     return iter(())
+
+
+def companion_key(blob: str, companion_blob: str | None) -> str:
+    """SOURCES-11: a spec read with a companion is cached under both blob ids, so that a change
+    to the companion alone is a new spec."""
+    return f"{blob}+{companion_blob}" if companion_blob else blob
+
+
+def key_blobs(key: str) -> tuple[str, str | None]:
+    blob, _, companion = key.partition("+")
+    return blob, companion or None
 
 
 def source_of(path: str, sources: Sequence[Source]) -> Source | None:

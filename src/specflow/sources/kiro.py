@@ -34,7 +34,18 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def source() -> Source:
-    return Source(NAME, ROOT, claims, is_spec_file, parse, cross_check)
+    return Source(NAME, ROOT, claims, is_spec_file, parse, cross_check, companion, amend)
+
+
+def companion(path: str) -> str | None:
+    """SOURCES-11: cc-sdd's spec.json, beside requirements.md."""
+    return path.rsplit("/", 1)[0] + "/spec.json" if is_spec_file(path) else None
+
+
+def amend(spec: Spec, path: str, data: bytes) -> Spec:
+    from specflow.sources import ccsdd  # only when a spec.json is parsed
+
+    return ccsdd.amend(spec, path, data)
 
 
 def claims(path: str) -> bool:
@@ -85,6 +96,7 @@ def parse(path: str, text: str) -> Spec:
         sections=sections(path, text, found),
         source=NAME,
         findings=tuple(problems),
+        companions=tuple(filter(None, [companion(path)])),
     )
 
 
