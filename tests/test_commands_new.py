@@ -341,6 +341,28 @@ def test_scope_drafts_context_from_python_modules_and_lists_other_files(repo, cl
     assert cli("lint").code == 0
 
 
+def test_a_package_init_drafts_the_names_it_re_exports(repo, cli):
+    """NEW-E7: seen on tomli: `__init__.py` holds the package's API as re-exports in `__all__`
+    and drafted nothing; each name not defined there is drafted with the module it comes from,
+    and a name it defines is drafted once."""
+    init = (
+        '"""The package."""\n\nfrom ._parser import TOMLDecodeError, load as load\n'
+        'import os\n\n__all__ = ["load", "TOMLDecodeError", "dumps", "helper", 3]\n\n\n'
+        "def helper(x):\n    return x\n"
+    )
+    repo.write({"src/pkg/__init__.py": init, "src/pkg/_parser.py": "def load(fp):\n    pass\n"})
+    assert cli("new", "Parsing", "--id", "PARSE", "--scope", "src/pkg/**").code == 0
+    drafted = parsed(repo, "parsing.md").context[0].text.splitlines()
+    assert drafted == [
+        "Draft: `src/pkg/__init__.py`: The package.",
+        "- `helper(x)`",
+        "- `load`: from `._parser`",
+        "- `TOMLDecodeError`: from `._parser`",
+        "- `dumps`",
+    ]
+    assert cli("lint").code == 0
+
+
 SPHINX = '''"""Parameter sources.
 
 More about them.

@@ -107,6 +107,7 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     if tree is None:  # NEW-E1: a module that does not parse is listed, not fatal
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
+    symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
     note = "" if len(symbols) <= MAX_SYMBOLS else f"{len(symbols) - MAX_SYMBOLS} more names"
     return DraftedModule(path, _summary(ast.get_docstring(tree)), note, symbols[:MAX_SYMBOLS])
 
@@ -118,6 +119,30 @@ def _symbols(tree: ast.Module) -> Iterable[Symbol]:
                 yield Symbol(f"{node.name}({_arguments(node.args)})", _docstring(node))
         elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             yield Symbol(f"class {node.name}", _docstring(node))
+
+
+def _exports(tree: ast.Module, defined: set[str]) -> Iterable[Symbol]:
+    """NEW-E7: the names a literal `__all__` lists that the module does not define itself (a
+    package's `__init__.py` re-exports its API), each with the module it imports it from."""
+    listed = [
+        element.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets)
+        and isinstance(node.value, (ast.List, ast.Tuple))
+        for element in node.value.elts
+        if isinstance(element, ast.Constant) and isinstance(element.value, str)
+    ]
+    origins = {
+        (alias.asname or alias.name): "." * node.level + (node.module or "")
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    for name in dict.fromkeys(listed):
+        if name not in defined and f"class {name}" not in defined:
+            origin = origins.get(name)
+            yield Symbol(name, f"from `{origin}`" if origin else "")
 
 
 def _arguments(args: ast.arguments) -> str:
