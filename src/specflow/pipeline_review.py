@@ -24,9 +24,9 @@ from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
 from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
-from specflow.identifiers import imported_lines
+from specflow.identifiers import code_names, imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
-from specflow.link import HEADING, REACHES, Corpus, LinkRow
+from specflow.link import DISTINCT_NAME, HEADING, IDENTIFIER, REACHES, Corpus, LinkRow, hunk_text
 from specflow.losses import heading, heading_lines, implementing, lazy_lines
 from specflow.pipeline import (
     CheckResult,
@@ -51,7 +51,7 @@ from specflow.touches import (
 
 if TYPE_CHECKING:
     from specflow.context import NameContext, PathContext
-    from specflow.languages.base import FileFacts
+    from specflow.languages.base import FileFacts, Symbol
     from specflow.link import Link, LinkRow
     from specflow.review import Review
     from specflow.ripple import Use
@@ -131,6 +131,32 @@ def reach_rows(
     return found
 
 
+def written_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    symbols: Sequence[Symbol],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """REVIEW-E53: a hunk inside a statement that writes a name over several lines (an entry
+    added to `ALLOWED = frozenset({...})`) writes that name though its own lines do not say
+    it: the statements that name it are linked as if they did."""
+    at_path = {file.path: at for at, file in enumerate(files)}
+    found: list[LinkRow] = []
+    for symbol in symbols:
+        if symbol.kind != "write" or symbol.last <= symbol.line or symbol.path not in at_path:
+            continue
+        docs = corpus.by_name.get(symbol.name, [])
+        if len(docs) > DISTINCT_NAME:  # a common name links only in the file's specs
+            specs = scoped.get(symbol.path, frozenset())
+            docs = [d for spec in specs for d in corpus.by_spec_name.get((spec, symbol.name), [])]
+        at = at_path[symbol.path]
+        for number, hunk in enumerate(files[at].hunks):
+            inside = any(symbol.line < line.number <= symbol.last for line in hunk.added)
+            if inside and symbol.name not in code_names(hunk_text(hunk)):
+                found += [(at, number, doc, IDENTIFIER, (symbol.name,), ()) for doc in docs]
+    return found
+
+
 def _hunk_at(file: FileChange, line: int) -> int:
     """The hunk that holds `line` of the new side, else the first one after it (a function
     whose body changed is named at its `def` line), else the last."""
@@ -180,6 +206,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows += corpus.governed_rows(change.files, governed, spec_paths, scoped)
     skip = (*spec_paths, *config.test_globs)
     rows += heading_rows(corpus, change.files, snap.references, skip, sources)
+    rows += written_rows(corpus, change.files, symbols, scoped)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)

@@ -320,7 +320,9 @@ def ripples(
         outside = [
             use
             for use in found.get(symbol.name, [])
-            if not added(use.path, use.line) and use.use not in ("definition", "import")
+            if not added(use.path, use.line)
+            and use.use not in ("definition", "import")
+            and not _rewritten(symbol, use)
         ]
         if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
@@ -334,6 +336,14 @@ def ripples(
             results.append(Ripple(symbol, shown, writer, len(outside) - len(shown)))
     results.sort(key=lambda r: (KIND_ORDER[r.symbol.kind], -len(r.uses), r.symbol.name))
     return results[:MAX_RIPPLES]
+
+
+def _rewritten(symbol: Symbol, use: Use) -> bool:
+    """REVIEW-E52: the use is the statement the change rewrites (`X = frozenset(` above an added
+    entry): changed, not an untouched place, and no other writer to agree with."""
+    if symbol.kind != "write" or use.path != symbol.path:  # a write's lines are the new side's
+        return False
+    return symbol.line <= use.line <= max(symbol.last, symbol.line)
 
 
 def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ...]]) -> list[Use]:

@@ -92,7 +92,11 @@ def _file_symbols(
     """The symbols of one file (for Python, none already `known` by (name, kind)), and its
     facts."""
     if file.path.endswith((".py", ".pyi")):
-        return python.file_symbols(file, old, new, known)
+        try:
+            symbols, facts = python.file_symbols(file, old, new, known)
+            return iter(list(symbols)), facts
+        except RecursionError:  # HARDEN-E13: a tree too deep to walk is a file that did not parse
+            return python.file_symbols(file, None, None, known)
     return generic.file_symbols(file, old, new)
 
 
