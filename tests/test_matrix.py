@@ -300,6 +300,51 @@ def test_sparse_checkout_work_tree_commands_read_the_specs_git_keeps_out(project
     assert shown.code == 0 and "src/pay/charge.py" in shown.out, shown
 
 
+def test_a_non_cone_sparse_checkout_keeps_the_specs_it_leaves_out(project, cli):
+    """HARDEN-E12 (helper-53): `--no-cone` patterns that keep specs/ but not one spec file:
+    the work tree's commands read that spec from the index, so removing the only reference to
+    one of its requirements blocks `check --worktree` as it blocks `--staged`."""
+    other = (
+        PAY.replace("id: PAY", "id: SHIP").replace("PAY-", "SHIP-").replace("src/pay", "src/ship")
+    )
+    project.commit("ship", {"specs/ship.md": other})
+    project.git("sparse-checkout", "set", "--no-cone", "/*", "!/specs/pay.md")
+    assert (project.path / "specs/ship.md").exists()
+    assert not (project.path / "specs/pay.md").exists()
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert [spec["id"] for spec in listed] == ["PAY", "SHIP"]
+    project.write({"src/pay/refund.py": "def refund(cents):\n    return cents\n"})
+    worktree = verdict(cli, "--worktree")
+    project.git("add", "src/pay/refund.py")
+    assert worktree == verdict(cli, "--staged") and worktree[0] == 1, worktree
+
+
+def test_a_sparse_checkout_reads_a_kiro_features_spec_json_from_the_index(repo, cli):
+    """HARDEN-E12, SOURCES-11 (helper-53): with `.kiro/` out of the cone, requirements.md came
+    from the index and spec.json from the disk, where it is not: the draft feature was active
+    in the work tree and `check --worktree` blocked what `--staged` passed."""
+    kiro = (
+        "# Requirements Document\n\n## Requirements\n\n### Requirement 1: Lockout\n\n"
+        "#### Acceptance Criteria\n1. When five logins fail, the Service shall lock it\n"
+    )
+    draft = '{"phase": "requirements-generated", "ready_for_implementation": false}\n'
+    repo.commit(
+        "kiro",
+        {
+            "specflow.toml": 'sources = ["kiro"]\n',
+            ".kiro/specs/lock/requirements.md": kiro,
+            ".kiro/specs/lock/spec.json": draft,
+            "src/lock.py": "x = 1\n",
+        },
+    )
+    repo.git("sparse-checkout", "set", "src")
+    assert not (repo.path / ".kiro").exists()
+    listed = json.loads(cli("list", "--format", "json").out)["specs"]
+    assert [(spec["id"], spec["status"]) for spec in listed] == [("LOCK", "draft")]
+    repo.write({"src/lock.py": "x = 2\n"})
+    assert cli("check", "--worktree").code == 0
+
+
 # --- the user's git configuration (HARDEN-2) ---------------------------------------------------
 
 

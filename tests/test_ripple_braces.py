@@ -198,3 +198,65 @@ def test_the_masks_keep_each_lines_place_and_are_read_in_linear_time():
             assert hostile_masks is not None
             member_lines(hostile_masks.code)
             assert time.perf_counter() - start < 1.0, (hostile[:6], path)
+
+
+LOCK_SPEC = """---
+id: AUTH
+scope: ["src/**"]
+---
+# Auth
+
+## Requirements
+- AUTH-1: An account locks after five failures.
+
+## Edge Cases
+- AUTH-E1: A failure after the lock.
+"""
+LOCK_JS = """// AUTH-1
+export function lock(account) {
+  account.failures += 1;
+  account.locked = account.failures >= 5;
+}
+"""
+
+
+def test_a_slash_in_a_regex_class_or_a_text_block_opens_no_comment(repo, cli):
+    """REVIEW-E48 (helper-53): `/[^/*]+/` at the top of a file made the rest of it a comment, so
+    a real change below it was "comment-only": no touched-requirement, no question. So did a
+    Java text block, or a C++ raw string, holding `src/*`."""
+    heads = {
+        "src/lock.js": "const SEGMENT = /[^/*]+/g;\n\n",
+        "src/Lock.java": 'class Lock {\n  String usage = """\n    tool src/*\n    """;\n}\n\n',
+        "src/lock.cpp": 'auto usage = R"(tool src/*)";\n\n',
+    }
+    for path, head in heads.items():
+        code = head + LOCK_JS
+        repo.commit(path, {"specs/auth.md": LOCK_SPEC, path: code})
+        repo.stage({path: code.replace(">= 5", ">= 50")})
+        out = cli("check", "--staged").out
+        assert "touches the code of AUTH-1" in out, (path, out)
+        assert "change only formatting, comments" not in cli("review", "--staged").out, path
+
+
+def test_jsx_text_is_not_read_as_strings_or_regular_expressions(repo, cli):
+    """REVIEW-E48 (helper-53): in a `.tsx` file `Don't` opened a string and `</p>` a regular
+    expression, and the calls after them were no longer listed as ripples."""
+    view = (
+        "import { total } from './cart';\n\nexport function Cart(props) {\n"
+        "  return (\n    <div>\n      <p>Don't pay more than {total(props)}</p>\n"
+        "      <p>Sum:</p><b>{total(props)}</b>\n      <i>{total(props)}</i>\n    </div>\n  );\n}\n"
+    )
+    cart = "export function total(cart) {\n  return cart.sum;\n}\n"
+    repo.commit("cart", {"specs/auth.md": LOCK_SPEC, "src/Cart.tsx": view, "src/cart.ts": cart})
+    repo.commit("sum", {"src/cart.ts": cart.replace("cart.sum", "cart.sum * 100")})
+    calls = [(path, line) for path, line, use in ripple_uses(cli).get("total", []) if use == "call"]
+    assert calls == [("src/Cart.tsx", 6), ("src/Cart.tsx", 7), ("src/Cart.tsx", 8)], calls
+
+
+def test_a_bundle_is_read_line_by_line_not_masked():
+    """REVIEW-E48 (helper-53): masking a 4.5 MB bundle doubled a hook's time; past MAX_MASKED a
+    file is read line by line, as before the masks."""
+    from specflow.braces import MAX_MASKED
+
+    assert masked("dist/bundle.js", "x = 1;\n" * (MAX_MASKED // 7 + 1)) is None
+    assert masked("src/a.js", "x = 1;\n" * (MAX_MASKED // 8)) is not None

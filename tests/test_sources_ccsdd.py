@@ -57,7 +57,7 @@ def test_requirements_first_then_tasks_approved_then_code(repo, cli):
     assert blocked.code == 1, blocked
     assert f"{REQUIREMENTS}:12: error [unreferenced-requirement] LOCK-1.1" in blocked.out
     assert f"{REQUIREMENTS}:13: error [unreferenced-requirement] LOCK-1.2" in blocked.out
-    assert f"(cc-sdd enforces it once {SPEC_JSON} approves the tasks)" in blocked.out
+    assert "cc-sdd" not in blocked.out  # its tasks are approved: no advice to approve them
     repo.commit("tasks approved")
     assert cli("check", "HEAD").code == 1
 
@@ -134,6 +134,12 @@ def test_a_broken_spec_json_is_a_lint_error_and_the_feature_stays_active(repo, c
         "wrong type": (planned.replace("false\n}", '"no"\n}'), 21),
         "tasks not an object": (wrong_tasks, _line(wrong_tasks, '"tasks"')),
         "not an object": ("[1, 2]", 1),
+        # helper-53: the line of the `approved` under `tasks`, not the first `approved`
+        "tasks not approved as a boolean": (
+            planned.replace('"approved": false\n    }\n  },', '"approved": 1\n    }\n  },'),
+            18,
+        ),
+        "a number Python will not read": ('{"phase": ' + "9" * 5000 + "}", 1),
     }
     repo.commit("spec", {REQUIREMENTS: KIRO, SPEC_JSON: spec_json("design-generated")})
     for name, (text, line) in broken.items():
@@ -142,6 +148,7 @@ def test_a_broken_spec_json_is_a_lint_error_and_the_feature_stays_active(repo, c
         assert linted.code == 1, (name, linted)
         assert f"{SPEC_JSON}:{line}: error [invalid-spec-json] spec.json" in linted.out, name
         assert "Traceback" not in linted.out + linted.err
+        assert "sys.set_int_max_str_digits" not in linted.out, name
         checked = cli("check", "HEAD")
         assert checked.code == 1, (name, checked)
         assert "LOCK-1.1 is referenced nowhere" in checked.out, name
@@ -165,3 +172,23 @@ def test_a_spec_json_edit_that_keeps_the_status_leaves_the_spec_alone(repo, cli)
     assert cli("check", "HEAD").code == 0
     repo.commit("approved", {SPEC_JSON: ready})
     assert cli("check", "HEAD").code == 1
+
+
+def test_a_spec_json_edit_in_the_work_tree_is_judged_as_in_the_index(repo, cli):
+    """SOURCES-11 (helper-53): in the work tree a spec.json edit of its dates alone made the
+    spec changed (`check --worktree` blocked its criteria) while `--staged` passed: the base of
+    a spec whose companion alone changed was read from the listing, which the work tree has
+    not."""
+    ready = spec_json("tasks-generated", tasks=True, ready=True)
+    repo.commit("built", {REQUIREMENTS: KIRO, SPEC_JSON: ready, "src/lock.py": CODE})
+    repo.write({"src/lock.py": "def lock(account):  # LOCK-1.1\n    account.locked = True\n"})
+    repo.commit("one", {})
+    repo.write({SPEC_JSON: ready.replace("02:10", "03:10")})
+    worktree = cli("check", "--worktree")
+    repo.stage({})
+    staged = cli("check", "--staged")
+    assert (worktree.code, staged.code) == (0, 0), (worktree, staged)
+    repo.write({SPEC_JSON: spec_json("design-generated")})
+    repo.commit("withdrawn", {})
+    repo.write({SPEC_JSON: ready})
+    assert cli("check", "--worktree").code == 1

@@ -652,3 +652,6 @@ def test_lines_removed_above_a_reference_are_not_its_code(repo, cli):
     repo.commit("lower", {"src/auth/hashing.py": below})
     repo.stage({"src/auth/hashing.py": above + "    return hashlib.sha256(p)\n"})
     assert "touches the code of AUTH-1" in cli("check", "--staged").out
+    both = below.replace("    p = p.strip()\n", "").replace("    p = p.lower()\n", "")
+    repo.stage({"src/auth/hashing.py": both})  # one hunk: the line above and the line below
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out

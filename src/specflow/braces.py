@@ -23,10 +23,14 @@ def suffix(path: str) -> str:
     return path[path.rfind(".") :].lower()
 
 
+MAX_MASKED = 256 * 1024  # characters: a bundle or generated file is read line by line
+
+
 def masked(path: str, source: str) -> Masked | None:
-    """The source's masks, for a language with block comments; else None."""
+    """The source's masks, for a language with block comments; else None (and for a file over
+    MAX_MASKED: a 4 MB bundle doubled a hook's time)."""
     kind = suffix(path)
-    if kind not in BLOCK_COMMENTS:
+    if kind not in BLOCK_COMMENTS or len(source) > MAX_MASKED:
         return None
     comments, strings = _spans(source, kind)
     uncommented = _blank(source, comments)
@@ -58,7 +62,12 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
 def _tokens(kind: str, in_template: bool) -> re.Pattern[str]:
     """What code holds that is not code, for the language of `kind`. Every alternative starts
     with its own character and none repeats a group inside a group: linear (HARDEN-21)."""
-    parts = [r"//[^\n]*", r"/\*(?s:.*?)(?:\*/|\Z)", r'"(?:\\.|[^"\\\n])*"?']
+    parts = [r"//[^\n]*", r"/\*(?s:.*?)(?:\*/|\Z)"]
+    if kind in _TRIPLE_QUOTED:  # a text block may hold `/*` on any of its lines
+        parts.append(r'"""(?s:.*?)(?:"""|\Z)')
+    if kind in _CPP:  # `R"(...)"`, whose lines may hold `/*` too
+        parts.append(r'R"([^()\\\s"]{0,16})\((?s:.*?)(?:\)\1"|\Z)')
+    parts.append(r'"(?:\\.|[^"\\\n])*"?')
     if kind not in (".rs", ".swift"):  # `'a` is a Rust lifetime; Swift has no '' strings
         parts.append(r"'(?:\\.|[^'\\\n])*'?")
     if kind in JS or kind == ".go":
@@ -70,10 +79,13 @@ def _tokens(kind: str, in_template: bool) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+_TRIPLE_QUOTED = frozenset((".java", ".kt", ".kts", ".swift", ".scala", ".dart", ".cs"))
+_CPP = frozenset((".cc", ".cpp", ".cxx", ".hpp", ".h"))
 _TEMPLATE_TEXT = re.compile(r"(?:\\.|\$(?!\{)|[^`\\$])*", re.DOTALL)
 _RAW = re.compile(r"[^`]*`?")
-# no `/` inside a class (`/[/]/`): an attempt ends at the next `/`, so each is read once
-_REGEX = re.compile(r"(?:\\.|\[(?:\\.|[^\]\\\n/])*\]|[^/\\\n\[])+/")
+# `/[^/*]+/` holds `/` in a class; an attempt reads at most REGEX_CHARS
+_REGEX = re.compile(r"(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n\[])+/")
+REGEX_CHARS = 512
 _BEFORE_REGEX = frozenset("(,=:[!&|?{};~+-*%<>^}")
 _REGEX_AFTER_WORD = frozenset(
     {"return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete"}
@@ -86,6 +98,7 @@ def _spans(source: str, kind: str) -> tuple[list[tuple[int, int]], list[tuple[in
     comments: list[tuple[int, int]] = []
     strings: list[tuple[int, int]] = []
     templates: list[int] = []  # for each `${` still open, the depth of braces inside it
+    budget = [4 * len(source) + 8 * REGEX_CHARS]  # what failed regex attempts may read
     at = 0
     while True:
         match = _tokens(kind, bool(templates)).search(source, at)
@@ -108,7 +121,7 @@ def _spans(source: str, kind: str) -> tuple[list[tuple[int, int]], list[tuple[in
                 else _raw(source, at, strings)
             )
         elif found == "/":
-            at = _regex(source, start, strings)
+            at = _regex(source, start, strings, budget)
         elif found.startswith("/"):
             comments.append((start, at))
         else:
@@ -132,9 +145,11 @@ def _raw(source: str, at: int, strings: list[tuple[int, int]]) -> int:
     return end
 
 
-def _regex(source: str, start: int, strings: list[tuple[int, int]]) -> int:
+def _regex(source: str, start: int, strings: list[tuple[int, int]], budget: list[int]) -> int:
     """A `/` that starts a regular expression where a value may start, and ends on its line;
-    a division else."""
+    a division else, and once failed attempts have read `budget` (linear time, HARDEN-21)."""
+    if budget[0] < 0:
+        return start + 1
     before = start - 1
     while before >= 0 and source[before].isspace():
         before -= 1
@@ -145,8 +160,9 @@ def _regex(source: str, start: int, strings: list[tuple[int, int]]) -> int:
             word_start -= 1
         if source[word_start + 1 : before + 1] not in _REGEX_AFTER_WORD:
             return start + 1
-    body = _REGEX.match(source, start + 1)
+    body = _REGEX.match(source, start + 1, start + 1 + REGEX_CHARS)
     if body is None:
+        budget[0] -= REGEX_CHARS
         return start + 1
     strings.append((start + 1, body.end() - 1))
     return body.end()

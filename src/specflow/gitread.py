@@ -141,6 +141,21 @@ def _tree_rows(out: bytes) -> list[tuple[str, str, str]]:
     return rows
 
 
+def sparse_checkout(root: Path) -> bool:
+    """Whether the work tree at `root` may be sparse: its git dir has `info/sparse-checkout`,
+    which `git sparse-checkout` writes (HARDEN-E12). Files only: no git process."""
+    dot = root / ".git"
+    try:
+        if dot.is_file():  # a linked worktree: `gitdir: <its own git dir>`
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if not text.startswith("gitdir:"):
+                return False
+            dot = root / text.removeprefix("gitdir:").strip()
+        return (dot / "info" / "sparse-checkout").is_file()
+    except OSError:
+        return False
+
+
 def sparse_files(root: Path, folder: str) -> list[tuple[str, bytes]]:
     """HARDEN-E12: the files under `folder` that a sparse checkout keeps out of the work tree
     (git's skip-worktree), read from the index as `git grep` reads them; none outside git."""

@@ -277,9 +277,13 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     rewording `# RESET-2` is no change under `# RESET-1`). With the file's `lines`, not one
     inside a block that a definition between it and the change has closed (CHECK-E17)."""
     first = hunk.first_changed
-    last = max((line.number for line in hunk.added), default=first)
-    # CHECK-E18: where lines were only removed, the line at `first` came after them
-    return heading_lines(found, first, last, lines, on_first=bool(hunk.added))
+    if hunk.added:
+        return heading_lines(found, first, max(line.number for line in hunk.added), lines)
+    # CHECK-E18: removed lines sat above the line that now stands where they were: a reference
+    # heads the last of them when it is above it (and the first when it is the nearest above)
+    last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
+    heads = heading_lines(found, first, first, lines, on_first=False)
+    return heads + [r for r in found if first <= r.line < last and r not in heads]
 
 
 def heading_lines(

@@ -26,6 +26,7 @@ from specflow.sources import Source, companion_key, key_blobs, source_of
 from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import (
     SpecSet,
+    parse_file,
     read_disk_specs,
     require_specs_dir,
     scoped,
@@ -107,11 +108,13 @@ def _read_tree(
     tree's specs (None for the work tree, read from disk)."""
     revision = change.revision
     sources = config.spec_sources
-    base_rows = _base_rows(change, sources, dict(head_rows))
+    disk = read_disk_specs(config) if revision.mode == "worktree" else None
+    on_disk = [spec.path for spec in disk.specs] if disk is not None else []
+    base_rows = _base_rows(change, sources, dict(head_rows), on_disk)
     parsed = _parse_rows(repo, head_rows + base_rows, cache, sources)
     rows = tuple(row for row in head_rows if row in parsed)
-    if revision.mode == "worktree":
-        head, known = read_disk_specs(config), None
+    if disk is not None:
+        head, known = disk, None
     else:
         head, known = scoped(spec_set(parsed[row] for row in rows), config), rows
     base = scoped(spec_set(parsed[row] for row in base_rows if row in parsed), config)
@@ -119,10 +122,11 @@ def _read_tree(
 
 
 def _base_rows(
-    change: Change, sources: Sequence[Source], head: dict[str, str]
+    change: Change, sources: Sequence[Source], head: dict[str, str], on_disk: Sequence[str] = ()
 ) -> list[tuple[str, str]]:
     """(path, key) of the base versions of the specs the change touches, from the blob ids of
-    the raw listing: a spec file changed, or its companion alone (SOURCES-11)."""
+    the raw listing: a spec file changed, or its companion alone (SOURCES-11); `on_disk`, the
+    work tree's spec files, which no listing gives: an unchanged one is `BASE:path`."""
     files, base = {f.path: f for f in change.files}, change.revision.base
     rows = []
     for f in change.files:
@@ -132,7 +136,8 @@ def _base_rows(
             rows.append(
                 (path, companion_key(f.old_blob, _old_companion(owner, path, files, head, base)))
             )
-    for path, key in head.items():
+    unchanged = {**{path: f"{base}:{path}" for path in on_disk}, **head}
+    for path, key in unchanged.items():
         owner = source_of(path, sources)
         companion = owner.companion(path) if owner is not None else None
         if owner is not None and companion in files and path not in files:
@@ -184,11 +189,7 @@ def _parse_rows(
 
 
 def _parse(source: Source, path: str, data: bytes, companion: bytes | None = None) -> Spec:
-    from specflow.sources.markdown import decode  # SPEED-1: only for a spec the cache lacks
-
-    spec = source.parse(path, decode(path, data))
-    other = source.companion(path)
-    return source.amend(spec, other, companion) if other and companion is not None else spec
+    return parse_file(path, data, source, lambda _: companion)  # SPEED-1: a spec the cache lacks
 
 
 _MISSING = "0" * 40  # asks cat-file for an object that is not there: it answers "missing"

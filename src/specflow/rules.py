@@ -108,13 +108,10 @@ def _or_plan(spec: Spec, item_id: str) -> str:
     if spec.source == "openspec":  # SOURCES-7
         return "or propose it in a change folder (`openspec/changes/`) until it is built"
     if spec.source != "specflow":  # SOURCES-4: specflow never edits another tool's file
-        relax = (  # the table as each configuration file spells it (exploratory F9)
+        return (  # the table as each configuration file spells it (exploratory F9)
             'or set `unreferenced-requirement = "warning"` under `[tool.specflow.rules]` '
             f"(pyproject.toml) or `[rules]` (specflow.toml) while {spec.path} is drafted"
         )
-        if spec.companions:  # SOURCES-11: cc-sdd's spec.json says whether it is built yet
-            return f"{relax} (cc-sdd enforces it once {spec.companions[0]} approves the tasks)"
-        return relax
     return f"or mark it planned with `- [ ] {item_id}:` in {spec.path}"
 
 

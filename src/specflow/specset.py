@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from specflow.config import Config
 from specflow.errors import ConfigError, SpecError
-from specflow.gitread import sparse_files
+from specflow.gitread import sparse_checkout, sparse_files
 from specflow.ids import prefix_of, prefixes_of
 from specflow.model import Requirement, Spec
-from specflow.sources import source_of, with_scopes
+from specflow.sources import Source, source_of, with_scopes
 
 if TYPE_CHECKING:
     from specflow.change import Change
@@ -102,18 +102,23 @@ def parse_all(
 ) -> SpecSet:
     """Spec files → specs, each read by its source (specflow's own format without `config`);
     `companion` reads a companion file by its path (SOURCES-11)."""
-    return spec_set(parse_file(path, data, config, companion) for path, data in files)
+    sources = config.spec_sources if config is not None else ()
+    return spec_set(
+        parse_file(path, data, source_of(path, sources) if sources else None, companion)
+        for path, data in files
+    )
 
 
 def parse_file(
     path: str,
     data: bytes,
-    config: Config | None = None,
+    found: Source | None = None,
     companion: Callable[[str], bytes | None] | None = None,
 ) -> Spec:
+    """A spec file as `found` reads it (specflow's own format without one), amended by its
+    companion's bytes when `companion` reads any (SOURCES-11)."""
     from specflow.sources.markdown import decode, parse_spec  # SPEED-1: not from the cache
 
-    found = source_of(path, config.spec_sources) if config is not None else None
     if found is None:
         return parse_spec(path, decode(path, data))
     spec = found.parse(path, decode(path, data))
@@ -134,8 +139,30 @@ def spec_set(specs: Iterable[Spec]) -> SpecSet:
 
 
 def read_disk_specs(config: Config) -> SpecSet:
-    """The specs in the work tree; symlinks are skipped, never followed outside the repository."""
-    return scoped(parse_all(_disk_files(config), config, lambda p: _disk_file(config, p)), config)
+    """The specs in the work tree; symlinks are skipped, never followed outside the repository.
+    In a sparse checkout, those git keeps out of it are the index's, as `git grep` reads them,
+    and so are their companions (HARDEN-E12)."""
+    kept_out = _kept_out(config)
+    on_disk = dict(_disk_files(config))
+    sources = config.spec_sources
+    files = {
+        **{p: data for p, data in kept_out.items() if p.endswith(".md") and source_of(p, sources)},
+        **on_disk,
+    }
+
+    def companion(path: str) -> bytes | None:
+        found = _disk_file(config, path)
+        return kept_out.get(path) if found is None else found
+
+    return scoped(parse_all(sorted(files.items()), config, companion), config)
+
+
+def _kept_out(config: Config) -> dict[str, bytes]:
+    """The files of the spec folders that a sparse checkout keeps out of the work tree."""
+    if not sparse_checkout(config.root):
+        return {}
+    root = config.root
+    return {path: data for name in config.spec_dirs for path, data in sparse_files(root, name)}
 
 
 def _disk_file(config: Config, relative: str) -> bytes | None:
@@ -152,13 +179,7 @@ def _disk_file(config: Config, relative: str) -> bytes | None:
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
     sources = config.spec_sources
     for name in config.spec_dirs:
-        folder = config.root / name
-        if folder.is_dir() or folder.is_symlink():
-            yield from _folder_files(config, folder, lambda p: source_of(p, sources))
-        else:  # not checked out: a sparse checkout's specs are the index's (HARDEN-E12)
-            for path, data in sparse_files(config.root, name):
-                if path.endswith(".md") and source_of(path, sources) is not None:
-                    yield path, data
+        yield from _folder_files(config, config.root / name, lambda p: source_of(p, sources))
 
 
 def _folder_files(

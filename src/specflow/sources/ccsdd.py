@@ -44,8 +44,12 @@ def _started(data: bytes) -> bool | None:
         value = json.loads(data)
     except json.JSONDecodeError as exc:
         raise _Invalid(exc.lineno, f"spec.json is not valid JSON: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:  # not UTF-8, or nested beyond Python's stack
-        raise _Invalid(1, f"spec.json is not valid JSON: {exc}") from None
+    except UnicodeDecodeError:
+        raise _Invalid(1, "spec.json is not valid JSON: it is not UTF-8") from None
+    except ValueError:  # Python's own limit on the digits of a number, whose advice is not ours
+        raise _Invalid(1, "spec.json is not valid JSON: a number too long to read") from None
+    except RecursionError:
+        raise _Invalid(1, "spec.json is not valid JSON: nested too deep") from None
     if not isinstance(value, dict):
         raise _Invalid(1, "spec.json is not a JSON object")
     if not any(name in value for name in _FIELDS):
@@ -67,16 +71,18 @@ def _typed(
         return found
     wanted = {str: "a string", bool: "true or false", dict: "an object"}[kind]
     message = f"spec.json's `{prefix}{key}` is {_described(found)}, not {wanted}"
-    raise _Invalid(_line_of(text, key), message)
+    raise _Invalid(_line_of(text, *prefix.split(".")[:-1], key), message)
 
 
-def _line_of(text: str, key: str) -> int:
-    """The first line that names `key`: JSON's parser gives no line for a value's type."""
-    quoted = f'"{key}"'
-    for number, line in enumerate(text.splitlines(), 1):
-        if quoted in line:
-            return number
-    return 1
+def _line_of(text: str, *keys: str) -> int:
+    """The line that names the last of `keys`, each found after the one before it (`tasks`,
+    then its `approved`): JSON's parser gives no line for a value's type."""
+    lines = text.splitlines()
+    at = 0
+    for key in keys:
+        quoted = f'"{key}"'
+        at = next((n for n in range(at, len(lines)) if quoted in lines[n]), at)
+    return at + 1
 
 
 def _described(value: object) -> str:
