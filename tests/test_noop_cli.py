@@ -607,3 +607,22 @@ def test_the_annotations_of_plain_classes_ask_nothing(repo, cli):
         },
     )
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+def test_ruffs_not_in_and_is_not_rewrites_ask_nothing(repo, cli):
+    """REVIEW-E54: kjd/idna 8b55055 (ruff format): `not direction in [...]` written
+    `direction not in [...]` asked 9 questions; `x not in y` is `not x in y` and `x is not y`
+    is `not x is y` by the language's definition. `not a == b` still asks (REVIEW-E28)."""
+    code = (
+        "def build_digest_header(realm, qop):\n    if not qop in ('auth', 'auth-int'):\n"
+        "        return None\n    if not realm is None:\n        return realm\n    return qop\n"
+    )
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": code})
+    ruffed = code.replace("not qop in", "qop not in").replace(
+        "not realm is None", "realm is not None"
+    )
+    repo.commit("ruff", {"requests/auth.py": ruffed})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"], data["questions"]
+    repo.commit("flip", {"requests/auth.py": ruffed.replace("qop not in", "qop in")})
+    assert review_json(cli, "HEAD")["questions"], "a real change asks"

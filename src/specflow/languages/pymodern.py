@@ -15,7 +15,7 @@ from specflow.languages.pylog import last_name
 
 _READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
 _NATIVE = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool}
-REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return)  # besides calls
+REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return, ast.UnaryOp)  # besides calls
 
 
 def called(call: ast.Call) -> ast.expr:
@@ -34,6 +34,17 @@ def called(call: ast.Call) -> ast.expr:
     if name == "list" and len(args) == 1 and not keywords and _builtin_call(args[0], "sorted"):
         return args[0]
     return call
+
+
+def negated(node: ast.UnaryOp) -> ast.expr:
+    """REVIEW-E54: ruff's E713 and E714 read as they rewrite: `not a in b` is `a not in b`, and
+    `not a is b` is `a is not b`, by the language's definition: nothing taken for granted."""
+    inner = node.operand
+    if isinstance(node.op, ast.Not) and isinstance(inner, ast.Compare) and len(inner.ops) == 1:
+        flipped = _NEGATED.get(type(inner.ops[0]))
+        if flipped is not None:
+            return ast.copy_location(ast.Compare(inner.left, [flipped()], inner.comparators), node)
+    return node
 
 
 def compared(node: ast.UnaryOp | ast.Compare, unsure: Unsure) -> ast.expr:
@@ -57,6 +68,15 @@ def compared(node: ast.UnaryOp | ast.Compare, unsure: Unsure) -> ast.expr:
     return ast.Compare(node.left, [identity], node.comparators)
 
 
+# `x not in y` is `not x in y` and `x is not y` is `not x is y`, by the language's definition
+_NEGATED: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+
+
 def _equality(node: ast.expr) -> bool:
     return (
         isinstance(node, ast.Compare)
@@ -69,7 +89,9 @@ def _take(unsure: Unsure, node: ast.expr, taken: tuple[str, str]) -> None:
     unsure.append((node.lineno, node.end_lineno or node.lineno, taken))
 
 
-def rewritten(node: ast.ListComp | ast.SetComp | ast.Return) -> ast.AST:
+def rewritten(node: ast.ListComp | ast.SetComp | ast.Return | ast.UnaryOp) -> ast.AST:
+    if isinstance(node, ast.UnaryOp):
+        return negated(node)
     if isinstance(node, ast.Return):
         none = isinstance(node.value, ast.Constant) and node.value.value is None
         return ast.Return(value=None) if none else node

@@ -255,7 +255,7 @@ def shape(
         return
     if isinstance(node, REWRITTEN):
         node = rewritten(node)
-    elif side.unsure is not None and isinstance(node, ast.UnaryOp | ast.Compare):
+    if side.unsure is not None and isinstance(node, ast.UnaryOp | ast.Compare):
         node = compared(node, side.unsure)  # REVIEW-E28
     if isinstance(node, ast.Call):
         node = _unwrapped(node)
