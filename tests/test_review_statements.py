@@ -83,3 +83,12 @@ def test_a_statement_too_deep_to_walk_is_reviewed_as_a_file_that_does_not_parse(
         assert result.code == 0 and "Traceback" not in result.err + result.out, result
         assert "internal error" not in result.err, result
     assert cli("check", "HEAD").code in (0, 1)
+    from specflow.languages.pysource import parse
+    from specflow.noop import python_hunks
+    from test_noop import hunks_of
+
+    wider = table.replace("range(0, 1)", "range(0, 2)", 1)
+    old, new = parse(table.encode()), parse(wider.encode())
+    assert old is not None and new is not None
+    judged = python_hunks(hunks_of(table, wider), old, new)  # as bench_noop judges a file
+    assert judged == (set(), {})

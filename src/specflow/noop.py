@@ -52,7 +52,16 @@ def python_hunks(
     when known."""
     if old_tree is None or new_tree is None:
         return set(), {}
-    trees = (old_tree, new_tree)
+    try:
+        return _judged(hunks, (old_tree, new_tree), sources)
+    except RecursionError:  # HARDEN-E13: a statement too deep to walk is judged a change
+        return set(), {}
+
+
+def _judged(
+    hunks: Sequence[Hunk], trees: tuple[ast.Module, ast.Module], sources: Sources
+) -> Judged:
+    old_tree, new_tree = trees
     sides = _with_moves(both_sides(old_tree, new_tree, sources), hunks, sources)
     noop = {
         index
