@@ -17,8 +17,8 @@ from specflow.model import Finding, Spec
 if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
-_KIND = "specs 12"  # change the number when the model or the parser changes what a Spec holds
-_LINT_KIND = "lint 13"  # change the number when a lint rule changes
+_KIND = "specs 13"  # change the number when the model or the parser changes what a Spec holds
+_LINT_KIND = "lint 14"  # change the number when a lint rule changes
 
 
 class SpecCache:
