@@ -190,7 +190,7 @@ class Corpus:
             scope = self.in_scope(scoped[file.path])
             for number, names in enclosing.get(file.path, {}).items():
                 links: dict[int, tuple[str, tuple[str, ...]]] = {}
-                _name_links(self, qualified(names), scope, links)
+                name_links(self, qualified(names), scope, links)
                 if not links:
                     continue
                 text = hunk_text(file.hunks[number])
@@ -262,7 +262,7 @@ class Corpus:
             return []
         more: dict[int, tuple[str, tuple[str, ...]]] = {}
         named = self.in_scope(frozenset(specs))
-        _name_links(self, code_names(text), named, more, words)
+        name_links(self, code_names(text), named, more, words)
         return [
             (at, number, doc, kind, names, found_words)
             for doc, kind, names, found_words in _strongest(self, more, words, named.docs)
@@ -323,11 +323,11 @@ def _hunk_links(
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
-    _name_links(corpus, names_in_hunk, scope, found, hunk_words)
+    name_links(corpus, names_in_hunk, scope, found, hunk_words)
     return _strongest(corpus, found, hunk_words, scope.docs)
 
 
-def _name_links(
+def name_links(
     corpus: Corpus,
     names: Iterable[str],
     scope: Scope,

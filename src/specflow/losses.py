@@ -279,26 +279,18 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     first = hunk.first_changed
     if hunk.added:
         return heading_lines(found, first, max(line.number for line in hunk.added), lines)
-    # CHECK-E18: removed lines sat above the line that now stands where they were: a reference
-    # heads the last of them when it is above it (and the first when it is the nearest above)
+    # CHECK-E18: removed lines sat just above the lines that now stand where they were, so
+    # what heads them is on the line above the first of those, or before the last of them
     last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
-    heads = heading_lines(found, first, first, lines, on_first=False)
-    return heads + [r for r in found if first <= r.line < last and r not in heads]
+    return heading_lines(found, first - 1, last - 1, lines)
 
 
 def heading_lines(
-    found: Sequence[Reference],
-    first: int,
-    last: int,
-    lines: Lines | None = None,
-    *,
-    on_first: bool = True,
+    found: Sequence[Reference], first: int, last: int, lines: Lines | None = None
 ) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
-    (or on it, unless not `on_first`) that holds one, at most BLOCK_LINES above, when it still
-    heads `first`."""
-    top = first if on_first else first - 1
-    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= top]
+    (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
+    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
     if 0 < nearest < first and lines is not None:
         text = lines()

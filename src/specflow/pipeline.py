@@ -128,20 +128,15 @@ def _base_rows(
     the raw listing: a spec file changed, or its companion alone (SOURCES-11); `on_disk`, the
     work tree's spec files, which no listing gives: an unchanged one is `BASE:path`."""
     files, base = {f.path: f for f in change.files}, change.revision.base
-    rows = []
-    for f in change.files:
-        path = f.old_path or f.path
-        owner = source_of(path, sources)
-        if f.status != "added" and f.old_blob and owner is not None:
-            rows.append(
-                (path, companion_key(f.old_blob, _old_companion(owner, path, files, head, base)))
-            )
     unchanged = {**{path: f"{base}:{path}" for path in on_disk}, **head}
-    for path, key in unchanged.items():
+    changed = {f.old_path or f.path: f.old_blob for f in change.files if f.status != "added"}
+    alone = {path: key_blobs(key)[0] for path, key in unchanged.items() if path not in files}
+    rows = []
+    for path, blob in {**alone, **changed}.items():  # a spec changed, or only its companion
         owner = source_of(path, sources)
-        companion = owner.companion(path) if owner is not None else None
-        if owner is not None and companion in files and path not in files:
-            blob = key_blobs(key)[0]
+        if not blob or owner is None:
+            continue
+        if path in changed or owner.companion(path) in files:
             rows.append((path, companion_key(blob, _old_companion(owner, path, files, head, base))))
     return rows
 

@@ -26,7 +26,15 @@ from specflow.forked import in_halves
 from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
 from specflow.identifiers import code_names, imported_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
-from specflow.link import DISTINCT_NAME, HEADING, IDENTIFIER, REACHES, Corpus, LinkRow, hunk_text
+from specflow.link import (
+    HEADING,
+    IDENTIFIER,
+    REACHES,
+    Corpus,
+    LinkRow,
+    hunk_text,
+    name_links,
+)
 from specflow.losses import heading, heading_lines, implementing, lazy_lines
 from specflow.pipeline import (
     CheckResult,
@@ -145,10 +153,11 @@ def written_rows(
     for symbol in symbols:
         if symbol.kind != "write" or symbol.last <= symbol.line or symbol.path not in at_path:
             continue
-        docs = corpus.by_name.get(symbol.name, [])
-        if len(docs) > DISTINCT_NAME:  # a common name links only in the file's specs
-            specs = scoped.get(symbol.path, frozenset())
-            docs = [d for spec in specs for d in corpus.by_spec_name.get((spec, symbol.name), [])]
+        named: dict[int, tuple[str, tuple[str, ...]]] = {}
+        name_links(
+            corpus, [symbol.name], corpus.in_scope(scoped.get(symbol.path, frozenset())), named
+        )
+        docs = [doc for doc, (kind, _) in named.items() if kind == IDENTIFIER]
         at = at_path[symbol.path]
         for number, hunk in enumerate(files[at].hunks):
             inside = any(symbol.line < line.number <= symbol.last for line in hunk.added)

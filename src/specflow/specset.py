@@ -104,8 +104,7 @@ def parse_all(
     `companion` reads a companion file by its path (SOURCES-11)."""
     sources = config.spec_sources if config is not None else ()
     return spec_set(
-        parse_file(path, data, source_of(path, sources) if sources else None, companion)
-        for path, data in files
+        parse_file(path, data, source_of(path, sources), companion) for path, data in files
     )
 
 
