@@ -471,6 +471,26 @@ def test_the_budget_is_spread_over_the_files_of_a_change(repo, cli):
     assert data["questions_not_shown"] == 3
 
 
+def test_the_budget_is_spread_over_the_statements_of_a_change(repo, cli):
+    """REVIEW-E55: a review of this repository's own session named SOURCES-11 in seven files,
+    and seven of its ten questions were that one requirement; each statement's first question
+    now comes before any statement's second, in rank order, and the rest stay countable."""
+    spec = "---\nid: NOTE\n---\n# Notes\n\n## Requirements\n" + "".join(
+        f"- NOTE-{n}: Rule {n}.\n" for n in range(1, 6)
+    )
+    config = "[tool.specflow.review]\nmax_questions = 4\n"
+    repo.commit("notes", {"specs/note.md": spec, "pyproject.toml": config})
+    files = {f"src/a{n}.py": f"# NOTE-1\nx{n} = 1\n" for n in range(1, 5)}
+    files |= {"src/z.py": "# NOTE-4\n# NOTE-5\nz = 1\n"}
+    repo.commit("many", files)
+    data = review_json(cli, "HEAD")
+    shown = [q["statement"]["id"] for q in data["questions"]]
+    assert sorted(shown) == ["NOTE-1", "NOTE-1", "NOTE-4", "NOTE-5"], shown
+    assert data["questions_not_shown"] == 2
+    every = [q["statement"]["id"] for q in review_json(cli, "HEAD", "--all")["questions"]]
+    assert every.count("NOTE-1") == 4
+
+
 BLACKENED = '''"""Authentication handlers."""
 import hashlib
 from base64 import b64encode

@@ -18,24 +18,31 @@ PER_FILE = 3  # REVIEW-E41: questions of one file shown before the rest of the o
 def within(ranked: list[Ranked], budget: int) -> list[Ranked]:
     """The questions shown with a budget: at least RELATIVE_CUT as sure as the strongest (a
     review whose best question is certain does not pad its checklist with guesses), each
-    file's strongest PER_FILE before any file's next ones, kept in rank order (REVIEW-E41:
-    a new file naming six IDs of its spec took six of the ten, and two other files none)."""
+    file's strongest PER_FILE and each statement's first before any file's or statement's next
+    ones, kept in rank order (REVIEW-E41: a new file naming six IDs of its spec took six of
+    the ten, and two other files none; REVIEW-E55: one requirement named in seven files took
+    seven of the ten)."""
     if not ranked:
         return ranked
     floor = max(sure for _, (sure, _, _) in ranked) * RELATIVE_CUT
     strong = [pair for pair in ranked if pair[1][0] >= floor]
-    seen: dict[str, int] = {}
-    early = [_count(seen, pair) <= PER_FILE for pair in strong]
+    seen: dict[object, int] = {}
+    early = [_early(seen, link) for _, (_, link, _) in strong]
     first = [pair for pair, soon in zip(strong, early, strict=True) if soon]
     later = [pair for pair, soon in zip(strong, early, strict=True) if not soon]
     chosen = {id(pair) for pair in (first + later)[:budget]}
     return [pair for pair in strong if id(pair) in chosen]
 
 
-def _count(seen: dict[str, int], pair: Ranked) -> int:
-    path: str = pair[1][1].hunk.path
-    seen[path] = seen.get(path, 0) + 1
-    return seen[path]
+def _early(seen: dict[object, int], link: Any) -> bool:
+    """Among its file's first PER_FILE questions, and its statement's first."""
+    in_file, of_statement = _count(seen, link.hunk.path), _count(seen, link.statement)
+    return in_file <= PER_FILE and of_statement == 1
+
+
+def _count(seen: dict[object, int], key: object) -> int:
+    seen[key] = seen.get(key, 0) + 1
+    return seen[key]
 
 
 def unsure_once(
