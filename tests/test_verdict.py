@@ -655,3 +655,25 @@ def test_lines_removed_above_a_reference_are_not_its_code(repo, cli):
     both = below.replace("    p = p.strip()\n", "").replace("    p = p.lower()\n", "")
     repo.stage({"src/auth/hashing.py": both})  # one hunk: the line above and the line below
     assert "touches the code of AUTH-1" in cli("check", "--staged").out
+
+
+def test_a_docstring_or_annotation_change_touches_no_requirement(repo, cli):
+    """CHECK-E19: a docstring edit under `# AUTH-1` warned `touched-requirement` while the
+    review called the same hunk no-op (REVIEW-16); the hook and the review now agree, on every
+    path the check takes. A change of behaviour in the same function still warns."""
+    _start(repo, "")
+    headed = HASHING.replace("def", "# AUTH-1\ndef")
+    documented = headed.replace("    # AUTH-1\n", '    """Hash it."""\n')
+    repo.commit("doc", {"src/auth/hashing.py": documented})
+    reworded = documented.replace("Hash it.", "Hash a password,\n    as hex.")
+    typed = documented.replace("(p):", "(p: bytes) -> str:")
+    for edit in (reworded, typed):
+        repo.stage({"src/auth/hashing.py": edit})
+        assert "touched-requirement" not in cli("check", "--staged").out, edit
+        repo.write({"src/auth/hashing.py": edit})
+        assert "touched-requirement" not in cli("check", "--worktree").out, edit
+    repo.commit("reword", {"src/auth/hashing.py": reworded})
+    assert "touched-requirement" not in cli("check", "HEAD").out
+    assert review_json(cli, "HEAD")["questions"] == []
+    repo.stage({"src/auth/hashing.py": reworded.replace("sha256(p)", "sha256(p + p)")})
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out

@@ -209,9 +209,11 @@ def touched_code(
     specs_dir: SpecDirs,
     test_globs: tuple[str, ...],
     texts: Mapping[str, str] | None = None,
+    unchanged: Mapping[str, set[int]] | None = None,
 ) -> Iterator[tuple[str, Hunk, Reference]]:
     """Each hunk of code (not a test, a document or a spec) and the implementing references
-    that head it: inside its lines or at most BLOCK_LINES above them."""
+    that head it: inside its lines or at most BLOCK_LINES above them. `unchanged`: the
+    indexes of the hunks of a file that change no behaviour (CHECK-E19), when known."""
     heads = implementing(references)
     for file in change.files:
         if file.path not in heads or in_specs_dir(file.path, specs_dir):
@@ -221,9 +223,10 @@ def touched_code(
         text = (texts or {}).get(file.path)
         lines = lazy_lines(text)
         comments = functools.cache(functools.partial(_comment_sides, file, lines))
-        for hunk in file.hunks:
-            if _only_comments(file.path, hunk, comments):
-                continue  # CHECK-E16: a comment changes what no requirement asks
+        still = (unchanged or {}).get(file.path, ())
+        for index, hunk in enumerate(file.hunks):
+            if index in still or _only_comments(file.path, hunk, comments):
+                continue  # CHECK-E16, E19: a comment or a docstring changes what none asks
             for reference in heading(heads[file.path], hunk, lines):
                 yield file.path, hunk, reference
 

@@ -33,6 +33,7 @@ from specflow.languages.pyshape import (
     inert,
     shape,
 )
+from specflow.languages.pysource import parse_touched
 
 Judged = tuple[set[int], dict[int, tuple[Taken, ...]]]
 
@@ -56,6 +57,26 @@ def python_hunks(
         return _judged(hunks, (old_tree, new_tree), sources)
     except RecursionError:  # HARDEN-E13: a statement too deep to walk is judged a change
         return set(), {}
+
+
+def parsed_sides(
+    hunks: Sequence[Hunk], old: bytes | None, new: bytes | None
+) -> tuple[ast.Module | None, ast.Module | None]:
+    """Each side of a file parsed around the lines that decide its hunks (`sides_lines`)."""
+    cut: tuple[set[int], set[int]] = (set(), set())
+    for hunk in hunks:
+        for side, lines in zip(cut, sides_lines(hunk), strict=True):
+            side.update(lines)
+    return (
+        parse_touched(old, sorted(cut[0])) if old is not None else None,
+        parse_touched(new, sorted(cut[1])) if new is not None else None,
+    )
+
+
+def unchanged_hunks(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> set[int]:
+    """CHECK-E19: the indexes of the hunks of a Python file that change no behaviour, as the
+    review judges them (those it is unsure of change it)."""
+    return python_hunks(hunks, *parsed_sides(hunks, old, new), (old, new))[0]
 
 
 def _judged(

@@ -8,7 +8,7 @@ them only when it asks questions (HOOK-14).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -336,11 +336,13 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     change = _unexcluded(snap.change, snap.config.exclude)
     linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
+    texts, unchanged = _required_texts(repo, snap, change)
     findings = rules.check(
         snap._replace(change=change),
         spec_findings=linted,
-        texts=_required_texts(repo, snap, change),
+        texts=texts,
         tree_files=_tree_files(repo, change),
+        unchanged=unchanged,
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
@@ -352,20 +354,36 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
     return gitread.list_files(repo.root, change.revision.tree)
 
 
-def _required_texts(repo: gitio.RepoInfo, snap: Snapshot, change: Change) -> dict[str, str]:
+def _required_texts(
+    repo: gitio.RepoInfo, snap: Snapshot, change: Change
+) -> tuple[dict[str, str], dict[str, set[int]]]:
     """The resulting text of the changed files a `require` governs (CHECK-14), and of those
-    that hold a reference implementing an ID (CHECK-E17: which blocks it heads); none when
-    neither is in the change."""
+    that hold a reference implementing an ID (CHECK-E17: which blocks it heads); and of the
+    Python files among those, the hunks that change no behaviour (CHECK-E19). Nothing is read
+    when none of them is in the change."""
     config = snap.config
     wanted = set(required_paths(snap.specs, change, config.specs_dir))
-    heads = touched_code(change, snap.references, config.spec_dirs, config.test_globs)
+    heads = list(touched_code(change, snap.references, config.spec_dirs, config.test_globs))
     # CHECK-E17: only where a reference above a hunk may head it from another block
     wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
-    files = [f for f in change.files if f.path in wanted and _is_source(f)]
+    python = {path for path, _, _ in heads if path.endswith((".py", ".pyi"))}
+    files = [f for f in change.files if f.path in wanted | python and _is_source(f)]
+    if not files:
+        return {}, {}
+    sides = start_sources(repo, change.revision, files)()
+    texts = {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
+    return texts, _unchanged_hunks([f for f in files if f.path in python], sides)
+
+
+def _unchanged_hunks(
+    files: Sequence[FileChange], sides: Mapping[str, tuple[bytes | None, bytes | None]]
+) -> dict[str, set[int]]:
+    """CHECK-E19: a docstring or an annotation heads no requirement's change, as in the review."""
     if not files:
         return {}
-    sides = start_sources(repo, change.revision, files)()
-    return {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
+    from specflow.noop import unchanged_hunks  # the syntax tree, only for code under an ID
+
+    return {file.path: unchanged_hunks(file.hunks, *sides[file.path]) for file in files}
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

@@ -34,6 +34,7 @@ def check(
     spec_findings: Sequence[Finding] | None = None,
     texts: Mapping[str, str] | None = None,
     tree_files: Sequence[str] | None = None,
+    unchanged: Mapping[str, set[int]] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule on `snap` (its change is the part judged, exclusions out),
     with each rule's configured severity; `off` rules dropped. Its `base_specs` are the changed
@@ -42,7 +43,8 @@ def check(
     `spec_findings`: `lint(specs)`, when the caller has it already.
     `texts`: the resulting text of the changed files a `require` constraint governs, and of
     those that hold an implementing reference (which blocks it heads).
-    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20)."""
+    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20).
+    `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19)."""
     specs, change, base_specs = snap.specs, snap.change, snap.base_specs
     references, message_refs = snap.references, snap.message_references
     config = snap.config
@@ -51,7 +53,7 @@ def check(
     touched = affected(specs, change, added, specs_dir, base=base_specs)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
-    heads = list(touched_code(change, references, specs_dir, test_globs, texts or {}))
+    heads = list(touched_code(change, references, specs_dir, test_globs, texts, unchanged))
     raw = [
         *_unreferenced(in_scope, ids),
         *_planned_but_referenced(in_scope, ids),

@@ -19,22 +19,15 @@ from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import owner_at
 from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
-from specflow.languages.pysource import parse_touched, restated_lines
-from specflow.noop import python_hunks, sides_lines
+from specflow.languages.pysource import restated_lines
+from specflow.noop import parsed_sides, python_hunks
 
 
 def file_symbols(
     file: FileChange, old: bytes | None, new: bytes | None, known: Container[tuple[str, str]]
 ) -> tuple[Iterator[Symbol], FileFacts]:
     """Each side parsed once, around every hunk, for every question."""
-    cut_old: set[int] = set()
-    cut_new: set[int] = set()
-    for hunk in file.hunks:
-        old_lines, new_lines = sides_lines(hunk)
-        cut_old.update(old_lines)
-        cut_new.update(new_lines)
-    old_tree = parse_touched(old, sorted(cut_old)) if old is not None else None
-    new_tree = parse_touched(new, sorted(cut_new)) if new is not None else None
+    old_tree, new_tree = parsed_sides(file.hunks, old, new)
     noop, unsure = python_hunks(file.hunks, old_tree, new_tree, (old, new))
     live = [h for index, h in enumerate(file.hunks) if index not in noop and index not in unsure]
     restated = [restated_lines(hunk) for hunk in live]
