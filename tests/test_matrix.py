@@ -285,8 +285,9 @@ def test_sparse_checkout_without_the_specs_folder_still_judges_by_the_specs(proj
 
 def test_sparse_checkout_work_tree_commands_read_the_specs_git_keeps_out(project, cli):
     """HARDEN-E12: outside the sparse cone a spec is the index's copy, as `git grep` reads it:
-    `check --worktree` (the assistant's check) judges by it, `list` and `lint` see it, instead
-    of reporting a configured specs folder that does not exist."""
+    `check --worktree` (the assistant's check) judges by it, `list`, `lint`, `show` and `brief`
+    see it (`brief` stopped on the file missing from disk), instead of reporting a configured
+    specs folder that does not exist."""
     project.commit("configured", {"specflow.toml": 'specs_dir = "specs"\n'})
     project.git("sparse-checkout", "set", "src")
     assert not (project.path / "specs").exists()
@@ -298,6 +299,8 @@ def test_sparse_checkout_work_tree_commands_read_the_specs_git_keeps_out(project
     assert linted(cli) == 0
     shown = cli("show", "PAY-1")
     assert shown.code == 0 and "src/pay/charge.py" in shown.out, shown
+    brief = cli("brief", "PAY")
+    assert brief.code == 0 and "PAY-1" in brief.out, brief
 
 
 def test_a_non_cone_sparse_checkout_keeps_the_specs_it_leaves_out(project, cli):

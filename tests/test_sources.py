@@ -17,7 +17,7 @@ import pytest
 from specflow.ids import find_references, prefixes_of
 from specflow.sources.markdown import parse_spec
 from test_commands_report import browse, needs_chromium
-from test_speed import imported_modules
+from test_speed import SPEC, imported_modules
 from testing.stories import HASHING
 from testing.util import review_json
 
@@ -859,3 +859,73 @@ def test_an_english_compound_on_an_openspec_capability_is_no_reference(repo, cli
     assert checked.code == 1, checked
     dangling = [line for line in checked.out.splitlines() if "[dangling-reference]" in line]
     assert len(dangling) == 1 and dangling[0].startswith("src/b.ts:2: error"), checked.out
+
+
+# --- detection -------------------------------------------------------------------------------
+
+
+def test_a_sparse_checkout_that_leaves_a_formats_folder_out_still_reads_its_specs(
+    foreign_spec, cli, fmt
+):
+    """SOURCES-E18, HARDEN-E12: `git sparse-checkout set src tests` leaves the format's folder
+    out of the work tree; it was not detected, so `list`, `show`, `lint`, `brief`, `check
+    --worktree` and the hook read none of its specs (without `sources` in the configuration),
+    and a typo in an ID passed the commit. The format is detected from the files git keeps out."""
+    done, _last, path = FORMATS[fmt]
+    full = cli("list", "--format", "json").out, cli("lint", "--format", "json").out
+    foreign_spec.git("sparse-checkout", "set", "src", "tests")
+    assert not (foreign_spec.path / path).exists()
+    assert (cli("list", "--format", "json").out, cli("lint", "--format", "json").out) == full
+    assert path in full[0]
+    shown = cli("show", done[0])
+    assert shown.code == 0 and "src/auth/reset.py" in shown.out, shown
+    brief = cli("brief", "PASSWORD-RESET-FR" if fmt == "speckit" else "PASSWORD-RESET")
+    assert brief.code == 0 and done[0] in brief.out, brief
+    typo = {"speckit": "PASSWORD-RESET-FR-009", "openspec": "PASSWORD-RESET-no-such-thing"}
+    wrong = typo.get(fmt, "PASSWORD-RESET-3.1")
+    foreign_spec.write({"src/auth/reset.py": code(*done, wrong)})
+    assert f"[dangling-reference] {wrong}" in cli("check", "--worktree").out
+    assert cli("hook", "install").code == 0
+    foreign_spec.git("add", "src/auth/reset.py")
+    blocked = git_commit(foreign_spec, "other")
+    assert blocked.returncode == 1 and f"[dangling-reference] {wrong}" in blocked.stderr
+
+
+def test_detection_asks_git_only_in_a_sparse_checkout(repo, cli, monkeypatch, tmp_path):
+    """SOURCES-E18: the hook's detection is `stat`s where the checkout is not sparse: no
+    `ls-files -t` (git's own trace of the processes specflow starts); one in a sparse one."""
+    repo.commit("spec", {"specs/pay.md": SPEC, "src/pay.py": "# PAY-1\n"})
+    repo.stage({"src/pay.py": "# PAY-1\nx = 1\n"})
+    trace = tmp_path / "trace"
+    monkeypatch.setenv("GIT_TRACE", str(trace))
+
+    def detections() -> int:
+        trace.write_text("")
+        assert cli("check", "--staged").code == 0
+        return trace.read_text().count(" ls-files -t ")
+
+    assert detections() == 0
+    repo.git("sparse-checkout", "set", "src")
+    assert detections() == 1
+
+
+def test_a_revision_is_read_with_the_formats_of_its_own_tree(repo, cli, fmt):
+    """SOURCES-E19: `check REV`, `review REV` and `report REV` detect the formats in the tree
+    whose specs they read, not on disk: with a branch checked out that has no such folder, the
+    commit that added the spec and a typo in one of its IDs passed `check`."""
+    done, _last, path = FORMATS[fmt]
+    repo.commit("start", {"src/app.py": "x = 1\n"})
+    typo = {"speckit": "PASSWORD-RESET-FR-009", "openspec": "PASSWORD-RESET-no-such-thing"}
+    wrong = typo.get(fmt, "PASSWORD-RESET-3.1")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit("the spec", {**tree(fmt), "src/auth/reset.py": code(*done, wrong)})
+    repo.git("checkout", "-q", "-")
+    assert not (repo.path / path).exists()
+    for rev in ("feature", "HEAD..feature"):
+        checked = cli("check", rev)
+        assert checked.code == 1 and f"[dangling-reference] {wrong}" in checked.out, checked
+    specs = 2 if fmt == "openspec" else 1  # and the change not archived
+    assert review_json(cli, "feature")["spec_count"] == specs
+    report = cli("report", "feature", "--format", "json")
+    assert report.code == 0 and path in report.out, report
+    assert cli("check").code == 0  # HEAD, the checked-out branch, has no such spec

@@ -67,6 +67,7 @@ class Config(NamedTuple):
     scopes: Mapping[str, tuple[str, ...]] = {}
     specs_dir_line: int = 0  # where `specs_dir` is set in `source`; 0 when it is the default
     hook_questions: int = HOOK_QUESTIONS
+    detected: bool = False  # SOURCES-2: `sources` was detected, not named in the configuration
 
     @property
     def specs_path(self) -> Path:
@@ -111,7 +112,7 @@ def load_config(root: Path) -> Config:
         table = _read_table(file, table_path)
         if table is not None:
             return _from_table(root, name, table)
-    return Config(root, sources=detect(root))
+    return Config(root, sources=detect(root), detected=True)
 
 
 def _read_table(file: Path, table_path: tuple[str, ...]) -> dict[str, Any] | None:
@@ -173,6 +174,7 @@ def _from_table(root: Path, source: str, table: dict[str, Any]) -> Config:
         scopes=_scopes(table.get("scopes", {}), source),
         specs_dir_line=_line_of(root / source, "specs_dir") if "specs_dir" in table else 0,
         hook_questions=_count(table.get("hook", {}), "hook", "questions", HOOK_QUESTIONS, source),
+        detected="sources" not in table,
     )
 
 

@@ -159,20 +159,30 @@ def sparse_checkout(root: Path) -> bool:
 def sparse_files(root: Path, folder: str) -> list[tuple[str, bytes]]:
     """HARDEN-E12: the files under `folder` that a sparse checkout keeps out of the work tree
     (git's skip-worktree), read from the index as `git grep` reads them; none outside git."""
+    rows = [row for row in _kept_out_rows(root, folder) if row[0] != "120000"]  # HARDEN-4
+    blobs = read_blobs(root, [blob for _, blob, _ in rows])
+    return [
+        (path, data) for (_, _, path), data in zip(rows, blobs, strict=True) if data is not None
+    ]
+
+
+def kept_out_paths(root: Path, folders: Sequence[str]) -> list[str]:
+    """SOURCES-E18: the paths of the files under `folders` that a sparse checkout keeps out of
+    the work tree, in one `ls-files`; none outside git."""
+    return [path for _, _, path in _kept_out_rows(root, *folders)]
+
+
+def _kept_out_rows(root: Path, *folders: str) -> list[tuple[str, str, str]]:
+    """(mode, blob id, path) of the index's skip-worktree files (`S` of `ls-files -t`)."""
     try:
-        out = run(root, "ls-files", "-t", "-s", "-z", "--", f"{folder}/")
+        out = run(root, "ls-files", "-t", "-s", "-z", "--", *(f"{folder}/" for folder in folders))
     except GitError:
         return []
-    rows = [
+    return [
         row
         for entry in filter(None, out.split(b"\0"))
         if entry.startswith(b"S ")
         for row in _index_rows(entry[2:])
-        if row[0] != "120000"  # HARDEN-4: a symlink is never followed
-    ]
-    blobs = read_blobs(root, [blob for _, blob, _ in rows])
-    return [
-        (path, data) for (_, _, path), data in zip(rows, blobs, strict=True) if data is not None
     ]
 
 

@@ -22,7 +22,7 @@ from specflow.losses import removed_paths, touched_code
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references
-from specflow.sources import Source, companion_key, key_blobs, source_of
+from specflow.sources import MARKERS, Source, companion_key, detect_paths, key_blobs, source_of
 from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import (
     SpecSet,
@@ -61,7 +61,7 @@ def snapshot(
     *,
     extra_messages: tuple[str, ...] = (),
 ) -> Snapshot:
-    config = load_config(repo.root)
+    config = revision_config(repo, revision)
     reading = gitread.start_change(repo, revision)
     listing = _start_spec_rows(repo, config, revision)
     cache = SpecCache.load(repo.common_dir)  # unpickled while git diffs and lists the specs
@@ -78,6 +78,18 @@ def snapshot(
     found = grep_references(repo, config, revision, specs, change, gone)
     in_messages = message_references(change.messages, specs.prefixes)
     return Snapshot(config, change, specs, base_specs, tuple(found), tuple(in_messages), rows)
+
+
+def revision_config(repo: gitio.RepoInfo, revision: Revision) -> Config:
+    """The configuration, with the formats of the tree whose specs are read: for a commit or a
+    range, the revision's resulting tree (SOURCES-E19), not the work tree, which may be sparse,
+    or another branch's; the index and the work tree are detected from disk (SOURCES-E18)."""
+    config = load_config(repo.root)
+    if revision.tree is None or not config.detected:
+        return config
+    folders = dict.fromkeys(folder for names in MARKERS.values() for folder in names)
+    listed = gitread.list_tree(repo.root, revision.tree, *folders)
+    return config._replace(sources=detect_paths(path for _, _, path in listed))
 
 
 def _with_untracked_specs(
@@ -226,7 +238,7 @@ def tree_specs(repo: gitio.RepoInfo, config: Config, revision: Revision) -> Spec
 
 def catalogue(repo: gitio.RepoInfo, revision: Revision) -> tuple[SpecSet, list[Reference]]:
     """Every spec of a resulting tree and every reference to it: for list, show and report."""
-    config = load_config(repo.root)
+    config = revision_config(repo, revision)
     specs = tree_specs(repo, config, revision)
     require_specs_dir(config, specs)
     return specs, grep_references(repo, config, revision, specs)

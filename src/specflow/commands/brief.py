@@ -126,13 +126,25 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     spec = specs.by_id.get(key) or (specs.spec_of(key) if key in specs.items else None)
     if spec is None:  # BRIEF-E2
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
-    source = decode(spec.path, (repo.root / spec.path).read_bytes())
+    source = decode(spec.path, _spec_bytes(repo, spec.path))
     files = set(gitread.list_files(repo.root))
     names = [
         Found(mention, pipeline_review.context(repo, mention.target, repo.root))
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
+
+
+def _spec_bytes(repo: gitio.RepoInfo, path: str) -> bytes:
+    """The spec file as `read_disk_specs` read it: from disk, or (HARDEN-E12) the index's copy
+    of one a sparse checkout keeps out of the work tree."""
+    file = repo.root / path
+    if file.is_file():
+        return file.read_bytes()
+    found = gitread.read_blobs(repo.root, [f":{path}"])[0]
+    if found is None:
+        raise SpecflowError(f"{path}: no such file in the work tree or the index")
+    return found
 
 
 def run(key: str, *, fmt: str) -> None:

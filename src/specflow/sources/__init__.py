@@ -6,17 +6,19 @@ Every source is a module with the same names, as pre-commit's languages are: `NA
 `openspec` (OpenSpec) and `kiro` (Kiro and cc-sdd). Only specflow's own format is ever written
 to (`lint --fix`); the others are read as they are.
 
-Light on purpose: the hooks import it; each source imports its parser when it parses.
+Light on purpose: the hooks import it (and gitread, which they load anyway); each source imports
+its parser when it parses.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from specflow.gitread import kept_out_paths, sparse_checkout
 from specflow.model import Finding, Spec
 
 if TYPE_CHECKING:
@@ -51,18 +53,48 @@ class Source(NamedTuple):
 
 def detect(root: Path) -> tuple[str, ...]:
     """SOURCES-2: the formats whose folders the repository has; specflow's own always. Only
-    `stat`s and one listing: the hooks ask on every commit, so no source module is imported."""
-    found = ["specflow"]
+    `stat`s and one listing: the hooks ask on every commit, so no source module is imported;
+    git only in a sparse checkout, for the folders not on disk (SOURCES-E18)."""
+    found = {"specflow"}
     if (root / ".specify").is_dir() or _has_feature_folder(root / "specs"):
-        found.append("speckit")
+        found.add("speckit")
     if (root / "openspec").is_dir():
-        found.append("openspec")
+        found.add("openspec")
     if (root / ".kiro" / "specs").is_dir():
-        found.append("kiro")
-    return tuple(found)
+        found.add("kiro")
+    if len(found) < len(NAMES):
+        found.update(_kept_out_formats(root, [name for name in NAMES if name not in found]))
+    return tuple(name for name in NAMES if name in found)
+
+
+# SOURCES-2: the folders whose files show that a format is used (in a git tree, the index)
+MARKERS = {"speckit": (".specify", "specs"), "openspec": ("openspec",), "kiro": (".kiro/specs",)}
+
+
+def _kept_out_formats(root: Path, missing: Sequence[str]) -> tuple[str, ...]:
+    """SOURCES-E18: in a sparse checkout, the `missing` formats whose folders git keeps out of
+    the work tree, as HARDEN-E12 reads their specs; elsewhere a `stat` or two, no git process."""
+    if not sparse_checkout(root):
+        return ()
+    return detect_paths(kept_out_paths(root, [f for name in missing for f in MARKERS[name]]))
+
+
+def detect_paths(paths: Iterable[str]) -> tuple[str, ...]:
+    """The formats whose folders these files (of a git tree, or the index) are in; specflow's
+    own always."""
+    found = {"specflow"}
+    for path in paths:
+        if path.startswith(".specify/") or _FEATURE_SPEC.match(path):
+            found.add("speckit")
+        elif path.startswith("openspec/"):
+            found.add("openspec")
+        elif path.startswith(".kiro/specs/"):
+            found.add("kiro")
+    return tuple(name for name in NAMES if name in found)
 
 
 _FEATURE_FOLDER = re.compile(r"[0-9]{3,}-")
+_FEATURE_SPEC = re.compile(r"specs/[0-9]{3,}-[^/]*/spec\.md\Z")
 
 
 def _has_feature_folder(folder: Path) -> bool:
