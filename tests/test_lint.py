@@ -173,16 +173,48 @@ def test_duplicate_requirement_ids_across_files_name_both_places():
     other = "---\nid: AUTH\n---\n## Context\n- c\n## Requirements\n- AUTH-1: a\n- RESET-1: b\n"
     found = findings_for({"specs/reset.md": CLEAN, "specs/auth.md": other})
     dupes = [f for f in found if f.rule == "duplicate-id"]
-    assert [(f.severity, f.path, f.line) for f in dupes] == [(ERROR, "specs/reset.md", 11)]
-    assert "specs/auth.md:8" in dupes[0].message
+    # LINT-E10: auth.md sorts first, but its RESET-1 is the copy: RESET owns its prefix.
+    assert [(f.severity, f.path, f.line) for f in dupes] == [(ERROR, "specs/auth.md", 8)]
+    assert "specs/reset.md:11" in dupes[0].message
     # The second place is also reported as another spec's ID, at its own line.
     assert ("wrong-prefix", ERROR, "specs/auth.md", 8) in summary(
         {"specs/reset.md": CLEAN, "specs/auth.md": other}
     )
 
 
+VALIDATORS = """\
+---
+id: VALIDATE
+---
+## Context
+- `url()` validates URLs.
+## Requirements
+- VALIDATE-1: Only http and https are accepted.
+"""
+PASTED = "---\nid: DUP\n---\n## Requirements\n- DUP-1: a\n- VALIDATE-1: pasted\n"
+
+
+def test_a_pasted_id_is_the_duplicate_even_when_its_file_sorts_first(repo, cli):
+    """LINT-E10: the error and its advice land on the copy; following the advice (delete the ID,
+    `lint --fix`) renumbers the copy, and the owner keeps VALIDATE-1 for `show`."""
+    repo.commit("url", {"src/validate.py": "def url(v):\n    # VALIDATE-1\n    return v\n"})
+    repo.write({"specs/validators.md": VALIDATORS, "specs/dup.md": PASTED})
+    dupes = [line for line in cli("lint").out.splitlines() if "[duplicate-id]" in line]
+    assert dupes == [
+        "specs/dup.md:6: error [duplicate-id] VALIDATE-1 is already defined at "
+        "specs/validators.md:7; delete this ID and run `specflow lint --fix` to give it a free "
+        "number"
+    ]
+    shown = cli("show", "VALIDATE-1").out
+    assert "Only http" in shown and "pasted" not in shown
+    repo.write({"specs/dup.md": PASTED.replace("- VALIDATE-1: pasted", "- pasted")})
+    assert cli("lint", "--fix").code == 0
+    assert repo.read("specs/dup.md").endswith("- DUP-2: pasted\n")
+    assert repo.read("specs/validators.md") == VALIDATORS
+
+
 def test_a_duplicate_id_within_one_spec_names_the_first_line():
-    """LINT-2"""
+    """LINT-2, LINT-E10: both carry the spec's prefix, so the first by path owns the ID."""
     text = CLEAN.replace("- RESET-E1: Two", "- RESET-E1: One\n- RESET-E1: Two")
     dupes = [f for f in findings_for({"specs/reset.md": text}) if f.rule == "duplicate-id"]
     assert [(f.line, f.message.split(";")[0]) for f in dupes] == [

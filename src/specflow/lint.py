@@ -9,7 +9,7 @@ from specflow.ids import SPEC_ID_RE, parse_item_id
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status, section_kind
 from specflow.sources import enabled
 from specflow.sources.markdown import KNOWN_KEYS
-from specflow.specset import SpecSet
+from specflow.specset import SpecSet, owner
 
 ERROR, WARNING = Severity.error, Severity.warning
 _STATUSES = ", ".join(status.value for status in Status)
@@ -205,22 +205,13 @@ def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
 
 
 def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
-    """LINT-2: each repeat of an ID names the place that defined it first; a planned repeat of
-    an enforced requirement (an OpenSpec change's ADDED one, SOURCES-E15) is the repeat."""
-    first: dict[str, tuple[Spec, Requirement]] = {}
-    repeats: list[tuple[Spec, Requirement]] = []
-    for spec in specs.specs:
-        for item in spec.items:
-            if not item.id:
-                continue
-            seen = first.setdefault(item.id, (spec, item))
-            if seen[1] is item:
-                continue
-            if seen[1].state is ItemState.planned and item.state is not ItemState.planned:
-                first[item.id], (spec, item) = (spec, item), seen
-            repeats.append((spec, item))
-    for spec, item in repeats:
-        yield _duplicate(spec, item, first[str(item.id)][1])
+    """LINT-2: each repeat of an ID names the place of its owner (`specset.owner`: LINT-E10,
+    SOURCES-E15), where it was defined first unless a pasted or planned copy came first."""
+    for places in specs.places.values():
+        _, owning = owner(places)
+        for spec, item in places:
+            if item is not owning:
+                yield _duplicate(spec, item, owning)
 
 
 def _duplicate(spec: Spec, item: Requirement, other: Requirement) -> Finding:

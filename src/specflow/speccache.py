@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
 _KIND = "specs 13"  # change the number when the model or the parser changes what a Spec holds
-_LINT_KIND = "lint 14"  # change the number when a lint rule changes
+_LINT_KIND = "lint 15"  # change the number when a lint rule changes
 
 
 class SpecCache:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from specflow.config import Config
 from specflow.errors import ConfigError, SpecError
 from specflow.gitread import sparse_checkout, sparse_files
-from specflow.ids import prefix_of, prefixes_of
-from specflow.model import Requirement, Spec
+from specflow.ids import parse_item_id, prefix_of, prefixes_of
+from specflow.model import ItemState, Requirement, Spec
 from specflow.sources import Source, source_of, with_scopes
 
 if TYPE_CHECKING:
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # SOURCES-3: how the IDs of each source's specs end (`1.2`, a slug); the rest end in a number.
 ID_FORMS = {"kiro": "dotted", "openspec": "slugged"}
+# An item and the spec that holds it.
+Place = tuple[Spec, Requirement]
 
 
 class SpecSet:
@@ -57,12 +59,17 @@ class SpecSet:
 
     @cached_property
     def items(self) -> dict[str, Requirement]:
-        """Every requirement and edge case by ID (the first place, if an ID is duplicated)."""
-        found: dict[str, Requirement] = {}
+        """Every requirement and edge case by ID (its `owner`, if an ID is duplicated)."""
+        return {item_id: owner(places)[1] for item_id, places in self.places.items()}
+
+    @cached_property
+    def places(self) -> dict[str, list[Place]]:
+        """Each ID and every item that writes it, with its spec, in path order."""
+        found: dict[str, list[Place]] = {}
         for spec in self.specs:
             for item in spec.items:
                 if item.id:
-                    found.setdefault(item.id, item)
+                    found.setdefault(item.id, []).append((spec, item))
         return found
 
     def spec_of(self, item_id: str) -> Spec | None:
@@ -73,6 +80,25 @@ class SpecSet:
 
     def find(self, key: str) -> Spec | Requirement | None:
         return self.by_id.get(key) or self.items.get(key)
+
+
+def owner(places: Sequence[Place]) -> Place:
+    """Which of the items that write one ID owns it; the others are its duplicates.
+
+    LINT-E10: the only one that carries its own spec's prefix, as a pasted `VALIDATE-1` in spec
+    DUP does not (blaming the first by path told the user to renumber the one the code names);
+    else an enforced one over a planned one (SOURCES-E15); else the first by path.
+    """
+    own = [(spec, item) for spec, item in places if _carries_prefix(spec, item)]
+    if len(own) == 1:
+        return own[0]
+    enforced = (place for place in places if place[1].state is not ItemState.planned)
+    return next(enforced, places[0])
+
+
+def _carries_prefix(spec: Spec, item: Requirement) -> bool:
+    parsed = parse_item_id(item.id or "")
+    return parsed is not None and parsed.prefix == spec.id
 
 
 # The specs folder, or every folder of the sources read (Config.spec_dirs).
