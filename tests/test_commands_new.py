@@ -448,10 +448,34 @@ def test_a_module_with_a_syntax_error_is_listed_not_fatal():
     assert drafted[3].note in ("could not be parsed as Python", "")
 
 
-def test_a_module_with_many_names_notes_the_rest():
-    source = "".join(f"def f{i}():\n    pass\n" for i in range(15)).encode()
-    ((module,), _) = draft_context(["big.py"], {"big.py": source}.get)
-    assert len(module.symbols) == 12 and module.note == "3 more names"
+def many_names(count: int) -> str:
+    functions = "".join(f'def func_{i:02}(x):\n    """Function {i:02}."""\n' for i in range(count))
+    return functions + "class DateTime:\n    pass\n"
+
+
+def test_a_module_with_many_names_names_the_rest_on_one_line(repo, cli):
+    """NEW-E8: found on marshmallow's fields.py, whose `DateTime` hid behind "(26 more names)";
+    a 60-name module drafts 12 lines and names the other 48 on one."""
+    repo.write({"src/fields.py": many_names(59)})
+    assert cli("new", "Dates", "--id", "DATES", "--scope", "src/fields.py").code == 0
+    drafted = parsed(repo, "dates.md").context[0].text.splitlines()
+    assert drafted[0] == "Draft: `src/fields.py`"
+    assert drafted[1:13] == [f"- `func_{i:02}(x)`: Function {i:02}." for i in range(12)]
+    names = ", ".join([*(f"`func_{i:02}`" for i in range(12, 59)), "`DateTime`"])
+    assert drafted[13:] == [f"- Also: {names}"]
+    assert "more names" not in repo.read("specs/dates.md")
+
+
+def test_one_name_past_the_cap_is_drafted_like_the_others(repo, cli):
+    """NEW-E8: no "(1 more names)": the thirteenth name gets its own line."""
+    repo.write({"src/fields.py": many_names(12)})
+    assert cli("new", "Dates", "--id", "DATES", "--scope", "src/fields.py").code == 0
+    drafted = parsed(repo, "dates.md").context[0].text.splitlines()
+    assert drafted[1:] == [
+        *(f"- `func_{i:02}(x)`: Function {i:02}." for i in range(12)),
+        "- `class DateTime`",
+    ]
+    assert cli("lint").code == 0
 
 
 def test_only_the_drafted_python_modules_are_read():
