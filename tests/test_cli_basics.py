@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,59 @@ def test_top_level_help_lists_every_command(cli):
     assert result.code == 0
     for command in COMMANDS:
         assert command in result.out
+
+
+ROOT = Path(__file__).parents[1]
+# How a command is written where a user reads it: in a code span, after `$ `, `-m `, `entry: `
+# or `Example: `, in HTML's <code>, or opening a line of a Markdown code block or a template.
+_MENTION = re.compile(
+    r"(?:`|<code>|\$ |-m |entry: |Example: )specflow ([a-z][a-z-]*)(?: ([a-z]+))?"
+)
+_LINE = re.compile(r"\s*specflow ([a-z][a-z-]*)(?: ([a-z]+))?")
+
+
+def command_mentions(path: Path, text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Each `specflow COMMAND [WORD]` of `text` as (line, command, word)."""
+    at_line_start = path.suffix not in (".md", ".py")  # a template's output
+    in_block = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if path.suffix == ".md" and line.lstrip().startswith(("```", "~~~")):
+            in_block = not in_block
+        found = list(_MENTION.finditer(line))
+        if (at_line_start or in_block) and (start := _LINE.match(line)):
+            found.append(start)
+        yield from ((number, *match.groups()) for match in found)
+
+
+def wrong_mentions(path: Path, text: str) -> list[str]:
+    """Mentions that name no command, or no sub-command of one that has them (`hook install`)."""
+    commands = all_commands()
+    subs = {name.split()[0] for name in commands if " " in name}
+    return [
+        f"{path}:{number}: specflow {name}{f' {word}' if word else ''}"
+        for number, name, word in command_mentions(path, text)
+        if name not in commands or (name in subs and word and f"{name} {word}" not in commands)
+    ]
+
+
+def user_facing_files() -> list[Path]:
+    names = ["README.md", "action.yml", ".pre-commit-hooks.yaml", "docs/*.md"]
+    names += ["src/specflow/**/*.py", "templates/**/*"]
+    return sorted({path for name in names for path in ROOT.glob(name) if path.is_file()})
+
+
+def test_every_command_users_read_of_exists():
+    """CLI-E8: the trial's `specflow hooks install` was met with "No such command": every
+    `specflow COMMAND` in the messages, help, templates, README and docs names a real one."""
+    assert wrong_mentions(Path("x.md"), "run `specflow hooks install` then `specflow hook fix`")
+    assert wrong_mentions(Path("x.md"), "```\nspecflow agent install\n```\n")
+    seen, wrong = set(), []
+    for path in user_facing_files():
+        text = path.read_text(encoding="utf-8")
+        seen |= {name for _, name, _ in command_mentions(path, text)}
+        wrong += wrong_mentions(path.relative_to(ROOT), text)
+    assert wrong == []
+    assert seen >= set(COMMANDS)  # the scan reads what it should
 
 
 def test_shell_completion_comes_from_typer(tmp_path):

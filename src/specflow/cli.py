@@ -46,7 +46,11 @@ ChangeRev = Annotated[
 
 
 def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
-    """Register a command whose SpecflowError becomes a one-line message and exit 2."""
+    """Register a command whose SpecflowError becomes a one-line message and exit 2.
+
+    CLI-E8: messages, templates and docs write each name as `specflow NAME`; a rename must
+    change them too (tests/test_cli_basics.py reads them all).
+    """
 
     def register(func: F) -> F:
         @functools.wraps(func)
