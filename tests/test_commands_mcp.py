@@ -255,3 +255,54 @@ def test_a_spec_that_does_not_parse_is_a_tool_error_not_a_dead_server(tmp_path: 
         assert not error and data["specs"]
 
     talk(root, conversation)
+
+
+def piped(root: Path, lines: list[str]) -> tuple[int, list[dict[str, Any]]]:
+    """`printf LINES | specflow mcp`: stdin ends right after the last line."""
+    import json
+
+    done = subprocess.run(
+        [SPECFLOW, "mcp"],
+        cwd=root,
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    return done.returncode, [json.loads(line) for line in done.stdout.splitlines()]
+
+
+HELLO = [
+    '{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": '
+    '"2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}}',
+    '{"jsonrpc": "2.0", "method": "notifications/initialized"}',
+]
+
+
+def test_requests_piped_before_stdin_ends_are_all_answered(tmp_path: Path) -> None:
+    """ASSIST-E3: the trial's `printf ... | specflow mcp` got the answer to initialize alone
+    (the SDK cancels what is in flight at EOF); now each request read is answered, then exit 0."""
+    root = demo_repository(tmp_path / "story")
+    calls = [
+        '{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "check"}}',
+        '{"jsonrpc": "2.0", "id": "three", "method": "tools/call", "params": {"name": '
+        '"context", "arguments": {"target": "password_hash"}}}',
+    ]
+    code, answers = piped(root, [*HELLO, *calls])
+    assert code == 0
+    assert sorted(str(answer["id"]) for answer in answers) == ["1", "2", "three"]
+    by_id = {answer["id"]: answer["result"] for answer in answers}
+    assert by_id[2]["structuredContent"]["schema"] == 1
+    assert "verify_password" in by_id["three"]["content"][0]["text"]
+
+
+def test_a_line_that_is_not_a_message_gets_a_json_rpc_error(tmp_path: Path) -> None:
+    """ASSIST-E3: not JSON is -32700 and JSON that is no message -32600 (with its id when it
+    has one), as JSON-RPC says; a blank line gets nothing; the server goes on."""
+    root = demo_repository(tmp_path / "story")
+    ping = '{"jsonrpc": "2.0", "id": 4, "method": "ping"}'
+    code, answers = piped(root, [*HELLO, "not json", "", '{"id": 3, "foo": 1}', ping])
+    assert code == 0
+    found = sorted((str(a["id"]), a.get("error", {}).get("code", 0)) for a in answers)
+    assert found == [("1", 0), ("3", -32600), ("4", 0), ("None", -32700)]

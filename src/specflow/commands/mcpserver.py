@@ -6,16 +6,32 @@ The SDK reads the tools' annotations at run time, so this module imports it at t
 `cli.mcp` imports this module only for `specflow mcp`) and has no postponed annotations."""
 
 import functools
-from collections.abc import Callable
+from collections.abc import AsyncIterable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
+import anyio
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
+from mcp.server.stdio import stdio_server
 from mcp.shared.exceptions import MCPError
-from mcp_types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
-from pydantic import Field
+from mcp.shared.message import SessionMessage
+from mcp_types import (
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    PARSE_ERROR,
+    CallToolResult,
+    ErrorData,
+    JSONRPCError,
+    JSONRPCNotification,
+    JSONRPCRequest,
+    JSONRPCResponse,
+    RequestId,
+    TextContent,
+    ToolAnnotations,
+)
+from pydantic import Field, ValidationError
 
 from specflow import __version__, pipeline
 from specflow.commands import assistant
@@ -24,6 +40,17 @@ from specflow.errors import SpecflowError
 from specflow.gitio import RepoInfo
 
 URI = "specflow://spec/"
+CANCELLED = "notifications/cancelled"
+
+
+class Sink(Protocol):
+    """Where messages go: the SDK's stdout stream, or anyio's memory stream to the server."""
+
+    async def send(self, item: Any, /) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
 # The text for assistants that read text, and the data: the object the CLI's JSON holds.
 ToolResult = Annotated[CallToolResult, dict[str, Any]]
 # What each tool takes, as its JSON schema tells the assistant. Values are checked by
@@ -46,7 +73,114 @@ Revision = Annotated[
 def serve(root: Path) -> None:
     """Serve the repository at `root` on stdin and stdout until the client hangs up."""
     repo = pipeline.open_repository(root)
-    build(repo).run("stdio")
+    anyio.run(_serve_stdio, build(repo))
+
+
+# ASSIST-E3: how long the requests read before stdin ended may take to be answered; a handler
+# that never returns must not keep the process alive after its client has gone.
+DRAIN_SECONDS = 120.0
+
+
+async def _serve_stdio(server: MCPServer[Any]) -> None:
+    """As `MCPServer.run("stdio")`, with the client's messages relayed in between.
+
+    ASSIST-E3: the SDK cancels every handler still running when stdin ends (its issue #2678),
+    so `printf '...' | specflow mcp` answered `initialize` alone: the relay holds the end of
+    stdin back until each request read has its answer. A line that is not a JSON-RPC message
+    reaches the SDK as an exception it drops without a word; the relay answers it.
+    """
+    lowlevel = server._lowlevel_server  # what run("stdio") serves; the SDK offers no other door
+    unanswered = _Unanswered()
+    async with stdio_server() as (stdin, stdout):
+        to_server, from_client = anyio.create_memory_object_stream[SessionMessage | Exception]()
+        to_client, from_server = anyio.create_memory_object_stream[SessionMessage]()
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(_relay_requests, stdin, to_server, stdout, unanswered)
+            tasks.start_soon(_relay_answers, from_server, stdout, unanswered)
+            options = lowlevel.create_initialization_options()
+            await lowlevel.run(from_client, to_client, options)
+
+
+class _Unanswered:
+    """The ids of the requests read and not yet answered."""
+
+    def __init__(self) -> None:
+        self.ids: set[RequestId] = set()
+        self._changed = anyio.Event()
+
+    def add(self, request_id: RequestId) -> None:
+        self.ids.add(request_id)
+
+    def discard(self, request_id: RequestId | None) -> None:
+        if request_id is not None:
+            self.ids.discard(request_id)
+        self._changed.set()
+        self._changed = anyio.Event()
+
+    async def none_left(self) -> None:
+        while self.ids:
+            await self._changed.wait()
+
+
+async def _relay_requests(
+    stdin: AsyncIterable[SessionMessage | Exception],
+    to_server: Sink,
+    stdout: Sink,
+    unanswered: _Unanswered,
+) -> None:
+    try:
+        await _relay_each_request(stdin, to_server, stdout, unanswered)
+        with anyio.move_on_after(DRAIN_SECONDS):
+            await unanswered.none_left()
+    finally:
+        await to_server.aclose()  # the server's EOF, once each request read has its answer
+
+
+async def _relay_each_request(
+    stdin: AsyncIterable[SessionMessage | Exception],
+    to_server: Sink,
+    stdout: Sink,
+    unanswered: _Unanswered,
+) -> None:
+    async for item in stdin:
+        if isinstance(item, Exception):
+            if (answer := _unreadable(item)) is not None:
+                await stdout.send(SessionMessage(answer))
+            continue
+        message = item.message
+        if isinstance(message, JSONRPCRequest):
+            unanswered.add(message.id)
+        elif isinstance(message, JSONRPCNotification) and message.method == CANCELLED:
+            unanswered.discard((message.params or {}).get("requestId"))
+        await to_server.send(item)
+
+
+async def _relay_answers(
+    from_server: AsyncIterable[SessionMessage], stdout: Sink, unanswered: _Unanswered
+) -> None:
+    try:
+        async for item in from_server:
+            await stdout.send(item)
+            if isinstance(item.message, (JSONRPCResponse, JSONRPCError)):
+                unanswered.discard(item.message.id)
+    finally:
+        await stdout.aclose()
+
+
+def _unreadable(error: Exception) -> JSONRPCError | None:
+    """ASSIST-E3: JSON-RPC's answer to a line that is not JSON (-32700) or not a message
+    (-32600); None for a blank line, which a client sends between messages, if at all."""
+    details: dict[str, Any] = dict(error.errors()[0]) if isinstance(error, ValidationError) else {}
+    text = details.get("input")
+    if isinstance(text, str) and not text.strip():
+        return None
+    if details.get("type") == "json_invalid":
+        failure = ErrorData(code=PARSE_ERROR, message=f"Parse error: {details.get('msg', '')}")
+        return JSONRPCError(jsonrpc="2.0", id=None, error=failure)
+    request_id = text.get("id") if isinstance(text, dict) else None
+    failure = ErrorData(code=INVALID_REQUEST, message="Invalid Request: not a JSON-RPC message")
+    valid_id = request_id if isinstance(request_id, (str, int)) else None
+    return JSONRPCError(jsonrpc="2.0", id=valid_id, error=failure)
 
 
 def build(repo: RepoInfo) -> MCPServer[Any]:
