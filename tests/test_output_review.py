@@ -405,3 +405,50 @@ def test_an_unknown_revision_is_exit_2_not_a_review(bcrypt_commit, cli):
 
     assert result.code == 2
     assert "no-such-branch" in result.err and result.out == ""
+
+
+WRAPPED_SPEC = """---
+id: TS
+title: Timestamps
+scope: ["src/**"]
+---
+## Context
+- `from_timestamp` returns naive datetimes,
+  always in UTC.
+## Requirements
+- TS-1: Timestamps never depend on the machine's time zone: `from_timestamp` returns a naive
+  datetime in UTC and never an aware one.
+- TS-2: Timestamps before the epoch are refused.
+
+  Why: the store cannot hold them.
+  - negative seconds
+"""
+WRAPPED_CODE = (
+    "import datetime\n\n\n# TS-1\ndef from_timestamp(value):\n"
+    "    return datetime.datetime.utcfromtimestamp(value)\n"
+)
+TS_1 = (
+    "Timestamps never depend on the machine's time zone: `from_timestamp` returns a naive "
+    "datetime in UTC and never an aware one."
+)
+
+
+def test_a_wrapped_statement_is_shown_whole_on_one_line(repo, cli):
+    """CLI-E9: the marshmallow trial's TS-1 lost "datetime in UTC and never an aware one" in
+    every text and Markdown output; its first paragraph is shown joined, never past a blank
+    line or a nested item."""
+    repo.commit("ts", {"specs/ts.md": WRAPPED_SPEC, "src/ts.py": WRAPPED_CODE})
+    aware = WRAPPED_CODE.replace("utcfromtimestamp(value)", "fromtimestamp(value, tz=None)")
+    repo.commit("aware", {"src/ts.py": aware})
+    shown = cli("show", "TS").out
+    assert TS_1 in shown and "always in UTC." in shown, shown
+    assert "TS-2: Timestamps before the epoch are refused.  (" in shown, shown
+    assert TS_1 in cli("review", "HEAD").out
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    assert TS_1 in markdown, markdown
+    assert review_json(cli, "HEAD")["questions"][0]["statement"]["text"] == TS_1.replace(
+        "naive datetime", "naive\ndatetime"
+    )
+    repo.stage({"src/ts.py": WRAPPED_CODE})
+    assert TS_1 in cli("check", "--staged").out  # touched-requirement quotes it
+    assert TS_1 in cli("check", "--staged", "--before-message").out  # the hook's questions

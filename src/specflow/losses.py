@@ -18,7 +18,7 @@ from specflow.globs import (
     matches_any,
 )
 from specflow.ids import find_references
-from specflow.model import Finding, Severity
+from specflow.model import Finding, Severity, headline
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -114,7 +114,8 @@ def lost_references(
                 Severity.error if kind == "implements" else Severity.warning,
                 spec.path,
                 item.line,
-                f"this change removes the last {what} of {item_id} ({place}): {item.text}",
+                f"this change removes the last {what} of {item_id} ({place}): "
+                + headline(item.text),
             )
 
 
@@ -198,7 +199,7 @@ def touched_requirements(
             hunk.first_changed,  # where an annotation of the forge lands (exploratory F13)
             f"this change touches the code of {reference.id} ({reference.path}:"
             f"{reference.line}) and names it nowhere: does it still hold? "
-            f'"{item.text.splitlines()[0]}"; name {reference.id} in the commit '
+            f'"{headline(item.text)}"; name {reference.id} in the commit '
             "message once you are sure",
         )
 

@@ -5,8 +5,23 @@ commit, and a dataclass costs its module `inspect` and each class half a millise
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Any, NamedTuple
+
+_NESTED_ITEM = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s")
+
+
+def headline(text: str) -> str:
+    """The first paragraph of a statement (or of a message, as git reads its subject) on one
+    line: its lines up to a blank line or a nested list item, joined by spaces. A requirement
+    wrapped over two lines was cut mid-sentence (CLI-E9)."""
+    kept: list[str] = []
+    for line in text.strip().splitlines():
+        if not line.strip() or (kept and _NESTED_ITEM.match(line)):
+            break
+        kept.append(line.strip())
+    return " ".join(kept)
 
 
 class Status(str, Enum):

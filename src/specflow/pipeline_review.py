@@ -36,6 +36,7 @@ from specflow.link import (
     name_links,
 )
 from specflow.losses import heading, heading_lines, implementing, lazy_lines
+from specflow.model import headline
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -435,6 +436,6 @@ def hook_questions(review: Review, count: int) -> tuple[str, ...]:
     """The `count` strongest questions of a review, one line each. The one place the hook
     takes its questions from: re-point it when the review ranks them otherwise."""
     return tuple(
-        f"{q.path}: {q.statement.label}: {q.statement.text.splitlines()[0]}"
+        f"{q.path}: {q.statement.label}: {headline(q.statement.text)}"
         for q in review.questions[:count]
     )

@@ -22,6 +22,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from specflow.errors import SpecflowError
+from specflow.model import headline
 from specflow.output import escape
 
 OVERRIDE_DIR = ".specflow/templates"
@@ -49,7 +50,7 @@ def environment(root: Path) -> Environment:
         md_inline=escape.md_inline,
         md_code=escape.md_code,
         yaml_string=escape.yaml_string,
-        first_line=escape.first_line,
+        first_line=headline,  # CLI-E9: the name predates it
         md_text=escape.md_text,
         html_text=escape.html_text,
         md_code_span=escape.md_code_span,

@@ -65,10 +65,6 @@ def printable(value: object) -> object:
     return _CONTROL.sub("\ufffd", text)
 
 
-def first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
-
-
 # PR comments (COMMENT-3). Forges render comments as GitHub Flavored Markdown and then link
 # mentions and references in the text nodes, after entities are decoded: `\@` and `&#64;` do not
 # stop a mention, a zero-width space after the `@` does.

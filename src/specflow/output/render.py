@@ -22,10 +22,9 @@ from specflow import templates
 from specflow.errors import SpecflowError
 from specflow.forges import comment
 from specflow.fsio import write_atomic
-from specflow.model import Finding, Requirement, Spec
+from specflow.model import Finding, Requirement, Spec, headline
 from specflow.output import serialize
 from specflow.output.console import dump_json, err, is_terminal, out
-from specflow.output.escape import first_line
 from specflow.refs import Reference, by_id
 from specflow.specset import SpecSet
 
@@ -102,7 +101,7 @@ def show_spec(
         for item in items:
             lines += [_item_line(item), f"      {_places(where.get(item.id or '', []))}"]
     if spec.context:
-        lines += ["", "Context"] + [f"  - {first_line(c.text)}" for c in spec.context]
+        lines += ["", "Context"] + [f"  - {headline(c.text)}" for c in spec.context]
     if covers:
         lines += ["", "Constraints"] + [_coverage_line(c) for c in covers]
     out("\n".join(lines))
@@ -110,17 +109,17 @@ def show_spec(
 
 def _coverage_line(cover: ConstraintCover, limit: int = 4) -> str:
     if cover.error:
-        return f"  - {first_line(cover.text)}  (line {cover.line}: {cover.error})"
+        return f"  - {headline(cover.text)}  (line {cover.line}: {cover.error})"
     shown = ", ".join(cover.files[:limit]) + (" …" if len(cover.files) > limit else "")
     return (
-        f"  - {first_line(cover.text)}  (line {cover.line})\n"
+        f"  - {headline(cover.text)}  (line {cover.line})\n"
         f"      covers {len(cover.files)} file(s){': ' + shown if shown else ''}"
     )
 
 
 def _item_line(item: Requirement) -> str:
     box = {"planned": "[ ] ", "ticked": "[x] "}.get(item.state.value, "")
-    return f"  {box}{item.id or '(no id)'}: {first_line(item.text)}  ({item.path}:{item.line})"
+    return f"  {box}{item.id or '(no id)'}: {headline(item.text)}  ({item.path}:{item.line})"
 
 
 def _places(found: Sequence[Reference], limit: int = 4) -> str:
