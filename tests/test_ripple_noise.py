@@ -206,6 +206,31 @@ def test_a_docstring_naming_a_changed_function_is_no_use(repo, cli):
     assert "refund" not in json.dumps(context) and "Charge through" not in json.dumps(context)
 
 
+def test_a_message_naming_a_changed_function_is_no_use(repo, cli):
+    """REVIEW-E56: the marshmallow trial: `raise ValueError("Not a valid POSIX timestamp")`
+    under `# TS-1` was read as a use of the changed `timestamp()`, and TS-1 was asked. An
+    f-string's fields still use it."""
+    charge = (
+        "import pay.ledger\nfrom pay.ledger import record\n\n\n"
+        "def charge(ledger, cents):\n"
+        "    if cents < 0:\n"
+        '        raise ValueError("could not record a negative charge")\n'
+        "    return record(ledger, cents)\n\n\n"
+        "def audit(ledger):\n"
+        "    print(f'{record(ledger, 0)} kept, record \\'ok\\'')\n"
+        '    return getattr(pay.ledger, "record")\n'
+    )
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    uses = ripple_names(cli)["record"]
+    assert places(uses, "path", "line") == [
+        ("pay/charge.py", 8),
+        ("pay/charge.py", 12),
+    ], uses
+    context = json.dumps(json.loads(cli("context", "record", "--format", "json").out))
+    assert "negative charge" not in context and "kept, record" in context, context
+
+
 def test_prose_lines_are_the_lines_all_inside_triple_quoted_strings():
     """REVIEW-E18: a `\"\"\"` in a comment or inside a one-line string starts nothing; a line
     with code beside a triple-quoted string is code."""

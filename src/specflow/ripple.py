@@ -14,6 +14,7 @@ from specflow.globs import is_code, is_comment_line, matches
 from specflow.identifiers import every_class_may_define, private
 from specflow.languages import generic
 from specflow.languages.base import MUTATORS, Symbol
+from specflow.languages.pylayout import prose_blanked
 from specflow.refs import path_of, raw_rows
 from specflow.touches import KIND_ORDER
 
@@ -126,8 +127,17 @@ def chosen_rows(
 
 
 def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
-    """The chosen rows but those on prose lines of their file (`prose_lines`, by raw path)."""
-    return [row for row in chosen if row.line not in prose.get(row.raw_path, ())]
+    """The chosen rows but those on prose lines of their Python file (`prose_lines`, by raw
+    path), with the names the rest of their line holds outside a message (REVIEW-E56)."""
+    kept = []
+    for row in chosen:
+        if row.raw_path not in prose:
+            kept.append(row)
+        elif row.line not in prose[row.raw_path]:
+            words = set(prose_blanked(row.text).translate(_WORDS).split())
+            if names := tuple(name for name in row.names if name.encode() in words):
+                kept.append(row._replace(names=names))
+    return kept
 
 
 def in_code(
