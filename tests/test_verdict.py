@@ -677,3 +677,60 @@ def test_a_docstring_or_annotation_change_touches_no_requirement(repo, cli):
     assert review_json(cli, "HEAD")["questions"] == []
     repo.stage({"src/auth/hashing.py": reworded.replace("sha256(p)", "sha256(p + p)")})
     assert "touches the code of AUTH-1" in cli("check", "--staged").out
+    many = {f"src/auth/m{n}.py": headed for n in range(51)}  # past 50 files: judged as before
+    repo.commit("many", many)
+    repo.stage({path: reworded for path in many})
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out
+
+
+NAMES_SPEC = """---
+id: TS
+scope: ["src/**"]
+---
+# Timestamps
+
+## Context
+- `utils.is_aware()` tells an aware datetime from a naive one.
+
+## Requirements
+- TS-1: A naive datetime is read as UTC (`DEFAULT_ZONE`).
+"""
+UTILS = (
+    'DEFAULT_ZONE = "UTC"\n\n\n# TS-1\ndef is_aware(value):\n    return value.tzinfo is not None\n'
+)
+
+
+def test_a_definition_a_spec_names_removed_from_the_tree_warns(repo, cli):
+    """CHECK-E20: the marshmallow trial renamed `is_aware` to `is_tz_aware` everywhere; the
+    Context still named `is_aware()` and `lint` said all good. A change that removes a
+    definition an enforced spec names, and leaves none in the tree, warns at the statement;
+    a rewrite in place, a move (filelock's `FileLock` under `if TYPE_CHECKING:`), another
+    definition of the name, or the spec updated in the same change do not."""
+    repo.commit(
+        "base", {"specs/ts.md": NAMES_SPEC, "src/utils.py": UTILS, "tests/t.py": "# TS-1\n"}
+    )
+    renamed = UTILS.replace("is_aware", "is_tz_aware")
+    repo.stage({"src/utils.py": renamed})
+    out = cli("check", "--staged", "--format", "json").out
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "name-removed"]
+    assert [(f["path"], f["line"], f["severity"]) for f in found] == [
+        ("specs/ts.md", 8, "warning")
+    ], found
+    assert "removes `is_aware` (src/utils.py:5)" in found[0]["message"]
+    repo.commit("renamed", {"src/utils.py": renamed})
+    assert "[name-removed]" in cli("check", "HEAD").out
+    repo.commit("back", {"src/utils.py": UTILS})
+    for edit in (
+        {"src/utils.py": UTILS.replace("(value)", "(value, strict=False)")},
+        {"src/utils.py": None, "src/zones.py": UTILS},  # moved
+        {"src/utils.py": UTILS.replace("DEFAULT_ZONE =", "if True:\n    DEFAULT_ZONE =")},
+        {"src/utils.py": renamed, "src/other.py": "def is_aware(x):\n    return x\n"},
+        {"src/utils.py": renamed, "specs/ts.md": NAMES_SPEC.replace("is_aware", "is_tz_aware")},
+        {"src/utils.py": renamed, "specs/ts.md": NAMES_SPEC.replace("TS\n", "TS\nstatus: draft\n")},
+    ):
+        repo.stage(edit)
+        assert "name-removed" not in cli("check", "--staged").out, edit
+        repo.git("reset", "-q", "--hard")
+        repo.git("clean", "-q", "-f", "src")
+    repo.stage({"src/utils.py": UTILS.replace('DEFAULT_ZONE = "UTC"', 'ZONE = "UTC"')})
+    assert "removes `DEFAULT_ZONE`" in cli("check", "--staged").out  # a module's name too

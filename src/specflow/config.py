@@ -36,6 +36,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "enforcement-lowered": Severity.warning,
     "emptied-scope": Severity.error,
     "touched-requirement": Severity.warning,
+    "name-removed": Severity.warning,
     "spec-lint": Severity.error,
     "deprecated-reference": Severity.warning,
     "untested-requirement": Severity.warning,

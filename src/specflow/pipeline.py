@@ -12,16 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from specflow import gitio, gitread, rules
+from specflow import gitio, gitread, losses, rules
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
 from specflow.errors import NotARepository, SpecflowError
 from specflow.globs import matches
-from specflow.losses import removed_paths, touched_code
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
-from specflow.refs import Reference, message_references
+from specflow.refs import Reference, message_references, raw_rows
 from specflow.sources import MARKERS, Source, companion_key, detect_paths, key_blobs, source_of
 from specflow.speccache import SpecCache, spec_findings
 from specflow.specset import (
@@ -355,13 +354,25 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
         texts=texts,
         tree_files=_tree_files(repo, change),
         unchanged=unchanged,
+        gone=_lost_definitions(repo, snap, change),
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
 
+def _lost_definitions(
+    repo: gitio.RepoInfo, snap: Snapshot, change: Change
+) -> dict[str, tuple[str, int]]:
+    """CHECK-E20: the definitions the change removes that a spec names, and the tree lost."""
+    config = snap.config
+    gone = losses.removed_definitions(change, snap.specs, config.test_globs, config.spec_dirs)
+    search = gitread.grep_args(sorted(gone), change.revision, spec_globs(config), words=True)
+    found = gitread.grep(repo.root, search)
+    return losses.still_lost(gone, raw_rows([found], change.revision.tree))
+
+
 def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
     """CHECK-20: the resulting tree's paths, listed only when the change removes a path."""
-    if not removed_paths(change):
+    if not losses.removed_paths(change):
         return None
     return gitread.list_files(repo.root, change.revision.tree)
 
@@ -369,30 +380,29 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
 def _required_texts(
     repo: gitio.RepoInfo, snap: Snapshot, change: Change
 ) -> tuple[dict[str, str], dict[str, set[int]]]:
-    """The resulting text of the changed files a `require` governs (CHECK-14), and of those
-    that hold a reference implementing an ID (CHECK-E17: which blocks it heads); and of the
-    Python files among those, the hunks that change no behaviour (CHECK-E19). Nothing is read
-    when none of them is in the change."""
+    """The resulting text of the changed files a `require` governs (CHECK-14) and of those with
+    a reference implementing an ID (CHECK-E17: which blocks it heads); of the Python ones (up
+    to HOOK_REVIEW_FILES), the hunks that change no behaviour (CHECK-E19). Or nothing to read."""
     config = snap.config
     wanted = set(required_paths(snap.specs, change, config.specs_dir))
-    heads = list(touched_code(change, snap.references, config.spec_dirs, config.test_globs))
+    heads = list(losses.touched_code(change, snap.references, config.spec_dirs, config.test_globs))
     # CHECK-E17: only where a reference above a hunk may head it from another block
     wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
     python = {path for path, _, _ in heads if path.endswith((".py", ".pyi"))}
+    python = python if len(python) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one
     files = [f for f in change.files if f.path in wanted | python and _is_source(f)]
     if not files:
         return {}, {}
     sides = start_sources(repo, change.revision, files)()
     texts = {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
-    return texts, _unchanged_hunks([f for f in files if f.path in python], sides)
+    in_python = [f for f in files if f.path in python]
+    return texts, _unchanged_hunks(in_python, sides) if in_python else {}
 
 
 def _unchanged_hunks(
     files: Sequence[FileChange], sides: Mapping[str, tuple[bytes | None, bytes | None]]
 ) -> dict[str, set[int]]:
     """CHECK-E19: a docstring or an annotation heads no requirement's change, as in the review."""
-    if not files:
-        return {}
     from specflow.noop import unchanged_hunks  # the syntax tree, only for code under an ID
 
     return {file.path: unchanged_hunks(file.hunks, *sides[file.path]) for file in files}

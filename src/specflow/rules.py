@@ -15,6 +15,7 @@ from specflow.losses import (
     emptied_scopes,
     lost_references,
     lowered_enforcement,
+    names_removed,
     removed_requirements,
     touched_code,
     touched_requirements,
@@ -35,6 +36,7 @@ def check(
     texts: Mapping[str, str] | None = None,
     tree_files: Sequence[str] | None = None,
     unchanged: Mapping[str, set[int]] | None = None,
+    gone: Mapping[str, tuple[str, int]] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule on `snap` (its change is the part judged, exclusions out),
     with each rule's configured severity; `off` rules dropped. Its `base_specs` are the changed
@@ -44,7 +46,8 @@ def check(
     `texts`: the resulting text of the changed files a `require` constraint governs, and of
     those that hold an implementing reference (which blocks it heads).
     `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20).
-    `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19)."""
+    `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19).
+    `gone`: the definitions the change removes that a spec names, and the tree lost (CHECK-E20)."""
     specs, change, base_specs = snap.specs, snap.change, snap.base_specs
     references, message_refs = snap.references, snap.message_references
     config = snap.config
@@ -66,6 +69,7 @@ def check(
         *lost_references(specs, change, references, specs_dir, test_globs),
         *emptied_scopes(specs, change, tree_files),
         *touched_requirements(specs, heads, {r.id for r in added}),
+        *names_removed(specs, gone or {}),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids, _concerned(in_scope, change, added, heads)),
         *_untraced(in_scope, change, added, specs_dir),
