@@ -446,6 +446,8 @@ def test_a_wrapped_statement_is_shown_whole_on_one_line(repo, cli):
     assert TS_1 in cli("review", "HEAD").out
     markdown = cli("review", "HEAD", "--format", "markdown").out
     assert TS_1 in markdown, markdown
+    # REVIEW-E57: the code a reference heads is asked whether it meets it, not to reference it
+    assert f"{TS_1}” Does this change meet it? <sub>" in markdown, markdown
     assert review_json(cli, "HEAD")["questions"][0]["statement"]["text"] == TS_1.replace(
         "naive datetime", "naive\ndatetime"
     )
