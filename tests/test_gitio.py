@@ -304,6 +304,14 @@ def test_unknown_revision_exits_2_in_one_line(repo, cli):
     assert "unknown revision" in one_line_error(cli("review", "HEAD..nope"))
 
 
+def test_a_tree_or_a_blob_is_named_as_such(repo, cli):
+    """GIT-E13: the marshmallow trial gave `check` a tree's id and read "unknown revision"."""
+    repo.commit("one", {"a.txt": "one\n"})
+    tree = repo.git("rev-parse", "HEAD^{tree}").strip()
+    assert f"'{tree}' is a tree, not a commit" in one_line_error(cli("check", tree))
+    assert "is a blob, not a commit" in one_line_error(cli("review", "HEAD:a.txt"))
+
+
 def test_shallow_clone_without_the_parent_says_fetch_unshallow(repo, cli, tmp_path, monkeypatch):
     """GIT-5: the boundary commit, a missing base and a missing merge base; GIT-E10: `report`
     reads the boundary commit's tree."""

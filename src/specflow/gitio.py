@@ -367,8 +367,15 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
             f"unknown revision {rev!r}: the repository has no commits yet; commit first, or "
             "judge the index with `review`/`check --staged` (the work tree: --worktree)"
         )
+    if kind := _object_kind(repo.root, rev):  # GIT-E13: a tree's or a blob's id
+        raise GitError(f"{rev!r} is a {kind}, not a commit: give a commit, a branch or a tag")
     hint = f"; this is a shallow clone: {UNSHALLOW}" if repo.shallow else ""  # GIT-5
     raise GitError(f"unknown revision {rev!r}", hint=hint)
+
+
+def _object_kind(root: Path, rev: str) -> str:
+    """What `rev` (never an option: GIT-4) names when it is no commit (`tree`, `blob`), or ''."""
+    return run(root, "cat-file", "-t", rev, ok_codes=(0, 128)).decode().strip()
 
 
 def empty_tree(root: Path) -> str:
