@@ -349,16 +349,17 @@ def _indent(text: str) -> int:
 
 # CHECK-E20: a definition the change removes, which a spec still names. The line that defines a
 # name, in any language specflow reads: `def`, `class`, `function`, `func (r *T)`, `fn`, ...
-_DEFINED_NAME = re.compile(
-    r"^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract)[ \t]+)*"
+# Patterns, not compiled ones: `re` compiles them when a change first removes a line, not on
+# every commit.
+_DEFINED_NAME = (
+    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract)[ \t]+)*"
     r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*)?"
-    r"([A-Za-z_]\w*)",
-    re.MULTILINE,
+    r"([A-Za-z_]\w*)"
 )
 # a Python module's own name; `nested`: one assigned anywhere (`if TYPE_CHECKING:`, a class)
-_ASSIGNED = re.compile(r"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
-_NESTED = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
-_NAMED = re.compile(r"`([A-Za-z_][\w.]*)(?:\(\))?`")  # `name`, `module.name()`
+_ASSIGNED = r"(?m)^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
+_NESTED = r"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
+_NAMED = r"`([A-Za-z_][\w.]*)(?:\(\))?`"  # `name`, `module.name()`
 
 
 def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[str, int]]:
@@ -368,7 +369,7 @@ def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[
     if path.endswith((".py", ".pyi")):
         patterns.append(_NESTED if nested else _ASSIGNED)
     for pattern in patterns:
-        for found in pattern.finditer(text):
+        for found in re.finditer(pattern, text):
             yield found[1], found.start()
 
 
@@ -388,7 +389,7 @@ def removed_definitions(
     removed: dict[str, tuple[str, int]] = {}
     for file in files:
         path = file.old_path or file.path
-        for hunk in file.hunks:
+        for hunk in filter(lambda hunk: hunk.removed, file.hunks):
             block = "\n".join(line.text for line in hunk.removed)  # one search a hunk, in C
             for name, at in defined_names(path, block):
                 removed.setdefault(name, (path, hunk.removed[block.count("\n", 0, at)].number))
@@ -411,7 +412,7 @@ def spec_names(specs: SpecSet) -> set[str]:
         for spec in specs.specs
         if spec.enforced
         for text, _, _ in _statements(spec)
-        for name in _NAMED.findall(text)
+        for name in re.findall(_NAMED, text)
     }
 
 
@@ -438,11 +439,11 @@ def still_lost(
 def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterator[Finding]:
     """CHECK-E20: `gone`: the names `removed_definitions` found that the resulting tree defines
     nowhere; each statement of an enforced spec that still names one."""
-    for spec in specs.specs:
+    for spec in specs.specs if gone else ():
         if not spec.enforced:
             continue
         for text, path, line in _statements(spec):
-            for name in dict.fromkeys(_NAMED.findall(text)):
+            for name in dict.fromkeys(re.findall(_NAMED, text)):
                 if (where := gone.get(name.rsplit(".", 1)[-1])) is None:
                     continue
                 yield Finding(

@@ -60,7 +60,10 @@ class SpecSet:
     @cached_property
     def items(self) -> dict[str, Requirement]:
         """Every requirement and edge case by ID (its `owner`, if an ID is duplicated)."""
-        return {item_id: owner(places)[1] for item_id, places in self.places.items()}
+        return {  # an ID written once owns itself: the hook reads thousands
+            item_id: places[0][1] if len(places) == 1 else owner(places)[1]
+            for item_id, places in self.places.items()
+        }
 
     @cached_property
     def places(self) -> dict[str, list[Place]]:

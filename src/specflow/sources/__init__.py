@@ -84,7 +84,7 @@ def detect_paths(paths: Iterable[str]) -> tuple[str, ...]:
     own always."""
     found = {"specflow"}
     for path in paths:
-        if path.startswith(".specify/") or _FEATURE_SPEC.match(path):
+        if path.startswith(".specify/") or re.match(_FEATURE_SPEC, path):
             found.add("speckit")
         elif path.startswith("openspec/"):
             found.add("openspec")
@@ -94,7 +94,7 @@ def detect_paths(paths: Iterable[str]) -> tuple[str, ...]:
 
 
 _FEATURE_FOLDER = re.compile(r"[0-9]{3,}-")
-_FEATURE_SPEC = re.compile(r"specs/[0-9]{3,}-[^/]*/spec\.md\Z")
+_FEATURE_SPEC = r"specs/[0-9]{3,}-[^/]*/spec\.md\Z"  # compiled when first met
 
 
 def _has_feature_folder(folder: Path) -> bool:
