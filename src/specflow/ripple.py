@@ -131,9 +131,11 @@ def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> lis
     path), with the names the rest of their line holds outside a message (REVIEW-E56)."""
     kept = []
     for row in chosen:
-        if row.raw_path not in prose:
-            kept.append(row)
-        elif row.line not in prose[row.raw_path]:
+        if row.raw_path in prose and row.line in prose[row.raw_path]:
+            continue
+        if row.raw_path not in prose or (b'"' not in row.text and b"'" not in row.text):
+            kept.append(row)  # no string on the line (most): nothing to blank
+        else:
             words = set(prose_blanked(row.text).translate(_WORDS).split())
             if names := tuple(name for name in row.names if name.encode() in words):
                 kept.append(row._replace(names=names))
