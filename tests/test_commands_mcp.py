@@ -302,7 +302,8 @@ def test_a_line_that_is_not_a_message_gets_a_json_rpc_error(tmp_path: Path) -> N
     has one), as JSON-RPC says; a blank line gets nothing; the server goes on."""
     root = demo_repository(tmp_path / "story")
     ping = '{"jsonrpc": "2.0", "id": 4, "method": "ping"}'
-    code, answers = piped(root, [*HELLO, "not json", "", '{"id": 3, "foo": 1}', ping])
+    bad_field = '{"jsonrpc": "2.0", "id": 5, "method": 5}'  # helper-58: its id, not null
+    code, answers = piped(root, [*HELLO, "not json", "", '{"id": 3, "foo": 1}', bad_field, ping])
     assert code == 0
     found = sorted((str(a["id"]), a.get("error", {}).get("code", 0)) for a in answers)
-    assert found == [("1", 0), ("3", -32600), ("4", 0), ("None", -32700)]
+    assert found == [("1", 0), ("3", -32600), ("4", 0), ("5", -32600), ("None", -32700)]

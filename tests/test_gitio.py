@@ -310,6 +310,8 @@ def test_a_tree_or_a_blob_is_named_as_such(repo, cli):
     tree = repo.git("rev-parse", "HEAD^{tree}").strip()
     assert f"'{tree}' is a tree, not a commit" in one_line_error(cli("check", tree))
     assert "is a blob, not a commit" in one_line_error(cli("review", "HEAD:a.txt"))
+    repo.git("tag", "-a", "-m", "a tree", "treetag", tree)  # helper-58: peeled, as git reads it
+    assert "'treetag' is a tree, not a commit" in one_line_error(cli("check", "treetag"))
 
 
 def test_shallow_clone_without_the_parent_says_fetch_unshallow(repo, cli, tmp_path, monkeypatch):

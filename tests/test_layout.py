@@ -435,6 +435,7 @@ HOOK_MODULES = {
         ".globs",
         ".ids",
         ".judged",
+        ".definitions",
         ".losses",
         ".model",
         ".output",

@@ -929,3 +929,15 @@ def test_a_revision_is_read_with_the_formats_of_its_own_tree(repo, cli, fmt):
     report = cli("report", "feature", "--format", "json")
     assert report.code == 0 and path in report.out, report
     assert cli("check").code == 0  # HEAD, the checked-out branch, has no such spec
+
+
+def test_a_commit_that_deletes_a_formats_specs_is_judged_with_them(repo, cli, fmt):
+    """SOURCES-E19, helper-58's review: the formats came from the resulting tree alone, so a
+    commit deleting every spec of a format while code still names its IDs passed `check`;
+    eca4ec3, detecting from the disk of a checkout that still had them, blocked it."""
+    done, _last, path = FORMATS[fmt]
+    repo.commit("the spec", {**tree(fmt), "src/auth/reset.py": code(*done)})
+    repo.commit("drop", {name: None for name in tree(fmt)})
+    assert not (repo.path / path).exists()
+    checked = cli("check", "HEAD")
+    assert checked.code == 1 and "[dangling-reference]" in checked.out, checked

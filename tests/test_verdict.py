@@ -734,3 +734,16 @@ def test_a_definition_a_spec_names_removed_from_the_tree_warns(repo, cli):
         repo.git("clean", "-q", "-f", "src")
     repo.stage({"src/utils.py": UTILS.replace('DEFAULT_ZONE = "UTC"', 'ZONE = "UTC"')})
     assert "removes `DEFAULT_ZONE`" in cli("check", "--staged").out  # a module's name too
+
+
+def test_a_name_declared_otherwise_or_a_file_name_is_not_removed(repo, cli):
+    """CHECK-E20, helper-58's review: `function isAware` rewritten as `export const isAware =`
+    is still defined; a backticked file name (`report.json`) names no function `json`."""
+    spec = NAMES_SPEC.replace("`utils.is_aware()`", "`isAware()`, written to `report.json`,")
+    code = "export function isAware(v) {\n  return v.tz != null;\n}\n\nfunction json(r) {}\n"
+    repo.commit("base", {"specs/ts.md": spec, "src/aware.ts": code, "src/utils.py": UTILS})
+    arrow = "export const isAware = (v) => v.tz != null;\n"
+    repo.stage({"src/aware.ts": arrow})
+    assert "name-removed" not in cli("check", "--staged").out
+    repo.stage({"src/aware.ts": arrow.replace("isAware", "isTzAware")})
+    assert "removes `isAware` (src/aware.ts:1)" in cli("check", "--staged").out

@@ -2,8 +2,7 @@
 
 Nothing a user typed reaches git as an option: revisions are refused when they start with `-`,
 resolved with `rev-parse --verify --end-of-options`, and only the resulting ids are passed on,
-with `--` before any path.
-"""
+with `--` before any path."""
 
 from __future__ import annotations
 
@@ -374,8 +373,9 @@ def must_resolve(repo: RepoInfo, rev: str) -> str:
 
 
 def _object_kind(root: Path, rev: str) -> str:
-    """What `rev` (never an option: GIT-4) names when it is no commit (`tree`, `blob`), or ''."""
-    return run(root, "cat-file", "-t", rev, ok_codes=(0, 128)).decode().strip()
+    """What `rev` (never an option: GIT-4) names, a tag peeled, when it is no commit, or ''."""
+    kind = run(root, "cat-file", "-t", rev, ok_codes=(0, 128)).decode().strip()
+    return _object_kind(root, f"{rev}^{{}}") if kind == "tag" else kind
 
 
 def empty_tree(root: Path) -> str:

@@ -8,11 +8,11 @@ them only when it asks questions (HOOK-14).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from specflow import gitio, gitread, losses, rules
+from specflow import definitions, gitio, gitread, losses, rules
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
@@ -80,15 +80,17 @@ def snapshot(
 
 
 def revision_config(repo: gitio.RepoInfo, revision: Revision) -> Config:
-    """The configuration, with the formats of the tree whose specs are read: for a commit or a
-    range, the revision's resulting tree (SOURCES-E19), not the work tree, which may be sparse,
-    or another branch's; the index and the work tree are detected from disk (SOURCES-E18)."""
+    """The configuration, with the formats of the base and the result of a commit or a range
+    (SOURCES-E19: a deleted format's specs still tell what is left dangling), not of the work
+    tree, which may be sparse or another branch's; the index and the work tree: SOURCES-E18."""
     config = load_config(repo.root)
     if revision.tree is None or not config.detected:
         return config
     folders = dict.fromkeys(folder for names in MARKERS.values() for folder in names)
-    listed = gitread.list_tree(repo.root, revision.tree, *folders)
-    return config._replace(sources=detect_paths(path for _, _, path in listed))
+    listed = (
+        gitread.list_tree(repo.root, tree, *folders) for tree in (revision.base, revision.tree)
+    )
+    return config._replace(sources=detect_paths(path for rows in listed for _, _, path in rows))
 
 
 def _with_untracked_specs(
@@ -364,10 +366,10 @@ def _lost_definitions(
 ) -> dict[str, tuple[str, int]]:
     """CHECK-E20: the definitions the change removes that a spec names, and the tree lost."""
     config = snap.config
-    gone = losses.removed_definitions(change, snap.specs, config.test_globs, config.spec_dirs)
+    gone = definitions.removed_definitions(change, snap.specs, config.test_globs, config.spec_dirs)
     search = gitread.grep_args(sorted(gone), change.revision, spec_globs(config), words=True)
     found = gitread.grep(repo.root, search)
-    return losses.still_lost(gone, raw_rows([found], change.revision.tree))
+    return definitions.still_lost(gone, raw_rows([found], change.revision.tree))
 
 
 def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
@@ -390,22 +392,18 @@ def _required_texts(
     wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
     python = {path for path, _, _ in heads if path.endswith((".py", ".pyi"))}
     python = python if len(python) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one
-    files = [f for f in change.files if f.path in wanted | python and _is_source(f)]
+    wanted |= python
+    files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
         return {}, {}
     sides = start_sources(repo, change.revision, files)()
     texts = {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
     in_python = [f for f in files if f.path in python]
-    return texts, _unchanged_hunks(in_python, sides) if in_python else {}
+    if not in_python:
+        return texts, {}
+    from specflow.noop import unchanged_hunks  # CHECK-E19: a syntax tree, only under an ID
 
-
-def _unchanged_hunks(
-    files: Sequence[FileChange], sides: Mapping[str, tuple[bytes | None, bytes | None]]
-) -> dict[str, set[int]]:
-    """CHECK-E19: a docstring or an annotation heads no requirement's change, as in the review."""
-    from specflow.noop import unchanged_hunks  # the syntax tree, only for code under an ID
-
-    return {file.path: unchanged_hunks(file.hunks, *sides[file.path]) for file in files}
+    return texts, {file.path: unchanged_hunks(file.hunks, *sides[file.path]) for file in in_python}
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from specflow.affected import added_references, affected
 from specflow.change import Change, Hunk
 from specflow.constraints import check_constraints
+from specflow.definitions import names_removed
 from specflow.globs import matches
 from specflow.ids import prefix_of
 from specflow.losses import (
     emptied_scopes,
     lost_references,
     lowered_enforcement,
-    names_removed,
     removed_requirements,
     touched_code,
     touched_requirements,

@@ -177,9 +177,11 @@ def _unreadable(error: Exception) -> JSONRPCError | None:
     if details.get("type") == "json_invalid":
         failure = ErrorData(code=PARSE_ERROR, message=f"Parse error: {details.get('msg', '')}")
         return JSONRPCError(jsonrpc="2.0", id=None, error=failure)
-    request_id = text.get("id") if isinstance(text, dict) else None
+    # the message's id, from the error whose input is the whole message (not one field's)
+    errors = error.errors() if isinstance(error, ValidationError) else []
+    ids = (e["input"].get("id") for e in errors if isinstance(e.get("input"), dict))
+    valid_id = next((i for i in ids if isinstance(i, (str, int))), None)
     failure = ErrorData(code=INVALID_REQUEST, message="Invalid Request: not a JSON-RPC message")
-    valid_id = request_id if isinstance(request_id, (str, int)) else None
     return JSONRPCError(jsonrpc="2.0", id=valid_id, error=failure)
 
 

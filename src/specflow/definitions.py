@@ -1,0 +1,132 @@
+"""CHECK-E20: what a change takes away that a spec still names: the definition of a function,
+class or type (in Python also a module's name) that no line of the resulting tree defines any
+more. Pure: the change, the specs and the rows of one `git grep` in; findings out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+
+from specflow.change import Change
+from specflow.globs import is_code, matches
+from specflow.model import Finding, Severity, Spec
+from specflow.refs import path_of
+from specflow.specset import SpecDirs, SpecSet, in_specs_dir
+
+# The line that defines a name, in any language specflow reads: `def`, `class`, `function`,
+# `func (r *T)`, `fn`, ... Patterns, not compiled ones: `re` compiles them when a change first
+# removes a line, not on every commit.
+_DEFINED_NAME = (
+    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract)[ \t]+)*"
+    r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*)?"
+    r"([A-Za-z_]\w*)"
+)
+# a Python module's own name; `nested`, in any language: a name assigned or declared anywhere
+# (`if TYPE_CHECKING:`, a class, `export const f = () =>`, `type Options =`): still defined
+_ASSIGNED = r"(?m)^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
+_NESTED = (
+    r"(?m)^[ \t]*(?:(?:export|declare|pub|const|let|var|val|type|static|final|readonly)[ \t]+)*"
+    r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
+)
+_NAMED = r"`([A-Za-z_][\w.]*)(?:\(\))?`"  # `name`, `module.name()`
+_FILE_NAME = r".+\.(?:json|toml|ya?ml|md|rst|txt|cfg|ini|lock|html?|css|py|js|ts|sh)\Z"
+
+
+def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[str, int]]:
+    """Each name the lines of `text` define (a function, class or type; in Python a module's
+    name; with `nested`, any name assigned), with where its line starts in `text`."""
+    patterns = [_DEFINED_NAME]
+    if nested or path.endswith((".py", ".pyi")):
+        patterns.append(_NESTED if nested else _ASSIGNED)
+    for pattern in patterns:
+        for found in re.finditer(pattern, text):
+            yield found[1], found.start()
+
+
+def removed_definitions(
+    change: Change, specs: SpecSet, test_globs: tuple[str, ...], specs_dir: SpecDirs
+) -> dict[str, tuple[str, int]]:
+    """The names an enforced spec names whose definitions the change removes from code and
+    defines on no added line (a function rewritten in place, or moved in the change, is not
+    removed): where each was."""
+    files = [
+        file
+        for file in change.files
+        if is_code(path := file.old_path or file.path)
+        and not matches(path, test_globs)
+        and not in_specs_dir(path, specs_dir)
+    ]
+    removed: dict[str, tuple[str, int]] = {}
+    for file in files:
+        path = file.old_path or file.path
+        for hunk in filter(lambda hunk: hunk.removed, file.hunks):
+            block = "\n".join(line.text for line in hunk.removed)  # one search a hunk, in C
+            for name, at in defined_names(path, block):
+                removed.setdefault(name, (path, hunk.removed[block.count("\n", 0, at)].number))
+    if removed:
+        named = spec_names(specs)
+        removed = {name: where for name, where in removed.items() if name in named}
+    if removed:  # the added lines are read only for those
+        for file in files:
+            for hunk in file.hunks:
+                block = "\n".join(line.text for line in hunk.added)
+                for name, _ in defined_names(file.path, block, nested=True):
+                    removed.pop(name, None)
+    return removed
+
+
+def spec_names(specs: SpecSet) -> set[str]:
+    """The names the enforced specs' statements write in backticks, each by its last part."""
+    return {
+        _last(name)
+        for spec in specs.specs
+        if spec.enforced
+        for text, _, _ in _statements(spec)
+        for name in re.findall(_NAMED, text)
+    }
+
+
+def _last(name: str) -> str:
+    """`module.name` by `name`; a file's name (`report.json`) is no name: ''."""
+    return "" if re.match(_FILE_NAME, name) else name.rsplit(".", 1)[-1]
+
+
+def _statements(spec: Spec) -> Iterator[tuple[str, str, int]]:
+    """Each statement's text, path and line: requirements, edge cases and Context lines."""
+    for item in spec.items:
+        yield item.text, item.path, item.line
+    for context in spec.context:
+        yield context.text, context.path, context.line
+
+
+def still_lost(
+    gone: Mapping[str, tuple[str, int]], rows: Iterable[tuple[bytes, bytes, bytes]]
+) -> dict[str, tuple[str, int]]:
+    """Of the names `gone`, those no row of the tree's search (`git grep -w` of them) defines."""
+    defined = {
+        name
+        for raw, _, row in rows
+        for name, _ in defined_names(path_of(raw), row.decode("utf-8", "replace"), nested=True)
+    }
+    return {name: where for name, where in gone.items() if name not in defined}
+
+
+def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterator[Finding]:
+    """CHECK-E20: `gone`: the names `removed_definitions` found that the resulting tree defines
+    nowhere; each statement of an enforced spec that still names one."""
+    for spec in specs.specs if gone else ():
+        if not spec.enforced:
+            continue
+        for text, path, line in _statements(spec):
+            for name in dict.fromkeys(re.findall(_NAMED, text)):
+                if (where := gone.get(_last(name))) is None:
+                    continue
+                yield Finding(
+                    "name-removed",
+                    Severity.warning,
+                    path,
+                    line,
+                    f"this change removes `{name.rsplit('.', 1)[-1]}` ({where[0]}:{where[1]}), "
+                    f"which {spec.id} names here, and the tree defines it nowhere else: "
+                    "update the spec to what the code does now",
+                )
