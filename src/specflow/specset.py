@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,10 +179,18 @@ def read_disk_specs(config: Config) -> SpecSet:
     }
 
     def companion(path: str) -> bytes | None:
-        found = _disk_file(config, path)
-        return kept_out.get(path) if found is None else found
+        return work_tree_file(config, path, kept_out)
 
     return scoped(parse_all(sorted(files.items()), config, companion), config)
+
+
+def work_tree_file(
+    config: Config, relative: str, kept_out: Mapping[str, bytes] | None = None
+) -> bytes | None:
+    """A file of the spec folders as the work-tree commands read it: from disk (never through
+    a symlink), or the index's copy of one a sparse checkout keeps out (HARDEN-E12)."""
+    found = _disk_file(config, relative)
+    return found if found is not None else (kept_out or _kept_out(config)).get(relative)
 
 
 def _kept_out(config: Config) -> dict[str, bytes]:

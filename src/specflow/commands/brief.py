@@ -18,7 +18,7 @@ from specflow.errors import SpecflowError
 from specflow.model import Constraint, Requirement, Spec
 from specflow.output import render
 from specflow.sources.markdown import decode
-from specflow.specset import read_disk_specs
+from specflow.specset import read_disk_specs, work_tree_file
 
 MAX_NAMES = 12  # a Context that names more is a design document; the brief stays readable
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -122,29 +122,21 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     """BRIEF-1: the brief of spec `key` (or of the spec a requirement `key` belongs to), from
     the work tree: the file as it is now, and each name its Context mentions, via
     `pipeline_review.context`."""
-    specs = read_disk_specs(load_config(repo.root))
+    config = load_config(repo.root)
+    specs = read_disk_specs(config)
     spec = specs.by_id.get(key) or (specs.spec_of(key) if key in specs.items else None)
     if spec is None:  # BRIEF-E2
         raise SpecflowError(f"no spec or requirement {key!r}; `specflow list` shows what exists")
-    source = decode(spec.path, _spec_bytes(repo, spec.path))
+    data = work_tree_file(config, spec.path)
+    if data is None:  # gone between the two reads
+        raise SpecflowError(f"{spec.path}: no such file in the work tree or the index")
+    source = decode(spec.path, data)
     files = set(gitread.list_files(repo.root))
     names = [
         Found(mention, pipeline_review.context(repo, mention.target, repo.root))
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
-
-
-def _spec_bytes(repo: gitio.RepoInfo, path: str) -> bytes:
-    """The spec file as `read_disk_specs` read it: from disk, or (HARDEN-E12) the index's copy
-    of one a sparse checkout keeps out of the work tree."""
-    file = repo.root / path
-    if file.is_file():
-        return file.read_bytes()
-    found = gitread.read_blobs(repo.root, [f":{path}"])[0]
-    if found is None:
-        raise SpecflowError(f"{path}: no such file in the work tree or the index")
-    return found
 
 
 def run(key: str, *, fmt: str) -> None:
