@@ -481,6 +481,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "link",
         "noop",
         "pipeline_review",
+        "renames",
         "review",
         "ripple",
         "touches",
@@ -503,7 +504,7 @@ NOOP_RULES = [
 KIRO_MODULES = {"specflow.sources.kiro", "specflow.sources.blocks"}  # its reader, not its parser
 NOOP_MODULES = {  # CHECK-E19: a change to Python code under a reference: is it a change?
     f"specflow.{name}"
-    for name in ("noop", "languages", *(f"languages.py{rule}" for rule in NOOP_RULES))
+    for name in ("noop", "renames", "languages", *(f"languages.py{rule}" for rule in NOOP_RULES))
 }
 
 

@@ -10,7 +10,7 @@ real change costs little). Other code is judged on its tokens without whitespace
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import zip_longest
 from typing import NamedTuple
 
@@ -20,7 +20,7 @@ from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
 from specflow.languages.pymoves import NONE_MOVED, moved_functions
-from specflow.languages.pyrename import renamed_locals, renamed_private
+from specflow.languages.pyrename import renamed_by_place, renamed_locals, renamed_private
 from specflow.languages.pyshape import (
     BLOCKS,
     COMPOUND,
@@ -43,6 +43,7 @@ def python_hunks(
     old_tree: ast.Module | None,
     new_tree: ast.Module | None,
     sources: Sources = (None, None),
+    renames: Mapping[str, str] = {},
 ) -> Judged:
     """The indexes of `hunks` whose statements are the same on both sides once what cannot
     change behaviour is dropped (REVIEW-16); and of the others, those the same only if the
@@ -50,11 +51,11 @@ def python_hunks(
     unsafely are plain, each with what that takes for granted on the lines it changes
     (REVIEW-E28: `opaque`, "holds no tuple"). The trees may hold only the statements around
     the hunks (the rest of the file blanked): see `sides_lines`; `sources`, the whole files,
-    when known."""
+    when known; `renames`, the names the whole change renames (REVIEW-E58)."""
     if old_tree is None or new_tree is None:
         return set(), {}
     try:
-        return _judged(hunks, (old_tree, new_tree), sources)
+        return _judged(hunks, (old_tree, new_tree), sources, renames)
     except RecursionError:  # HARDEN-E13: a statement too deep to walk is judged a change
         return set(), {}
 
@@ -73,17 +74,23 @@ def parsed_sides(
     )
 
 
-def unchanged_hunks(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> set[int]:
+def unchanged_hunks(
+    hunks: Sequence[Hunk], old: bytes | None, new: bytes | None, renames: Mapping[str, str]
+) -> set[int]:
     """CHECK-E19: the indexes of the hunks of a Python file that change no behaviour, as the
     review judges them (those it is unsure of change it)."""
-    return python_hunks(hunks, *parsed_sides(hunks, old, new), (old, new))[0]
+    return python_hunks(hunks, *parsed_sides(hunks, old, new), (old, new), renames)[0]
 
 
 def _judged(
-    hunks: Sequence[Hunk], trees: tuple[ast.Module, ast.Module], sources: Sources
+    hunks: Sequence[Hunk],
+    trees: tuple[ast.Module, ast.Module],
+    sources: Sources,
+    renames: Mapping[str, str],
 ) -> Judged:
     old_tree, new_tree = trees
-    sides = _with_moves(both_sides(old_tree, new_tree, sources), hunks, sources)
+    sides = renamed_by_place(both_sides(old_tree, new_tree, sources), renames)
+    sides = _with_moves(sides, hunks, sources)
     noop = {
         index
         for index, hunk in enumerate(hunks)
@@ -431,8 +438,11 @@ def _private_renamed(
     renamed = renamed_private(*around.classes, name)
     if renamed is None:
         return False
-    sides = around.sides
-    sides = (sides[0]._replace(private=renamed[0]), sides[1]._replace(private=renamed[1]))
+    old, new = around.sides  # the class's names, and those the whole change renames
+    sides = (
+        old._replace(private={**old.private, **renamed[0]}),
+        new._replace(private={**new.private, **renamed[1]}),
+    )
     shapes = body_shape(before, sides[0], around.where), body_shape(after, sides[1], around.where)
     return _difference(*shapes) is None
 

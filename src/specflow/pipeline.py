@@ -402,8 +402,10 @@ def _required_texts(
     if not in_python:
         return texts, {}
     from specflow.noop import unchanged_hunks  # CHECK-E19: a syntax tree, only under an ID
+    from specflow.renames import change_renames
 
-    return texts, {file.path: unchanged_hunks(file.hunks, *sides[file.path]) for file in in_python}
+    renames = change_renames(repo, change.revision, change.files, sides)
+    return texts, {f.path: unchanged_hunks(f.hunks, *sides[f.path], renames) for f in in_python}
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

@@ -47,6 +47,7 @@ from specflow.pipeline import (
     work_tree_file,
 )
 from specflow.refs import Reference, path_of
+from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import Ripple, chosen_rows, in_code, ripples, uses, without_prose
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
@@ -197,7 +198,10 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
     sources = reading()
-    work = partial(_names_and_links, sources=sources, corpus=corpus, skip=spec_paths)
+    renames = change_renames(repo, revision, change.files, sources)
+    work = partial(
+        _names_and_links, sources=sources, corpus=corpus, skip=spec_paths, renames=renames
+    )
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
     parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
     # a test's writes are its own fixtures: no ripple, and no name to search for
@@ -381,6 +385,7 @@ def _names_and_links(
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
+    renames: Mapping[str, str],
 ) -> tuple[tuple[Found, dict[str, FileFacts]], list[LinkRow]]:
     """The two stages of a review that read every changed line, for some of the files (each
     with its index in the change): which statements their hunks concern, and what they write
@@ -391,7 +396,7 @@ def _names_and_links(
         if file.path.endswith((".py", ".pyi"))
     }
     rows = corpus.rows(files, skip, scoped, imported)
-    return symbols_found([file for _, file in files], sources), rows
+    return symbols_found([file for _, file in files], sources, renames), rows
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:

@@ -4,7 +4,7 @@ out; `ripple` searches for their uses."""
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow.change import FileChange
@@ -26,7 +26,9 @@ Found = dict[tuple[str, str, str], Symbol]  # by name, kind, and a function's pa
 
 
 def symbols_found(
-    files: Sequence[FileChange], sources: dict[str, tuple[bytes | None, bytes | None]]
+    files: Sequence[FileChange],
+    sources: dict[str, tuple[bytes | None, bytes | None]],
+    renames: Mapping[str, str] = {},
 ) -> tuple[Found, dict[str, FileFacts]]:
     """The first symbol of each name and kind in `files`, in their order (none on the lines of a
     hunk that changes no behaviour), a function once per file that defines it; and each file's
@@ -36,7 +38,7 @@ def symbols_found(
     facts: dict[str, FileFacts] = {}
     for file in files:
         old, new = sources.get(file.path, (None, None))
-        symbols, facts[file.path] = _file_symbols(file, old, new, seen)
+        symbols, facts[file.path] = _file_symbols(file, old, new, seen, renames)
         for symbol in symbols:
             where = symbol.path if symbol.kind == "function" else ""
             found.setdefault((symbol.name, symbol.kind, where), symbol)
@@ -88,12 +90,13 @@ def _file_symbols(
     old: bytes | None,
     new: bytes | None,
     known: Container[tuple[str, str]],
+    renames: Mapping[str, str],
 ) -> tuple[Iterator[Symbol], FileFacts]:
     """The symbols of one file (for Python, none already `known` by (name, kind)), and its
     facts."""
     if file.path.endswith((".py", ".pyi")):
         try:
-            symbols, facts = python.file_symbols(file, old, new, known)
+            symbols, facts = python.file_symbols(file, old, new, known, renames)
             return iter(list(symbols)), facts
         except RecursionError:  # HARDEN-E13: a tree too deep to walk is a file that did not parse
             return python.file_symbols(file, None, None, known)

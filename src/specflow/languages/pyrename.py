@@ -1,9 +1,19 @@
-"""Locals a function renamed through its whole body, named by their place (alpha-equivalence,
-REVIEW-E11). Pure."""
+"""Names renamed through a whole scope, named by their place: a function's locals
+(alpha-equivalence, REVIEW-E11), a class's private names (REVIEW-E13), and the private
+definitions a change renames in every file that spells them (REVIEW-E58). Pure."""
 
 from __future__ import annotations
 
 import ast
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from specflow.change import FileChange, Hunk
+
+if TYPE_CHECKING:  # pyshape reads `reads_locals` from here
+    from specflow.languages.pyshape import Side
 
 # calls that read a function's locals by name: renaming them is then a change (`dir()` and
 # `vars()` without an argument)
@@ -142,3 +152,92 @@ def _strings(cls: ast.ClassDef) -> list[str]:
         for node in ast.walk(cls)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     ]
+
+
+# `def x(` or `class x`, indented or not, or `X = ...` at a module's top level (not `X == ...`)
+_DEFINES = re.compile(r"\s*(?:async\s+def|def|class)\s+(\w+)|(\w+)\s*(?::[^=]*)?=(?!=)")
+_DEFINING = ("def ", "async ", "class ")
+MAX_LINES = 50_000  # changed lines: a change larger than this is judged without renames
+Sides = tuple[bytes | None, bytes | None]
+
+
+def rename_candidates(files: Sequence[FileChange]) -> dict[str, str]:
+    """REVIEW-E58: definitions the change renames, old name to new, each private (`_helper`)
+    or defined in a private module (`_parser.py`): a `def`, `class` or top-level assignment
+    whose line the change rewrites under the new name alone, each renamed one way. Whether
+    they are spelled anywhere else is `spelled_nowhere`'s to say, and the caller's."""
+    python = [file for file in files if file.path.endswith((".py", ".pyi"))]
+    if sum(len(h.added) + len(h.removed) for file in python for h in file.hunks) > MAX_LINES:
+        return {}
+    found = {
+        (old, new): file.old_path or file.path
+        for file in python
+        for hunk in file.hunks
+        for old, new in _renamed_lines(hunk)
+    }
+    olds, news = Counter(old for old, _ in found), Counter(new for _, new in found)
+    return {
+        old: new
+        for (old, new), path in found.items()
+        if olds[old] == news[new] == 1 and (_private_name(old) or _private_module(path))
+    }
+
+
+def spelled_nowhere(renames: Mapping[str, str], sides: Iterable[Sides]) -> dict[str, str]:
+    """The renames whose old name no changed file spells afterwards and whose new name none
+    spelled before; `sides`: each changed Python file's, whole."""
+    sides = list(sides)
+    return {
+        old: new
+        for old, new in renames.items()
+        if not any(_spells(after, old) or _spells(before, new) for before, after in sides)
+    }
+
+
+def _renamed_lines(hunk: Hunk) -> Iterator[tuple[str, str]]:
+    """(old, new) for each line the hunk removes that defines a name and that one of its
+    added lines repeats under another name, the rest the same."""
+    added: dict[str, list[str]] = {}
+    for line in hunk.added:
+        if found := _defined(line.text):
+            added.setdefault(found[1], []).append(found[0])
+    for line in hunk.removed if added else ():
+        if found := _defined(line.text):
+            old, rest = found
+            yield from ((old, new) for new in added.get(rest, ()) if new != old)
+
+
+def _defined(text: str) -> tuple[str, str] | None:
+    """The name a line defines (`def x(`, `class x`, or `X = ...` at a module's top level),
+    and the line without it."""
+    if not text.lstrip().startswith(_DEFINING) and (text[:1].isspace() or "=" not in text):
+        return None  # most lines: no regular expression
+    found = _DEFINES.match(text)
+    if found is None or (found.group(2) and text[:1].isspace()):
+        return None
+    group = 1 if found.group(1) else 2
+    return found.group(group), text[: found.start(group)] + "\0" + text[found.end(group) :]
+
+
+def _private_name(name: str) -> bool:
+    return name.startswith("_") and not name.endswith("__")
+
+
+def _private_module(path: str) -> bool:
+    """`pkg/_parser.py`, `pkg/_impl/core.py`: not `pkg/__init__.py`."""
+    parts = path.removesuffix(".pyi").removesuffix(".py").split("/")
+    return any(_private_name(part) for part in parts)
+
+
+def _spells(source: bytes | None, name: str) -> bool:
+    word = rb"\b%s\b" % re.escape(name.encode())
+    return source is not None and re.search(word, source) is not None
+
+
+def renamed_by_place(sides: tuple[Side, Side], renames: Mapping[str, str]) -> tuple[Side, Side]:
+    """Each side reading the names the whole change renames by their place (REVIEW-E58)."""
+    if not renames:
+        return sides
+    old = {name: f"renamed {index}" for index, name in enumerate(renames)}
+    new = {name: f"renamed {index}" for index, name in enumerate(renames.values())}
+    return sides[0]._replace(private=old), sides[1]._replace(private=new)

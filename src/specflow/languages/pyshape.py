@@ -95,7 +95,7 @@ def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[obj
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
-            imports += _imported(statement)
+            imports += _imported(statement, side)
             continue
         if imports:
             yield from sorted(imports, key=repr)
@@ -105,15 +105,15 @@ def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[obj
     yield "end"
 
 
-def _imported(statement: ast.Import | ast.ImportFrom) -> list[tuple[object, ...]]:
-    """One row per name an import binds; `import x as x` binds what `import x` does."""
-    module = getattr(statement, "module", None)
-    level = getattr(statement, "level", 0)
-    rows: list[tuple[object, ...]] = []
-    for alias in statement.names:
-        bound = alias.asname if alias.asname not in (None, alias.name) else None
-        rows.append(("import", module, level, alias.name, bound))
-    return rows
+def _imported(statement: ast.Import | ast.ImportFrom, side: Side) -> list[tuple[object, ...]]:
+    """One row per name an import binds; `import x as x` binds what `import x` does; a name
+    the change renames by its place (REVIEW-E58)."""
+    module, level = getattr(statement, "module", None), getattr(statement, "level", 0)
+    return [
+        ("import", module, level, side.private.get(alias.name, alias.name), bound)
+        for alias in statement.names
+        for bound in [alias.asname if alias.asname not in (None, alias.name) else None]
+    ]
 
 
 def inert(statement: ast.AST, side: Side, where: str) -> bool:

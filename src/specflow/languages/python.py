@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from itertools import chain
 
 from specflow.change import FileChange, Hunk
@@ -24,11 +24,16 @@ from specflow.noop import parsed_sides, python_hunks
 
 
 def file_symbols(
-    file: FileChange, old: bytes | None, new: bytes | None, known: Container[tuple[str, str]]
+    file: FileChange,
+    old: bytes | None,
+    new: bytes | None,
+    known: Container[tuple[str, str]],
+    renames: Mapping[str, str] = {},
 ) -> tuple[Iterator[Symbol], FileFacts]:
-    """Each side parsed once, around every hunk, for every question."""
+    """Each side parsed once, around every hunk, for every question; `renames`, the names
+    the whole change renames (REVIEW-E58)."""
     old_tree, new_tree = parsed_sides(file.hunks, old, new)
-    noop, unsure = python_hunks(file.hunks, old_tree, new_tree, (old, new))
+    noop, unsure = python_hunks(file.hunks, old_tree, new_tree, (old, new), renames)
     live = [h for index, h in enumerate(file.hunks) if index not in noop and index not in unsure]
     restated = [restated_lines(hunk) for hunk in live]
     added = {line.number for hunk in live for line in hunk.added}.difference(

@@ -1,0 +1,34 @@
+"""The private definitions a change renames throughout (REVIEW-E58): the same to the review's
+no-op judgement and to check's (CHECK-E19)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from specflow import gitio, gitread
+from specflow.change import FileChange, Revision
+from specflow.languages.pyrename import Sides, rename_candidates, spelled_nowhere
+from specflow.pipeline import start_sources  # which imports this module lazily, for check
+
+
+def change_renames(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    files: Sequence[FileChange],
+    known: Mapping[str, Sides],
+) -> dict[str, str]:
+    """Old name to new, for the renames no changed file contradicts (`known`: both sides of
+    some changed files, whole; the other Python ones are read); none when a Python file the
+    change leaves alone still spells an old name. Git is read only when the changed lines
+    suggest a rename."""
+    candidates = rename_candidates(files)
+    if not candidates:
+        return {}
+    python = [file for file in files if file.path.endswith((".py", ".pyi"))]
+    unread = [file for file in python if file.path not in known]
+    sides = {**known, **start_sources(repo, revision, unread)()} if unread else known
+    renames = spelled_nowhere(candidates, (sides.get(file.path, (None, None)) for file in python))
+    if not renames:
+        return {}
+    spelling = gitread.python_files_spelling(repo.root, list(renames), revision)
+    return {} if spelling - {file.path for file in files} else renames
