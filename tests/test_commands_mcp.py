@@ -135,9 +135,10 @@ def test_review_brief_resources_and_the_implement_prompt(tmp_path: Path) -> None
 
 
 def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> None:
-    """ASSIST-4, ASSIST-5, ASSIST-E1, ASSIST-E2: an unknown ID, a path outside the repository,
-    a revision starting with '-' or not one line, a name on two lines: each a tool error with
-    the CLI's one-line message; the prompt of an unknown spec, an invalid-params error."""
+    """ASSIST-4, ASSIST-5, ASSIST-E1, ASSIST-E2, ASSIST-E4: an unknown ID, a path outside the
+    repository, a revision starting with '-' or not one line, a name on two lines, an argument
+    the tool does not take: each a tool error with the CLI's one-line message; the prompt of an
+    unknown spec, an invalid-params error."""
     from mcp.shared.exceptions import MCPError
     from mcp_types import INVALID_PARAMS
 
@@ -167,6 +168,13 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
         assert refused.value.message.startswith("specflow: error: no spec or requirement 'NOPE'")
         error, _, text = await call(session, "check", change="HEAD")
         assert error and "worktree, staged" in text
+        # ASSIST-E4: the CLI's word for the argument, which the SDK dropped (a work tree review)
+        error, _, text = await call(session, "review", rev="HEAD")
+        assert error and text == (
+            "specflow: error: review takes no argument 'rev' (its arguments: change)"
+        )
+        error, _, text = await call(session, "specs_for", paths=["src/x.py"], staged=True)
+        assert error and "specs_for takes no argument 'staged'" in text
         assert "Traceback" not in text
         error, data, _ = await call(session, "specs_for", paths=["src/auth/users.py"])
         assert not error and data["specs"]

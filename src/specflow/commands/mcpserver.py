@@ -6,7 +6,9 @@ The SDK reads the tools' annotations at run time, so this module imports it at t
 `cli.mcp` imports this module only for `specflow mcp`) and has no postponed annotations."""
 
 import functools
-from collections.abc import AsyncIterable, Callable
+from collections.abc import AsyncIterable, Callable, Mapping
+from functools import partial
+from inspect import signature
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
@@ -40,6 +42,7 @@ from specflow.errors import SpecflowError
 from specflow.gitio import RepoInfo
 
 URI = "specflow://spec/"
+Arguments = Mapping[str, frozenset[str]]  # each tool's name: the arguments it takes
 CANCELLED = "notifications/cancelled"
 
 
@@ -73,7 +76,8 @@ Revision = Annotated[
 def serve(root: Path) -> None:
     """Serve the repository at `root` on stdin and stdout until the client hangs up."""
     repo = pipeline.open_repository(root)
-    anyio.run(_serve_stdio, build(repo))
+    arguments = {tool.__name__: frozenset(signature(tool).parameters) for tool in _tools(repo)}
+    anyio.run(_serve_stdio, build(repo), arguments)
 
 
 # ASSIST-E3: how long the requests read before stdin ended may take to be answered; a handler
@@ -81,13 +85,14 @@ def serve(root: Path) -> None:
 DRAIN_SECONDS = 120.0
 
 
-async def _serve_stdio(server: MCPServer[Any]) -> None:
+async def _serve_stdio(server: MCPServer[Any], arguments: Arguments) -> None:
     """As `MCPServer.run("stdio")`, with the client's messages relayed in between.
 
     ASSIST-E3: the SDK cancels every handler still running when stdin ends (its issue #2678),
     so `printf '...' | specflow mcp` answered `initialize` alone: the relay holds the end of
     stdin back until each request read has its answer. A line that is not a JSON-RPC message
-    reaches the SDK as an exception it drops without a word; the relay answers it.
+    reaches the SDK as an exception it drops without a word; the relay answers it, and a tool
+    call with an argument the tool does not take (ASSIST-E4: `arguments`, each tool's).
     """
     lowlevel = server._lowlevel_server  # what run("stdio") serves; the SDK offers no other door
     unanswered = _Unanswered()
@@ -95,7 +100,8 @@ async def _serve_stdio(server: MCPServer[Any]) -> None:
         to_server, from_client = anyio.create_memory_object_stream[SessionMessage | Exception]()
         to_client, from_server = anyio.create_memory_object_stream[SessionMessage]()
         async with anyio.create_task_group() as tasks:
-            tasks.start_soon(_relay_requests, stdin, to_server, stdout, unanswered)
+            relay = partial(_relay_requests, arguments=arguments)
+            tasks.start_soon(relay, stdin, to_server, stdout, unanswered)
             tasks.start_soon(_relay_answers, from_server, stdout, unanswered)
             options = lowlevel.create_initialization_options()
             await lowlevel.run(from_client, to_client, options)
@@ -127,9 +133,10 @@ async def _relay_requests(
     to_server: Sink,
     stdout: Sink,
     unanswered: _Unanswered,
+    arguments: Arguments,
 ) -> None:
     try:
-        await _relay_each_request(stdin, to_server, stdout, unanswered)
+        await _relay_each_request(stdin, to_server, stdout, unanswered, arguments)
         with anyio.move_on_after(DRAIN_SECONDS):
             await unanswered.none_left()
     finally:
@@ -141,6 +148,7 @@ async def _relay_each_request(
     to_server: Sink,
     stdout: Sink,
     unanswered: _Unanswered,
+    arguments: Arguments,
 ) -> None:
     async for item in stdin:
         if isinstance(item, Exception):
@@ -149,6 +157,9 @@ async def _relay_each_request(
             continue
         message = item.message
         if isinstance(message, JSONRPCRequest):
+            if refusal := _unknown(message, arguments):
+                await stdout.send(SessionMessage(refusal))
+                continue
             unanswered.add(message.id)
         elif isinstance(message, JSONRPCNotification) and message.method == CANCELLED:
             unanswered.discard((message.params or {}).get("requestId"))
@@ -165,6 +176,26 @@ async def _relay_answers(
                 unanswered.discard(item.message.id)
     finally:
         await stdout.aclose()
+
+
+def _unknown(request: JSONRPCRequest, arguments: Arguments) -> JSONRPCResponse | None:
+    """ASSIST-E4: a tool's error for a call with an argument the tool does not take (`rev` for
+    `change`), which the SDK would drop, answering for the default instead."""
+    params = request.params or {}
+    name, given = params.get("name"), params.get("arguments")
+    if request.method != "tools/call" or not isinstance(given, dict):
+        return None
+    if not isinstance(name, str) or name not in arguments:
+        return None
+    unknown = sorted(set(given) - arguments[name])
+    if not unknown:
+        return None
+    takes = ", ".join(sorted(arguments[name]))
+    text = f"specflow: error: {name} takes no argument {', '.join(map(repr, unknown))}"
+    text += f" (its arguments: {takes})" if takes else " (it takes none)"
+    result = CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+    answer = result.model_dump(by_alias=True, exclude_unset=True, mode="json")
+    return JSONRPCResponse(jsonrpc="2.0", id=request.id, result=answer)
 
 
 def _unreadable(error: Exception) -> JSONRPCError | None:
