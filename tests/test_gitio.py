@@ -314,6 +314,18 @@ def test_a_tree_or_a_blob_is_named_as_such(repo, cli):
     assert "'treetag' is a tree, not a commit" in one_line_error(cli("check", "treetag"))
 
 
+def test_a_range_of_three_or_an_excluded_commit_is_an_unknown_revision(repo, cli):
+    """GIT-E14: the chi trial's `A..B..C` read "`git ls-tree` failed: ^sha" (git resolves
+    `B..C` to two lines, the second `^B`), and `^HEAD` alike; every command says which."""
+    repo.commit("one", {"a.txt": "one\n"})
+    repo.commit("two", {"a.txt": "two\n"})
+    for command, rev in (("review", "HEAD~1..HEAD..HEAD"), ("check", "HEAD...HEAD~1...HEAD")):
+        error = one_line_error(cli(command, rev))
+        assert error == f"specflow: error: unknown revision '{rev}': a range is A..B or A...B"
+    for command in ("review", "check", "report", "comment"):
+        assert "unknown revision '^HEAD'" in one_line_error(cli(command, "^HEAD")), command
+
+
 def test_shallow_clone_without_the_parent_says_fetch_unshallow(repo, cli, tmp_path, monkeypatch):
     """GIT-5: the boundary commit, a missing base and a missing merge base; GIT-E10: `report`
     reads the boundary commit's tree."""

@@ -340,20 +340,16 @@ def _refuse_unsafe(rev: str) -> None:
         raise GitError(f"refusing revision {rev!r}: a revision is one line of text")
 
 
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
+
+
 def resolve(root: Path, rev: str) -> str | None:
     """A commit id for `rev`, or None; a revision that looks like an option is refused."""
     # GIT-4: `--end-of-options` too, so that nothing the user typed is ever read as an option.
     _refuse_unsafe(rev)
-    out = run(
-        root,
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        "--end-of-options",
-        f"{rev}^{{commit}}",
-        ok_codes=(0, 1, 128),
-    )
-    return out.decode().strip() or None
+    verify = ("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    found = run(root, *verify, ok_codes=(0, 1, 128)).decode().strip()
+    return found if _OBJECT_ID.fullmatch(found) else None  # GIT-E14: not `^B`, nor `B..C`'s two
 
 
 def must_resolve(repo: RepoInfo, rev: str) -> str:
@@ -438,6 +434,8 @@ def revision(
     for separator in ("...", ".."):
         if separator in rev:
             left, right = (side or "HEAD" for side in rev.split(separator, 1))
+            if ".." in right:  # GIT-E14
+                raise GitError(f"unknown revision {rev!r}: a range is A..B or A...B")
             head = must_resolve(repo, right)
             base = must_resolve(repo, left)
             if separator == "...":
