@@ -313,6 +313,9 @@ KIRO = (  # a foreign source on the hook's path (SOURCES-*): its module, never i
     "### Requirement 1: Lockout\n**Objective:** As a user, I want x\n\n"
     "#### Acceptance Criteria\n1. When five logins fail, the account shall be locked\n"
 )
+PAY_GO = (
+    "package pay\n\n// PAY-1\nfunc ToCents(amount float64) int {\n\treturn int(amount * 100)\n}\n"
+)
 PAY_TEST = "from pay import to_cents\n\n\ndef test_cents():  # PAY-1\n    assert to_cents(1)\n"
 
 
@@ -344,6 +347,11 @@ def hook_runs(repo) -> dict[str, set[str]]:
     repo.stage({"src/pay.py": PAY + "# PAY-9\n"})
     code, loaded["blocked"] = loaded_modules(repo.path, *staged)
     assert code == 1
+    repo.commit("go", {"src/pay.py": PAY, "src/pay.go": PAY_GO})
+    repo.stage({"src/pay.go": PAY_GO.replace("amount * 100", "amount  *  100")})
+    loaded_modules(repo.path, *staged)  # the caches written, as "warm"
+    code, loaded["go"] = loaded_modules(repo.path, *staged)  # CHECK-E21: no syntax tree
+    assert code == 0
     return loaded
 
 
@@ -485,6 +493,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "review",
         "ripple",
         "touches",
+        "unchanged",
         "words",
     )
 }
@@ -501,10 +510,20 @@ NOOP_RULES = [
     "shape",
     "source",
 ]
+GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens, not a tree
+    f"specflow.{name}"
+    for name in ("unchanged", "languages", "languages.generic", "languages.base", "braces")
+}
 KIRO_MODULES = {"specflow.sources.kiro", "specflow.sources.blocks"}  # its reader, not its parser
 NOOP_MODULES = {  # CHECK-E19: a change to Python code under a reference: is it a change?
     f"specflow.{name}"
-    for name in ("noop", "renames", "languages", *(f"languages.py{rule}" for rule in NOOP_RULES))
+    for name in (
+        "noop",
+        "renames",
+        "unchanged",
+        "languages",
+        *(f"languages.py{rule}" for rule in NOOP_RULES),
+    )
 }
 
 
@@ -525,6 +544,7 @@ def test_the_hooks_load_their_listed_modules_and_print_through_the_console(repo)
     assert ours["foreign warm"] == HOOK_MODULES | KIRO_MODULES | NOOP_MODULES
     assert ours["pre-commit"] == HOOK_MODULES | KIRO_MODULES | QUESTION_MODULES
     assert ours["commit-msg"] == ours["foreign warm"] | {"specflow.commitmsg"}
+    assert ours["go"] == HOOK_MODULES | KIRO_MODULES | GO_MODULES
     for name in ("warm", "foreign warm", "pre-commit", "commit-msg", "blocked"):
         outside = {m.split(".")[0] for m in runs[name]} - set(sys.stdlib_module_names)
         assert outside - set(bare) == {"specflow"}, name

@@ -624,7 +624,10 @@ def test_a_reference_heads_only_its_own_block(repo, cli):
     repo.stage({"src/auth/mux.go": go.replace("panic(1)", "panic(2)")})
     out = cli("check", "--staged").out
     assert "touched the code of AUTH-1" in out or "touches the code of AUTH-1" in out, out
+    # a comment added there is no change (CHECK-E21): a parameter is
     repo.stage({"src/auth/mux.go": go.replace("func Use() {", "func Use() { // entry")})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.stage({"src/auth/mux.go": go.replace("func Use() {", "func Use(n int) {")})
     assert "touches the code of AUTH-2" in cli("check", "--staged").out
     ts = "export class Store {\n\tput(k: string) {\n\t\t// AUTH-1\n\t\treturn k;\n\t}\n\n"
     ts += "\tstatic get(k: string): string {\n\t\treturn k;\n\t}\n}\n"

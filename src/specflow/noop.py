@@ -74,7 +74,7 @@ def parsed_sides(
     )
 
 
-def unchanged_hunks(
+def unchanged_python(
     hunks: Sequence[Hunk], old: bytes | None, new: bytes | None, renames: Mapping[str, str]
 ) -> set[int]:
     """CHECK-E19: the indexes of the hunks of a Python file that change no behaviour, as the

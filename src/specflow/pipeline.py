@@ -17,7 +17,7 @@ from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
 from specflow.errors import NotARepository, SpecflowError
-from specflow.globs import matches
+from specflow.globs import CODE_SUFFIXES, matches
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references, raw_rows
@@ -390,22 +390,19 @@ def _required_texts(
     heads = list(losses.touched_code(change, snap.references, config.spec_dirs, config.test_globs))
     # CHECK-E17: only where a reference above a hunk may head it from another block
     wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
-    python = {path for path, _, _ in heads if path.endswith((".py", ".pyi"))}
-    python = python if len(python) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one
-    wanted |= python
+    code = {path for path, _, _ in heads if path.endswith((".py", ".pyi", *CODE_SUFFIXES))}
+    code = code if len(code) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one
+    wanted |= code
     files = [f for f in change.files if f.path in wanted and _is_source(f)]
     if not files:
         return {}, {}
     sides = start_sources(repo, change.revision, files)()
     texts = {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
-    in_python = [f for f in files if f.path in python]
-    if not in_python:
+    if not (judged := [f for f in files if f.path in code]):
         return texts, {}
-    from specflow.noop import unchanged_hunks  # CHECK-E19: a syntax tree, only under an ID
-    from specflow.renames import change_renames
+    from specflow.unchanged import unchanged_hunks  # CHECK-E19, CHECK-E21: only under an ID
 
-    renames = change_renames(repo, change.revision, change.files, sides)
-    return texts, {f.path: unchanged_hunks(f.hunks, *sides[f.path], renames) for f in in_python}
+    return texts, unchanged_hunks(repo, change.revision, change.files, judged, sides)
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

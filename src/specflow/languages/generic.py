@@ -93,14 +93,39 @@ _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
-    each side's text in `sides` where known)."""
+    each side's text in `sides` where known), and a comma before a closing bracket."""
     comment = line_comment(path)
+    closing = _CLOSING_RUST if path.endswith(".rs") else _CLOSING
     return {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
-        and _tokens(hunk.removed, comment, sides[0]) == _tokens(hunk.added, comment, sides[1])
+        and _trailing(_tokens(hunk.removed, comment, sides[0]), closing)
+        == _trailing(_tokens(hunk.added, comment, sides[1]), closing)
     }
+
+
+def unchanged_tokens(
+    path: str, hunks: Sequence[Hunk], old: bytes | None, new: bytes | None
+) -> set[int]:
+    """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
+    as the review judges them, from its two texts."""
+    texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
+    before, after = (_sides(path, text) for text in texts)
+    return generic_noop_hunks(path, hunks, (before, after))
+
+
+# REVIEW-E59: a formatter adds or drops the comma before a closing bracket when it wraps a list
+# (gofmt, prettier); in Rust `(x,)` is a tuple and `(x)` is `x`
+_CLOSING, _CLOSING_RUST = frozenset(")]}"), frozenset("]}")
+
+
+def _trailing(tokens: list[str], closing: frozenset[str]) -> list[str]:
+    """The tokens without a comma that a closing bracket follows."""
+    last = len(tokens) - 1
+    return [
+        t for i, t in enumerate(tokens) if t != "," or i == last or tokens[i + 1] not in closing
+    ]
 
 
 def _tokens(lines: Sequence[Line], comment: str, side: Side | None) -> list[str]:

@@ -1,0 +1,37 @@
+"""Which hunks under a reference change no behaviour, as the review judges them (CHECK-E19,
+CHECK-E21): Python on its syntax tree, with the private definitions the change renames
+throughout (REVIEW-E58); other code on its tokens (REVIEW-16)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from specflow import gitio
+from specflow.change import FileChange, Revision
+
+Sides = tuple[bytes | None, bytes | None]
+
+
+def unchanged_hunks(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    change: Sequence[FileChange],
+    judged: Sequence[FileChange],
+    sides: Mapping[str, Sides],
+) -> dict[str, set[int]]:
+    """By path, the indexes of the hunks of each `judged` file (of the `change`) that change no
+    behaviour; `sides`: their two texts, whole. Each judge is loaded only when it has a file."""
+    python = [file for file in judged if file.path.endswith((".py", ".pyi"))]
+    others = [file for file in judged if file not in python]
+    found: dict[str, set[int]] = {}
+    if python:
+        from specflow.noop import unchanged_python
+        from specflow.renames import change_renames
+
+        renames = change_renames(repo, revision, change, sides)
+        found = {f.path: unchanged_python(f.hunks, *sides[f.path], renames) for f in python}
+    if others:
+        from specflow.languages.generic import unchanged_tokens  # SPEED-9: braces, off Python's
+
+        found |= {f.path: unchanged_tokens(f.path, f.hunks, *sides[f.path]) for f in others}
+    return found
