@@ -143,6 +143,17 @@ def code_names(text: str) -> list[str]:
     return list(dict.fromkeys([*chains, *parts]))
 
 
+def read_as_code(text: str) -> str:
+    """A hunk's lines as evidence: without the messages of logging calls, nor a Go method's
+    receiver (REVIEW-E61: `func (mx *Mux) Query(` names its type in every method, which says
+    nothing of what the method does)."""
+    text = without_messages(text)
+    return _RECEIVER.sub(r"\1", text) if "func" in text else text
+
+
+_RECEIVER = re.compile(r"^([ \t]*func[ \t]*)\([^)\n]*\)(?=[ \t]*\w+[ \t]*[(\[])", re.M)
+
+
 def _without_imports(text: str) -> str:
     """The lines that are no import; an import's parenthesised names run to its closing
     parenthesis."""

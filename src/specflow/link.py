@@ -21,7 +21,7 @@ from specflow.identifiers import (
     identifiers,
     joined,
     qualified,
-    without_messages,
+    read_as_code,
     without_names,
 )
 from specflow.ids import find_references
@@ -81,7 +81,7 @@ def statements(spec: Spec) -> Iterator[Statement]:
 
 def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
-    return without_messages("\n".join(lines))
+    return read_as_code("\n".join(lines))
 
 
 class Scope(NamedTuple):

@@ -193,10 +193,10 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     `Use()` for a change in the `Handle()` below it); else the header's, if any."""
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
-        name = _definition_above(lines, hunk.first_changed) if lines and hunk.added else ""
+        name = _definition_above(lines, _first_code(hunk)) if lines and hunk.added else None
         if not name and hunk.removed and not hunk.added:  # a definition removed whole
             name = _definition_at(hunk.removed[0].text)
-        if not name:  # git's header may be prose: "Base class for all errors" is no `for()`
+        if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
         if name:
@@ -209,11 +209,27 @@ def _definition_at(text: str) -> str:
     return match[1] if match and match[1] not in NOT_CALLS else ""
 
 
-def _definition_above(lines: Sequence[str], line: int) -> str:
+def _first_code(hunk: Hunk) -> int:
+    """The first added line that is neither blank nor a comment (REVIEW-E60: a function added
+    after another starts with a blank line and its doc comment), else the first change."""
+    code = (
+        line.number for line in hunk.added if line.text.strip() and not _COMMENT.match(line.text)
+    )
+    return next(code, hunk.first_changed)
+
+
+_COMMENT = re.compile(r"\s*(?://|/\*|\*|#|--)")
+
+
+def _definition_above(lines: Sequence[str], line: int) -> str | None:
+    """The name of the definition that holds the line, found by indentation; "" for a line
+    at the top level (REVIEW-E60: not indented, and no closing bracket) that defines nothing;
+    None when the lines do not tell (git's header may)."""
     if not 0 < line <= len(lines):
-        return ""
+        return None
     text = lines[line - 1]
-    depth = len(text) - len(text.lstrip())
+    depth = len(text) - len(text.lstrip()) + text.lstrip().startswith(("}", ")"))
+    top = depth == 0
     for number in range(line, max(0, line - DEFINITION_SCAN), -1):
         text = lines[number - 1]
         indent = len(text) - len(text.lstrip())
@@ -224,7 +240,7 @@ def _definition_above(lines: Sequence[str], line: int) -> str:
             return name
         if number != line:
             depth = indent  # a block that holds the change: its definition is above it
-    return ""
+    return "" if top else None
 
 
 def symbols(
