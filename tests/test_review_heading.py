@@ -118,3 +118,66 @@ def test_no_reference_heads_the_use_no_question_by_reach(repo, cli):
     data = review_json(cli, "HEAD", "--all")
     assert not [q for q in data["questions"] if q["evidence"]["kind"] == "reaches"]
     assert [r["symbol"]["name"] for r in data["ripples"]] == ["same_origin"]
+
+
+OPTIONS_SPEC = """---
+id: OPTIONS
+scope: ["src/**"]
+---
+# Options
+
+## Context
+- `findUnknownOptions()` passes the options ky does not know to `fetch`.
+
+## Requirements
+- OPTIONS-5: Options ky does not know reach `fetch` unchanged.
+"""
+
+OPTIONS_TS = """// OPTIONS-5: unknown options reach fetch
+export const findUnknownOptions = (
+\toptions: Record<string, unknown>,
+): Record<string, unknown> => {
+\tconst unknown: Record<string, unknown> = {};
+\tfor (const key in options) {
+\t\tunknown[key] = options[key];
+\t}
+
+\treturn unknown;
+};
+"""
+
+APPENDED = """
+export const hasSearchParameters = (search: unknown): boolean => {
+\treturn Boolean(search);
+};
+"""
+
+
+def test_a_reference_heads_its_definition_only_until_that_ends(repo, cli):
+    """CHECK-E22 (the ky trial's 17ca389 and c847eec): a function added after the one a
+    reference heads, past its closing `};`, is not headed, in TypeScript (an arrow function
+    whose parameters span lines), Python and Go; `check` and the review agree. A change in the
+    body, or on the closing line itself, is still headed."""
+    python = "# OPTIONS-5\ndef find_unknown(options):\n    return dict(options)\n"
+    go = "package o\n\n// OPTIONS-5\nfunc Find(o map[string]int) map[string]int {\n\treturn o\n}\n"
+    files = {"src/options.ts": OPTIONS_TS, "src/options.py": python, "src/options.go": go}
+    test = {"tests/options.test.ts": "// OPTIONS-5\n"}
+    repo.commit("base", {"specs/options.md": OPTIONS_SPEC, **files, **test})
+    after = {
+        "src/options.ts": OPTIONS_TS + APPENDED,
+        "src/options.py": python + "\n\nLIMIT = 10\n",
+        "src/options.go": go + "\nvar Limit = 10\n",
+    }
+    for path, text in after.items():
+        repo.stage({path: text})
+        assert "touched-requirement" not in cli("check", "--staged").out, path
+        repo.commit(f"after {path}", {path: text})
+        questions = review_json(cli, "HEAD", "--all")["questions"]
+        assert not any(headed(q) for q in questions), (path, questions)
+    body = OPTIONS_TS + APPENDED
+    for edit in (
+        body.replace("options[key]", "String(options[key])"),
+        body.replace("};\n\nexport", "} as const;\n\nexport"),
+    ):
+        repo.stage({"src/options.ts": edit})
+        assert "touches the code of OPTIONS-5" in cli("check", "--staged").out

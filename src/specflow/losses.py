@@ -299,15 +299,24 @@ def heading_lines(
     nearest = max(above, default=0)  # lines count from 1
     if 0 < nearest < first and lines is not None:
         text = lines()
-        if text is not None and not _still_heads(text, nearest, first):
+        if text is not None and not _still_heads(text, nearest, _first_code(text, first, last)):
             nearest = 0
     return [r for r in found if r.line == nearest or first < r.line <= last]
+
+
+def _first_code(lines: Sequence[str], first: int, last: int) -> int:
+    """The first line from `first` to `last` that is not blank (CHECK-E22: a function added
+    below another begins with a blank line), else `first`."""
+    found = (n for n in range(first, min(last, len(lines)) + 1) if lines[n - 1].strip())
+    return next(found, first)
 
 
 # CHECK-E17: a line that opens a definition, in the languages whose keyword says so
 _DEFINES = re.compile(
     r"\s*(?:(?:export|default|pub|public|private|protected|static|async|final|abstract)\s+)*"
-    r"(?:(?:def|class|function|func|fn)\b|#?(?!(?:if|for|while|switch|catch|with)\b)"
+    r"(?:(?:def|class|function|func|fn)\b|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
+    r"(?:function\b|\(\s*\Z|(?:\([^)]*\)|[\w$]+)\s*(?::[^=]+)?=>)"  # `const f = (...) => {`
+    r"|#?(?!(?:if|for|while|switch|catch|with)\b)"
     r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z)"  # or a method: `get(k) {`
 )
 
@@ -326,21 +335,36 @@ def lazy_lines(text: str | bytes | None) -> Lines:
 def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     """No definition between the reference and `first` starts a block the reference is not
     in: one indented no deeper than the reference's line, unless only blank, comment or
-    decorator lines stand between them (the reference is that definition's own heading)."""
+    decorator lines stand between them (the reference is that definition's own heading);
+    and the definition the reference heads has not ended before `first` (CHECK-E22)."""
     if not 0 < reference <= first <= len(lines):
         return True
     depth = _indent(lines[reference - 1])
-    attached = True
+    attached, headed, body = True, False, False
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
-        if _DEFINES.match(text) and _indent(text) <= depth and not attached:
-            return False
         stripped = text.strip()
+        level = _indent(text) <= depth
+        if _DEFINES.match(text) and level:
+            if not attached:
+                return False
+            headed = True
+        elif headed and stripped and not stripped.startswith(_ASIDE):
+            body = body or not level
+            if (
+                body
+                and level
+                and not stripped.endswith(_OPENS)
+                and (number < first or not stripped.startswith(_CLOSES))
+            ):
+                return False  # back at its level after its body: the definition has ended
         attached = attached and (not stripped or stripped.startswith(_ASIDE))
     return True
 
 
 _ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
+_OPENS = ("{", "(", "[", ":", "=>")  # a line that goes on: `) -> int:`, `) *Thing {`
+_CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block
 
 
 def _indent(text: str) -> int:
