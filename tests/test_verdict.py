@@ -750,3 +750,53 @@ def test_a_name_declared_otherwise_or_a_file_name_is_not_removed(repo, cli):
     assert "name-removed" not in cli("check", "--staged").out
     repo.stage({"src/aware.ts": arrow.replace("isAware", "isTzAware")})
     assert "removes `isAware` (src/aware.ts:1)" in cli("check", "--staged").out
+
+
+RETRY_SPEC = """---
+id: RETRY
+scope: ["src/**"]
+---
+# Retry
+
+## Context
+- `normalizeRetryOptions()` fills in the defaults; `Ky._calculateRetryDelay()` computes the
+  delay; `RetryOptions` is the option type; `Thing` is Go's.
+
+## Requirements
+- RETRY-1: A request is retried at most `limit` times.
+"""
+RETRY_TS = """export type RetryOptions = {limit?: number};
+
+export const normalizeRetryOptions = (retry: RetryOptions = {}) => ({limit: 2, ...retry});
+
+export class Ky {
+\tprotected _calculateRetryDelay(count: number): number {
+\t\treturn count * 1000;
+\t}
+}
+"""
+
+
+def test_typescript_and_go_definitions_a_spec_names_removed_warn(repo, cli):
+    """CHECK-E23 (the ky trial's 333afbe renamed `_retry` and four more names its specs cite,
+    and nothing warned): an arrow function bound to a name, a class method and a type alias
+    in TypeScript, and a Go type, are definitions as `function` is; a method moved to another
+    class of the change is still defined."""
+    go = "package r\n\ntype Thing struct {\n\tn int\n}\n"
+    files = {"src/retry.ts": RETRY_TS, "src/thing.go": go, "tests/r.test.ts": "// RETRY-1\n"}
+    repo.commit("base", {"specs/retry.md": RETRY_SPEC, **files})
+    renamed = RETRY_TS.replace("normalizeRetryOptions", "toRetryOptions")
+    renamed = renamed.replace("_calculateRetryDelay", "_retryDelay").replace(
+        "RetryOptions", "RetryConfig"
+    )
+    repo.stage({"src/retry.ts": renamed, "src/thing.go": go.replace("Thing", "Item")})
+    out = cli("check", "--staged", "--format", "json").out
+    found = [f["message"] for f in json.loads(out)["findings"] if f["rule"] == "name-removed"]
+    removed = sorted(re.findall(r"removes `(\w+)`", " ".join(found)))
+    assert removed == ["RetryOptions", "Thing", "_calculateRetryDelay", "normalizeRetryOptions"]
+    method = (
+        "\tprotected _calculateRetryDelay(count: number): number {\n\t\treturn count * 1000;\n\t}\n"
+    )
+    moved = RETRY_TS.replace(method, "") + "\nexport class Delays {\n" + method + "}\n"
+    repo.stage({"src/retry.ts": moved, "src/thing.go": go})
+    assert "name-removed" not in cli("check", "--staged").out

@@ -28,6 +28,16 @@ _NESTED = (
     r"(?m)^[ \t]*(?:(?:export|declare|pub|const|let|var|val|type|static|final|readonly)[ \t]+)*"
     r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
 )
+# CHECK-E23, other code: a function bound to a name (`export const f = (...) =>`), a type
+# (`type Options =`, Go's `type Mux struct`), a method in braces (`protected _retry<T>(f: T) {`)
+_BRACES = (
+    r"(?m)^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]*)?="
+    r"[ \t]*(?:async[ \t]+)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)",
+    r"(?m)^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?type[ \t]+([A-Za-z_]\w*)",
+    r"(?m)^[ \t]+(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*"
+    r"#?(?!(?:if|for|while|switch|catch|with|return|function)\b)([A-Za-z_$][\w$]*)[ \t]*"
+    r"(?:<[^\n]{0,200}?>)?\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*(?::[^{;\n]*)?\{[ \t]*$",
+)
 _NAMED = r"`([A-Za-z_][\w.]*)(?:\(\))?`"  # `name`, `module.name()`
 _FILE_NAME = r".+\.(?:json|toml|ya?ml|md|rst|txt|cfg|ini|lock|html?|css|py|js|ts|sh)\Z"
 
@@ -35,8 +45,9 @@ _FILE_NAME = r".+\.(?:json|toml|ya?ml|md|rst|txt|cfg|ini|lock|html?|css|py|js|ts
 def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[str, int]]:
     """Each name the lines of `text` define (a function, class or type; in Python a module's
     name; with `nested`, any name assigned), with where its line starts in `text`."""
-    patterns = [_DEFINED_NAME]
-    if nested or path.endswith((".py", ".pyi")):
+    python = path.endswith((".py", ".pyi"))
+    patterns = [_DEFINED_NAME, *(() if python else _BRACES)]
+    if nested or python:
         patterns.append(_NESTED if nested else _ASSIGNED)
     for pattern in patterns:
         for found in re.finditer(pattern, text):
