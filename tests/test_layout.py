@@ -486,6 +486,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyshape",
         "languages.pysource",
         "languages.python",
+        "languages.tstypes",
         "link",
         "noop",
         "pipeline_review",
@@ -512,7 +513,14 @@ NOOP_RULES = [
 ]
 GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens, not a tree
     f"specflow.{name}"
-    for name in ("unchanged", "languages", "languages.generic", "languages.base", "braces")
+    for name in (
+        "unchanged",
+        "languages",
+        "languages.generic",
+        "languages.base",
+        "languages.tstypes",
+        "braces",
+    )
 }
 KIRO_MODULES = {"specflow.sources.kiro", "specflow.sources.blocks"}  # its reader, not its parser
 NOOP_MODULES = {  # CHECK-E19: a change to Python code under a reference: is it a change?

@@ -92,3 +92,74 @@ def test_a_real_change_beside_the_formatting_still_warns_and_asks(repo, cli):
     repo.commit("rust", {"src/lib.rs": rust})
     repo.stage({"src/lib.rs": rust.replace("(x,)\n", "(x)\n")})
     assert "touches the code of A-1" in cli("check", "--staged").out
+
+
+TYPES_SPEC = """---
+id: OPTIONS
+scope: ["src/**"]
+---
+# Options
+
+## Context
+- `mergeHeaders()` builds a `Headers` object; a header whose value is `undefined` is deleted.
+
+## Requirements
+- OPTIONS-3: A header whose value is `undefined` in a later source is removed.
+"""
+
+TYPES_TS = """import type {Hooks} from './hooks.js';
+
+/**
+Search parameters.
+*/
+export type SearchParamsOption = string | Record<string, string | number | boolean>;
+
+export interface Options {
+\theaders?: Record<string, string>;
+\thooks?: Hooks;
+}
+
+export enum Mode {
+\tStrict = 'strict',
+}
+
+export const mergeHeaders = (a: Headers, b: Headers): Headers => {
+\tconst result = new Headers(a);
+\tb.forEach((value, key) => value === 'undefined' ? result.delete(key) : result.set(key, value));
+\treturn result;
+};
+"""
+
+
+def test_a_typescript_change_of_types_only_asks_nothing(repo, cli):
+    """REVIEW-E62 (the ky trial's a87d9e9): a type alias widened by `| undefined`, an interface
+    member added, an `import type` and an `export type` re-export: no question, and no
+    `touched-requirement` from the hook's check (CHECK-E21)."""
+    repo.commit(
+        "base", {"specs/options.md": TYPES_SPEC, "src/options.ts": "// OPTIONS-3\n" + TYPES_TS}
+    )
+    typed = TYPES_TS.replace("boolean>;", "boolean | undefined>;")
+    typed = typed.replace("\thooks?: Hooks;\n", "\thooks?: Hooks;\n\tretry?: number | undefined;\n")
+    typed = typed.replace("import type {Hooks}", "import type {Hooks, Hook}")
+    typed += "\nexport type {Hooks} from './hooks.js';\n"
+    repo.stage({"src/options.ts": "// OPTIONS-3\n" + typed})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.commit(
+        "Allow undefined searchParams values (types)", {"src/options.ts": "// OPTIONS-3\n" + typed}
+    )
+    data = review_json(cli, "HEAD", "--all")
+    assert data["questions"] == [] and data["noop_files"] == ["src/options.ts"]
+
+
+def test_an_enum_or_code_beside_a_type_change_still_asks(repo, cli):
+    """REVIEW-E62: an `enum` is an object at run time, and a type changed in the same hunk as
+    the code below it is judged with that code."""
+    repo.commit("base", {"specs/options.md": TYPES_SPEC, "src/options.ts": TYPES_TS})
+    repo.commit(
+        "enum", {"src/options.ts": TYPES_TS.replace("Strict = 'strict'", "Strict = 'STRICT'")}
+    )
+    assert review_json(cli, "HEAD")["noop_files"] == []
+    both = TYPES_TS.replace("}\n\nexport enum", "\tstrict?: boolean;\n}\n\nexport enum")
+    both = both.replace("\tStrict = 'strict',\n", "\tStrict = 'strict',\n\tLoose = 'loose',\n")
+    repo.commit("both", {"src/options.ts": both})
+    assert review_json(cli, "HEAD")["noop_files"] == []

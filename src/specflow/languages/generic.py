@@ -11,6 +11,7 @@ from typing import NamedTuple
 from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, line_comment
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
+from specflow.languages.tstypes import TYPESCRIPT, type_lines
 
 
 def file_symbols(
@@ -93,16 +94,39 @@ _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
-    each side's text in `sides` where known), and a comma before a closing bracket."""
+    each side's text in `sides` where known), and a comma before a closing bracket; or, in
+    TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
     comment = line_comment(path)
     closing = _CLOSING_RUST if path.endswith(".rs") else _CLOSING
+    types = _erased(path, sides)
     return {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
-        and _trailing(_tokens(hunk.removed, comment, sides[0]), closing)
-        == _trailing(_tokens(hunk.added, comment, sides[1]), closing)
+        and (
+            _trailing(_tokens(hunk.removed, comment, sides[0]), closing)
+            == _trailing(_tokens(hunk.added, comment, sides[1]), closing)
+            or (types is not None and _in_types(hunk, types, sides))
+        )
     }
+
+
+def _erased(path: str, sides: Sides) -> tuple[set[int], set[int]] | None:
+    """REVIEW-E62: each side's lines in TypeScript types, when the file is TypeScript and both
+    sides are known (a file added or deleted whole: its one side)."""
+    if not path.endswith(TYPESCRIPT) or sides == (None, None):
+        return None
+    before, after = (type_lines(side.code) if side else set() for side in sides)
+    return before, after
+
+
+def _in_types(hunk: Hunk, types: tuple[set[int], set[int]], sides: Sides) -> bool:
+    changed = ((hunk.removed, types[0], sides[0]), (hunk.added, types[1], sides[1]))
+    return all(
+        line.number in lines or not _line(side, "code", line).strip()
+        for side_lines, lines, side in changed
+        for line in side_lines
+    )
 
 
 def unchanged_tokens(

@@ -1,0 +1,38 @@
+"""TypeScript's declarations that the compiler erases (REVIEW-E62): `type X = ...`,
+`interface X { ... }`, and `import type` / `export type { ... }`. A hunk whose every changed
+line lies in one, on its side, changes no behaviour. Pure: a file's code lines in, numbers out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+
+# at a line's start (a declaration of the module: what prettier writes at column 0); not
+# `enum`, which the compiler turns into an object
+_STARTS = re.compile(
+    r"(?:export[ \t]+)?(?:declare[ \t]+)?(?:type|interface)[ \t]+[A-Za-z_$][\w$]*"
+    r"|(?:import|export)[ \t]+type[ \t]*\{"
+)
+_GOES_ON = ("|", "&", "=", "?", ":", ".")  # a line that continues the type above it
+
+
+def type_lines(code: Sequence[str]) -> set[int]:
+    """The numbers (from 1) of the lines that such declarations span, in a file's code with
+    its comments and strings blanked: each runs until its brackets close on a line that ends
+    it (`;`, `}`, or no continuation on the next line)."""
+    found: set[int] = set()
+    depth, inside = 0, False
+    for number, line in enumerate(code, 1):
+        if not inside and _STARTS.match(line):
+            inside, depth = True, 0
+        if not inside:
+            continue
+        found.add(number)
+        depth += sum(line.count(c) for c in "({[") - sum(line.count(c) for c in ")}]")
+        following = code[number].lstrip() if number < len(code) else ""
+        ended = line.rstrip().endswith((";", "}")) or not following.startswith(_GOES_ON)
+        if depth <= 0 and ended and not line.rstrip().endswith(("=", "|", "&")):
+            inside = False
+    return found
