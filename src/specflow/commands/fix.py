@@ -42,7 +42,7 @@ def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
         edge = item.kind == "edge-case"
         number = 1 + max((n for is_edge, n in taken if is_edge == edge), default=0)
         line = _insert_id(lines[item.line - 1], f"{spec.id}-{'E' * edge}{number}")
-        if not item.text and not _keeps_items(
+        if _bare(lines[item.line - 1]) and not _keeps_items(
             [*lines[: item.line - 1], line, *lines[item.line :]], spec
         ):
             continue  # LINT-E4: the text below an empty item would become its text
@@ -57,6 +57,13 @@ def _keeps_items(lines: list[str], spec: Spec) -> bool:
     (a lazy continuation), where before it closed the empty item."""
     after = parse_spec(spec.path, "".join(lines)).items
     return [item.line for item in after] == [item.line for item in spec.items]
+
+
+def _bare(line: str) -> bool:
+    """LINT-E4: a marker alone on its line (`- `, `- [ ]`, `2.`): what text the item has comes
+    from the lines below it, which an ID on its line may take from it (`* ` there, or `2.`)."""
+    head = _BARE_HEAD.match(line)
+    return head is not None and not line[head.end() :].strip()
 
 
 def _insert_id(line: str, item_id: str) -> str:
