@@ -90,7 +90,7 @@ def test_a_name_only_inside_a_string_is_no_use_but_one_in_a_template_expression_
         "const s = `template ${x} data`;\n"
         'const t = "a data b"; // data\n'
         "const glob = 'src/**/*.ts';\n"
-        "const u = `a ${data.size} b`;\n"
+        "const u = `a ${result.data} b`;\n"  # REVIEW-E63: `result.data`, an attribute
         "const v = /data/.test(glob) ? `data` : glob;\n"
     )
     go = 'package core\n\nfunc G() {\n\tpanic("chi: max number of methods reached")\n}\n'
@@ -260,3 +260,56 @@ def test_a_bundle_is_read_line_by_line_not_masked():
 
     assert masked("dist/bundle.js", "x = 1;\n" * (MAX_MASKED // 7 + 1)) is None
     assert masked("src/a.js", "x = 1;\n" * (MAX_MASKED // 8)) is not None
+
+
+LOCALS_GO = """package r
+
+type Ctx struct {
+\tallowed []int
+}
+
+func find(c *Ctx, m int) {
+\tc.allowed = append(c.allowed, m)
+}
+
+func respond(allowed ...int) int {
+\treturn len(allowed)
+}
+
+func fresh(m int) *Ctx {
+\treturn &Ctx{allowed: []int{m}}
+}
+
+func seen(c *Ctx) int {
+\treturn len(c.allowed)
+}
+
+func nextPath(v string) string {
+\troutePath := "/"
+\tif v != "" {
+\t\troutePath = "/" + v
+\t}
+\treturn routePath
+}
+
+func route(u string) string {
+\troutePath := u
+\treturn routePath
+}
+"""
+
+
+def test_a_go_local_or_field_ripples_only_where_it_can_be_seen(repo, cli):
+    """REVIEW-E63 (the chi trial's worst finding): a local that `nextPath()` declares
+    (`routePath :=`) rippled to `route()`'s own local, and the field `c.allowed` to the
+    parameter `allowed` of `respond()`. A local ripples in its function only; a field through
+    an object (`c.allowed`) or a literal's key (`Ctx{allowed: ...}`), never a bare name."""
+    repo.commit("base", {"specs/core.md": SPEC, "src/r.go": LOCALS_GO})
+    changed = LOCALS_GO.replace('routePath = "/" + v', 'routePath = "/" + v + "/"')
+    changed = changed.replace(
+        "c.allowed = append(c.allowed, m)", "c.allowed = append(c.allowed, m, m)"
+    )
+    repo.commit("change", {"src/r.go": changed})
+    found = ripple_uses(cli)
+    assert found["routePath"] == [("src/r.go", 24, "read"), ("src/r.go", 28, "read")], found
+    assert found["allowed"] == [("src/r.go", 16, "read"), ("src/r.go", 20, "read")], found

@@ -568,7 +568,8 @@ def test_keywords_write_nothing_and_comment_lines_read_nothing(repo, cli):
             "src/Repo.swift": (
                 'func refresh() {\n    _ = try? context.fetch(request)\n    print("x")\n}\n'
             ),
-            "src/msg.ts": "export function make(content) {\n  content = content.trim();\n}\n",
+            # REVIEW-E63: a parameter's write would ripple in its function only
+            "src/msg.ts": "export function make() {\n  return 1;\n}\ncontent = make();\n",
         },
     )
     found = ripple_names(cli)

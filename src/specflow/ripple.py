@@ -262,18 +262,20 @@ def _use(
     after = at + mutation.end() if mutation else at
     producers = tuple(generic.line_producers(text, after)) if kind == "write" else ()
     callee = _callee(text[: at - len(name)])
-    spelled = _spelled(text, name)
+    spelled = _spelled(text, name, keys=not path.endswith((".py", ".pyi")))
     return Use(path, line, function, kind, callee, shown.strip()[:160], producers, spelled=spelled)
 
 
 _THROUGH_SELF = re.compile(r"(?<![\w.])(?:self|cls)\.$")
 _KEYWORD_BEFORE = re.compile(r"[(,]\s*$")
 _KEYWORD_AFTER = re.compile(r"\s*=(?!=)")
+_KEY_BEFORE, _KEY_AFTER = re.compile(r"(?:^|[{,])\s*$"), re.compile(r"\s*:(?![:=])")
 
 
-def _spelled(text: str, name: str) -> frozenset[str]:
+def _spelled(text: str, name: str, keys: bool = False) -> frozenset[str]:
     """How `text` names `name` (REVIEW-E22): "bare", through "self" (or `cls`), through an
-    "other", as a "keyword" argument (`User(password_hash=...)`) or in a "string"."""
+    "other", as a "keyword" argument (`User(password_hash=...)`), in a "string", or (`keys`,
+    REVIEW-E63) as a field's "key" in a literal: `{data: 1}`, Go's `Ctx{allowed: m}`."""
     found = set()
     for match in _name_pattern(name).finditer(text):
         before = text[: match.start()]
@@ -283,6 +285,8 @@ def _spelled(text: str, name: str) -> frozenset[str]:
             found.add("string")  # `getattr(user, "password_hash")`, `__all__ = ["record"]`
         elif _KEYWORD_BEFORE.search(before) and _KEYWORD_AFTER.match(text, match.end()):
             found.add("keyword")
+        elif keys and _KEY_AFTER.match(text, match.end()) and _KEY_BEFORE.search(before):
+            found.add("key")
         else:
             found.add("bare")
     return frozenset(found)
@@ -422,13 +426,16 @@ def _reference(use: Use) -> bool:
 
 def reaches(symbol: Symbol, use: Use) -> bool:
     """REVIEW-E22: whether the use can name the symbol, as Python finds names. An attribute or
-    a method is named through an object, as a keyword argument, in a string, or bare in a class
-    body (a field); a module's function or global is not `self.name` nor a keyword, and another
-    file names it bare only when it imports it and defines no name of its own so spelled.
-    REVIEW-E51: Go's unexported names (`handle`, `mx.routes`) are seen in their package only,
-    the files of their folder."""
-    if symbol.path.endswith(".go") and not symbol.name[:1].isupper():
-        return use.path.rpartition("/")[0] == symbol.path.rpartition("/")[0]
+    a method is named through an object, as a keyword argument or a literal's key, in a string,
+    or bare in a class body (a field); a module's function or global is not `self.name` nor a
+    keyword, and another file names it bare only when it imports it and defines no name of its
+    own so spelled. REVIEW-E51: Go's unexported names are seen in their package's folder only;
+    REVIEW-E63: another language's local, in its function only."""
+    go_private = symbol.path.endswith(".go") and not symbol.name[:1].isupper()
+    if go_private and use.path.rpartition("/")[0] != symbol.path.rpartition("/")[0]:
+        return False
+    if symbol.reach == "local":
+        return use.path == symbol.path and use.function == symbol.function
     if not use.spelled or not symbol.reach:
         return True
     if symbol.reach == "attribute":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
@@ -273,14 +274,39 @@ def symbols(
     for index, hunk in enumerate(file.hunks):
         if index in noop:
             continue
+        function = enclosing[index][0] if index in enclosing else ""
         for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
-            yield from _line_symbols(file.path, line.number, _line(sides[1], "code", line), "write")
+            for symbol in _line_symbols(
+                file.path, line.number, _line(sides[1], "code", line), "write"
+            ):
+                yield _scoped(symbol, function, sides[1], line.number)
         for line in hunk.removed:
             yield from _line_symbols(
                 file.path, line.number, _line(sides[0], "code", line), "unwrite"
             )
         if index in enclosing and hunk.added:
             yield Symbol(enclosing[index][0], "function", file.path, hunk.new_start)
+
+
+def _scoped(symbol: Symbol, function: str, side: Side | None, number: int) -> Symbol:
+    """REVIEW-E63: a name written through an object (`c.allowed = ...`) is an attribute, which
+    bare names elsewhere (a parameter `allowed`) are not; one the function around it declares
+    (`routePath :=`, `let`, `var`, a parameter) is its local, which no other function sees."""
+    if symbol.reach == ATTRIBUTE or not function or side is None or symbol.kind != "write":
+        return symbol
+    name = re.escape(symbol.name)
+    declared = re.compile(rf"\b(?:var|let|const)\s+{name}\b|\b{name}\s*:=")
+    for above in range(number - 1, max(0, number - DEFINITION_SCAN), -1):
+        text = side.code[above - 1] if above <= len(side.code) else ""
+        if _definition_at(text) == function:  # its parameters: on the line that defines it
+            local = re.search(rf"\b{name}\b", text.partition("(")[2]) is not None
+            return replace(symbol, function=function, reach=LOCAL) if local else symbol
+        if declared.search(text):
+            return replace(symbol, function=function, reach=LOCAL)
+    return symbol
+
+
+ATTRIBUTE, LOCAL = "attribute", "local"
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
@@ -291,9 +317,9 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
     for match in WRITE.finditer(text):
         if match[1] in NOT_WRITTEN:
             continue
-        yield Symbol(
-            match[1], kind, path, number, producers=tuple(line_producers(text, match.end()))
-        )
+        producers = tuple(line_producers(text, match.end()))
+        reach = ATTRIBUTE if match[0].startswith(".") else ""
+        yield Symbol(match[1], kind, path, number, producers=producers, reach=reach)
 
 
 _WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")
