@@ -595,3 +595,39 @@ def test_a_broken_repository_template_is_bad_input(repo, cli, template, words):
     repo.write({".specflow/templates/spec.md.j2": template})
     assert_refused(cli("new", "Password reset", "--id", "RESET"), *words)
     assert spec_files(repo) == []
+
+
+def test_scope_drafts_the_exports_of_go_and_typescript_files(repo, cli):
+    """NEW-E9 (both trials: `new --scope` drafted only file names for chi's Go and ky's
+    TypeScript): exported functions with their arguments, Go methods by their type, types and
+    classes, each with the first sentence of the comment above it; unexported names are left."""
+    go = (
+        "package chi\n\n// Use appends a middleware handler to the stack.\n"
+        "func (mx *Mux) Use(middlewares ...func(http.Handler) http.Handler) {\n}\n\n"
+        "func (mx *Mux) handle(pattern string) {\n}\n\n"
+        "// NewRouter returns a new Mux. It is ready.\nfunc NewRouter() *Mux {\n}\n\n"
+        "type Mux struct {\n}\n"
+    )
+    ts = (
+        "/**\nThe retry options.\n\n@example\n```\nky(url, {retry: 2})\n```\n*/\n"
+        "export type RetryOptions = {limit?: number};\n\n"
+        "// Finds the options ky does not know.\nexport const findUnknownOptions = (\n"
+        "\trequest: Request,\n): Record<string, unknown> => ({});\n\n"
+        "export default async function delay(ms: number) {}\nconst internal = 1;\n"
+    )
+    repo.write({"src/mux.go": go, "src/options.ts": ts})
+    assert cli("new", "Routing", "--id", "ROUTE", "--scope", "src/**").code == 0
+    (mux, options) = [c.text.splitlines() for c in parsed(repo, "routing.md").context]
+    assert mux == [
+        "Draft: `src/mux.go`",
+        "- `Mux.Use(...)`: Use appends a middleware handler to the stack.",
+        "- `NewRouter()`: NewRouter returns a new Mux.",
+        "- `type Mux`",
+    ]
+    assert options == [
+        "Draft: `src/options.ts`",
+        "- `type RetryOptions`: The retry options.",
+        "- `findUnknownOptions(...)`: Finds the options ky does not know.",
+        "- `delay(ms: number)`",
+    ]
+    assert cli("lint").code == 0

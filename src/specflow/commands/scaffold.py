@@ -5,10 +5,11 @@ from __future__ import annotations
 import ast
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from specflow.errors import SpecflowError
+from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
 from specflow.languages.pysource import parse
 
@@ -99,21 +100,82 @@ def draft_context(
 
 
 def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
-    if not path.endswith(".py"):
+    if not path.endswith((".py", *CODE_SUFFIXES)):
         return DraftedModule(path)
     data = read(path)
     if data is None:
         return DraftedModule(path, note="could not be read")
+    if not path.endswith(".py"):
+        return _with_symbols(path, "", tuple(exported(data.decode("utf-8", "replace"))))
     tree = parse(data, path)
     if tree is None:  # NEW-E1: a module that does not parse is listed, not fatal
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
     symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
-    # NEW-E8: a name left out could be the one the spec is about: the rest are named, not
-    # counted; one left over costs no more as its own line than on the `Also:` line.
+    return _with_symbols(path, _summary(ast.get_docstring(tree)), symbols)
+
+
+def _with_symbols(path: str, summary: str, symbols: tuple[Symbol, ...]) -> DraftedModule:
+    """NEW-E8: a name left out could be the one the spec is about: the rest are named, not
+    counted; one left over costs no more as its own line than on the `Also:` line."""
     cut = len(symbols) if len(symbols) <= MAX_SYMBOLS + 1 else MAX_SYMBOLS
     more = tuple(_name(symbol) for symbol in symbols[cut:])
-    return DraftedModule(path, _summary(ast.get_docstring(tree)), "", symbols[:cut], more)
+    return DraftedModule(path, summary, "", symbols[:cut], more)
+
+
+# NEW-E9: what other code exports, at a line's start: TypeScript and JavaScript's `export`,
+# Go's capitalised functions, methods and types, Rust's `pub`, and `public` classes
+_EXPORTED = re.compile(
+    r"export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?"
+    r"(?P<kind>function\*?|class|interface|type|enum|const|let)\s+(?P<name>[A-Za-z_$][\w$]*)"
+    r"|func\s+(?:\(\s*\w*\s*\*?(?P<owner>\w+)[^)]*\)\s*)?(?P<go>[A-Z]\w*)"
+    r"|type\s+(?P<gotype>[A-Z]\w*)\s+(?P<gokind>struct|interface)"
+    r"|pub(?:\([^)]*\))?\s+(?:async\s+)?(?P<rskind>fn|struct|enum|trait)\s+(?P<rs>\w+)"
+    r"|public\s+(?:(?:static|final|abstract)\s+)*(?P<jkind>class|interface|enum|record)\s+(?P<j>\w+)"
+)
+_OPENS = re.compile(r"\s*=\s*(?:async\s*)?\(")  # `= (` with the arguments on the lines below
+_ARGUMENTS = re.compile(r"\s*(?:<[^>(]*>)?\s*(?:=\s*(?:async\s*)?)?\(([^()]*)\)")
+
+
+def exported(text: str) -> Iterator[Symbol]:
+    """Each exported definition of a file in another language than Python, with the first
+    sentence of the comment right above it (`//` lines, or a `/** */` block)."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        found = _EXPORTED.match(line)
+        if found:
+            yield Symbol(_signature(found, line), _summary(_comment_above(lines, number)))
+
+
+def _signature(found: re.Match[str], line: str) -> str:
+    """`f(a, b)` for a function (`f(...)` when its arguments span lines), `Mux.Use(...)` for a
+    Go method, `class C`, `type T`, `interface I`, or a constant's name."""
+    kind = found["kind"] or found["gokind"] or found["rskind"] or found["jkind"] or "func"
+    name = found["name"] or found["go"] or found["gotype"] or found["rs"] or found["j"]
+    if kind in ("class", "interface", "type", "enum", "struct", "trait", "record"):
+        return f"{'type' if kind == 'struct' else kind} {name}"
+    arguments = _ARGUMENTS.match(line, found.end())
+    if arguments is None and kind in ("const", "let") and not _OPENS.match(line, found.end()):
+        return name
+    shown = " ".join(arguments[1].split()) if arguments else "..."
+    owner = f"{found['owner']}." if found["owner"] else ""
+    return f"{owner}{name}({shown})"
+
+
+def _comment_above(lines: Sequence[str], number: int) -> str:
+    """The comment that ends on the line above `number`, its markers dropped."""
+    kept: list[str] = []
+    inside = False  # a block comment, read from its end
+    for line in reversed(lines[max(0, number - 30) : number]):
+        text = line.strip()
+        inside = inside or (not kept and text.endswith("*/"))
+        if not inside and not text.startswith("//"):
+            break
+        kept.append(text)
+        if inside and "/*" in text:
+            break
+    text = "\n".join(reversed(kept))
+    return re.sub(r"(?m)^\s*(?:/\*\*?|\*/|\*|//+)\s?|\*/\s*$", "", text)
 
 
 def _name(symbol: Symbol) -> str:
