@@ -163,3 +163,52 @@ def test_a_rename_half_done_or_onto_a_used_name_or_with_a_change_asks(repo, cli)
     data = review_json(cli, "HEAD")
     assert data["noop_files"] == ["tomlish/_re.py"]
     assert "NUM-2" in {q["statement"]["id"] for q in data["questions"]}
+
+
+def test_a_rename_that_python_or_packaging_reads_by_name_asks(repo, cli):
+    """REVIEW-E58 (helper-62's review): `from ._impl import *` re-exports a private module's
+    public `split_all`; `pyproject.toml`'s entry point names `main`; an `ast.NodeVisitor` calls
+    `visit_Call` by its name, and `_setup` renamed `__init__` now runs at construction. None is
+    a rename that keeps behaviour: each asks, as before."""
+    spec = SPEC.replace("scope: [tomlish/**]", "scope: [pkg/**]")
+    impl = "# NUM-1\ndef split_all(text):\n    return text.split(',')\n\n\n"
+    impl += "def fields(text):\n    return split_all(text)\n"
+    cli_py = "# NUM-1\ndef main():\n    print('hi')\n"
+    visit = (
+        "import ast\n\n\nclass _Calls(ast.NodeVisitor):\n    # NUM-1\n    def _setup(self):\n"
+        "        self.count = 0\n\n    def visit_Call(self, node):\n        self.count += 1\n\n\n"
+        "def count_calls(source):\n    calls = _Calls()\n    calls._setup()\n"
+        "    calls.visit(ast.parse(source))\n    return calls.count\n"
+    )
+    files = {
+        "specs/num.md": spec,
+        "pkg/__init__.py": "from ._impl import *\n",
+        "pkg/_impl.py": impl,
+        "pkg/_cli.py": cli_py,
+        "pkg/_visit.py": visit,
+        "pyproject.toml": '[project]\nname = "tool"\n[project.scripts]\ntool = "pkg._cli:main"\n',
+    }
+    repo.commit("base", files)
+    edits = [
+        {"pkg/_impl.py": renamed(impl, {"split_all": "split_every"})},
+        {"pkg/_cli.py": renamed(cli_py, {"main": "run"})},
+        {"pkg/_visit.py": visit.replace("visit_Call", "visit_call")},
+        {
+            "pkg/_visit.py": visit.replace("def _setup(self)", "def __init__(self)").replace(
+                "calls._setup()", "calls.__init__()"
+            )
+        },
+    ]
+    for edit in edits:
+        repo.commit("rename", edit)
+        assert review_json(cli, "HEAD")["noop_files"] == [], edit
+        repo.git("reset", "-q", "--hard", "HEAD~1")
+
+
+def test_a_function_of_a_private_module_renamed_alone_asks_nothing(repo, cli):
+    """REVIEW-E58: one top-level `def` renamed, its hunk holding that statement alone, is
+    compared once renamed (REVIEW-E13 compared only what a function or class holds)."""
+    cli_py = "# NUM-1\ndef main():\n    print('hi')\n"
+    repo.commit("base", {"specs/num.md": SPEC, "tomlish/_cli.py": cli_py})
+    repo.commit("rename", {"tomlish/_cli.py": renamed(cli_py, {"main": "run"})})
+    assert review_json(cli, "HEAD")["noop_files"] == ["tomlish/_cli.py"]

@@ -181,3 +181,37 @@ def test_a_reference_heads_its_definition_only_until_that_ends(repo, cli):
     ):
         repo.stage({"src/options.ts": edit})
         assert "touches the code of OPTIONS-5" in cli("check", "--staged").out
+
+
+def test_text_at_the_margin_inside_a_definition_does_not_end_it(repo, cli):
+    """CHECK-E22 (helper-62's review): a triple-quoted SQL string written at column 0, a
+    heredoc's lines and Ruby's `rescue` sit at a definition's level inside it: a change below
+    them is still headed, and warned."""
+    spec = OPTIONS_SPEC.replace('scope: ["src/**"]', 'scope: ["lib/**"]')
+    spec = spec.replace(
+        "- OPTIONS-5:",
+        "- OPTIONS-6: Deploying writes the config first.\n"
+        "- OPTIONS-7: A charge that times out is retried.\n- OPTIONS-5:",
+    )
+    python = (
+        '# OPTIONS-5\ndef close_account(db, account_id):\n    db.execute("""\n'
+        'INSERT INTO archive SELECT * FROM rows WHERE account = ?\n""", (account_id,))\n'
+        '    db.execute("DELETE FROM rows WHERE account = ?", (account_id,))\n'
+    )
+    shell = "# OPTIONS-6\ndeploy() {\n  cat > app.conf <<EOF\nport=8080\nEOF\n"
+    shell += "  systemctl restart app\n}\n"
+    ruby = "# OPTIONS-7\ndef charge(card)\n  gateway.charge(card)\nrescue Timeout::Error\n"
+    ruby += "  queue_retry(card)\nend\n"
+    files = {"lib/accounts.py": python, "lib/deploy.sh": shell, "lib/charge.rb": ruby}
+    repo.commit("base", {"specs/options.md": spec, **files})
+    repo.commit(
+        "change",
+        {
+            "lib/accounts.py": python.replace('WHERE account = ?", (', '", ('),
+            "lib/deploy.sh": shell.replace("restart app", "restart app && rm app.conf"),
+            "lib/charge.rb": ruby.replace("queue_retry(card)", "nil"),
+        },
+    )
+    out = cli("check", "HEAD").out
+    for item in ("OPTIONS-5", "OPTIONS-6", "OPTIONS-7"):
+        assert f"touches the code of {item}" in out, (item, out)

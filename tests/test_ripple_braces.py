@@ -313,3 +313,19 @@ def test_a_go_local_or_field_ripples_only_where_it_can_be_seen(repo, cli):
     found = ripple_uses(cli)
     assert found["routePath"] == [("src/r.go", 24, "read"), ("src/r.go", 28, "read")], found
     assert found["allowed"] == [("src/r.go", 16, "read"), ("src/r.go", 20, "read")], found
+
+
+def test_a_generic_method_and_a_default_export_are_definitions(repo, cli):
+    """REVIEW-E65 (the ky trial): `context _retry` filed `protected async _retry<T extends ()
+    => Promise<unknown>>(function_: T) {` under "read", and `export default async function
+    delay(` under "called": each is where the name is defined."""
+    ky = (
+        "export class Ky {\n\tprotected async _retry<T extends () => Promise<unknown>>"
+        "(function_: T): Promise<unknown> {\n\t\treturn function_();\n\t}\n}\n"
+    )
+    delay = "export default async function delay(ms: number) {\n\treturn ms;\n}\n"
+    repo.commit("base", {"specs/core.md": SPEC, "src/Ky.ts": ky, "src/delay.ts": delay})
+    for name, line in (("_retry", "src/Ky.ts:2"), ("delay", "src/delay.ts:1")):
+        out = cli("context", name).out
+        assert out.split("\n")[1].strip() == "defined:", out
+        assert line in out.split("\n")[2], out

@@ -5,6 +5,8 @@ warns nothing; a real change in the same place still warns and asks (the chi and
 
 from __future__ import annotations
 
+import re
+
 from testing.util import review_json
 
 SPEC = """---
@@ -163,3 +165,74 @@ def test_an_enum_or_code_beside_a_type_change_still_asks(repo, cli):
     both = both.replace("\tStrict = 'strict',\n", "\tStrict = 'strict',\n\tLoose = 'loose',\n")
     repo.commit("both", {"src/options.ts": both})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+MEANING_SPEC = """---
+id: DAT
+scope: ["src/**"]
+---
+# Data
+
+## Requirements
+- DAT-1: The data is read whole (1).
+- DAT-2: The data is read whole (2).
+- DAT-3: The data is read whole (3).
+- DAT-4: The data is read whole (4).
+- DAT-5: The data is read whole (5).
+- DAT-6: The data is read whole (6).
+- DAT-7: The data is read whole (7).
+"""
+
+# helper-62's review of the session: each of these changed behaviour and was judged no-op
+CHANGES = {
+    # REVIEW-E62: SQL in a template literal is no type
+    "src/users.ts": (
+        "export function findUser(db: Db, id: number) {\n  return db.query(`\n"
+        "    SELECT * FROM users\n    WHERE id = $1 AND active = true\n  `, [id]);\n}\n",
+        " AND active = true",
+        "",
+    ),
+    # REVIEW-E59: R's `m[1,]` is a row, a regular expression's `[;,]` a class, shell's `*,)`
+    "src/rows.r": ("first_row <- function(m) {\n  m[1,]\n}\n", "m[1,]", "m[1]"),
+    "src/fields.ts": (
+        "export function split(line: string): string[] {\n  return line.split(/[;,]/);\n}\n",
+        "[;,]",
+        "[;]",
+    ),
+    "src/classify.sh": (
+        'classify() {\n  case "$1" in\n    *,) echo list ;;\n    *) echo one ;;\n  esac\n}\n',
+        "*,) echo list",
+        "*) echo list",
+    ),
+    # REVIEW-E64: a comment marker inside a string, or shell's `$#`, starts no comment
+    "src/greet.rb": ('def greet(user)\n  "Hello #{user.name}"\nend\n', "user.name", "user.email"),
+    "src/run.sh": (
+        'main() {\n  if [ $# -eq 0 ]; then exit 2; fi\n  echo "$@"\n}\n',
+        "-eq 0",
+        "-eq 1",
+    ),
+    "src/Api.tsx": (
+        'export function Avatar() {\n  return <img src="https://cdn.example.com/a.png" />;\n}\n',
+        "cdn.example.com/a.png",
+        "evil.example.net/x.png",
+    ),
+}
+
+
+def test_a_change_of_meaning_that_looks_like_formatting_still_asks(repo, cli):
+    """REVIEW-E59, REVIEW-E62, REVIEW-E64, CHECK-E21: a template literal's SQL, a comma that
+    means something, a `#` or `//` inside a string: each file is a change, in the review and in
+    the hook's check."""
+    comment = {".r": "# ", ".rb": "# ", ".sh": "# "}
+    referenced = {  # each file its own requirement: `touched-requirement` names each once
+        path: comment.get(path[path.rindex(".") :], "// ") + f"DAT-{n}\n" + text
+        for n, (path, (text, _, _)) in enumerate(CHANGES.items(), 1)
+    }
+    repo.commit("base", {"specs/data.md": MEANING_SPEC, **referenced})
+    changed = {path: referenced[path].replace(old, new) for path, (_, old, new) in CHANGES.items()}
+    repo.commit("change", changed)
+    assert review_json(cli, "HEAD")["noop_files"] == []
+    warned = re.findall(
+        r"^(\S+?):\d+: warning \[touched-requirement\]", cli("check", "HEAD").out, re.M
+    )
+    assert sorted(warned) == sorted(CHANGES)

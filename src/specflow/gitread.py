@@ -385,12 +385,14 @@ def comment_char(root: Path) -> str:
     return out.decode().strip() or "#"
 
 
-def python_files_spelling(root: Path, names: Sequence[str], revision: Revision) -> set[str]:
-    """The Python files of the resulting tree that spell any of `names` as a word (REVIEW-E58):
-    one `git grep -l`."""
+def files_spelling(
+    root: Path, names: Sequence[str], revision: Revision, where: Sequence[str]
+) -> set[str]:
+    """The text files of the resulting tree that spell any of `names` as a word, among the
+    pathspecs `where` (REVIEW-E58): one `git grep -l`."""
     args = ["grep", "-l", "-I", "-w", "-F", "--null", "--no-recurse-submodules"]
     args += [arg for name in names for arg in ("-e", name)]
     args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
-    out = run(root, *args, "--", "*.py", "*.pyi", ok_codes=(0, 1))
+    out = run(root, *args, "--", *where, ok_codes=(0, 1))
     strip = len(revision.tree) + 1 if revision.tree else 0
     return {os.fsdecode(raw[strip:]) for raw in out.split(b"\0") if raw}

@@ -351,12 +351,7 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
             headed = True
         elif headed and stripped and not stripped.startswith(_ASIDE):
             body = body or not level
-            if (
-                body
-                and level
-                and not stripped.endswith(_OPENS)
-                and (number < first or not stripped.startswith(_CLOSES))
-            ):
+            if body and level and not stripped.endswith(_OPENS) and _ends(stripped, number < first):
                 return False  # back at its level after its body: the definition has ended
         attached = attached and (not stripped or stripped.startswith(_ASIDE))
     return True
@@ -365,6 +360,19 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
 _ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
 _OPENS = ("{", "(", "[", ":", "=>")  # a line that goes on: `) -> int:`, `) *Thing {`
 _CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block
+# a new statement at the margin: an assignment, a call, a compound statement; not a string's
+# text there (SQL in a triple-quoted string, a heredoc's `port=8080`) nor Ruby's `rescue`
+_STATEMENT = re.compile(
+    r"(?:(?:if|elif|for|while|with|try|async|await|import|from|return|raise|export|const|let|var)"
+    r"\b|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]?=(?!=)\s|\())"
+)
+
+
+def _ends(text: str, before: bool) -> bool:
+    """CHECK-E22: whether a line back at a definition's level (after its body) ends it: its
+    closing bracket (the line itself still in it, `before` the change or not), or a new
+    statement."""
+    return before if text.startswith(_CLOSES) else _STATEMENT.match(text) is not None
 
 
 def _indent(text: str) -> int:

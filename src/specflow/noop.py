@@ -397,9 +397,10 @@ def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
 
 def _renamed_enough(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
     """Statements whose headers differ: the same only once renamed, inside a function or
-    a class."""
+    a class, or renamed by the whole change (REVIEW-E58)."""
     inside = around.functions is not None or around.classes is not None
-    return inside and _renamed_same(before, after, around)
+    whole = getattr(before[0], "name", None) in around.sides[0].private
+    return (inside or whole) and _renamed_same(before, after, around)
 
 
 def _renamed_same(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:

@@ -402,7 +402,9 @@ def _required_texts(
         return texts, {}
     from specflow.unchanged import unchanged_hunks  # CHECK-E19, CHECK-E21: only under an ID
 
-    return texts, unchanged_hunks(repo, change.revision, change.files, judged, sides)
+    return texts, unchanged_hunks(
+        repo, change.revision, change.files, judged, sides, spec_globs(config)
+    )
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

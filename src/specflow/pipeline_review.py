@@ -198,7 +198,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
     sources = reading()
-    renames = change_renames(repo, revision, change.files, sources)
+    renames = change_renames(repo, revision, change.files, sources, spec_globs(config))
     work = partial(
         _names_and_links, sources=sources, corpus=corpus, skip=spec_paths, renames=renames
     )

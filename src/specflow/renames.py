@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from specflow import gitio, gitread
 from specflow.change import FileChange, Revision
+from specflow.globs import git_pathspecs
 from specflow.languages.pyrename import Sides, rename_candidates, spelled_nowhere
 from specflow.pipeline import start_sources  # which imports this module lazily, for check
 
@@ -16,11 +17,13 @@ def change_renames(
     revision: Revision,
     files: Sequence[FileChange],
     known: Mapping[str, Sides],
+    specs: Sequence[str],
 ) -> dict[str, str]:
     """Old name to new, for the renames no changed file contradicts (`known`: both sides of
-    some changed files, whole; the other Python ones are read); none when a Python file the
-    change leaves alone still spells an old name. Git is read only when the changed lines
-    suggest a rename."""
+    some changed files, whole; the other Python ones are read); none when a file the change
+    leaves alone still spells an old name (an entry point in `pyproject.toml`, a test; not the
+    specs, globs `specs`: a spec that names it is check's to warn about), or when a star
+    import may re-export a public one. Git is read only when the lines suggest a rename."""
     candidates = rename_candidates(files)
     if not candidates:
         return {}
@@ -30,5 +33,9 @@ def change_renames(
     renames = spelled_nowhere(candidates, (sides.get(file.path, (None, None)) for file in python))
     if not renames:
         return {}
-    spelling = gitread.python_files_spelling(repo.root, list(renames), revision)
-    return {} if spelling - {file.path for file in files} else renames
+    where = [".", *(f":(exclude,glob){spec}" for glob in specs for spec in git_pathspecs(glob))]
+    if gitread.files_spelling(repo.root, list(renames), revision, where) - {f.path for f in files}:
+        return {}
+    public = any(not old.startswith("_") for old in renames)  # `from ._impl import *`
+    stars = public and gitread.files_spelling(repo.root, ["import *"], revision, ["*.py"])
+    return {} if stars else renames

@@ -18,9 +18,11 @@ def unchanged_hunks(
     change: Sequence[FileChange],
     judged: Sequence[FileChange],
     sides: Mapping[str, Sides],
+    specs: Sequence[str],
 ) -> dict[str, set[int]]:
     """By path, the indexes of the hunks of each `judged` file (of the `change`) that change no
-    behaviour; `sides`: their two texts, whole. Each judge is loaded only when it has a file."""
+    behaviour; `sides`: their two texts, whole; `specs`: the specs' globs. Each judge is loaded
+    only when it has a file."""
     python = [file for file in judged if file.path.endswith((".py", ".pyi"))]
     others = [file for file in judged if file not in python]
     found: dict[str, set[int]] = {}
@@ -28,7 +30,7 @@ def unchanged_hunks(
         from specflow.noop import unchanged_python
         from specflow.renames import change_renames
 
-        renames = change_renames(repo, revision, change, sides)
+        renames = change_renames(repo, revision, change, sides, specs)
         found = {f.path: unchanged_python(f.hunks, *sides[f.path], renames) for f in python}
     if others:
         from specflow.languages.generic import unchanged_tokens  # SPEED-9: braces, off Python's

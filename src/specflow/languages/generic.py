@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
@@ -98,15 +99,15 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     each side's text in `sides` where known), and a comma before a closing bracket; or, in
     TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
     comment = line_comment(path)
-    closing = _CLOSING_RUST if path.endswith(".rs") else _CLOSING
+    commas = _commas(path)
     types = _erased(path, sides)
     return {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
         and (
-            _trailing(_tokens(hunk.removed, comment, sides[0]), closing)
-            == _trailing(_tokens(hunk.added, comment, sides[1]), closing)
+            _tokens(hunk.removed, comment, sides[0], commas)
+            == _tokens(hunk.added, comment, sides[1], commas)
             or (types is not None and _in_types(hunk, types, sides))
         )
     }
@@ -124,7 +125,8 @@ def _erased(path: str, sides: Sides) -> tuple[set[int], set[int]] | None:
 def _in_types(hunk: Hunk, types: tuple[set[int], set[int]], sides: Sides) -> bool:
     changed = ((hunk.removed, types[0], sides[0]), (hunk.added, types[1], sides[1]))
     return all(
-        line.number in lines or not _line(side, "code", line).strip()
+        line.number in lines or not _line(side, "uncommented", line).strip()  # not "code":
+        # that blanks a string's text too, and a template literal's SQL is no type
         for side_lines, lines, side in changed
         for line in side_lines
     )
@@ -140,28 +142,45 @@ def unchanged_tokens(
     return generic_noop_hunks(path, hunks, (before, after))
 
 
-# REVIEW-E59: a formatter adds or drops the comma before a closing bracket when it wraps a list
-# (gofmt, prettier); in Rust `(x,)` is a tuple and `(x)` is `x`
-_CLOSING, _CLOSING_RUST = frozenset(")]}"), frozenset("]}")
+# REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
+# it wraps a list (gofmt, prettier), in the languages where that comma means nothing: not R
+# (`m[1,]`) nor shell (`*,)`); in Rust `(x,)` is a tuple and `(x)` is `x`
+_COMMA_FREE = (
+    *(".go", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".java"),
+    *(".kt", ".kts", ".cs", ".swift", ".dart", ".php", ".scala"),
+)
+_COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
+_COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}]|\Z)")
 
 
-def _trailing(tokens: list[str], closing: frozenset[str]) -> list[str]:
-    """The tokens without a comma that a closing bracket follows."""
-    last = len(tokens) - 1
-    return [
-        t for i, t in enumerate(tokens) if t != "," or i == last or tokens[i + 1] not in closing
-    ]
+def _commas(path: str) -> re.Pattern[str] | None:
+    return _COMMA_RUST if path.endswith(".rs") else _COMMA if path.endswith(_COMMA_FREE) else None
 
 
-def _tokens(lines: Sequence[Line], comment: str, side: Side | None) -> list[str]:
+def _tokens(
+    lines: Sequence[Line], comment: str, side: Side | None, commas: re.Pattern[str] | None
+) -> list[str]:
     if side is not None:
-        return _TOKEN.findall("\n".join(_line(side, "uncommented", line) for line in lines))
-    text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
-    kept = []
-    for line in text.split("\n"):
-        at = line.find(comment)
-        kept.append(line if at < 0 else line[:at])
-    return _TOKEN.findall("\n".join(kept))
+        text = "\n".join(_line(side, "uncommented", line) for line in lines)
+    else:
+        text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
+        text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
+    return _TOKEN.findall(commas.sub("", text) if commas else text)
+
+
+def _comment_at(line: str, comment: str) -> int:
+    """REVIEW-E64: where a line's comment starts, its marker outside quotes, and `#` only at a
+    word's start and not `#{`: Ruby's `"Hi #{name}"` and shell's `$#` are code; else its end."""
+    for found in _quoted_or(comment).finditer(line):
+        if found["mark"]:
+            return found.start()
+    return len(line)
+
+
+@lru_cache(maxsize=8)
+def _quoted_or(comment: str) -> re.Pattern[str]:
+    mark = r"(?<![^\s])#(?!\{)" if comment == "#" else re.escape(comment)
+    return re.compile(rf"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`|(?P<mark>{mark})")
 
 
 WRITE = re.compile(r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])")
@@ -172,7 +191,8 @@ NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 
 
 DEFINITION = re.compile(
-    r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|function|fn|func)\s+"
+    r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?"
+    r"(?:def|function|fn|func)\s+"
     r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
 )
 
@@ -207,7 +227,7 @@ NOT_CALLS = frozenset(
 # REVIEW-E47: a method of a class in braces: `static create(...) {`, `async #retry() {`
 METHOD = re.compile(
     r"\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*"
-    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z"
+    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z"
 )
 DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 

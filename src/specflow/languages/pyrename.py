@@ -154,7 +154,7 @@ def _strings(cls: ast.ClassDef) -> list[str]:
     ]
 
 
-# `def x(` or `class x`, indented or not, or `X = ...` at a module's top level (not `X == ...`)
+# `def x(`, `class x` or `X = ...` at a module's top level (not `X == ...`)
 _DEFINES = re.compile(r"\s*(?:async\s+def|def|class)\s+(\w+)|(\w+)\s*(?::[^=]*)?=(?!=)")
 _DEFINING = ("def ", "async ", "class ")
 MAX_LINES = 50_000  # changed lines: a change larger than this is judged without renames
@@ -163,9 +163,10 @@ Sides = tuple[bytes | None, bytes | None]
 
 def rename_candidates(files: Sequence[FileChange]) -> dict[str, str]:
     """REVIEW-E58: definitions the change renames, old name to new, each private (`_helper`)
-    or defined in a private module (`_parser.py`): a `def`, `class` or top-level assignment
-    whose line the change rewrites under the new name alone, each renamed one way. Whether
-    they are spelled anywhere else is `spelled_nowhere`'s to say, and the caller's."""
+    or defined in a private module (`_parser.py`): a top-level `def`, `class` or assignment
+    (not a method, which Python may call by its name: `visit_Call`; no `__dunder__`) whose
+    line the change rewrites under the new name alone, each renamed one way. Whether they are
+    spelled anywhere else is `spelled_nowhere`'s to say, and the caller's."""
     python = [file for file in files if file.path.endswith((".py", ".pyi"))]
     if sum(len(h.added) + len(h.removed) for file in python for h in file.hunks) > MAX_LINES:
         return {}
@@ -179,7 +180,9 @@ def rename_candidates(files: Sequence[FileChange]) -> dict[str, str]:
     return {
         old: new
         for (old, new), path in found.items()
-        if olds[old] == news[new] == 1 and (_private_name(old) or _private_module(path))
+        if olds[old] == news[new] == 1
+        and not (old.endswith("_") or new.endswith("_"))  # `__init__`, an enum's `_missing_`
+        and (_private_name(old) or _private_module(path))
     }
 
 
@@ -213,14 +216,14 @@ def _defined(text: str) -> tuple[str, str] | None:
     if not text.lstrip().startswith(_DEFINING) and (text[:1].isspace() or "=" not in text):
         return None  # most lines: no regular expression
     found = _DEFINES.match(text)
-    if found is None or (found.group(2) and text[:1].isspace()):
+    if found is None or text[:1].isspace():  # a method: Python may call it by its name
         return None
     group = 1 if found.group(1) else 2
     return found.group(group), text[: found.start(group)] + "\0" + text[found.end(group) :]
 
 
 def _private_name(name: str) -> bool:
-    return name.startswith("_") and not name.endswith("__")
+    return name.startswith("_") and not name.endswith("_")
 
 
 def _private_module(path: str) -> bool:
