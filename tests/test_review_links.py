@@ -1071,3 +1071,24 @@ def test_a_question_inside_a_named_function_says_so(repo, cli):
     said = "it lies inside `get_netrc_auth`, which the statement names; shared words: login"
     assert said in cli("review", "HEAD").out
     assert said in cli("review", "HEAD", "--format", "markdown").out
+
+
+def test_shared_words_are_shown_as_the_statement_writes_them(repo, cli):
+    """REVIEW-E67 (the ky trial read "shared words: object, undefin"): the text and the
+    pull-request comment show the statement's own words; the JSON keeps the stems it ranks."""
+    spec = (
+        '---\nid: X\nscope: ["src/**"]\n---\n# X\n\n## Requirements\n'
+        "- X-1: Undefined values are dropped before the headers are merged.\n"
+    )
+    repo.commit(
+        "base", {"specs/x.md": spec, "src/m.py": "def merge(a, b):\n    return {**a, **b}\n"}
+    )
+    repo.commit(
+        "Drop undefined values before merging headers",
+        {"src/m.py": "def merge(a, b):\n    return {**b, **a}\n"},
+    )
+    said = "shared words: dropped, headers, merged, undefined, values"
+    assert said in cli("review", "HEAD").out
+    assert said in cli("review", "HEAD", "--format", "markdown").out
+    evidence = review_json(cli, "HEAD")["questions"][0]["evidence"]
+    assert evidence["words"] == ["drop", "header", "merg", "undefin", "value"]

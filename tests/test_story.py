@@ -304,6 +304,20 @@ def test_a_deleted_file_is_shown_by_its_old_lines_and_asked_where_its_ids_went(r
     assert "should it reference" not in text
 
 
+def test_a_question_names_the_lines_a_hunk_changes_not_its_context(repo, cli):
+    """REVIEW-E66 (the ky trial): a one-line change on line 6 read "src/w.py 3-9" in every
+    question, its three lines of context each side counted; the JSON keeps the hunk."""
+    spec = "---\nid: WSM\nscope:\n  - src/**\n---\n# W\n\n## Requirements\n- WSM-1: Adds.\n"
+    code = "".join(f"x{n} = {n}\n" for n in range(1, 5)) + "# WSM-1\ny = 1\n"
+    code += "".join(f"z{n} = {n}\n" for n in range(1, 5))
+    repo.commit("w", {"specs/w.md": spec, "src/w.py": code, "tests/t.py": "# WSM-1\n"})
+    repo.commit("y", {"src/w.py": code.replace("y = 1", "y = 2")})
+    assert "  [ ] src/w.py 6 writes `y`." in cli("review", "HEAD").out
+    assert review_json(cli, "HEAD")["questions"][0]["hunks"] == [
+        {"path": "src/w.py", "start": 3, "end": 9}
+    ]
+
+
 def test_a_reference_to_an_id_the_spec_lacks_is_said_so_by_the_review(story, cli):
     """REVIEW-E37: a comment adding `# NOTES-9` is no spec question (comments only), and the
     review said "referenced: NOTES-9" while check blocked it as dangling."""

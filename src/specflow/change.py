@@ -72,13 +72,15 @@ class Hunk(NamedTuple):
 
     @property
     def span(self) -> str:
-        """The lines the hunk spans in the new file; for one that only removes lines, the old
-        file's, said so (REVIEW-E39: a deleted file's hunk was "0")."""
+        """The lines the hunk changes in the new file, its context apart (REVIEW-E66: a one-line
+        change read "20-26"); for one that only removes lines, the old file's, said so
+        (REVIEW-E39: a deleted file's hunk was "0")."""
         if not self.new_count:
             end = self.old_start + max(self.old_count, 1) - 1
             return f"{self.old_start}" + (f"-{end}" if end > self.old_start else "") + " (removed)"
-        end = self.new_end
-        return f"{self.new_start}" if end <= self.new_start else f"{self.new_start}-{end}"
+        first = self.first_changed
+        last = max((line.number for line in self.added), default=first)
+        return f"{first}" if last <= first else f"{first}-{last}"
 
 
 class FileChange(NamedTuple):

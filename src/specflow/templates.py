@@ -24,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from specflow.errors import SpecflowError
 from specflow.model import headline
 from specflow.output import escape
+from specflow.words import as_written
 
 OVERRIDE_DIR = ".specflow/templates"
 
@@ -57,6 +58,7 @@ def environment(root: Path) -> Environment:
         md_prose=escape.md_prose,
         md_prose_cell=escape.md_prose_cell,
         md_prose_text=escape.md_prose_text,
+        as_written=as_written,
     )
     return env
 

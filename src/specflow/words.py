@@ -154,6 +154,15 @@ def stem(word: str) -> str:
     return word
 
 
+def as_written(stems: Iterable[str], text: str) -> list[str]:
+    """REVIEW-E67: shared words as the statement writes them (`undefined`, not its stem
+    `undefin`); a stem it does not write (a commit subject's word) as it is."""
+    written: dict[str, str] = {}
+    for word in re.findall(r"[a-z]+", text.lower()):
+        written.setdefault(stem(word), word)
+    return [written.get(word, word) for word in stems]
+
+
 def _undoubled(stem: str) -> str:
     """`stripp` (stripping) is `strip`, `mapp` (mapped) `map`; `fall`, `pass`, `buzz` stay."""
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouylsz":
