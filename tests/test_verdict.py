@@ -800,3 +800,25 @@ def test_typescript_and_go_definitions_a_spec_names_removed_warn(repo, cli):
     moved = RETRY_TS.replace(method, "") + "\nexport class Delays {\n" + method + "}\n"
     repo.stage({"src/retry.ts": moved, "src/thing.go": go})
     assert "name-removed" not in cli("check", "--staged").out
+
+
+def test_a_gap_the_change_did_not_open_says_it_was_there_before(repo, cli):
+    """CHECK-E24 (the ky trial): a typo fixed in a comment was blocked by a requirement left
+    unreferenced before it, and nothing said so. The error says it, and still blocks; a
+    requirement the change adds, or whose last reference it removes, is the change's own."""
+    spec = (
+        '---\nid: S\nscope: ["src/**"]\n---\n# S\n\n## Requirements\n'
+        "- S-1: `f()` returns 1.\n- S-2: The wait ends when the signal aborts.\n"
+    )
+    repo.commit(
+        "base", {"specs/s.md": spec, "src/a.py": "# S-1\ndef f():  # e.g. one\n    return 1\n"}
+    )
+    repo.stage({"src/a.py": "# S-1\ndef f():  # e.g., one\n    return 1\n"})
+    done = cli("check", "--staged")
+    assert (
+        done.code == 1 and "S-2 is referenced nowhere (so it was before this change):" in done.out
+    )
+    repo.git("reset", "-q", "--hard")
+    repo.stage({"specs/s.md": spec + "- S-3: A third.\n", "src/a.py": "def f():\n    return 1\n"})
+    out = cli("check", "--staged").out
+    assert "S-3 is referenced nowhere: name" in out and "S-1 is referenced nowhere: name" in out

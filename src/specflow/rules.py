@@ -20,7 +20,7 @@ from specflow.losses import (
     touched_code,
     touched_requirements,
 )
-from specflow.model import Finding, Severity, Spec, Status
+from specflow.model import Finding, Requirement, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
@@ -58,7 +58,7 @@ def check(
     ids = _ids_by_kind(references)
     heads = list(touched_code(change, references, specs_dir, test_globs, texts, unchanged))
     raw = [
-        *_unreferenced(in_scope, ids),
+        *_unreferenced(in_scope, ids, change),
         *_planned_but_referenced(in_scope, ids),
         *_dangling(specs, added),
         *_left_dangling(specs, change, references, added, base_specs or SpecSet(())),
@@ -93,21 +93,41 @@ def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
 
 # CHECK-1: an enforced requirement of an affected spec must be referenced in the tree; a commit
 # message names what a change is about but implements nothing (CHECK-7).
-def _unreferenced(specs: Sequence[Spec], ids: Mapping[str, set[str]]) -> Iterator[Finding]:
+def _unreferenced(
+    specs: Sequence[Spec], ids: Mapping[str, set[str]], change: Change
+) -> Iterator[Finding]:
     known = ids["implements"] | ids["verifies"]
-    for spec in specs:
-        if not spec.enforced:
-            continue
-        for item in spec.requirements:
-            if item.id and item.enforced and item.id not in known:
-                yield Finding(
-                    "unreferenced-requirement",
-                    Severity.error,
-                    spec.path,
-                    item.line,
-                    f"{item.id} is referenced nowhere: name {item.id} in a comment where it is "
-                    f"implemented and in its test, {_or_plan(spec, item.id)}",
-                )
+    gaps = [
+        (spec, item)
+        for spec in specs
+        if spec.enforced
+        for item in spec.requirements
+        if item.id and item.enforced and item.id not in known
+    ]
+    opened = _opened(change, [item for _, item in gaps]) if gaps else set()
+    for spec, item in gaps:
+        assert item.id is not None
+        before = "" if item.id in opened else " (so it was before this change)"
+        yield Finding(
+            "unreferenced-requirement",
+            Severity.error,
+            spec.path,
+            item.line,
+            f"{item.id} is referenced nowhere{before}: name {item.id} in a comment where it is "
+            f"implemented and in its test, {_or_plan(spec, item.id)}",
+        )
+
+
+def _opened(change: Change, items: Sequence[Requirement]) -> set[str | None]:
+    """CHECK-E24: the requirements whose gap the change opens: it adds their line, or removes
+    a line that names them (the ky trial's typo fix was blocked by a gap it never saw)."""
+    added = {(f.path, line.number) for f in change.files for h in f.hunks for line in h.added}
+    removed = "\n".join(line.text for f in change.files for h in f.hunks for line in h.removed)
+    return {
+        item.id
+        for item in items
+        if (item.path, item.line) in added or (item.id and item.id in removed)
+    }
 
 
 def _or_plan(spec: Spec, item_id: str) -> str:
