@@ -1092,3 +1092,21 @@ def test_shared_words_are_shown_as_the_statement_writes_them(repo, cli):
     assert said in cli("review", "HEAD", "--format", "markdown").out
     evidence = review_json(cli, "HEAD")["questions"][0]["evidence"]
     assert evidence["words"] == ["drop", "header", "merg", "undefin", "value"]
+
+
+def test_a_shared_word_written_inside_a_name_is_shown_as_written(repo, cli):
+    """REVIEW-E67 (helper-63's review): a statement that writes the word inside a name
+    (`isUndefined()`) showed its stem, `undefin`."""
+    spec = (
+        '---\nid: X\nscope: ["src/**"]\n---\n# X\n\n## Requirements\n'
+        "- X-1: Values that `isUndefined()` accepts are dropped before headers merge.\n"
+    )
+    repo.commit(
+        "base", {"specs/x.md": spec, "src/m.py": "def merge(a, b):\n    return {**a, **b}\n"}
+    )
+    repo.commit(
+        "Drop undefined values before merging headers",
+        {"src/m.py": "def merge(a, b):\n    return {**b, **a}\n"},
+    )
+    text = cli("review", "HEAD").out
+    assert "undefined" in text.split("shared words: ")[1].split(")")[0], text

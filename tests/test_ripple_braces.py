@@ -329,3 +329,81 @@ def test_a_generic_method_and_a_default_export_are_definitions(repo, cli):
         out = cli("context", name).out
         assert out.split("\n")[1].strip() == "defined:", out
         assert line in out.split("\n")[2], out
+
+
+CART = """export function total(items: Item[], coupon?: string): number {
+  let sum = 0;
+  for (const item of items) {
+    sum = sum + item.price * item.qty;
+  }
+  if (coupon) {
+    sum = applyCoupon(sum, coupon);
+  }
+  return Math.round(sum);
+}
+"""
+CLIENT = """export class Client {
+  constructor(options) {
+    this.timeout = options.timeout || 1000;
+  }
+}
+"""
+FETCHER = """export function fetchWith(client, url) {
+  const { timeout } = client;
+  return get(url, timeout);
+}
+
+export function describe({ timeout, retries }) {
+  return `${retries} tries, ${timeout} ms`;
+}
+"""
+CONFIG_GO = """package client
+
+var retries = 3
+
+func Configure(retries int) error {
+\tif retries < 0 {
+\t\treturn errBadRetries
+\t}
+\treturn nil
+}
+
+func Reset() {
+\tretries = 3
+}
+"""
+DO_GO = "package client\n\nfunc Do() int {\n\treturn retries\n}\n"
+
+
+def test_a_local_or_field_keeps_its_real_readers(repo, cli):
+    """REVIEW-E63 (helper-63's review): the locals of an `export function` lost every use (its
+    own line was no function header to git's rows); a field read by destructuring (`const {
+    timeout } = client`, a parameter `{ timeout }`) was no use; and a hunk over two Go functions
+    took a package variable written in the second for a parameter of the first."""
+    repo.commit(
+        "base",
+        {
+            "specs/core.md": SPEC,
+            "src/cart.ts": CART,
+            "src/client.js": CLIENT,
+            "src/fetcher.js": FETCHER,
+            "client/config.go": CONFIG_GO,
+            "client/do.go": DO_GO,
+        },
+    )
+    repo.commit(
+        "change",
+        {
+            "src/cart.ts": CART.replace("item.qty;", "item.qty * (1 + TAX);"),
+            "src/client.js": CLIENT.replace("|| 1000", "|| 2000"),
+            "client/config.go": CONFIG_GO.replace("errBadRetries", "errRetries").replace(
+                "\tretries = 3\n}", "\tretries = 5\n}"
+            ),
+        },
+    )
+    found = {
+        name: [(path, line) for path, line, _ in uses] for name, uses in ripple_uses(cli).items()
+    }
+    assert found["sum"] == [("src/cart.ts", 2), ("src/cart.ts", 7), ("src/cart.ts", 9)], found
+    assert ("src/fetcher.js", 2) in found["timeout"] and ("src/fetcher.js", 6) in found["timeout"]
+    assert ("client/do.go", 4) in found["retries"], found

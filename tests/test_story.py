@@ -316,6 +316,9 @@ def test_a_question_names_the_lines_a_hunk_changes_not_its_context(repo, cli):
     assert review_json(cli, "HEAD")["questions"][0]["hunks"] == [
         {"path": "src/w.py", "start": 3, "end": 9}
     ]
+    # helper-63's review: lines only removed are named by where they stood, said so
+    repo.commit("no y", {"src/w.py": code.replace("# WSM-1\ny = 1\n", "")})
+    assert "  [ ] src/w.py 5-6 (removed) " in cli("review", "HEAD").out
 
 
 def test_a_reference_to_an_id_the_spec_lacks_is_said_so_by_the_review(story, cli):

@@ -822,3 +822,8 @@ def test_a_gap_the_change_did_not_open_says_it_was_there_before(repo, cli):
     repo.stage({"specs/s.md": spec + "- S-3: A third.\n", "src/a.py": "def f():\n    return 1\n"})
     out = cli("check", "--staged").out
     assert "S-3 is referenced nowhere: name" in out and "S-1 is referenced nowhere: name" in out
+    # helper-63's review: a draft made active, or a spec moved in, opens its gaps itself
+    repo.git("reset", "-q", "--hard")
+    repo.commit("draft", {"specs/s.md": spec.replace("id: S\n", "id: S\nstatus: draft\n")})
+    repo.stage({"specs/s.md": spec})
+    assert "S-2 is referenced nowhere: name" in cli("check", "--staged").out

@@ -75,9 +75,9 @@ class Hunk(NamedTuple):
         """The lines the hunk changes in the new file, its context apart (REVIEW-E66: a one-line
         change read "20-26"); for one that only removes lines, the old file's, said so
         (REVIEW-E39: a deleted file's hunk was "0")."""
-        if not self.new_count:
-            end = self.old_start + max(self.old_count, 1) - 1
-            return f"{self.old_start}" + (f"-{end}" if end > self.old_start else "") + " (removed)"
+        if not self.added and self.removed:  # what stood there, by the old file's lines
+            first, end = self.removed[0].number, self.removed[-1].number
+            return f"{first}" + (f"-{end}" if end > first else "") + " (removed)"
         first = self.first_changed
         last = max((line.number for line in self.added), default=first)
         return f"{first}" if last <= first else f"{first}-{last}"

@@ -200,10 +200,12 @@ def _functions(
         if not wanted.intersection(words):
             function, depth = raw, indent
             continue
-        if words[0] in generic.HEADER_WORDS:  # the first word of a definition
-            header = generic.HEADER_NAME.match(raw.decode("utf-8", "replace").strip())
-            if header:  # a definition that matched is the function of its own line and those below
-                function, depth = header[1], indent - 1
+        if words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{"):
+            # a definition that matched is the function of its own line and those below; also
+            # `export function f(`, a method `retry(x) {` (REVIEW-E63: their locals' uses)
+            header = generic.definition_at(raw.decode("utf-8", "replace"))
+            if header:
+                function, depth = header, indent - 1
         row = (raw_path, int(raw_line))
         if row in rows:
             if isinstance(function, bytes):
@@ -267,15 +269,14 @@ def _use(
 
 
 _THROUGH_SELF = re.compile(r"(?<![\w.])(?:self|cls)\.$")
-_KEYWORD_BEFORE = re.compile(r"[(,]\s*$")
-_KEYWORD_AFTER = re.compile(r"\s*=(?!=)")
-_KEY_BEFORE, _KEY_AFTER = re.compile(r"(?:^|[{,])\s*$"), re.compile(r"\s*:(?![:=])")
+_KEYWORD_BEFORE, _KEYWORD_AFTER = re.compile(r"[(,]\s*$"), re.compile(r"\s*=(?!=)")
+_KEY_AFTER = re.compile(r"\s*(?::(?![:=])|[,}])")  # `{data: 1}`, `const { timeout } =`
 
 
 def _spelled(text: str, name: str, keys: bool = False) -> frozenset[str]:
     """How `text` names `name` (REVIEW-E22): "bare", through "self" (or `cls`), through an
     "other", as a "keyword" argument (`User(password_hash=...)`), in a "string", or (`keys`,
-    REVIEW-E63) as a field's "key" in a literal: `{data: 1}`, Go's `Ctx{allowed: m}`."""
+    REVIEW-E63) as a "key" in braces: `{data: 1}`, `Ctx{allowed: m}`, `const {timeout} =`."""
     found = set()
     for match in _name_pattern(name).finditer(text):
         before = text[: match.start()]
@@ -285,7 +286,7 @@ def _spelled(text: str, name: str, keys: bool = False) -> frozenset[str]:
             found.add("string")  # `getattr(user, "password_hash")`, `__all__ = ["record"]`
         elif _KEYWORD_BEFORE.search(before) and _KEYWORD_AFTER.match(text, match.end()):
             found.add("keyword")
-        elif keys and _KEY_AFTER.match(text, match.end()) and _KEY_BEFORE.search(before):
+        elif keys and _KEY_AFTER.match(text, match.end()) and generic.in_braces(before):
             found.add("key")
         else:
             found.add("bare")
@@ -296,10 +297,9 @@ def _callee(before: str) -> str:
     """The call still open where the name appears: `verify(p, user.` → `verify`, never `if`."""
     stack: list[str] = []
     for match in re.finditer(r"([A-Za-z_][\w.]*)?\s*\(|\)", before):
-        if match[0] == ")":
-            if stack:
-                stack.pop()
-        else:
+        if match[0] == ")" and stack:
+            stack.pop()
+        elif match[0] != ")":
             stack.append("" if match[1] in generic.NOT_CALLS else match[1] or "")
     return next((name for name in reversed(stack) if name), "")
 

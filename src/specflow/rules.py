@@ -119,15 +119,12 @@ def _unreferenced(
 
 
 def _opened(change: Change, items: Sequence[Requirement]) -> set[str | None]:
-    """CHECK-E24: the requirements whose gap the change opens: it adds their line, or removes
-    a line that names them (the ky trial's typo fix was blocked by a gap it never saw)."""
-    added = {(f.path, line.number) for f in change.files for h in f.hunks for line in h.added}
+    """CHECK-E24: the requirements whose gap the change may have opened: it changes, adds or
+    moves their spec (its status, say), or removes a line that names them (the ky trial's typo
+    fix was blocked by a gap it never saw)."""
+    specs = {path for f in change.files for path in (f.path, f.old_path) if path}
     removed = "\n".join(line.text for f in change.files for h in f.hunks for line in h.removed)
-    return {
-        item.id
-        for item in items
-        if (item.path, item.line) in added or (item.id and item.id in removed)
-    }
+    return {item.id for item in items if item.path in specs or (item.id and item.id in removed)}
 
 
 def _or_plan(spec: Spec, item_id: str) -> str:

@@ -158,8 +158,8 @@ def as_written(stems: Iterable[str], text: str) -> list[str]:
     """REVIEW-E67: shared words as the statement writes them (`undefined`, not its stem
     `undefin`); a stem it does not write (a commit subject's word) as it is."""
     written: dict[str, str] = {}
-    for word in re.findall(r"[a-z]+", text.lower()):
-        written.setdefault(stem(word), word)
+    for part in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", text):  # `isUndefined`: undefined
+        written.setdefault(stem(part.lower()), part.lower())
     return [written.get(word, word) for word in stems]
 
 

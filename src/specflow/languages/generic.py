@@ -240,7 +240,7 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     for index, hunk in enumerate(file.hunks):
         name = _definition_above(lines, _first_code(hunk)) if lines and hunk.added else None
         if not name and hunk.removed and not hunk.added:  # a definition removed whole
-            name = _definition_at(hunk.removed[0].text)
+            name = definition_at(hunk.removed[0].text)
         if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
@@ -249,7 +249,7 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     return found
 
 
-def _definition_at(text: str) -> str:
+def definition_at(text: str) -> str:
     match = DEFINITION.match(text) or CLASS.match(text) or METHOD.match(text)
     return match[1] if match and match[1] not in NOT_CALLS else ""
 
@@ -280,7 +280,7 @@ def _definition_above(lines: Sequence[str], line: int) -> str | None:
         indent = len(text) - len(text.lstrip())
         if number != line and (indent >= depth or not text.strip()):
             continue
-        name = _definition_at(text)
+        name = definition_at(text)
         if name:
             return name
         if number != line:
@@ -294,12 +294,12 @@ def symbols(
     for index, hunk in enumerate(file.hunks):
         if index in noop:
             continue
-        function = enclosing[index][0] if index in enclosing else ""
+        scopes = _scopes(sides[1], hunk)  # REVIEW-E63
         for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
             for symbol in _line_symbols(
                 file.path, line.number, _line(sides[1], "code", line), "write"
             ):
-                yield _scoped(symbol, function, sides[1], line.number)
+                yield _scoped(symbol, scopes.get(line.number))
         for line in hunk.removed:
             yield from _line_symbols(
                 file.path, line.number, _line(sides[0], "code", line), "unwrite"
@@ -308,22 +308,79 @@ def symbols(
             yield Symbol(enclosing[index][0], "function", file.path, hunk.new_start)
 
 
-def _scoped(symbol: Symbol, function: str, side: Side | None, number: int) -> Symbol:
+def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None) -> Symbol:
     """REVIEW-E63: a name written through an object (`c.allowed = ...`) is an attribute, which
     bare names elsewhere (a parameter `allowed`) are not; one the function around it declares
     (`routePath :=`, `let`, `var`, a parameter) is its local, which no other function sees."""
-    if symbol.reach == ATTRIBUTE or not function or side is None or symbol.kind != "write":
+    if symbol.reach == ATTRIBUTE or not scope or symbol.kind != "write":
         return symbol
-    name = re.escape(symbol.name)
-    declared = re.compile(rf"\b(?:var|let|const)\s+{name}\b|\b{name}\s*:=")
-    for above in range(number - 1, max(0, number - DEFINITION_SCAN), -1):
-        text = side.code[above - 1] if above <= len(side.code) else ""
-        if _definition_at(text) == function:  # its parameters: on the line that defines it
-            local = re.search(rf"\b{name}\b", text.partition("(")[2]) is not None
-            return replace(symbol, function=function, reach=LOCAL) if local else symbol
-        if declared.search(text):
-            return replace(symbol, function=function, reach=LOCAL)
-    return symbol
+    function, declared = scope
+    return replace(symbol, function=function, reach=LOCAL) if symbol.name in declared else symbol
+
+
+def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str]]]:
+    """For each added line, the function around it and the names declared in it above the
+    line: read once a hunk, from the nearest definition above its first change (a definition
+    inside the hunk starts another)."""
+    if side is None or not hunk.added:
+        return {}
+    first, last = hunk.added[0].number, hunk.added[-1].number
+    function, declared = "", set[str]()
+    for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
+        text = _code_at(side, above)
+        if name := definition_at(text):
+            function, declared = name, declared | _parameters(text)
+            break
+        declared |= _declarations(text)
+    added = {line.number for line in hunk.added}
+    found: dict[int, tuple[str, frozenset[str]]] = {}
+    for number in range(first, last + 1):
+        text = _code_at(side, number)
+        if name := definition_at(text):
+            function, declared = name, _parameters(text)
+        if number in added and function:
+            found[number] = (function, frozenset(declared))
+        declared |= _declarations(text)
+    return found
+
+
+def in_braces(before: str) -> bool:
+    """REVIEW-E63: whether the text ends as a name's place among a literal's or a pattern's
+    keys: right after `{` or a `,` inside the braces that are open there."""
+    if not before.rstrip().endswith(("{", ",")):
+        return False
+    depth = 0
+    for char in reversed(before):
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if not depth:
+                return char == "{"
+            depth -= 1
+    return False
+
+
+def _code_at(side: Side, number: int) -> str:
+    return side.code[number - 1] if 0 < number <= len(side.code) else ""
+
+
+_DECLARED = re.compile(
+    r"\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)|((?:[A-Za-z_]\w*\s*,\s*)*[A-Za-z_]\w*)\s*:="
+)
+
+
+def _declarations(text: str) -> set[str]:
+    """`var x`, `let x`, `const x`, Go's `a, b :=`."""
+    found: set[str] = set()
+    for one, many in _DECLARED.findall(text) if ("=" in text or "var" in text) else ():
+        found.update([one] if one else [name.strip() for name in many.split(",")])
+    return found
+
+
+def _parameters(text: str) -> set[str]:
+    """The names on a definition's line after its first `(`: its parameters (and, crudely,
+    their types)."""
+    return set(re.findall(r"[A-Za-z_$][\w$]*", text.partition("(")[2]))
 
 
 ATTRIBUTE, LOCAL = "attribute", "local"
