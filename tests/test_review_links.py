@@ -1073,19 +1073,20 @@ def test_a_question_inside_a_named_function_says_so(repo, cli):
     assert said in cli("review", "HEAD", "--format", "markdown").out
 
 
+def said_to_drop_undefined_values(repo, statement: str) -> None:
+    """A commit whose subject shares its words with `statement` (X-1) and whose code no word."""
+    spec = '---\nid: X\nscope: ["src/**"]\n---\n# X\n\n## Requirements\n' + f"- X-1: {statement}\n"
+    merge = "def merge(a, b):\n    return {**a, **b}\n"
+    repo.commit("base", {"specs/x.md": spec, "src/m.py": merge})
+    merged = {"src/m.py": merge.replace("{**a, **b}", "{**b, **a}")}
+    repo.commit("Drop undefined values before merging headers", merged)
+
+
 def test_shared_words_are_shown_as_the_statement_writes_them(repo, cli):
     """REVIEW-E67 (the ky trial read "shared words: object, undefin"): the text and the
     pull-request comment show the statement's own words; the JSON keeps the stems it ranks."""
-    spec = (
-        '---\nid: X\nscope: ["src/**"]\n---\n# X\n\n## Requirements\n'
-        "- X-1: Undefined values are dropped before the headers are merged.\n"
-    )
-    repo.commit(
-        "base", {"specs/x.md": spec, "src/m.py": "def merge(a, b):\n    return {**a, **b}\n"}
-    )
-    repo.commit(
-        "Drop undefined values before merging headers",
-        {"src/m.py": "def merge(a, b):\n    return {**b, **a}\n"},
+    said_to_drop_undefined_values(
+        repo, "Undefined values are dropped before the headers are merged."
     )
     said = "shared words: dropped, headers, merged, undefined, values"
     assert said in cli("review", "HEAD").out
@@ -1097,16 +1098,8 @@ def test_shared_words_are_shown_as_the_statement_writes_them(repo, cli):
 def test_a_shared_word_written_inside_a_name_is_shown_as_written(repo, cli):
     """REVIEW-E67 (helper-63's review): a statement that writes the word inside a name
     (`isUndefined()`) showed its stem, `undefin`."""
-    spec = (
-        '---\nid: X\nscope: ["src/**"]\n---\n# X\n\n## Requirements\n'
-        "- X-1: Values that `isUndefined()` accepts are dropped before headers merge.\n"
-    )
-    repo.commit(
-        "base", {"specs/x.md": spec, "src/m.py": "def merge(a, b):\n    return {**a, **b}\n"}
-    )
-    repo.commit(
-        "Drop undefined values before merging headers",
-        {"src/m.py": "def merge(a, b):\n    return {**b, **a}\n"},
+    said_to_drop_undefined_values(
+        repo, "Values that `isUndefined()` accepts are dropped before headers merge."
     )
     text = cli("review", "HEAD").out
     assert "undefined" in text.split("shared words: ")[1].split(")")[0], text

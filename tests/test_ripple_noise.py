@@ -37,6 +37,13 @@ def ripple_names(cli) -> dict[str, list[dict[str, object]]]:
     return {r["symbol"]["name"]: r["uses"] for r in data["ripples"]}
 
 
+def record_uses(repo, cli, charge: str) -> list[dict[str, object]]:
+    """The uses of `record` (pay/ledger.py) when it changes and pay/charge.py is `charge`."""
+    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
+    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
+    return ripple_names(cli)["record"]
+
+
 def places(uses: list[dict[str, object]], *keys: str) -> list[tuple[object, ...]]:
     """Each use as the tuple of its `keys` (by default its path and function), in order."""
     return [tuple(use[key] for key in keys or ("path", "function")) for use in uses]
@@ -198,9 +205,7 @@ def test_a_docstring_naming_a_changed_function_is_no_use(repo, cli):
         '    """Refund.\n\n    Never calls record: a refund is\n    record-free."""\n'
         "    return -cents\n"
     )
-    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
-    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
-    uses = ripple_names(cli)["record"]
+    uses = record_uses(repo, cli, charge)
     assert places(uses, "path", "line") == [("pay/charge.py", 6)]
     context = json.loads(cli("context", "record", "--format", "json").out)
     assert "refund" not in json.dumps(context) and "Charge through" not in json.dumps(context)
@@ -220,9 +225,7 @@ def test_a_message_naming_a_changed_function_is_no_use(repo, cli):
         "    print(f'{record(ledger, 0)} kept, record \\'ok\\'')\n"
         '    return getattr(pay.ledger, "record")\n'
     )
-    repo.commit("base", {"specs/pay.md": SPEC, "pay/ledger.py": LEDGER, "pay/charge.py": charge})
-    repo.commit("cents", {"pay/ledger.py": LEDGER.replace("= cents", "= int(cents)")})
-    uses = ripple_names(cli)["record"]
+    uses = record_uses(repo, cli, charge)
     assert places(uses, "path", "line") == [
         ("pay/charge.py", 8),
         ("pay/charge.py", 12),

@@ -277,10 +277,9 @@ def grep_args(
         args.append("-p")
     for alternation in _alternations(patterns):
         args += ["-e", alternation]
-    args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
+    args += _resulting(revision)
     where = ["."] if paths is None else [f":(literal){path}" for path in paths]
-    skipped = (spec for glob in excludes for spec in git_pathspecs(glob))
-    args += ["--", *where, *(f":(exclude,glob){spec}" for spec in skipped)]
+    args += ["--", *where, *_excluded(excludes)]
     prefix = ["-c", f"core.attributesFile={_ATTRIBUTES}"] if functions else []
     return [*prefix, *args]
 
@@ -385,14 +384,28 @@ def comment_char(root: Path) -> str:
     return out.decode().strip() or "#"
 
 
+def _resulting(revision: Revision) -> list[str]:
+    """What `git grep` searches for the resulting tree: the index, the work tree or a commit."""
+    return {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
+
+
+def _excluded(globs: Sequence[str]) -> list[str]:
+    return [f":(exclude,glob){spec}" for glob in globs for spec in git_pathspecs(glob)]
+
+
 def files_spelling(
-    root: Path, names: Sequence[str], revision: Revision, where: Sequence[str]
+    root: Path,
+    names: Sequence[str],
+    revision: Revision,
+    excludes: Sequence[str] = (),
+    where: Sequence[str] = (".",),
 ) -> set[str]:
     """The text files of the resulting tree that spell any of `names` as a word, among the
-    pathspecs `where` (REVIEW-E58): one `git grep -l`."""
+    pathspecs `where` and not in the globs `excludes` (REVIEW-E58): one `git grep -l`."""
     args = ["grep", "-l", "-I", "-w", "-F", "--null", "--no-recurse-submodules"]
     args += [arg for name in names for arg in ("-e", name)]
-    args += {"staged": ["--cached"], "worktree": []}.get(revision.mode, [str(revision.head)])
-    out = run(root, *args, "--", *where, ok_codes=(0, 1))
+    out = run(
+        root, *args, *_resulting(revision), "--", *where, *_excluded(excludes), ok_codes=(0, 1)
+    )
     strip = len(revision.tree) + 1 if revision.tree else 0
     return {os.fsdecode(raw[strip:]) for raw in out.split(b"\0") if raw}

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from specflow import gitio, gitread
 from specflow.change import FileChange, Revision
-from specflow.globs import git_pathspecs
-from specflow.languages.pyrename import Sides, rename_candidates, spelled_nowhere
+from specflow.languages.pyrename import rename_candidates, spelled_nowhere
+from specflow.languages.pyshape import Sources
 from specflow.pipeline import start_sources  # which imports this module lazily, for check
 
 
@@ -16,7 +16,7 @@ def change_renames(
     repo: gitio.RepoInfo,
     revision: Revision,
     files: Sequence[FileChange],
-    known: Mapping[str, Sides],
+    known: Mapping[str, Sources],
     specs: Sequence[str],
 ) -> dict[str, str]:
     """Old name to new, for the renames no changed file contradicts (`known`: both sides of
@@ -33,9 +33,8 @@ def change_renames(
     renames = spelled_nowhere(candidates, (sides.get(file.path, (None, None)) for file in python))
     if not renames:
         return {}
-    where = [".", *(f":(exclude,glob){spec}" for glob in specs for spec in git_pathspecs(glob))]
-    if gitread.files_spelling(repo.root, list(renames), revision, where) - {f.path for f in files}:
+    if gitread.files_spelling(repo.root, list(renames), revision, specs) - {f.path for f in files}:
         return {}
     public = any(not old.startswith("_") for old in renames)  # `from ._impl import *`
-    stars = public and gitread.files_spelling(repo.root, ["import *"], revision, ["*.py"])
+    stars = public and gitread.files_spelling(repo.root, ["import *"], revision, where=["*.py"])
     return {} if stars else renames

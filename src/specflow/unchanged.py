@@ -5,11 +5,13 @@ throughout (REVIEW-E58); other code on its tokens (REVIEW-16)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from specflow import gitio
 from specflow.change import FileChange, Revision
 
-Sides = tuple[bytes | None, bytes | None]
+if TYPE_CHECKING:  # a Go file's judgement reads no syntax tree
+    from specflow.languages.pyshape import Sources
 
 
 def unchanged_hunks(
@@ -17,7 +19,7 @@ def unchanged_hunks(
     revision: Revision,
     change: Sequence[FileChange],
     judged: Sequence[FileChange],
-    sides: Mapping[str, Sides],
+    sides: Mapping[str, Sources],
     specs: Sequence[str],
 ) -> dict[str, set[int]]:
     """By path, the indexes of the hunks of each `judged` file (of the `change`) that change no

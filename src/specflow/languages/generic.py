@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.globs import CODE_SUFFIXES, line_comment
+from specflow.globs import CODE_SUFFIXES, is_comment_line, line_comment
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
 from specflow.languages.tstypes import TYPESCRIPT, type_lines
 
@@ -258,12 +258,11 @@ def _first_code(hunk: Hunk) -> int:
     """The first added line that is neither blank nor a comment (REVIEW-E60: a function added
     after another starts with a blank line and its doc comment), else the first change."""
     code = (
-        line.number for line in hunk.added if line.text.strip() and not _COMMENT.match(line.text)
+        line.number
+        for line in hunk.added
+        if line.text.strip() and not is_comment_line(hunk.path, line.text)
     )
     return next(code, hunk.first_changed)
-
-
-_COMMENT = re.compile(r"\s*(?://|/\*|\*|#|--)")
 
 
 def _definition_above(lines: Sequence[str], line: int) -> str | None:

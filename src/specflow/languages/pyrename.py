@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from specflow.change import FileChange, Hunk
 
 if TYPE_CHECKING:  # pyshape reads `reads_locals` from here
-    from specflow.languages.pyshape import Side
+    from specflow.languages.pyshape import Side, Sources
 
 # calls that read a function's locals by name: renaming them is then a change (`dir()` and
 # `vars()` without an argument)
@@ -158,7 +158,6 @@ def _strings(cls: ast.ClassDef) -> list[str]:
 _DEFINES = re.compile(r"\s*(?:async\s+def|def|class)\s+(\w+)|(\w+)\s*(?::[^=]*)?=(?!=)")
 _DEFINING = ("def ", "async ", "class ")
 MAX_LINES = 50_000  # changed lines: a change larger than this is judged without renames
-Sides = tuple[bytes | None, bytes | None]
 
 
 def rename_candidates(files: Sequence[FileChange]) -> dict[str, str]:
@@ -186,7 +185,7 @@ def rename_candidates(files: Sequence[FileChange]) -> dict[str, str]:
     }
 
 
-def spelled_nowhere(renames: Mapping[str, str], sides: Iterable[Sides]) -> dict[str, str]:
+def spelled_nowhere(renames: Mapping[str, str], sides: Iterable[Sources]) -> dict[str, str]:
     """The renames whose old name no changed file spells afterwards and whose new name none
     spelled before; `sides`: each changed Python file's, whole."""
     sides = list(sides)
