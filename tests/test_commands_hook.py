@@ -247,6 +247,21 @@ def test_partial_commit_that_leaves_a_bad_staged_file_out_passes(hooked):
     assert commit(hooked, "Everything staged").returncode != 0
 
 
+def test_the_commit_that_mends_a_committed_spec_that_does_not_parse_passes(hooked):
+    """CHECK-E25 (the cookie trial): a spec whose front matter broke in a commit the hook did
+    not judge (`--no-verify`) no longer blocks the commit that mends it; one still broken in the
+    commit does, naming its line."""
+    broken = SPEC.replace("  - src/auth/**", "  - [src/auth/**")
+    hooked.write({"specs/password-reset.md": broken})
+    assert commit(hooked, "Break the spec", "-a", "--no-verify").returncode == 0
+    hooked.write({"specs/password-reset.md": broken.replace("scope:", "scope: \n")})
+    still = commit(hooked, "Not mended", "-a")
+    assert still.returncode != 0 and "specs/password-reset.md:" in output(still)
+    hooked.write({"specs/password-reset.md": SPEC})
+    mended = commit(hooked, "Mend the spec", "-a")
+    assert mended.returncode == 0, output(mended)
+
+
 def test_commit_a_judges_the_tracked_changes_it_adds(hooked):
     """HOOK-6: `git commit -a` stages tracked changes into .git/index.lock; those are judged."""
     hooked.write({"src/auth/hashing.py": "import bcrypt\n" + TRACED_HASHING, "notes.txt": "n\n"})

@@ -183,11 +183,15 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
 
 
 def test_without_the_sdk_mcp_exits_2_with_the_install_command(tmp_path: Path) -> None:
-    """ASSIST-2: an `mcp` that cannot be imported gives one line and exit 2."""
+    """ASSIST-2: an `mcp` that cannot be imported gives one line and exit 2; ASSIST-E5: so does
+    a plain `pip install specflow`, where anyio, which the SDK brings, is missing too."""
     root = demo_repository(tmp_path / "story")
     blocker = tmp_path / "blocker"
-    (blocker / "mcp").mkdir(parents=True)
-    (blocker / "mcp" / "__init__.py").write_text("raise ModuleNotFoundError(name='mcp')\n")
+    for module in ("mcp", "anyio"):
+        (blocker / module).mkdir(parents=True)
+        (blocker / module / "__init__.py").write_text(
+            f"raise ModuleNotFoundError(name={module!r})\n"
+        )
     done = subprocess.run(
         [SPECFLOW, "mcp"],
         cwd=root,

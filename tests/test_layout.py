@@ -384,6 +384,8 @@ LAZY_ALLOWED = {
     ("specflow.commands.check", "specflow.pipeline"): "SPEED-4: imported while git opens the repo",
     ("specflow.commands.serve", "specflow.commands.mcpserver"): "the optional MCP SDK: without "
     "`specflow[mcp]`, `specflow mcp` says what to install",
+    ("specflow.commands.serve", "mcp"): "ASSIST-E5: the SDK before mcpserver's anyio, so that "
+    "a plain install gets the line that says what to install",
     ("specflow.output.serialize", "specflow.context"): "SPEED-3: `check --format json` "
     "serialises here, and context.py would load the review's stages",
     ("specflow.commands.review_context", "specflow.output.render"): "SPEED-11: `review` and "
@@ -486,6 +488,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyshape",
         "languages.pysource",
         "languages.python",
+        "languages.tokens",
         "languages.tstypes",
         "link",
         "noop",
@@ -493,6 +496,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "renames",
         "review",
         "ripple",
+        "specreview",
         "touches",
         "unchanged",
         "words",
@@ -516,8 +520,7 @@ GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens,
     for name in (
         "unchanged",
         "languages",
-        "languages.generic",
-        "languages.base",
+        "languages.tokens",
         "languages.tstypes",
         "braces",
     )

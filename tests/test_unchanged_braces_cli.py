@@ -236,3 +236,35 @@ def test_a_change_of_meaning_that_looks_like_formatting_still_asks(repo, cli):
         r"^(\S+?):\d+: warning \[touched-requirement\]", cli("check", "HEAD").out, re.M
     )
     assert sorted(warned) == sorted(CHANGES)
+
+
+RUST_COMMENTED = """// A-1: the intrinsics of the target architecture.
+pub fn level(buf: &[u8]) -> usize {
+    /*
+    #[cfg(target_arch = "x86")]
+    use core::arch::x86::*;
+    */
+    buf.len()
+}
+
+/* A reworded block
+   comment. */
+pub fn other() {}
+"""
+
+
+def test_removing_the_markers_of_a_block_comment_turns_code_on(repo, cli):
+    """REVIEW-E68 (the httparse trial's e8a1bee): the `/*` and `*/` lines removed around code
+    are a change of code, not of a comment: the review asks, the hook warns. A block comment
+    reworded is still no change."""
+    repo.commit("base", {"specs/a.md": SPEC, "src/lib.rs": RUST_COMMENTED, **TESTS})
+    uncommented = RUST_COMMENTED.replace("    /*\n", "").replace("    */\n", "")
+    repo.stage({"src/lib.rs": uncommented})
+    assert "touches the code of A-1" in cli("check", "--staged").out
+    repo.commit("fix avx simd on x86", {"src/lib.rs": uncommented})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and "A-1" in {q["statement"]["id"] for q in data["questions"]}
+    assert "touched-requirement" in cli("check", "HEAD").out
+    reworded = uncommented.replace("A reworded block\n", "A block comment,\n   reworded:\n")
+    repo.commit("reword", {"src/lib.rs": reworded})
+    assert review_json(cli, "HEAD")["noop_files"] == ["src/lib.rs"]

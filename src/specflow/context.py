@@ -14,7 +14,8 @@ from specflow.ripple import Use
 from specflow.specset import SpecSet
 
 _DEFINITION = re.compile(
-    r"^\s*(?:export\s+)?(?:pub\s+)?(?:async\s+)?(?:def|class|function|fn|func|type|struct)\s+"
+    r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*"
+    r"(?:def|class|function|fn|func|type|struct)\s+"
     r"([A-Za-z_]\w*)"
 )
 

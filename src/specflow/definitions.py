@@ -17,7 +17,8 @@ from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 # `func (r *T)`, `fn`, ... Patterns, not compiled ones: `re` compiles them when a change first
 # removes a line, not on every commit.
 _DEFINED_NAME = (
-    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract)[ \t]+)*"
+    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract|unsafe)"
+    r"[ \t]+)*"
     r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*)?"
     r"([A-Za-z_]\w*)"
 )

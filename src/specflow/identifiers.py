@@ -22,6 +22,12 @@ _SHAPED = re.compile(
     r"|[A-Z]{2,}[a-z]\w*)"
     r"(?![\w/-])"
 )
+# REVIEW-E76: `name=value`, `Max-Age=0`, `a=1&b=2` show a format, not names; a keyword
+# argument is code (`partial=True`, `unknown=RAISE`, `tz=dt.timezone.utc`, `minor=0`)
+_FORMAT = re.compile(
+    r"\A(?:[a-z][a-z0-9]*=(?!(?:true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
+    r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
+)
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
 # Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
@@ -39,7 +45,7 @@ def identifiers(text: str) -> frozenset[str]:
     also its last part (`users.password_hash` → `password_hash`)."""
     found: set[str] = set()
     for span in _CODE_SPAN.findall(text):
-        if "/" in span or _FILE_SUFFIX.search(span.strip()):
+        if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
         found.update(chain for chain in CHAIN.findall(span) if _worth(chain))
     prose = _CODE_SPAN.sub(" ", text)

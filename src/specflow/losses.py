@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from specflow.change import Change, FileChange, Hunk
 from specflow.globs import (
@@ -153,9 +154,10 @@ def emptied_scopes(
     if tree_files is None:
         return
     gone = removed_paths(change)
+    arrived = [f.path for f in change.files if f.status in ("added", "renamed", "copied")]
     for spec in specs.specs:
-        if not spec.enforced:
-            continue
+        if not spec.enforced or any(matches(path, spec.scope) for path in arrived):
+            continue  # CHECK-E26: the code went where the spec's scope looks: lint names the glob
         for glob in spec.scope:
             lost = [path for path in gone if matches(path, (glob,))]
             if lost and not matches_any(tree_files, glob):
@@ -233,28 +235,36 @@ def touched_code(
                 yield file.path, hunk, reference
 
 
-def _only_comments(
-    path: str, hunk: Hunk, comments: Callable[[], tuple[set[int], set[int]]]
-) -> bool:
+def _only_comments(path: str, hunk: Hunk, comments: Callable[[], _CommentSides]) -> bool:
     """Every line the hunk adds or removes is blank or a comment: one by its own text, or, in a
     language with `/* ... */`, by the file's two sides (`comments`: their comment lines)."""
     changed = [line for line in (*hunk.added, *hunk.removed) if line.text.strip()]
+    block = path.lower().endswith(BLOCK_COMMENTS)
+    markers = any("/*" in line.text or "*/" in line.text for line in changed)
+    if block and markers and comments().moved:  # REVIEW-E68: `/*` or `*/` moved, and code too
+        return False
     if all(is_comment_line(path, line.text) for line in changed):
         return True
-    if not path.lower().endswith(BLOCK_COMMENTS):
+    if not block:
         return False
-    before, after = comments()  # REVIEW-E48: a line inside a block comment, whatever it starts with
+    before, after, _ = comments()  # REVIEW-E48: a line in a block comment, whatever it starts with
     return all(line.number in after for line in hunk.added if line.text.strip()) and all(
         line.number in before for line in hunk.removed if line.text.strip()
     )
 
 
-def _comment_sides(file: FileChange, read: Lines) -> tuple[set[int], set[int]]:
+class _CommentSides(NamedTuple):
+    before: set[int]  # the comment lines of the file before the change
+    after: set[int]  # and after it
+    moved: bool  # a line the change keeps is a comment on one side only, or not known
+
+
+def _comment_sides(file: FileChange, read: Lines) -> _CommentSides:
     """The comment lines of the file before and after the change, from its resulting lines
     (`read`): the lines before are those kept, in order, with the removed ones in their place."""
     lines = read()
     if lines is None or file.truncated:  # a truncated diff does not give the lines before
-        return set(), set()
+        return _CommentSides(set(), set(), moved=True)
     added = {line.number for hunk in file.hunks for line in hunk.added}
     removed = {line.number: line.text for hunk in file.hunks for line in hunk.removed}
     kept = iter(text for number, text in enumerate(lines, start=1) if number not in added)
@@ -262,7 +272,12 @@ def _comment_sides(file: FileChange, read: Lines) -> tuple[set[int], set[int]]:
     before = [
         removed[number] if number in removed else next(kept, "") for number in range(1, size + 1)
     ]
-    return comment_lines(file.path, before), comment_lines(file.path, lines)
+    sides = comment_lines(file.path, before), comment_lines(file.path, lines)
+    kept_before = (number for number in range(1, size + 1) if number not in removed)
+    kept_after = (number for number in range(1, len(lines) + 1) if number not in added)
+    pairs = zip(kept_before, kept_after, strict=False)
+    moved = any((old in sides[0]) != (new in sides[1]) for old, new in pairs)
+    return _CommentSides(*sides, moved=moved)
 
 
 def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:

@@ -16,7 +16,7 @@ from specflow import definitions, gitio, gitread, losses, rules
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
-from specflow.errors import NotARepository, SpecflowError
+from specflow.errors import NotARepository, SpecError, SpecflowError
 from specflow.globs import CODE_SUFFIXES, matches
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
@@ -55,10 +55,7 @@ def open_repository(cwd: Path | None = None) -> gitio.RepoInfo:
 
 
 def snapshot(
-    repo: gitio.RepoInfo,
-    revision: Revision,
-    *,
-    extra_messages: tuple[str, ...] = (),
+    repo: gitio.RepoInfo, revision: Revision, *, extra_messages: tuple[str, ...] = ()
 ) -> Snapshot:
     config = revision_config(repo, revision)
     reading = gitread.start_change(repo, revision)
@@ -124,7 +121,7 @@ def _read_tree(
     disk = read_disk_specs(config) if revision.mode == "worktree" else None
     on_disk = [spec.path for spec in disk.specs] if disk is not None else []
     base_rows = _base_rows(change, sources, dict(head_rows), on_disk)
-    parsed = _parse_rows(repo, head_rows + base_rows, cache, sources)
+    parsed = _parse_rows(repo, head_rows, cache, sources, base_rows)
     rows = tuple(row for row in head_rows if row in parsed)
     if disk is not None:
         head, known = disk, None
@@ -172,13 +169,15 @@ def _old_companion(
 
 def _parse_rows(
     repo: gitio.RepoInfo,
-    rows: list[tuple[str, str]],
+    head: list[tuple[str, str]],
     cache: SpecCache,
     sources: Sequence[Source],
+    base: Sequence[tuple[str, str]] = (),
 ) -> dict[tuple[str, str], Spec]:
-    """Specs for (path, key) rows, parsed only when the cache does not have them (as read by the
-    source that owns the path now), read in one `cat-file` process; a key is the blob id, or
-    the blob ids of the spec and of its companion (SOURCES-11)."""
+    """Specs for (path, key) rows of the resulting tree and the base, parsed only when the cache
+    does not have them (as read by the source that owns the path now), read in one `cat-file`
+    process; a key is the blob id, or the blob ids of the spec and of its companion (SOURCES-11)."""
+    rows = [*head, *base]
     owners = {path: source_of(path, sources) for path, _ in rows}
     missing = [
         row
@@ -189,9 +188,12 @@ def _parse_rows(
     blobs = iter(gitread.read_blobs(repo.root, [b for pair in wanted for b in pair if b]))
     for (path, key), (_, companion_blob) in zip(missing, wanted, strict=True):
         data, extra = next(blobs), next(blobs) if companion_blob else None
-        owner = owners[path]
-        if data is not None and owner is not None:
-            cache.put(path, key, _parse(owner, path, data, extra))
+        if data is not None and (owner := owners[path]) is not None:
+            try:
+                cache.put(path, key, _parse(owner, path, data, extra))
+            except SpecError:  # CHECK-E25: a spec that did not parse before the change: no spec
+                if (path, key) in head:
+                    raise
     cache.save()
     return cache.used
 
@@ -309,11 +311,7 @@ class CheckResult(NamedTuple):
         return any(finding.is_error for finding in self.findings)
 
 
-def check(
-    repo: gitio.RepoInfo,
-    revision: Revision,
-    message: str | None = None,
-) -> CheckResult:
+def check(repo: gitio.RepoInfo, revision: Revision, message: str | None = None) -> CheckResult:
     """The verdict on `revision`: the same snapshot as review, judged by the check rules; one
     path for every revision, so `--staged` before a commit and `HEAD` after it agree (CHECK-10)."""
     extra = (message,) if message else ()

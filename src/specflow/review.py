@@ -10,57 +10,21 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from specflow.affected import SPEC_CHANGED, SPEC_DELETED, added_references, affected
+from specflow.affected import added_references, affected
 from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
 from specflow.link import EVIDENCE
-from specflow.model import Requirement, Spec
-from specflow.refs import Reference, by_id
-from specflow.specset import SpecSet, changed_specs
+from specflow.refs import by_id
+from specflow.specreview import SpecReview, deleted, spec_review
+from specflow.specset import changed_specs
 
 if TYPE_CHECKING:
     from specflow.languages.base import Symbol
     from specflow.link import Link, Statement
     from specflow.pipeline import Snapshot
     from specflow.ripple import Ripple
-
-
-@dataclass(frozen=True)
-class ItemStatus:
-    item: Requirement
-    implemented: tuple[Reference, ...]
-    verified: tuple[Reference, ...]
-    in_message: bool
-    touched: bool
-
-    @property
-    def referenced(self) -> bool:
-        return bool(self.implemented or self.verified or self.in_message)
-
-
-@dataclass(frozen=True)
-class Removed:
-    id: str
-    text: str
-    still_referenced: tuple[Reference, ...]
-
-
-@dataclass(frozen=True)
-class SpecDelta:
-    is_new: bool = False
-    added: tuple[Requirement, ...] = ()
-    reworded: tuple[tuple[Requirement, str], ...] = ()  # (now, before)
-    removed: tuple[Removed, ...] = ()
-    ticked: tuple[Requirement, ...] = ()
-    planned: tuple[Requirement, ...] = ()  # enforced at the base, `- [ ]` now (CHECK-E11)
-    status_was: str = ""  # the status at the base, when the change sets another
-
-    @property
-    def empty(self) -> bool:
-        changed = self.added or self.reworded or self.removed or self.ticked or self.planned
-        return not (self.is_new or changed or self.status_was)
 
 
 @dataclass(frozen=True)
@@ -92,16 +56,6 @@ class Question:
 
 
 @dataclass(frozen=True)
-class SpecReview:
-    spec: Spec
-    reasons: tuple[str, ...]
-    delta: SpecDelta
-    requirements: tuple[ItemStatus, ...]
-    edge_cases: tuple[ItemStatus, ...]
-    deleted: bool = False  # REVIEW-E42: the change deletes it
-
-
-@dataclass(frozen=True)
 class Review:
     revision: Revision
     files: tuple[FileChange, ...]
@@ -116,6 +70,16 @@ class Review:
     questions: tuple[Question, ...] = ()
     not_shown: int = 0
     noop_files: tuple[str, ...] = ()
+    unasked: tuple[Unasked, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unasked:
+    """REVIEW-E71: a hunk of code in the scope of `specs` that no statement of theirs speaks of:
+    a behaviour the specs may need a line for (the cookie trial's new `Partitioned` attribute)."""
+
+    hunk: Hunk
+    specs: tuple[str, ...]
 
 
 class Linking(NamedTuple):
@@ -179,17 +143,22 @@ def build(
     )
     touched = asked.touched
     reviews = tuple(
-        _spec_review(spec, reasons[spec.id], base_specs, where, touched)
+        spec_review(spec, reasons[spec.id], base_specs, where, touched)
         for spec in specs.specs
         if spec.id in reasons
-    ) + _deleted(specs, base_specs, where)
-    linked = asked.hunks
-    unlinked = tuple(  # REVIEW-8: the hunks linked to no spec at all
-        hunk
+    ) + deleted(specs, base_specs, where)
+    loose = [
+        (file.path, hunk)
         for file in change.files
         if file.path not in spec_paths
         for hunk in file.hunks
-        if id(hunk) not in linked and id(hunk) not in silent and not scoped[file.path]
+        if id(hunk) not in asked.hunks and id(hunk) not in silent
+    ]
+    unlinked = tuple(hunk for path, hunk in loose if not scoped[path])  # REVIEW-8
+    unasked = tuple(  # REVIEW-E71: code a spec governs that none of its statements speaks of
+        Unasked(hunk, tuple(sorted(scoped[path])))
+        for path, hunk in loose
+        if scoped[path] and is_code(path) and not matches(path, test_globs)
     )
     return Review(
         change.revision,
@@ -207,6 +176,7 @@ def build(
             for f in change.files
             if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
         ),
+        unasked,
     )
 
 
@@ -341,90 +311,6 @@ def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:
     named = {name.rsplit(".", 1)[-1] for name in link.names}
     settled = {act.name for act in acts if act.verb == "writes"} & agreed
     return bool(settled) and bool(named & settled or named <= agreed)
-
-
-def _spec_review(
-    spec: Spec,
-    reasons: list[str],
-    base_specs: SpecSet,
-    where: dict[str, list[Reference]],
-    touched: Set[str | None],
-) -> SpecReview:
-    base = next((s for s in base_specs.specs if s.path == spec.path), None)
-    changed = SPEC_CHANGED in reasons
-    return SpecReview(
-        spec,
-        tuple(reasons),
-        _delta(spec, base, where) if changed else SpecDelta(),
-        tuple(_status(item, where, touched) for item in spec.requirements),
-        tuple(_status(item, where, touched) for item in spec.edge_cases),
-    )
-
-
-def _deleted(
-    specs: SpecSet, base_specs: SpecSet, where: dict[str, list[Reference]]
-) -> tuple[SpecReview, ...]:
-    """REVIEW-E42: each spec the change deletes, or moves out of the specs, with each of its IDs
-    that no spec holds any more and what still names it (check blocks those: CHECK-E10). An
-    archived OpenSpec change, whose requirements live on in their capability, is none."""
-    reviews = []
-    for base in (spec for spec in base_specs.specs if spec.id not in specs.by_id):
-        gone = {item.id: item for item in base.items if item.id and item.id not in specs.items}
-        if gone or not base.items:
-            delta = SpecDelta(removed=_removed(gone, where))
-            reviews.append(SpecReview(base, (SPEC_DELETED,), delta, (), (), deleted=True))
-    return tuple(reviews)
-
-
-def _removed(
-    gone: Mapping[str, Requirement], where: dict[str, list[Reference]]
-) -> tuple[Removed, ...]:
-    """Each ID gone, with the places that still name it."""
-    return tuple(
-        Removed(key, item.text, tuple(r for r in where.get(key, []) if r.kind != "message"))
-        for key, item in gone.items()
-    )
-
-
-def _status(
-    item: Requirement, where: dict[str, list[Reference]], touched: Set[str | None]
-) -> ItemStatus:  # REVIEW-4
-    found = where.get(item.id or "", [])
-    return ItemStatus(
-        item,
-        tuple(r for r in found if r.kind == "implements"),
-        tuple(r for r in found if r.kind == "verifies"),
-        any(r.kind == "message" for r in found),
-        item.id in touched,
-    )
-
-
-def _delta(spec: Spec, base: Spec | None, where: dict[str, list[Reference]]) -> SpecDelta:
-    if base is None:  # REVIEW-2: the spec at the base against the resulting tree's
-        return SpecDelta(is_new=True)
-    before = {item.id: item for item in base.items if item.id}
-    now = {item.id: item for item in spec.items if item.id}
-    removed = _removed({k: item for k, item in before.items() if k not in now}, where)
-    return SpecDelta(
-        added=tuple(item for key, item in now.items() if key not in before),
-        reworded=tuple(
-            (item, before[key].text)
-            for key, item in now.items()
-            if key in before and " ".join(before[key].text.split()) != " ".join(item.text.split())
-        ),
-        removed=removed,
-        ticked=tuple(
-            item
-            for key, item in now.items()
-            if key in before and item.enforced and not before[key].enforced
-        ),
-        planned=tuple(
-            item
-            for key, item in now.items()
-            if key in before and before[key].enforced and not item.enforced
-        ),
-        status_was=base.status if base.status != spec.status else "",
-    )
 
 
 def _on(symbol: Symbol, lines: list[int]) -> bool:

@@ -35,7 +35,7 @@ def unchanged_hunks(
         renames = change_renames(repo, revision, change, sides, specs)
         found = {f.path: unchanged_python(f.hunks, *sides[f.path], renames) for f in python}
     if others:
-        from specflow.languages.generic import unchanged_tokens  # SPEED-9: braces, off Python's
+        from specflow.languages.tokens import unchanged_tokens  # SPEED-9: braces, off Python's
 
         found |= {f.path: unchanged_tokens(f.path, f.hunks, *sides[f.path]) for f in others}
     return found

@@ -11,6 +11,8 @@ def serve(root: Path | None) -> None:
     """Serve `root` (this folder by default) over stdio; without the SDK, say how to get it.
     mcpserver imports the SDK at its top, so it is imported here, only when asked for."""
     try:
+        import mcp  # noqa: F401  ASSIST-E5: the SDK first, not anyio, which comes with it
+
         from specflow.commands import mcpserver
     except ModuleNotFoundError as exc:  # ASSIST-2: the SDK is an optional extra
         if not (exc.name or "").startswith("mcp"):

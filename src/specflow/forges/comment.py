@@ -17,7 +17,8 @@ from specflow import __version__, templates
 from specflow.errors import SpecflowError
 from specflow.model import Finding
 from specflow.output.github import ordered
-from specflow.review import Review, SpecReview
+from specflow.review import Review
+from specflow.specreview import SpecReview
 
 # COMMENT-4: GitHub refuses a comment body over 65,536 characters as JavaScript counts them,
 # in UTF-16 code units; GitLab allows more, and gets the same budget.
@@ -173,6 +174,9 @@ def build_sections(
     if review.unlinked:
         name = "hunks linked to no spec"
         sections.append(_listed(pieces, "unlinked", name, review.unlinked, pieces.unlinked, 6))
+    if review.unasked:
+        name = "code no statement speaks of"
+        sections.append(_listed(pieces, "unasked", name, review.unasked, pieces.unasked, 6))
     if review.files:
         checklist = _piece(pieces.checklist())
         sections.append(Section("checklist", "the three questions", checklist, rank=7))

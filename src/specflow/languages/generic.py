@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import lru_cache
-from typing import NamedTuple
 
-from specflow.change import FileChange, Hunk, Line
-from specflow.globs import CODE_SUFFIXES, is_comment_line, line_comment
+from specflow.change import FileChange, Hunk
+from specflow.globs import CODE_SUFFIXES, is_comment_line
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
-from specflow.languages.tstypes import TYPESCRIPT, type_lines
+from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, sides_of
 
 
 def file_symbols(
@@ -25,8 +23,8 @@ def file_symbols(
         return iter(()), FileFacts(set(), {})  # prose and data write no names
     text = new.decode("utf-8", "replace") if new is not None else None
     sides = (
-        _sides(file.path, old.decode("utf-8", "replace") if old else None),
-        _sides(file.path, text),
+        sides_of(file.path, old.decode("utf-8", "replace") if old else None),
+        sides_of(file.path, text),
     )
     noop = generic_noop_hunks(file.path, file.hunks, sides)
     lines = text.split("\n") if text is not None else []
@@ -37,34 +35,6 @@ def file_symbols(
     }
     enclosing = _headers(file, lines)
     return symbols(file, noop, enclosing, sides), FileFacts(noop, enclosing, governed=governed)
-
-
-class Side(NamedTuple):
-    """REVIEW-E48: one side of a file, by line: without its comments, and without the text of
-    its plain strings too (`braces.masked`)."""
-
-    uncommented: list[str]
-    code: list[str]
-
-
-Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
-
-
-def _sides(path: str, text: str | None) -> Side | None:
-    from specflow.braces import masked  # SPEED-9: off a Python hook's path
-
-    masks = masked(path, text) if text is not None else None
-    if masks is None:
-        return None
-    return Side(masks.uncommented.split("\n"), masks.code.split("\n"))
-
-
-def _line(side: Side | None, view: str, line: Line) -> str:
-    """The line as `view` ("uncommented" or "code") of its side shows it, where known."""
-    lines: list[str] | None = getattr(side, view) if side is not None else None
-    return (
-        lines[line.number - 1] if lines is not None and 0 < line.number <= len(lines) else line.text
-    )
 
 
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
@@ -89,110 +59,21 @@ def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
     return ""
 
 
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
-
-
-def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
-    """For code that is not Python: hunks whose removed and added lines are the same tokens
-    once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
-    each side's text in `sides` where known), and a comma before a closing bracket; or, in
-    TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
-    comment = line_comment(path)
-    commas = _commas(path)
-    types = _erased(path, sides)
-    return {
-        index
-        for index, hunk in enumerate(hunks)
-        if (hunk.added or hunk.removed)
-        and (
-            _tokens(hunk.removed, comment, sides[0], commas)
-            == _tokens(hunk.added, comment, sides[1], commas)
-            or (types is not None and _in_types(hunk, types, sides))
-        )
-    }
-
-
-def _erased(path: str, sides: Sides) -> tuple[set[int], set[int]] | None:
-    """REVIEW-E62: each side's lines in TypeScript types, when the file is TypeScript and both
-    sides are known (a file added or deleted whole: its one side)."""
-    if not path.endswith(TYPESCRIPT) or sides == (None, None):
-        return None
-    before, after = (type_lines(side.code) if side else set() for side in sides)
-    return before, after
-
-
-def _in_types(hunk: Hunk, types: tuple[set[int], set[int]], sides: Sides) -> bool:
-    changed = ((hunk.removed, types[0], sides[0]), (hunk.added, types[1], sides[1]))
-    return all(
-        line.number in lines or not _line(side, "uncommented", line).strip()  # not "code":
-        # that blanks a string's text too, and a template literal's SQL is no type
-        for side_lines, lines, side in changed
-        for line in side_lines
-    )
-
-
-def unchanged_tokens(
-    path: str, hunks: Sequence[Hunk], old: bytes | None, new: bytes | None
-) -> set[int]:
-    """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
-    as the review judges them, from its two texts."""
-    texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
-    before, after = (_sides(path, text) for text in texts)
-    return generic_noop_hunks(path, hunks, (before, after))
-
-
-# REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
-# it wraps a list (gofmt, prettier), in the languages where that comma means nothing: not R
-# (`m[1,]`) nor shell (`*,)`); in Rust `(x,)` is a tuple and `(x)` is `x`
-_COMMA_FREE = (
-    *(".go", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".java"),
-    *(".kt", ".kts", ".cs", ".swift", ".dart", ".php", ".scala"),
+# REVIEW-E73: also after a condition or `else` on the same line: `if (opt.secure) str += '; Secure'`
+WRITE = re.compile(
+    r"(?:\.|^\s*|(?<=\))[ \t]*|\belse[ \t]+)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*"
+    r"(?:[-+*/%|&^]|<<|>>)?=(?![=>])"
 )
-_COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
-_COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}]|\Z)")
-
-
-def _commas(path: str) -> re.Pattern[str] | None:
-    return _COMMA_RUST if path.endswith(".rs") else _COMMA if path.endswith(_COMMA_FREE) else None
-
-
-def _tokens(
-    lines: Sequence[Line], comment: str, side: Side | None, commas: re.Pattern[str] | None
-) -> list[str]:
-    if side is not None:
-        text = "\n".join(_line(side, "uncommented", line) for line in lines)
-    else:
-        text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
-        text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
-    return _TOKEN.findall(commas.sub("", text) if commas else text)
-
-
-def _comment_at(line: str, comment: str) -> int:
-    """REVIEW-E64: where a line's comment starts, its marker outside quotes, and `#` only at a
-    word's start and not `#{`: Ruby's `"Hi #{name}"` and shell's `$#` are code; else its end."""
-    for found in _quoted_or(comment).finditer(line):
-        if found["mark"]:
-            return found.start()
-    return len(line)
-
-
-@lru_cache(maxsize=8)
-def _quoted_or(comment: str) -> re.Pattern[str]:
-    mark = r"(?<![^\s])#(?!\{)" if comment == "#" else re.escape(comment)
-    return re.compile(rf"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`|(?P<mark>{mark})")
-
-
-WRITE = re.compile(r"(?:\.|^\s*)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>)?=(?![=>])")
 
 
 # REVIEW-E44: `const [a, setA] = ...` declares, `_ = try f()` discards: neither writes a name
 NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 
 
+# REVIEW-E70: Rust's `pub(crate) const unsafe extern "C" fn`
 DEFINITION = re.compile(
-    r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?"
-    r"(?:def|function|fn|func)\s+"
+    r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
+    r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
     r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
 )
 
@@ -296,15 +177,18 @@ def symbols(
         scopes = _scopes(sides[1], hunk)  # REVIEW-E63
         for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
             for symbol in _line_symbols(
-                file.path, line.number, _line(sides[1], "code", line), "write"
+                file.path, line.number, line_as(sides[1], "code", line), "write"
             ):
                 yield _scoped(symbol, scopes.get(line.number))
         for line in hunk.removed:
             yield from _line_symbols(
-                file.path, line.number, _line(sides[0], "code", line), "unwrite"
+                file.path, line.number, line_as(sides[0], "code", line), "unwrite"
             )
         if index in enclosing and hunk.added:
-            yield Symbol(enclosing[index][0], "function", file.path, hunk.new_start)
+            yield Symbol(enclosing[index][0], "function", file.path, hunk.first_changed)
+        first = hunk.first_changed
+        if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
+            yield _scoped(value, scopes.get(first))
 
 
 def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None) -> Symbol:
@@ -341,6 +225,34 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
             found[number] = (function, frozenset(declared))
         declared |= _declarations(text)
     return found
+
+
+# REVIEW-E69: a value written over lines: `static URI_MAP: [bool; 256] = byte_map![`, Go's
+# `var methods = map[string]int{`, `let URI: __m256i = _mm256_setr_epi8(`
+_OPENS_VALUE = re.compile(
+    r"\s*(?:(?:pub(?:\([^)]*\))?|export|static|const|let|var|val|final|mut|readonly)\s+)*"
+    r"([A-Za-z_$][\w$]*)\s*(?::[^=]{0,200})?(?<![=!<>])=(?![=>])[^;]{0,200}[\[{(]\s*\Z"
+)
+
+
+def _value_around(side: Side, number: int, path: str) -> Symbol | None:
+    """The write of a value that spans the line, from the line less indented above it, which
+    opens a literal or a call after `name =`, to the line as indented that closes it."""
+    for above in range(number - 1, max(0, number - DEFINITION_SCAN), -1):
+        if _indent(line := _code_at(side, above)) < _indent(_code_at(side, number)):
+            opens = _OPENS_VALUE.match(line)
+            if opens is None or opens[1] in NOT_WRITTEN:
+                return None
+            for below in range(number, min(len(side.code), number + DEFINITION_SCAN) + 1):
+                if _indent(_code_at(side, below)) <= _indent(line):
+                    return Symbol(opens[1], "write", path, above, last=below)
+            return None
+    return None
+
+
+def _indent(text: str) -> int:
+    """A line's indentation; a blank line's is larger than any."""
+    return len(text) - len(text.lstrip()) if text.strip() else 1 << 30
 
 
 def in_braces(before: str) -> bool:

@@ -24,8 +24,9 @@ if TYPE_CHECKING:  # types only: `check --format json` must not import the revie
     from specflow.model import Finding, Requirement, Spec
     from specflow.pipeline import CheckResult
     from specflow.refs import Reference
-    from specflow.review import ItemStatus, Question, Review, SpecReview
+    from specflow.review import Question, Review
     from specflow.ripple import Ripple, Use
+    from specflow.specreview import ItemStatus, SpecReview
 
 
 def text(value: str) -> str:
@@ -178,6 +179,7 @@ def review(rv: Review) -> dict[str, Any]:
         "ripples": [ripple(r) for r in rv.ripples],
         "untested": [symbol(s) for s in rv.untested],
         "unlinked": [hunk(h) for h in rv.unlinked],
+        "unasked": [{"hunk": hunk(u.hunk), "specs": list(u.specs)} for u in rv.unasked],
         "questions": [question(q) for q in rv.questions],
         "questions_not_shown": rv.not_shown,
         "noop_files": [text(p) for p in rv.noop_files],

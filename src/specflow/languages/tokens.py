@@ -1,0 +1,212 @@
+"""Code that is not Python, compared token by token (REVIEW-E48, CHECK-E21): which hunks
+change only whitespace, comments, a comma a formatter moves, or TypeScript's erased types; and
+each side of a file as those comparisons read it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
+from typing import NamedTuple
+
+from specflow.change import Hunk, Line
+from specflow.globs import line_comment
+from specflow.languages.tstypes import TYPESCRIPT, type_lines
+
+
+class Side(NamedTuple):
+    """REVIEW-E48: one side of a file, by line: without its comments, and without the text of
+    its plain strings too (`braces.masked`)."""
+
+    uncommented: list[str]
+    code: list[str]
+    semicolons_optional: bool = False  # REVIEW-E72: JavaScript and TypeScript
+
+
+Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
+
+
+def sides_of(path: str, text: str | None) -> Side | None:
+    from specflow.braces import masked  # SPEED-9: off a Python hook's path
+
+    masks = masked(path, text) if text is not None else None
+    if masks is None:
+        return None
+    lines = masks.uncommented.split("\n"), masks.code.split("\n")
+    return Side(*lines, semicolons_optional=path.endswith(_ASI))
+
+
+def line_as(side: Side | None, view: str, line: Line) -> str:
+    """The line as `view` ("uncommented" or "code") of its side shows it, where known."""
+    lines: list[str] | None = getattr(side, view) if side is not None else None
+    return (
+        lines[line.number - 1] if lines is not None and 0 < line.number <= len(lines) else line.text
+    )
+
+
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
+
+
+def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
+    """For code that is not Python: hunks whose removed and added lines are the same tokens
+    once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
+    each side's text in `sides` where known), and a comma before a closing bracket; or, in
+    TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
+    if _comments_moved(hunks, sides):
+        return set()
+    comment = line_comment(path)
+    commas = _commas(path)
+    types = _erased(path, sides)
+    return {
+        index
+        for index, hunk in enumerate(hunks)
+        if (hunk.added or hunk.removed)
+        and (
+            _tokens(hunk.removed, comment, sides[0], commas)
+            == _tokens(hunk.added, comment, sides[1], commas)
+            or (types is not None and _in_types(hunk, types, sides))
+        )
+    }
+
+
+def _comments_moved(hunks: Sequence[Hunk], sides: Sides) -> bool:
+    """REVIEW-E68: whether a line the change leaves as it was is code on one side and comment on
+    the other: the `/*` and `*/` lines removed around code turn it on (httparse `e8a1bee`)."""
+    before, after = sides
+    if before is None or after is None:
+        return False
+    removed = {line.number for hunk in hunks for line in hunk.removed}
+    added = {line.number for hunk in hunks for line in hunk.added}
+    kept_old = (n for n in range(len(before.uncommented)) if n + 1 not in removed)
+    kept_new = (n for n in range(len(after.uncommented)) if n + 1 not in added)
+    return any(
+        before.uncommented[old].split() != after.uncommented[new].split()
+        for old, new in zip(kept_old, kept_new, strict=False)
+    )
+
+
+def _erased(path: str, sides: Sides) -> tuple[set[int], set[int]] | None:
+    """REVIEW-E62: each side's lines in TypeScript types, when the file is TypeScript and both
+    sides are known (a file added or deleted whole: its one side)."""
+    if not path.endswith(TYPESCRIPT) or sides == (None, None):
+        return None
+    before, after = (type_lines(side.code) if side else set() for side in sides)
+    return before, after
+
+
+def _in_types(hunk: Hunk, types: tuple[set[int], set[int]], sides: Sides) -> bool:
+    changed = ((hunk.removed, types[0], sides[0]), (hunk.added, types[1], sides[1]))
+    return all(
+        line.number in lines or not line_as(side, "uncommented", line).strip()  # not "code":
+        # that blanks a string's text too, and a template literal's SQL is no type
+        for side_lines, lines, side in changed
+        for line in side_lines
+    )
+
+
+def unchanged_tokens(
+    path: str, hunks: Sequence[Hunk], old: bytes | None, new: bytes | None
+) -> set[int]:
+    """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
+    as the review judges them, from its two texts."""
+    texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
+    before, after = (sides_of(path, text) for text in texts)
+    return generic_noop_hunks(path, hunks, (before, after))
+
+
+# REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
+# it wraps a list (gofmt, prettier), in the languages where that comma means nothing: not R
+# (`m[1,]`) nor shell (`*,)`); in Rust `(x,)` is a tuple and `(x)` is `x`
+_COMMA_FREE = (
+    *(".go", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".java"),
+    *(".kt", ".kts", ".cs", ".swift", ".dart", ".php", ".scala"),
+)
+_COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
+_COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}])")  # not at the end: `(x,\n)` is a tuple
+
+
+def _commas(path: str) -> Callable[[str], str] | None:
+    if path.endswith(".rs"):
+        return _rust_commas
+    return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
+
+
+# REVIEW-E74: rustfmt wraps a call's or a signature's arguments with a comma before the `)`,
+# which means nothing after a name (`parse(buf, radix,)`), and a one-element tuple after
+# anything else (`(x,)`, `return (x,)`)
+_RUST_CLOSE = re.compile(r",[ \t]*(?=\n[ \t]*\))")
+_NAMED = re.compile(r"([A-Za-z_]\w*)[ \t]*\Z")
+_RUST_KEYWORDS = frozenset(
+    {"as", "break", "dyn", "else", "if", "impl", "in", "let", "match", "move", "mut", "ref"}
+    | {"return", "where", "while", "yield"}
+)
+
+
+def _rust_commas(text: str) -> str:
+    text = _COMMA_RUST.sub("", text)
+    cut = [
+        found.start() for found in _RUST_CLOSE.finditer(text) if _named_call(text, found.start())
+    ]
+    for at in reversed(cut):
+        text = text[:at] + text[at + 1 :]
+    return text
+
+
+def _named_call(text: str, comma: int) -> bool:
+    """Whether the `(` that the comma's `)` closes follows a name that is not a keyword."""
+    depth = 0
+    for at in range(comma - 1, -1, -1):
+        if text[at] in ")]}":
+            depth += 1
+        elif text[at] in "([{" and depth:
+            depth -= 1
+        elif text[at] in "([{":
+            named = _NAMED.search(text, max(0, at - 100), at)
+            return text[at] == "(" and named is not None and named[1] not in _RUST_KEYWORDS
+    return False
+
+
+# REVIEW-E72: a `;` ending a line of JavaScript or TypeScript is what automatic semicolon
+# insertion puts there (prettier's and standard's `semi`), unless the next code line would then
+# continue the statement: it starts with `(`, `[`, a template, or an operator
+_ASI = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts")
+_CONTINUES = tuple("([`+-*/%.,?:<>=&|^!")
+
+
+def _without_semicolon(side: Side, line: Line, text: str) -> str:
+    if not text.rstrip().endswith(";"):
+        return text
+    following = (code.lstrip() for code in side.uncommented[line.number :] if code.strip())
+    return text if next(following, "").startswith(_CONTINUES) else text.rstrip()[:-1]
+
+
+def _tokens(
+    lines: Sequence[Line], comment: str, side: Side | None, commas: Callable[[str], str] | None
+) -> list[str]:
+    if side is not None:
+        texts = [line_as(side, "uncommented", line) for line in lines]
+        if side.semicolons_optional:
+            texts = [
+                _without_semicolon(side, line, t) for line, t in zip(lines, texts, strict=True)
+            ]
+        text = "\n".join(texts)
+    else:
+        text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
+        text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
+    return _TOKEN.findall(commas(text) if commas else text)
+
+
+def _comment_at(line: str, comment: str) -> int:
+    """REVIEW-E64: where a line's comment starts, its marker outside quotes, and `#` only at a
+    word's start and not `#{`: Ruby's `"Hi #{name}"` and shell's `$#` are code; else its end."""
+    for found in _quoted_or(comment).finditer(line):
+        if found["mark"]:
+            return found.start()
+    return len(line)
+
+
+@lru_cache(maxsize=8)
+def _quoted_or(comment: str) -> re.Pattern[str]:
+    mark = r"(?<![^\s])#(?!\{)" if comment == "#" else re.escape(comment)
+    return re.compile(rf"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`|(?P<mark>{mark})")
