@@ -631,3 +631,103 @@ def test_scope_drafts_the_exports_of_go_and_typescript_files(repo, cli):
         "- `delay(ms: number)`",
     ]
     assert cli("lint").code == 0
+
+
+def drafted(repo, cli, files: dict[str, str]) -> list[list[str]]:
+    """The Context lines `new --scope` drafts for `files`, committed, one list per file."""
+    repo.write(files)
+    repo.commit("code")
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    assert cli("lint").code == 0
+    return [c.text.splitlines() for c in parsed(repo, "drafted.md").context]
+
+
+def test_scope_drafts_what_a_commonjs_module_exports(repo, cli):
+    """NEW-E10 (cookie's trial: `exports.parse = parse;`, as cookie's index.js and most npm code
+    before ES modules are written, drafted nothing): each exported name, with the arguments
+    and the JSDoc of the function it names, even a blank line below it as jshttp writes them."""
+    cookie = (
+        "'use strict';\n\n/**\n * Module exports.\n */\n\nexports.parse = parse;\n"
+        "module.exports.serialize = function serialize(name, val) {};\n"
+        "exports.encode = encodeURIComponent;\n\n"
+        "/**\n * Parse a cookie header.\n *\n * @public\n */\n\nfunction parse(str, options) {}\n\n"
+        "// Not exported.\nfunction tryDecode(str) {}\n"
+    )
+    express = (
+        "exports = module.exports = createApplication;\n\n"
+        "/** Create an express application. */\nfunction createApplication() {}\n"
+    )
+    index = (
+        "const stringifyCookie = (cookie, options) => '';\n\nmodule.exports = {\n  parse,\n"
+        "  stringify: stringifyCookie,\n  // Formats a value.\n  format(value, { strict }) {\n"
+        "    return value;\n  },\n  ...other,\n};\n\nfunction parse(text) {}\n"
+    )
+    files = {"src/cookie.js": cookie, "src/express.js": express, "src/index.cjs": index}
+    assert drafted(repo, cli, files) == [
+        [
+            "Draft: `src/cookie.js`",
+            "- `parse(str, options)`: Parse a cookie header.",
+            "- `serialize(name, val)`",
+            "- `encode`",
+        ],
+        ["Draft: `src/express.js`", "- `createApplication()`: Create an express application."],
+        [
+            "Draft: `src/index.cjs`",
+            "- `parse(text)`",
+            "- `stringify(cookie, options)`",
+            "- `format(value, { strict })`: Formats a value.",
+        ],
+    ]
+
+
+def test_an_empty_comment_line_ends_the_drafted_sentence(repo, cli):
+    """NEW-E11 (cookie's trial: `parseSetCookie` drafted the example below its JSDoc's first
+    sentence): ` *` and `//` alone end a paragraph."""
+    ts = (
+        "/**\n * Deserialize a `Set-Cookie` header into an object.\n *\n"
+        " * parseSetCookie('foo=bar; HttpOnly')\n *   => { name: 'foo', httpOnly: true }\n */\n"
+        "export function parseSetCookie(str: string): SetCookie {}\n"
+    )
+    go = (
+        "package chi\n\n// Route mounts a sub-Router along a pattern string\n//\n"
+        '//\tr.Route("/users", fn)\nfunc Route(pattern string) {}\n'
+    )
+    assert drafted(repo, cli, {"src/index.ts": ts, "src/chi.go": go}) == [
+        [
+            "Draft: `src/chi.go`",
+            "- `Route(pattern string)`: Route mounts a sub-Router along a pattern string",
+        ],
+        [
+            "Draft: `src/index.ts`",
+            "- `parseSetCookie(str: string)`: Deserialize a `Set-Cookie` header into an object.",
+        ],
+    ]
+
+
+def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
+    """NEW-E12 (httparse's trial: comments above `#[derive]` were lost, `impl` methods and
+    `pub type` missing, `pub struct` drafted as `type`): structs, enums, traits and aliases by
+    their keyword, an inherent `impl`'s `pub fn`s by their type, a trait impl's methods left."""
+    rust = (
+        "/// A parsed request.\n#[derive(Debug)]\n#[non_exhaustive]\npub struct Request<'a> {\n"
+        "    pub method: &'a str,\n}\n\n/// The result of a parse.\n"
+        "pub type Result<T> = core::result::Result<T, ()>;\n\n/// Something to parse.\n"
+        "pub trait Parse {\n    fn parse(&self);\n}\n\npub enum Status {}\n\n"
+        "impl<'a> Request<'a> {\n    /// Creates a new request.\n    #[inline]\n"
+        "    pub fn new() -> Request<'a> {}\n\n    fn helper(&self) {}\n\n"
+        "    /// Parses a buffer into this request.\n"
+        "    pub fn parse(&mut self, buf: &[u8]) -> Result<usize> {}\n}\n\n"
+        "impl fmt::Display for Request<'_> {\n    fn fmt(&self) {}\n}\n\n"
+        "impl Status {}\n\nmod tests {\n    pub fn helper() {}\n}\n"
+    )
+    assert drafted(repo, cli, {"src/lib.rs": rust}) == [
+        [
+            "Draft: `src/lib.rs`",
+            "- `struct Request`: A parsed request.",
+            "- `type Result`: The result of a parse.",
+            "- `trait Parse`: Something to parse.",
+            "- `enum Status`",
+            "- `Request::new()`: Creates a new request.",
+            "- `Request::parse(buf: &[u8])`: Parses a buffer into this request.",
+        ]
+    ]

@@ -130,52 +130,201 @@ _EXPORTED = re.compile(
     r"(?P<kind>function\*?|class|interface|type|enum|const|let)\s+(?P<name>[A-Za-z_$][\w$]*)"
     r"|func\s+(?:\(\s*\w*\s*\*?(?P<owner>\w+)[^)]*\)\s*)?(?P<go>[A-Z]\w*)"
     r"|type\s+(?P<gotype>[A-Z]\w*)\s+(?P<gokind>struct|interface)"
-    r"|pub(?:\([^)]*\))?\s+(?:async\s+)?(?P<rskind>fn|struct|enum|trait)\s+(?P<rs>\w+)"
+    r"|pub(?:\([^)]*\))?\s+(?:async\s+)?(?P<rskind>fn|struct|enum|trait|type)\s+(?P<rs>\w+)"
     r"|public\s+(?:(?:static|final|abstract)\s+)*(?P<jkind>class|interface|enum|record)\s+(?P<j>\w+)"
 )
 _OPENS = re.compile(r"\s*=\s*(?:async\s*)?\(")  # `= (` with the arguments on the lines below
 _ARGUMENTS = re.compile(r"\s*(?:<[^>(]*>)?\s*(?:=\s*(?:async\s*)?)?\(([^()]*)\)")
+# NEW-E12: the type whose methods an inherent `impl` block defines (`impl<'a> Request<'a> {`);
+# a trait's `impl ... for T` defines no `pub fn`
+_IMPL = re.compile(
+    r"(?:unsafe\s+)?impl(?:<(?:[^<>]|<(?:[^<>]|<[^<>]*>)*>)*>)?\s+(?:\w+::)*(?P<type>\w+)(?P<rest>.*)"
+)
+_SELF = re.compile(r"&?(?:'\w+\s+)?(?:mut\s+)?self\b(?:\s*:[^,]*)?(?:,\s*|$)")
+_ATTRIBUTE = re.compile(r"\s*#\[.*\]\s*$")
 
 
 def exported(text: str) -> Iterator[Symbol]:
     """Each exported definition of a file in another language than Python, with the first
     sentence of the comment right above it (`//` lines, or a `/** */` block)."""
     lines = text.split("\n")
+    owner = ""  # the Rust `impl` block a line is in
     for number, line in enumerate(lines):
+        owner = _impl_owner(line, owner)
         found = _EXPORTED.match(line)
-        if found:
-            yield Symbol(_signature(found, line), _summary(_comment_above(lines, number)))
+        if found is None and owner and line[:1].isspace():
+            method = _EXPORTED.match(line.lstrip())
+            if method and method["rskind"] == "fn":
+                signature = _signature(method, line.lstrip(), f"{owner}::")
+                yield Symbol(signature, _summary(_doc_comment(lines, number)))
+        elif found:
+            yield Symbol(_signature(found, line), _summary(_doc_comment(lines, number)))
+    yield from dict.fromkeys(_commonjs(text, lines))
 
 
-def _signature(found: re.Match[str], line: str) -> str:
+def _impl_owner(line: str, owner: str) -> str:
+    """NEW-E12: the type of the `impl` block that `line` opens or stays in, "" outside one."""
+    if line.startswith("}"):
+        return ""
+    if not re.match(r"(?:unsafe\s+)?impl\b", line):
+        return owner
+    found = _IMPL.match(line)
+    if found is None or re.search(r"\bfor\s|}\s*$", found["rest"]):  # a trait's, or `{}`
+        return ""
+    return found["type"]
+
+
+def _signature(found: re.Match[str], line: str, owner: str = "") -> str:
     """`f(a, b)` for a function (`f(...)` when its arguments span lines), `Mux.Use(...)` for a
-    Go method, `class C`, `type T`, `interface I`, or a constant's name."""
+    Go method, `Request::new()` for a Rust one, `class C`, `type T`, `interface I`, or a
+    constant's name."""
     kind = found["kind"] or found["gokind"] or found["rskind"] or found["jkind"] or "func"
     name = found["name"] or found["go"] or found["gotype"] or found["rs"] or found["j"]
     if kind in ("class", "interface", "type", "enum", "struct", "trait", "record"):
-        return f"{'type' if kind == 'struct' else kind} {name}"
+        # NEW-E12: Go declares a struct by `type`; Rust by `struct`, and its `type` is an alias
+        return f"{'type' if found['gokind'] == 'struct' else kind} {name}"
     arguments = _ARGUMENTS.match(line, found.end())
     if arguments is None and kind in ("const", "let") and not _OPENS.match(line, found.end()):
         return name
     shown = " ".join(arguments[1].split()) if arguments else "..."
-    owner = f"{found['owner']}." if found["owner"] else ""
+    receiver = _SELF.match(shown) if owner else None
+    if receiver:  # a Rust method's `&self` is its owner, as a Python method's `self` is
+        shown = shown[receiver.end() :]
+    owner = owner or (f"{found['owner']}." if found["owner"] else "")
     return f"{owner}{name}({shown})"
 
 
+# NEW-E10: CommonJS's exports at a line's start: `exports.f =`, `module.exports.f =`,
+# `module.exports =` (a value, or an object of them), and express's `exports = module.exports =`
+_COMMONJS = re.compile(
+    r"(?m)^(?:exports\s*=\s*)?(?:module\.exports(?:\.(?P<key>[A-Za-z_$][\w$]*))?"
+    r"|exports\.(?P<name>[A-Za-z_$][\w$]*))\s*=(?!=)[ \t]*"
+)
+_DEFINED = re.compile(
+    r"(?:async\s+)?(?:function\*?|class)\s+(?P<name>[A-Za-z_$][\w$]*)"
+    r"|(?:var|let|const)\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*"
+)
+_FUNCTION = re.compile(
+    r"(?:async\s+)?function(?![\w$])\*?\s*[\w$]*\s*(?:\((?P<arguments>[^()]*)\))?"
+    r"|(?:async\s*)?(?:\((?P<arrow>[^()]*)\)|(?P<one>[A-Za-z_$][\w$]*))\s*=>"
+)
+_IDENTIFIER = re.compile(r"([A-Za-z_$][\w$]*)\s*;?\s*(?://.*)?")
+_ENTRY = re.compile(
+    r"\s*(?:(?://[^\n]*|/\*.*?\*/)\s*)*(?:async\s+)?['\"]?(?P<name>[A-Za-z_$][\w$]*)['\"]?"
+    r"\s*(?P<value>.*)",
+    re.DOTALL,
+)
+
+
+def _commonjs(text: str, lines: Sequence[str]) -> Iterator[Symbol]:
+    """NEW-E10: each name a CommonJS module exports, as the function or class it names."""
+    defined = _definitions(lines) if _COMMONJS.search(text) else {}
+    for found in _COMMONJS.finditer(text):
+        number = text.count("\n", 0, found.start())
+        value = lines[number][found.end() - found.start() :].strip()
+        if found["key"] or found["name"]:
+            yield _js_symbol(found["key"] or found["name"], value, number, lines, defined)
+        elif value.startswith("{"):
+            yield from _object_keys(text, found.end(), lines, defined)
+        else:
+            named = _IDENTIFIER.fullmatch(value) or _DEFINED.match(value)
+            if named:
+                name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
+                yield _js_symbol(name, value, number, lines, defined)
+
+
+def _definitions(lines: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """Each top-level function, class and variable: its line and what defines it."""
+    defined: dict[str, tuple[int, str]] = {}
+    for number, line in enumerate(lines):
+        found = _DEFINED.match(line)
+        if found and found["name"]:
+            defined.setdefault(found["name"], (number, line))
+        elif found:
+            defined.setdefault(found["var"], (number, line[found.end() :]))
+    return defined
+
+
+def _js_symbol(
+    name: str, value: str, number: int, lines: Sequence[str], defined: dict[str, tuple[int, str]]
+) -> Symbol:
+    """`name` exported as `value`: a function's arguments and comment come from its definition
+    when `value` names one (`exports.parse = parse;`)."""
+    named = _IDENTIFIER.fullmatch(value)
+    if named and named[1] in defined:
+        number, value = defined[named[1]]
+    if re.match(r"class\b", value):
+        return Symbol(f"class {name}", _summary(_doc_comment(lines, number)))
+    function = _FUNCTION.match(value)
+    signature = name
+    if function:
+        given = [a for a in function.group("arguments", "arrow", "one") if a is not None]
+        signature = f"{name}({' '.join(given[0].split()) if given else '...'})"
+    return Symbol(signature, _summary(_doc_comment(lines, number)))
+
+
+def _object_keys(
+    text: str, start: int, lines: Sequence[str], defined: dict[str, tuple[int, str]]
+) -> Iterator[Symbol]:
+    """The keys of `module.exports = {f, g: h, k(a) {...}}`, an object that opens at `start`."""
+    for entry, offset in _entries(text, start):
+        found = _ENTRY.match(entry)
+        if found is None:
+            continue
+        name, value = found["name"], found["value"].strip()
+        number = text.count("\n", 0, offset + found.start("name"))
+        if not value or value.startswith(":"):
+            yield _js_symbol(name, value.lstrip(":").strip() or name, number, lines, defined)
+        elif value.startswith("("):  # a method: `parse(str, options) {`
+            yield _js_symbol(name, f"function{value}", number, lines, defined)
+
+
+def _entries(text: str, start: int) -> Iterator[tuple[str, int]]:
+    """The entries of the object literal that opens at `start`, each with its offset."""
+    depth, entry = 0, start + 1
+    for at in range(start, len(text)):
+        if text[at] in "([{":
+            depth += 1
+        elif text[at] in ")]}":
+            depth -= 1
+            if depth == 0:
+                yield text[entry:at], entry
+                return
+        elif text[at] == "," and depth == 1:
+            yield text[entry:at], entry
+            entry = at + 1
+
+
+def _doc_comment(lines: Sequence[str], number: int) -> str:
+    """The comment that documents the definition on line `number`: NEW-E12: above the
+    attributes between them (`/// A request.` over `#[derive(Debug)]`)."""
+    while number > 0 and _ATTRIBUTE.match(lines[number - 1]):
+        number -= 1
+    return _comment_above(lines, number)
+
+
 def _comment_above(lines: Sequence[str], number: int) -> str:
-    """The comment that ends on the line above `number`, its markers dropped."""
+    """The comment that ends on the line above `number`, its markers dropped; NEW-E10: a
+    `/** */` block may end a blank line above it."""
     kept: list[str] = []
     inside = False  # a block comment, read from its end
+    gap = 0
     for line in reversed(lines[max(0, number - 30) : number]):
         text = line.strip()
+        if not kept and not text and not gap:
+            gap = 1
+            continue
         inside = inside or (not kept and text.endswith("*/"))
         if not inside and not text.startswith("//"):
             break
         kept.append(text)
         if inside and "/*" in text:
             break
+    if gap and not (kept and kept[-1].startswith("/**")):
+        return ""
     text = "\n".join(reversed(kept))
-    return re.sub(r"(?m)^\s*(?:/\*\*?|\*/|\*|//+)\s?|\*/\s*$", "", text)
+    # NEW-E11: ` *` and `//` alone are an empty line, which ends a paragraph: keep its newline
+    return re.sub(r"(?m)^[ \t]*(?:/\*\*?|\*/|\*|//+)[ \t]?|\*/\s*$", "", text)
 
 
 def _name(symbol: Symbol) -> str:
