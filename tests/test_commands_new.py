@@ -707,12 +707,14 @@ def test_an_empty_comment_line_ends_the_drafted_sentence(repo, cli):
 def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
     """NEW-E12 (httparse's trial: comments above `#[derive]` were lost, `impl` methods and
     `pub type` missing, `pub struct` drafted as `type`): structs, enums, traits and aliases by
-    their keyword, an inherent `impl`'s `pub fn`s by their type, a trait impl's methods left."""
+    their keyword, an inherent `impl`'s `pub fn`s by their type, a trait impl's methods left;
+    REVIEW-E70: a `const unsafe fn` too."""
     rust = (
         "/// A parsed request.\n#[derive(Debug)]\n#[non_exhaustive]\npub struct Request<'a> {\n"
         "    pub method: &'a str,\n}\n\n/// The result of a parse.\n"
         "pub type Result<T> = core::result::Result<T, ()>;\n\n/// Something to parse.\n"
         "pub trait Parse {\n    fn parse(&self);\n}\n\npub enum Status {}\n\n"
+        "/// Counts the bytes.\npub(crate) const unsafe fn count(buf: &[u8]) -> usize {}\n\n"
         "impl<'a> Request<'a> {\n    /// Creates a new request.\n    #[inline]\n"
         "    pub fn new() -> Request<'a> {}\n\n    fn helper(&self) {}\n\n"
         "    /// Parses a buffer into this request.\n"
@@ -727,6 +729,7 @@ def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
             "- `type Result`: The result of a parse.",
             "- `trait Parse`: Something to parse.",
             "- `enum Status`",
+            "- `count(buf: &[u8])`: Counts the bytes.",
             "- `Request::new()`: Creates a new request.",
             "- `Request::parse(buf: &[u8])`: Parses a buffer into this request.",
         ]

@@ -130,7 +130,8 @@ _EXPORTED = re.compile(
     r"(?P<kind>function\*?|class|interface|type|enum|const|let)\s+(?P<name>[A-Za-z_$][\w$]*)"
     r"|func\s+(?:\(\s*\w*\s*\*?(?P<owner>\w+)[^)]*\)\s*)?(?P<go>[A-Z]\w*)"
     r"|type\s+(?P<gotype>[A-Z]\w*)\s+(?P<gokind>struct|interface)"
-    r"|pub(?:\([^)]*\))?\s+(?:async\s+)?(?P<rskind>fn|struct|enum|trait|type)\s+(?P<rs>\w+)"
+    r"|pub(?:\([^)]*\))?\s+(?:(?:async|const|unsafe|extern\s+\"\w*\")\s+)*"  # REVIEW-E70
+    r"(?P<rskind>fn|struct|enum|trait|type)\s+(?P<rs>\w+)"
     r"|public\s+(?:(?:static|final|abstract)\s+)*(?P<jkind>class|interface|enum|record)\s+(?P<j>\w+)"
 )
 _OPENS = re.compile(r"\s*=\s*(?:async\s*)?\(")  # `= (` with the arguments on the lines below
