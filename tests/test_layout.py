@@ -460,6 +460,7 @@ HOOK_MODULES = {
         ".sources",
         ".speccache",
         ".specset",
+        ".testcode",
     )
 }
 QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook asks questions

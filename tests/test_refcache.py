@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from functools import partial
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from specflow import gitio, gitread, pipeline
 from specflow.change import Revision
 from specflow.config import load_config
-from specflow.refs import grep_rows, references
+from specflow.refcache import unit_tests_of
+from specflow.refs import by_test_code, grep_rows, references
 from testing.stories import PAY_SPEC
 from testing.util import Repo
 
@@ -20,15 +22,17 @@ NAMES = [
     "src/pay/a.py",
     "src/pay/b.py",
     "src/pay/with space.py",
+    "src/pay/lib.rs",
     "tests/test_pay.py",
     "docs/notes.md",
     "specs/notes.txt",
     os.fsdecode(b"src/pay/caf\xe9.py"),
 ]
-TEXTS = st.lists(
-    st.sampled_from(["x = 1", "# PAY-1", "# PAY-2 and PAY-9", "PAY-E1", "y = 2", "PAY-"]),
-    max_size=4,
-).map(lambda lines: "".join(f"{line}\n" for line in lines))
+LINES = ["x = 1", "# PAY-1", "# PAY-2 and PAY-9", "PAY-E1", "y = 2", "PAY-"]
+RUST_TESTS = ["#[cfg(test)]", "mod tests {", "}"]  # CHECK-E27: a Rust file's test code
+TEXTS = st.lists(st.sampled_from([*LINES, *RUST_TESTS]), max_size=5).map(
+    lambda lines: "".join(f"{line}\n" for line in lines)
+)
 STEPS = st.one_of(
     st.tuples(st.just("write"), st.sampled_from(NAMES), TEXTS),
     st.tuples(st.just("delete"), st.sampled_from(NAMES), st.just("")),
@@ -47,6 +51,7 @@ def searched(repo: gitio.RepoInfo, revision: Revision) -> list[tuple[str, int, s
     excludes = (f"{config.specs_dir}/**", *config.exclude)
     data = gitread.grep(repo.root, gitread.grep_args(patterns, revision, excludes))
     found = references(grep_rows(data, revision.tree), specs.prefixes, config.test_globs)
+    found = by_test_code(found, partial(unit_tests_of, repo, revision, {}))
     return sorted((r.id, r.path, r.line, r.kind) for r in found)
 
 
@@ -86,7 +91,7 @@ def apply(repo: Repo, step: tuple[str, object, object]) -> None:
 def test_the_cache_finds_what_a_search_of_the_whole_tree_finds(tmp_path_factory, steps):
     """SPEED-8: after every step of a random history (edits, deletes, renames, commits, another
     branch or an older commit checked out, a spoilt cache file), the references of the index
-    and of HEAD equal those of a fresh search."""
+    and of HEAD equal those of a fresh search, a Rust file's test code read as it is now."""
     path = tmp_path_factory.mktemp("refcache")
     subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)
     repo = Repo(path)

@@ -186,6 +186,12 @@ def _kept_out_rows(root: Path, *folders: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def work_tree_file(repo: RepoInfo, path: str) -> bytes | None:
+    """A file of the work tree as git would read it: None for one missing or a symlink."""
+    found = repo.root / path
+    return found.read_bytes() if found.is_file() and not found.is_symlink() else None
+
+
 def read_blobs(root: Path, objects: Sequence[str]) -> list[bytes | None]:
     """The contents of blob ids or `REV:path` names, in one `git cat-file --batch` process."""
     return start_blobs(root, objects)()

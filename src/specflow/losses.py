@@ -23,6 +23,7 @@ from specflow.ids import find_references
 from specflow.model import Finding, Severity, headline
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
+from specflow.testcode import UnitTests, in_unit_tests, inside
 
 SHOWN = 4  # references listed in a finding; the rest are counted
 
@@ -98,11 +99,14 @@ def lost_references(
     references: Sequence[Reference],
     specs_dir: SpecDirs,
     test_globs: tuple[str, ...],
+    tests: Mapping[str, UnitTests] | None = None,
 ) -> Iterator[Finding]:
+    """`tests`: the test code of the changed files that hold some (CHECK-E27), both sides."""
     remaining: dict[str, set[str]] = {}
     for reference in references:
         remaining.setdefault(reference.kind, set()).add(reference.id)
-    for kind, where in _removed_references(change, specs.prefixes, specs_dir, test_globs):
+    removed = _removed_references(change, specs.prefixes, specs_dir, test_globs, tests or {})
+    for kind, where in removed:
         rule = "implementation-removed" if kind == "implements" else "test-removed"
         for item_id, place in where.items():
             spec, item = specs.spec_of(item_id), specs.items.get(item_id)
@@ -122,7 +126,11 @@ def lost_references(
 
 
 def _removed_references(
-    change: Change, prefixes: frozenset[str], specs_dir: SpecDirs, test_globs: tuple[str, ...]
+    change: Change,
+    prefixes: frozenset[str],
+    specs_dir: SpecDirs,
+    test_globs: tuple[str, ...],
+    tests: Mapping[str, UnitTests],
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """("implements" | "verifies", ID → the first place it was removed from)."""
     found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
@@ -130,11 +138,13 @@ def _removed_references(
         path = file.old_path or file.path
         if in_specs_dir(path, specs_dir):
             continue
-        kind = "verifies" if matches(path, test_globs) else "implements"
+        test = matches(path, test_globs)
+        before = tests.get(file.path, ((), ()))[0]  # CHECK-E27: what was its test code
         for hunk in file.hunks:
             for line in hunk.removed:
                 if "-" not in line.text:
                     continue
+                kind = "verifies" if test or inside(before, line.number) else "implements"
                 for item_id, _ in find_references(line.text, prefixes):
                     found[kind].setdefault(item_id, f"{path}:{line.number}")
     yield from found.items()
@@ -214,10 +224,12 @@ def touched_code(
     test_globs: tuple[str, ...],
     texts: Mapping[str, str] | None = None,
     unchanged: Mapping[str, set[int]] | None = None,
+    tests: Mapping[str, UnitTests] | None = None,
 ) -> Iterator[tuple[str, Hunk, Reference]]:
     """Each hunk of code (not a test, a document or a spec) and the implementing references
     that head it: inside its lines or at most BLOCK_LINES above them. `unchanged`: the
-    indexes of the hunks of a file that change no behaviour (CHECK-E19), when known."""
+    indexes of the hunks of a file that change no behaviour (CHECK-E19), when known; `tests`:
+    the test code of the files that hold some, both sides (CHECK-E28), when known."""
     heads = implementing(references)
     for file in change.files:
         if file.path not in heads or in_specs_dir(file.path, specs_dir):
@@ -228,9 +240,12 @@ def touched_code(
         lines = lazy_lines(text)
         comments = functools.cache(functools.partial(_comment_sides, file, lines))
         still = (unchanged or {}).get(file.path, ())
+        sides = (tests or {}).get(file.path)
         for index, hunk in enumerate(file.hunks):
             if index in still or _only_comments(file.path, hunk, comments):
                 continue  # CHECK-E16, E19: a comment or a docstring changes what none asks
+            if sides and in_unit_tests(hunk, sides):
+                continue  # CHECK-E28: a unit test beside the code verifies it
             for reference in heading(heads[file.path], hunk, lines):
                 yield file.path, hunk, reference
 

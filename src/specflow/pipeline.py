@@ -32,6 +32,7 @@ from specflow.specset import (
     spec_globs,
     spec_set,
 )
+from specflow.testcode import UnitTests, changed_sides, judged_paths
 
 
 class Snapshot(NamedTuple):
@@ -273,15 +274,9 @@ def _sources(
     for index, file in enumerate(files):
         old, new = blobs[2 * index], blobs[2 * index + 1]
         if revision.mode == "worktree" and file.status != "deleted":
-            new = work_tree_file(repo, file.path)
+            new = gitread.work_tree_file(repo, file.path)
         sources[file.path] = (old, new)
     return sources
-
-
-def work_tree_file(repo: gitio.RepoInfo, path: str) -> bytes | None:
-    """A file of the work tree as git would read it: None for one missing or a symlink."""
-    found = repo.root / path
-    return found.read_bytes() if found.is_file() and not found.is_symlink() else None
 
 
 def grep_references(
@@ -347,7 +342,7 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     change = _unexcluded(snap.change, snap.config.exclude)
     linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
-    texts, unchanged = _required_texts(repo, snap, change)
+    texts, unchanged, tests = _required_texts(repo, snap, change)
     findings = rules.check(
         snap._replace(change=change),
         spec_findings=linted,
@@ -355,6 +350,7 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
         tree_files=_tree_files(repo, change),
         unchanged=unchanged,
         gone=_lost_definitions(repo, snap, change),
+        tests=tests,
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
@@ -379,30 +375,34 @@ def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
 
 def _required_texts(
     repo: gitio.RepoInfo, snap: Snapshot, change: Change
-) -> tuple[dict[str, str], dict[str, set[int]]]:
+) -> tuple[dict[str, str], dict[str, set[int]], dict[str, UnitTests]]:
     """The resulting text of the changed files a `require` governs (CHECK-14) and of those with
     a reference implementing an ID (CHECK-E17: which blocks it heads); of the Python ones (up
-    to HOOK_REVIEW_FILES), the hunks that change no behaviour (CHECK-E19). Or nothing to read."""
+    to HOOK_REVIEW_FILES), the hunks that change no behaviour (CHECK-E19); both sides' test
+    code of those that hold some (CHECK-E27, E29). Or nothing to read."""
     config = snap.config
     wanted = set(required_paths(snap.specs, change, config.specs_dir))
     heads = list(losses.touched_code(change, snap.references, config.spec_dirs, config.test_globs))
     # CHECK-E17: only where a reference above a hunk may head it from another block
     wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
+    tested = judged_paths(change.files, heads, snap.specs.prefixes, config.test_globs)
     code = {path for path, _, _ in heads if path.endswith((".py", ".pyi", *CODE_SUFFIXES))}
     code = code if len(code) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one
     wanted |= code
-    files = [f for f in change.files if f.path in wanted and _is_source(f)]
+    files = [f for f in change.files if (f.path in wanted or f.path in tested) and _is_source(f)]
     if not files:
-        return {}, {}
+        return {}, {}, {}
     sides = start_sources(repo, change.revision, files)()
-    texts = {path: new.decode("utf-8", "replace") for path, (_, new) in sides.items() if new}
+    texts = {
+        p: new.decode("utf-8", "replace") for p, (_, new) in sides.items() if new and p in wanted
+    }
+    tests = changed_sides(sides, config.test_globs)
     if not (judged := [f for f in files if f.path in code]):
-        return texts, {}
+        return texts, {}, tests
     from specflow.unchanged import unchanged_hunks  # CHECK-E19, CHECK-E21: only under an ID
 
-    return texts, unchanged_hunks(
-        repo, change.revision, change.files, judged, sides, spec_globs(config)
-    )
+    still = unchanged_hunks(repo, change.revision, change.files, judged, sides, spec_globs(config))
+    return texts, still, tests
 
 
 def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -44,13 +44,13 @@ from specflow.pipeline import (
     grep_references,
     snapshot,
     start_sources,
-    work_tree_file,
 )
 from specflow.refs import Reference, path_of
 from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import Ripple, chosen_rows, in_code, ripples, uses, without_prose
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
+from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
 from specflow.touches import (
     Found,
     changed_functions,
@@ -93,11 +93,13 @@ def heading_rows(
     references: Sequence[Reference],
     skip: tuple[str, ...],
     sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
+    tests: Set[int] = frozenset(),
 ) -> list[LinkRow]:
     """REVIEW-E31: the hunks of code inside or at most BLOCK_LINES below a reference that
     implements an ID, linked to that ID: the code `check` says the change touches
     (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
-    test (it verifies the rule) nor documentation (it describes it) is that code."""
+    test (it verifies the rule; `tests`: the ids of the hunks of test code in a code file,
+    REVIEW-E75) nor documentation (it describes it) is that code."""
     heads = implementing(references)
     found: list[LinkRow] = []
     for at, file in enumerate(files):
@@ -105,6 +107,8 @@ def heading_rows(
             continue
         lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
         for number, hunk in enumerate(file.hunks):
+            if id(hunk) in tests:
+                continue
             for reference in heading(heads[file.path], hunk, lines):
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, HEADING, (reference.id,), ()))
@@ -198,6 +202,8 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     said = (*change.messages, *added_test_names(change, config.test_globs))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
     sources = reading()
+    code = changed_sides(sources, config.test_globs)  # REVIEW-E75: Rust's unit tests
+    in_tests, tests = partial(placed_in_tests, code), unit_test_hunks(change.files, code)
     renames = change_renames(repo, revision, change.files, sources, spec_globs(config))
     work = partial(
         _names_and_links, sources=sources, corpus=corpus, skip=spec_paths, renames=renames
@@ -208,7 +214,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     symbols = [
         symbol
         for symbol in changed_symbols(found for (found, _), _ in parts)
-        if not matches(symbol.path, config.test_globs)
+        if not matches(symbol.path, config.test_globs) and not in_tests(symbol)
     ]
     facts = {path: found for (_, part), _ in parts for path, found in part.items()}
     enclosing = {path: found.enclosing for path, found in facts.items()}
@@ -219,7 +225,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     governed = {path: found.governed for path, found in facts.items()}
     rows += corpus.governed_rows(change.files, governed, spec_paths, scoped)
     skip = (*spec_paths, *config.test_globs)
-    rows += heading_rows(corpus, change.files, snap.references, skip, sources)
+    rows += heading_rows(corpus, change.files, snap.references, skip, sources, tests)
     rows += written_rows(corpus, change.files, symbols, scoped)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
@@ -247,12 +253,15 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             rare(),
             None if show_all else config.max_questions,
             {path: found.unsure for path, found in facts.items() if found.unsure},
+            tests,
         ),
         scoped,
         rippled,
         symbols,
         untested_functions(
-            changed_functions(found for (found, _), _ in parts), found, config.test_globs
+            [f for f in changed_functions(found for (found, _), _ in parts) if not in_tests(f)],
+            found,
+            config.test_globs,
         ),
     )
 
@@ -348,7 +357,7 @@ def _start_sources(
     read = [raw for raw in raw_paths if path_of(raw).endswith((".py", ".pyi", *BLOCK_COMMENTS))]
     if revision.mode == "worktree":
         return lambda: [
-            (raw, source) for raw in read if (source := work_tree_file(repo, path_of(raw)))
+            (raw, source) for raw in read if (source := gitread.work_tree_file(repo, path_of(raw)))
         ]
     prefix = f"{revision.tree}:" if revision.tree else ":"
     reading = gitread.start_blobs(repo.root, [prefix + path_of(raw) for raw in read])

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from specflow import cachefile, gitio, gitread
 from specflow.change import WORK_TREE, Change, Revision
-from specflow.refs import Reference, grep_rows, references
+from specflow.globs import matches
+from specflow.refs import Reference, by_test_code, grep_rows, references
+from specflow.testcode import Spans, holds_tests, unit_test_spans
 
-_KIND = "refs 2"  # change the number when what a Reference holds changes
+_KIND = "refs 3"  # change the number when what a Reference holds changes
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 # Past this many differing files one search of the whole tree is as quick as naming them all.
 MAX_PATHS = 2000
@@ -50,7 +53,50 @@ class Search:
         """`run`, begun now: git searches while the caller works."""
         search = gitread.grep_args(self.patterns, revision, self.excludes, paths=paths)
         found = gitread.start_grep(repo.root, search)
-        return lambda: references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs)
+        # CHECK-E27: the files named that may hold tests are read while git searches
+        tests = [p for p in paths or () if holds_tests(p) and not matches(p, self.test_globs)]
+        ahead = start_texts(repo, revision, tests[:MANY_BLOBS])
+        return lambda: by_test_code(
+            references(grep_rows(found(), revision.tree), self.prefixes, self.test_globs),
+            partial(unit_tests_of, repo, revision, ahead()),
+        )
+
+
+def unit_tests_of(
+    repo: gitio.RepoInfo, revision: Revision, read: Mapping[str, bytes | None], paths: list[str]
+) -> dict[str, Spans]:
+    """CHECK-E27: the test code of `paths` in `revision`'s resulting tree, from their texts
+    `read` already, or read now."""
+    texts = {**read, **start_texts(repo, revision, [p for p in paths if p not in read])()}
+    return {
+        path: unit_test_spans(text.decode("utf-8", "replace"))
+        for path in paths
+        if (text := texts.get(path))
+    }
+
+
+def start_texts(
+    repo: gitio.RepoInfo, revision: Revision, paths: Sequence[str]
+) -> Callable[[], dict[str, bytes | None]]:
+    """The texts of `paths` in `revision`'s resulting tree, read in one `cat-file` begun now
+    (the work tree's from disk, symlinks unfollowed as `git grep` leaves them)."""
+    if not paths:
+        return dict
+    if revision.mode == "worktree":
+        return lambda: {path: gitread.work_tree_file(repo, path) for path in paths}
+    reading = gitread.start_blobs(repo.root, _names(repo, revision.tree, paths))
+    return lambda: dict(zip(paths, reading(), strict=True))
+
+
+MANY_BLOBS = 64  # past this, a commit's files are read by blob id: git finds each path anew
+
+
+def _names(repo: gitio.RepoInfo, tree: str | None, paths: Sequence[str]) -> list[str]:
+    """What `cat-file` is asked for `paths` of a commit's tree (None: of the index)."""
+    if tree is None or len(paths) <= MANY_BLOBS:
+        return [f"{tree or ''}:{path}" for path in paths]
+    blobs = {path: blob for _, blob, path in gitread.list_tree(repo.root, tree)}
+    return [blobs.get(path) or f"{tree}:{path}" for path in paths]
 
 
 def resulting_references(

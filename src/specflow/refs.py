@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.globs import matches
 from specflow.ids import find_references, find_references_with_ranges
+from specflow.testcode import Spans, holds_tests, inside
 
 _ROW = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
 MAX_TEXT = 200
 
 
 class Reference(NamedTuple):
-    """One mention of an ID: from a test file it `verifies`, from any other file it `implements`."""
+    """One mention of an ID: from a test file, or from the test code of another (a Rust
+    `#[cfg(test)]` module), it `verifies`; from anywhere else it `implements`."""
 
     id: str
     path: str
@@ -63,6 +65,23 @@ def references(
         for item_id, _column in find_references(text, prefixes):
             found.append(Reference(item_id, path, line, kind, text.strip()[:MAX_TEXT]))
     return found
+
+
+def by_test_code(
+    found: list[Reference], read: Callable[[list[str]], Mapping[str, Spans]]
+) -> list[Reference]:
+    """CHECK-E27: the references inside the test code of a file no test glob matches verify,
+    as a test file's do; `read`: the test code of the files named, read only for those."""
+    paths = sorted(filter(holds_tests, {r.path for r in found if r.kind == "implements"}))
+    if not paths:
+        return found
+    spans = read(paths)
+    return [
+        reference._replace(kind="verifies")
+        if reference.kind == "implements" and inside(spans.get(reference.path, ()), reference.line)
+        else reference
+        for reference in found
+    ]
 
 
 def message_references(messages: Sequence[str], prefixes: frozenset[str]) -> list[Reference]:

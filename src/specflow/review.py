@@ -94,6 +94,7 @@ class Linking(NamedTuple):
     rarity: Mapping[str, float]
     budget: int | None
     unsure: Mapping[str, Mapping[int, tuple[tuple[str, str], ...]]] = {}  # REVIEW-E28
+    tests: Set[int] = frozenset()  # REVIEW-E75: the ids of the hunks of test code in code files
 
 
 def build(
@@ -223,7 +224,7 @@ def _questions(
             test = tests[hunk.path] = matches(hunk.path, test_globs)
         touched = {act.name for act in acts}
         acted = {act.name for act in acts if act.verb != "changes"}
-        sure = confidence(link, linking.rarity, acted, test, touched)
+        sure = confidence(link, linking.rarity, acted, test or id(hunk) in linking.tests, touched)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))

@@ -23,6 +23,7 @@ from specflow.losses import (
 from specflow.model import Finding, Requirement, Severity, Spec, Status
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
+from specflow.testcode import UnitTests
 
 if TYPE_CHECKING:  # the pipeline imports this module only when a check runs
     from specflow.pipeline import Snapshot
@@ -37,6 +38,7 @@ def check(
     tree_files: Sequence[str] | None = None,
     unchanged: Mapping[str, set[int]] | None = None,
     gone: Mapping[str, tuple[str, int]] | None = None,
+    tests: Mapping[str, UnitTests] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule on `snap` (its change is the part judged, exclusions out),
     with each rule's configured severity; `off` rules dropped. Its `base_specs` are the changed
@@ -47,7 +49,8 @@ def check(
     those that hold an implementing reference (which blocks it heads).
     `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20).
     `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19).
-    `gone`: the definitions the change removes that a spec names, and the tree lost (CHECK-E20)."""
+    `gone`: the definitions the change removes that a spec names, and the tree lost (CHECK-E20).
+    `tests`: the test code of those files that hold some, before and after (CHECK-E27, E29)."""
     specs, change, base_specs = snap.specs, snap.change, snap.base_specs
     references, message_refs = snap.references, snap.message_references
     config = snap.config
@@ -56,7 +59,7 @@ def check(
     touched = affected(specs, change, added, specs_dir, base=base_specs)
     in_scope = [spec for spec in specs.specs if spec.id in touched]
     ids = _ids_by_kind(references)
-    heads = list(touched_code(change, references, specs_dir, test_globs, texts, unchanged))
+    heads = list(touched_code(change, references, specs_dir, test_globs, texts, unchanged, tests))
     raw = [
         *_unreferenced(in_scope, ids, change),
         *_planned_but_referenced(in_scope, ids),
@@ -66,7 +69,7 @@ def check(
         *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
         *removed_requirements(specs, base_specs or SpecSet(()), references),
         *lowered_enforcement(specs, base_specs or SpecSet(())),
-        *lost_references(specs, change, references, specs_dir, test_globs),
+        *lost_references(specs, change, references, specs_dir, test_globs, tests),
         *emptied_scopes(specs, change, tree_files),
         *touched_requirements(specs, heads, {r.id for r in added}),
         *names_removed(specs, gone or {}),
