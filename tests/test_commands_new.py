@@ -734,3 +734,26 @@ def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
             "- `Request::parse(buf: &[u8])`: Parses a buffer into this request.",
         ]
     ]
+
+
+def test_scope_drafts_a_java_class_and_its_public_methods(repo, cli):
+    """REVIEW-E78 (the commons-csv trial: no method drafted, and a class's long Javadoc read
+    from its middle): a public class, its public methods by their class with the first
+    sentence above each, past an annotation; a Javadoc longer than read drafts nothing."""
+    javadoc = "/**\n * Prints values in a CSV format.\n" + " * Example line.\n" * 250 + " */\n"
+    java = (
+        "package demo;\n\n/** Prints values in a CSV format. */\npublic final class Printer {\n"
+        "    /** Prints one value. */\n    @Override\n    public void print(final Object v) {}\n\n"
+        "    private void helper() {}\n\n    /** Prints a record. */\n"
+        "    public static <T> List<T> printRecord(\n        final T... values) {}\n}\n"
+    )
+    long = "package demo;\n\n" + javadoc + "public class Long {}\n"
+    assert drafted(repo, cli, {"src/Printer.java": java, "src/Long.java": long}) == [
+        ["Draft: `src/Long.java`", "- `class Long`"],
+        [
+            "Draft: `src/Printer.java`",
+            "- `class Printer`: Prints values in a CSV format.",
+            "- `Printer.print(final Object v)`: Prints one value.",
+            "- `Printer.printRecord(...)`: Prints a record.",
+        ],
+    ]

@@ -112,3 +112,44 @@ def test_rustfmt_wrapping_a_signature_is_formatting_and_a_tuple_is_not(repo, cli
     assert review_json(cli, "HEAD")["noop_files"] == ["src/chunk.rs"]
     repo.stage({"src/chunk.rs": untupled.replace("        radix,\n", "        radix\n")})
     assert "touched-requirement" in cli("check", "--staged").out
+
+
+IDIOMS = """// PARSE-4: the bytes.
+pub fn scan<'a>(bytes: &'a mut Bytes<'a>, mask: u64) -> Scan<'a> {
+    let r = 0xffffffff_00000000 | mask;
+    'outer: for b in bytes {
+        match b {
+            b'0'...b'9' => continue 'outer,
+            b'a' => break 'outer,
+            _ => {}
+        }
+    }
+    Scan { bytes: bytes, r: r }
+}
+"""
+
+
+def test_rust_idioms_that_spell_the_same_code_are_formatting(repo, cli):
+    """REVIEW-E77 (httparse 5202197 and 8dbca74: `...` to `..=`, field init shorthand, elided
+    lifetimes, digit grouping; ten questions each): no question. A loop's label dropped from a
+    `break`, a char literal changed, an exclusive range: changes."""
+    repo.commit("base", {"specs/parse.md": SPEC, "src/scan.rs": IDIOMS})
+    idioms = (
+        IDIOMS.replace(
+            "scan<'a>(bytes: &'a mut Bytes<'a>, mask: u64) -> Scan<'a>",
+            "scan(bytes: &mut Bytes, mask: u64) -> Scan",
+        )
+        .replace("0xffffffff_00000000", "0xFFFF_FFFF_0000_0000")
+        .replace("b'0'...b'9'", "b'0'..=b'9'")
+        .replace("Scan { bytes: bytes, r: r }", "Scan { bytes, r }")
+    )
+    repo.commit("rust 2018 idioms", {"src/scan.rs": idioms})
+    assert review_json(cli, "HEAD")["noop_files"] == ["src/scan.rs"]
+    for before, after in (
+        ("break 'outer,", "break,"),
+        ("b'a' =>", "b'b' =>"),
+        ("b'0'..=b'9'", "b'0'..b'9'"),
+    ):
+        repo.commit(f"{before} -> {after}", {"src/scan.rs": idioms.replace(before, after)})
+        assert review_json(cli, "HEAD")["noop_files"] == [], before
+        repo.commit("back", {"src/scan.rs": idioms})

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from specflow.globs import matches
+from specflow.languages.generic import definition_at
 from specflow.languages.pysource import parse
 from specflow.refs import Reference
 from specflow.ripple import Use
@@ -55,8 +56,17 @@ def defined_names(path: str, source: bytes) -> list[str]:
         return [
             name for node in tree.body for name in _python_names(node) if not name.startswith("_")
         ]
-    text = source.decode("utf-8", "replace")
-    return list(dict.fromkeys(m[1] for m in map(_DEFINITION.match, text.splitlines()) if m))
+    lines = source.decode("utf-8", "replace").splitlines()
+    return list(dict.fromkeys(name for line in lines if (name := _defined(line))))
+
+
+def _defined(line: str) -> str:
+    """The name a line of other code defines: by keyword, or REVIEW-E78 a class or a method
+    as Java and C# write them, unless private."""
+    found = _DEFINITION.match(line)
+    if found:
+        return found[1]
+    return "" if line.lstrip().startswith(("private ", "#")) else definition_at(line)
 
 
 def _python_names(node: ast.stmt) -> list[str]:

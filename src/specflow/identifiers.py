@@ -30,6 +30,11 @@ _FORMAT = re.compile(
 )
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
+# REVIEW-E78: nor other languages' keywords and primitive types (`boolean` linked a Java
+# rename to a spec that does not govern its file); `public`, `final`, `new` may name a property
+_KEYWORDS |= {"boolean", "void", "char", "byte", "short", "long", "double", "null", "true"}
+_KEYWORDS |= {"false", "this", "super", "var", "let", "const", "mut", "impl", "struct", "enum"}
+_KEYWORDS |= {"interface", "extends", "implements", "throws", "instanceof", "typeof", "nil"}
 # Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
 # the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
 # may be a strategy's own (tenacity), and rarity in the code already weighs them.

@@ -327,11 +327,35 @@ def heading_lines(
     (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
     above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
-    if 0 < nearest < first and lines is not None:
-        text = lines()
-        if text is not None and not _still_heads(text, nearest, _first_code(text, first, last)):
+    # CHECK-E29: farther above, one that heads the definition the change is in, however long
+    far = 0 if nearest else max((r.line for r in found if first - FAR_LINES <= r.line), default=0)
+    text = lines() if lines is not None and (nearest or far) else None
+    if 0 < nearest < first and text is not None:
+        if not _still_heads(text, nearest, _first_code(text, first, last)):
             nearest = 0
+    elif far and lines is not None:  # unread: as if it did, so that the caller reads the file
+        start = _first_code(text, first, last) if text is not None else first
+        nearest = far if text is None or _heads_definition(text, far, start) else 0
     return [r for r in found if r.line == nearest or first < r.line <= last]
+
+
+FAR_LINES = 400  # how far above a definition's heading reference still heads its body
+
+
+def _heads_definition(lines: Sequence[str], reference: int, first: int) -> bool:
+    """Whether the reference sits right above a definition (only blank, comment or decorator
+    lines between) that `first` is still inside (CHECK-E22's end)."""
+    below = (n for n in range(reference + 1, min(first, len(lines)) + 1))
+    opening = next((n for n in below if lines[n - 1].strip() and not _aside(lines[n - 1])), 0)
+    return (
+        bool(opening)
+        and _DEFINES.match(lines[opening - 1]) is not None
+        and _still_heads(lines, reference, first)
+    )
+
+
+def _aside(text: str) -> bool:
+    return text.strip().startswith(_ASIDE)
 
 
 def _first_code(lines: Sequence[str], first: int, last: int) -> int:

@@ -75,7 +75,7 @@ class Review:
 
 @dataclass(frozen=True)
 class Unasked:
-    """REVIEW-E71: a hunk of code in the scope of `specs` that no statement of theirs speaks of:
+    """REVIEW-E71: a hunk of code in the scope of `specs` that no question asks about:
     a behaviour the specs may need a line for (the cookie trial's new `Partitioned` attribute)."""
 
     hunk: Hunk
@@ -156,7 +156,7 @@ def build(
         if id(hunk) not in asked.hunks and id(hunk) not in silent
     ]
     unlinked = tuple(hunk for path, hunk in loose if not scoped[path])  # REVIEW-8
-    unasked = tuple(  # REVIEW-E71: code a spec governs that none of its statements speaks of
+    unasked = tuple(  # REVIEW-E71: code a spec governs that no question asks about
         Unasked(hunk, tuple(sorted(scoped[path])))
         for path, hunk in loose
         if scoped[path] and is_code(path) and not matches(path, test_globs)

@@ -142,7 +142,12 @@ _IMPL = re.compile(
     r"(?:unsafe\s+)?impl(?:<(?:[^<>]|<(?:[^<>]|<[^<>]*>)*>)*>)?\s+(?:\w+::)*(?P<type>\w+)(?P<rest>.*)"
 )
 _SELF = re.compile(r"&?(?:'\w+\s+)?(?:mut\s+)?self\b(?:\s*:[^,]*)?(?:,\s*|$)")
-_ATTRIBUTE = re.compile(r"\s*#\[.*\]\s*$")
+_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*$")  # and Java's `@Override`
+# REVIEW-E78: a public method of a Java class, drafted by its class as Go's are by their type
+_JAVA_METHOD = re.compile(
+    r"\s+public\s+(?:(?:static|final|abstract|synchronized|default)\s+)*(?:<[^>]*>\s+)?"
+    r"[\w.$]+(?:<[^()]*?>)?(?:\[\])*\s+(?P<name>\w+)\s*\((?:(?P<args>[^()]*)\))?"
+)
 
 
 def exported(text: str) -> Iterator[Symbol]:
@@ -150,9 +155,15 @@ def exported(text: str) -> Iterator[Symbol]:
     sentence of the comment right above it (`//` lines, or a `/** */` block)."""
     lines = text.split("\n")
     owner = ""  # the Rust `impl` block a line is in
+    java = ""  # the last public Java class
     for number, line in enumerate(lines):
         owner = _impl_owner(line, owner)
         found = _EXPORTED.match(line)
+        java = found["j"] if found and found["j"] else java
+        if java and (method := _JAVA_METHOD.match(line)):
+            shown = " ".join(method["args"].split()) if method["args"] is not None else "..."
+            signature = f"{java}.{method['name']}({shown})"
+            yield Symbol(signature, _summary(_doc_comment(lines, number)))
         if found is None and owner and line[:1].isspace():
             method = _EXPORTED.match(line.lstrip())
             if method and method["rskind"] == "fn":
@@ -304,13 +315,16 @@ def _doc_comment(lines: Sequence[str], number: int) -> str:
     return _comment_above(lines, number)
 
 
+COMMENT_LINES = 200  # a Javadoc above a class may be long
+
+
 def _comment_above(lines: Sequence[str], number: int) -> str:
     """The comment that ends on the line above `number`, its markers dropped; NEW-E10: a
     `/** */` block may end a blank line above it."""
     kept: list[str] = []
     inside = False  # a block comment, read from its end
     gap = 0
-    for line in reversed(lines[max(0, number - 30) : number]):
+    for line in reversed(lines[max(0, number - COMMENT_LINES) : number]):
         text = line.strip()
         if not kept and not text and not gap:
             gap = 1
@@ -323,6 +337,8 @@ def _comment_above(lines: Sequence[str], number: int) -> str:
             break
     if gap and not (kept and kept[-1].startswith("/**")):
         return ""
+    if inside and "/*" not in kept[-1]:
+        return ""  # REVIEW-E78: a block longer than read is not read from its middle
     text = "\n".join(reversed(kept))
     # NEW-E11: ` *` and `//` alone are an empty line, which ends a paragraph: keep its newline
     return re.sub(r"(?m)^[ \t]*(?:/\*\*?|\*/|\*|//+)[ \t]?|\*/\s*$", "", text)

@@ -175,7 +175,7 @@ def build_sections(
         name = "hunks linked to no spec"
         sections.append(_listed(pieces, "unlinked", name, review.unlinked, pieces.unlinked, 6))
     if review.unasked:
-        name = "code no statement speaks of"
+        name = "code no question asks about"
         sections.append(_listed(pieces, "unasked", name, review.unasked, pieces.unasked, 6))
     if review.files:
         checklist = _piece(pieces.checklist())

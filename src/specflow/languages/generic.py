@@ -34,6 +34,8 @@ def file_symbols(
         if index not in noop and (block := governed_block(hunk, lines))
     }
     enclosing = _headers(file, lines)
+    if sides[1] is None and text is not None:  # REVIEW-E79: Ruby's, read as it is, for scopes
+        sides = (sides[0], Side(lines, lines))
     return symbols(file, noop, enclosing, sides), FileFacts(noop, enclosing, governed=governed)
 
 
@@ -102,13 +104,20 @@ CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 NOT_CALLS = frozenset(
     {"if", "elif", "while", "for", "switch", "catch", "return", "with", "not", "and", "or"}
     | {"in", "await", "typeof", "yield", "assert", "del", "case", "sizeof"}
+    | {"synchronized", "try", "using", "lock", "fixed", "foreach"}  # REVIEW-E78: no method
 )
 
 
 # REVIEW-E47: a method of a class in braces: `static create(...) {`, `async #retry() {`
+# REVIEW-E78: and a typed one, Java's, C#'s and C's: `public static int parse(char c) throws
+# IOException {`, `static char *dup(const char *s) {`, `int size() const {`
 METHOD = re.compile(
-    r"\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*"
-    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z"
+    r"\s*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|async"
+    r"|override|virtual|readonly|get|set|inline)\s+)*(?:<[^\n]{0,200}?>\s+)?"
+    r"(?:(?!(?:new|return|else|throw|await|yield|case|goto|delete)\b)[A-Za-z_$][\w$.]*"
+    r"(?:<[^\n()=]{0,200}?>)?(?:\[\])*[ \t]*[*&]*[ \t]+[*&]*)?"
+    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?:const\s*)?"
+    r"(?::\s*[^{=;]+)?(?:throws\s+[\w.,\s]+)?\{\s*\Z"
 )
 DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 
@@ -198,7 +207,11 @@ def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None) -> Symbol:
     if symbol.reach == ATTRIBUTE or not scope or symbol.kind != "write":
         return symbol
     function, declared = scope
-    return replace(symbol, function=function, reach=LOCAL) if symbol.name in declared else symbol
+    # REVIEW-E79: Ruby declares a local by assigning it: a lowercase bare name in a method
+    local = symbol.path.endswith(".rb") and symbol.name[:1].islower()
+    if symbol.name in declared or local:
+        return replace(symbol, function=function, reach=LOCAL)
+    return symbol
 
 
 def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str]]]:

@@ -143,8 +143,23 @@ _RUST_KEYWORDS = frozenset(
 )
 
 
+# REVIEW-E77: Rust 2018's `..=` for a range pattern's `...`, clippy's field init shorthand
+# (`Foo { a: a }` is `Foo { a }`) and lifetimes, which the compiler checks and nothing runs (a
+# loop's label, `'outer:` and `break 'outer`, stays), spell the same code
+_SHORTHAND = re.compile(r"(?<=[{,])(\s*)([a-z_][a-z0-9_]*)\s*:\s*\2(?=\s*[,}])")
+_LIFETIME = re.compile(r"(?<!break )(?<!continue )'[a-z_]\w*(?![\w':])[ \t]*,?[ \t]*")
+_EMPTY_GENERICS = re.compile(r"<\s*>|,\s*(?=>)")
+
+
+_DOUBLE_QUOTED = re.compile(r'("(?:\\.|[^"\\])*")')
+
+
 def _rust_commas(text: str) -> str:
-    text = _COMMA_RUST.sub("", text)
+    parts = _DOUBLE_QUOTED.split(text)  # odd parts are strings: `"don't"` holds no lifetime
+    text = "".join(
+        p if i % 2 else _LIFETIME.sub("", p.replace("...", "..=")) for i, p in enumerate(parts)
+    )
+    text = _SHORTHAND.sub(r"\1\2", _EMPTY_GENERICS.sub("", _COMMA_RUST.sub("", text)))
     cut = [
         found.start() for found in _RUST_CLOSE.finditer(text) if _named_call(text, found.start())
     ]
@@ -194,7 +209,12 @@ def _tokens(
     else:
         text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
         text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
-    return _TOKEN.findall(commas(text) if commas else text)
+    return [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+
+
+def _number(token: str) -> str:
+    """REVIEW-E77: a number as its value reads: `0xffff_ffff` is `0xFFFFFFFF`."""
+    return token.replace("_", "").lower() if token[:1].isdigit() else token
 
 
 def _comment_at(line: str, comment: str) -> int:

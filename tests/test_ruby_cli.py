@@ -1,0 +1,66 @@
+"""What the rack trial (Ruby) found, through the CLI on real repositories (CHECK-E29)."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: HTTP
+scope: ["lib/**"]
+---
+# Byte ranges
+
+## Requirements
+- HTTP-1: `get_byte_ranges` returns nil when the header is missing or invalid.
+"""
+
+BODY = "".join(f"    r{n} = size - {n}\n" for n in range(30))
+UTILS = (
+    "module Utils\n  # HTTP-1\n  def get_byte_ranges(http_range, size)\n"
+    "    return nil unless http_range\n" + BODY + "    [r0..r1]\n  end\n\n"
+    "  def other(size)\n" + BODY + "    size\n  end\nend\n"
+)
+TEST = "# HTTP-1\nassert_nil Utils.get_byte_ranges(nil, 1)\n"
+
+
+def test_a_reference_heads_its_method_to_its_end_however_long(repo, cli):
+    """CHECK-E29 (rack: a format change 25 lines into a method headed by `# HTTP-1` passed the
+    hook without a word; the window was 20 lines): the hook warns and the review asks; a
+    change in the next method, however near, is not its."""
+    repo.commit("base", {"specs/http.md": SPEC, "lib/utils.rb": UTILS, "test/utils_test.rb": TEST})
+    deep = UTILS.replace("    [r0..r1]\n", "    [[r0, r1 - r0 + 1]]\n")
+    repo.stage({"lib/utils.rb": deep})
+    assert "touches the code of HTTP-1" in cli("check", "--staged").out
+    repo.commit("ranges as pairs", {"lib/utils.rb": deep})
+    asked = review_json(cli, "HEAD")["questions"]
+    assert [q["statement"]["id"] for q in asked][:1] == ["HTTP-1"]
+    other = deep.replace("    size\n  end\nend\n", "    size + 1\n  end\nend\n")
+    repo.stage({"lib/utils.rb": other})
+    assert "touched-requirement" not in cli("check", "--staged").out
+
+
+COOKIES = """module Utils
+  def set_cookie_header(key, value)
+    cookie = "#{key}=#{value}"
+    cookie
+  end
+end
+"""
+
+OTHER = """class Other
+  def lookup(hash, key)
+    cookie = hash[key]
+    cookie.to_s
+  end
+end
+"""
+
+
+def test_a_ruby_local_ripples_in_its_method_only(repo, cli):
+    """REVIEW-E79 (rack 46008286: eleven ripples on locals such as `key` and `value`): a
+    lowercase name a Ruby method assigns is its local; another method's `cookie` is another."""
+    repo.commit("base", {"specs/http.md": SPEC, "lib/utils.rb": COOKIES, "lib/other.rb": OTHER})
+    escaped = COOKIES.replace('"#{key}=#{value}"', '"#{key}=#{escape(value)}"')
+    repo.commit("escape", {"lib/utils.rb": escaped})
+    ripples = {r["symbol"]["name"]: r["uses"] for r in review_json(cli, "HEAD")["ripples"]}
+    assert [(u["path"], u["line"]) for u in ripples["cookie"]] == [("lib/utils.rb", 4)]
