@@ -23,7 +23,13 @@ filelock were held out: each labelled blind, and measured before any rule was ju
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
-`specs/` -> a commit on it with the real message; then `specflow review <commit> --format json`.
+`specs/` -> a commit on it with the real message, checked out; then `specflow review <commit>
+--format json`. A fetched history may lack a few blobs (github:apache/commons-csv lacks two large
+test-data files), and a checkout that needs one fails. So `benchmarks/links/<project>/absent.txt`,
+when a project has one, lists the paths its checkout leaves out: one a line, from the repository's
+root, blank lines and `#` comment lines skipped; each becomes a `!/<path>` pattern after `/*` in a
+sparse checkout (`core.sparseCheckout`, not cone mode, so `*` globs). The commits still hold those
+files in their trees, so a review that read one would still fail.
 
 What counts as the questions raised, in order: the top-level `questions` array when the JSON has
 one (review schema 2: ranked, strongest first, within the budget); otherwise (schema 1) every
@@ -215,11 +221,20 @@ def _label(where: str, entry: object) -> Label:
 class Scratch:
     """A repository whose objects come from the fetched history, where the specs are overlaid."""
 
-    def __init__(self, folder: Path, history: Path, specs: dict[str, str]) -> None:
+    def __init__(
+        self, folder: Path, history: Path, specs: dict[str, str], absent: Sequence[str] = ()
+    ) -> None:
         self.folder = folder
         self.run("init", "-q")
         alternates = self.folder / ".git" / "objects" / "info" / "alternates"
         alternates.write_text(f"{(history / 'objects').resolve()}\n", encoding="utf-8")
+        if absent:  # LINKS-E4: paths whose blobs the history lacks are never checked out
+            self.run("config", "core.sparseCheckout", "true")
+            self.run("config", "core.sparseCheckoutCone", "false")
+            sparse = self.folder / ".git" / "info" / "sparse-checkout"
+            sparse.parent.mkdir(exist_ok=True)
+            patterns = ["/*", *(f"!/{path.lstrip('/')}" for path in absent)]
+            sparse.write_text("".join(f"{line}\n" for line in patterns), encoding="utf-8")
         self.spec_blobs = {
             name: self.run("hash-object", "-w", "--stdin", stdin=text)
             for name, text in specs.items()
@@ -304,13 +319,22 @@ def read_specs(folder: Path) -> tuple[dict[str, str], dict[tuple[str, int], int]
     return specs, contexts
 
 
+def read_absent(path: Path) -> list[str]:
+    """The paths `absent.txt` leaves out of the checkout (none without the file): one a line,
+    blank lines and `#` comment lines skipped."""
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def run_project(labelled: Path, history: Path, specflow: Sequence[str]) -> list[Outcome]:
     """Review every labelled commit of one project (`labelled` holds its specs/ and labels)."""
     labels = load_labels(labelled / "labels.yaml")
     specs, contexts = read_specs(labelled / "specs")
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix=f"bench-links-{labelled.name}-") as folder:
-        scratch = Scratch(Path(folder), history, specs)
+        scratch = Scratch(Path(folder), history, specs, read_absent(labelled / "absent.txt"))
         for label in labels:
             commit = scratch.replay(label.sha)
             keys = raised_keys(review(specflow, Path(folder), commit), contexts)

@@ -187,3 +187,31 @@ def test_a_folder_that_is_no_git_directory_is_refused(tmp_path, capsys):
         bench_links.main(["--project", f"tokens={tmp_path}", "--links", str(links)])
     assert stopped.value.code == 2
     assert "is not a git directory" in capsys.readouterr().err
+
+
+def test_a_history_missing_a_blob_replays_with_that_path_left_out(repo, tmp_path, capsys):
+    """LINKS-E4: a blob the history's object store lacks (a fetch that left large data out) stops
+    the checkout, unless the project's absent.txt leaves that path out of it; the labelled commit
+    does not change that file, so its review never reads the blob."""
+    data = "big test data\n"
+    repo.commit("tokens", {"src/token.py": SOURCE, "data/big.csv": data})
+    changed = SOURCE.replace("max_age: int = 3600", "max_age: int = 7200  # TOKEN-1: two hours")
+    behaviour = repo.commit("longer tokens", {"src/token.py": changed})
+    blob = repo.git("rev-parse", f"{behaviour}:data/big.csv").strip()
+    (repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    assert "missing" in repo.git("cat-file", "--batch-check", input=f"{blob}\n")
+    links = labelled_project(
+        tmp_path, f"- sha: {behaviour}\n  kind: behaviour\n  why: two hours\n  expect: [TOKEN-1]\n"
+    )
+    arguments = ["--project", f"tokens={repo.path / '.git'}", "--links", str(links), "--verbose"]
+    with pytest.raises(SystemExit) as stopped:
+        bench_links.main(arguments)
+    assert "git checkout" in str(stopped.value.code) and "data/big.csv" in str(stopped.value.code)
+    (links / "tokens" / "absent.txt").write_text(
+        "# the fetch left the test data out\n\ndata/big.csv\n", encoding="utf-8"
+    )
+    assert bench_links.main(arguments) == 0
+    out = capsys.readouterr().out
+    detail = {line.split()[1]: line for line in out.splitlines() if line.startswith("tokens ")}
+    assert "TOKEN-1" in detail[behaviour[:10]].split("raised")[1].split("(")[0]
+    assert "missed" not in detail[behaviour[:10]]
