@@ -64,3 +64,40 @@ def test_a_ruby_local_ripples_in_its_method_only(repo, cli):
     repo.commit("escape", {"lib/utils.rb": escaped})
     ripples = {r["symbol"]["name"]: r["uses"] for r in review_json(cli, "HEAD")["ripples"]}
     assert [(u["path"], u["line"]) for u in ripples["cookie"]] == [("lib/utils.rb", 4)]
+
+
+QUALIFIED_SPEC = """---
+id: HTTP
+scope: ["lib/**"]
+---
+# Byte ranges
+
+## Context
+- `Rack::Utils.get_byte_ranges` parses a `Range` header;
+  `Utils#get_byte_ranges` is called by `Files#serving`.
+
+## Requirements
+- HTTP-1: `get_byte_ranges` returns nil when the header is invalid.
+"""
+
+MODULE = """module Rack
+  module Utils
+    # HTTP-1
+    def self.get_byte_ranges(header, size)
+      nil
+    end
+  end
+end
+"""
+
+
+def test_a_ruby_module_method_and_its_qualified_names(repo, cli):
+    """REVIEW-E80 (the rack trial): `def self.get_byte_ranges` defines `get_byte_ranges`, not
+    `self`, for `context` and `name-removed`; a statement naming it as Ruby's documentation does
+    (`Rack::Utils.get_byte_ranges`, `Utils#get_byte_ranges`) is told when it is gone."""
+    repo.commit("base", {"specs/http.md": QUALIFIED_SPEC, "lib/utils.rb": MODULE})
+    shown = cli("context", "header").out
+    assert "in get_byte_ranges()" in shown and "self()" not in shown
+    repo.stage({"lib/utils.rb": MODULE.replace("get_byte_ranges", "parse_byte_ranges")})
+    warned = [line for line in cli("check", "--staged").out.splitlines() if "name-removed" in line]
+    assert [line.split(":")[1] for line in warned] == ["8", "12"]

@@ -19,7 +19,7 @@ from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 _DEFINED_NAME = (
     r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract|unsafe)"
     r"[ \t]+)*"
-    r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*)?"
+    r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*|self\.)?"
     r"([A-Za-z_]\w*)"
 )
 # a Python module's own name; `nested`, in any language: a name assigned or declared anywhere
@@ -39,7 +39,8 @@ _BRACES = (
     r"#?(?!(?:if|for|while|switch|catch|with|return|function)\b)([A-Za-z_$][\w$]*)[ \t]*"
     r"(?:<[^\n]{0,200}?>)?\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*(?::[^{;\n]*)?\{[ \t]*$",
 )
-_NAMED = r"`([A-Za-z_][\w.]*)(?:\(\))?`"  # `name`, `module.name()`
+# `name`, `module.name()`, REVIEW-E80: Ruby's `Rack::Utils.get_byte_ranges`, `Utils#serving`
+_NAMED = r"`([A-Za-z_](?:[\w.#]|::)*)(?:\(\))?`"
 _FILE_NAME = r".+\.(?:json|toml|ya?ml|md|rst|txt|cfg|ini|lock|html?|css|py|js|ts|sh)\Z"
 
 
@@ -100,7 +101,7 @@ def spec_names(specs: SpecSet) -> set[str]:
 
 def _last(name: str) -> str:
     """`module.name` by `name`; a file's name (`report.json`) is no name: ''."""
-    return "" if re.match(_FILE_NAME, name) else name.rsplit(".", 1)[-1]
+    return "" if re.match(_FILE_NAME, name) else re.split(r"::|[.#]", name)[-1]
 
 
 def _statements(spec: Spec) -> Iterator[tuple[str, str, int]]:
@@ -130,15 +131,15 @@ def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterat
         if not spec.enforced:
             continue
         for text, path, line in _statements(spec):
-            for name in dict.fromkeys(re.findall(_NAMED, text)):
-                if (where := gone.get(_last(name))) is None:
+            for name in dict.fromkeys(_last(name) for name in re.findall(_NAMED, text)):
+                if (where := gone.get(name)) is None:
                     continue
                 yield Finding(
                     "name-removed",
                     Severity.warning,
                     path,
                     line,
-                    f"this change removes `{name.rsplit('.', 1)[-1]}` ({where[0]}:{where[1]}), "
+                    f"this change removes `{_last(name)}` ({where[0]}:{where[1]}), "
                     f"which {spec.id} names here, and the tree defines it nowhere else: "
                     "update the spec to what the code does now",
                 )

@@ -76,7 +76,7 @@ NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 DEFINITION = re.compile(
     r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
     r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
-    r"(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
+    r"(?:\([^)]*\)\s*|self\.)?([A-Za-z_]\w*)"  # REVIEW-E80: Ruby's `def self.load_file`
 )
 
 
@@ -87,7 +87,9 @@ CLASS = re.compile(
 )
 
 
-HEADER_NAME = re.compile(r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)")
+HEADER_NAME = re.compile(
+    r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*|self\.)?([A-Za-z_]\w*)"
+)
 # REVIEW-E45: what else may hold a use: `struct Rule {`, `interface Props {`, `impl Parser {`
 SCOPE_NAME = re.compile(
     r"\b(?:struct|interface|enum|trait|impl|namespace|protocol|extension|object|record|module)"
