@@ -17,8 +17,8 @@ from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 # `func (r *T)`, `fn`, ... Patterns, not compiled ones: `re` compiles them when a change first
 # removes a line, not on every commit.
 _DEFINED_NAME = (
-    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract|unsafe)"
-    r"[ \t]+)*"
+    r"(?m)^[ \t]*(?:(?:export|pub(?:\([\w:]+\))?|async|static|public|private|abstract|unsafe"
+    r"|const(?=[ \t]+(?:unsafe[ \t]+)?fn\b)|extern(?:[ \t]+\"\w*\")?)[ \t]+)*"
     r"(?:def|class|function|func|fn|struct|interface|trait|enum)[ \t]+(?:\([^)\n]*\)[ \t]*|self\.)?"
     r"([A-Za-z_]\w*)"
 )

@@ -25,7 +25,7 @@ _SHAPED = re.compile(
 # REVIEW-E76: `name=value`, `Max-Age=0`, `a=1&b=2` show a format, not names; a keyword
 # argument is code (`partial=True`, `unknown=RAISE`, `tz=dt.timezone.utc`, `minor=0`)
 _FORMAT = re.compile(
-    r"\A(?:[a-z][a-z0-9]*=(?!(?:true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
+    r"\A(?:([a-z][a-z0-9]*)=(?!(?:\1|true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
     r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
 )
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")

@@ -164,12 +164,16 @@ def emptied_scopes(
     if tree_files is None:
         return
     gone = removed_paths(change)
-    arrived = [f.path for f in change.files if f.status in ("added", "renamed", "copied")]
+    arrived = _arrived(change)
     for spec in specs.specs:
-        if not spec.enforced or any(matches(path, spec.scope) for path in arrived):
-            continue  # CHECK-E26: the code went where the spec's scope looks: lint names the glob
+        if not spec.enforced:
+            continue
         for glob in spec.scope:
             lost = [path for path in gone if matches(path, (glob,))]
+            # CHECK-E26: unless each file went where the spec's scope looks (lint names the glob)
+            went = [arrived.get(path, ()) for path in lost]
+            if all(any(matches(p, spec.scope) for p in there) for there in went):
+                continue
             if lost and not matches_any(tree_files, glob):
                 yield Finding(
                     "emptied-scope",
@@ -180,6 +184,23 @@ def emptied_scopes(
                     f"(it matched {', '.join(lost[:SHOWN])}): update the scope to where the code "
                     "went, or retire the spec on purpose (`status: deprecated`)",
                 )
+
+
+def _arrived(change: Change) -> dict[str, list[str]]:
+    """Where each path the change moves or deletes went: its new name, or the files it adds
+    that share its stem (`index.js` rewritten as `src/index.ts`)."""
+    added = [f.path for f in change.files if f.status == "added"]
+    went: dict[str, list[str]] = {}
+    for file in change.files:
+        if file.status == "renamed" and file.old_path:
+            went[file.old_path] = [file.path]
+        elif file.status == "deleted":
+            went[file.path] = [path for path in added if _stem(path) == _stem(file.path)]
+    return went
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 def removed_paths(change: Change) -> list[str]:
@@ -328,7 +349,11 @@ def heading_lines(
     above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
     # CHECK-E29: farther above, one that heads the definition the change is in, however long
-    far = 0 if nearest else max((r.line for r in found if first - FAR_LINES <= r.line), default=0)
+    far = (
+        0
+        if nearest
+        else max((r.line for r in found if first - FAR_LINES <= r.line < first), default=0)
+    )
     text = lines() if lines is not None and (nearest or far) else None
     if 0 < nearest < first and text is not None:
         if not _still_heads(text, nearest, _first_code(text, first, last)):
@@ -345,17 +370,9 @@ FAR_LINES = 400  # how far above a definition's heading reference still heads it
 def _heads_definition(lines: Sequence[str], reference: int, first: int) -> bool:
     """Whether the reference sits right above a definition (only blank, comment or decorator
     lines between) that `first` is still inside (CHECK-E22's end)."""
-    below = (n for n in range(reference + 1, min(first, len(lines)) + 1))
-    opening = next((n for n in below if lines[n - 1].strip() and not _aside(lines[n - 1])), 0)
-    return (
-        bool(opening)
-        and _DEFINES.match(lines[opening - 1]) is not None
-        and _still_heads(lines, reference, first)
-    )
-
-
-def _aside(text: str) -> bool:
-    return text.strip().startswith(_ASIDE)
+    below = (lines[n - 1].strip() for n in range(reference + 1, min(first, len(lines)) + 1))
+    opening = next((text for text in below if text and not text.startswith(_ASIDE)), "")
+    return bool(_DEFINES.match(opening)) and _still_heads(lines, reference, first)
 
 
 def _first_code(lines: Sequence[str], first: int, last: int) -> int:
@@ -367,11 +384,14 @@ def _first_code(lines: Sequence[str], first: int, last: int) -> int:
 
 # CHECK-E17: a line that opens a definition, in the languages whose keyword says so
 _DEFINES = re.compile(
-    r"\s*(?:(?:export|default|pub|public|private|protected|static|async|final|abstract)\s+)*"
+    r"\s*(?:(?:export|default|pub(?:\([^)]*\))?|public|private|protected|static|async|final|abstract"
+    r"|unsafe|const(?=\s+fn\b)|extern(?:\s+\"\w*\")?)\s+)*"
     r"(?:(?:def|class|function|func|fn)\b|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
     r"(?:function\b|\(\s*\Z|(?:\([^)]*\)|[\w$]+)\s*(?::[^=]+)?=>)"  # `const f = (...) => {`
     r"|#?(?!(?:if|for|while|switch|catch|with)\b)"
-    r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*(?::\s*[^{=;]+)?\{\s*\Z)"  # or a method: `get(k) {`
+    r"(?:(?!(?:new|return|else|if|for|while|switch|match)\b)[A-Za-z_$][\w$.<>\[\],]*\s+)?"
+    r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*(?::\s*[^{=;]+)?"  # or a method: `get(k) {`, or
+    r"(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z)"  # Java's `int get(k) throws E {`
 )
 
 
@@ -405,12 +425,14 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
             headed = True
         elif headed and stripped and not stripped.startswith(_ASIDE):
             body = body or not level
-            if body and level and not stripped.endswith(_OPENS) and _ends(stripped, number < first):
+            goes_on = stripped.endswith(_OPENS) and not _ASSIGNS.match(stripped)
+            if body and level and not goes_on and _ends(stripped, number < first):
                 return False  # back at its level after its body: the definition has ended
         attached = attached and (not stripped or stripped.startswith(_ASIDE))
     return True
 
 
+_ASSIGNS = re.compile(r"[A-Za-z_][\w.]*\s*(?::[^=]+)?=(?![=>])")  # `REGISTRY: dict = {` ends it
 _ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
 _OPENS = ("{", "(", "[", ":", "=>")  # a line that goes on: `) -> int:`, `) *Thing {`
 _CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block
@@ -418,7 +440,7 @@ _CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block
 # text there (SQL in a triple-quoted string, a heredoc's `port=8080`) nor Ruby's `rescue`
 _STATEMENT = re.compile(
     r"(?:(?:if|elif|for|while|with|try|async|await|import|from|return|raise|export|const|let|var)"
-    r"\b|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]?=(?!=)\s|\())"
+    r"\b|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]?=(?!=)\s|\(|:\s*\S|\[|,))"  # CHECK-E29: `X: T = `
 )
 
 

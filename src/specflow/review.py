@@ -159,7 +159,10 @@ def build(
     unasked = tuple(  # REVIEW-E71: code a spec governs that no question asks about
         Unasked(hunk, tuple(sorted(scoped[path])))
         for path, hunk in loose
-        if scoped[path] and is_code(path) and not matches(path, test_globs)
+        if scoped[path]
+        and is_code(path)
+        and not matches(path, test_globs)
+        and id(hunk) not in linking.tests  # REVIEW-E75: nor Rust's unit tests
     )
     return Review(
         change.revision,

@@ -245,13 +245,10 @@ def _use(
     match = _name_pattern(name).search(text)
     at = match.end() if match else 0
     rest = text[at:]
-    definition = (
-        generic.DEFINITION.match(text) or generic.CLASS.match(text) or generic.METHOD.match(text)
-    )
     statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
     mutation = _MUTATION.match(rest)
     kind: UseKind
-    if definition and definition[1] == name:
+    if generic.definition_at(text) == name:
         kind, function = "definition", ""  # the function around it is not known here
     elif _IMPORT.match(text):
         kind = "import"  # a name brought into scope is neither read nor written there

@@ -33,7 +33,8 @@ def unit_test_spans(text: str) -> Spans:
     """The lines of each item that a test attribute marks: `#[cfg(test)]` (or `cfg(all(test,
     ...))`), `#[test]` and `#[tokio::test]` (any attribute named `test`), from the comment and
     attribute lines right above it to its closing brace, or to its `;` (`#[cfg(test)] mod
-    tests;` is one line: the module is another file). `#![cfg(test)]` marks its whole block, or
+    tests;` is one line: the module is another file), or to the `,` of a match arm, a field or a
+    variant it marks (REVIEW-E81). `#![cfg(test)]` marks its whole block, or
     the file. One pass over the text: comments, strings and characters are passed over, so a
     brace there is not counted; parentheses and brackets only between an attribute and its
     item, where a `;` inside them (`[u8; 4]`) does not end it."""
@@ -108,7 +109,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(_CANDIDATE),
         re.compile(r"(?=[/\"'#{}bcr])(?:" + _PARTS + ")", re.DOTALL),
         re.compile(
-            r"(?=[/\"'#{}bcr()\[\];])(?:" + _PARTS + r"|(?P<bracket>[()\[\]])|(?P<end>;))",
+            r"(?=[/\"'#{}bcr()\[\];,])(?:" + _PARTS + r"|(?P<bracket>[()\[\]])|(?P<end>[;,]))",
             re.DOTALL,
         ),
     )

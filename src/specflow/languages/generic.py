@@ -106,7 +106,6 @@ CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 NOT_CALLS = frozenset(
     {"if", "elif", "while", "for", "switch", "catch", "return", "with", "not", "and", "or"}
     | {"in", "await", "typeof", "yield", "assert", "del", "case", "sizeof"}
-    | {"synchronized", "try", "using", "lock", "fixed", "foreach"}  # REVIEW-E78: no method
 )
 
 
@@ -116,11 +115,15 @@ NOT_CALLS = frozenset(
 METHOD = re.compile(
     r"\s*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|async"
     r"|override|virtual|readonly|get|set|inline)\s+)*(?:<[^\n]{0,200}?>\s+)?"
-    r"(?:(?!(?:new|return|else|throw|await|yield|case|goto|delete)\b)[A-Za-z_$][\w$.]*"
-    r"(?:<[^\n()=]{0,200}?>)?(?:\[\])*[ \t]*[*&]*[ \t]+[*&]*)?"
+    r"(?:(?!(?:new|return|else|throw|await|yield|case|goto|delete|match|if|while|for|switch"
+    r"|go|defer|unless|until|elif|loop|in|of)\b)[A-Za-z_$][\w$.]*"
+    r"(?:<[^\n()=]{0,200}?>)?(?:\[\])*(?:[ \t]*[*&]+[ \t]*|[ \t]+))?"
     r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?:const\s*)?"
-    r"(?::\s*[^{=;]+)?(?:throws\s+[\w.,\s]+)?\{\s*\Z"
+    r"(?::\s*[^{=;]+)?(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z"
 )
+# `synchronized (lock) {`, `try (...) {`, Go's `go func() {`: no definition of `lock` or `func`
+NOT_DEFINED = frozenset({"synchronized", "try", "using", "lock", "fixed", "foreach", "func"})
+LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition (HARDEN-21)
 DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 
 
@@ -142,7 +145,11 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
 
 
 def definition_at(text: str) -> str:
-    match = DEFINITION.match(text) or CLASS.match(text) or METHOD.match(text)
+    if len(text) > LONGEST_DEFINITION:
+        return ""
+    match = DEFINITION.match(text) or CLASS.match(text)
+    if match is None and (match := METHOD.match(text)) and match[1] in NOT_DEFINED:
+        return ""
     return match[1] if match and match[1] not in NOT_CALLS else ""
 
 
@@ -209,11 +216,7 @@ def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None) -> Symbol:
     if symbol.reach == ATTRIBUTE or not scope or symbol.kind != "write":
         return symbol
     function, declared = scope
-    # REVIEW-E79: Ruby declares a local by assigning it: a lowercase bare name in a method
-    local = symbol.path.endswith(".rb") and symbol.name[:1].islower()
-    if symbol.name in declared or local:
-        return replace(symbol, function=function, reach=LOCAL)
-    return symbol
+    return replace(symbol, function=function, reach=LOCAL) if symbol.name in declared else symbol
 
 
 def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str]]]:
@@ -223,19 +226,22 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
     if side is None or not hunk.added:
         return {}
     first, last = hunk.added[0].number, hunk.added[-1].number
+    ruby = hunk.path.endswith(".rb")
     function, declared = "", set[str]()
     for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
         text = _code_at(side, above)
         if name := definition_at(text):
             function, declared = name, declared | _parameters(text)
             break
-        declared |= _declarations(text)
+        declared |= _declarations(text, ruby)
     added = {line.number for line in hunk.added}
     found: dict[int, tuple[str, frozenset[str]]] = {}
     for number in range(first, last + 1):
         text = _code_at(side, number)
         if name := definition_at(text):
             function, declared = name, _parameters(text)
+        if ruby:  # REVIEW-E79: Ruby declares a local by assigning it, on its own line too
+            declared |= _declarations(text, ruby)
         if number in added and function:
             found[number] = (function, frozenset(declared))
         declared |= _declarations(text)
@@ -246,7 +252,8 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
 # `var methods = map[string]int{`, `let URI: __m256i = _mm256_setr_epi8(`
 _OPENS_VALUE = re.compile(
     r"\s*(?:(?:pub(?:\([^)]*\))?|export|static|const|let|var|val|final|mut|readonly)\s+)*"
-    r"([A-Za-z_$][\w$]*)\s*(?::[^=]{0,200})?(?<![=!<>])=(?![=>])[^;]{0,200}[\[{(]\s*\Z"
+    r"([A-Za-z_$][\w$]*)\s*(?::[^=]{0,200})?(?<![=!<>])=(?![=>])"
+    r"(?![^;]{0,200}(?:=>|\bfunction\b|\bfunc\b))[^;]{0,200}[\[{(]\s*\Z"  # not a function's body
 )
 
 
@@ -295,8 +302,14 @@ _DECLARED = re.compile(
 )
 
 
-def _declarations(text: str) -> set[str]:
-    """`var x`, `let x`, `const x`, Go's `a, b :=`."""
+_RUBY_LOCAL = re.compile(r"\s*([a-z_]\w*)\s*(?:\|\||&&|[-+*/%|&^])?=(?![=~>])")
+
+
+def _declarations(text: str, ruby: bool = False) -> set[str]:
+    """`var x`, `let x`, `const x`, Go's `a, b :=`; in Ruby `x = ` (not `x[k] =`, `@x =`)."""
+    if ruby:
+        local = _RUBY_LOCAL.match(text)
+        return {local[1]} if local else set()
     found: set[str] = set()
     for one, many in _DECLARED.findall(text) if ("=" in text or "var" in text) else ():
         found.update([one] if one else [name.strip() for name in many.split(",")])

@@ -156,16 +156,20 @@ _DOUBLE_QUOTED = re.compile(r'("(?:\\.|[^"\\])*")')
 
 def _rust_commas(text: str) -> str:
     parts = _DOUBLE_QUOTED.split(text)  # odd parts are strings: `"don't"` holds no lifetime
-    text = "".join(
-        p if i % 2 else _LIFETIME.sub("", p.replace("...", "..=")) for i, p in enumerate(parts)
-    )
-    text = _SHORTHAND.sub(r"\1\2", _EMPTY_GENERICS.sub("", _COMMA_RUST.sub("", text)))
+    text = "".join(p if i % 2 else _rust_spelling(p) for i, p in enumerate(parts))
+    text = _COMMA_RUST.sub("", text)
     cut = [
         found.start() for found in _RUST_CLOSE.finditer(text) if _named_call(text, found.start())
     ]
     for at in reversed(cut):
         text = text[:at] + text[at + 1 :]
     return text
+
+
+def _rust_spelling(code: str) -> str:
+    """REVIEW-E77 on code outside strings: `format!("{x:x}")` is no shorthand."""
+    code = _LIFETIME.sub("", code.replace("...", "..="))
+    return _SHORTHAND.sub(r"\1\2", _EMPTY_GENERICS.sub("", code))
 
 
 def _named_call(text: str, comma: int) -> bool:
@@ -190,10 +194,17 @@ _CONTINUES = tuple("([`+-*/%.,?:<>=&|^!")
 
 
 def _without_semicolon(side: Side, line: Line, text: str) -> str:
-    if not text.rstrip().endswith(";"):
+    """The line without the `;` that ends it, where that `;` ends a statement ASI would end:
+    not one inside a template literal (its code is blank there), nor an empty statement
+    (`if (c);`, `while (busy());`, a `;` alone), nor before a line that goes on."""
+    code = line_as(side, "code", line).rstrip()
+    if not code.endswith(";") or _EMPTY_STATEMENT.match(code):
         return text
     following = (code.lstrip() for code in side.uncommented[line.number :] if code.strip())
     return text if next(following, "").startswith(_CONTINUES) else text.rstrip()[:-1]
+
+
+_EMPTY_STATEMENT = re.compile(r"\s*(?:;|(?:if|while|for|with)\b.*\)\s*;|(?:else|do)\s*;)\Z")
 
 
 def _tokens(
@@ -213,8 +224,15 @@ def _tokens(
 
 
 def _number(token: str) -> str:
-    """REVIEW-E77: a number as its value reads: `0xffff_ffff` is `0xFFFFFFFF`."""
-    return token.replace("_", "").lower() if token[:1].isdigit() else token
+    """REVIEW-E77: a number as its value reads: `0xffff_ffff` is `0xFFFFFFFF`, `1_000` is
+    `1000`; a word that starts with a digit (`01_Common`) is no number."""
+    if _HEX.match(token):
+        return token.replace("_", "").lower()
+    return token.replace("_", "") if _DECIMAL.match(token) else token
+
+
+_HEX = re.compile(r"0[xX][0-9a-fA-F_]+(?:_?[uif](?:8|16|32|64|128|size))?\Z")
+_DECIMAL = re.compile(r"[0-9][0-9_]*(?:_?[uif](?:8|16|32|64|128|size))?\Z")
 
 
 def _comment_at(line: str, comment: str) -> int:
