@@ -44,6 +44,7 @@ from bench_links import (
     bad_input,
     load_labels,
     projects,
+    read_absent,
     read_specs,
     score,
     score_row,
@@ -263,7 +264,7 @@ def replayed(name: str, labelled: Path, history: Path, specflow: Sequence[str]) 
     specs, contexts = read_specs(labelled / "specs")
     commits = []
     with tempfile.TemporaryDirectory(prefix=f"bench-frontier-{name}-") as folder:
-        scratch = Scratch(Path(folder), history, specs)
+        scratch = Scratch(Path(folder), history, specs, read_absent(labelled / "absent.txt"))
         for label in labels:
             commit = scratch.replay(label.sha)
             review = specflow_json(
