@@ -16,8 +16,13 @@ reviewer wants raised (`AUTH-3`, `AUTH-E1`, or `AUTH:C2` for the second Context 
 history itself is never committed here: bring it with the `fetch` tool (github:psf/requests,
 github:pallets/itsdangerous, github:pallets/markupsafe, github:jd/tenacity,
 github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging, github:tkem/cachetools,
-github:tox-dev/filelock)
-and pass its git directory; the figures and the exact snapshots are in docs/benchmarks.md,
+github:tox-dev/filelock, and for the later histories github:python-humanize/humanize,
+github:hukkin/tomli, github:theskumar/python-dotenv, github:jpadilla/pyjwt,
+github:python-semver/python-semver, github:kjd/idna, github:marshmallow-code/marshmallow,
+github:go-chi/chi, github:sindresorhus/ky, github:seanmonstar/httparse, github:jshttp/cookie,
+github:rack/rack, github:apache/commons-csv; a project's name is its folder under
+benchmarks/links/: `dotenv`, `semver`, `csv`) and pass its git directory; the figures and the
+exact snapshots are in docs/benchmarks.md,
 "Review links on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and
 filelock were held out: each labelled blind, and measured before any rule was judged on it.
 
