@@ -14,11 +14,9 @@ from specflow.refs import Reference
 from specflow.ripple import Use
 from specflow.specset import SpecSet
 
-_DEFINITION = re.compile(
-    r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*"
-    r"(?:def|class|function|fn|func|type|struct)\s+"
-    r"([A-Za-z_]\w*)"
-)
+# a type by its keyword (`type Mux struct`, `pub struct Request`); functions, classes and methods
+# are `definition_at`'s
+_TYPE = re.compile(r"^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:type|struct)\s+([A-Za-z_]\w*)")
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,9 @@ def defined_names(path: str, source: bytes) -> list[str]:
 
 
 def _defined(line: str) -> str:
-    """The name a line of other code defines: by keyword, or REVIEW-E78 a class or a method
-    as Java and C# write them, unless private."""
-    found = _DEFINITION.match(line)
+    """The name a line of other code defines: a type, a function or a class, and (REVIEW-E78)
+    a method as Java and C# write them, unless private."""
+    found = _TYPE.match(line)
     if found:
         return found[1]
     return "" if line.lstrip().startswith(("private ", "#")) else definition_at(line)

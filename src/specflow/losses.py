@@ -382,7 +382,9 @@ def _first_code(lines: Sequence[str], first: int, last: int) -> int:
     return next(found, first)
 
 
-# CHECK-E17: a line that opens a definition, in the languages whose keyword says so
+# CHECK-E17: a line that opens a definition, in the languages whose keyword says so. Kept apart
+# from languages/generic.py's DEFINITION and METHOD, which read the same lines for the review:
+# the hook does not load the language layer (LAYOUT-13), and this one also opens on arrows
 _DEFINES = re.compile(
     r"\s*(?:(?:export|default|pub(?:\([^)]*\))?|public|private|protected|static|async|final|abstract"
     r"|unsafe|const(?=\s+fn\b)|extern(?:\s+\"\w*\")?)\s+)*"

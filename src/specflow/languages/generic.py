@@ -244,7 +244,8 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
             declared |= _declarations(text, ruby)
         if number in added and function:
             found[number] = (function, frozenset(declared))
-        declared |= _declarations(text)
+        if not ruby:
+            declared |= _declarations(text)
     return found
 
 
