@@ -626,3 +626,56 @@ def test_ruffs_not_in_and_is_not_rewrites_ask_nothing(repo, cli):
     assert data["questions"] == [] and data["noop_files"] == ["requests/auth.py"], data["questions"]
     repo.commit("flip", {"requests/auth.py": ruffed.replace("qop not in", "qop in")})
     assert review_json(cli, "HEAD")["questions"], "a real change asks"
+
+
+STUB = """class HTTPDigestAuth:
+    def __init__(self, username: str, password: str) -> None: ...
+    def build_digest_header(self, method: str, path: str, realm: str, qop: str) -> str: ...
+"""
+
+
+def test_a_type_stub_asks_nothing_and_ripples_nowhere(repo, cli):
+    """REVIEW-E82: idna's `2b16336` added `.pyi` stubs beside the modules a spec governs and
+    drew ten questions and a ripple per stubbed function; a stub declares types and runs
+    nothing. The module's own change in the same commit still asks."""
+    repo.commit("base", {"specs/digest.md": SPEC, "requests/auth.py": AUTH})
+    repo.commit("stubs", {"requests/auth.pyi": STUB})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["ripples"] == []
+    assert data["noop_files"] == ["requests/auth.pyi"]
+    typed = STUB.replace("qop: str) -> str", "qop: str | None) -> str | None")
+    realm = AUTH.replace("% (self.username, realm,", "% (self.username, 'realm',")
+    repo.commit("qop optional", {"requests/auth.pyi": typed, "requests/auth.py": realm})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == ["requests/auth.pyi"]
+    assert {q["path"] for q in data["questions"]} == {"requests/auth.py"}
+
+
+IDNA_SPEC = """---
+id: CODEC
+scope: ["src/idna/**"]
+---
+# The codec
+
+## Requirements
+- CODEC-1: `Codec.encode()` calls `encode()` of `core` on the whole input.
+"""
+CODEC = "from {core} import encode\n\n\nclass Codec:\n    def encode(self, s):\n        return encode(s)\n"
+
+
+def test_an_import_made_relative_asks_nothing_and_another_module_asks(repo, cli):
+    """REVIEW-E83: idna's `a7f788d` wrote `from idna.core import` as `from .core import`
+    (ruff's TID252 fixes either way): the same module from `src/idna/codec.py`. Parent
+    folders resolve too; a relative import of another module, or a like-named module of
+    another package, is a change."""
+    repo.commit(
+        "base", {"specs/codec.md": IDNA_SPEC, "src/idna/codec.py": CODEC.format(core="idna.core")}
+    )
+    for same in (".core", "idna.core", "..idna.core"):
+        repo.commit(same, {"src/idna/codec.py": CODEC.format(core=same)})
+        assert review_json(cli, "HEAD")["noop_files"] == ["src/idna/codec.py"], same
+    for other in (".other", "other.core", "..core"):
+        repo.commit(other, {"src/idna/codec.py": CODEC.format(core=other)})
+        data = review_json(cli, "HEAD")
+        assert data["noop_files"] == [] and data["questions"], other
+        repo.commit("back", {"src/idna/codec.py": CODEC.format(core="idna.core")})

@@ -686,6 +686,18 @@ def test_a_docstring_or_annotation_change_touches_no_requirement(repo, cli):
     assert "touches the code of AUTH-1" in cli("check", "--staged").out
 
 
+def test_a_stub_under_a_reference_touches_no_requirement(repo, cli):
+    """REVIEW-E82 for the hook: a `.pyi` stub declares types, so a signature changed under
+    `# AUTH-1` in it touches the requirement no more than the review asks about it."""
+    _start(repo, "")
+    stub = "# AUTH-1\ndef hash_password(p: bytes) -> str: ...\n"
+    repo.commit("stub", {"src/auth/hashing.pyi": stub})
+    repo.stage({"src/auth/hashing.pyi": stub.replace("p: bytes", "p: bytes, salt: bytes = ...")})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.stage({"src/auth/hashing.py": HASHING.replace("sha256(p)", "sha256(p + p)")})
+    assert "touches the code of AUTH-1" in cli("check", "--staged").out
+
+
 NAMES_SPEC = """---
 id: TS
 scope: ["src/**"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import zip_longest
 from typing import NamedTuple
 
-from specflow.change import Hunk, Line
+from specflow.change import FileChange, Hunk
 from specflow.languages.pybindings import bindings
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
@@ -44,6 +44,7 @@ def python_hunks(
     new_tree: ast.Module | None,
     sources: Sources = (None, None),
     renames: Mapping[str, str] = {},
+    path: str = "",
 ) -> Judged:
     """The indexes of `hunks` whose statements are the same on both sides once what cannot
     change behaviour is dropped (REVIEW-16); and of the others, those the same only if the
@@ -51,11 +52,11 @@ def python_hunks(
     unsafely are plain, each with what that takes for granted on the lines it changes
     (REVIEW-E28: `opaque`, "holds no tuple"). The trees may hold only the statements around
     the hunks (the rest of the file blanked): see `sides_lines`; `sources`, the whole files,
-    when known; `renames`, the names the whole change renames (REVIEW-E58)."""
+    when known; `renames`, the names the whole change renames (REVIEW-E58); `path`, the file's."""
     if old_tree is None or new_tree is None:
         return set(), {}
     try:
-        return _judged(hunks, (old_tree, new_tree), sources, renames)
+        return _judged(hunks, (old_tree, new_tree), sources, renames, path)
     except RecursionError:  # HARDEN-E13: a statement too deep to walk is judged a change
         return set(), {}
 
@@ -75,11 +76,12 @@ def parsed_sides(
 
 
 def unchanged_python(
-    hunks: Sequence[Hunk], old: bytes | None, new: bytes | None, renames: Mapping[str, str]
+    file: FileChange, old: bytes | None, new: bytes | None, renames: Mapping[str, str]
 ) -> set[int]:
     """CHECK-E19: the indexes of the hunks of a Python file that change no behaviour, as the
     review judges them (those it is unsure of change it)."""
-    return python_hunks(hunks, *parsed_sides(hunks, old, new), (old, new), renames)[0]
+    hunks = file.hunks
+    return python_hunks(hunks, *parsed_sides(hunks, old, new), (old, new), renames, file.path)[0]
 
 
 def _judged(
@@ -87,9 +89,10 @@ def _judged(
     trees: tuple[ast.Module, ast.Module],
     sources: Sources,
     renames: Mapping[str, str],
+    path: str,
 ) -> Judged:
     old_tree, new_tree = trees
-    sides = renamed_by_place(both_sides(old_tree, new_tree, sources), renames)
+    sides = renamed_by_place(both_sides(old_tree, new_tree, sources, path), renames)
     sides = _with_moves(sides, hunks, sources)
     noop = {
         index
@@ -149,15 +152,10 @@ def _only_comments(hunk: Hunk, trees: tuple[ast.Module, ast.Module]) -> bool:
     two (an encoding declaration, a shebang), and none lies inside a string: nothing the
     interpreter reads changed, whatever the statements around it do."""
     lines = (*hunk.removed, *hunk.added)
-    if not lines or not all(_comment_or_blank(line) for line in lines):
+    if not lines or any(n.number <= 2 or n.text.strip()[:1] not in ("", "#") for n in lines):
         return False
     sides = ((hunk.removed, trees[0]), (hunk.added, trees[1]))
     return not any(_in_string(tree, {line.number for line in side}) for side, tree in sides)
-
-
-def _comment_or_blank(line: Line) -> bool:
-    text = line.text.strip()
-    return line.number > 2 and (not text or text.startswith("#"))
 
 
 def _in_string(tree: ast.Module, numbers: set[int]) -> bool:

@@ -1,7 +1,8 @@
 """Calls and expressions that pyupgrade and ruff rewrite without changing what they do, each
 read in one spelling (REVIEW-E27): `open(p, "r")` and `io.open(p)` are `open(p)` (UP015,
 UP020), `lru_cache()` is `lru_cache` (UP011), `isinstance(x, A | B)` is `isinstance(x, (A, B))`
-(UP038), `str("a")` is `"a"` (UP018), `list(sorted(x))` is `sorted(x)` (C413),
+(UP038), `str("a")` is `"a"` (UP018), `from .core import x` in `idna/codec.py` is `from
+idna.core import x` (TID252), `list(sorted(x))` is `sorted(x)` (C413),
 `[x for x in y]` is `list(y)` (C416), `return None` is `return` (RET501), and a `NamedTuple`
 or `TypedDict` class is the call that declares it (UP014, UP013). As everywhere in
 `pyshape`, the builtins are taken to be the builtins. Pure: new nodes, the trees untouched."""
@@ -203,3 +204,33 @@ def declared(statement: ast.stmt) -> ast.stmt:
 
 def _docstring(item: ast.stmt) -> bool:
     return isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant)
+
+
+def absolute(module: str | None, level: int, package: tuple[str, ...]) -> tuple[str | None, int]:
+    """REVIEW-E83: the module an import names, and its level, as one spelling: a relative
+    import resolved from the file's folders (`package`), and an absolute one that starts with
+    one of those folders spelled from the first, so `src/idna/codec.py`'s `from .core` and
+    `from idna.core` are both `src.idna.core`."""
+    parts = module.split(".") if module else []
+    if level and level <= len(package):
+        return ".".join((*package[: len(package) - level + 1], *parts)), 0
+    if not level and parts and parts[0] in package:
+        return ".".join((*package[: package.index(parts[0])], *parts)), 0
+    return module, level
+
+
+# REVIEW-E9, PEP 3151: the old names of OSError, the same class since Python 3.3
+_OS_ERRORS = frozenset({"IOError", "EnvironmentError", "WindowsError"})
+_OS_ERROR_MODULES = frozenset({"socket", "select", "os"})  # `socket.error` and so on
+
+
+def os_error(node: ast.AST) -> bool:
+    """`IOError`, `socket.error` and the other old names of OSError."""
+    if isinstance(node, ast.Name):
+        return node.id in _OS_ERRORS and isinstance(node.ctx, ast.Load)
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "error"
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _OS_ERROR_MODULES
+    )

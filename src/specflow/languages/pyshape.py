@@ -17,7 +17,15 @@ from specflow.languages.pyflow import straightened, type_checking, typing_names
 from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
 from specflow.languages.pylog import last_name, without_message
-from specflow.languages.pymodern import DECLARED, REWRITTEN, called, compared, rewritten
+from specflow.languages.pymodern import (
+    DECLARED,
+    REWRITTEN,
+    absolute,
+    called,
+    compared,
+    os_error,
+    rewritten,
+)
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
@@ -38,25 +46,28 @@ class Side(NamedTuple):
     unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
     moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
+    package: tuple[str, ...] = ()  # the file's folders, for its relative imports (REVIEW-E83)
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
 
 
 def both_sides(
-    old_tree: ast.Module, new_tree: ast.Module, sources: Sources = (None, None)
+    old_tree: ast.Module, new_tree: ast.Module, sources: Sources = (None, None), path: str = ""
 ) -> tuple[Side, Side]:
     """What each side of a change reads its trees with: its typing names, the type aliases
-    either side declares, and the classes whose annotations nothing reads (REVIEW-E29)."""
+    either side declares, the classes whose annotations nothing reads (REVIEW-E29), and the
+    folders of the file at `path`."""
     typing_modules = (typing_names(old_tree), typing_names(new_tree))
     aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
+    package = tuple(path.split("/")[:-1])
     plain = (
         plain_classes(old_tree, typing_modules[0], sources[0]),
         plain_classes(new_tree, typing_modules[1], sources[1]),
     )
     return (
-        Side(typing_modules[0], aliases=aliases, plain=plain[0]),
-        Side(typing_modules[1], aliases=aliases, plain=plain[1]),
+        Side(typing_modules[0], aliases=aliases, plain=plain[0], package=package),
+        Side(typing_modules[1], aliases=aliases, plain=plain[1], package=package),
     )
 
 
@@ -109,6 +120,7 @@ def _imported(statement: ast.Import | ast.ImportFrom, side: Side) -> list[tuple[
     """One row per name an import binds; `import x as x` binds what `import x` does; a name
     the change renames by its place (REVIEW-E58)."""
     module, level = getattr(statement, "module", None), getattr(statement, "level", 0)
+    module, level = absolute(module, level, side.package)
     return [
         ("import", module, level, side.private.get(alias.name, alias.name), bound)
         for alias in statement.names
@@ -228,22 +240,6 @@ def _named(node: ast.AST, name: str) -> bool:
     return isinstance(node, ast.Name) and node.id == name
 
 
-# REVIEW-E9, PEP 3151: the old names of OSError, the same class since Python 3.3
-_OS_ERRORS = frozenset({"IOError", "EnvironmentError", "WindowsError"})
-_OS_ERROR_MODULES = frozenset({"socket", "select", "os"})  # `socket.error` and so on
-
-
-def _os_error(node: ast.AST) -> bool:
-    if isinstance(node, ast.Name):
-        return node.id in _OS_ERRORS and isinstance(node.ctx, ast.Load)
-    return (
-        isinstance(node, ast.Attribute)
-        and node.attr == "error"
-        and isinstance(node.value, ast.Name)
-        and node.value.id in _OS_ERROR_MODULES
-    )
-
-
 def shape(
     node: ast.AST, side: Side, where: str = "function", header: bool = False
 ) -> Iterator[object]:
@@ -266,7 +262,7 @@ def shape(
             node = _declaration(node, side)
     if isinstance(node, ast.Name | ast.Attribute):
         yield from _named_shape(node, side)
-        if isinstance(node, ast.Name) or _os_error(node) or _typing_name(node, side):
+        if isinstance(node, ast.Name) or os_error(node) or _typing_name(node, side):
             return
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
@@ -387,7 +383,7 @@ def _union(items: list[ast.expr]) -> ast.expr:
 def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]:
     """A name, a typing name by whatever alias of `typing`, an old name of OSError; a local
     the function renames, by its place."""
-    if _os_error(node):
+    if os_error(node):
         yield from ("Name", "OSError", "Load")
         return
     typing_name = _typing_name(node, side) if isinstance(node, ast.Attribute) else None
