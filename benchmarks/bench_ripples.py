@@ -5,9 +5,9 @@
         --project tenacity=/work/.mirror/jd+tenacity/repo \\
         --project pluggy=/work/.mirror/pytest-dev+pluggy/repo [--specflow CMD] [--verbose]
 
-(and markupsafe, cachecontrol, packaging, cachetools, filelock: every project of
-`bench_links.py` but humanize has ripple labels; docs/benchmarks.md, "Ripples on real history",
-has the figures)
+(and markupsafe, cachecontrol, packaging, cachetools, filelock, tomli: the ten projects of
+`bench_links.py` with ripple labels, one file each under benchmarks/ripples/; docs/benchmarks.md,
+"Ripples on real history", has the figures)
 
 A ripple is a name the change writes, stops writing or redefines, with the untouched places
 that call, read or write it. `benchmarks/ripples/<project>.yaml` holds, for commits of the
