@@ -473,6 +473,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages",
         "languages.base",
         "languages.generic",
+        "languages.pyannotate",
         "languages.pybindings",
         "languages.pyconditions",
         "languages.pydefinitions",
@@ -504,6 +505,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
     )
 }
 NOOP_RULES = [
+    "annotate",
     "bindings",
     "fields",
     "flow",

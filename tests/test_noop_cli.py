@@ -660,7 +660,8 @@ scope: ["src/idna/**"]
 ## Requirements
 - CODEC-1: `Codec.encode()` calls `encode()` of `core` on the whole input.
 """
-CODEC = "from {core} import encode\n\n\nclass Codec:\n    def encode(self, s):\n        return encode(s)\n"
+CODEC = "from {core} import encode\n\n\nclass Codec:\n"
+CODEC += "    def encode(self, s):\n        return encode(s)\n"
 
 
 def test_an_import_made_relative_asks_nothing_and_another_module_asks(repo, cli):

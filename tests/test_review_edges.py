@@ -325,3 +325,47 @@ def test_a_python_file_too_deep_or_broken_to_parse_writes_no_names(repo, cli):
     assert result.code == 0, result.err
     names = {r["symbol"]["name"] for r in json.loads(result.out)["ripples"]}
     assert names == {"token"}
+
+
+EVENTS_SPEC = """---
+id: EV
+scope: [pkg/*.py]
+---
+# Events
+
+## Requirements
+- EV-1: `Data` carries `chunk_start` and `chunk_end` flags.
+"""
+HELPER = """from ..events import Data
+
+
+def normalize(events):
+    out = []
+    for event in events:
+        event.chunk_start = False
+        event.chunk_end = False
+        out.append(event)
+    return out
+"""
+
+
+def test_a_helper_in_a_packages_own_tests_folder_is_a_test(repo, cli):
+    """CHECK-E34: the default test globs are `**/tests/**` and `**/test/**`: h11 keeps its
+    tests in `h11/tests/`, and its `helpers.py` was implementation: its hunk asked EV-1 at
+    confidence 1.0 with two ripples, and a reference there implemented the requirement."""
+    events = "class Data:\n    def __init__(self, data, chunk_start=False, chunk_end=False):\n"
+    events += "        self.chunk_start = chunk_start  # EV-1\n        self.chunk_end = chunk_end\n"
+    repo.commit(
+        "base",
+        {"specs/ev.md": EVENTS_SPEC, "pkg/events.py": events, "pkg/tests/helpers.py": HELPER},
+    )
+    rebuilt = HELPER.replace(
+        "        event.chunk_start = False\n        event.chunk_end = False\n",
+        "        event = Data(event.data, chunk_start=False, chunk_end=False)\n",
+    )
+    repo.commit("helper builds new events", {"pkg/tests/helpers.py": rebuilt})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["ripples"] == []
+    repo.commit("ref", {"pkg/tests/helpers.py": rebuilt + "# EV-1\n"})
+    shown = cli("show", "EV-1").out
+    assert "verifies at pkg/tests/helpers.py" in shown and "implemented at pkg/events.py" in shown

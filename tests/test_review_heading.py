@@ -215,3 +215,20 @@ def test_text_at_the_margin_inside_a_definition_does_not_end_it(repo, cli):
     out = cli("check", "HEAD").out
     for item in ("OPTIONS-5", "OPTIONS-6", "OPTIONS-7"):
         assert f"touches the code of {item}" in out, (item, out)
+
+
+def test_a_reference_heading_the_change_outranks_shared_words(repo, cli):
+    """REVIEW-E100: the cJSON trial: a change under `/* PARSE-3 */` asked PARSE-7 first, by
+    the words it shares with the hunk and the subject, and PARSE-3 third. A reference the
+    maintainers wrote above the code is asked before what words suggest."""
+    wordy = SPEC.replace(
+        "- REDIR-1:",
+        "- REDIR-2: A redirect status with a method of POST, PUT or PATCH is followed with"
+        " its method kept when the status code is 307 or 308.\n- REDIR-1:",
+    )
+    repo.commit("base", {"specs/redirects.md": wordy, "client.py": CLIENT})
+    changed = CLIENT.replace('method == "POST"', 'method in ("POST", "PUT", "PATCH")')
+    repo.commit("Redirect status: POST, PUT and PATCH methods", {"client.py": changed})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    assert [q["statement"]["id"] for q in questions][:2] == ["REDIR-1", "REDIR-2"]
+    assert headed(questions[0])

@@ -1103,3 +1103,144 @@ def test_a_shared_word_written_inside_a_name_is_shown_as_written(repo, cli):
     )
     text = cli("review", "HEAD").out
     assert "undefined" in text.split("shared words: ")[1].split(")")[0], text
+
+
+MIDDLEWARE = """---
+id: MW
+scope: [pkg/**]
+---
+# Middleware
+
+## Requirements
+- MW-1: If the app sends nothing, `call_next()` raises `RuntimeError("No response returned.")`.
+- MW-2: `{named}` is the handler's result, sent as it is.
+"""
+
+
+def test_a_string_inside_a_code_span_names_nothing_and_a_span_that_is_a_string_does(repo, cli):
+    """REVIEW-E85: the starlette trial's `e99738b`: a hunk writing a local `response` was
+    asked MW-1 because its code span quotes the message "No response returned."; a span that
+    names `response` as code still links."""
+    handler = "def handle(request, exc, handler):\n    response = handler(request, exc)\n"
+    handler += "    return response\n"
+    for named, asked in (('"unused"', set()), ("response", {"MW-2"})):
+        repo.commit("base", {"specs/mw.md": MIDDLEWARE.format(named=named), "pkg/h.py": handler})
+        guarded = handler.replace("exc)\n", "exc) if handler else None\n", 1)
+        repo.commit("guard", {"pkg/h.py": guarded})
+        data = review_json(cli, "HEAD")
+        assert {q["statement"]["id"] for q in data["questions"]} == asked, named
+
+
+COOKIES = """---
+id: RESP
+scope: [pkg/**]
+---
+# Responses
+
+## Requirements
+- RESP-1: `set_cookie()` writes `max-age`, `path` and `secure`.
+- RESP-2: Headers are sent in the order they were set.
+"""
+
+SET_COOKIE = """class Response:
+    @staticmethod
+    def set_cookie(
+        headers,
+        key,
+        max_age=None,
+        path="/",
+    ):
+        attrs = [key]
+        if max_age is not None:
+            attrs.append(f"Max-Age={max_age}")
+        headers.append(("set-cookie", "; ".join(attrs)))
+"""
+
+
+def test_a_parameter_added_to_a_signature_black_wrapped_asks_about_the_function(repo, cli):
+    """REVIEW-E86: the starlette trial's `4acf1d1`: `partitioned=False,` added on its own
+    line of `set_cookie()`'s signature asked nothing, while on one line it asked RESP-1; the
+    same for a decorator and a parameter removed. A line of its body alone stays as weak as
+    before: inside a function a statement names, without a word they share."""
+    repo.commit("base", {"specs/resp.md": COOKIES, "pkg/r.py": SET_COOKIE})
+    edits = (
+        SET_COOKIE.replace('path="/",\n', 'path="/",\n        partitioned=False,\n'),
+        SET_COOKIE.replace("@staticmethod", "@classmethod"),
+        SET_COOKIE.replace("        max_age=None,\n", ""),
+    )
+    for edit in edits:
+        repo.commit("signature", {"pkg/r.py": edit})
+        asked = {q["statement"]["id"] for q in review_json(cli, "HEAD")["questions"]}
+        assert asked == {"RESP-1"}, edit
+        repo.commit("back", {"pkg/r.py": SET_COOKIE})
+    repo.commit("body", {"pkg/r.py": SET_COOKIE.replace("attrs = [key]", "attrs = [key.strip()]")})
+    assert review_json(cli, "HEAD")["questions"] == []
+
+
+ERRORS_SPEC = """---
+id: READ
+scope: [pkg/**]
+---
+# Reading
+
+## Requirements
+- READ-1: A malformed request line raises `LocalProtocolError`.
+- READ-2: `ChunkedReader` raises `RemoteProtocolError` at end of file inside the body.
+"""
+READERS = """from .errors import LocalProtocolError, RemoteProtocolError
+
+
+def read_request(buf):
+    lines = buf.lines()
+    if lines is None:
+        return None
+    return lines
+
+
+class ChunkedReader:
+    def read_eof(self):
+        raise RemoteProtocolError("incomplete chunked read")
+"""
+
+
+def test_a_sibling_identifier_is_no_identifier_part_evidence(repo, cli):
+    """REVIEW-E87: h11's `88d7bd1` raised `LocalProtocolError`, and READ-2 was asked because
+    "the words of `RemoteProtocolError` meet the statement's": two of its three words, both
+    from the sibling. The exact name still links READ-1."""
+    repo.commit("base", {"specs/read.md": ERRORS_SPEC, "pkg/readers.py": READERS})
+    check = '        if buf.first() < 0x21:\n            raise LocalProtocolError("illegal")\n'
+    raised = READERS.replace("    if lines is None:\n", "    if lines is None:\n" + check)
+    repo.commit("Reject binary early", {"pkg/readers.py": raised})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    kinds = {q["statement"]["id"]: q["evidence"]["kind"] for q in questions}
+    assert kinds["READ-1"] == "identifier"
+    assert kinds.get("READ-2") != "identifier-part"
+
+
+PARSING = """---
+id: MSG
+scope: [src/**]
+---
+# Messages
+
+## Requirements
+- MSG-1: `parse_request()` builds the request URI from the `Host` header and the path.
+"""
+
+
+def test_words_only_the_commit_message_says_are_shown_as_its(repo, cli):
+    """REVIEW-E101: the psr7 trial's `58a607d`: every question came from its subject ("Fix
+    parse_request for numeric headers") while the evidence read as the hunk's; the words no
+    hunk holds are named as the messages', in the text, the JSON and the PR comment."""
+    code = "def set_headers(names, header):\n    names[header.lower()] = header\n"
+    repo.commit("base", {"specs/msg.md": PARSING, "src/headers.py": code})
+    cast = code.replace("header.lower()", "str(header).lower()")
+    repo.commit(
+        "Fix parse_request() for numeric headers and the request URI", {"src/headers.py": cast}
+    )
+    data = review_json(cli, "HEAD")
+    (question,) = data["questions"]
+    assert question["evidence"]["said"] == ["parse", "request", "uri"], question["evidence"]
+    assert "header" not in question["evidence"]["said"]
+    assert "the change's messages say" in cli("review", "HEAD").out
+    assert "the change's messages say" in cli("comment").out

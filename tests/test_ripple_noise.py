@@ -700,3 +700,48 @@ def test_outside_python_a_change_is_named_by_the_definition_that_holds_it(repo, 
         ("src/mux.go", "Handle"),
         ("src/mux.go", "methodTypString"),
     ], untested
+
+
+def test_a_use_inside_an_async_method_named_like_it_is_in_that_method(repo, cli):
+    """REVIEW-E88: `await super().run(scope)` inside `async def run` was placed "in
+    `__init__()`", the function above: a matched `async def` line is the function of the
+    lines below it, as a matched `def` line is (the starlette trial: `GZipResponder.__call__`)."""
+    code = "class Base:\n    async def run(self, scope):\n        return scope\n\n\n"
+    code += "class Child(Base):\n    def __init__(self, app):\n        self.app = app\n\n"
+    code += "    async def run(self, scope):\n        return await super().run(scope)\n"
+    repo.commit("base", {"pkg/a.py": code})
+    out = cli("context", "run").out
+    assert "pkg/a.py:11 in run()" in out, out
+
+
+def test_a_module_level_table_after_a_function_is_module_code(repo, cli):
+    """REVIEW-E89: h11's `READERS = {...}` after `def expect_nothing` put its entries "in
+    `expect_nothing()`" (git's function line is the last `def` above); a top-level statement
+    that defines nothing holds its own lines. A use inside a function still names it."""
+    spec = "---\nid: READ\nscope: [pkg/**]\n---\n# R\n\n## Requirements\n"
+    spec += "- READ-1: `read_idle()` parses the request line.\n"
+    code = 'def read_idle(buf):\n    return buf.split(b" ")\n\n\n'
+    code += "def expect_nothing(buf):\n    if buf:\n        return read_idle(buf)\n\n\n"
+    code += 'READERS = {\n    "IDLE": read_idle,\n    "DONE": expect_nothing,\n}\n'
+    repo.commit("base", {"specs/read.md": spec, "pkg/readers.py": code})
+    repo.commit("split twice", {"pkg/readers.py": code.replace('split(b" ")', 'split(b" ", 2)')})
+    ripple = json.loads(cli("review", "HEAD", "--format", "json").out)["ripples"][0]
+    where = {(use["line"], use["function"]) for use in ripple["uses"]}
+    assert where == {(7, "expect_nothing"), (11, "")}, where
+
+
+def test_a_nested_function_ripples_in_its_own_file_only(repo, cli):
+    """REVIEW-E102: the starlette trial's `7d586f7`: a change to `wrap`, nested in `stream()`,
+    rippled to another module's own nested `wrap`, and its call after the nested body was
+    "in `wrap()`". A closure is its file's alone; a row as deep as a `def` is after it."""
+    one = "async def stream(group, func):\n    async def wrap(f):\n        await f()\n"
+    one += "        group.cancel()\n\n    await wrap(func)\n"
+    other = "async def receive(group, func):\n    async def wrap(f):\n        return await f()\n"
+    other += "\n    return await wrap(func)\n"
+    repo.commit("base", {"pkg/a.py": one, "pkg/b.py": other})
+    repo.commit(
+        "print",
+        {"pkg/a.py": one.replace("        await f()\n", "        await f()\n        print(1)\n")},
+    )
+    (ripple,) = json.loads(cli("review", "HEAD", "--format", "json").out)["ripples"]
+    assert [(use["path"], use["function"]) for use in ripple["uses"]] == [("pkg/a.py", "")]

@@ -150,12 +150,14 @@ SPOKEN_WORDS = 6
 BY_KIND = {"requirement": 0.08, "edge-case": 0.0, "context": -0.08}
 
 
-def standing(sure: float, kind: str, shared: int) -> float:
-    """Where a question ranks (REVIEW-21): certain questions first, by confidence; the others
-    by confidence, raised for each word the change shares with the statement (its changed
-    lines, subject lines and new tests' names speak of what the statement says) and for a
-    requirement over a context line (what the code must do, before how it works today)."""
-    if sure >= CERTAIN:
+def standing(sure: float, kind: str, shared: int, explicit: bool = False) -> float:
+    """Where a question ranks (REVIEW-21): certain questions first, by confidence, then those
+    a reference in the code gives (`explicit`: REVIEW-E100, a `/* PARSE-3 */` heading the code
+    outranks words); the others by confidence, raised for each word the change shares with
+    the statement (its changed lines, subject lines and new tests' names speak of what the
+    statement says) and for a requirement over a context line (what the code must do, before
+    how it works today)."""
+    if sure >= CERTAIN or explicit:
         return 1.0 + sure
     return sure + PER_WORD * min(shared, SPOKEN_WORDS) + BY_KIND.get(kind, 0.0)
 

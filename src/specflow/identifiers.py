@@ -28,6 +28,9 @@ _FORMAT = re.compile(
     r"\A(?:([a-z][a-z0-9]*)=(?!(?:\1|true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
     r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
 )
+# REVIEW-E85: a string inside code (`RuntimeError("No response returned.")`) is a message,
+# not names; a span that is only a string (`"chunked"`) still names what it holds
+_QUOTED = re.compile(r"""[bBrRfFuU]{0,2}(?:"[^"]*"|'[^']*')""")
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
 # REVIEW-E78: nor other languages' keywords and primitive types (`boolean` linked a Java
@@ -52,6 +55,8 @@ def identifiers(text: str) -> frozenset[str]:
     for span in _CODE_SPAN.findall(text):
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
+        if not _QUOTED.fullmatch(span.strip()):
+            span = _QUOTED.sub(" ", span)
         found.update(chain for chain in CHAIN.findall(span) if _worth(chain))
     prose = _CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
@@ -27,7 +26,17 @@ from specflow.identifiers import (
 from specflow.ids import find_references
 from specflow.model import Spec
 from specflow.specset import SpecSet
-from specflow.words import BM25, message_words, stem, tokens, word_set, words_of_identifier
+from specflow.words import (
+    BM25,
+    message_words,
+    parts_enough,
+    sibling,
+    split_identifier,
+    stem,
+    tokens,
+    word_set,
+    words_of_identifier,
+)
 
 # The strongest few per hunk and kind, so an edge case cannot crowd out a requirement.
 MAX_LINKS = {"requirement": 3, "context": 3, "edge-case": 2}
@@ -363,7 +372,7 @@ def name_links(
         return
     split: dict[frozenset[str], str] = {}  # each distinct split once: `f1_token`, `f2_token`
     for name in names:
-        parts = _split(name)
+        parts = split_identifier(name)
         if parts is not None:
             split.setdefault(parts, name)
     for doc in in_scope:
@@ -372,20 +381,14 @@ def name_links(
         prose = corpus.prose[doc]
         words = _with_said(corpus, doc, hunk_words)
         for parts, name in split.items():
-            if _enough(len(parts & prose), len(parts)):
+            if parts_enough(len(parts & prose), len(parts)):
                 _keep(found, doc, PART, name)
         for name, parts in corpus.parts[doc]:
-            if _enough(len(words & parts), len(parts)):
+            met = words & parts
+            if parts_enough(len(met), len(parts)) and not sibling(met, parts, split):
                 _keep(found, doc, PART, name)
         if doc not in found and len(corpus.words[doc] & words) >= 2:
             found[doc] = (WORDS, ())
-
-
-@lru_cache(maxsize=65536)
-def _split(name: str) -> frozenset[str] | None:
-    """The words of an identifier of two or more words, digits apart."""
-    parts = frozenset(part for part in words_of_identifier(name) if not part.isdigit())
-    return parts if len(parts) >= 2 else None
 
 
 def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, name: str) -> None:
@@ -408,11 +411,6 @@ def _words(text: str) -> frozenset[str]:  # digits are no words
 def _shared(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
     """The words the statement shares with the hunk and the change's own account."""
     return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words)))
-
-
-def _enough(met: int, parts: int) -> bool:
-    """All the words of a split identifier, or all but one of three or more."""
-    return met >= 2 and met >= parts - (parts >= 3)
 
 
 def _strongest(

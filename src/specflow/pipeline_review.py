@@ -343,6 +343,7 @@ def _owned(use: Use, name: str, file: Layout | None) -> Use:
         use,
         use="import" if use.line in file.import_lines else use.use,
         owner=owner_at(file.classes, use.line),
+        function="" if use.line in file.module else use.function,
         defined_here=name in file.defined,
         imported_here=name in file.imported,
     )

@@ -15,10 +15,11 @@ from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
-from specflow.link import EVIDENCE
+from specflow.link import EVIDENCE, HEADING, REACHES, hunk_text
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs
+from specflow.words import word_set
 
 if TYPE_CHECKING:
     from specflow.languages.base import Symbol
@@ -53,6 +54,8 @@ class Question:
     # REVIEW-E28: the hunks only rewrite `%` formats, the same if each value holds what it
     # expects: (`opaque`, "holds no tuple")
     assumes: tuple[tuple[str, str], ...] = ()
+    # REVIEW-E101: of `words`, those no hunk holds: the change's messages and new tests' names
+    said: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,7 @@ def _questions(
         words = max(ranking_words(link, linking.rarity) for _, link in found)
         shared = {word for _, link in found for word in link.words}
         rank = (
-            -standing(sure, statement.kind, len(shared)),
+            -standing(sure, statement.kind, len(shared), best.evidence in (HEADING, REACHES)),
             (statement.path, statement.line) not in written,
             -words,
             not affected,
@@ -285,6 +288,8 @@ def _question(
     if all(id(hunk) in assumed for hunk in hunks) and best.hunk.path in held:
         hunks = tuple(sorted(set(held[best.hunk.path]), key=lambda hunk: hunk.new_start))
     taken = (taken for hunk in hunks for taken in assumed.get(id(hunk), ()))
+    words = tuple(sorted({word for _, link in found for word in link.words}))
+    held_words = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks)) if words else set()
     return Question(
         best.statement,
         best.hunk.path,
@@ -292,10 +297,11 @@ def _question(
         _named_first(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)]), best),
         best.evidence,
         best.names,
-        tuple(sorted({word for _, link in found for word in link.words})),
+        words,
         sure,
         best.statement.spec in reasons,
         tuple(dict.fromkeys(taken)),
+        tuple(word for word in words if word not in held_words),
     )
 
 

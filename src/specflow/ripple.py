@@ -13,7 +13,7 @@ from specflow.change import Change, FileChange
 from specflow.globs import is_code, is_comment_line, matches
 from specflow.identifiers import every_class_may_define, private
 from specflow.languages import generic
-from specflow.languages.base import MUTATORS, Symbol
+from specflow.languages.base import MUTATORS, NESTED, Symbol
 from specflow.languages.pylayout import prose_blanked
 from specflow.refs import path_of, raw_rows
 from specflow.touches import KIND_ORDER
@@ -200,17 +200,17 @@ def _functions(
         if not wanted.intersection(words):
             function, depth = raw, indent
             continue
+        # a matched definition holds its row, and rows deeper (REVIEW-E63, REVIEW-E102)
+        header = ""
         if words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{"):
-            # a definition that matched is the function of its own line and those below; also
-            # `export function f(`, a method `retry(x) {` (REVIEW-E63: their locals' uses)
             header = generic.definition_at(raw.decode("utf-8", "replace"))
-            if header:
-                function, depth = header, indent - 1
+        if header:
+            function, depth = header, indent
         row = (raw_path, int(raw_line))
         if row in rows:
             if isinstance(function, bytes):
                 function = _function_of(function.decode("utf-8", "replace"))
-            found[row] = function if indent > depth else ""
+            found[row] = function if indent > depth or header else ""
     return found
 
 
@@ -368,7 +368,7 @@ def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ..
         line = lineage(symbol.owner, bases)
         return [use for use in uses if use.use == "call" and _in(line, symbol.name, use)]
     if symbol.kind == "function":  # REVIEW-E24: its calls, and its reads as a value
-        return [use for use in uses if use.use == "call" or (symbol.reach and _reference(use))]
+        return [use for use in uses if use.use == "call" or _reference(symbol, use)]
     if symbol.kind == "removed":  # REVIEW-E19: what still calls or reads it
         return [use for use in uses if use.use in ("call", "read")]
     if symbol.kind == "unread":
@@ -414,11 +414,12 @@ def _in(line: Lineage, name: str, use: Use) -> bool:
     return re.search(rf"(?<![\w.])(?:{through}){called}", use.text) is not None
 
 
-def _reference(use: Use) -> bool:
+def _reference(symbol: Symbol, use: Use) -> bool:
     """A read of a function's name as a value in code: handed on (`hookexec = _multicall`), or
     a property read (`self._canonical_spec`); not its name in a string (`__all__`). Of a
     method or a module's function only: a nested `wrapper` is returned by every decorator."""
-    return use.use == "read" and bool(use.spelled - {"string"})
+    named = symbol.reach not in ("", NESTED)
+    return named and use.use == "read" and bool(use.spelled - {"string"})
 
 
 def reaches(symbol: Symbol, use: Use) -> bool:
@@ -433,6 +434,8 @@ def reaches(symbol: Symbol, use: Use) -> bool:
         return False
     if symbol.reach == "local":
         return use.path == symbol.path and use.function == symbol.function
+    if symbol.reach == NESTED:  # REVIEW-E102: no other file can name another's closure
+        return use.path == symbol.path
     if not use.spelled or not symbol.reach:
         return True
     if symbol.reach == "attribute":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from functools import lru_cache
 from itertools import chain
 
@@ -279,3 +279,22 @@ def _subject(message: str) -> str:
 
 
 _FORGE_MERGE = re.compile(r"Merge (?:pull request|branch|remote-tracking branch) ")
+
+
+@lru_cache(maxsize=65536)
+def split_identifier(name: str) -> frozenset[str] | None:
+    """The words of an identifier of two or more words, digits apart."""
+    parts = frozenset(part for part in words_of_identifier(name) if not part.isdigit())
+    return parts if len(parts) >= 2 else None
+
+
+def sibling(met: Set[str], parts: frozenset[str], split: Mapping[frozenset[str], str]) -> bool:
+    """REVIEW-E87: all but one word of the statement's identifier met, each in one identifier
+    of the hunk: that is another name of its family (`LocalProtocolError` is not
+    `RemoteProtocolError`, though it meets "protocol" and "error")."""
+    return met != parts and any(met <= other for other in split)
+
+
+def parts_enough(met: int, parts: int) -> bool:
+    """All the words of a split identifier, or all but one of three or more."""
+    return met >= 2 and met >= parts - (parts >= 3)

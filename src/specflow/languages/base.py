@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+NESTED = "nested"  # REVIEW-E102: a function defined in a function reaches its file alone
 MUTATORS = frozenset(
     {
         "append",

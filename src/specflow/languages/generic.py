@@ -97,7 +97,8 @@ SCOPE_NAME = re.compile(
 )
 
 
-HEADER_WORDS = frozenset((b"def", b"function", b"func", b"fn", b"class", b"sub"))
+# REVIEW-E88: `async def`, `async function`, `async fn` too
+HEADER_WORDS = frozenset((b"def", b"async", b"function", b"func", b"fn", b"class", b"sub"))
 
 
 # HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.

@@ -7,7 +7,7 @@ import ast
 from collections.abc import Container, Iterator, Sequence
 
 from specflow.change import Hunk, Line
-from specflow.languages.pyshape import BLOCKS
+from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 
 GOVERNED_LINES = 3  # of the block a changed condition governs: its first statement, at most
 
@@ -29,7 +29,10 @@ def governed_blocks(
     found: dict[int, str] = {}
     for index, hunk in enumerate(hunks):
         blocks = [] if index in noop else _governed(old, tree, hunk)
-        if blocks:
+        signed = None if blocks or index in noop else _signature((old, tree), hunk)
+        if signed is not None:
+            found[index] = f"def {signed}("
+        elif blocks:
             lines = lines or source.split(b"\n")
             text = b"\n".join(_first_lines(lines, block) for block in blocks)
             found[index] = text.decode("utf-8", "replace")
@@ -95,3 +98,31 @@ def _spans(node: ast.expr, line: int) -> bool:
 
 
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+
+def _signature(trees: tuple[ast.Module, ast.Module], hunk: Hunk) -> str | None:
+    """REVIEW-E86: the function whose signature (decorators, parameters, return annotation)
+    the hunk changes on a line after its `def` line: black writes long ones a parameter a
+    line, and a new parameter there changes the function as much as on its `def` line."""
+    for tree, lines in ((trees[1], hunk.added), (trees[0], hunk.removed)):
+        for number in _code_lines(lines):
+            name = _header_of(tree.body, number)
+            if name is not None:
+                return name
+    return None
+
+
+def _header_of(body: Sequence[ast.stmt], line: int) -> str | None:
+    for statement in body:
+        first = min((d.lineno for d in _decorators(statement)), default=statement.lineno)
+        if not first <= line <= (statement.end_lineno or statement.lineno):
+            continue
+        if isinstance(statement, FUNCTIONS) and line < statement.body[0].lineno:
+            return statement.name
+        inner = [s for field in BLOCKS for s in getattr(statement, field, None) or ()]
+        return _header_of([s for s in inner if isinstance(s, ast.stmt)], line)
+    return None
+
+
+def _decorators(statement: ast.stmt) -> list[ast.expr]:
+    return getattr(statement, "decorator_list", None) or []

@@ -168,6 +168,7 @@ class Layout(NamedTuple):
     imported: set[str]  # REVIEW-E22: the names its imports bind
     import_lines: set[int]
     bases: dict[str, tuple[str, ...]]  # REVIEW-E25
+    module: set[int]  # REVIEW-E89: the lines of its top-level statements other than definitions
 
 
 def layout(source: bytes) -> Layout:
@@ -180,4 +181,23 @@ def layout(source: bytes) -> Layout:
         imported,
         import_lines,
         class_bases(source, prose),
+        module_lines(source, prose),
     )
+
+
+_HEAD = re.compile(rb"[^ \t\r\n#]")  # a line that starts a top-level statement
+_DEFINES = re.compile(rb"(?:async[ \t]+)?def[ \t]|class[ \t]|@")
+
+
+def module_lines(source: bytes, prose: set[int]) -> set[int]:
+    """REVIEW-E89: the lines of the top-level statements that define nothing (`READERS = {`
+    and the entries below it), each up to the next line that starts a top-level statement;
+    a line of a string spanning lines (`prose`), a comment or a blank line starts none."""
+    found: set[int] = set()
+    inside = False
+    for number, line in enumerate(source.split(b"\n"), start=1):
+        if number not in prose and _HEAD.match(line):
+            inside = _DEFINES.match(line) is None
+        if inside:
+            found.add(number)
+    return found

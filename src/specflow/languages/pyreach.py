@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from specflow.change import Hunk
-from specflow.languages.base import Symbol
+from specflow.languages.base import NESTED, Symbol
 from specflow.languages.pyshape import BLOCKS, COMPOUND
 
 ATTRIBUTE, GLOBAL = "attribute", "global"
@@ -36,9 +36,9 @@ def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
 
 
 def function_reach(method: bool, nested: bool) -> str:
-    """A changed function's: a method, a module's own function, or nested (unsaid)."""
+    """A changed function's: a method, a module's own function, or nested in another."""
     if nested:
-        return ""
+        return NESTED
     return ATTRIBUTE if method else GLOBAL
 
 

@@ -11,6 +11,7 @@ import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from specflow.languages.pyannotate import from_typing, inert_import
 from specflow.languages.pybindings import Key
 from specflow.languages.pyfields import Place, class_body, plain_classes
 from specflow.languages.pyflow import straightened, type_checking, typing_names
@@ -28,7 +29,6 @@ from specflow.languages.pymodern import (
 )
 
 # Imports that only serve annotations; dropping them never changes what the code does.
-_TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
 _ANNOTATIONS = frozenset({"annotation", "returns"})  # of arguments and functions
 _NAMED = frozenset({"attr", "name", "arg"})  # the fields that spell an identifier
@@ -47,6 +47,7 @@ class Side(NamedTuple):
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
     moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
     package: tuple[str, ...] = ()  # the file's folders, for its relative imports (REVIEW-E83)
+    sources: Sources = (None, None)  # both sides whole, when known: what they read (REVIEW-E84)
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -65,10 +66,11 @@ def both_sides(
         plain_classes(old_tree, typing_modules[0], sources[0]),
         plain_classes(new_tree, typing_modules[1], sources[1]),
     )
-    return (
-        Side(typing_modules[0], aliases=aliases, plain=plain[0], package=package),
-        Side(typing_modules[1], aliases=aliases, plain=plain[1], package=package),
+    one, other = (
+        Side(names, aliases=aliases, plain=classes, package=package, sources=sources)
+        for names, classes in zip(typing_modules, plain, strict=True)
     )
+    return one, other
 
 
 def declared_aliases(
@@ -136,10 +138,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return True
     if isinstance(statement, ast.Expr):  # a docstring, a bare string or `...`
         return isinstance(statement.value, ast.Constant)
-    if isinstance(statement, ast.ImportFrom):
-        return (statement.module or "") in _TYPING_MODULES
-    if isinstance(statement, ast.Import):
-        return all(alias.name in _TYPING_MODULES for alias in statement.names)
+    if isinstance(statement, ast.Import | ast.ImportFrom):
+        return inert_import(statement, side.sources)
     if isinstance(statement, ast.If):
         return type_checking(statement.test) and not statement.orelse
     if isinstance(statement, FUNCTIONS):
@@ -387,6 +387,8 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
         yield from ("Name", "OSError", "Load")
         return
     typing_name = _typing_name(node, side) if isinstance(node, ast.Attribute) else None
+    if isinstance(node, ast.Name) and node.id in _TYPING_NAMES and node.id[:1].isupper():
+        typing_name = node.id if node.id in from_typing(side.sources) else None  # REVIEW-E84
     if typing_name is not None:
         yield from ("typing", typing_name)
         return

@@ -100,7 +100,8 @@ def question(q: Question) -> dict[str, Any]:
             "kind": q.evidence,
             "names": [text(n) for n in q.names],
             "words": list(q.words),
-        },
+        }
+        | ({"said": list(q.said)} if q.said else {}),
         "affected": q.affected,
     } | ({"assumes": [{"value": text(v), "expects": e} for v, e in q.assumes]} if q.assumes else {})
 

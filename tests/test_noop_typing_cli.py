@@ -1,0 +1,102 @@
+"""REVIEW-E84 through the CLI on real repositories: ruff's UP035 moves a name that only
+annotations read from `typing` to `collections.abc` or `contextlib`, and `typing.NamedTuple`
+becomes a bare `NamedTuple` imported from `typing`: no question. A name read at run time, a
+name another library supplies, one `__all__` exports, or a `NamedTuple` that is not
+`typing`'s is still a change (starlette's `2ff7653` asked ten questions)."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: X
+scope: [pkg/**]
+---
+# Connections
+
+## Context
+- `HTTPConnection.path_params` returns the `path_params` of the scope; `EndpointInfo` holds a path.
+
+## Requirements
+- X-1: `path_params` returns the params the router matched.
+"""
+
+BEFORE = """from __future__ import annotations
+
+import typing
+{extra}
+
+class HTTPConnection:
+    def stream(self) -> typing.AsyncGenerator[bytes, None]:
+        yield b""
+
+    @property
+    def path_params(self) -> dict[str, typing.Any]:
+        {body}
+"""
+AFTER = """from __future__ import annotations
+
+{imports}
+from typing import Any
+{extra}
+
+class HTTPConnection:
+    def stream(self) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+    @property
+    def path_params(self) -> dict[str, Any]:
+        {body}
+"""
+BODY = 'return self.scope.get("path_params", {})'
+
+
+def _noop(repo, cli, before: str, after: str) -> bool:
+    repo.commit("base", {"specs/x.md": SPEC, "pkg/req.py": before})
+    repo.commit("types", {"pkg/req.py": after})
+    data = review_json(cli, "HEAD")
+    assert bool(data["questions"]) != bool(data["noop_files"]), data["noop_files"]
+    return data["noop_files"] == ["pkg/req.py"]
+
+
+def test_a_name_only_annotations_read_moved_to_collections_abc_asks_nothing(repo, cli):
+    """REVIEW-E84: the starlette trial's repro, and the same from `contextlib`."""
+    before = BEFORE.format(extra="", body=BODY)
+    after = AFTER.format(imports="from collections.abc import AsyncGenerator", extra="", body=BODY)
+    assert _noop(repo, cli, before, after)
+    manager = "from contextlib import AbstractContextManager as AsyncGenerator"
+    assert _noop(repo, cli, after, AFTER.format(imports=manager, extra="", body=BODY))
+    assert "changes only formatting" in cli("review", "HEAD").out
+
+
+def test_a_name_read_at_run_time_or_from_another_library_is_a_change(repo, cli):
+    """REVIEW-E84's limits: `isinstance(x, AsyncGenerator)` reads it at run time; a library's
+    import runs its code; `__all__` exports the name."""
+    checked = "return isinstance(self, AsyncGenerator)"
+    before = BEFORE.format(
+        extra="", body=checked.replace("AsyncGenerator", "typing.AsyncGenerator")
+    )
+    after = AFTER.format(
+        imports="from collections.abc import AsyncGenerator", extra="", body=checked
+    )
+    assert not _noop(repo, cli, before, after)
+    plain = BEFORE.format(extra="", body=BODY)
+    library = AFTER.format(imports="from anyio.abc import AsyncGenerator", extra="", body=BODY)
+    assert not _noop(repo, cli, plain, library)
+    exported = '\n__all__ = ["AsyncGenerator"]\n'
+    abc = "from collections.abc import AsyncGenerator"
+    assert not _noop(repo, cli, plain, AFTER.format(imports=abc, extra=exported, body=BODY))
+
+
+def test_typing_named_tuple_imported_bare_asks_nothing_and_another_named_tuple_asks(repo, cli):
+    """REVIEW-E84: `class EndpointInfo(typing.NamedTuple)` is `class EndpointInfo(NamedTuple)`
+    with `from typing import NamedTuple`; with a `NamedTuple` of the module's own it is not."""
+    dotted = "import typing\n\n\nclass EndpointInfo(typing.NamedTuple):\n    path: str\n"
+    bare = "from typing import NamedTuple\n\n\nclass EndpointInfo(NamedTuple):\n    path: str\n"
+    repo.commit("base", {"specs/x.md": SPEC, "pkg/s.py": dotted})
+    repo.commit("bare", {"pkg/s.py": bare})
+    assert review_json(cli, "HEAD")["noop_files"] == ["pkg/s.py"]
+    own = bare.replace("from typing import NamedTuple", "from pkg.tuples import NamedTuple")
+    repo.commit("own", {"pkg/s.py": dotted})
+    repo.commit("own", {"pkg/s.py": own})
+    assert review_json(cli, "HEAD")["noop_files"] == []
