@@ -3,7 +3,7 @@ the code was mutated; each test fails on its mutant."""
 
 from __future__ import annotations
 
-from specflow import judged, linear, losses
+from specflow import heading, judged, linear, losses
 from specflow.ids import find_references_with_ranges
 from specflow.lint import lint
 from specflow.output.escape import cap, md_code_span
@@ -25,9 +25,9 @@ def test_exactly_four_places_have_no_and_0_more():
 
 
 def test_a_reference_exactly_block_lines_above_heads_the_hunk():
-    """CHECK-21 (losses.py heading_lines): at most BLOCK_LINES above, inclusive."""
+    """CHECK-21 (heading.py heading_lines): at most BLOCK_LINES above, inclusive."""
     ref = Reference("A-1", "src/a.py", 1, "implements")
-    assert losses.heading_lines([ref], 1 + losses.BLOCK_LINES, 1 + losses.BLOCK_LINES) == [ref]
+    assert heading.heading_lines([ref], 1 + heading.BLOCK_LINES, 1 + heading.BLOCK_LINES) == [ref]
 
 
 def test_half_a_pre_commit_span_is_no_span():

@@ -19,6 +19,14 @@ class Masked(NamedTuple):
     code: str
 
 
+class Code(NamedTuple):
+    """A file in a language with block comments, read as code (REVIEW-E48)."""
+
+    lines: list[str]  # its lines, comments and strings blanked (`masked`)
+    members: set[int]  # the lines that declare an interface's members (REVIEW-E50)
+    defined: dict[int, str]  # the names its lines define without a `{` (REVIEW-E92)
+
+
 def suffix(path: str) -> str:
     return path[path.rfind(".") :].lower()
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from specflow.globs import matches
-from specflow.languages.generic import definition_at
+from specflow.languages.defining import defined_lines, definition_at
 from specflow.languages.pysource import parse
 from specflow.refs import Reference
 from specflow.ripple import Use
@@ -55,16 +55,19 @@ def defined_names(path: str, source: bytes) -> list[str]:
             name for node in tree.body for name in _python_names(node) if not name.startswith("_")
         ]
     lines = source.decode("utf-8", "replace").splitlines()
-    return list(dict.fromkeys(name for line in lines if (name := _defined(line))))
+    below = defined_lines(path, lines)  # REVIEW-E92: `{` on a line of its own, C's prototypes
+    named = (_defined(line, below.get(number, "")) for number, line in enumerate(lines, start=1))
+    return list(dict.fromkeys(name for name in named if name))
 
 
-def _defined(line: str) -> str:
+def _defined(line: str, below: str = "") -> str:
     """The name a line of other code defines: a type, a function or a class, and (REVIEW-E78)
-    a method as Java and C# write them, unless private."""
+    a method as Java and C# write them, unless private; `below`: the name it defines with its
+    `{` on a later line, or declares (REVIEW-E92)."""
     found = _TYPE.match(line)
     if found:
         return found[1]
-    return "" if line.lstrip().startswith(("private ", "#")) else definition_at(line)
+    return "" if line.lstrip().startswith(("private ", "#")) else definition_at(line) or below
 
 
 def _python_names(node: ast.stmt) -> list[str]:

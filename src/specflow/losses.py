@@ -6,7 +6,6 @@ judged on the change, not discovered later by `report` (a name a spec still name
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -19,6 +18,7 @@ from specflow.globs import (
     matches,
     matches_any,
 )
+from specflow.heading import Lines, heading, implementing, lazy_lines
 from specflow.ids import find_references
 from specflow.model import Finding, Severity, headline
 from specflow.refs import Reference
@@ -212,9 +212,6 @@ def removed_paths(change: Change) -> list[str]:
     ]
 
 
-BLOCK_LINES = 20  # how far above a hunk a `# ID` comment still heads the code the hunk is in
-
-
 # CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
 def touched_requirements(
     specs: SpecSet, heads: Sequence[tuple[str, Hunk, Reference]], named: set[str]
@@ -314,144 +311,3 @@ def _comment_sides(file: FileChange, read: Lines) -> _CommentSides:
     pairs = zip(kept_before, kept_after, strict=False)
     moved = any((old in sides[0]) != (new in sides[1]) for old, new in pairs)
     return _CommentSides(*sides, moved=moved)
-
-
-def implementing(references: Sequence[Reference]) -> dict[str, list[Reference]]:
-    """The references that implement an ID, by the file they are in: what heads its code."""
-    heads: dict[str, list[Reference]] = {}
-    for reference in references:
-        if reference.kind == "implements":
-            heads.setdefault(reference.path, []).append(reference)
-    return heads
-
-
-Lines = Callable[[], "Sequence[str] | None"]  # a file's lines, read only when asked for
-
-
-def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) -> list[Reference]:
-    """The references that head what `hunk` changes (CHECK-E14: not every ID above it;
-    rewording `# RESET-2` is no change under `# RESET-1`). With the file's `lines`, not one
-    inside a block that a definition between it and the change has closed (CHECK-E17)."""
-    first = hunk.first_changed
-    if hunk.added:
-        return heading_lines(found, first, max(line.number for line in hunk.added), lines)
-    # CHECK-E18: removed lines sat just above the lines that now stand where they were, so
-    # what heads them is on the line above the first of those, or before the last of them
-    last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
-    return heading_lines(found, first - 1, last - 1, lines)
-
-
-def heading_lines(
-    found: Sequence[Reference], first: int, last: int, lines: Lines | None = None
-) -> list[Reference]:
-    """The references on lines `first` to `last`, and those on the nearest line above `first`
-    (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
-    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
-    nearest = max(above, default=0)  # lines count from 1
-    # CHECK-E29: farther above, one that heads the definition the change is in, however long
-    far = (
-        0
-        if nearest
-        else max((r.line for r in found if first - FAR_LINES <= r.line < first), default=0)
-    )
-    text = lines() if lines is not None and (nearest or far) else None
-    if 0 < nearest < first and text is not None:
-        if not _still_heads(text, nearest, _first_code(text, first, last)):
-            nearest = 0
-    elif far and lines is not None:  # unread: as if it did, so that the caller reads the file
-        start = _first_code(text, first, last) if text is not None else first
-        nearest = far if text is None or _heads_definition(text, far, start) else 0
-    return [r for r in found if r.line == nearest or first < r.line <= last]
-
-
-FAR_LINES = 400  # how far above a definition's heading reference still heads its body
-
-
-def _heads_definition(lines: Sequence[str], reference: int, first: int) -> bool:
-    """Whether the reference sits right above a definition (only blank, comment or decorator
-    lines between) that `first` is still inside (CHECK-E22's end)."""
-    below = (lines[n - 1].strip() for n in range(reference + 1, min(first, len(lines)) + 1))
-    opening = next((text for text in below if text and not text.startswith(_ASIDE)), "")
-    return bool(_DEFINES.match(opening)) and _still_heads(lines, reference, first)
-
-
-def _first_code(lines: Sequence[str], first: int, last: int) -> int:
-    """The first line from `first` to `last` that is not blank (CHECK-E22: a function added
-    below another begins with a blank line), else `first`."""
-    found = (n for n in range(first, min(last, len(lines)) + 1) if lines[n - 1].strip())
-    return next(found, first)
-
-
-# CHECK-E17: a line that opens a definition, in the languages whose keyword says so. Kept apart
-# from languages/generic.py's DEFINITION and METHOD, which read the same lines for the review:
-# the hook does not load the language layer (LAYOUT-13), and this one also opens on arrows
-_DEFINES = re.compile(
-    r"\s*(?:(?:export|default|pub(?:\([^)]*\))?|public|private|protected|static|async|final|abstract"
-    r"|unsafe|const(?=\s+fn\b)|extern(?:\s+\"\w*\")?)\s+)*"
-    r"(?:(?:def|class|function|func|fn)\b|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
-    r"(?:function\b|\(\s*\Z|(?:\([^)]*\)|[\w$]+)\s*(?::[^=]+)?=>)"  # `const f = (...) => {`
-    r"|#?(?!(?:if|for|while|switch|catch|with)\b)"
-    r"(?:(?!(?:new|return|else|if|for|while|switch|match)\b)[A-Za-z_$][\w$.<>\[\],]*\s+)?"
-    r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*(?::\s*[^{=;]+)?"  # or a method: `get(k) {`, or
-    r"(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z)"  # Java's `int get(k) throws E {`
-)
-
-
-def lazy_lines(text: str | bytes | None) -> Lines:
-    """`text`'s lines, decoded and split the first time they are asked for."""
-
-    def lines() -> list[str] | None:
-        if text is None:
-            return None
-        return (text if isinstance(text, str) else text.decode("utf-8", "replace")).split("\n")
-
-    return functools.cache(lines)
-
-
-def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
-    """No definition between the reference and `first` starts a block the reference is not
-    in: one indented no deeper than the reference's line, unless only blank, comment or
-    decorator lines stand between them (the reference is that definition's own heading);
-    and the definition the reference heads has not ended before `first` (CHECK-E22)."""
-    if not 0 < reference <= first <= len(lines):
-        return True
-    depth = _indent(lines[reference - 1])
-    attached, headed, body = True, False, False
-    for number in range(reference + 1, first + 1):
-        text = lines[number - 1]
-        stripped = text.strip()
-        level = _indent(text) <= depth
-        if _DEFINES.match(text) and level:
-            if not attached:
-                return False
-            headed = True
-        elif headed and stripped and not stripped.startswith(_ASIDE):
-            body = body or not level
-            goes_on = stripped.endswith(_OPENS) and not _ASSIGNS.match(stripped)
-            if body and level and not goes_on and _ends(stripped, number < first):
-                return False  # back at its level after its body: the definition has ended
-        attached = attached and (not stripped or stripped.startswith(_ASIDE))
-    return True
-
-
-_ASSIGNS = re.compile(r"[A-Za-z_][\w.]*\s*(?::[^=]+)?=(?![=>])")  # `REGISTRY: dict = {` ends it
-_ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
-_OPENS = ("{", "(", "[", ":", "=>")  # a line that goes on: `) -> int:`, `) *Thing {`
-_CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block
-# a new statement at the margin: an assignment, a call, a compound statement; not a string's
-# text there (SQL in a triple-quoted string, a heredoc's `port=8080`) nor Ruby's `rescue`
-_STATEMENT = re.compile(
-    r"(?:(?:if|elif|for|while|with|try|async|await|import|from|return|raise|export|const|let|var)"
-    r"\b|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]?=(?!=)\s|\(|:\s*\S|\[|,))"  # CHECK-E29: `X: T = `
-)
-
-
-def _ends(text: str, before: bool) -> bool:
-    """CHECK-E22: whether a line back at a definition's level (after its body) ends it: its
-    closing bracket (the line itself still in it, `before` the change or not), or a new
-    statement."""
-    return before if text.startswith(_CLOSES) else _STATEMENT.match(text) is not None
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())

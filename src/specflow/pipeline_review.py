@@ -24,7 +24,9 @@ from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
 from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
+from specflow.heading import heading, heading_lines, implementing, lazy_lines
 from specflow.identifiers import code_names, imported_lines
+from specflow.languages.defining import defined_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import (
     HEADING,
@@ -35,7 +37,6 @@ from specflow.link import (
     hunk_text,
     name_links,
 )
-from specflow.losses import heading, heading_lines, implementing, lazy_lines
 from specflow.model import headline
 from specflow.pipeline import (
     CheckResult,
@@ -60,6 +61,7 @@ from specflow.touches import (
 )
 
 if TYPE_CHECKING:
+    from specflow.braces import Code
     from specflow.context import NameContext, PathContext
     from specflow.languages.base import FileFacts, Symbol
     from specflow.link import Link, LinkRow
@@ -365,15 +367,17 @@ def _start_sources(
     return lambda: [(raw, source) for raw, source in zip(read, reading(), strict=True) if source]
 
 
-def code_lines(path: str, source: bytes) -> tuple[list[str], set[int]] | None:
-    """REVIEW-E48, REVIEW-E50: the lines of a file in a language with block comments as code
-    (`braces.masked`), and those that declare an interface's members; None for another."""
+def code_lines(path: str, source: bytes) -> Code | None:
+    """REVIEW-E48, REVIEW-E50, REVIEW-E92: the lines of a file in a language with block comments
+    as code (`braces.masked`), those that declare an interface's members, and the names its
+    lines define without a `{` on them; None for another."""
     if not path.lower().endswith(BLOCK_COMMENTS):
         return None
-    from specflow.braces import masked, member_lines  # SPEED-9: off a Python hook's path
+    from specflow.braces import Code, masked, member_lines  # SPEED-9: off a Python hook's path
 
     masks = masked(path, source.decode("utf-8", "replace"))
-    return None if masks is None else (masks.code.split("\n"), member_lines(masks.code))
+    lines = masks.code.split("\n") if masks else []
+    return Code(lines, member_lines(masks.code), defined_lines(path, lines)) if masks else None
 
 
 def _start_rarity(

@@ -4,19 +4,22 @@ stops writing or redefines (found by `touches`). Pure: symbols and grep rows in,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from specflow.change import Change, FileChange
 from specflow.globs import is_code, is_comment_line, matches
 from specflow.identifiers import every_class_may_define, private
-from specflow.languages import generic
+from specflow.languages import defining, generic
 from specflow.languages.base import MUTATORS, NESTED, Symbol
 from specflow.languages.pylayout import prose_blanked
 from specflow.refs import path_of, raw_rows
-from specflow.touches import KIND_ORDER
+from specflow.touches import KIND_ORDER, added_lines
+
+if TYPE_CHECKING:
+    from specflow.braces import Code
 
 MAX_RIPPLES = 12
 MAX_USES = 6
@@ -76,6 +79,7 @@ class Chosen(NamedTuple):
     names: tuple[str, ...]
     code: str | None = None  # REVIEW-E49: the line as code, strings blanked (`braces.masked`)
     member: bool = False  # REVIEW-E50: the line declares a member of an interface
+    defines: str = ""  # REVIEW-E92: the name its line defines or declares without a `{` on it
 
 
 def chosen_rows(
@@ -142,9 +146,7 @@ def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> lis
     return kept
 
 
-def in_code(
-    chosen: Sequence[Chosen], codes: Mapping[bytes, tuple[list[str], set[int]]]
-) -> list[Chosen]:
+def in_code(chosen: Sequence[Chosen], codes: Mapping[bytes, Code]) -> list[Chosen]:
     """The chosen rows of the files in `codes` (each file's lines as code, by `braces.masked`,
     and the lines that declare interface members) with the names their code still holds, and
     that code: a row whose comment or string alone names them is dropped (REVIEW-E48,
@@ -154,12 +156,13 @@ def in_code(
         if row.raw_path not in codes:
             kept.append(row)
             continue
-        lines, members = codes[row.raw_path]
+        lines, members, defined = codes[row.raw_path]
         code = lines[row.line - 1] if row.line <= len(lines) else ""
         words = set(code.encode("utf-8", "replace").translate(_WORDS).split())
         names = tuple(name for name in row.names if name.encode() in words)
         if names:
-            kept.append(row._replace(names=names, code=code, member=row.line in members))
+            member, defines = row.line in members, defined.get(row.line, "")
+            kept.append(row._replace(names=names, code=code, member=member, defines=defines))
     return kept
 
 
@@ -168,26 +171,32 @@ def uses(
 ) -> dict[str, list[Use]]:
     """The chosen rows as uses, classified, each in the function that the `git grep -w -p
     --null` of their files (`blocks`, with the same names) puts it in."""
-    functions = _functions(blocks, tree, names, {(row.raw_path, row.line) for row in chosen})
+    rows = {(row.raw_path, row.line): row.defines for row in chosen}
+    functions = _functions(blocks, tree, names, rows)
     found: dict[str, list[Use]] = {}
     for row in chosen:
         path, text = path_of(row.raw_path), row.text.decode("utf-8", "replace")
         function = functions.get((row.raw_path, row.line), "")
         for name in row.names:
             use = _use(path, row.line, text, name, function, row.code)
-            if row.member and use.use == "call":  # REVIEW-E50: a declaration calls nothing
+            declares = row.member and use.use == "call"  # REVIEW-E50: a declaration calls nothing
+            if declares or name == row.defines:  # REVIEW-E92: nor does C's `int f(int)` + `{`
                 use = replace(use, use="definition", function="")
             found.setdefault(name, []).append(use)
     return found
 
 
 def _functions(
-    blocks: Iterable[bytes], tree: str | None, names: set[str], rows: set[tuple[bytes, int]]
+    blocks: Iterable[bytes],
+    tree: str | None,
+    names: set[str],
+    rows: Mapping[tuple[bytes, int], str],
 ) -> dict[tuple[bytes, int], str]:
     """The function around each of `rows` in `git grep -p` output: the last row above it in its
     file without a searched name (git's header of the function) or that defines one, unless
     the row is indented no deeper than that header: then it is after the function, not in it
-    (REVIEW-E35: `a = A()` under a nested `def inner():` is module code)."""
+    (REVIEW-E35: `a = A()` under a nested `def inner():` is module code). `rows`: with the name
+    each defines without a `{` on its line, if any (REVIEW-E92: C's, PHP's PSR-12 methods)."""
     wanted = {name.encode() for name in names}
     found: dict[tuple[bytes, int], str] = {}
     function: str | bytes = ""  # bytes: the header row it is still to be read from
@@ -200,13 +209,13 @@ def _functions(
         if not wanted.intersection(words):
             function, depth = raw, indent
             continue
-        # a matched definition holds its row, and rows deeper (REVIEW-E63, REVIEW-E102)
-        header = ""
-        if words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{"):
-            header = generic.definition_at(raw.decode("utf-8", "replace"))
+        row = (raw_path, int(raw_line))
+        # a matched definition holds its row, and rows deeper (REVIEW-E63, E92, REVIEW-E102)
+        header = rows.get(row, "")
+        if not header and (words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{")):
+            header = defining.definition_at(raw.decode("utf-8", "replace"))
         if header:
             function, depth = header, indent
-        row = (raw_path, int(raw_line))
         if row in rows:
             if isinstance(function, bytes):
                 function = _function_of(function.decode("utf-8", "replace"))
@@ -220,8 +229,10 @@ def _function_of(header: str) -> str:
     match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
     if match:
         return match[1]
+    if defined := defining.header_definition(header):  # REVIEW-E92: `API(int) sort_all(int n)`
+        return defined
     call = generic.CALL.search(header)
-    return call[1] if call and call[1] not in generic.NOT_CALLS else ""
+    return call[1] if call and call[1] not in defining.NOT_CALLS else ""
 
 
 _WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>|//|\*\*)?=(?!=)")
@@ -248,7 +259,7 @@ def _use(
     statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
     mutation = _MUTATION.match(rest)
     kind: UseKind
-    if generic.definition_at(text) == name:
+    if defining.definition_at(text) == name:
         kind, function = "definition", ""  # the function around it is not known here
     elif _IMPORT.match(text):
         kind = "import"  # a name brought into scope is neither read nor written there
@@ -297,24 +308,8 @@ def _callee(before: str) -> str:
         if match[0] == ")" and stack:
             stack.pop()
         elif match[0] != ")":
-            stack.append("" if match[1] in generic.NOT_CALLS else match[1] or "")
+            stack.append("" if match[1] in defining.NOT_CALLS else match[1] or "")
     return next((name for name in reversed(stack) if name), "")
-
-
-def added_lines(files: Iterable[FileChange]) -> Callable[[str, int], bool]:
-    """Whether a line of a path is one that `files` add: each file's lines are gathered when
-    first asked about (a large change adds 100,000 lines; a review asks about a few files)."""
-    by_path = {file.path: file for file in files}
-    gathered: dict[str, frozenset[int]] = {}
-
-    def added(path: str, line: int) -> bool:
-        if path not in by_path:
-            return False
-        if path not in gathered:
-            gathered[path] = frozenset(each.number for each in by_path[path].added_lines())
-        return line in gathered[path]
-
-    return added
 
 
 def ripples(

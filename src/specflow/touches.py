@@ -4,7 +4,7 @@ out; `ripple` searches for their uses."""
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow.change import FileChange
@@ -115,3 +115,19 @@ def untested_functions(
         and not symbol.name.startswith("test")
         and not any(matches(use.path, test_globs) for use in found.get(symbol.name, []))
     ]
+
+
+def added_lines(files: Iterable[FileChange]) -> Callable[[str, int], bool]:
+    """Whether a line of a path is one that `files` add: each file's lines are gathered when
+    first asked about (a large change adds 100,000 lines; a review asks about a few files)."""
+    by_path = {file.path: file for file in files}
+    gathered: dict[str, frozenset[int]] = {}
+
+    def added(path: str, line: int) -> bool:
+        if path not in by_path:
+            return False
+        if path not in gathered:
+            gathered[path] = frozenset(each.number for each in by_path[path].added_lines())
+        return line in gathered[path]
+
+    return added

@@ -11,6 +11,14 @@ from dataclasses import replace
 from specflow.change import FileChange, Hunk
 from specflow.globs import CODE_SUFFIXES, is_comment_line
 from specflow.languages.base import WRAPPERS, FileFacts, Symbol
+from specflow.languages.defining import (
+    DEFINITION,
+    NOT_CALLS,
+    definition_at,
+    opened_at,
+    opening_below,
+    prototype_at,
+)
 from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, sides_of
 
 
@@ -42,6 +50,7 @@ def file_symbols(
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
 _CONDITION = re.compile(r"\s*(?:\}\s*)?(?:else\s+)?(?:if|while|for|switch)\b")
 HEADER_LINES = 8  # a condition longer than this is not read
+DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 
 
 def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
@@ -72,21 +81,6 @@ WRITE = re.compile(
 NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 
 
-# REVIEW-E70: Rust's `pub(crate) const unsafe extern "C" fn`
-DEFINITION = re.compile(
-    r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
-    r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
-    r"(?:\([^)]*\)\s*|self\.)?([A-Za-z_]\w*)"  # REVIEW-E80: Ruby's `def self.load_file`
-)
-
-
-# `export default class Ky`, `public final class Ky`, `abstract class Base` (REVIEW-E47)
-CLASS = re.compile(
-    r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data)\s+)*"
-    r"class\s+([A-Za-z_]\w*)"
-)
-
-
 HEADER_NAME = re.compile(
     r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*|self\.)?([A-Za-z_]\w*)"
 )
@@ -103,29 +97,6 @@ HEADER_WORDS = frozenset((b"def", b"async", b"function", b"func", b"fn", b"class
 
 # HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
 CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
-# REVIEW-E40: words a `(` follows that call nothing: a use inside `if (...)` is passed to no if()
-NOT_CALLS = frozenset(
-    {"if", "elif", "while", "for", "switch", "catch", "return", "with", "not", "and", "or"}
-    | {"in", "await", "typeof", "yield", "assert", "del", "case", "sizeof"}
-)
-
-
-# REVIEW-E47: a method of a class in braces: `static create(...) {`, `async #retry() {`
-# REVIEW-E78: and a typed one, Java's, C#'s and C's: `public static int parse(char c) throws
-# IOException {`, `static char *dup(const char *s) {`, `int size() const {`
-METHOD = re.compile(
-    r"\s*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|async"
-    r"|override|virtual|readonly|get|set|inline)\s+)*(?:<[^\n]{0,200}?>\s+)?"
-    r"(?:(?!(?:new|return|else|throw|await|yield|case|goto|delete|match|if|while|for|switch"
-    r"|go|defer|unless|until|elif|loop|in|of)\b)[A-Za-z_$][\w$.]*"
-    r"(?:<[^\n()=]{0,200}?>)?(?:\[\])*(?:[ \t]*[*&]+[ \t]*|[ \t]+))?"
-    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?:const\s*)?"
-    r"(?::\s*[^{=;]+)?(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z"
-)
-# `synchronized (lock) {`, `try (...) {`, Go's `go func() {`: no definition of `lock` or `func`
-NOT_DEFINED = frozenset({"synchronized", "try", "using", "lock", "fixed", "foreach", "func"})
-LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition (HARDEN-21)
-DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 
 
 def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str, ...]]:
@@ -135,6 +106,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
         name = _definition_above(lines, _first_code(hunk)) if lines and hunk.added else None
+        if name == "":  # REVIEW-E92: at the top level, a C prototype names what it declares
+            name = prototype_at(file.path, lines, _first_code(hunk))
         if not name and hunk.removed and not hunk.added:  # a definition removed whole
             name = definition_at(hunk.removed[0].text)
         if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
@@ -143,15 +116,6 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if name:
             found[index] = (name,)
     return found
-
-
-def definition_at(text: str) -> str:
-    if len(text) > LONGEST_DEFINITION:
-        return ""
-    match = DEFINITION.match(text) or CLASS.match(text)
-    if match is None and (match := METHOD.match(text)) and match[1] in NOT_DEFINED:
-        return ""
-    return match[1] if match and match[1] not in NOT_CALLS else ""
 
 
 def _first_code(hunk: Hunk) -> int:
@@ -172,6 +136,8 @@ def _definition_above(lines: Sequence[str], line: int) -> str | None:
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
+    if opened := opening_below(lines, line):  # REVIEW-E90: a header, its `{` below it
+        return opened.name
     depth = len(text) - len(text.lstrip()) + text.lstrip().startswith(("}", ")"))
     top = depth == 0
     for number in range(line, max(0, line - DEFINITION_SCAN), -1):
@@ -179,12 +145,22 @@ def _definition_above(lines: Sequence[str], line: int) -> str | None:
         indent = len(text) - len(text.lstrip())
         if number != line and (indent >= depth or not text.strip()):
             continue
-        name = definition_at(text)
+        name = definition_at(text) or _opened_name(lines, number)
         if name:
             return name
         if number != line:
             depth = indent  # a block that holds the change: its definition is above it
     return "" if top else None
+
+
+def _opened_name(lines: Sequence[str], number: int) -> str:
+    """REVIEW-E90: the definition a `{` on a line of its own opens, or the type (C's
+    `typedef struct internal_hooks`, then `{`), whose fields the change is among."""
+    opened = opened_at(lines, number)
+    if opened or not lines[number - 1].lstrip().startswith("{") or number < 2:
+        return opened.name if opened else ""
+    scope = SCOPE_NAME.search(lines[number - 2])
+    return scope[1] if scope and _indent(lines[number - 2]) == _indent(lines[number - 1]) else ""
 
 
 def symbols(
@@ -234,6 +210,9 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
         if name := definition_at(text):
             function, declared = name, declared | _parameters(text)
             break
+        if opened := opened_at(side.code, above):  # REVIEW-E90
+            function, declared = opened.name, declared | _parameters(opened.header)
+            break
         declared |= _declarations(text, ruby)
     added = {line.number for line in hunk.added}
     found: dict[int, tuple[str, frozenset[str]]] = {}
@@ -241,6 +220,8 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
         text = _code_at(side, number)
         if name := definition_at(text):
             function, declared = name, _parameters(text)
+        elif opened := opened_at(side.code, number):
+            function, declared = opened.name, _parameters(opened.header)
         if ruby:  # REVIEW-E79: Ruby declares a local by assigning it, on its own line too
             declared |= _declarations(text, ruby)
         if number in added and function:

@@ -1,0 +1,188 @@
+"""The lines that define a function, a method or a class in any language but Python, read by
+pattern (REVIEW-E47, REVIEW-E78): on one line, or (REVIEW-E90) with the `{` on a line of its own
+below a header of one or more lines, as C, PHP's PSR-12 and much C# and Java write them; and
+(REVIEW-E92) a C prototype, which declares its name and calls nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
+
+
+# REVIEW-E70: Rust's `pub(crate) const unsafe extern "C" fn`; REVIEW-E90: PHP's `public static
+# function normalize(...)` (not a closure's `function () use ($x)`)
+DEFINITION = re.compile(
+    r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
+    r"(?:(?:public|protected|private|static|final|abstract)\s+)*"
+    r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
+    r"(?:\([^)]*\)\s*(?!use\b)|self\.)?([A-Za-z_]\w*)"  # REVIEW-E80: `def self.load_file`
+)
+
+
+# `export default class Ky`, `public final class Ky`, `abstract class Base` (REVIEW-E47)
+CLASS = re.compile(
+    r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data)\s+)*"
+    r"class\s+([A-Za-z_]\w*)"
+)
+
+
+# REVIEW-E40: words a `(` follows that call nothing: a use inside `if (...)` is passed to no if()
+NOT_CALLS = frozenset(
+    {"if", "elif", "while", "for", "switch", "catch", "return", "with", "not", "and", "or"}
+    | {"in", "await", "typeof", "yield", "assert", "del", "case", "sizeof"}
+)
+
+
+# REVIEW-E47: a method of a class in braces: `static create(...) {`, `async #retry() {`
+# REVIEW-E78: and a typed one, Java's, C#'s and C's: `public static int parse(char c) throws
+# IOException {`, `static char *dup(const char *s) {`, `int size() const {`
+# REVIEW-E90: C's qualifiers, and a return type that is a macro's call: `CJSON_PUBLIC(void) f(`
+METHOD = re.compile(
+    r"\s*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|async"
+    r"|override|virtual|readonly|get|set|inline|extern|const|unsigned|signed|struct|enum|union"
+    r"|volatile|register|long|short)\s+)*(?:<[^\n]{0,200}?>\s+)?"
+    r"(?:[A-Z_][A-Z0-9_]*\([^()\n]{0,200}\)[ \t]*)?"
+    r"(?:(?!(?:new|return|else|throw|await|yield|case|goto|delete|match|if|while|for|switch"
+    r"|go|defer|unless|until|elif|loop|in|of)\b)[A-Za-z_$][\w$.]*"
+    r"(?:<[^\n()=]{0,200}?>)?(?:\[\])*(?:[ \t]*[*&]+[ \t]*|[ \t]+))?"
+    r"#?([A-Za-z_$][\w$]*)\s*(?:<[^\n]{0,200}?>)?\s*\([^)]*\)\s*(?:const\s*)?"
+    r"(?::\s*[^{=;]+)?(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z"
+)
+# `synchronized (lock) {`, `try (...) {`, Go's `go func() {`: no definition of `lock` or `func`
+NOT_DEFINED = frozenset({"synchronized", "try", "using", "lock", "fixed", "foreach", "func"})
+LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition (HARDEN-21)
+
+
+def definition_at(text: str) -> str:
+    if len(text) > LONGEST_DEFINITION:
+        return ""
+    match = DEFINITION.match(text) or CLASS.match(text)
+    if match is None and (match := METHOD.match(text)) and match[1] in NOT_DEFINED:
+        return ""
+    return match[1] if match and match[1] not in NOT_CALLS else ""
+
+
+class Opened(NamedTuple):
+    """A definition whose `{` is on a line of its own (REVIEW-E90): the line that names it."""
+
+    line: int
+    name: str
+    header: str  # its header's lines, joined
+
+
+def opened_at(lines: Sequence[str], brace: int) -> Opened | None:
+    """REVIEW-E90: the definition that line `brace` opens, when it starts with `{` (Allman
+    style: C's, PHP's PSR-12 methods, much C# and Java): its header is the lines right above,
+    from the one indented as the brace, parameters over several lines included. A header must
+    say it defines: a keyword (`function`), a modifier or a return type before the name; a
+    call (`cJSON_ArrayForEach(e, a)`, `if (x)`) or a prototype (`int f(int);`) opens nothing."""
+    if not 0 < brace <= len(lines) or not lines[brace - 1].lstrip().startswith("{"):
+        return None
+    indent, header = _indent(lines[brace - 1]), list[tuple[int, str]]()
+    for above in range(brace - 1, max(0, brace - 1 - HEADER_LINES), -1):
+        text = lines[above - 1]
+        if not text.strip() or text.rstrip().endswith((";", "{", "}")):
+            return None
+        header.insert(0, (above, text.strip()))
+        if _indent(text) <= indent:
+            return _opened(header)
+    return None
+
+
+def _opened(header: Sequence[tuple[int, str]]) -> Opened | None:
+    joined = " ".join(text for _, text in header)
+    if len(joined) > LONGEST_DEFINITION:
+        return None
+    match = DEFINITION.match(joined) or CLASS.match(joined)
+    if match is None:
+        method = METHOD.match(joined + " {")
+        if method is None or not joined[: method.start(1)].strip():  # REVIEW-E91: a call
+            return None
+        match = method
+    if match[1] in NOT_DEFINED or match[1] in NOT_CALLS:
+        return None
+    named = re.compile(rf"(?<![\w$]){re.escape(match[1])}\b")
+    line = next((number for number, text in header if named.search(text)), header[0][0])
+    return Opened(line, match[1], joined)
+
+
+def opening_below(lines: Sequence[str], line: int) -> Opened | None:
+    """REVIEW-E90: the definition whose header holds `line`, when its `{` is on a later line."""
+    if not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    for below in range(line + 1, min(len(lines), line + HEADER_LINES) + 1):
+        text = lines[below - 1]
+        if text.lstrip().startswith("{"):
+            opened = opened_at(lines, below)
+            return opened if opened and opened.line <= line else None
+        if not text.strip() or text.rstrip().endswith((";", "{", "}")):
+            return None
+    return None
+
+
+_PROTOTYPES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh")
+
+
+def defined_lines(path: str, lines: Sequence[str]) -> dict[int, str]:
+    """REVIEW-E92: the names lines (of code, from 1) define or declare without a `{` on them:
+    the header of a definition whose `{` is below it, and in C and C++ a prototype
+    (`CJSON_PUBLIC(void) cJSON_Minify(char *json);`), its parameters over lines too."""
+    found: dict[int, str] = {}
+    prototypes = path.lower().endswith(_PROTOTYPES)
+    for number, text in enumerate(lines, start=1):
+        if text.lstrip().startswith("{"):
+            opened = opened_at(lines, number)
+        elif prototypes and text.rstrip().endswith(");"):
+            opened = _prototype(lines, number)
+        else:
+            continue
+        if opened:
+            found[opened.line] = opened.name
+    return found
+
+
+def _prototype(lines: Sequence[str], last: int) -> Opened | None:
+    """A declaration that ends on line `last` with `);`, read from the line it starts on."""
+    header = [(last, lines[last - 1].rstrip()[:-1].strip())]
+    for above in range(last - 1, max(0, last - HEADER_LINES), -1):
+        if not lines[above - 1].rstrip().endswith((",", "(")):
+            break
+        header.insert(0, (above, lines[above - 1].strip()))
+    return _opened(header) if "=" not in header[0][1].partition("(")[0] else None
+
+
+def header_definition(header: str) -> str:
+    """REVIEW-E92: the name a header line git names a function by defines, when its `{` is on a
+    later line (`API(int) sort_all(int n)`, `static int parse(const char *s,`), if it says so."""
+    opened = _opened([(1, header.strip().removesuffix("{").strip())])
+    if opened:
+        return opened.name
+    start = _NAMED.match(header)  # the parameters go on below: `int parse(const char *s,`
+    return start[1] if start and start[1] not in NOT_CALLS else ""
+
+
+# a header whose parameters go on below, after its return type: `static cJSON_bool f(x,`
+_NAMED = re.compile(
+    r"\s*(?:[A-Z_][A-Z0-9_]*\([^()]*\)\s*)?(?:[A-Za-z_]\w*(?:\s*\*+\s*|\s+)){1,4}"
+    r"([A-Za-z_]\w*)\s*\([^)]*\Z"
+)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def prototype_at(path: str, lines: Sequence[str], number: int) -> str:
+    """REVIEW-E92: the name a C or C++ prototype that starts on line `number` declares."""
+    if not path.lower().endswith(_PROTOTYPES):
+        return ""
+    for last in range(number, min(len(lines), number + HEADER_LINES) + 1):
+        if lines[last - 1].rstrip().endswith(");"):
+            declared = _prototype(lines, last)
+            return declared.name if declared and declared.line == number else ""
+        if not lines[last - 1].rstrip().endswith((",", "(")):
+            return ""
+    return ""
