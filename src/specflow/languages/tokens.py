@@ -55,7 +55,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
     if _comments_moved(hunks, sides):
         return set()
-    comment = line_comment(path)
+    comment = "php" if path.lower().endswith(".php") else line_comment(path)
     commas = _commas(path)
     types = _erased(path, sides)
     return {
@@ -244,7 +244,11 @@ def _comment_at(line: str, comment: str) -> int:
     return len(line)
 
 
+# REVIEW-E95: PHP's line comments are `//` and `#`, not `#[` (an attribute)
+_MARKS = {"#": r"(?<![^\s])#(?!\{)", "php": r"//|#(?!\[)"}
+
+
 @lru_cache(maxsize=8)
 def _quoted_or(comment: str) -> re.Pattern[str]:
-    mark = r"(?<![^\s])#(?!\{)" if comment == "#" else re.escape(comment)
+    mark = _MARKS.get(comment) or re.escape(comment)
     return re.compile(rf"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`|(?P<mark>{mark})")
