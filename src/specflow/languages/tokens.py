@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.globs import line_comment
 from specflow.languages.tstypes import TYPESCRIPT, type_lines
+
+if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
+    from specflow.languages.phpforms import Reading
 
 
 class Side(NamedTuple):
@@ -21,6 +24,7 @@ class Side(NamedTuple):
     uncommented: list[str]
     code: list[str]
     semicolons_optional: bool = False  # REVIEW-E72: JavaScript and TypeScript
+    php: Reading | None = None  # REVIEW-E96: a PHP file's, where its rewrites are read
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
@@ -33,7 +37,12 @@ def sides_of(path: str, text: str | None) -> Side | None:
     if masks is None:
         return None
     lines = masks.uncommented.split("\n"), masks.code.split("\n")
-    return Side(*lines, semicolons_optional=path.endswith(_ASI))
+    php = None
+    if path.lower().endswith(".php"):
+        from specflow.languages.phpforms import reading  # off the hook's path of the others
+
+        php = reading(lines[0])
+    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php)
 
 
 def line_as(side: Side | None, view: str, line: Line) -> str:
@@ -45,7 +54,9 @@ def line_as(side: Side | None, view: str, line: Line) -> str:
 
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
+# REVIEW-E96: `++` and `--` are one token each, as a C-like lexer reads them: `a++ + b` is
+# not `a + ++b`
+_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\+\+|--|[^\w\s]")
 
 
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
@@ -220,7 +231,10 @@ def _tokens(
     else:
         text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
         text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
-    return [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+    tokens = [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+    if side is not None and side.php is not None and lines:
+        return side.php.spelled(tokens, lines[0].number)
+    return tokens
 
 
 def _number(token: str) -> str:
