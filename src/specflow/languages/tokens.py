@@ -69,7 +69,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
     commas = _commas(path)
     types = _erased(path, sides)
-    return {
+    found = {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
@@ -79,6 +79,36 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
             or (types is not None and _in_types(hunk, types, sides))
         )
     }
+    if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
+        found |= _c_spelled(path, hunks, sides)
+    return found
+
+
+def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:
+    """REVIEW-E97: C's hunks that differ only by a `const`, or lie in a function whose
+    parameters the change renames throughout; both sides known."""
+    from specflow.languages import cspell  # off the hook's path of the other languages
+
+    before, after = sides
+    if before is None or after is None:
+        return set()
+    lines = before.uncommented, after.uncommented
+    const = cspell.const_free(path, lines, _plain_tokens)
+    changed = [(i, hunk) for i, hunk in enumerate(hunks) if hunk.added or hunk.removed]
+    same = {
+        index
+        for index, hunk in changed
+        if const
+        and cspell.without_const(_tokens(hunk.removed, "//", before, None))
+        == cspell.without_const(_tokens(hunk.added, "//", after, None))
+    }
+    codes = before.code, after.code
+    renamed = cspell.renamed_hunks(hunks, lines, codes, _plain_tokens, const)
+    return same | {index for index, _ in changed if index in renamed}
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [_number(token) for token in _TOKEN.findall(text)]
 
 
 def _comments_moved(hunks: Sequence[Hunk], sides: Sides) -> bool:
