@@ -113,6 +113,10 @@ def test_a_comment_line_is_one_in_its_language_and_the_common_ones():
         ("a.c", " */"),
         ("a.sh", "# note"),
         ("a.lua", "-- note"),
+        ("a.php", "    # note"),  # REVIEW-E95
+        ("a.php", "#note"),
+        ("Makefile", "# note"),
+        ("Makefile", "-- note"),
     ]:
         assert is_comment_line(path, text), (path, text)
     for path, text in [
@@ -120,5 +124,13 @@ def test_a_comment_line_is_one_in_its_language_and_the_common_ones():
         ("a.c", "#include <x.h>"),
         ("a.py", "    * factor"),
         ("a.ts", "#count = 0;"),
+        ("a.c", "# define LIMIT 10"),  # REVIEW-E95: C's directives, indented or not
+        ("a.h", "  #  if defined(X)"),
+        ("a.cpp", "#"),
+        ("a.m", "# import <Foundation/Foundation.h>"),
+        ("a.cs", "# if DEBUG"),
+        ("a.rs", "#![no_std]"),
+        ("a.c", "    -- depth;"),
+        ("a.php", "#[Attribute]"),
     ]:
         assert not is_comment_line(path, text), (path, text)

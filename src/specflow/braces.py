@@ -71,6 +71,8 @@ def _tokens(kind: str, in_template: bool) -> re.Pattern[str]:
     """What code holds that is not code, for the language of `kind`. Every alternative starts
     with its own character and none repeats a group inside a group: linear (HARDEN-21)."""
     parts = [r"//[^\n]*", r"/\*(?s:.*?)(?:\*/|\Z)"]
+    if kind == ".php":  # REVIEW-E95: PHP's `#` comment; `#[` is an attribute
+        parts.append(r"#(?!\[)[^\n]*")
     if kind in _TRIPLE_QUOTED:  # a text block may hold `/*` on any of its lines
         parts.append(r'"""(?s:.*?)(?:"""|\Z)')
     if kind in _CPP:  # `R"(...)"`, whose lines may hold `/*` too
@@ -130,7 +132,7 @@ def _spans(source: str, kind: str) -> tuple[list[tuple[int, int]], list[tuple[in
             )
         elif found == "/":
             at = _regex(source, start, strings, budget)
-        elif found.startswith("/"):
+        elif found.startswith(("/", "#")):
             comments.append((start, at))
         else:
             closed = len(found) > 1 and found[-1] == found[0]

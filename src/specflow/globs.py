@@ -87,13 +87,23 @@ def line_comment(path: str) -> str:
 
 
 def is_comment_line(path: str, text: str) -> bool:
-    """A comment line: its language's line comment, or one every reader knows as a comment
-    (`//`, `/*`, `# ` but not `#include`, `-- `), or a line of a `/* ... */` block (` * ...`,
-    not `*p = 1`) outside Python, where black starts a line with `* factor`. REVIEW-E44,
-    CHECK-E16."""
-    if text.lstrip().startswith(line_comment(path)) or _COMMENT.match(text):
+    """A comment line: its language's line comment (`#` in PHP too, not `#[`), `//` or `/*`,
+    and in a file of no language specflow knows (a Makefile) `# ` or `-- ` as well; or a line
+    of a `/* ... */` block (` * ...`, not `*p = 1`) outside Python, where black starts a line
+    with `* factor`. REVIEW-E44, CHECK-E16, REVIEW-E95: C's `# define` is code."""
+    if text.lstrip().startswith(line_comment(path)) or _comment(path).match(text):
         return True
     return not path.endswith((".py", ".pyi")) and _BLOCK_COMMENT_LINE.match(text) is not None
+
+
+def _comment(path: str) -> re.Pattern[str]:
+    """REVIEW-E95, CHECK-E32: in a language specflow knows, `#` opens a comment only where its
+    line comment is `#` (Python, Ruby, shell, Perl, R, Elixir) and in PHP (not `#[`, an
+    attribute); elsewhere it is code: C's, C++'s and Objective-C's `# define`, C#'s `#if`,
+    Rust's `#![no_std]`. So is `-- ` outside Lua (`-- depth;`)."""
+    if not is_code(path):
+        return _COMMENT
+    return _PHP_COMMENT if path.lower().endswith(".php") else _CODE_COMMENT
 
 
 def comment_lines(path: str, lines: Sequence[str], source: str | None = None) -> set[int]:
@@ -113,6 +123,8 @@ def comment_lines(path: str, lines: Sequence[str], source: str | None = None) ->
 
 
 _COMMENT = re.compile(r"\s*(?://|/\*|#(?:\s|!|$)|--\s)")
+_CODE_COMMENT = re.compile(r"\s*(?://|/\*)")
+_PHP_COMMENT = re.compile(r"\s*(?://|/\*|#(?!\[))")
 _BLOCK_COMMENT_LINE = re.compile(r"\s*\*(?:\s|/|$)")
 
 

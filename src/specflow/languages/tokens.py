@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.globs import line_comment
 from specflow.languages.tstypes import TYPESCRIPT, type_lines
+
+if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
+    from specflow.languages.phpforms import Reading
 
 
 class Side(NamedTuple):
@@ -21,6 +24,7 @@ class Side(NamedTuple):
     uncommented: list[str]
     code: list[str]
     semicolons_optional: bool = False  # REVIEW-E72: JavaScript and TypeScript
+    php: Reading | None = None  # REVIEW-E96: a PHP file's, where its rewrites are read
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
@@ -33,7 +37,12 @@ def sides_of(path: str, text: str | None) -> Side | None:
     if masks is None:
         return None
     lines = masks.uncommented.split("\n"), masks.code.split("\n")
-    return Side(*lines, semicolons_optional=path.endswith(_ASI))
+    php = None
+    if path.lower().endswith(".php"):
+        from specflow.languages.phpforms import reading  # off the hook's path of the others
+
+        php = reading(lines[0])
+    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php)
 
 
 def line_as(side: Side | None, view: str, line: Line) -> str:
@@ -45,7 +54,9 @@ def line_as(side: Side | None, view: str, line: Line) -> str:
 
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[^\w\s]")
+# REVIEW-E96: `++` and `--` are one token each, as a C-like lexer reads them: `a++ + b` is
+# not `a + ++b`
+_TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\+\+|--|[^\w\s]")
 
 
 def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
@@ -55,10 +66,10 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
     if _comments_moved(hunks, sides):
         return set()
-    comment = line_comment(path)
+    comment = "php" if path.lower().endswith(".php") else line_comment(path)
     commas = _commas(path)
     types = _erased(path, sides)
-    return {
+    found = {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
@@ -68,6 +79,36 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
             or (types is not None and _in_types(hunk, types, sides))
         )
     }
+    if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
+        found |= _c_spelled(path, hunks, sides)
+    return found
+
+
+def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:
+    """REVIEW-E97: C's hunks that differ only by a `const`, or lie in a function whose
+    parameters the change renames throughout; both sides known."""
+    from specflow.languages import cspell  # off the hook's path of the other languages
+
+    before, after = sides
+    if before is None or after is None:
+        return set()
+    lines = before.uncommented, after.uncommented
+    const = cspell.const_free(path, lines, _plain_tokens)
+    changed = [(i, hunk) for i, hunk in enumerate(hunks) if hunk.added or hunk.removed]
+    same = {
+        index
+        for index, hunk in changed
+        if const
+        and cspell.without_const(_tokens(hunk.removed, "//", before, None))
+        == cspell.without_const(_tokens(hunk.added, "//", after, None))
+    }
+    codes = before.code, after.code
+    renamed = cspell.renamed_hunks(hunks, lines, codes, _plain_tokens, const)
+    return same | {index for index, _ in changed if index in renamed}
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [_number(token) for token in _TOKEN.findall(text)]
 
 
 def _comments_moved(hunks: Sequence[Hunk], sides: Sides) -> bool:
@@ -220,7 +261,10 @@ def _tokens(
     else:
         text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
         text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
-    return [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+    tokens = [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+    if side is not None and side.php is not None and lines:
+        return side.php.spelled(tokens, lines[0].number)
+    return tokens
 
 
 def _number(token: str) -> str:
@@ -244,7 +288,11 @@ def _comment_at(line: str, comment: str) -> int:
     return len(line)
 
 
+# REVIEW-E95: PHP's line comments are `//` and `#`, not `#[` (an attribute)
+_MARKS = {"#": r"(?<![^\s])#(?!\{)", "php": r"//|#(?!\[)"}
+
+
 @lru_cache(maxsize=8)
 def _quoted_or(comment: str) -> re.Pattern[str]:
-    mark = r"(?<![^\s])#(?!\{)" if comment == "#" else re.escape(comment)
+    mark = _MARKS.get(comment) or re.escape(comment)
     return re.compile(rf"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`|(?P<mark>{mark})")
