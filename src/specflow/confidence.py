@@ -114,8 +114,8 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str]) -> flo
         rarest = max(rare.get(name.lower(), 0.5) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
-    if link.evidence == ENCLOSING:
-        return 0.45 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
+    if link.evidence == ENCLOSING:  # REVIEW-E108: inside what one statement alone names: asked
+        return 0.5 * (0.7 + 0.3 * specific) + bonus + _telling_bonus(link, rare)
     if link.evidence == PART:
         best = max(_parts_rarity(name, rare) for name in link.names)
         return 0.35 + 0.3 * best + bonus if best >= COMMON else 0.0

@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from specflow.globs import matches
 from specflow.languages.defining import defined_lines, definition_at
@@ -98,9 +99,40 @@ def governing(
 
 
 def name_context(
-    name: str, uses: Sequence[Use], specs: SpecSet, references: Sequence[Reference]
+    name: str,
+    uses: Sequence[Use],
+    specs: SpecSet,
+    references: Sequence[Reference],
+    owner: str = "",
 ) -> NameContext:
-    """REVIEW-9: where a name is defined, written, called and read, and the specs governing it."""
+    """REVIEW-9: where a name is defined, written, called and read, and the specs governing it;
+    of a name its class qualifies (`owner`), that class's definitions, when a read file shows
+    one (REVIEW-E107)."""
+    if owner and any(u.owner == owner for u in uses if u.use == "definition"):
+        uses = [u for u in uses if u.use != "definition" or u.owner == owner]
     order = {"definition": 0, "write": 1, "call": 2, "read": 3, "import": 4}
     ranked = sorted(uses, key=lambda use: (order.get(use.use, 9), use.path, use.line))
     return NameContext(name, tuple(ranked), governing({u.path for u in uses}, specs, references))
+
+
+_QUALIFIED = re.compile(
+    r"(?:[A-Za-z_]\w*(?:\.|::|#|->))*([A-Za-z_]\w*)(?:\.|::|#|->)([A-Za-z_]\w*)(?:\(\))?"
+)
+
+
+def qualified(target: str) -> tuple[str, str]:
+    """REVIEW-E107: the name to search and the class (or module) in front of it, as specs write
+    it: `BaseHTTPMiddleware.__call__()`, `Header::normalize`, `Utils#get_byte_ranges`; a
+    plain name has none."""
+    match = _QUALIFIED.fullmatch(target.strip())
+    return (match[2], match[1]) if match else (target, "")
+
+
+def as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
+    """The repository path of `target`, a file from `cwd`; None for a name."""
+    candidate = (cwd / target).resolve()
+    try:
+        relative = candidate.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return relative if candidate.is_file() else None

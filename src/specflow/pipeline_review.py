@@ -417,7 +417,14 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     """Where a name is defined, written, read and called, or what a file defines and who uses
     it; with the specs that govern those places. Reads the work tree."""
     # `specflow context` alone: the hook's questions (HOOK-14) load none of context.py
-    from specflow.context import PathContext, defined_names, governing, name_context
+    from specflow.context import (
+        PathContext,
+        as_repo_path,
+        defined_names,
+        governing,
+        name_context,
+        qualified,
+    )
 
     if not target.strip():  # REVIEW-E4, for the CLI and the MCP tool alike
         raise SpecflowError("context of nothing: give a name (password_hash) or a file path")
@@ -430,25 +437,18 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     specs = read_disk_specs(config)
     found = grep_references(repo, config, WORK_TREE, specs)
     excludes = (*spec_globs(config), *config.exclude)
-    path = _as_repo_path(repo.root, cwd, target)
-    names = [target] if path is None else defined_names(path, (repo.root / path).read_bytes())
+    path = as_repo_path(repo.root, cwd, target)
+    if path is None:
+        name, owner = qualified(target)
+        by_name, _ = _uses(repo, WORK_TREE, [name], excludes)
+        return name_context(target, by_name.get(name, []), specs, found, owner)
+    names = defined_names(path, (repo.root / path).read_bytes())
     by_name, _ = _uses(repo, WORK_TREE, names, excludes)
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
-    if path is None:
-        return contexts[0]
     return PathContext(path, tuple(names), contexts, governing([path], specs, found))
 
 
 MAX_NAMES = 20
-
-
-def _as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
-    candidate = (cwd / target).resolve()
-    try:
-        relative = candidate.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
-    return relative if candidate.is_file() else None
 
 
 def hook_questions(review: Review, count: int) -> tuple[str, ...]:

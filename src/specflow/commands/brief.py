@@ -22,7 +22,7 @@ from specflow.specset import read_disk_specs, work_tree_file
 
 MAX_NAMES = 12  # a Context that names more is a design document; the brief stays readable
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:(?:\.|::|#|->)[A-Za-z_]\w*)*\Z")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,12 @@ def _target(written: str, is_file: set[str]) -> str | None:
     name = written.removesuffix("()")
     if not _DOTTED.match(name):
         return None
-    return name.rsplit(".", 1)[-1]
+    return re.split(r"\.|::|#|->", name)[-1]
+
+
+def _looked_up(mention: Mention) -> str:
+    written = mention.written.removesuffix("()")
+    return written if mention.target != written and _DOTTED.match(written) else mention.target
 
 
 def fence(text: str) -> str:
@@ -133,7 +138,8 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
     source = decode(spec.path, data)
     files = set(gitread.list_files(repo.root))
     names = [
-        Found(mention, pipeline_review.context(repo, mention.target, repo.root))
+        # REVIEW-E107: `Cls.method` as written, which `context` reads by its class
+        Found(mention, pipeline_review.context(repo, _looked_up(mention), repo.root))
         for mention in mentions(spec, files)
     ]
     return assemble(spec, source, names)
