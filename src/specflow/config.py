@@ -14,9 +14,10 @@ from specflow.model import Severity
 from specflow.sources import Source, detect, enabled
 
 # CHECK-E15: the test files of the common languages (Go's, Jest's, Maven's) beside Python's;
-# CHECK-E34: a package's own `tests/` too (h11/tests/helpers.py)
+# CHECK-E34: a package's own `tests/` too (h11/tests/helpers.py); CHECK-E35: a nested `test/`
+# is often a library's own code (`django/test/client.py`): only the root's
 DEFAULT_TEST_GLOBS = (
-    *("**/tests/**", "**/test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*"),
+    *("**/tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*"),
     *(
         "**/*.spec.ts",
         "**/*.spec.js",

@@ -31,6 +31,14 @@ _FORMAT = re.compile(
 # REVIEW-E85: a string inside code (`RuntimeError("No response returned.")`) is a message,
 # not names; a span that is only a string (`"chunked"`) still names what it holds
 _QUOTED = re.compile(r"""[bBrRfFuU]{0,2}(?:"[^"]*"|'[^']*')""")
+
+
+def _message_out(string: re.Match[str]) -> str:
+    """REVIEW-E106: a string of words is a message; one without a space is a key that names
+    what it holds (`os.environ["RETRIES"]` names `RETRIES`, as `settings.RETRIES` does)."""
+    return " " if any(c.isspace() for c in string[0]) else string[0]
+
+
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
 # REVIEW-E78: nor other languages' keywords and primitive types (`boolean` linked a Java
@@ -56,7 +64,7 @@ def identifiers(text: str) -> frozenset[str]:
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
         if not _QUOTED.fullmatch(span.strip()):
-            span = _QUOTED.sub(" ", span)
+            span = _QUOTED.sub(_message_out, span)
         found.update(chain for chain in CHAIN.findall(span) if _worth(chain))
     prose = _CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):

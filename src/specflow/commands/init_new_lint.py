@@ -25,7 +25,7 @@ from specflow.specset import SpecSet, read_disk_specs, require_specs_dir
 GUIDE = "README.md"
 CONFIG_STUB = """# specflow configuration: every key is optional.
 specs_dir = "specs"
-# test_globs = ["**/tests/**", "**/test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*",
+# test_globs = ["**/tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*",
 #               "**/*.spec.ts", "**/*.spec.js", "**/*.spec.tsx", "**/*.spec.jsx",
 #               "**/__tests__/**", "**/src/test/**"]
 # exclude = ["vendor/**"]

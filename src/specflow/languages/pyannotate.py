@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import sys
 from functools import lru_cache
+from typing import NamedTuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
@@ -16,49 +17,76 @@ def inert_import(
     statement: ast.Import | ast.ImportFrom, sources: tuple[bytes | None, bytes | None]
 ) -> bool:
     """An import of `typing` (or from it, or `__future__`), or a standard library import
-    whose names the module reads only in annotations, if at all (a name a string holds, as
-    `__all__` does, is read), on either side of the change (an import kept while its last
-    use goes is the same import). Another library's import runs its code: a change."""
+    whose names the module reads only in annotations (a name a string holds, as `__all__`
+    does, is read), on either side of the change (an import kept while its last use goes is
+    the same import), and still imports after it (REVIEW-E103). Another library's import runs
+    its code: a change."""
     if isinstance(statement, ast.ImportFrom):
         if (statement.module or "") in _TYPING_MODULES:
             return True
     elif all(alias.name in _TYPING_MODULES for alias in statement.names):
         return True
-    if sources == (None, None):
-        return False
+    if sources[1] is None or any(alias.name == "*" for alias in statement.names):
+        return False  # REVIEW-E103: a star binds names no one can list (`open` is `os.open`)
     if isinstance(statement, ast.ImportFrom):
         if statement.level or not statement.module:
             return False
         modules = [statement.module]
-        names = [alias.asname or alias.name for alias in statement.names]
     else:
         modules = [alias.name for alias in statement.names]
-        names = [alias.asname or alias.name.split(".")[0] for alias in statement.names]
     if any(module.split(".")[0] not in sys.stdlib_module_names for module in modules):
         return False
+    names = _bound(statement)
     reads = [_reads(source) for source in sources if source is not None]
-    return all(read is not None and not read.intersection(names) for read in reads)
+    if any(read is None or read.outside.intersection(names) for read in reads):
+        return False
+    # REVIEW-E103: annotations read each name (an import nothing reads may be another
+    # module's: `from .compat import urlparse`), and the new side still imports it (without
+    # it, an annotation evaluated at run time raises NameError, an importer ImportError)
+    annotated = set().union(*(read.annotated for read in reads if read is not None))
+    new = _reads(sources[1])
+    return annotated.issuperset(names) and new is not None and new.imported.issuperset(names)
+
+
+def _bound(statement: ast.Import | ast.ImportFrom) -> list[str]:
+    """The names an import binds in its module."""
+    if isinstance(statement, ast.ImportFrom):
+        return [alias.asname or alias.name for alias in statement.names]
+    return [alias.asname or alias.name.split(".")[0] for alias in statement.names]
+
+
+class Read(NamedTuple):
+    """The names a module reads outside annotations, inside them, and those its imports bind."""
+
+    outside: frozenset[str]
+    annotated: frozenset[str]
+    imported: frozenset[str]
 
 
 @lru_cache(maxsize=16)
-def _reads(source: bytes) -> frozenset[str] | None:
-    """The names the module reads outside annotations (a dotted name by its first part); None
-    when it does not parse. The strings it holds count as reads (`__all__`)."""
+def _reads(source: bytes) -> Read | None:
+    """The names the module reads outside annotations (a dotted name by its first part) and in
+    them, and those its imports bind; None when it does not parse. The strings it holds count
+    as reads (`__all__`)."""
     tree = _tree(source)
     if tree is None:
         return None
     annotations = {id(node) for node in _annotations(tree)}
     outside: set[str] = set()
+    annotated: set[str] = set()
+    imported: set[str] = set()
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
         node, annotating = stack.pop()
         annotating = annotating or id(node) in annotations
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and not annotating:
-            outside.add(node.id)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            (annotated if annotating else outside).add(node.id)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not annotating:
             outside.add(node.value)  # `__all__ = ["Mapping"]`, `getattr(m, "Mapping")`
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            imported.update(_bound(node))
         stack.extend((child, annotating) for child in ast.iter_child_nodes(node))
-    return frozenset(outside)
+    return Read(frozenset(outside), frozenset(annotated), frozenset(imported))
 
 
 def _annotations(tree: ast.Module) -> list[ast.expr]:

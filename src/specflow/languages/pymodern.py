@@ -10,6 +10,7 @@ or `TypedDict` class is the call that declares it (UP014, UP013). As everywhere 
 from __future__ import annotations
 
 import ast
+import sys
 
 from specflow.languages.pyformat import Unsure, assumption
 from specflow.languages.pylog import last_name
@@ -214,9 +215,22 @@ def absolute(module: str | None, level: int, package: tuple[str, ...]) -> tuple[
     parts = module.split(".") if module else []
     if level and level <= len(package):
         return ".".join((*package[: len(package) - level + 1], *parts)), 0
-    if not level and parts and parts[0] in package:
+    if not level and parts and _own(parts[0], package):
         return ".".join((*package[: package.index(parts[0])], *parts)), 0
     return module, level
+
+
+_SOURCE_ROOTS = frozenset({"src", "lib", "python", "source"})  # `src/idna/codec.py`
+
+
+def _own(first: str, package: tuple[str, ...]) -> bool:
+    """REVIEW-E104: whether an absolute import that starts with `first` names the file's own
+    package: a folder at the top of the tree, or under `src/` (or `lib/`); not a name of the
+    standard library (in `app/http/server.py`, `from http.client` is the standard library's,
+    `from .client` the app's), nor a folder deeper (`contrib/django/` wraps `django`)."""
+    if first not in package or first in sys.stdlib_module_names:
+        return False
+    return all(folder in _SOURCE_ROOTS for folder in package[: package.index(first)])
 
 
 # REVIEW-E9, PEP 3151: the old names of OSError, the same class since Python 3.3

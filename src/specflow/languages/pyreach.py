@@ -35,6 +35,15 @@ def class_ranges(tree: ast.Module) -> list[tuple[str, int, int]]:
     return found
 
 
+def class_between(classes: list[tuple[str, int, int]], scope: ast.AST, function: ast.stmt) -> bool:
+    """REVIEW-E105: whether `function`, defined inside `scope`, is a method of a class that
+    `scope` defines: another module calls it through its object (`build()().respond_to(r)`),
+    as any method, where a closure's name reaches its file alone (REVIEW-E102)."""
+    start = getattr(scope, "lineno", 0)
+    around = [first for _, first, last in classes if first <= function.lineno <= last]
+    return max(around, default=0) > start
+
+
 def function_reach(method: bool, nested: bool) -> str:
     """A changed function's: a method, a module's own function, or nested in another."""
     if nested:

@@ -147,8 +147,12 @@ def symbols(
     while scopes:
         scope, nested = scopes.pop()
         statements = list(_statements(scope, ordered))
-        scopes += reversed(
-            [(s, scope is not tree) for s in statements if type(s) in _FUNCTION_TYPES]
+        scopes += reversed(  # REVIEW-E105: a nested class's method is no closure
+            [
+                (s, scope is not tree and not pyreach.class_between(classes, scope, s))
+                for s in statements
+                if type(s) in _FUNCTION_TYPES
+            ]
         )
         locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
