@@ -454,3 +454,17 @@ def test_a_wrapped_statement_is_shown_whole_on_one_line(repo, cli):
     repo.stage({"src/ts.py": WRAPPED_CODE})
     assert TS_1 in cli("check", "--staged").out  # touched-requirement quotes it
     assert TS_1 in cli("check", "--staged", "--before-message").out  # the hook's questions
+
+
+def test_a_referenced_requirement_the_change_touches_is_not_marked_ok(repo, cli):
+    """REVIEW-E109: the h11 trial read "ok CONN-3 [linked to this change]" beside a change
+    that contradicts CONN-3 as reassurance; a requirement the change touches is marked `?`,
+    one it does not touch keeps `ok`."""
+    spec = "---\nid: AUTH\nscope: [src/**]\n---\n# Auth\n\n## Requirements\n"
+    spec += "- AUTH-1: Passwords are hashed with SHA-256.\n- AUTH-2: Tokens expire.\n"
+    code = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return hashlib.sha256(p)\n"
+    code += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
+    repo.commit("base", {"specs/auth.md": spec, "src/auth.py": code})
+    repo.commit("bcrypt", {"src/auth.py": code.replace("hashlib.sha256(p)", "bcrypt(p)")})
+    out = cli("review", "HEAD").out
+    assert "? AUTH-1 [linked to this change]" in out and "ok AUTH-2:" in out, out

@@ -745,3 +745,16 @@ def test_a_nested_function_ripples_in_its_own_file_only(repo, cli):
     )
     (ripple,) = json.loads(cli("review", "HEAD", "--format", "json").out)["ripples"]
     assert [(use["path"], use["function"]) for use in ripple["uses"]] == [("pkg/a.py", "")]
+
+
+def test_a_use_in_a_function_a_top_level_block_defines_is_in_that_function(repo, cli):
+    """REVIEW-E89, narrowed (the session's review): a function defined under a top-level
+    `if sys.version_info ...:` or `try:` holds its uses; only a statement that can hold no
+    definition is module code."""
+    code = 'import sys\n\n\ndef read_idle(buf):\n    return buf.split(b" ")\n\n\n'
+    code += "if sys.version_info < (3, 8):\n\n    def shim(buf):\n        return read_idle(buf)\n"
+    code += "\nelse:\n\n    def shim(buf):\n        return read_idle(buf)\n"
+    repo.commit("base", {"pkg/readers.py": code})
+    repo.commit("split twice", {"pkg/readers.py": code.replace('split(b" ")', 'split(b" ", 2)')})
+    ripple = json.loads(cli("review", "HEAD", "--format", "json").out)["ripples"][0]
+    assert {use["function"] for use in ripple["uses"]} == {"shim"}, ripple["uses"]

@@ -186,7 +186,10 @@ def layout(source: bytes) -> Layout:
 
 
 _HEAD = re.compile(rb"[^ \t\r\n#]")  # a line that starts a top-level statement
-_DEFINES = re.compile(rb"(?:async[ \t]+)?def[ \t]|class[ \t]|@")
+# a definition, or a block that may hold one (`if sys.version_info < (3, 8):` then `def`)
+_DEFINES = re.compile(
+    rb"(?:async[ \t]+)?(?:def|class|if|elif|else|try|except|finally|with|for|while|match)\b|@"
+)
 
 
 def module_lines(source: bytes, prose: set[int]) -> set[int]:
