@@ -890,6 +890,25 @@ def wait_for_git_under_check(session: int, timeout: float = 60) -> bool:
     return False
 
 
+# HARDEN-8: Ctrl-C reaches a terminal's foreground job, whose SIGINT is at its default. A suite
+# started in the background by a script (`pytest &` without job control, nohup) inherits SIGINT
+# ignored, and so would specflow and git, rightly: a background job keeps ignoring it. The
+# interrupted runs start through this, so that they are a foreground job's wherever pytest runs.
+AS_FOREGROUND = (
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execvp(sys.argv[1], sys.argv[1:])",
+)
+
+
+def ignores_sigint(pid: int) -> bool:
+    """Whether the process ignores SIGINT (`SigIgn` in /proc: one bit per signal, from 1)."""
+    status = (Path("/proc") / str(pid) / "status").read_text()
+    ignored = next(line for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored.split()[1], 16) >> (signal.SIGINT - 1) & 1)
+
+
 def state(repo: Repo) -> tuple[str, str, str, list[str]]:
     """HEAD, the index as a tree, the work tree's status and every file in .git that is not an
     object, a hook or a log: what an interrupted run must leave as it found it."""
@@ -918,7 +937,7 @@ def test_ctrl_c_during_check_exits_130_and_leaves_nothing(interruptible):
     """HARDEN-8: SIGINT to the whole foreground group, as a terminal sends it."""
     before = state(interruptible)
     process = subprocess.Popen(
-        [sys.executable, "-m", "specflow", "check", "--staged"],
+        [*AS_FOREGROUND, sys.executable, "-m", "specflow", "check", "--staged"],
         cwd=interruptible.path,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -926,6 +945,7 @@ def test_ctrl_c_during_check_exits_130_and_leaves_nothing(interruptible):
         start_new_session=True,
     )
     assert wait_for_git_under_check(process.pid), "the check ended before it could be stopped"
+    assert not ignores_sigint(process.pid)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode in (130, -signal.SIGINT), err
@@ -940,7 +960,7 @@ def test_ctrl_c_during_the_pre_commit_hook_leaves_nothing(interruptible):
     file, the same index and work tree."""
     before = state(interruptible)
     process = subprocess.Popen(
-        ["git", "commit", "-q", "-m", "interrupted"],
+        [*AS_FOREGROUND, "git", "commit", "-q", "-m", "interrupted"],
         cwd=interruptible.path,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -948,9 +968,11 @@ def test_ctrl_c_during_the_pre_commit_hook_leaves_nothing(interruptible):
         start_new_session=True,
     )
     assert wait_for_git_under_check(process.pid), "the hook ended before it could be stopped"
+    assert not ignores_sigint(process.pid)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode != 0, err
+    assert b"specflow: interrupted" in err  # not the check's verdict, which blocks it as well
     assert b"Traceback" not in err
     deadline = time.monotonic() + 10
     while session_processes(process.pid) and time.monotonic() < deadline:
