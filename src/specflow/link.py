@@ -245,6 +245,8 @@ class Corpus:
                 hunk = file.hunks[number]
                 block = tuple(Line(0, line) for line in text.split("\n"))
                 read = hunk._replace(added=(*hunk.added, *block))
+                if text.startswith("def ") and len(block) == 1:  # REVIEW-E86: the name alone
+                    read = hunk._replace(added=block, removed=())
                 rows = [
                     (at, number, doc, kind, names, words)
                     for doc, kind, names, words in _hunk_links(read, self, True, scope)

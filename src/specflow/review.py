@@ -289,7 +289,8 @@ def _question(
         hunks = tuple(sorted(set(held[best.hunk.path]), key=lambda hunk: hunk.new_start))
     taken = (taken for hunk in hunks for taken in assumed.get(id(hunk), ()))
     words = tuple(sorted({word for _, link in found for word in link.words}))
-    held_words = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks)) if words else set()
+    said = any(link.said for _, link in found)  # SPEED: most questions share none of its words
+    held_words = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks)) if said else set(words)
     return Question(
         best.statement,
         best.hunk.path,

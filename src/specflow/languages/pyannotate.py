@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import ast
 import sys
+import typing
 from functools import lru_cache
 from typing import NamedTuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TYPING_MODULES = frozenset({"__future__", "typing", "typing_extensions"})
+# the names `typing` also gives, which ruff's UP035 imports from elsewhere instead
+TYPING_LIKE = frozenset(typing.__all__) | {"AbstractContextManager", "AbstractAsyncContextManager"}
 
 
 def inert_import(
     statement: ast.Import | ast.ImportFrom, sources: tuple[bytes | None, bytes | None]
 ) -> bool:
-    """An import of `typing` (or from it, or `__future__`), or a standard library import
-    whose names the module reads only in annotations (a name a string holds, as `__all__`
+    """An import of `typing` (or from it, or `__future__`), or a standard library import of
+    names `typing` also gives (`from collections.abc import Mapping`) that the module reads
+    only in annotations (a name a string holds, as `__all__`
     does, is read), on either side of the change (an import kept while its last use goes is
     the same import), and still imports after it (REVIEW-E103). Another library's import runs
     its code: a change."""
@@ -28,14 +32,12 @@ def inert_import(
         return True
     if sources[1] is None or any(alias.name == "*" for alias in statement.names):
         return False  # REVIEW-E103: a star binds names no one can list (`open` is `os.open`)
-    if isinstance(statement, ast.ImportFrom):
-        if statement.level or not statement.module:
-            return False
-        modules = [statement.module]
-    else:
-        modules = [alias.name for alias in statement.names]
-    if any(module.split(".")[0] not in sys.stdlib_module_names for module in modules):
+    if not isinstance(statement, ast.ImportFrom) or statement.level or not statement.module:
         return False
+    if statement.module.split(".")[0] not in sys.stdlib_module_names:
+        return False
+    if not all(alias.name in TYPING_LIKE for alias in statement.names):
+        return False  # SPEED: only what UP035 moves out of `typing` is worth parsing for
     names = _bound(statement)
     reads = [_reads(source) for source in sources if source is not None]
     if any(read is None or read.outside.intersection(names) for read in reads):
