@@ -100,3 +100,36 @@ def test_typing_named_tuple_imported_bare_asks_nothing_and_another_named_tuple_a
     repo.commit("own", {"pkg/s.py": dotted})
     repo.commit("own", {"pkg/s.py": own})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+MIXED = """from __future__ import annotations
+
+{imports}
+
+
+@asynccontextmanager
+async def lifespan(app) -> {kind}:
+    {body}
+"""
+
+
+def test_one_name_of_an_import_only_annotations_read_asks_nothing(repo, cli):
+    """REVIEW-E110: starlette's `2ff7653` wrote `from contextlib import asynccontextmanager`
+    as `from contextlib import AbstractAsyncContextManager, asynccontextmanager`: one name
+    only annotations read, beside one the code calls. Read at run time, it is a change."""
+    before = MIXED.format(
+        imports="import typing\nfrom contextlib import asynccontextmanager",
+        kind="typing.AsyncIterator[None]",
+        body="yield",
+    )
+    both = "from contextlib import AbstractAsyncContextManager, asynccontextmanager"
+    after = MIXED.format(imports=both, kind="AbstractAsyncContextManager", body="yield")
+    repo.commit("base", {"specs/x.md": SPEC, "pkg/app.py": before})
+    repo.commit("types", {"pkg/app.py": after})
+    assert review_json(cli, "HEAD")["noop_files"] == ["pkg/app.py"]
+    checked = MIXED.format(
+        imports=both, kind="None", body="assert isinstance(app, AbstractAsyncContextManager)"
+    )
+    repo.commit("back", {"pkg/app.py": before.replace("yield", "assert isinstance(app, object)")})
+    repo.commit("checked", {"pkg/app.py": checked})
+    assert review_json(cli, "HEAD")["noop_files"] == []

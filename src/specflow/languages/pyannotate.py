@@ -30,24 +30,36 @@ def inert_import(
             return True
     elif all(alias.name in _TYPING_MODULES for alias in statement.names):
         return True
+    return len(inert_names(statement, sources)) == len(statement.names)
+
+
+def inert_names(
+    statement: ast.Import | ast.ImportFrom, sources: tuple[bytes | None, bytes | None]
+) -> frozenset[str]:
+    """The names a standard library `from` import binds that `inert_import` reads so, each on
+    its own: `from contextlib import AbstractContextManager, asynccontextmanager` imports one
+    name only annotations read (REVIEW-E110)."""
     if sources[1] is None or any(alias.name == "*" for alias in statement.names):
-        return False  # REVIEW-E103: a star binds names no one can list (`open` is `os.open`)
+        return frozenset()  # REVIEW-E103: a star binds names no one can list (`os.open`)
     if not isinstance(statement, ast.ImportFrom) or statement.level or not statement.module:
-        return False
+        return frozenset()
     if statement.module.split(".")[0] not in sys.stdlib_module_names:
-        return False
-    if not all(alias.name in TYPING_LIKE for alias in statement.names):
-        return False  # SPEED: only what UP035 moves out of `typing` is worth parsing for
-    names = _bound(statement)
-    reads = [_reads(source) for source in sources if source is not None]
-    if any(read is None or read.outside.intersection(names) for read in reads):
-        return False
+        return frozenset()
+    # SPEED: only what UP035 moves out of `typing` is worth parsing the files for
+    names = {alias.asname or alias.name for alias in statement.names if alias.name in TYPING_LIKE}
+    reads = [_reads(source) for source in sources if source is not None] if names else []
+    if not names or any(read is None for read in reads):
+        return frozenset()
     # REVIEW-E103: annotations read each name (an import nothing reads may be another
     # module's: `from .compat import urlparse`), and the new side still imports it (without
     # it, an annotation evaluated at run time raises NameError, an importer ImportError)
     annotated = set().union(*(read.annotated for read in reads if read is not None))
     new = _reads(sources[1])
-    return annotated.issuperset(names) and new is not None and new.imported.issuperset(names)
+    kept = new.imported if new is not None else frozenset()
+    outside = set().union(*(read.outside for read in reads if read is not None))
+    return frozenset(
+        name for name in names if name in annotated and name in kept and name not in outside
+    )
 
 
 def _bound(statement: ast.Import | ast.ImportFrom) -> list[str]:

@@ -11,7 +11,7 @@ import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from specflow.languages.pyannotate import from_typing, inert_import
+from specflow.languages.pyannotate import from_typing, inert_import, inert_names
 from specflow.languages.pybindings import Key
 from specflow.languages.pyfields import Place, class_body, plain_classes
 from specflow.languages.pyflow import straightened, type_checking, typing_names
@@ -119,14 +119,16 @@ def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[obj
 
 
 def _imported(statement: ast.Import | ast.ImportFrom, side: Side) -> list[tuple[object, ...]]:
-    """One row per name an import binds; `import x as x` binds what `import x` does; a name
-    the change renames by its place (REVIEW-E58)."""
+    """One row per name an import binds, but those only annotations read (REVIEW-E110);
+    `import x as x` binds what `import x` does; a name the change renames by its place."""
     module, level = getattr(statement, "module", None), getattr(statement, "level", 0)
     module, level = absolute(module, level, side.package)
+    inert = inert_names(statement, side.sources)
     return [
         ("import", module, level, side.private.get(alias.name, alias.name), bound)
         for alias in statement.names
         for bound in [alias.asname if alias.asname not in (None, alias.name) else None]
+        if (alias.asname or alias.name) not in inert
     ]
 
 
