@@ -381,3 +381,16 @@ def test_gitlab_needs_a_merge_request(change, gitlab, cli, monkeypatch):
     monkeypatch.delenv("CI_MERGE_REQUEST_IID")
     assert "no merge request" in _post(cli, "gitlab").err
     assert _post(cli, "gitlab", "--pr", "3").code == 0
+
+
+def test_a_dry_run_says_where_it_would_post_and_sends_nothing(change, github, gitlab, cli):
+    """COMMENT-E6: every trial tried `comment --dry-run` first; with `--post` it resolves the
+    pull request from the CI's settings (and fails as the real run would without them),
+    prints the comment and where it would go, and sends no request."""
+    dry = cli("comment", "HEAD", "--post", "github", "--dry-run")
+    assert dry.code == 0, dry
+    assert "would post to GitHub acme/app, pull request #5 (key 'default')" in dry.err
+    assert "specflow" in dry.out and github.routes() == []
+    dry = cli("comment", "HEAD", "--post", "gitlab", "--dry-run", "--key", "py")
+    assert "would post to GitLab project 42, merge request !3 (key 'py')" in dry.err
+    assert gitlab.routes() == []

@@ -253,6 +253,9 @@ def comment(
     bot_login: Optional[str] = typer.Option(  # noqa: UP045
         None, "--bot-login", help="The login the token comments as (a GitHub App: NAME[bot])."
     ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="With --post: say where it would go, print it, post nothing."
+    ),
 ) -> None:
     """The review as one pull-request comment, kept up to date in place on every push.
 
@@ -263,7 +266,8 @@ def comment(
     """
     from specflow.commands.comment import comment as run
 
-    run(rev, key=key, post=post.value if post else None, output=output, pr=pr, bot_login=bot_login)
+    where = post.value if post else None
+    run(rev, key=key, post=where, output=output, pr=pr, bot_login=bot_login, dry_run=dry_run)
 
 
 @command()

@@ -20,6 +20,7 @@ def comment(
     output: Path | None = None,
     pr: int | None = None,
     bot_login: str | None = None,
+    dry_run: bool = False,
 ) -> None:
     """Build the comment on the change `judged.revision` picks, then print, write or post it."""
     check_key(key)
@@ -31,7 +32,10 @@ def comment(
     text = body(review, result.findings, repo.root, key=key, report_url=url)
     if output is not None:
         render.write_file(output, text)
-    if target is not None and post is not None:
+    if target is not None and dry_run:  # COMMENT-E6: where it would go, and what
+        console.err(f"specflow: dry run: would post to {target.where} (key {key!r})")
+        console.out(text)
+    elif target is not None and post is not None:
         render.posted(forge.upsert(target, key, text), post)
     elif output is None:
         console.out(text)

@@ -61,6 +61,7 @@ class Outcome:
 
 class Forge(Protocol):
     fork: bool
+    where: str  # COMMENT-E6: "GitHub o/r, pull request #7", for a dry run
 
     def identity(self) -> str: ...
     def notes(self) -> Iterator[Note]: ...
@@ -230,6 +231,7 @@ class GitHub:
         self.number = number
         self.bot_login = bot_login
         self.fork = fork
+        self.where = f"GitHub {repo}, pull request #{number}"
 
     def identity(self) -> str:
         if self.bot_login:
@@ -284,6 +286,7 @@ class GitLab:
         )
         self.web = f"{web.rstrip('/')}/-/merge_requests/{iid}" if web else ""
         self.fork = False
+        self.where = f"GitLab project {project}, merge request !{iid}"
 
     def identity(self) -> str:
         data, _ = self.http.call("GET", f"{self.http.base}/user", "read the token's user")
