@@ -201,20 +201,24 @@ def _functions(
     found: dict[tuple[bytes, int], str] = {}
     function: str | bytes = ""  # bytes: the header row it is still to be read from
     current, depth = b"", -1  # the header's indentation; -1: none
+    outer: list[tuple[str | bytes, int]] = []  # REVIEW-E111: the functions a matched one is in
     for raw_path, raw_line, raw in raw_rows(blocks, tree):
         if raw_path != current:
-            function, current, depth = "", raw_path, -1
+            function, current, depth, outer = "", raw_path, -1, []
         words = raw.translate(_WORDS).split()
         indent = len(raw) - len(raw.lstrip())
         if not wanted.intersection(words):
-            function, depth = raw, indent
+            function, depth, outer = raw, indent, []
             continue
+        while outer and indent <= depth:  # past a nested definition, back in the one around it
+            function, depth = outer.pop()
         row = (raw_path, int(raw_line))
         # a matched definition holds its row, and rows deeper (REVIEW-E63, E92, REVIEW-E102)
         header = rows.get(row, "")
         if not header and (words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{")):
             header = defining.definition_at(raw.decode("utf-8", "replace"))
         if header:
+            outer += [(function, depth)] if indent > depth >= 0 else []
             function, depth = header, indent
         if row in rows:
             if isinstance(function, bytes):
