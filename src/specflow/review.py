@@ -289,8 +289,10 @@ def _question(
         hunks = tuple(sorted(set(held[best.hunk.path]), key=lambda hunk: hunk.new_start))
     taken = (taken for hunk in hunks for taken in assumed.get(id(hunk), ()))
     words = tuple(sorted({word for _, link in found for word in link.words}))
-    said = any(link.said for _, link in found)  # SPEED: most questions share none of its words
-    held_words = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks)) if said else set(words)
+    said: tuple[str, ...] = ()
+    if any(link.said for _, link in found):  # most questions share no word with the messages
+        lines = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks))
+        said = tuple(word for word in words if word not in lines)
     return Question(
         best.statement,
         best.hunk.path,
@@ -302,7 +304,7 @@ def _question(
         sure,
         best.statement.spec in reasons,
         tuple(dict.fromkeys(taken)),
-        tuple(word for word in words if word not in held_words),
+        said,
     )
 
 

@@ -32,8 +32,6 @@ def file_symbols(
 ) -> tuple[Iterator[Symbol], FileFacts]:
     """Each side parsed once, around every hunk, for every question; `renames`, the names
     the whole change renames (REVIEW-E58)."""
-    if file.path.endswith(".pyi"):  # REVIEW-E82: a stub declares types and runs nothing
-        return iter(()), FileFacts(set(range(len(file.hunks))), {})
     old_tree, new_tree = parsed_sides(file.hunks, old, new)
     noop, unsure = python_hunks(file.hunks, old_tree, new_tree, (old, new), renames, file.path)
     live = [h for index, h in enumerate(file.hunks) if index not in noop and index not in unsure]
