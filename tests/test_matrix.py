@@ -303,6 +303,20 @@ def test_sparse_checkout_work_tree_commands_read_the_specs_git_keeps_out(project
     assert brief.code == 0 and "PAY-1" in brief.out, brief
 
 
+def test_a_sparse_checkout_whose_index_git_cannot_read_stops_instead_of_dropping_specs(
+    project, cli
+):
+    """HARDEN-E14: with specs/ out of the sparse cone, the specs are the index's copies; an index
+    git cannot read stops `list`, `lint` and `show` with git's own words (exit 2). It used to
+    answer "No specs yet" and exit 0, as if the repository had none."""
+    project.git("sparse-checkout", "set", "src")
+    (project.path / ".git" / "index").write_bytes(b"not an index")
+    for args in (("list",), ("lint",), ("show", "PAY-1")):
+        result = cli(*args)
+        assert result.code == 2 and "git ls-files" in result.err, (args, result)
+        assert "No specs" not in result.out, (args, result)
+
+
 def test_a_non_cone_sparse_checkout_keeps_the_specs_it_leaves_out(project, cli):
     """HARDEN-E12 (helper-53): `--no-cone` patterns that keep specs/ but not one spec file:
     the work tree's commands read that spec from the index, so removing the only reference to

@@ -158,7 +158,7 @@ def sparse_checkout(root: Path) -> bool:
 
 def sparse_files(root: Path, folder: str) -> list[tuple[str, bytes]]:
     """HARDEN-E12: the files under `folder` that a sparse checkout keeps out of the work tree
-    (git's skip-worktree), read from the index as `git grep` reads them; none outside git."""
+    (git's skip-worktree), read from the index as `git grep` reads them."""
     rows = [row for row in _kept_out_rows(root, folder) if row[0] != "120000"]  # HARDEN-4
     blobs = read_blobs(root, [blob for _, blob, _ in rows])
     return [
@@ -168,16 +168,14 @@ def sparse_files(root: Path, folder: str) -> list[tuple[str, bytes]]:
 
 def kept_out_paths(root: Path, folders: Sequence[str]) -> list[str]:
     """SOURCES-E18: the paths of the files under `folders` that a sparse checkout keeps out of
-    the work tree, in one `ls-files`; none outside git."""
+    the work tree, in one `ls-files`."""
     return [path for _, _, path in _kept_out_rows(root, *folders)]
 
 
 def _kept_out_rows(root: Path, *folders: str) -> list[tuple[str, str, str]]:
-    """(mode, blob id, path) of the index's skip-worktree files (`S` of `ls-files -t`)."""
-    try:
-        out = run(root, "ls-files", "-t", "-s", "-z", "--", *(f"{folder}/" for folder in folders))
-    except GitError:
-        return []
+    """(mode, blob id, path) of the index's skip-worktree files (`S` of `ls-files -t`). A git
+    that fails here stops the command (HARDEN-E14): an empty answer would drop specs silently."""
+    out = run(root, "ls-files", "-t", "-s", "-z", "--", *(f"{folder}/" for folder in folders))
     return [
         row
         for entry in filter(None, out.split(b"\0"))
