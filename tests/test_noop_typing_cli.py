@@ -69,15 +69,14 @@ def test_a_name_only_annotations_read_moved_to_collections_abc_asks_nothing(repo
     assert "changes only formatting" in cli("review", "HEAD").out
 
 
-def test_a_name_read_at_run_time_or_from_another_library_is_a_change(repo, cli):
-    """REVIEW-E84's limits: `isinstance(x, AsyncGenerator)` reads it at run time; a library's
-    import runs its code; `__all__` exports the name."""
-    checked = "return isinstance(self, AsyncGenerator)"
-    before = BEFORE.format(
-        extra="", body=checked.replace("AsyncGenerator", "typing.AsyncGenerator")
-    )
+def test_another_class_read_at_run_time_or_from_another_library_is_a_change(repo, cli):
+    """REVIEW-E84's and REVIEW-E112's limits: `isinstance(x, typing.AsyncGenerator)` becoming
+    `isinstance(x, AsyncIterator)` reads another class; a library's import runs its code;
+    `__all__` exports the name."""
+    checked = "return isinstance(self, AsyncIterator)"
+    before = BEFORE.format(extra="", body="return isinstance(self, typing.AsyncGenerator)")
     after = AFTER.format(
-        imports="from collections.abc import AsyncGenerator", extra="", body=checked
+        imports="from collections.abc import AsyncGenerator, AsyncIterator", extra="", body=checked
     )
     assert not _noop(repo, cli, before, after)
     plain = BEFORE.format(extra="", body=BODY)
@@ -133,3 +132,57 @@ def test_one_name_of_an_import_only_annotations_read_asks_nothing(repo, cli):
     repo.commit("back", {"pkg/app.py": before.replace("yield", "assert isinstance(app, object)")})
     repo.commit("checked", {"pkg/app.py": checked})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+ALIASED = """from __future__ import annotations
+
+{imports}
+
+
+class Headers({base}[str, str]):
+    def __init__(self, raw, kind) -> None:
+        self.raw = {cast}(dict, raw)
+        self.streams = isinstance(kind, {iterable})
+"""
+OLD_SPELLING = ALIASED.format(
+    imports="import typing",
+    base="typing.Mapping",
+    cast="typing.cast",
+    iterable="typing.AsyncIterable",
+)
+
+
+def test_typing_aliases_written_as_the_classes_they_stand_for_ask_nothing(repo, cli):
+    """REVIEW-E112: starlette's `2ff7653` (ruff's UP035) wrote `typing.Mapping` as a class
+    base and `typing.AsyncIterable` in `isinstance` as `collections.abc`'s: Python's `typing`
+    aliases stand for those very classes, so the change runs the same. It asked 9 questions."""
+    new = ALIASED.format(
+        imports="from collections.abc import AsyncIterable, Mapping\nfrom typing import cast",
+        base="Mapping",
+        cast="cast",
+        iterable="AsyncIterable",
+    )
+    repo.commit("base", {"specs/x.md": SPEC, "pkg/h.py": OLD_SPELLING})
+    repo.commit("types", {"pkg/h.py": new})
+    assert review_json(cli, "HEAD")["noop_files"] == ["pkg/h.py"]
+    assert "changes only formatting" in cli("review", "HEAD").out
+
+
+def test_a_typing_alias_for_another_class_a_library_or_a_dropped_import_asks(repo, cli):
+    """REVIEW-E112's limits: `typing.Mapping` written as `MutableMapping`, as a library's
+    `Mapping`, or as `Mapping` with no import left (a NameError at import time) is a change."""
+    repo.commit("base", {"specs/x.md": SPEC, "pkg/h.py": OLD_SPELLING})
+    for imports, base in (
+        ("from collections.abc import AsyncIterable, MutableMapping", "MutableMapping"),
+        ("from collections.abc import AsyncIterable\nfrom multidict import Mapping", "Mapping"),
+        ("from collections.abc import AsyncIterable", "Mapping"),
+    ):
+        new = ALIASED.format(
+            imports=imports + "\nfrom typing import cast",
+            base=base,
+            cast="cast",
+            iterable="AsyncIterable",
+        )
+        repo.commit("types", {"pkg/h.py": new})
+        assert review_json(cli, "HEAD")["noop_files"] == [], imports
+        repo.commit("back", {"pkg/h.py": OLD_SPELLING})

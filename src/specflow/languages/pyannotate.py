@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import sys
 import typing
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -57,8 +58,11 @@ def inert_names(
     new = _reads(sources[1])
     kept = new.imported if new is not None else frozenset()
     outside = set().union(*(read.outside for read in reads if read is not None))
+    spelled = from_typing(sources)  # REVIEW-E112: read as `typing`'s name wherever it is read
     return frozenset(
-        name for name in names if name in annotated and name in kept and name not in outside
+        name
+        for name in names
+        if name in kept and (name in spelled or (name in annotated and name not in outside))
     )
 
 
@@ -118,20 +122,42 @@ def _annotations(tree: ast.Module) -> list[ast.expr]:
 
 
 @lru_cache(maxsize=16)
-def from_typing(sources: tuple[bytes | None, bytes | None]) -> frozenset[str]:
-    """The names either side imports from `typing` or `typing_extensions` under their own name
-    and neither imports from elsewhere: there, a bare `NamedTuple` is `typing.NamedTuple`."""
-    typing: set[str] = set()
+def from_typing(sources: tuple[bytes | None, bytes | None]) -> Mapping[str, str]:
+    """The names either side imports under their own name from `typing` or `typing_extensions`,
+    or from where a `typing` alias's class lives (REVIEW-E112: ruff's UP035 writes
+    `typing.Mapping` as `collections.abc.Mapping`, `typing.ContextManager` as
+    `contextlib.AbstractContextManager`), and neither imports from elsewhere, each with the
+    `typing` name it spells: there, a bare `NamedTuple` is `typing.NamedTuple`."""
+    origins = _typing_origins()
+    spelled: dict[str, str] = {}
     other: set[str] = set()
     for source in sources:
         tree = _tree(source) if source is not None else None
         for node in tree.body if tree is not None else ():
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                kept = getattr(node, "module", None) in ("typing", "typing_extensions")
-                for alias in node.names:
-                    own = alias.asname in (None, alias.name) and kept
-                    (typing if own else other).add(alias.asname or alias.name)
-    return frozenset(typing - other)
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            module = getattr(node, "module", None) if isinstance(node, ast.ImportFrom) else None
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                typing_module = module in ("typing", "typing_extensions")
+                name = alias.name if typing_module else origins.get((module, alias.name))
+                if alias.asname not in (None, alias.name) or spelled.get(bound, name) != name:
+                    name = None
+                (other.add(bound) if name is None else spelled.__setitem__(bound, name))
+    return {bound: name for bound, name in spelled.items() if bound not in other}
+
+
+@lru_cache(maxsize=1)
+def _typing_origins() -> dict[tuple[str | None, str], str]:
+    """REVIEW-E112: the class each of `typing`'s aliases stands for, by its module and name, as
+    this Python says: `("collections.abc", "Mapping")` is `typing.Mapping`."""
+    found: dict[tuple[str | None, str], str] = {}
+    for name in typing.__all__:
+        origin = typing.get_origin(getattr(typing, name, None))
+        module = getattr(origin, "__module__", "builtins")
+        if isinstance(origin, type) and module not in ("builtins", "typing"):
+            found[(module, origin.__name__)] = name
+    return found
 
 
 @lru_cache(maxsize=16)

@@ -389,8 +389,8 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
         yield from ("Name", "OSError", "Load")
         return
     typing_name = _typing_name(node, side) if isinstance(node, ast.Attribute) else None
-    if isinstance(node, ast.Name) and node.id in _TYPING_NAMES and node.id[:1].isupper():
-        typing_name = node.id if node.id in from_typing(side.sources) else None  # REVIEW-E84
+    if isinstance(node, ast.Name) and node.id[:1].isupper():  # REVIEW-E84, REVIEW-E112
+        typing_name = from_typing(side.sources).get(node.id)
     if typing_name is not None:
         yield from ("typing", typing_name)
         return
