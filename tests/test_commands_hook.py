@@ -223,6 +223,37 @@ def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):
     assert commit(hooked, "Implements RESET-1").returncode == 0
 
 
+def test_a_message_naming_the_id_its_commit_renumbers_passes_commit_msg(hooked, cli):
+    """HOOK-E8: structlog's trial renamed PROC-8 to PROC-9 in spec and code alike; pre-commit
+    passed, then commit-msg blocked "Renumber PROC-8 to PROC-9" for naming the old ID. An ID the
+    committed-on specs define is no dangling name in the message; one that never was, or one
+    an added line of code still names, blocks as before."""
+    renamed = {
+        "specs/password-reset.md": SPEC.replace("RESET-1", "RESET-2"),
+        "src/auth/hashing.py": TRACED_HASHING.replace("RESET-1", "RESET-2"),
+        "tests/test_hashing.py": TEST_HASHING.replace("RESET-1", "RESET-2"),
+    }
+    hooked.stage(renamed)
+    before = hooked.head()
+    never = commit(hooked, "Renumber RESET-7 to RESET-2")
+    assert never.returncode != 0 and "RESET-7 does not exist" in output(never)
+    hooked.stage({"src/auth/reset.py": FIXED.replace("RESET-1", "RESET-2") + "# RESET-1\n"})
+    still = commit(hooked, "Renumber RESET-1 to RESET-2")
+    assert still.returncode != 0 and "src/auth/reset.py:6" in output(still), output(still)
+    assert hooked.head() == before
+    hooked.stage({"src/auth/reset.py": None})
+    done = commit(hooked, "Renumber RESET-1 to RESET-2")
+    assert done.returncode == 0, output(done)
+    assert "dangling" not in output(done)
+    assert hooked.git("log", "-1", "--format=%s").strip() == "Renumber RESET-1 to RESET-2"
+    # the next commit's specs no longer define RESET-1: naming it blocks again
+    hooked.stage({"notes.txt": "notes\n"})
+    again = commit(hooked, "Follow-up to RESET-1")
+    assert again.returncode != 0 and "RESET-1 does not exist" in output(again)
+    ci = cli("check", "HEAD")  # CI judges the landed commit, message and all, alike
+    assert ci.code == 0 and "dangling" not in ci.out + ci.err, ci
+
+
 def test_commit_msg_hook_sees_comments_stripped_as_git_stores_the_message(hooked):
     """HOOK-1: git passes the message file with its comment lines; those are not references."""
     hooked.stage({"notes.txt": "notes\n"})

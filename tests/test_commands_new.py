@@ -6,6 +6,7 @@ import os
 import stat
 
 import pytest
+from markdown_it import MarkdownIt
 
 from specflow.commands.scaffold import derive_id, draft_context, slugify
 from specflow.errors import SpecflowError
@@ -518,13 +519,69 @@ def test_scope_never_drafts_from_the_specs_folder_or_through_symlinks(repo, cli,
 
 
 def test_a_docstring_with_markdown_is_escaped(repo, cli):
-    """NEW-E3, NEW-E4: its markup is escaped, its code spans stay code spans."""
+    """NEW-E3, NEW-E4: its markup is escaped, its code spans stay code spans; NEW-E13: its
+    emphasis (reST's and Markdown's alike) reads as its words."""
     repo.write({"src/x.py": '"""Use *any* `tick` <b>html</b> [link](u) here."""\n'})
     cli("new", "X", "--id", "X", "--scope", "src/**")
     (statement,) = parsed(repo, "x.md").context
-    assert (
-        statement.text == r"Draft: `src/x.py`: Use \*any\* `tick` \<b\>html\</b\> \[link\](u) here."
-    )
+    assert statement.text == r"Draft: `src/x.py`: Use any `tick` \<b\>html\</b\> \[link\](u) here."
+
+
+REST = '''"""Processors from the `Python standard library <https://docs.python.org/>`_."""
+
+
+class AsyncBoundLogger:
+    """Wraps a `BoundLogger` & exposes its methods as ``async`` versions."""
+
+
+class LoggerFactory:
+    """Build a logger when an *instance* is called."""
+
+
+def render(event_dict):
+    """Render ``event_dict`` into keyword arguments for `logging.log`."""
+
+
+class ProcessorFormatter:
+    r"""Call processors on `logging.LogRecord`\\s and :class:`~logging.Handler`\\ s."""
+
+
+def digits(text):
+    r"""Matches \\d+ runs, not d+."""
+
+
+def inert(text):
+    """Keeps _private_ names, &amp; and &#64;user, a*b*c, **kw and <b>tags</b> as text."""
+'''
+
+
+def test_a_rest_docstring_drafts_what_a_reader_of_the_markdown_should_see(repo, cli):
+    """NEW-E13, NEW-E14: structlog's stdlib.py (0ca06b7) drafted reST with Markdown escapes
+    in sight: "`Python standard library <https://docs.python.org/>`\\_", "\\&", "\\*instance\\*",
+    "event\\_dict", "`logging.LogRecord`\\\\s". A link reads as its text, emphasis as its words,
+    a reST escape as what it escapes, and only what would open markup is escaped: the same
+    characters where they would (`_private_`, `&amp;`, `a*b*c`, `<b>`) stay inert."""
+    repo.write({"src/std.py": REST})
+    assert cli("new", "Stdlib", "--id", "STD", "--scope", "src/std.py").code == 0
+    (module,) = [c.text for c in parsed(repo, "stdlib.md").context]
+    lines = module.splitlines()
+    assert lines == [
+        "Draft: `src/std.py`: Processors from the Python standard library.",
+        "- `class AsyncBoundLogger`: Wraps a `BoundLogger` & exposes its methods as async"
+        " versions.",
+        "- `class LoggerFactory`: Build a logger when an instance is called.",
+        "- `render(event_dict)`: Render event_dict into keyword arguments for `logging.log`.",
+        "- `class ProcessorFormatter`: Call processors on `logging.LogRecord`s and Handlers.",
+        r"- `digits(text)`: Matches \\d+ runs, not d+.",
+        r"- `inert(text)`: Keeps \_private\_ names, \&amp; and \&#64;user, a\*b\*c, \*\*kw and"
+        r" \<b\>tags\</b\> as text.",
+    ]
+    shown = MarkdownIt("commonmark").renderInline(lines[-1])
+    assert "<em>" not in shown and "<b>" not in shown and "@" not in shown, shown
+    assert "_private_ names, &amp;amp; and &amp;#64;user, a*b*c, **kw" in shown, shown
+    assert "<em>" not in MarkdownIt("commonmark").renderInline(lines[4] + " a_b_c x_y_z")
+    assert r"Matches \d+ runs" in MarkdownIt("commonmark").renderInline(lines[5])
+    assert cli("lint").code == 0
 
 
 # --- templates: shipped, overridden, sandboxed ---------------------------------------------------

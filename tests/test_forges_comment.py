@@ -123,7 +123,8 @@ def test_code_span_in_a_table_cell_escapes_the_pipe():
 
 
 def test_comment_shows_verdict_blocking_first_specs_and_footer(story, cli):
-    """COMMENT-1: verdict, blocking findings, a section per spec, task lists, footer."""
+    """COMMENT-1: verdict, blocking findings, a section per spec, task lists, footer;
+    REVIEW-E113: RESET-2, which the change implements, is left for the reviewer to tick."""
     head = story.commit("reset", {"src/auth/reset.py": RESET})
     result = cli("comment", "HEAD")
     assert result.code == 0, result
@@ -134,7 +135,7 @@ def test_comment_shows_verdict_blocking_first_specs_and_footer(story, cli):
     blocking = body.index("**Blocking")
     assert blocking < body.index("unreferenced-requirement") < body.index("<details open>")
     assert "- [ ] **RESET-1**: New password hashes" in body
-    assert "- [x] **RESET-2**: Reset verifies" in body
+    assert "- [ ] **RESET-2**: Reset verifies" in body and "· **linked to this change**" in body
     assert "<summary>❌ <b>RESET</b> Password reset · 1 of 2 requirements referenced</summary>" in (
         body
     )

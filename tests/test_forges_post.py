@@ -385,12 +385,56 @@ def test_gitlab_needs_a_merge_request(change, gitlab, cli, monkeypatch):
 
 def test_a_dry_run_says_where_it_would_post_and_sends_nothing(change, github, gitlab, cli):
     """COMMENT-E6: every trial tried `comment --dry-run` first; with `--post` it resolves the
-    pull request from the CI's settings (and fails as the real run would without them),
-    prints the comment and where it would go, and sends no request."""
+    pull request from the CI's settings as the real run would, prints the comment and where it
+    would go, and sends no request."""
     dry = cli("comment", "HEAD", "--post", "github", "--dry-run")
     assert dry.code == 0, dry
     assert "would post to GitHub acme/app, pull request #5 (key 'default')" in dry.err
     assert "specflow" in dry.out and github.routes() == []
     dry = cli("comment", "HEAD", "--post", "gitlab", "--dry-run", "--key", "py")
     assert "would post to GitLab project 42, merge request !3 (key 'py')" in dry.err
+    assert gitlab.routes() == []
+
+
+def test_a_dry_run_needs_no_token_and_says_what_it_cannot_tell(change, github, cli, monkeypatch):
+    """COMMENT-E7: both s20 trials ran `comment --post github --dry-run` without GITHUB_TOKEN
+    and got exit 2 though nothing is posted. It needs no token: it says where the comment would
+    go as far as the settings tell, plainly what they do not, and exits 0; the real post keeps
+    the token's error."""
+    monkeypatch.delenv("GITHUB_TOKEN")
+    dry = cli("comment", "HEAD", "--post", "github", "--dry-run")
+    assert dry.code == 0, dry
+    assert "would post to GitHub acme/app, pull request #5 (key 'default')" in dry.err
+    assert "a real post would stop: GITHUB_TOKEN is not set" in dry.err
+    assert "could not tell" not in dry.err and "specflow" in dry.out
+    real = _post(cli, "github")
+    assert real.code == 2 and "GITHUB_TOKEN is not set" in real.err
+    assert github.routes() == []
+    for name in ("GITHUB_ACTIONS", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY"):
+        monkeypatch.delenv(name)  # the trials' own machine: no CI at all
+    dry = cli("comment", "HEAD", "--post", "github", "--dry-run")
+    assert dry.code == 0, dry
+    assert "would post to GitHub (repository unknown), pull request unknown" in dry.err
+    assert "could not tell the repository: GITHUB_REPOSITORY is not set" in dry.err
+    assert "could not tell the pull request: no pull request in this event" in dry.err
+    told = cli("comment", "HEAD", "--post", "github", "--dry-run", "--pr", "7")
+    assert "pull request #7" in told.err and "could not tell the pull request" not in told.err
+    assert github.routes() == []
+
+
+def test_a_gitlab_dry_run_needs_no_token_either(change, gitlab, cli, monkeypatch):
+    """COMMENT-E7: the click trial saw `--post gitlab --dry-run` ask for
+    SPECFLOW_GITLAB_TOKEN too."""
+    monkeypatch.delenv("SPECFLOW_GITLAB_TOKEN")
+    monkeypatch.delenv("CI_MERGE_REQUEST_IID")
+    dry = cli("comment", "HEAD", "--post", "gitlab", "--dry-run")
+    assert dry.code == 0, dry
+    assert "would post to GitLab project 42, merge request unknown" in dry.err
+    assert "could not tell the merge request: no merge request" in dry.err
+    assert "a real post would stop: SPECFLOW_GITLAB_TOKEN is not set" in dry.err
+    assert (
+        "merge request !3"
+        in cli("comment", "HEAD", "--post", "gitlab", "--dry-run", "--pr", "3").err
+    )
+    assert _post(cli, "gitlab", "--pr", "3").code == 2
     assert gitlab.routes() == []

@@ -74,10 +74,12 @@ def test_markdown_has_one_collapsible_section_per_affected_spec(bcrypt_commit, c
 
 
 def test_markdown_checklist_uses_task_list_boxes(bcrypt_commit, cli):
-    """REVIEW-11: referenced requirements are ticked, the rest and every question unticked."""
+    """REVIEW-11: referenced requirements are ticked, the rest and every question unticked;
+    REVIEW-E113: RESET-2, which the change implements, is for the reviewer to check."""
     md = review(cli, fmt="markdown")
 
-    assert "- [x] **RESET-2**: Reset verifies the account" in md
+    assert "- [ ] **RESET-2**: Reset verifies the account" in md
+    assert "src/auth/reset.py:8 · **linked to this change**" in md
     assert "- [ ] **RESET-1**: New password hashes use the existing SHA-256 format." in md
     assert "· **referenced nowhere**" in md
     assert re.search(r"^- \[ \] `src/auth/reset\.py` 1-16 writes `password_hash`", md, re.M)
@@ -468,3 +470,25 @@ def test_a_referenced_requirement_the_change_touches_is_not_marked_ok(repo, cli)
     repo.commit("bcrypt", {"src/auth.py": code.replace("hashlib.sha256(p)", "bcrypt(p)")})
     out = cli("review", "HEAD").out
     assert "? AUTH-1 [linked to this change]" in out and "ok AUTH-2:" in out, out
+
+
+def test_every_format_leaves_a_touched_requirement_unticked_as_the_text_marks_it(repo, cli):
+    """REVIEW-E113: structlog's trial (b93037f, `# PROC-2` heading the changed code) read
+    `? PROC-2 [linked to this change]` in the text and `- [x] **PROC-2**` in the Markdown: the
+    PR-facing forms ticked what the text asks to check. The Markdown review and the comment
+    leave it unticked and say it is linked; JSON says `touched`; an untouched one stays ticked."""
+    spec = "---\nid: AUTH\nscope: [src/**]\n---\n# Auth\n\n## Requirements\n"
+    spec += "- AUTH-1: Passwords are hashed with SHA-256.\n- AUTH-2: Tokens expire.\n"
+    code = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return hashlib.sha256(p)\n"
+    code += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
+    repo.commit("base", {"specs/auth.md": spec, "src/auth.py": code})
+    repo.commit("bcrypt", {"src/auth.py": code.replace("hashlib.sha256(p)", "bcrypt(p)")})
+    assert "? AUTH-1 [linked to this change]" in cli("review", "HEAD").out
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    comment = cli("comment", "HEAD").out
+    for shown in (markdown, comment):
+        assert "- [ ] **AUTH-1**" in shown and "- [x] **AUTH-1**" not in shown, shown
+        assert "· **linked to this change**" in shown.split("**AUTH-1**")[1].split("\n")[0]
+        assert "- [x] **AUTH-2**" in shown and "linked" not in shown.split("**AUTH-2**")[1]
+    data = review_json(cli, "HEAD")["specs"][0]["requirements"]
+    assert [(r["id"], r["touched"]) for r in data] == [("AUTH-1", True), ("AUTH-2", False)]

@@ -63,7 +63,7 @@ def check(
     raw = [
         *_unreferenced(in_scope, ids, change),
         *_planned_but_referenced(in_scope, ids),
-        *_dangling(specs, added),
+        *_dangling(specs, added, base_specs or SpecSet(())),
         *_left_dangling(specs, change, references, added, base_specs or SpecSet(())),
         *_deprecated(specs, added),
         *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
@@ -189,8 +189,11 @@ def _left_dangling(
 
 
 # CHECK-2
-def _dangling(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
+def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -> Iterator[Finding]:
     for reference in added:
+        # HOOK-E8: a message naming an ID the change removes or renumbers describes the change
+        if reference.path == MESSAGE and reference.id in base_specs.items:
+            continue
         if reference.id not in specs.items:
             spec = specs.by_id.get(prefix_of(reference.id))
             hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""

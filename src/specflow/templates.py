@@ -56,6 +56,7 @@ def environment(root: Path) -> Environment:
         html_text=escape.html_text,
         md_code_span=escape.md_code_span,
         md_prose=escape.md_prose,
+        md_draft=escape.md_draft,
         md_prose_cell=escape.md_prose_cell,
         md_prose_text=escape.md_prose_text,
         as_written=as_written,

@@ -24,7 +24,8 @@ def comment(
 ) -> None:
     """Build the comment on the change `judged.revision` picks, then print, write or post it."""
     check_key(key)
-    target = forge.target(post, os.environ, pr, bot_login) if post else None
+    dry = forge.dry_run(post, os.environ, pr) if post and dry_run else None  # COMMENT-E7
+    target = forge.target(post, os.environ, pr, bot_login) if post and not dry else None
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ)
     review, result = pipeline_review.verdict(repo, revision)
@@ -32,8 +33,11 @@ def comment(
     text = body(review, result.findings, repo.root, key=key, report_url=url)
     if output is not None:
         render.write_file(output, text)
-    if target is not None and dry_run:  # COMMENT-E6: where it would go, and what
-        console.err(f"specflow: dry run: would post to {target.where} (key {key!r})")
+    if dry is not None:  # COMMENT-E6: where it would go, and what; COMMENT-E7: what is unknown
+        where, gaps = dry
+        console.err(f"specflow: dry run: would post to {where} (key {key!r})")
+        for gap in gaps:
+            console.err(f"specflow: dry run: {gap}")
         console.out(text)
     elif target is not None and post is not None:
         render.posted(forge.upsert(target, key, text), post)

@@ -392,9 +392,17 @@ def _docstring(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> s
 
 
 MAX_SUMMARY = 160
-# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`)
-_ROLE = re.compile(r":[a-z:]+:`(~?)([^`<]*?)(?:\s*<[^`>]*>)?`")
-_LITERAL = re.compile(r"``([^`]+)``")
+# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`);
+# NEW-E13: reST's links, emphasis and backslash escapes as the words they show
+_REST = re.compile(
+    r"``(?P<literal>[^`]+)``"
+    r"|:[a-z:]+:`(?P<short>~?)(?P<role>[^`<]*?)(?:\s*<[^`>]*>)?`"
+    r"|`(?P<link>[^`<]+?)\s*<[^`>]*>`__?"
+    r"|`(?P<named>[^`]+)`__?(?![\w`])"
+    r"|`(?P<tilde>~)?(?P<span>[^`]+)`"
+    r"|\\(?P<escaped>[^\w]|(?<=`\\)\w)"  # `\*`, `\ `, and `LogRecord`\s: not `\d` in prose
+    r"|(?<![\w*\\])(?P<stars>\*\*?)(?P<emphasis>[^\s*](?:[^*]*[^\s*\\])?)(?P=stars)(?![\w*])"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
 
 
@@ -421,12 +429,23 @@ def _summary(doc: str | None) -> str:
     paragraphs = [_without_headings(p) for p in (doc or "").strip().split("\n\n")]
     prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
     sentence = _SENTENCE_END.split(" ".join(prose.split()), 1)[0]
-    sentence = _LITERAL.sub(r"\1", _ROLE.sub(_shown, sentence))
+    sentence = _REST.sub(_shown, sentence)
     if len(sentence) <= MAX_SUMMARY:
         return sentence
     return sentence[: MAX_SUMMARY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _shown(role: re.Match[str]) -> str:
-    short, text = role.groups()
-    return text.rsplit(".", 1)[-1] if short else text
+def _shown(markup: re.Match[str]) -> str:
+    """A piece of reST inline markup as Markdown reads it right: a literal or a role as the name
+    it shows, a link as its text, `code` as a code span, emphasis as its words, and what a
+    backslash escapes as itself (escaped whitespace is nothing: `LogRecord`\\ s)."""
+    found = markup.groupdict()
+    if found["role"] is not None:
+        role = found["role"]
+        return role.rsplit(".", 1)[-1] if found["short"] else role
+    if found["span"] is not None:
+        span = found["span"]
+        return f"`{span.rsplit('.', 1)[-1] if found['tilde'] else span}`"
+    if found["escaped"] is not None:
+        return "" if found["escaped"].isspace() else found["escaped"]
+    return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])

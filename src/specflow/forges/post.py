@@ -14,9 +14,10 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from functools import partial
+from typing import Any, Literal, Protocol, TypeVar
 from urllib.parse import quote, urlsplit
 
 from specflow.errors import SpecflowError
@@ -30,6 +31,7 @@ MAX_PAGES = 200  # 20,000 comments: past that, a server sending us round in circ
 ACTIONS_BOT = "github-actions[bot]"
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
+T = TypeVar("T")
 
 
 class ForgeError(SpecflowError):
@@ -61,7 +63,6 @@ class Outcome:
 
 class Forge(Protocol):
     fork: bool
-    where: str  # COMMENT-E6: "GitHub o/r, pull request #7", for a dry run
 
     def identity(self) -> str: ...
     def notes(self) -> Iterator[Note]: ...
@@ -231,7 +232,6 @@ class GitHub:
         self.number = number
         self.bot_login = bot_login
         self.fork = fork
-        self.where = f"GitHub {repo}, pull request #{number}"
 
     def identity(self) -> str:
         if self.bot_login:
@@ -286,7 +286,6 @@ class GitLab:
         )
         self.web = f"{web.rstrip('/')}/-/merge_requests/{iid}" if web else ""
         self.fork = False
-        self.where = f"GitLab project {project}, merge request !{iid}"
 
     def identity(self) -> str:
         data, _ = self.http.call("GET", f"{self.http.base}/user", "read the token's user")
@@ -355,15 +354,9 @@ def github(
 ) -> GitHub:
     """The GitHub target from the Actions environment (GITHUB_TOKEN, GITHUB_REPOSITORY,
     GITHUB_API_URL, the event payload for the pull request's number)."""
-    token = _required(env, "GITHUB_TOKEN", "add `env: GITHUB_TOKEN: ${{ github.token }}`")
-    repo = _required(env, "GITHUB_REPOSITORY", "it names the repository as OWNER/NAME")
-    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
-        raise ForgeError(f"GITHUB_REPOSITORY={cap(repo, 100)!r} is not OWNER/NAME")
+    token = _required(env, "GITHUB_TOKEN", _GITHUB_SETUP)
+    repo, number = _github_repo(env), _pull_number(event, pr)
     pull = event.get("pull_request") or {}
-    issue = event.get("issue") or {}
-    number = pr or pull.get("number") or (issue.get("number") if issue.get("pull_request") else 0)
-    if not isinstance(number, int) or number <= 0:
-        raise ForgeError("no pull request in this event: run on `pull_request`, or pass --pr N")
     head = (pull.get("head") or {}).get("repo") or {}
     base = (pull.get("base") or {}).get("repo") or {}
     fork = bool(pull) and head.get("full_name") != base.get("full_name")
@@ -371,22 +364,43 @@ def github(
     return GitHub(api, token, repo, number, bot_login, fork)
 
 
+_GITHUB_SETUP = "add `env: GITHUB_TOKEN: ${{ github.token }}`"
+_GITLAB_SETUP = "a project access token with the `api` scope, as a CI/CD variable"
+
+
+def _github_repo(env: Mapping[str, str]) -> str:
+    repo = _required(env, "GITHUB_REPOSITORY", "it names the repository as OWNER/NAME")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
+        raise ForgeError(f"GITHUB_REPOSITORY={cap(repo, 100)!r} is not OWNER/NAME")
+    return repo
+
+
+def _pull_number(event: Mapping[str, Any], pr: int | None) -> int:
+    """`--pr N`, else the pull request of the event payload (or of an issue comment on one)."""
+    pull = event.get("pull_request") or {}
+    issue = event.get("issue") or {}
+    number = pr or pull.get("number") or (issue.get("number") if issue.get("pull_request") else 0)
+    if not isinstance(number, int) or number <= 0:
+        raise ForgeError("no pull request in this event: run on `pull_request`, or pass --pr N")
+    return number
+
+
 def gitlab(env: Mapping[str, str], mr: int | None) -> GitLab:
     """The GitLab target from the CI environment; the token is SPECFLOW_GITLAB_TOKEN (a project
     or personal access token with `api` scope: CI_JOB_TOKEN cannot write notes)."""
-    token = _required(
-        env,
-        "SPECFLOW_GITLAB_TOKEN",
-        "a project access token with the `api` scope, as a CI/CD variable",
-    )
+    token = _required(env, "SPECFLOW_GITLAB_TOKEN", _GITLAB_SETUP)
     api = _required(env, "CI_API_V4_URL", "GitLab CI sets it")
     project = _required(env, "CI_PROJECT_ID", "GitLab CI sets it")
+    return GitLab(api, token, project, _merge_iid(env, mr), env.get("CI_PROJECT_URL", ""))
+
+
+def _merge_iid(env: Mapping[str, str], mr: int | None) -> int:
     iid_text = str(mr) if mr else env.get("CI_MERGE_REQUEST_IID", "")
     if not iid_text.isdigit() or int(iid_text) <= 0:
         raise ForgeError(
             "no merge request: run in a merge-request pipeline (CI_MERGE_REQUEST_IID), or --pr N"
         )
-    return GitLab(api, token, project, int(iid_text), env.get("CI_PROJECT_URL", ""))
+    return int(iid_text)
 
 
 def _required(env: Mapping[str, str], name: str, hint: str) -> str:
@@ -402,3 +416,43 @@ def target(kind: str, env: Mapping[str, str], pr: int | None, bot_login: str | N
     if kind == "gitlab":
         return gitlab(env, pr)
     return github(env, load_event(env), pr, bot_login)
+
+
+# COMMENT-E7: a dry run sends nothing, so it needs no token: it says where the comment would
+# go as far as the CI's settings tell without the API, and plainly what they do not tell.
+def dry_run(kind: str, env: Mapping[str, str], pr: int | None) -> tuple[str, list[str]]:
+    """(where `--post KIND` would go, the lines saying what is unknown or missing); no error."""
+    gaps: list[str] = []
+    where = _gitlab_dry(env, pr, gaps) if kind == "gitlab" else _github_dry(env, pr, gaps)
+    return where, gaps
+
+
+def _github_dry(env: Mapping[str, str], pr: int | None, gaps: list[str]) -> str:
+    repo = _told(gaps, "the repository", partial(_github_repo, env))
+    event = _told(gaps, "the pull request", partial(load_event, env))
+    number = (
+        pr if event is None else _told(gaps, "the pull request", partial(_pull_number, event, pr))
+    )
+    _told(gaps, "", partial(_required, env, "GITHUB_TOKEN", _GITHUB_SETUP))
+    request = f"pull request #{number}" if number else "pull request unknown"
+    return f"GitHub {repo or '(repository unknown)'}, {request}"
+
+
+def _gitlab_dry(env: Mapping[str, str], mr: int | None, gaps: list[str]) -> str:
+    project = _told(
+        gaps, "the project", partial(_required, env, "CI_PROJECT_ID", "GitLab CI sets it")
+    )
+    iid = _told(gaps, "the merge request", partial(_merge_iid, env, mr))
+    _told(gaps, "", partial(_required, env, "SPECFLOW_GITLAB_TOKEN", _GITLAB_SETUP))
+    request = f"merge request !{iid}" if iid else "merge request unknown"
+    return f"GitLab project {project or '(unknown)'}, {request}"
+
+
+def _told(gaps: list[str], what: str, read: Callable[[], T]) -> T | None:
+    """`read()`, or None with a line in `gaps`: what could not be told, or what a real post
+    (`what` empty) would stop on."""
+    try:
+        return read()
+    except SpecflowError as exc:
+        gaps.append(f"could not tell {what}: {exc}" if what else f"a real post would stop: {exc}")
+        return None

@@ -117,6 +117,22 @@ def md_prose(text: str) -> str:
     return _with_spans(_LINE_BREAKS.sub(" ", text), md_inline)
 
 
+# NEW-E14: what can open markup in a drafted sentence: an `_` between two letters or digits
+# cannot (CommonMark's flanking rules), nor can an `&` that starts no entity (`&amp;`, `&#64;`)
+_DRAFT_SPECIAL = re.compile(r"[\\`*\[\]|<>~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+
+
+def md_draft(text: str) -> str:
+    """`md_prose` for the sentences `new --scope` drafts into a spec, which people read as
+    written: only what would open markup is escaped, so `event_dict` and `&` read as they are."""
+    return _with_spans(_LINE_BREAKS.sub(" ", text), _draft_inline)
+
+
+def _draft_inline(text: str) -> str:
+    flat = _DRAFT_SPECIAL.sub(lambda m: "\\" + m[0], text)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", flat)
+
+
 def md_prose_cell(text: str) -> str:
     """`md_prose` for a table cell: a `|` inside a code span is escaped too, since GFM splits
     the cells before it reads the spans (HARDEN-E11)."""
