@@ -494,6 +494,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.python",
         "languages.tokens",
         "languages.tstypes",
+        "lineage",
         "link",
         "noop",
         "pipeline_review",

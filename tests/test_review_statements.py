@@ -1,5 +1,6 @@
 """A change inside a statement that spans several lines: what it writes, and what it is not
-(REVIEW-E52, REVIEW-E53); and a tree too deep to walk (HARDEN-E13)."""
+(REVIEW-E52, REVIEW-E53); the whole statement a hunk only closes (REVIEW-E115); and a tree too
+deep to walk (HARDEN-E13)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,93 @@ def test_a_statement_too_deep_to_walk_is_reviewed_as_a_file_that_does_not_parse(
     assert old is not None and new is not None
     judged = python_hunks(hunks_of(table, wider), old, new)  # as bench_noop judges a file
     assert judged == (set(), {})
+
+
+STYLES_SPEC = """---
+id: DEV
+scope: [src/dev.py]
+---
+# Dev
+
+## Context
+- `set_exc_info()` sets `exc_info=True` for the `exception` method; the default chain runs it
+  before `ConsoleRenderer`.
+
+## Requirements
+- DEV-7: Levels are coloured from `level_styles` (default `get_default_level_styles(colors)`)
+  in bright.
+
+## Edge Cases
+- DEV-E1: A level without a style.
+"""
+
+STYLES = """class ConsoleRenderer:
+    def __init__(self, colors=True, level_styles=None):
+        level_to_color = (
+            self.get_default_level_styles(colors)
+            if level_styles is None
+            else level_styles
+        )
+
+        for key in level_to_color:
+            level_to_color[key] += "bright"
+        self._level_to_color = level_to_color
+
+    @staticmethod
+    def get_default_level_styles(colors=True):
+        return {"info": "green" if colors else ""}
+"""
+
+
+def _asked(cli: Cli) -> list[tuple[str, list[str]]]:
+    return [
+        (q["statement"]["id"] or "", q["evidence"]["names"])
+        for q in review_json(cli, "HEAD")["questions"]
+    ]
+
+
+def test_a_hunk_that_closes_a_statement_is_read_with_the_whole_statement(repo, cli):
+    """REVIEW-E115: hynek/structlog `5551c2f`: `-        )` / `+        ).copy()` closes
+    `level_to_color = (... if level_styles is None else level_styles)`; read alone, it named
+    nothing, and the review asked only a Context line by the commit message's words. The
+    statement it closes names `level_styles`: DEV-7 is asked, first."""
+    repo.commit("base", {"specs/dev.md": STYLES_SPEC, "src/dev.py": STYLES})
+    copied = STYLES.replace(
+        "            else level_styles\n        )\n",
+        "            else level_styles\n        ).copy()\n",
+    )
+    repo.commit("Stop mutating styles in ConsoleRenderer", {"src/dev.py": copied})
+    asked = _asked(cli)
+    assert asked and asked[0][0] == "DEV-7" and "level_styles" in asked[0][1], asked
+
+
+TABLE = "LEVELS = {\n" + "".join(f'    "level{n}": {n},\n' for n in range(20)) + "}\n"
+TABLE_SPEC = SPEC.replace(
+    "- AUTH-2: Passwords are hashed with SHA-256.", "- AUTH-2: `level2` is the quietest level."
+)
+
+
+def test_a_long_statement_is_read_by_its_first_line_only(repo, cli):
+    """REVIEW-E115, its limit: a change deep in a statement of more than twelve lines (a table)
+    reads the statement's first line (`LEVELS = {`), not every entry: `level2`, named by AUTH-2
+    seventeen lines above the change, is no evidence; a short statement is read whole."""
+    repo.commit("base", {"specs/auth.md": TABLE_SPEC, "pkg/levels.py": TABLE})
+    repo.commit("louder", {"pkg/levels.py": TABLE.replace('"level19": 19', '"level19": 190')})
+    assert all(ident != "AUTH-2" for ident, _ in _asked(cli))
+    short = "LEVELS = {\n" + "".join(f'    "level{n}": {n},\n' for n in range(4)) + "}\n"
+    repo.commit("short", {"pkg/levels.py": short})
+    repo.commit("louder", {"pkg/levels.py": short.replace('"level3": 3', '"level3": 30')})
+    assert ("AUTH-2", ["level2"]) in _asked(cli)
+
+
+def test_a_hunk_over_two_statements_is_read_as_it_is(repo, cli):
+    """REVIEW-E115, its limit: changed lines in two statements are read as they are, not with
+    either statement's other lines; the first statement's close alone is read with it."""
+    two = "FIRST = (\n    level2\n)\nSECOND = (\n    3\n)\n"
+    repo.commit("base", {"specs/auth.md": TABLE_SPEC, "pkg/levels.py": two})
+    one = two.replace(")\nSECOND", ").copy()\nSECOND")
+    repo.commit("one", {"pkg/levels.py": one})
+    assert ("AUTH-2", ["level2"]) in _asked(cli)
+    repo.commit("back", {"pkg/levels.py": two})
+    repo.commit("both", {"pkg/levels.py": one.replace("    3\n)", "    3\n).copy()")})
+    assert all(ident != "AUTH-2" for ident, _ in _asked(cli))

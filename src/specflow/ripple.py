@@ -15,6 +15,7 @@ from specflow.identifiers import every_class_may_define, private
 from specflow.languages import defining, generic
 from specflow.languages.base import MUTATORS, NESTED, Symbol
 from specflow.languages.pylayout import prose_blanked
+from specflow.lineage import Lineage, lineage, not_their_own
 from specflow.refs import path_of, raw_rows
 from specflow.touches import KIND_ORDER, added_lines
 
@@ -339,6 +340,7 @@ def ripples(
         if symbol.owner and private(symbol.name):  # REVIEW-E21: mangled by its class
             outside = [u for u in outside if u.path == symbol.path and u.owner == symbol.owner]
         outside = _followed(symbol, [use for use in outside if reaches(symbol, use)], bases)
+        outside = not_their_own(symbol, outside, found.get(symbol.name, []), bases)
         outside.sort(key=lambda use: matches(use.path, test_globs))  # REVIEW-E17: code first
         if outside and matches(outside[0].path, test_globs):
             outside = []  # only tests use it
@@ -373,30 +375,6 @@ def _followed(symbol: Symbol, uses: list[Use], bases: Mapping[str, tuple[str, ..
     if symbol.kind == "unread":
         return [use for use in uses if use.use in ("read", "write")]
     return uses
-
-
-class Lineage(NamedTuple):
-    """REVIEW-E25: a class's family as `bases` knows it: the classes it derives from, itself and
-    those derived from it (`family`); and itself with those derived from it (`down`)."""
-
-    family: frozenset[str]
-    down: frozenset[str]
-
-
-def lineage(owner: str, bases: Mapping[str, tuple[str, ...]]) -> Lineage:
-    down = {owner} | {name for name in bases if owner in _ancestors(name, bases)}
-    return Lineage(frozenset(down | _ancestors(owner, bases)), frozenset(down))
-
-
-def _ancestors(name: str, bases: Mapping[str, tuple[str, ...]]) -> set[str]:
-    found: set[str] = set()
-    stack = list(bases.get(name, ()))
-    while stack:
-        base = stack.pop()
-        if base not in found:
-            found.add(base)
-            stack.extend(bases.get(base, ()))
-    return found
 
 
 def _in(line: Lineage, name: str, use: Use) -> bool:

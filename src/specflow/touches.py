@@ -5,11 +5,12 @@ out; `ripple` searches for their uses."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from specflow.change import FileChange
 from specflow.globs import matches
-from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define
+from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
 from specflow.languages import generic, python
 from specflow.languages.base import FileFacts, Symbol
 
@@ -40,8 +41,8 @@ def symbols_found(
         old, new = sources.get(file.path, (None, None))
         symbols, facts[file.path] = _file_symbols(file, old, new, seen, renames)
         for symbol in symbols:
-            where = symbol.path if symbol.kind == "function" else ""
-            found.setdefault((symbol.name, symbol.kind, where), symbol)
+            key = (symbol.name, symbol.kind, symbol.path if symbol.kind == "function" else "")
+            found[key] = _one_owner(found.get(key, symbol), symbol)
             seen.add((symbol.name, symbol.kind))
     return found, facts
 
@@ -53,7 +54,7 @@ def changed_symbols(parts: Iterable[Found]) -> list[Symbol]:
     found: dict[tuple[str, str], Symbol] = {}
     for part in parts:
         for (name, kind, _), symbol in part.items():
-            found.setdefault((name, kind), symbol)
+            found[name, kind] = _one_owner(found.get((name, kind), symbol), symbol)
     written = {name for name, kind in found if kind == "write"}
     defined = written | {name for name, kind in found if kind == "function"}  # moved, not gone
     kept = [
@@ -64,6 +65,15 @@ def changed_symbols(parts: Iterable[Found]) -> list[Symbol]:
         and not _called_by_syntax(s)
     ]
     return sorted(kept, key=lambda s: KIND_ORDER[s.kind])[:MAX_SYMBOLS]
+
+
+def _one_owner(first: Symbol, other: Symbol) -> Symbol:
+    """One symbol of a name: the first found; of no one class when two classes' methods of
+    that name change (REVIEW-E116 reads a method's calls by its class), but a name of REVIEW-E21
+    or REVIEW-E25, which keeps the first class."""
+    if first.owner == other.owner or private(first.name) or every_class_may_define(first.name):
+        return first
+    return replace(first, owner="")
 
 
 def changed_functions(parts: Iterable[Found]) -> list[Symbol]:

@@ -1,5 +1,6 @@
 """The block a changed condition governs: what a hunk that changes only an `if` or `while`
-test, or the classes an `except` catches, decides to run (REVIEW-18). Pure."""
+test, or the classes an `except` catches, decides to run (REVIEW-18); the signature a hunk
+changes past its `def` line (REVIEW-E86); the statement a hunk only closes (REVIEW-E115). Pure."""
 
 from __future__ import annotations
 
@@ -30,13 +31,70 @@ def governed_blocks(
     for index, hunk in enumerate(hunks):
         blocks = [] if index in noop else _governed(old, tree, hunk)
         signed = None if blocks or index in noop else _signature((old, tree), hunk)
+        # REVIEW-E115: a hunk that only continues or closes a statement is read with it whole
+        closed = None if blocks or signed or index in noop else _continued((old, tree), hunk)
         if signed is not None:
             found[index] = f"def {signed}("
-        elif blocks:
+        elif blocks or closed is not None:
             lines = lines or source.split(b"\n")
             text = b"\n".join(_first_lines(lines, block) for block in blocks)
+            text = _statement_lines(lines, closed) if closed is not None else text
             found[index] = text.decode("utf-8", "replace")
     return found
+
+
+STATEMENT_LINES = 12  # of a statement a hunk continues, read whole; of a longer one, its first
+
+
+def _continued(trees: tuple[ast.Module, ast.Module], hunk: Hunk) -> ast.stmt | None:
+    """REVIEW-E115: the simple statement of several lines (of the new side) that the hunk's
+    changed code lines only continue or close, on each side past its first line (`-        )`
+    / `+        ).copy()` ending `level_to_color = (... if level_styles is None else
+    level_styles)`): the names of the whole statement are what the change is about. None for
+    any other hunk."""
+    held = _held_past_first(trees[1], hunk.added)
+    if held is None or _held_past_first(trees[0], hunk.removed) is None:
+        return None
+    return held if isinstance(held, ast.stmt) else None
+
+
+def _held_past_first(tree: ast.Module, lines: Sequence[Line]) -> ast.stmt | bool | None:
+    """The one simple statement that holds every changed code line, none on its first line;
+    False when there is no such line, None when no one statement holds them so."""
+    numbers = list(_code_lines(lines))
+    held = {_simple_at(tree.body, number) for number in numbers}
+    if not held:
+        return False
+    statement = held.pop()
+    if held or statement is None or any(n <= statement.lineno for n in numbers):
+        return None
+    if isinstance(statement, ast.Import | ast.ImportFrom):
+        return None  # REVIEW-E6: what an import lists is no evidence
+    return statement
+
+
+def _simple_at(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
+    """The innermost statement that holds `line`, when it is not a compound one (None when the
+    line is in a compound statement's header)."""
+    for statement in body:
+        if not statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            continue
+        inner = [s for field in BLOCKS for s in getattr(statement, field, None) or ()]
+        if not inner:
+            return statement
+        return _simple_at([s for item in inner for s in _statements(item)], line)
+    return None
+
+
+def _statements(item: ast.AST) -> list[ast.stmt]:
+    """A block's statement, or the statements of a handler or a case."""
+    return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
+
+
+def _statement_lines(lines: list[bytes], statement: ast.stmt) -> bytes:
+    last = statement.end_lineno or statement.lineno
+    last = last if last - statement.lineno < STATEMENT_LINES else statement.lineno
+    return b"\n".join(lines[statement.lineno - 1 : last])
 
 
 def _governed(old: ast.Module, new: ast.Module, hunk: Hunk) -> list[ast.stmt]:

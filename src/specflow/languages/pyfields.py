@@ -24,6 +24,30 @@ _CLASS_HEADER = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTIL
 Place = tuple[str, int]  # a class by its name and the line of its `class` statement
 
 
+def plain_sides(
+    trees: tuple[ast.Module, ast.Module],
+    typing_modules: tuple[frozenset[str], frozenset[str]],
+    sources: tuple[bytes | None, bytes | None],
+) -> tuple[frozenset[Place], frozenset[Place]]:
+    """Each side's plain classes, read on both when a class body of either side annotates
+    (REVIEW-E114: `self.x: T = v` in `__init__` moved to a bare `x: T` of the class body has
+    annotations on the new side only; the old side's class is plain or not all the same)."""
+    if not any(_annotated(tree) for tree in trees):
+        return frozenset(), frozenset()
+    return (
+        plain_classes(trees[0], typing_modules[0], sources[0]),
+        plain_classes(trees[1], typing_modules[1], sources[1]),
+    )
+
+
+def _annotated(tree: ast.Module) -> bool:
+    """Whether a top-level class body holds an annotated statement."""
+    return any(
+        isinstance(node, ast.ClassDef) and any(isinstance(i, ast.AnnAssign) for i in node.body)
+        for node in tree.body
+    )
+
+
 def plain_classes(
     tree: ast.Module, typing_modules: frozenset[str], source: bytes | None
 ) -> frozenset[Place]:
@@ -31,12 +55,8 @@ def plain_classes(
     Python's own classes, `Generic[...]` or such classes of the same module by name, none of
     which is bound again, or a base beside another or a keyword of a class in the file (a
     pydantic model's mixin); none when the file (`source`, None: unknown) may read annotations,
-    defines `__init_subclass__` or star-imports."""
-    annotated = (
-        isinstance(node, ast.ClassDef) and any(isinstance(i, ast.AnnAssign) for i in node.body)
-        for node in tree.body
-    )
-    if source is None or not any(annotated) or _READERS.search(source):
+    defines `__init_subclass__` or star-imports (`plain_sides` asks only when a side annotates)."""
+    if source is None or _READERS.search(source):
         return frozenset()
     mixed = {
         name

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from specflow.languages.pyannotate import from_typing, inert_import, inert_names
 from specflow.languages.pybindings import Key
-from specflow.languages.pyfields import Place, class_body, plain_classes
+from specflow.languages.pyfields import Place, class_body, plain_sides
 from specflow.languages.pyflow import straightened, type_checking, typing_names
 from specflow.languages.pyformat import Part, Unsure, formatted
 from specflow.languages.pyliteral import literal
@@ -62,10 +62,7 @@ def both_sides(
     typing_modules = (typing_names(old_tree), typing_names(new_tree))
     aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
     package = tuple(path.split("/")[:-1])
-    plain = (
-        plain_classes(old_tree, typing_modules[0], sources[0]),
-        plain_classes(new_tree, typing_modules[1], sources[1]),
-    )
+    plain = plain_sides((old_tree, new_tree), typing_modules, sources)
     one, other = (
         Side(names, aliases=aliases, plain=classes, package=package, sources=sources)
         for names, classes in zip(typing_modules, plain, strict=True)
@@ -144,6 +141,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return inert_import(statement, side.sources)
     if isinstance(statement, ast.If):
         return type_checking(statement.test) and not statement.orelse
+    if isinstance(statement, ast.AnnAssign) and statement.value is None:
+        return where == "plain class"  # REVIEW-E114: `x: T` where nothing reads it, no field
     if isinstance(statement, FUNCTIONS):
         if statement.lineno in side.moved:
             return True

@@ -158,8 +158,8 @@ def symbols(
             line = scope.lineno  # type: ignore[attr-defined]
             owner = owner_at(classes, line)
             reach = pyreach.function_reach(bool(owner), nested)
-            if not (private(function) or every_class_may_define(function)):
-                owner = ""  # REVIEW-E21, E25 ask for it; the others match across classes
+            if nested and not (private(function) or every_class_may_define(function)):
+                owner = ""  # REVIEW-E21, E25, E116 ask for a method's; a closure has none
             yield Symbol(function, "function", path, line, owner=owner, reach=reach)
             if function in CONSTRUCTORS and owner and _constructs_otherwise(scope, ordered):
                 yield Symbol(owner, "function", path, line)  # REVIEW-E33: `Pool(10)` runs it

@@ -1,0 +1,137 @@
+"""REVIEW-E116 through the CLI on real repositories: `self.name(...)` in a class that binds the
+name itself and is no kin of the changed method's class is that class's own call, not a
+ripple; a base, a mixin beside the class and a class that binds nothing still ripple."""
+
+from __future__ import annotations
+
+import json
+
+SPEC = """---
+id: DEV
+scope: [src/dev.py]
+---
+# Dev
+
+## Context
+- `ConsoleRenderer` writes values with `_repr()`.
+
+## Requirements
+- DEV-1: Strings are written without quotes.
+
+## Edge Cases
+- DEV-E1: A string holding a space.
+"""
+
+DEV = """class ConsoleRenderer{bases}:
+    def _repr(self, val):
+        if isinstance(val, str):
+            return val
+        return repr(val)
+
+    def __call__(self, d):
+        return " ".join(self._repr(v) for v in d.values())
+"""
+
+KEY_VALUE = """class KeyValueRenderer:
+    def __init__(self):
+        self._repr = repr
+
+    def __call__(self, d):
+        return " ".join(k + "=" + self._repr(v) for k, v in d.items())
+"""
+
+
+def _callers(repo, cli, files: dict[str, str], bases: str = "") -> list[tuple[str, int]]:
+    """The places the ripple of `_repr` lists once `ConsoleRenderer._repr` quotes spaces."""
+    dev = DEV.format(bases=bases)
+    repo.commit("base", {"specs/dev.md": SPEC, "src/dev.py": dev, **files})
+    quoted = dev.replace(
+        "            return val\n",
+        '            if " " in val:\n                return repr(val)\n            return val\n',
+    )
+    repo.commit("quote strings with spaces", {"src/dev.py": quoted})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    return [
+        (use["path"], use["line"])
+        for ripple in data["ripples"]
+        if ripple["symbol"]["name"] == "_repr"
+        for use in ripple["uses"]
+    ]
+
+
+def test_a_class_that_sets_its_own_attribute_calls_its_own(repo, cli):
+    """REVIEW-E116 (hynek/structlog `2c77735`): `KeyValueRenderer` sets `self._repr = repr`;
+    its `self._repr(v)` was listed as a caller of the changed `ConsoleRenderer._repr`."""
+    callers = _callers(repo, cli, {"src/processors.py": KEY_VALUE})
+    assert callers == [("src/dev.py", 10)], callers
+
+
+def test_a_class_with_its_own_method_of_the_name_calls_its_own(repo, cli):
+    """REVIEW-E116: `PlainRenderer` defines its own `_repr`: its `self._repr(v)` is its own."""
+    own = KEY_VALUE.replace("KeyValue", "Plain").replace(
+        "    def __init__(self):\n        self._repr = repr\n",
+        "    def _repr(self, val):\n        return str(val)\n",
+    )
+    assert _callers(repo, cli, {"src/processors.py": own}) == [("src/dev.py", 10)]
+
+
+BASE = """class Renderer:
+    def _repr(self, val):
+        return str(val)
+
+    def render(self, d):
+        return " ".join(self._repr(v) for v in d.values())
+"""
+
+MIXIN = """class Quoting:
+    def _repr(self, val):
+        return str(val)
+
+    def quoted(self, d):
+        return " ".join(self._repr(v) for v in d.values())
+
+
+class QuotingConsole(Quoting, ConsoleRenderer):
+    pass
+"""
+
+
+def test_a_base_whose_self_call_reaches_the_override_still_ripples(repo, cli):
+    """REVIEW-E116, adversarial: `Renderer` defines `_repr` too, but `ConsoleRenderer` derives
+    from it: `self._repr(v)` in `Renderer.render` calls the changed override."""
+    files = {"src/base.py": BASE, "src/processors.py": KEY_VALUE}
+    callers = _callers(repo, cli, files, bases="(Renderer)")
+    assert ("src/base.py", 6) in callers and ("src/processors.py", 6) not in callers, callers
+
+
+def test_a_mixin_beside_the_class_still_ripples(repo, cli):
+    """REVIEW-E116, adversarial: `Quoting` defines `_repr`, but `QuotingConsole(Quoting,
+    ConsoleRenderer)` derives from both; and a class that binds no `_repr` itself (it may be
+    mixed into a class elsewhere) keeps its `self._repr(...)` too."""
+    unbound = (
+        "class Listing:\n    def listed(self, d):\n        return [self._repr(v) for v in d]\n"
+    )
+    files = {"src/mixin.py": MIXIN, "src/listing.py": unbound}
+    callers = _callers(repo, cli, files)
+    assert ("src/mixin.py", 6) in callers and ("src/listing.py", 3) in callers, callers
+
+
+def test_two_classes_changed_keep_each_others_calls(repo, cli):
+    """REVIEW-E116, adversarial: when `KeyValueRenderer` has its own `_repr` and the change
+    touches both, neither class's `self._repr(...)` is dropped: the symbol is of no one class."""
+    own = KEY_VALUE.replace(
+        "    def __init__(self):\n        self._repr = repr\n",
+        "    def _repr(self, val):\n        return str(val)\n",
+    )
+    dev = DEV.format(bases="")
+    repo.commit("base", {"specs/dev.md": SPEC, "src/dev.py": dev, "src/processors.py": own})
+    repo.commit(
+        "both",
+        {
+            "src/dev.py": dev.replace("        return repr(val)\n", "        return ascii(val)\n"),
+            "src/processors.py": own.replace("return str(val)", "return format(val)"),
+        },
+    )
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    callers = [(u["path"], u["line"]) for r in data["ripples"] for u in r["uses"]]
+    assert ("src/processors.py", 6) in callers and ("src/dev.py", 8) in callers, callers
