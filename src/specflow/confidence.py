@@ -54,12 +54,14 @@ def confidence(
     acted: Set[str] = frozenset(),
     test: bool = False,
     touched: Set[str] = frozenset(),
+    keys: Set[str] = frozenset(),
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
     identifier the statement names. Strong: its changed lines read or call one, the fewer
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
-    code. `acted`: the names the hunk writes or stops writing; `touched`: those and the function
+    code. `acted`: the names the hunk writes or stops writing; `keys`: the mapping keys it writes
+    by name (REVIEW-E119); `touched`: those and the function
     whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
     and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
@@ -76,7 +78,7 @@ def confidence(
         return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
         return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
-    sure = _confidence(link, rare, touched)
+    sure = _confidence(link, rare, touched, keys)
     if link.said >= 2:  # the author says two of its words, however common in the code: weak
         sure = max(sure, SAID)
     return round(min(1.0, sure), 3)
@@ -102,7 +104,7 @@ def _specific(link: Link) -> float:
     return 1 / (1 + 0.3 * (link.spread - 1))
 
 
-def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str]) -> float:
+def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str], keys: Set[str]) -> float:
     bonus = 0.03 if link.in_scope else 0.0
     specific = _specific(link)
     if link.evidence == IDENTIFIER:
@@ -110,8 +112,9 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str]) -> flo
         last = [name for name in last if name not in GENERIC_NAMES or name in touched]
         if not last:
             return 0.0  # calls `split` or `join`: every program does
-        # a name the code uses everywhere (`escape` in an escaping library) tells little
-        rarest = max(rare.get(name.lower(), 0.5) for name in last)
+        # a name the code uses everywhere (`escape` in an escaping library) tells little, unless
+        # the hunk writes it: `kw["exc_info"] = ...` (REVIEW-E119)
+        rarest = max(1.0 if name in keys else rare.get(name.lower(), 0.5) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == ENCLOSING:  # REVIEW-E108: inside what one statement alone names: asked

@@ -5,6 +5,7 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
-from specflow.link import EVIDENCE, HEADING, REACHES, hunk_text
+from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES, hunk_text
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs
@@ -215,6 +216,7 @@ def _questions(
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
     acts_of: dict[int, tuple[Act, ...]] = {}
+    keys_of: dict[int, frozenset[str]] = {}
     tests: dict[str, bool] = {}
     grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
     for link in linking.links:
@@ -230,7 +232,11 @@ def _questions(
             test = tests[hunk.path] = matches(hunk.path, test_globs)
         touched = {act.name for act in acts}
         acted = {act.name for act in acts if act.verb != "changes"}
-        sure = confidence(link, linking.rarity, acted, test or id(hunk) in linking.tests, touched)
+        keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
+        if keys is None:
+            keys = keys_of[id(hunk)] = keys_written(hunk)
+        tested = test or id(hunk) in linking.tests
+        sure = confidence(link, linking.rarity, acted, tested, touched, keys)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))
@@ -331,6 +337,27 @@ def _on(symbol: Symbol, lines: list[int]) -> bool:
     added to a dict written over many lines writes the dict."""
     at = bisect_left(lines, symbol.line)
     return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
+
+
+# `kw["exc_info"] = ...`, `kw.setdefault("exc_info", ...)`, `opts[:timeout] = ...`
+_KEY_WRITE = re.compile(
+    r"""\[\s*(?:["']|:)([A-Za-z_]\w*)["']?\s*\]\s*(?:[-+*/|&]?=(?!=))"""
+    r"""|\.setdefault\(\s*["']([A-Za-z_]\w*)["']"""
+)
+
+
+def keys_written(hunk: Hunk) -> frozenset[str]:
+    """REVIEW-E119: the keys a hunk's changed lines write by their literal name, as a mapping's
+    entry (`kw["exc_info"] = sys.exc_info()`) or its default: writing the key a statement names
+    is writing what it names."""
+    return frozenset(
+        key
+        for line in (*hunk.added, *hunk.removed)
+        if "[" in line.text or "setdefault" in line.text
+        for found in _KEY_WRITE.finditer(line.text)
+        for key in found.groups()
+        if key
+    )
 
 
 def evidence(
