@@ -28,6 +28,7 @@ extension DataRequest {
         let other = response.statusCode
         let f: @Sendable @escaping (Int) -> Void = { _ in self.check(acceptableStatusCodes) }
         if other == 0 { return self }
+        complete(Void())
         let g = {
             foo()
             return check(acceptableStatusCodes)
@@ -65,7 +66,8 @@ def _commit(repo, cli, subject, *pairs):
 def test_swift_rewrites_ask_nothing(repo, cli):
     """REVIEW-E120 (Alamofire `23b239a`, `81a2972`, `827a879`, `6efcb40`; the trial's defect 1):
     an implicit `return` in a function's, a getter's or a closure's one expression, `self.`
-    dropped before a member no local shadows, `guard let x = x` as `guard let x`, built-in
+    dropped before a member no local shadows, `guard let x = x` as `guard let x`, `Void()` as
+    `()` (Alamofire `5c34603`), built-in
     attributes in another order: no question, no unasked code, and no `touched-requirement`
     under `// VAL-1` (CHECK-E21)."""
     repo.commit("base", {"specs/val.md": SPEC, "Sources/Validation.swift": VALIDATION})
@@ -79,6 +81,7 @@ def test_swift_rewrites_ask_nothing(repo, cli):
         "closure self": ("{ _ in self.check(", "{ _ in check("),
         "shorthand": ("guard let response = response else", "guard let response else"),
         "attributes": ("@Sendable @escaping (Int)", "@escaping @Sendable (Int)"),
+        "void": ("complete(Void())", "complete(())"),
     }
     for subject, pairs in rewrites.items():
         data, checked = _commit(repo, cli, subject, *pairs)
@@ -161,3 +164,78 @@ def test_xctest_files_are_tests(repo, cli):
     assert "implemented at Sources/Tests.swift:4" in cli("show", "VAL-1").out
     repo.commit("nested", {"Sources/Tests.swift": None, "Sources/Tests/Helpers.swift": XCTEST})
     assert "implemented at Sources/Tests/Helpers.swift:4" in cli("show", "VAL-1").out
+
+
+ENCODING_SPEC = """---
+id: ENC
+scope: ["Sources/**"]
+---
+# Encoding
+
+## Context
+- A failure carries an `ErrorReason`.
+
+## Requirements
+- ENC-1: Array values are encoded with the configured `ArrayEncoding`.
+- ENC-2: An empty response passes `validate`.
+"""
+
+ENCODING = """import Foundation
+
+public struct URLEncoding {
+    public enum ArrayEncoding {
+        case brackets
+        case noBrackets
+
+        func encode(key: String) -> String {
+            switch self {
+            case .brackets:
+                return "\\\\(key)[]"
+            case .noBrackets:
+                return key
+            }
+        }
+    }
+}
+
+extension Request {
+    fileprivate typealias ErrorReason = AFError.ResponseValidationFailureReason
+
+    fileprivate func validate<S: Sequence>(statusCode acceptableStatusCodes: S,
+                                           response: HTTPURLResponse)
+        -> ValidationResult
+        where S.Iterator.Element == Int {
+        if acceptableStatusCodes.contains(response.statusCode) {
+            return .success(())
+        }
+        return .failure(.unacceptable)
+    }
+}
+"""
+
+
+def _asked(repo, cli, subject, old, new):
+    assert old in ENCODING, subject
+    repo.commit(subject, {"Sources/Encoding.swift": ENCODING.replace(old, new)})
+    data = review_json(cli, "HEAD", "--all")
+    repo.commit("back", {"Sources/Encoding.swift": ENCODING})
+    return {(q["statement"]["id"], q["acts"][0]["name"]) for q in data["questions"]}
+
+
+def test_swift_definitions_hold_their_code(repo, cli):
+    """REVIEW-E121 (Alamofire `079dc27`, `92c7683`; the trial's defects 4 and 5): a hunk in an
+    `extension Request` changes `Request`, not the `import Foundation` git's header names; one
+    in a generic function whose signature spans lines (`-> T`, `where`) lies inside it, and
+    asks the statement that names it; a new `case` of an enum nested in a struct lies inside
+    that enum."""
+    repo.commit("base", {"specs/enc.md": ENCODING_SPEC, "Sources/Encoding.swift": ENCODING})
+    typealias = "    fileprivate typealias ErrorReason"
+    changed = _asked(repo, cli, "alias", typealias, "    typealias ErrorReason")
+    assert {name for _, name in changed} == {"Request"}, changed
+    guard = "            guard !isEmpty else { return .success(()) }\n"
+    success = "            return .success(())\n"
+    assert ("ENC-2", "validate") in _asked(repo, cli, "empty", success, guard + success)
+    case = "        case noBrackets\n"
+    assert ("ENC-1", "ArrayEncoding") in _asked(
+        repo, cli, "case", case, case + "        case indexInBrackets\n"
+    )

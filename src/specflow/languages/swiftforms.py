@@ -2,8 +2,8 @@
 what runs, for the token comparison of `tokens.py`: the `return` of a body that is one
 expression (SE-0255: a function's, a getter's, a closure's; not an `if`'s or a `guard`'s
 block), `self.` before a member no local of the enclosing functions and closures shadows
-(SE-0269, SE-0365), `if let x = x` as `if let x` (SE-0345) and an order of built-in
-attributes (`@Sendable @escaping`). One side of a file in, its lines in one spelling out; a
+(SE-0269, SE-0365), `if let x = x` as `if let x` (SE-0345), `Void()` as `()` and an order of
+built-in attributes (`@Sendable @escaping`). One side of a file in, its lines in one spelling out; a
 name the enclosing functions declare is marked, so that `x` that reads a local never reads
 as `self.x`. Pure."""
 
@@ -208,6 +208,7 @@ def spelled(uncommented: Sequence[str], code: Sequence[str]) -> list[str]:
         *_implicit_self(tokens, blocks),
         *_shorthand(tokens),
         *_attributes(tokens),
+        *_void(tokens),
     ]
     cut = {(e.line, at) for e in edits if e.end > e.start for at in range(e.start + 1, e.end + 1)}
     edits = [e for e in edits if e.end > e.start or (e.line, e.start) not in cut]
@@ -310,6 +311,18 @@ def _shorthand(tokens: Sequence[Token]) -> list[Edit]:
         if same and following.text in (",", "{", "else") and name.line == value.line:
             edits.append(Edit(name.line, _end(name), _end(value), ""))
     return edits
+
+
+def _void(tokens: Sequence[Token]) -> list[Edit]:
+    """SwiftFormat's `void` rule: `Void()` is the empty tuple `()`."""
+    return [
+        Edit(token.line, token.column, _end(token), "")
+        for at, token in enumerate(tokens[:-2])
+        if token.text == "Void"
+        and (at == 0 or tokens[at - 1].text != ".")
+        and [t.text for t in tokens[at + 1 : at + 3]] == ["(", ")"]
+        and tokens[at + 1].column == _end(token)
+    ]
 
 
 _ORDERLESS = frozenset(
