@@ -16,7 +16,9 @@ HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
 # function normalize(...)` (not a closure's `function () use ($x)`)
 DEFINITION = re.compile(
     r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
-    r"(?:(?:public|protected|private|static|final|abstract)\s+)*"
+    r"(?:@\w+(?:\([^)\n]*\))?\s+)*"  # REVIEW-E121: Swift's `@inlinable public func`
+    r"(?:(?:public|protected|private|static|final|abstract|open|fileprivate|internal|override"
+    r"|mutating|nonmutating|class|nonisolated|dynamic)\s+)*"
     r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
     r"(?:\([^)]*\)\s*(?!use\b)|self\.)?([A-Za-z_]\w*)"  # REVIEW-E80: `def self.load_file`
 )
@@ -56,9 +58,19 @@ NOT_DEFINED = frozenset({"synchronized", "try", "using", "lock", "fixed", "forea
 LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition (HARDEN-21)
 
 
-def definition_at(text: str) -> str:
+# REVIEW-E121: Swift's types, extensions and initializers hold the code below them
+SWIFT = re.compile(
+    r"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:public|private|fileprivate|internal|open|final"
+    r"|indirect|package|nonisolated|convenience|required|override)\s+)*"
+    r"(?:(?:struct|enum|protocol|extension|actor|class)\s+([A-Za-z_][\w.]*)|(init)\s*[?!]?\s*[(<])"
+)
+
+
+def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
+    if path.endswith(".swift") and (swift := SWIFT.match(text)):
+        return swift[1] or swift[2]
     match = DEFINITION.match(text) or CLASS.match(text)
     if match is None and (match := METHOD.match(text)) and match[1] in NOT_DEFINED:
         return ""

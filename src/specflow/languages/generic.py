@@ -105,9 +105,10 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     `Use()` for a change in the `Handle()` below it); else the header's, if any."""
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
-        name = _definition_above(lines, _first_code(hunk)) if lines and hunk.added else None
+        first = _first_code(hunk)
+        name = _definition_above(lines, first, file.path) if lines and hunk.added else None
         if name == "":  # REVIEW-E92: at the top level, a C prototype names what it declares
-            name = prototype_at(file.path, lines, _first_code(hunk))
+            name = prototype_at(file.path, lines, first)
         if not name and hunk.removed and not hunk.added:  # a definition removed whole
             name = definition_at(hunk.removed[0].text)
         if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
@@ -129,7 +130,7 @@ def _first_code(hunk: Hunk) -> int:
     return next(code, hunk.first_changed)
 
 
-def _definition_above(lines: Sequence[str], line: int) -> str | None:
+def _definition_above(lines: Sequence[str], line: int, path: str = "") -> str | None:
     """The name of the definition that holds the line, found by indentation; "" for a line
     at the top level (REVIEW-E60: not indented, and no closing bracket) that defines nothing;
     None when the lines do not tell (git's header may)."""
@@ -145,7 +146,7 @@ def _definition_above(lines: Sequence[str], line: int) -> str | None:
         indent = len(text) - len(text.lstrip())
         if number != line and (indent >= depth or not text.strip()):
             continue
-        name = definition_at(text) or _opened_name(lines, number)
+        name = definition_at(text, path) or _opened_name(lines, number)
         if name:
             return name
         if number != line:
@@ -207,7 +208,7 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
     function, declared = "", set[str]()
     for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
         text = _code_at(side, above)
-        if name := definition_at(text):
+        if name := definition_at(text, hunk.path):
             function, declared = name, declared | _parameters(text)
             break
         if opened := opened_at(side.code, above):  # REVIEW-E90
@@ -218,7 +219,7 @@ def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str
     found: dict[int, tuple[str, frozenset[str]]] = {}
     for number in range(first, last + 1):
         text = _code_at(side, number)
-        if name := definition_at(text):
+        if name := definition_at(text, hunk.path):
             function, declared = name, _parameters(text)
         elif opened := opened_at(side.code, number):
             function, declared = opened.name, _parameters(opened.header)

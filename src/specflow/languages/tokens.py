@@ -25,6 +25,7 @@ class Side(NamedTuple):
     code: list[str]
     semicolons_optional: bool = False  # REVIEW-E72: JavaScript and TypeScript
     php: Reading | None = None  # REVIEW-E96: a PHP file's, where its rewrites are read
+    swift: list[str] | None = None  # REVIEW-E120: a Swift file's lines, spelled one way
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
@@ -42,7 +43,12 @@ def sides_of(path: str, text: str | None) -> Side | None:
         from specflow.languages.phpforms import reading  # off the hook's path of the others
 
         php = reading(lines[0])
-    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php)
+    swift = None
+    if path.endswith(".swift"):
+        from specflow.languages.swiftforms import spelled  # off the hook's path of the others
+
+        swift = spelled(*lines)
+    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift)
 
 
 def line_as(side: Side | None, view: str, line: Line) -> str:
@@ -77,11 +83,22 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
             _tokens(hunk.removed, comment, sides[0], commas)
             == _tokens(hunk.added, comment, sides[1], commas)
             or (types is not None and _in_types(hunk, types, sides))
+            or _swift_spelled(hunk, sides, commas)
         )
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
     return found
+
+
+def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
+    """REVIEW-E120: a Swift hunk whose two sides are the same once each is spelled one way."""
+    before, after = sides
+    if before is None or after is None or before.swift is None or after.swift is None:
+        return False
+    spelled = before._replace(uncommented=before.swift), after._replace(uncommented=after.swift)
+    removed = _tokens(hunk.removed, "//", spelled[0], commas)
+    return removed == _tokens(hunk.added, "//", spelled[1], commas)
 
 
 def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:

@@ -1,0 +1,241 @@
+"""What the Alamofire trial (Swift) found, through the CLI on real repositories: SwiftFormat's
+and newer Swift's rewrites change nothing that runs (REVIEW-E120), and the same-looking changes
+that do still ask and warn under a reference; XCTest files are tests (CHECK-E36)."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: VAL
+scope: ["Sources/**"]
+---
+# Validation
+
+## Context
+- `validate(statusCode:)` checks `acceptableStatusCodes` with `check`.
+
+## Requirements
+- VAL-1: A code outside `acceptableStatusCodes` fails.
+"""
+
+VALIDATION = """import Foundation
+
+extension DataRequest {
+    // VAL-1
+    func validate(statusCode acceptableStatusCodes: [Int], response: Response?) -> Self {
+        guard let response = response else { return self }
+        let other = response.statusCode
+        let f: @Sendable @escaping (Int) -> Void = { _ in self.check(acceptableStatusCodes) }
+        if other == 0 { return self }
+        complete(Void())
+        let g = {
+            foo()
+            return check(acceptableStatusCodes)
+        }
+        g()
+        return self
+    }
+
+    // VAL-1
+    func validate() -> Self {
+        return validate { _ in
+            self.check(acceptableStatusCodes)
+        }
+    }
+
+    var codes: [Int] {
+        return acceptableStatusCodes
+    }
+}
+"""
+
+
+def _commit(repo, cli, subject, *pairs):
+    text = VALIDATION
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, subject
+        text = text.replace(old, new)
+    repo.commit(subject, {"Sources/Validation.swift": text})
+    data = review_json(cli, "HEAD", "--all")
+    checked = cli("check", "HEAD").out
+    repo.commit("back", {"Sources/Validation.swift": VALIDATION})
+    return data, checked
+
+
+def test_swift_rewrites_ask_nothing(repo, cli):
+    """REVIEW-E120 (Alamofire `23b239a`, `81a2972`, `827a879`, `6efcb40`; the trial's defect 1):
+    an implicit `return` in a function's, a getter's or a closure's one expression, `self.`
+    dropped before a member no local shadows, `guard let x = x` as `guard let x`, `Void()` as
+    `()` (Alamofire `5c34603`), built-in
+    attributes in another order: no question, no unasked code, and no `touched-requirement`
+    under `// VAL-1` (CHECK-E21)."""
+    repo.commit("base", {"specs/val.md": SPEC, "Sources/Validation.swift": VALIDATION})
+    rewrites = {
+        "return": ("        return validate { _ in", "        validate { _ in"),
+        "getter": ("        return acceptableStatusCodes\n", "        acceptableStatusCodes\n"),
+        "self": (
+            "            self.check(acceptableStatusCodes)",
+            "            check(acceptableStatusCodes)",
+        ),
+        "closure self": ("{ _ in self.check(", "{ _ in check("),
+        "shorthand": ("guard let response = response else", "guard let response else"),
+        "attributes": ("@Sendable @escaping (Int)", "@escaping @Sendable (Int)"),
+        "void": ("complete(Void())", "complete(())"),
+    }
+    for subject, pairs in rewrites.items():
+        data, checked = _commit(repo, cli, subject, *pairs)
+        assert data["noop_files"] == ["Sources/Validation.swift"], subject
+        assert (data["questions"], data["unasked"]) == ([], []), subject
+        assert "touched-requirement" not in checked, subject
+
+
+def test_swift_rewrites_that_change_what_runs_still_ask(repo, cli):
+    """REVIEW-E120, adversarial: a `return` dropped from an `if`'s block (it left the function)
+    or from a closure of two statements; `self.x` as `x` where a parameter, a closure's
+    parameter or a local `x` shadows the member (also one the change declares elsewhere);
+    `guard let response = other` as `guard let response`; property wrappers in another order
+    (their order is their nesting). Each is a change, asked and warned under `// VAL-1`."""
+    repo.commit("base", {"specs/val.md": SPEC, "Sources/Validation.swift": VALIDATION})
+    changes = {
+        "if block": ("if other == 0 { return self }", "if other == 0 { self }"),
+        "two statements": (
+            "            return check(acceptableStatusCodes)\n",
+            "            check(acceptableStatusCodes)\n",
+        ),
+        "parameter": ("{ _ in self.check(acceptableStatusCodes) }", "{ _ in self.response }"),
+        "shadowed by a closure's parameter": (
+            "{ _ in self.check(acceptableStatusCodes) }",
+            "{ check in check(acceptableStatusCodes) }",
+        ),
+        "shadowed by a local the change declares": (
+            *("let other = response.statusCode", "let check = response.statusCode"),
+            *(
+                "            self.check(acceptableStatusCodes)",
+                "            check(acceptableStatusCodes)",
+            ),
+        ),
+        "another value": ("guard let response = response else", "guard let response = other else"),
+    }
+    for subject, pairs in changes.items():
+        data, checked = _commit(repo, cli, subject, *pairs)
+        assert data["noop_files"] == [], subject
+        assert "touches the code of VAL-1" in checked, subject
+    wrapped = VALIDATION.replace("        let other", "        @Clamped @Logged var other")
+    repo.commit("wrappers", {"Sources/Validation.swift": wrapped})
+    repo.commit(
+        "order",
+        {"Sources/Validation.swift": wrapped.replace("@Clamped @Logged", "@Logged @Clamped")},
+    )
+    assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+XCTEST = """import XCTest
+
+final class ValidationTests: XCTestCase {
+    // VAL-1
+    func testThatUnacceptableCodesFail() { XCTAssertTrue(validate()) }
+}
+"""
+
+
+def test_xctest_files_are_tests(repo, cli):
+    """CHECK-E36 (Alamofire's `Tests/*Tests.swift`; the trial's defect 2): a reference in the
+    root's `Tests/` or in a `*Tests.swift` file verifies, it implements nothing, and no
+    `untested-requirement` warns; `Sources/Tests.swift` (no prefix) and a nested `Tests/`
+    folder stay implementation (CHECK-E35's caution: a library may name its own code so)."""
+    source = "func validate() -> Bool {\n    // VAL-1\n    return true\n}\n"
+    repo.commit(
+        "base",
+        {
+            "specs/val.md": SPEC,
+            "Sources/Validation.swift": source,
+            "Tests/ValidationTests.swift": XCTEST,
+        },
+    )
+    shown = cli("show", "VAL-1").out
+    assert "verifies at Tests/ValidationTests.swift:4" in shown
+    assert "untested-requirement" not in cli("check", "HEAD").out
+    repo.commit(
+        "moved", {"Tests/ValidationTests.swift": None, "Sources/App/AppTests.swift": XCTEST}
+    )
+    assert "verifies at Sources/App/AppTests.swift:4" in cli("show", "VAL-1").out
+    repo.commit("helpers", {"Sources/App/AppTests.swift": None, "Sources/Tests.swift": XCTEST})
+    assert "implemented at Sources/Tests.swift:4" in cli("show", "VAL-1").out
+    repo.commit("nested", {"Sources/Tests.swift": None, "Sources/Tests/Helpers.swift": XCTEST})
+    assert "implemented at Sources/Tests/Helpers.swift:4" in cli("show", "VAL-1").out
+
+
+ENCODING_SPEC = """---
+id: ENC
+scope: ["Sources/**"]
+---
+# Encoding
+
+## Context
+- A failure carries an `ErrorReason`.
+
+## Requirements
+- ENC-1: Array values are encoded with the configured `ArrayEncoding`.
+- ENC-2: An empty response passes `validate`.
+"""
+
+ENCODING = """import Foundation
+
+public struct URLEncoding {
+    public enum ArrayEncoding {
+        case brackets
+        case noBrackets
+
+        func encode(key: String) -> String {
+            switch self {
+            case .brackets:
+                return "\\\\(key)[]"
+            case .noBrackets:
+                return key
+            }
+        }
+    }
+}
+
+extension Request {
+    fileprivate typealias ErrorReason = AFError.ResponseValidationFailureReason
+
+    fileprivate func validate<S: Sequence>(statusCode acceptableStatusCodes: S,
+                                           response: HTTPURLResponse)
+        -> ValidationResult
+        where S.Iterator.Element == Int {
+        if acceptableStatusCodes.contains(response.statusCode) {
+            return .success(())
+        }
+        return .failure(.unacceptable)
+    }
+}
+"""
+
+
+def _asked(repo, cli, subject, old, new):
+    assert old in ENCODING, subject
+    repo.commit(subject, {"Sources/Encoding.swift": ENCODING.replace(old, new)})
+    data = review_json(cli, "HEAD", "--all")
+    repo.commit("back", {"Sources/Encoding.swift": ENCODING})
+    return {(q["statement"]["id"], q["acts"][0]["name"]) for q in data["questions"]}
+
+
+def test_swift_definitions_hold_their_code(repo, cli):
+    """REVIEW-E121 (Alamofire `079dc27`, `92c7683`; the trial's defects 4 and 5): a hunk in an
+    `extension Request` changes `Request`, not the `import Foundation` git's header names; one
+    in a generic function whose signature spans lines (`-> T`, `where`) lies inside it, and
+    asks the statement that names it; a new `case` of an enum nested in a struct lies inside
+    that enum."""
+    repo.commit("base", {"specs/enc.md": ENCODING_SPEC, "Sources/Encoding.swift": ENCODING})
+    typealias = "    fileprivate typealias ErrorReason"
+    changed = _asked(repo, cli, "alias", typealias, "    typealias ErrorReason")
+    assert {name for _, name in changed} == {"Request"}, changed
+    guard = "            guard !isEmpty else { return .success(()) }\n"
+    success = "            return .success(())\n"
+    assert ("ENC-2", "validate") in _asked(repo, cli, "empty", success, guard + success)
+    case = "        case noBrackets\n"
+    assert ("ENC-1", "ArrayEncoding") in _asked(
+        repo, cli, "case", case, case + "        case indexInBrackets\n"
+    )
