@@ -22,11 +22,11 @@ github:python-semver/python-semver, github:kjd/idna, github:marshmallow-code/mar
 github:go-chi/chi, github:sindresorhus/ky, github:seanmonstar/httparse, github:jshttp/cookie,
 github:rack/rack, github:apache/commons-csv, github:python-hyper/h11, github:encode/starlette,
 github:guzzle/psr7, github:DaveGamble/cJSON, github:pallets/click, github:hynek/structlog,
-github:Alamofire/Alamofire; a project's name is its folder under benchmarks/links/: `dotenv`,
-`semver`, `csv`, `cjson`, `alamofire`) and pass its git directory; the figures and the exact
-snapshots are in docs/benchmarks.md, "Review links on real history". tenacity, cachecontrol,
-pluggy, packaging, cachetools and filelock were held out: each labelled blind, and measured before
-any rule was judged on it.
+github:Alamofire/Alamofire, github:aio-libs/yarl, github:expressjs/express; a project's name
+is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`) and pass
+its git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
+on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held
+out: each labelled blind, and measured before any rule was judged on it.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
