@@ -74,6 +74,9 @@ READERS = {
     "metaclass": {"head": "from fw import Meta\n\n\n", "bases": "(metaclass=Meta)"},
     "base from elsewhere": {"head": "from pydantic import BaseModel\n\n\n", "bases": "(BaseModel)"},
     "reader in the file": {"tail": "\n\nprint(Result.__annotations__)\n"},
+    "handed to a call": {
+        "tail": "\n\nfrom dataclasses import dataclass\n\nRun = dataclass(Result)\n"
+    },
 }
 
 
@@ -84,3 +87,21 @@ def test_annotations_moved_into_a_class_something_reads_still_ask(repo, cli, rea
     dataclass's `__init__` and `repr`, a named tuple's items): the same move asks."""
     data = _moved(repo, cli, **READERS[reader])
     assert data["noop_files"] == [] and data["questions"], reader
+
+
+def test_a_class_handed_to_a_call_reads_its_annotations(repo, cli):
+    """REVIEW-E123 (the adversarial review of the s20 rules): `x: int` added to a plain class
+    that `Point = dataclass(Coordinates)` makes a dataclass adds a field (`Point(1)` now sets
+    `x`): it was formatting only. `isinstance(r, Result)`, `super(Result, self)` and a class
+    deriving from it pass it to nothing that reads annotations: still silent."""
+    code = BEFORE.format(head="", bases="", tail="")
+    tail = "\n\nclass Failed(Result):\n    pass\n\n\ndef ok(r):\n    return isinstance(r, Result)\n"
+    repo.commit("base", {"specs/runner.md": SPEC, "pkg/runner.py": code + tail})
+    added = code.replace("class Result:\n", "class Result:\n    exit_code: int\n\n")
+    repo.commit("annotate", {"pkg/runner.py": added + tail})
+    assert review_json(cli, "HEAD")["noop_files"] == ["pkg/runner.py"]
+    handed = "\n\nfrom dataclasses import dataclass\n\nRun = dataclass(Result)\n"
+    repo.commit("dataclass", {"pkg/runner.py": code + tail + handed})
+    repo.commit("annotate again", {"pkg/runner.py": added + tail + handed})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and data["questions"], data

@@ -239,3 +239,94 @@ def test_swift_definitions_hold_their_code(repo, cli):
     assert ("ENC-1", "ArrayEncoding") in _asked(
         repo, cli, "case", case, case + "        case indexInBrackets\n"
     )
+
+
+LAYOUT_SPEC = """---
+id: LAY
+scope: ["Sources/**"]
+---
+# Layout
+
+## Requirements
+- LAY-1: `size` returns the `height` of the view.
+- LAY-2: `make` returns a fresh instance ready for display.
+"""
+
+LAYOUT = """import Foundation
+
+open class View {
+    var height = 10
+    var scale = 1
+    class var factor: Int { 2 }
+
+    // LAY-1
+    func size(small: Bool) -> Int {
+        var width = 0, height = 0
+        let (depth,
+             scale) = (1, 2)
+        width += depth
+        height += self.scale
+        if small
+        {
+            return self.height / 2
+        }
+        return self.height + width
+    }
+
+    // LAY-1
+    class final func size(factor: Int) -> Int {
+        return self.factor * 2
+    }
+
+    func total() -> Int {
+        return self.height + self.scale
+    }
+
+    open class func make() -> View {
+        let view = View()
+        view.height = 10
+        return view
+    }
+}
+"""
+
+
+def test_swift_locals_and_blocks_the_rewrites_missed_still_ask(repo, cli):
+    """REVIEW-E122 (the adversarial review of the s20 rules): `self.x` as `x` where `x` is the
+    second local of `var a = 0, x = 0`, the second name of a pattern over two lines, or a
+    parameter of a `class final func`; and a `return` dropped from an `if` whose `{` is on a
+    line of its own (Allman: it left the function). Each was "formatting only", silent and no
+    `touched-requirement` under `// LAY-1`; each asks and warns. `return` and `self.` dropped
+    where no local shadows is still formatting."""
+    repo.commit("base", {"specs/lay.md": LAYOUT_SPEC, "Sources/View.swift": LAYOUT})
+    changes = {
+        "a list's second local": ("return self.height + width", "return height + width"),
+        "a pattern over two lines": ("height += self.scale", "height += scale"),
+        "class final func": ("return self.factor * 2", "return factor * 2"),
+        "Allman": ("            return self.height / 2", "            self.height / 2"),
+    }
+    for subject, (old, new) in changes.items():
+        assert old in LAYOUT, subject
+        repo.commit(subject, {"Sources/View.swift": LAYOUT.replace(old, new)})
+        assert review_json(cli, "HEAD", "--all")["noop_files"] == [], subject
+        assert "touches the code of LAY-1" in cli("check", "HEAD").out, subject
+        repo.commit("back", {"Sources/View.swift": LAYOUT})
+    total = ("        return self.height + self.scale\n", "        height + scale\n")
+    repo.commit("formatting", {"Sources/View.swift": LAYOUT.replace(*total)})
+    assert review_json(cli, "HEAD")["noop_files"] == ["Sources/View.swift"]
+
+
+def test_swift_class_func_is_its_function(repo, cli):
+    """REVIEW-E122: `class` before `func`, a modifier or `var` is a modifier, not a class: a
+    hunk in `open class func make()` was "changes `func()`" and asked nothing of LAY-2, which
+    names `make` alone; one in `class var factor` changed a `var()`."""
+    repo.commit("base", {"specs/lay.md": LAYOUT_SPEC, "Sources/View.swift": LAYOUT})
+    tweak = LAYOUT.replace("view.height = 10", "view.height = 12")
+    repo.commit("tweak", {"Sources/View.swift": tweak})
+    data = review_json(cli, "HEAD", "--all")
+    asked = {(q["statement"]["id"], *q["evidence"]["names"]) for q in data["questions"]}
+    assert ("LAY-2", "make") in asked, asked
+    assert [u["name"] for u in data["untested"]] == ["make"]
+    repo.commit("factor", {"Sources/View.swift": LAYOUT.replace("{ 2 }", "{ 3 }")})
+    untested = [u["name"] for u in review_json(cli, "HEAD", "--all")["untested"]]
+    assert "var" not in untested, untested

@@ -27,7 +27,7 @@ DEFINITION = re.compile(
 # `export default class Ky`, `public final class Ky`, `abstract class Base` (REVIEW-E47)
 CLASS = re.compile(
     r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data)\s+)*"
-    r"class\s+([A-Za-z_]\w*)"
+    r"class\s+(?!(?:var|let|func|subscript)\b)([A-Za-z_]\w*)"  # REVIEW-E122: Swift's `class var`
 )
 
 
@@ -58,11 +58,18 @@ NOT_DEFINED = frozenset({"synchronized", "try", "using", "lock", "fixed", "forea
 LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition (HARDEN-21)
 
 
-# REVIEW-E121: Swift's types, extensions and initializers hold the code below them
+# REVIEW-E121: Swift's types, extensions and initializers hold the code below them;
+# REVIEW-E122: `class` before a member or a modifier (`class func make()`, `override class
+# var`) is a modifier, left to DEFINITION
+_SWIFT_MODIFIERS = (
+    r"public|private|fileprivate|internal|open|final|indirect|package|nonisolated|convenience"
+    r"|required|override"
+)
 SWIFT = re.compile(
-    r"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:public|private|fileprivate|internal|open|final"
-    r"|indirect|package|nonisolated|convenience|required|override)\s+)*"
-    r"(?:(?:struct|enum|protocol|extension|actor|class)\s+([A-Za-z_][\w.]*)|(init)\s*[?!]?\s*[(<])"
+    rf"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:{_SWIFT_MODIFIERS})\s+)*"
+    r"(?:(?:struct|enum|protocol|extension|actor|class)\s+"
+    rf"(?!(?:func|var|let|subscript|init|static|dynamic|mutating|{_SWIFT_MODIFIERS})\b)"
+    r"([A-Za-z_][\w.]*)|(init)\s*[?!]?\s*[(<])"
 )
 
 

@@ -72,6 +72,7 @@ def plain_classes(
         and bound[node.name] == 1
         and node.name.encode() not in mixed
         and not _bound_again(node.name, source)
+        and not _handed_over(node.name, source)
     }
     found: dict[str, bool] = {}
 
@@ -126,6 +127,21 @@ def _bound_again(name: str, source: bytes) -> bool:
     """`Point = dataclass(Point)` anywhere in the file (the tree may not hold it)."""
     return (
         re.search(rb"^[ \t]*%s[ \t]*(?::[^=\n]*)?=(?!=)" % name.encode(), source, re.M) is not None
+    )
+
+
+# calls that take a class and read none of its annotations
+_NOT_READING = frozenset({b"isinstance", b"issubclass", b"super", b"type", b"id", b"repr", b"str"})
+
+
+def _handed_over(name: str, source: bytes) -> bool:
+    """REVIEW-E123: the class passed to a call anywhere in the file (`Point =
+    dataclass(Coordinates)`, `create_model(__base__=Coordinates)`), which may read its
+    annotations as fields; `isinstance(x, C)`, `super(C, self)` and a class's bases read none."""
+    call = rb"(?<![\w.])(?<!class )([\w.]+)[ \t]*\([^()\n]*?(?<![\w.])%s[ \t]*[,)]"
+    return any(
+        found[1].rsplit(b".", 1)[-1] not in _NOT_READING
+        for found in re.finditer(call % re.escape(name.encode()), source)
     )
 
 

@@ -66,9 +66,13 @@ def _kind(header: Sequence[str]) -> str:
         at += 2 if header[at] == "@" else 1  # `@MainActor`: its name too
     if at < len(header) and header[at] in _TYPES:
         following = header[at + 1] if at + 1 < len(header) else ""
-        if following not in ("func", "var", "let", "subscript", "init"):  # `class func`
+        # `class func`; REVIEW-E122: `class override func`, whose parameters are locals
+        if following not in _MEMBERS and following not in _MODIFIERS:
             return "type"
     return "other"
+
+
+_MEMBERS = frozenset({"func", "var", "let", "subscript", "init"})
 
 
 def tokens_of(lines: Sequence[str]) -> list[Token]:
@@ -84,6 +88,7 @@ def tokens_of(lines: Sequence[str]) -> list[Token]:
 _GOES_ON = frozenset(
     {"where", "throws", "rethrows", "async", "else", "in", "as", "is", "->", "."}
     | set(",)]:=?&|+-*/%<>!")
+    | {"{"}  # REVIEW-E122: a `{` on a line of its own (Allman) opens its statement's block
 )
 _OPERATOR_END = frozenset(set("([,=:&|+-*/%<>!?") | {"->", "in"})
 
@@ -142,18 +147,26 @@ def _signature(tokens: Sequence[Token], block: Block, header: Sequence[int]) -> 
 
 
 _NOT_NAMES = frozenset({"let", "var", "case", "try", "await", "_", "in", "self", "weak"})
-_BOUND_STOPS = frozenset({"=", ":", "{", ";", "in", "else", "}"})
+_BOUND_STOPS = frozenset({"{", ";", "in", "else", "}"})
 
 
 def _bound(tokens: Sequence[Token], at: int) -> set[str]:
-    """The names a `let`, `var`, `for` or local `func` at `at` binds (crudely: every word up to
-    its `=`, `:` or `in`)."""
+    """The names a `let`, `var`, `for` or local `func` at `at` binds (crudely: every word of
+    each pattern up to its `=` or `:`). REVIEW-E122: each of a list's patterns (`var a = 0,
+    b = 0`, after a `,` outside brackets) and a pattern over several lines (`let (a,\n b)`)."""
     found: set[str] = set()
-    for token in tokens[at + 1 : at + 40]:
-        if token.text in _BOUND_STOPS or (token.first and found):
+    naming, depth = True, 0
+    for index in range(at + 1, min(at + 80, len(tokens))):
+        text = tokens[index].text
+        if not depth and (text in _BOUND_STOPS or _starts_statement(tokens, index, depth)):
             break
-        if _WORD.match(token.text) and token.text not in _NOT_NAMES:
-            found.add(token.text)
+        depth += (text in "([") - (text in ")]")
+        if depth < 0:  # the `)` of `case .some(let x)`
+            break
+        if not depth and text in ("=", ":", ","):
+            naming = text == ","
+        elif naming and _WORD.match(text) and text not in _NOT_NAMES:
+            found.add(text)
             if tokens[at].text == "func":
                 break
     return found
