@@ -54,3 +54,9 @@ def test_a_hunk_reading_the_key_or_writing_another_does_not(repo, cli):
     repo.commit("back", {"pkg/levels.py": LEVELS.format(body="pass")})
     repo.commit("other", {"pkg/levels.py": LEVELS.format(body='kw["stack_info"] = kw["exc_info"]')})
     assert [q["statement"].get("id") for q in review_json(cli, "HEAD")["questions"]] == []
+
+
+def test_a_python_slice_write_is_no_key(repo, cli):
+    """REVIEW-E119: `buf[:exc_info] = ...` slices a sequence (Ruby's `opts[:exc_info] = ...`
+    writes a symbol key): the name stays as common as the code makes it."""
+    assert _asked(repo, cli, "kw[:exc_info] = sys.exc_info()") == []

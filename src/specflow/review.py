@@ -339,22 +339,25 @@ def _on(symbol: Symbol, lines: list[int]) -> bool:
     return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
 
 
-# `kw["exc_info"] = ...`, `kw.setdefault("exc_info", ...)`, `opts[:timeout] = ...`
+# `kw["exc_info"] = ...`, `kw.setdefault("exc_info", ...)`, Ruby's `opts[:timeout] = ...`
 _KEY_WRITE = re.compile(
-    r"""\[\s*(?:["']|:)([A-Za-z_]\w*)["']?\s*\]\s*(?:[-+*/|&]?=(?!=))"""
+    r"""\[\s*["']([A-Za-z_]\w*)["']\s*\]\s*(?:[-+*/|&]?=(?!=))"""
     r"""|\.setdefault\(\s*["']([A-Za-z_]\w*)["']"""
 )
+_SYMBOL_WRITE = re.compile(r"\[\s*:([A-Za-z_]\w*)\s*\]\s*(?:[-+*/|&]?=(?!=))")
 
 
 def keys_written(hunk: Hunk) -> frozenset[str]:
     """REVIEW-E119: the keys a hunk's changed lines write by their literal name, as a mapping's
     entry (`kw["exc_info"] = sys.exc_info()`) or its default: writing the key a statement names
     is writing what it names."""
+    ruby = hunk.path.endswith(".rb")  # `buf[:size] = ...` elsewhere is a slice
     return frozenset(
         key
         for line in (*hunk.added, *hunk.removed)
         if "[" in line.text or "setdefault" in line.text
-        for found in _KEY_WRITE.finditer(line.text)
+        for written in ((_KEY_WRITE, _SYMBOL_WRITE) if ruby else (_KEY_WRITE,))
+        for found in written.finditer(line.text)
         for key in found.groups()
         if key
     )
