@@ -447,3 +447,27 @@ def test_code_spans_are_found_in_linear_time():
     assert list(_code_spans("`a` " * 50_000)) == [
         (4 * n, 4 * n + 3, 4 * n + 1, 4 * n + 2) for n in range(50_000)
     ]
+
+
+LONG = """---
+id: PAY
+scope: [src/**]
+---
+# Pay
+
+## Requirements
+- PAY-1: {text}
+"""
+
+
+def test_a_long_statement_leaves_the_warnings_instruction_whole(repo, cli):
+    """COMMENT-E8: the comment caps a finding at 400 characters; the touched-requirement
+    warning names what to do before it quotes the statement, so a long statement is what the
+    cap cuts (yarl's trial read "name URL-8 in the commit me…")."""
+    text = "Charges are integer cents and never floats, " * 12
+    repo.commit("base", {"specs/pay.md": LONG.format(text=text), "src/pay.py": "# PAY-1\nx = 1\n"})
+    repo.commit("edit", {"src/pay.py": "# PAY-1\nx = 2\n"})
+    body = cli("comment", "HEAD").out
+    line = next(line for line in body.splitlines() if "touched-requirement" in line)
+    assert "Name PAY-1 in the commit message once you are sure" in line, line
+    assert line.rstrip().endswith("…"), line

@@ -228,10 +228,10 @@ def touched_requirements(
             Severity.warning,
             path,
             hunk.first_changed,  # where an annotation of the forge lands (exploratory F13)
+            # COMMENT-E8: the instruction before the statement, which a comment may cut short
             f"this change touches the code of {reference.id} ({reference.path}:"
-            f"{reference.line}) and names it nowhere: does it still hold? "
-            f'"{headline(item.text)}"; name {reference.id} in the commit '
-            "message once you are sure",
+            f"{reference.line}) and names it nowhere: does it still hold? Name {reference.id} "
+            f'in the commit message once you are sure: "{headline(item.text)}"',
         )
 
 
