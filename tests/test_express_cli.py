@@ -2,7 +2,7 @@
 function expression assigned to a property (`res.send = function send(body) {`) or passed as
 a call's argument (`defineGetter(req, 'host', function host() {`) is a definition for the
 hook's heading, the review's enclosing name and `name-removed` (CHECK-E38, REVIEW-E125,
-REVIEW-E126, CHECK-E39)."""
+REVIEW-E126, CHECK-E39); JavaScript's keywords are no names (REVIEW-E127)."""
 
 from __future__ import annotations
 
@@ -157,6 +157,26 @@ def test_a_hunk_inside_a_function_passed_to_a_call_is_in_that_function(repo, cli
     repo.commit("ok", {"lib/response.js": repo.read("lib/response.js").replace("'ok'", "'OK'")})
     names = {a["name"] for q in review_json(cli, "HEAD", "--all")["questions"] for a in q["acts"]}
     assert names == {"mount"}, names
+
+
+def test_javascript_keywords_are_no_names_a_statement_shares(repo, cli):
+    """REVIEW-E127 (express 18e5985b: `body !== undefined`, kept on a changed line of
+    `res.send`, asked a `res.cookie()` edge case about a `maxAge` of `undefined`): `undefined`,
+    `null`, `this` name no statement; adversarial: the same change that writes the
+    `maxAge` the statement names still asks it."""
+    repo.commit("base", {"specs/res.md": RES_SPEC, "lib/response.js": RESPONSE})
+    guarded = "  if (body !== undefined && !this.getHeader('Transfer-Encoding')) {"
+    repo.commit(
+        "No length when chunked",
+        {"lib/response.js": RESPONSE.replace("  if (body !== undefined) {", guarded)},
+    )
+    assert "RES-E1" not in _acts(review_json(cli, "HEAD", "--all")), "undefined"
+    cookie = "  if (body !== undefined && maxAge !== null) {"
+    repo.commit(
+        "maxAge",
+        {"lib/response.js": RESPONSE.replace("  if (body !== undefined) {", cookie)},
+    )
+    assert "RES-E1" in _acts(review_json(cli, "HEAD", "--all")), "maxAge"
 
 
 VARY = "res.vary = function(field){\n  vary(this, field);\n  return this;\n};\n"
