@@ -114,7 +114,11 @@ def _first_code(lines: Sequence[str], first: int, last: int) -> int:
 _DEFINES = re.compile(
     r"\s*(?:(?:export|default|pub(?:\([^)]*\))?|public|private|protected|static|async|final|abstract"
     r"|unsafe|const(?=\s+fn\b)|extern(?:\s+\"\w*\")?)\s+)*"
-    r"(?:(?:def|class|function|func|fn)\b|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
+    r"(?:(?:def|class|function|func|fn)\b"
+    # CHECK-E38: JavaScript's `res.send = function send(body) {`, `module.exports = function () {`
+    r"|(?:[A-Za-z_$][\w$]*\s*\.\s*)+[A-Za-z_$][\w$]*\s*=\s*(?:async\s+)?"
+    r"(?:function\b[^;]*|(?:\([^)]*\)|[\w$]+)\s*=>\s*)\{\s*\Z"
+    r"|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
     r"(?:function\b|\(\s*\Z|(?:\([^)]*\)|[\w$]+)\s*(?::[^=]+)?=>)"  # `const f = (...) => {`
     r"|#?(?!(?:if|for|while|switch|catch|with)\b)"
     r"(?:[A-Z_][A-Z0-9_]*\([^()]*\)\s*)?"  # CHECK-E30: C's `CJSON_PUBLIC(char *) name(`

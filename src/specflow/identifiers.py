@@ -46,6 +46,10 @@ _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier w
 _KEYWORDS |= {"boolean", "void", "char", "byte", "short", "long", "double", "null", "true"}
 _KEYWORDS |= {"false", "this", "super", "var", "let", "const", "mut", "impl", "struct", "enum"}
 _KEYWORDS |= {"interface", "extends", "implements", "throws", "instanceof", "typeof", "nil"}
+# REVIEW-E127: JavaScript's and TypeScript's own: `chunk !== undefined` names no statement's
+# `undefined`, as `null` names none; nor TypeScript's primitive types (`str: string`)
+_KEYWORDS |= {"undefined", "function", "switch", "debugger", "keyof", "infer", "satisfies"}
+_KEYWORDS |= {"string", "bigint"}
 # Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
 # the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
 # may be a strategy's own (tenacity), and rarity in the code already weighs them.

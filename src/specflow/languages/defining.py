@@ -73,11 +73,44 @@ SWIFT = re.compile(
 )
 
 
+# REVIEW-E125: JavaScript's and TypeScript's function expressions, named by what they are
+# assigned to: `res.send = function send(body) {`, `exports.parse = function (str) {`,
+# `module.exports = function name() {`, `Foo.prototype.x = function () {`, `const f = async (a) =>`
+ASSIGNED = re.compile(
+    r"\s*(?:export\s+)?(?:(?:const|let|var)\s+)?"
+    r"((?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,200})?=\s*(?:async\s+)?"
+    r"(?:function\b\s*\*?\s*([A-Za-z_$][\w$]*)?\s*\(.*"
+    r"|(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,200})?=>\s*)\{\s*\Z"
+)
+# REVIEW-E126: a function expression that a call's last argument is, named:
+# `defineGetter(req, 'host', function host() {` holds `host`; an unnamed one holds nothing
+ARGUMENT = re.compile(r"[^\n]*?[(,]\s*(?:async\s+)?function\b\s*\*?\s*([A-Za-z_$][\w$]*)?\s*\(")
+_MODULE = re.compile(r"(?:module\s*\.\s*)?exports\Z|this\Z")  # the module (or object) itself
+
+
+def assigned_at(text: str) -> str:
+    """REVIEW-E125: the name a function expression is assigned to, its owner in front of it
+    (`res.send`; `Foo.prototype.x` as `Foo.x`), not `exports`, `module.exports` nor `this`;
+    the function's own name when assigned to the module (`module.exports = function name`)."""
+    found = ASSIGNED.match(text) if "=" in text and len(text) <= LONGEST_DEFINITION else None
+    if found is None:
+        return ""
+    target = re.sub(r"\s+", "", found[1]).replace(".prototype.", ".")
+    owner, _, name = target.rpartition(".")
+    if _MODULE.match(target):
+        return found[2] or ""
+    return name if _MODULE.match(owner) else target
+
+
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
     if path.endswith(".swift") and (swift := SWIFT.match(text)):
         return swift[1] or swift[2]
+    if assigned := assigned_at(text):  # REVIEW-E125: the name a search reads, its last part
+        return assigned.rsplit(".", 1)[-1]
+    if (argument := ARGUMENT.match(text)) and text.rstrip().endswith("{"):  # REVIEW-E126
+        return argument[1] or ""
     match = DEFINITION.match(text) or CLASS.match(text)
     if match is None and (match := METHOD.match(text)) and match[1] in NOT_DEFINED:
         return ""

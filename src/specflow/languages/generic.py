@@ -14,6 +14,7 @@ from specflow.languages.base import WRAPPERS, FileFacts, Symbol
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
+    assigned_at,
     definition_at,
     opened_at,
     opening_below,
@@ -110,7 +111,7 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if name == "":  # REVIEW-E92: at the top level, a C prototype names what it declares
             name = prototype_at(file.path, lines, first)
         if not name and hunk.removed and not hunk.added:  # a definition removed whole
-            name = definition_at(hunk.removed[0].text)
+            name = assigned_at(hunk.removed[0].text) or definition_at(hunk.removed[0].text)
         if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
@@ -146,7 +147,8 @@ def _definition_above(lines: Sequence[str], line: int, path: str = "") -> str | 
         indent = len(text) - len(text.lstrip())
         if number != line and (indent >= depth or not text.strip()):
             continue
-        name = definition_at(text, path) or _opened_name(lines, number)
+        # REVIEW-E125: `res.send = function send(body) {` holds it as `res.send`
+        name = assigned_at(text) or definition_at(text, path) or _opened_name(lines, number)
         if name:
             return name
         if number != line:
@@ -181,7 +183,8 @@ def symbols(
                 file.path, line.number, line_as(sides[0], "code", line), "unwrite"
             )
         if index in enclosing and hunk.added:
-            yield Symbol(enclosing[index][0], "function", file.path, hunk.first_changed)
+            name = enclosing[index][0].rsplit(".", 1)[-1]  # REVIEW-E125: `send` of `res.send`
+            yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
             yield _scoped(value, scopes.get(first))
