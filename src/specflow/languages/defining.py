@@ -61,14 +61,16 @@ LONGEST_DEFINITION = 1000  # characters: a longer line is read as no definition 
 # REVIEW-E121: Swift's types, extensions and initializers hold the code below them;
 # REVIEW-E122: `class` before a member or a modifier (`class func make()`, `override class
 # var`) is a modifier, left to DEFINITION
-_SWIFT_MODIFIERS = (
-    r"public|private|fileprivate|internal|open|final|indirect|package|nonisolated|convenience"
-    r"|required|override"
+SWIFT_MODIFIERS = frozenset(
+    {"public", "private", "fileprivate", "internal", "open", "final", "static", "override"}
+    | {"mutating", "nonmutating", "indirect", "lazy", "required", "convenience", "dynamic"}
+    | {"nonisolated", "package", "weak", "unowned"}
 )
+_SWIFT_MODIFIER = "|".join(sorted(SWIFT_MODIFIERS))
 SWIFT = re.compile(
-    rf"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:{_SWIFT_MODIFIERS})\s+)*"
+    rf"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:{_SWIFT_MODIFIER})\s+)*"
     r"(?:(?:struct|enum|protocol|extension|actor|class)\s+"
-    rf"(?!(?:func|var|let|subscript|init|static|dynamic|mutating|{_SWIFT_MODIFIERS})\b)"
+    rf"(?!(?:func|var|let|subscript|init|{_SWIFT_MODIFIER})\b)"
     r"([A-Za-z_][\w.]*)|(init)\s*[?!]?\s*[(<])"
 )
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from specflow.languages.defining import SWIFT_MODIFIERS
+
 _TOKEN = re.compile(r"[A-Za-z_$][\w$]*|\d[\w.]*|->|\S")
 _WORD = re.compile(r"[A-Za-z_][\w]*\Z")
 
@@ -50,11 +52,6 @@ _CONTROL = frozenset(
     {"if", "else", "guard", "while", "for", "repeat", "do", "switch", "catch", "defer", "case"}
     | {"default"}
 )
-_MODIFIERS = frozenset(
-    {"public", "private", "fileprivate", "internal", "open", "final", "static", "override"}
-    | {"mutating", "nonmutating", "indirect", "lazy", "required", "convenience", "dynamic"}
-    | {"nonisolated", "package", "weak", "unowned"}
-)
 
 
 def _kind(header: Sequence[str]) -> str:
@@ -62,12 +59,12 @@ def _kind(header: Sequence[str]) -> str:
     if any(text in _CONTROL for text in words):
         return "control"
     at = 0
-    while at < len(header) and (header[at] in _MODIFIERS or header[at] == "@"):
+    while at < len(header) and (header[at] in SWIFT_MODIFIERS or header[at] == "@"):
         at += 2 if header[at] == "@" else 1  # `@MainActor`: its name too
     if at < len(header) and header[at] in _TYPES:
         following = header[at + 1] if at + 1 < len(header) else ""
         # `class func`; REVIEW-E122: `class override func`, whose parameters are locals
-        if following not in _MEMBERS and following not in _MODIFIERS:
+        if following not in _MEMBERS and following not in SWIFT_MODIFIERS:
             return "type"
     return "other"
 
