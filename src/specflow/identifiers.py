@@ -168,7 +168,37 @@ def code_names(text: str) -> list[str]:
     import still count: `hashkey as _defaultkey` says what the key now is."""
     chains = dict.fromkeys(CHAIN.findall(_without_imports(text)))
     parts = (part for chain in chains if "." in chain for part in chain.split("."))
-    return list(dict.fromkeys([*chains, *parts]))
+    found = list(dict.fromkeys([*chains, *parts]))
+    bound = loop_bound(text)
+    if not bound:
+        return found
+    through = {part for chain in chains for part in chain.split(".")[1:]}
+    return [name for name in found if name not in bound or name in through]
+
+
+# REVIEW-E131: `for name, value in`, in a loop or a comprehension, and `lambda name, key=1:`
+_FOR_TARGETS = re.compile(r"\bfor\s+(\(?\s*\*?\w+(?:\s*\)?\s*,\s*\(?\s*\*?\w+)*\s*,?\s*\)?)\s+in\b")
+_LAMBDA = re.compile(r"\blambda\b([^:\n]*):")
+_BARE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])")
+
+
+def loop_bound(text: str) -> frozenset[str]:
+    """REVIEW-E131: the names a loop, a comprehension or a lambda of the code binds (its
+    comment lines apart): locals there, never the attribute or the function a statement names,
+    unless the code also reaches that name through an object (`self.name`)."""
+    code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
+    if "for" not in code and "lambda" not in code:
+        return frozenset()
+    found = {name for targets in _FOR_TARGETS.findall(code) for name in _BARE.findall(targets)}
+    for parameters in _LAMBDA.findall(code):
+        found.update(m[0] for p in parameters.split(",") if (m := _BARE.findall(p.split("=")[0])))
+    return frozenset(found)
+
+
+def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
+    """The hunk's changed lines, but `quiet` ones, as evidence (`read_as_code`)."""
+    lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
+    return read_as_code("\n".join(lines))
 
 
 def read_as_code(text: str) -> str:

@@ -17,13 +17,15 @@ from specflow.change import FileChange, Hunk, Line
 from specflow.globs import is_code
 from specflow.identifiers import (
     code_names,
+    dunder,
+    every_class_may_define,
+    hunk_text,
     identifiers,
     joined,
     qualified,
-    read_as_code,
     without_names,
 )
-from specflow.ids import find_references
+from specflow.ids import dashed_references, find_references
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.words import (
@@ -88,11 +90,6 @@ def statements(spec: Spec) -> Iterator[Statement]:
         yield Statement(spec.id, "edge-case", item.id, item.text, item.path, item.line)
 
 
-def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
-    lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
-    return read_as_code("\n".join(lines))
-
-
 class Scope(NamedTuple):
     """The specs whose scope covers a file, and their statements."""
 
@@ -107,6 +104,8 @@ DISTINCT_NAME = 12  # statements naming an identifier, past which it links only 
 # (the file's index in the change, the hunk's in the file, the statement's, evidence kind,
 # identifiers, shared words): what crosses from a forked process, with the same corpus (REVIEW-14)
 LinkRow = tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]
+Found = tuple[str, tuple[str, ...]]  # a statement's evidence: its kind, the identifiers
+HunkLink = tuple[int, str, tuple[str, ...], tuple[str, ...]]  # the statement's, words shared
 
 
 class Corpus:
@@ -198,8 +197,9 @@ class Corpus:
                 continue
             scope = self.in_scope(scoped[file.path])
             for number, names in enclosing.get(file.path, {}).items():
-                links: dict[int, tuple[str, tuple[str, ...]]] = {}
+                links: dict[int, Found] = {}
                 name_links(self, qualified(names), scope, links)
+                self._own_links(names, scope, links)  # REVIEW-E129
                 if not links:
                     continue
                 text = hunk_text(file.hunks[number])
@@ -209,6 +209,13 @@ class Corpus:
                     found.append((at, number, doc, evidence, named, _shared(self, doc, words)))
                 found += self._named_spec_rows(at, number, text, words, links, scope)
         return found
+
+    def _own_links(self, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:
+        """REVIEW-E129: a method of a builtin type (`join`, `get`; not a dunder) by its bare name,
+        in the scope of the file's specs: the hunk changes that method itself."""
+        for name in (n for n in names if every_class_may_define(n) and not dunder(n)):
+            for doc in (doc for doc in self.by_name.get(name, ()) if doc in scope.docs):
+                _keep(links, doc, IDENTIFIER, name)
 
     def comment_rows(
         self,
@@ -271,7 +278,7 @@ class Corpus:
         } - scope.specs
         if not specs:
             return []
-        more: dict[int, tuple[str, tuple[str, ...]]] = {}
+        more: dict[int, Found] = {}
         named = self.in_scope(frozenset(specs))
         name_links(self, code_names(text), named, more, words)
         return [
@@ -304,26 +311,34 @@ class Corpus:
                 words,
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
-                self._spread(kind, names),
+                self._spread(kind, names, doc),
                 len(self.said[doc].intersection(words)),
             )
             for at, number, doc, kind, names, words in rows
         ]
 
-    def _spread(self, kind: str, names: tuple[str, ...]) -> int:
+    def _spread(self, kind: str, names: tuple[str, ...], doc: int) -> int:
+        """How many statements name the evidence's identifier, the fewest; REVIEW-E130: not a
+        Context line, for the function a requirement or an edge case calls (`join()`) and a hunk
+        lies inside (that line says how it works, the requirement what it must do)."""
         if kind not in (IDENTIFIER, ENCLOSING):
             return 1
-        return min(len(self.by_name.get(name, ())) or 1 for name in names)
+        statement = self.statements[doc]
+        called = statement.kind != "context" and any(f"{n}()" in statement.text for n in names)
+        skip = "context" if kind == ENCLOSING and called else ""
+        kinds = [[self.statements[d].kind for d in self.by_name.get(n, ())] for n in names]
+        return min(sum(k != skip for k in found) or 1 for found in kinds)
 
 
 def _hunk_links(
     hunk: Hunk, corpus: Corpus, code: bool, scope: Scope, quiet: frozenset[Line] = frozenset()
-) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+) -> list[HunkLink]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
     names, then for code the statements that name its identifiers, and in the spec's scope
     those whose words meet its identifiers or its words; the strongest few of each kind."""
-    named = _named(hunk, corpus.specs.prefixes)
-    found: dict[int, tuple[str, tuple[str, ...]]] = {
+    lines = (line.text for line in (*hunk.added, *hunk.removed))
+    named = {item_id for item_id, _ in dashed_references(lines, corpus.specs.prefixes)}
+    found: dict[int, Found] = {
         doc: (REFERENCE, (item_id,)) for item_id in named for doc in corpus.by_id.get(item_id, ())
     }
     if not code:
@@ -342,7 +357,7 @@ def name_links(
     corpus: Corpus,
     names: Iterable[str],
     scope: Scope,
-    found: dict[int, tuple[str, tuple[str, ...]]],
+    found: dict[int, Found],
     hunk_words: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
@@ -393,7 +408,7 @@ def name_links(
             found[doc] = (WORDS, ())
 
 
-def _keep(found: dict[int, tuple[str, tuple[str, ...]]], doc: int, kind: str, name: str) -> None:
+def _keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
     have = found.get(doc)
     if have is None or EVIDENCE.index(kind) < EVIDENCE.index(have[0]):
         found[doc] = (kind, (name,))
@@ -416,11 +431,8 @@ def _shared(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
 
 
 def _strongest(
-    corpus: Corpus,
-    found: dict[int, tuple[str, tuple[str, ...]]],
-    hunk_words: Set[str],
-    candidates: Set[int],
-) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    corpus: Corpus, found: dict[int, Found], hunk_words: Set[str], candidates: Set[int]
+) -> list[HunkLink]:
     """The strongest few of each kind of statement among the candidates, by evidence, then
     shared words; besides them, every statement the IDs name or the change's own account
     speaks of, and every link outside the candidates (asked only when the hunk writes what the
@@ -444,17 +456,3 @@ def _strongest(
         taken[statement_kind] += counted
         kept.append((doc, kind, names, _shared(corpus, doc, hunk_words)))
     return kept
-
-
-def _named(hunk: Hunk, prefixes: frozenset[str]) -> set[str]:
-    """The IDs the hunk names. An ID is in a (whitespace-separated) word with a dash, and the
-    search looks no further than the whitespace around it: searching only those words, joined
-    by spaces, finds the same IDs, without a slow pass over every line."""
-    dashed = (
-        word
-        for line in (*hunk.added, *hunk.removed)
-        if "-" in line.text
-        for word in line.text.split()
-        if "-" in word
-    )
-    return {item_id for item_id, _ in find_references(" ".join(dashed), prefixes)}

@@ -25,7 +25,7 @@ from specflow.errors import SpecflowError
 from specflow.forked import in_halves
 from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
 from specflow.heading import heading, heading_lines, implementing, lazy_lines
-from specflow.identifiers import code_names, imported_lines
+from specflow.identifiers import code_names, hunk_text, imported_lines
 from specflow.languages.defining import defined_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import (
@@ -34,7 +34,6 @@ from specflow.link import (
     REACHES,
     Corpus,
     LinkRow,
-    hunk_text,
     name_links,
 )
 from specflow.model import headline

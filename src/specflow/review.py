@@ -16,7 +16,8 @@ from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
-from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES, hunk_text
+from specflow.identifiers import hunk_text
+from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs

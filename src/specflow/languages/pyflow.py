@@ -26,17 +26,78 @@ def straightened(
     found: list[ast.stmt] = []
     for statement in map(declared, body) if module else body:
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
-            found += straightened(statement.orelse, function, module)  # what runs
+            _extend(found, straightened(statement.orelse, function, module), function)  # what runs
         elif isinstance(statement, ast.If) and (ternary := _ternary(statement)) is not None:
             found.append(ternary)
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
-            found += straightened(statement.orelse, function, module)
+            _extend(found, straightened(statement.orelse, function, module), function)
         elif function is not None and found and _returns_assigned(found[-1], statement, function):
-            found[-1] = _returned(found[-1], statement)
+            _extend(found, [_returned(found.pop(), statement)], function)
         else:
-            found.append(statement)
+            _extend(found, [_nested_merged(statement)], function)
     return found
+
+
+def _extend(
+    found: list[ast.stmt], statements: Sequence[ast.stmt], function: ast.AST | None
+) -> None:
+    """REVIEW-E132: `if c: return x` then `return y` as `return x if c else y`, and so on up
+    a chain of such `if`s."""
+    for statement in statements:
+        while found and isinstance(found[-1], ast.If):
+            chosen = _return_chosen(found[-1], statement, function)
+            if chosen is None:
+                break
+            found.pop()
+            statement = chosen
+        found.append(statement)
+
+
+def _return_chosen(
+    branch: ast.If, statement: ast.stmt, function: ast.AST | None
+) -> ast.Return | None:
+    """`if c: return x` (no `else`) then `return y`: `return x if c else y` (a bare `return`
+    returns None), which tests `c` and evaluates one of them as they did; None for other
+    statements."""
+    if branch.orelse or type_checking(branch.test) or not isinstance(statement, ast.Return):
+        return None
+    body = straightened(branch.body, function)  # `x = f(); return x` returns `f()`
+    if len(body) != 1:
+        return None
+    first = body[0]
+    if not isinstance(first, ast.Return) or not isinstance(statement, ast.Return):
+        return None
+    values = [ast.Constant(None) if r.value is None else r.value for r in (first, statement)]
+    chosen = ast.IfExp(test=branch.test, body=values[0], orelse=values[1])
+    returned = ast.Return(value=chosen)
+    ast.copy_location(returned, branch)
+    returned.end_lineno, returned.end_col_offset = statement.end_lineno, statement.end_col_offset
+    return returned
+
+
+def _nested_merged(statement: ast.stmt) -> ast.stmt:
+    """REVIEW-E132: `if a:` holding only `if b:`, neither with an `else`, as `if a and b:`
+    (ruff's SIM102): `b` is tested only when `a` holds, as `and` does; a chain of them whole."""
+    if not isinstance(statement, ast.If) or statement.orelse or len(statement.body) != 1:
+        return statement
+    inner = _nested_merged(statement.body[0])
+    if not isinstance(inner, ast.If) or inner.orelse or type_checking(statement.test):
+        return statement
+    if type_checking(inner.test):
+        return statement
+    tests = [*_conjuncts(statement.test), *_conjuncts(inner.test)]
+    merged = ast.If(test=ast.BoolOp(op=ast.And(), values=tests), body=inner.body, orelse=[])
+    ast.copy_location(merged, statement)
+    merged.end_lineno, merged.end_col_offset = inner.end_lineno, inner.end_col_offset
+    return merged
+
+
+def _conjuncts(test: ast.expr) -> list[ast.expr]:
+    """`a and b` as [a, b]; any other test as itself."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return [part for value in test.values for part in _conjuncts(value)]
+    return [test]
 
 
 # the names `typing` and `typing_extensions` usually go by
