@@ -37,7 +37,7 @@ _BRACES = (
     r"(?m)^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?type[ \t]+([A-Za-z_]\w*)",
     # CHECK-E39: a function assigned to a property, by the property: `res.vary = function(f) {`
     r"(?m)^[ \t]*(?:[A-Za-z_$][\w$]*[ \t]*\.[ \t]*)+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*"
-    r"(?:async[ \t]+)?(?:function\b|\([^()\n]*\)[ \t]*=>|[A-Za-z_$][\w$]*[ \t]*=>)",
+    r"(?:async[ \t]+)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=;\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)",
     r"(?m)^[ \t]+(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*"
     r"#?(?!(?:if|for|while|switch|catch|with|return|function)\b)([A-Za-z_$][\w$]*)[ \t]*"
     r"(?:<[^\n]{0,200}?>)?\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*(?::[^{;\n]*)?\{[ \t]*$",

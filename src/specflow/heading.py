@@ -117,7 +117,8 @@ _DEFINES = re.compile(
     r"(?:(?:def|class|function|func|fn)\b"
     # CHECK-E38: JavaScript's `res.send = function send(body) {`, `module.exports = function () {`
     r"|(?:[A-Za-z_$][\w$]*\s*\.\s*)+[A-Za-z_$][\w$]*\s*=\s*(?:async\s+)?"
-    r"(?:function\b[^;]*|(?:\([^)]*\)|[\w$]+)\s*=>\s*)\{\s*\Z"
+    # CHECK-E38: its parameters over lines, TypeScript's return type, an object returned `=> ({`
+    r"(?:function\b[^;]*(?:\{|\([^)]*)|(?:\([^)]*\)|[\w$]+)\s*(?::[^=;]+)?=>\s*\(?\s*\{)\s*\Z"
     r"|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"
     r"(?:function\b|\(\s*\Z|(?:\([^)]*\)|[\w$]+)\s*(?::[^=]+)?=>)"  # `const f = (...) => {`
     r"|#?(?!(?:if|for|while|switch|catch|with)\b)"
