@@ -48,8 +48,10 @@ _KEYWORDS |= {"false", "this", "super", "var", "let", "const", "mut", "impl", "s
 _KEYWORDS |= {"interface", "extends", "implements", "throws", "instanceof", "typeof", "nil"}
 # REVIEW-E127: JavaScript's and TypeScript's own: `chunk !== undefined` names no statement's
 # `undefined`, as `null` names none; nor TypeScript's primitive types (`str: string`)
-_KEYWORDS |= {"undefined", "function", "switch", "debugger", "keyof", "infer", "satisfies"}
-_KEYWORDS |= {"string", "bigint"}
+# REVIEW-E133: yet a statement's `infer()`, `switch()` or `string()` is a call of a function of
+# that name (Python's, Ruby's): those are names when written so
+_SCRIPT_KEYWORDS = frozenset({"undefined", "function", "switch", "debugger", "keyof", "infer"})
+_SCRIPT_KEYWORDS |= {"satisfies", "string", "bigint"}
 # Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
 # the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
 # may be a strategy's own (tenacity), and rarity in the code already weighs them.
@@ -69,13 +71,16 @@ def identifiers(text: str) -> frozenset[str]:
             continue  # a path names files, not code: scope and `context` speak of files
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
-        found.update(chain for chain in CHAIN.findall(span) if _worth(chain))
+        for chain in CHAIN.finditer(span):
+            called = span[chain.end() :].lstrip().startswith("(")
+            if _worth(chain[0], called):
+                found.add(chain[0])
     prose = _CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):
         name = word.removesuffix("()")
-        if _worth(name) and not _FILE_SUFFIX.search(name):
+        if _worth(name, word.endswith("()")) and not _FILE_SUFFIX.search(name):
             found.add(name)
-    return frozenset(name for name in found if _worth(name))
+    return frozenset(found)
 
 
 _HYPHENED = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{3})")
@@ -96,9 +101,12 @@ def without_names(text: str) -> str:
     return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
 
 
-def _worth(name: str) -> bool:
+def _worth(name: str, called: bool = False) -> bool:
+    """A name worth linking; REVIEW-E133: JavaScript's keywords only as a call (`infer()`)."""
     last = name.rsplit(".", 1)[-1]
-    return len(last) >= 3 and last not in _KEYWORDS and last.lower() not in STOP_WORDS
+    if last in _KEYWORDS or (last in _SCRIPT_KEYWORDS and not called):
+        return False
+    return len(last) >= 3 and last.lower() not in STOP_WORDS
 
 
 def qualified(enclosing: tuple[str, ...]) -> list[str]:
