@@ -458,16 +458,23 @@ def test_a_wrapped_statement_is_shown_whole_on_one_line(repo, cli):
     assert TS_1 in cli("check", "--staged", "--before-message").out  # the hook's questions
 
 
+AUTH_SPEC = "---\nid: AUTH\nscope: [src/**]\n---\n# Auth\n\n## Requirements\n"
+AUTH_SPEC += "- AUTH-1: Passwords are hashed with SHA-256.\n- AUTH-2: Tokens expire.\n"
+AUTH_CODE = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return hashlib.sha256(p)\n"
+AUTH_CODE += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
+
+
+def _bcrypt_under_a_reference(repo) -> None:
+    """AUTH-1's referenced code changes to bcrypt; AUTH-2's referenced code stays."""
+    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "src/auth.py": AUTH_CODE})
+    repo.commit("bcrypt", {"src/auth.py": AUTH_CODE.replace("hashlib.sha256(p)", "bcrypt(p)")})
+
+
 def test_a_referenced_requirement_the_change_touches_is_not_marked_ok(repo, cli):
     """REVIEW-E109: the h11 trial read "ok CONN-3 [linked to this change]" beside a change
     that contradicts CONN-3 as reassurance; a requirement the change touches is marked `?`,
     one it does not touch keeps `ok`."""
-    spec = "---\nid: AUTH\nscope: [src/**]\n---\n# Auth\n\n## Requirements\n"
-    spec += "- AUTH-1: Passwords are hashed with SHA-256.\n- AUTH-2: Tokens expire.\n"
-    code = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return hashlib.sha256(p)\n"
-    code += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
-    repo.commit("base", {"specs/auth.md": spec, "src/auth.py": code})
-    repo.commit("bcrypt", {"src/auth.py": code.replace("hashlib.sha256(p)", "bcrypt(p)")})
+    _bcrypt_under_a_reference(repo)
     out = cli("review", "HEAD").out
     assert "? AUTH-1 [linked to this change]" in out and "ok AUTH-2:" in out, out
 
@@ -477,12 +484,7 @@ def test_every_format_leaves_a_touched_requirement_unticked_as_the_text_marks_it
     `? PROC-2 [linked to this change]` in the text and `- [x] **PROC-2**` in the Markdown: the
     PR-facing forms ticked what the text asks to check. The Markdown review and the comment
     leave it unticked and say it is linked; JSON says `touched`; an untouched one stays ticked."""
-    spec = "---\nid: AUTH\nscope: [src/**]\n---\n# Auth\n\n## Requirements\n"
-    spec += "- AUTH-1: Passwords are hashed with SHA-256.\n- AUTH-2: Tokens expire.\n"
-    code = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return hashlib.sha256(p)\n"
-    code += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
-    repo.commit("base", {"specs/auth.md": spec, "src/auth.py": code})
-    repo.commit("bcrypt", {"src/auth.py": code.replace("hashlib.sha256(p)", "bcrypt(p)")})
+    _bcrypt_under_a_reference(repo)
     assert "? AUTH-1 [linked to this change]" in cli("review", "HEAD").out
     markdown = cli("review", "HEAD", "--format", "markdown").out
     comment = cli("comment", "HEAD").out

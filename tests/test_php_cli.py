@@ -5,7 +5,7 @@ ask, and warn under a reference."""
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import review_json, reviewed_rewrite
 
 SPEC = """---
 id: BOX
@@ -54,15 +54,7 @@ APP = "<?php\n$b = new App\\Box();\necho $b->label('x', '');\n"
 
 
 def _commit(repo, cli, subject, *pairs):
-    text = BOX
-    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
-        assert old in text, subject
-        text = text.replace(old, new)
-    repo.commit(subject, {"src/Box.php": text})
-    data = review_json(cli, "HEAD", "--all")
-    checked = cli("check", "HEAD").out
-    repo.commit("back", {"src/Box.php": BOX})
-    return data, checked
+    return reviewed_rewrite(repo, cli, "src/Box.php", BOX, subject, *pairs)
 
 
 def test_php_cs_fixer_rewrites_ask_nothing(repo, cli):

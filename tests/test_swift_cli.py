@@ -4,7 +4,7 @@ that do still ask and warn under a reference; XCTest files are tests (CHECK-E36)
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import review_json, reviewed_rewrite
 
 SPEC = """---
 id: VAL
@@ -52,15 +52,7 @@ extension DataRequest {
 
 
 def _commit(repo, cli, subject, *pairs):
-    text = VALIDATION
-    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
-        assert old in text, subject
-        text = text.replace(old, new)
-    repo.commit(subject, {"Sources/Validation.swift": text})
-    data = review_json(cli, "HEAD", "--all")
-    checked = cli("check", "HEAD").out
-    repo.commit("back", {"Sources/Validation.swift": VALIDATION})
-    return data, checked
+    return reviewed_rewrite(repo, cli, "Sources/Validation.swift", VALIDATION, subject, *pairs)
 
 
 def test_swift_rewrites_ask_nothing(repo, cli):

@@ -296,3 +296,27 @@ def without_messages(text: str) -> str:
         text = done + text[at:]
         call = _MESSAGE_CALL.search(text, len(done))
     return text
+
+
+# `kw["exc_info"] = ...`, `kw.setdefault("exc_info", ...)`, Ruby's `opts[:timeout] = ...`
+_KEY_WRITE = re.compile(
+    r"""\[\s*["']([A-Za-z_]\w*)["']\s*\]\s*(?:[-+*/|&]?=(?!=))"""
+    r"""|\.setdefault\(\s*["']([A-Za-z_]\w*)["']"""
+)
+_SYMBOL_WRITE = re.compile(r"\[\s*:([A-Za-z_]\w*)\s*\]\s*(?:[-+*/|&]?=(?!=))")
+
+
+def keys_written(hunk: Hunk) -> frozenset[str]:
+    """REVIEW-E119: the keys a hunk's changed lines write by their literal name, as a mapping's
+    entry (`kw["exc_info"] = sys.exc_info()`) or its default: writing the key a statement names
+    is writing what it names."""
+    ruby = hunk.path.endswith(".rb")  # `buf[:size] = ...` elsewhere is a slice
+    return frozenset(
+        key
+        for line in (*hunk.added, *hunk.removed)
+        if "[" in line.text or "setdefault" in line.text
+        for written in ((_KEY_WRITE, _SYMBOL_WRITE) if ruby else (_KEY_WRITE,))
+        for found in written.finditer(line.text)
+        for key in found.groups()
+        if key
+    )

@@ -5,7 +5,6 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
-from specflow.identifiers import hunk_text
+from specflow.identifiers import hunk_text, keys_written
 from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
@@ -338,30 +337,6 @@ def _on(symbol: Symbol, lines: list[int]) -> bool:
     added to a dict written over many lines writes the dict."""
     at = bisect_left(lines, symbol.line)
     return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
-
-
-# `kw["exc_info"] = ...`, `kw.setdefault("exc_info", ...)`, Ruby's `opts[:timeout] = ...`
-_KEY_WRITE = re.compile(
-    r"""\[\s*["']([A-Za-z_]\w*)["']\s*\]\s*(?:[-+*/|&]?=(?!=))"""
-    r"""|\.setdefault\(\s*["']([A-Za-z_]\w*)["']"""
-)
-_SYMBOL_WRITE = re.compile(r"\[\s*:([A-Za-z_]\w*)\s*\]\s*(?:[-+*/|&]?=(?!=))")
-
-
-def keys_written(hunk: Hunk) -> frozenset[str]:
-    """REVIEW-E119: the keys a hunk's changed lines write by their literal name, as a mapping's
-    entry (`kw["exc_info"] = sys.exc_info()`) or its default: writing the key a statement names
-    is writing what it names."""
-    ruby = hunk.path.endswith(".rb")  # `buf[:size] = ...` elsewhere is a slice
-    return frozenset(
-        key
-        for line in (*hunk.added, *hunk.removed)
-        if "[" in line.text or "setdefault" in line.text
-        for written in ((_KEY_WRITE, _SYMBOL_WRITE) if ruby else (_KEY_WRITE,))
-        for found in written.finditer(line.text)
-        for key in found.groups()
-        if key
-    )
 
 
 def evidence(

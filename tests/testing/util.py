@@ -104,3 +104,19 @@ def review_json(cli: Cli, *args: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(result.out)
     jsonschema.validate(data, REVIEW_SCHEMA)
     return data
+
+
+def reviewed_rewrite(
+    repo: Repo, cli: Cli, path: str, base: str, subject: str, *pairs: str
+) -> tuple[dict[str, Any], str]:
+    """Commit `base` at `path` with each (old, new) of `pairs` replaced; the review's JSON with
+    `--all` and `check HEAD`'s text of that commit; then `base` again, for the next rewrite."""
+    text = base
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, subject
+        text = text.replace(old, new)
+    repo.commit(subject, {path: text})
+    data = review_json(cli, "HEAD", "--all")
+    checked = cli("check", "HEAD").out
+    repo.commit("back", {path: base})
+    return data, checked

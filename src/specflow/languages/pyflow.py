@@ -66,7 +66,7 @@ def _return_chosen(
     if len(body) != 1:
         return None
     first = body[0]
-    if not isinstance(first, ast.Return) or not isinstance(statement, ast.Return):
+    if not isinstance(first, ast.Return):
         return None
     values = [ast.Constant(None) if r.value is None else r.value for r in (first, statement)]
     chosen = ast.IfExp(test=branch.test, body=values[0], orelse=values[1])
@@ -82,9 +82,9 @@ def _nested_merged(statement: ast.stmt) -> ast.stmt:
     if not isinstance(statement, ast.If) or statement.orelse or len(statement.body) != 1:
         return statement
     inner = _nested_merged(statement.body[0])
-    if not isinstance(inner, ast.If) or inner.orelse or type_checking(statement.test):
+    if not isinstance(inner, ast.If) or inner.orelse:
         return statement
-    if type_checking(inner.test):
+    if type_checking(statement.test) or type_checking(inner.test):
         return statement
     tests = [*_conjuncts(statement.test), *_conjuncts(inner.test)]
     merged = ast.If(test=ast.BoolOp(op=ast.And(), values=tests), body=inner.body, orelse=[])
