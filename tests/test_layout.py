@@ -477,6 +477,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.generic",
         "languages.pyannotate",
         "languages.pybindings",
+        "languages.pyblocks",
         "languages.pyconditions",
         "languages.pydefinitions",
         "languages.pyfields",
@@ -510,6 +511,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
 NOOP_RULES = [
     "annotate",
     "bindings",
+    "blocks",
     "fields",
     "flow",
     "format",

@@ -8,8 +8,9 @@ import difflib
 import re
 
 from specflow.change import Hunk, Line
+from specflow.languages.pyblocks import sides_lines
 from specflow.languages.pysource import parse_touched
-from specflow.noop import python_hunks, sides_lines
+from specflow.noop import python_hunks
 
 _HEADER = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 

@@ -4,8 +4,9 @@ pairs, then through the CLI on real repositories."""
 
 from __future__ import annotations
 
+from specflow.languages.pyblocks import sides_lines
 from specflow.languages.pysource import parse_touched
-from specflow.noop import python_hunks, sides_lines
+from specflow.noop import python_hunks
 from test_noop import function, hunks_of, noop
 from testing.util import review_json
 

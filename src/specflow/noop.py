@@ -16,13 +16,13 @@ from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk
 from specflow.languages.pybindings import bindings
+from specflow.languages.pyblocks import block, clip, held, overlapping, segments, sides_lines
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
 from specflow.languages.pymoves import NONE_MOVED, moved_functions
 from specflow.languages.pyrename import renamed_by_place, renamed_locals, renamed_private
 from specflow.languages.pyshape import (
-    BLOCKS,
     COMPOUND,
     DEFINITIONS,
     FUNCTIONS,
@@ -195,8 +195,8 @@ def _same_change(
     module = where == "module"
     old_body = straightened(old_body, functions[0], module)
     new_body = straightened(new_body, functions[1], module)
-    before = [s for s in _overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
-    after = [s for s in _overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
+    before = [s for s in overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
+    after = [s for s in overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):
         return _same_compound(before[0], after[0], lines, around)
     if len(before) == 1 and len(after) == 1 and _renamed_definition(before[0], after[0]):
@@ -216,7 +216,7 @@ def _same_parts(
     """Several statements: each compound one looked into with the lines it holds, each run of
     simple ones between them compared whole (imports in any order). Never less sure than
     comparing them all whole: the same statements whole are the same part by part."""
-    one_side, other_side = _segments(before), _segments(after)
+    one_side, other_side = segments(before), segments(after)
     if len(one_side) != len(other_side):
         return False
     compound: list[tuple[ast.stmt, ast.stmt]] = []
@@ -235,29 +235,9 @@ def _same_parts(
     if not all(_renamed_same(one, other, around) for one, other in runs):
         return False
     return all(
-        _same_compound(one, other, (_clip(lines[0], one), _clip(lines[1], other)), around)
+        _same_compound(one, other, (clip(lines[0], one), clip(lines[1], other)), around)
         for one, other in compound
     )
-
-
-def _segments(body: list[ast.stmt]) -> list[ast.stmt | list[ast.stmt]]:
-    """Each compound statement, and each run of simple statements between them as one."""
-    found: list[ast.stmt | list[ast.stmt]] = []
-    for statement in body:
-        if isinstance(statement, COMPOUND):
-            found.append(statement)
-        elif found and isinstance(found[-1], list):
-            found[-1].append(statement)
-        else:
-            found.append([statement])
-    return found
-
-
-def _clip(lines: list[int], statement: ast.stmt) -> list[int]:
-    first, last = _extent(statement)
-    for decorator in getattr(statement, "decorator_list", ()):
-        first = min(first, decorator.lineno)
-    return [line for line in lines if first <= line <= last] or [first]
 
 
 def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Around) -> bool:
@@ -270,10 +250,14 @@ def _same_compound(one: ast.stmt, other: ast.stmt, lines: _Lines, around: _Aroun
         one_body = class_body(one, around.sides[0].plain)  # "plain class" on both sides, or not
         where = one_body if one_body == class_body(other, around.sides[1].plain) else "class"
         around = around._replace(functions=None, where=where, classes=(one, other))
-    held = _held(one, lines[0]), _held(other, lines[1])
-    if held == (None, None):
+    holding = held(one, lines[0]), held(other, lines[1])
+    if holding == (None, None):
         return True  # only the header, and it is the same
-    inner = (_block(one, held[0]), _block(other, held[1])) if held[0] == held[1] else (None, None)
+    inner = (
+        (block(one, holding[0]), block(other, holding[1]))
+        if holding[0] == holding[1]
+        else (None, None)
+    )
     if inner[0] is None or inner[1] is None:
         return _renamed_same([one], [other], around)
     if not _same_header(inner[0][0], inner[1][0], around.sides):
@@ -289,52 +273,6 @@ def _same_kind(one: ast.stmt, other: ast.stmt) -> bool:
     )
 
 
-def _held(statement: ast.stmt, lines: list[int]) -> tuple[object, ...] | None:
-    """Which block of `statement` holds `lines`: ("body",), ("handlers", 2) and so on; None
-    when only its header does, ("several",) when more than one block does."""
-    low, high = min(lines), max(lines)
-    found: list[tuple[object, ...]] = []
-    for field in BLOCKS:
-        value = getattr(statement, field, None) or []
-        for index, item in enumerate(value):
-            first, last = _extent(item)
-            if first <= high and last >= low:
-                key = (field,) if isinstance(item, ast.stmt) else (field, index)
-                if key not in found:
-                    found.append(key)
-    if not found:
-        return None
-    return found[0] if len(found) == 1 else ("several",)
-
-
-def _extent(node: ast.AST) -> tuple[int, int]:
-    """The lines of a statement from its first decorator, a handler, or a case (from its
-    pattern to its last statement): a changed decorator lies in the block of its method."""
-    first: int = getattr(node, "lineno", None) or getattr(node, "pattern").lineno  # noqa: B009
-    for decorator in getattr(node, "decorator_list", ()):
-        first = min(first, decorator.lineno)
-    last: int | None = getattr(node, "end_lineno", None)
-    if last is None:
-        last = getattr(node, "body")[-1].end_lineno  # noqa: B009
-    return first, last or first
-
-
-def _block(
-    statement: ast.stmt, key: tuple[object, ...] | None
-) -> tuple[ast.AST, list[ast.stmt]] | None:
-    """What leads into the block (the statement, or its handler or case) and its statements;
-    None for no block or several."""
-    if key is None or key[0] == "several":
-        return None
-    value = getattr(statement, str(key[0]))
-    if len(key) == 1:
-        return statement, value
-    index = key[1]
-    if not isinstance(index, int) or index >= len(value):
-        return None
-    return value[index], value[index].body
-
-
 def _same_header(one: ast.AST, other: ast.AST, sides: tuple[Side, Side]) -> bool:
     """The same name, arguments (their annotations apart), bases, decorators, test, targets,
     handler types: all but the statements."""
@@ -343,56 +281,6 @@ def _same_header(one: ast.AST, other: ast.AST, sides: tuple[Side, Side]) -> bool
         shape(one, sides[0], header=True), shape(other, sides[1], header=True), fillvalue=sentinel
     )
     return all(a == b for a, b in pairs)
-
-
-def sides_lines(hunk: Hunk) -> tuple[list[int], list[int]]:
-    """The lines of each side that decide whether `hunk` changes anything: its removed and its
-    added lines; for a hunk that only adds (or only removes), the two lines of the other side
-    around the place where it does, so that a line added inside a docstring compares the
-    statement around it. Each side is the same stretch of the hunk, every line of it: the
-    context before the first change of either side and after the last is common to both, so
-    both sides compare the same statements (an unchanged import above a changed one on one
-    side only would otherwise be a difference)."""
-    removed = [line.number for line in hunk.removed]
-    added = [line.number for line in hunk.added]
-    if not removed and added:
-        at = hunk.old_start + (added[0] - hunk.new_start) - 1
-        removed = [at, at + 1]
-    elif not added and removed:
-        at = hunk.new_start + (removed[0] - hunk.old_start) - 1
-        added = [at, at + 1]
-    if not removed:
-        return removed, added
-    head = max(0, min(removed[0] - hunk.old_start, added[0] - hunk.new_start))
-    old_end = hunk.old_start + hunk.old_count - 1
-    new_end = hunk.new_start + hunk.new_count - 1
-    tail = max(0, min(old_end - removed[-1], new_end - added[-1]))
-    return (
-        _stretch(min(removed[0], hunk.old_start + head), max(removed[-1], old_end - tail)),
-        _stretch(min(added[0], hunk.new_start + head), max(added[-1], new_end - tail)),
-    )
-
-
-def _stretch(first: int, last: int) -> list[int]:
-    """Every line from `first` to `last`: the statements between two changed lines are parsed
-    on both sides, so both compare the same statements."""
-    return list(range(max(first, 1), last + 1))
-
-
-def _overlapping(body: list[ast.stmt], lines: list[int]) -> list[ast.stmt]:
-    """The statements between the first and the last of `lines` (none when a side has no
-    line: a file emptied, or a symlink that becomes an empty file)."""
-    if not lines:
-        return []
-    low, high = min(lines), max(lines)
-    found = []
-    for statement in body:
-        first = statement.lineno
-        for decorator in getattr(statement, "decorator_list", ()):
-            first = min(first, decorator.lineno)
-        if first <= high and (statement.end_lineno or statement.lineno) >= low:
-            found.append(statement)
-    return found
 
 
 def _renamed_enough(before: list[ast.stmt], after: list[ast.stmt], around: _Around) -> bool:
