@@ -492,6 +492,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyrename",
         "languages.pyshape",
         "languages.pysource",
+        "languages.pytyping",
         "languages.python",
         "languages.tokens",
         "languages.tstypes",
@@ -522,6 +523,7 @@ NOOP_RULES = [
     "rename",
     "shape",
     "source",
+    "typing",
 ]
 GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens, not a tree
     f"specflow.{name}"

@@ -1,13 +1,12 @@
 """Python statements as streams of kinds and values, each spelling of the same behaviour spelled
 one way (REVIEW-16): positions, annotations, docstrings and typing-only statements dropped,
-`typing` by any alias, the old names of OSError, formatted strings (`pyformat`), locals a
-function renamed (`pyrename`). `noop` compares two such streams. Pure."""
+`typing` by any alias (`pytyping`), the old names of OSError, formatted strings (`pyformat`),
+locals a function renamed (`pyrename`). `noop` compares two such streams. Pure."""
 
 from __future__ import annotations
 
 import ast
 import sys
-import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -26,6 +25,13 @@ from specflow.languages.pymodern import (
     compared,
     os_error,
     rewritten,
+)
+from specflow.languages.pytyping import (
+    declared_aliases,
+    modern,
+    type_alias,
+    type_only_base,
+    typing_name,
 )
 
 # Imports that only serve annotations; dropping them never changes what the code does.
@@ -68,24 +74,6 @@ def both_sides(
         for names, classes in zip(typing_modules, plain, strict=True)
     )
     return one, other
-
-
-def declared_aliases(
-    trees: Sequence[ast.Module], typing_modules: frozenset[str]
-) -> frozenset[tuple[str, str]]:
-    """The aliases a module or class body declares `X: TypeAlias = V` in any of the trees, as
-    the name and the dumped value: on the other side `X = V` is the same alias (REVIEW-E10)."""
-    side = Side(typing_modules)
-    return frozenset(
-        (node.target.id, ast.dump(node.value))
-        for tree in trees
-        for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]
-        for node in body
-        if isinstance(node, ast.AnnAssign)
-        and isinstance(node.target, ast.Name)
-        and node.value is not None
-        and _typing_name(node.annotation, side) == "TypeAlias"
-    )
 
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -146,9 +134,9 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     if isinstance(statement, FUNCTIONS):
         if statement.lineno in side.moved:
             return True
-        overload = any(_typing_name(d, side) == "overload" for d in statement.decorator_list)
+        overload = any(typing_name(d, side.typing) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
-    return where != "function" and _type_alias(statement, side)
+    return where != "function" and type_alias(statement, side.typing, side.aliases)
 
 
 def _stub(statement: ast.stmt) -> bool:
@@ -157,65 +145,6 @@ def _stub(statement: ast.stmt) -> bool:
     if isinstance(statement, ast.Pass):
         return True
     return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
-
-
-def _type_alias(statement: ast.AST, side: Side) -> bool:
-    """REVIEW-E10: `X = t.Union[str, bytes]`, `X: TypeAlias = ...`, `T = TypeVar("T")`,
-    `type X = ...`: names only annotations read."""
-    if type(statement).__name__ == "TypeAlias":  # `type X = ...` (3.12), evaluated lazily
-        return True
-    if isinstance(statement, ast.AnnAssign):
-        return _typing_name(statement.annotation, side) == "TypeAlias"
-    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
-        return False
-    if not isinstance(statement.targets[0], ast.Name):
-        return False
-    if (statement.targets[0].id, ast.dump(statement.value)) in side.aliases:
-        return True
-    value = statement.value
-    if isinstance(value, ast.Call):
-        return _typing_name(value.func, side) in _TYPE_VARIABLES
-    if isinstance(value, ast.Subscript):
-        return _typing_name(value.value, side) is not None or _generic(value.value)
-    return _typing_name(value, side) == "Any" or _named(value, "Any")
-
-
-def _generic(node: ast.expr) -> bool:
-    """A bare name of `typing`'s generics and special forms (`Union`, `List`, `Sequence`, as
-    `from typing import ...` or `collections.abc` gives them): `X = Union[A, B]`."""
-    return isinstance(node, ast.Name) and node.id[:1].isupper() and node.id in _TYPING_NAMES
-
-
-_TYPE_VARIABLES = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
-# names of `typing_extensions` that `typing` of the Python running specflow may lack
-_TYPING_EXTRAS = frozenset(
-    {"Self", "TypeAlias", "ParamSpec", "TypeVarTuple", "Concatenate", "TypeGuard", "TypeIs"}
-    | {"Unpack", "Required", "NotRequired", "LiteralString", "Never", "override", "Buffer"}
-    | {"ReadOnly", "deprecated", "dataclass_transform", "assert_never", "assert_type"}
-    | {"reveal_type", "TypeAliasType", "get_overloads", "is_typeddict"}
-)
-_TYPING_NAMES = frozenset(typing.__all__) | _TYPING_EXTRAS
-
-
-def _typing_name(node: ast.AST, side: Side) -> str | None:
-    """The name in `typing` that `node` spells (`t.overload`, `_t.Union`, `typing.Generic`, a
-    bare `overload` or `TypeVar`), else None."""
-    if (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id in side.typing
-        and node.attr in _TYPING_NAMES
-    ):
-        return node.attr
-    if isinstance(node, ast.Name) and node.id in _BARE_TYPING:
-        return node.id
-    return None
-
-
-# names that, imported from `typing`, serve only the type checker wherever they are written
-_BARE_TYPING = frozenset(
-    {"overload", "TypeVar", "ParamSpec", "TypeVarTuple", "TypeAlias", "Generic"}
-)
 
 
 def _unwrapped(call: ast.Call) -> ast.expr:
@@ -263,7 +192,7 @@ def shape(
             node = _declaration(node, side)
     if isinstance(node, ast.Name | ast.Attribute):
         yield from _named_shape(node, side)
-        if isinstance(node, ast.Name) or os_error(node) or _typing_name(node, side):
+        if isinstance(node, ast.Name) or os_error(node) or typing_name(node, side.typing):
             return
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
@@ -283,7 +212,7 @@ def shape(
         if field in _POSITIONS or field in _ANNOTATIONS or field == "kind":
             continue
         if field == "bases" and isinstance(node, ast.ClassDef):
-            value = [_unparameterised(b) for b in value if not _type_only_base(b, side)]
+            value = [_unparameterised(b) for b in value if not type_only_base(b, side.typing)]
         if isinstance(value, list):
             if field in BLOCKS and (header or (value and isinstance(value[0], ast.stmt))):
                 if not header:
@@ -307,78 +236,28 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
     if node.value is not None:
         kind = node.annotation
         kind = kind.value if isinstance(kind, ast.Subscript) else kind
-        var = "ClassVar" in (_typing_name(kind, side), getattr(kind, "id", None))
+        var = "ClassVar" in (typing_name(kind, side.typing), getattr(kind, "id", None))
         yield from ("Assign", 1, "Field") if where == "class" and not var else ("Assign", 1)
         yield from shape(node.target, side, where)
         yield from shape(node.value, side, where)
     elif where == "class":
         yield "Field"
         yield from shape(node.target, side, where)
-        yield from shape(_modern(node.annotation, side), side, where)
+        yield from shape(modern(node.annotation, side.typing), side, where)
 
 
 def _declaration(call: ast.Call, side: Side) -> ast.Call:
     """A `NamedTuple` or `TypedDict` call's field types read as a class body's (REVIEW-E27)."""
     table = call.args[1]
     if isinstance(table, ast.Dict):
-        table = ast.Dict(table.keys, [_modern(kind, side) for kind in table.values])
+        table = ast.Dict(table.keys, [modern(kind, side.typing) for kind in table.values])
     elif isinstance(table, ast.List | ast.Tuple):
         pairs = [pair.elts for pair in table.elts if isinstance(pair, ast.Tuple)]
         fields: list[ast.expr] = [
-            ast.Tuple([p[0], _modern(p[1], side)], ast.Load()) for p in pairs if len(p) == 2
+            ast.Tuple([p[0], modern(p[1], side.typing)], ast.Load()) for p in pairs if len(p) == 2
         ]
         table = ast.List(fields, ast.Load()) if len(fields) == len(table.elts) else table
     return ast.Call(call.func, [call.args[0], table], call.keywords)
-
-
-# REVIEW-E10: how pyupgrade writes `typing`'s generics (PEP 585) and unions (PEP 604)
-_BUILTIN_GENERICS = {
-    name: name.lower() for name in ("List", "Dict", "Set", "FrozenSet", "Tuple", "Type")
-}
-_SPELLED = frozenset({*_BUILTIN_GENERICS, "Optional", "Union"})
-
-
-def _modern(node: ast.expr, side: Side) -> ast.expr:
-    """A field's annotation as pyupgrade writes it: `List[str]` is `list[str]`, `Optional[X]`
-    is `X | None`, `Union[A, B]` is `A | B` (a bare `List` is taken for `typing`'s)."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _union([_modern(node.left, side), _modern(node.right, side)])
-    if not isinstance(node, ast.Subscript):
-        name = _spelled(node, side)
-        return ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node
-    inner = node.slice
-    items = [
-        _modern(item, side) for item in (inner.elts if isinstance(inner, ast.Tuple) else [inner])
-    ]
-    name = _spelled(node.value, side)
-    if name == "Optional" and len(items) == 1:
-        return _union([items[0], ast.Constant(None)])
-    if name == "Union":
-        return _union(items)
-    base = (
-        ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node.value
-    )
-    index = ast.Tuple(items, ast.Load()) if isinstance(inner, ast.Tuple) else items[0]
-    return ast.Subscript(base, index, ast.Load())
-
-
-def _spelled(node: ast.expr, side: Side) -> str | None:
-    name = _typing_name(node, side) or (node.id if isinstance(node, ast.Name) else None)
-    return name if name in _SPELLED else None
-
-
-def _union(items: list[ast.expr]) -> ast.expr:
-    """`A | B | C`, each union among the items flattened into it."""
-    flat: list[ast.expr] = []
-    for item in items:
-        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
-            flat += [item.left, item.right]
-        else:
-            flat.append(item)
-    joined = flat[0]
-    for item in flat[1:]:
-        joined = ast.BinOp(joined, ast.BitOr(), item)
-    return joined
 
 
 def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]:
@@ -387,11 +266,11 @@ def _named_shape(node: ast.Name | ast.Attribute, side: Side) -> Iterator[object]
     if os_error(node):
         yield from ("Name", "OSError", "Load")
         return
-    typing_name = _typing_name(node, side) if isinstance(node, ast.Attribute) else None
+    spelled = typing_name(node, side.typing) if isinstance(node, ast.Attribute) else None
     if isinstance(node, ast.Name) and node.id[:1].isupper():  # REVIEW-E84, REVIEW-E112
-        typing_name = from_typing(side.sources).get(node.id)
-    if typing_name is not None:
-        yield from ("typing", typing_name)
+        spelled = from_typing(side.sources).get(node.id)
+    if spelled is not None:
+        yield from ("typing", spelled)
         return
     if isinstance(node, ast.Name):
         yield "Name"
@@ -407,13 +286,6 @@ def _local(side: Side, node: ast.Name | ast.ExceptHandler, name: str) -> str:
         where = (name, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
         return side.bound.get(where, name)
     return side.renamed.get(name, name)
-
-
-def _type_only_base(base: ast.expr, side: Side) -> bool:
-    """`object` and `Generic[T]` among the bases of a class."""
-    if _named(base, "object"):
-        return True
-    return isinstance(base, ast.Subscript) and _typing_name(base.value, side) == "Generic"
 
 
 def _unparameterised(base: ast.expr) -> ast.expr:

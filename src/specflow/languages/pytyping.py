@@ -1,0 +1,148 @@
+"""How Python spells types, for pyshape: the name in `typing` a node spells by any alias of the
+module, the statements that only declare a type (aliases, type variables), the bases only the
+type checker reads, and an annotation as pyupgrade writes it (`List[str]` is `list[str]`,
+`Optional[X]` is `X | None`: REVIEW-E10). Pure."""
+
+from __future__ import annotations
+
+import ast
+import typing
+from collections.abc import Sequence
+
+
+def declared_aliases(
+    trees: Sequence[ast.Module], typing_modules: frozenset[str]
+) -> frozenset[tuple[str, str]]:
+    """The aliases a module or class body declares `X: TypeAlias = V` in any of the trees, as
+    the name and the dumped value: on the other side `X = V` is the same alias (REVIEW-E10)."""
+    return frozenset(
+        (node.target.id, ast.dump(node.value))
+        for tree in trees
+        for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]
+        for node in body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.value is not None
+        and typing_name(node.annotation, typing_modules) == "TypeAlias"
+    )
+
+
+def type_alias(
+    statement: ast.AST, typing_modules: frozenset[str], aliases: frozenset[tuple[str, str]]
+) -> bool:
+    """REVIEW-E10: `X = t.Union[str, bytes]`, `X: TypeAlias = ...`, `T = TypeVar("T")`,
+    `type X = ...`: names only annotations read."""
+    if type(statement).__name__ == "TypeAlias":  # `type X = ...` (3.12), evaluated lazily
+        return True
+    if isinstance(statement, ast.AnnAssign):
+        return typing_name(statement.annotation, typing_modules) == "TypeAlias"
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+        return False
+    if not isinstance(statement.targets[0], ast.Name):
+        return False
+    if (statement.targets[0].id, ast.dump(statement.value)) in aliases:
+        return True
+    value = statement.value
+    if isinstance(value, ast.Call):
+        return typing_name(value.func, typing_modules) in _TYPE_VARIABLES
+    if isinstance(value, ast.Subscript):
+        return typing_name(value.value, typing_modules) is not None or _generic(value.value)
+    return typing_name(value, typing_modules) == "Any" or (
+        isinstance(value, ast.Name) and value.id == "Any"
+    )
+
+
+def _generic(node: ast.expr) -> bool:
+    """A bare name of `typing`'s generics and special forms (`Union`, `List`, `Sequence`, as
+    `from typing import ...` or `collections.abc` gives them): `X = Union[A, B]`."""
+    return isinstance(node, ast.Name) and node.id[:1].isupper() and node.id in _TYPING_NAMES
+
+
+_TYPE_VARIABLES = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+# names of `typing_extensions` that `typing` of the Python running specflow may lack
+_TYPING_EXTRAS = frozenset(
+    {"Self", "TypeAlias", "ParamSpec", "TypeVarTuple", "Concatenate", "TypeGuard", "TypeIs"}
+    | {"Unpack", "Required", "NotRequired", "LiteralString", "Never", "override", "Buffer"}
+    | {"ReadOnly", "deprecated", "dataclass_transform", "assert_never", "assert_type"}
+    | {"reveal_type", "TypeAliasType", "get_overloads", "is_typeddict"}
+)
+_TYPING_NAMES = frozenset(typing.__all__) | _TYPING_EXTRAS
+
+
+def typing_name(node: ast.AST, typing_modules: frozenset[str]) -> str | None:
+    """The name in `typing` that `node` spells (`t.overload`, `_t.Union`, `typing.Generic`, a
+    bare `overload` or `TypeVar`), else None."""
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in typing_modules
+        and node.attr in _TYPING_NAMES
+    ):
+        return node.attr
+    if isinstance(node, ast.Name) and node.id in _BARE_TYPING:
+        return node.id
+    return None
+
+
+# names that, imported from `typing`, serve only the type checker wherever they are written
+_BARE_TYPING = frozenset(
+    {"overload", "TypeVar", "ParamSpec", "TypeVarTuple", "TypeAlias", "Generic"}
+)
+
+
+# REVIEW-E10: how pyupgrade writes `typing`'s generics (PEP 585) and unions (PEP 604)
+_BUILTIN_GENERICS = {
+    name: name.lower() for name in ("List", "Dict", "Set", "FrozenSet", "Tuple", "Type")
+}
+_SPELLED = frozenset({*_BUILTIN_GENERICS, "Optional", "Union"})
+
+
+def modern(node: ast.expr, typing_modules: frozenset[str]) -> ast.expr:
+    """A field's annotation as pyupgrade writes it: `List[str]` is `list[str]`, `Optional[X]`
+    is `X | None`, `Union[A, B]` is `A | B` (a bare `List` is taken for `typing`'s)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union([modern(node.left, typing_modules), modern(node.right, typing_modules)])
+    if not isinstance(node, ast.Subscript):
+        name = _spelled(node, typing_modules)
+        return ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node
+    inner = node.slice
+    items = [
+        modern(item, typing_modules)
+        for item in (inner.elts if isinstance(inner, ast.Tuple) else [inner])
+    ]
+    name = _spelled(node.value, typing_modules)
+    if name == "Optional" and len(items) == 1:
+        return _union([items[0], ast.Constant(None)])
+    if name == "Union":
+        return _union(items)
+    base = (
+        ast.Name(_BUILTIN_GENERICS[name], ast.Load()) if name in _BUILTIN_GENERICS else node.value
+    )
+    index = ast.Tuple(items, ast.Load()) if isinstance(inner, ast.Tuple) else items[0]
+    return ast.Subscript(base, index, ast.Load())
+
+
+def _spelled(node: ast.expr, typing_modules: frozenset[str]) -> str | None:
+    name = typing_name(node, typing_modules) or (node.id if isinstance(node, ast.Name) else None)
+    return name if name in _SPELLED else None
+
+
+def _union(items: list[ast.expr]) -> ast.expr:
+    """`A | B | C`, each union among the items flattened into it."""
+    flat: list[ast.expr] = []
+    for item in items:
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
+            flat += [item.left, item.right]
+        else:
+            flat.append(item)
+    joined = flat[0]
+    for item in flat[1:]:
+        joined = ast.BinOp(joined, ast.BitOr(), item)
+    return joined
+
+
+def type_only_base(base: ast.expr, typing_modules: frozenset[str]) -> bool:
+    """`object` and `Generic[T]` among the bases of a class."""
+    if isinstance(base, ast.Name) and base.id == "object":
+        return True
+    return isinstance(base, ast.Subscript) and typing_name(base.value, typing_modules) == "Generic"
