@@ -498,6 +498,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.tstypes",
         "lineage",
         "link",
+        "linkrows",
         "noop",
         "pipeline_review",
         "renames",

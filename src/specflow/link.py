@@ -17,15 +17,12 @@ from specflow.change import FileChange, Hunk, Line
 from specflow.globs import is_code
 from specflow.identifiers import (
     code_names,
-    dunder,
-    every_class_may_define,
     hunk_text,
     identifiers,
     joined,
-    qualified,
     without_names,
 )
-from specflow.ids import dashed_references, find_references
+from specflow.ids import dashed_references
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.words import (
@@ -178,114 +175,9 @@ class Corpus:
             scope = self.in_scope(scoped[file.path])
             quiet = imported.get(file.path, frozenset())
             for number, hunk in enumerate(file.hunks):
-                links = _hunk_links(hunk, self, code, scope, quiet)
+                links = hunk_links(hunk, self, code, scope, quiet)
                 found += [(at, number, *row) for row in links]
         return found
-
-    def enclosing_rows(
-        self,
-        files: Sequence[FileChange],
-        enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
-        skip_paths: Sequence[str],
-        scoped: Mapping[str, frozenset[str]],
-    ) -> list[LinkRow]:
-        """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
-        evidence for a statement naming it, whose spec is then a candidate as in scope."""
-        found: list[LinkRow] = []
-        for at, file in enumerate(files):
-            if file.path in skip_paths:
-                continue
-            scope = self.in_scope(scoped[file.path])
-            for number, names in enclosing.get(file.path, {}).items():
-                links: dict[int, Found] = {}
-                name_links(self, qualified(names), scope, links)
-                self._own_links(names, scope, links)  # REVIEW-E129
-                if not links:
-                    continue
-                text = hunk_text(file.hunks[number])
-                words = _words(text)
-                for doc, (kind, named) in links.items():
-                    evidence = ENCLOSING if kind == IDENTIFIER else kind
-                    found.append((at, number, doc, evidence, named, _shared(self, doc, words)))
-                found += self._named_spec_rows(at, number, text, words, links, scope)
-        return found
-
-    def _own_links(self, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:
-        """REVIEW-E129: a method of a builtin type (`join`, `get`; not a dunder) by its bare name,
-        in the scope of the file's specs: the hunk changes that method itself."""
-        for name in (n for n in names if every_class_may_define(n) and not dunder(n)):
-            for doc in (doc for doc in self.by_name.get(name, ()) if doc in scope.docs):
-                _keep(links, doc, IDENTIFIER, name)
-
-    def comment_rows(
-        self,
-        files: Sequence[FileChange],
-        above: Mapping[str, Mapping[int, str]],
-        skip_paths: Sequence[str],
-    ) -> list[LinkRow]:
-        """Links by the IDs that the comments just above a hunk name (REVIEW-15)."""
-        found: list[LinkRow] = []
-        for at, file in enumerate(files):
-            if file.path in skip_paths:
-                continue
-            for number, text in above.get(file.path, {}).items():
-                for item_id, _ in find_references(text, self.specs.prefixes):
-                    for doc in self.by_id.get(item_id, ()):
-                        found.append((at, number, doc, REFERENCE, (item_id,), ()))
-        return found
-
-    def governed_rows(
-        self,
-        files: Sequence[FileChange],
-        governed: Mapping[str, Mapping[int, str]],
-        skip_paths: Sequence[str],
-        scoped: Mapping[str, frozenset[str]],
-    ) -> list[LinkRow]:
-        """Links of a hunk that changes only conditions, read with the block they govern
-        (REVIEW-18), in the scope of the file's specs only."""
-        found: list[LinkRow] = []
-        for at, file in enumerate(files):
-            scope = self.in_scope(scoped.get(file.path, frozenset()))
-            if file.path in skip_paths or not scope.docs:
-                continue
-            for number, text in governed.get(file.path, {}).items():
-                hunk = file.hunks[number]
-                block = tuple(Line(0, line) for line in text.split("\n"))
-                read = hunk._replace(added=(*hunk.added, *block))
-                if text.startswith("def ") and len(block) == 1:  # REVIEW-E86: the name alone
-                    read = hunk._replace(added=block, removed=())
-                rows = [
-                    (at, number, doc, kind, names, words)
-                    for doc, kind, names, words in _hunk_links(read, self, True, scope)
-                    if doc in scope.docs
-                ]
-                found += rows[:GOVERNED_LINKS]
-        return found
-
-    def _named_spec_rows(
-        self,
-        at: int,
-        number: int,
-        text: str,
-        words: frozenset[str],
-        links: Mapping[int, tuple[str, tuple[str, ...]]],
-        scope: Scope,
-    ) -> list[LinkRow]:
-        """The words of a hunk against the specs that name the definition it lies in, when
-        their scope does not cover it (`get_netrc_auth()` in utils.py, named by the auth spec)."""
-        specs = {
-            self.statements[doc].spec for doc, (kind, _) in links.items() if kind == IDENTIFIER
-        } - scope.specs
-        if not specs:
-            return []
-        more: dict[int, Found] = {}
-        named = self.in_scope(frozenset(specs))
-        name_links(self, code_names(text), named, more, words)
-        return [
-            (at, number, doc, kind, names, found_words)
-            for doc, kind, names, found_words in _strongest(self, more, words, named.docs)
-            if kind != IDENTIFIER
-        ]
 
     def links(
         self,
@@ -330,7 +222,7 @@ class Corpus:
         return min(sum(k != skip for k in found) or 1 for found in kinds)
 
 
-def _hunk_links(
+def hunk_links(
     hunk: Hunk, corpus: Corpus, code: bool, scope: Scope, quiet: frozenset[Line] = frozenset()
 ) -> list[HunkLink]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
@@ -345,12 +237,12 @@ def _hunk_links(
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
     names_in_hunk = code_names(hunk_text(hunk, quiet) if quiet else text)  # REVIEW-E6
-    hunk_words = _words(text)
+    hunk_words = hunk_words_of(text)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
-    return _strongest(corpus, found, hunk_words, scope.docs)
+    return strongest(corpus, found, hunk_words, scope.docs)
 
 
 def name_links(
@@ -370,7 +262,7 @@ def name_links(
         if len(docs) > DISTINCT_NAME:
             docs = [d for spec in scope.specs for d in corpus.by_spec_name.get((spec, name), ())]
         for doc in docs:
-            _keep(found, doc, IDENTIFIER, name)
+            keep(found, doc, IDENTIFIER, name)
     named = dict.fromkeys(names)  # in order: the names a link shows are the same every run
     hits = [(name, hit) for name in named for hit in corpus.by_last.get(name, ())]
     stems = {stem(name.lower()) for name in named} if hits else set()
@@ -383,7 +275,7 @@ def name_links(
             # kept beside the stronger kind: writing it is what makes the link certain
             found[doc] = (IDENTIFIER, (*have[1], dotted))
             continue
-        _keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
+        keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
     in_scope = scope.docs
     if not in_scope:
         return
@@ -399,16 +291,16 @@ def name_links(
         words = _with_said(corpus, doc, hunk_words)
         for parts, name in split.items():
             if parts_enough(len(parts & prose), len(parts)):
-                _keep(found, doc, PART, name)
+                keep(found, doc, PART, name)
         for name, parts in corpus.parts[doc]:
             met = words & parts
             if parts_enough(len(met), len(parts)) and not sibling(met, parts, split):
-                _keep(found, doc, PART, name)
+                keep(found, doc, PART, name)
         if doc not in found and len(corpus.words[doc] & words) >= 2:
             found[doc] = (WORDS, ())
 
 
-def _keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
+def keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
     have = found.get(doc)
     if have is None or EVIDENCE.index(kind) < EVIDENCE.index(have[0]):
         found[doc] = (kind, (name,))
@@ -421,16 +313,16 @@ def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
-def _words(text: str) -> frozenset[str]:  # digits are no words
+def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
     return frozenset(word for word in word_set(text) if not word.isdigit())
 
 
-def _shared(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
+def shared_words(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
     """The words the statement shares with the hunk and the change's own account."""
     return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words)))
 
 
-def _strongest(
+def strongest(
     corpus: Corpus, found: dict[int, Found], hunk_words: Set[str], candidates: Set[int]
 ) -> list[HunkLink]:
     """The strongest few of each kind of statement among the candidates, by evidence, then
@@ -454,5 +346,5 @@ def _strongest(
         if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += counted
-        kept.append((doc, kind, names, _shared(corpus, doc, hunk_words)))
+        kept.append((doc, kind, names, shared_words(corpus, doc, hunk_words)))
     return kept

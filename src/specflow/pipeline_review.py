@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -23,18 +23,18 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
-from specflow.globs import BLOCK_COMMENTS, DOCUMENTS, matches
-from specflow.heading import heading, heading_lines, implementing, lazy_lines
-from specflow.identifiers import code_names, hunk_text, imported_lines
+from specflow.globs import BLOCK_COMMENTS, matches
+from specflow.identifiers import imported_lines
 from specflow.languages.defining import defined_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
-from specflow.link import (
-    HEADING,
-    IDENTIFIER,
-    REACHES,
-    Corpus,
-    LinkRow,
-    name_links,
+from specflow.link import Corpus
+from specflow.linkrows import (
+    comment_rows,
+    enclosing_rows,
+    governed_rows,
+    heading_rows,
+    reach_rows,
+    written_rows,
 )
 from specflow.model import headline
 from specflow.pipeline import (
@@ -45,10 +45,10 @@ from specflow.pipeline import (
     snapshot,
     start_sources,
 )
-from specflow.refs import Reference, path_of
+from specflow.refs import path_of
 from specflow.renames import change_renames
 from specflow.review import Linking, build
-from specflow.ripple import Ripple, chosen_rows, in_code, ripples, uses, without_prose
+from specflow.ripple import chosen_rows, in_code, ripples, uses, without_prose
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
 from specflow.touches import (
@@ -62,7 +62,7 @@ from specflow.touches import (
 if TYPE_CHECKING:
     from specflow.braces import Code
     from specflow.context import NameContext, PathContext
-    from specflow.languages.base import FileFacts, Symbol
+    from specflow.languages.base import FileFacts
     from specflow.link import Link, LinkRow
     from specflow.review import Review
     from specflow.ripple import Use
@@ -86,100 +86,6 @@ def verdict(
     with collector_paused():
         snap = snapshot(repo, revision, extra_messages=extra)
         return review_of(repo, snap, show_all), check_of(repo, snap)
-
-
-def heading_rows(
-    corpus: Corpus,
-    files: Sequence[FileChange],
-    references: Sequence[Reference],
-    skip: tuple[str, ...],
-    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
-    tests: Set[int] = frozenset(),
-) -> list[LinkRow]:
-    """REVIEW-E31: the hunks of code inside or at most BLOCK_LINES below a reference that
-    implements an ID, linked to that ID: the code `check` says the change touches
-    (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
-    test (it verifies the rule; `tests`: the ids of the hunks of test code in a code file,
-    REVIEW-E75) nor documentation (it describes it) is that code."""
-    heads = implementing(references)
-    found: list[LinkRow] = []
-    for at, file in enumerate(files):
-        if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
-            continue
-        lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
-        for number, hunk in enumerate(file.hunks):
-            if id(hunk) in tests:
-                continue
-            for reference in heading(heads[file.path], hunk, lines):
-                for doc in corpus.by_id.get(reference.id, ()):
-                    found.append((at, number, doc, HEADING, (reference.id,), ()))
-    return found
-
-
-def reach_rows(
-    corpus: Corpus,
-    files: Sequence[FileChange],
-    rippled: Sequence[Ripple],
-    references: Sequence[Reference],
-    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
-) -> list[LinkRow]:
-    """REVIEW-E32: a name the change touches that untouched code uses, where a reference that
-    implements an ID heads that code: the hunk that touches it is linked to that requirement,
-    through the use (`verify_password` reads the hash the reset now writes, under `# AUTH-1`),
-    wherever the changed file is."""
-    heads = implementing(references)
-    at_path = {file.path: at for at, file in enumerate(files)}
-    lines = {path: lazy_lines(new) for path, (_, new) in (sources or {}).items()}
-    found: list[LinkRow] = []
-    for ripple in rippled:
-        symbol = ripple.symbol
-        if ripple.settled or symbol.path not in at_path:
-            continue
-        at = at_path[symbol.path]
-        number = _hunk_at(files[at], symbol.line)
-        for use in ripple.uses:
-            read = lines.get(use.path)  # a file the change leaves alone: no text, the line rule
-            for reference in heading_lines(heads.get(use.path, []), use.line, use.line, read):
-                where = f"{use.path}:{use.line}"
-                for doc in corpus.by_id.get(reference.id, ()):
-                    found.append((at, number, doc, REACHES, (symbol.name, where), ()))
-    return found
-
-
-def written_rows(
-    corpus: Corpus,
-    files: Sequence[FileChange],
-    symbols: Sequence[Symbol],
-    scoped: Mapping[str, frozenset[str]],
-) -> list[LinkRow]:
-    """REVIEW-E53: a hunk inside a statement that writes a name over several lines (an entry
-    added to `ALLOWED = frozenset({...})`) writes that name though its own lines do not say
-    it: the statements that name it are linked as if they did."""
-    at_path = {file.path: at for at, file in enumerate(files)}
-    found: list[LinkRow] = []
-    for symbol in symbols:
-        if symbol.kind != "write" or symbol.last <= symbol.line or symbol.path not in at_path:
-            continue
-        named: dict[int, tuple[str, tuple[str, ...]]] = {}
-        name_links(
-            corpus, [symbol.name], corpus.in_scope(scoped.get(symbol.path, frozenset())), named
-        )
-        docs = [doc for doc, (kind, _) in named.items() if kind == IDENTIFIER]
-        at = at_path[symbol.path]
-        for number, hunk in enumerate(files[at].hunks):
-            inside = any(symbol.line < line.number <= symbol.last for line in hunk.added)
-            if inside and symbol.name not in code_names(hunk_text(hunk)):
-                found += [(at, number, doc, IDENTIFIER, (symbol.name,), ()) for doc in docs]
-    return found
-
-
-def _hunk_at(file: FileChange, line: int) -> int:
-    """The hunk that holds `line` of the new side, else the first one after it (a function
-    whose body changed is named at its `def` line), else the last."""
-    for number, hunk in enumerate(file.hunks):
-        if line <= hunk.new_end:
-            return number
-    return len(file.hunks) - 1
 
 
 @contextmanager
@@ -220,11 +126,11 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     facts = {path: found for (_, part), _ in parts for path, found in part.items()}
     enclosing = {path: found.enclosing for path, found in facts.items()}
     rows = [row for _, rows in parts for row in rows]
-    rows += corpus.enclosing_rows(change.files, enclosing, spec_paths, scoped)
+    rows += enclosing_rows(corpus, change.files, enclosing, spec_paths, scoped)
     above = {path: found.above for path, found in facts.items()}
-    rows += corpus.comment_rows(change.files, above, spec_paths)
+    rows += comment_rows(corpus, change.files, above, spec_paths)
     governed = {path: found.governed for path, found in facts.items()}
-    rows += corpus.governed_rows(change.files, governed, spec_paths, scoped)
+    rows += governed_rows(corpus, change.files, governed, spec_paths, scoped)
     skip = (*spec_paths, *config.test_globs)
     rows += heading_rows(corpus, change.files, snap.references, skip, sources, tests)
     rows += written_rows(corpus, change.files, symbols, scoped)

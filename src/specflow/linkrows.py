@@ -1,0 +1,242 @@
+"""The rows of evidence a change's hunks get besides their own text (`link.hunk_links`), for
+`Corpus.links`: the definitions around a hunk, the IDs named in comments above it, the block a
+changed condition governs, the references that head it or the code it reaches, and a name a
+statement over several lines writes. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence, Set
+from typing import TYPE_CHECKING
+
+from specflow.change import FileChange, Line
+from specflow.globs import DOCUMENTS, matches
+from specflow.heading import heading, heading_lines, implementing, lazy_lines
+from specflow.identifiers import code_names, dunder, every_class_may_define, hunk_text, qualified
+from specflow.ids import find_references
+from specflow.link import (
+    ENCLOSING,
+    GOVERNED_LINKS,
+    HEADING,
+    IDENTIFIER,
+    REACHES,
+    REFERENCE,
+    Corpus,
+    Found,
+    LinkRow,
+    Scope,
+    hunk_links,
+    hunk_words_of,
+    keep,
+    name_links,
+    shared_words,
+    strongest,
+)
+
+if TYPE_CHECKING:
+    from specflow.languages.base import Symbol
+    from specflow.refs import Reference
+    from specflow.ripple import Ripple
+
+
+def enclosing_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
+    skip_paths: Sequence[str],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
+    evidence for a statement naming it, whose spec is then a candidate as in scope."""
+    found: list[LinkRow] = []
+    for at, file in enumerate(files):
+        if file.path in skip_paths:
+            continue
+        scope = corpus.in_scope(scoped[file.path])
+        for number, names in enclosing.get(file.path, {}).items():
+            links: dict[int, Found] = {}
+            name_links(corpus, qualified(names), scope, links)
+            _own_links(corpus, names, scope, links)  # REVIEW-E129
+            if not links:
+                continue
+            text = hunk_text(file.hunks[number])
+            words = hunk_words_of(text)
+            for doc, (kind, named) in links.items():
+                evidence = ENCLOSING if kind == IDENTIFIER else kind
+                found.append((at, number, doc, evidence, named, shared_words(corpus, doc, words)))
+            found += _named_spec_rows(corpus, at, number, text, words, links, scope)
+    return found
+
+
+def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:
+    """REVIEW-E129: a method of a builtin type (`join`, `get`; not a dunder) by its bare name,
+    in the scope of the file's specs: the hunk changes that method itself."""
+    for name in (n for n in names if every_class_may_define(n) and not dunder(n)):
+        for doc in (doc for doc in corpus.by_name.get(name, ()) if doc in scope.docs):
+            keep(links, doc, IDENTIFIER, name)
+
+
+def comment_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    above: Mapping[str, Mapping[int, str]],
+    skip_paths: Sequence[str],
+) -> list[LinkRow]:
+    """Links by the IDs that the comments just above a hunk name (REVIEW-15)."""
+    found: list[LinkRow] = []
+    for at, file in enumerate(files):
+        if file.path in skip_paths:
+            continue
+        for number, text in above.get(file.path, {}).items():
+            for item_id, _ in find_references(text, corpus.specs.prefixes):
+                for doc in corpus.by_id.get(item_id, ()):
+                    found.append((at, number, doc, REFERENCE, (item_id,), ()))
+    return found
+
+
+def governed_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    governed: Mapping[str, Mapping[int, str]],
+    skip_paths: Sequence[str],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """Links of a hunk that changes only conditions, read with the block they govern
+    (REVIEW-18), in the scope of the file's specs only."""
+    found: list[LinkRow] = []
+    for at, file in enumerate(files):
+        scope = corpus.in_scope(scoped.get(file.path, frozenset()))
+        if file.path in skip_paths or not scope.docs:
+            continue
+        for number, text in governed.get(file.path, {}).items():
+            hunk = file.hunks[number]
+            block = tuple(Line(0, line) for line in text.split("\n"))
+            read = hunk._replace(added=(*hunk.added, *block))
+            if text.startswith("def ") and len(block) == 1:  # REVIEW-E86: the name alone
+                read = hunk._replace(added=block, removed=())
+            rows = [
+                (at, number, doc, kind, names, words)
+                for doc, kind, names, words in hunk_links(read, corpus, True, scope)
+                if doc in scope.docs
+            ]
+            found += rows[:GOVERNED_LINKS]
+    return found
+
+
+def _named_spec_rows(
+    corpus: Corpus,
+    at: int,
+    number: int,
+    text: str,
+    words: frozenset[str],
+    links: Mapping[int, tuple[str, tuple[str, ...]]],
+    scope: Scope,
+) -> list[LinkRow]:
+    """The words of a hunk against the specs that name the definition it lies in, when
+    their scope does not cover it (`get_netrc_auth()` in utils.py, named by the auth spec)."""
+    specs = {
+        corpus.statements[doc].spec for doc, (kind, _) in links.items() if kind == IDENTIFIER
+    } - scope.specs
+    if not specs:
+        return []
+    more: dict[int, Found] = {}
+    named = corpus.in_scope(frozenset(specs))
+    name_links(corpus, code_names(text), named, more, words)
+    return [
+        (at, number, doc, kind, names, found_words)
+        for doc, kind, names, found_words in strongest(corpus, more, words, named.docs)
+        if kind != IDENTIFIER
+    ]
+
+
+def heading_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    references: Sequence[Reference],
+    skip: tuple[str, ...],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
+    tests: Set[int] = frozenset(),
+) -> list[LinkRow]:
+    """REVIEW-E31: the hunks of code inside or at most BLOCK_LINES below a reference that
+    implements an ID, linked to that ID: the code `check` says the change touches
+    (touched-requirement, CHECK-21), so the review asks what the check warns of. Neither a
+    test (it verifies the rule; `tests`: the ids of the hunks of test code in a code file,
+    REVIEW-E75) nor documentation (it describes it) is that code."""
+    heads = implementing(references)
+    found: list[LinkRow] = []
+    for at, file in enumerate(files):
+        if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
+            continue
+        lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
+        for number, hunk in enumerate(file.hunks):
+            if id(hunk) in tests:
+                continue
+            for reference in heading(heads[file.path], hunk, lines):
+                for doc in corpus.by_id.get(reference.id, ()):
+                    found.append((at, number, doc, HEADING, (reference.id,), ()))
+    return found
+
+
+def reach_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    rippled: Sequence[Ripple],
+    references: Sequence[Reference],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
+) -> list[LinkRow]:
+    """REVIEW-E32: a name the change touches that untouched code uses, where a reference that
+    implements an ID heads that code: the hunk that touches it is linked to that requirement,
+    through the use (`verify_password` reads the hash the reset now writes, under `# AUTH-1`),
+    wherever the changed file is."""
+    heads = implementing(references)
+    at_path = {file.path: at for at, file in enumerate(files)}
+    lines = {path: lazy_lines(new) for path, (_, new) in (sources or {}).items()}
+    found: list[LinkRow] = []
+    for ripple in rippled:
+        symbol = ripple.symbol
+        if ripple.settled or symbol.path not in at_path:
+            continue
+        at = at_path[symbol.path]
+        number = _hunk_at(files[at], symbol.line)
+        for use in ripple.uses:
+            read = lines.get(use.path)  # a file the change leaves alone: no text, the line rule
+            for reference in heading_lines(heads.get(use.path, []), use.line, use.line, read):
+                where = f"{use.path}:{use.line}"
+                for doc in corpus.by_id.get(reference.id, ()):
+                    found.append((at, number, doc, REACHES, (symbol.name, where), ()))
+    return found
+
+
+def written_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    symbols: Sequence[Symbol],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """REVIEW-E53: a hunk inside a statement that writes a name over several lines (an entry
+    added to `ALLOWED = frozenset({...})`) writes that name though its own lines do not say
+    it: the statements that name it are linked as if they did."""
+    at_path = {file.path: at for at, file in enumerate(files)}
+    found: list[LinkRow] = []
+    for symbol in symbols:
+        if symbol.kind != "write" or symbol.last <= symbol.line or symbol.path not in at_path:
+            continue
+        named: dict[int, tuple[str, tuple[str, ...]]] = {}
+        name_links(
+            corpus, [symbol.name], corpus.in_scope(scoped.get(symbol.path, frozenset())), named
+        )
+        docs = [doc for doc, (kind, _) in named.items() if kind == IDENTIFIER]
+        at = at_path[symbol.path]
+        for number, hunk in enumerate(files[at].hunks):
+            inside = any(symbol.line < line.number <= symbol.last for line in hunk.added)
+            if inside and symbol.name not in code_names(hunk_text(hunk)):
+                found += [(at, number, doc, IDENTIFIER, (symbol.name,), ()) for doc in docs]
+    return found
+
+
+def _hunk_at(file: FileChange, line: int) -> int:
+    """The hunk that holds `line` of the new side, else the first one after it (a function
+    whose body changed is named at its `def` line), else the last."""
+    for number, hunk in enumerate(file.hunks):
+        if line <= hunk.new_end:
+            return number
+    return len(file.hunks) - 1
