@@ -9,6 +9,7 @@ candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -203,23 +204,42 @@ class Corpus:
                 words,
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
-                self._spread(kind, names, doc),
+                self._spread(kind, names, doc, scoped.get(files[at].path, frozenset())),
                 len(self.said[doc].intersection(words)),
             )
             for at, number, doc, kind, names, words in rows
         ]
 
-    def _spread(self, kind: str, names: tuple[str, ...], doc: int) -> int:
+    def _spread(
+        self, kind: str, names: tuple[str, ...], doc: int, governing: frozenset[str]
+    ) -> int:
         """How many statements name the evidence's identifier, the fewest; REVIEW-E130: not a
         Context line, for the function a requirement or an edge case calls (`join()`) and a hunk
-        lies inside (that line says how it works, the requirement what it must do)."""
+        lies inside (that line says how it works, the requirement what it must do); REVIEW-E134:
+        then only the statements of its own kind in the specs governing the file: a requirement
+        and the edge case of the same function are not rivals, and another spec's `optional()`
+        is another file's function."""
         if kind not in (IDENTIFIER, ENCLOSING):
             return 1
         statement = self.statements[doc]
-        called = statement.kind != "context" and any(f"{n}()" in statement.text for n in names)
-        skip = "context" if kind == ENCLOSING and called else ""
-        kinds = [[self.statements[d].kind for d in self.by_name.get(n, ())] for n in names]
-        return min(sum(k != skip for k in found) or 1 for found in kinds)
+        called = kind == ENCLOSING and statement.kind != "context"
+        called = called and any(_calls(name, statement.text) for name in names)
+        own = called and statement.spec in governing
+
+        def rival(other: Statement) -> bool:
+            if own:
+                return other.kind == statement.kind and other.spec in governing
+            return not (called and other.kind == "context")
+
+        return min(
+            sum(rival(self.statements[doc]) for doc in self.by_name.get(name, ())) or 1
+            for name in names
+        )
+
+
+def _calls(name: str, text: str) -> bool:
+    """The statement calls `name`: `join()`, `optional(v)`."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}\(", text) is not None
 
 
 def hunk_links(
