@@ -1,6 +1,7 @@
 """The attrs and urllib3 new-user trials' review defects, through the CLI on real repositories:
 a change inside `optional()` that asked nothing of the requirement and the edge case naming
-it once another spec named its own `optional()` (REVIEW-E134)."""
+it once another spec named its own `optional()` (REVIEW-E134); another spec's line naming the
+class around a changed method in passing (REVIEW-E135)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,13 @@ CONVERTERS = """def optional(converter):
 
 
 def _questions(data: dict[str, Any]) -> dict[str, str]:
-    return {q["statement"].get("id") or "": q["evidence"]["kind"] for q in data["questions"]}
+    """Each question's statement (its ID, else its spec and line), with its evidence."""
+    return {
+        q["statement"].get("id") or f"{q['statement']['spec']}:{q['statement']['line']}": q[
+            "evidence"
+        ]["kind"]
+        for q in data["questions"]
+    }
 
 
 # attrs' own modules say "optional", "validator" and "list" everywhere: no shared word is rare
@@ -89,3 +96,70 @@ def test_two_requirements_of_the_governing_spec_still_need_a_shared_word(repo, c
     found = _optional_takes_tuples(repo, cli, more)
     assert "VALID-2" not in found and "VALID-3" not in found
     assert found.get("VALID-E2") == "enclosing"
+
+
+RESP_SPEC = """---
+id: RESP
+scope: [src/resp.py]
+---
+# Response
+
+## Context
+- `Response.stream()` yields the body in pieces of at most `amt` bytes.
+
+## Requirements
+- RESP-1: `stream()` never yields an empty piece.
+
+## Edge Cases
+- RESP-E1: `amt` of zero.
+"""
+CONN_SPEC = """---
+id: CONN
+scope: [src/conn.py]
+---
+# Connection
+
+## Context
+- `Connection.getresponse()` opens nothing and wraps the reply in a `Response`.
+
+## Requirements
+- CONN-1: `getresponse()` is called once per request.
+
+## Edge Cases
+- CONN-E1: A reply with no status line.
+"""
+RESP = """class Response:
+    def stream(self, amt=65536):
+        while not self.closed:
+            data = self.read(amt)
+            if data:
+                yield data
+"""
+CONN = "class Connection:\n    def getresponse(self):\n        return Response()\n"
+ZERO = "    def stream(self, amt=65536):\n        if amt == 0:\n            return\n"
+
+
+def _stream_of_zero(repo, cli, governed: bool) -> dict[str, str]:
+    resp = RESP_SPEC if governed else RESP_SPEC.replace("[src/resp.py]", "[src/other.py]")
+    files = {"specs/resp.md": resp, "specs/conn.md": CONN_SPEC, "src/conn.py": CONN}
+    repo.commit("base", {**files, "src/resp.py": RESP})
+    changed = RESP.replace("    def stream(self, amt=65536):\n", ZERO)
+    repo.commit("Prevent an endless loop in stream when amt=0", {"src/resp.py": changed})
+    return _questions(review_json(cli, "HEAD", "--all"))
+
+
+def test_another_specs_line_naming_the_class_in_passing_is_not_asked(repo, cli):
+    """REVIEW-E135: urllib3's `6ffe55b`, `fa54179` and `47913ab` changed methods of
+    `HTTPResponse` in response.py, which the response spec governs, and asked the connection
+    spec's Context line "`getresponse()` ... wraps the reply in an `HTTPResponse`" because
+    the hunk lies inside that class. Only the class around the method, named by a spec that
+    does not govern the file, is no link; the governing spec's statements still are."""
+    found = _stream_of_zero(repo, cli, governed=True)
+    assert "CONN:8" not in found and "RESP-1" in found
+
+
+def test_the_class_around_still_links_a_file_no_spec_governs(repo, cli):
+    """REVIEW-E135 is for a file some spec governs: in a file none does, the class around the
+    hunk is the only evidence there is, and the spec naming it is asked as before."""
+    found = _stream_of_zero(repo, cli, governed=False)
+    assert found.get("CONN:8") == "enclosing"

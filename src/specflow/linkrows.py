@@ -56,6 +56,8 @@ def enclosing_rows(
             links: dict[int, Found] = {}
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
+            if scope.docs:  # REVIEW-E135
+                links = _in_passing_dropped(links, qualified(names[:-1]), scope)
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
@@ -65,6 +67,18 @@ def enclosing_rows(
                 found.append((at, number, doc, evidence, named, shared_words(corpus, doc, words)))
             found += _named_spec_rows(corpus, at, number, text, words, links, scope)
     return found
+
+
+def _in_passing_dropped(
+    links: dict[int, Found], outer: Sequence[str], scope: Scope
+) -> dict[int, Found]:
+    """REVIEW-E135: in a file a spec governs, a statement of another spec that names only the
+    class around the method a hunk changes (`HTTPResponse`, in passing) is no link."""
+    return {
+        doc: (kind, named)
+        for doc, (kind, named) in links.items()
+        if doc in scope.docs or kind != IDENTIFIER or not set(named) <= set(outer)
+    }
 
 
 def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:
