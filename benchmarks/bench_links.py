@@ -24,8 +24,8 @@ github:rack/rack, github:apache/commons-csv, github:python-hyper/h11, github:enc
 github:guzzle/psr7, github:DaveGamble/cJSON, github:pallets/click, github:hynek/structlog,
 github:Alamofire/Alamofire, github:aio-libs/yarl, github:expressjs/express,
 github:python-attrs/attrs, github:urllib3/urllib3, github:gorilla/mux,
-github:jnunemaker/httparty, github:rust-lang/log, github:python-jsonschema/jsonschema; a
-project's name
+github:jnunemaker/httparty, github:rust-lang/log, github:python-jsonschema/jsonschema,
+github:axios/axios; a project's name
 is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
 `rustlog`) and pass
 its git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
