@@ -341,7 +341,8 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     change = _unexcluded(snap.change, snap.config.exclude)
-    linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
+    base = (snap.base_specs, {f.path for f in snap.change.files})  # LINT-E11
+    linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs, base)
     texts, unchanged, tests = _required_texts(repo, snap, change)
     findings = rules.check(
         snap._replace(change=change),
