@@ -261,10 +261,15 @@ def removed_paths(change: Change) -> list[str]:
 
 # CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
 def touched_requirements(
-    specs: SpecSet, heads: Sequence[tuple[str, Hunk, Reference]], named: set[str]
+    specs: SpecSet,
+    heads: Sequence[tuple[str, Hunk, Reference]],
+    named: set[str],
+    unwritten: bool = False,
 ) -> Iterator[Finding]:
     """`heads`: `touched_code`'s; `named`: the IDs the change names itself, on its added lines
-    or in its message."""
+    or in its message; `unwritten`: the change has no message yet (the pre-commit hook's)."""
+    # HOOK-E9: before the message exists, "names it nowhere" would be a guess about it
+    nowhere = "on no changed line (the message is not written yet)" if unwritten else "nowhere"
     for path, hunk, reference in heads:
         item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
         if reference.id in named or not (item and spec and spec.enforced):
@@ -277,7 +282,7 @@ def touched_requirements(
             hunk.first_changed,  # where an annotation of the forge lands (exploratory F13)
             # COMMENT-E8: the instruction before the statement, which a comment may cut short
             f"this change touches the code of {reference.id} ({reference.path}:"
-            f"{reference.line}) and names it nowhere: does it still hold? Name {reference.id} "
+            f"{reference.line}) and names it {nowhere}: does it still hold? Name {reference.id} "
             f'in the commit message once you are sure: "{headline(item.text)}"',
         )
 

@@ -74,7 +74,7 @@ def check(
         *lost_references(specs, change, references, specs_dir, test_globs, tests),
         *emptied_scopes(specs, change, tree_files),
         *unscoped_code(specs, base_specs or SpecSet(()), change, tree_files),
-        *touched_requirements(specs, heads, {r.id for r in added}),
+        *touched_requirements(specs, heads, {r.id for r in added}, _unwritten(change)),
         *names_removed(specs, gone or {}),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids, _concerned(in_scope, change, added, heads)),
@@ -87,6 +87,12 @@ def check(
         if severity is not Severity.off:
             findings.append(finding._replace(severity=severity))
     return findings
+
+
+def _unwritten(change: Change) -> bool:
+    """HOOK-E9: the index or the work tree judged with no message: git runs pre-commit before
+    the message exists."""
+    return change.revision.mode in ("staged", "worktree") and not change.messages
 
 
 def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:
