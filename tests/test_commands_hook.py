@@ -254,6 +254,38 @@ def test_a_message_naming_the_id_its_commit_renumbers_passes_commit_msg(hooked, 
     assert ci.code == 0 and "dangling" not in ci.out + ci.err, ci
 
 
+HEADED = "# RESET-1: the one hash function\ndef hash_password(p):\n    return p.upper()\n"
+
+
+def test_pre_commit_says_the_message_is_not_written_yet_when_the_code_is_touched(repo, cli):
+    """HOOK-E9 (the attrs trial's b5c8afc, `in_: VALID-3 tuple`): git runs pre-commit before
+    the message exists, so its touched-requirement warning says no changed line names the ID
+    and that the message is not written yet, the instruction still before the quote
+    (COMMENT-E8); `check HEAD` of a commit whose message names it warns of nothing, and of
+    one whose message does not, says "names it nowhere" as before, no longer."""
+    files = {"specs/password-reset.md": SPEC, "src/auth/hashing.py": HEADED}
+    repo.commit("base", {**files, "tests/test_hashing.py": TEST_HASHING})
+    assert cli("hook", "install").code == 0
+    repo.stage({"src/auth/hashing.py": HEADED.replace("upper", "lower")})
+    named = commit(repo, "hashing: RESET-1 lower case")
+    said = output(named)
+    assert named.returncode == 0, said
+    assert (
+        "touches the code of RESET-1 (src/auth/hashing.py:1) and names it on no changed line "
+        "(the message is not written yet): does it still hold? Name RESET-1 in the commit "
+        'message once you are sure: "New password hashes' in said
+    ), said
+    assert "names it nowhere" not in said
+    assert "touched-requirement" not in cli("check", "HEAD").out
+    repo.stage({"src/auth/hashing.py": HEADED.replace("upper", "title")})
+    assert commit(repo, "hashing: title case").returncode == 0
+    landed = cli("check", "HEAD").out
+    assert (
+        "touches the code of RESET-1 (src/auth/hashing.py:1) and names it nowhere: does it "
+        'still hold? Name RESET-1 in the commit message once you are sure: "New' in landed
+    ), landed
+
+
 def test_commit_msg_hook_sees_comments_stripped_as_git_stores_the_message(hooked):
     """HOOK-1: git passes the message file with its comment lines; those are not references."""
     hooked.stage({"notes.txt": "notes\n"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from specflow.globs import matches_any
 from specflow.ids import SPEC_ID_RE, parse_item_id
@@ -13,17 +13,24 @@ from specflow.specset import SpecSet, owner
 
 ERROR, WARNING = Severity.error, Severity.warning
 _STATUSES = ", ".join(status.value for status in Status)
+Committed = Collection[tuple[str, str]]  # (path, spec id or ID) pairs of HEAD's specs
 
 
-def lint(specs: SpecSet, files: Sequence[str] | None = None) -> list[Finding]:
-    """All findings for `specs`; `files` (the repository's paths) enables the scope check.
+def lint(
+    specs: SpecSet,
+    files: Sequence[str] | None = None,
+    committed: Committed | None = None,
+) -> list[Finding]:
+    """All findings for `specs`; `files` (the repository's paths) enables the scope check;
+    `committed`: the (path, spec id or ID) pairs HEAD's specs hold, when a duplicate is to be
+    blamed on the copy that is new (LINT-E11).
 
     LINT-1: each finding has a stable rule name, a severity, a file:line and a way to fix it.
     """
     findings = [finding for spec in specs.specs for finding in lint_spec(spec, specs)]
     findings += _cross_checks(specs)
-    findings += _duplicate_spec_ids(specs)
-    findings += _duplicate_item_ids(specs)
+    findings += _duplicate_spec_ids(specs, committed or ())
+    findings += _duplicate_item_ids(specs, committed or ())
     if files is not None:
         ordered = sorted(files)
         findings += [f for spec in specs.specs for f in _unmatched_scope(spec, ordered)]
@@ -188,11 +195,12 @@ def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
         yield _at(spec, item.line, "empty-requirement", ERROR, message)
 
 
-def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
+def _duplicate_spec_ids(specs: SpecSet, committed: Committed) -> Iterator[Finding]:
     """LINT-2: the second file to use a spec id is reported, naming the first; LINT-E6: so is
-    a spec id that is another spec's requirement ID (`RESET-1`): `show RESET-1` hid the item."""
+    a spec id that is another spec's requirement ID (`RESET-1`): `show RESET-1` hid the item.
+    LINT-E11: a file that has the id at HEAD comes before one that is new with it."""
     first: dict[str, Spec] = {}
-    for spec in specs.specs:
+    for spec in sorted(specs.specs, key=lambda spec: (spec.path, spec.id) not in committed):
         how = "set a unique `id:`" if spec.source == "specflow" else "rename its folder"
         item = specs.items.get(spec.id)
         if spec.id in first:
@@ -204,11 +212,13 @@ def _duplicate_spec_ids(specs: SpecSet) -> Iterator[Finding]:
         first.setdefault(spec.id, spec)
 
 
-def _duplicate_item_ids(specs: SpecSet) -> Iterator[Finding]:
+def _duplicate_item_ids(specs: SpecSet, committed: Committed) -> Iterator[Finding]:
     """LINT-2: each repeat of an ID names the place of its owner (`specset.owner`: LINT-E10,
     SOURCES-E15), where it was defined first unless a pasted or planned copy came first."""
     for places in specs.places.values():
-        _, owning = owner(places)
+        # LINT-E11: the owner is one of the places HEAD has, when the others are new there
+        old = [place for place in places if (place[0].path, place[1].id) in committed]
+        _, owning = owner(old or places)
         for spec, item in places:
             if item is not owning:
                 yield _duplicate(spec, item, owning)

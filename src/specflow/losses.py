@@ -17,10 +17,11 @@ from specflow.globs import (
     is_comment_line,
     matches,
     matches_any,
+    under_folders,
 )
 from specflow.heading import Lines, heading, implementing, lazy_lines
 from specflow.ids import find_references
-from specflow.model import Finding, Severity, headline
+from specflow.model import Finding, Severity, Spec, headline
 from specflow.refs import Reference
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 from specflow.testcode import UnitTests, in_unit_tests, inside
@@ -186,6 +187,52 @@ def emptied_scopes(
                 )
 
 
+def rescoped(specs: SpecSet, base_specs: SpecSet) -> list[tuple[Spec, Spec]]:
+    """The enforced specs the change edits whose scope it changes, each with its base version."""
+    pairs = [(specs.by_id.get(old.id), old) for old in base_specs.specs]
+    return [(new, old) for new, old in pairs if new and new.enforced and new.scope != old.scope]
+
+
+# CHECK-E41: a change to the scope globs themselves, not to the files, loses the code too.
+def unscoped_code(
+    specs: SpecSet, base_specs: SpecSet, change: Change, tree_files: Sequence[str] | None
+) -> Iterator[Finding]:
+    """`tree_files`: the resulting tree's paths, sorted (listed when `rescoped` finds a spec)."""
+    if tree_files is None:
+        return
+    for spec, old in rescoped(specs, base_specs):
+        lost = _ungoverned(old.scope, spec.scope, change, tree_files)
+        for index, glob in enumerate(spec.scope):
+            if not lost or glob in old.scope or matches_any(tree_files, glob):
+                continue  # a glob the spec had already, or that matches: lint's to name
+            yield Finding(
+                "emptied-scope",
+                Severity.error,
+                spec.path,
+                spec.key_lines.get(f"scope[{index}]", spec.line_of("scope")),
+                f"this change leaves the scope glob {glob!r} of {spec.id} matching no file, "
+                f"and {_listed(lost)} (in its scope before) out of its scope: fix the glob, "
+                "or retire the spec on purpose (`status: deprecated`)",
+            )
+
+
+def _listed(paths: Sequence[str]) -> str:
+    more = f" and {len(paths) - SHOWN} more" if len(paths) > SHOWN else ""
+    return ", ".join(paths[:SHOWN]) + more
+
+
+def _ungoverned(
+    old: tuple[str, ...], new: tuple[str, ...], change: Change, tree_files: Sequence[str]
+) -> list[str]:
+    """The files `old` matched before the change that `new` does not match where they are
+    now (in place, or renamed); a file the change deletes is no loss."""
+    moved = {f.old_path: f.path for f in change.files if f.status == "renamed" and f.old_path}
+    arrived = {f.path for f in change.files if f.status in ("added", "copied")} | {*moved.values()}
+    before = sorted({*under_folders(tree_files, old), *moved}.difference(arrived))
+    kept = [path for path in before if matches(path, old)]
+    return [path for path in kept if not matches(moved.get(path, path), new)]
+
+
 def _arrived(change: Change) -> dict[str, list[str]]:
     """Where each path the change moves or deletes went: its new name, or the files it adds
     that share its stem (`index.js` rewritten as `src/index.ts`)."""
@@ -214,10 +261,15 @@ def removed_paths(change: Change) -> list[str]:
 
 # CHECK-21: a hunk in the code a requirement's reference heads, in a change that names it nowhere.
 def touched_requirements(
-    specs: SpecSet, heads: Sequence[tuple[str, Hunk, Reference]], named: set[str]
+    specs: SpecSet,
+    heads: Sequence[tuple[str, Hunk, Reference]],
+    named: set[str],
+    unwritten: bool = False,
 ) -> Iterator[Finding]:
     """`heads`: `touched_code`'s; `named`: the IDs the change names itself, on its added lines
-    or in its message."""
+    or in its message; `unwritten`: the change has no message yet (the pre-commit hook's)."""
+    # HOOK-E9: before the message exists, "names it nowhere" would be a guess about it
+    nowhere = "on no changed line (the message is not written yet)" if unwritten else "nowhere"
     for path, hunk, reference in heads:
         item, spec = specs.items.get(reference.id), specs.spec_of(reference.id)
         if reference.id in named or not (item and spec and spec.enforced):
@@ -230,7 +282,7 @@ def touched_requirements(
             hunk.first_changed,  # where an annotation of the forge lands (exploratory F13)
             # COMMENT-E8: the instruction before the statement, which a comment may cut short
             f"this change touches the code of {reference.id} ({reference.path}:"
-            f"{reference.line}) and names it nowhere: does it still hold? Name {reference.id} "
+            f"{reference.line}) and names it {nowhere}: does it still hold? Name {reference.id} "
             f'in the commit message once you are sure: "{headline(item.text)}"',
         )
 

@@ -341,13 +341,14 @@ def message_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 
 def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     change = _unexcluded(snap.change, snap.config.exclude)
-    linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs)
+    base = (snap.base_specs, {f.path for f in snap.change.files})  # LINT-E11
+    linted = spec_findings(repo.common_dir, snap.spec_rows, snap.specs, base)
     texts, unchanged, tests = _required_texts(repo, snap, change)
     findings = rules.check(
         snap._replace(change=change),
         spec_findings=linted,
         texts=texts,
-        tree_files=_tree_files(repo, change),
+        tree_files=_tree_files(repo, snap._replace(change=change)),
         unchanged=unchanged,
         gone=_lost_definitions(repo, snap, change),
         tests=tests,
@@ -366,9 +367,11 @@ def _lost_definitions(
     return definitions.still_lost(gone, raw_rows([found], change.revision.tree))
 
 
-def _tree_files(repo: gitio.RepoInfo, change: Change) -> list[str] | None:
-    """CHECK-20: the resulting tree's paths, listed only when the change removes a path."""
-    if not losses.removed_paths(change):
+def _tree_files(repo: gitio.RepoInfo, snap: Snapshot) -> list[str] | None:
+    """The resulting tree's paths, listed only when the change removes a path (CHECK-20) or
+    changes the scope of an enforced spec (CHECK-E41): one listing for both rules."""
+    change = snap.change
+    if not losses.removed_paths(change) and not losses.rescoped(snap.specs, snap.base_specs):
         return None
     return gitread.list_files(repo.root, change.revision.tree)
 

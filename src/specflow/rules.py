@@ -19,6 +19,7 @@ from specflow.losses import (
     removed_requirements,
     touched_code,
     touched_requirements,
+    unscoped_code,
 )
 from specflow.model import Finding, Requirement, Severity, Spec, Status
 from specflow.refs import Reference
@@ -47,7 +48,8 @@ def check(
     `spec_findings`: `lint(specs)`, when the caller has it already.
     `texts`: the resulting text of the changed files a `require` constraint governs, and of
     those that hold an implementing reference (which blocks it heads).
-    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20).
+    `tree_files`: the resulting tree's paths, when the change removes some (CHECK-20) or changes
+    an enforced spec's scope (CHECK-E41).
     `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19).
     `gone`: the definitions the change removes that a spec names, and the tree lost (CHECK-E20).
     `tests`: the test code of those files that hold some, before and after (CHECK-E27, E29)."""
@@ -71,7 +73,8 @@ def check(
         *lowered_enforcement(specs, base_specs or SpecSet(())),
         *lost_references(specs, change, references, specs_dir, test_globs, tests),
         *emptied_scopes(specs, change, tree_files),
-        *touched_requirements(specs, heads, {r.id for r in added}),
+        *unscoped_code(specs, base_specs or SpecSet(()), change, tree_files),
+        *touched_requirements(specs, heads, {r.id for r in added}, _unwritten(change)),
         *names_removed(specs, gone or {}),
         *_spec_lint(specs, in_scope, spec_findings),
         *_untested(in_scope, ids, _concerned(in_scope, change, added, heads)),
@@ -84,6 +87,12 @@ def check(
         if severity is not Severity.off:
             findings.append(finding._replace(severity=severity))
     return findings
+
+
+def _unwritten(change: Change) -> bool:
+    """HOOK-E9: the index or the work tree judged with no message: git runs pre-commit before
+    the message exists."""
+    return change.revision.mode in ("staged", "worktree") and not change.messages
 
 
 def _ids_by_kind(references: Sequence[Reference]) -> dict[str, set[str]]:

@@ -7,7 +7,7 @@ use it: whoever can write there can already change what runs on every commit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from specflow.specset import SpecSet
 
 _KIND = "specs 13"  # change the number when the model or the parser changes what a Spec holds
-_LINT_KIND = "lint 15"  # change the number when a lint rule changes
+_LINT_KIND = "lint 16"  # change the number when a lint rule changes
 
 
 class SpecCache:
@@ -55,12 +55,18 @@ class SpecCache:
 
 
 def spec_findings(
-    folder: Path | None, rows: Sequence[tuple[str, str]] | None, specs: SpecSet
+    folder: Path | None,
+    rows: Sequence[tuple[str, str]] | None,
+    specs: SpecSet,
+    base: tuple[SpecSet, Collection[str]] | None = None,
 ) -> list[Finding]:
     """`lint(specs)`, kept in `.git/specflow/lint.pickle` for the last set of spec files (path
-    and blob id of each, `rows`) that was linted (SPEED-10); `rows` None: always linted."""
+    and blob id of each, `rows`) that was linted (SPEED-10); `rows` None: always linted.
+    `base`: the changed specs before the change and the changed paths, so that a duplicate is
+    blamed on the copy the change brings (LINT-E11)."""
     path = folder / "specflow" / "lint.pickle" if folder is not None else None
-    key = tuple(rows) if rows is not None else None
+    committed = _committed(specs, *base) if base is not None else None
+    key = (tuple(rows), committed) if rows is not None else None
     stored = cachefile.load(path, _LINT_KIND) if path is not None and key is not None else None
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
         found = stored[1]
@@ -68,7 +74,24 @@ def spec_findings(
             return found
     from specflow.lint import lint  # SPEED-10: only when the lint cache misses
 
-    found = lint(specs)
+    found = lint(specs, committed=committed)
     if path is not None and key is not None:
         cachefile.save(path, _LINT_KIND, (key, found))
     return found
+
+
+def _committed(
+    specs: SpecSet, base: SpecSet, changed: Collection[str]
+) -> frozenset[tuple[str, str]] | None:
+    """LINT-E11: the (path, spec id or ID) pairs the specs held before the change (those it
+    leaves alone as they are), only when two files or items share one."""
+    twice = len(specs.by_id) < len(specs.specs) or any(len(p) > 1 for p in specs.places.values())
+    if not twice:
+        return None
+    kept = [spec for spec in specs.specs if spec.path not in changed]
+    return frozenset(
+        (spec.path, key)
+        for spec in (*kept, *base.specs)
+        for key in (spec.id, *(item.id for item in spec.items))
+        if key
+    )

@@ -8,11 +8,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from specflow import gitread, pipeline, templates
+from specflow import gitio, gitread, pipeline, templates
+from specflow.change import Revision
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
 from specflow.commands.hook import install
-from specflow.errors import SpecflowError
+from specflow.errors import NotARepository, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matching
 from specflow.lint import lint
@@ -143,9 +144,28 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
                 fixed.append(spec.path)
     require_specs_dir(project.config, specs)
     files = gitread.list_files(project.root)
-    found = lint(specs, files) + refused + list(_unknown_scopes(project, specs))
+    found = lint(specs, files, _committed(project, specs)) + refused
+    found += _unknown_scopes(project, specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
     return LintResult(specs, sorted(found), fixed)
+
+
+def _committed(project: Project, specs: SpecSet) -> frozenset[tuple[str, str]] | None:
+    """LINT-E11: the (path, spec id or ID) pairs of HEAD's specs, read only when two files or
+    items share one (outside git, or before the first commit: None)."""
+    twice = len(specs.by_id) < len(specs.specs) or any(len(p) > 1 for p in specs.places.values())
+    if not twice:
+        return None
+    try:
+        repo = gitio.open_repo(project.root)
+    except NotARepository:
+        return None
+    if repo.head is None:
+        return None
+    head = Revision("HEAD", "commit", repo.head, repo.head)
+    found = pipeline.tree_specs(repo, project.config, head).specs
+    names = ((spec.path, (spec.id, *(item.id for item in spec.items))) for spec in found)
+    return frozenset((path, key) for path, keys in names for key in keys if key)
 
 
 _TOOL_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*specflow\s*[\].]")
