@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 from testing.util import review_json
 
 SPEC = """---
@@ -101,3 +103,47 @@ def test_a_ruby_module_method_and_its_qualified_names(repo, cli):
     repo.stage({"lib/utils.rb": MODULE.replace("get_byte_ranges", "parse_byte_ranges")})
     warned = [line for line in cli("check", "--staged").out.splitlines() if "name-removed" in line]
     assert [line.split(":")[1] for line in warned] == ["8", "12"]
+
+
+AUTH_SPEC = """---
+id: AUTH
+scope: ["lib/**"]
+---
+# Auth
+
+## Requirements
+- AUTH-1: Passwords are compared in constant time.
+"""
+
+AUTH = (
+    "class Auth\n  # AUTH-1: constant-time compare\n  def login(a, b)\n    eq(a, b)\n  end\nend\n"
+)
+RSPEC = '# AUTH-1\nRSpec.describe Auth do\n  it "compares in constant time" do\n  end\nend\n'
+
+
+def test_rspec_files_are_tests_and_the_hook_keeps_the_last_implementation(repo, cli):
+    """CHECK-E43 (the httparty trial's defect 1: RSpec's `spec/**/*_spec.rb` implemented, every
+    requirement was "untested" and deleting the one `lib/` reference committed): a reference in
+    the root's `spec/` (a helper too) or in a `*_spec.rb` verifies, and the pre-commit hook blocks
+    the commit that removes the last implementation; a nested `lib/spec/` folder stays code."""
+    repo.commit(
+        "base", {"specs/auth.md": AUTH_SPEC, "lib/auth.rb": AUTH, "spec/auth_spec.rb": RSPEC}
+    )
+    assert "verifies at spec/auth_spec.rb:1" in cli("show", "AUTH-1").out
+    assert "untested-requirement" not in cli("check", "HEAD").out
+    assert cli("hook", "install").code == 0
+    repo.stage({"lib/auth.rb": AUTH.replace("  # AUTH-1: constant-time compare\n", "")})
+    blocked = subprocess.run(
+        ["git", "commit", "-q", "-m", "drop"], cwd=repo.path, capture_output=True, text=True
+    )
+    assert blocked.returncode == 1 and "implementation-removed" in blocked.stderr
+    assert repo.git("log", "-1", "--format=%s").strip() == "base"
+    moved = {"spec/auth_spec.rb": None, "spec/support/auth.rb": RSPEC, "lib/x/auth_spec.rb": RSPEC}
+    repo.commit("helpers", {"lib/auth.rb": AUTH, **moved})
+    shown = cli("show", "AUTH-1").out
+    assert "verifies at spec/support/auth.rb:1" in shown
+    assert "verifies at lib/x/auth_spec.rb:1" in shown
+    repo.commit(
+        "nested", {"spec/support/auth.rb": None, "lib/x/auth_spec.rb": None, "lib/spec/a.rb": RSPEC}
+    )
+    assert "implemented at lib/spec/a.rb:1" in cli("show", "AUTH-1").out
