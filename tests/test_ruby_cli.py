@@ -147,3 +147,76 @@ def test_rspec_files_are_tests_and_the_hook_keeps_the_last_implementation(repo, 
         "nested", {"spec/support/auth.rb": None, "lib/x/auth_spec.rb": None, "lib/spec/a.rb": RSPEC}
     )
     assert "implemented at lib/spec/a.rb:1" in cli("show", "AUTH-1").out
+
+
+FORM_SPEC = """---
+id: FMT
+scope: ["lib/**"]
+---
+# Form body
+
+## Requirements
+- FMT-1: Each part carries the field name in a Content-Disposition header.
+"""
+
+FORM = """# FMT-1
+class Body
+  LIMITS = [1, 2]
+
+  def build_body(key)
+    memo = ""
+    memo << key
+    memo
+  end
+end
+"""
+
+PLAIN = """# frozen string literals are faster
+class Other
+  def call
+    # encoding: kept as is
+    1
+  end
+end
+"""
+
+
+def _asked(repo, cli, files):
+    """What the staged change warns, and what the review of its commit asks and lists."""
+    repo.stage(files)
+    warned = "touched-requirement" in cli("check", "--staged").out
+    repo.git("commit", "-q", "--no-verify", "-m", "edit")
+    data = review_json(cli, "HEAD")
+    return warned, [q["statement"]["id"] for q in data["questions"]], data["noop_files"]
+
+
+def test_ruby_magic_comments_are_code(repo, cli):
+    """REVIEW-E136 (httparty `16b37b3`: `# frozen_string_literal: true` was "only formatting,
+    comments"): a magic comment freezes the file's string literals (`memo << key` then
+    raises), so it changes what runs: under `# FMT-1` the hook warns and the review asks; so do
+    `shareable_constant_value`, `warn_indent` and a first line's `encoding`, and a pragma's
+    value changed. A plain comment, and `encoding:` below the second line, stay comments."""
+    repo.commit("base", {"specs/fmt.md": FORM_SPEC, "lib/body.rb": FORM, "lib/other.rb": PLAIN})
+    edits = {
+        "# FMT-1\n# frozen_string_literal: true\n": "# FMT-1\n",
+        "  # shareable_constant_value: literal\n  LIMITS": "  LIMITS",
+        "  # warn_indent: true\n  LIMITS": "  LIMITS",
+    }
+    for new, old in edits.items():
+        changed = FORM.replace(old, new, 1)
+        warned, asked, quiet = _asked(repo, cli, {"lib/body.rb": changed})
+        assert (warned, asked, quiet) == (True, ["FMT-1"], []), new
+        repo.commit("back", {"lib/body.rb": FORM})
+    pragma = FORM.replace("# FMT-1\n", "# FMT-1\n# frozen_string_literal: true\n")
+    repo.commit("pragma", {"lib/body.rb": pragma})
+    assert _asked(repo, cli, {"lib/body.rb": pragma.replace("true", "false")})[:2] == (
+        True,
+        ["FMT-1"],
+    )
+    plain = PLAIN.replace("# frozen string", "# Frozen string").replace("kept as", "kept so")
+    plain = plain.replace("    1\n", "    # TODO: warn_indent: later\n    1\n")
+    plain = plain.replace("class", "# frozen_string_literal: true is the default\nclass")
+    assert _asked(repo, cli, {"lib/other.rb": plain}) == (False, [], ["lib/other.rb"])
+    coded = "# encoding: ascii-8bit\n" + plain
+    assert _asked(repo, cli, {"lib/other.rb": coded}) == (False, [], [])
+    assert [u["hunk"]["path"] for u in review_json(cli, "HEAD")["unasked"]] == ["lib/other.rb"]

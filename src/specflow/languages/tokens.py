@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
-from specflow.globs import line_comment
+from specflow.globs import line_comment, magic_comment
 from specflow.languages.tstypes import TYPESCRIPT, type_lines
 
 if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
@@ -73,6 +73,8 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if _comments_moved(hunks, sides):
         return set()
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
+    if path.endswith(".rb"):
+        hunks = [_with_magic(hunk) for hunk in hunks]  # REVIEW-E136: Ruby's magic comments
     commas = _commas(path)
     types = _erased(path, sides)
     found = {
@@ -89,6 +91,17 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
     return found
+
+
+def _with_magic(hunk: Hunk) -> Hunk:
+    """The hunk with each magic comment line of Ruby as one code token, `\x00key=value`."""
+    removed, added = (
+        tuple(
+            Line(line.number, magic_comment(line.number, line.text) or line.text) for line in lines
+        )
+        for lines in (hunk.removed, hunk.added)
+    )
+    return hunk._replace(removed=removed, added=added)
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
