@@ -220,3 +220,110 @@ def test_ruby_magic_comments_are_code(repo, cli):
     coded = "# encoding: ascii-8bit\n" + plain
     assert _asked(repo, cli, {"lib/other.rb": coded}) == (False, [], [])
     assert [u["hunk"]["path"] for u in review_json(cli, "HEAD")["unasked"]] == ["lib/other.rb"]
+
+
+HEADER_SPEC = """---
+id: HDR
+scope: ["lib/**"]
+---
+# Form body
+
+## Context
+- `build_body` writes each part with `Content-Disposition: form-data; name="..."`.
+
+## Requirements
+- HDR-1: `set_cookie` writes `HttpOnly` when asked.
+- HDR-2: A request gives up after `retries` attempts.
+- HDR-3: The part's `boundary` is random.
+"""
+
+HEADER = """class Body
+  def build_body(key)
+    memo = +''
+    memo << %(Content-Disposition: form-data; name="#{key}")
+    memo
+  end
+
+  def set_cookie(value)
+    flag = "; secure"
+  end
+
+  def send_it(opts)
+    opts[:x] = 1
+  end
+
+  def part(boundary)
+    boundary
+  end
+end
+"""
+
+
+def _names(cli) -> dict[str, list[str]]:
+    asked = review_json(cli, "HEAD", "--all")["questions"]
+    return {q["statement"]["id"] or "C": q["evidence"]["names"] for q in asked}
+
+
+def test_the_text_of_a_ruby_string_names_nothing(repo, cli):
+    """REVIEW-E137 (httparty `6419cb3`, `59c0ac5`: `'Content-Disposition: form-data; name=..'`
+    and `'Content-Type'` "named `Content`, `Disposition`, `form`, `data`, `name`" as the
+    statement does): a string's text is prose, read as a statement's prose is; a word in it
+    shaped like code (`"; HttpOnly"`), a string that is one name (`opts['retries'] =`), and an
+    interpolation (`"#{boundary}--"`) still name what they say."""
+    repo.commit("base", {"specs/hdr.md": HEADER_SPEC, "lib/body.rb": HEADER})
+    binary = HEADER.replace('name="#{key}")\n', 'name="#{key}").b\n')
+    repo.commit("binary", {"lib/body.rb": binary})
+    assert "Content" not in str(_names(cli))
+    named = (
+        binary.replace('"; secure"', '"; secure; HttpOnly"')
+        .replace("opts[:x] = 1", "opts['retries'] = 3")
+        .replace("    boundary\n", '    "--#{boundary}--"\n')
+    )
+    repo.commit("names", {"lib/body.rb": named})
+    found = _names(cli)
+    assert "HttpOnly" in found["HDR-1"] and "retries" in found["HDR-2"], found
+    assert "boundary" in found["HDR-3"], found
+
+
+REDIRECT_SPEC = """---
+id: RED
+scope: ["lib/**"]
+---
+# Redirects
+
+## Context
+- `Request#follow` re-sends the request.
+
+## Requirements
+- RED-1: After 303 the method becomes GET unless both `maintain_method_across_redirects` and
+  `resend_on_redirect`; 307 keeps the method; a nil body is rescued.
+- RED-2: Headers are copied.
+"""
+
+REQUEST = """class Request
+  def uri
+    new_uri = parse(path)
+    @last_uri = new_uri
+  end
+end
+"""
+
+
+def test_ruby_keywords_are_no_shared_words_or_names(repo, cli):
+    """REVIEW-E138 (httparty `0529bcd`: `validate_uri_safety!(new_uri) unless redirect` asked
+    REQ-4 "(shared words: redirects, unless)"): `unless`, `rescue`, `nil`, `begin`, `ensure`
+    are no words or names a hunk shares with a statement, as `if !redirect` shares none; a
+    hunk that writes a name the statement names still asks it."""
+    repo.commit("base", {"specs/red.md": REDIRECT_SPEC, "lib/req.rb": REQUEST})
+    guarded = REQUEST.replace(
+        "    @last_uri",
+        "    begin\n      check!(new_uri) unless redirect || nil\n"
+        "    rescue StandardError\n      nil\n    ensure\n      1\n    end\n    @last_uri",
+    )
+    repo.commit("check the uri", {"lib/req.rb": guarded})
+    assert review_json(cli, "HEAD", "--all")["questions"] == []
+    kept = guarded.replace("check!(new_uri)", "@maintain_method_across_redirects = check!(new_uri)")
+    repo.commit("keep", {"lib/req.rb": kept})
+    asked = review_json(cli, "HEAD")["questions"]
+    assert [q["statement"]["id"] for q in asked] == ["RED-1"]
+    assert asked[0]["evidence"]["names"] == ["maintain_method_across_redirects"]
