@@ -327,3 +327,37 @@ def test_ruby_keywords_are_no_shared_words_or_names(repo, cli):
     asked = review_json(cli, "HEAD")["questions"]
     assert [q["statement"]["id"] for q in asked] == ["RED-1"]
     assert asked[0]["evidence"]["names"] == ["maintain_method_across_redirects"]
+
+
+UNFROZEN = """# frozen_string_literal: true
+
+class Body
+  # FMT-1
+  def build_body(key)
+    memo = +''
+    memo << key
+    [memo, ''.freeze, '']
+  end
+end
+"""
+
+
+def test_ruby_unfrozen_empty_strings_read_alike(repo, cli):
+    """REVIEW-E139 (httparty `4416141`: `+''` to `''.dup`, RuboCop's UnfreezeString family, drew
+    7 questions): both build an unfrozen empty string, so the rewrite is formatting for the
+    review and the hook; `''.freeze` for `''` under the magic comment, `+''.freeze` (which is
+    `+(''.freeze)`) for `''.dup.freeze`, `-''` and `String.new` (binary) still ask."""
+    repo.commit("base", {"specs/fmt.md": FORM_SPEC, "lib/body.rb": UNFROZEN})
+    dup = UNFROZEN.replace("memo = +''", "memo = ''.dup")
+    assert _asked(repo, cli, {"lib/body.rb": dup}) == (False, [], ["lib/body.rb"])
+    changes = {
+        "[memo, ''.freeze, '']": "[memo, '', '']",
+        "memo = ''.dup": "memo = String.new",
+    }
+    for old, new in changes.items():
+        assert _asked(repo, cli, {"lib/body.rb": dup.replace(old, new)})[:2] == (True, ["FMT-1"])
+        repo.commit("back", {"lib/body.rb": dup})
+    for old, new in (("+''.freeze", "''.dup.freeze"), ("-''", "''.dup")):
+        repo.commit("one", {"lib/body.rb": UNFROZEN.replace("+''", old)})
+        changed = UNFROZEN.replace("+''", new)
+        assert _asked(repo, cli, {"lib/body.rb": changed})[:2] == (True, ["FMT-1"]), old
