@@ -581,7 +581,9 @@ def test_the_default_test_globs_are_the_ones_init_and_the_readme_show():
     from specflow.commands.init_new_lint import CONFIG_STUB
     from specflow.config import DEFAULT_TEST_GLOBS
 
-    stub = "\n".join(line.removeprefix("# ") for line in CONFIG_STUB.splitlines()[1:5])
+    lines = CONFIG_STUB.splitlines()
+    end = next(at for at, line in enumerate(lines) if line.endswith("]"))  # the globs' last line
+    stub = "\n".join(line.removeprefix("# ") for line in lines[1 : end + 1])
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     shown = readme[readme.index("test_globs = [") : readme.index("]  # references here verify") + 1]
     for text in (stub, shown):

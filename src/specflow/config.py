@@ -16,7 +16,8 @@ from specflow.sources import Source, detect, enabled
 # CHECK-E15: the test files of the common languages (Go's, Jest's, Maven's) beside Python's;
 # CHECK-E34: a package's own `tests/` too (h11/tests/helpers.py); CHECK-E35: a nested `test/`
 # is often a library's own code (`django/test/client.py`): only the root's; CHECK-E36: Swift's
-# (the Swift Package Manager's root `Tests/`, XCTest's `*Tests.swift` anywhere)
+# (the Swift Package Manager's root `Tests/`, XCTest's `*Tests.swift` anywhere); CHECK-E43:
+# RSpec's (the root's `spec/`, with its helpers; `*_spec.rb` anywhere), as Minitest's `test/`
 DEFAULT_TEST_GLOBS = (
     *("**/tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*"),
     *(
@@ -27,7 +28,7 @@ DEFAULT_TEST_GLOBS = (
         "**/__tests__/**",
         "**/src/test/**",
     ),
-    *("Tests/**", "*?Tests.swift"),
+    *("Tests/**", "*?Tests.swift", "spec/**", "*_spec.rb"),
 )
 
 # ARCHITECTURE.md, "Check rules": each rule's default severity.

@@ -96,6 +96,30 @@ def is_comment_line(path: str, text: str) -> bool:
     return not path.endswith((".py", ".pyi")) and _BLOCK_COMMENT_LINE.match(text) is not None
 
 
+# REVIEW-E136: Ruby's magic comments change how the file runs: `frozen_string_literal` freezes
+# every string literal, `shareable_constant_value` the constants below it, `warn_indent` what
+# Ruby warns, and `encoding` (`coding`, on the first line or the second after a `#!`) what the
+# source's bytes mean
+_MAGIC = re.compile(
+    r"(?:\A\s*#|-\*-|;)\s*(?P<key>frozen[-_]string[-_]literal|warn[-_]indent"
+    r"|shareable[-_]constant[-_]value)\s*:\s*(?P<value>[\w-]+)\s*(?=-\*-|;|\Z)",
+    re.IGNORECASE,
+)
+_CODING = re.compile(r"\s*#.*?coding[:=]\s*(?P<value>[\w.-]+)", re.IGNORECASE)
+_EMACS = re.compile(r"\s*#.*-\*-")  # `# -*- coding: utf-8; frozen_string_literal: true -*-`
+
+
+def magic_comment(number: int, text: str) -> str:
+    """A line of Ruby (numbered from 1) that is a magic comment, as the tokens of its keys and
+    values (`\x00frozen_string_literal=true`); else nothing."""
+    found = _MAGIC.finditer(text) if _EMACS.match(text) else (_MAGIC.match(text) or (),)
+    tokens = [f"{m['key'].lower().replace('-', '_')}={m['value'].lower()}" for m in found if m]
+    coding = _CODING.match(text) if number <= 2 else None
+    if coding is not None:
+        tokens.insert(0, f"encoding={coding['value'].lower()}")
+    return "".join(f"\x00{token}" for token in tokens)
+
+
 def _comment(path: str) -> re.Pattern[str]:
     """REVIEW-E95, CHECK-E32: in a language specflow knows, `#` opens a comment only where its
     line comment is `#` (Python, Ruby, shell, Perl, R, Elixir) and in PHP (not `#[`, an

@@ -52,6 +52,9 @@ _KEYWORDS |= {"interface", "extends", "implements", "throws", "instanceof", "typ
 # that name (Python's, Ruby's): those are names when written so
 _SCRIPT_KEYWORDS = frozenset({"undefined", "function", "switch", "debugger", "keyof", "infer"})
 _SCRIPT_KEYWORDS |= {"satisfies", "string", "bigint"}
+# REVIEW-E138: Ruby's (`check!(uri) unless redirect`), as REVIEW-E127 did for JavaScript's
+_SCRIPT_KEYWORDS |= {"unless", "elsif", "begin", "rescue", "ensure", "until", "redo", "undef"}
+_SCRIPT_KEYWORDS |= {"alias", "module", "end", "case"}
 # Names every program calls (`split`, `join`, `get`): they link a hunk to a statement only when
 # the hunk defines or writes them (`Markup.partition`). Builtins stay: a spec's `min` and `max`
 # may be a strategy's own (tenacity), and rarity in the code already weighs them.
@@ -95,6 +98,16 @@ def code_shaped(name: str) -> bool:
     """`password_hash`, `HTTPDigestAuth`, `users.password_hash`: a name no prose word is; `sep`,
     `draft` or `file` may be a value or a word as well as a name."""
     return bool(_SHAPED.fullmatch(name)) and not name.endswith("()")
+
+
+def shaped_only(text: str) -> str:
+    """The text with only its words shaped like code (`HttpOnly`, `user_id`), the rest blank:
+    prose, as a statement's is read (REVIEW-E137: a Ruby string's text)."""
+    kept, at = [], 0
+    for found in _SHAPED.finditer(text):
+        kept.append(" " * (found.start() - at) + found[0])
+        at = found.end()
+    return "".join(kept) + " " * (len(text) - at)
 
 
 def without_names(text: str) -> str:
@@ -207,6 +220,16 @@ def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     """The hunk's changed lines, but `quiet` ones, as evidence (`read_as_code`)."""
     lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
     return read_as_code("\n".join(lines))
+
+
+def named_text(hunk: Hunk, text: str) -> str:
+    """The hunk's text (`hunk_text`'s) as the names its code names read it: in Ruby, without
+    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`)."""
+    if not hunk.path.endswith(".rb") or ("'" not in text and '"' not in text and "%" not in text):
+        return text
+    from specflow.languages.rbstrings import code_of  # off the other languages' path
+
+    return code_of(text)
 
 
 def read_as_code(text: str) -> str:

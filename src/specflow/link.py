@@ -21,6 +21,7 @@ from specflow.identifiers import (
     hunk_text,
     identifiers,
     joined,
+    named_text,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -256,7 +257,8 @@ def hunk_links(
     if not code:
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
-    names_in_hunk = code_names(hunk_text(hunk, quiet) if quiet else text)  # REVIEW-E6
+    # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
+    names_in_hunk = code_names(named_text(hunk, hunk_text(hunk, quiet) if quiet else text))
     hunk_words = hunk_words_of(text)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope

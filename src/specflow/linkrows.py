@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 from specflow.change import FileChange, Line
 from specflow.globs import DOCUMENTS, matches
 from specflow.heading import heading, heading_lines, implementing, lazy_lines
-from specflow.identifiers import code_names, dunder, every_class_may_define, hunk_text, qualified
+from specflow.identifiers import (
+    code_names,
+    dunder,
+    every_class_may_define,
+    hunk_text,
+    named_text,
+    qualified,
+)
 from specflow.ids import find_references
 from specflow.link import (
     ENCLOSING,
@@ -65,7 +72,8 @@ def enclosing_rows(
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
                 found.append((at, number, doc, evidence, named, shared_words(corpus, doc, words)))
-            found += _named_spec_rows(corpus, at, number, text, words, links, scope)
+            code = named_text(file.hunks[number], text)  # REVIEW-E137
+            found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
 
 

@@ -15,6 +15,7 @@ from specflow.globs import (
     DOCUMENTS,
     comment_lines,
     is_comment_line,
+    magic_comment,
     matches,
     matches_any,
     under_folders,
@@ -328,7 +329,10 @@ def _only_comments(path: str, hunk: Hunk, comments: Callable[[], _CommentSides])
     markers = any("/*" in line.text or "*/" in line.text for line in changed)
     if block and markers and comments().moved:  # REVIEW-E68: `/*` or `*/` moved, and code too
         return False
-    if all(is_comment_line(path, line.text) for line in changed):
+    ruby = path.endswith(".rb")  # REVIEW-E136: a magic comment is code
+    if all(
+        is_comment_line(path, line.text) and not (ruby and magic_comment(*line)) for line in changed
+    ):
         return True
     if not block:
         return False

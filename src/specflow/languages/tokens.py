@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
-from specflow.globs import line_comment
+from specflow.globs import line_comment, magic_comment
 from specflow.languages.tstypes import TYPESCRIPT, type_lines
 
 if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
@@ -73,15 +73,18 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if _comments_moved(hunks, sides):
         return set()
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
+    if path.endswith(".rb"):
+        hunks = [_with_magic(hunk) for hunk in hunks]  # REVIEW-E136: Ruby's magic comments
     commas = _commas(path)
     types = _erased(path, sides)
+    spell = _unfrozen if path.endswith(".rb") else list
     found = {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
         and (
-            _tokens(hunk.removed, comment, sides[0], commas)
-            == _tokens(hunk.added, comment, sides[1], commas)
+            spell(_tokens(hunk.removed, comment, sides[0], commas))
+            == spell(_tokens(hunk.added, comment, sides[1], commas))
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
         )
@@ -89,6 +92,57 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
     return found
+
+
+def _with_magic(hunk: Hunk) -> Hunk:
+    """The hunk with each magic comment line of Ruby as one code token, `\x00key=value`."""
+    removed, added = (
+        tuple(
+            Line(line.number, magic_comment(line.number, line.text) or line.text) for line in lines
+        )
+        for lines in (hunk.removed, hunk.added)
+    )
+    return hunk._replace(removed=removed, added=added)
+
+
+_EMPTY = frozenset({"''", '""'})
+_UNFROZEN = "\x00+''"
+
+
+def _unfrozen(tokens: list[str]) -> list[str]:
+    """REVIEW-E139: Ruby's `+''` and `''.dup` (RuboCop's Performance/UnfreezeString), each an
+    unfrozen empty string, as one token; a binary `x + ''`, `-''`, `''.freeze`, `String.new`
+    (binary, ASCII-8BIT) and a bare `''` (frozen under the magic comment) stay as written."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        word, following = tokens[at], tokens[at + 1 : at + 3]
+        if word == "+" and _unary_empty(out, following):
+            out.append(_UNFROZEN)
+            at += 2
+        elif word in _EMPTY and following == [".", "dup"]:
+            out.append(_UNFROZEN)
+            at += 3
+        else:
+            out.append(word)
+            at += 1
+    return out
+
+
+def _unary_empty(before: list[str], following: list[str]) -> bool:
+    """`+''` where `+` is unary (no operand before it) and applies to the literal itself, not
+    to a call on it (`+''.freeze` is `+(''.freeze)`)."""
+    operand = bool(before) and (before[-1][-1:].isalnum() or before[-1][-1:] in ")]}_'\"")
+    if operand or not following or following[0] not in _EMPTY:
+        return False
+    return following[1:2] not in (
+        [
+            ".",
+        ],
+        ["["],
+        ["&"],
+        ["::"],
+    )
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
