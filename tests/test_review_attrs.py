@@ -163,3 +163,46 @@ def test_the_class_around_still_links_a_file_no_spec_governs(repo, cli):
     hunk is the only evidence there is, and the spec naming it is asked as before."""
     found = _stream_of_zero(repo, cli, governed=False)
     assert found.get("CONN:8") == "enclosing"
+
+
+KW_SPEC = """---
+id: KW
+scope: [{scope}]
+---
+# Keywords
+
+## Context
+- Each keyword is a generator function of `_keywords.py`, yielding `ValidationError`s.
+
+## Requirements
+- KW-2: JSON equality in `enum` and `const` tells booleans from numbers (`True` is not `1`).
+
+## Edge Cases
+- KW-E1: Values not equal to themselves, such as `NaN`.
+"""
+KEYWORDS = """def enum(validator, enums, instance, schema):
+    if instance == 0 or instance == 1:
+        unbooled = unbool(instance)
+        if all(unbooled != unbool(each) for each in enums):
+            yield ValidationError(f"{instance!r} is not one of {enums!r}")
+    elif instance not in enums:
+        yield ValidationError(f"{instance!r} is not one of {enums!r}")
+"""
+EQUAL = """def enum(validator, enums, instance, schema):
+    if all(not equal(each, instance) for each in enums):
+        yield ValidationError(f"{instance!r} is not one of {enums!r}")
+"""
+
+
+def test_a_definition_named_as_another_language_reserves_is_a_name(repo, cli):
+    """REVIEW-E150: jsonschema's `a9bf13c` rewrote `enum()`, whose keyword KEYWORDS-2 names in
+    backticks, and asked nothing of it: `enum` and `const` are Rust's, Java's and TypeScript's
+    keywords, never identifiers of a statement. A hunk inside a definition of that name, in the
+    spec's scope, links the statement; outside the scope it does not."""
+    for scope, asked in (("lib/**", True), ("other/**", False)):
+        repo.commit(
+            "base", {"specs/kw.md": KW_SPEC.format(scope=scope), "lib/_keywords.py": KEYWORDS}
+        )
+        repo.commit("Use equal for enum", {"lib/_keywords.py": EQUAL})
+        found = _questions(review_json(cli, "HEAD", "--all"))
+        assert (found.get("KW-2") == "enclosing") is asked, (scope, found)

@@ -114,6 +114,17 @@ def without_names(text: str) -> str:
     return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
 
 
+# REVIEW-E150: words another language reserves, which a Python or Ruby definition may be named
+_RESERVED_ELSEWHERE = (_KEYWORDS | _SCRIPT_KEYWORDS) - frozenset(keyword.kwlist) - {"self", "cls"}
+
+
+def reserved_spans(text: str) -> frozenset[str]:
+    """REVIEW-E150: the backticked words of a statement that another language reserves (`enum`,
+    `const`): no identifiers in general, yet the name of a definition a hunk lies inside."""
+    spans = (span.strip() for span in _CODE_SPAN.findall(text))
+    return frozenset(span for span in spans if span in _RESERVED_ELSEWHERE)
+
+
 def _worth(name: str, called: bool = False) -> bool:
     """A name worth linking; REVIEW-E133: JavaScript's keywords only as a call (`infer()`)."""
     last = name.rsplit(".", 1)[-1]

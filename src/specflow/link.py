@@ -22,6 +22,7 @@ from specflow.identifiers import (
     identifiers,
     joined,
     named_text,
+    reserved_spans,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -138,6 +139,7 @@ class Corpus:
         self.by_name: dict[str, list[int]] = {}
         self.by_spec_name: dict[tuple[str, str], list[int]] = {}
         self.by_last: dict[str, list[tuple[int, str, str]]] = {}
+        self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         for doc, statement in enumerate(self.statements):
             if statement.id:
@@ -150,6 +152,8 @@ class Corpus:
                 if "." in name:  # `Session.send()` is also met by a `send` of its own
                     qualifier, last = name.rsplit(".", 1)
                     self.by_last.setdefault(last, []).append((doc, qualifier, name))
+            for word in reserved_spans(statement.text):
+                self.by_reserved.setdefault(word, []).append(doc)
             self.parts.append(
                 [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
             )

@@ -95,6 +95,9 @@ def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[i
     for name in (n for n in names if every_class_may_define(n) and not dunder(n)):
         for doc in (doc for doc in corpus.by_name.get(name, ()) if doc in scope.docs):
             keep(links, doc, IDENTIFIER, name)
+    for name in names:  # REVIEW-E150: `enum` defined here is a name, not Rust's keyword
+        for doc in (doc for doc in corpus.by_reserved.get(name, ()) if doc in scope.docs):
+            keep(links, doc, IDENTIFIER, name)
 
 
 def comment_rows(
