@@ -814,3 +814,40 @@ def test_scope_drafts_a_java_class_and_its_public_methods(repo, cli):
             "- `Printer.printRecord(...)`: Prints a record.",
         ],
     ]
+
+
+def test_scope_drafts_what_an_es_module_exports_by_name(repo, cli):
+    """NEW-E15 (axios's `lib/core/AxiosError.js`, the trial's draft empty): `function
+    AxiosError(...) {...}` exported below by `export default AxiosError;`, or by `export { a, b
+    as c };`, drafts the function with its comment, and its static members (`AxiosError.from =
+    (...) => `); not its prototype's, a value that is no function, a name only imported
+    (`export default imported;`) nor `export { x } from './x'`. NEW-E16: a tool's directive
+    (`// eslint-disable-next-line func-names`) documents nothing; a comment above it still does."""
+    error = (
+        "import imported from './x.js';\n\n/**\n * Create an Error with the config.\n */\n"
+        "function AxiosError(message, code) {\n  this.code = code;\n}\n\n"
+        "AxiosError.prototype.toJSON = function toJSON() {};\nAxiosError.ERR = 'ERR';\n\n"
+        "// eslint-disable-next-line func-names\n"
+        "AxiosError.from = (error, code) => new AxiosError(error.message, code);\n\n"
+        "/** Wraps an error. */\n// eslint-disable-next-line func-names\n"
+        "AxiosError.wrap = async function (error) {};\n\nexport default AxiosError;\n"
+    )
+    utils = (
+        "const hasBrowserEnv = typeof window !== 'undefined';\n\n// Whether in a web worker.\n"
+        "const isWorker = (self) => self.importScripts;\n\n"
+        "export {\n  hasBrowserEnv,\n  isWorker as hasWorker,\n};\n"
+        "export { other } from './other.js';\nexport default imported;\n"
+    )
+    assert drafted(repo, cli, {"src/AxiosError.js": error, "src/utils.js": utils}) == [
+        [
+            "Draft: `src/AxiosError.js`",
+            "- `AxiosError(message, code)`: Create an Error with the config.",
+            "- `AxiosError.from(error, code)`",
+            "- `AxiosError.wrap(error)`: Wraps an error.",
+        ],
+        [
+            "Draft: `src/utils.js`",
+            "- `hasBrowserEnv`",
+            "- `hasWorker(self)`: Whether in a web worker.",
+        ],
+    ]

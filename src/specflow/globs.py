@@ -21,6 +21,8 @@ CODE_SUFFIXES = (
     ".cjs",
     ".ts",
     ".tsx",
+    ".d.mts",  # REVIEW-E151: TypeScript's declaration files, whose hunks change nothing
+    ".d.cts",
     ".go",
     ".rs",
     ".java",

@@ -116,7 +116,8 @@ _DEFINES = re.compile(
     r"|unsafe|const(?=\s+fn\b)|extern(?:\s+\"\w*\")?)\s+)*"
     r"(?:(?:def|class|function|func|fn)\b"
     # CHECK-E38: JavaScript's `res.send = function send(body) {`, `module.exports = function () {`
-    r"|(?:[A-Za-z_$][\w$]*\s*\.\s*)+[A-Za-z_$][\w$]*\s*=\s*(?:async\s+)?"
+    # REVIEW-E152: and a name declared before, assigned one: `lookup = (hostname, opt, cb) => {`
+    r"|(?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$][\w$]*\s*=\s*(?:async\s+)?"
     # CHECK-E38: its parameters over lines, TypeScript's return type, an object returned `=> ({`
     r"(?:function\b[^;]*(?:\{|\([^)]*)|(?:\([^)]*\)|[\w$]+)\s*(?::[^=;]+)?=>\s*\(?\s*\{)\s*\Z"
     r"|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=\s*(?:async\s+)?"

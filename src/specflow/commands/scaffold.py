@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from specflow.commands.jsexports import js_exports
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
@@ -171,7 +172,11 @@ def exported(text: str) -> Iterator[Symbol]:
                 yield Symbol(signature, _summary(_doc_comment(lines, number)))
         elif found:
             yield Symbol(_signature(found, line), _summary(_doc_comment(lines, number)))
-    yield from dict.fromkeys(_commonjs(text, lines))
+    exports = (
+        Symbol(signature, _summary(_doc_comment(lines, number)))
+        for signature, number in js_exports(text, lines)
+    )
+    yield from dict.fromkeys(exports)
 
 
 def _impl_owner(line: str, owner: str) -> str:
@@ -206,107 +211,6 @@ def _signature(found: re.Match[str], line: str, owner: str = "") -> str:
     return f"{owner}{name}({shown})"
 
 
-# NEW-E10: CommonJS's exports at a line's start: `exports.f =`, `module.exports.f =`,
-# `module.exports =` (a value, or an object of them), and express's `exports = module.exports =`
-_COMMONJS = re.compile(
-    r"(?m)^(?:exports\s*=\s*)?(?:module\.exports(?:\.(?P<key>[A-Za-z_$][\w$]*))?"
-    r"|exports\.(?P<name>[A-Za-z_$][\w$]*))\s*=(?!=)[ \t]*"
-)
-_DEFINED = re.compile(
-    r"(?:async\s+)?(?:function\*?|class)\s+(?P<name>[A-Za-z_$][\w$]*)"
-    r"|(?:var|let|const)\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*"
-)
-_FUNCTION = re.compile(
-    r"(?:async\s+)?function(?![\w$])\*?\s*[\w$]*\s*(?:\((?P<arguments>[^()]*)\))?"
-    r"|(?:async\s*)?(?:\((?P<arrow>[^()]*)\)|(?P<one>[A-Za-z_$][\w$]*))\s*=>"
-)
-_IDENTIFIER = re.compile(r"([A-Za-z_$][\w$]*)\s*;?\s*(?://.*)?")
-_ENTRY = re.compile(
-    r"\s*(?:(?://[^\n]*|/\*.*?\*/)\s*)*(?:async\s+)?['\"]?(?P<name>[A-Za-z_$][\w$]*)['\"]?"
-    r"\s*(?P<value>.*)",
-    re.DOTALL,
-)
-
-
-def _commonjs(text: str, lines: Sequence[str]) -> Iterator[Symbol]:
-    """NEW-E10: each name a CommonJS module exports, as the function or class it names."""
-    defined = _definitions(lines) if _COMMONJS.search(text) else {}
-    for found in _COMMONJS.finditer(text):
-        number = text.count("\n", 0, found.start())
-        value = lines[number][found.end() - found.start() :].strip()
-        if found["key"] or found["name"]:
-            yield _js_symbol(found["key"] or found["name"], value, number, lines, defined)
-        elif value.startswith("{"):
-            yield from _object_keys(text, found.end(), lines, defined)
-        else:
-            named = _IDENTIFIER.fullmatch(value) or _DEFINED.match(value)
-            if named:
-                name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
-                yield _js_symbol(name, value, number, lines, defined)
-
-
-def _definitions(lines: Sequence[str]) -> dict[str, tuple[int, str]]:
-    """Each top-level function, class and variable: its line and what defines it."""
-    defined: dict[str, tuple[int, str]] = {}
-    for number, line in enumerate(lines):
-        found = _DEFINED.match(line)
-        if found and found["name"]:
-            defined.setdefault(found["name"], (number, line))
-        elif found:
-            defined.setdefault(found["var"], (number, line[found.end() :]))
-    return defined
-
-
-def _js_symbol(
-    name: str, value: str, number: int, lines: Sequence[str], defined: dict[str, tuple[int, str]]
-) -> Symbol:
-    """`name` exported as `value`: a function's arguments and comment come from its definition
-    when `value` names one (`exports.parse = parse;`)."""
-    named = _IDENTIFIER.fullmatch(value)
-    if named and named[1] in defined:
-        number, value = defined[named[1]]
-    if re.match(r"class\b", value):
-        return Symbol(f"class {name}", _summary(_doc_comment(lines, number)))
-    function = _FUNCTION.match(value)
-    signature = name
-    if function:
-        given = [a for a in function.group("arguments", "arrow", "one") if a is not None]
-        signature = f"{name}({' '.join(given[0].split()) if given else '...'})"
-    return Symbol(signature, _summary(_doc_comment(lines, number)))
-
-
-def _object_keys(
-    text: str, start: int, lines: Sequence[str], defined: dict[str, tuple[int, str]]
-) -> Iterator[Symbol]:
-    """The keys of `module.exports = {f, g: h, k(a) {...}}`, an object that opens at `start`."""
-    for entry, offset in _entries(text, start):
-        found = _ENTRY.match(entry)
-        if found is None:
-            continue
-        name, value = found["name"], found["value"].strip()
-        number = text.count("\n", 0, offset + found.start("name"))
-        if not value or value.startswith(":"):
-            yield _js_symbol(name, value.lstrip(":").strip() or name, number, lines, defined)
-        elif value.startswith("("):  # a method: `parse(str, options) {`
-            yield _js_symbol(name, f"function{value}", number, lines, defined)
-
-
-def _entries(text: str, start: int) -> Iterator[tuple[str, int]]:
-    """The entries of the object literal that opens at `start`, each with its offset."""
-    depth, entry = 0, start + 1
-    for at in range(start, len(text)):
-        if text[at] in "([{":
-            depth += 1
-        elif text[at] in ")]}":
-            depth -= 1
-            if depth == 0:
-                yield text[entry:at], entry
-                return
-        elif text[at] == "," and depth == 1:
-            yield text[entry:at], entry
-            entry = at + 1
-
-
 def _doc_comment(lines: Sequence[str], number: int) -> str:
     """The comment that documents the definition on line `number`: NEW-E12: above the
     attributes between them (`/// A request.` over `#[derive(Debug)]`)."""
@@ -316,6 +220,11 @@ def _doc_comment(lines: Sequence[str], number: int) -> str:
 
 
 COMMENT_LINES = 200  # a Javadoc above a class may be long
+# NEW-E16: a line comment that directs a tool (`// eslint-disable-next-line func-names`)
+_DIRECTIVE = re.compile(
+    r"//\s*(?:eslint-(?:disable|enable)|@ts-(?:ignore|expect-error|nocheck)|prettier-ignore"
+    r"|(?:istanbul|c8)\s+ignore|jshint\s|nolint\b|NOSONAR\b)"
+)
 
 
 def _comment_above(lines: Sequence[str], number: int) -> str:
@@ -326,6 +235,8 @@ def _comment_above(lines: Sequence[str], number: int) -> str:
     gap = 0
     for line in reversed(lines[max(0, number - COMMENT_LINES) : number]):
         text = line.strip()
+        if not inside and _DIRECTIVE.match(text):  # NEW-E16: a tool's, documenting nothing
+            continue
         if not kept and not text and not gap:
             gap = 1
             continue

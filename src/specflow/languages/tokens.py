@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.globs import line_comment, magic_comment
-from specflow.languages.tstypes import TYPESCRIPT, type_lines
+from specflow.languages.tstypes import TYPESCRIPT, is_declarations, type_lines
 
 if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
     from specflow.languages.phpforms import Reading
@@ -70,6 +70,8 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
     each side's text in `sides` where known), and a comma before a closing bracket; or, in
     TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
+    if is_declarations(path):  # REVIEW-E151: a `.d.ts` declares types and runs nothing
+        return set(range(len(hunks)))
     if _comments_moved(hunks, sides):
         return set()
     comment = "php" if path.lower().endswith(".php") else line_comment(path)

@@ -8,6 +8,15 @@ import re
 from collections.abc import Sequence
 
 TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+# REVIEW-E151: a declaration file (`index.d.ts`) declares types and runs nothing, as a `.pyi`
+DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
+
+
+def is_declarations(path: str) -> bool:
+    """REVIEW-E151: whether the file is TypeScript's declarations only (the compiler refuses
+    a body in one), whose every hunk changes no behaviour."""
+    return path.endswith(DECLARATIONS)
+
 
 # at a line's start (a declaration of the module: what prettier writes at column 0); not
 # `enum`, which the compiler turns into an object

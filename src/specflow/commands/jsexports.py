@@ -1,0 +1,152 @@
+"""What a JavaScript module exports by a name, for `specflow new`'s draft: CommonJS's
+`exports.f =` and `module.exports =` (NEW-E10), and (NEW-E15) ES's `export default X;` and
+`export { a, b as c };` naming a definition above them, with the static members of each
+(`X.from = (error, code) => {`), as axios writes its modules. Each as its signature and the
+line (from 0) whose comment documents it. Pure: a file's text in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+Exported = tuple[str, int]  # `f(a, b)`, `class C` or a name; the line that documents it
+Defined = dict[str, tuple[int, str]]  # each top-level definition: its line, what defines it
+
+# NEW-E10: CommonJS's exports at a line's start: `exports.f =`, `module.exports.f =`,
+# `module.exports =` (a value, or an object of them), and express's `exports = module.exports =`
+_COMMONJS = re.compile(
+    r"(?m)^(?:exports\s*=\s*)?(?:module\.exports(?:\.(?P<key>[A-Za-z_$][\w$]*))?"
+    r"|exports\.(?P<name>[A-Za-z_$][\w$]*))\s*=(?!=)[ \t]*"
+)
+# NEW-E15: ES's exports of names defined above: `export default AxiosError;` (not `export default
+# function`, which `scaffold._EXPORTED` reads), `export { a, b as c };` (not `... from './x'`)
+_DEFAULT = re.compile(
+    r"(?m)^export\s+default\s+(?!(?:function|class|async)\b)([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*$"
+)
+_NAMED = re.compile(r"(?m)^export\s*\{([^{}]*)\}(?![ \t]*from\b)")
+_AS = re.compile(r"\s*([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*")
+_DEFINED = re.compile(
+    r"(?:async\s+)?(?:function\*?|class)\s+(?P<name>[A-Za-z_$][\w$]*)"
+    r"|(?:var|let|const)\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*"
+)
+_FUNCTION = re.compile(
+    r"(?:async\s+)?function(?![\w$])\*?\s*[\w$]*\s*(?:\((?P<arguments>[^()]*)\))?"
+    r"|(?:async\s*)?(?:\((?P<arrow>[^()]*)\)|(?P<one>[A-Za-z_$][\w$]*))\s*=>"
+)
+_IDENTIFIER = re.compile(r"([A-Za-z_$][\w$]*)\s*;?\s*(?://.*)?")
+_ENTRY = re.compile(
+    r"\s*(?:(?://[^\n]*|/\*.*?\*/)\s*)*(?:async\s+)?['\"]?(?P<name>[A-Za-z_$][\w$]*)['\"]?"
+    r"\s*(?P<value>.*)",
+    re.DOTALL,
+)
+
+
+def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
+    """Each name the module exports by CommonJS, or by ES naming a definition above."""
+    defined = _definitions(lines) if _COMMONJS.search(text) or "export" in text else {}
+    yield from _commonjs(text, lines, defined)
+    for local, name in _es_named(text):
+        if local in defined:  # NEW-E15: what the module defines, not what it imports
+            yield _js_symbol(name, local, defined[local][0], lines, defined)
+            yield from _members(local, text, lines, defined)
+
+
+def _es_named(text: str) -> Iterator[tuple[str, str]]:
+    """NEW-E15: (the local name, the name exported) of `export default X;` (as `X`) and of
+    each entry of `export { a, b as c };`."""
+    for found in _DEFAULT.finditer(text):
+        yield found[1], found[1]
+    for found in _NAMED.finditer(text):
+        for entry in found[1].split(","):
+            named = _AS.fullmatch(entry)
+            if named:
+                yield named[1], named[2] or named[1]
+
+
+def _members(name: str, text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exported]:
+    """NEW-E15: the functions assigned to `name`'s properties at a line's start, static
+    members (`AxiosError.from = (error, code) => {`); not its prototype's."""
+    member = re.compile(rf"(?m)^{re.escape(name)}\.(?!prototype\b)([A-Za-z_$][\w$]*)\s*=(?!=)\s*")
+    for found in member.finditer(text):
+        number = text.count("\n", 0, found.start())
+        value = lines[number][found.end() - found.start() :]
+        if _FUNCTION.match(value):
+            yield _js_symbol(f"{name}.{found[1]}", value, number, lines, defined)
+
+
+def _commonjs(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exported]:
+    """NEW-E10: each name a CommonJS module exports, as the function or class it names."""
+    for found in _COMMONJS.finditer(text):
+        number = text.count("\n", 0, found.start())
+        value = lines[number][found.end() - found.start() :].strip()
+        if found["key"] or found["name"]:
+            yield _js_symbol(found["key"] or found["name"], value, number, lines, defined)
+        elif value.startswith("{"):
+            yield from _object_keys(text, found.end(), lines, defined)
+        else:
+            named = _IDENTIFIER.fullmatch(value) or _DEFINED.match(value)
+            if named:
+                name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
+                yield _js_symbol(name, value, number, lines, defined)
+
+
+def _definitions(lines: Sequence[str]) -> Defined:
+    """Each top-level function, class and variable: its line and what defines it."""
+    defined: Defined = {}
+    for number, line in enumerate(lines):
+        found = _DEFINED.match(line)
+        if found and found["name"]:
+            defined.setdefault(found["name"], (number, line))
+        elif found:
+            defined.setdefault(found["var"], (number, line[found.end() :]))
+    return defined
+
+
+def _js_symbol(
+    name: str, value: str, number: int, lines: Sequence[str], defined: Defined
+) -> Exported:
+    """`name` exported as `value`: a function's arguments and comment come from its definition
+    when `value` names one (`exports.parse = parse;`)."""
+    named = _IDENTIFIER.fullmatch(value)
+    if named and named[1] in defined:
+        number, value = defined[named[1]]
+    if re.match(r"class\b", value):
+        return f"class {name}", number
+    function = _FUNCTION.match(value)
+    signature = name
+    if function:
+        given = [a for a in function.group("arguments", "arrow", "one") if a is not None]
+        signature = f"{name}({' '.join(given[0].split()) if given else '...'})"
+    return signature, number
+
+
+def _object_keys(
+    text: str, start: int, lines: Sequence[str], defined: Defined
+) -> Iterator[Exported]:
+    """The keys of `module.exports = {f, g: h, k(a) {...}}`, an object that opens at `start`."""
+    for entry, offset in _entries(text, start):
+        found = _ENTRY.match(entry)
+        if found is None:
+            continue
+        name, value = found["name"], found["value"].strip()
+        number = text.count("\n", 0, offset + found.start("name"))
+        if not value or value.startswith(":"):
+            yield _js_symbol(name, value.lstrip(":").strip() or name, number, lines, defined)
+        elif value.startswith("("):  # a method: `parse(str, options) {`
+            yield _js_symbol(name, f"function{value}", number, lines, defined)
+
+
+def _entries(text: str, start: int) -> Iterator[tuple[str, int]]:
+    """The entries of the object literal that opens at `start`, each with its offset."""
+    depth, entry = 0, start + 1
+    for at in range(start, len(text)):
+        if text[at] in "([{":
+            depth += 1
+        elif text[at] in ")]}":
+            depth -= 1
+            if depth == 0:
+                yield text[entry:at], entry
+                return
+        elif text[at] == "," and depth == 1:
+            yield text[entry:at], entry
+            entry = at + 1
