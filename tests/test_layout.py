@@ -494,6 +494,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pysource",
         "languages.pytyping",
         "languages.python",
+        "languages.rustitems",
         "languages.tokens",
         "languages.tstypes",
         "lineage",

@@ -20,11 +20,13 @@ from specflow.identifiers import (
     qualified,
 )
 from specflow.ids import find_references
+from specflow.languages.rustitems import other_types_method
 from specflow.link import (
     ENCLOSING,
     GOVERNED_LINKS,
     HEADING,
     IDENTIFIER,
+    PART,
     REACHES,
     REFERENCE,
     Corpus,
@@ -63,6 +65,7 @@ def enclosing_rows(
             links: dict[int, Found] = {}
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
+            _other_types_parted(corpus, names, links)  # REVIEW-E146
             if scope.docs:  # REVIEW-E135
                 links = _in_passing_dropped(links, qualified(names[:-1]), scope)
             if not links:
@@ -87,6 +90,17 @@ def _in_passing_dropped(
         for doc, (kind, named) in links.items()
         if doc in scope.docs or kind != IDENTIFIER or not set(named) <= set(outer)
     }
+
+
+def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:
+    """REVIEW-E146: a statement that names the method around a hunk only as another type's
+    (`Key::from_str()`, the hunk in `impl FromStr for Level`) meets it as an identifier part."""
+    for doc, (kind, named) in list(links.items()):
+        if kind != IDENTIFIER or names[-1] not in named:
+            continue
+        if other_types_method(corpus.statements[doc].text, names):
+            rest = tuple(name for name in named if name != names[-1])
+            links[doc] = (IDENTIFIER, rest) if rest else (PART, (names[-1],))
 
 
 def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:

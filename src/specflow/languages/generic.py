@@ -20,6 +20,7 @@ from specflow.languages.defining import (
     opening_below,
     prototype_at,
 )
+from specflow.languages.rustitems import owned
 from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, sides_of
 
 
@@ -116,7 +117,7 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
         if name:
-            found[index] = (name,)
+            found[index] = owned(file.path, lines, first, name)  # REVIEW-E146
     return found
 
 
@@ -183,7 +184,7 @@ def symbols(
                 file.path, line.number, line_as(sides[0], "code", line), "unwrite"
             )
         if index in enclosing and hunk.added:
-            name = enclosing[index][0].rsplit(".", 1)[-1]  # REVIEW-E125: `send` of `res.send`
+            name = enclosing[index][-1].rsplit(".", 1)[-1]  # REVIEW-E125: `send` of `res.send`
             yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
