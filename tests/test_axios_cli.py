@@ -177,3 +177,40 @@ def test_a_hunk_inside_a_function_assigned_to_a_declared_name_is_in_it(repo, cli
         data = review_json(cli, "HEAD", "--all")
         acts = {(q["statement"]["line"], a["name"]) for q in data["questions"] for a in q["acts"]}
         assert (8, "lookup") in acts, (definition, acts)
+
+
+LOOKUP_SPEC = """---
+id: HTTP
+scope: ["lib/**"]
+---
+# Http
+
+## Context
+- A custom `lookup` is adapted with `callbackify()` to the callback form.
+
+## Requirements
+- HTTP-1: Every request passes through the adapter once.
+
+## Edge Cases
+- HTTP-E1: A `lookup` returning an array of addresses, or called with `opt.all`.
+"""
+
+
+def test_an_edge_case_naming_the_changed_function_without_parentheses_is_asked(repo, cli):
+    """REVIEW-E153 (axios f4f2b039 asked nothing: HTTP-E1 and a Context line name `lookup`,
+    neither as `lookup()`, so the two counted against each other, REVIEW-E130's way): a
+    definition named in lower case is a function, and a statement naming it is read as one
+    calling it; the edge case is asked, the Context line still needs a rare word."""
+    text = adapter(ASSIGNED[0], reference="")
+    # axios's own modules say "lookup", "addresses", "opt" and "all" everywhere: no rare word
+    common = {
+        f"lib/m{n}.js": f"export const m{n} = (lookup, opt) => lookup(opt.all, addresses);\n"
+        for n in range(30)
+    }
+    repo.commit("base", {"specs/http.md": LOOKUP_SPEC, "lib/http.js": text, **common})
+    repo.commit("fix", {"lib/http.js": text.replace("cb(err, addresses)", "cb(null, addresses)")})
+    found = {
+        q["statement"].get("id") or q["statement"]["line"]: q["evidence"]["kind"]
+        for q in review_json(cli, "HEAD", "--all")["questions"]
+    }
+    assert found.get("HTTP-E1") == "enclosing", found

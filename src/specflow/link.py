@@ -228,7 +228,7 @@ class Corpus:
             return 1
         statement = self.statements[doc]
         called = kind == ENCLOSING and statement.kind != "context"
-        called = called and any(_calls(name, statement.text) for name in names)
+        called = called and any(_function(name) or _calls(name, statement.text) for name in names)
         own = called and statement.spec in governing
 
         def rival(other: Statement) -> bool:
@@ -240,6 +240,12 @@ class Corpus:
             sum(rival(self.statements[doc]) for doc in self.by_name.get(name, ())) or 1
             for name in names
         )
+
+
+def _function(name: str) -> bool:
+    """REVIEW-E153: a definition named in lower case is a function (`lookup`, `enum`), which a
+    statement naming it speaks of as it would of `lookup()`; a class (`URL`) is not."""
+    return name[:1].islower()
 
 
 def _calls(name: str, text: str) -> bool:
