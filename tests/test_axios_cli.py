@@ -214,3 +214,23 @@ def test_an_edge_case_naming_the_changed_function_without_parentheses_is_asked(r
         for q in review_json(cli, "HEAD", "--all")["questions"]
     }
     assert found.get("HTTP-E1") == "enclosing", found
+
+
+LEVELS = "// CORE-1\nexport declare const enum Level {\n  Low = 1,\n  High = 2,\n}\n"
+
+
+def test_a_const_enum_value_in_a_declaration_file_is_code(repo, cli):
+    """REVIEW-E155: a `const enum`'s values are written into the code that reads them, from a
+    `.d.ts` too: a value changed asks and touches the requirement its reference heads; its
+    spacing changed, or an interface beside it, is still no-op (REVIEW-E151)."""
+    repo.commit("base", {"specs/core.md": CORE_SPEC, "index.d.ts": TYPES + LEVELS})
+    spaced = TYPES.replace("url?:", "url ?:") + LEVELS.replace("Low = 1", "Low  =  1")
+    repo.stage({"index.d.ts": spaced})
+    assert "touched-requirement" not in cli("check", "--staged").out
+    repo.commit("spacing", {"index.d.ts": spaced})
+    assert review_json(cli, "HEAD")["noop_files"] == ["index.d.ts"]
+    repo.stage({"index.d.ts": spaced.replace("Low  =  1", "Low = 7")})
+    assert "touches the code of CORE-1" in cli("check", "--staged").out
+    repo.commit("value", {})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and data["questions"], data

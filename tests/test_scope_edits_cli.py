@@ -137,3 +137,50 @@ def test_a_moved_spec_with_a_typo_is_still_judged(repo, cli):
     repo.stage({"specs/validators.md": spec(TYPO)})
     result = cli("check", "--staged")
     assert result.code == 1 and "specs/validators.md:4: error [emptied-scope]" in result.out
+
+
+@pytest.mark.parametrize(
+    "globs",
+    [
+        '  - pkg/**\n  - "!pkg/legacy.py"\n  - "!pkg/generated/**"\n',
+        '  - pkg/**\n  - "!pkg/legacy.py"\n  - gen/**\n',
+    ],
+    ids=["negation-matching-nothing", "excluded-on-purpose-beside-a-folder-to-come"],
+)
+def test_a_file_left_out_on_purpose_is_no_emptied_scope(repo, cli, globs):
+    """CHECK-E49: a `!glob` matching nothing excludes nothing; a file a new `!glob` names was
+    left out on purpose, so a glob for a folder git ignores (`gen/`) or yet to come beside it
+    is no typo that lost it."""
+    wide = ("  - pkg/validators.py\n", "  - pkg/**\n")
+    repo.commit("base", {**BASE, "pkg/legacy.py": "X = 1\n", "specs/v.md": spec(wide)})
+    repo.stage({".gitignore": "gen/\n", "gen/g.py": "X = 2\n"})
+    repo.stage({"specs/v.md": spec(("  - pkg/validators.py\n", globs))})
+    result = cli("check", "--staged")
+    assert result.code == 0 and "[emptied-scope]" not in result.out, result
+
+
+LEG = SPEC.replace("VAL", "LEG").replace("Validators", "Legacy").replace("validators", "legacy")
+BOTH = ("  - pkg/validators.py\n", "  - pkg/validators.py\n  - pkg/legacy.py\n")
+FUTURE = ("  - pkg/validators.py\n", "  - pkg/validators.py\n  - pkg/next/**\n")
+
+
+def test_a_file_handed_to_another_spec_in_the_same_change_is_no_emptied_scope(repo, cli):
+    """CHECK-E49: the change gives `pkg/legacy.py` to LEG (a new spec) while VAL's scope gets
+    a glob for a folder to come in its place: the file is handed over, not lost."""
+    repo.commit("base", {**BASE, "pkg/legacy.py": "X = 1\n", "specs/v.md": spec(BOTH)})
+    repo.stage({"specs/v.md": spec(FUTURE), "specs/leg.md": LEG.format(status="")})
+    repo.stage(
+        {"pkg/legacy.py": "X = 1  # LEG-1\n", "tests/test_leg.py": TEST.replace("VAL", "LEG")}
+    )
+    result = cli("check", "--staged")
+    assert result.code == 0 and "[emptied-scope]" not in result.out, result
+
+
+def test_a_typo_still_blocks_where_another_spec_governed_the_file_already(repo, cli):
+    """CHECK-E49, adversarial: LEG's `pkg/*.py` held `pkg/validators.py` at the base too; VAL's
+    typo leaves VAL governing nothing, which no handover explains: still `emptied-scope`."""
+    leg = LEG.replace("  - pkg/legacy.py\n", "  - pkg/*.py\n").format(status="")
+    repo.commit("base", {**BASE, "specs/leg.md": leg})
+    repo.stage({"specs/v.md": spec(TYPO)})
+    result = cli("check", "--staged")
+    assert result.code == 1 and "'pkg/validator.py' of VAL matching no file" in result.out, result

@@ -201,10 +201,18 @@ def unscoped_code(
     """`tree_files`: the resulting tree's paths, sorted (listed when `rescoped` finds a spec)."""
     if tree_files is None:
         return
+    moved = {f.old_path: f.path for f in change.files if f.status == "renamed" and f.old_path}
+    new = {f.path for f in change.files if f.status in ("added", "copied")}
+    # the specs as they were: the base versions of those the change edits, else as they are
+    base = {s.id: base_specs.by_id.get(s.id, None if s.path in new else s) for s in specs.specs}
     for spec, old in rescoped(specs, base_specs):
         lost = _ungoverned(old.scope, spec.scope, change, tree_files)
+        lost = [p for p in lost if not _let_go(p, moved.get(p, p), spec, old, specs, base)]
         for index, glob in enumerate(spec.scope):
-            if not lost or glob in old.scope or matches_any(tree_files, glob):
+            # CHECK-E49: a `!glob` only leaves files out: matching none, it loses none
+            if not lost or glob.startswith("!") or glob in old.scope:
+                continue
+            if matches_any(tree_files, glob):
                 continue  # a glob the spec had already, or that matches: lint's to name
             yield Finding(
                 "emptied-scope",
@@ -215,6 +223,25 @@ def unscoped_code(
                 f"and {_listed(lost)} (in its scope before) out of its scope: fix the glob, "
                 "or retire the spec on purpose (`status: deprecated`)",
             )
+
+
+def _let_go(
+    before: str, now: str, spec: Spec, old: Spec, specs: SpecSet, base: Mapping[str, Spec | None]
+) -> bool:
+    """CHECK-E49: a file the edit lets go of on purpose: a `!glob` it adds names it, or the
+    same change gives it to another enforced spec, whose scope did not hold it before."""
+    added = tuple(
+        g.removeprefix("!") for g in spec.scope if g.startswith("!") and g not in old.scope
+    )
+    if added and matches(now, added):
+        return True
+    for other in specs.specs:
+        if other.id == spec.id or not other.enforced or not matches(now, other.scope):
+            continue
+        was = base.get(other.id)
+        if was is None or not matches(before, was.scope):
+            return True
+    return False
 
 
 def _listed(paths: Sequence[str]) -> str:

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.globs import line_comment, magic_comment
-from specflow.languages.tstypes import TYPESCRIPT, is_declarations, type_lines
+from specflow.languages.tstypes import (
+    TYPESCRIPT,
+    const_enum_lines,
+    is_declarations,
+    type_lines,
+)
 
 if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
     from specflow.languages.phpforms import Reading
@@ -70,8 +75,11 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
     each side's text in `sides` where known), and a comma before a closing bracket; or, in
     TypeScript, whose every changed line is in a type the compiler erases (REVIEW-E62)."""
-    if is_declarations(path):  # REVIEW-E151: a `.d.ts` declares types and runs nothing
-        return set(range(len(hunks)))
+    declared = set(range(len(hunks))) if is_declarations(path) else set()
+    if declared:  # REVIEW-E151: a `.d.ts` declares types and runs nothing, but REVIEW-E155
+        declared -= _inlined(hunks, sides)
+        if len(declared) == len(hunks):
+            return declared
     if _comments_moved(hunks, sides):
         return set()
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
@@ -93,7 +101,19 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
-    return found
+    return found | declared
+
+
+def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
+    """REVIEW-E155: the hunks that change a line of a `const enum` on its side (its values
+    are written into the code that reads them, a `.d.ts`'s too)."""
+    lines = [const_enum_lines(side.code) if side else set() for side in sides]
+    return {
+        index
+        for index, hunk in enumerate(hunks)
+        if any(line.number in lines[0] for line in hunk.removed)
+        or any(line.number in lines[1] for line in hunk.added)
+    }
 
 
 def _with_magic(hunk: Hunk) -> Hunk:

@@ -45,3 +45,24 @@ def type_lines(code: Sequence[str]) -> set[int]:
         if depth <= 0 and ended and not line.rstrip().endswith(("=", "|", "&")):
             inside = False
     return found
+
+
+# REVIEW-E155: a `const enum`'s members, which the compiler writes into the code that reads them
+_CONST_ENUM = re.compile(r"[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?const[ \t]+enum\b")
+
+
+def const_enum_lines(code: Sequence[str]) -> set[int]:
+    """The numbers (from 1) of the lines a `const enum` spans, from its head to the brace that
+    closes its body, in a file's code with its comments and strings blanked."""
+    found: set[int] = set()
+    depth, inside = 0, False
+    for number, line in enumerate(code, 1):
+        if not inside and _CONST_ENUM.match(line):
+            inside, depth = True, 0
+        if not inside:
+            continue
+        found.add(number)
+        depth += line.count("{") - line.count("}")
+        if depth <= 0 and "}" in line:
+            inside = False
+    return found
