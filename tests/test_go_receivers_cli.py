@@ -1,7 +1,8 @@
-"""REVIEW-E141 through the CLI on real repositories (the gorilla/mux trial): a Go
+"""REVIEW-E141 and CHECK-E45 through the CLI on real repositories (the gorilla/mux trial): a Go
 method is its receiver type's, as a Python method is its class's. A change inside
 `func (r *Router) Match(` lies inside `Router.Match`, which a statement names as `specflow new
---scope` drafts it; one inside `Route.Match` does not."""
+--scope` drafts it; one inside `Route.Match` does not. The check's name-removed reads a
+`Type.Method()` a spec names by its receiver too."""
 
 from __future__ import annotations
 
@@ -118,3 +119,61 @@ def test_a_generic_receiver_is_its_type(repo, cli):
     )
     repo.commit("count", {"tree.go": tree.replace("t.keys = append(t.keys, k)", "t.n++")})
     assert ("`Tree.Insert()` ad", "enclosing", "tree.go") in _asked(review_json(cli, "HEAD"))
+
+
+ROUTE_SPEC = """---
+id: ROUTE
+scope: [route.go]
+---
+# Route
+
+## Context
+- `Route.Match()` returns true when every matcher of the route matches.
+
+## Requirements
+- [ ] ROUTE-1: A route matches only when all its matchers match.
+"""
+
+
+def _removed(cli) -> list[str]:
+    out = cli("check", "HEAD").out
+    return [line for line in out.splitlines() if "[name-removed]" in line]
+
+
+def test_renaming_route_match_warns_while_router_match_remains(repo, cli):
+    """CHECK-E45 (the mux trial renamed `Route.Match` and `check` said "All good", as
+    `Router.Match` kept the bare name defined): the statement naming `Route.Match()` is told;
+    the warning names the method with its type."""
+    repo.commit("base", {"specs/route.md": ROUTE_SPEC, "route.go": ROUTE, "mux.go": MUX})
+    renamed = ROUTE.replace("func (r *Route) Match(", "func (r *Route) Matches(")
+    repo.commit(
+        "rename", {"route.go": renamed, "mux.go": MUX.replace("route.Match(", "route.Matches(")}
+    )
+    found = _removed(cli)
+    assert len(found) == 1 and found[0].startswith("specs/route.md:8:"), found
+    assert "removes `Route.Match` (route.go:6)" in found[0]
+
+
+def test_route_match_kept_another_way_or_another_types_renamed_is_not_removed(repo, cli):
+    """CHECK-E45, adversarial: `Route.Match` is still defined when its receiver is renamed or
+    made a value, or it moves to another file of the change; renaming `Router.Match` removes
+    nothing a statement naming `Route.Match()` names, and `Router.Match()` named while
+    `Route.Match` is renamed is not removed either."""
+    repo.commit("base", {"specs/route.md": ROUTE_SPEC, "route.go": ROUTE, "mux.go": MUX})
+    kept = {
+        "receiver": {"route.go": ROUTE.replace("func (r *Route) Match(", "func (rt Route) Match(")},
+        "moved": {
+            "route.go": ROUTE.split("// Match reports")[0],
+            "match.go": "package mux\n\n"
+            + "func (r *Route) Match(req string) bool {\n\treturn req == r.path\n}\n",
+        },
+        "other": {"mux.go": MUX.replace("func (r *Router) Match(", "func (r *Router) Find(")},
+    }
+    for subject, files in kept.items():
+        repo.commit(subject, files)
+        assert _removed(cli) == [], subject
+        repo.git("reset", "-q", "--hard", "HEAD~1")
+    spec = ROUTE_SPEC.replace("`Route.Match()`", "`Router.Match()`")
+    repo.commit("router spec", {"specs/route.md": spec})
+    repo.commit("rename", {"route.go": ROUTE.replace(") Match(", ") Matches(")})
+    assert _removed(cli) == []

@@ -361,7 +361,8 @@ def _lost_definitions(
     """CHECK-E20: the definitions the change removes that a spec names, and the tree lost."""
     config = snap.config
     gone = definitions.removed_definitions(change, snap.specs, config.test_globs, config.spec_dirs)
-    search = gitread.grep_args(sorted(gone), change.revision, spec_globs(config), words=True)
+    names = definitions.searched(gone)  # CHECK-E45: `Match` of `Route.Match`
+    search = gitread.grep_args(names, change.revision, spec_globs(config), words=True)
     found = gitread.grep(repo.root, search)
     return definitions.still_lost(gone, raw_rows([found], change.revision.tree))
 
