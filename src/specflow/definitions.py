@@ -42,6 +42,11 @@ _BRACES = (
     r"#?(?!(?:if|for|while|switch|catch|with|return|function)\b)([A-Za-z_$][\w$]*)[ \t]*"
     r"(?:<[^\n]{0,200}?>)?\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*(?::[^{;\n]*)?\{[ \t]*$",
 )
+# CHECK-E45: a Go method by its receiver's type too: `func (r *Route) Match(` defines `Route.Match`
+_GO_METHOD = (
+    r"(?m)^[ \t]*func[ \t]*\([ \t]*(?:[A-Za-z_]\w*[ \t]+)?\*?[ \t]*([A-Za-z_]\w*)[ \t]*"
+    r"(?:\[[^\]\n]*\])?[ \t]*\)[ \t]*([A-Za-z_]\w*)"
+)
 # `name`, `module.name()`, REVIEW-E80: Ruby's `Rack::Utils.get_byte_ranges`, `Utils#serving`
 _NAMED = r"`([A-Za-z_](?:[\w.#]|::)*)(?:\(\))?`"
 _FILE_NAME = r".+\.(?:json|toml|ya?ml|md|rst|txt|cfg|ini|lock|html?|css|py|js|ts|sh)\Z"
@@ -57,6 +62,9 @@ def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[
     for pattern in patterns:
         for found in re.finditer(pattern, text):
             yield found[1], found.start()
+    if path.endswith(".go") and "func" in text:  # CHECK-E45
+        for found in re.finditer(_GO_METHOD, text):
+            yield f"{found[1]}.{found[2]}", found.start()
 
 
 def removed_definitions(
@@ -92,14 +100,21 @@ def removed_definitions(
 
 
 def spec_names(specs: SpecSet) -> set[str]:
-    """The names the enforced specs' statements write in backticks, each by its last part."""
+    """The names the enforced specs' statements write in backticks, each by its last part and
+    (CHECK-E45: `Route.Match`, a Go method by its receiver) as written."""
     return {
-        _last(name)
+        named
         for spec in specs.specs
         if spec.enforced
         for text, _, _ in _statements(spec)
         for name in re.findall(_NAMED, text)
+        for named in (_last(name), name)
     }
+
+
+def searched(gone: Iterable[str]) -> list[str]:
+    """The words the tree is searched for: each name's last part (`Match` of `Route.Match`)."""
+    return sorted({name.rsplit(".", 1)[-1] for name in gone})
 
 
 def _last(name: str) -> str:
@@ -113,6 +128,12 @@ def _statements(spec: Spec) -> Iterator[tuple[str, str, int]]:
         yield item.text, item.path, item.line
     for context in spec.context:
         yield context.text, context.path, context.line
+
+
+def _gone(name: str, gone: Mapping[str, tuple[str, int]]) -> str:
+    """The name a statement writes as `gone` knows it: CHECK-E45, `Route.Match` when the change
+    took Route's `Match` away (another type's may remain), else by its last part."""
+    return name if name in gone else _last(name)
 
 
 def still_lost(
@@ -134,7 +155,7 @@ def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterat
         if not spec.enforced:
             continue
         for text, path, line in _statements(spec):
-            for name in dict.fromkeys(_last(name) for name in re.findall(_NAMED, text)):
+            for name in dict.fromkeys(_gone(name, gone) for name in re.findall(_NAMED, text)):
                 if (where := gone.get(name)) is None:
                     continue
                 yield Finding(
@@ -142,7 +163,7 @@ def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterat
                     Severity.warning,
                     path,
                     line,
-                    f"this change removes `{_last(name)}` ({where[0]}:{where[1]}), "
+                    f"this change removes `{name}` ({where[0]}:{where[1]}), "
                     f"which {spec.id} names here, and the tree defines it nowhere else: "
                     "update the spec to what the code does now",
                 )

@@ -371,3 +371,29 @@ def keys_written(hunk: Hunk) -> frozenset[str]:
         for key in found.groups()
         if key
     )
+
+
+# REVIEW-E143: a span a statement quotes that is no name (`[^?&]*`, `/*/`, `{name:pattern}`),
+# and a string literal of a hunk's code: Go's, C's, Java's "...", '...' and Go's raw `...`
+_NAME_LIKE = re.compile(r"[\w.$#:]*(?:\(\))?")
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`([^`\n]*)`')
+LITERAL_LENGTH = 3  # a shorter span (`/`, `*`, `""`) is in too many strings to tell
+
+
+def quoted_literals(text: str) -> frozenset[str]:
+    """REVIEW-E143: the spans a statement quotes that are no identifier and are long and varied
+    enough to say which string they are: three characters or more, two of them different."""
+    return frozenset(
+        span
+        for span in (found.strip() for found in _CODE_SPAN.findall(text))
+        if len(span) >= LITERAL_LENGTH and len(set(span)) > 1 and not _NAME_LIKE.fullmatch(span)
+    )
+
+
+def string_literals(text: str) -> frozenset[str]:
+    """REVIEW-E143: the contents of the string literals of code, as written and unescaped."""
+    found = {
+        next(group for group in match.groups() if group is not None)
+        for match in _STRING.finditer(text)
+    }
+    return frozenset(found | {value.replace("\\\\", "\\") for value in found})

@@ -22,7 +22,9 @@ from specflow.identifiers import (
     identifiers,
     joined,
     named_text,
+    quoted_literals,
     reserved_spans,
+    string_literals,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -141,6 +143,7 @@ class Corpus:
         self.by_last: dict[str, list[tuple[int, str, str]]] = {}
         self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
+        self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
         for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
@@ -157,6 +160,8 @@ class Corpus:
             self.parts.append(
                 [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
             )
+            for literal in quoted_literals(statement.text):
+                self.by_literal.setdefault(literal, []).append(doc)
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -274,6 +279,10 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
+    if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
+        for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
+            for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
+                keep(found, doc, IDENTIFIER, literal)
     return strongest(corpus, found, hunk_words, scope.docs)
 
 

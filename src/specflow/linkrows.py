@@ -68,6 +68,8 @@ def enclosing_rows(
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             if scope.docs:  # REVIEW-E135
                 links = _in_passing_dropped(links, qualified(names[:-1]), scope)
+            if file.path.endswith(".go"):  # REVIEW-E141
+                links = _receiver_dropped(links, names[:-1])
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
@@ -101,6 +103,13 @@ def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, F
         if other_types_method(corpus.statements[doc].text, names):
             rest = tuple(name for name in named if name != names[-1])
             links[doc] = (IDENTIFIER, rest) if rest else (PART, (names[-1],))
+
+
+def _receiver_dropped(links: dict[int, Found], outer: Sequence[str]) -> dict[int, Found]:
+    """REVIEW-E141: a Go method's receiver type only qualifies it (`Router.Match`): named alone,
+    or by its words, it is no evidence (REVIEW-E61: every method of `Mux`, in any file, would
+    ask every statement that names `Mux`)."""
+    return {doc: found for doc, found in links.items() if not set(found[1]) <= set(outer)}
 
 
 def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:

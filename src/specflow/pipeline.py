@@ -16,7 +16,7 @@ from specflow import definitions, gitio, gitread, losses, rules
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
-from specflow.errors import NotARepository, SpecError, SpecflowError
+from specflow.errors import NotARepository, SpecError
 from specflow.globs import CODE_SUFFIXES, matches
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
@@ -362,7 +362,8 @@ def _lost_definitions(
     """CHECK-E20: the definitions the change removes that a spec names, and the tree lost."""
     config = snap.config
     gone = definitions.removed_definitions(change, snap.specs, config.test_globs, config.spec_dirs)
-    search = gitread.grep_args(sorted(gone), change.revision, spec_globs(config), words=True)
+    names = definitions.searched(gone)  # CHECK-E45: `Match` of `Route.Match`
+    search = gitread.grep_args(names, change.revision, spec_globs(config), words=True)
     found = gitread.grep(repo.root, search)
     return definitions.still_lost(gone, raw_rows([found], change.revision.tree))
 
@@ -414,17 +415,6 @@ def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
         return change
     kept = tuple(f for f in change.files if not matches(f.path, exclude))
     return Change(change.revision, kept, change.messages)
-
-
-def read_message(repo: gitio.RepoInfo, path: Path) -> str:
-    """A commit message file as the commit-msg hook gets it, comments stripped as git will."""
-    from specflow.commitmsg import strip_comments  # the commit-msg hook's alone
-
-    try:
-        text = path.read_bytes().decode("utf-8", "replace")
-    except OSError as exc:
-        raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
-    return strip_comments(text, gitread.comment_char(repo.root))
 
 
 def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:

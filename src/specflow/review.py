@@ -360,5 +360,19 @@ def evidence(
         return (Act("changes", enclosing[-1] if enclosing else ""),)
     # git's header of a Markdown hunk is a heading, not a function
     words = hunk.header.split("(")[0].split() if is_code(hunk.path) else []
-    function = words[-1] if words else ""
+    function = words[-1] if words and not _declares(words, hunk.header) else ""
     return (Act("changes", function if function.isidentifier() else ""),)
+
+
+# REVIEW-E142: a header that names a package or imports (Go's `package mux`, Java's `package
+# a.b;`), a block of imports, constants or variables (`const (`) or a type or a value without
+# a call (`type regexpType int`) names no function
+_PACKAGE = frozenset({"package", "import"})
+_DECLARING = frozenset({"import", "const", "var", "func", "type", "let"})
+
+
+def _declares(words: Sequence[str], header: str) -> bool:
+    """REVIEW-E142: git's hunk header declares something that is no function."""
+    if words[0] in _PACKAGE or words[-1] in _DECLARING:
+        return True
+    return words[0] in _DECLARING and "(" not in header

@@ -48,7 +48,7 @@ def check(
     revision = judged.revision(
         repo, rev, os.environ, staged=staged, worktree=worktree, pre_commit=True
     )
-    message = pipeline.read_message(repo, message_file) if message_file else None
+    message = _read_message(repo, message_file) if message_file else None
     summary = os.environ.get("GITHUB_STEP_SUMMARY", "") if fmt == "github" else ""
     if summary:  # COMMENT-10: the full review goes to the job summary
         from specflow import pipeline_review  # a CI job's, never the hooks'
@@ -83,3 +83,16 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     if fail_on == "warning":
         return any(f.severity is not Severity.off for f in findings)
     return any(f.is_error for f in findings)
+
+
+def _read_message(repo: gitio.RepoInfo, path: Path) -> str:
+    """A commit message file as the commit-msg hook gets it, comments stripped as git will."""
+    from specflow import gitread
+    from specflow.commitmsg import strip_comments  # the commit-msg hook's alone
+    from specflow.errors import SpecflowError
+
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError as exc:
+        raise SpecflowError(f"cannot read the message file: {exc.strerror}", str(path)) from None
+    return strip_comments(text, gitread.comment_char(repo.root))

@@ -104,6 +104,20 @@ def assigned_at(text: str) -> str:
     return name if _MODULE.match(owner) else target
 
 
+# REVIEW-E141: a Go method is its receiver's type's: `func (r *Router) Match(` is `Router`'s,
+# `func (t *Tree[K, V]) Insert(` is `Tree`'s
+GO_RECEIVER = re.compile(
+    r"\s*func\s*\(\s*(?:[A-Za-z_]\w*\s+)?\*?\s*([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*\)\s*"
+    r"([A-Za-z_]\w*)"
+)
+
+
+def receiver_at(text: str, path: str) -> str:
+    """REVIEW-E141: the type whose method a Go line defines, else ''."""
+    found = GO_RECEIVER.match(text) if path.endswith(".go") else None
+    return found[1] if found else ""
+
+
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""

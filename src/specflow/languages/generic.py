@@ -19,6 +19,7 @@ from specflow.languages.defining import (
     opened_at,
     opening_below,
     prototype_at,
+    receiver_at,
 )
 from specflow.languages.rustitems import owned
 from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, sides_of
@@ -104,21 +105,35 @@ CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str, ...]]:
     """The definition that holds each hunk's first change: the nearest one above it, indented
     less (REVIEW-E47: git's hunk header names the last definition before the hunk's context,
-    `Use()` for a change in the `Handle()` below it); else the header's, if any."""
+    `Use()` for a change in the `Handle()` below it); else the header's, if any. REVIEW-E141:
+    a Go method with its receiver's type before it, outer to inner: `("Router", "Match")`."""
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
         first = _first_code(hunk)
-        name = _definition_above(lines, first, file.path) if lines and hunk.added else None
-        if name == "":  # REVIEW-E92: at the top level, a C prototype names what it declares
-            name = prototype_at(file.path, lines, first)
-        if not name and hunk.removed and not hunk.added:  # a definition removed whole
-            name = assigned_at(hunk.removed[0].text) or definition_at(hunk.removed[0].text)
-        if name is None:  # git's header may be prose: "Base class for all errors" is no `for()`
+        names = _definition_above(lines, first, file.path) if lines and hunk.added else None
+        if names == ():  # REVIEW-E92: at the top level, a C prototype names what it declares
+            names = _named("", file.path, prototype_at(file.path, lines, first))
+        if not names and hunk.removed and not hunk.added:  # a definition removed whole
+            text = hunk.removed[0].text
+            names = _named(text, file.path, assigned_at(text) or definition_at(text))
+        if names is None:  # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
-        if name:
-            found[index] = owned(file.path, lines, first, name)  # REVIEW-E146
+            names = _named(hunk.header, file.path, name)
+        if names and len(names) == 1:
+            names = owned(file.path, lines, first, names[0])  # REVIEW-E146
+        if names:
+            found[index] = names
     return found
+
+
+def _named(text: str, path: str, name: str) -> tuple[str, ...]:
+    """The names a definition's line holds its body in: REVIEW-E141, a Go method's receiver's
+    type, then its own name; none for no name."""
+    if not name:
+        return ()
+    receiver = receiver_at(text.lstrip(), path)
+    return (receiver, name) if receiver else (name,)
 
 
 def _first_code(hunk: Hunk) -> int:
@@ -132,15 +147,15 @@ def _first_code(hunk: Hunk) -> int:
     return next(code, hunk.first_changed)
 
 
-def _definition_above(lines: Sequence[str], line: int, path: str = "") -> str | None:
-    """The name of the definition that holds the line, found by indentation; "" for a line
+def _definition_above(lines: Sequence[str], line: int, path: str = "") -> tuple[str, ...] | None:
+    """The names of the definition that holds the line, found by indentation; () for a line
     at the top level (REVIEW-E60: not indented, and no closing bracket) that defines nothing;
     None when the lines do not tell (git's header may)."""
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
     if opened := opening_below(lines, line):  # REVIEW-E90: a header, its `{` below it
-        return opened.name
+        return (opened.name,)
     depth = len(text) - len(text.lstrip()) + text.lstrip().startswith(("}", ")"))
     top = depth == 0
     for number in range(line, max(0, line - DEFINITION_SCAN), -1):
@@ -151,10 +166,10 @@ def _definition_above(lines: Sequence[str], line: int, path: str = "") -> str | 
         # REVIEW-E125: `res.send = function send(body) {` holds it as `res.send`
         name = assigned_at(text) or definition_at(text, path) or _opened_name(lines, number)
         if name:
-            return name
+            return _named(text, path, name)
         if number != line:
             depth = indent  # a block that holds the change: its definition is above it
-    return "" if top else None
+    return () if top else None
 
 
 def _opened_name(lines: Sequence[str], number: int) -> str:
@@ -184,7 +199,8 @@ def symbols(
                 file.path, line.number, line_as(sides[0], "code", line), "unwrite"
             )
         if index in enclosing and hunk.added:
-            name = enclosing[index][-1].rsplit(".", 1)[-1]  # REVIEW-E125: `send` of `res.send`
+            # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
+            name = enclosing[index][-1].rsplit(".", 1)[-1]
             yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):

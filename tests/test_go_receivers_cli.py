@@ -1,0 +1,179 @@
+"""REVIEW-E141 and CHECK-E45 through the CLI on real repositories (the gorilla/mux trial): a Go
+method is its receiver type's, as a Python method is its class's. A change inside
+`func (r *Router) Match(` lies inside `Router.Match`, which a statement names as `specflow new
+--scope` drafts it; one inside `Route.Match` does not. The check's name-removed reads a
+`Type.Method()` a spec names by its receiver too."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: ROUTER
+scope: [mux.go, route.go]
+---
+# Router
+
+## Context
+- `Router.Match()` tries each route in order and returns the first that matches.
+
+## Requirements
+- [ ] ROUTER-1: Routes are tried in registration order.
+"""
+
+MUX = """package mux
+
+type Router struct{ routes []*Route; mw []func(int) int; h int }
+
+// Match matches registered routes against the request.
+func (r *Router) Match(req string) bool {
+\tfor _, route := range r.routes {
+\t\tif route.Match(req) {
+\t\t\treturn true
+\t\t}
+\t}
+\treturn false
+}
+"""
+
+ROUTE = """package mux
+
+type Route struct{ path string; err error }
+
+// Match reports whether the route matches the request.
+func (r *Route) Match(req string) bool {
+\tif r.err != nil {
+\t\treturn false
+\t}
+\treturn req == r.path
+}
+"""
+
+WRAPPED = MUX.replace(
+    "\t\t\treturn true\n",
+    "\t\t\tfor i := len(r.mw) - 1; i >= 0; i-- {\n\t\t\t\tr.h = r.mw[i](r.h)\n\t\t\t}\n"
+    "\t\t\treturn true\n",
+)
+
+
+def _matchers(count: int) -> dict[str, str]:
+    """`count` files that each define a `Match` method: the name is common in the tree."""
+    return {
+        f"m{i}.go": f"package mux\n\ntype M{i} struct{{}}\n\n// Match matches a route.\n"
+        f'func (m M{i}) Match(req string) bool {{ return req == "{i}" }}\n'
+        for i in range(count)
+    }
+
+
+def _asked(data: dict[str, object]) -> list[tuple[str, str, str]]:
+    questions = data["questions"]
+    assert isinstance(questions, list)
+    return [
+        (q["statement"]["text"][:18], q["evidence"]["kind"], q["hunks"][0]["path"])
+        for q in questions
+    ]
+
+
+def test_a_change_inside_router_match_asks_the_statement_naming_router_match(repo, cli):
+    """REVIEW-E141 (gorilla/mux `53c1911`: middlewares wrapped in `Router.Match`, no question):
+    with 30 other `Match` methods in the tree, the Context line naming `Router.Match()` is
+    asked by the definition around the hunk, which "changes `Match()`"; the changed function
+    no test names is `Match`, not its receiver."""
+    repo.commit("base", {"specs/router.md": SPEC, "mux.go": MUX, **_matchers(30)})
+    repo.commit("wrap handler in middlewares", {"mux.go": WRAPPED})
+    data = review_json(cli, "HEAD")
+    assert ("`Router.Match()` t", "enclosing", "mux.go") in _asked(data)
+    assert [item["name"] for item in data["untested"]] == ["Match"]
+    assert "(it lies inside `Match`, which the statement names)" in cli("review", "HEAD").out
+    notified = WRAPPED.replace("\t\t\treturn true\n", "\t\t\tnotify(req)\n\t\t\treturn true\n")
+    repo.commit("notify", {"mux.go": notified})
+    assert "mux.go 12 changes `Match()`." in cli("review", "HEAD").out
+
+
+def test_a_change_inside_route_match_is_not_inside_router_match(repo, cli):
+    """REVIEW-E141, adversarial: `Route.Match` is another method of the same name; a hunk in it
+    does not lie inside the `Router.Match()` a statement names, however few files there are."""
+    files = {"specs/router.md": SPEC, "mux.go": MUX, "route.go": ROUTE}
+    for count in (0, 30):
+        repo.commit(f"base {count}", {**files, **_matchers(count)})
+        changed = ROUTE.replace("return req == r.path", 'return req == r.path+"/"')
+        repo.commit(f"slash {count}", {"route.go": changed})
+        data = review_json(cli, "HEAD", "--all")
+        assert not [q for q in _asked(data) if q[1] == "enclosing"], data["questions"]
+
+
+def test_a_generic_receiver_is_its_type(repo, cli):
+    """REVIEW-E141: `func (t *Tree[K, V]) Insert(` is `Tree`'s `Insert`: a statement naming
+    `Tree.Insert()` is asked by the definition around the hunk, among 30 other `Insert`s."""
+    spec = SPEC.replace("`Router.Match()` tries each route in order", "`Tree.Insert()` adds keys")
+    tree = (
+        "package mux\n\ntype Tree[K comparable, V any] struct{ keys []K; n int }\n\n"
+        "func (t *Tree[K, V]) Insert(k K) {\n\tt.keys = append(t.keys, k)\n}\n"
+    )
+    others = {
+        f"i{i}.go": f"package mux\n\ntype I{i} struct{{}}\n\nfunc (m I{i}) Insert(k int) {{}}\n"
+        for i in range(30)
+    }
+    repo.commit(
+        "base", {"specs/router.md": spec.replace("mux.go", "tree.go"), "tree.go": tree, **others}
+    )
+    repo.commit("count", {"tree.go": tree.replace("t.keys = append(t.keys, k)", "t.n++")})
+    assert ("`Tree.Insert()` ad", "enclosing", "tree.go") in _asked(review_json(cli, "HEAD"))
+
+
+ROUTE_SPEC = """---
+id: ROUTE
+scope: [route.go]
+---
+# Route
+
+## Context
+- `Route.Match()` returns true when every matcher of the route matches.
+
+## Requirements
+- [ ] ROUTE-1: A route matches only when all its matchers match.
+"""
+
+
+def _removed(cli) -> list[str]:
+    out = cli("check", "HEAD").out
+    return [line for line in out.splitlines() if "[name-removed]" in line]
+
+
+def test_renaming_route_match_warns_while_router_match_remains(repo, cli):
+    """CHECK-E45 (the mux trial renamed `Route.Match` and `check` said "All good", as
+    `Router.Match` kept the bare name defined): the statement naming `Route.Match()` is told;
+    the warning names the method with its type."""
+    repo.commit("base", {"specs/route.md": ROUTE_SPEC, "route.go": ROUTE, "mux.go": MUX})
+    renamed = ROUTE.replace("func (r *Route) Match(", "func (r *Route) Matches(")
+    repo.commit(
+        "rename", {"route.go": renamed, "mux.go": MUX.replace("route.Match(", "route.Matches(")}
+    )
+    found = _removed(cli)
+    assert len(found) == 1 and found[0].startswith("specs/route.md:8:"), found
+    assert "removes `Route.Match` (route.go:6)" in found[0]
+
+
+def test_route_match_kept_another_way_or_another_types_renamed_is_not_removed(repo, cli):
+    """CHECK-E45, adversarial: `Route.Match` is still defined when its receiver is renamed or
+    made a value, or it moves to another file of the change; renaming `Router.Match` removes
+    nothing a statement naming `Route.Match()` names, and `Router.Match()` named while
+    `Route.Match` is renamed is not removed either."""
+    repo.commit("base", {"specs/route.md": ROUTE_SPEC, "route.go": ROUTE, "mux.go": MUX})
+    kept = {
+        "receiver": {"route.go": ROUTE.replace("func (r *Route) Match(", "func (rt Route) Match(")},
+        "moved": {
+            "route.go": ROUTE.split("// Match reports")[0],
+            "match.go": "package mux\n\n"
+            + "func (r *Route) Match(req string) bool {\n\treturn req == r.path\n}\n",
+        },
+        "other": {"mux.go": MUX.replace("func (r *Router) Match(", "func (r *Router) Find(")},
+    }
+    for subject, files in kept.items():
+        repo.commit(subject, files)
+        assert _removed(cli) == [], subject
+        repo.git("reset", "-q", "--hard", "HEAD~1")
+    spec = ROUTE_SPEC.replace("`Route.Match()`", "`Router.Match()`")
+    repo.commit("router spec", {"specs/route.md": spec})
+    repo.commit("rename", {"route.go": ROUTE.replace(") Match(", ") Matches(")})
+    assert _removed(cli) == []
