@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from specflow import gitio
+from specflow import gitio, gitread
+from specflow.errors import SpecflowError
 from specflow.model import Finding, Severity
 from specflow.output import console
 from specflow.output.base import formatter
@@ -87,9 +88,7 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
 
 def _read_message(repo: gitio.RepoInfo, path: Path) -> str:
     """A commit message file as the commit-msg hook gets it, comments stripped as git will."""
-    from specflow import gitread
     from specflow.commitmsg import strip_comments  # the commit-msg hook's alone
-    from specflow.errors import SpecflowError
 
     try:
         text = path.read_bytes().decode("utf-8", "replace")
