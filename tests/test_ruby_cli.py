@@ -329,6 +329,30 @@ def test_ruby_keywords_are_no_shared_words_or_names(repo, cli):
     assert asked[0]["evidence"]["names"] == ["maintain_method_across_redirects"]
 
 
+HEAD_SPEC = """---
+id: HEAD
+scope: [lib/**]
+---
+# Heads
+
+## Requirements
+- HEAD-1: The reader waits until the end of the message head.
+"""
+
+
+def test_ruby_keywords_stay_words_of_other_languages(repo, cli):
+    """REVIEW-E138 is Ruby's: in a Python hunk, "until" and "end" are words the statement says
+    (h11's READ-1, "until then the reader returns `None`", lost its question when Ruby's
+    keywords became no words of any language)."""
+    repo.commit(
+        "base", {"specs/head.md": HEAD_SPEC, "lib/reader.py": "def read(buf):\n    return buf\n"}
+    )
+    code = "def read(buf):\n    return read_until_end(buf)\n"
+    repo.commit("call the helper", {"lib/reader.py": code})
+    asked = review_json(cli, "HEAD", "--all")["questions"]
+    assert [q["statement"]["id"] for q in asked] == ["HEAD-1"], asked
+
+
 UNFROZEN = """# frozen_string_literal: true
 
 class Body

@@ -232,6 +232,8 @@ def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
     if hunk.path.endswith(".rs"):  # REVIEW-E147
         lines = (without_rust_words(text) for text in lines)
+    elif hunk.path.endswith(".rb"):  # REVIEW-E138
+        lines = (without_ruby_words(text) for text in lines)
     return read_as_code("\n".join(lines))
 
 
@@ -258,6 +260,18 @@ _RUST_WORDS = re.compile(
 def without_rust_words(text: str) -> str:
     """REVIEW-E147: a line of Rust code without its language's words; a comment kept whole."""
     return text if text.lstrip().startswith("//") else _RUST_WORDS.sub(" ", text)
+
+
+# REVIEW-E138: Ruby's keywords, which every Ruby program writes: no word a Ruby hunk shares with
+# a statement (`unless` asked REQ-4), though "until" and "end" are words of English prose
+_RUBY_WORDS = re.compile(
+    r"(?<![\w:@$])(?:unless|elsif|begin|rescue|ensure|until|end|nil|redo|undef)(?![\w?!:])"
+)
+
+
+def without_ruby_words(text: str) -> str:
+    """REVIEW-E138: a line of Ruby code without its language's words; a comment kept whole."""
+    return text if text.lstrip().startswith("#") else _RUBY_WORDS.sub(" ", text)
 
 
 def read_as_code(text: str) -> str:

@@ -12,11 +12,8 @@ from itertools import chain
 # Translated with this table, `split()` finds the runs `[A-Za-z0-9]+` finds, 3x as fast.
 _RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-# REVIEW-E138: Ruby's keywords are no shared words, as Python's are not (`unless`, `rescue`)
-_RUBY = ["unless", "elsif", "begin", "rescue", "ensure", "until", "end", "nil", "redo", "undef"]
 STOP_WORDS = frozenset(
     [
-        *_RUBY,
         "a",
         "about",
         "after",
