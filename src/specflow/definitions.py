@@ -42,9 +42,10 @@ _BRACES = (
     r"#?(?!(?:if|for|while|switch|catch|with|return|function)\b)([A-Za-z_$][\w$]*)[ \t]*"
     r"(?:<[^\n]{0,200}?>)?\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*(?::[^{;\n]*)?\{[ \t]*$",
 )
-# CHECK-E45: a Go method by its receiver's type too: `func (r *Route) Match(` defines `Route.Match`
-_GO_METHOD = (
-    r"(?m)^[ \t]*func[ \t]*\([ \t]*(?:[A-Za-z_]\w*[ \t]+)?\*?[ \t]*([A-Za-z_]\w*)[ \t]*"
+# CHECK-E45, REVIEW-E141: a Go method is its receiver's type's: `func (r *Route) Match(` defines
+# `Route.Match`, `func (t *Tree[K, V]) Insert(` is `Tree`'s (the receiver, then the name)
+GO_METHOD = (
+    r"func[ \t]*\([ \t]*(?:[A-Za-z_]\w*[ \t]+)?\*?[ \t]*([A-Za-z_]\w*)[ \t]*"
     r"(?:\[[^\]\n]*\])?[ \t]*\)[ \t]*([A-Za-z_]\w*)"
 )
 # `name`, `module.name()`, REVIEW-E80: Ruby's `Rack::Utils.get_byte_ranges`, `Utils#serving`
@@ -63,7 +64,7 @@ def defined_names(path: str, text: str, nested: bool = False) -> Iterator[tuple[
         for found in re.finditer(pattern, text):
             yield found[1], found.start()
     if path.endswith(".go") and "func" in text:  # CHECK-E45
-        for found in re.finditer(_GO_METHOD, text):
+        for found in re.finditer(rf"(?m)^[ \t]*{GO_METHOD}", text):
             yield f"{found[1]}.{found[2]}", found.start()
 
 

@@ -230,10 +230,12 @@ def loop_bound(text: str) -> frozenset[str]:
 def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     """The hunk's changed lines, but `quiet` ones, as evidence (`read_as_code`)."""
     lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
-    if hunk.path.endswith(".rs"):  # REVIEW-E147
-        lines = (without_rust_words(text) for text in lines)
-    elif hunk.path.endswith(".rb"):  # REVIEW-E138
-        lines = (without_ruby_words(text) for text in lines)
+    own = _LANGUAGE_WORDS.get(hunk.path.rsplit(".", 1)[-1])
+    if own is not None:  # REVIEW-E138, REVIEW-E147
+        words, comment = own
+        lines = (
+            text if text.lstrip().startswith(comment) else words.sub(" ", text) for text in lines
+        )
     return read_as_code("\n".join(lines))
 
 
@@ -257,11 +259,6 @@ _RUST_WORDS = re.compile(
 )
 
 
-def without_rust_words(text: str) -> str:
-    """REVIEW-E147: a line of Rust code without its language's words; a comment kept whole."""
-    return text if text.lstrip().startswith("//") else _RUST_WORDS.sub(" ", text)
-
-
 # REVIEW-E138: Ruby's keywords, which every Ruby program writes: no word a Ruby hunk shares with
 # a statement (`unless` asked REQ-4), though "until" and "end" are words of English prose
 _RUBY_WORDS = re.compile(
@@ -269,9 +266,8 @@ _RUBY_WORDS = re.compile(
 )
 
 
-def without_ruby_words(text: str) -> str:
-    """REVIEW-E138: a line of Ruby code without its language's words; a comment kept whole."""
-    return text if text.lstrip().startswith("#") else _RUBY_WORDS.sub(" ", text)
+# A hunk's lines in these languages lose the words every program of theirs writes, but comments
+_LANGUAGE_WORDS = {"rs": (_RUST_WORDS, "//"), "rb": (_RUBY_WORDS, "#")}
 
 
 def read_as_code(text: str) -> str:

@@ -66,10 +66,10 @@ def enclosing_rows(
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             _other_types_parted(corpus, names, links)  # REVIEW-E146
-            if scope.docs:  # REVIEW-E135
-                links = _in_passing_dropped(links, qualified(names[:-1]), scope)
-            if file.path.endswith(".go"):  # REVIEW-E141
-                links = _receiver_dropped(links, names[:-1])
+            if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
+                links = _outer_only_dropped(links, names[:-1])
+            elif scope.docs:  # REVIEW-E135: another spec's class named in passing
+                links = _outer_only_dropped(links, qualified(names[:-1]), scope.docs, IDENTIFIER)
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
@@ -82,15 +82,19 @@ def enclosing_rows(
     return found
 
 
-def _in_passing_dropped(
-    links: dict[int, Found], outer: Sequence[str], scope: Scope
+def _outer_only_dropped(
+    links: dict[int, Found], outer: Sequence[str], kept: Set[int] = frozenset(), kind: str = ""
 ) -> dict[int, Found]:
-    """REVIEW-E135: in a file a spec governs, a statement of another spec that names only the
-    class around the method a hunk changes (`HTTPResponse`, in passing) is no link."""
+    """The links (of `kind`, or any) that name only definitions around the innermost, but the
+    statements `kept`: REVIEW-E135, in a file a spec governs another spec's statement naming
+    only the class around the changed method (`HTTPResponse`, in passing); REVIEW-E141, a Go
+    method's receiver type, which only qualifies it (`Router.Match`): named alone, or by its
+    words, it is no evidence (REVIEW-E61: every method of `Mux` would ask every statement
+    naming `Mux`)."""
     return {
-        doc: (kind, named)
-        for doc, (kind, named) in links.items()
-        if doc in scope.docs or kind != IDENTIFIER or not set(named) <= set(outer)
+        doc: (found, named)
+        for doc, (found, named) in links.items()
+        if doc in kept or (kind and found != kind) or not set(named) <= set(outer)
     }
 
 
@@ -103,13 +107,6 @@ def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, F
         if other_types_method(corpus.statements[doc].text, names):
             rest = tuple(name for name in named if name != names[-1])
             links[doc] = (IDENTIFIER, rest) if rest else (PART, (names[-1],))
-
-
-def _receiver_dropped(links: dict[int, Found], outer: Sequence[str]) -> dict[int, Found]:
-    """REVIEW-E141: a Go method's receiver type only qualifies it (`Router.Match`): named alone,
-    or by its words, it is no evidence (REVIEW-E61: every method of `Mux`, in any file, would
-    ask every statement that names `Mux`)."""
-    return {doc: found for doc, found in links.items() if not set(found[1]) <= set(outer)}
 
 
 def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:

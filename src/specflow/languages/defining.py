@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from specflow.definitions import GO_METHOD
+
 HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
 
 
@@ -104,12 +106,7 @@ def assigned_at(text: str) -> str:
     return name if _MODULE.match(owner) else target
 
 
-# REVIEW-E141: a Go method is its receiver's type's: `func (r *Router) Match(` is `Router`'s,
-# `func (t *Tree[K, V]) Insert(` is `Tree`'s
-GO_RECEIVER = re.compile(
-    r"\s*func\s*\(\s*(?:[A-Za-z_]\w*\s+)?\*?\s*([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*\)\s*"
-    r"([A-Za-z_]\w*)"
-)
+GO_RECEIVER = re.compile(rf"\s*{GO_METHOD}")  # REVIEW-E141: `Router`, of `func (r *Router) Match(`
 
 
 def receiver_at(text: str, path: str) -> str:

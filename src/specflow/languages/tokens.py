@@ -157,14 +157,7 @@ def _unary_empty(before: list[str], following: list[str]) -> bool:
     operand = bool(before) and (before[-1][-1:].isalnum() or before[-1][-1:] in ")]}_'\"")
     if operand or not following or following[0] not in _EMPTY:
         return False
-    return following[1:2] not in (
-        [
-            ".",
-        ],
-        ["["],
-        ["&"],
-        ["::"],
-    )
+    return len(following) < 2 or following[1] not in (".", "[", "&", "::")
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
