@@ -187,12 +187,15 @@ scope: [src/**]
 
 
 def module(index: int, version: int) -> str:
-    """A module whose functions write attributes and a module-level dict, as real code does."""
+    """A module whose functions write attributes and a module-level dict, as real code does;
+    some under a reference (a heading, and a comment above a hunk), some under a condition."""
     functions = [
+        f"# STORE-1: the quota is kept\n"
         f"def step_{index}_{n}(record, value):\n"
         f"    result = compute_{version}(value, {n})\n"
         f"    record.quota_{(n + version) % 3} = result + {n}\n"
-        f"    _STORE[record.tenant_{version}, {n}] = record\n"
+        f"    if record.tenant_{version} > {n}:\n"
+        f"        _STORE[record.tenant_{version}, {n}] = record\n"
         f"    return result\n"
         for n in range(8)
     ]
@@ -224,10 +227,17 @@ def test_a_review_found_in_two_processes_is_the_review_found_in_one(  # type: ig
 
     monkeypatch.setattr(forked, "_fork", counted_fork)
     one = cli("review", "HEAD", "--format", "json")
+    every_one = cli("review", "HEAD", "--format", "json", "--all")
     monkeypatch.setattr(forked, "MIN_WEIGHT", 1)
     two = cli("review", "HEAD", "--format", "json")
-    assert forks == [1]
+    every_two = cli("review", "HEAD", "--format", "json", "--all")
+    assert forks == [1, 1]
     assert one.code == two.code == 0
-    assert one.out == two.out
+    assert (one.out, every_one.out) == (two.out, every_two.out)
     ripples = {r["symbol"]["name"] for r in json.loads(two.out)["ripples"]}
     assert {"_STORE", "quota_0"} <= ripples
+    # the comment above each changed function, in both halves: a question in every file
+    asked = json.loads(every_two.out)["questions"]
+    assert {q["path"] for q in asked if q["evidence"]["kind"] == "reference"} == {
+        f"src/m{i}.py" for i in range(8)
+    }

@@ -14,6 +14,7 @@ import sys
 import typing
 from pathlib import Path
 
+from specflow import identifiers
 from specflow.change import parse_hunks
 from specflow.languages import python
 from specflow.languages.pyconditions import governed_blocks
@@ -345,3 +346,32 @@ def _line_by_line(scope, lines):
                 if isinstance(child, python._COMPOUND):
                     found += _line_by_line(child, lines)
     return found
+
+
+def _loop_bound_everywhere(text: str) -> frozenset[str]:
+    """REVIEW-E131's search before SPEED-17: `\\bfor` tried at every character of every hunk."""
+    code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
+    if "for" not in code and "lambda" not in code:
+        return frozenset()
+    bare = identifiers._BARE.findall
+    found = {name for targets in identifiers._FOR_TARGETS.findall(code) for name in bare(targets)}
+    for parameters in identifiers._LAMBDA.findall(code):
+        found.update(m[0] for p in parameters.split(",") if (m := bare(p.split("=")[0])))
+    return frozenset(found)
+
+
+def test_loops_are_searched_where_they_may_be_and_bind_the_same_names():
+    """SPEED-17: over every run of ten lines of a few standard modules and of specflow itself
+    (prose with "for", a target list across a comment line, `lambda` in a string), the names
+    bound are those the search of every character finds, and so are the code's names."""
+    sources = [inspect.getsource(m) for m in (argparse, asyncio.base_events, email.message, typing)]
+    sources += [path.read_text() for path in Path(python.__file__).parents[1].rglob("*.py")]
+    sources.append("for (key,\n  # the key\n  value) in pairs:\n    pass\nx = 'lambda y: y'\n")
+    bound = 0
+    for source in sources:
+        lines = source.split("\n")
+        for start in range(0, len(lines), 5):
+            text = "\n".join(lines[start : start + 10])
+            assert identifiers.loop_bound(text) == _loop_bound_everywhere(text), text
+            bound += bool(identifiers.loop_bound(text))
+    assert bound > 1000

@@ -234,12 +234,14 @@ class Corpus:
         statement = self.statements[doc]
         called = kind == ENCLOSING and statement.kind != "context"
         called = called and any(_function(name) or _calls(name, statement.text) for name in names)
-        own = called and statement.spec in governing
+        if not called:  # every statement naming it is a rival
+            return min(len(self.by_name.get(name, ())) or 1 for name in names)
+        own = statement.spec in governing
 
         def rival(other: Statement) -> bool:
             if own:
                 return other.kind == statement.kind and other.spec in governing
-            return not (called and other.kind == "context")
+            return other.kind != "context"
 
         return min(
             sum(rival(self.statements[doc]) for doc in self.by_name.get(name, ())) or 1

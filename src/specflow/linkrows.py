@@ -49,15 +49,16 @@ if TYPE_CHECKING:
 
 def enclosing_rows(
     corpus: Corpus,
-    files: Sequence[FileChange],
+    files: Sequence[tuple[int, FileChange]],
     enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
     skip_paths: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
 ) -> list[LinkRow]:
     """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
-    evidence for a statement naming it, whose spec is then a candidate as in scope."""
+    evidence for a statement naming it, whose spec is then a candidate as in scope. `files`,
+    each with its index in the change, as every stage below."""
     found: list[LinkRow] = []
-    for at, file in enumerate(files):
+    for at, file in files:
         if file.path in skip_paths:
             continue
         scope = corpus.in_scope(scoped[file.path])
@@ -122,13 +123,13 @@ def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[i
 
 def comment_rows(
     corpus: Corpus,
-    files: Sequence[FileChange],
+    files: Sequence[tuple[int, FileChange]],
     above: Mapping[str, Mapping[int, str]],
     skip_paths: Sequence[str],
 ) -> list[LinkRow]:
     """Links by the IDs that the comments just above a hunk name (REVIEW-15)."""
     found: list[LinkRow] = []
-    for at, file in enumerate(files):
+    for at, file in files:
         if file.path in skip_paths:
             continue
         for number, text in above.get(file.path, {}).items():
@@ -140,7 +141,7 @@ def comment_rows(
 
 def governed_rows(
     corpus: Corpus,
-    files: Sequence[FileChange],
+    files: Sequence[tuple[int, FileChange]],
     governed: Mapping[str, Mapping[int, str]],
     skip_paths: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
@@ -148,7 +149,7 @@ def governed_rows(
     """Links of a hunk that changes only conditions, read with the block they govern
     (REVIEW-18), in the scope of the file's specs only."""
     found: list[LinkRow] = []
-    for at, file in enumerate(files):
+    for at, file in files:
         scope = corpus.in_scope(scoped.get(file.path, frozenset()))
         if file.path in skip_paths or not scope.docs:
             continue
@@ -195,7 +196,7 @@ def _named_spec_rows(
 
 def heading_rows(
     corpus: Corpus,
-    files: Sequence[FileChange],
+    files: Sequence[tuple[int, FileChange]],
     references: Sequence[Reference],
     skip: tuple[str, ...],
     sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
@@ -208,7 +209,7 @@ def heading_rows(
     REVIEW-E75) nor documentation (it describes it) is that code."""
     heads = implementing(references)
     found: list[LinkRow] = []
-    for at, file in enumerate(files):
+    for at, file in files:
         if file.path not in heads or matches(file.path, skip) or file.path.endswith(DOCUMENTS):
             continue
         lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])

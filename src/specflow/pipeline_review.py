@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from specflow.context import NameContext, PathContext
     from specflow.languages.base import FileFacts
     from specflow.link import Link, LinkRow
+    from specflow.refs import Reference
     from specflow.review import Review
     from specflow.ripple import Use
 
@@ -113,10 +114,16 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     in_tests, tests = partial(placed_in_tests, code), unit_test_hunks(change.files, code)
     renames = change_renames(repo, revision, change.files, sources, spec_globs(config))
     work = partial(
-        _names_and_links, sources=sources, corpus=corpus, skip=spec_paths, renames=renames
+        _names_and_links,
+        sources=sources,
+        corpus=corpus,
+        skip=spec_paths,
+        renames=renames,
+        scoped=scoped,
+        headings=(snap.references, (*spec_paths, *config.test_globs), tests),
     )
     weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
-    parts = in_halves(partial(work, scoped=scoped), list(enumerate(change.files)), weights)
+    parts = in_halves(work, list(enumerate(change.files)), weights)
     # a test's writes are its own fixtures: no ripple, and no name to search for
     symbols = [
         symbol
@@ -125,14 +132,9 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     ]
     facts = {path: found for (_, part), _ in parts for path, found in part.items()}
     enclosing = {path: found.enclosing for path, found in facts.items()}
-    rows = [row for _, rows in parts for row in rows]
-    rows += enclosing_rows(corpus, change.files, enclosing, spec_paths, scoped)
-    above = {path: found.above for path, found in facts.items()}
-    rows += comment_rows(corpus, change.files, above, spec_paths)
-    governed = {path: found.governed for path, found in facts.items()}
-    rows += governed_rows(corpus, change.files, governed, spec_paths, scoped)
-    skip = (*spec_paths, *config.test_globs)
-    rows += heading_rows(corpus, change.files, snap.references, skip, sources, tests)
+    # each stage's rows in the order of the files, as if the change were one part
+    stages = zip(*(rows for _, rows in parts), strict=True)
+    rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
@@ -305,17 +307,30 @@ def _names_and_links(
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
     renames: Mapping[str, str],
-) -> tuple[tuple[Found, dict[str, FileFacts]], list[LinkRow]]:
-    """The two stages of a review that read every changed line, for some of the files (each
-    with its index in the change): which statements their hunks concern, and what they write
-    (from both sides of each file, in `sources`)."""
+    headings: tuple[Sequence[Reference], tuple[str, ...], Set[int]],
+) -> tuple[tuple[Found, dict[str, FileFacts]], tuple[list[LinkRow], ...]]:
+    """The stages of a review that read every changed line, for some of the files (each with
+    its index in the change): which statements their hunks concern, what they write (from both
+    sides of each file, in `sources`), and the links of what lies around them, each stage's
+    rows apart. `headings`: the references, the paths no heading links, the test hunks."""
     imported = {
         file.path: imported_lines(file.hunks, *sources.get(file.path, (None, None)))
         for _, file in files
         if file.path.endswith((".py", ".pyi"))
     }
     rows = corpus.rows(files, skip, scoped, imported)
-    return symbols_found([file for _, file in files], sources, renames), rows
+    found, facts = symbols_found([file for _, file in files], sources, renames)
+    enclosing = {path: each.enclosing for path, each in facts.items()}
+    above = {path: each.above for path, each in facts.items()}
+    governed = {path: each.governed for path, each in facts.items()}
+    references, unheaded, tests = headings
+    return (found, facts), (
+        rows,
+        enclosing_rows(corpus, files, enclosing, skip, scoped),
+        comment_rows(corpus, files, above, skip),
+        governed_rows(corpus, files, governed, skip, scoped),
+        heading_rows(corpus, files, references, unheaded, sources, tests),
+    )
 
 
 def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathContext:
