@@ -171,6 +171,8 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
     assert one_line("'%s %r %a 100%%' % (a, b, c)", 'f"{a} {b!r} {c!a} 100%"')
     assert one_line("'{} and {}'.format(a, b.c)", 'f"{a} and {b.c}"')
     assert one_line("'{0}/{1}'.format(a, b)", "'%s/%s' % (a, b)")
+    assert one_line("'{x}'.format(x=a)", 'f"{a}"')
+    assert one_line("'{} is {v!r}'.format(a, v=b.c)", 'f"{a} is {b.c!r}"')  # ruff's UP032
     assert one_line("'{:08x}'.format(n)", 'f"{n:08x}"')
     assert one_line("'%s!' % str(n)", 'f"{str(n)}!"')
     assert one_line("'%08x' % (len(n),)", 'f"{len(n):08x}"')
@@ -179,8 +181,8 @@ def test_percent_and_format_and_f_strings_that_format_the_same_are_the_same() ->
 
 
 def test_formatting_that_may_differ_is_a_change() -> None:
-    """REVIEW-E9: a name after `%` may hold a tuple; other conversions, reordered or repeated
-    arguments, keywords, and different text are changes."""
+    """REVIEW-E9: a name after `%` may hold a tuple; other conversions, reordered, repeated or
+    unused arguments, a keyword dict, and different text are changes."""
     assert not one_line("'%s' % name", 'f"{name}"')
     assert not one_line("'%d' % (n,)", 'f"{n}"')
     assert not one_line("'%08x' % (n,)", 'f"{n:8x}"')
@@ -192,7 +194,11 @@ def test_formatting_that_may_differ_is_a_change() -> None:
     assert not one_line("'%5s' % (n,)", 'f"{n:>5}"')
     assert not one_line("'{1} {0}'.format(a, b)", 'f"{b} {a}"')
     assert not one_line("'{0} {0}'.format(a)", 'f"{a} {a}"')
-    assert not one_line("'{x}'.format(x=a)", 'f"{a}"')
+    assert not one_line("'{b}{a}'.format(a=x, b=y)", 'f"{y}{x}"')  # y was evaluated after x
+    assert not one_line("'{x}{x}'.format(x=a)", 'f"{a}{a}"')
+    assert not one_line("'{x}'.format(x=a, y=b)", 'f"{a}"')  # b was evaluated
+    assert not one_line("'{x}'.format(**k)", 'f"{k}"')
+    assert not one_line("'{0}{x}'.format(x=a)", 'f"{a}{a}"')
     assert not one_line("'%s:%s' % (a, b)", 'f"{a}-{b}"')
     assert not one_line("'%r' % (a,)", 'f"{a}"')
     assert not one_line("b'%s' % (a,)", 'f"{a}"')

@@ -680,3 +680,45 @@ def test_an_import_made_relative_asks_nothing_and_another_module_asks(repo, cli)
         data = review_json(cli, "HEAD")
         assert data["noop_files"] == [] and data["questions"], other
         repo.commit("back", {"src/idna/codec.py": CODEC.format(core="idna.core")})
+
+
+VPREFIX_SPEC = """---
+id: PARSE
+scope: [semver/**]
+---
+# Parsing
+
+## Context
+- `parse()` reads a version tag; a tag without its `v` prefix raises `ValueError`.
+
+## Requirements
+- PARSE-1: `parse()` raises `ValueError` naming the tag when it does not start with "v" or "V".
+"""
+VPREFIX = """def parse(version):
+    if not version[0] in ("v", "V"):
+        raise ValueError(
+            "{v!r}: not a valid semantic version tag. "
+            "Must start with 'v' or 'V'".format(
+                v=version
+            )
+        )
+    return version[1:]
+"""
+
+
+def test_a_keyword_format_rewritten_as_an_f_string_asks_nothing(repo, cli):
+    """REVIEW-E9, through the CLI: python-semver's `61335e0` (black, and ruff's UP032) writes
+    `"{v!r}: ...".format(v=version)` as `f"{version!r}: ..."`: no question; formatting another
+    value than the keyword's asks."""
+    repo.commit("base", {"specs/parse.md": VPREFIX_SPEC, "semver/tag.py": VPREFIX})
+    fstring = """            f"{version!r}: not a valid semantic version tag. "
+            "Must start with 'v' or 'V'"
+"""
+    old = VPREFIX[VPREFIX.index('            "{v!r}') : VPREFIX.index("        )\n    return")]
+    repo.commit("black", {"semver/tag.py": VPREFIX.replace(old, fstring)})
+    data = review_json(cli, "HEAD")
+    assert data["questions"] == [] and data["noop_files"] == ["semver/tag.py"]
+    other = VPREFIX.replace(old, fstring.replace("{version!r}", "{version[1:]!r}"))
+    repo.commit("another value", {"semver/tag.py": other})
+    data = review_json(cli, "HEAD")
+    assert data["noop_files"] == [] and data["questions"]

@@ -53,10 +53,11 @@ def formatted(node: ast.AST, unsure: Unsure | None = None) -> list[Part] | None:
         and node.func.attr == "format"
         and isinstance(node.func.value, ast.Constant)
         and isinstance(node.func.value.value, str)
-        and not node.keywords
+        and all(keyword.arg is not None for keyword in node.keywords)
         and not any(isinstance(arg, ast.Starred) for arg in node.args)
     ):
-        return _format_parts(node.func.value.value, node.args)
+        named = [(keyword.arg or "", keyword.value) for keyword in node.keywords]
+        return _format_parts(node.func.value.value, node.args, named)
     return None
 
 
@@ -189,12 +190,17 @@ def _surely_not_tuple(operand: ast.expr) -> bool:
     return isinstance(operand, _NOT_TUPLE)
 
 
-def _format_parts(text: str, args: list[ast.expr]) -> list[Part] | None:
-    """`"{} and {}".format(a, b)` or `"{0} and {1}".format(a, b)`: each argument once, in
-    order (the f-string evaluates each once, in order), no attribute or index in a field."""
+def _format_parts(
+    text: str, args: list[ast.expr], keywords: list[tuple[str, ast.expr]]
+) -> list[Part] | None:
+    """`"{} and {}".format(a, b)`, `"{0} and {1}".format(a, b)` or `"{v!r}".format(v=a)`: each
+    argument once, in the order the call gives them (the f-string evaluates each once, in the
+    order of its text), the positional ones first; no attribute or index in a field."""
     import string
 
     parts: list[Part] = []
+    values = [*args, *(value for _, value in keywords)]
+    names = [*(str(index) for index in range(len(args))), *(name for name, _ in keywords)]
     used = 0
     try:
         parsed = list(string.Formatter().parse(text))
@@ -205,8 +211,10 @@ def _format_parts(text: str, args: list[ast.expr]) -> list[Part] | None:
             parts.append(("text", literal))
         if field is None:
             continue
-        if field not in ("", str(used)) or used >= len(args) or "{" in (spec or ""):
+        if used >= len(values) or "{" in (spec or ""):
             return None
-        parts.append(_field(args[used], conversion or "", spec or ""))
+        if field != names[used] and (field or used >= len(args)):
+            return None
+        parts.append(_field(values[used], conversion or "", spec or ""))
         used += 1
-    return parts if used == len(args) else None
+    return parts if used == len(values) else None
