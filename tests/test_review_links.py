@@ -375,6 +375,21 @@ def test_the_subject_line_of_the_message_says_what_the_change_alters(repo, cli):
         repo.git("reset", "-q", "--hard", "HEAD~1")
 
 
+def test_a_trailer_a_squash_glued_to_the_subject_says_nothing_of_the_change(repo, cli):
+    """REVIEW-E158: GitHub's squash of tomlkit's pull requests glues `Signed-off-by:` to the
+    subject line (`...keyFixes #332Signed-off-by: Frost Ming`): the name there is no word of
+    the change, and asks nothing; the subject before it still counts."""
+    repo.commit("base", {"specs/netrc.md": NETRC_SPEC, "src/netrc_auth.py": LOOKUP})
+    empty = {"src/netrc_auth.py": LOOKUP.replace("if found:", "if found and any(found):")}
+    glued = "Tidy the lookupFixes #3Signed-off-by: Empty Netrc Entries <entries@example.org>"
+    repo.commit(f"{glued}\n\nSigned-off-by: Empty Netrc Entries <entries@example.org>", empty)
+    assert review_json(cli, "HEAD", "--all")["questions"] == []
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.commit("Ignore empty netrc entriesCo-authored-by: A <a@example.org>", empty)
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["NET-E1"]
+
+
 def test_words_the_author_says_count_weakly_even_when_the_code_uses_them_everywhere(repo, cli):
     """REVIEW-15: "netrc", "entry" and "empty" are in every module, so the hunk's words alone
     tell nothing; the subject line says them, and NET-E1 says them: a weak question."""

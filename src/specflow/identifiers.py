@@ -120,15 +120,42 @@ _RESERVED_ELSEWHERE = (_KEYWORDS | _SCRIPT_KEYWORDS) - frozenset(keyword.kwlist)
 
 def reserved_spans(text: str) -> frozenset[str]:
     """REVIEW-E150: the backticked words of a statement that another language reserves (`enum`,
-    `const`): no identifiers in general, yet the name of a definition a hunk lies inside."""
-    spans = (span.strip() for span in _CODE_SPAN.findall(text))
-    return frozenset(span for span in spans if span in _RESERVED_ELSEWHERE)
+    `const`): no identifiers in general, yet the name of a definition a hunk lies inside.
+    REVIEW-E159: a backticked operator names the Python methods that implement it (`|=` is
+    `__ior__`)."""
+    spans = [span.strip() for span in _CODE_SPAN.findall(text)]
+    methods = (name for span in spans for name in _OPERATOR_METHODS.get(span, ()))
+    return frozenset(span for span in spans if span in _RESERVED_ELSEWHERE).union(methods)
+
+
+def _operator_methods() -> dict[str, tuple[str, ...]]:
+    """Each operator, the methods a class defines for it: `a | b` calls `__or__` (or the right
+    operand's `__ror__`), `a |= b` calls `__ior__`."""
+    binary = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod"}
+    binary |= {"**": "pow", "@": "matmul", "&": "and", "|": "or", "^": "xor"}
+    binary |= {"<<": "lshift", ">>": "rshift"}
+    found: dict[str, tuple[str, ...]] = {
+        op: (f"__{name}__", f"__r{name}__") for op, name in binary.items()
+    }
+    found |= {f"{op}=": (f"__i{name}__",) for op, name in binary.items()}
+    found["+"] += ("__pos__",)
+    found["-"] += ("__neg__",)
+    compared = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+    found |= {op: (f"__{name}__",) for op, name in compared.items()}
+    return found | {"~": ("__invert__",), "in": ("__contains__",), "not in": ("__contains__",)}
+
+
+_OPERATOR_METHODS = _operator_methods()
+
+
+_PYTHON_WORDS = frozenset(keyword.kwlist) | {"self", "cls"}
 
 
 def _worth(name: str, called: bool = False) -> bool:
-    """A name worth linking; REVIEW-E133: JavaScript's keywords only as a call (`infer()`)."""
+    """A name worth linking; REVIEW-E133: another language's keywords only as a call (`infer()`,
+    REVIEW-E157: tomlkit's `boolean()`)."""
     last = name.rsplit(".", 1)[-1]
-    if last in _KEYWORDS or (last in _SCRIPT_KEYWORDS and not called):
+    if last in _PYTHON_WORDS or (last in _RESERVED_ELSEWHERE and not called):
         return False
     return len(last) >= 3 and last.lower() not in STOP_WORDS
 

@@ -274,11 +274,13 @@ def _subject(message: str) -> str:
     request's title on the next."""
     lines = [line for line in message.strip().splitlines() if line.strip()]
     if len(lines) > 1 and _FORGE_MERGE.match(lines[0]):
-        return lines[1]
-    return lines[0] if lines else ""
+        return _TRAILER.split(lines[1], 1)[0]
+    return _TRAILER.split(lines[0], 1)[0] if lines else ""
 
 
 _FORGE_MERGE = re.compile(r"Merge (?:pull request|branch|remote-tracking branch) ")
+# REVIEW-E158: a trailer a forge's squash glued to the subject (`...againSigned-off-by: A <a@b>`)
+_TRAILER = re.compile(r"(?:Signed-off|Co-authored|Reviewed|Acked|Tested|Reported)-by:", re.I)
 
 
 @lru_cache(maxsize=65536)

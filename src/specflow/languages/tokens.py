@@ -93,8 +93,11 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
         for index, hunk in enumerate(hunks)
         if (hunk.added or hunk.removed)
         and (
-            spell(_tokens(hunk.removed, comment, sides[0], commas))
-            == spell(_tokens(hunk.added, comment, sides[1], commas))
+            all(
+                spell(_tokens(removed, comment, sides[0], commas))
+                == spell(_tokens(added, comment, sides[1], commas))
+                for removed, added in _blocks(hunk)
+            )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
         )
@@ -102,6 +105,17 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
     return found | declared
+
+
+def _blocks(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
+    """The hunk's runs of changed lines, each as its removed and its added lines: a run sits
+    after as many unchanged lines of the hunk on both sides (REVIEW-E160: a line removed above
+    an unchanged one and added below it has moved, which its tokens alone do not say)."""
+    runs: dict[int, tuple[list[Line], list[Line]]] = {}
+    for side, lines, start in ((0, hunk.removed, hunk.old_start), (1, hunk.added, hunk.new_start)):
+        for index, line in enumerate(lines):
+            runs.setdefault(line.number - start - index, ([], []))[side].append(line)
+    return list(runs.values())
 
 
 def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
