@@ -299,3 +299,12 @@ def test_an_annotation_a_class_body_evaluates_may_name_what_is_not_bound() -> No
         after:  NameError: name 'CmpKey' is not defined
     """
     assert noop(EAGER, EAGER.replace("_key: Tuple[int, ...]", "_key: CmpKey")) == [False]
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW-E175: a local annotation makes its name local")
+def test_a_local_annotation_of_a_name_the_function_never_assigns_is_a_change() -> None:
+    """REVIEW-E175 reads a function's bare `x: T` as no statement (its annotation is never
+    evaluated); yet it makes `x` local, so a read of `x` that found the module's now raises
+    UnboundLocalError (run with CPython: `return body` -> [1]; with `body: list` -> raises)."""
+    before = "body = [1]\n\n\ndef build():\n    return body\n"
+    assert noop(before, before.replace("    return", "    body: list\n    return")) == [False]

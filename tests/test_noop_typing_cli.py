@@ -186,3 +186,40 @@ def test_a_typing_alias_for_another_class_a_library_or_a_dropped_import_asks(rep
         repo.commit("types", {"pkg/h.py": new})
         assert review_json(cli, "HEAD")["noop_files"] == [], imports
         repo.commit("back", {"pkg/h.py": OLD_SPELLING})
+
+
+BUILDER_SPEC = """---
+id: BLD
+scope: [src/**]
+---
+# Builder
+
+## Context
+- `_compile_builder()` joins the parts of a rule into a builder function.
+"""
+BUILDER = """import ast
+
+
+def _compile_builder(parts):
+    def _join(parts: list[ast.AST]) -> ast.AST:
+        if len(parts) == 1:
+            return parts[0]
+        return ast.JoinedStr(parts)
+
+    body = []
+    return _join(parts), body
+"""
+
+
+def test_two_annotation_edits_in_one_function_ask_nothing(repo, cli):
+    """REVIEW-E175 (werkzeug's c3c82f45): a nested function's annotations narrowed and a bare
+    `body: list[ast.stmt]` added above `body = []`, in one hunk, asked the Context; each alone
+    asked nothing. A value given with the annotation still asks."""
+    repo.commit("base", {"specs/b.md": BUILDER_SPEC, "src/rules.py": BUILDER})
+    typed = BUILDER.replace("list[ast.AST]) -> ast.AST:", "list[ast.expr]) -> ast.expr:")
+    typed = typed.replace("    body = []\n", "    body: list[ast.stmt]\n    body = []\n")
+    repo.commit("types", {"src/rules.py": typed})
+    assert review_json(cli, "HEAD")["noop_files"] == ["src/rules.py"]
+    valued = typed.replace("list[ast.stmt]\n", "list[ast.stmt] = [ast.Pass()]\n")
+    repo.commit("a value", {"src/rules.py": valued})
+    assert review_json(cli, "HEAD")["noop_files"] == []

@@ -464,9 +464,14 @@ AUTH_CODE = "import hashlib\n\n\ndef hash_password(p):  # AUTH-1\n    return has
 AUTH_CODE += "\n\ndef expire(t):  # AUTH-2\n    return t\n"
 
 
+AUTH_TEST = "def test_expiry():  # AUTH-1, AUTH-2\n    assert True\n"
+
+
 def _bcrypt_under_a_reference(repo) -> None:
-    """AUTH-1's referenced code changes to bcrypt; AUTH-2's referenced code stays."""
-    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "src/auth.py": AUTH_CODE})
+    """AUTH-1's referenced code changes to bcrypt; AUTH-2's referenced code stays; a test
+    references both."""
+    files = {"specs/auth.md": AUTH_SPEC, "src/auth.py": AUTH_CODE, "tests/test_auth.py": AUTH_TEST}
+    repo.commit("base", files)
     repo.commit("bcrypt", {"src/auth.py": AUTH_CODE.replace("hashlib.sha256(p)", "bcrypt(p)")})
 
 
@@ -494,3 +499,21 @@ def test_every_format_leaves_a_touched_requirement_unticked_as_the_text_marks_it
         assert "- [x] **AUTH-2**" in shown and "linked" not in shown.split("**AUTH-2**")[1]
     data = review_json(cli, "HEAD")["specs"][0]["requirements"]
     assert [(r["id"], r["touched"]) for r in data] == [("AUTH-1", True), ("AUTH-2", False)]
+
+
+def test_a_requirement_no_test_references_is_never_ticked(repo, cli):
+    """REVIEW-E176: the werkzeug trial read `ok HDR-1` and `- [x] **HDR-1**` (in the PR
+    comment too) for a requirement whose code is referenced and that no test references, while
+    `check` warned `untested-requirement`: a ticked box reads as verified. Ticked only once a
+    test references it; the text says no test does."""
+    repo.commit("base", {"specs/auth.md": AUTH_SPEC, "src/auth.py": AUTH_CODE})
+    repo.commit("bcrypt", {"src/auth.py": AUTH_CODE.replace("hashlib.sha256(p)", "bcrypt(p)")})
+    markdown = cli("review", "HEAD", "--format", "markdown").out
+    for shown in (markdown, cli("comment", "HEAD").out):
+        assert "- [ ] **AUTH-2**" in shown and "- [x]" not in shown, shown
+    text = cli("review", "HEAD").out
+    assert "no test references it" in text.split("AUTH-2:")[1].split("\n\n")[0], text
+    repo.commit("tested", {"tests/test_auth.py": AUTH_TEST})
+    later = AUTH_CODE.replace("hashlib.sha256(p)", "bcrypt(p)").replace("t\n", "t + 1\n")
+    repo.commit("expire later", {"src/auth.py": later})
+    assert "- [x] **AUTH-1**" in cli("review", "HEAD", "--format", "markdown").out

@@ -130,7 +130,9 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     if isinstance(statement, ast.If):
         return type_checking(statement.test) and not statement.orelse
     if isinstance(statement, ast.AnnAssign) and statement.value is None:
-        return where == "plain class"  # REVIEW-E114: `x: T` where nothing reads it, no field
+        # REVIEW-E114: `x: T` where nothing reads it, no field; REVIEW-E175: a function's
+        # local annotation is never evaluated (its shape is none: it is no statement there)
+        return where in ("plain class", "function")
     if isinstance(statement, FUNCTIONS):
         if statement.lineno in side.moved:
             return True
