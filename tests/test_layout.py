@@ -475,6 +475,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.base",
         "languages.defining",
         "languages.generic",
+        "languages.pyacts",
         "languages.pyannotate",
         "languages.pybindings",
         "languages.pyblocks",
