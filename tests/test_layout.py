@@ -492,6 +492,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyreach",
         "languages.pyrename",
         "languages.pyshape",
+        "languages.pyslots",
         "languages.pysource",
         "languages.pytyping",
         "languages.python",
@@ -525,6 +526,7 @@ NOOP_RULES = [
     "moves",
     "rename",
     "shape",
+    "slots",
     "source",
     "typing",
 ]
