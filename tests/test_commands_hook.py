@@ -223,6 +223,20 @@ def test_dangling_reference_in_the_message_is_blocked_by_commit_msg(hooked):
     assert commit(hooked, "Implements RESET-1").returncode == 0
 
 
+def test_commit_msg_says_it_checked_the_message_not_the_staged_change(hooked):
+    """HOOK-E10 (the tomlkit trial: "1 error, 0 warnings in --staged (blocked)" for an ID that
+    only the message named): commit-msg's verdict says it checked the commit message; the
+    pre-commit hook's, on the staged change, keeps naming it."""
+    hooked.stage({"src/auth/reset.py": FIXED, "docs/note.md": "api note\n"})
+    blocked = output(commit(hooked, "api note, see RESET-77"))
+    assert "(commit message):1: error [dangling-reference]" in blocked
+    assert "1 error, 0 warnings in the commit message (blocked)." in blocked
+    assert "in --staged" not in blocked
+    hooked.stage({"src/auth/other.py": "# RESET-99\nX = 1\n"})
+    staged = output(commit(hooked, "other"))
+    assert "[dangling-reference]" in staged and "in --staged (blocked)." in staged
+
+
 def test_a_message_naming_the_id_its_commit_renumbers_passes_commit_msg(hooked, cli):
     """HOOK-E8: structlog's trial renamed PROC-8 to PROC-9 in spec and code alike; pre-commit
     passed, then commit-msg blocked "Renumber PROC-8 to PROC-9" for naming the old ID. An ID the

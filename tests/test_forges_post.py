@@ -438,3 +438,17 @@ def test_a_gitlab_dry_run_needs_no_token_either(change, gitlab, cli, monkeypatch
     )
     assert _post(cli, "gitlab", "--pr", "3").code == 2
     assert gitlab.routes() == []
+
+
+def test_a_dry_run_without_post_says_it_needs_one(change, github, cli, tmp_path):
+    """COMMENT-E9 (the logrus trial: `comment --dry-run` printed the comment and exited 0, as
+    if the dry run had passed): without `--post` it is exit 2, one line saying what it needs,
+    nothing printed, written or sent; the comment alone is printed as before."""
+    out = tmp_path / "comment.md"
+    dry = cli("comment", "HEAD", "--dry-run", "--output", str(out))
+    assert dry.code == 2, dry
+    assert "--dry-run says where --post would send the comment" in dry.err
+    assert "--post github or --post gitlab" in dry.err
+    assert dry.out == "" and not out.exists() and github.routes() == []
+    printed = cli("comment", "HEAD")
+    assert printed.code == 0 and "specflow" in printed.out

@@ -475,6 +475,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.base",
         "languages.defining",
         "languages.generic",
+        "languages.pyacts",
         "languages.pyannotate",
         "languages.pybindings",
         "languages.pyblocks",
@@ -491,6 +492,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyreach",
         "languages.pyrename",
         "languages.pyshape",
+        "languages.pyslots",
         "languages.pysource",
         "languages.pytyping",
         "languages.python",
@@ -524,6 +526,7 @@ NOOP_RULES = [
     "moves",
     "rename",
     "shape",
+    "slots",
     "source",
     "typing",
 ]

@@ -254,7 +254,9 @@ def comment(
         None, "--bot-login", help="The login the token comments as (a GitHub App: NAME[bot])."
     ),
     dry_run: bool = typer.Option(
-        False, "--dry-run", help="With --post: say where it would go, print it, post nothing."
+        False,
+        "--dry-run",
+        help="With --post (alone: exit 2): say where it would go, print it, post nothing.",
     ),
 ) -> None:
     """The review as one pull-request comment, kept up to date in place on every push.

@@ -163,6 +163,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
             None if show_all else config.max_questions,
             {path: found.unsure for path, found in facts.items() if found.unsure},
             tests,
+            {path: found.shown for path, found in facts.items() if found.shown},  # REVIEW-E166
         ),
         scoped,
         rippled,

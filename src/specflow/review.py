@@ -31,11 +31,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Act:
-    """One thing a hunk does: `writes` NAME (using a producer), `stops writing` NAME, `changes`."""
+    """One thing a hunk does: `writes` NAME (using a producer), `stops writing` NAME, `changes`;
+    as shown, of Python, `adds` a definition whole (REVIEW-E166). `kind`: "class" when the
+    syntax tells NAME is one (shown with no call), else ""."""
 
     verb: str
     name: str
     using: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ class Linking(NamedTuple):
     budget: int | None
     unsure: Mapping[str, Mapping[int, tuple[tuple[str, str], ...]]] = {}  # REVIEW-E28
     tests: Set[int] = frozenset()  # REVIEW-E75: the ids of the hunks of test code in code files
+    # REVIEW-E166: what each hunk adds or changes, as shown: (verb, name, kind) by path and index
+    shown: Mapping[str, Mapping[int, tuple[tuple[str, str, str], ...]]] = {}
 
 
 def build(
@@ -143,8 +148,23 @@ def build(
         for file in change.files
         for index, taken in linking.unsure.get(file.path, {}).items()
     }
+    described = {  # REVIEW-E166: display only; the links read `around`
+        id(file.hunks[index]): tuple(
+            Act(verb, name, kind=_class(kind)) for verb, name, kind in acts
+        )
+        for file in change.files
+        for index, acts in linking.shown.get(file.path, {}).items()
+    }
     asked = _questions(
-        linking, silent, symbols, reasons, test_globs, agreed, around, written, assumed
+        linking,
+        silent,
+        symbols,
+        reasons,
+        test_globs,
+        agreed,
+        (around, described),
+        written,
+        assumed,
     )
     touched = asked.touched
     reviews = tuple(
@@ -204,18 +224,21 @@ def _questions(
     reasons: Mapping[str, list[str]],
     test_globs: tuple[str, ...],
     settled: Set[str],
-    around: Mapping[int, tuple[str, ...]],
+    places: tuple[Mapping[int, tuple[str, ...]], Mapping[int, tuple[Act, ...]]],
     written: Set[tuple[str, int]],
     assumed: Mapping[int, tuple[tuple[str, str], ...]],
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands). Among those equally sure, a statement the change
     writes into its spec (`written`: spec path and line) comes first (REVIEW-20). A file's
-    hunks that only rewrite `%` formats (`assumed`) ask once (REVIEW-E28)."""
+    hunks that only rewrite `%` formats (`assumed`) ask once (REVIEW-E28). `places`: the
+    definitions around each hunk, and what it does to them as shown (REVIEW-E166)."""
+    around, described = places
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
     acts_of: dict[int, tuple[Act, ...]] = {}
+    shown_of: dict[int, tuple[Act, ...]] = {}  # REVIEW-E166: as the question shows them
     keys_of: dict[int, frozenset[str]] = {}
     tests: dict[str, bool] = {}
     grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
@@ -227,6 +250,7 @@ def _questions(
         enclosing = around.get(id(hunk))
         if acts is None:
             acts = acts_of[id(hunk)] = evidence(hunk, in_file.get(hunk.path, ()), enclosing)
+            shown_of[id(hunk)] = _shown(acts, described.get(id(hunk)))
         test = tests.get(hunk.path)
         if test is None:
             test = tests[hunk.path] = matches(hunk.path, test_globs)
@@ -265,7 +289,7 @@ def _questions(
     shown = ranked if linking.budget is None else within(ranked, linking.budget)
     return Asked(
         tuple(
-            _question(sure, best, found, acts_of, reasons, assumed, held)
+            _question(sure, best, found, shown_of, reasons, assumed, held)
             for _, (sure, best, found) in shown
         ),
         len(ranked),
@@ -312,6 +336,17 @@ def _question(
         tuple(dict.fromkeys(taken)),
         said,
     )
+
+
+def _class(kind: str) -> str:
+    """REVIEW-E166: only a class is told apart: a function is what `changes NAME` meant."""
+    return kind if kind == "class" else ""
+
+
+def _shown(acts: tuple[Act, ...], described: tuple[Act, ...] | None) -> tuple[Act, ...]:
+    """REVIEW-E166: what a hunk that writes no name does, as shown: the definitions it adds
+    whole or changes (`described`), rather than the innermost around its last line alone."""
+    return described if described and all(act.verb == "changes" for act in acts) else acts
 
 
 def _named_first(acts: Iterable[Act], best: Link) -> tuple[Act, ...]:

@@ -67,8 +67,14 @@ def check(
         result = pipeline.check(repo, revision, message)
     if message_only:
         result = result._replace(findings=pipeline.message_findings(result.findings))
+        if fmt == "text":  # HOOK-E10: what was checked, as the committer reads it
+            result = result._replace(revision=result.revision._replace(label=MESSAGE_ONLY))
     verdict(result, fmt, summary=bool(summary), quiet=before_message or message_only)
     return 1 if fails(result.findings, fail_on) else 0
+
+
+# HOOK-E10: the commit-msg hook checks the message alone, not the staged change
+MESSAGE_ONLY = "the commit message"
 
 
 def verdict(result: CheckResult, fmt: str, *, summary: bool = False, quiet: bool = False) -> None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
+from specflow.errors import SpecflowError
 from specflow.forges import ci_env
 from specflow.forges import post as forge
 from specflow.forges.comment import body, check_key
@@ -24,6 +25,11 @@ def comment(
 ) -> None:
     """Build the comment on the change `judged.revision` picks, then print, write or post it."""
     check_key(key)
+    if dry_run and not post:  # COMMENT-E9: a dry run of nothing would look like one that passed
+        raise SpecflowError(
+            "--dry-run says where --post would send the comment: give --post github or "
+            "--post gitlab with it, or leave it out to print the comment"
+        )
     dry = forge.dry_run(post, os.environ, pr) if post and dry_run else None  # COMMENT-E7
     target = forge.target(post, os.environ, pr, bot_login) if post and not dry else None
     repo = pipeline.open_repository()

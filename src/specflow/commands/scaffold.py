@@ -107,7 +107,8 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     if data is None:
         return DraftedModule(path, note="could not be read")
     if not path.endswith(".py"):
-        return _with_symbols(path, "", tuple(exported(data.decode("utf-8", "replace"))))
+        text = data.decode("utf-8", "replace")
+        return _with_symbols(path, "", tuple(exported(text, go=path.endswith(".go"))))
     tree = parse(data, path)
     if tree is None:  # NEW-E1: a module that does not parse is listed, not fatal
         return DraftedModule(path, note="could not be parsed as Python")
@@ -151,10 +152,37 @@ _JAVA_METHOD = re.compile(
 )
 
 
-def exported(text: str) -> Iterator[Symbol]:
+# NEW-E18: Go's other exported declarations: a named type that is no struct or interface
+# (`type Level uint32`, `type Fields map[string]any`, an alias `type A = B`), and a constant or
+# variable, alone (`const X = 1`, `var AllLevels = ...`) or in a `const (` or `var (` block
+_GO_TYPE = re.compile(
+    r"type\s+(?P<name>[A-Z]\w*)\b(?:\[[^\]]*\])?\s*=?\s*(?!struct\b|interface\b)\S"
+)
+_GO_VALUE = re.compile(r"(?P<kind>const|var)\s+(?P<name>[A-Z]\w*)\b")
+_GO_BLOCK = re.compile(r"(?:const|var)\s*\(\s*(?://.*)?$")
+_GO_MEMBER = re.compile(r"\s+(?P<name>[A-Z]\w*)\b(?!\s*[(:.])")
+
+
+def _go_declared(line: str, block: bool) -> tuple[bool, str]:
+    """NEW-E18: whether the next line is inside a `const (` or `var (` block, and what exported
+    name this line declares that `_EXPORTED` does not (`type Level`, `PanicLevel`), or ""."""
+    if block:
+        if line.startswith(")"):
+            return False, ""
+        member = _GO_MEMBER.match(line)
+        return True, member["name"] if member else ""
+    found = _GO_TYPE.match(line) or _GO_VALUE.match(line)
+    if found is None:
+        return bool(_GO_BLOCK.match(line)), ""
+    return False, found["name"] if found.re is _GO_VALUE else f"type {found['name']}"
+
+
+def exported(text: str, go: bool = False) -> Iterator[Symbol]:
     """Each exported definition of a file in another language than Python, with the first
-    sentence of the comment right above it (`//` lines, or a `/** */` block)."""
+    sentence of the comment right above it (`//` lines, or a `/** */` block); `go`: a Go file's
+    other exported types, constants and variables too (NEW-E18), in the file's order."""
     lines = text.split("\n")
+    block = False  # NEW-E18: inside Go's `const (` or `var (`
     owner = ""  # the Rust `impl` block a line is in
     java = ""  # the last public Java class
     for number, line in enumerate(lines):
@@ -172,6 +200,11 @@ def exported(text: str) -> Iterator[Symbol]:
                 yield Symbol(signature, _summary(_doc_comment(lines, number)))
         elif found:
             yield Symbol(_signature(found, line), _summary(_doc_comment(lines, number)))
+        declared = ""
+        if go:
+            block, declared = _go_declared(line, block)
+        if declared:
+            yield Symbol(declared, _summary(_doc_comment(lines, number)))
     exports = (
         Symbol(signature, _summary(_doc_comment(lines, number)))
         for signature, number in js_exports(text, lines)
@@ -261,12 +294,39 @@ def _name(symbol: Symbol) -> str:
 
 
 def _symbols(tree: ast.Module) -> Iterable[Symbol]:
+    """The module's public functions and classes, then each public class's public methods
+    (NEW-E17): a class-based module's API is its methods."""
+    classes: list[ast.ClassDef] = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if not node.name.startswith("_"):
                 yield Symbol(f"{node.name}({_arguments(node.args)})", _docstring(node))
         elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             yield Symbol(f"class {node.name}", _docstring(node))
+            classes.append(node)
+    for owner in classes:
+        yield from _methods(owner)
+
+
+def _methods(owner: ast.ClassDef) -> Iterable[Symbol]:
+    """NEW-E17: `Source.consume(chars, min, max)` for each public method of a public class,
+    `Source.state` for a property, with the first sentence of its docstring."""
+    seen: set[str] = set()  # an `@overload` stub and its body, a property and its setter
+    for node in owner.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.name in seen:
+            continue
+        seen.add(node.name)
+        if node.name.startswith("_"):
+            continue  # private, and the dunders Python calls for an operator or a protocol
+        name = f"{owner.name}.{node.name}"
+        if not _is_property(node):
+            name += f"({_arguments(node.args)})"
+        yield Symbol(name, _docstring(node))
+
+
+def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    names = (getattr(d, "id", None) or getattr(d, "attr", None) for d in node.decorator_list)
+    return any(name in ("property", "cached_property") for name in names)
 
 
 def _exports(tree: ast.Module, defined: set[str]) -> Iterable[Symbol]:

@@ -77,3 +77,5 @@ class FileFacts(NamedTuple):
     governed: dict[int, str] = {}  # noqa: RUF012 - never changed
     # the hunks the same only if `%` formats get what they expect, and what that is (REVIEW-E28)
     unsure: dict[int, tuple[tuple[str, str], ...]] = {}  # noqa: RUF012 - never changed
+    # REVIEW-E166: what each hunk adds whole or changes, as shown: (verb, name, class|function)
+    shown: dict[int, tuple[tuple[str, str, str], ...]] = {}  # noqa: RUF012 - never changed

@@ -26,6 +26,7 @@ from specflow.languages.pymodern import (
     os_error,
     rewritten,
 )
+from specflow.languages.pyslots import sorted_slots, unordered_slots
 from specflow.languages.pytyping import (
     declared_aliases,
     modern,
@@ -54,6 +55,7 @@ class Side(NamedTuple):
     moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
     package: tuple[str, ...] = ()  # the file's folders, for its relative imports (REVIEW-E83)
     sources: Sources = (None, None)  # both sides whole, when known: what they read (REVIEW-E84)
+    slots: frozenset[int] = frozenset()  # REVIEW-E167: lines of `__slots__` nothing reads in order
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -69,9 +71,10 @@ def both_sides(
     aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
     package = tuple(path.split("/")[:-1])
     plain = plain_sides((old_tree, new_tree), typing_modules, sources)
+    slots = (unordered_slots(old_tree, sources[0]), unordered_slots(new_tree, sources[1]))
     one, other = (
-        Side(names, aliases=aliases, plain=classes, package=package, sources=sources)
-        for names, classes in zip(typing_modules, plain, strict=True)
+        Side(names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines)
+        for names, classes, lines in zip(typing_modules, plain, slots, strict=True)
     )
     return one, other
 
@@ -183,6 +186,8 @@ def shape(
         return
     if isinstance(node, REWRITTEN):
         node = rewritten(node)
+    if side.slots and isinstance(node, ast.Assign) and node.lineno in side.slots:
+        node = sorted_slots(node)  # REVIEW-E167: ruff's RUF023, where nothing reads the order
     if side.unsure is not None and isinstance(node, ast.UnaryOp | ast.Compare):
         node = compared(node, side.unsure)  # REVIEW-E28
     if isinstance(node, ast.Call):

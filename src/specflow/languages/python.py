@@ -13,7 +13,7 @@ from itertools import chain
 
 from specflow.change import FileChange, Hunk
 from specflow.identifiers import every_class_may_define, private
-from specflow.languages import pyreach
+from specflow.languages import pyacts, pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
@@ -60,7 +60,8 @@ def file_symbols(
         if (new_tree if hunk.added else old_tree) is not None
     }
     governed = governed_blocks(file.hunks, noop, (old_tree, new_tree), new)
-    return found, FileFacts(noop, enclosing, _comments_above(file, new), governed, unsure)
+    acts = pyacts.shown(file.hunks, (i for i in enclosing if i not in noop), old_tree, new_tree)
+    return found, FileFacts(noop, enclosing, _comments_above(file, new), governed, unsure, acts)
 
 
 ABOVE = 3  # lines: git's own context

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # types only: `check --format json` must not import the revie
     from specflow.model import Finding, Requirement, Spec
     from specflow.pipeline import CheckResult
     from specflow.refs import Reference
-    from specflow.review import Question, Review
+    from specflow.review import Act, Question, Review
     from specflow.ripple import Ripple, Use
     from specflow.specreview import ItemStatus, SpecReview
 
@@ -94,7 +94,7 @@ def question(q: Question) -> dict[str, Any]:
         "statement": statement(q.statement),
         "path": text(q.path),
         "hunks": [hunk(h) for h in q.hunks],
-        "acts": [{"verb": a.verb, "name": text(a.name), "using": text(a.using)} for a in q.acts],
+        "acts": [act(a) for a in q.acts],
         "confidence": q.confidence,
         "evidence": {
             "kind": q.evidence,
@@ -104,6 +104,12 @@ def question(q: Question) -> dict[str, Any]:
         | ({"said": list(q.said)} if q.said else {}),
         "affected": q.affected,
     } | ({"assumes": [{"value": text(v), "expects": e} for v, e in q.assumes]} if q.assumes else {})
+
+
+def act(a: Act) -> dict[str, Any]:
+    """REVIEW-E166: `kind` only of a class, which the syntax told (Python's)."""
+    shown = {"verb": a.verb, "name": text(a.name), "using": text(a.using)}
+    return shown | ({"kind": a.kind} if a.kind else {})
 
 
 def spec_review(sr: SpecReview) -> dict[str, Any]:
