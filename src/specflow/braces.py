@@ -56,10 +56,11 @@ def _directives(source: str, comments: list[tuple[int, int]]) -> list[tuple[int,
     build constraint only above the package clause, and `// +build` only in a file with no
     `//go:build` line (Go 1.17 on reads that one and ignores the others)."""
     clause = _PACKAGE.search(source)
-    found = [
+    found = [  # a line comment (one a line: the search back is linear) that is a directive
         (start, end, line)
         for start, end in comments
-        if go_directive(".go", line := source[source.rfind("\n", 0, start) + 1 : end])
+        if go_directive(".go", source[start:end])
+        and go_directive(".go", line := source[source.rfind("\n", 0, start) + 1 : end])
     ]
     constraints = [line for start, _, line in found if _constraint(line, start, clause)]
     plus = not any(line.lstrip().startswith("//go:build") for line in constraints)

@@ -96,7 +96,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
             all(
                 spell(_tokens(removed, comment, sides[0], commas))
                 == spell(_tokens(added, comment, sides[1], commas))
-                for removed, added in _blocks(hunk)
+                for removed, added in runs(hunk)
             )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
@@ -107,7 +107,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     return found | declared
 
 
-def _blocks(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
+def runs(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
     """The hunk's runs of changed lines, each as its removed and its added lines: a run sits
     after as many unchanged lines of the hunk on both sides (REVIEW-E160: a line removed above
     an unchanged one and added below it has moved, which its tokens alone do not say)."""
