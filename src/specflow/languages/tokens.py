@@ -275,6 +275,10 @@ _COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}])")  # not at the end: `(x,\n)
 def _commas(path: str) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
         return _rust_commas
+    if path.endswith(".go"):
+        from specflow.languages.goforms import ungrouped  # off the hook's path of the others
+
+        return lambda text: ungrouped(_COMMA.sub("", text))  # REVIEW-E163: `var ( x = 1 )`
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 
