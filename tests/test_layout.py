@@ -537,6 +537,7 @@ GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens,
         "languages",
         "languages.tokens",
         "languages.tstypes",
+        "languages.goforms",  # REVIEW-E163: Go's declaration groups, for a Go file alone
         "braces",
     )
 }

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from specflow.globs import BLOCK_COMMENTS, JS, PLAIN_STRINGS
+from specflow.globs import BLOCK_COMMENTS, JS, PLAIN_STRINGS, go_directive
 
 
 class Masked(NamedTuple):
@@ -41,11 +41,42 @@ def masked(path: str, source: str) -> Masked | None:
     if kind not in BLOCK_COMMENTS or len(source) > MAX_MASKED:
         return None
     comments, strings = _spans(source, kind)
+    directives = _directives(source, comments) if kind == ".go" else []
+    if directives:  # REVIEW-E161: Go's build constraints and directives are code, not comments
+        comments = [span for span in comments if span not in directives]
     uncommented = _blank(source, comments)
     if kind not in PLAIN_STRINGS:
         return Masked(uncommented, uncommented)
-    both = sorted(comments + strings)
+    both = sorted(comments + directives + strings)  # a directive names no function nor value
     return Masked(uncommented, _blank(source, both))
+
+
+def _directives(source: str, comments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """REVIEW-E161: the line comments of Go that are directives, each on a line of its own; a
+    build constraint only above the package clause, and `// +build` only in a file with no
+    `//go:build` line (Go 1.17 on reads that one and ignores the others)."""
+    clause = _PACKAGE.search(source)
+    found = [  # a line comment (one a line: the search back is linear) that is a directive
+        (start, end, line)
+        for start, end in comments
+        if go_directive(".go", source[start:end])
+        and go_directive(".go", line := source[source.rfind("\n", 0, start) + 1 : end])
+    ]
+    constraints = [line for start, _, line in found if _constraint(line, start, clause)]
+    plus = not any(line.lstrip().startswith("//go:build") for line in constraints)
+    return [
+        (start, end)
+        for start, end, line in found
+        if not _CONSTRAINT.match(line) or (line in constraints and (plus or "+" not in line))
+    ]
+
+
+_PACKAGE = re.compile(r"^package\s", re.MULTILINE)
+_CONSTRAINT = re.compile(r"\s*//(?:go:build\b|\s*\+build\s)")
+
+
+def _constraint(line: str, start: int, clause: re.Match[str] | None) -> bool:
+    return _CONSTRAINT.match(line) is not None and (clause is None or start < clause.start())
 
 
 def comment_only(original: str, uncommented: str) -> bool:

@@ -122,6 +122,18 @@ def magic_comment(number: int, text: str) -> str:
     return "".join(f"\x00{token}" for token in tokens)
 
 
+# REVIEW-E161: Go's build constraints (`//go:build`, `// +build`) and directives (`//go:embed`,
+# `//go:generate`, `//go:noinline`, cgo's `//export`, `//line`) are read by the toolchain:
+# which files compile, what is embedded, what is generated. `// go:build` (a space after
+# `//`) and `// go build it` are comments
+_GO_DIRECTIVE = re.compile(r"[ \t]*//(?:go:[a-z]\w*|[ \t]*\+build\s|export\s+\w|line\s+\S*:\d)")
+
+
+def go_directive(path: str, text: str) -> bool:
+    """REVIEW-E161: a line of Go that is a build constraint or a directive, which is code."""
+    return path.endswith(".go") and _GO_DIRECTIVE.match(text) is not None
+
+
 def _comment(path: str) -> re.Pattern[str]:
     """REVIEW-E95, CHECK-E32: in a language specflow knows, `#` opens a comment only where its
     line comment is `#` (Python, Ruby, shell, Perl, R, Elixir) and in PHP (not `#[`, an
@@ -139,7 +151,11 @@ def comment_lines(path: str, lines: Sequence[str], source: str | None = None) ->
     CHECK-E16: `\tText` of a JSDoc block whose lines have no leading `*`)."""
     from specflow.braces import comment_only, masked  # SPEED-9: off a Python hook's path
 
-    found = {n for n, text in enumerate(lines, start=1) if is_comment_line(path, text)}
+    found = {
+        n
+        for n, text in enumerate(lines, start=1)
+        if is_comment_line(path, text) and not go_directive(path, text)  # REVIEW-E161
+    }
     masks = masked(path, "\n".join(lines) if source is None else source)
     if masks is not None:
         for number, text in enumerate(masks.uncommented.split("\n"), start=1):

@@ -14,6 +14,7 @@ from specflow.globs import (
     BLOCK_COMMENTS,
     DOCUMENTS,
     comment_lines,
+    go_directive,
     is_comment_line,
     magic_comment,
     matches,
@@ -356,9 +357,12 @@ def _only_comments(path: str, hunk: Hunk, comments: Callable[[], _CommentSides])
     markers = any("/*" in line.text or "*/" in line.text for line in changed)
     if block and markers and comments().moved:  # REVIEW-E68: `/*` or `*/` moved, and code too
         return False
-    ruby = path.endswith(".rb")  # REVIEW-E136: a magic comment is code
+    ruby = path.endswith(".rb")  # REVIEW-E136: a magic comment is code; REVIEW-E161: a Go directive
     if all(
-        is_comment_line(path, line.text) and not (ruby and magic_comment(*line)) for line in changed
+        is_comment_line(path, line.text)
+        and not (ruby and magic_comment(*line))
+        and not go_directive(path, line.text)
+        for line in changed
     ):
         return True
     if not block:

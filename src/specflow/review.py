@@ -16,6 +16,7 @@ from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text, keys_written
+from specflow.languages.base import LOCAL
 from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
@@ -39,6 +40,7 @@ class Act:
     name: str
     using: str = ""
     kind: str = ""
+    local: bool = False  # REVIEW-E162: a Go function's own local, which no statement's name meets
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ def _questions(
         if test is None:
             test = tests[hunk.path] = matches(hunk.path, test_globs)
         touched = {act.name for act in acts}
-        acted = {act.name for act in acts if act.verb != "changes"}
+        acted = {act.name for act in acts if act.verb != "changes" and not act.local}
         keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
         if keys is None:
             keys = keys_of[id(hunk)] = keys_written(hunk)
@@ -386,7 +388,8 @@ def evidence(
     for symbol in mine:
         if symbol.kind == "write" and _on(symbol, added):
             using = symbol.producers[0] if symbol.producers else ""
-            acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using))
+            local = symbol.reach == LOCAL and symbol.path.endswith(".go")  # REVIEW-E162
+            acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using, local=local))
         elif symbol.kind == "unwrite" and _on(symbol, removed):
             acts.setdefault(("stops writing", symbol.name), Act("stops writing", symbol.name))
     if acts:

@@ -240,7 +240,12 @@ def _function_of(header: str) -> str:
     return call[1] if call and call[1] not in defining.NOT_CALLS else ""
 
 
-_WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^]|<<|>>|//|\*\*)?=(?!=)")
+# REVIEW-E162: Go's `x := f()` and Python's walrus write `x`
+_WRITE_AFTER = re.compile(r"\s*(?:\[[^\]]*\])?\s*(?:[-+*/%|&^:]|<<|>>|//|\*\*)?=(?!=)")
+_GO_NAMES_AFTER = re.compile(r"(?:\s*,\s*[A-Za-z_]\w*)*\s*:?=(?!=)")  # `x, err := f()`
+_GO_TYPED_AFTER = re.compile(r"(?:\s*,\s*[A-Za-z_]\w*)*(?:\s+[^=\n]*?)?\s*=(?!=)")
+_GO_LEAD = re.compile(r"\s*(?:(?:if|for|switch)\s+)?(?:[A-Za-z_]\w*\s*,\s*)*\Z")
+_GO_DECLARES = re.compile(r"\s*(?:var|const)\s+(?:[A-Za-z_]\w*\s*,\s*)*\Z")  # `var a, x`
 _ANNOTATED = re.compile(r"\s*:[^=:()]+=(?!=)")  # `_TOKENS: dict[str, str] = {}`
 _MUTATION = re.compile(rf"\s*\.(?:{'|'.join(sorted(MUTATORS))})\s*\(")
 
@@ -270,7 +275,7 @@ def _use(
         kind = "import"  # a name brought into scope is neither read nor written there
     elif re.match(r"\s*\(", rest):
         kind = "call"
-    elif _WRITE_AFTER.match(rest) or (statement_start and _ANNOTATED.match(rest)) or mutation:
+    elif _writes(path, text[: at - len(name)], rest, statement_start) or mutation:
         kind = "write"
     else:
         kind = "read"
@@ -279,6 +284,20 @@ def _use(
     callee = _callee(text[: at - len(name)])
     spelled = _spelled(text, name, keys=not path.endswith((".py", ".pyi")))
     return Use(path, line, function, kind, callee, shown.strip()[:160], producers, spelled=spelled)
+
+
+def _writes(path: str, before: str, rest: str, statement_start: bool) -> bool:
+    if _WRITE_AFTER.match(rest) or (statement_start and _ANNOTATED.match(rest)):
+        return True
+    return path.endswith(".go") and _go_declared(before, rest)
+
+
+def _go_declared(before: str, rest: str) -> bool:
+    """REVIEW-E162: a name among those a Go statement writes at once: `x, err := f()`,
+    `a, b = b, a`, `if v, ok := m[k]; ok {`, `var x, y = 1, 2`, `var x T = f()`."""
+    if _GO_DECLARES.match(before):
+        return _GO_TYPED_AFTER.match(rest) is not None
+    return _GO_LEAD.match(before) is not None and _GO_NAMES_AFTER.match(rest) is not None
 
 
 _THROUGH_SELF = re.compile(r"(?<![\w.])(?:self|cls)\.$")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 NESTED = "nested"  # REVIEW-E102: a function defined in a function reaches its file alone
+LOCAL = "local"  # REVIEW-E63: a name a function declares, which no other function sees
 MUTATORS = frozenset(
     {
         "append",

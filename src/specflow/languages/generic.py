@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from specflow.change import FileChange, Hunk
+from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, is_comment_line
-from specflow.languages.base import WRAPPERS, FileFacts, Symbol
+from specflow.languages.base import LOCAL, WRAPPERS, FileFacts, Symbol
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
@@ -22,7 +22,7 @@ from specflow.languages.defining import (
     receiver_at,
 )
 from specflow.languages.rustitems import owned
-from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, sides_of
+from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, runs, sides_of
 
 
 def file_symbols(
@@ -76,7 +76,7 @@ def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
 # REVIEW-E73: also after a condition or `else` on the same line: `if (opt.secure) str += '; Secure'`
 WRITE = re.compile(
     r"(?:\.|^\s*|(?<=\))[ \t]*|\belse[ \t]+)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*"
-    r"(?:[-+*/%|&^]|<<|>>)?=(?![=>])"
+    r"(?:[-+*/%|&^]|<<|>>|:)?=(?![=>])"  # REVIEW-E162: Go's `x := f()` writes `x`
 )
 
 
@@ -189,15 +189,19 @@ def symbols(
         if index in noop:
             continue
         scopes = _scopes(sides[1], hunk)  # REVIEW-E63
+        kept = _kept_writes(file.path, hunk, sides)  # REVIEW-E162
         for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
             for symbol in _line_symbols(
                 file.path, line.number, line_as(sides[1], "code", line), "write"
             ):
-                yield _scoped(symbol, scopes.get(line.number))
+                if symbol.name not in kept:
+                    yield _scoped(symbol, scopes.get(line.number), line_as(sides[1], "code", line))
         for line in hunk.removed:
-            yield from _line_symbols(
+            for symbol in _line_symbols(
                 file.path, line.number, line_as(sides[0], "code", line), "unwrite"
-            )
+            ):
+                if symbol.name not in kept:
+                    yield symbol
         if index in enclosing and hunk.added:
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
@@ -207,14 +211,48 @@ def symbols(
             yield _scoped(value, scopes.get(first))
 
 
-def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None) -> Symbol:
+def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None, text: str = "") -> Symbol:
     """REVIEW-E63: a name written through an object (`c.allowed = ...`) is an attribute, which
     bare names elsewhere (a parameter `allowed`) are not; one the function around it declares
-    (`routePath :=`, `let`, `var`, a parameter) is its local, which no other function sees."""
+    (`routePath :=`, `let`, `var`, a parameter) is its local, which no other function sees:
+    REVIEW-E162, on the indented line that declares it too (`buffer := pool.Get()`)."""
     if symbol.reach == ATTRIBUTE or not scope or symbol.kind != "write":
         return symbol
     function, declared = scope
+    if text[:1] in " \t" and symbol.path.endswith(".go"):
+        declared |= _declarations(text)
     return replace(symbol, function=function, reach=LOCAL) if symbol.name in declared else symbol
+
+
+def _kept_writes(path: str, hunk: Hunk, sides: Sides) -> set[str]:
+    """REVIEW-E162: the names a run of the hunk's changed lines (REVIEW-E160) both stops writing
+    and writes with the same value, as indented, one line declaring the name and the other not:
+    Go's `var b *Buffer` then `b = pool.Get()` rewritten `b := pool.Get()` is neither a new
+    write nor a stopped one."""
+    if not path.endswith(".go"):
+        return set()
+    kept: set[str] = set()
+    for removed, added in runs(hunk):
+        before = _values(path, removed, sides[0])
+        kept |= {
+            value[0]
+            for value in _values(path, added, sides[1])
+            if (*value[:3], not value[3]) in before
+        }
+    return kept
+
+
+def _values(path: str, lines: Sequence[Line], side: Side | None) -> set[tuple[str, str, str, bool]]:
+    """Each name the lines write, with the value written (its tokens, strings' text in), the
+    line's indentation, and whether the line declares the name (`:=`, `var`, `const`)."""
+    found = set()
+    for line in lines:
+        code, text = line_as(side, "code", line), line_as(side, "uncommented", line)
+        indent = text[: len(text) - len(text.lstrip())]
+        for name, end, _ in _writes(path, code):
+            declares = code[:end].endswith(":=") or code.lstrip().startswith(("var ", "const "))
+            found.add((name, " ".join(text[end:].split()), indent, declares))
+    return found
 
 
 def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str]]]:
@@ -326,7 +364,7 @@ def _parameters(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_$][\w$]*", text.partition("(")[2]))
 
 
-ATTRIBUTE, LOCAL = "attribute", "local"
+ATTRIBUTE = "attribute"
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
@@ -334,12 +372,31 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
     if definition:
         yield Symbol(definition[1], "function", path, number)
         return
+    for name, end, through in _writes(path, text):
+        producers = tuple(line_producers(text, end))
+        reach = ATTRIBUTE if through else ""
+        yield Symbol(name, kind, path, number, producers=producers, reach=reach)
+
+
+def _writes(path: str, text: str) -> Iterator[tuple[str, int, bool]]:
+    """The names a line writes, each with where the value written starts, and whether it is
+    written through an object (`c.allowed = ...`)."""
     for match in WRITE.finditer(text):
-        if match[1] in NOT_WRITTEN:
-            continue
-        producers = tuple(line_producers(text, match.end()))
-        reach = ATTRIBUTE if match[0].startswith(".") else ""
-        yield Symbol(match[1], kind, path, number, producers=producers, reach=reach)
+        if match[1] not in NOT_WRITTEN:
+            yield match[1], match.end(), match[0].startswith(".")
+    if path.endswith(".go") and (declared := _GO_WRITES.match(text)):
+        for name in declared["names"].split(","):
+            if (name := name.strip()) not in NOT_WRITTEN:
+                yield name, declared.end(), False
+
+
+# REVIEW-E162: Go writes names WRITE does not: `a, err := f()`, `a, b = b, a`, `var x = f()`,
+# `var x T = f()`, `const n = 3` (`x := f()` alone is WRITE's, its `:=` an operator)
+_GO_WRITES = re.compile(
+    r"\s*(?:(?:var|const)\s+(?P<declared>)|(?=\w+\s*,))"
+    r"(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)"
+    r"(?(declared)(?:\s+[^=\n]*?)?|)\s*:?=(?!=)"
+)
 
 
 _WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")

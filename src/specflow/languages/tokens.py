@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
-from specflow.globs import line_comment, magic_comment
+from specflow.globs import go_directive, line_comment, magic_comment
 from specflow.languages.tstypes import (
     TYPESCRIPT,
     const_enum_lines,
@@ -83,8 +83,8 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     if _comments_moved(hunks, sides):
         return set()
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
-    if path.endswith(".rb"):
-        hunks = [_with_magic(hunk) for hunk in hunks]  # REVIEW-E136: Ruby's magic comments
+    if path.endswith((".rb", ".go")):  # REVIEW-E136: Ruby's magic comments; REVIEW-E161: Go's
+        hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
     commas = _commas(path)
     types = _erased(path, sides)
     spell = _unfrozen if path.endswith(".rb") else list
@@ -96,7 +96,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
             all(
                 spell(_tokens(removed, comment, sides[0], commas))
                 == spell(_tokens(added, comment, sides[1], commas))
-                for removed, added in _blocks(hunk)
+                for removed, added in runs(hunk)
             )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
@@ -107,7 +107,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     return found | declared
 
 
-def _blocks(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
+def runs(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
     """The hunk's runs of changed lines, each as its removed and its added lines: a run sits
     after as many unchanged lines of the hunk on both sides (REVIEW-E160: a line removed above
     an unchanged one and added below it has moved, which its tokens alone do not say)."""
@@ -130,15 +130,20 @@ def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
     }
 
 
-def _with_magic(hunk: Hunk) -> Hunk:
-    """The hunk with each magic comment line of Ruby as one code token, `\x00key=value`."""
+def _with_magic(hunk: Hunk, path: str) -> Hunk:
+    """The hunk with each magic comment line of Ruby as one code token, `\x00key=value`, and
+    each directive of Go (REVIEW-E161) as code."""
     removed, added = (
-        tuple(
-            Line(line.number, magic_comment(line.number, line.text) or line.text) for line in lines
-        )
+        tuple(Line(line.number, _magic(path, line) or line.text) for line in lines)
         for lines in (hunk.removed, hunk.added)
     )
     return hunk._replace(removed=removed, added=added)
+
+
+def _magic(path: str, line: Line) -> str:
+    if path.endswith(".go"):
+        return "\x00" + line.text.replace("//", "\x00", 1) if go_directive(path, line.text) else ""
+    return magic_comment(line.number, line.text)
 
 
 _EMPTY = frozenset({"''", '""'})
@@ -270,6 +275,10 @@ _COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}])")  # not at the end: `(x,\n)
 def _commas(path: str) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
         return _rust_commas
+    if path.endswith(".go"):
+        from specflow.languages.goforms import ungrouped  # off the hook's path of the others
+
+        return lambda text: ungrouped(_COMMA.sub("", text))  # REVIEW-E163: `var ( x = 1 )`
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 
