@@ -469,6 +469,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
     for name in (
         "budget",
         "confidence",
+        "dunders",
         "forked",
         "identifiers",
         "languages",

@@ -232,3 +232,87 @@ def test_a_reference_heading_the_change_outranks_shared_words(repo, cli):
     questions = review_json(cli, "HEAD", "--all")["questions"]
     assert [q["statement"]["id"] for q in questions][:2] == ["REDIR-1", "REDIR-2"]
     assert headed(questions[0])
+
+
+HDR_SPEC = """---
+id: HDR
+scope:
+  - src/**
+---
+
+# Headers
+
+## Context
+- `parse_date()` reads RFC 2822 dates.
+
+## Requirements
+- HDR-1: `dump_cookie()` writes Secure only when given.
+- HDR-2: `generate_etag()` hashes the whole body.
+"""
+
+TRAILING = """import hashlib
+
+
+def dump_cookie(key, value, secure=False):
+    return f"{key}={value}"  # HDR-1
+
+
+def generate_etag(data):
+    return hashlib.sha1(data).hexdigest()
+"""
+
+
+def heading_ids(cli: object) -> list[str]:
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    return [q["statement"]["id"] for q in questions if headed(q)]
+
+
+def test_a_trailing_reference_heads_its_line_not_the_function_below(repo, cli):
+    """CHECK-E52: the werkzeug trial: `# HDR-1` at the end of the last line of `dump_cookie`
+    headed the next function: a change in `generate_etag` asked HDR-1 by heading and `check`
+    warned `touched-requirement`. A trailing comment speaks of its own line."""
+    repo.commit("base", {"specs/http.md": HDR_SPEC, "src/http.py": TRAILING})
+    repo.commit("sha256", {"src/http.py": TRAILING.replace("sha1(data)", "sha256(data)")})
+    assert heading_ids(cli) == []
+    assert "touched-requirement" not in cli("check", "HEAD").out
+    # in the middle of a function, the lines below it are not its either
+    middle = TRAILING.replace("  # HDR-1\n", "  # HDR-1\n    key = key.strip()\n")
+    repo.commit("middle", {"src/http.py": middle})
+    repo.commit("lower", {"src/http.py": middle.replace("key.strip()", "key.lower()")})
+    assert heading_ids(cli) == []
+    assert "touched-requirement" not in cli("check", "HEAD").out
+    # nor are the lines removed below it
+    repo.commit("removed", {"src/http.py": TRAILING})
+    assert heading_ids(cli) == []
+    assert "touched-requirement" not in cli("check", "HEAD").out
+
+
+def test_a_trailing_reference_still_heads_its_own_line_and_the_block_it_opens(repo, cli):
+    """CHECK-E52, adversarial: the line that holds it changes (the line names it), the body
+    of a `def` whose line it ends changes (headed), a function below a one-line `def` that
+    holds it changes (not headed), or code under a comment-line reference above a trailing
+    one changes (headed by the comment line's, not the trailing one's)."""
+    repo.commit("base", {"specs/http.md": HDR_SPEC, "src/http.py": TRAILING})
+    repo.commit("own line", {"src/http.py": TRAILING.replace('"{key}={value}"', '"{key}"')})
+    questions = review_json(cli, "HEAD")["questions"]
+    assert [q["statement"]["id"] for q in questions] == ["HDR-1"]  # the line names it
+    opened = TRAILING.replace("def generate_etag(data):", "def generate_etag(data):  # HDR-2")
+    repo.commit("def line", {"src/http.py": opened})
+    repo.commit("body", {"src/http.py": opened.replace("sha1(data)", "sha256(data)")})
+    assert heading_ids(cli) == ["HDR-2"]
+    assert "touches the code of HDR-2" in cli("check", "HEAD").out
+    one_line = TRAILING.replace(
+        '    return f"{key}={value}"  # HDR-1\n', '    return f"{key}={value}"\n'
+    ).replace("def dump_cookie(", "def quote(v): return v  # HDR-1\n\n\ndef dump_cookie(")
+    repo.commit("one line", {"src/http.py": one_line})
+    repo.commit("value", {"src/http.py": one_line.replace('"{key}={value}"', '"{key}"')})
+    assert heading_ids(cli) == []
+    above = TRAILING.replace("def generate_etag(data):\n", "# HDR-2\ndef generate_etag(data):\n")
+    above = above.replace(
+        "    return hashlib", "    data = data or b''  # HDR-1\n    return hashlib"
+    )
+    repo.commit("above", {"src/http.py": above})
+    repo.commit("below", {"src/http.py": above.replace("sha1(data)", "sha256(data)")})
+    assert [q["statement"]["id"] for q in review_json(cli, "HEAD")["questions"]] == ["HDR-2"]
+    out = cli("check", "HEAD").out
+    assert "touches the code of HDR-2" in out and "HDR-1" not in out

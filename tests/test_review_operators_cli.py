@@ -54,3 +54,60 @@ def test_an_operator_method_outside_the_scope_asks_nothing(repo, cli):
     repo.commit("base", {"specs/map.md": SPEC, "pkg/t.py": BASE, "other/t.py": BASE})
     repo.commit("other", {"other/t.py": MERGED})
     assert "MAP-1" not in asked(cli)
+
+
+HEADERS_SPEC = """---
+id: HDR
+scope: [pkg/**]
+---
+# Headers
+
+## Context
+- Header values are `str`, parsed with `int(value)` where a number is due.
+
+## Requirements
+- HDR-1: `str(headers)` is the header lines, each ended by a blank line.
+- HDR-2: A header list is typed `list[str]` and `str()` of nothing is empty.
+- HDR-3: `headers[key]` is the first value of the key; `len(headers)` counts every pair.
+"""
+HEADERS = """class Headers:
+    def __init__(self, pairs):
+        self._list = list(pairs)
+
+    def __str__(self):
+        return "".join(f"{k}: {v}\\n" for k, v in self._list)
+
+    def __int__(self):
+        return 7
+
+    def __getitem__(self, key):
+        return next(v for k, v in self._list if k == key)
+
+    def __len__(self):
+        return len(self._list)
+"""
+
+
+def test_a_builtin_called_on_a_value_names_the_method_it_calls(repo, cli):
+    """REVIEW-E171: `str(headers)` calls `Headers.__str__`: a change inside it asks HDR-1 (the
+    werkzeug trial's afc4ea7b changed `Headers.__str__` and DS-4, naming `str(headers)`, was
+    not asked); `headers[key]` is `__getitem__`."""
+    repo.commit("base", {"specs/h.md": HEADERS_SPEC, "pkg/h.py": HEADERS})
+    crlf = HEADERS.replace('{v}\\n"', '{v}\\r\\n"')
+    repo.commit("crlf", {"pkg/h.py": crlf})
+    assert asked(cli) == {"HDR-1"}
+    first = crlf.replace("next(v for", "next(iter(v) for")
+    repo.commit("first", {"pkg/h.py": first})
+    assert asked(cli) == {"HDR-3"}
+
+
+def test_a_bare_builtin_a_type_or_a_parse_names_no_method(repo, cli):
+    """REVIEW-E171, adversarial: a bare `str` in the Context, `str()` of nothing and the type
+    `list[str]` call no `__str__` nor `__getitem__`; `int(value)` parses a string, so a change
+    of `__int__` asks neither statement; outside the spec's scope `str(headers)` asks nothing."""
+    other = {"other/h.py": HEADERS}
+    repo.commit("base", {"specs/h.md": HEADERS_SPEC, "pkg/h.py": HEADERS, **other})
+    repo.commit("int", {"pkg/h.py": HEADERS.replace("return 7", "return 8")})
+    assert asked(cli) == set()
+    repo.commit("other", {"other/h.py": HEADERS.replace('{v}\\n"', '{v}\\r\\n"')})
+    assert asked(cli) == set()

@@ -22,6 +22,9 @@ SAID = 0.55  # a statement the change's subject lines or new tests' names speak 
 CERTAIN = 0.95  # the hunk names the statement's ID or writes what it names
 HEADS = 0.8  # a reference of the statement's ID heads the code the hunk changes
 REACHED = 0.75  # a reference of the statement's ID heads untouched code that uses it
+# REVIEW-E170: a value the statement quotes (`b""`), written by a hunk inside the function it
+# names, tells that statement apart from the others naming the function, as a rare word would
+VALUE = RARE
 
 
 def rarity(counts: Mapping[str, int], files: int) -> dict[str, float]:
@@ -39,8 +42,8 @@ def wanted_words(links: Iterable[Link]) -> list[str]:
     asked: the most needed first, at most MAX_RARITY_WORDS."""
     wanted: Counter[str] = Counter()
     for link in links:
-        if link.evidence in (WORDS, IDENTIFIER, ENCLOSING):
-            wanted.update(link.words)
+        if link.evidence in (WORDS, IDENTIFIER, ENCLOSING):  # not a value (REVIEW-E170)
+            wanted.update(word for word in link.words if not word.startswith("`"))
         if link.evidence == IDENTIFIER:
             wanted.update(name.rsplit(".", 1)[-1].lower() for name in link.names)
         elif link.evidence == PART:
@@ -133,7 +136,12 @@ def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:
     """The rarity of each shared word that is not common in the code, rarest first; a name
     every program uses (`split`, `join`) tells nothing, however rare in this code."""
     weights = sorted(
-        (rare.get(word, 0.0) for word in link.words if word not in GENERIC_NAMES), reverse=True
+        (
+            VALUE if word.startswith("`") else rare.get(word, 0.0)
+            for word in link.words
+            if word not in GENERIC_NAMES
+        ),
+        reverse=True,
     )
     return [weight for weight in weights if weight >= COMMON]
 

@@ -1,7 +1,8 @@
 """What a reference that implements an ID heads (CHECK-21, CHECK-E14, CHECK-E17, CHECK-E22,
-CHECK-E29, CHECK-E30): the code inside it or at most BLOCK_LINES below it, and the body of the
-definition right under it, however long. Read by the hook (`losses.touched_code`) and by the
-review's heading evidence (REVIEW-E31) alike. Pure: references and lines in."""
+CHECK-E29, CHECK-E30, CHECK-E52): the code inside it or at most BLOCK_LINES below it, and the
+body of the definition right under it, however long; one after code on its line, that line.
+Read by the hook (`losses.touched_code`) and by the review's heading evidence (REVIEW-E31)
+alike. Pure: references and lines in."""
 
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     # CHECK-E18: removed lines sat just above the lines that now stand where they were, so
     # what heads them is on the line above the first of those, or before the last of them
     last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
-    return heading_lines(found, first - 1, last - 1, lines)
+    # CHECK-E52: a trailing reference on the line above them did not speak of them
+    kept = [r for r in found if r.line != first - 1 or not trailing(r)]
+    return heading_lines(kept, first - 1, last - 1, lines)
 
 
 def heading_lines(
@@ -45,13 +48,15 @@ def heading_lines(
 ) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
     (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
-    above = [r.line for r in found if first - BLOCK_LINES <= r.line <= first]
+    # CHECK-E52: a trailing `# ID` on a line of code heads that line, not the code below it
+    heads = [r for r in found if r.line >= first or not trailing(r)]
+    above = [r.line for r in heads if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
     # CHECK-E29: farther above, one that heads the definition the change is in, however long
     far = (
         0
         if nearest
-        else max((r.line for r in found if first - FAR_LINES <= r.line < first), default=0)
+        else max((r.line for r in heads if first - FAR_LINES <= r.line < first), default=0)
     )
     text = lines() if lines is not None and (nearest or far) else None
     if 0 < nearest < first and text is not None:
@@ -60,7 +65,33 @@ def heading_lines(
     elif far and lines is not None:  # unread: as if it did, so that the caller reads the file
         start = _first_code(text, first, last) if text is not None else first
         nearest = far if text is None or _heads_definition(text, far, start) else 0
-    return [r for r in found if r.line == nearest or first < r.line <= last]
+    return [r for r in heads if r.line == nearest or first < r.line <= last]
+
+
+# a comment after code on its line: `#`, `//`, `/*` or ` -- ` after a blank that follows code
+_TRAILING = re.compile(r"\S\s+(?:#|//|/\*|--\s)")
+_DOCSTRING = re.compile(r"[rRuU]?(?:\"|')")  # `"""Reset."""  # RESET-1` heads its function
+_BLOCK_END = re.compile(r"(?:[{(\[:]|=>|\bdo(?:\s*\|[^|]*\|)?)\Z")  # `do |x|`: Ruby's block
+
+
+def trailing(reference: Reference) -> bool:
+    """CHECK-E52: whether the reference is a comment at the end of a line of code that opens
+    no block (`return f"{key}={value}"  # HDR-1`): it speaks of that line (and at most the
+    statement it ends), never of the code below it; `def f(x):  # ID` still heads its body,
+    and so does one after a docstring."""
+    text = reference.text.strip()
+    at = text.find(reference.id)
+    code = _code_before(text, at if at >= 0 else None)
+    return bool(code) and not (_BLOCK_END.search(code) or _DEFINES.match(code))
+
+
+def _code_before(text: str, end: int | None = None) -> str:
+    """The code before a comment that ends the stripped line `text` (the comment starting
+    before `end`), or "" when the line is a comment, a docstring, or has none."""
+    stop = len(text) if end is None else end
+    comment = None if text.startswith(_ASIDE) else _TRAILING.search(text, 0, stop)
+    code = text[: comment.start() + 1] if comment else ""
+    return "" if _DOCSTRING.match(code) else code
 
 
 FAR_LINES = 400  # how far above a definition's heading reference still heads its body
@@ -150,7 +181,9 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     if not 0 < reference <= first <= len(lines):
         return True
     depth = _indent(lines[reference - 1])
-    attached, headed, body = True, False, False
+    # CHECK-E52: a reference after code on its line (`def f(): return 1  # ID`) heads no
+    # definition below it
+    attached, headed, body = not _code_before(lines[reference - 1].strip()), False, False
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()

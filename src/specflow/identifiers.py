@@ -11,7 +11,7 @@ from specflow.change import Hunk, Line
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
 # words shaped like code: dotted, `call()`, snake_case, camelCase or CamelCase, HTTPAdapter
 _SHAPED = re.compile(
     r"(?<![\w./-])"
@@ -69,7 +69,7 @@ def identifiers(text: str) -> frozenset[str]:
     words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
     also its last part (`users.password_hash` → `password_hash`)."""
     found: set[str] = set()
-    for span in _CODE_SPAN.findall(text):
+    for span in CODE_SPAN.findall(text):
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
         if not _QUOTED.fullmatch(span.strip()):
@@ -78,7 +78,7 @@ def identifiers(text: str) -> frozenset[str]:
             called = span[chain.end() :].lstrip().startswith("(")
             if _worth(chain[0], called):
                 found.add(chain[0])
-    prose = _CODE_SPAN.sub(" ", text)
+    prose = CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):
         name = word.removesuffix("()")
         if _worth(name, word.endswith("()")) and not _FILE_SUFFIX.search(name):
@@ -111,41 +111,11 @@ def shaped_only(text: str) -> str:
 
 
 def without_names(text: str) -> str:
-    return _SHAPED.sub(" ", _CODE_SPAN.sub(" ", text))
+    return _SHAPED.sub(" ", CODE_SPAN.sub(" ", text))
 
 
 # REVIEW-E150: words another language reserves, which a Python or Ruby definition may be named
-_RESERVED_ELSEWHERE = (_KEYWORDS | _SCRIPT_KEYWORDS) - frozenset(keyword.kwlist) - {"self", "cls"}
-
-
-def reserved_spans(text: str) -> frozenset[str]:
-    """REVIEW-E150: the backticked words of a statement that another language reserves (`enum`,
-    `const`): no identifiers in general, yet the name of a definition a hunk lies inside.
-    REVIEW-E159: a backticked operator names the Python methods that implement it (`|=` is
-    `__ior__`)."""
-    spans = [span.strip() for span in _CODE_SPAN.findall(text)]
-    methods = (name for span in spans for name in _OPERATOR_METHODS.get(span, ()))
-    return frozenset(span for span in spans if span in _RESERVED_ELSEWHERE).union(methods)
-
-
-def _operator_methods() -> dict[str, tuple[str, ...]]:
-    """Each operator, the methods a class defines for it: `a | b` calls `__or__` (or the right
-    operand's `__ror__`), `a |= b` calls `__ior__`."""
-    binary = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod"}
-    binary |= {"**": "pow", "@": "matmul", "&": "and", "|": "or", "^": "xor"}
-    binary |= {"<<": "lshift", ">>": "rshift"}
-    found: dict[str, tuple[str, ...]] = {
-        op: (f"__{name}__", f"__r{name}__") for op, name in binary.items()
-    }
-    found |= {f"{op}=": (f"__i{name}__",) for op, name in binary.items()}
-    found["+"] += ("__pos__",)
-    found["-"] += ("__neg__",)
-    compared = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
-    found |= {op: (f"__{name}__",) for op, name in compared.items()}
-    return found | {"~": ("__invert__",), "in": ("__contains__",), "not in": ("__contains__",)}
-
-
-_OPERATOR_METHODS = _operator_methods()
+RESERVED_ELSEWHERE = (_KEYWORDS | _SCRIPT_KEYWORDS) - frozenset(keyword.kwlist) - {"self", "cls"}
 
 
 _PYTHON_WORDS = frozenset(keyword.kwlist) | {"self", "cls"}
@@ -155,7 +125,7 @@ def _worth(name: str, called: bool = False) -> bool:
     """A name worth linking; REVIEW-E133: another language's keywords only as a call (`infer()`,
     REVIEW-E157: tomlkit's `boolean()`)."""
     last = name.rsplit(".", 1)[-1]
-    if last in _PYTHON_WORDS or (last in _RESERVED_ELSEWHERE and not called):
+    if last in _PYTHON_WORDS or (last in RESERVED_ELSEWHERE and not called):
         return False
     return len(last) >= 3 and last.lower() not in STOP_WORDS
 
@@ -429,7 +399,7 @@ def quoted_literals(text: str) -> frozenset[str]:
     enough to say which string they are: three characters or more, two of them different."""
     return frozenset(
         span
-        for span in (found.strip() for found in _CODE_SPAN.findall(text))
+        for span in (found.strip() for found in CODE_SPAN.findall(text))
         if len(span) >= LITERAL_LENGTH and len(set(span)) > 1 and not _NAME_LIKE.fullmatch(span)
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from specflow.change import FileChange, Hunk, Line
+from specflow.dunders import reserved_spans
 from specflow.globs import is_code
 from specflow.identifiers import (
     code_names,
@@ -23,7 +24,6 @@ from specflow.identifiers import (
     joined,
     named_text,
     quoted_literals,
-    reserved_spans,
     string_literals,
     without_names,
 )

@@ -5,6 +5,9 @@ statement over several lines writes. Pure."""
 
 from __future__ import annotations
 
+import ast
+import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
@@ -75,12 +78,58 @@ def enclosing_rows(
                 continue
             text = hunk_text(file.hunks[number])
             words = hunk_words_of(text)
+            values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
-                found.append((at, number, doc, evidence, named, shared_words(corpus, doc, words)))
+                shared = shared_words(corpus, doc, words)
+                if evidence == ENCLOSING and values:  # REVIEW-E170: `b""`, as it quotes it
+                    quoted = statement_values(corpus.statements[doc].text)
+                    shared += tuple(sorted({word for found, word in quoted if found in values}))
+                found.append((at, number, doc, evidence, named, shared))
             code = named_text(file.hunks[number], text)  # REVIEW-E137
             found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
+
+
+# REVIEW-E170: a value written in code: a string (`b""`, `'chunked'`) or a constant
+_VALUE = re.compile(
+    r"""(?<![\w"'])(?:[bBrRuU]{0,2}(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+    r"""|(?:None|True|False|null|nil|undefined)(?![\w"']))"""
+)
+
+
+def value(literal: str) -> str:
+    """A value, its string's quotes as Python writes them (`'chunked'` is `"chunked"`)."""
+    try:
+        read = ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        return literal
+    return repr(read) if isinstance(read, (str, bytes)) else literal
+
+
+@functools.lru_cache(maxsize=4096)
+def statement_values(text: str) -> tuple[tuple[str, str], ...]:
+    """REVIEW-E170: the values a statement quotes whole in backticks (`b""`, `None`), each
+    with the shared word it is: backticked as written, as no word of prose is written
+    (`confidence.VALUE`)."""
+    spans = (span.strip() for span in re.findall(r"`([^`\n]+)`", text))
+    return tuple((value(span), f"`{span}`") for span in spans if _VALUE.fullmatch(span))
+
+
+_VALUE_OR_COMMENT = re.compile(_VALUE.pattern + r"|(?P<comment>#|//)")
+
+
+def code_values(text: str) -> frozenset[str]:
+    """REVIEW-E170: the values a hunk's lines of code write (not in their comments)."""
+    if not any(mark in text for mark in "\"'Nnu"):
+        return frozenset()
+    found: set[str] = set()
+    for line in text.split("\n"):
+        for token in _VALUE_OR_COMMENT.finditer(line):
+            if token["comment"]:
+                break
+            found.add(value(token[0]))
+    return frozenset(found)
 
 
 def _outer_only_dropped(
