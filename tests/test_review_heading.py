@@ -316,3 +316,42 @@ def test_a_trailing_reference_still_heads_its_own_line_and_the_block_it_opens(re
     assert [q["statement"]["id"] for q in review_json(cli, "HEAD")["questions"]] == ["HDR-2"]
     out = cli("check", "HEAD").out
     assert "touches the code of HDR-2" in out and "HDR-1" not in out
+
+
+OPENERS_SPEC = """---
+id: GRT
+scope:
+  - src/**
+---
+
+# Greeting
+
+## Requirements
+- GRT-1: The greeting names the user.
+"""
+
+OPENERS = {
+    "src/A.java": (
+        "class A\n{\n    public String greet(String u)  // GRT-1\n    {\n"
+        "        int x = 1;\n        return u;\n    }\n}\n"
+    ),
+    "src/each.rb": "def greet(items)\n  items.each { |x| # GRT-1\n    puts 1\n  }\nend\n",
+    "src/if.rb": "def greet(items)\n  if items.empty? # GRT-1\n    puts 1\n  end\nend\n",
+    "src/mod.rb": "module Greeter # GRT-1\n  X = 1\nend\n",
+    "src/if.js": "function greet(u) {\n  if (u)  // GRT-1\n    x = 1;\n  return u;\n}\n",
+}
+
+
+def test_a_trailing_reference_on_a_line_that_opens_a_block_heads_the_block(repo, cli):
+    """CHECK-E52, adversarial (s22): a trailing reference on a line whose block the next
+    line opens (`{` alone, Allman) or indents (Ruby's `if`, `module`, `{ |x|`, a braceless
+    `if (u)`) headed that block before CHECK-E52, and changing it passed the hook silently."""
+    repo.commit("base", {"specs/greet.md": OPENERS_SPEC, **OPENERS})
+    for path, text in OPENERS.items():
+        repo.commit(path, {path: text.replace("1", "2").replace("GRT-2", "GRT-1")})
+        out = cli("check", "HEAD").out
+        assert f"{path}:" in out and "touches the code of GRT-1" in out, path
+    # the line below at its own level is still not its
+    repo.commit("below", {"src/if.rb": OPENERS["src/if.rb"].replace("  end\n", "  end\n  x = 1\n")})
+    repo.commit("x", {"src/if.rb": OPENERS["src/if.rb"].replace("  end\n", "  end\n  x = 2\n")})
+    assert "touched-requirement" not in cli("check", "HEAD").out

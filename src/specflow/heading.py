@@ -39,7 +39,10 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     # what heads them is on the line above the first of those, or before the last of them
     last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
     # CHECK-E52: a trailing reference on the line above them did not speak of them
-    kept = [r for r in found if r.line != first - 1 or not trailing(r)]
+    near = lines is not None and any(r.line == first - 1 for r in found)
+    text = lines() if lines is not None and near else None
+    unread = near and text is None  # as if it opened a block, so that the caller reads the file
+    kept = [r for r in found if r.line != first - 1 or unread or not trailing(r, text)]
     return heading_lines(kept, first - 1, last - 1, lines)
 
 
@@ -48,8 +51,12 @@ def heading_lines(
 ) -> list[Reference]:
     """The references on lines `first` to `last`, and those on the nearest line above `first`
     (or on it) that holds one, at most BLOCK_LINES above, when it still heads `first`."""
-    # CHECK-E52: a trailing `# ID` on a line of code heads that line, not the code below it
-    heads = [r for r in found if r.line >= first or not trailing(r)]
+    # CHECK-E52: a trailing `# ID` on a line of code heads that line, not the code below it,
+    # unless the line opens a block (read in the file when a trailing one is near enough)
+    near = any(first - FAR_LINES <= r.line < first and trailing(r) for r in found)
+    text = lines() if lines is not None and near else None
+    unread = near and lines is not None and text is None  # as if it opened one: read the file
+    heads = [r for r in found if r.line >= first or unread or not trailing(r, text)]
     above = [r.line for r in heads if first - BLOCK_LINES <= r.line <= first]
     nearest = max(above, default=0)  # lines count from 1
     # CHECK-E29: farther above, one that heads the definition the change is in, however long
@@ -58,9 +65,11 @@ def heading_lines(
         if nearest
         else max((r.line for r in heads if first - FAR_LINES <= r.line < first), default=0)
     )
-    text = lines() if lines is not None and (nearest or far) else None
+    if text is None and lines is not None and (nearest or far):
+        text = lines()
     if 0 < nearest < first and text is not None:
-        if not _still_heads(text, nearest, _first_code(text, first, last)):
+        start = _first_code(text, first, last)
+        if not (_still_heads(text, nearest, start) and _in_block(text, nearest, start)):
             nearest = 0
     elif far and lines is not None:  # unread: as if it did, so that the caller reads the file
         start = _first_code(text, first, last) if text is not None else first
@@ -71,18 +80,48 @@ def heading_lines(
 # a comment after code on its line: `#`, `//`, `/*` or ` -- ` after a blank that follows code
 _TRAILING = re.compile(r"\S\s+(?:#|//|/\*|--\s)")
 _DOCSTRING = re.compile(r"[rRuU]?(?:\"|')")  # `"""Reset."""  # RESET-1` heads its function
-_BLOCK_END = re.compile(r"(?:[{(\[:]|=>|\bdo(?:\s*\|[^|]*\|)?)\Z")  # `do |x|`: Ruby's block
+# `do |x|`, `{ |x|`: Ruby's blocks
+_BLOCK_END = re.compile(r"(?:[{(\[:]|=>|(?:\bdo|\{)(?:\s*\|[^|]*\|)?)\Z")
 
 
-def trailing(reference: Reference) -> bool:
+def trailing(reference: Reference, lines: Sequence[str] | None = None) -> bool:
     """CHECK-E52: whether the reference is a comment at the end of a line of code that opens
     no block (`return f"{key}={value}"  # HDR-1`): it speaks of that line (and at most the
     statement it ends), never of the code below it; `def f(x):  # ID` still heads its body,
-    and so does one after a docstring."""
+    and so does one after a docstring. With the file's `lines`, a line whose next line of
+    code is `{` (`public String greet(String u)  // ID` in Allman style) or is indented
+    deeper (Ruby's `if ready? # ID`, `module M # ID`, a braceless `if (x)  // ID`) opens one
+    too."""
     text = reference.text.strip()
     at = text.find(reference.id)
     code = _code_before(text, at if at >= 0 else None)
-    return bool(code) and not (_BLOCK_END.search(code) or _DEFINES.match(code))
+    opens = bool(_BLOCK_END.search(code) or _DEFINES.match(code))
+    return bool(code) and not opens and not _opens_below(lines, reference.line)
+
+
+def _in_block(lines: Sequence[str], reference: int, first: int) -> bool:
+    """CHECK-E52: line `first` is in the block that a reference after code on its line opens
+    (up to the first line back at that line's level, `}` or `end`; a `{` alone right below
+    it opens it); a comment line's reference heads as far as CHECK-21 says."""
+    if not 0 < reference < first <= len(lines) or not _code_before(lines[reference - 1].strip()):
+        return True
+    depth, opened = _indent(lines[reference - 1]), False
+    for number in range(reference + 1, first):
+        text = lines[number - 1]
+        if not text.strip() or _indent(text) > depth:
+            continue
+        if opened or not text.strip().startswith("{"):
+            return False  # back at its level: the block has ended (`first` may be its end)
+        opened = True
+    return True
+
+
+def _opens_below(lines: Sequence[str] | None, number: int) -> bool:
+    """CHECK-E52: the next line of code below line `number` is `{` or indented deeper."""
+    if lines is None or not 0 < number <= len(lines):
+        return False
+    below = next((text for text in lines[number:] if text.strip()), "")
+    return below.lstrip().startswith("{") or _indent(below) > _indent(lines[number - 1])
 
 
 def _code_before(text: str, end: int | None = None) -> str:
@@ -182,8 +221,9 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
         return True
     depth = _indent(lines[reference - 1])
     # CHECK-E52: a reference after code on its line (`def f(): return 1  # ID`) heads no
-    # definition below it
-    attached, headed, body = not _code_before(lines[reference - 1].strip()), False, False
+    # definition below it, unless the line opens it (`String greet(String u)  // ID`, `{`)
+    code = _code_before(lines[reference - 1].strip())
+    attached, headed, body = not code or _opens_below(lines, reference), False, False
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()
