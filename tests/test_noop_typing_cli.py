@@ -223,3 +223,21 @@ def test_two_annotation_edits_in_one_function_ask_nothing(repo, cli):
     valued = typed.replace("list[ast.stmt]\n", "list[ast.stmt] = [ast.Pass()]\n")
     repo.commit("a value", {"src/rules.py": valued})
     assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+def test_a_bare_annotation_whose_target_runs_code_is_a_change(repo, cli):
+    """REVIEW-E177 (the adversarial review of the s22 rules): Python evaluates a bare
+    annotation's target but for its last step, so `seen[mark(key)]: int` calls `mark()` and
+    `self.cache.hits: int` reads `self.cache` (a property may run): a change, where
+    `self.hits: int` and `seen[key]: int` evaluate only names and stay none."""
+    repo.commit("base", {"specs/b.md": BUILDER_SPEC, "src/rules.py": BUILDER})
+    for bare in ("seen[key]: int", "self.hits: int"):
+        quiet = BUILDER.replace("    body = []\n", f"    {bare}\n    body = []\n")
+        repo.commit(bare, {"src/rules.py": quiet})
+        assert review_json(cli, "HEAD")["noop_files"] == ["src/rules.py"], bare
+        repo.commit("back", {"src/rules.py": BUILDER})
+    for runs in ("seen[mark(key)]: int", "self.cache.hits: int"):
+        loud = BUILDER.replace("    body = []\n", f"    {runs}\n    body = []\n")
+        repo.commit(runs, {"src/rules.py": loud})
+        assert review_json(cli, "HEAD")["noop_files"] == [], runs
+        repo.commit("back", {"src/rules.py": BUILDER})

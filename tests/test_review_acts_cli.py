@@ -145,3 +145,19 @@ def test_a_function_rewritten_whole_under_its_name_is_changed_not_added(repo, cl
         ("changes", "__or__"),
         ("adds", "__ior__"),
     ]
+
+
+def test_a_hunk_that_only_removes_a_method_says_it_removes_it(repo, cli):
+    """REVIEW-E178 (the adversarial review of the s22 rules): a hunk that deletes `__ior__` whole
+    read "changes `__ior__()`", a method that no longer exists; now "removes `__ior__()`", and a
+    class deleted whole "removes `CustomDict`"."""
+    without = OPERATORS.replace(
+        "\n    def __ior__(self, other):\n        self.update(other)\n        return self\n", ""
+    )
+    assert _acts(_question(repo, cli, OPERATORS, without)) == [("removes", "__ior__")]
+    assert "removes `__ior__()`." in cli("review", "HEAD", "--all").out
+    lists = OPERATORS[: OPERATORS.index("\n\nclass CustomDict")] + "\n"
+    repo.commit("class", {"pkg/t.py": lists})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    assert questions and questions[0]["acts"][0]["verb"] == "removes", questions
+    assert "removes `CustomDict`." in cli("review", "HEAD", "--all").out

@@ -15,12 +15,13 @@ from specflow.change import Hunk
 from specflow.languages.pydefinitions import extent
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 
-ADDS, CHANGES = "adds", "changes"
+ADDS, CHANGES, REMOVES = "adds", "changes", "removes"
 CLASS, FUNCTION = "class", "function"
 
 
 class Shown(NamedTuple):
-    """One thing a hunk does to one definition: `adds` or `changes` it; a class or a function."""
+    """One thing a hunk does to one definition: `adds`, `changes` or `removes` it (REVIEW-E178);
+    a class or a function."""
 
     verb: str
     name: str
@@ -75,8 +76,9 @@ def _acts(
             break
         kind = CLASS if isinstance(each.node, ast.ClassDef) else FUNCTION
         new = bool(hunk.added) and each.chain not in before and each.node.name not in gone
-        if new and _count(every, each.first, each.last) == each.last - each.first + 1:
-            found.append(Shown(ADDS, each.node.name, kind))
+        whole = _count(every, each.first, each.last) == each.last - each.first + 1
+        if whole and (new or not hunk.added):  # REVIEW-E178: a hunk that only removes it
+            found.append(Shown(ADDS if new else REMOVES, each.node.name, kind))
             whole_until = each.last
         elif _own(code, definitions, at):
             found.append(Shown(CHANGES, each.node.name, kind))

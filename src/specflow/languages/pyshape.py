@@ -135,7 +135,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     if isinstance(statement, ast.AnnAssign) and statement.value is None:
         # REVIEW-E114: `x: T` where nothing reads it, no field; REVIEW-E175: a function's
         # local annotation is never evaluated (its shape is none: it is no statement there)
-        return where in ("plain class", "function")
+        # (REVIEW-E177: but `v[f()]: int`, `a.b.c: int` evaluate their target's object)
+        return where in ("plain class", "function") and _bare(statement.target)
     if isinstance(statement, FUNCTIONS):
         if statement.lineno in side.moved:
             return True
@@ -251,6 +252,9 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
         yield "Field"
         yield from shape(node.target, side, where)
         yield from shape(modern(node.annotation, side.typing), side, where)
+    elif not _bare(node.target):  # REVIEW-E177: `v[f()]: int` runs `f()`, `a.b.c: int` `a.b`
+        yield "Evaluated"
+        yield from shape(node.target, side, where)
 
 
 def _declaration(call: ast.Call, side: Side) -> ast.Call:
@@ -336,3 +340,15 @@ def _formatted_shape(parts: list[Part], side: Side, where: str) -> Iterator[obje
         yield spec
         yield from shape(value, side, where)
     yield text
+
+
+def _bare(target: ast.expr) -> bool:
+    """REVIEW-E177: an annotated target whose evaluation runs nothing: `x`, `self.x`, `d[k]`,
+    `d[0]` (Python evaluates an attribute's object and a subscript's object and key)."""
+    if isinstance(target, ast.Attribute):
+        return isinstance(target.value, ast.Name)
+    if isinstance(target, ast.Subscript):
+        return isinstance(target.value, ast.Name) and isinstance(
+            target.slice, ast.Name | ast.Constant
+        )
+    return isinstance(target, ast.Name)
