@@ -1,4 +1,4 @@
-"""REVIEW-E170: a value a statement quotes (`b""`, `None`), written by a hunk inside the
+"""REVIEW-E170: a string a statement quotes (`b""`), written by a hunk inside the
 function the statement names, tells that statement apart from the others naming the function.
 Real repositories through the CLI (the httpx trial's 47f4a96f: `if not self.seen_data: return
 b""` in `flush()` never asked DECODE-4)."""
@@ -90,4 +90,14 @@ def test_another_value_a_comment_or_another_function_asks_nothing_of_it(repo, cl
         assert "D-2" not in asked(cli), other
         repo.commit("back", {"pkg/dec.py": DECODER})
     repo.commit("elsewhere", {"pkg/dec.py": DECODER.replace("return None", 'return b""')})
+    assert "D-2" not in asked(cli)
+
+
+def test_a_constant_every_function_writes_tells_no_statement_apart(repo, cli):
+    """REVIEW-E170, measured on all the histories: `None` (or `True`) quoted by a statement
+    and written inside the function it names is no evidence (cachetools, click and semver
+    no-op commits asked of statements quoting `None`); a string still is."""
+    quoting = SPEC.replace('decodes to `b""`', "decodes to `None`")
+    repo.commit("base", {"specs/decoders.md": quoting, "pkg/dec.py": DECODER})
+    repo.commit("guard", {"pkg/dec.py": guarded("None")})
     assert "D-2" not in asked(cli)
