@@ -16,7 +16,8 @@ scope: [pkg/**]
 
 ## Requirements
 - MAP-1: A document behaves as a dict: `d[k]`, `|`, `|=` and `update()`.
-- MAP-2: Two versions compare with `<` by their numbers.
+- MAP-2: Two maps combine with `&` into the keys they share.
+- MAP-3: A version is ordered with `<` and a sign written with `+`; a path of `-` is stdin.
 """
 BASE = 'class CustomDict(dict):\n    """A dict."""\n'
 MERGED = '''class CustomDict(dict):
@@ -39,13 +40,23 @@ def asked(cli) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_a_method_that_implements_an_operator_asks_the_statement_naming_it(repo, cli):
     """REVIEW-E159: `__or__` and `__ior__` added to the document's dict implement `|` and `|=`:
-    MAP-1 is asked (tomlkit's 0c2c30d asked nothing of it); `<` is `__lt__`, not `__or__`."""
+    MAP-1 is asked (tomlkit's 0c2c30d asked nothing of it); `&` is `__and__`, not `__or__`."""
     repo.commit("base", {"specs/map.md": SPEC, "pkg/t.py": BASE})
     repo.commit("fix: |= does not work as expected on the document", {"pkg/t.py": MERGED})
     assert "MAP-1" in asked(cli) and "MAP-2" not in asked(cli)
-    ordered = MERGED.replace("__or__", "__lt__").replace("__ior__", "__le__")
-    repo.commit("compare", {"pkg/t.py": ordered.replace("new_dict.update", "new_dict.merge")})
+    shared = MERGED.replace("__or__", "__and__").replace("__ior__", "__iand__")
+    repo.commit("common keys", {"pkg/t.py": shared.replace("new_dict.update", "new_dict.merge")})
     assert "MAP-2" in asked(cli)
+
+
+def test_a_comparison_a_sign_or_a_path_names_no_method(repo, cli):
+    """REVIEW-E159, measured on all the histories: `<`, `==` (a version specifier's syntax in
+    packaging and python-semver), `+` (tomlkit's explicit sign), `-` (a path for stdin) name
+    no method: seven wrong questions and no right one came of reading them as operators."""
+    repo.commit("base", {"specs/map.md": SPEC, "pkg/t.py": BASE})
+    signed = MERGED.replace("__or__", "__lt__").replace("__ior__", "__add__")
+    repo.commit("ordered", {"pkg/t.py": signed.replace("__add__(self, other)", "__sub__(self)")})
+    assert "MAP-3" not in asked(cli)
 
 
 def test_an_operator_method_outside_the_scope_asks_nothing(repo, cli):

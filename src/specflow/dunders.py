@@ -17,14 +17,14 @@ def _operator_methods() -> dict[str, tuple[str, ...]]:
     binary |= {"**": "pow", "@": "matmul", "&": "and", "|": "or", "^": "xor"}
     binary |= {"<<": "lshift", ">>": "rshift"}
     found: dict[str, tuple[str, ...]] = {
-        op: (f"__{name}__", f"__r{name}__") for op, name in binary.items()
+        op: (f"__{name}__", f"__r{name}__") for op, name in binary.items() if op not in _PROSE
     }
     found |= {f"{op}=": (f"__i{name}__",) for op, name in binary.items()}
-    found["+"] += ("__pos__",)
-    found["-"] += ("__neg__",)
-    compared = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
-    found |= {op: (f"__{name}__",) for op, name in compared.items()}
-    return found | {"~": ("__invert__",), "in": ("__contains__",), "not in": ("__contains__",)}
+    return found | {"in": ("__contains__",), "not in": ("__contains__",)}
+
+
+# a sign, a path, a glob, a prefix or a version specifier's syntax as often as an operator
+_PROSE = frozenset({"+", "-", "*", "/", "%", "@"})
 
 
 OPERATOR_METHODS = _operator_methods()
