@@ -66,7 +66,7 @@ def _acts(
     lines = hunk.added or hunk.removed
     every = [line.number for line in lines]
     code = [line.number for line in lines if _is_code(line.text)]
-    gone = {_header_name(line.text) for line in hunk.removed} if hunk.added else set()
+    gone: set[str] | None = None  # the names whose `def` or `class` line the hunk removes
     found: list[Shown] = []
     whole_until = 0  # the last line of the definition added whole that holds what follows
     for at, each in enumerate(definitions):
@@ -75,7 +75,11 @@ def _acts(
         if each.first > every[-1]:
             break
         kind = CLASS if isinstance(each.node, ast.ClassDef) else FUNCTION
-        new = bool(hunk.added) and each.chain not in before and each.node.name not in gone
+        new = bool(hunk.added) and each.chain not in before
+        if new:  # not one rewritten under the same name
+            if gone is None:
+                gone = {_header_name(line.text) for line in hunk.removed if _header(line.text)}
+            new = each.node.name not in gone
         whole = _count(every, each.first, each.last) == each.last - each.first + 1
         if whole and (new or not hunk.added):  # REVIEW-E178: a hunk that only removes it
             found.append(Shown(ADDS if new else REMOVES, each.node.name, kind))
@@ -105,6 +109,11 @@ def _count(numbers: Sequence[int], first: int, last: int) -> int:
 def _is_code(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and not stripped.startswith("#")
+
+
+def _header(text: str) -> bool:
+    """A line that may open a definition (SPEED: most changed lines open none)."""
+    return text.lstrip().startswith(("def", "class", "async"))
 
 
 def _header_name(text: str) -> str:
