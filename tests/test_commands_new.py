@@ -501,8 +501,12 @@ def test_many_files_in_scope_are_summarised(repo, cli):
 
 
 def test_scope_that_matches_nothing_still_writes_and_lint_warns(repo, cli):
-    """NEW-5: warnings allowed."""
-    assert cli("new", "Password reset", "--scope", "src/nowhere/**").code == 0
+    """NEW-5: warnings allowed. NEW-E19: `new` says so at once, of that glob only (the httpx
+    trial's typo went unseen until `lint`)."""
+    repo.write({"src/auth.py": "x = 1\n"})
+    made = cli("new", "Password reset", "--scope", "src/nowhere/**", "--scope", "src/*.py")
+    assert made.code == 0 and "scope `src/nowhere/**` matches no file yet" in made.err
+    assert "src/*.py" not in made.err
     result = cli("lint")
     assert result.code == 0 and "[unmatched-scope]" in result.out
 

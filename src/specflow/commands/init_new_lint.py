@@ -313,6 +313,18 @@ def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: s
     )
     for rule in gitread.ignored_by(project.root, [path]).values():  # LINT-E5
         console.err(f"specflow: warning: {path}: {_ignored_message(rule)}")
+    for glob in _matching_nothing(project, scope):
+        console.err(f"specflow: warning: {path}: scope `{glob}` matches no file yet: check it")
+
+
+def _matching_nothing(project: Project, scope: Sequence[str]) -> list[str]:
+    """NEW-E19: the scope globs that match no file of the repository (a typo, most likely, or
+    the files the spec is written for before they exist)."""
+    globs = [glob for glob in scope if not glob.startswith("!")]
+    if not globs:
+        return []
+    files = gitread.list_files(project.root)
+    return [glob for glob in globs if not matching(files, (glob,))]
 
 
 def lint_command(*, fix: bool, fmt: str) -> int:
