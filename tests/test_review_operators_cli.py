@@ -3,6 +3,7 @@ CLI on real repositories (the tomlkit trial's 0c2c30d: `|=` on a document)."""
 
 from __future__ import annotations
 
+from test_review_acts_cli import OPERATORS
 from testing.util import review_json
 
 SPEC = """---
@@ -20,18 +21,7 @@ scope: [pkg/**]
 - MAP-3: A version is ordered with `<` and a sign written with `+`; a path of `-` is stdin.
 """
 BASE = 'class CustomDict(dict):\n    """A dict."""\n'
-MERGED = '''class CustomDict(dict):
-    """A dict."""
-
-    def __or__(self, other):
-        new_dict = self.copy()
-        new_dict.update(other)
-        return new_dict
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-'''
+MERGED = OPERATORS[OPERATORS.index("class CustomDict") :]  # its `__or__`, `__ior__`
 
 
 def asked(cli) -> set[str]:  # type: ignore[no-untyped-def]
