@@ -58,7 +58,15 @@ from specflow.budget import PER_FILE, RELATIVE_CUT  # what `budget.within` picks
 BUDGET = 10  # the review's default `review.max_questions`
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 BUDGETS = (6, 5, 4, 3)
-EVIDENCE = ("reference", "heading", "reaches", "identifier", "identifier-part", "enclosing")
+EVIDENCE = (
+    "reference",
+    "heading",
+    "reaches",
+    "identifier",
+    "reads",
+    "identifier-part",
+    "enclosing",
+)
 KINDS = ("requirement", "context")  # edge-case: neither
 FEATURES = (
     "confidence",

@@ -177,3 +177,85 @@ def test_route_match_kept_another_way_or_another_types_renamed_is_not_removed(re
     repo.commit("router spec", {"specs/route.md": spec})
     repo.commit("rename", {"route.go": ROUTE.replace(") Match(", ") Matches(")})
     assert _removed(cli) == []
+
+
+FORMAT_SPEC = """---
+id: JSON
+scope: [json.go]
+---
+# JSON formatter
+
+## Context
+- `JSONFormatter.Format()` encodes the entry with `json.NewEncoder`.
+
+## Requirements
+- JSON-1: An encoder failure makes `Format()` return an error; nothing partial is returned.
+"""
+JSON_GO = (
+    "package w\n\nfunc (f *JSONFormatter) Format(e string) ([]byte, error) {\n\treturn enc(e)\n}\n"
+)
+TEXT_GO = (
+    "package w\n\nfunc (f *TextFormatter) Format(e string) ([]byte, error) {\n"
+    '\tfileVal := e + ":" + itoa(1)\n\treturn []byte(fileVal), nil\n}\n'
+)
+
+
+def _json_asked(cli) -> set[str]:  # type: ignore[no-untyped-def]
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    return {q["statement"].get("id") or q["statement"]["text"][:20] for q in questions}
+
+
+def test_another_owners_method_of_the_same_name_asks_nothing(repo, cli):
+    """REVIEW-E165 (logrus `2a640f1`: a change in `TextFormatter.Format` asked JSON-1, "it lies
+    inside `Format`, which the statement names", and the Context line naming
+    `JSONFormatter.Format()` by its words): the spec names `Format()` bare where its Context
+    says whose it is, `JSONFormatter`'s, and the hunk lies in `TextFormatter`'s."""
+    repo.commit("base", {"specs/json.md": FORMAT_SPEC, "json.go": JSON_GO, "text.go": TEXT_GO})
+    repo.commit("text: file without line", {"text.go": TEXT_GO.replace(' + ":" + itoa(1)', "")})
+    assert _json_asked(cli) == set()
+
+
+def test_the_owners_own_method_and_an_unqualified_spec_still_ask(repo, cli):
+    """REVIEW-E165, adversarial: a change in `JSONFormatter.Format` still asks JSON-1; a spec
+    that never says whose `Format()` it means is asked by every `Format`."""
+    repo.commit("base", {"specs/json.md": FORMAT_SPEC, "json.go": JSON_GO, "text.go": TEXT_GO})
+    repo.commit("json: wrap", {"json.go": JSON_GO.replace("enc(e)", "wrap(enc(e))")})
+    assert "JSON-1" in _json_asked(cli)
+    bare = FORMAT_SPEC.replace("`JSONFormatter.Format()` encodes", "The formatter encodes")
+    repo.commit("bare spec", {"specs/json.md": bare})
+    repo.commit("text: file without line", {"text.go": TEXT_GO.replace(' + ":" + itoa(1)', "")})
+    assert "JSON-1" in _json_asked(cli)
+
+
+SEND_SPEC = """---
+id: SEND
+scope: [pkg/**]
+---
+# Sending
+
+## Context
+- `Session.send()` sends a prepared request and resolves its redirects.
+
+## Requirements
+- SEND-1: `send()` never follows a redirect when `allow_redirects` is false.
+"""
+SEND_PY = """class Session:
+    def send(self, request, allow_redirects=True):
+        return self.adapter.send(request)
+
+
+class HTTPAdapter:
+    def send(self, request):
+        return self.pool.urlopen(request, retries=3)
+"""
+
+
+def test_a_python_method_of_another_class_is_not_the_one_the_spec_qualifies(repo, cli):
+    """REVIEW-E165 holds for a class's method: `HTTPAdapter.send` is not the `send()` a spec
+    whose Context says `Session.send()` speaks of; `Session.send` is."""
+    repo.commit("base", {"specs/send.md": SEND_SPEC, "pkg/api.py": SEND_PY})
+    repo.commit("adapter: fewer retries", {"pkg/api.py": SEND_PY.replace("retries=3", "retries=1")})
+    assert "SEND-1" not in _json_asked(cli)
+    changed = SEND_PY.replace("self.adapter.send(request)", "self.adapter.send(request, True)")
+    repo.commit("session: pass a flag", {"pkg/api.py": changed})
+    assert "SEND-1" in _json_asked(cli)

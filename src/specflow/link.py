@@ -25,6 +25,7 @@ from specflow.identifiers import (
     named_text,
     quoted_literals,
     string_literals,
+    without_caught,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -49,7 +50,8 @@ KINDS = tuple(MAX_LINKS)
 # Evidence kinds, strongest first; a row carries the strongest its hunk has for a statement.
 REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part", "words"
 ENCLOSING, HEADING, REACHES = "enclosing", "heading", "reaches"  # REVIEW-E31, REVIEW-E32
-EVIDENCE = (REFERENCE, HEADING, REACHES, IDENTIFIER, PART, ENCLOSING, WORDS)
+READS = "reads"  # REVIEW-E168
+EVIDENCE = (REFERENCE, HEADING, REACHES, IDENTIFIER, READS, PART, ENCLOSING, WORDS)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,8 @@ class Corpus:
         then only the statements of its own kind in the specs governing the file: a requirement
         and the edge case of the same function are not rivals, and another spec's `optional()`
         is another file's function."""
+        if kind == READS:  # the function that reads what the hunk writes
+            return len(self.by_name.get(names[1], ())) or 1
         if kind not in (IDENTIFIER, ENCLOSING):
             return 1
         statement = self.statements[doc]
@@ -358,8 +362,9 @@ def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
-def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
-    return frozenset(word for word in word_set(text) if not word.isdigit())
+def hunk_words_of(text: str) -> frozenset[str]:
+    """Digits are no words, nor the builtin exceptions a clause catches (REVIEW-E164)."""
+    return frozenset(word for word in word_set(without_caught(text)) if not word.isdigit())
 
 
 def shared_words(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:

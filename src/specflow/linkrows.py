@@ -31,6 +31,7 @@ from specflow.link import (
     IDENTIFIER,
     PART,
     REACHES,
+    READS,
     REFERENCE,
     Corpus,
     Found,
@@ -70,6 +71,7 @@ def enclosing_rows(
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             _other_types_parted(corpus, names, links)  # REVIEW-E146
+            _other_owners_dropped(corpus, names, links)  # REVIEW-E165
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing
@@ -156,6 +158,35 @@ def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, F
         if other_types_method(corpus.statements[doc].text, names):
             rest = tuple(name for name in named if name != names[-1])
             links[doc] = (IDENTIFIER, rest) if rest else (PART, (names[-1],))
+
+
+def _other_owners_dropped(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:
+    """REVIEW-E165: the method around a hunk is its owner's (`TextFormatter.Format`): a
+    statement that names another owner's (`JSONFormatter.Format()`), or names it bare in a spec
+    that qualifies it only by other owners, does not name this one."""
+    if len(names) < 2:
+        return
+    owner, method = names[-2].lower(), names[-1]
+    owners = {
+        (corpus.statements[doc].spec, qualifier.rsplit(".", 1)[-1].lower())
+        for doc, qualifier, _ in corpus.by_last.get(method, ())
+    }
+
+    def others(doc: int, name: str) -> bool:
+        if "." in name:
+            qualifier, last = name.rsplit(".", 1)
+            return last == method and qualifier.rsplit(".", 1)[-1].lower() != owner
+        spec = corpus.statements[doc].spec
+        return name == method and any(s == spec for s, _ in owners) and (spec, owner) not in owners
+
+    for doc, (kind, named) in list(links.items()):
+        if kind not in (IDENTIFIER, PART):
+            continue
+        kept = tuple(name for name in named if not others(doc, name))
+        if not kept:
+            del links[doc]
+        elif kept != named:
+            links[doc] = (kind, kept)
 
 
 def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[int, Found]) -> None:
@@ -297,6 +328,37 @@ def reach_rows(
                 where = f"{use.path}:{use.line}"
                 for doc in corpus.by_id.get(reference.id, ()):
                     found.append((at, number, doc, REACHES, (symbol.name, where), ()))
+    return found
+
+
+def reader_rows(
+    corpus: Corpus,
+    files: Sequence[FileChange],
+    rippled: Sequence[Ripple],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """REVIEW-E168: a module's name the change writes (`IPv4_STYLE_HOSTNAME = re.compile(...)`)
+    that a function a statement names reads, untouched (`encode_host()`): the hunk that writes
+    it is linked to that statement, in the specs governing the changed file."""
+    at_path = {file.path: at for at, file in enumerate(files)}
+    found: list[LinkRow] = []
+    for ripple in rippled:
+        symbol = ripple.symbol
+        if ripple.settled or symbol.kind != "write" or symbol.function:
+            continue
+        at = at_path.get(symbol.path)
+        specs = scoped.get(symbol.path, frozenset())
+        if at is None or not specs:
+            continue
+        number = _hunk_at(files[at], symbol.line)
+        for use in ripple.uses:
+            if use.use != "read" or not use.function:
+                continue
+            function = use.function.rsplit(".", 1)[-1]
+            where = f"{use.path}:{use.line}"
+            for spec in sorted(specs):
+                for doc in corpus.by_spec_name.get((spec, function), ()):
+                    found.append((at, number, doc, READS, (symbol.name, function, where), ()))
     return found
 
 

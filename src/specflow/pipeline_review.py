@@ -34,6 +34,7 @@ from specflow.linkrows import (
     governed_rows,
     heading_rows,
     reach_rows,
+    reader_rows,
     written_rows,
 )
 from specflow.model import headline
@@ -150,9 +151,9 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
         test_globs=config.test_globs,
     )
     rippled = ripples(symbols, found, change, config.test_globs, bases)
-    links += corpus.links(
-        change.files, reach_rows(corpus, change.files, rippled, snap.references, sources), scoped
-    )
+    reached = reach_rows(corpus, change.files, rippled, snap.references, sources)
+    reached += reader_rows(corpus, change.files, rippled, scoped)  # REVIEW-E168
+    links += corpus.links(change.files, reached, scoped)
     return build(
         snap,
         Linking(
