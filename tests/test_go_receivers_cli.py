@@ -259,3 +259,16 @@ def test_a_python_method_of_another_class_is_not_the_one_the_spec_qualifies(repo
     changed = SEND_PY.replace("self.adapter.send(request)", "self.adapter.send(request, True)")
     repo.commit("session: pass a flag", {"pkg/api.py": changed})
     assert "SEND-1" in _json_asked(cli)
+
+
+def test_a_bare_method_a_spec_qualifies_by_several_owners_is_every_owners(repo, cli):
+    """REVIEW-E165, measured on the histories: click's spec says `Choice`'s and
+    `StringParamType`'s `convert()` and TYPES-1 "no other exception escapes `convert()`": a
+    bare name the spec qualifies by several owners means every owner's, and a change in
+    `Path.convert` (3f91d215) still asks TYPES-1."""
+    spec = SEND_SPEC.replace(
+        "`Session.send()` sends a prepared request", "`Session.send()` and `Pool.send()` send"
+    )
+    repo.commit("base", {"specs/send.md": spec, "pkg/api.py": SEND_PY})
+    repo.commit("adapter: fewer retries", {"pkg/api.py": SEND_PY.replace("retries=3", "retries=1")})
+    assert "SEND-1" in _json_asked(cli)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 from collections.abc import Iterator, Sequence
@@ -196,7 +195,7 @@ def code_names(text: str) -> list[str]:
     come (so the names a link shows come in the same order on every run); none that only an
     import names (REVIEW-E6): importing a name does not change what it does. The words of an
     import still count: `hashkey as _defaultkey` says what the key now is."""
-    chains = dict.fromkeys(CHAIN.findall(without_caught(_without_imports(text))))
+    chains = dict.fromkeys(CHAIN.findall(_without_imports(text)))
     parts = (part for chain in chains if "." in chain for part in chain.split("."))
     found = list(dict.fromkeys([*chains, *parts]))
     bound = loop_bound(text)
@@ -282,29 +281,6 @@ def read_as_code(text: str) -> str:
 
 
 _RECEIVER = re.compile(r"^([ \t]*func[ \t]*)\([^)\n]*\)(?=[ \t]*\w+[ \t]*[(\[])", re.M)
-
-
-# REVIEW-E164: Python's own exceptions, which a clause catches (`except (ValueError,
-# TypeError):`, werkzeug f516c400): catching one is not raising it, and every module does
-_BUILTIN_ERRORS = frozenset(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-)
-_RAISE = re.compile(r"^\s*raise\b", re.MULTILINE)
-_EXCEPT = re.compile(r"^(\s*except\*?\b)([^:\n]*)", re.MULTILINE)
-
-
-def without_caught(text: str) -> str:
-    """REVIEW-E164: the text without the builtin exceptions its `except` clauses catch, where
-    it raises nothing: a clause that converts one (`raise IDNAError(...)`) speaks of both."""
-    if "except" not in text or _RAISE.search(text):
-        return text
-    return _EXCEPT.sub(lambda m: m[1] + _BARE.sub(_not_builtin_error, m[2]), text)
-
-
-def _not_builtin_error(name: re.Match[str]) -> str:
-    return " " if name[0] in _BUILTIN_ERRORS else name[0]
 
 
 def _without_imports(text: str) -> str:

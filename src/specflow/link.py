@@ -25,7 +25,6 @@ from specflow.identifiers import (
     named_text,
     quoted_literals,
     string_literals,
-    without_caught,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -362,9 +361,8 @@ def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
-def hunk_words_of(text: str) -> frozenset[str]:
-    """Digits are no words, nor the builtin exceptions a clause catches (REVIEW-E164)."""
-    return frozenset(word for word in word_set(without_caught(text)) if not word.isdigit())
+def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
+    return frozenset(word for word in word_set(text) if not word.isdigit())
 
 
 def shared_words(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:

@@ -163,21 +163,21 @@ def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, F
 def _other_owners_dropped(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:
     """REVIEW-E165: the method around a hunk is its owner's (`TextFormatter.Format`): a
     statement that names another owner's (`JSONFormatter.Format()`), or names it bare in a spec
-    that qualifies it only by other owners, does not name this one."""
+    that qualifies it by one other owner alone, does not name this one (a spec that qualifies
+    it by several, click's `Choice` and `Path`, means every owner's by the bare name)."""
     if len(names) < 2:
         return
     owner, method = names[-2].lower(), names[-1]
-    owners = {
-        (corpus.statements[doc].spec, qualifier.rsplit(".", 1)[-1].lower())
-        for doc, qualifier, _ in corpus.by_last.get(method, ())
-    }
+    owners: dict[str, set[str]] = {}
+    for doc, qualifier, _ in corpus.by_last.get(method, ()):
+        owners.setdefault(corpus.statements[doc].spec, set()).add(qualifier.rsplit(".", 1)[-1])
 
     def others(doc: int, name: str) -> bool:
         if "." in name:
             qualifier, last = name.rsplit(".", 1)
             return last == method and qualifier.rsplit(".", 1)[-1].lower() != owner
-        spec = corpus.statements[doc].spec
-        return name == method and any(s == spec for s, _ in owners) and (spec, owner) not in owners
+        only = owners.get(corpus.statements[doc].spec, set())
+        return name == method and len(only) == 1 and next(iter(only)).lower() != owner
 
     for doc, (kind, named) in list(links.items()):
         if kind not in (IDENTIFIER, PART):
@@ -338,8 +338,9 @@ def reader_rows(
     scoped: Mapping[str, frozenset[str]],
 ) -> list[LinkRow]:
     """REVIEW-E168: a module's name the change writes (`IPv4_STYLE_HOSTNAME = re.compile(...)`)
-    that a function a statement names reads, untouched (`encode_host()`): the hunk that writes
-    it is linked to that statement, in the specs governing the changed file."""
+    whose only user, untouched, is a function a statement names (`encode_host()` reads it): the
+    hunk that writes it is linked to the one requirement or edge case naming that function, in
+    the specs governing the changed file (a Context line says how it works, not what it must)."""
     at_path = {file.path: at for at, file in enumerate(files)}
     found: list[LinkRow] = []
     for ripple in rippled:
@@ -350,15 +351,23 @@ def reader_rows(
         specs = scoped.get(symbol.path, frozenset())
         if at is None or not specs:
             continue
+        readers = {use.function for use in ripple.uses if use.use != "definition"}
+        if ripple.more or len(readers) != 1 or "" in readers:
+            continue  # a logger every function reads is none's: its only reader, or nothing
+        use = next((use for use in ripple.uses if use.use == "read"), None)
+        if use is None:
+            continue
+        function = use.function.rsplit(".", 1)[-1]
         number = _hunk_at(files[at], symbol.line)
-        for use in ripple.uses:
-            if use.use != "read" or not use.function:
-                continue
-            function = use.function.rsplit(".", 1)[-1]
-            where = f"{use.path}:{use.line}"
-            for spec in sorted(specs):
-                for doc in corpus.by_spec_name.get((spec, function), ()):
-                    found.append((at, number, doc, READS, (symbol.name, function, where), ()))
+        where = f"{use.path}:{use.line}"
+        named = [
+            doc
+            for spec in sorted(specs)
+            for doc in corpus.by_spec_name.get((spec, function), ())
+            if corpus.statements[doc].kind != "context"
+        ]
+        if len(named) == 1:  # what one rule alone says of that function: measured, not many
+            found.append((at, number, named[0], READS, (symbol.name, function, where), ()))
     return found
 
 
