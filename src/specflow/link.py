@@ -102,6 +102,7 @@ class Scope(NamedTuple):
 
 GOVERNED_LINKS = 2  # kept of a hunk read with the block its condition governs (REVIEW-18)
 DISTINCT_NAME = 12  # statements naming an identifier, past which it links only in their scope
+OVERVIEW = 3  # functions a Context line calls, from which it only lists them (REVIEW-E189)
 
 
 # (the file's index in the change, the hunk's in the file, the statement's, evidence kind,
@@ -145,6 +146,7 @@ class Corpus:
         self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
+        self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
@@ -163,6 +165,8 @@ class Corpus:
             )
             for literal in quoted_literals(statement.text):
                 self.by_literal.setdefault(literal, []).append(doc)
+            calls = sum(_calls(name, statement.text) for name in named)
+            self.overview.append(statement.kind == "context" and calls >= OVERVIEW)
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -237,6 +241,8 @@ class Corpus:
         statement = self.statements[doc]
         called = kind == ENCLOSING and statement.kind != "context"
         called = called and any(_function(name) or _calls(name, statement.text) for name in names)
+        if not called and kind == ENCLOSING and statement.kind == "context":
+            return min(self._context_rivals(name, doc) for name in names)  # REVIEW-E189
         if not called:  # every statement naming it is a rival
             return min(len(self.by_name.get(name, ())) or 1 for name in names)
         own = statement.spec in governing
@@ -250,6 +256,16 @@ class Corpus:
             sum(rival(self.statements[doc]) for doc in self.by_name.get(name, ())) or 1
             for name in names
         )
+
+    def _context_rivals(self, name: str, doc: int) -> int:
+        """REVIEW-E189: where only Context lines name the definition around a hunk, an
+        overview (a line calling OVERVIEW functions or more: "`qs.parse()` calls `parseValues()`,
+        then `parseKeys()`") is no rival of a line that speaks of fewer; the overview itself
+        still counts every line naming it, and a requirement naming it keeps every rival."""
+        docs = self.by_name.get(name, ())
+        if self.overview[doc] or any(self.statements[d].kind != "context" for d in docs):
+            return len(docs) or 1
+        return sum(not self.overview[d] for d in docs) or 1
 
 
 def _function(name: str) -> bool:

@@ -75,7 +75,8 @@ def enclosing_rows(
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing
-                links = _outer_only_dropped(links, qualified(names[:-1]), scope.docs, IDENTIFIER)
+                outer = _spoken_of(corpus, qualified(names[:-1]), scope.docs)  # REVIEW-E192
+                links = _outer_only_dropped(links, outer, scope.docs, IDENTIFIER)
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
@@ -147,6 +148,17 @@ def _outer_only_dropped(
         for doc, (found, named) in links.items()
         if doc in kept or (kind and found != kind) or not set(named) <= set(outer)
     }
+
+
+def _spoken_of(corpus: Corpus, outer: Sequence[str], docs: Set[int]) -> list[str]:
+    """REVIEW-E192: the definitions around a hunk that the statements `docs` (the specs
+    governing its file) name, alone or qualifying another (`Response.stream()`): those speak
+    for them. One they never name (`LRUCache` in utils.py, named by the table spec alone) is
+    named by another spec's statement as the class it is, not in passing."""
+    if not outer:
+        return []
+    texts = [corpus.statements[doc].text for doc in sorted(docs)]
+    return [n for n in outer if any(re.search(rf"(?<![\w.]){re.escape(n)}\b", t) for t in texts)]
 
 
 def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:
@@ -243,8 +255,17 @@ def governed_rows(
                 for doc, kind, names, words in hunk_links(read, corpus, True, scope)
                 if doc in scope.docs
             ]
-            found += rows[:GOVERNED_LINKS]
+            more = (row for row in rows[GOVERNED_LINKS:] if _named_once(corpus, row))
+            found += [*rows[:GOVERNED_LINKS], *more]
     return found
+
+
+def _named_once(corpus: Corpus, row: LinkRow) -> bool:
+    """REVIEW-E190: besides a governed block's strongest links, those by an identifier one
+    statement alone names (`self.__instances[name] = rv`: `__instances`, which one Context line
+    names, where two statements naming `name` took both places)."""
+    kind, names = row[3], row[4]
+    return kind == IDENTIFIER and any(len(corpus.by_name.get(n, ())) == 1 for n in names)
 
 
 def _named_spec_rows(

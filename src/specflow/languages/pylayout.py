@@ -1,13 +1,17 @@
 """A Python file's layout read from its text, without parsing it (a file that holds a use of a
 changed name is read whole, and may not parse): the lines of its triple-quoted strings
 (REVIEW-E18), its classes by their indentation (REVIEW-E21), the names it defines at its top
-level (REVIEW-E22). Pure: bytes in."""
+level (REVIEW-E22), those bound to what a function returns (REVIEW-E190). Pure: bytes in
+(and the parsed tree, for that)."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
+
+from specflow.languages.pyshape import FUNCTIONS
 
 # What a Python line holds, left to right: a comment, a string that spans lines, one that does
 # not (so that quotes inside either are not taken for the start of another)
@@ -204,3 +208,28 @@ def module_lines(source: bytes, prose: set[int]) -> set[int]:
         if inside:
             found.add(number)
     return found
+
+
+def built_around(
+    names: tuple[str, ...], tree: ast.Module | None, source: bytes | None
+) -> tuple[str, ...]:
+    """REVIEW-E190: the definitions around a hunk (`names`, outermost first), after the names
+    the module binds to what the outermost returns when it is a top-level function (`gettz =
+    __get_gettz()`: its class's `__call__` is `gettz`)."""
+    if not names or tree is None:
+        return names
+    top = any(isinstance(n, FUNCTIONS) and n.name == names[0] for n in tree.body)
+    return (*_built_by(source, names[0]), *names) if top else names
+
+
+def _built_by(source: bytes | None, function: str) -> tuple[str, ...]:
+    """REVIEW-E190: the names a module binds at its top level to what its `function` returns
+    (`gettz = __get_gettz()`): the object a change inside that function changes."""
+    if source is None or function.encode() not in source:
+        return ()
+    found = re.finditer(
+        rb"^([A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*" + re.escape(function.encode()) + rb"\s*\(",
+        source,
+        re.MULTILINE,
+    )
+    return tuple(dict.fromkeys(match[1].decode() for match in found))

@@ -17,7 +17,7 @@ from specflow.languages import pyacts, pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
-from specflow.languages.pylayout import owner_at
+from specflow.languages.pylayout import built_around, owner_at
 from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
 from specflow.languages.pysource import restated_lines
 from specflow.noop import parsed_sides, python_hunks
@@ -54,8 +54,9 @@ def file_symbols(
         # what a definition removed whole wrote or read goes with it: its users are asked about
         (s for s in stopped if not any(first <= s.line <= last for _, first, last in gone)),
     )
+    sides = ((old_tree, old), (new_tree, new))  # REVIEW-E190: `gettz = __get_gettz()`
     enclosing = {
-        index: _hunk_enclosing(hunk, old_tree, new_tree)
+        index: built_around(_hunk_enclosing(hunk, old_tree, new_tree), *sides[bool(hunk.added)])
         for index, hunk in enumerate(file.hunks)
         if (new_tree if hunk.added else old_tree) is not None
     }
