@@ -27,7 +27,8 @@ github:python-attrs/attrs, github:urllib3/urllib3, github:gorilla/mux,
 github:jnunemaker/httparty, github:rust-lang/log, github:python-jsonschema/jsonschema,
 github:axios/axios, github:python-poetry/tomlkit, github:sirupsen/logrus,
 github:pallets/werkzeug, github:encode/httpx, github:msiemens/tinydb,
-github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs; a project's name
+github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs,
+github:BurntSushi/toml (`gotoml`); a project's name
 is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
 `rustlog`) and pass
 its git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
