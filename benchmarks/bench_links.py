@@ -28,7 +28,8 @@ github:jnunemaker/httparty, github:rust-lang/log, github:python-jsonschema/jsons
 github:axios/axios, github:python-poetry/tomlkit, github:sirupsen/logrus,
 github:pallets/werkzeug, github:encode/httpx, github:msiemens/tinydb,
 github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs,
-github:BurntSushi/toml (`gotoml`), github:Pylons/waitress; a project's name
+github:BurntSushi/toml (`gotoml`), github:Pylons/waitress,
+github:pillarjs/path-to-regexp (`ptre`); a project's name
 is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
 `rustlog`) and pass
 its git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
