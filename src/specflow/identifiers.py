@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from specflow.change import Hunk, Line
+from specflow.hunkcode import BARE, without_caught, without_message_strings
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -213,7 +213,6 @@ _FOR_TARGETS = re.compile(r"\b" + _FOR)
 # character (13 times slower on a hunk of prose): the loop is searched for only where this finds one
 _FOR_SOMEWHERE = re.compile(_FOR)
 _LAMBDA = re.compile(r"\blambda\b([^:\n]*):")
-_BARE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])")
 
 
 def loop_bound(text: str) -> frozenset[str]:
@@ -224,9 +223,9 @@ def loop_bound(text: str) -> frozenset[str]:
         return frozenset()
     code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
     loops = _FOR_TARGETS.findall(code) if _FOR_SOMEWHERE.search(code) else ()
-    found = {name for targets in loops for name in _BARE.findall(targets)}
+    found = {name for targets in loops for name in BARE.findall(targets)}
     for parameters in _LAMBDA.findall(code) if "lambda" in code else ():
-        found.update(m[0] for p in parameters.split(",") if (m := _BARE.findall(p.split("=")[0])))
+        found.update(m[0] for p in parameters.split(",") if (m := BARE.findall(p.split("=")[0])))
     return frozenset(found)
 
 
@@ -244,7 +243,10 @@ def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
 
 def named_text(hunk: Hunk, text: str) -> str:
     """The hunk's text (`hunk_text`'s) as the names its code names read it: in Ruby, without
-    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`)."""
+    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`); in Python,
+    without its messages (REVIEW-E180: a string that holds a space)."""
+    if hunk.path.endswith((".py", ".pyi")):
+        return without_message_strings(text)
     if not hunk.path.endswith(".rb") or ("'" not in text and '"' not in text and "%" not in text):
         return text
     from specflow.languages.rbstrings import code_of  # off the other languages' path
@@ -282,29 +284,6 @@ def read_as_code(text: str) -> str:
 
 
 _RECEIVER = re.compile(r"^([ \t]*func[ \t]*)\([^)\n]*\)(?=[ \t]*\w+[ \t]*[(\[])", re.M)
-
-
-# REVIEW-E164: Python's own exceptions, which a clause catches (`except (ValueError,
-# TypeError):`, werkzeug f516c400): catching one is not raising it, and every module does
-_BUILTIN_ERRORS = frozenset(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-)
-_RAISE = re.compile(r"^\s*raise\b", re.MULTILINE)
-_EXCEPT = re.compile(r"^(\s*except\*?\b)([^:\n]*)", re.MULTILINE)
-
-
-def without_caught(text: str) -> str:
-    """REVIEW-E164: the text without the builtin exceptions its `except` clauses catch, where
-    it raises nothing: a clause that converts one (`raise IDNAError(...)`) speaks of both."""
-    if "except" not in text or _RAISE.search(text):
-        return text
-    return _EXCEPT.sub(lambda m: m[1] + _BARE.sub(_not_builtin_error, m[2]), text)
-
-
-def _not_builtin_error(name: re.Match[str]) -> str:
-    return " " if name[0] in _BUILTIN_ERRORS else name[0]
 
 
 def _without_imports(text: str) -> str:
