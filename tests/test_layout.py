@@ -471,6 +471,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "confidence",
         "dunders",
         "forked",
+        "hunkcode",
         "identifiers",
         "languages",
         "languages.base",

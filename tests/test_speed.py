@@ -353,7 +353,7 @@ def _loop_bound_everywhere(text: str) -> frozenset[str]:
     code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
     if "for" not in code and "lambda" not in code:
         return frozenset()
-    bare = identifiers._BARE.findall
+    bare = identifiers.BARE.findall
     found = {name for targets in identifiers._FOR_TARGETS.findall(code) for name in bare(targets)}
     for parameters in identifiers._LAMBDA.findall(code):
         found.update(m[0] for p in parameters.split(",") if (m := bare(p.split("=")[0])))

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from specflow.change import Hunk, Line
+from specflow.hunkcode import BARE, without_message_strings
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -212,7 +213,6 @@ _FOR_TARGETS = re.compile(r"\b" + _FOR)
 # character (13 times slower on a hunk of prose): the loop is searched for only where this finds one
 _FOR_SOMEWHERE = re.compile(_FOR)
 _LAMBDA = re.compile(r"\blambda\b([^:\n]*):")
-_BARE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])")
 
 
 def loop_bound(text: str) -> frozenset[str]:
@@ -223,9 +223,9 @@ def loop_bound(text: str) -> frozenset[str]:
         return frozenset()
     code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
     loops = _FOR_TARGETS.findall(code) if _FOR_SOMEWHERE.search(code) else ()
-    found = {name for targets in loops for name in _BARE.findall(targets)}
+    found = {name for targets in loops for name in BARE.findall(targets)}
     for parameters in _LAMBDA.findall(code) if "lambda" in code else ():
-        found.update(m[0] for p in parameters.split(",") if (m := _BARE.findall(p.split("=")[0])))
+        found.update(m[0] for p in parameters.split(",") if (m := BARE.findall(p.split("=")[0])))
     return frozenset(found)
 
 
@@ -243,7 +243,10 @@ def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
 
 def named_text(hunk: Hunk, text: str) -> str:
     """The hunk's text (`hunk_text`'s) as the names its code names read it: in Ruby, without
-    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`)."""
+    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`); in Python,
+    without its messages (REVIEW-E180: a string that holds a space)."""
+    if hunk.path.endswith((".py", ".pyi")):
+        return without_message_strings(text)
     if not hunk.path.endswith(".rb") or ("'" not in text and '"' not in text and "%" not in text):
         return text
     from specflow.languages.rbstrings import code_of  # off the other languages' path

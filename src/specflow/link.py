@@ -17,6 +17,7 @@ from typing import NamedTuple
 from specflow.change import FileChange, Hunk, Line
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
+from specflow.hunkcode import BUILTIN_ERRORS, unchanged_errors, without_errors
 from specflow.identifiers import (
     code_names,
     hunk_text,
@@ -297,7 +298,11 @@ def hunk_links(
     text = hunk_text(hunk)
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
     names_in_hunk = code_names(named_text(hunk, hunk_text(hunk, quiet) if quiet else text))
-    hunk_words = hunk_words_of(text)
+    unchanged: frozenset[str] = frozenset()
+    if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
+        unchanged = unchanged_errors(hunk)
+        names_in_hunk = [name for name in names_in_hunk if name not in unchanged]
+    hunk_words = hunk_words_of(without_errors(text, unchanged))
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)

@@ -339,7 +339,9 @@ def reach_rows(
     found: list[LinkRow] = []
     for ripple in rippled:
         symbol = ripple.symbol
-        if ripple.settled or symbol.path not in at_path:
+        # REVIEW-E182: a read the hunk removes (`and self._state == 1`) changes nothing the
+        # other readers of the name read: a ripple to list, no reach into their requirements
+        if ripple.settled or symbol.path not in at_path or symbol.kind == "unread":
             continue
         at = at_path[symbol.path]
         number = _hunk_at(files[at], symbol.line)
