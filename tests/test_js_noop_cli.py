@@ -110,3 +110,11 @@ def test_a_name_added_to_itself_is_operator_assignment(repo, cli, before, after)
 def test_rewrites_that_change_what_runs_still_ask(repo, cli, before, after):
     """REVIEW-E185, adversarial: the same-looking rewrites that are not the same."""
     assert not _noop(repo, cli, before, after)
+
+
+def test_the_same_rewrite_in_a_template_literal_s_text_asks(repo, cli):
+    """REVIEW-E185, adversarial: `out = out + c;` as the text of a template literal (code a
+    generator writes out) is text: made `out += c;` it is another string."""
+    template = "out = `\n  out = out + c;\n  ` + `x = x + c;` + c;"
+    assert not _noop(repo, cli, template, template.replace("out = out + c;", "out += c;", 2))
+    assert not _noop(repo, cli, template, template.replace("x = x + c;", "x += c;"))

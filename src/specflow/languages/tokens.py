@@ -368,7 +368,9 @@ def _operator_assigned(side: Side, line: Line, text: str) -> str:
     from specflow.languages.jsforms import operator_assigned  # off the hook's path of others
 
     tokens = _TOKEN.findall(text)
-    above = (code for code in reversed(side.uncommented[: line.number - 1]) if code.strip())
+    if len(_TOKEN.findall(line_as(side, "code", line))) != len(tokens):
+        return text  # a template's text or a string goes past the line: no code to read there
+    above = (code for code in reversed(side.code[: line.number - 1]) if code.strip())
     spelled = operator_assigned(tokens, next(above, ""))
     return text if spelled == tokens else " ".join(spelled)
 
