@@ -20,6 +20,7 @@ from specflow.languages.pyblocks import block, clip, held, overlapping, segments
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
+from specflow.languages.pymodern import delegated
 from specflow.languages.pymoves import NONE_MOVED, moved_functions
 from specflow.languages.pyrename import renamed_by_place, renamed_locals, renamed_private
 from specflow.languages.pyshape import (
@@ -125,7 +126,7 @@ def _with_moves(
     return sides[0]._replace(moved=moved[0]), sides[1]._replace(moved=moved[1])
 
 
-_MAYBE_UNSURE = ("%", "None", "not")  # on a line REVIEW-E28 may read: substrings are fast
+_MAYBE_UNSURE = ("%", "None", "not", "yield")  # on a line REVIEW-E28 may read: substrings are fast
 
 
 def _taken(
@@ -193,8 +194,11 @@ def _same_change(
     sides, where = around.sides, around.where
     functions = around.functions or (None, None)
     module = where == "module"
-    old_body = straightened(old_body, functions[0], module)
-    new_body = straightened(new_body, functions[1], module)
+    fields = where == "class"  # REVIEW-E184: `x: T = v` is a field there, not `x = v`
+    old_body = straightened(old_body, functions[0], module, fields)
+    new_body = straightened(new_body, functions[1], module, fields)
+    old_body = [delegated(s, sides[0].unsure) for s in old_body]  # REVIEW-E187: when unsure
+    new_body = [delegated(s, sides[1].unsure) for s in new_body]
     before = [s for s in overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
     after = [s for s in overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):

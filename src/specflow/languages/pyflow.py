@@ -18,20 +18,21 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
 def straightened(
-    body: Sequence[ast.stmt], function: ast.AST | None, module: bool = False
+    body: Sequence[ast.stmt], function: ast.AST | None, module: bool = False, fields: bool = False
 ) -> list[ast.stmt]:
     """`body` with the `else` of each `if` whose branch always leaves lifted after it, in
     `function`'s statements each `x = value; return x` read as `return value`, and in a
-    module's a `NamedTuple` class as its call (nested in a class, its qualified name differs)."""
+    module's a `NamedTuple` class as its call (nested in a class, its qualified name differs).
+    `fields`: a class body whose annotations are read (`x: int = 1` is a field there)."""
     found: list[ast.stmt] = []
     for statement in map(declared, body) if module else body:
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
-            _extend(found, straightened(statement.orelse, function, module), function)  # what runs
-        elif isinstance(statement, ast.If) and (ternary := _ternary(statement)) is not None:
+            _extend(found, straightened(statement.orelse, function, module, fields), function)
+        elif isinstance(statement, ast.If) and (ternary := _ternary(statement, fields)):
             found.append(ternary)
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
-            _extend(found, straightened(statement.orelse, function, module), function)
+            _extend(found, straightened(statement.orelse, function, module, fields), function)
         elif function is not None and found and _returns_assigned(found[-1], statement, function):
             _extend(found, [_returned(found.pop(), statement)], function)
         else:
@@ -146,13 +147,15 @@ def _without_else(statement: ast.If) -> ast.If:
     return lifted
 
 
-def _ternary(statement: ast.If) -> ast.Assign | None:
+def _ternary(statement: ast.If, fields: bool = False) -> ast.Assign | None:
     """`if a: x = 1 else: x = 2` as `x = 1 if a else 2` (ruff's SIM108); None for another
-    `if`."""
+    `if`. REVIEW-E184: either branch may be `x: T = 1`, which assigns as `x = 1` does (its
+    annotation is never evaluated in a function, and `pyshape` reads a module's as an
+    assignment), but in a class body whose annotations are read (`fields`): a field there."""
     if len(statement.body) != 1 or len(statement.orelse) != 1:
         return None
-    first, second = statement.body[0], statement.orelse[0]
-    if not isinstance(first, ast.Assign) or not isinstance(second, ast.Assign):
+    first, second = (_assigned(s, fields) for s in (statement.body[0], statement.orelse[0]))
+    if first is None or second is None:
         return None
     if _only_name(first) is None or _only_name(first) != _only_name(second):
         return None
@@ -161,6 +164,18 @@ def _ternary(statement: ast.If) -> ast.Assign | None:
     ast.copy_location(assigned, statement)
     assigned.end_lineno, assigned.end_col_offset = second.end_lineno, second.end_col_offset
     return assigned
+
+
+def _assigned(statement: ast.stmt, fields: bool) -> ast.Assign | None:
+    """REVIEW-E184: an assignment, or `x: T = value` read as `x = value` (not where `x: T`
+    declares a field, nor `x: T` with no value, which assigns nothing)."""
+    if isinstance(statement, ast.Assign):
+        return statement
+    if fields or not isinstance(statement, ast.AnnAssign) or statement.value is None:
+        return None
+    return ast.copy_location(
+        ast.Assign(targets=[statement.target], value=statement.value), statement
+    )
 
 
 def _only_name(assign: ast.Assign) -> str | None:

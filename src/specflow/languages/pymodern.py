@@ -87,7 +87,27 @@ def _equality(node: ast.expr) -> bool:
     )
 
 
-def _take(unsure: Unsure, node: ast.expr, taken: tuple[str, str]) -> None:
+def delegated(statement: ast.stmt, unsure: Unsure | None) -> ast.stmt:
+    """REVIEW-E187: pyupgrade's UP028, `for x in it: yield x` as `yield from it`, which ruff
+    calls unsafe: `yield from` hands a `send()`, `throw()` or `close()` of the generator to
+    `it`, and leaves `x` unbound; read so only when `unsure` is given, which is told."""
+    if unsure is None or not isinstance(statement, ast.For) or statement.orelse:
+        return statement
+    body, target = statement.body, statement.target
+    value = getattr(body[0], "value", None) if len(body) == 1 else None
+    if not isinstance(body[0], ast.Expr) or not isinstance(value, ast.Yield):
+        return statement
+    if not isinstance(target, ast.Name) or getattr(value.value, "id", None) != target.id:
+        return statement
+    expected = (
+        "is only iterated: nothing sends to or throws into the generator,"
+        f" nor reads `{target.id}` after the loop"
+    )
+    _take(unsure, statement, assumption(statement.iter, expected))
+    return ast.copy_location(ast.Expr(value=ast.YieldFrom(value=statement.iter)), statement)
+
+
+def _take(unsure: Unsure, node: ast.expr | ast.stmt, taken: tuple[str, str]) -> None:
     unsure.append((node.lineno, node.end_lineno or node.lineno, taken))
 
 

@@ -23,6 +23,7 @@ from specflow.languages.pymodern import (
     absolute,
     called,
     compared,
+    delegated,
     os_error,
     rewritten,
 )
@@ -92,7 +93,8 @@ BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[object]:
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
-    for statement in straightened(body, None, where == "module"):
+    for statement in straightened(body, None, where == "module", where == "class"):
+        statement = delegated(statement, side.unsure)  # REVIEW-E187: told, when unsure
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
@@ -202,6 +204,8 @@ def shape(
         yield from _named_shape(node, side)
         if isinstance(node, ast.Name) or os_error(node) or typing_name(node, side.typing):
             return
+    if isinstance(node, ast.BoolOp):  # REVIEW-E186: `(a or b) or c` is `a or b or c`
+        node = ast.BoolOp(op=node.op, values=_operands(node))
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
         return
@@ -255,6 +259,21 @@ def _annotated(node: ast.AnnAssign, side: Side, where: str) -> Iterator[object]:
     elif not _bare(node.target):  # REVIEW-E177: `v[f()]: int` runs `f()`, `a.b.c: int` `a.b`
         yield "Evaluated"
         yield from shape(node.target, side, where)
+
+
+def _operands(node: ast.BoolOp) -> list[ast.expr]:
+    """REVIEW-E186: the operands of a chain of one operator however parenthesised: `or` and
+    `and` evaluate left to right and stop at the same operand whichever way they are grouped
+    (`(a or b) or c`, `a or (b or c)`); an operand of the other operator stays whole."""
+    return [
+        part
+        for value in node.values
+        for part in (
+            _operands(value)
+            if isinstance(value, ast.BoolOp) and type(value.op) is type(node.op)
+            else [value]
+        )
+    ]
 
 
 def _declaration(call: ast.Call, side: Side) -> ast.Call:

@@ -87,7 +87,7 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
         hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
     commas = _commas(path)
     types = _erased(path, sides)
-    spell = _unfrozen if path.endswith(".rb") else list
+    spell = _unfrozen if path.endswith(".rb") else _quoted if path.endswith(_ASI) else list
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -354,6 +354,27 @@ def _without_semicolon(side: Side, line: Line, text: str) -> str:
     return text if next(following, "").startswith(_CONTINUES) else text.rstrip()[:-1]
 
 
+def _quoted(tokens: list[str]) -> list[str]:
+    """REVIEW-E185: JavaScript's strings in either quotes, one way."""
+    from specflow.languages.jsforms import quoted  # off the hook's path of the others
+
+    return quoted(tokens)
+
+
+def _operator_assigned(side: Side, line: Line, text: str) -> str:
+    """REVIEW-E185: a line of JavaScript or TypeScript with `x = x + y` as `x += y`."""
+    if "=" not in text:
+        return text
+    from specflow.languages.jsforms import operator_assigned  # off the hook's path of others
+
+    tokens = _TOKEN.findall(text)
+    if len(_TOKEN.findall(line_as(side, "code", line))) != len(tokens):
+        return text  # a template's text or a string goes past the line: no code to read there
+    above = (code for code in reversed(side.code[: line.number - 1]) if code.strip())
+    spelled = operator_assigned(tokens, next(above, ""))
+    return text if spelled == tokens else " ".join(spelled)
+
+
 _EMPTY_STATEMENT = re.compile(r"\s*(?:;|(?:if|while|for|with)\b.*\)\s*;|(?:else|do)\s*;)\Z")
 
 
@@ -364,7 +385,8 @@ def _tokens(
         texts = [line_as(side, "uncommented", line) for line in lines]
         if side.semicolons_optional:
             texts = [
-                _without_semicolon(side, line, t) for line, t in zip(lines, texts, strict=True)
+                _without_semicolon(side, line, _operator_assigned(side, line, t))
+                for line, t in zip(lines, texts, strict=True)
             ]
         text = "\n".join(texts)
     else:
