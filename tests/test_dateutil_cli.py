@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+from testing.util import review_json
+
 SPEC = """---
 id: ISO
 status: active
@@ -123,3 +125,44 @@ def test_lint_warns_of_a_spec_id_that_begins_standards_names_and_of_undefined_id
     assert "pkg/parse.py:1: warning [undefined-id] PARSER-9 reads as a reference" in result.out
     assert "fix the ID or add it to the spec" in result.out
     assert "specs/parser.md:2: warning [standard-prefix]" not in result.out
+
+
+FACTORY = """def __get_f():
+    def f(name):
+        return name
+    return f
+
+
+CACHE = {}
+gettz = __get_f()
+seen = CACHE[__get_f]
+del __get_f
+"""
+ZSPEC = """---
+id: Z
+scope: ["pkg/**"]
+---
+# Z
+
+## Context
+- `gettz` is built by `__get_f()`.
+
+## Requirements
+- [ ] Z-1: `gettz(name)` returns name.
+
+## Edge Cases
+- Z-E1: None.
+"""
+
+
+def test_del_of_a_name_is_no_read_of_it_under_ripples(repo, cli):
+    """REVIEW-E172 (dateutil tz.py's `del __get_gettz` after `gettz = __get_gettz()` was
+    listed as a reader of the factory a change was in): `del NAME` unbinds it, a write, so
+    a changed function's Ripples name the call alone; `CACHE[__get_f]`, a subscript that
+    reads it, is still a read, and `context` lists the `del` as written."""
+    repo.commit("base", {"specs/z.md": ZSPEC, "pkg/z.py": FACTORY})
+    repo.commit("change", {"pkg/z.py": FACTORY.replace("return name\n", "return name or None\n")})
+    (ripple,) = review_json(cli, "HEAD")["ripples"]
+    uses = {(use["line"], use["use"]) for use in ripple["uses"]}
+    assert uses == {(8, "call"), (9, "read")}
+    assert "pkg/z.py:10: del __get_f" in cli("context", "__get_f").out.split("called:")[0]
