@@ -230,11 +230,11 @@ def _functions(
 
 def _function_of(header: str) -> str:
     """The function (or struct, interface ...) a `git grep -p` header row names, if it names
-    one (REVIEW-E45: `import SwiftUI` is no function)."""
+    one (REVIEW-E45: `import SwiftUI` is none; REVIEW-E92: `API(int) f(int n)`; NEW-E20)."""
     match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
     if match:
         return match[1]
-    if defined := defining.header_definition(header):  # REVIEW-E92: `API(int) sort_all(int n)`
+    if defined := defining.assigned_function(header) or defining.header_definition(header):
         return defined
     call = generic.CALL.search(header)
     return call[1] if call and call[1] not in defining.NOT_CALLS else ""
