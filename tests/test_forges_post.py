@@ -440,15 +440,25 @@ def test_a_gitlab_dry_run_needs_no_token_either(change, gitlab, cli, monkeypatch
     assert gitlab.routes() == []
 
 
-def test_a_dry_run_without_post_says_it_needs_one(change, github, cli, tmp_path):
-    """COMMENT-E9 (the logrus trial: `comment --dry-run` printed the comment and exited 0, as
-    if the dry run had passed): without `--post` it is exit 2, one line saying what it needs,
-    nothing printed, written or sent; the comment alone is printed as before."""
+def test_a_dry_run_without_post_prints_what_would_be_posted_and_posts_nothing(
+    change, github, cli, tmp_path, monkeypatch
+):
+    """COMMENT-E9 (the dateutil and qs trials: `comment --dry-run` alone was exit 2; the
+    logrus trial before them: it printed the comment as if the dry run had passed): without
+    `--post`, the dry run of the forge whose CI runs the job, as `--post KIND --dry-run`
+    does (where, what is unknown, the comment; exit 0, nothing sent); outside a CI it says on
+    stderr that it would post to no forge and how to name one, and prints the comment."""
+    alone = cli("comment", "HEAD", "--dry-run")
+    posted = cli("comment", "HEAD", "--post", "github", "--dry-run")
+    assert alone.code == posted.code == 0, alone
+    assert (alone.out, alone.err) == (posted.out, posted.err)
+    assert "would post to GitHub acme/app, pull request #5" in alone.err
+    assert "<!-- specflow:comment" in alone.out
+    monkeypatch.delenv("GITHUB_ACTIONS")
     out = tmp_path / "comment.md"
     dry = cli("comment", "HEAD", "--dry-run", "--output", str(out))
-    assert dry.code == 2, dry
-    assert "--dry-run says where --post would send the comment" in dry.err
-    assert "--post github or --post gitlab" in dry.err
-    assert dry.out == "" and not out.exists() and github.routes() == []
-    printed = cli("comment", "HEAD")
-    assert printed.code == 0 and "specflow" in printed.out
+    assert dry.code == 0, dry
+    assert "specflow: dry run: would post to no forge (no --post" in dry.err
+    assert "give --post github or --post gitlab" in dry.err
+    assert "<!-- specflow:comment" in dry.out and out.read_text(encoding="utf-8").strip() in dry.out
+    assert github.routes() == []

@@ -256,7 +256,7 @@ def comment(
     dry_run: bool = typer.Option(
         False,
         "--dry-run",
-        help="With --post (alone: exit 2): say where it would go, print it, post nothing.",
+        help="Post nothing: say where --post (or the CI's forge) would send it, and print it.",
     ),
 ) -> None:
     """The review as one pull-request comment, kept up to date in place on every push.

@@ -35,6 +35,7 @@ DEFAULT_TEST_GLOBS = (
 CHECK_RULES: Mapping[str, Severity] = {
     "unreferenced-requirement": Severity.error,
     "dangling-reference": Severity.error,
+    "undefined-id": Severity.warning,
     "constraint": Severity.error,
     "implementation-removed": Severity.error,
     "test-removed": Severity.warning,

@@ -43,7 +43,22 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     text = lines() if lines is not None and near else None
     unread = near and text is None  # as if it opened a block, so that the caller reads the file
     kept = [r for r in found if r.line != first - 1 or unread or not trailing(r, text)]
-    return heading_lines(kept, first - 1, last - 1, lines)
+    return _still_over(heading_lines(kept, first - 1, last - 1, lines), hunk, first, lines)
+
+
+def _still_over(
+    heads: list[Reference], hunk: Hunk, first: int, lines: Lines | None
+) -> list[Reference]:
+    """CHECK-E55: a reference above lines a hunk only removes heads them only if it did where
+    they stood: read with them put back, a definition they begin (a method moved away with its
+    own `# ID`) ends the one the reference heads, as CHECK-E17 reads a definition kept."""
+    text = lines() if lines is not None and any(r.line < first for r in heads) else None
+    removed = [line.text for line in hunk.removed]
+    code = next((n for n, line in enumerate(removed) if _code(line.strip())), None)
+    if text is None or code is None or not 0 < first <= len(text) + 1:
+        return heads
+    view = [*text[: first - 1], *removed, *text[first - 1 :]]
+    return [r for r in heads if r.line >= first or _still_heads(view, r.line, first + code)]
 
 
 def heading_lines(

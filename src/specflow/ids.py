@@ -70,6 +70,22 @@ def parse_item_id(text: str) -> ItemId | None:
     return ItemId(match["prefix"], int(match["number"]), bool(match["edge"]))
 
 
+# CHECK-E54, LINT-E12: prefixes of standards' and registries' names, written with a dash as
+# often as not (`ISO-8601`, `RFC-3339`, `PEP-8`, `UTF-8`, `SHA-256`, `CVE-2021-1234`): a spec
+# called so makes each of them read as a reference to it.
+STANDARD_PREFIXES = frozenset(
+    {"ANSI", "BIP", "CP", "CRC", "CVE", "CWE", "ECMA", "EIP", "ERC", "FIPS", "IEC", "IEEE"}
+    | {"ISO", "JSR", "MD", "PEP", "PSR", "RFC", "SHA", "UCS", "UTF", "WCAG"}
+)
+
+
+def standard_name(item_id: str) -> bool:
+    """`ISO-8601`, `SHA-256`: an ID-shaped word that may name a standard; an edge case's ID
+    (`ISO-E1`) never does."""
+    parsed = parse_item_id(item_id)
+    return parsed is not None and not parsed.edge and parsed.prefix in STANDARD_PREFIXES
+
+
 def spec_id_from_file_name(stem: str) -> str:
     """`password-reset` → `PASSWORD-RESET`, `über` → `UBER`; what cannot be an ID is dropped."""
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()

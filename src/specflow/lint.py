@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 
 from specflow.globs import matches_any
-from specflow.ids import SPEC_ID_RE, parse_item_id
+from specflow.ids import SPEC_ID_RE, STANDARD_PREFIXES, parse_item_id, prefix_of, standard_name
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status, section_kind
+from specflow.refs import Reference, by_id
 from specflow.sources import enabled
 from specflow.sources.markdown import KNOWN_KEYS
 from specflow.specset import SpecSet, owner
@@ -257,3 +258,32 @@ def _unmatched_scope(spec: Spec, files: Sequence[str]) -> Iterator[Finding]:
 
 def _at(spec: Spec, line: int, rule: str, severity: Severity, message: str) -> Finding:
     return Finding(rule, severity, spec.path, line, message)
+
+
+def read_as_references(specs: SpecSet, references: Sequence[Reference]) -> Iterator[Finding]:
+    """LINT-E12: a spec whose id begins standards' names (`ISO-8601`); LINT-E13: each ID-shaped
+    word of the tree that reads as a reference to a spec without that ID, once, at its first
+    line (the dateutil trial's spec ISO made each `ISO-8601` of its docstrings one)."""
+    for spec in specs.specs:
+        if spec.source == "specflow" and spec.id in STANDARD_PREFIXES:
+            message = (
+                f"spec id {spec.id} also begins standards' names: `{spec.id}-` and a number "
+                f"(`{spec.id}-8601`) reads as a reference to this spec wherever it is written; "
+                f"a longer id (`{spec.id}-PARSE`) keeps them apart"
+            )
+            yield _at(spec, spec.line_of("id"), "standard-prefix", WARNING, message)
+    for item_id, places in by_id(r for r in references if r.id not in specs.items).items():
+        owner_spec = specs.by_id.get(prefix_of(item_id))
+        if owner_spec is None:
+            continue
+        more = f" (and {len(places) - 1} more line(s))" if len(places) > 1 else ""
+        fix = (
+            "if it names a standard, give the spec another id; else fix the ID"
+            if standard_name(item_id)
+            else "fix the ID or add it to the spec"
+        )
+        message = (
+            f"{item_id}{more} reads as a reference to spec {owner_spec.id} ({owner_spec.path}), "
+            f"which does not define it: {fix}"
+        )
+        yield Finding("undefined-id", WARNING, places[0].path, places[0].line, message)

@@ -230,11 +230,11 @@ def _functions(
 
 def _function_of(header: str) -> str:
     """The function (or struct, interface ...) a `git grep -p` header row names, if it names
-    one (REVIEW-E45: `import SwiftUI` is no function)."""
+    one (REVIEW-E45: `import SwiftUI` is none; REVIEW-E92: `API(int) f(int n)`; NEW-E20)."""
     match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
     if match:
         return match[1]
-    if defined := defining.header_definition(header):  # REVIEW-E92: `API(int) sort_all(int n)`
+    if defined := defining.assigned_function(header) or defining.header_definition(header):
         return defined
     call = generic.CALL.search(header)
     return call[1] if call and call[1] not in defining.NOT_CALLS else ""
@@ -246,6 +246,8 @@ _GO_NAMES_AFTER = re.compile(r"(?:\s*,\s*[A-Za-z_]\w*)*\s*:?=(?!=)")  # `x, err 
 _GO_TYPED_AFTER = re.compile(r"(?:\s*,\s*[A-Za-z_]\w*)*(?:\s+[^=\n]*?)?\s*=(?!=)")
 _GO_LEAD = re.compile(r"\s*(?:(?:if|for|switch)\s+)?(?:[A-Za-z_]\w*\s*,\s*)*\Z")
 _GO_DECLARES = re.compile(r"\s*(?:var|const)\s+(?:[A-Za-z_]\w*\s*,\s*)*\Z")  # `var a, x`
+_DEL_BEFORE = re.compile(r"\s*del\s+(?:[^,#]+,\s*)*(?:[\w.]*\.)?\Z")  # `del a, obj.NAME`
+_DEL_AFTER = re.compile(r"(?:\s*\[[^\]]*\])?\s*(?:[,;#]|\Z)")  # `NAME`, `NAME[k]`, then
 _ANNOTATED = re.compile(r"\s*:[^=:()]+=(?!=)")  # `_TOKENS: dict[str, str] = {}`
 _MUTATION = re.compile(rf"\s*\.(?:{'|'.join(sorted(MUTATORS))})\s*\(")
 
@@ -289,6 +291,8 @@ def _use(
 def _writes(path: str, before: str, rest: str, statement_start: bool) -> bool:
     if _WRITE_AFTER.match(rest) or (statement_start and _ANNOTATED.match(rest)):
         return True
+    if path.endswith((".py", ".pyi")) and _DEL_BEFORE.match(before) and _DEL_AFTER.match(rest):
+        return True  # REVIEW-E172: `del NAME` unbinds it (`del d[k]` changes d): no read
     return path.endswith(".go") and _go_declared(before, rest)
 
 

@@ -11,7 +11,7 @@ from specflow.change import Change, Hunk
 from specflow.constraints import check_constraints
 from specflow.definitions import names_removed
 from specflow.globs import matches
-from specflow.ids import prefix_of
+from specflow.ids import prefix_of, standard_name
 from specflow.losses import (
     emptied_scopes,
     lost_references,
@@ -186,15 +186,24 @@ def _left_dangling(
         if reference.id in base_specs.items:
             continue
         spec = specs.by_id.get(prefix_of(reference.id))
-        if spec is not None and spec.path in changed:
+        # CHECK-E53: an ID the spec had before the change neither: the change removed nothing
+        if spec is not None and spec.path in changed and spec.id not in base_specs.by_id:
             yield Finding(
-                "dangling-reference",
-                Severity.error,
+                "undefined-id",
+                Severity.warning,
                 reference.path,
                 reference.line,
-                f"{reference.id} is no longer in {spec.path}, which this change edits (renamed or "
-                "removed), yet this line still names it: update the reference or restore the ID",
+                f"{reference.id} reads as a reference to {spec.id}, which this change adds "
+                f"without that ID: {_not_defined(reference.id, spec)}",
             )
+
+
+def _not_defined(item_id: str, spec: Spec) -> str:
+    """What to do of a word that reads as a reference to `spec` and names no ID of it."""
+    defined = f"{spec.path} defines {_id_range(spec)}"
+    if standard_name(item_id):
+        return f"if it names a standard, give the spec another id; else fix the ID ({defined})"
+    return f"fix the ID or add it to the spec ({defined})"
 
 
 # CHECK-2
@@ -205,6 +214,9 @@ def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -
             continue
         if reference.id not in specs.items:
             spec = specs.by_id.get(prefix_of(reference.id))
+            if spec and standard_name(reference.id) and reference.id not in base_specs.items:
+                yield _standard(reference, spec)
+                continue
             hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""
             yield Finding(
                 "dangling-reference",
@@ -213,6 +225,19 @@ def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -
                 reference.line,
                 f"{reference.id} does not exist{hint}: fix the ID or add it to the spec",
             )
+
+
+def _standard(reference: Reference, spec: Spec) -> Finding:
+    """CHECK-E54: `ISO-8601` added under a spec called ISO that has no such ID may name the
+    standard: a warning, not a block."""
+    return Finding(
+        "undefined-id",
+        Severity.warning,
+        reference.path,
+        reference.line,
+        f"{reference.id} reads as a reference to spec {spec.id}, which does not define it: "
+        + _not_defined(reference.id, spec),
+    )
 
 
 def _id_range(spec: Spec) -> str:

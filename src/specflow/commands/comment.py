@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from specflow import judged, pipeline, pipeline_review
-from specflow.errors import SpecflowError
 from specflow.forges import ci_env
 from specflow.forges import post as forge
 from specflow.forges.comment import body, check_key
@@ -25,12 +24,7 @@ def comment(
 ) -> None:
     """Build the comment on the change `judged.revision` picks, then print, write or post it."""
     check_key(key)
-    if dry_run and not post:  # COMMENT-E9: a dry run of nothing would look like one that passed
-        raise SpecflowError(
-            "--dry-run says where --post would send the comment: give --post github or "
-            "--post gitlab with it, or leave it out to print the comment"
-        )
-    dry = forge.dry_run(post, os.environ, pr) if post and dry_run else None  # COMMENT-E7
+    dry = _dry_run(post, pr) if dry_run else None
     target = forge.target(post, os.environ, pr, bot_login) if post and not dry else None
     repo = pipeline.open_repository()
     revision = judged.revision(repo, rev, os.environ)
@@ -49,3 +43,13 @@ def comment(
         render.posted(forge.upsert(target, key, text), post)
     elif output is None:
         console.out(text)
+
+
+def _dry_run(post: str | None, pr: int | None) -> tuple[str, list[str]]:
+    """COMMENT-E7: where `--post` would send the comment and what is unknown; COMMENT-E9:
+    without `--post`, the forge whose CI runs the job, else nowhere, said so."""
+    kind = post or ci_env.forge_of(os.environ)
+    if kind is None:
+        where = "no forge (no --post, and no CI's settings name GitHub or GitLab)"
+        return where, ["give --post github or --post gitlab to see where it would go"]
+    return forge.dry_run(kind, os.environ, pr)

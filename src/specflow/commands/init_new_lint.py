@@ -9,17 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from specflow import gitio, gitread, pipeline, templates
-from specflow.change import Revision
+from specflow.change import WORK_TREE, Revision
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
 from specflow.commands.hook import install
 from specflow.errors import NotARepository, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matching
-from specflow.lint import lint
+from specflow.lint import lint, read_as_references
 from specflow.model import Finding, Severity, Spec
 from specflow.output import console
 from specflow.project import Project, open_project
+from specflow.refs import Reference
 from specflow.sources.markdown import decode, parse_spec
 from specflow.specset import SpecSet, read_disk_specs, require_specs_dir
 
@@ -148,7 +149,17 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     found = lint(specs, files, _committed(project, specs)) + refused
     found += _unknown_scopes(project, specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
+    found += read_as_references(specs, _references(project, specs))
     return LintResult(specs, sorted(found), fixed)
+
+
+def _references(project: Project, specs: SpecSet) -> list[Reference]:
+    """LINT-E13: the work tree's references to `specs` (outside git: none)."""
+    try:
+        repo = gitio.open_repo(project.root)
+    except NotARepository:
+        return []
+    return pipeline.grep_references(repo, project.config, WORK_TREE, specs)
 
 
 def _committed(project: Project, specs: SpecSet) -> frozenset[tuple[str, str]] | None:

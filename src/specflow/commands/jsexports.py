@@ -83,11 +83,11 @@ def _commonjs(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exp
             yield _js_symbol(found["key"] or found["name"], value, number, lines, defined)
         elif value.startswith("{"):
             yield from _object_keys(text, found.end(), lines, defined)
-        else:
-            named = _IDENTIFIER.fullmatch(value) or _DEFINED.match(value)
-            if named:
-                name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
-                yield _js_symbol(name, value, number, lines, defined)
+        elif named := _IDENTIFIER.fullmatch(value) or _DEFINED.match(value):
+            name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
+            yield _js_symbol(name, value, number, lines, defined)
+        elif _FUNCTION.match(value):  # NEW-E20: `module.exports = function (str, opts) {`
+            yield _js_symbol("module.exports", value, number, lines, defined)
 
 
 def _definitions(lines: Sequence[str]) -> Defined:

@@ -106,3 +106,10 @@ def report_url(env: Mapping[str, str]) -> str | None:
     if env.get("GITLAB_CI") == "true":
         return env.get("CI_JOB_URL") or None
     return None
+
+
+def forge_of(env: Mapping[str, str]) -> str | None:
+    """COMMENT-E9: the forge whose CI runs this job (`github`, `gitlab`), else None."""
+    if env.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "gitlab" if env.get("GITLAB_CI") == "true" else None

@@ -251,3 +251,18 @@ def prototype_at(path: str, lines: Sequence[str], number: int) -> str:
         if not lines[last - 1].rstrip().endswith((",", "(")):
             return ""
     return ""
+
+
+# NEW-E20: an anonymous function is named by what it is assigned to, as `specflow new` drafts it
+_ASSIGNED = re.compile(
+    r"\s*(?:(?:export\s+)?(?:var|let|const)\s+)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"
+    r"\s*=\s*(?:async\s+)?function\s*\*?\s*\("
+)
+
+
+def assigned_function(header: str) -> str:
+    """`module.exports = function (str, opts) {` → `module.exports`; `var parse = function (`
+    → `parse`, `exports.parse = function (` → `parse`, as `assigned_at` names them; a named
+    function expression is named by itself (HEADER_NAME), an arrow function as before."""
+    found = _ASSIGNED.match(header)
+    return (assigned_at(header) or found[1]) if found else ""

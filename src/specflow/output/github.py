@@ -29,6 +29,7 @@ _RULE_HELP = {
     "dangling-reference": (
         "A reference names an ID that does not exist, or the change removes an ID still in use."
     ),
+    "undefined-id": "A word reads as a reference to a spec without that ID (`ISO-8601`).",
     "constraint": "An added line matches a `forbid`, or a file lacks a `require`, of a spec.",
     "implementation-removed": "The change removes the last implementation of a requirement.",
     "test-removed": "The change removes the last test of a requirement.",
