@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from specflow.change import Hunk, Line
@@ -231,9 +231,11 @@ def loop_bound(text: str) -> frozenset[str]:
 
 def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     """The hunk's changed lines, but `quiet` ones, as evidence (`read_as_code`)."""
-    lines = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
+    lines: Iterable[str] = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
     own = _LANGUAGE_WORDS.get(hunk.path.rsplit(".", 1)[-1])
-    if own is not None:  # REVIEW-E138, REVIEW-E147
+    if hunk.path.endswith(".go"):  # REVIEW-E194
+        lines = map(_go_code, lines)
+    elif own is not None:  # REVIEW-E138, REVIEW-E147
         words, comment = own
         lines = (
             text if text.lstrip().startswith(comment) else words.sub(" ", text) for text in lines
@@ -269,6 +271,32 @@ _RUST_WORDS = re.compile(
 _RUBY_WORDS = re.compile(
     r"(?<![\w:@$])(?:unless|elsif|begin|rescue|ensure|until|end|nil|redo|undef)(?![\w?!:])"
 )
+
+
+# REVIEW-E194: Go's keywords, predeclared types and the builtins every Go program calls, as
+# REVIEW-E147's are Rust's: `[]map[string]any`, `for _, x := range xs`, `err != nil`, a result of
+# type `error` (`errors.New`, `.Error()` keep theirs); `panic`, `recover`, `close`, `copy`,
+# `delete`, `clear`, `min`, `max` say what the code does, and stay words
+_GO_WORDS = (
+    r"break|case|chan|const|continue|default|defer|else|fallthrough|for|func|go|goto|if|import"
+    r"|interface|map|package|range|return|select|struct|switch|type|var"
+    r"|any|bool|byte|comparable|complex(?:64|128)|error|float(?:32|64)|u?int(?:8|16|32|64|ptr)?"
+    r"|rune|string|true|false|iota|nil|append|cap|len|make|new"
+)
+# a string literal, a rune or a comment is kept as written: its words are prose
+_GO_CODE = re.compile(
+    r"\"(?:\\.|[^\"\\\n])*\"|`[^`]*`|'(?:\\.|[^'\\\n])*'|//.*|/\*.*?(?:\*/|$)"
+    rf"|(?<![\w.])(?:{_GO_WORDS})(?!\w)"
+)
+
+
+def _go_code(text: str) -> str:
+    """A line of Go without its keywords, predeclared types and common builtins (REVIEW-E194),
+    a method's receiver apart first (REVIEW-E61); its strings and comments as written."""
+    if text.lstrip().startswith(("//", "*", "/*")):
+        return text
+    text = _RECEIVER.sub(r"\1", text) if "func" in text else text
+    return _GO_CODE.sub(lambda found: found[0] if found[0][0] in "\"`'/" else " ", text)
 
 
 # A hunk's lines in these languages lose the words every program of theirs writes, but comments

@@ -133,7 +133,11 @@ class Corpus:
         self.prose = [frozenset(word_set(without_names(text))) for text in texts]
         # a word most statements say (`wait` in a spec of wait strategies) tells none apart
         common = max(2, len(texts) // 5)
-        said = {w for w in message_words(accounts) if sum(w in ws for ws in self.words) <= common}
+        said = {
+            w
+            for w in message_words(accounts, specs.prefixes)
+            if sum(w in ws for ws in self.words) <= common
+        }
         # the words of the accounts that a statement shares, when it shares two or more
         self.said = [
             frozenset(said & words) if len(said & words) >= 2 else frozenset()

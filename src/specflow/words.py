@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from functools import lru_cache
 from itertools import chain
 
+from specflow.ids import REFERENCE_RE
+
 # Translated with this table, `split()` finds the runs `[A-Za-z0-9]+` finds, 3x as fast.
 _RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -285,11 +287,22 @@ _MESSAGE_FILLER = word_set(
 )
 
 
-def message_words(messages: Sequence[str]) -> set[str]:
+def message_words(messages: Sequence[str], prefixes: Set[str] = frozenset()) -> set[str]:
     """The words of the subject lines of commit messages (a body wanders: it tells how the bug
-    was found, quotes code), without digits or filler."""
+    was found, quotes code), without digits or filler, nor the requirement IDs they name."""
     text = "\n".join(_subject(message) for message in messages)
+    if prefixes:  # REVIEW-E195: `DECODE-3` names a statement; "decode" is no word of the change
+        text = REFERENCE_RE.sub(lambda found: _unless_known(found, prefixes), text)
     return {w for w in word_set(text) if not w.isdigit() and w not in _MESSAGE_FILLER}
+
+
+def _unless_known(reference: re.Match[str], prefixes: Set[str]) -> str:
+    """REVIEW-E195: a requirement ID of a known spec as a blank; `SHA-256`, `UTF-8` as written,
+    and `API-compatible` unless the spec's IDs are slugs (SOURCES-E16)."""
+    prefix = reference["prefix"]
+    slugged = reference["slug"] is not None and prefix in getattr(prefixes, "slugged", ())
+    known = prefix in prefixes and (reference["number"] is not None or slugged)
+    return " " if known else reference[0]
 
 
 def _subject(message: str) -> str:

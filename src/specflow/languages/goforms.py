@@ -5,6 +5,7 @@ text in, text out."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # REVIEW-E163: a group opens with its keyword and `(` alone on a line, and closes with `)` as
 # indented as the keyword (an inner call's `)` is indented deeper)
@@ -55,3 +56,47 @@ def _plain_constants(body: str, starts: set[int]) -> bool:
     lines = body.split("\n")
     valued = all("=" in lines[number] for number in starts)
     return valued and "iota" not in re.findall(r"\w+", body)
+
+
+# REVIEW-E196: Go's lexer ends a line's statement with a `;` after an identifier, a literal,
+# `break`, `continue`, `fallthrough`, `return`, `++`, `--`, `)`, `]` or `}`; and a `;` before a
+# closing `)` or `}` may be left out. A body joined onto one line with `;` (`{ a(); b() }`) is
+# then the lines it joined; `return` above `x` is not `return x`.
+_LEXEME = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|\n|\+\+|--|\w+|\S")
+_NO_END = frozenset(
+    {"case", "chan", "const", "default", "defer", "else", "for", "func", "go", "goto", "if"}
+) | {"import", "interface", "map", "package", "range", "select", "struct", "switch", "type", "var"}
+
+
+def semicolons(text: str) -> str:
+    """The text with the `;` Go's lexer puts at each line's end but the last written out, and
+    none before a closing `)` or `}` (REVIEW-E196); strings and runes read as one lexeme each."""
+    kept, at, last = [], 0, ""
+    for lexeme in _LEXEME.finditer(text):
+        if lexeme[0] != "\n":
+            last = lexeme[0]
+            continue
+        if _ends_statement(last):
+            kept.append(text[at : lexeme.start()] + " ;")
+            at = lexeme.start()
+        last = ""
+    return _omitted("".join(kept) + text[at:])
+
+
+def _ends_statement(last: str) -> bool:
+    if not last:
+        return False
+    if last in (")", "]", "}", "++", "--") or last[0] in "\"'`":
+        return True
+    return (last[0].isalnum() or last[0] == "_") and last not in _NO_END
+
+
+def _omitted(text: str) -> str:
+    """The text without each `;` that a `)` or a `}` follows, past blanks and line ends."""
+    lexemes = [found for found in _LEXEME.finditer(text) if found[0] != "\n"]
+    dropped = {
+        lexeme.start()
+        for lexeme, following in pairwise(lexemes)
+        if lexeme[0] == ";" and following[0] in (")", "}")
+    }
+    return "".join(c for at, c in enumerate(text) if at not in dropped) if dropped else text

@@ -276,9 +276,10 @@ def _commas(path: str) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
         return _rust_commas
     if path.endswith(".go"):
-        from specflow.languages.goforms import ungrouped  # off the hook's path of the others
+        from specflow.languages.goforms import semicolons, ungrouped  # off the others' path
 
-        return lambda text: ungrouped(_COMMA.sub("", text))  # REVIEW-E163: `var ( x = 1 )`
+        # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts
+        return lambda text: semicolons(ungrouped(_COMMA.sub("", text)))
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 
