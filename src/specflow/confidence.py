@@ -92,7 +92,7 @@ def confidence(
     if not link.in_scope:
         return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
     sure = _confidence(link, rare, touched, keys)
-    if link.said >= 2:  # the author says two of its words, however common in the code: weak
+    if len(link.said) >= 2:  # the author says two of its words, however common in the code: weak
         sure = max(sure, SAID)
     return round(min(1.0, sure), 3)
 

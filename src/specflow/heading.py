@@ -118,8 +118,10 @@ def _in_block(lines: Sequence[str], reference: int, first: int) -> bool:
     """CHECK-E52: line `first` is in the block that a reference after code on its line opens
     (up to the first line back at that line's level, `}` or `end`; a `{` alone right below
     it opens it); a comment line's reference heads as far as CHECK-21 says."""
-    if not 0 < reference < first <= len(lines) or not _code_before(lines[reference - 1].strip()):
+    if not 0 < reference < first <= len(lines):
         return True
+    if not _code_before(lines[reference - 1].strip()):
+        return not _closed(lines, reference, first)
     depth, opened = _indent(lines[reference - 1]), False
     for number in range(reference + 1, first):
         text = lines[number - 1]
@@ -129,6 +131,30 @@ def _in_block(lines: Sequence[str], reference: int, first: int) -> bool:
             return False  # back at its level: the block has ended (`first` may be its end)
         opened = True
     return True
+
+
+# CHECK-E58: a line less indented than a comment's reference that leaves its block: a closing
+# bracket (`} else {`, `end`), a branch's keyword, or a new statement (not SQL at the margin)
+_LEAVES = re.compile(
+    r"(?:[})\]]|(?:end|else|elif|elsif|except|catch|finally|rescue|ensure|when|case|default)\b)"
+)
+
+
+def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
+    """CHECK-E58: whether the block a comment line's reference sits in has closed before line
+    `first` (`// X-1` inside `else { ... }`, the change below its `}`); `first` itself may be
+    the line that closes it (`}`), still in it."""
+    depth = _indent(lines[reference - 1])
+    for number in range(reference + 1, first + 1):
+        text = lines[number - 1]
+        stripped = text.strip()
+        if not _code(stripped) or _indent(text) >= depth:
+            continue
+        if _STATEMENT.match(stripped):
+            return True
+        if _LEAVES.match(stripped) and (number < first or not stripped.startswith(_CLOSES)):
+            return True
+    return False
 
 
 def _opens_below(lines: Sequence[str] | None, number: int) -> bool:

@@ -79,6 +79,8 @@ def identifiers(text: str) -> frozenset[str]:
             called = span[chain.end() :].lstrip().startswith("(")
             if _worth(chain[0], called):
                 found.add(chain[0])
+                if span[chain.start() - 1 : chain.start()] == "$":  # REVIEW-E201: `$match()`
+                    found.add(f"${chain[0]}")
     prose = CODE_SPAN.sub(" ", text)
     for word in _SHAPED.findall(prose):
         name = word.removesuffix("()")

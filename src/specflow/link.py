@@ -82,7 +82,9 @@ class Link:
     words: tuple[str, ...]
     in_scope: bool
     spread: int = 1  # how many statements name the evidence's identifier (the fewest)
-    said: int = 0  # how many of `words` the change's subject lines and new tests' names say
+    # those of `words` the change's subject lines and new tests' names say (REVIEW-E200: only
+    # those, not every shared word its own lines lack: a governed block's, a context line's)
+    said: frozenset[str] = frozenset()
 
 
 def statements(spec: Spec) -> Iterator[Statement]:
@@ -225,7 +227,7 @@ class Corpus:
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
                 self._spread(kind, names, doc, scoped.get(files[at].path, frozenset())),
-                len(self.said[doc].intersection(words)),
+                self.said[doc].intersection(words),
             )
             for at, number, doc, kind, names, words in rows
         ]

@@ -324,7 +324,8 @@ def _question(
     said: tuple[str, ...] = ()
     if any(link.said for _, link in found):  # most questions share no word with the messages
         lines = set().union(*(word_set(hunk_text(hunk)) for hunk in hunks))
-        said = tuple(word for word in words if word not in lines)
+        told = frozenset().union(*(link.said for _, link in found))  # REVIEW-E200
+        said = tuple(word for word in words if word in told and word not in lines)
     return Question(
         best.statement,
         best.hunk.path,

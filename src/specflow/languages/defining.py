@@ -15,14 +15,14 @@ HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
 
 
 # REVIEW-E70: Rust's `pub(crate) const unsafe extern "C" fn`; REVIEW-E90: PHP's `public static
-# function normalize(...)` (not a closure's `function () use ($x)`)
+# function normalize(...)` (not a closure's `function () use ($x)`); REVIEW-E201: `function $match(`
 DEFINITION = re.compile(
     r"^\s*(?:export\s+(?:default\s+)?)?(?:pub(?:\([^)]*\))?\s+)?"
     r"(?:@\w+(?:\([^)\n]*\))?\s+)*"  # REVIEW-E121: Swift's `@inlinable public func`
     r"(?:(?:public|protected|private|static|final|abstract|open|fileprivate|internal|override"
     r"|mutating|nonmutating|class|nonisolated|dynamic)\s+)*"
     r"(?:(?:async|const|unsafe|extern(?:\s+\"\w*\")?)\s+)*(?:def|function|fn|func)\s+"
-    r"(?:\([^)]*\)\s*(?!use\b)|self\.)?([A-Za-z_]\w*)"  # REVIEW-E80: `def self.load_file`
+    r"(?:\([^)]*\)\s*(?!use\b)|self\.)?([A-Za-z_$][\w$]*)"  # REVIEW-E80: `def self.load_file`
 )
 
 

@@ -229,11 +229,14 @@ def _kept_writes(path: str, hunk: Hunk, sides: Sides) -> set[str]:
     and writes with the same value, as indented, one line declaring the name and the other not:
     Go's `var b *Buffer` then `b = pool.Get()` rewritten `b := pool.Get()` is neither a new
     write nor a stopped one."""
-    if not path.endswith(".go"):
+    if not path.endswith((".go", *_SCRIPTS)):
         return set()
     kept: set[str] = set()
     for removed, added in runs(hunk):
         before = _values(path, removed, sides[0])
+        if path.endswith(_SCRIPTS):  # REVIEW-E199: `const x: T[] = [...]` is as `const x = [...]`
+            kept |= {value[0] for value in _values(path, added, sides[1]) if value in before}
+            continue
         kept |= {
             value[0]
             for value in _values(path, added, sides[1])
@@ -388,6 +391,20 @@ def _writes(path: str, text: str) -> Iterator[tuple[str, int, bool]]:
         for name in declared["names"].split(","):
             if (name := name.strip()) not in NOT_WRITTEN:
                 yield name, declared.end(), False
+    if path.endswith(_SCRIPTS) and (bound := _MODULE_BINDING.match(text)):
+        yield bound[1], bound.end(), False  # REVIEW-E199
+
+
+# REVIEW-E199: a JavaScript or TypeScript module's binding, at the top level (column 0):
+# `const NAME_RE = /^[a-z]$/u;`, `export let count = 0`, `var SEP: string = "/"` write the
+# name; a local (indented), a destructuring (`const { a } =`) and a function's value
+# (`const f = (x) => x`, `= function`, which defines `f`) do not
+_SCRIPTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+_MODULE_BINDING = re.compile(
+    r"(?:export[ \t]+)?(?:declare[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*"
+    r"(?::[^=\n]{0,200}?)?(?<![=!<>])=(?![=>])(?![ \t]*(?:async\b[ \t]*)?"
+    r"(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]{0,200})?=>|[A-Za-z_$][\w$]*[ \t]*=>))"
+)
 
 
 # REVIEW-E162: Go writes names WRITE does not: `a, err := f()`, `a, b = b, a`, `var x = f()`,

@@ -80,7 +80,14 @@ def _comments_above(file: FileChange, new: bytes | None) -> dict[int, str]:
             continue
         first = hunk.added[0].number
         above = lines[max(0, first - 1 - ABOVE) : max(0, first - 1)]
-        comments = [line for line in above if line.lstrip().startswith(b"#")]
+        # CHECK-E58: not one inside a block deeper than the change, which has closed above it
+        code = next((line.text for line in hunk.added if line.text.strip()), "")
+        depth = len(code) - len(code.lstrip())
+        comments = [
+            line
+            for line in above
+            if line.lstrip().startswith(b"#") and len(line) - len(line.lstrip()) <= depth
+        ]
         if comments:
             found[index] = b"\n".join(comments).decode("utf-8", "replace")
     return found
