@@ -30,7 +30,7 @@ github:pallets/werkzeug, github:encode/httpx, github:msiemens/tinydb,
 github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs,
 github:BurntSushi/toml (`gotoml`), github:Pylons/waitress,
 github:pillarjs/path-to-regexp (`ptre`), github:dtolnay/semver (`rsemver`),
-github:aio-libs/multidict; a project's name
+github:aio-libs/multidict, github:agronholm/cbor2; a project's name
 is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
 `rustlog`) and pass
 its git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
