@@ -1,6 +1,6 @@
-"""REVIEW-E180 to REVIEW-E182: what of a hunk's code names nothing a statement names: a
-message's words, a builtin exception the line names unchanged, a read it removes. Through the
-CLI on real repositories (the tinydb and wsproto trials)."""
+"""REVIEW-E181 and REVIEW-E182: what of a hunk's code names nothing a statement names: a
+builtin exception the line names unchanged, a read it removes. Through the CLI on real
+repositories (the wsproto trial)."""
 
 from __future__ import annotations
 
@@ -8,70 +8,12 @@ from typing import Any
 
 from testing.util import review_json
 
-STORE_SPEC = """---
-id: STORE
-scope: [pkg/**]
----
-# Store
-
-## Context
-- `Store` in `pkg/store.py` keeps rows in a dict.
-
-## Requirements
-- STORE-1: `remove()` deletes the rows selected by `cond` or `ids` and returns them.
-- STORE-2: `fetch()` returns the row selected by `cond` or stored under `key`, or `None`.
-- STORE-3: `ids` are row numbers, never negative.
-- STORE-4: `purge()` empties the store.
-"""
-STORE = """class Store:
-    def __init__(self):
-        self.rows = {}
-
-    def remove(self, cond=None, ids=None):
-        if cond is None and ids is None:
-            raise LookupError('select something')
-        ids = ids or [k for k, r in self.rows.items() if cond(r)]
-        return [self.rows.pop(k) for k in ids]
-
-    def fetch(self, cond=None, key=None):
-        if key is not None:
-            return self.rows.get(key)
-        if cond is not None:
-            return next((r for r in self.rows.values() if cond(r)), None)
-        return None
-
-    def purge(self):
-        self.rows.clear()
-"""
-
 
 def asked(cli: Any) -> dict[str, tuple[str, list[str]]]:
     questions = review_json(cli, "HEAD", "--all")["questions"]
     return {
         q["statement"].get("id"): (q["evidence"]["kind"], q["evidence"]["names"]) for q in questions
     }
-
-
-def test_a_name_in_an_exception_message_is_no_name(repo, cli):
-    """REVIEW-E180 (the tinydb trial's D4): `'Use purge() to empty the store'` is a message;
-    the hunk in `remove()` names no `purge`."""
-    repo.commit("base", {"specs/store.md": STORE_SPEC, "pkg/store.py": STORE})
-    message = STORE.replace("'select something'", "'Use purge() to empty the store'")
-    repo.commit("a better message", {"pkg/store.py": message})
-    assert "purge" not in asked(cli).get("STORE-4", ("", []))[1]
-
-
-def test_an_f_strings_field_and_a_key_still_name(repo, cli):
-    """REVIEW-E180, adversarial: an f-string's field is code (`{self.purge()}` calls it), and
-    a string without a space is a key naming what it holds (REVIEW-E106)."""
-    repo.commit("base", {"specs/store.md": STORE_SPEC, "pkg/store.py": STORE})
-    field = STORE.replace("'select something'", "f'select something: {self.purge()}'")
-    repo.commit("purge on a bad call", {"pkg/store.py": field})
-    assert "purge" in asked(cli)["STORE-4"][1]
-    repo.commit("base again", {"pkg/store.py": STORE})
-    key = STORE.replace("LookupError('select something')", "LookupError(self.rows['purge'])")
-    repo.commit("name the key", {"pkg/store.py": key})
-    assert "purge" in asked(cli)["STORE-4"][1]
 
 
 CONN_SPEC = """---

@@ -1,5 +1,5 @@
-"""What of a hunk's code is no evidence of the names it speaks of: its messages (REVIEW-E180)
-and the builtin exceptions it names on both sides alike (REVIEW-E181). Pure."""
+"""What of a hunk's code is no evidence of the names it speaks of: the builtin exceptions it
+names on both sides alike (REVIEW-E181). Pure."""
 
 from __future__ import annotations
 
@@ -10,28 +10,6 @@ from collections import Counter
 from specflow.change import Hunk
 
 BARE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])")  # a name, not part of a dotted one
-
-
-# REVIEW-E180: a string of a hunk's code that holds a space is a message (`raise
-# RuntimeError('Use purge() to empty it')` names no `purge`), as a statement's is (REVIEW-E85,
-# REVIEW-E106); one without a space is a key naming what it holds; an f-string's fields are code
-_LITERAL = re.compile(r"""([bBrRfFuU]{0,2})("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
-_FIELD = re.compile(r"\{([^{}\n]*)\}")
-
-
-def without_message_strings(text: str) -> str:
-    """REVIEW-E180: the code with each string of words (a message) blank, but an f-string's
-    fields."""
-    if "'" not in text and '"' not in text:
-        return text
-    return _LITERAL.sub(_message_blank, text)
-
-
-def _message_blank(string: re.Match[str]) -> str:
-    if not any(c.isspace() for c in string[2]):
-        return string[0]
-    fields = _FIELD.findall(string[2]) if "f" in string[1].lower() else ()
-    return " " + " ".join(fields) + " "
 
 
 # Python's own exceptions, which every module names (REVIEW-E181)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from specflow.change import Hunk, Line
-from specflow.hunkcode import BARE, without_message_strings
+from specflow.hunkcode import BARE
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -247,10 +247,7 @@ def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
 
 def named_text(hunk: Hunk, text: str) -> str:
     """The hunk's text (`hunk_text`'s) as the names its code names read it: in Ruby, without
-    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`); in Python,
-    without its messages (REVIEW-E180: a string that holds a space)."""
-    if hunk.path.endswith((".py", ".pyi")):
-        return without_message_strings(text)
+    the text of its strings (REVIEW-E137: `'Content-Type'` names no `Content`)."""
     if not hunk.path.endswith(".rb") or ("'" not in text and '"' not in text and "%" not in text):
         return text
     from specflow.languages.rbstrings import code_of  # off the other languages' path
