@@ -247,7 +247,11 @@ class Corpus:
             return 1
         statement = self.statements[doc]
         called = kind == ENCLOSING and statement.kind != "context"
-        called = called and any(_function(name) or _calls(name, statement.text) for name in names)
+        # REVIEW-E202: a class a requirement or an edge case names is what it rules, as a
+        # function it calls is: a Context line naming it too says how it works (cbor2's `Simple`)
+        called = called and any(
+            _function(name) or _calls(name, statement.text) or _class(name) for name in names
+        )
         if not called and kind == ENCLOSING and statement.kind == "context":
             return min(self._context_rivals(name, doc) for name in names)  # REVIEW-E189
         if not called:  # every statement naming it is a rival
@@ -279,6 +283,11 @@ def _function(name: str) -> bool:
     """REVIEW-E153: a definition named in lower case is a function (`lookup`, `enum`), which a
     statement naming it speaks of as it would of `lookup()`; a class (`URL`) is not."""
     return name[:1].islower()
+
+
+def _class(name: str) -> bool:
+    """REVIEW-E202: a definition named in CamelCase is a class (`Simple`, `CBORTag`)."""
+    return name[:1].isupper() and any(c.islower() for c in name)
 
 
 def _calls(name: str, text: str) -> bool:
