@@ -4,13 +4,14 @@ also classify the `git grep` rows of every language in `specflow.ripple.uses`.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, is_comment_line
-from specflow.languages.base import LOCAL, WRAPPERS, FileFacts, Symbol
+from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL, WRAPPERS, FileFacts, Symbol
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
@@ -21,7 +22,13 @@ from specflow.languages.defining import (
     prototype_at,
     receiver_at,
 )
-from specflow.languages.rustitems import owned
+from specflow.languages.rustitems import (
+    RUST_ATTRIBUTE,
+    decorated,
+    impls_added,
+    item_header,
+    owned,
+)
 from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, runs, sides_of
 
 
@@ -44,10 +51,31 @@ def file_symbols(
         for index, hunk in enumerate(file.hunks)
         if index not in noop and (block := governed_block(hunk, lines))
     }
+    items = {
+        index: item
+        for index, hunk in enumerate(file.hunks)
+        if index not in noop and (item := _item_of(file, hunk, lines))
+    }
+    governed |= {index: item_header(lines[line - 1], name) for index, (line, name) in items.items()}
+    implemented = [  # REVIEW-E205
+        impl
+        for index, hunk in enumerate(file.hunks)
+        if index not in noop
+        for impl in impls_added(file.path, hunk.added)
+    ]
     enclosing = _headers(file, lines)
     if sides[1] is None and text is not None:  # REVIEW-E79: Ruby's, read as it is, for scopes
         sides = (sides[0], Side(lines, lines))
-    return symbols(file, noop, enclosing, sides), FileFacts(noop, enclosing, governed=governed)
+    # REVIEW-E204: an item whose attributes alone change is redefined
+    redefined = (
+        Symbol(name, "write", file.path, file.hunks[index].added[0].number, reach=reach, last=line)
+        for index, (line, name) in items.items()
+        if file.hunks[index].added
+        for reach in [ITEM_FUNCTION if governed[index].startswith("fn ") else ITEM]
+    )
+    extended = (Symbol(name, "write", file.path, line, reach=ITEM) for line, name in implemented)
+    found = itertools.chain(symbols(file, noop, enclosing, sides), redefined, extended)
+    return found, FileFacts(noop, enclosing, governed=governed)
 
 
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
@@ -111,6 +139,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     for index, hunk in enumerate(file.hunks):
         first = _first_code(hunk)
         names = _definition_above(lines, first, file.path) if lines and hunk.added else None
+        if (item := decorated(file.path, lines, hunk, first))[1]:  # REVIEW-E204
+            first, names = item[0], (item[1],)
         if names == ():  # REVIEW-E92: at the top level, a C prototype names what it declares
             names = _named("", file.path, prototype_at(file.path, lines, first))
         if not names and hunk.removed and not hunk.added:  # a definition removed whole
@@ -125,6 +155,17 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if names:
             found[index] = names
     return found
+
+
+def _item_of(file: FileChange, hunk: Hunk, lines: Sequence[str]) -> tuple[int, str] | None:
+    """REVIEW-E204: the Rust item (its line, its name) whose outer attributes are all a hunk
+    changes, read with its header (`enum Op`), as REVIEW-E86 reads a Python decorator."""
+    changed = [line.text for line in (*hunk.added, *hunk.removed) if line.text.strip()]
+    code = [text for text in changed if not is_comment_line(file.path, text)]
+    if not code or not all(RUST_ATTRIBUTE.match(text) for text in code):
+        return None
+    line, name = decorated(file.path, lines, hunk, _first_code(hunk))
+    return (line, name) if name and item_header(lines[line - 1], name) else None
 
 
 def _named(text: str, path: str, name: str) -> tuple[str, ...]:
