@@ -501,6 +501,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.rustitems",
         "languages.tokens",
         "languages.tstypes",
+        "languages.writes",
         "lineage",
         "link",
         "linkrows",

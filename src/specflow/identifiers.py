@@ -64,6 +64,10 @@ GENERIC_NAMES = frozenset().union(
 )
 
 
+# REVIEW-E204: a type's name of two letters in a code span (Rust's `Op`): a name, not a word
+_SHORT_TYPE = re.compile(r"[A-Z][a-z0-9]")
+
+
 @lru_cache(maxsize=4096)
 def identifiers(text: str) -> frozenset[str]:
     """The identifiers a statement names: code spans (each name in them), and outside them the
@@ -77,7 +81,7 @@ def identifiers(text: str) -> frozenset[str]:
             span = _QUOTED.sub(_message_out, span)
         for chain in CHAIN.finditer(span):
             called = span[chain.end() :].lstrip().startswith("(")
-            if _worth(chain[0], called):
+            if _worth(chain[0], called) or _SHORT_TYPE.fullmatch(chain[0]):
                 found.add(chain[0])
                 if span[chain.start() - 1 : chain.start()] == "$":  # REVIEW-E201: `$match()`
                     found.add(f"${chain[0]}")

@@ -29,6 +29,7 @@ from specflow.identifiers import (
     without_names,
 )
 from specflow.ids import dashed_references
+from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.words import (
@@ -317,7 +318,9 @@ def hunk_links(
     if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
         unchanged = unchanged_errors(hunk)
         names_in_hunk = [name for name in names_in_hunk if name not in unchanged]
-    hunk_words = hunk_words_of(without_errors(text, unchanged))
+    if qualifiers := method_syntax_qualifiers(hunk):  # REVIEW-E206: `Ord::cmp(a, b)` as `a.cmp(b)`
+        names_in_hunk = [name for name in names_in_hunk if name not in qualifiers]
+    hunk_words = hunk_words_of(without_errors(without_qualifiers(hunk, text), unchanged))
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)

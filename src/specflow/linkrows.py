@@ -23,7 +23,7 @@ from specflow.identifiers import (
     qualified,
 )
 from specflow.ids import find_references
-from specflow.languages.rustitems import other_types_method
+from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
 from specflow.link import (
     ENCLOSING,
     GOVERNED_LINKS,
@@ -80,7 +80,7 @@ def enclosing_rows(
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
-            words = hunk_words_of(text)
+            words = hunk_words_of(without_qualifiers(file.hunks[number], text))  # REVIEW-E206
             values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
@@ -248,14 +248,19 @@ def governed_rows(
             hunk = file.hunks[number]
             block = tuple(Line(0, line) for line in text.split("\n"))
             read = hunk._replace(added=(*hunk.added, *block))
-            if text.startswith("def ") and len(block) == 1:  # REVIEW-E86: the name alone
+            # REVIEW-E86: the name alone; REVIEW-E204: a Rust item's, its attributes changed
+            if (text.startswith("def ") or decorated_item(text)) and len(block) == 1:
                 read = hunk._replace(added=block, removed=())
             rows = [
                 (at, number, doc, kind, names, words)
                 for doc, kind, names, words in hunk_links(read, corpus, True, scope)
                 if doc in scope.docs
             ]
-            more = (row for row in rows[GOVERNED_LINKS:] if _named_once(corpus, row))
+            more = (
+                row
+                for row in rows[GOVERNED_LINKS:]
+                if _named_once(corpus, row) or decorated_item(text)  # REVIEW-E204: every one
+            )
             found += [*rows[:GOVERNED_LINKS], *more]
     return found
 

@@ -16,7 +16,7 @@ from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text, keys_written
-from specflow.languages.base import LOCAL
+from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
 from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
@@ -41,6 +41,7 @@ class Act:
     using: str = ""
     kind: str = ""
     local: bool = False  # REVIEW-E162: a Go function's own local, which no statement's name meets
+    item: bool = False  # REVIEW-E204: a Rust item whose attributes alone the hunk changes
 
 
 @dataclass(frozen=True)
@@ -259,8 +260,9 @@ def _questions(
         touched = {act.name for act in acts}
         acted = {act.name for act in acts if act.verb != "changes" and not act.local}
         keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
-        if keys is None:
-            keys = keys_of[id(hunk)] = keys_written(hunk)
+        if keys is None:  # REVIEW-E204: an item redefined tells as a key written does
+            keys = keys_written(hunk) | {act.name for act in acts if act.item}
+            keys_of[id(hunk)] = keys
         tested = test or id(hunk) in linking.tests
         sure = confidence(link, linking.rarity, acted, tested, touched, keys)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
@@ -390,6 +392,11 @@ def evidence(
         if symbol.kind == "write" and _on(symbol, added):
             using = symbol.producers[0] if symbol.producers else ""
             local = symbol.reach == LOCAL and symbol.path.endswith(".go")  # REVIEW-E162
+            if symbol.reach in (ITEM, ITEM_FUNCTION):  # REVIEW-E204: its attributes changed
+                kind = "class" if symbol.reach == ITEM else ""
+                act = Act("changes", symbol.name, kind=kind, item=True)
+                acts.setdefault(("changes", symbol.name), act)
+                continue
             acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using, local=local))
         elif symbol.kind == "unwrite" and _on(symbol, removed):
             acts.setdefault(("stops writing", symbol.name), Act("stops writing", symbol.name))

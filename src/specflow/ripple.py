@@ -271,7 +271,7 @@ def _use(
     statement_start = text[: at - len(name)].strip() in ("", "self.", "cls.")
     mutation = _MUTATION.match(rest)
     kind: UseKind
-    if defining.definition_at(text) == name:
+    if defining.defined_at(text, path) == name:  # REVIEW-E208: a Rust struct's too
         kind, function = "definition", ""  # the function around it is not known here
     elif _IMPORT.match(text):
         kind = "import"  # a name brought into scope is neither read nor written there

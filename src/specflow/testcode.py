@@ -189,13 +189,15 @@ def _headed(text: str, spans: list[tuple[int, int]]) -> Spans:
 
 def in_unit_tests(hunk: Hunk, sides: UnitTests) -> bool:
     """Every line the hunk adds is test code after the change, every line it removes was
-    before it."""
+    before it; REVIEW-E207: its blank lines apart (the one that sets an appended
+    `#[cfg(test)] mod tests` apart from the function above it)."""
     before, after = sides
-    changed = bool(hunk.added or hunk.removed)
+    added = [line for line in hunk.added if line.text.strip()]
+    removed = [line for line in hunk.removed if line.text.strip()]
     return (
-        changed
-        and all(inside(after, line.number) for line in hunk.added)
-        and all(inside(before, line.number) for line in hunk.removed)
+        bool(added or removed)
+        and all(inside(after, line.number) for line in added)
+        and all(inside(before, line.number) for line in removed)
     )
 
 

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 NESTED = "nested"  # REVIEW-E102: a function defined in a function reaches its file alone
 LOCAL = "local"  # REVIEW-E63: a name a function declares, which no other function sees
+# REVIEW-E204: a Rust item whose attributes alone a hunk changes, redefined: a type, a function
+ITEM, ITEM_FUNCTION = "item", "item function"
 MUTATORS = frozenset(
     {
         "append",

@@ -115,6 +115,21 @@ def receiver_at(text: str, path: str) -> str:
     return found[1] if found else ""
 
 
+# REVIEW-E204: a Rust item that holds no code, or does: `pub(crate) struct Identifier`, `pub enum
+# Op`, `const unsafe fn f`, `static mut COUNT`
+RUST_ITEM = re.compile(
+    r"\s*(?:(?:pub(?:\([^)]*\))?|unsafe|const|async|extern(?:\s+\"\w*\")?|default)\s+)*"
+    r"(?:struct|enum|union|trait|type|mod|static(?:\s+mut)?|const|fn)\s+([A-Za-z_]\w*)"
+)
+
+
+def defined_at(text: str, path: str) -> str:
+    """REVIEW-E208: the name a line defines, as `definition_at` reads any code (without its
+    path), and a Rust type's: `context Version` finds `pub struct Version {`."""
+    rust = RUST_ITEM.match(text) if path.endswith(".rs") else None
+    return rust[1] if rust else definition_at(text)
+
+
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""

@@ -4,13 +4,14 @@ also classify the `git grep` rows of every language in `specflow.ripple.uses`.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, is_comment_line
-from specflow.languages.base import LOCAL, WRAPPERS, FileFacts, Symbol
+from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL, WRAPPERS, FileFacts, Symbol
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
@@ -21,8 +22,15 @@ from specflow.languages.defining import (
     prototype_at,
     receiver_at,
 )
-from specflow.languages.rustitems import owned
+from specflow.languages.rustitems import (
+    RUST_ATTRIBUTE,
+    decorated,
+    impls_added,
+    item_header,
+    owned,
+)
 from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, runs, sides_of
+from specflow.languages.writes import NOT_WRITTEN, SCRIPTS, line_writes
 
 
 def file_symbols(
@@ -44,10 +52,31 @@ def file_symbols(
         for index, hunk in enumerate(file.hunks)
         if index not in noop and (block := governed_block(hunk, lines))
     }
+    items = {
+        index: item
+        for index, hunk in enumerate(file.hunks)
+        if index not in noop and (item := _item_of(file, hunk, lines))
+    }
+    governed |= {index: item_header(lines[line - 1], name) for index, (line, name) in items.items()}
+    implemented = [  # REVIEW-E205
+        impl
+        for index, hunk in enumerate(file.hunks)
+        if index not in noop
+        for impl in impls_added(file.path, hunk.added)
+    ]
     enclosing = _headers(file, lines)
     if sides[1] is None and text is not None:  # REVIEW-E79: Ruby's, read as it is, for scopes
         sides = (sides[0], Side(lines, lines))
-    return symbols(file, noop, enclosing, sides), FileFacts(noop, enclosing, governed=governed)
+    # REVIEW-E204: an item whose attributes alone change is redefined
+    redefined = (
+        Symbol(name, "write", file.path, file.hunks[index].added[0].number, reach=reach, last=line)
+        for index, (line, name) in items.items()
+        if file.hunks[index].added
+        for reach in [ITEM_FUNCTION if governed[index].startswith("fn ") else ITEM]
+    )
+    extended = (Symbol(name, "write", file.path, line, reach=ITEM) for line, name in implemented)
+    found = itertools.chain(symbols(file, noop, enclosing, sides), redefined, extended)
+    return found, FileFacts(noop, enclosing, governed=governed)
 
 
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
@@ -71,17 +100,6 @@ def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
                 body = [text for text in lines[number : number + 3] if text.strip() not in "}"]
                 return "\n".join(body)
     return ""
-
-
-# REVIEW-E73: also after a condition or `else` on the same line: `if (opt.secure) str += '; Secure'`
-WRITE = re.compile(
-    r"(?:\.|^\s*|(?<=\))[ \t]*|\belse[ \t]+)([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*"
-    r"(?:[-+*/%|&^]|<<|>>|:)?=(?![=>])"  # REVIEW-E162: Go's `x := f()` writes `x`
-)
-
-
-# REVIEW-E44: `const [a, setA] = ...` declares, `_ = try f()` discards: neither writes a name
-NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 
 
 HEADER_NAME = re.compile(
@@ -111,6 +129,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     for index, hunk in enumerate(file.hunks):
         first = _first_code(hunk)
         names = _definition_above(lines, first, file.path) if lines and hunk.added else None
+        if (item := decorated(file.path, lines, hunk, first))[1]:  # REVIEW-E204
+            first, names = item[0], (item[1],)
         if names == ():  # REVIEW-E92: at the top level, a C prototype names what it declares
             names = _named("", file.path, prototype_at(file.path, lines, first))
         if not names and hunk.removed and not hunk.added:  # a definition removed whole
@@ -125,6 +145,17 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if names:
             found[index] = names
     return found
+
+
+def _item_of(file: FileChange, hunk: Hunk, lines: Sequence[str]) -> tuple[int, str] | None:
+    """REVIEW-E204: the Rust item (its line, its name) whose outer attributes are all a hunk
+    changes, read with its header (`enum Op`), as REVIEW-E86 reads a Python decorator."""
+    changed = [line.text for line in (*hunk.added, *hunk.removed) if line.text.strip()]
+    code = [text for text in changed if not is_comment_line(file.path, text)]
+    if not code or not all(RUST_ATTRIBUTE.match(text) for text in code):
+        return None
+    line, name = decorated(file.path, lines, hunk, _first_code(hunk))
+    return (line, name) if name and item_header(lines[line - 1], name) else None
 
 
 def _named(text: str, path: str, name: str) -> tuple[str, ...]:
@@ -229,12 +260,12 @@ def _kept_writes(path: str, hunk: Hunk, sides: Sides) -> set[str]:
     and writes with the same value, as indented, one line declaring the name and the other not:
     Go's `var b *Buffer` then `b = pool.Get()` rewritten `b := pool.Get()` is neither a new
     write nor a stopped one."""
-    if not path.endswith((".go", *_SCRIPTS)):
+    if not path.endswith((".go", *SCRIPTS)):
         return set()
     kept: set[str] = set()
     for removed, added in runs(hunk):
         before = _values(path, removed, sides[0])
-        if path.endswith(_SCRIPTS):  # REVIEW-E199: `const x: T[] = [...]` is as `const x = [...]`
+        if path.endswith(SCRIPTS):  # REVIEW-E199: `const x: T[] = [...]` is as `const x = [...]`
             kept |= {value[0] for value in _values(path, added, sides[1]) if value in before}
             continue
         kept |= {
@@ -252,7 +283,7 @@ def _values(path: str, lines: Sequence[Line], side: Side | None) -> set[tuple[st
     for line in lines:
         code, text = line_as(side, "code", line), line_as(side, "uncommented", line)
         indent = text[: len(text) - len(text.lstrip())]
-        for name, end, _ in _writes(path, code):
+        for name, end, _ in line_writes(path, code):
             declares = code[:end].endswith(":=") or code.lstrip().startswith(("var ", "const "))
             found.add((name, " ".join(text[end:].split()), indent, declares))
     return found
@@ -375,45 +406,10 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
     if definition:
         yield Symbol(definition[1], "function", path, number)
         return
-    for name, end, through in _writes(path, text):
+    for name, end, through in line_writes(path, text):
         producers = tuple(line_producers(text, end))
         reach = ATTRIBUTE if through else ""
         yield Symbol(name, kind, path, number, producers=producers, reach=reach)
-
-
-def _writes(path: str, text: str) -> Iterator[tuple[str, int, bool]]:
-    """The names a line writes, each with where the value written starts, and whether it is
-    written through an object (`c.allowed = ...`)."""
-    for match in WRITE.finditer(text):
-        if match[1] not in NOT_WRITTEN:
-            yield match[1], match.end(), match[0].startswith(".")
-    if path.endswith(".go") and (declared := _GO_WRITES.match(text)):
-        for name in declared["names"].split(","):
-            if (name := name.strip()) not in NOT_WRITTEN:
-                yield name, declared.end(), False
-    if path.endswith(_SCRIPTS) and (bound := _MODULE_BINDING.match(text)):
-        yield bound[1], bound.end(), False  # REVIEW-E199
-
-
-# REVIEW-E199: a JavaScript or TypeScript module's binding, at the top level (column 0):
-# `const NAME_RE = /^[a-z]$/u;`, `export let count = 0`, `var SEP: string = "/"` write the
-# name; a local (indented), a destructuring (`const { a } =`) and a function's value
-# (`const f = (x) => x`, `= function`, which defines `f`) do not
-_SCRIPTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
-_MODULE_BINDING = re.compile(
-    r"(?:export[ \t]+)?(?:declare[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*"
-    r"(?::[^=\n]{0,200}?)?(?<![=!<>])=(?![=>])(?![ \t]*(?:async\b[ \t]*)?"
-    r"(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]{0,200})?=>|[A-Za-z_$][\w$]*[ \t]*=>))"
-)
-
-
-# REVIEW-E162: Go writes names WRITE does not: `a, err := f()`, `a, b = b, a`, `var x = f()`,
-# `var x T = f()`, `const n = 3` (`x := f()` alone is WRITE's, its `:=` an operator)
-_GO_WRITES = re.compile(
-    r"\s*(?:(?:var|const)\s+(?P<declared>)|(?=\w+\s*,))"
-    r"(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)"
-    r"(?(declared)(?:\s+[^=\n]*?)?|)\s*:?=(?!=)"
-)
 
 
 _WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")

@@ -5,9 +5,10 @@ block holds a method (REVIEW-E146), so that `from_str` inside `impl FromStr for 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from specflow.languages.defining import definition_at
+from specflow.change import Hunk, Line
+from specflow.languages.defining import RUST_ITEM, definition_at
 
 IMPL_SCAN = 400  # lines read above a change for the block that holds it
 
@@ -43,6 +44,62 @@ def impl_owner(lines: Sequence[str], line: int, name: str) -> str:
         if depth == 0:
             return ""
     return ""
+
+
+# REVIEW-E204: an outer attribute (`#[non_exhaustive]`, `#[derive(Debug)]`) is part of the item
+# below it, as a Python decorator is part of its function
+RUST_ATTRIBUTE = re.compile(r"\s*#\[")
+
+
+def attributed(path: str, lines: Sequence[str], line: int, below: bool = False) -> tuple[int, str]:
+    """REVIEW-E204: when line `line` of a Rust file is an outer attribute (or, `below`, where
+    removed ones stood), the item it decorates (past the attributes, over lines too, and doc
+    comments): its line and its name (`Op` of `pub enum Op {`); else (0, "")."""
+    if not path.endswith(".rs") or not 0 < line <= len(lines):
+        return 0, ""
+    if not below and not RUST_ATTRIBUTE.match(lines[line - 1]):
+        return 0, ""
+    depth = 0
+    for number in range(line, min(len(lines), line + IMPL_SCAN) + 1):
+        text = lines[number - 1]
+        if depth == 0 and not RUST_ATTRIBUTE.match(text) and not text.lstrip().startswith("//"):
+            item = RUST_ITEM.match(text)
+            return (number, item[1]) if item else (0, "")
+        depth = max(0, depth + text.count("[") - text.count("]"))
+    return 0, ""
+
+
+def decorated(path: str, lines: Sequence[str], hunk: Hunk, first: int) -> tuple[int, str]:
+    """REVIEW-E204: the Rust item whose outer attributes are the hunk's first code (added), or
+    all it removes: the attribute is part of the item, `#[non_exhaustive]` of `enum Op`."""
+    if hunk.added:
+        return attributed(path, lines, first)
+    if hunk.removed and all(RUST_ATTRIBUTE.match(line.text) for line in hunk.removed):
+        return attributed(path, lines, first, below=True)
+    return 0, ""
+
+
+def impls_added(path: str, added: Sequence[Line]) -> Iterator[tuple[int, str]]:
+    """REVIEW-E205: each `impl` block whose header a hunk adds (`impl FromIterator<Comparator>
+    for VersionReq {`): its line and its type, which it gives what it implements."""
+    if not path.endswith(".rs"):
+        return
+    for line in added:
+        block = _BLOCK.match(line.text)
+        if block and block[1] == "impl" and (name := block_type("impl", block[2])):
+            yield line.number, name
+
+
+def item_header(text: str, name: str) -> str:
+    """REVIEW-E204: `enum Op` of `pub enum Op {`: the item's kind and name alone."""
+    found = RUST_ITEM.match(text)
+    kind = found[0].split()[-2] if found else ""
+    return f"{kind} {name}" if kind else ""
+
+
+def decorated_item(text: str) -> bool:
+    """REVIEW-E204: whether `text` is an item's header as `item_header` writes it."""
+    return bool(re.fullmatch(r"(?:struct|enum|union|trait|type|mod|static|mut|const|fn) \w+", text))
 
 
 def block_type(kind: str, rest: str) -> str:
@@ -102,3 +159,30 @@ def other_types_method(text: str, enclosing: Sequence[str]) -> bool:
     owner, name = enclosing[-2], enclosing[-1]
     found = re.findall(rf"(?:(\w+)::)?(?<![\w.]){re.escape(name)}(?!\w)", text)
     return bool(found) and all(qualifier not in ("", owner, "Self") for qualifier in found)
+
+
+_PATH_CALL = re.compile(r"(?<![\w:])(\w+)::(\w+)\s*\(")
+
+
+def method_syntax_qualifiers(hunk: Hunk) -> frozenset[str]:
+    """REVIEW-E206: the paths that only the removed lines of a Rust hunk name, each as the
+    qualifier of a call (`Ord` of `Ord::cmp(self, rhs)`, `ptr` of `ptr::read(p)`) that the
+    added lines make as a method of the same name (`self.cmp(rhs)`, `p.read()`): the same call
+    in method syntax names no `Ord`, so `Ord` is no evidence of a change to it."""
+    if not hunk.path.endswith(".rs") or not hunk.added or not hunk.removed:
+        return frozenset()
+    added = "\n".join(line.text for line in hunk.added)
+    removed = "\n".join(line.text for line in hunk.removed)
+    return frozenset(
+        qualifier
+        for qualifier, method in _PATH_CALL.findall(removed)
+        if re.search(rf"\.\s*{method}\s*\(", added)
+        and not re.search(rf"(?<![\w.]){qualifier}\b", added)
+    )
+
+
+def without_qualifiers(hunk: Hunk, text: str) -> str:
+    """REVIEW-E206: the hunk's text without the qualifiers `method_syntax_qualifiers` finds."""
+    for qualifier in sorted(method_syntax_qualifiers(hunk)):
+        text = re.sub(rf"(?<![\w:]){qualifier}::", "", text)
+    return text
