@@ -275,7 +275,9 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
             headed = True
         elif headed and stripped and not stripped.startswith(_ASIDE):
             body = body or not level
-            goes_on = stripped.endswith(_OPENS) and not _ASSIGNS.match(stripped)
+            # CHECK-E59: `if sys.implementation.name != "pypy":` back at its level begins a
+            # block of its own, as an assignment does: no signature's last line goes on so
+            goes_on = stripped.endswith(_OPENS) and not _NEW_BLOCK.match(stripped)
             if body and level and not goes_on and _ends(stripped, number < first):
                 return False  # back at its level after its body: the definition has ended
         attached = attached and (not stripped or stripped.startswith(_ASIDE))
@@ -283,6 +285,7 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
 
 
 _ASSIGNS = re.compile(r"[A-Za-z_][\w.]*\s*(?::[^=]+)?=(?![=>])")  # `REGISTRY: dict = {` ends it
+_NEW_BLOCK = re.compile(_ASSIGNS.pattern + r"|(?:if|for|while|with|try|async\s+(?:for|with))\b")
 _ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
 _OPENS = ("{", "(", "[", ":", "=>")  # a line that goes on: `) -> int:`, `) *Thing {`
 _CLOSES = ("}", ")", "]", "end")  # the line that ends a definition's block

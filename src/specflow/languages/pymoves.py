@@ -1,10 +1,11 @@
-"""Functions a change moves, unchanged, to another place of their module or class
-(REVIEW-E30). Pure: the hunks and the two files' text in, each side's lines of the moved
-functions out."""
+"""Functions and classes a change moves, unchanged, to another place of their module or class
+(REVIEW-E30, REVIEW-E209). Pure: the hunks and the two files' text in, each side's `def` or
+`class` lines of the moved definitions out."""
 
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -16,15 +17,17 @@ Same = Callable[[ast.stmt, ast.stmt, str], bool]  # two functions the same in a 
 NONE_MOVED: Moved = (frozenset(), frozenset())
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_DEF = re.compile(r"[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)")
+_DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
+_DEF = re.compile(r"[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)")
 
 
 def moved_functions(
     hunks: Sequence[Hunk], sources: tuple[bytes | None, bytes | None], same: Same
 ) -> Moved:
-    """The functions the hunks remove whole from one place of a module or class body and add
-    whole at another of the same body, the same as `same` reads them, when the move cannot
-    change what runs (`_harmless`)."""
+    """The functions and classes whose `def` or `class` line the hunks remove at one place of
+    a module or class body and add at another of the same body (git may keep some of their
+    lines as context, paired with another's: REVIEW-E209), the same as `same` reads them, when
+    the move cannot change what runs (`_harmless`)."""
     names = _moving(hunks)
     if not names or sources[0] is None or sources[1] is None:
         return NONE_MOVED
@@ -44,8 +47,8 @@ def moved_functions(
             one, other = _only(old_body, name), _only(new_body, name)
             if one is None or other is None:
                 continue
-            if not (_lines(one) <= removed and _lines(other) <= added):
-                continue
+            if not (_first(one) in removed and _first(other) in added):
+                continue  # REVIEW-E209: lines of it that git pairs with another's stay
             if same(one, other, "class" if place else "module") and _harmless(
                 (one, other), (old_body, new_body), lazy
             ):
@@ -55,9 +58,9 @@ def moved_functions(
 
 
 def _moving(hunks: Sequence[Hunk]) -> set[str]:
-    """The names of the functions whose `def` line the hunks remove at one place and add at
-    another: in another hunk, or across lines the hunk keeps (a hunk that rewrites functions
-    where they stand moves none)."""
+    """The names of the definitions whose `def` or `class` line the hunks remove at one place
+    and add at another: in another hunk, or across lines the hunk keeps (a hunk that rewrites
+    functions where they stand moves none)."""
     removed = dict(_defined(hunks, "removed"))
     added = dict(_defined(hunks, "added"))
     return {name for name in removed.keys() & added.keys() if removed[name] != added[name]}
@@ -70,7 +73,8 @@ def _defined(hunks: Sequence[Hunk], side: str) -> Iterator[tuple[str, tuple[int,
         lines: tuple[Line, ...] = getattr(hunk, side)
         start = hunk.old_start if side == "removed" else hunk.new_start
         for count, line in enumerate(lines):
-            if "def" in line.text and (match := _DEF.match(line.text)) is not None:
+            text = line.text
+            if ("def" in text or "class" in text) and (match := _DEF.match(text)) is not None:
                 yield match.group(1), (index, line.number - start - count)
 
 
@@ -86,18 +90,20 @@ def _bodies(
             yield from _bodies(statement.body, (*place, statement.name))
 
 
-def _only(body: list[ast.stmt], name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """The one undecorated function of the body called `name`, when nothing else there binds
-    the name (a second binding makes the order decide which one wins)."""
-    found = [s for s in body if isinstance(s, _FUNCTIONS) and s.name == name]
+def _only(body: list[ast.stmt], name: str) -> ast.stmt | None:
+    """The one undecorated function or class (REVIEW-E209) of the body called `name`, when
+    nothing else there binds the name (a second binding makes the order decide which one
+    wins)."""
+    found = [s for s in body if isinstance(s, _DEFINITIONS) and s.name == name]
     if len(found) != 1 or found[0].decorator_list:
         return None
     others = (s for s in body if s is not found[0])
     return None if any(name in _bound(s) for s in others) else found[0]
 
 
-def _lines(function: ast.stmt) -> set[int]:
-    return set(range(function.lineno, (function.end_lineno or function.lineno) + 1))
+def _first(definition: ast.stmt) -> int:
+    """The `def` or `class` line (its decorators, if any, are above it)."""
+    return definition.lineno
 
 
 def _lazy_annotations(tree: ast.Module) -> bool:
@@ -115,19 +121,88 @@ def _harmless(
     functions: tuple[ast.stmt, ast.stmt], bodies: tuple[list[ast.stmt], list[ast.stmt]], lazy: bool
 ) -> bool:
     """Whether the move changes nothing that runs when the body runs: no statement it moves
-    past reads the function's name or calls a function or class of the body (which might call
-    it), and what the function evaluates when defined (its defaults, and its annotations
-    unless they are lazy) reads no name those statements bind."""
+    past reads the definition's name or calls a function or class of the body (which might
+    call it), what the definition evaluates when defined (its defaults, and its annotations
+    unless they are lazy; a class's bases and body) reads no name those statements bind and
+    calls no function or class of the body, and a class that runs code when defined (a base,
+    a keyword) moves past no statement that calls and no class of one of its bases."""
     passed = _passed_over(functions, bodies)
     name = getattr(functions[0], "name", "")
-    local = {s.name for body in bodies for s in body if isinstance(s, (*_FUNCTIONS, ast.ClassDef))}
+    local = {s.name for body in bodies for s in body if isinstance(s, _DEFINITIONS)}
+    hooks = _subclass_hooks(bodies)
+    own = list(_run_when_defined(functions[0], lazy))
+    if local & _called(own, hooks) or not _orderless(functions[0], passed, lazy, local - hooks):
+        return False  # REVIEW-E209
     for statement in passed:
         nodes = list(_run_when_defined(statement, lazy))
-        if name in _names(nodes) or local & _called(nodes):
+        if name in _names(nodes) or local & _called(nodes, hooks):
             return False
     bound = set().union(*(_bound(s) for s in passed))
-    own = _run_when_defined(functions[0], lazy)
-    return not bound & _names(list(own))
+    return not bound & _names(own) and not any(_interfere(own, s, lazy) for s in passed)
+
+
+def _interfere(own: list[ast.AST], statement: ast.stmt, lazy: bool) -> bool:
+    """REVIEW-E209: one of the two changes what the other reads when the body runs: it calls
+    something other than a builtin that only builds a value, or stores into an item or an
+    attribute, and the other reads a name it reads (`ORDER.append(1)` and `N = len(ORDER)`)."""
+    other = list(_run_when_defined(statement, lazy))
+    return bool(
+        (_mutates(other) and _names(other) & _names(own))
+        or (_mutates(own) and _names(own) & _names(other))
+    )
+
+
+_PURE = frozenset(dir(builtins)) - {
+    "exec", "eval", "setattr", "delattr", "globals", "locals", "vars", "__import__",
+    "next", "iter", "print", "input", "open", "breakpoint", "compile",
+}  # fmt: skip
+
+
+def _mutates(nodes: list[ast.AST]) -> bool:
+    for node in nodes:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) not in _PURE:
+            return True
+        if isinstance(node, ast.AugAssign | ast.Delete):
+            return True
+        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            return True
+    return False
+
+
+def _orderless(moved: ast.stmt, passed: list[ast.stmt], lazy: bool, plain: set[str]) -> bool:
+    """REVIEW-E209: a class with bases or keywords (whose `__init_subclass__`, metaclass or
+    registry may run) moves past no statement but definitions that call nothing, and past no
+    class of one of its bases (the order they are subclassed in may be seen) but a `plain`
+    one: a class of the body whose subclassing runs none of its code."""
+    if not isinstance(moved, ast.ClassDef) or not (moved.bases or moved.keywords):
+        return True
+    bases = {ast.dump(base) for base in moved.bases if getattr(base, "id", None) not in plain}
+    for statement in passed:
+        if isinstance(statement, ast.ClassDef):
+            if bases & {ast.dump(base) for base in statement.bases}:
+                return False
+        elif not isinstance(statement, _FUNCTIONS) or any(
+            isinstance(node, ast.Call) for node in _run_when_defined(statement, lazy)
+        ):
+            return False
+    return True
+
+
+def _subclass_hooks(bodies: tuple[list[ast.stmt], list[ast.stmt]]) -> set[str]:
+    """REVIEW-E209: the classes of the bodies whose subclassing runs code of theirs: one with
+    keywords (a metaclass), one defining `__init_subclass__`, and a subclass of one."""
+    classes = {s.name: s for body in bodies for s in body if isinstance(s, ast.ClassDef)}
+    hooks = {
+        name
+        for name, node in classes.items()
+        if node.keywords or any(getattr(s, "name", "") == "__init_subclass__" for s in node.body)
+    }
+    grown = True
+    while grown:
+        more = {n for n, c in classes.items() if _names(list(c.bases)) & hooks}
+        grown = bool(more - hooks)
+        hooks |= more
+    return hooks
 
 
 def _passed_over(
@@ -170,17 +245,19 @@ def _names(nodes: list[ast.AST]) -> set[str]:
     return {node.id for node in nodes if isinstance(node, ast.Name)}
 
 
-def _called(nodes: list[ast.AST]) -> set[str]:
-    """The names called when the body runs: calls, decorators, and the bases and keywords of a
-    class (a base's `__init_subclass__` or metaclass runs)."""
+def _called(nodes: list[ast.AST], hooks: set[str]) -> set[str]:
+    """The names called when the body runs: calls, decorators, the keywords of a class, and
+    its bases whose subclassing runs their code (`hooks`: REVIEW-E209; a base's
+    `__init_subclass__` or metaclass runs)."""
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             found.add(node.func.id)
-        elif isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+        elif isinstance(node, _DEFINITIONS):
             parts = [*node.decorator_list]
             if isinstance(node, ast.ClassDef):
-                parts += [*node.bases, *(k.value for k in node.keywords)]
+                parts += [k.value for k in node.keywords]
+                found |= _names(list(node.bases)) & hooks
             found |= _names([n for part in parts for n in ast.walk(part)])
     return found
 

@@ -27,13 +27,14 @@ from specflow.languages.pymodern import (
     os_error,
     rewritten,
 )
-from specflow.languages.pyslots import sorted_slots, unordered_slots
+from specflow.languages.pyslots import needless_globals, sorted_slots, unordered_slots
 from specflow.languages.pytyping import (
     declared_aliases,
     modern,
     type_alias,
     type_only_base,
     typing_name,
+    union_aliases,
 )
 
 # Imports that only serve annotations; dropping them never changes what the code does.
@@ -57,6 +58,9 @@ class Side(NamedTuple):
     package: tuple[str, ...] = ()  # the file's folders, for its relative imports (REVIEW-E83)
     sources: Sources = (None, None)  # both sides whole, when known: what they read (REVIEW-E84)
     slots: frozenset[int] = frozenset()  # REVIEW-E167: lines of `__slots__` nothing reads in order
+    idle: frozenset[int] = (
+        frozenset()
+    )  # REVIEW-E211: lines of `global` declarations that do nothing
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -69,13 +73,18 @@ def both_sides(
     either side declares, the classes whose annotations nothing reads (REVIEW-E29), and the
     folders of the file at `path`."""
     typing_modules = (typing_names(old_tree), typing_names(new_tree))
-    aliases = declared_aliases((old_tree, new_tree), typing_modules[0] | typing_modules[1])
+    every = typing_modules[0] | typing_modules[1]
+    aliases = declared_aliases((old_tree, new_tree), every)
+    aliases |= union_aliases((old_tree, new_tree), every)  # REVIEW-E210
     package = tuple(path.split("/")[:-1])
     plain = plain_sides((old_tree, new_tree), typing_modules, sources)
     slots = (unordered_slots(old_tree, sources[0]), unordered_slots(new_tree, sources[1]))
+    idle = (needless_globals(old_tree), needless_globals(new_tree))
     one, other = (
-        Side(names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines)
-        for names, classes, lines in zip(typing_modules, plain, slots, strict=True)
+        Side(
+            names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines
+        )._replace(idle=needless)
+        for names, classes, lines, needless in zip(typing_modules, plain, slots, idle, strict=True)
     )
     return one, other
 
@@ -128,6 +137,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
     variable of a module or class."""
     if isinstance(statement, ast.Pass):
         return True
+    if isinstance(statement, ast.Global):  # REVIEW-E211: of names the function never binds
+        return statement.lineno in side.idle
     if isinstance(statement, ast.Expr):  # a docstring, a bare string or `...`
         return isinstance(statement.value, ast.Constant)
     if isinstance(statement, ast.Import | ast.ImportFrom):
@@ -139,9 +150,9 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         # local annotation is never evaluated (its shape is none: it is no statement there)
         # (REVIEW-E177: but `v[f()]: int`, `a.b.c: int` evaluate their target's object)
         return where in ("plain class", "function") and _bare(statement.target)
+    if isinstance(statement, (*FUNCTIONS, ast.ClassDef)) and statement.lineno in side.moved:
+        return True  # REVIEW-E30, REVIEW-E209: moved unchanged where it cannot matter
     if isinstance(statement, FUNCTIONS):
-        if statement.lineno in side.moved:
-            return True
         overload = any(typing_name(d, side.typing) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
     return where != "function" and type_alias(statement, side.typing, side.aliases)

@@ -1,6 +1,7 @@
 """A class's `__slots__` whose order nothing reads (REVIEW-E167): ruff's RUF023 sorts them, and
 CPython sorts a class's slot names itself before it lays out its instances, so only code that
-reads `__slots__` back sees the order. Pure: a tree and the file's text in."""
+reads `__slots__` back sees the order; and the `global` declarations that do nothing
+(REVIEW-E211). Pure: a tree and the file's text in."""
 
 from __future__ import annotations
 
@@ -64,3 +65,58 @@ def _slots(statement: ast.stmt) -> list[ast.Constant] | None:
     names = [e for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
     distinct = len({name.value for name in names}) == len(names) == len(value.elts)
     return names if distinct else None
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_SCOPES = (*_DEFINITIONS, ast.Lambda)
+
+
+def needless_globals(tree: ast.Module) -> frozenset[int]:
+    """REVIEW-E211: the lines of the `global` declarations that change nothing: in a function
+    no function encloses (there a free name could be the enclosing one's), naming only names
+    the function never binds (assigned, augmented, deleted, imported, defined, caught,
+    matched or declared `nonlocal` anywhere inside it, nested scopes included): a name it
+    only reads is the module's either way, and `v[0] += 1` writes into the object `v` holds."""
+    found: set[int] = set()
+    outer = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    nested = {id(inner) for node in outer for inner in ast.walk(node) if inner is not node}
+    for function in outer:
+        if id(function) in nested:
+            continue
+        bound = _bound_names(function)
+        found.update(
+            node.lineno
+            for node in _own_scope(function)
+            if isinstance(node, ast.Global) and not bound & set(node.names)
+        )
+    return frozenset(found)
+
+
+def _own_scope(function: ast.AST) -> list[ast.AST]:
+    """The nodes of the function's body that its scope holds, none of a nested scope's."""
+    found: list[ast.AST] = []
+    todo = list(getattr(function, "body", []))
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if not isinstance(node, _SCOPES):
+            todo += ast.iter_child_nodes(node)
+    return found
+
+
+def _bound_names(function: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            found.add(node.id)
+        elif isinstance(node, ast.alias):
+            found.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, _DEFINITIONS) and node is not function:
+            found.add(node.name)
+        elif isinstance(node, ast.Nonlocal):
+            found.update(node.names)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            found.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            found.add(node.rest)
+    return found

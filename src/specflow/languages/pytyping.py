@@ -27,6 +27,80 @@ def declared_aliases(
     )
 
 
+def union_aliases(
+    trees: Sequence[ast.Module], typing_modules: frozenset[str]
+) -> frozenset[tuple[str, str]]:
+    """REVIEW-E210: `X = A[T] | B | None` in a module or class body, as ruff's UP007 writes
+    `X = Union[A[T], B, None]`, is a type alias too, when one operand is `None` or a typing
+    generic (so `|` builds a union, not bits) and the tree reads `X` only in annotations
+    (`isinstance(v, X)` and `get_origin(X)` see `types.UnionType`, not `typing.Union`)."""
+    found: set[tuple[str, str]] = set()
+    for tree in trees:
+        read = _read_outside_annotations(tree)
+        for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]:
+            found.update(
+                (node.targets[0].id, ast.dump(node.value))
+                for node in body
+                if isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id not in read
+                and _typed_union(node.value, typing_modules)
+            )
+    return frozenset(found)
+
+
+def _typed_union(node: ast.expr, typing_modules: frozenset[str]) -> bool:
+    operands = _operands(node)
+    if len(operands) < 2 or not all(
+        isinstance(o, ast.Name | ast.Attribute | ast.Subscript) or _none(o) for o in operands
+    ):
+        return False
+    return any(
+        _none(o)
+        or (
+            isinstance(o, ast.Subscript)
+            and (typing_name(o.value, typing_modules) is not None or _generic(o.value))
+        )
+        for o in operands
+    )
+
+
+def _operands(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_operands(node.left), *_operands(node.right)]
+    return [node]
+
+
+def _none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _read_outside_annotations(tree: ast.Module) -> set[str]:
+    """The names the tree loads anywhere but in an annotation."""
+    annotations = {
+        id(inner)
+        for node in ast.walk(tree)
+        for part in _annotations_of(node)
+        for inner in ast.walk(part)
+    }
+    return {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name)
+        and isinstance(node.ctx, ast.Load)
+        and id(node) not in annotations
+    }
+
+
+def _annotations_of(node: ast.AST) -> list[ast.expr]:
+    if isinstance(node, ast.arg | ast.AnnAssign) and node.annotation is not None:
+        return [node.annotation]
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns is not None:
+        return [node.returns]
+    return []
+
+
 def type_alias(
     statement: ast.AST, typing_modules: frozenset[str], aliases: frozenset[tuple[str, str]]
 ) -> bool:
