@@ -112,3 +112,37 @@ def test_a_bare_builtin_a_type_or_a_parse_names_no_method(repo, cli):
     assert asked(cli) == set()
     repo.commit("other", {"other/h.py": HEADERS.replace('{v}\\n"', '{v}\\r\\n"')})
     assert asked(cli) == set()
+
+
+CONTAINS_SPEC = """---
+id: LOOKUP
+scope: [pkg/**]
+---
+# Lookup
+
+## Requirements
+- LOOKUP-4: `key in md` is true when some entry has the key's identity.
+- LOOKUP-5: `for name in md` yields each name once.
+"""
+CONTAINS = """class MultiDict:
+    def __init__(self):
+        self._items = {}
+
+    def __contains__(self, item):
+        found = self._items.get(item)
+        return found is not None
+
+    def __iter__(self):
+        return iter(self._items)
+"""
+
+
+def test_a_membership_test_names_contains(repo, cli):
+    """REVIEW-E203 (the multidict trial's b4d5c557: `__contains__` changed, LOOKUP-4 "`key in
+    md` is true ..." not asked): a backticked membership test names `__contains__`; a loop's
+    `for key in md` iterates, and names none."""
+    repo.commit("base", {"specs/lookup.md": CONTAINS_SPEC, "pkg/md.py": CONTAINS})
+    identity = CONTAINS.replace("self._items.get(item)", "self._items.get(item.lower())")
+    repo.commit("contains: by identity", {"pkg/md.py": identity})
+    found = asked(cli)
+    assert "LOOKUP-4" in found and "LOOKUP-5" not in found

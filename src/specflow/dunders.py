@@ -44,12 +44,20 @@ _SUBSCRIPT = re.compile(r"(del\s+)?((?:[A-Za-z_]\w*\.)*[a-z_]\w*)\[[^\[\]]+\](\s
 _TYPES = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
 
 
+# REVIEW-E203: a membership test (`key in md`, `(key, value) in md.items()`, `x not in d`) calls
+# the right operand's `__contains__`; a loop's `for k in d` iterates and calls none
+_MEMBERSHIP = re.compile(r"(?!for\b)\S[^`]*?\s(?:not\s+)?in\s+[A-Za-z_][\w.]*(?:\(\))?")
+
+
 def span_methods(span: str) -> tuple[str, ...]:
     """The methods a backticked span names through syntax: an operator's (REVIEW-E159), a
     builtin's call on one value (REVIEW-E171: `str(headers)` is `__str__`; a bare `str`, a
-    call with no argument or of a literal is none), a subscription's (`d[k]`, `d[k] = v`)."""
+    call with no argument or of a literal is none), a subscription's (`d[k]`, `d[k] = v`), a
+    membership test's (REVIEW-E203: `key in md` is `__contains__`)."""
     if span in OPERATOR_METHODS:
         return OPERATOR_METHODS[span]
+    if " in " in span and _MEMBERSHIP.fullmatch(span):
+        return ("__contains__",)
     call = _BUILTIN_CALL.fullmatch(span)
     if call is not None:
         method = BUILTIN_METHODS.get(call[1])
