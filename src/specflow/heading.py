@@ -144,11 +144,11 @@ def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
     """CHECK-E58: whether the block a comment line's reference sits in has closed before line
     `first` (`// X-1` inside `else { ... }`, the change below its `}`); `first` itself may be
     the line that closes it (`}`), still in it."""
-    depth = _indent(lines[reference - 1])
+    depth, strings = _indent(lines[reference - 1]), string_lines(lines, reference, first)
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()
-        if not _code(stripped) or _indent(text) >= depth:
+        if not _code(stripped) or _indent(text) >= depth or number in strings:
             continue
         if _STATEMENT.match(stripped):
             return True
@@ -265,7 +265,10 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     # definition below it, unless the line opens it (`String greet(String u)  // ID`, `{`)
     code = _code_before(lines[reference - 1].strip())
     attached, headed, body = not code or _opens_below(lines, reference), False, False
+    strings = string_lines(lines, reference, first)
     for number in range(reference + 1, first + 1):
+        if number in strings:  # CHECK-E58: a string's text at the margin (`Usage: login`)
+            continue
         text = lines[number - 1]
         stripped = text.strip()
         level = _indent(text) <= depth
@@ -303,3 +306,36 @@ def _ends(text: str, before: bool) -> bool:
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
+
+
+# CHECK-E58: what opens or closes a string of several lines (a triple-quoted string, a
+# template literal, a block comment), past escapes, one-line strings and line comments
+_STRING = re.compile(
+    r"\\.|\"\"\"|'''|`|/\*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|//.*|#(?![\w{!\[]).*"
+)
+_CLOSER = {'"""': '"""', "'''": "'''", "`": "`", "/*": "*/"}
+
+
+def string_lines(lines: Sequence[str], start: int, end: int) -> set[int]:
+    """CHECK-E58: the lines after `start` up to `end` that begin inside a string of several
+    lines (or a block comment) opened on or after line `start`: its text is no code, however
+    little indented (`Usage: login [options]` at the margin ends no block)."""
+    inside, found = "", set()
+    for number in range(start, min(end, len(lines)) + 1):
+        if inside and number > start:
+            found.add(number)
+        text, at = lines[number - 1], 0
+        while at < len(text):
+            if inside:
+                closing = re.compile(r"\\.|" + re.escape(_CLOSER[inside])).finditer(text, at)
+                close = next((c for c in closing if not c[0].startswith("\\")), None)
+                if close is None:
+                    break
+                at, inside = close.end(), ""
+                continue
+            token = _STRING.search(text, at)
+            if token is None:
+                break
+            inside = token[0] if token[0] in _CLOSER else ""
+            at = token.end()
+    return found

@@ -1,0 +1,62 @@
+"""A string of several lines whose text sits at the margin (a usage text, SQL, a template
+literal) is no code: it ends neither the block a comment's reference sits in (CHECK-E58) nor
+the definition one heads (CHECK-E22)."""
+
+from __future__ import annotations
+
+SPEC = """---
+id: AUTH
+scope: ["pkg/**"]
+---
+# Auth
+
+## Context
+- `Cli` logs in.
+
+## Requirements
+- AUTH-1: The login checks the password.
+
+## Edge Cases
+- AUTH-E1: none.
+"""
+
+IN_BODY = '''class Cli:
+    def login(self, pw):
+        # AUTH-1
+        usage = """
+Usage: login [options]
+"""
+        if pw != self.pw:
+            raise ValueError(usage)
+        return True
+'''
+ABOVE = IN_BODY.replace("        # AUTH-1\n", "").replace("    def", "    # AUTH-1\n    def")
+TEMPLATE = """class Cli {
+  login(pw) {
+    // AUTH-1
+    const usage = `
+Usage: login [options]
+`;
+    if (pw !== this.pw) {
+      throw new Error(usage);
+    }
+    return true;
+  }
+}
+"""
+
+
+def test_a_string_at_the_margin_ends_no_block_a_reference_heads(repo, cli):
+    """CHECK-E58, adversarial: `Usage: login [options]` at the margin inside the method read
+    as a new statement less indented than `# AUTH-1`, and the hook no longer warned of a
+    change below it (Python's triple quotes, JavaScript's template literal); nor did it of a
+    reference above the method (CHECK-E22)."""
+    for path, text, old, new in (
+        ("pkg/cli.py", IN_BODY, "raise ValueError(usage)", "return False"),
+        ("pkg/cli.py", ABOVE, "raise ValueError(usage)", "return False"),
+        ("pkg/cli.js", TEMPLATE, "throw new Error(usage);", "return false;"),
+    ):
+        repo.commit("base", {"specs/auth.md": SPEC, path: text})
+        repo.stage({path: text.replace(old, new)})
+        result = cli("check", "--staged")
+        assert "touches the code of AUTH-1" in result.out, (path, result)
