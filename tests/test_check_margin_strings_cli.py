@@ -60,3 +60,39 @@ def test_a_string_at_the_margin_ends_no_block_a_reference_heads(repo, cli):
         repo.stage({path: text.replace(old, new)})
         result = cli("check", "--staged")
         assert "touches the code of AUTH-1" in result.out, (path, result)
+
+
+DOCBLOCK = """/**
+ * AUTH-1: the login checks the password.
+ */
+export function login(pw: string): boolean {
+  if (!pw) {
+    return false;
+  }
+  return check(pw);
+}
+
+export class Session {
+  /**
+   * AUTH-1: and so does a session's.
+   */
+  async login(pw: string) {
+    return check(pw);
+  }
+}
+"""
+
+
+def test_a_docblock_reference_heads_the_code_below_it(repo, cli):
+    """CHECK-E58, adversarial: ` * AUTH-1` inside a `/** ... */` docblock sits one column deeper
+    than the function it heads; `export function login(` (`export`, a new statement less
+    indented) and a class's `async login(pw)` were read as leaving its block, and the hook
+    said nothing of a change in their bodies."""
+    function = DOCBLOCK.replace("return check(pw);\n}", "return check(pw, 2);\n}")
+    method = DOCBLOCK.replace("return check(pw);\n  }", "return check(pw, 2);\n  }")
+    for edited in (function, method):
+        assert edited != DOCBLOCK
+        repo.commit("base", {"specs/auth.md": SPEC, "pkg/auth.ts": DOCBLOCK})
+        repo.stage({"pkg/auth.ts": edited})
+        result = cli("check", "--staged")
+        assert "touches the code of AUTH-1" in result.out, (edited, result)

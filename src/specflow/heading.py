@@ -144,7 +144,8 @@ def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
     """CHECK-E58: whether the block a comment line's reference sits in has closed before line
     `first` (`// X-1` inside `else { ... }`, the change below its `}`); `first` itself may be
     the line that closes it (`}`), still in it."""
-    depth, strings = _indent(lines[reference - 1]), string_lines(lines, reference, first)
+    opening = _comment_opening(lines, reference)
+    depth, strings = _indent(lines[opening - 1]), string_lines(lines, opening, first)
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()
@@ -155,6 +156,20 @@ def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
         if _LEAVES.match(stripped) and (number < first or not stripped.startswith(_CLOSES)):
             return True
     return False
+
+
+def _comment_opening(lines: Sequence[str], reference: int) -> int:
+    """CHECK-E58: the line that opens the block comment a reference's line continues (` * ID`
+    under `/**`, one column deeper than the code it heads), else the reference's own line."""
+    if not lines[reference - 1].lstrip().startswith("*"):
+        return reference
+    for number in range(reference - 1, max(0, reference - BLOCK_LINES), -1):
+        stripped = lines[number - 1].strip()
+        if "/*" in stripped:
+            return number
+        if not stripped.startswith("*") or stripped.startswith("*/"):
+            break
+    return reference
 
 
 def _opens_below(lines: Sequence[str] | None, number: int) -> bool:
