@@ -96,3 +96,16 @@ def test_a_docblock_reference_heads_the_code_below_it(repo, cli):
         repo.stage({"pkg/auth.ts": edited})
         result = cli("check", "--staged")
         assert "touches the code of AUTH-1" in result.out, (edited, result)
+
+
+def test_a_reference_inside_a_docstring_heads_not_the_next_method(repo, cli):
+    """CHECK-E58: the strings are read from the top of the file, so the `\"\"\"` that closes a
+    docstring holding `AUTH-1` opens nothing: the next method's change is not AUTH-1's."""
+    text = (
+        'class A:\n    def login(self, pw):\n        """Log in.\n\n'
+        '        AUTH-1: checks the password.\n        """\n        return check(pw)\n\n'
+        "    def other(self):\n        x = 1\n        return x\n"
+    )
+    repo.commit("base", {"specs/auth.md": SPEC, "pkg/a.py": text})
+    repo.stage({"pkg/a.py": text.replace("x = 1", "x = 2")})
+    assert "touches the code of AUTH-1" not in cli("check", "--staged").out

@@ -145,7 +145,7 @@ def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
     `first` (`// X-1` inside `else { ... }`, the change below its `}`); `first` itself may be
     the line that closes it (`}`), still in it."""
     opening = _comment_opening(lines, reference)
-    depth, strings = _indent(lines[opening - 1]), string_lines(lines, opening, first)
+    depth, strings = _indent(lines[opening - 1]), in_strings(lines)
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()
@@ -280,7 +280,7 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     # definition below it, unless the line opens it (`String greet(String u)  // ID`, `{`)
     code = _code_before(lines[reference - 1].strip())
     attached, headed, body = not code or _opens_below(lines, reference), False, False
-    strings = string_lines(lines, reference, first)
+    strings = in_strings(lines)
     for number in range(reference + 1, first + 1):
         if number in strings:  # CHECK-E58: a string's text at the margin (`Usage: login`)
             continue
@@ -331,15 +331,20 @@ _STRING = re.compile(
 _CLOSER = {'"""': '"""', "'''": "'''", "`": "`", "/*": "*/"}
 
 
-def string_lines(lines: Sequence[str], start: int, end: int) -> set[int]:
-    """CHECK-E58: the lines after `start` up to `end` that begin inside a string of several
-    lines (or a block comment) opened on or after line `start`: its text is no code, however
-    little indented (`Usage: login [options]` at the margin ends no block)."""
+def in_strings(lines: Sequence[str]) -> frozenset[int]:
+    """CHECK-E58: the lines that begin inside a string of several lines (or a block comment):
+    their text is no code, however little indented (`Usage: login [options]` at the margin
+    ends no block). Read from the top of the file, once per text."""
+    return _in_strings(tuple(lines))
+
+
+@functools.lru_cache(maxsize=16)
+def _in_strings(lines: tuple[str, ...]) -> frozenset[int]:
     inside, found = "", set()
-    for number in range(start, min(end, len(lines)) + 1):
-        if inside and number > start:
+    for number, text in enumerate(lines, 1):
+        if inside:
             found.add(number)
-        text, at = lines[number - 1], 0
+        at = 0
         while at < len(text):
             if inside:
                 closing = re.compile(r"\\.|" + re.escape(_CLOSER[inside])).finditer(text, at)
@@ -353,4 +358,4 @@ def string_lines(lines: Sequence[str], start: int, end: int) -> set[int]:
                 break
             inside = token[0] if token[0] in _CLOSER else ""
             at = token.end()
-    return found
+    return frozenset(found)
