@@ -144,17 +144,32 @@ def _closed(lines: Sequence[str], reference: int, first: int) -> bool:
     """CHECK-E58: whether the block a comment line's reference sits in has closed before line
     `first` (`// X-1` inside `else { ... }`, the change below its `}`); `first` itself may be
     the line that closes it (`}`), still in it."""
-    depth = _indent(lines[reference - 1])
+    opening = _comment_opening(lines, reference)
+    depth, strings = _indent(lines[opening - 1]), in_strings(lines)
     for number in range(reference + 1, first + 1):
         text = lines[number - 1]
         stripped = text.strip()
-        if not _code(stripped) or _indent(text) >= depth:
+        if not _code(stripped) or _indent(text) >= depth or number in strings:
             continue
         if _STATEMENT.match(stripped):
             return True
         if _LEAVES.match(stripped) and (number < first or not stripped.startswith(_CLOSES)):
             return True
     return False
+
+
+def _comment_opening(lines: Sequence[str], reference: int) -> int:
+    """CHECK-E58: the line that opens the block comment a reference's line continues (` * ID`
+    under `/**`, one column deeper than the code it heads), else the reference's own line."""
+    if not lines[reference - 1].lstrip().startswith("*"):
+        return reference
+    for number in range(reference - 1, max(0, reference - BLOCK_LINES), -1):
+        stripped = lines[number - 1].strip()
+        if "/*" in stripped:
+            return number
+        if not stripped.startswith("*") or stripped.startswith("*/"):
+            break
+    return reference
 
 
 def _opens_below(lines: Sequence[str] | None, number: int) -> bool:
@@ -265,7 +280,10 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     # definition below it, unless the line opens it (`String greet(String u)  // ID`, `{`)
     code = _code_before(lines[reference - 1].strip())
     attached, headed, body = not code or _opens_below(lines, reference), False, False
+    strings = in_strings(lines)
     for number in range(reference + 1, first + 1):
+        if number in strings:  # CHECK-E58: a string's text at the margin (`Usage: login`)
+            continue
         text = lines[number - 1]
         stripped = text.strip()
         level = _indent(text) <= depth
@@ -306,3 +324,41 @@ def _ends(text: str, before: bool) -> bool:
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
+
+
+# CHECK-E58: what opens or closes a string of several lines (a triple-quoted string, a
+# template literal, a block comment), past escapes, one-line strings and line comments
+_STRING = re.compile(
+    r"\\.|\"\"\"|'''|`|/\*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|//.*|#(?![\w{!\[]).*"
+)
+_CLOSER = {'"""': '"""', "'''": "'''", "`": "`", "/*": "*/"}
+
+
+def in_strings(lines: Sequence[str]) -> frozenset[int]:
+    """CHECK-E58: the lines that begin inside a string of several lines (or a block comment):
+    their text is no code, however little indented (`Usage: login [options]` at the margin
+    ends no block). Read from the top of the file, once per text."""
+    return _in_strings(tuple(lines))
+
+
+@functools.lru_cache(maxsize=16)
+def _in_strings(lines: tuple[str, ...]) -> frozenset[int]:
+    inside, found = "", set()
+    for number, text in enumerate(lines, 1):
+        if inside:
+            found.add(number)
+        at = 0
+        while at < len(text):
+            if inside:
+                closing = re.compile(r"\\.|" + re.escape(_CLOSER[inside])).finditer(text, at)
+                close = next((c for c in closing if not c[0].startswith("\\")), None)
+                if close is None:
+                    break
+                at, inside = close.end(), ""
+                continue
+            token = _STRING.search(text, at)
+            if token is None:
+                break
+            inside = token[0] if token[0] in _CLOSER else ""
+            at = token.end()
+    return frozenset(found)
