@@ -332,6 +332,8 @@ _STRING = re.compile(
     r"\\.|\"\"\"|'''|`|/\*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|//.*|#(?![\w{!\[]).*"
 )
 _CLOSER = {'"""': '"""', "'''": "'''", "`": "`", "/*": "*/"}
+_CLOSING = {opener: re.compile(r"\\.|" + re.escape(end)) for opener, end in _CLOSER.items()}
+_OPENERS = ('"', "'", "`", "/*")  # the marks that may open a string or a comment
 
 
 def in_strings(lines: Sequence[str]) -> frozenset[int]:
@@ -347,10 +349,12 @@ def _in_strings(lines: tuple[str, ...]) -> frozenset[int]:
     for number, text in enumerate(lines, 1):
         if inside:
             found.add(number)
+        elif not any(mark in text for mark in _OPENERS):
+            continue  # SPEED: no string nor comment can open on this line
         at = 0
         while at < len(text):
             if inside:
-                closing = re.compile(r"\\.|" + re.escape(_CLOSER[inside])).finditer(text, at)
+                closing = _CLOSING[inside].finditer(text, at)
                 close = next((c for c in closing if not c[0].startswith("\\")), None)
                 if close is None:
                     break

@@ -158,7 +158,12 @@ def _spoken_of(corpus: Corpus, outer: Sequence[str], docs: Set[int]) -> list[str
     if not outer:
         return []
     texts = [corpus.statements[doc].text for doc in sorted(docs)]
-    return [n for n in outer if any(re.search(rf"(?<![\w.]){re.escape(n)}\b", t) for t in texts)]
+    return [n for n in outer if any(n in t and _names(n, t) for t in texts)]
+
+
+def _names(name: str, text: str) -> bool:
+    """`text` names `name` (not as part of a longer or dotted name)."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}\b", text) is not None
 
 
 def _other_types_parted(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:

@@ -79,7 +79,7 @@ def both_sides(
     package = tuple(path.split("/")[:-1])
     plain = plain_sides((old_tree, new_tree), typing_modules, sources)
     slots = (unordered_slots(old_tree, sources[0]), unordered_slots(new_tree, sources[1]))
-    idle = (needless_globals(old_tree), needless_globals(new_tree))
+    idle = (needless_globals(old_tree, sources[0]), needless_globals(new_tree, sources[1]))
     one, other = (
         Side(
             names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines

@@ -36,17 +36,23 @@ def union_aliases(
     (`isinstance(v, X)` and `get_origin(X)` see `types.UnionType`, not `typing.Union`)."""
     found: set[tuple[str, str]] = set()
     for tree in trees:
+        unions = [
+            node
+            for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]
+            for node in body
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and _typed_union(node.value, typing_modules)
+        ]
+        if not unions:
+            continue  # SPEED: the whole tree is walked for the names it reads only when needed
         read = _read_outside_annotations(tree)
-        for body in [tree.body, *(c.body for c in tree.body if isinstance(c, ast.ClassDef))]:
-            found.update(
-                (node.targets[0].id, ast.dump(node.value))
-                for node in body
-                if isinstance(node, ast.Assign)
-                and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and node.targets[0].id not in read
-                and _typed_union(node.value, typing_modules)
-            )
+        found.update(
+            (node.targets[0].id, ast.dump(node.value))
+            for node in unions
+            if isinstance(node.targets[0], ast.Name) and node.targets[0].id not in read
+        )
     return frozenset(found)
 
 
