@@ -9,6 +9,7 @@ import email.message
 import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 import typing
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from specflow import identifiers
 from specflow.change import parse_hunks
-from specflow.languages import python
+from specflow.languages import pylayout, python
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pysource import parse
 from test_review_links import TIMED, TIMED_SPEC
@@ -375,3 +376,27 @@ def test_loops_are_searched_where_they_may_be_and_bind_the_same_names():
             assert identifiers.loop_bound(text) == _loop_bound_everywhere(text), text
             bound += bool(identifiers.loop_bound(text))
     assert bound > 1000
+
+
+def _built_by_pattern(source: bytes, function: str) -> tuple[str, ...]:
+    """REVIEW-E190's search before SPEED-18: a pattern compiled for each function."""
+    found = re.finditer(
+        rb"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*" + re.escape(function.encode()) + rb"\(",
+        source,
+        re.MULTILINE,
+    )
+    return tuple(dict.fromkeys(match[1].decode() for match in found))
+
+
+def test_a_factorys_bindings_are_found_as_the_pattern_found_them():
+    """SPEED-18: the plain search for `name = factory(` finds what the pattern per function
+    found, over bindings with annotations, tabs, a call in a def line, a longer name, a
+    second binding and a call inside an expression."""
+    source = (
+        b"def __get_gettz():\n    return 1\n\n\ngettz = __get_gettz()\n"
+        b"tz: object =\t__get_gettz()\nx = not__get_gettz()\nother = 1 + __get_gettz()\n"
+        b"gettz = __get_gettz()\n    inner = __get_gettz()\n"
+    )
+    for function in ("__get_gettz", "get_gettz", "absent"):
+        assert pylayout._built_by(source, function) == _built_by_pattern(source, function)
+    assert pylayout._built_by(source, "__get_gettz") == ("gettz", "tz")

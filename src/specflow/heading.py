@@ -350,7 +350,7 @@ def _in_strings(lines: tuple[str, ...]) -> frozenset[int]:
         if inside:
             found.add(number)
         elif not any(mark in text for mark in _OPENERS):
-            continue  # SPEED: no string nor comment can open on this line
+            continue  # SPEED-18: no string nor comment opens here
         at = 0
         while at < len(text):
             if inside:

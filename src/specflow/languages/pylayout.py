@@ -228,7 +228,7 @@ def _built_by(source: bytes | None, function: str) -> tuple[str, ...]:
     called = function.encode() + b"("
     found: list[str] = []
     at = -1 if source is None else source.find(called)
-    while source is not None and at != -1:  # SPEED: a plain search, no pattern per function
+    while source is not None and at != -1:  # SPEED-18: no pattern per function
         bound = _BINDING.fullmatch(source, source.rfind(b"\n", 0, at) + 1, at)
         if bound is not None:
             found.append(bound[1].decode())

@@ -46,7 +46,7 @@ def union_aliases(
             and _typed_union(node.value, typing_modules)
         ]
         if not unions:
-            continue  # SPEED: the whole tree is walked for the names it reads only when needed
+            continue  # SPEED-18: the tree walked for what it reads only when needed
         read = _read_outside_annotations(tree)
         found.update(
             (node.targets[0].id, ast.dump(node.value))
