@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree, review_json
 
 SPEC = """---
 id: STORE
@@ -41,16 +41,9 @@ PLAIN = '        row_ids = [r["id"] for r in rows]\n'
 
 
 def _noop(repo, cli, base: str, after: str) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the review calls the change formatting only; the hook agrees with it."""
-    repo.commit("base", {"specs/store.md": SPEC, "pkg/store.py": base})
-    repo.stage({"pkg/store.py": after})
-    staged = cli("check", "--staged").out
-    repo.commit("typing")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == ["pkg/store.py"]
-    assert silent == (not data["questions"]), data["questions"]
-    assert silent == ("touched-requirement" not in staged), staged
-    return silent
+    """Whether the review calls the change formatting only; then the hook agrees."""
+    files = {"specs/store.md": SPEC, "pkg/store.py": base}
+    return noop_and_hook_agree(repo, cli, files, "pkg/store.py", after, "typing")
 
 
 def test_an_annotation_in_a_branch_is_no_change(repo, cli):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree
 
 SPEC = """---
 id: ARR
@@ -39,15 +39,8 @@ UNSORTED = '    __slots__ = ("value", "indent", "comma", "comment")\n'
 
 def _noop(repo, cli, base: str, after: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the review calls the change formatting only; then the hook agrees."""
-    repo.commit("base", {"specs/arr.md": SPEC, "pkg/a.py": base})
-    repo.stage({"pkg/a.py": after})
-    staged = cli("check", "--staged").out
-    repo.commit("ruff: sort __slots__")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == ["pkg/a.py"]
-    assert silent == (not data["questions"]), data["questions"]
-    assert silent == ("touched-requirement" not in staged), staged
-    return silent
+    files = {"specs/arr.md": SPEC, "pkg/a.py": base}
+    return noop_and_hook_agree(repo, cli, files, "pkg/a.py", after, "ruff: sort __slots__")
 
 
 def test_sorted_slots_of_a_private_class_are_no_change(repo, cli):

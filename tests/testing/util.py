@@ -120,3 +120,20 @@ def reviewed_rewrite(
     checked = cli("check", "HEAD").out
     repo.commit("back", {path: base})
     return data, checked
+
+
+def noop_and_hook_agree(
+    repo: Repo, cli: Cli, base: Mapping[str, str], path: str, after: str, subject: str
+) -> bool:
+    """Commit `base`, then `after` at `path` through the index: whether the review calls the
+    change formatting only, asserting that it then asks nothing and the hook warns of no
+    touched requirement (and that otherwise it does both)."""
+    repo.commit("base", dict(base))
+    repo.stage({path: after})
+    staged = cli("check", "--staged").out
+    repo.commit(subject)
+    data = review_json(cli, "HEAD", "--all")
+    silent = bool(data["noop_files"] == [path])
+    assert silent == (not data["questions"]), data["questions"]
+    assert silent == ("touched-requirement" not in staged), staged
+    return silent
