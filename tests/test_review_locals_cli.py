@@ -1,6 +1,7 @@
 """REVIEW-E181 and REVIEW-E182: what of a hunk's code names nothing a statement names: a
-builtin exception the line names unchanged, a read it removes. Through the CLI on real
-repositories (the wsproto trial)."""
+builtin exception the line names unchanged, a read it removes (the wsproto trial); and, as
+measured, what still speaks: a caught exception (REVIEW-E164), a message (REVIEW-E180).
+Through the CLI on real repositories."""
 
 from __future__ import annotations
 
@@ -113,3 +114,69 @@ def test_a_write_the_hunk_adds_still_reaches_the_readers_requirement(repo, cli):
     )
     repo.commit("EOF closes", {"pkg/conn.py": writes})
     assert asked(cli)["CONN-1"][0] == "reaches"
+
+
+LOCK_SPEC = """---
+id: LOCK
+scope: [pkg/**]
+---
+# Lock files
+
+## Requirements
+- LOCK-1: A lock file another user owns is used as it is: its `PermissionError` is no failure.
+- LOCK-2: `acquire()` retries until `timeout` runs out.
+"""
+LOCK = """import os
+
+
+def open_lock(path, mode):
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    os.fchmod(fd, mode)
+    return fd
+"""
+
+
+def test_an_exception_a_clause_swallows_is_what_the_hunk_speaks_of(repo, cli):
+    """REVIEW-E164, as measured (filelock 31b2891b): `except PermissionError: pass` around the
+    chmod is what LOCK-1 speaks of, and it is asked (the rule that dropped a caught builtin
+    where the hunk raises nothing asked nothing here)."""
+    repo.commit("base", {"specs/lock.md": LOCK_SPEC, "pkg/lock.py": LOCK})
+    guarded = LOCK.replace(
+        "    os.fchmod(fd, mode)\n",
+        "    try:\n        os.fchmod(fd, mode)\n    except PermissionError:\n        pass\n",
+    )
+    repo.commit("guard the chmod", {"pkg/lock.py": guarded})
+    assert "LOCK-1" in asked(cli) and "LOCK-2" not in asked(cli)
+
+
+CHUNK_SPEC = """---
+id: PARSE
+scope: [pkg/**]
+---
+# Chunked bodies
+
+## Requirements
+- PARSE-7: A chunk extension that is not valid ends the request with an error.
+- PARSE-8: A header line longer than `max_header` is refused.
+"""
+CHUNK = """class Receiver:
+    def received(self, line):
+        semi = line.find(b";")
+        if semi >= 0:
+            line = line[:semi]
+        return line
+"""
+
+
+def test_a_messages_words_in_the_hunk_still_speak(repo, cli):
+    """REVIEW-E180, as measured (waitress d032a669): the words of `"Invalid chunk
+    extension"` are the hunk's words, and alone they ask PARSE-7."""
+    repo.commit("base", {"specs/parse.md": CHUNK_SPEC, "pkg/receiver.py": CHUNK})
+    checked = CHUNK.replace(
+        "            line = line[:semi]\n",
+        "            if not line[semi:].strip():\n"
+        '                self.error = BadRequest("Invalid chunk extension")\n'
+        "            line = line[:semi]\n",
+    )
+    repo.commit("check what follows the semicolon", {"pkg/receiver.py": checked})
+    assert "PARSE-7" in asked(cli) and "PARSE-8" not in asked(cli)
