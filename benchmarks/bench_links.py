@@ -32,7 +32,8 @@ github:BurntSushi/toml (`gotoml`), github:Pylons/waitress,
 github:pillarjs/path-to-regexp (`ptre`), github:dtolnay/semver (`rsemver`),
 github:aio-libs/multidict, github:agronholm/cbor2, github:andialbrecht/sqlparse,
 github:arrow-py/arrow, github:r1chardj0n3s/parse, github:google/uuid (`gouuid`),
-github:uuidjs/uuid (`uuidjs`); a project's name is its folder under benchmarks/links/:
+github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink; a project's name is its folder
+under benchmarks/links/:
 `dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its git directory; the
 figures and the exact snapshots are in docs/benchmarks.md, "Review links on real history".
 tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held out: each
