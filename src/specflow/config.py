@@ -41,6 +41,7 @@ CHECK_RULES: Mapping[str, Severity] = {
     "test-removed": Severity.warning,
     "enforcement-lowered": Severity.warning,
     "emptied-scope": Severity.error,
+    "emptied-constraint": Severity.error,
     "touched-requirement": Severity.warning,
     "name-removed": Severity.warning,
     "spec-lint": Severity.error,

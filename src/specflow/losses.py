@@ -189,6 +189,34 @@ def emptied_scopes(
                 )
 
 
+# CHECK-E57: a constraint whose `in` globs the change leaves matching no file guards nothing.
+def emptied_constraints(
+    specs: SpecSet, change: Change, tree_files: Sequence[str] | None
+) -> Iterator[Finding]:
+    """`tree_files`: the resulting tree's paths, sorted; None when the change removes no path."""
+    if tree_files is None:
+        return
+    gone = removed_paths(change)
+    for spec in specs.specs:
+        if not spec.enforced:
+            continue
+        for constraint in spec.constraints:
+            if constraint.error or constraint.outside:
+                continue
+            for glob in constraint.globs:
+                lost = [path for path in gone if matches(path, (glob,))]
+                if lost and not matches_any(tree_files, glob):
+                    yield Finding(
+                        "emptied-constraint",
+                        Severity.error,
+                        spec.path,
+                        constraint.line,
+                        f"this change leaves the glob {glob!r} of this constraint of {spec.id} "
+                        f"matching no file (it matched {', '.join(lost[:SHOWN])}): the rule now "
+                        "guards nothing; point it where the code went, or remove it on purpose",
+                    )
+
+
 def rescoped(specs: SpecSet, base_specs: SpecSet) -> list[tuple[Spec, Spec]]:
     """The enforced specs the change edits whose scope it changes, each with its base version."""
     pairs = [(specs.by_id.get(old.id), old) for old in base_specs.specs]

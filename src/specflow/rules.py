@@ -13,6 +13,7 @@ from specflow.definitions import names_removed
 from specflow.globs import matches
 from specflow.ids import prefix_of, standard_name
 from specflow.losses import (
+    emptied_constraints,
     emptied_scopes,
     lost_references,
     lowered_enforcement,
@@ -73,6 +74,7 @@ def check(
         *lowered_enforcement(specs, base_specs or SpecSet(())),
         *lost_references(specs, change, references, specs_dir, test_globs, tests),
         *emptied_scopes(specs, change, tree_files),
+        *emptied_constraints(specs, change, tree_files),
         *unscoped_code(specs, base_specs or SpecSet(()), change, tree_files),
         *touched_requirements(specs, heads, {r.id for r in added}, _unwritten(change)),
         *names_removed(specs, gone or {}),

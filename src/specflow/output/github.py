@@ -35,6 +35,7 @@ _RULE_HELP = {
     "test-removed": "The change removes the last test of a requirement.",
     "enforcement-lowered": "The change stops enforcing a spec or a requirement.",
     "emptied-scope": "The change leaves a spec's scope glob matching no file.",
+    "emptied-constraint": "The change leaves a constraint's glob matching no file.",
     "touched-requirement": "The change touches code a requirement heads and names it nowhere.",
     "spec-lint": "A spec affected by the change does not lint clean.",
     "deprecated-reference": "A reference names a requirement of a deprecated spec.",
