@@ -477,11 +477,14 @@ def _bcrypt_under_a_reference(repo) -> None:
 
 def test_a_referenced_requirement_the_change_touches_is_not_marked_ok(repo, cli):
     """REVIEW-E109: the h11 trial read "ok CONN-3 [linked to this change]" beside a change
-    that contradicts CONN-3 as reassurance; a requirement the change touches is marked `?`,
-    one it does not touch keeps `ok`."""
+    that contradicts CONN-3 as reassurance; a requirement the change touches is marked `?`.
+    REVIEW-E235: one it does not touch is `-`, not `ok` (the hyperlink and sqlparse trials read
+    `ok` beside an untested requirement as "checked against this change"), and the header
+    says what each mark means."""
     _bcrypt_under_a_reference(repo)
     out = cli("review", "HEAD").out
-    assert "? AUTH-1 [linked to this change]" in out and "ok AUTH-2:" in out, out
+    assert "? AUTH-1 [linked to this change]" in out and "- AUTH-2:" in out, out
+    assert "ok AUTH" not in out and "(? linked to this change, - not linked," in out, out
 
 
 def test_every_format_leaves_a_touched_requirement_unticked_as_the_text_marks_it(repo, cli):
