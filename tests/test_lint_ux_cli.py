@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 BAD = """\
 ---
 id: BAD
@@ -38,3 +40,58 @@ def test_a_missing_id_is_told_the_next_free_number_never_a_taken_one(repo, cli):
     assert cli("lint", "--fix").code == 1
     fixed = (repo.path / "specs/bad.md").read_text()
     assert "- BAD-8: two\n- BAD-9: three\n" in fixed and "- BAD-E2: f\n" in fixed
+
+
+def _plain_folder(tmp_path, monkeypatch):
+    """A folder in no git repository, holding another repository with a configuration (as /tmp
+    holds test repositories), and a tree deeper than a path can be, which no walk can read."""
+    folder = tmp_path / "plain"
+    (folder / "other" / ".git").mkdir(parents=True)
+    (folder / "other" / "specflow.toml").write_text('specs_dir = "specs"\n')
+    deep = os.open(folder, os.O_RDONLY)
+    for _ in range(24):  # 24 x 201 bytes: past PATH_MAX, the error a folder removed mid-walk is
+        os.mkdir("d" * 200, dir_fd=deep)
+        inner = os.open("d" * 200, os.O_RDONLY, dir_fd=deep)
+        os.close(deep)
+        deep = inner
+    os.close(deep)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_outside_git_a_folder_without_specs_is_refused_as_check_refuses_it(
+    tmp_path, cli, monkeypatch
+):
+    """CLI-E10: the uuidjs and parse trials ran `lint` in /tmp: exit 0 after 24 s, ~290
+    `unread-configuration` warnings of other repositories' specflow.toml, once a crash on a
+    folder removed during the walk. With no specs here, `lint`, `list` and `show` say "not a
+    git repository" and exit 2, as `check` and `review` do."""
+    _plain_folder(tmp_path, monkeypatch)
+    for args in (("lint",), ("list",), ("show", "PAY-1"), ("check",)):
+        result = cli(*args)
+        assert result.code == 2 and result.out == "", (args, result)
+        assert "not a git repository" in result.err and "specflow.toml" not in result.err, args
+        assert len(result.err.strip().splitlines()) == 1, result
+
+
+def test_outside_git_a_folder_with_specs_is_linted_without_other_repositories(
+    tmp_path, cli, monkeypatch
+):
+    """CLI-E10, CLI-E2: once the folder holds specs, `lint` reads it and walks its files, never
+    those of a sub-folder that is a repository of its own, and a folder the walk cannot read
+    is left out; a plain sub-folder's specflow.toml is still never read (LINT-E8)."""
+    folder = _plain_folder(tmp_path, monkeypatch)
+    assert cli("init").code == 0
+    (folder / "src" / "pkg").mkdir(parents=True)
+    (folder / "src" / "pkg" / "specflow.toml").write_text('specs_dir = "specs"\n')
+    (folder / "specs" / "pay.md").write_text(
+        "---\nid: PAY\nscope: [src/**, other/**]\n---\n# Pay\n## Context\n- c\n"
+        "## Requirements\n- PAY-1: p\n## Edge Cases\n- PAY-E1: e\n"
+    )
+    result = cli("lint")
+    assert result.code == 0, result
+    assert "src/pkg/specflow.toml:1: warning [unread-configuration]" in result.out
+    assert "other/specflow.toml" not in result.out
+    assert "'other/**' matches no file" in result.out, result.out
+    assert "PAY" in cli("list").out and "PAY-1" in cli("show", "PAY-1").out
