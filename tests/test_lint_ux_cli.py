@@ -95,3 +95,34 @@ def test_outside_git_a_folder_with_specs_is_linted_without_other_repositories(
     assert "other/specflow.toml" not in result.out
     assert "'other/**' matches no file" in result.out, result.out
     assert "PAY" in cli("list").out and "PAY-1" in cli("show", "PAY-1").out
+
+
+SHOWN = """\
+---
+id: ARROW
+---
+# Arrow
+## Context
+- c
+## Requirements
+- ARROW-4: `replace()` keeps the timezone.
+- ARROW-14: `shift()` moves by a calendar unit.
+## Edge Cases
+- ARROW-E1: e
+"""
+
+
+def test_show_takes_an_id_typed_in_lower_case_and_suggests_a_near_one(repo, cli):
+    """CLI-E11: the arrow trial's `show arrow-4` said "no spec or requirement 'arrow-4'" beside
+    ARROW-4. A key that differs only in case shows what it names; one that names nothing is
+    told the keys it is close to; one close to nothing is told nothing more."""
+    repo.write({"specs/arrow.md": SHOWN, "src/a.py": "# ARROW-4\n"})
+    repo.git("add", "-A")
+    for key, shown in (("arrow-4", "ARROW-4"), ("Arrow-e1", "ARROW-E1"), ("arrow", "ARROW")):
+        result = cli("show", key)
+        assert result.code == 0, (key, result)
+        assert result.out == cli("show", shown).out, key
+    assert "replace()" in cli("show", "arrow-4").out
+    typo = cli("show", "ARROW-41")
+    assert typo.code == 2 and "(did you mean ARROW-4 or " in typo.err, typo
+    assert "did you mean" not in cli("show", "BILLING-9").err
