@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from specflow import pipeline
@@ -47,8 +48,6 @@ def _as_written(specs: SpecSet, key: str) -> str:
 
 def _close_to(specs: SpecSet, key: str) -> str:
     """CLI-E11: the keys that look like a mistyped `key`, as ` (did you mean X?)`."""
-    import difflib  # only for a key that names nothing
-
     folded = {known.casefold(): known for known in _keys(specs)}
     close = difflib.get_close_matches(key.casefold(), folded, n=3, cutoff=0.75)
     return f" (did you mean {' or '.join(folded[c] for c in close)}?)" if close else ""
