@@ -825,8 +825,9 @@ def test_scope_drafts_what_an_es_module_exports_by_name(repo, cli):
     AxiosError(...) {...}` exported below by `export default AxiosError;`, or by `export { a, b
     as c };`, drafts the function with its comment, and its static members (`AxiosError.from =
     (...) => `); not its prototype's, a value that is no function, a name only imported
-    (`export default imported;`) nor `export { x } from './x'`. NEW-E16: a tool's directive
-    (`// eslint-disable-next-line func-names`) documents nothing; a comment above it still does."""
+    (`export default imported;`); `export { x } from './x'` as a re-export (NEW-E23). NEW-E16:
+    a tool's directive (`// eslint-disable-next-line func-names`) documents nothing; a comment
+    above it still does."""
     error = (
         "import imported from './x.js';\n\n/**\n * Create an Error with the config.\n */\n"
         "function AxiosError(message, code) {\n  this.code = code;\n}\n\n"
@@ -853,5 +854,6 @@ def test_scope_drafts_what_an_es_module_exports_by_name(repo, cli):
             "Draft: `src/utils.js`",
             "- `hasBrowserEnv`",
             "- `hasWorker(self)`: Whether in a web worker.",
+            "- `other`: from `./other.js`",
         ],
     ]

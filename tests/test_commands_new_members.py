@@ -132,18 +132,19 @@ def test_go_drafts_its_named_types_constants_and_variables(repo, cli):
     """NEW-E18 (logrus: `type Level`, `type Fields`, the level constants and `AllLevels` left
     out): each exported named type, constant (alone or in a `const (` block) and variable, in
     the file's order, with its comment; unexported ones, the values listed inside a variable's
-    literal and a struct's fields are not names of their own."""
+    literal and a struct's fields are not names of their own. NEW-E22: the constants and
+    variables after the functions and types."""
     (logrus,) = drafted(repo, cli, {"src/logrus.go": GO})
     assert logrus == [
         "Draft: `src/logrus.go`",
         "- `type Fields`: Fields type, used to pass to WithFields.",
         "- `type Level`: Level type",
         "- `Level.String()`: Convert the Level to a string.",
+        "- `type Logger`: Logger logs.",
+        "- `interface Hook`: Hook fires.",
         "- `PanicLevel`: PanicLevel level, highest level of severity.",
         "- `InfoLevel`",
         "- `AllLevels`: AllLevels exposes all logging levels.",
-        "- `type Logger`: Logger logs.",
-        "- `interface Hook`: Hook fires.",
     ]
 
 

@@ -339,7 +339,7 @@ def test_lint_json_lists_every_finding(repo, cli):
             "severity": "error",
             "path": "specs/reset.md",
             "line": 11,
-            "message": "requirement has no ID; run `specflow lint --fix` or write `RESET-1: ...`",
+            "message": "requirement has no ID; run `specflow lint --fix` or write `RESET-3: ...`",
         }
     ]
 

@@ -378,8 +378,24 @@ def list_files(root: Path, tree: str | None = None) -> list[str]:
     elif (root / ".git").exists():
         out = run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     else:
-        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+        return _walk(root)
     return sorted({os.fsdecode(name) for name in out.split(b"\0") if name})
+
+
+def _walk(root: Path) -> list[str]:
+    """CLI-E10: the files of a folder outside git (CLI-E2), as `git ls-files` would list them:
+    never inside a sub-folder that is a repository of its own; a folder that cannot be read
+    or is removed during the walk is left out (os.walk skips it), never fatal."""
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [
+            name for name in subfolders if not os.path.lexists(f"{folder}/{name}/.git")
+        ]
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        # os.path's tests are False for a path that vanished or is too long to read
+        found += [prefix + name for name in names if os.path.isfile(f"{folder}/{name}")]
+    return sorted(found)
 
 
 def comment_char(root: Path) -> str:

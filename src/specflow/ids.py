@@ -144,3 +144,17 @@ def dashed_references(lines: Iterable[str], prefixes: frozenset[str]) -> Iterato
     joined by spaces, finds the same IDs, without a slow pass over every line."""
     dashed = (word for text in lines if "-" in text for word in text.split() if "-" in word)
     return find_references(" ".join(dashed), prefixes)
+
+
+def taken_numbers(prefix: str, ids: Iterable[str]) -> set[tuple[bool, int]]:
+    """The (edge case?, number) pairs `ids` hold under `prefix`: numbers never reused (LINT-8)."""
+    return {
+        (parsed.edge, parsed.number)
+        for item_id in ids
+        if (parsed := parse_item_id(item_id)) and parsed.prefix == prefix
+    }
+
+
+def next_number(taken: set[tuple[bool, int]], edge: bool) -> int:
+    """The number after the highest one `taken` holds for requirements, or for edge cases."""
+    return 1 + max((number for is_edge, number in taken if is_edge == edge), default=0)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 
 from specflow.globs import matches_any
-from specflow.ids import SPEC_ID_RE, STANDARD_PREFIXES, parse_item_id, prefix_of, standard_name
+from specflow.ids import (
+    SPEC_ID_RE,
+    STANDARD_PREFIXES,
+    find_references,
+    next_number,
+    parse_item_id,
+    prefix_of,
+    standard_name,
+    taken_numbers,
+)
 from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status, section_kind
 from specflow.refs import Reference, by_id
 from specflow.sources import enabled
@@ -44,8 +53,9 @@ def lint_spec(spec: Spec, specs: SpecSet) -> Iterator[Finding]:
         return
     yield from _front_matter(spec, specs)
     yield from _sections(spec)
+    suggested = _suggested_ids(spec, specs)
     for item in spec.items:
-        yield from _item(spec, item)
+        yield from _item(spec, item, suggested.get(item.line, ""))
     yield from _placeholders(spec)
     for constraint in spec.constraints:
         if constraint.error:  # LINT-6
@@ -169,14 +179,33 @@ def _meant(spec: Spec, kind: str) -> int:
     return next(lines, 1)
 
 
-def _item(spec: Spec, item: Requirement) -> Iterator[Finding]:
+def _suggested_ids(spec: Spec, specs: SpecSet) -> dict[int, str]:
+    """The ID `lint --fix` gives each item without one, by its line: the next free number of
+    the spec's prefix, past every ID of it and every one its statements mention.
+
+    LINT-E14: never one that is taken (a spec holding `BAD-1` was told to write `BAD-1`).
+    """
+    texts = [item.text for item in spec.items] + [statement.text for statement in spec.context]
+    prefixes = frozenset({spec.id})
+    mentioned = [found for text in texts for found, _ in find_references(text, prefixes)]
+    taken = taken_numbers(spec.id, [*specs.items, *mentioned])
+    suggested: dict[int, str] = {}
+    for item in spec.items:
+        if item.id is None:
+            edge = item.kind == "edge-case"
+            number = next_number(taken, edge)
+            taken.add((edge, number))
+            suggested[item.line] = f"{spec.id}-{'E' if edge else ''}{number}"
+    return suggested
+
+
+def _item(spec: Spec, item: Requirement, suggested: str) -> Iterator[Finding]:
     """LINT-7: a missing ID, another spec's prefix, the wrong kind of ID, an empty item."""
     edge = item.kind == "edge-case"
     noun = "edge case" if edge else "requirement"
     if item.id is None:
         severity = WARNING if edge else ERROR
-        example = f"{spec.id}-{'E' if edge else ''}1"
-        message = f"{noun} has no ID; run `specflow lint --fix` or write `{example}: ...`"
+        message = f"{noun} has no ID; run `specflow lint --fix` or write `{suggested}: ...`"
         yield _at(spec, item.line, "missing-id", severity, message)
     else:
         parsed = parse_item_id(item.id)

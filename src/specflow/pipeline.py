@@ -441,10 +441,10 @@ def constraint_coverages(
 
 def catalogue_here(cwd: Path) -> tuple[SpecSet, list[Reference]]:
     """The work tree's specs and references; outside git, the specs alone."""
-    from specflow.project import open_project  # list and show outside git, never a hook
+    from specflow.project import open_project, specs_outside_git  # never a hook's
 
     try:
         repo = gitio.open_repo(cwd)
-    except NotARepository:  # HARDEN-19: but a missing or broken git is said, not hidden
-        return read_disk_specs(open_project(cwd).config), []
+    except NotARepository as error:  # HARDEN-19: but a missing or broken git is said
+        return specs_outside_git(open_project(cwd), error), []
     return catalogue(repo, WORK_TREE)

@@ -16,13 +16,38 @@ MAX_TEXT = 200
 
 class Reference(NamedTuple):
     """One mention of an ID: from a test file, or from the test code of another (a Rust
-    `#[cfg(test)]` module), it `verifies`; from anywhere else it `implements`."""
+    `#[cfg(test)]` module), it `verifies`; from a changelog it `mentions` (CHECK-E56); from
+    anywhere else it `implements`."""
 
     id: str
     path: str
     line: int
-    kind: str  # "implements" | "verifies" | "message"
+    kind: str  # "implements" | "verifies" | "mentions" | "message"
     text: str = ""
+
+
+# CHECK-E56: a changelog tells of changes as a commit message does (CHECK-7): a line of it names
+# a requirement and implements nothing. `CHANGELOG.md`, `CHANGES.rst`, `NEWS`, `HISTORY.txt`,
+# `docs/changelog.rst` (prose suffixes only: `news.py` is code), and towncrier's or changesets'
+# fragments
+_CHANGELOG = re.compile(
+    r"(?:^|/)(?:(?:change[-_]?log|changes|news|history|release[-_]?notes|whats[-_]?new)"
+    r"(?:\.(?:md|markdown|rst|txt|adoc|org))?|(?:changelog\.d|newsfragments|\.changeset)/.+)$",
+    re.IGNORECASE,
+)
+
+
+def is_changelog(path: str) -> bool:
+    """CHECK-E56: whether the references in `path` only mention what they name."""
+    return _CHANGELOG.search(path) is not None
+
+
+def kind_of(path: str, test_globs: tuple[str, ...]) -> str:
+    """GIT-11: a test file's references verify; CHECK-E56: a changelog's mention; any other
+    file's implement."""
+    if matches(path, test_globs):
+        return "verifies"
+    return "mentions" if is_changelog(path) else "implements"
 
 
 def grep_rows(data: bytes, tree: str | None) -> Iterator[tuple[str, int, str]]:
@@ -61,7 +86,7 @@ def references(
     for path, line, text in rows:
         kind = kinds.get(path)
         if kind is None:
-            kind = kinds[path] = "verifies" if matches(path, test_globs) else "implements"  # GIT-11
+            kind = kinds[path] = kind_of(path, test_globs)
         for item_id, _column in find_references(text, prefixes):
             found.append(Reference(item_id, path, line, kind, text.strip()[:MAX_TEXT]))
     return found

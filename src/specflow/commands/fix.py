@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from specflow.ids import SPEC_ID_RE, find_references, parse_item_id
+from specflow.ids import SPEC_ID_RE, find_references, next_number, taken_numbers
 from specflow.model import Requirement, Spec
 from specflow.sources.markdown import parse_spec
 from specflow.specset import SpecSet
@@ -32,15 +32,11 @@ def assign_ids(text: str, spec: Spec, specs: SpecSet) -> str:
     requirements and edge cases (`-E<n>`) count separately.
     """
     mentioned = [found for found, _ in find_references(text, frozenset({spec.id}))]
-    taken = {
-        (parsed.edge, parsed.number)
-        for item_id in [*specs.items, *mentioned]
-        if (parsed := parse_item_id(item_id)) and parsed.prefix == spec.id
-    }
+    taken = taken_numbers(spec.id, [*specs.items, *mentioned])
     lines = _LINES.split(text)
     for item in missing_ids(spec):
         edge = item.kind == "edge-case"
-        number = 1 + max((n for is_edge, n in taken if is_edge == edge), default=0)
+        number = next_number(taken, edge)
         line = _insert_id(lines[item.line - 1], f"{spec.id}-{'E' * edge}{number}")
         if _bare(lines[item.line - 1]) and not _keeps_items(
             [*lines[: item.line - 1], line, *lines[item.line :]], spec

@@ -19,7 +19,7 @@ from specflow.globs import matching
 from specflow.lint import lint, read_as_references
 from specflow.model import Finding, Severity, Spec
 from specflow.output import console
-from specflow.project import Project, open_project
+from specflow.project import Project, open_project, specs_outside_git
 from specflow.refs import Reference
 from specflow.sources.markdown import decode, parse_spec
 from specflow.specset import SpecSet, read_disk_specs, require_specs_dir
@@ -134,6 +134,10 @@ def _read_in_repository(file: Path) -> bytes | None:
 
 
 def run_lint(project: Project, fix: bool = False) -> LintResult:
+    try:
+        gitio.open_repo(project.root)
+    except NotARepository as error:  # CLI-E10: no walk of a folder that holds no specs
+        specs_outside_git(project, error)
     specs = read_disk_specs(project.config)
     fixed: list[str] = []
     refused: list[Finding] = []

@@ -1,8 +1,9 @@
 """What a JavaScript module exports by a name, for `specflow new`'s draft: CommonJS's
 `exports.f =` and `module.exports =` (NEW-E10), and (NEW-E15) ES's `export default X;` and
 `export { a, b as c };` naming a definition above them, with the static members of each
-(`X.from = (error, code) => {`), as axios writes its modules. Each as its signature and the
-line (from 0) whose comment documents it. Pure: a file's text in."""
+(`X.from = (error, code) => {`), as axios writes its modules; an anonymous `export default
+function (a) {` and the names `export { ... } from './x'` re-exports (NEW-E23). Each as its
+signature and the line (from 0) whose comment documents it. Pure: a file's text in."""
 
 from __future__ import annotations
 
@@ -19,11 +20,18 @@ _COMMONJS = re.compile(
     r"|exports\.(?P<name>[A-Za-z_$][\w$]*))\s*=(?!=)[ \t]*"
 )
 # NEW-E15: ES's exports of names defined above: `export default AxiosError;` (not `export default
-# function`, which `scaffold._EXPORTED` reads), `export { a, b as c };` (not `... from './x'`)
+# function`, which `scaffold._EXPORTED` reads), `export { a, b as c };` (not `... from './x'`,
+# which `js_reexports` reads: NEW-E23)
 _DEFAULT = re.compile(
     r"(?m)^export\s+default\s+(?!(?:function|class|async)\b)([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*$"
 )
 _NAMED = re.compile(r"(?m)^export\s*\{([^{}]*)\}(?![ \t]*from\b)")
+# NEW-E23: `export default function (name) {`, `export default async (a) => ...`, `export default
+# class {`: a default export with no name of its own; `export { default as v1 } from './v1.js'`
+_ANONYMOUS = re.compile(
+    r"(?m)^export\s+default\s+(?=(?:async\s*)?(?:function\b\*?\s*\(|\([^()]*\)\s*=>)|class\s*\{)"
+)
+_FROM = re.compile(r"(?m)^export\s*(?:type\s*)?\{([^{}]*)\}[ \t]*from[ \t]*(['\"])([^'\"\n]+)\2")
 _AS = re.compile(r"\s*([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*")
 _DEFINED = re.compile(
     r"(?:async\s+)?(?:function\*?|class)\s+(?P<name>[A-Za-z_$][\w$]*)"
@@ -45,6 +53,9 @@ def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
     """Each name the module exports by CommonJS, or by ES naming a definition above."""
     defined = _definitions(lines) if _COMMONJS.search(text) or "export" in text else {}
     yield from _commonjs(text, lines, defined)
+    for found in _ANONYMOUS.finditer(text):  # NEW-E23
+        number = text.count("\n", 0, found.start())
+        yield _js_symbol("default", lines[number][found.end() - found.start() :], number, lines, {})
     for local, name in _es_named(text):
         if local in defined:  # NEW-E15: what the module defines, not what it imports
             yield _js_symbol(name, local, defined[local][0], lines, defined)
@@ -150,3 +161,13 @@ def _entries(text: str, start: int) -> Iterator[tuple[str, int]]:
         elif text[at] == "," and depth == 1:
             yield text[entry:at], entry
             entry = at + 1
+
+
+def js_reexports(text: str) -> Iterator[tuple[str, str]]:
+    """NEW-E23: (the name exported, the module it comes from) of each entry of `export { a,
+    default as v1 } from './x.js'`, as a Python package's `__all__` re-exports (NEW-E7)."""
+    for found in _FROM.finditer(text):
+        for entry in found[1].split(","):
+            named = _AS.fullmatch(re.sub(r"^\s*type\s+", "", entry))  # TypeScript's `type X`
+            if named:
+                yield named[2] or named[1], found[3]

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from specflow.commands.jsexports import js_exports
+from specflow.commands.jsexports import js_exports, js_reexports
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
@@ -180,9 +180,11 @@ def _go_declared(line: str, block: bool) -> tuple[bool, str]:
 def exported(text: str, go: bool = False) -> Iterator[Symbol]:
     """Each exported definition of a file in another language than Python, with the first
     sentence of the comment right above it (`//` lines, or a `/** */` block); `go`: a Go file's
-    other exported types, constants and variables too (NEW-E18), in the file's order."""
+    other exported types, constants and variables too (NEW-E18), in the file's order, but
+    constants and variables after its functions and types (NEW-E22)."""
     lines = text.split("\n")
     block = False  # NEW-E18: inside Go's `const (` or `var (`
+    values: list[Symbol] = []  # NEW-E22: Go's constants and variables, drafted last
     owner = ""  # the Rust `impl` block a line is in
     java = ""  # the last public Java class
     for number, line in enumerate(lines):
@@ -198,18 +200,22 @@ def exported(text: str, go: bool = False) -> Iterator[Symbol]:
             if method and method["rskind"] == "fn":
                 signature = _signature(method, line.lstrip(), f"{owner}::")
                 yield Symbol(signature, _summary(_doc_comment(lines, number)))
-        elif found:
+        elif found and (found["owner"] or "X")[0].isupper():  # NEW-E22: `invalidLengthError.Is`
             yield Symbol(_signature(found, line), _summary(_doc_comment(lines, number)))
         declared = ""
         if go:
             block, declared = _go_declared(line, block)
-        if declared:
+        if declared.startswith("type "):
             yield Symbol(declared, _summary(_doc_comment(lines, number)))
+        elif declared:
+            values.append(Symbol(declared, _summary(_doc_comment(lines, number))))
+    yield from values
     exports = (
         Symbol(signature, _summary(_doc_comment(lines, number)))
         for signature, number in js_exports(text, lines)
     )
     yield from dict.fromkeys(exports)
+    yield from (Symbol(name, f"from `{origin}`") for name, origin in js_reexports(text))
 
 
 def _impl_owner(line: str, owner: str) -> str:
@@ -354,7 +360,11 @@ def _exports(tree: ast.Module, defined: set[str]) -> Iterable[Symbol]:
 
 
 def _arguments(args: ast.arguments) -> str:
-    names = [arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    """NEW-E21: `*cls` and `**kw` as written (`recurse(*cls)` drafted as `recurse()`)."""
+    names = [arg.arg for arg in (*args.posonlyargs, *args.args)]
+    names += [f"*{args.vararg.arg}"] if args.vararg else []
+    names += [arg.arg for arg in args.kwonlyargs]
+    names += [f"**{args.kwarg.arg}"] if args.kwarg else []
     return ", ".join(name for name in names if name not in ("self", "cls"))
 
 
@@ -394,10 +404,23 @@ def _without_headings(paragraph: str) -> str:
     return "\n".join(line for n, line in enumerate(lines) if n not in titled)
 
 
+# NEW-E21: a line that opens a docstring's fields, not its prose: reST's `:param x:`, JSDoc's
+# `@param`, a Google-style section (`Args:`)
+_SECTIONS = r"Args|Arguments|Parameters|Returns?|Raises|Yields|Attributes|Examples?|Notes?"
+_FIELD = re.compile(
+    rf"(?m)^[ \t]*(?::[A-Za-z][\w \t.,*]*:(?=\s|$)|@[a-z]\w*\b|(?:{_SECTIONS})[ \t]*:[ \t]*$)"
+)
+
+
+def _before_fields(paragraph: str) -> str:
+    found = _FIELD.search(paragraph)
+    return paragraph[: found.start()] if found else paragraph
+
+
 def _summary(doc: str | None) -> str:
     """NEW-4: the docstring's first sentence, from its first paragraph of prose, as a reader
-    sees it, cut at a word (NEW-E4); a heading is no prose (NEW-E5)."""
-    paragraphs = [_without_headings(p) for p in (doc or "").strip().split("\n\n")]
+    sees it, cut at a word (NEW-E4); a heading is no prose (NEW-E5), nor its fields (NEW-E21)."""
+    paragraphs = [_before_fields(_without_headings(p)) for p in (doc or "").strip().split("\n\n")]
     prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
     sentence = _SENTENCE_END.split(" ".join(prose.split()), 1)[0]
     sentence = _REST.sub(_shown, sentence)

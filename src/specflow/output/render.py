@@ -126,7 +126,11 @@ def _places(found: Sequence[Reference], limit: int = 4) -> str:
     if not found:
         return "referenced nowhere"
     parts = []
-    for kind, label in (("implements", "implemented"), ("verifies", "verified")):
+    for kind, label in (
+        ("implements", "implemented"),
+        ("verifies", "verified"),
+        ("mentions", "mentioned"),
+    ):
         places = [f"{r.path}:{r.line}" for r in found if r.kind == kind]
         if places:
             more = f" and {len(places) - limit} more" if len(places) > limit else ""
@@ -135,6 +139,7 @@ def _places(found: Sequence[Reference], limit: int = 4) -> str:
 
 
 _VERB = {"implements": "implemented", "verifies": "verified", "message": "named"}
+_SHOWN_KIND = {"implements": "implemented", "mentions": "mentioned (changelog)"}  # CHECK-E56
 
 
 def _item_state(spec: Spec, item: Requirement) -> str:
@@ -156,10 +161,7 @@ def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fm
         "",
         *("  " + text for text in item.text.splitlines()),
         "",
-        *(
-            f"  {r.kind.replace('implements', 'implemented')} at {r.path}:{r.line}: {r.text}"
-            for r in found
-        ),
+        *(f"  {_SHOWN_KIND.get(r.kind, r.kind)} at {r.path}:{r.line}: {r.text}" for r in found),
     ]
     if not found:
         lines.append("  referenced nowhere")
