@@ -115,7 +115,8 @@ FLAGS_SPEC = SERIALIZE_SPEC.replace('"index.js"', '"flags.js"')
 def test_semicolons_asi_inserts_are_formatting_and_a_braceless_if_still_writes(repo, cli):
     """REVIEW-E72 (cookie 47917c9: semicolons added at lines' ends): no question, unless the
     next line starts with what would continue the statement, where the `;` means something;
-    REVIEW-E73: `if (opt.httpOnly) str += ...` writes `str`, it does not stop writing it."""
+    REVIEW-E73: `if (opt.httpOnly) str += ...` writes `str`, it does not stop writing it (its
+    braces dropped alone are no change, REVIEW-E232: the value changes with them)."""
     repo.commit("base", {"specs/serialize.md": FLAGS_SPEC, "flags.js": FLAGS})
     semicolons = FLAGS.replace("'a'\n", "'a';\n").replace("'; HttpOnly'\n", "'; HttpOnly';\n")
     repo.commit("Semicolons", {"flags.js": semicolons})
@@ -125,7 +126,7 @@ def test_semicolons_asi_inserts_are_formatting_and_a_braceless_if_still_writes(r
     assert review_json(cli, "HEAD")["noop_files"] == []
     braceless = joined.replace(
         "  if (opt.httpOnly) {\n    str += '; HttpOnly';\n  }\n",
-        "  if (opt.httpOnly) str += '; HttpOnly';\n",
+        "  if (opt.httpOnly) str += '; HttpOnly; Secure';\n",
     )
     repo.commit("No braces", {"flags.js": braceless})
     acts = {

@@ -23,7 +23,7 @@ from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
-from specflow.globs import BLOCK_COMMENTS, matches
+from specflow.globs import BLOCK_COMMENTS, is_code, matches
 from specflow.identifiers import imported_lines
 from specflow.languages.defining import defined_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
@@ -108,7 +108,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     reading = start_sources(repo, revision, change.files)  # git reads while the corpus is built
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
-    said = (*change.messages, *added_test_names(change, config.test_globs))
+    said = (*change.messages, *added_test_names(change, config.test_globs, scoped))
     corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
     sources = reading()
     code = changed_sides(sources, config.test_globs)  # REVIEW-E75: Rust's unit tests
@@ -181,17 +181,47 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
 _TEST_NAME = re.compile(r"\s*(?:async\s+)?def\s+test_?(\w+)|\s*(?:it|test)\(\s*[\"'`]([^\"'`]+)")
 
 
-def added_test_names(change: Change, test_globs: tuple[str, ...]) -> list[str]:
+def added_test_names(
+    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]] = {}
+) -> list[str]:
     """The names of the tests a change adds, in words: with its messages, its author's own
-    account of what it alters (REVIEW-15)."""
+    account of what it alters (REVIEW-15). REVIEW-E234: not those of a test file of a module
+    the change changes outside every spec's scope (`v7.test.js` of `src/v7.js`): they say
+    what that module does, not what the change's other lines do."""
     found = []
+    elsewhere = _unscoped_modules(change, test_globs, scoped)
     for file in change.files:
-        if file.hunks and matches(file.path, test_globs):
+        if file.hunks and matches(file.path, test_globs) and _tested(file.path) not in elsewhere:
             for line in file.added_lines():
                 named = _TEST_NAME.match(line.text)
                 if named:
                     found.append((named.group(1) or named.group(2)).replace("_", " "))
     return found
+
+
+# REVIEW-E234: `test_v7.py`, `v7_test.go`, `v7.test.js`, `v7.spec.ts`, `V7Test.java` test `v7`
+_TEST_AFFIXES = re.compile(r"^tests?_|(?:[._-]tests?|[._-]specs?|Tests?)$")
+
+
+def _tested(path: str) -> str:
+    """The module a test file tests, by its name: its stem without its test prefix or suffix."""
+    return _TEST_AFFIXES.sub("", Path(path).name.split(".")[0]).lower()
+
+
+def _unscoped_modules(
+    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]]
+) -> set[str]:
+    """REVIEW-E234: the stems of the modules (code files named `stem.ext`: not `x.bench.ts`
+    beside `x.spec.ts`, nor `x.d.ts`) the change changes that no spec governs, but for a stem
+    that a governed changed file has too."""
+    code = [f.path for f in change.files if is_code(f.path) and not matches(f.path, test_globs)]
+    governed = {_tested(path) for path in code if scoped.get(path)}
+    modules = {_tested(path) for path in code if not scoped.get(path) and _module(path)}
+    return modules - governed - {""}
+
+
+def _module(path: str) -> bool:
+    return len(Path(path).suffixes) == 1
 
 
 MAX_FUNCTION_FILES = 1000  # searched by name: past this, the whole tree is searched again

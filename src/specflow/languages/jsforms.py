@@ -86,3 +86,79 @@ def _end(tokens: list[str], at: int, stop: frozenset[str] = frozenset()) -> int 
             return None
         depth += (token in _OPEN) - (token in _CLOSE)
     return None
+
+
+# REVIEW-E232: what may head a body of one statement, and what that statement may not be (a
+# declaration, scoped by braces; another `if`, whose `else` would move; a statement of blocks)
+_NOT_ALONE = frozenset(
+    {"{", ";", "if", "else", "for", "while", "do", "try", "switch", "let", "const", "var"}
+    | {"class", "function", "async", "import", "export"}
+)
+
+
+def braced(tokens: list[str], ends: bool) -> list[str]:
+    """REVIEW-E232: a line's tokens with `if (c) y;` as `if (c) { y }` (the braces eslint's
+    `curly` adds on lines of their own, whose `;` before the `}` ASI reads), where the line
+    holds the whole of the one statement `y` (`ends`: its code ends with `;`); also `for`,
+    `while`, `else if` and `else`. Other lines come back as they are."""
+    body = _body(tokens)
+    if body is None or not ends or not tokens[body:] or tokens[body] in _NOT_ALONE:
+        return tokens
+    statement = tokens[body:-1] if tokens[-1] == ";" else tokens[body:]
+    depth = 0
+    for part in statement:  # one statement: no `;` of its own, no regex or template to misread
+        if (depth == 0 and part == ";") or part in _OPAQUE:
+            return tokens
+        depth += (part in _OPEN) - (part in _CLOSE)
+    return tokens if depth else [*tokens[:body], "{", *statement, "}"]
+
+
+def _body(tokens: list[str]) -> int | None:
+    """Where the body of the `if (...)`, `for (...)`, `while (...)` or `else` that starts the
+    line (after a `}`) starts, or None."""
+    at = 1 if tokens[:1] == ["}"] else 0
+    if tokens[at : at + 2] == ["else", "if"]:
+        at += 1
+    elif tokens[at : at + 1] == ["else"]:
+        return at + 1
+    if tokens[at : at + 1] not in (["if"], ["for"], ["while"]) or tokens[at + 1 : at + 2] != ["("]:
+        return None
+    depth = 0
+    for index in range(at + 1, len(tokens)):
+        depth += (tokens[index] in _OPEN) - (tokens[index] in _CLOSE)
+        if depth == 0:
+            return index + 1
+    return None
+
+
+# REVIEW-E233: Node's builtin modules that load with and without the `node:` prefix (not
+# `node:test`, `node:sqlite`, `node:sea`: without it, `test` is a package of the registry)
+_BUILTINS = frozenset(
+    {"assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants"}
+    | {"crypto", "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http"}
+    | {"http2", "https", "inspector", "module", "net", "os", "path", "perf_hooks", "process"}
+    | {"punycode", "querystring", "readline", "repl", "stream", "string_decoder", "sys"}
+    | {"timers", "tls", "trace_events", "tty", "url", "util", "v8", "vm", "wasi", "zlib"}
+    | {"worker_threads", "assert/strict", "dns/promises", "fs/promises", "path/posix"}
+    | {"path/win32", "readline/promises", "stream/consumers", "stream/promises", "stream/web"}
+    | {"timers/promises", "util/types", "inspector/promises"}
+)
+_PREFIXED = "\x00str:node:"
+
+
+def node_builtins(tokens: list[str]) -> list[str]:
+    """REVIEW-E233: `'node:crypto'` as `'crypto'` where it names the module a `require(...)`,
+    an `import(...)`, an `import '...'` or a `from '...'` loads: the same builtin module."""
+    return [
+        "\x00str:" + token[len(_PREFIXED) :]
+        if token.startswith(_PREFIXED)
+        and token[len(_PREFIXED) :] in _BUILTINS
+        and _loads(tokens[max(0, at - 2) : at])
+        else token
+        for at, token in enumerate(tokens)
+    ]
+
+
+def _loads(before: list[str]) -> bool:
+    """Whether a string after these two tokens names the module a statement loads."""
+    return before[-1:] in (["from"], ["import"]) or before in (["require", "("], ["import", "("])

@@ -15,6 +15,7 @@ from specflow.languages.tstypes import (
     TYPESCRIPT,
     const_enum_lines,
     is_declarations,
+    overload_lines,
     type_lines,
 )
 
@@ -237,7 +238,9 @@ def _erased(path: str, sides: Sides) -> tuple[set[int], set[int]] | None:
     sides are known (a file added or deleted whole: its one side)."""
     if not path.endswith(TYPESCRIPT) or sides == (None, None):
         return None
-    before, after = (type_lines(side.code) if side else set() for side in sides)
+    before, after = (
+        type_lines(side.code) | overload_lines(side.code) if side else set() for side in sides
+    )
     return before, after
 
 
@@ -356,10 +359,10 @@ def _without_semicolon(side: Side, line: Line, text: str) -> str:
 
 
 def _quoted(tokens: list[str]) -> list[str]:
-    """REVIEW-E185: JavaScript's strings in either quotes, one way."""
-    from specflow.languages.jsforms import quoted  # off the hook's path of the others
+    """REVIEW-E185: JavaScript's strings in either quotes, one way; REVIEW-E233: builtins."""
+    from specflow.languages.jsforms import node_builtins, quoted  # off the hook's path
 
-    return quoted(tokens)
+    return node_builtins(quoted(tokens))  # REVIEW-E233: `'node:fs'` is `'fs'`
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:
@@ -376,6 +379,20 @@ def _operator_assigned(side: Side, line: Line, text: str) -> str:
     return text if spelled == tokens else " ".join(spelled)
 
 
+def _js_spelled(side: Side, line: Line, text: str) -> str:
+    """A line of JavaScript or TypeScript as REVIEW-E72, REVIEW-E185 and REVIEW-E232 read it."""
+    text = _without_semicolon(side, line, _operator_assigned(side, line, text))
+    if not text.lstrip().startswith(("if", "for", "while", "else", "}")):
+        return text
+    from specflow.languages.jsforms import braced  # off the hook's path of others
+
+    tokens, code = _TOKEN.findall(text), line_as(side, "code", line).rstrip()
+    if len(_TOKEN.findall(code)) - len(tokens) not in (0, 1):
+        return text  # a template's text or a string goes past the line: no code to read there
+    spelled = braced(tokens, code.endswith(";"))
+    return text if spelled == tokens else " ".join(spelled)
+
+
 _EMPTY_STATEMENT = re.compile(r"\s*(?:;|(?:if|while|for|with)\b.*\)\s*;|(?:else|do)\s*;)\Z")
 
 
@@ -385,10 +402,7 @@ def _tokens(
     if side is not None:
         texts = [line_as(side, "uncommented", line) for line in lines]
         if side.semicolons_optional:
-            texts = [
-                _without_semicolon(side, line, _operator_assigned(side, line, t))
-                for line, t in zip(lines, texts, strict=True)
-            ]
+            texts = [_js_spelled(side, line, t) for line, t in zip(lines, texts, strict=True)]
         text = "\n".join(texts)
     else:
         text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))

@@ -23,6 +23,10 @@ def is_declarations(path: str) -> bool:
 _STARTS = re.compile(
     r"(?:export[ \t]+)?(?:declare[ \t]+)?(?:type|interface)[ \t]+[A-Za-z_$][\w$]*"
     r"|(?:import|export)[ \t]+type[ \t]*\{"
+    # REVIEW-E231: an ambient declaration says what exists elsewhere (not a `const enum`, whose
+    # values the compiler writes into the code that reads them: REVIEW-E155)
+    r"|(?:export[ \t]+)?declare[ \t]+(?!const[ \t]+enum\b)"
+    r"(?:const|let|var|function|class|abstract[ \t]+class|enum|module|namespace|global)\b"
 )
 _GOES_ON = ("|", "&", "=", "?", ":", ".")  # a line that continues the type above it
 
@@ -45,6 +49,50 @@ def type_lines(code: Sequence[str]) -> set[int]:
         if depth <= 0 and ended and not line.rstrip().endswith(("=", "|", "&")):
             inside = False
     return found
+
+
+# REVIEW-E231: a function's overload signature, `function v1(options?: O, buf?: undefined): string;`
+_FUNCTION = re.compile(
+    r"[ \t]*(?:export[ \t]+(?:default[ \t]+)?)?function[ \t]*[A-Za-z_$][\w$]*[ \t]*[<(]"
+)
+_SIGNATURE_LINES = 40  # how far a signature may run
+_TYPE_BEFORE = (":", "|", "&", "<", ",", "(", "=>", "?")  # a `{` after one opens an object type
+
+
+def overload_lines(code: Sequence[str]) -> set[int]:
+    """REVIEW-E231: the numbers (from 1) of the lines that TypeScript's overload signatures
+    span (a `function` with no body, ended by a `;` at its own depth), in a file's code with
+    its comments and strings blanked; the compiler erases them."""
+    found: set[int] = set()
+    for number, line in enumerate(code, 1):
+        if number not in found and _FUNCTION.match(line):
+            end = _signature_end(code, number - 1)
+            found.update(range(number, end + 2) if end is not None else ())
+    return found
+
+
+def _signature_end(code: Sequence[str], start: int) -> int | None:
+    """The index of the line whose `;` ends the signature starting at `start`, or None: the
+    function has a body (a `{` after its parameters that opens no object type), or the
+    signature runs too far to be read."""
+    depth, seen, previous = 0, False, ""
+    for index in range(start, min(len(code), start + _SIGNATURE_LINES)):
+        for char in code[index]:
+            if char.isspace():
+                continue
+            if char == "{" and depth == 0 and seen and not _opens_type(previous):
+                return None
+            if char == ";" and depth == 0:
+                return index if seen else None
+            depth += (char in "([{") - (char in ")]}")
+            seen = seen or (char == ")" and depth == 0)
+            previous = (previous + char)[-2:]
+    return None
+
+
+def _opens_type(previous: str) -> bool:
+    """Whether a `{` after `previous` (its two characters of code before) opens a type."""
+    return previous.endswith(_TYPE_BEFORE)
 
 
 # REVIEW-E155: a `const enum`'s members, which the compiler writes into the code that reads them
