@@ -6,6 +6,8 @@ reads, or an `else` after a block that does not leave, still asks."""
 
 from __future__ import annotations
 
+import re
+
 from testing.util import review_json
 
 SPEC = """---
@@ -198,3 +200,91 @@ def test_lines_gofmt_only_realigned_name_nothing(repo, cli):
     data = review_json(cli, "HEAD", "--all")
     names = {name for q in data["questions"] for name in q["evidence"].get("names", [])}
     assert not names & {"timeMu", "lasttime"}, data["questions"]
+
+
+PACKAGE = """package uuid
+
+import "sync"
+
+var (
+\ttimeMu    sync.Mutex
+\tlasttime  uint64
+\tclock_seq uint16
+)
+
+func clockSequence() int {
+\treturn int(clock_seq)
+}
+
+// ENC-4: the clock sequence.
+func setClockSequence(seq int) {
+\told_seq := clock_seq
+\tclock_seq = uint16(seq&0x3fff) | 0x8000
+\tif old_seq != clock_seq {
+\t\tlasttime = 0
+\t}
+}
+"""
+
+FIELD = """package uuid
+
+import "sync"
+
+type clock struct {
+\ttimeMu    sync.Mutex
+\tlasttime  uint64
+\tclock_seq uint16
+}
+
+var c clock
+
+func clockSequence() int {
+\treturn int(c.clock_seq)
+}
+
+// ENC-4: the clock sequence.
+func setClockSequence(seq int) {
+\told := c.clock_seq
+\tc.clock_seq = uint16(seq&0x3fff) | 0x8000
+\tif old != c.clock_seq {
+\t\tc.lasttime = 0
+\t}
+}
+"""
+
+
+def _word(text: str, old: str, new: str) -> str:
+    assert re.search(rf"\b{old}\b", text)
+    return re.sub(rf"\b{old}\b", new, text)
+
+
+def test_an_unexported_package_variable_renamed_throughout_is_no_change(repo, cli):
+    """REVIEW-E227 (google/uuid `33471c9`, "Remove underscores form private variables":
+    `clock_seq` renamed `clockSeq` in time.go, the `var` block re-aligned by gofmt, `old_seq`
+    renamed `oldSeq`): with no other file of the tree spelling either name, the change is
+    formatting only for the review and the hook."""
+    repo.commit("base", {**BASE, "time.go": PACKAGE})
+    renamed = _word(_word(PACKAGE, "clock_seq", "clockSeq"), "old_seq", "oldSeq")
+    renamed = renamed.replace("timeMu    sync", "timeMu   sync").replace(
+        "lasttime  uint64", "lasttime uint64"
+    )
+    assert _judged(repo, cli, "time.go", renamed) == (False, ["time.go"], [])
+
+
+def test_a_package_rename_another_file_contradicts_asks(repo, cli):
+    """REVIEW-E227, adversarial: the same rename while another file still reads `clock_seq`
+    (now undefined there), onto a name another file already spells (`clockSeq`, its own),
+    of a struct's field (`%+v` prints its name), or of an exported name (another package's
+    callers), each ask ENC-4 and the hook warns."""
+    reader = "package uuid\n\nfunc seq() uint16 { return clock_seq }\n"
+    repo.commit("base", {**BASE, "time.go": PACKAGE, "seq.go": reader})
+    renamed = _word(PACKAGE, "clock_seq", "clockSeq")
+    assert _asks(_judged(repo, cli, "time.go", renamed), "ENC-4")
+    own = reader.replace("return clock_seq", "clockSeq := 1\n\treturn clockSeq")
+    repo.commit("back", {"time.go": PACKAGE, "seq.go": own})
+    assert _asks(_judged(repo, cli, "time.go", renamed), "ENC-4")
+    repo.commit("a field", {"time.go": FIELD, "seq.go": "package uuid\n"})
+    assert _asks(_judged(repo, cli, "time.go", _word(FIELD, "clock_seq", "clockSeq")), "ENC-4")
+    exported = _word(PACKAGE, "clock_seq", "ClockSeq")
+    repo.commit("exported", {"time.go": exported})
+    assert _asks(_judged(repo, cli, "time.go", _word(exported, "ClockSeq", "ClockSeqNo")), "ENC-4")

@@ -6,13 +6,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.change import Hunk, Line
+from specflow.languages.goforms import lex
 from specflow.languages.tokens import runs
 
-_LEXEME = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|\w+|\S")
 _NAME = re.compile(r"[A-Za-z_]\w*\Z")
 _KEYWORDS = frozenset(
     {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough"}
@@ -41,11 +41,13 @@ def same_hunks(
     sides: tuple[Side, Side],
     spell: Spell,
     plain: Callable[[list[Line], list[Line]], bool],
+    renames: Mapping[str, str],
 ) -> set[int]:
     """The hunks whose every run of changed lines (REVIEW-E160) lies in one function that
-    runs the same code on both sides, or is the same tokens (`plain`: whitespace re-aligned)."""
-    same = same_functions(sides, spell)
-    if not same:
+    runs the same code on both sides, or is the same tokens (`plain`: whitespace re-aligned,
+    a package's names renamed: `renames`, old to new)."""
+    same = same_functions(sides, spell, renames)
+    if not same and not renames:
         return set()
 
     def kept(removed: list[Line], added: list[Line]) -> bool:
@@ -63,17 +65,37 @@ def same_hunks(
     }
 
 
-def same_functions(sides: tuple[Side, Side], spell: Spell) -> list[tuple[range, range]]:
+def same_functions(
+    sides: tuple[Side, Side], spell: Spell, renames: Mapping[str, str]
+) -> list[tuple[range, range]]:
     """The lines (old, new) of each function that runs the same code on both sides though
     its tokens differ (`sides`: each side's lines without comments, and without strings too;
-    `spell`: gofmt's spellings read one way, as the token comparison reads Go)."""
-    old, new = (_by_key(_functions(side, spell)) for side in sides)
+    `spell`: gofmt's spellings read one way, as the token comparison reads Go), the old one
+    with the package's names the change renames (`renames`) written as their new ones."""
+    old = _by_key([_renamed(f, renames) for f in _functions(sides[0], spell)])
+    new = _by_key(_functions(sides[1], spell))
     return [
         (range(before.first, before.last + 1), range(after.first, after.last + 1))
         for key, before in old.items()
         if (after := new.get(key)) is not None
-        and before.tokens != after.tokens
-        and equivalent(before.tokens, after.tokens)
+        and (before.tokens == after.tokens or equivalent(before.tokens, after.tokens))
+    ]
+
+
+def _renamed(function: Function, renames: Mapping[str, str]) -> Function:
+    if not renames:
+        return function
+    tokens = renamed_tokens(function.tokens, renames)
+    return function._replace(tokens=tokens, key=_key(tokens) or function.key)
+
+
+def renamed_tokens(tokens: list[str], renames: Mapping[str, str]) -> list[str]:
+    """The tokens with each old name (bare: not after `.`) written as its new one."""
+    if not renames:
+        return tokens
+    return [
+        renames.get(token, token) if not at or tokens[at - 1] != "." else token
+        for at, token in enumerate(tokens)
     ]
 
 
@@ -125,10 +147,6 @@ def _closing(lines: Sequence[str], first: int) -> int | None:
         if opened and depth == 0:
             return number
     return None
-
-
-def lex(text: str) -> list[str]:
-    return _LEXEME.findall(text)
 
 
 def _key(tokens: list[str]) -> tuple[str, str] | None:
