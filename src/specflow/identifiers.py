@@ -29,6 +29,12 @@ _FORMAT = re.compile(
     r"\A(?:([a-z][a-z0-9]*)=(?!(?:\1|true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
     r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
 )
+# REVIEW-E229: a span without blanks, brackets or quotes that starts with a scheme, a lowercase or
+# capitals word and a `:` before a letter (`urn:uuid:`, `URN:UUID:`; not `Foo::Bar`,
+# `pkg.cli:main`, `HA1:nonce:HA2`, `timeout:`), shows a format; a word of one letter written
+# three times or more, digits around it (`xxxx`, `10xxxxxx`, `YYYY`), stands for a value
+_SCHEMED = re.compile(r"\A(?!.*::)(?:[a-z][a-z0-9+-]*|[A-Z]+):(?=[A-Za-z])[^\s()\[\]{}\"'`]*\Z")
+_PLACEHOLDER = re.compile(r"[0-9]*([A-Za-z])\1{2,}[0-9]*")
 # REVIEW-E85: a string inside code (`RuntimeError("No response returned.")`) is a message,
 # not names; a span that is only a string (`"chunked"`) still names what it holds
 _QUOTED = re.compile(r"""[bBrRfFuU]{0,2}(?:"[^"]*"|'[^']*')""")
@@ -77,10 +83,14 @@ def identifiers(text: str) -> frozenset[str]:
     for span in CODE_SPAN.findall(text):
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
+        if _SCHEMED.search(span):
+            continue  # REVIEW-E229: `urn:uuid:`, `mailto:user` show a format
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
         for chain in CHAIN.finditer(span):
             called = span[chain.end() :].lstrip().startswith("(")
+            if _PLACEHOLDER.fullmatch(chain[0]):
+                continue  # REVIEW-E229: `xxxxxxxx-xxxx-...`, `10xxxxxx`, `YYYY` stand for a value
             if _worth(chain[0], called) or _SHORT_TYPE.fullmatch(chain[0]):
                 found.add(chain[0])
                 if span[chain.start() - 1 : chain.start()] == "$":  # REVIEW-E201: `$match()`

@@ -350,6 +350,10 @@ def _names_and_links(
         for _, file in files
         if file.path.endswith((".py", ".pyi"))
     }
+    if go := [file for _, file in files if file.path.endswith(".go")]:
+        from specflow.languages.golocals import realigned  # off the other languages' path
+
+        imported |= {file.path: realigned(file.hunks) for file in go}  # REVIEW-E227
     rows = corpus.rows(files, skip, scoped, imported)
     found, facts = symbols_found([file for _, file in files], sources, renames)
     enclosing = {path: each.enclosing for path, each in facts.items()}

@@ -24,6 +24,22 @@ def change_renames(
     leaves alone still spells an old name (an entry point in `pyproject.toml`, a test; not the
     specs, globs `specs`: a spec that names it is check's to warn about), or when a star
     import may re-export a public one. Git is read only when the lines suggest a rename."""
+    go: dict[str, str] = {}
+    if any(file.path.endswith(".go") for file in files):
+        from specflow.languages.gorenames import go_renames  # off the other languages' path
+
+        go = go_renames(repo, revision, files, known, specs)
+    python = _python_renames(repo, revision, files, known, specs)
+    return {**python, **go} if not python.keys() & go.keys() else python
+
+
+def _python_renames(
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    files: Sequence[FileChange],
+    known: Mapping[str, Sources],
+    specs: Sequence[str],
+) -> dict[str, str]:
     candidates = rename_candidates(files)
     if not candidates:
         return {}

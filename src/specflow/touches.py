@@ -110,7 +110,7 @@ def _file_symbols(
             return iter(list(symbols)), facts
         except RecursionError:  # HARDEN-E13: a tree too deep to walk is a file that did not parse
             return python.file_symbols(file, None, None, known)
-    return generic.file_symbols(file, old, new)
+    return generic.file_symbols(file, old, new, renames)
 
 
 def untested_functions(

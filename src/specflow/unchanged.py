@@ -28,14 +28,21 @@ def unchanged_hunks(
     python = [file for file in judged if file.path.endswith((".py", ".pyi"))]
     others = [file for file in judged if file not in python]
     found: dict[str, set[int]] = {}
+    renames: dict[str, str] = {}
     if python:
         from specflow.noop import unchanged_python
-        from specflow.renames import change_renames
+        from specflow.renames import change_renames  # REVIEW-E58, and REVIEW-E227's
 
         renames = change_renames(repo, revision, change, sides, specs)
         found = {f.path: unchanged_python(f, *sides[f.path], renames) for f in python}
+    elif any(file.path.endswith(".go") for file in others):
+        from specflow.languages.gorenames import go_renames  # REVIEW-E227: off Python's path
+
+        renames = go_renames(repo, revision, change, sides, specs)
     if others:
         from specflow.languages.tokens import unchanged_tokens  # SPEED-9: braces, off Python's
 
-        found |= {f.path: unchanged_tokens(f.path, f.hunks, *sides[f.path]) for f in others}
+        found |= {
+            f.path: unchanged_tokens(f.path, f.hunks, *sides[f.path], renames) for f in others
+        }
     return found

@@ -13,7 +13,8 @@ from specflow.ids import REFERENCE_RE
 
 # Translated with this table, `split()` finds the runs `[A-Za-z0-9]+` finds, 3x as fast.
 _RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
-_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# REVIEW-E230: an acronym's plural (`UUIDs`) is read whole, and is no word: not the fragment `uui`
+_PART = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 STOP_WORDS = frozenset(
     [
         "a",
@@ -235,9 +236,13 @@ def _words_of(runs: set[bytes]) -> dict[bytes, tuple[str, ...]]:
 def _split(run: str) -> tuple[str, ...]:
     found = []
     for part in _PART.findall(run):
+        if part[-1] == "s" and part[:-1].isupper():
+            continue  # REVIEW-E230: `UUIDs`, `URLs`: no fragment (`uui`), as `IDs` gives none
         word = part.lower()
         if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
             continue
+        if len(set(word)) == 1 and word.isalpha():
+            continue  # REVIEW-E229: `xxxx`, `YYYY` stand for a value
         found.append(stem(word))
     return tuple(found)
 

@@ -29,15 +29,28 @@ from specflow.languages.rustitems import (
     item_header,
     owned,
 )
-from specflow.languages.tokens import Side, Sides, generic_noop_hunks, line_as, runs, sides_of
+from specflow.languages.tokens import (
+    NO_RENAMES,
+    Renames,
+    Side,
+    Sides,
+    generic_noop_hunks,
+    line_as,
+    runs,
+    sides_of,
+)
 from specflow.languages.writes import NOT_WRITTEN, SCRIPTS, line_writes
 
 
 def file_symbols(
-    file: FileChange, old: bytes | None = None, new: bytes | None = None
+    file: FileChange,
+    old: bytes | None = None,
+    new: bytes | None = None,
+    renames: Renames = NO_RENAMES,
 ) -> tuple[Iterator[Symbol], FileFacts]:
     """The names the hunks of `file` write, stop writing or define (none on a hunk that changes
-    no behaviour, none for prose and data), and its facts; `old` and `new` are its two texts."""
+    no behaviour, none for prose and data), and its facts; `old` and `new` are its two texts;
+    `renames`: a Go package's names the whole change renames (REVIEW-E227)."""
     if not file.path.endswith(CODE_SUFFIXES):
         return iter(()), FileFacts(set(), {})  # prose and data write no names
     text = new.decode("utf-8", "replace") if new is not None else None
@@ -45,7 +58,7 @@ def file_symbols(
         sides_of(file.path, old.decode("utf-8", "replace") if old else None),
         sides_of(file.path, text),
     )
-    noop = generic_noop_hunks(file.path, file.hunks, sides)
+    noop = generic_noop_hunks(file.path, file.hunks, sides, renames)
     lines = text.split("\n") if text is not None else []
     governed = {
         index: block

@@ -100,3 +100,12 @@ def _omitted(text: str) -> str:
         if lexeme[0] == ";" and following[0] in (")", "}")
     }
     return "".join(c for at, c in enumerate(text) if at not in dropped) if dropped else text
+
+
+# REVIEW-E227: Go's lexemes, a string, a raw string or a rune as one
+_WORDS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|\w+|\S")
+
+
+def lex(text: str) -> list[str]:
+    """The lexemes of Go code: names, literals, and each other character."""
+    return _WORDS.findall(text)

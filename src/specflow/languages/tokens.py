@@ -5,8 +5,9 @@ each side of a file as those comparisons read it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache, partial
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Hunk, Line
@@ -35,6 +36,8 @@ class Side(NamedTuple):
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
+Renames = Mapping[str, str]  # REVIEW-E227: a Go package's names the change renames, old to new
+NO_RENAMES: Renames = MappingProxyType({})
 
 
 def sides_of(path: str, text: str | None) -> Side | None:
@@ -71,7 +74,9 @@ _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\+\+|--|[^\w\s]")
 
 
-def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, None)) -> set[int]:
+def generic_noop_hunks(
+    path: str, hunks: Sequence[Hunk], sides: Sides = (None, None), renames: Renames = NO_RENAMES
+) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
     each side's text in `sides` where known), and a comma before a closing bracket; or, in
@@ -105,6 +110,8 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
+    if path.endswith(".go") and commas is not None and len(found) < len(hunks):
+        found |= _go_spelled(hunks, sides, commas, renames)
     return found | declared
 
 
@@ -213,6 +220,25 @@ def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:
     return same | {index for index, _ in changed if index in renamed}
 
 
+def _go_spelled(
+    hunks: Sequence[Hunk], sides: Sides, spell: Callable[[str], str], renames: Renames
+) -> set[int]:
+    """REVIEW-E227, REVIEW-E228: Go's hunks in functions spelled another way (golocals), or
+    that rename a package's names the whole change renames (`renames`)."""
+    from specflow.languages.golocals import renamed_tokens, same_hunks  # off others' path
+
+    before, after = sides
+    if before is None or after is None:
+        return set()
+
+    def plain(removed: list[Line], added: list[Line]) -> bool:
+        old = renamed_tokens(_tokens(removed, "//", before, spell), renames)
+        return old == _tokens(added, "//", after, spell)
+
+    lines = (before.uncommented, before.code), (after.uncommented, after.code)
+    return same_hunks(hunks, lines, spell, plain, renames)
+
+
 def _plain_tokens(text: str) -> list[str]:
     return [_number(token) for token in _TOKEN.findall(text)]
 
@@ -255,13 +281,17 @@ def _in_types(hunk: Hunk, types: tuple[set[int], set[int]], sides: Sides) -> boo
 
 
 def unchanged_tokens(
-    path: str, hunks: Sequence[Hunk], old: bytes | None, new: bytes | None
+    path: str,
+    hunks: Sequence[Hunk],
+    old: bytes | None,
+    new: bytes | None,
+    renames: Renames = NO_RENAMES,
 ) -> set[int]:
     """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
     as the review judges them, from its two texts."""
     texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
     before, after = (sides_of(path, text) for text in texts)
-    return generic_noop_hunks(path, hunks, (before, after))
+    return generic_noop_hunks(path, hunks, (before, after), renames)
 
 
 # REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
