@@ -302,72 +302,19 @@ _COMMA_FREE = (
     *(".kt", ".kts", ".cs", ".swift", ".dart", ".php", ".scala"),
 )
 _COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
-_COMMA_RUST = re.compile(r",[ \t]*(?=\n[ \t]*[\]}])")  # not at the end: `(x,\n)` is a tuple
 
 
 def _commas(path: str) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
-        return _rust_commas
+        from specflow.languages.rustspell import rust_commas  # off the others' path
+
+        return rust_commas
     if path.endswith(".go"):
         from specflow.languages.goforms import semicolons, ungrouped  # off the others' path
 
         # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts
         return lambda text: semicolons(ungrouped(_COMMA.sub("", text)))
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
-
-
-# REVIEW-E74: rustfmt wraps a call's or a signature's arguments with a comma before the `)`,
-# which means nothing after a name (`parse(buf, radix,)`), and a one-element tuple after
-# anything else (`(x,)`, `return (x,)`)
-_RUST_CLOSE = re.compile(r",[ \t]*(?=\n[ \t]*\))")
-_NAMED = re.compile(r"([A-Za-z_]\w*)[ \t]*\Z")
-_RUST_KEYWORDS = frozenset(
-    {"as", "break", "dyn", "else", "if", "impl", "in", "let", "match", "move", "mut", "ref"}
-    | {"return", "where", "while", "yield"}
-)
-
-
-# REVIEW-E77: Rust 2018's `..=` for a range pattern's `...`, clippy's field init shorthand
-# (`Foo { a: a }` is `Foo { a }`) and lifetimes, which the compiler checks and nothing runs (a
-# loop's label, `'outer:` and `break 'outer`, stays), spell the same code
-_SHORTHAND = re.compile(r"(?<=[{,])(\s*)([a-z_][a-z0-9_]*)\s*:\s*\2(?=\s*[,}])")
-_LIFETIME = re.compile(r"(?<!break )(?<!continue )'[a-z_]\w*(?![\w':])[ \t]*,?[ \t]*")
-_EMPTY_GENERICS = re.compile(r"<\s*>|,\s*(?=>)")
-
-
-_DOUBLE_QUOTED = re.compile(r'("(?:\\.|[^"\\])*")')
-
-
-def _rust_commas(text: str) -> str:
-    parts = _DOUBLE_QUOTED.split(text)  # odd parts are strings: `"don't"` holds no lifetime
-    text = "".join(p if i % 2 else _rust_spelling(p) for i, p in enumerate(parts))
-    text = _COMMA_RUST.sub("", text)
-    cut = [
-        found.start() for found in _RUST_CLOSE.finditer(text) if _named_call(text, found.start())
-    ]
-    for at in reversed(cut):
-        text = text[:at] + text[at + 1 :]
-    return text
-
-
-def _rust_spelling(code: str) -> str:
-    """REVIEW-E77 on code outside strings: `format!("{x:x}")` is no shorthand."""
-    code = _LIFETIME.sub("", code.replace("...", "..="))
-    return _SHORTHAND.sub(r"\1\2", _EMPTY_GENERICS.sub("", code))
-
-
-def _named_call(text: str, comma: int) -> bool:
-    """Whether the `(` that the comma's `)` closes follows a name that is not a keyword."""
-    depth = 0
-    for at in range(comma - 1, -1, -1):
-        if text[at] in ")]}":
-            depth += 1
-        elif text[at] in "([{" and depth:
-            depth -= 1
-        elif text[at] in "([{":
-            named = _NAMED.search(text, max(0, at - 100), at)
-            return text[at] == "(" and named is not None and named[1] not in _RUST_KEYWORDS
-    return False
 
 
 # REVIEW-E72: a `;` ending a line of JavaScript or TypeScript is what automatic semicolon
