@@ -196,7 +196,8 @@ def _heads_definition(lines: Sequence[str], reference: int, first: int) -> bool:
     """Whether the reference sits right above a definition (only blank, comment or decorator
     lines between) that `first` is still inside (CHECK-E22's end)."""
     below = range(reference + 1, min(first, len(lines)) + 1)
-    opening = next((n for n in below if _code(lines[n - 1].strip())), 0)
+    code = (n for n in below if _code(lines[n - 1].strip()) and not _OVERLOAD.match(lines[n - 1]))
+    opening = next(code, 0)
     return bool(opening) and _opens(lines, opening) and _still_heads(lines, reference, first)
 
 
@@ -287,6 +288,8 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
         text = lines[number - 1]
         stripped = text.strip()
         level = _indent(text) <= depth
+        if level and not headed and _OVERLOAD.match(text):
+            continue  # CHECK-E60: a signature without a body heads the implementation below
         if level and _opens(lines, number):
             if not attached:
                 return False
@@ -302,6 +305,13 @@ def _still_heads(lines: Sequence[str], reference: int, first: int) -> bool:
     return True
 
 
+# CHECK-E60: TypeScript's overload signatures and `declare`d functions, a body's stand-ins:
+# `function v1(buf?: undefined): string;`, `parse(text: string): Node;` (a call has no type)
+_MODIFIERS = r"\s*(?:(?:export|declare|default|public|private|protected|static|async|abstract)\s+)*"
+_OVERLOAD = re.compile(
+    _MODIFIERS + r"(?:function\s+[A-Za-z_$][\w$]*\s*(?:<[^>]*>)?\s*\([^;{]*\)\s*(?::\s*[^;{=]+)?"
+    r"|[A-Za-z_$][\w$]*\??\s*(?:<[^>]*>)?\s*\([^;{]*\)\s*:\s*[^;{=]+);\s*\Z"
+)
 _ASSIGNS = re.compile(r"[A-Za-z_][\w.]*\s*(?::[^=]+)?=(?![=>])")  # `REGISTRY: dict = {` ends it
 _NEW_BLOCK = re.compile(_ASSIGNS.pattern + r"|(?:if|for|while|with|try|async\s+(?:for|with))\b")
 _ASIDE = ("#", "//", "/*", "*", "@", "--")  # comment and decorator lines
