@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
 from specflow.affected import scope_index
+from specflow.armrows import arm_rows
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
@@ -332,6 +333,7 @@ def _names_and_links(
         comment_rows(corpus, files, above, skip),
         governed_rows(corpus, files, governed, skip, scoped),
         heading_rows(corpus, files, references, unheaded, sources, tests),
+        arm_rows(corpus, files, sources, skip, scoped),  # REVIEW-E212
     )
 
 
