@@ -508,6 +508,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "link",
         "linkrows",
         "noop",
+        "ownedrows",
         "pipeline_review",
         "renames",
         "review",

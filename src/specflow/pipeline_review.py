@@ -39,6 +39,7 @@ from specflow.linkrows import (
     written_rows,
 )
 from specflow.model import headline
+from specflow.ownedrows import foreign_common_demoted
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -138,6 +139,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     stages = zip(*(rows for _, rows in parts), strict=True)
     rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
+    rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
