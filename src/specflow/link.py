@@ -32,6 +32,7 @@ from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.model import Spec
 from specflow.specset import SpecSet
+from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
     BM25,
     message_words,
@@ -154,6 +155,7 @@ class Corpus:
         self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
+        self.by_number: dict[str, list[int]] = {}  # REVIEW-E197: "below 20", by its number
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
             if statement.id:
@@ -173,6 +175,8 @@ class Corpus:
             )
             for literal in quoted_literals(statement.text):
                 self.by_literal.setdefault(literal, []).append(doc)
+            for number in stated_numbers(statement.text):  # REVIEW-E197
+                self.by_number.setdefault(number, []).append(doc)
             calls = sum(_calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and calls >= OVERVIEW)
 
@@ -329,6 +333,10 @@ def hunk_links(
         for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
             for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
                 keep(found, doc, IDENTIFIER, literal)
+    if corpus.by_number and scope.docs:  # REVIEW-E197: a stated number the code stops writing
+        for number in sorted(dropped_numbers(hunk) & corpus.by_number.keys()):
+            for doc in (doc for doc in corpus.by_number[number] if doc in scope.docs):
+                keep(found, doc, IDENTIFIER, number)
     return strongest(corpus, found, hunk_words, scope.docs)
 
 
