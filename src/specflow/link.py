@@ -37,6 +37,7 @@ from specflow.words import (
     BM25,
     message_words,
     parts_enough,
+    said_spans,
     sibling,
     split_identifier,
     stem,
@@ -179,6 +180,12 @@ class Corpus:
                 self.by_number.setdefault(number, []).append(doc)
             calls = sum(_calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and calls >= OVERVIEW)
+        # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
+        spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
+        self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
+        for doc in self.spoken:
+            quoted = {f"`{span}`" for span in spans if doc in self.by_literal[span]}
+            self.words[doc], self.said[doc] = self.words[doc] | quoted, self.said[doc] | quoted
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -329,6 +336,8 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
+    for doc in corpus.spoken & scope.docs:  # REVIEW-E198: what the subject quotes, in scope
+        found.setdefault(doc, (WORDS, ()))
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
         for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
             for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
