@@ -467,6 +467,7 @@ HOOK_MODULES = {
 QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook asks questions
     f"specflow.{name}"
     for name in (
+        "armrows",
         "budget",
         "confidence",
         "dunders",
@@ -477,6 +478,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.base",
         "languages.defining",
         "languages.generic",
+        "languages.goarms",
         "languages.pyacts",
         "languages.pyannotate",
         "languages.pybindings",
@@ -506,11 +508,13 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "link",
         "linkrows",
         "noop",
+        "ownedrows",
         "pipeline_review",
         "renames",
         "review",
         "ripple",
         "specreview",
+        "statednumbers",
         "touches",
         "unchanged",
         "words",

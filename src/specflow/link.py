@@ -32,10 +32,12 @@ from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.model import Spec
 from specflow.specset import SpecSet
+from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
     BM25,
     message_words,
     parts_enough,
+    said_spans,
     sibling,
     split_identifier,
     stem,
@@ -154,6 +156,7 @@ class Corpus:
         self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
+        self.by_number: dict[str, list[int]] = {}  # REVIEW-E197: "below 20", by its number
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
             if statement.id:
@@ -173,8 +176,16 @@ class Corpus:
             )
             for literal in quoted_literals(statement.text):
                 self.by_literal.setdefault(literal, []).append(doc)
+            for number in stated_numbers(statement.text):  # REVIEW-E197
+                self.by_number.setdefault(number, []).append(doc)
             calls = sum(_calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and calls >= OVERVIEW)
+        # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
+        spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
+        self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
+        for doc in self.spoken:
+            quoted = {f"`{span}`" for span in spans if doc in self.by_literal[span]}
+            self.words[doc], self.said[doc] = self.words[doc] | quoted, self.said[doc] | quoted
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -325,10 +336,16 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
+    for doc in corpus.spoken & scope.docs:  # REVIEW-E198: what the subject quotes, in scope
+        found.setdefault(doc, (WORDS, ()))
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
         for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
             for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
                 keep(found, doc, IDENTIFIER, literal)
+    if corpus.by_number and scope.docs:  # REVIEW-E197: a stated number the code stops writing
+        for number in sorted(dropped_numbers(hunk) & corpus.by_number.keys()):
+            for doc in (doc for doc in corpus.by_number[number] if doc in scope.docs):
+                keep(found, doc, IDENTIFIER, number)
     return strongest(corpus, found, hunk_words, scope.docs)
 
 

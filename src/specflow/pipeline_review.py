@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
 from specflow.affected import scope_index
+from specflow.armrows import arm_rows
 from specflow.change import WORK_TREE, Change, FileChange, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
@@ -38,6 +39,7 @@ from specflow.linkrows import (
     written_rows,
 )
 from specflow.model import headline
+from specflow.ownedrows import foreign_common_demoted
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -137,6 +139,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     stages = zip(*(rows for _, rows in parts), strict=True)
     rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
+    rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
@@ -366,6 +369,7 @@ def _names_and_links(
         comment_rows(corpus, files, above, skip),
         governed_rows(corpus, files, governed, skip, scoped),
         heading_rows(corpus, files, references, unheaded, sources, tests),
+        arm_rows(corpus, files, sources, skip, scoped),  # REVIEW-E212
     )
 
 

@@ -301,6 +301,24 @@ def message_words(messages: Sequence[str], prefixes: Set[str] = frozenset()) -> 
     return {w for w in word_set(text) if not w.isdigit() and w not in _MESSAGE_FILLER}
 
 
+def said_spans(messages: Sequence[str], spans: Iterable[str]) -> frozenset[str]:
+    """REVIEW-E198: the spans a statement quotes in operator notation (`<I.J`, `>=1.2`) that a
+    subject line writes whole, as a word of its own ("Fix <I.J to not match I.J.0 prereleases");
+    not other symbols (`interface{}`, `xn--`: measured, they asked what was not expected)."""
+    text = "\n".join(_subject(message) for message in messages)
+    return frozenset(
+        span
+        for span in spans
+        if _OPERATOR.search(span)
+        and span in text
+        and re.search(rf"(?<![^\s`'\"(]){re.escape(span)}{_SPAN_END}", text, re.M) is not None
+    )
+
+
+_OPERATOR = re.compile(r"[<>=~^!|&*]")  # REVIEW-E198: a comparison's or a pattern's operator
+_SPAN_END = r"""(?=$|[\s`'")]|[,.;:!?](?:\s|$))"""  # `<I.J.K` writes no `<I.J`, `<I.J.` does
+
+
 def _unless_known(reference: re.Match[str], prefixes: Set[str]) -> str:
     """REVIEW-E195: a requirement ID of a known spec as a blank; `SHA-256`, `UTF-8` as written,
     and `API-compatible` unless the spec's IDs are slugs (SOURCES-E16)."""

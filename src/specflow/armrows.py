@@ -1,0 +1,67 @@
+"""REVIEW-E212: the links of a Go hunk by the types the code around it handles: the arm of a
+type switch it lies in, the type an `if` around it asserts. Pure: sources in, rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from specflow.change import FileChange, Hunk
+from specflow.identifiers import code_names, hunk_text
+from specflow.languages.goarms import handled_types
+from specflow.link import IDENTIFIER, Corpus, Found, LinkRow, hunk_words_of, name_links
+from specflow.link import shared_words as shared
+
+Sides = tuple[bytes | None, bytes | None]
+MAX_LINES = 40  # of a hunk's side read for the blocks around it: a function's arms, not a file's
+
+
+def arm_rows(
+    corpus: Corpus,
+    files: Sequence[tuple[int, FileChange]],
+    sources: Mapping[str, Sides],
+    skip_paths: Sequence[str],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """REVIEW-E212: each Go hunk inside a type switch's `case Marshaler:` (or an `if` asserting
+    `v.(Marshaler)`) is linked, as if its lines named it, to the statements that name the type
+    (evidence `identifier`), when its own lines do not."""
+    found: list[LinkRow] = []
+    for at, file in files:
+        if not file.path.endswith(".go") or file.path in skip_paths:
+            continue
+        old, new = (_lines(side) for side in sources.get(file.path, (None, None)))
+        if not old and not new:
+            continue
+        scope = corpus.in_scope(scoped.get(file.path, frozenset()))
+        for number, hunk in enumerate(file.hunks):
+            types = _handled(hunk, old, new)
+            if not types:
+                continue
+            text = hunk_text(hunk)
+            names = [name for name in code_names("\n".join(types)) if name not in code_names(text)]
+            links: dict[int, Found] = {}
+            name_links(corpus, names, scope, links)
+            words = hunk_words_of(text)
+            found += [
+                (at, number, doc, kind, named, shared(corpus, doc, words))
+                for doc, (kind, named) in sorted(links.items())
+                if kind == IDENTIFIER
+            ]
+    return found
+
+
+def _handled(hunk: Hunk, old: list[str], new: list[str]) -> tuple[str, ...]:
+    """The types the blocks around the hunk's changed lines handle, each side in its source."""
+    found: dict[str, None] = {}
+    for lines, changed in ((new, hunk.added), (old, hunk.removed)):
+        for line in changed[:MAX_LINES] if lines else ():
+            if line.text.strip():
+                found.update(dict.fromkeys(handled_types(lines, line.number)))
+    return tuple(found)
+
+
+def _lines(source: bytes | None) -> list[str]:
+    """The source's lines, when it has a type switch or an assertion to read; else none."""
+    if not source or b".(" not in source:
+        return []
+    return source.decode("utf-8", "replace").split("\n")
