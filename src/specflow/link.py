@@ -32,6 +32,7 @@ from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.model import Spec
 from specflow.specset import SpecSet
+from specflow.spellings import own_names, private_spellings
 from specflow.words import (
     BM25,
     message_words,
@@ -186,10 +187,12 @@ class Corpus:
         skip_paths: Sequence[str],
         scoped: Mapping[str, frozenset[str]],
         imported: Mapping[str, frozenset[Line]],
+        foreign: Mapping[str, frozenset[str]] | None = None,
     ) -> list[LinkRow]:
         """The links of the hunks of `files` (each with its index in the change), as rows;
         `scoped`: each path → the ids of the specs whose scope covers it; `imported`: its lines
-        that only import. Only code is linked by more than the IDs it names: prose and data
+        that only import; `foreign`: the names it binds to the standard library's modules
+        (REVIEW-E221). Only code is linked by more than the IDs it names: prose and data
         describe, they do not do."""
         found: list[LinkRow] = []
         for at, file in files:
@@ -198,8 +201,9 @@ class Corpus:
             code = is_code(file.path)
             scope = self.in_scope(scoped[file.path])
             quiet = imported.get(file.path, frozenset())
+            heads = (foreign or {}).get(file.path, frozenset())
             for number, hunk in enumerate(file.hunks):
-                links = hunk_links(hunk, self, code, scope, quiet)
+                links = hunk_links(hunk, self, code, scope, quiet, heads)
                 found += [(at, number, *row) for row in links]
         return found
 
@@ -299,11 +303,17 @@ def _calls(name: str, text: str) -> bool:
 
 
 def hunk_links(
-    hunk: Hunk, corpus: Corpus, code: bool, scope: Scope, quiet: frozenset[Line] = frozenset()
+    hunk: Hunk,
+    corpus: Corpus,
+    code: bool,
+    scope: Scope,
+    quiet: frozenset[Line] = frozenset(),
+    foreign: frozenset[str] = frozenset(),
 ) -> list[HunkLink]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
     names, then for code the statements that name its identifiers, and in the spec's scope
-    those whose words meet its identifiers or its words; the strongest few of each kind."""
+    those whose words meet its identifiers or its words; the strongest few of each kind.
+    `foreign`: the names its file binds to the standard library's modules (REVIEW-E221)."""
     lines = (line.text for line in (*hunk.added, *hunk.removed))
     named = {item_id for item_id, _ in dashed_references(lines, corpus.specs.prefixes)}
     found: dict[int, Found] = {
@@ -313,7 +323,8 @@ def hunk_links(
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
-    names_in_hunk = code_names(named_text(hunk, hunk_text(hunk, quiet) if quiet else text))
+    named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
+    names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
     unchanged: frozenset[str] = frozenset()
     if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
         unchanged = unchanged_errors(hunk)
@@ -325,6 +336,8 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
+    for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
+        keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
         for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
             for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
