@@ -514,6 +514,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "review",
         "ripple",
         "specreview",
+        "spellings",
         "statednumbers",
         "touches",
         "unchanged",

@@ -144,7 +144,9 @@ def _worth(name: str, called: bool = False) -> bool:
     last = name.rsplit(".", 1)[-1]
     if last in _PYTHON_WORDS or (last in RESERVED_ELSEWHERE and not called):
         return False
-    return len(last) >= 3 and last.lower() not in STOP_WORDS
+    # REVIEW-E219: a stop word written as code, dotted or called (`Factory.get()`, `get()`), is
+    # a name; bare (`str`, `true`, `GET`) it is a type, a value or a word
+    return len(last) >= 3 and (last.lower() not in STOP_WORDS or "." in name or called)
 
 
 def qualified(enclosing: tuple[str, ...]) -> list[str]:

@@ -9,7 +9,6 @@ candidate for a hunk; it is not evidence by itself."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.model import Spec
 from specflow.specset import SpecSet
+from specflow.spellings import calls, class_name, function_name, own_names, private_spellings
 from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
     BM25,
@@ -178,8 +178,8 @@ class Corpus:
                 self.by_literal.setdefault(literal, []).append(doc)
             for number in stated_numbers(statement.text):  # REVIEW-E197
                 self.by_number.setdefault(number, []).append(doc)
-            calls = sum(_calls(name, statement.text) for name in named)
-            self.overview.append(statement.kind == "context" and calls >= OVERVIEW)
+            called = sum(calls(name, statement.text) for name in named)
+            self.overview.append(statement.kind == "context" and called >= OVERVIEW)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
         self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
@@ -197,10 +197,12 @@ class Corpus:
         skip_paths: Sequence[str],
         scoped: Mapping[str, frozenset[str]],
         imported: Mapping[str, frozenset[Line]],
+        foreign: Mapping[str, frozenset[str]] | None = None,
     ) -> list[LinkRow]:
         """The links of the hunks of `files` (each with its index in the change), as rows;
         `scoped`: each path → the ids of the specs whose scope covers it; `imported`: its lines
-        that only import. Only code is linked by more than the IDs it names: prose and data
+        that only import; `foreign`: the names it binds to the standard library's modules
+        (REVIEW-E221). Only code is linked by more than the IDs it names: prose and data
         describe, they do not do."""
         found: list[LinkRow] = []
         for at, file in files:
@@ -209,8 +211,9 @@ class Corpus:
             code = is_code(file.path)
             scope = self.in_scope(scoped[file.path])
             quiet = imported.get(file.path, frozenset())
+            heads = (foreign or {}).get(file.path, frozenset())
             for number, hunk in enumerate(file.hunks):
-                links = hunk_links(hunk, self, code, scope, quiet)
+                links = hunk_links(hunk, self, code, scope, quiet, heads)
                 found += [(at, number, *row) for row in links]
         return found
 
@@ -262,7 +265,7 @@ class Corpus:
         # REVIEW-E202: a class a requirement or an edge case names is what it rules, as a
         # function it calls is: a Context line naming it too says how it works (cbor2's `Simple`)
         called = called and any(
-            _function(name) or _calls(name, statement.text) or _class(name) for name in names
+            function_name(name) or calls(name, statement.text) or class_name(name) for name in names
         )
         if not called and kind == ENCLOSING and statement.kind == "context":
             return min(self._context_rivals(name, doc) for name in names)  # REVIEW-E189
@@ -291,30 +294,18 @@ class Corpus:
         return sum(not self.overview[d] for d in docs) or 1
 
 
-def _function(name: str) -> bool:
-    """REVIEW-E153: a definition named in lower case is a function (`lookup`, `enum`), which a
-    statement naming it speaks of as it would of `lookup()`; a class (`URL`) is not."""
-    return name[:1].islower()
-
-
-def _class(name: str) -> bool:
-    """REVIEW-E202: a definition named in CamelCase is a class (`Simple`, `CBORTag`)."""
-    return name[:1].isupper() and any(c.islower() for c in name)
-
-
-def _calls(name: str, text: str) -> bool:
-    """The statement calls `name`: `join()`, `optional(v)`."""
-    if f"{name}(" not in text:  # SPEED: most links' names are no call of their statement
-        return False
-    return re.search(rf"(?<![\w.]){re.escape(name)}\(", text) is not None
-
-
 def hunk_links(
-    hunk: Hunk, corpus: Corpus, code: bool, scope: Scope, quiet: frozenset[Line] = frozenset()
+    hunk: Hunk,
+    corpus: Corpus,
+    code: bool,
+    scope: Scope,
+    quiet: frozenset[Line] = frozenset(),
+    foreign: frozenset[str] = frozenset(),
 ) -> list[HunkLink]:
     """(statement, evidence kind, identifiers, shared words) of the hunk's links: the IDs it
     names, then for code the statements that name its identifiers, and in the spec's scope
-    those whose words meet its identifiers or its words; the strongest few of each kind."""
+    those whose words meet its identifiers or its words; the strongest few of each kind.
+    `foreign`: the names its file binds to the standard library's modules (REVIEW-E221)."""
     lines = (line.text for line in (*hunk.added, *hunk.removed))
     named = {item_id for item_id, _ in dashed_references(lines, corpus.specs.prefixes)}
     found: dict[int, Found] = {
@@ -324,7 +315,8 @@ def hunk_links(
         return [(doc, kind, names, ()) for doc, (kind, names) in sorted(found.items())]
     text = hunk_text(hunk)
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
-    names_in_hunk = code_names(named_text(hunk, hunk_text(hunk, quiet) if quiet else text))
+    named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
+    names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
     unchanged: frozenset[str] = frozenset()
     if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
         unchanged = unchanged_errors(hunk)
@@ -338,6 +330,8 @@ def hunk_links(
     name_links(corpus, names_in_hunk, scope, found, hunk_words)
     for doc in corpus.spoken & scope.docs:  # REVIEW-E198: what the subject quotes, in scope
         found.setdefault(doc, (WORDS, ()))
+    for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
+        keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
         for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
             for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):

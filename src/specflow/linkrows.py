@@ -25,6 +25,7 @@ from specflow.identifiers import (
 from specflow.ids import find_references
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
 from specflow.link import (
+    DISTINCT_NAME,
     ENCLOSING,
     GOVERNED_LINKS,
     HEADING,
@@ -44,6 +45,7 @@ from specflow.link import (
     shared_words,
     strongest,
 )
+from specflow.spellings import private_spellings, spelled_within
 
 if TYPE_CHECKING:
     from specflow.languages.base import Symbol
@@ -70,6 +72,7 @@ def enclosing_rows(
             links: dict[int, Found] = {}
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
+            _named_after(corpus, names, scope, links)  # REVIEW-E222
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
@@ -215,6 +218,17 @@ def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[i
     for name in names:  # REVIEW-E150: `enum` defined here is a name, not Rust's keyword
         for doc in (doc for doc in corpus.by_reserved.get(name, ()) if doc in scope.docs):
             keep(links, doc, IDENTIFIER, name)
+
+
+def _named_after(
+    corpus: Corpus, names: Sequence[str], scope: Scope, links: dict[int, Found]
+) -> None:
+    """REVIEW-E222: a definition around a hunk named after an identifier a statement of the
+    file's specs names (`StripCommentsFilter` of `strip_comments`) is inside what it names."""
+    for doc in scope.docs:
+        named = [name for name, _ in corpus.parts[doc]]
+        for outer in (outer for outer in names if any(spelled_within(outer, n) for n in named)):
+            keep(links, doc, IDENTIFIER, outer)
 
 
 def comment_rows(
@@ -419,9 +433,10 @@ def written_rows(
         if symbol.kind != "write" or symbol.last <= symbol.line or symbol.path not in at_path:
             continue
         named: dict[int, tuple[str, tuple[str, ...]]] = {}
-        name_links(
-            corpus, [symbol.name], corpus.in_scope(scoped.get(symbol.path, frozenset())), named
-        )
+        scope = corpus.in_scope(scoped.get(symbol.path, frozenset()))
+        name_links(corpus, [symbol.name], scope, named)
+        for doc, _ in private_spellings(corpus.by_name, [symbol.name], scope.docs, DISTINCT_NAME):
+            keep(named, doc, IDENTIFIER, symbol.name)  # REVIEW-E220
         docs = [doc for doc, (kind, _) in named.items() if kind == IDENTIFIER]
         at = at_path[symbol.path]
         for number, hunk in enumerate(files[at].hunks):

@@ -53,6 +53,7 @@ from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import chosen_rows, in_code, ripples, uses, without_prose
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
+from specflow.spellings import foreign_modules
 from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
 from specflow.touches import (
     Found,
@@ -357,7 +358,12 @@ def _names_and_links(
         from specflow.languages.golocals import realigned  # off the other languages' path
 
         imported |= {file.path: realigned(file.hunks) for file in go}  # REVIEW-E227
-    rows = corpus.rows(files, skip, scoped, imported)
+    foreign = {  # REVIEW-E221
+        file.path: foreign_modules(sources.get(file.path, (None, None)))
+        for _, file in files
+        if file.path.endswith((".py", ".pyi"))
+    }
+    rows = corpus.rows(files, skip, scoped, imported, foreign)
     found, facts = symbols_found([file for _, file in files], sources, renames)
     enclosing = {path: each.enclosing for path, each in facts.items()}
     above = {path: each.above for path, each in facts.items()}
