@@ -27,6 +27,7 @@ from specflow.languages.pymodern import (
     os_error,
     rewritten,
 )
+from specflow.languages.pyregex import regex_call
 from specflow.languages.pyslots import needless_globals, sorted_slots, unordered_slots
 from specflow.languages.pytyping import (
     declared_aliases,
@@ -211,6 +212,7 @@ def shape(
             return
         if last_name(node.func) in DECLARED and len(node.args) == 2:
             node = _declaration(node, side)
+        node = regex_call(node, side.sources)  # REVIEW-E214: a pattern by its parse
     if isinstance(node, ast.Name | ast.Attribute):
         yield from _named_shape(node, side)
         if isinstance(node, ast.Name) or os_error(node) or typing_name(node, side.typing):
