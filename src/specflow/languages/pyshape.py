@@ -24,6 +24,7 @@ from specflow.languages.pymodern import (
     called,
     compared,
     delegated,
+    named_lambda,
     os_error,
     rewritten,
 )
@@ -105,6 +106,7 @@ def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[obj
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
     for statement in straightened(body, None, where == "module", where == "class"):
         statement = delegated(statement, side.unsure)  # REVIEW-E187: told, when unsure
+        statement = named_lambda(statement, side.sources)  # REVIEW-E217: `def` as a lambda
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
