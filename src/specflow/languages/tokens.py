@@ -87,7 +87,9 @@ def generic_noop_hunks(path: str, hunks: Sequence[Hunk], sides: Sides = (None, N
         hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
     commas = _commas(path)
     types = _erased(path, sides)
-    spell = _unfrozen if path.endswith(".rb") else _quoted if path.endswith(_ASI) else list
+    spell = (
+        _unfrozen if path.endswith(".rb") else _js_spelling(sides) if path.endswith(_ASI) else list
+    )
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -360,6 +362,16 @@ def _quoted(tokens: list[str]) -> list[str]:
     from specflow.languages.jsforms import quoted  # off the hook's path of the others
 
     return quoted(tokens)
+
+
+def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
+    """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
+    known and neither binds a name `undefined` of its own."""
+    from specflow.languages.jsforms import binds_undefined, voided
+
+    if any(side is None or binds_undefined(side.code) for side in sides):
+        return _quoted
+    return lambda tokens: voided(_quoted(tokens))
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:
