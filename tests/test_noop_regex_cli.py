@@ -123,3 +123,16 @@ def test_a_pattern_whose_text_may_matter_still_asks(repo, cli, head, tail):
     data = reviewed(repo, cli, module(COMPACT, head) + tail, module(VERBOSE, head) + tail)
     assert data["questions"] != []
     assert data["noop_files"] == []
+
+
+def test_a_pattern_whose_flags_come_through_a_mapping_still_asks(repo, cli):
+    """REVIEW-E214: flags given through `**OPTIONS` may be any: a space written `\\x20`
+    parses alike without `re.VERBOSE`, but under it the space is dropped and `\\x20` kept; the
+    rewrite asks."""
+    head = "import re\n\nOPTIONS = {'flags': re.VERBOSE}\n"
+    spaced = "_REGEX = re.compile(r'^(?P<major>[0-9]+) (?P<minor>[0-9]+)', **OPTIONS)\n"
+    data = reviewed(
+        repo, cli, module(spaced, head), module(spaced.replace(" (?P", "\\x20(?P"), head)
+    )
+    assert data["questions"] != []
+    assert data["noop_files"] == []

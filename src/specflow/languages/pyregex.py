@@ -43,6 +43,10 @@ def regex_call(call: ast.Call, sources: tuple[bytes | None, bytes | None]) -> as
         return call
     if not _named_re(func.value) or not call.args:
         return call
+    if any(k.arg is None for k in call.keywords) or any(
+        isinstance(a, ast.Starred) for a in call.args
+    ):
+        return call  # `**options` or `*args` may hold the flags
     if not all(_plain_re(side) for side in sources):
         return call
     at = _FLAGS_AT[func.attr]
