@@ -494,6 +494,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pymodern",
         "languages.pymoves",
         "languages.pyreach",
+        "languages.pyregex",  # REVIEW-E214
         "languages.pyrename",
         "languages.pyshape",
         "languages.pyslots",
@@ -532,6 +533,7 @@ NOOP_RULES = [
     "log",
     "modern",
     "moves",
+    "regex",  # REVIEW-E214
     "rename",
     "shape",
     "slots",

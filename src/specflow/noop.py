@@ -20,7 +20,7 @@ from specflow.languages.pyblocks import block, clip, held, overlapping, segments
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
-from specflow.languages.pymodern import delegated
+from specflow.languages.pymodern import delegated, named_lambda
 from specflow.languages.pymoves import NONE_MOVED, moved_functions
 from specflow.languages.pyrename import renamed_by_place, renamed_locals, renamed_private
 from specflow.languages.pyshape import (
@@ -199,6 +199,8 @@ def _same_change(
     new_body = straightened(new_body, functions[1], module, fields)
     old_body = [delegated(s, sides[0].unsure) for s in old_body]  # REVIEW-E187: when unsure
     new_body = [delegated(s, sides[1].unsure) for s in new_body]
+    old_body = [named_lambda(s, sides[0].sources) for s in old_body]  # REVIEW-E217
+    new_body = [named_lambda(s, sides[1].sources) for s in new_body]
     before = [s for s in overlapping(old_body, lines[0]) if not inert(s, sides[0], where)]
     after = [s for s in overlapping(new_body, lines[1]) if not inert(s, sides[1], where)]
     if len(before) == 1 and len(after) == 1 and _same_kind(before[0], after[0]):

@@ -1,7 +1,8 @@
 """JavaScript and TypeScript as their formatters and linters rewrite them, for the token
 comparison of `tokens.py`: a string literal in either quotes (prettier's `singleQuote`, eslint's
 `quotes`), and `x = x + y` as `x += y` (eslint's `operator-assignment`) where `x` is a plain
-name and `y` binds tighter than `+`. Pure: tokens and lines in, tokens and lines out."""
+name and `y` binds tighter than `+`; `void 0` and `void undefined` as `undefined` (REVIEW-E218).
+Pure: tokens and lines in, tokens and lines out."""
 
 from __future__ import annotations
 
@@ -162,3 +163,41 @@ def node_builtins(tokens: list[str]) -> list[str]:
 def _loads(before: list[str]) -> bool:
     """Whether a string after these two tokens names the module a statement loads."""
     return before[-1:] in (["from"], ["import"]) or before in (["require", "("], ["import", "("])
+
+
+# REVIEW-E218: what binds the name `undefined` in a file, where it may then hold anything
+_BINDS_UNDEFINED = re.compile(
+    r"\b(?:var|let|const|function|class|import|as)\s+undefined\b"
+    r"|\bundefined\s*(?:=(?!=)|=>)"
+    r"|\bfunction\b[^(]*\([^)]*\bundefined\b"  # a parameter
+    r"|\([^()]*\bundefined\b[^()]*\)\s*=>"  # an arrow function's parameter
+    r"|\bcatch\s*\(\s*undefined\b"
+    r"|\b(?:var|let|const)\s*[\[{][^=;]*\bundefined\b"  # destructured
+)
+# after an operand, what would make `void` take more than it (`void 0 .x` is `void (0).x`)
+_TAKES_MORE = frozenset({".", "[", "(", "`", "++", "--"})
+
+
+def binds_undefined(code: list[str]) -> bool:
+    """REVIEW-E218: whether the code (strings blanked, comments dropped) may bind `undefined`
+    as a name of its own: declared, assigned, a parameter, a caught error, destructured."""
+    return bool(_BINDS_UNDEFINED.search("\n".join(code)))
+
+
+def voided(tokens: list[str]) -> list[str]:
+    """REVIEW-E218: `void 0` and `void undefined` as `undefined`: `void` gives the undefined
+    value whatever it evaluates, and neither `0` nor the name `undefined` does anything (its
+    caller has checked the file binds no `undefined` of its own)."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        operand = tokens[at + 1] if at + 1 < len(tokens) else ""
+        following = tokens[at + 2 : at + 4]
+        more = bool(following) and (following[0] in _TAKES_MORE or following == ["?", "."])
+        if tokens[at] == "void" and operand in ("0", "undefined") and not more:
+            out.append("undefined")
+            at += 2
+            continue
+        out.append(tokens[at])
+        at += 1
+    return out

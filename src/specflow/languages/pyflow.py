@@ -35,6 +35,11 @@ def straightened(
             _extend(found, straightened(statement.orelse, function, module, fields), function)
         elif function is not None and found and _returns_assigned(found[-1], statement, function):
             _extend(found, [_returned(found.pop(), statement)], function)
+        elif function is not None and found and (filled := _filled(found[-1], statement)):
+            if _dies_with_error(function, filled[0]):  # REVIEW-E216: `d = {}; d["k"] = v`
+                found[-1] = filled[1]
+            else:
+                _extend(found, [_nested_merged(statement)], function)
         else:
             _extend(found, [_nested_merged(statement)], function)
     return found
@@ -75,6 +80,56 @@ def _return_chosen(
     ast.copy_location(returned, branch)
     returned.end_lineno, returned.end_col_offset = statement.end_lineno, statement.end_col_offset
     return returned
+
+
+_KEYS = (str, int, bytes, bool, type(None))  # constants whose hash and equality are fixed
+
+
+def _filled(before: ast.stmt, statement: ast.stmt) -> tuple[str, ast.Assign] | None:
+    """REVIEW-E216: `d = {...}` (or `d = dict()`) then `d["k"] = v`, `v` not reading `d`:
+    the name and `d = {..., "k": v}` (ruff's FURB or pylint's dict-literal rewrite), else
+    None."""
+    if not isinstance(before, ast.Assign) or not isinstance(statement, ast.Assign):
+        return None
+    name = _only_name(before)
+    table = before.value
+    if isinstance(table, ast.Call) and getattr(table.func, "id", None) == "dict":
+        table = ast.Dict([], []) if not table.args and not table.keywords else table
+    if name is None or not isinstance(table, ast.Dict) or None in table.keys:
+        return None
+    target = statement.targets[0] if len(statement.targets) == 1 else None
+    if not isinstance(target, ast.Subscript) or getattr(target.value, "id", None) != name:
+        return None
+    key = target.slice
+    if not isinstance(key, ast.Constant) or type(key.value) not in _KEYS:
+        return None
+    if any(_names(node, name) or reads_locals(node) for node in ast.walk(statement.value)):
+        return None
+    merged = ast.Dict([*table.keys, key], [*table.values, statement.value])
+    assigned = ast.copy_location(ast.Assign(targets=before.targets, value=merged), before)
+    assigned.end_lineno, assigned.end_col_offset = statement.end_lineno, statement.end_col_offset
+    return name, assigned
+
+
+def _names(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _dies_with_error(function: ast.AST, name: str) -> bool:
+    """REVIEW-E216: whether an error raised while the dict is filled leaves the function
+    with the name unread: no `try` or `with` in the function (which could go on and read the
+    half-filled dict), no `global` or `nonlocal` of it, no function nested in it naming it."""
+    for node in ast.walk(function):
+        if isinstance(node, _CATCHES) or _reads_all(node, name):
+            return False
+        nested = node is not function and isinstance(node, _NESTED)
+        if nested and any(_names(inner, name) for inner in ast.walk(node)):
+            return False
+    return True
+
+
+_CATCHES = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 def _nested_merged(statement: ast.stmt) -> ast.stmt:

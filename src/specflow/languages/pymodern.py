@@ -17,7 +17,7 @@ from specflow.languages.pylog import last_name
 
 _READ_MODES = frozenset({"r", "rt", "tr"})  # the mode `open` takes when given none
 _NATIVE = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool}
-REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return, ast.UnaryOp)  # besides calls
+REWRITTEN = (ast.ListComp, ast.SetComp, ast.Return, ast.UnaryOp, ast.IfExp)  # besides calls
 
 
 def called(call: ast.Call) -> ast.expr:
@@ -35,6 +35,8 @@ def called(call: ast.Call) -> ast.expr:
         return args[0]
     if name == "list" and len(args) == 1 and not keywords and _builtin_call(args[0], "sorted"):
         return args[0]
+    if name == "bool" and len(args) == 1 and not keywords and _boolean(args[0]):
+        return args[0]  # REVIEW-E215: `bool(x in y)` is `x in y`
     return call
 
 
@@ -107,13 +109,48 @@ def delegated(statement: ast.stmt, unsure: Unsure | None) -> ast.stmt:
     return ast.copy_location(ast.Expr(value=ast.YieldFrom(value=statement.iter)), statement)
 
 
+# REVIEW-E217: what shows a function's name (`<lambda>` or its own) or pickles it by name
+_NAME_READ = (b".__name__", b"__qualname__", b"pickle", b"repr(")
+
+
+def named_lambda(statement: ast.stmt, sources: tuple[bytes | None, bytes | None]) -> ast.stmt:
+    """REVIEW-E217: `f = lambda a, b=1: e` read as `def f(a, b=1): return e`, as ruff's E731
+    rewrites it: both evaluate the defaults then bind a function of those arguments that
+    returns `e`; only the function's name differs, so not in a file that reads a `__name__`
+    or `__qualname__`, pickles or calls `repr(`; else the statement itself."""
+    if not isinstance(statement, ast.Assign) or not isinstance(statement.value, ast.Lambda):
+        return statement
+    targets = statement.targets
+    if len(targets) != 1 or not isinstance(targets[0], ast.Name):
+        return statement
+    if any(side is None or any(word in side for word in _NAME_READ) for side in sources):
+        return statement
+    function = statement.value
+    returned = ast.copy_location(ast.Return(value=function.body), function.body)
+    defined = ast.FunctionDef(
+        name=targets[0].id,
+        args=function.args,
+        body=[returned],
+        decorator_list=[],
+        returns=None,
+        type_comment=None,
+    )
+    if sys.version_info >= (3, 12):
+        defined.type_params = []
+    return ast.copy_location(defined, statement)
+
+
 def _take(unsure: Unsure, node: ast.expr | ast.stmt, taken: tuple[str, str]) -> None:
     unsure.append((node.lineno, node.end_lineno or node.lineno, taken))
 
 
-def rewritten(node: ast.ListComp | ast.SetComp | ast.Return | ast.UnaryOp) -> ast.AST:
+def rewritten(
+    node: ast.ListComp | ast.SetComp | ast.Return | ast.UnaryOp | ast.IfExp,
+) -> ast.AST:
     if isinstance(node, ast.UnaryOp):
         return negated(node)
+    if isinstance(node, ast.IfExp):
+        return _truth(node)
     if isinstance(node, ast.Return):
         none = isinstance(node.value, ast.Constant) and node.value.value is None
         return ast.Return(value=None) if none else node
@@ -127,6 +164,42 @@ def rewritten(node: ast.ListComp | ast.SetComp | ast.Return | ast.UnaryOp) -> as
         return node
     kind = "list" if isinstance(node, ast.ListComp) else "set"
     return ast.Call(func=ast.Name(kind, ast.Load()), args=[generators[0].iter], keywords=[])
+
+
+def _truth(node: ast.IfExp) -> ast.expr:
+    """REVIEW-E215: ruff's SIM103 and SIM210/SIM211 read as they rewrite: `True if c else
+    False` is `bool(c)` (both ask `c`'s truth once), and `c` itself when `c` is surely a bool
+    (`in`, `is`, `not`, `isinstance()`); `False if c else True` is `not c`."""
+    values = (node.body, node.orelse)
+    if not all(isinstance(v, ast.Constant) and type(v.value) is bool for v in values):
+        return node
+    yes, no = (getattr(v, "value", None) for v in values)
+    if (yes, no) == (True, False):
+        return node.test if _boolean(node.test) else ast.Call(_BOOL, [node.test], [])
+    if (yes, no) == (False, True):
+        return negated(ast.copy_location(ast.UnaryOp(ast.Not(), node.test), node))
+    return node
+
+
+_BOOL = ast.Name("bool", ast.Load())
+_PREDICATES = frozenset({"isinstance", "issubclass", "callable", "hasattr", "bool"})
+_IDENTITY = (ast.In, ast.NotIn, ast.Is, ast.IsNot)  # comparisons Python makes a bool of
+
+
+def _boolean(node: ast.expr) -> bool:
+    """Whether the expression is surely a bool: `in` and `is` (whatever `__contains__`
+    returns), `not`, a builtin predicate's call, `True`/`False`, an `and`/`or` of those."""
+    if isinstance(node, ast.Compare):
+        return all(isinstance(op, _IDENTITY) for op in node.ops)
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.Not)
+    if isinstance(node, ast.Constant):
+        return type(node.value) is bool
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id in _PREDICATES
+    if isinstance(node, ast.BoolOp):
+        return all(_boolean(value) for value in node.values)
+    return False
 
 
 _OPEN = ast.Name("open", ast.Load())

@@ -24,9 +24,11 @@ from specflow.languages.pymodern import (
     called,
     compared,
     delegated,
+    named_lambda,
     os_error,
     rewritten,
 )
+from specflow.languages.pyregex import regex_call
 from specflow.languages.pyslots import needless_globals, sorted_slots, unordered_slots
 from specflow.languages.pytyping import (
     declared_aliases,
@@ -104,6 +106,7 @@ def body_shape(body: Sequence[ast.stmt], side: Side, where: str) -> Iterator[obj
     imports: list[tuple[object, ...]] = []  # a run of imports, in any order (isort)
     for statement in straightened(body, None, where == "module", where == "class"):
         statement = delegated(statement, side.unsure)  # REVIEW-E187: told, when unsure
+        statement = named_lambda(statement, side.sources)  # REVIEW-E217: `def` as a lambda
         if inert(statement, side, where):
             continue
         if isinstance(statement, ast.Import | ast.ImportFrom):
@@ -211,6 +214,7 @@ def shape(
             return
         if last_name(node.func) in DECLARED and len(node.args) == 2:
             node = _declaration(node, side)
+        node = regex_call(node, side.sources)  # REVIEW-E214: a pattern by its parse
     if isinstance(node, ast.Name | ast.Attribute):
         yield from _named_shape(node, side)
         if isinstance(node, ast.Name) or os_error(node) or typing_name(node, side.typing):

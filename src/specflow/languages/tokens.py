@@ -93,7 +93,9 @@ def generic_noop_hunks(
         hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
     commas = _commas(path)
     types = _erased(path, sides)
-    spell = _unfrozen if path.endswith(".rb") else _quoted if path.endswith(_ASI) else list
+    spell = (
+        _unfrozen if path.endswith(".rb") else _js_spelling(sides) if path.endswith(_ASI) else list
+    )
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -340,6 +342,16 @@ def _quoted(tokens: list[str]) -> list[str]:
     from specflow.languages.jsforms import node_builtins, quoted  # off the hook's path
 
     return node_builtins(quoted(tokens))  # REVIEW-E233: `'node:fs'` is `'fs'`
+
+
+def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
+    """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
+    known and neither binds a name `undefined` of its own."""
+    from specflow.languages.jsforms import binds_undefined, voided
+
+    if any(side is None or binds_undefined(side.code) for side in sides):
+        return _quoted
+    return lambda tokens: voided(_quoted(tokens))
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:
