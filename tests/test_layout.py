@@ -506,6 +506,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "link",
         "linkrows",
         "noop",
+        "outranked",
         "pipeline_review",
         "renames",
         "review",

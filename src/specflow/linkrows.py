@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
-from specflow.change import FileChange, Line
+from specflow.change import FileChange, Hunk, Line
 from specflow.globs import DOCUMENTS, matches
 from specflow.heading import heading, heading_lines, implementing, lazy_lines
+from specflow.hunkcode import unchanged_parameters, without_errors
 from specflow.identifiers import (
     code_names,
     dunder,
@@ -44,6 +45,7 @@ from specflow.link import (
     shared_words,
     strongest,
 )
+from specflow.outranked import outer_class_dropped
 
 if TYPE_CHECKING:
     from specflow.languages.base import Symbol
@@ -72,6 +74,7 @@ def enclosing_rows(
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
+            outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing
@@ -80,7 +83,7 @@ def enclosing_rows(
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
-            words = hunk_words_of(without_qualifiers(file.hunks[number], text))  # REVIEW-E206
+            words = _hunk_words(file.hunks[number], text)
             values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
@@ -92,6 +95,11 @@ def enclosing_rows(
             code = named_text(file.hunks[number], text)  # REVIEW-E137
             found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
+
+
+def _hunk_words(hunk: Hunk, text: str) -> frozenset[str]:
+    """REVIEW-E206: without a Rust qualifier; REVIEW-E224: nor a parameter kept as it was."""
+    return hunk_words_of(without_errors(without_qualifiers(hunk, text), unchanged_parameters(hunk)))
 
 
 # REVIEW-E170: a value written in code: a string (`b""`, `'chunked'`); not a constant such as
