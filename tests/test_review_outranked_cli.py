@@ -225,3 +225,77 @@ def test_a_line_of_a_long_verbose_regex_stays_certain(repo, cli):
     rows = "".join(f"    KW{i}\\b |\n" for i in range(16))
     table = f'SQL_REGEX = re.compile(\n    r"""\n{rows}    """,\n    re.X,\n)\n'
     assert _lexed_source(repo, cli, table, ("KW3\\b |", "KW3(?!\\w) |"))["C"] >= 0.95
+
+
+RESULT_SPEC = """---
+id: API
+scope: [lib.py]
+---
+# API
+
+## Context
+- `Result` holds the fixed and named values of a parse or a search.
+
+## Requirements
+- API-1: A `Result` gives fixed fields by index and named fields by name.
+- API-2: An alignment strips the fill character; `pad()` builds that pattern.
+- API-3: `MODE` is the mode files are opened with.
+
+## Edge Cases
+- API-E1: A `Result` looked up with a name it does not have.
+"""
+RESULT = """def pad(s, fill, align):
+    if align == "<":
+        s = "%s%s*" % (s, fill)
+    return s
+
+
+class Result(object):
+    '''The result of a parse() or search().'''
+
+    def __init__(self, fixed):
+        self.fixed = fixed
+        MODE = 'r'
+"""
+
+
+def _requoted(repo: Any, cli: Any, *pairs: tuple[str, str]) -> list[str]:
+    repo.commit("base", {"specs/api.md": RESULT_SPEC, "lib.py": RESULT})
+    source = RESULT
+    for old, new in pairs:
+        assert old in source
+        source = source.replace(old, new)
+    repo.commit("left alignment consumes a fill char; black", {"lib.py": source})
+    return asked(cli, "--all")
+
+
+PLUS = ('"%s%s*"', '"%s%s+"')
+
+
+def test_a_docstring_only_requoted_beside_a_change_is_no_evidence(repo, cli):
+    """REVIEW-E226 (parse 55467d2: black's quotes beside the alignment fix): `Result`'s
+    docstring requoted three lines below `pad()`'s change, in the same hunk, neither puts the
+    hunk inside `Result` nor gives its words (before: the Context line, API-1 and API-E1 were
+    asked, "it lies inside `Result`; shared words: parse, result, search")."""
+    assert _requoted(
+        repo,
+        cli,
+        PLUS,
+        (
+            "'''The result of a parse() or search().'''",
+            '"""The result of a parse() or search()."""',
+        ),
+    ) == ["API-2"]
+
+
+def test_a_string_whose_value_changes_with_its_quotes_is_still_evidence(repo, cli):
+    """REVIEW-E226, adversarial: `'r'` to `b"r"` (bytes), or to `"rb"`, changes the value
+    beside its quotes: the hunk writes `MODE`, and API-3 is asked."""
+    assert "API-3" in _requoted(repo, cli, PLUS, ("MODE = 'r'", 'MODE = b"r"'))
+
+
+def test_a_requoted_line_that_moves_out_of_its_block_is_still_evidence(repo, cli):
+    """REVIEW-E226, adversarial: the same string requoted at another indentation is another
+    statement of Python (here out of `__init__`, into the class body): it still asks."""
+    moved = ("        MODE = 'r'\n", '    MODE = "r"\n')
+    assert "API-3" in _requoted(repo, cli, PLUS, moved)

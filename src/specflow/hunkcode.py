@@ -1,6 +1,6 @@
 """What of a hunk's code is no evidence of the names it speaks of: the builtin exceptions it
 names on both sides alike (REVIEW-E181), the parameters a rewritten `def` line keeps as they
-were (REVIEW-E224). Pure."""
+were (REVIEW-E224), the lines that change only their strings' quotes (REVIEW-E226). Pure."""
 
 from __future__ import annotations
 
@@ -102,3 +102,49 @@ def _parameters(args: ast.arguments) -> dict[str, str]:
 
 def _dump(node: ast.AST | None) -> str:
     return "" if node is None else ast.dump(node)
+
+
+def requoted(hunk: Hunk) -> frozenset[Line]:
+    """REVIEW-E226: the pairs of a Python hunk's removed and added lines that differ only in
+    their strings' quotes (`'''The result.'''` to `\"\"\"The result.\"\"\"`, as black writes
+    them), each a string alone or a line opening or closing one (a docstring's): no change
+    of either, and no evidence of the names or words they hold. A value in code
+    (`return b''`, REVIEW-E170) is read as written."""
+    if not hunk.path.endswith((".py", ".pyi")) or not (hunk.added and hunk.removed):
+        return frozenset()
+    removed: dict[str, list[Line]] = {}
+    for line in hunk.removed:
+        if _PROSE.match(line.text):
+            removed.setdefault(_unquoted(line.text), []).append(line)
+    if not removed:
+        return frozenset()
+    found: set[Line] = set()
+    for line in hunk.added:
+        same = removed.get(_unquoted(line.text)) if _PROSE.match(line.text) else None
+        if same and same[0].text != line.text:
+            found.update((line, same.pop(0)))
+    return frozenset(found)
+
+
+# a line that is a string alone, or opens or closes one over several lines: a docstring's
+_PROSE = re.compile(r"""\s*(?:[bBrRuU]{0,2}["']|.*(?:\"\"\"|\'\'\')\s*$)""")
+_STRING = re.compile(r"""[bBrRuU]{0,2}(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+
+
+def _unquoted(text: str) -> str:
+    """The line with its strings written one way: `'''` as `\"\"\"`, each string whole on
+    the line as Python reads it (`'a'` and `"a"` alike)."""
+    return _STRING.sub(_value, text.rstrip().replace("'''", '"""'))
+
+
+def _value(string: re.Match[str]) -> str:
+    try:
+        return repr(ast.literal_eval(string[0]))
+    except (ValueError, SyntaxError):
+        return string[0]
+
+
+def unquoted_lines(hunk: Hunk, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """REVIEW-E226: `lines` (a side of the hunk) but those `requoted` pairs, if any is left."""
+    quoted = requoted(hunk)
+    return tuple(line for line in lines if line not in quoted) or lines if quoted else lines
