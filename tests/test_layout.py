@@ -509,6 +509,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "link",
         "linkrows",
         "noop",
+        "outranked",
         "ownedrows",
         "pipeline_review",
         "renames",

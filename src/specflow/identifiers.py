@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from specflow.change import Hunk, Line
-from specflow.hunkcode import BARE
+from specflow.hunkcode import BARE, requoted
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -249,6 +249,7 @@ def loop_bound(text: str) -> frozenset[str]:
 
 def hunk_text(hunk: Hunk, quiet: frozenset[Line] = frozenset()) -> str:
     """The hunk's changed lines, but `quiet` ones, as evidence (`read_as_code`)."""
+    quiet = quiet | requoted(hunk)  # REVIEW-E226: a docstring's quotes alone
     lines: Iterable[str] = (line.text for line in (*hunk.added, *hunk.removed) if line not in quiet)
     own = _LANGUAGE_WORDS.get(hunk.path.rsplit(".", 1)[-1])
     if hunk.path.endswith(".go"):  # REVIEW-E194

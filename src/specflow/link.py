@@ -16,7 +16,12 @@ from typing import NamedTuple
 from specflow.change import FileChange, Hunk, Line
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
-from specflow.hunkcode import BUILTIN_ERRORS, unchanged_errors, without_errors
+from specflow.hunkcode import (
+    BUILTIN_ERRORS,
+    unchanged_errors,
+    unchanged_parameters,
+    without_errors,
+)
 from specflow.identifiers import (
     code_names,
     hunk_text,
@@ -317,9 +322,10 @@ def hunk_links(
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
     named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
     names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
-    unchanged: frozenset[str] = frozenset()
+    unchanged = unchanged_parameters(hunk)  # REVIEW-E224: `pos=0` on both sides of a `def`
     if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
-        unchanged = unchanged_errors(hunk)
+        unchanged |= unchanged_errors(hunk)
+    if unchanged:
         names_in_hunk = [name for name in names_in_hunk if name not in unchanged]
     if qualifiers := method_syntax_qualifiers(hunk):  # REVIEW-E206: `Ord::cmp(a, b)` as `a.cmp(b)`
         names_in_hunk = [name for name in names_in_hunk if name not in qualifiers]

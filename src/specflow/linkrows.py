@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
-from specflow.change import FileChange, Line
+from specflow.change import FileChange, Hunk, Line
 from specflow.globs import DOCUMENTS, matches
 from specflow.heading import heading, heading_lines, implementing, lazy_lines
+from specflow.hunkcode import unchanged_parameters, without_errors
 from specflow.identifiers import (
     code_names,
     dunder,
@@ -45,7 +46,8 @@ from specflow.link import (
     shared_words,
     strongest,
 )
-from specflow.spellings import private_spellings, spelled_within
+from specflow.outranked import named_after, outer_class_dropped
+from specflow.spellings import private_spellings
 
 if TYPE_CHECKING:
     from specflow.languages.base import Symbol
@@ -72,9 +74,10 @@ def enclosing_rows(
             links: dict[int, Found] = {}
             name_links(corpus, qualified(names), scope, links)
             _own_links(corpus, names, scope, links)  # REVIEW-E129
-            _named_after(corpus, names, scope, links)  # REVIEW-E222
+            named_after(corpus, names, scope.docs, links)  # REVIEW-E222
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
+            outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing
@@ -83,7 +86,7 @@ def enclosing_rows(
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
-            words = hunk_words_of(without_qualifiers(file.hunks[number], text))  # REVIEW-E206
+            words = _hunk_words(file.hunks[number], text)
             values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
@@ -95,6 +98,11 @@ def enclosing_rows(
             code = named_text(file.hunks[number], text)  # REVIEW-E137
             found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
+
+
+def _hunk_words(hunk: Hunk, text: str) -> frozenset[str]:
+    """REVIEW-E206: without a Rust qualifier; REVIEW-E224: nor a parameter kept as it was."""
+    return hunk_words_of(without_errors(without_qualifiers(hunk, text), unchanged_parameters(hunk)))
 
 
 # REVIEW-E170: a value written in code: a string (`b""`, `'chunked'`); not a constant such as
@@ -218,17 +226,6 @@ def _own_links(corpus: Corpus, names: Iterable[str], scope: Scope, links: dict[i
     for name in names:  # REVIEW-E150: `enum` defined here is a name, not Rust's keyword
         for doc in (doc for doc in corpus.by_reserved.get(name, ()) if doc in scope.docs):
             keep(links, doc, IDENTIFIER, name)
-
-
-def _named_after(
-    corpus: Corpus, names: Sequence[str], scope: Scope, links: dict[int, Found]
-) -> None:
-    """REVIEW-E222: a definition around a hunk named after an identifier a statement of the
-    file's specs names (`StripCommentsFilter` of `strip_comments`) is inside what it names."""
-    for doc in scope.docs:
-        named = [name for name, _ in corpus.parts[doc]]
-        for outer in (outer for outer in names if any(spelled_within(outer, n) for n in named)):
-            keep(links, doc, IDENTIFIER, outer)
 
 
 def comment_rows(

@@ -5,6 +5,7 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.affected import added_references, affected
 from specflow.budget import unsure_once, within
-from specflow.change import FileChange, Hunk, Revision
+from specflow.change import FileChange, Hunk, Line, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text, keys_written
@@ -42,6 +43,7 @@ class Act:
     kind: str = ""
     local: bool = False  # REVIEW-E162: a Go function's own local, which no statement's name meets
     item: bool = False  # REVIEW-E204: a Rust item whose attributes alone the hunk changes
+    entry: bool = False  # REVIEW-E225: a few entries of a long table: not what its statements say
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,7 @@ def _questions(
         if test is None:
             test = tests[hunk.path] = matches(hunk.path, test_globs)
         touched = {act.name for act in acts}
-        acted = {act.name for act in acts if act.verb != "changes" and not act.local}
+        acted = {a.name for a in acts if a.verb != "changes" and not (a.local or a.entry)}
         keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
         if keys is None:  # REVIEW-E204: an item redefined tells as a key written does
             keys = keys_written(hunk) | {act.name for act in acts if act.item}
@@ -379,6 +381,28 @@ def _on(symbol: Symbol, lines: list[int]) -> bool:
     return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
 
 
+TABLE = 12  # lines of a statement, from which a few changed inside it are entries of a table
+
+
+def _entry(symbol: Symbol, lines: Sequence[Line]) -> bool:
+    """REVIEW-E225: `lines` change a few entries inside a long table the symbol's statement
+    writes (one `(regex, action),` of `SQL_REGEX`, a hundred lines): each changed line of code
+    inside it an element ending with a comma, fewer than a quarter of its lines, not its first.
+    It writes the name, but what a statement says of the table (how it is read, in what order)
+    is not what one entry changes: the statements naming it are asked as naming it, not as
+    certain. A line of a verbose regex or of a call's argument (`\\s*`) changes the one value."""
+    span = symbol.last - symbol.line + 1
+    inside = [line for line in lines if symbol.line <= line.number <= symbol.last]
+    if span < TABLE or not inside or len(inside) * 4 >= span:
+        return False
+    code = [_ENTRY.sub(r"\1", line.text).strip() for line in inside]
+    return symbol.line != inside[0].number and all(c.endswith(",") for c in code if c)
+
+
+# a line's strings kept whole, and its comment (`# 'Name'.` too) dropped
+_ENTRY = re.compile(r"""^((?:[^#'"]|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")*)#.*""")
+
+
 def evidence(
     hunk: Hunk, symbols: Sequence[Symbol], enclosing: Sequence[str] | None = None
 ) -> tuple[Act, ...]:
@@ -397,9 +421,12 @@ def evidence(
                 act = Act("changes", symbol.name, kind=kind, item=True)
                 acts.setdefault(("changes", symbol.name), act)
                 continue
-            acts.setdefault(("writes", symbol.name), Act("writes", symbol.name, using, local=local))
+            entry = _entry(symbol, hunk.added)
+            act = Act("writes", symbol.name, using, local=local, entry=entry)
+            acts.setdefault(("writes", symbol.name), act)
         elif symbol.kind == "unwrite" and _on(symbol, removed):
-            acts.setdefault(("stops writing", symbol.name), Act("stops writing", symbol.name))
+            act = Act("stops writing", symbol.name, entry=_entry(symbol, hunk.removed))
+            acts.setdefault(("stops writing", symbol.name), act)
     if acts:
         return tuple(acts.values())
     if enclosing is not None:  # the syntax is known: git's header may name an earlier function

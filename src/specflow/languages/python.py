@@ -12,6 +12,7 @@ from collections.abc import Container, Iterator, Mapping, Sequence
 from itertools import chain
 
 from specflow.change import FileChange, Hunk
+from specflow.hunkcode import unquoted_lines
 from specflow.identifiers import every_class_may_define, private
 from specflow.languages import pyacts, pyreach
 from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
@@ -99,6 +100,7 @@ def _hunk_enclosing(
     """The classes and functions around the hunk's changed lines (its added lines in the new
     file, else its removed lines in the old one), outermost first."""
     tree, lines = (new_tree, hunk.added) if hunk.added else (old_tree, hunk.removed)
+    lines = unquoted_lines(hunk, lines)  # REVIEW-E226: a docstring's quotes alone, no change
     if tree is None or not lines:
         return ()
     names: dict[str, None] = {}

@@ -1,0 +1,58 @@
+"""How the definitions around a hunk link: the class around a method that another statement
+names is no evidence by itself (REVIEW-E223), and a definition named after an identifier a
+statement names is inside what it names (REVIEW-E222). Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from specflow.link import IDENTIFIER, Corpus, Found, keep
+from specflow.spellings import spelled_within
+
+
+def outer_class_dropped(
+    corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
+) -> None:
+    """REVIEW-E223: a hunk inside a method that a statement names (`Parser._align()`,
+    `humanize()`) is no evidence, by the class around that method alone, for the statements
+    that name only the class (`Parser`, `Arrow`): every method of a large class lies inside it,
+    and the statement naming the method says which. `docs`: the statements of the specs
+    governing the file, the only ones whose naming counts. A class whose method no statement of
+    theirs names still links by itself, and so does any in a file no spec governs (REVIEW-E135:
+    there the definitions around a hunk are the only evidence)."""
+    if not docs:
+        return
+    for depth in range(len(names) - 1, 0, -1):
+        if not _named(corpus, names[depth], links, docs):
+            continue
+        outer = {name for name in names[:depth] if _class(name)}
+        for doc, (kind, named) in list(links.items()):
+            if kind == IDENTIFIER and set(named) <= outer:
+                del links[doc]
+        return
+
+
+def _named(corpus: Corpus, name: str, links: dict[int, Found], docs: Set[int]) -> bool:
+    """A statement among `docs` is linked by naming `name`, bare or qualified (`Parser._align`)."""
+    return any(
+        kind == IDENTIFIER
+        and doc in docs
+        and any(found.rsplit(".", 1)[-1] == name for found in named)
+        for doc, (kind, named) in links.items()
+    )
+
+
+def _class(name: str) -> bool:
+    """A definition named in CamelCase is a class (`Arrow`, `Parser`), as REVIEW-E202 reads it."""
+    return name[:1].isupper() and any(c.islower() for c in name)
+
+
+def named_after(
+    corpus: Corpus, names: Sequence[str], docs: Set[int], links: dict[int, Found]
+) -> None:
+    """REVIEW-E222: a definition around a hunk named after an identifier a statement of the
+    file's specs names (`StripCommentsFilter` of `strip_comments`) is inside what it names."""
+    for doc in docs:
+        named = [name for name, _ in corpus.parts[doc]]
+        for outer in (outer for outer in names if any(spelled_within(outer, n) for n in named)):
+            keep(links, doc, IDENTIFIER, outer)
