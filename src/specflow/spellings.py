@@ -19,14 +19,16 @@ def private_spellings(
     """REVIEW-E220: (statement, name) for each name of `names` spelled with one leading
     underscore (`_MAX_TIMESTAMP`) that no statement names, where a statement names it without
     (`MAX_TIMESTAMP`) and that is shaped like code: the module's own spelling of the same
-    value. A plain word (`_names` for `names`) is no such spelling; a name more than `most`
-    statements name links only in `docs`, as the name itself would."""
+    value. A plain word (`_names` for `names`) is no such spelling, nor, measured, an
+    attribute's (`_lock_counter`: certain, it cut filelock's right questions below the
+    relative cut); a name more than `most` statements name links only in `docs`, as the name
+    itself would."""
     for name in dict.fromkeys(names):
         public = name[1:]
         if name[:1] != "_" or public[:1] in ("_", "") or name in by_name:
             continue
         found = by_name.get(public, ())
-        if not found or not code_shaped(public):
+        if not found or not code_shaped(public) or not public.isupper():
             continue
         for doc in found if len(found) <= most else [d for d in found if d in docs]:
             yield doc, name
