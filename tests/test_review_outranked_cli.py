@@ -299,3 +299,43 @@ def test_a_requoted_line_that_moves_out_of_its_block_is_still_evidence(repo, cli
     statement of Python (here out of `__init__`, into the class body): it still asks."""
     moved = ("        MODE = 'r'\n", '    MODE = "r"\n')
     assert "API-3" in _requoted(repo, cli, PLUS, moved)
+
+
+VERSION_SPEC = """---
+id: VER
+scope: [pkg/**]
+---
+# Version
+
+## Context
+- `Version` holds a parsed version.
+
+## Requirements
+- VER-1: `Version.__init__()` turns the numbers into `int`.
+- VER-2: `Version(1, 2, 3, 4)` keeps a prerelease given as a number as its string (`'4'`).
+- VER-3: `Version` objects compare by precedence.
+
+## Edge Cases
+- VER-E1: An empty prerelease.
+"""
+VERSION = """class Version:
+    def __init__(self, major, minor, patch, prerelease=None):
+        self.major = int(major)
+        self.prerelease = prerelease
+
+    def __lt__(self, other):
+        return (self.major, self.prerelease) < (other.major, other.prerelease)
+"""
+
+
+def test_a_statement_calling_the_class_names_its_constructor(repo, cli):
+    """REVIEW-E223, narrowed (python-semver 8ee92b4, 0309c63: PARSE-5 and PARSE-E3 lost): a
+    hunk in `__init__` still asks the statement that calls the class (`Version(1, 2, 3, 4)`),
+    which speaks of what the constructor does, beside the one naming `__init__`; the statement
+    naming only the class (`Version` objects compare) is not asked by the class alone."""
+    repo.commit("base", {"specs/v.md": VERSION_SPEC, "pkg/version.py": VERSION})
+    fixed = VERSION.replace("= prerelease\n", "= None if prerelease is None else str(prerelease)\n")
+    repo.commit("Convert to text", {"pkg/version.py": fixed})
+    questions = asked(cli, "--all")
+    assert "VER-1" in questions and "VER-2" in questions, questions
+    assert "VER-3" not in questions, questions

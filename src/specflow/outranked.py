@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 
 from specflow.link import IDENTIFIER, Corpus, Found, keep
-from specflow.spellings import spelled_within
+from specflow.spellings import calls, spelled_within
 
 
 def outer_class_dropped(
@@ -26,10 +26,17 @@ def outer_class_dropped(
         if not _named(corpus, names[depth], links, docs):
             continue
         outer = {name for name in names[:depth] if _class(name)}
+        built = names[depth] in _CONSTRUCTORS
         for doc, (kind, named) in list(links.items()):
-            if kind == IDENTIFIER and set(named) <= outer:
-                del links[doc]
+            if kind != IDENTIFIER or not set(named) <= outer:
+                continue
+            if built and any(calls(name, corpus.statements[doc].text) for name in named):
+                continue  # a statement calling the class (`VersionInfo(1, 2)`) names its builder
+            del links[doc]
         return
+
+
+_CONSTRUCTORS = frozenset({"__init__", "__new__", "__post_init__"})
 
 
 def _named(corpus: Corpus, name: str, links: dict[int, Found], docs: Set[int]) -> bool:
