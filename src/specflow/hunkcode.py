@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import re
 from collections import Counter
 
@@ -37,6 +38,7 @@ def without_errors(text: str, names: frozenset[str]) -> str:
     return BARE.sub(lambda m: " " if m[0] in names else m[0], text) if names else text
 
 
+@functools.lru_cache(maxsize=64)  # SPEED-19: asked by its links and by its rows
 def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
     """REVIEW-E224: the parameters that a Python `def` line the hunk rewrites spells alike on
     both sides (place, annotation, default), and that no other changed line names: only the
@@ -45,7 +47,11 @@ def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
     still counts, as the function's own name does."""
     if not hunk.path.endswith((".py", ".pyi")) or not (hunk.added and hunk.removed):
         return frozenset()
-    old, new = _signatures(hunk.removed), _signatures(hunk.added)
+    if sum(1 for line in hunk.added if _DEF.match(line.text)) > REWRITTEN_DEFS:
+        return frozenset()  # SPEED-19: a hunk rewriting many functions is read as before
+    defined: set[str] = set()  # the texts of the one-line `def`s read
+    new = _signatures(hunk.added, defined)
+    old = _signatures(hunk.removed, defined, frozenset(new)) if new else {}
     same = {
         name
         for function, params in new.items()
@@ -54,15 +60,36 @@ def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
     }
     if not same:
         return frozenset()
-    rest = [line.text for line in (*hunk.added, *hunk.removed) if _signature(line.text) is None]
-    named = {n for text in rest for n in BARE.findall(text)}
-    return frozenset(same - named)
+    rest = [
+        line.text
+        for line in (*hunk.added, *hunk.removed)
+        if line.text not in defined and not (_DEF.match(line.text) and _one_line(line.text))
+    ]
+    text = "\n".join(rest)
+    if not any(name in text for name in same):  # SPEED: most hunks' other lines name none
+        return frozenset(same)
+    return frozenset(same.difference(BARE.findall(text)))
 
 
-def _signatures(lines: tuple[Line, ...]) -> dict[str, dict[str, str]]:
-    """Each one-line `def` among `lines`: its function's name → each parameter's spelling."""
-    found = (_signature(line.text) for line in lines)
-    return {node.name: _parameters(node.args) for node in found if node is not None}
+def _signatures(
+    lines: tuple[Line, ...], defined: set[str], only: frozenset[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each one-line `def` among `lines` (of a function in `only`, when given): its function's
+    name → each parameter's spelling; the texts of those lines are added to `defined`."""
+    found: dict[str, dict[str, str]] = {}
+    for line in lines:
+        head = _DEF.match(line.text)
+        if head is None or (only is not None and head[1] not in only):
+            continue
+        node = _signature(line.text)
+        if node is not None:
+            defined.add(line.text)
+            found[node.name] = _parameters(node.args, line.text.strip())
+    return found
+
+
+def _one_line(text: str) -> bool:
+    return text.rstrip().endswith(":")
 
 
 def _signature(text: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
@@ -77,8 +104,9 @@ def _signature(text: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     return node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
 
 
-def _parameters(args: ast.arguments) -> dict[str, str]:
-    """Each parameter → its kind, place, annotation and default, as one comparable string."""
+def _parameters(args: ast.arguments, code: str) -> dict[str, str]:
+    """Each parameter → its kind, place, annotation and default, as one comparable string;
+    `code`, the line parsed (SPEED: its text spells them, cheaper than dumping their trees)."""
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
     kinds = [
@@ -95,13 +123,13 @@ def _parameters(args: ast.arguments) -> dict[str, str]:
         *(("star", 0, arg, None) for arg in (args.vararg, args.kwarg) if arg is not None),
     ]
     return {
-        arg.arg: f"{kind} {at} {_dump(arg.annotation)} {_dump(default)}"
+        arg.arg: f"{kind} {at} {_spelled(code, arg.annotation)} {_spelled(code, default)}"
         for kind, at, arg, default in kinds
     }
 
 
-def _dump(node: ast.AST | None) -> str:
-    return "" if node is None else ast.dump(node)
+def _spelled(code: str, node: ast.expr | None) -> str:
+    return "" if node is None else code[node.col_offset : node.end_col_offset]
 
 
 def requoted(hunk: Hunk) -> frozenset[Line]:
@@ -112,22 +140,39 @@ def requoted(hunk: Hunk) -> frozenset[Line]:
     (`return b''`, REVIEW-E170) is read as written."""
     if not hunk.path.endswith((".py", ".pyi")) or not (hunk.added and hunk.removed):
         return frozenset()
-    removed: dict[str, list[Line]] = {}
+    keyed: dict[str, list[Line]] = {}  # SPEED-19: the lines a quote's spelling alone may pair
     for line in hunk.removed:
-        if _PROSE.match(line.text):
-            removed.setdefault(_unquoted(line.text), []).append(line)
-    if not removed:
+        if "'" in line.text or '"' in line.text:
+            keyed.setdefault(_quotes_key(line.text), []).append(line)
+    if not keyed:
         return frozenset()
     found: set[Line] = set()
     for line in hunk.added:
-        same = removed.get(_unquoted(line.text)) if _PROSE.match(line.text) else None
-        if same and same[0].text != line.text:
-            found.update((line, same.pop(0)))
+        if "'" not in line.text and '"' not in line.text:
+            continue
+        for old in keyed.get(_quotes_key(line.text), ()):
+            if old not in found and old.text != line.text and _requoted(old.text, line.text):
+                found.update((line, old))
+                break
     return frozenset(found)
+
+
+def _quotes_key(text: str) -> str:
+    """A line as no quote's spelling tells apart (prefixes, escapes, `'` or `"`), so that only
+    the lines that may be `requoted` alike are read as Python reads their strings."""
+    return _PREFIX.sub("", text.strip()).replace("\\", "").replace("'", '"')
+
+
+def _requoted(old: str, new: str) -> bool:
+    both = _PROSE.match(old) and _PROSE.match(new)
+    return bool(both) and _unquoted(old) == _unquoted(new)
 
 
 # a line that is a string alone, or opens or closes one over several lines: a docstring's
 _PROSE = re.compile(r"""\s*(?:[bBrRuU]{0,2}["']|.*(?:\"\"\"|\'\'\')\s*$)""")
+REWRITTEN_DEFS = 8  # `def` lines of a hunk past which REVIEW-E224 does not read its parameters
+_DEF = re.compile(r"\s*(?:async\s+)?def\s+(\w+)")
+_PREFIX = re.compile(r"(?<!\w)[bBrRuU]{1,2}(?=[\"'])")
 _STRING = re.compile(r"""[bBrRuU]{0,2}(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 
 
