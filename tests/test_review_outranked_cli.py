@@ -301,6 +301,20 @@ def test_a_requoted_line_that_moves_out_of_its_block_is_still_evidence(repo, cli
     assert "API-3" in _requoted(repo, cli, PLUS, moved)
 
 
+def test_a_docstring_requoted_with_its_prefix_or_escapes_is_still_no_evidence(repo, cli):
+    """SPEED-19, REVIEW-E226: the quote comparison reads only lines no quote's spelling tells
+    apart, and a prefix dropped (`u'''`) or a quote unescaped (`don\\'t`) is still such a
+    spelling: the docstring is no evidence, as before SPEED-19."""
+    docstring = "'''The result of a parse() or search().'''"
+    old = "u'''The result of a parse() or search(): don\\'t.'''"
+    new = '"""The result of a parse() or search(): don\'t."""'
+    base = RESULT.replace(docstring, old)
+    repo.commit("base", {"specs/api.md": RESULT_SPEC, "lib.py": base})
+    source = base.replace(old, new).replace(*PLUS)
+    repo.commit("left alignment consumes a fill char; black", {"lib.py": source})
+    assert asked(cli, "--all") == ["API-2"]
+
+
 VERSION_SPEC = """---
 id: VER
 scope: [pkg/**]
