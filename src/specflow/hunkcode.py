@@ -49,9 +49,8 @@ def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
         return frozenset()
     if sum(1 for line in hunk.added if _DEF.match(line.text)) > REWRITTEN_DEFS:
         return frozenset()  # SPEED-19: a hunk rewriting many functions is read as before
-    defined: set[str] = set()  # the texts of the one-line `def`s read
-    new = _signatures(hunk.added, defined)
-    old = _signatures(hunk.removed, defined, frozenset(new)) if new else {}
+    new = _signatures(hunk.added)
+    old = _signatures(hunk.removed, frozenset(new)) if new else {}
     same = {
         name
         for function, params in new.items()
@@ -60,11 +59,7 @@ def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
     }
     if not same:
         return frozenset()
-    rest = [
-        line.text
-        for line in (*hunk.added, *hunk.removed)
-        if line.text not in defined and not (_DEF.match(line.text) and _one_line(line.text))
-    ]
+    rest = [line.text for line in (*hunk.added, *hunk.removed) if not _one_line_def(line.text)]
     text = "\n".join(rest)
     if not any(name in text for name in same):  # SPEED: most hunks' other lines name none
         return frozenset(same)
@@ -72,10 +67,10 @@ def unchanged_parameters(hunk: Hunk) -> frozenset[str]:
 
 
 def _signatures(
-    lines: tuple[Line, ...], defined: set[str], only: frozenset[str] | None = None
+    lines: tuple[Line, ...], only: frozenset[str] | None = None
 ) -> dict[str, dict[str, str]]:
     """Each one-line `def` among `lines` (of a function in `only`, when given): its function's
-    name → each parameter's spelling; the texts of those lines are added to `defined`."""
+    name → each parameter's spelling."""
     found: dict[str, dict[str, str]] = {}
     for line in lines:
         head = _DEF.match(line.text)
@@ -83,13 +78,13 @@ def _signatures(
             continue
         node = _signature(line.text)
         if node is not None:
-            defined.add(line.text)
             found[node.name] = _parameters(node.args, line.text.strip())
     return found
 
 
-def _one_line(text: str) -> bool:
-    return text.rstrip().endswith(":")
+def _one_line_def(text: str) -> bool:
+    """A line that may define a function whole (`_signature` reads it), without parsing it."""
+    return _DEF.match(text) is not None and text.rstrip().endswith(":")
 
 
 def _signature(text: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:

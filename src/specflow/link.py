@@ -339,14 +339,19 @@ def hunk_links(
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
         keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
-        for literal in sorted(string_literals(text) & corpus.by_literal.keys()):
-            for doc in (doc for doc in corpus.by_literal[literal] if doc in scope.docs):
-                keep(found, doc, IDENTIFIER, literal)
+        _keep_scoped(found, corpus.by_literal, string_literals(text), scope.docs)
     if corpus.by_number and scope.docs:  # REVIEW-E197: a stated number the code stops writing
-        for number in sorted(dropped_numbers(hunk) & corpus.by_number.keys()):
-            for doc in (doc for doc in corpus.by_number[number] if doc in scope.docs):
-                keep(found, doc, IDENTIFIER, number)
+        _keep_scoped(found, corpus.by_number, dropped_numbers(hunk), scope.docs)
     return strongest(corpus, found, hunk_words, scope.docs)
+
+
+def _keep_scoped(
+    found: dict[int, Found], index: Mapping[str, list[int]], keys: Set[str], docs: Set[int]
+) -> None:
+    """Each statement of `docs` that `index` files under one of `keys`, as an identifier."""
+    for key in sorted(keys & index.keys()):
+        for doc in (doc for doc in index[key] if doc in docs):
+            keep(found, doc, IDENTIFIER, key)
 
 
 def name_links(
