@@ -13,7 +13,7 @@ specflow. It measures, on a repository it builds in a temporary folder:
   a pre-commit hook during `git commit -a` or `git commit PATH`);
 - what `repo.git.<cmd>(...)` does with an argument that starts with `-`;
 - reading the patch of bench_review.py's largest commit (1,000 files, 100,000 changed lines)
-  with `unidiff.PatchSet` against specflow's reader (`change.split_raw`/`split_patch`/`assemble`).
+  with `unidiff.PatchSet` against specflow's reader (`patch.split_raw`/`split_patch`/`assemble`).
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def passthrough(root: Path) -> None:
 def patch_reading(runs: int, root: Path) -> None:
     unidiff: Any = importlib.import_module("unidiff")
 
-    from specflow.change import assemble, split_patch, split_raw
+    from specflow.patch import assemble, split_patch, split_raw
 
     repo = root / "review-repo"
     generate(repo, Shape(200, 10, 1000, 100, 1))

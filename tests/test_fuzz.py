@@ -15,17 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from specflow.change import (
-    Change,
-    FileChange,
-    Line,
-    PatchChunk,
-    assemble,
-    parse_raw,
-    split_patch,
-    split_raw,
-    with_hunks,
-)
+from specflow.change import Change, FileChange, Line
+from specflow.patch import PatchChunk, assemble, parse_raw, split_patch, split_raw, with_hunks
 from testing.histories import model_counts, numstat, read_change
 from testing.stories import PAY_SPEC
 from testing.util import Cli, Repo
@@ -322,7 +313,7 @@ def test_a_patch_read_in_pieces_keeps_its_files_and_counts(patch, limit, keep, c
 def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
     """HARDEN-5: whole hunks are kept up to the limit, every line is counted, and the file is
     marked; the limit is shared by the files of a change, in their order."""
-    import specflow.change as change
+    import specflow.patch as patch
 
     raw = b""
     chunks = []
@@ -335,7 +326,7 @@ def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
         chunks.append(PatchChunk(b"".join(body), added=30))
     whole = assemble(parse_raw(raw), chunks)
     assert [(f.truncated, len(f.hunks), f.added_count) for f in whole] == [(False, 3, 30)] * 2
-    monkeypatch.setattr(change, "MAX_LINES_PER_CHANGE", 45)
+    monkeypatch.setattr(patch, "MAX_LINES_PER_CHANGE", 45)
     part = assemble(parse_raw(raw), chunks)
     assert [(f.truncated, len(f.hunks), f.added_count, f.removed_count) for f in part] == [
         (False, 3, 30, 0),

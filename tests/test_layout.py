@@ -125,7 +125,7 @@ def test_states_are_literal_types_that_hold_what_the_cli_writes(repo, cli):
     from typing import get_args
 
     from specflow.change import Mode
-    from specflow.ripple import UseKind
+    from specflow.usekind import UseKind
 
     repo.commit(
         "one", {"src/a.py": "import os\n\n\ndef f():\n    return g()\n\n\ndef g():\n    return 1\n"}
@@ -454,6 +454,7 @@ HOOK_MODULES = {
         ".output.console",
         ".output.escape",
         ".output.text",
+        ".patch",
         ".pipeline",
         ".refcache",
         ".refs",
@@ -501,6 +502,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pysource",
         "languages.pytyping",
         "languages.python",
+        "languages.pywalk",
         "languages.rustitems",
         "languages.tokens",
         "languages.tstypes",
@@ -508,6 +510,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "lineage",
         "link",
         "linkrows",
+        "literals",
         "noop",
         "outranked",
         "ownedrows",
@@ -515,11 +518,13 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "renames",
         "review",
         "ripple",
+        "ripplerows",
         "specreview",
         "spellings",
         "statednumbers",
         "touches",
         "unchanged",
+        "usekind",
         "words",
     )
 }

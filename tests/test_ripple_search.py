@@ -12,7 +12,8 @@ from specflow import gitio, gitread, pipeline_review
 from specflow.change import Revision
 from specflow.languages.pylayout import prose_lines
 from specflow.refs import path_of
-from specflow.ripple import Use, chosen_rows, uses, without_prose
+from specflow.ripple import chosen_rows, uses, without_prose
+from specflow.usekind import Use
 
 NAMES = ["token", "store", "Account", "issue", "limit"]
 

@@ -16,10 +16,10 @@ import typing
 from pathlib import Path
 
 from specflow import identifiers
-from specflow.change import parse_hunks
-from specflow.languages import pylayout, python
+from specflow.languages import pylayout, python, pywalk
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pysource import parse
+from specflow.patch import parse_hunks
 from test_review_links import TIMED, TIMED_SPEC
 from testing.util import review_json
 
@@ -330,7 +330,7 @@ def test_the_walk_of_a_rewritten_function_finds_what_the_line_by_line_walk_finds
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 every = list(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-                assert list(python._statements(node, every)) == _line_by_line(node, every)
+                assert list(pywalk.statements_on(node, every)) == _line_by_line(node, every)
                 walked += 1
     assert walked > 1000
 
@@ -342,9 +342,9 @@ def _line_by_line(scope, lines):
         for child in getattr(scope, field, ()):
             if not isinstance(child, ast.stmt):  # a handler or a `case`: its statements
                 found += _line_by_line(child, lines)
-            elif python._touches(child, lines):
+            elif pywalk.touches(child, lines):
                 found.append(child)
-                if isinstance(child, python._COMPOUND):
+                if isinstance(child, pywalk.COMPOUND_ONLY):
                     found += _line_by_line(child, lines)
     return found
 

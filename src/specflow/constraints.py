@@ -6,15 +6,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from specflow.change import (
-    MAX_LINE_BYTES,
-    MAX_LINES_PER_CHANGE,
-    MAX_LINES_PER_FILE,
-    Change,
-    FileChange,
-)
+from specflow.change import Change, FileChange
 from specflow.globs import is_code, matches
 from specflow.model import Constraint, Finding, Severity, Spec
+from specflow.patch import MAX_LINE_BYTES, MAX_LINES_PER_CHANGE, MAX_LINES_PER_FILE
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 
 

@@ -12,8 +12,8 @@ from specflow.globs import matches
 from specflow.languages.defining import defined_lines, definition_at
 from specflow.languages.pysource import parse
 from specflow.refs import Reference
-from specflow.ripple import Use
 from specflow.specset import SpecSet
+from specflow.usekind import Use
 
 # a type by its keyword (`type Mux struct`, `pub struct Request`); functions, classes and methods
 # are `definition_at`'s

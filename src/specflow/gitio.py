@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, NamedTuple, TypeVar
 
-from specflow.change import MAX_LINE_BYTES, Mode, Revision
+from specflow.change import Mode, Revision
 from specflow.errors import GitError, NotARepository
+from specflow.patch import MAX_LINE_BYTES
 
 # GIT-8: options that make git's output independent of the user's configuration; git's own
 # default `core.bigFileThreshold`, under which a large source file is diffed as text (HARDEN-2).
@@ -143,7 +144,7 @@ def _close(file: IO[bytes] | int) -> None:
 
 @contextmanager
 def stream(root: Path, *args: str, ok_codes: Sequence[int] = (0,)) -> Iterator[Iterator[bytes]]:
-    """Git's stdout in blocks of at most MAX_LINE_BYTES, never held whole (`change.split_patch`)."""
+    """Git's stdout in blocks of at most MAX_LINE_BYTES, never held whole (`patch.split_patch`)."""
     with reading(spawn(root, args), args, ok_codes) as blocks:
         yield blocks
 

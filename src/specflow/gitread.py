@@ -10,17 +10,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from specflow.change import (
-    Change,
-    FileChange,
-    Revision,
-    assemble,
-    split_patch,
-    split_raw,
-)
+from specflow.change import Change, FileChange, Revision
 from specflow.errors import GitError
 from specflow.gitio import RepoInfo, messages, reading, run, spawn, start, stream
 from specflow.globs import git_pathspecs
+from specflow.patch import assemble, split_patch, split_raw
 
 _DIFF = (
     "diff",

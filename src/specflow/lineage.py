@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from specflow.languages.base import Symbol
 
 if TYPE_CHECKING:
-    from specflow.ripple import Use
+    from specflow.usekind import Use
 
 Bases = Mapping[str, tuple[str, ...]]  # each class with the classes its header derives it from
 

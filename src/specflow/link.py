@@ -28,12 +28,11 @@ from specflow.identifiers import (
     identifiers,
     joined,
     named_text,
-    quoted_literals,
-    string_literals,
     without_names,
 )
 from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
+from specflow.literals import quoted_literals, string_literals
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.spellings import calls, class_name, function_name, own_names, private_spellings

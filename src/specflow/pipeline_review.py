@@ -34,9 +34,6 @@ from specflow.linkrows import (
     enclosing_rows,
     governed_rows,
     heading_rows,
-    reach_rows,
-    reader_rows,
-    written_rows,
 )
 from specflow.model import headline
 from specflow.ownedrows import foreign_common_demoted
@@ -52,6 +49,7 @@ from specflow.refs import path_of
 from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import chosen_rows, in_code, ripples, uses, without_prose
+from specflow.ripplerows import reach_rows, reader_rows, written_rows
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 from specflow.spellings import foreign_modules
 from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
@@ -70,7 +68,7 @@ if TYPE_CHECKING:
     from specflow.link import Link, LinkRow
     from specflow.refs import Reference
     from specflow.review import Review
-    from specflow.ripple import Use
+    from specflow.usekind import Use
 
 
 USES_PER_NAME = 12  # untouched places classified per ripple name: a review shows the first few

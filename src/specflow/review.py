@@ -16,9 +16,10 @@ from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Line, Revision
 from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
 from specflow.globs import is_code, matches
-from specflow.identifiers import hunk_text, keys_written
+from specflow.identifiers import hunk_text
 from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
 from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
+from specflow.literals import keys_written
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs

@@ -15,7 +15,7 @@ from specflow.languages import generic, python
 from specflow.languages.base import FileFacts, Symbol
 
 if TYPE_CHECKING:
-    from specflow.ripple import Use
+    from specflow.usekind import Use
 
 # Names searched for uses: `git grep` time grows with names x tree size, and past a few hundred
 # names no reviewer reads the result. Stopped and new writes rank before changed functions.

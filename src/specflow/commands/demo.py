@@ -26,7 +26,7 @@ from specflow.context import PathContext
 from specflow.errors import SpecflowError
 from specflow.output import render
 from specflow.pipeline import CheckResult
-from specflow.ripple import Use
+from specflow.usekind import Use
 
 Say = Callable[[str, dict[str, Any]], None]
 

@@ -19,8 +19,9 @@ from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import built_around, owner_at
-from specflow.languages.pyshape import BLOCKS, COMPOUND, FUNCTIONS
+from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 from specflow.languages.pysource import restated_lines
+from specflow.languages.pywalk import COMPOUND_ONLY, covers_all, statements_on, touches
 from specflow.noop import parsed_sides, python_hunks
 
 
@@ -112,7 +113,7 @@ def _hunk_enclosing(
             # into a module's or class's `if`, `try` or `with` too: `if sys.platform ==
             # "win32": ... else: class UnixFileLock` (tox-dev/filelock); a function's own
             # branches are the function
-            if node is None or not isinstance(node, _COMPOUND + FUNCTIONS):
+            if node is None or not isinstance(node, COMPOUND_ONLY + FUNCTIONS):
                 break
             if _defines(node):
                 names[node.name] = None  # type: ignore[attr-defined]
@@ -155,7 +156,7 @@ def symbols(
     scopes: list[tuple[ast.AST, bool]] = [(tree, False)]
     while scopes:
         scope, nested = scopes.pop()
-        statements = list(_statements(scope, ordered))
+        statements = list(statements_on(scope, ordered))
         scopes += reversed(  # REVIEW-E105: a nested class's method is no closure
             [
                 (s, scope is not tree and not pyreach.class_between(classes, scope, s))
@@ -165,7 +166,7 @@ def symbols(
         )
         locals_ = {} if scope is tree else _local_values(scope, statements, ordered)
         function = getattr(scope, "name", "")
-        if function and kind == "write" and _touches(scope, ordered, body_only=True):
+        if function and kind == "write" and touches(scope, ordered, body_only=True):
             line = scope.lineno  # type: ignore[attr-defined]
             owner = owner_at(classes, line)
             reach = pyreach.function_reach(bool(owner), nested)
@@ -192,9 +193,6 @@ def symbols(
 # A tree from `ast.parse` holds these classes themselves, never subclasses: a set look-up
 # decides as `isinstance` would, where a large change asks it about every statement.
 _FUNCTION_TYPES = frozenset(FUNCTIONS)
-# statements with statements inside, bar functions: a nested function is a scope of its own
-_COMPOUND = tuple(kind for kind in COMPOUND if kind not in FUNCTIONS)
-_COMPOUND_TYPES = frozenset(_COMPOUND)
 _WRITERS = frozenset({ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call})
 _MUTATING_CALL = re.compile(rb"\.\s*(?:" + "|".join(sorted(MUTATORS)).encode() + rb")\s*\(")
 
@@ -250,12 +248,17 @@ def _calls(statement: ast.stmt, lines: Sequence[int]) -> Iterator[ast.Call]:
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.Lambda, ast.stmt)) or (
-            hasattr(node, "lineno") and not _touches(node, lines)
+            hasattr(node, "lineno") and not touches(node, lines)
         ):
             continue  # a node's children lie within its lines
         if isinstance(node, ast.Call):
             yield node
         stack.extend(ast.iter_child_nodes(node))
+
+
+# a parameter's value, unknown: one node for all, never changed (making one costs a microsecond,
+# and a large change has tens of thousands of parameters)
+_UNKNOWN = ast.Constant(None)
 
 
 # REVIEW-E33: the methods the call of a class runs, whose callers name the class
@@ -266,19 +269,7 @@ def _constructs_otherwise(node: ast.AST, lines: Sequence[int]) -> bool:
     """Whether the change touches what a constructor raises, which its callers catch (one that
     stores other values ripples through the readers of what it stores; a new parameter, on
     labelled history, through no caller that had to change)."""
-    return any(isinstance(each, ast.Raise) and _touches(each, lines) for each in ast.walk(node))
-
-
-def _touches(node: ast.AST, lines: Sequence[int], body_only: bool = False) -> bool:
-    """Whether one of `lines` (sorted) falls within the node's lines."""
-    start = getattr(node, "lineno", None)
-    end = getattr(node, "end_lineno", None) or start
-    if start is None or end is None:
-        return False
-    if body_only and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-        start = node.body[0].lineno
-    at = bisect.bisect_left(lines, start)
-    return at < len(lines) and lines[at] <= end
+    return any(isinstance(each, ast.Raise) and touches(each, lines) for each in ast.walk(node))
 
 
 def _written_names(node: ast.AST, in_function: bool, locals_: dict[str, ast.expr]) -> list[str]:
@@ -330,7 +321,7 @@ def _local_values(
     `hashed = hashed.decode()` builds on), and the parameters, whose values are unknown.
     `touched`: the statements of the scope on `lines`, all of them when they cover it."""
     values: dict[str, ast.expr] = {}
-    for node in touched if _covered(scope, lines) else _statements(scope):
+    for node in touched if covers_all(scope, lines) else statements_on(scope):
         if type(node) is ast.Assign:
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -344,78 +335,6 @@ def _local_values(
         for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, *starred):
             values.setdefault(arg.arg, _UNKNOWN)
     return values
-
-
-# a parameter's value, unknown: one node for all, never changed (making one costs a microsecond,
-# and a large change has tens of thousands of parameters)
-_UNKNOWN = ast.Constant(None)
-
-
-def _statements(scope: ast.AST, lines: Sequence[int] | None = None) -> Iterator[ast.stmt]:
-    """The statements of `scope` in source order, inside compound statements too, but not
-    inside nested functions (their `def` is one); with `lines`, only those on one of them: a
-    statement off those lines holds none that is on them."""
-    if lines is None or _covered(scope, lines):
-        yield from _all_statements(scope)  # SPEED-16: a rewritten function, most of a large change
-        return
-    stack: list[tuple[ast.AST, bool]] = [(scope, False)]
-    while stack:
-        node, covered = stack.pop()
-        if node is not scope and isinstance(node, ast.stmt):
-            yield node
-            if not isinstance(node, _COMPOUND):
-                continue
-        children = [child for field in _bodies(type(node)) for child in getattr(node, field)]
-        if not covered and lines is not None:  # (every line of a covered node is on them)
-            # a `case` has no line numbers of its own
-            children = [c for c in children if isinstance(c, ast.match_case) or _touches(c, lines)]
-        stack += [(child, covered) for child in reversed(children)]
-
-
-def _all_statements(scope: ast.AST) -> list[ast.stmt]:
-    """Every statement of `_statements(scope)`, in the same order, no line checked (SPEED-16)."""
-    found: list[ast.stmt] = []
-    stack = _inner(scope)
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        if type(node) in _COMPOUND_TYPES:
-            stack += _inner(node)
-    return found
-
-
-def _inner(node: ast.AST) -> list[ast.stmt]:
-    """The statements right inside `node`, last first; an `except` handler's or a `case`'s
-    in its place."""
-    inner: list[ast.stmt] = []
-    for field in _bodies(type(node)):
-        for child in getattr(node, field):
-            if isinstance(child, ast.stmt):
-                inner.append(child)
-            else:
-                inner += reversed(_inner(child))
-    inner.reverse()
-    return inner
-
-
-def _covered(node: ast.AST, lines: Sequence[int]) -> bool:
-    """Whether every line of the node is one of `lines` (sorted, distinct): a new function."""
-    start: int | None = getattr(node, "lineno", None)
-    end: int | None = getattr(node, "end_lineno", None)
-    if start is None or end is None:
-        return False
-    return bisect.bisect_right(lines, end) - bisect.bisect_left(lines, start) == end - start + 1
-
-
-def _bodies(kind: type[ast.AST]) -> tuple[str, ...]:
-    """The fields of statements that a node of this kind has: `body` alone, for most."""
-    fields = _BODY_FIELDS.get(kind)
-    if fields is None:
-        fields = _BODY_FIELDS[kind] = tuple(f for f in BLOCKS if f in kind._fields)
-    return fields
-
-
-_BODY_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
 def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:

@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # types only: `check --format json` must not import the revie
     from specflow.pipeline import CheckResult
     from specflow.refs import Reference
     from specflow.review import Act, Question, Review
-    from specflow.ripple import Ripple, Use
+    from specflow.ripple import Ripple
     from specflow.specreview import ItemStatus, SpecReview
+    from specflow.usekind import Use
 
 
 def text(value: str) -> str:
