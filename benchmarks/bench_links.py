@@ -32,12 +32,14 @@ github:BurntSushi/toml (`gotoml`), github:Pylons/waitress,
 github:pillarjs/path-to-regexp (`ptre`), github:dtolnay/semver (`rsemver`),
 github:aio-libs/multidict, github:agronholm/cbor2, github:andialbrecht/sqlparse,
 github:arrow-py/arrow, github:r1chardj0n3s/parse, github:google/uuid (`gouuid`),
-github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink; a project's name is its folder
-under benchmarks/links/:
-`dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its git directory; the
-figures and the exact snapshots are in docs/benchmarks.md, "Review links on real history".
-tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held out: each
-labelled blind, and measured before any rule was judged on it.
+github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink, github:oauthlib/oauthlib,
+github:Kludex/python-multipart (`multipart`), github:JoshData/python-email-validator
+(`emailval`), github:dbader/schedule, github:golang-jwt/jwt (`gojwt`),
+github:auth0/node-jsonwebtoken (`jsonwebtoken`); a project's name is its folder under
+benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its
+git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
+on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held
+out: each labelled blind, and measured before any rule was judged on it.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
