@@ -13,7 +13,7 @@ from pathlib import Path
 from specflow.change import Change, FileChange, Revision
 from specflow.errors import GitError
 from specflow.gitio import RepoInfo, messages, reading, run, spawn, start, stream
-from specflow.globs import git_pathspecs
+from specflow.globs import git_pathspecs, matching
 from specflow.patch import assemble, split_patch, split_raw
 
 _DIFF = (
@@ -312,14 +312,16 @@ def start_file_counts(
     sample: int = RARITY_SAMPLE,
 ) -> Callable[[], tuple[dict[str, int], int]]:
     """How many files hold each of `words` (in any case, inside longer names too), among at most
-    `sample` files of the resulting tree taken evenly from its listing, and how many files that
-    is: two processes, the search begun now (REVIEW-15)."""
+    `sample` files of the resulting tree outside `excludes`, taken evenly from its listing, and
+    how many files that is: two processes, the search begun now (REVIEW-15)."""
     head = revision.head
     if head is None:
         listing = run(root, "ls-files", "-z", "--cached")
     else:
         listing = run(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", head)
     paths = [os.fsdecode(name) for name in listing.split(b"\0") if name]
+    left_out = set(matching(paths, tuple(excludes)))
+    paths = [path for path in paths if path not in left_out]
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
     args = grep_args(words, revision, excludes, paths=chosen, matches_only=True)
