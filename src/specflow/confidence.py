@@ -68,15 +68,16 @@ def confidence(
     test: bool = False,
     touched: Set[str] = frozenset(),
     keys: Set[str] = frozenset(),
+    in_code: Mapping[str, float] = {},
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
     identifier the statement names. Strong: its changed lines read or call one, the fewer
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
     code. `acted`: the names the hunk writes or stops writing; `keys`: the mapping keys it writes
-    by name (REVIEW-E119); `touched`: those and the function
-    whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
-    and the review lists what no test mentions."""
+    by name (REVIEW-E119); `touched`: those and the function whose body it changes; `in_code`:
+    how rare each word is in the code without its tests (REVIEW-E236). A test's hunks ask only
+    about the IDs they name: a test verifies, and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
         if test:
             return 0.85
@@ -91,7 +92,7 @@ def confidence(
         return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
         return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
-    sure = _confidence(link, rare, touched, keys)
+    sure = _confidence(link, rare, touched, keys, in_code)
     if len(link.said) >= 2:  # the author says two of its words, however common in the code: weak
         sure = max(sure, SAID)
     return round(min(1.0, sure), 3)
@@ -117,7 +118,13 @@ def _specific(link: Link) -> float:
     return 1 / (1 + 0.3 * (link.spread - 1))
 
 
-def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str], keys: Set[str]) -> float:
+def _confidence(
+    link: Link,
+    rare: Mapping[str, float],
+    touched: Set[str],
+    keys: Set[str],
+    in_code: Mapping[str, float],
+) -> float:
     bonus = 0.03 if link.in_scope else 0.0
     specific = _specific(link)
     if link.evidence == IDENTIFIER:
@@ -126,8 +133,9 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str], keys: 
         if not last:
             return 0.0  # calls `split` or `join`: every program does
         # a name the code uses everywhere (`escape` in an escaping library) tells little, unless
-        # the hunk writes it: `kw["exc_info"] = ...` (REVIEW-E119)
-        rarest = max(1.0 if name in keys else rare.get(name.lower(), 0.5) for name in last)
+        # the hunk writes it: `kw["exc_info"] = ...` (REVIEW-E119); the tests name what they
+        # test again and again, and do not make it common (REVIEW-E236)
+        rarest = max(1.0 if name in keys else _name_rarity(name, rare, in_code) for name in last)
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == READS:  # REVIEW-E168: what the function it names reads, surer than inside
@@ -142,6 +150,11 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str], keys: 
     if not telling or (len(telling) == 1 and telling[0] < RARE):
         return 0.0
     return min(0.75, 0.4 + 0.2 * sum(telling[:3])) + bonus
+
+
+def _name_rarity(name: str, rare: Mapping[str, float], in_code: Mapping[str, float]) -> float:
+    word = name.lower()
+    return max(rare.get(word, 0.5), in_code.get(word, 0.0))
 
 
 def _telling(link: Link, rare: Mapping[str, float]) -> list[float]:

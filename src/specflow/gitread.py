@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from specflow.change import Change, FileChange, Revision
 from specflow.errors import GitError
@@ -304,40 +305,52 @@ def _alternations(literals: Sequence[str]) -> list[str]:
 RARITY_SAMPLE = 400  # files: rarity is a proportion, and a sample of a large tree gives it
 
 
+class FileCounts(NamedTuple):
+    """How many of the files searched hold each word, and how many files that is; the same of
+    those outside the globs counted apart (REVIEW-E236: the code without its tests)."""
+
+    counts: dict[str, int]
+    files: int
+    outside: dict[str, int]
+    outside_files: int
+
+
 def start_file_counts(
     root: Path,
     words: Sequence[str],
     revision: Revision,
     excludes: Sequence[str],
     sample: int = RARITY_SAMPLE,
-) -> Callable[[], tuple[dict[str, int], int]]:
+    apart: tuple[str, ...] = (),
+) -> Callable[[], FileCounts]:
     """How many files hold each of `words` (in any case, inside longer names too), among at most
-    `sample` files of the resulting tree outside `excludes`, taken evenly from its listing, and
-    how many files that is: two processes, the search begun now (REVIEW-15)."""
+    `sample` files of the resulting tree taken evenly from its listing, and how many files that
+    is, also outside the globs `apart`: two processes, the search begun now (REVIEW-15)."""
     head = revision.head
     if head is None:
         listing = run(root, "ls-files", "-z", "--cached")
     else:
         listing = run(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", head)
     paths = [os.fsdecode(name) for name in listing.split(b"\0") if name]
-    left_out = set(matching(paths, tuple(excludes)))
-    paths = [path for path in paths if path not in left_out]
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
     args = grep_args(words, revision, excludes, paths=chosen, matches_only=True)
     search = start_grep(root, args, spool=True)  # SPEED-13: a row per match, megabytes, read last
     spelled = {word.lower(): word for word in words}
+    tree = f"{head}:".encode() if revision.mode in ("commit", "range") else b""
+    left_apart = {os.fsencode(path) for path in matching(chosen, apart)}
 
-    def finish() -> tuple[dict[str, int], int]:
+    def finish() -> FileCounts:
         # the same word in a file, again and again: rows compared whole before they are split
         rows = (row.partition(b"\0") for row in set(search().split(b"\n")))
         seen = {(path, match.lower()) for path, found, match in rows if found}
-        counts = dict.fromkeys(words, 0)
-        for _, match in seen:
+        counts, outside = dict.fromkeys(words, 0), dict.fromkeys(words, 0)
+        for path, match in seen:
             word = spelled.get(match.decode("utf-8", "replace"))
             if word is not None:
                 counts[word] += 1
-        return counts, len(chosen)
+                outside[word] += path.removeprefix(tree) not in left_apart
+        return FileCounts(counts, len(chosen), outside, len(chosen) - len(left_apart))
 
     return finish
 

@@ -142,8 +142,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     links = corpus.links(change.files, rows, scoped)
     names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
-    # REVIEW-E236: the tests name what they test, again and again: how rare a word is in the code
-    rare = _start_rarity(repo, revision, links, (*excludes, *config.test_globs))
+    rarity_of = _start_rarity(repo, revision, links, excludes, config.test_globs)
     found, bases = _uses(
         repo,
         revision,
@@ -157,17 +156,19 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     reached = reach_rows(corpus, change.files, rippled, snap.references, sources)
     reached += reader_rows(corpus, change.files, rippled, scoped)  # REVIEW-E168
     links += corpus.links(change.files, reached, scoped)
+    rare, rare_in_code = rarity_of()
     return build(
         snap,
         Linking(
             links,
             {path: found.noop for path, found in facts.items()},
             enclosing,
-            rare(),
+            rare,
             None if show_all else config.max_questions,
             {path: found.unsure for path, found in facts.items() if found.unsure},
             tests,
             {path: found.shown for path, found in facts.items() if found.shown},  # REVIEW-E166
+            rare_in_code,
         ),
         scoped,
         rippled,
@@ -323,15 +324,25 @@ def code_lines(path: str, source: bytes) -> Code | None:
 
 
 def _start_rarity(
-    repo: gitio.RepoInfo, revision: Revision, links: Sequence[Link], excludes: Sequence[str]
-) -> Callable[[], dict[str, float]]:
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    links: Sequence[Link],
+    excludes: Sequence[str],
+    tests: tuple[str, ...],
+) -> Callable[[], tuple[dict[str, float], dict[str, float]]]:
     """How rare in the resulting tree each word is that the links' confidence needs
-    (REVIEW-15): searched while the ripples are."""
+    (REVIEW-15), and in its code without the tests (REVIEW-E236): searched while the ripples
+    are."""
     wanted = wanted_words(links)
     if not wanted:
-        return dict
-    counting = gitread.start_file_counts(repo.root, wanted, revision, excludes)
-    return lambda: rarity(*counting())
+        return lambda: ({}, {})
+    counting = gitread.start_file_counts(repo.root, wanted, revision, excludes, apart=tests)
+
+    def finish() -> tuple[dict[str, float], dict[str, float]]:
+        found = counting()
+        return rarity(found.counts, found.files), rarity(found.outside, found.outside_files)
+
+    return finish
 
 
 def _names_and_links(

@@ -110,6 +110,8 @@ class Linking(NamedTuple):
     tests: Set[int] = frozenset()  # REVIEW-E75: the ids of the hunks of test code in code files
     # REVIEW-E166: what each hunk adds or changes, as shown: (verb, name, kind) by path and index
     shown: Mapping[str, Mapping[int, tuple[tuple[str, str, str], ...]]] = {}
+    # REVIEW-E236: how rare each word is in the code without its tests, for the names a link has
+    rarity_in_code: Mapping[str, float] = {}
 
 
 def build(
@@ -267,7 +269,8 @@ def _questions(
             keys = keys_written(hunk) | {act.name for act in acts if act.item}
             keys_of[id(hunk)] = keys
         tested = test or id(hunk) in linking.tests
-        sure = confidence(link, linking.rarity, acted, tested, touched, keys)
+        in_code = linking.rarity_in_code
+        sure = confidence(link, linking.rarity, acted, tested, touched, keys, in_code)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))
