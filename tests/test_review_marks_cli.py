@@ -49,3 +49,35 @@ def test_an_edge_case_no_question_links_is_not_marked_linked(repo, cli):
         assert "- [ ] **TOK-E1**" in shown and "**linked to this change**" in first, shown
         assert "- [ ] **TOK-E2**" in shown and "- [x] **TOK-E3**" in shown, shown
         assert "linked" not in shown.split("**TOK-E2**")[1].split("\n")[0], shown
+
+
+CLAIMS_SPEC = (
+    "---\nid: CLAIMS\nscope:\n  - claims.go\n---\n\n# Claims\n\n## Context\n"
+    "- `verifyExp` compares times.\n\n## Requirements\n"
+    "- CLAIMS-1: A token is valid while `now <= exp`: at `exp` exactly it is still valid.\n\n"
+    "## Edge Cases\n- CLAIMS-E1: An empty audience.\n"
+)
+CLAIMS_CODE = (
+    "package jwt\n\n// CLAIMS-1\nfunc verifyExp(exp, now int64, req bool) bool {\n"
+    "\tif exp == 0 {\n\t\treturn !req\n\t}\n\treturn now <= exp\n}\n"
+)
+
+
+def test_a_comment_that_asks_questions_does_not_headline_nothing_blocks(repo, cli):
+    """COMMENT-E10: golang-jwt's trial (`now <= exp` made `now < exp`, the boundary CLAIMS-1
+    states) and python-email-validator's (the 64-character limit made 80) read "✅ specflow:
+    nothing blocks this change" above the question on the broken limit. With questions, the
+    headline says how many wait for a reviewer and which IDs they ask about; with none (a
+    comment-only edit), it still says nothing blocks."""
+    repo.commit("base", {"specs/claims.md": CLAIMS_SPEC, "claims.go": CLAIMS_CODE})
+    repo.commit("exp: strict", {"claims.go": CLAIMS_CODE.replace("now <= exp", "now < exp")})
+    body = cli("comment", "HEAD").out
+    assert body.splitlines()[1] == "### 🔍 specflow: 2 questions wait for a reviewer (CLAIMS-1)"
+    assert "nothing blocks" not in body and "✅" not in body, body
+    assert "Nothing fails the check; the questions below are for a reviewer" in body, body
+    strict = CLAIMS_CODE.replace("now <= exp", "now < exp")
+    noted = strict.replace("\treturn now < exp", "\t// exp is in seconds\n\treturn now < exp")
+    repo.commit("a comment only", {"claims.go": noted})
+    assert not review_json(cli, "HEAD")["questions"]
+    body = cli("comment", "HEAD").out
+    assert body.splitlines()[1] == "### ✅ specflow: nothing blocks this change", body
