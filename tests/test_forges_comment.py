@@ -131,7 +131,8 @@ def test_comment_shows_verdict_blocking_first_specs_and_footer(story, cli):
     body = result.out
     assert body.startswith(f"<!-- specflow:comment v1 key=default head={head} -->\n")
     lines = body.splitlines()
-    assert lines[1] == "### ❌ specflow: 1 blocking finding"
+    waiting = "4 questions wait for a reviewer (RESET-2, AUTH-2)"  # COMMENT-E10
+    assert lines[1] == f"### ❌ specflow: 1 blocking finding; {waiting}"
     blocking = body.index("**Blocking")
     assert blocking < body.index("unreferenced-requirement") < body.index("<details open>")
     assert "- [ ] **RESET-1**: New password hashes" in body
@@ -150,10 +151,13 @@ def test_comment_shows_verdict_blocking_first_specs_and_footer(story, cli):
 
 
 def test_comment_on_a_passing_change(story, cli):
-    """COMMENT-1, COMMENT-E5"""
+    """COMMENT-1, COMMENT-E5; COMMENT-E10: nothing blocks, and the questions asked wait for a
+    reviewer: the headline says so, not "nothing blocks this change"."""
     story.commit("reset", {"src/auth/reset.py": RESET.replace("RESET-2", "RESET-1, RESET-2")})
     body = cli("comment", "HEAD").out
-    assert body.splitlines()[1] == "### ✅ specflow: nothing blocks this change"
+    waiting = "5 questions wait for a reviewer (RESET-1, RESET-2, AUTH-2)"
+    assert body.splitlines()[1] == f"### 🔍 specflow: {waiting}"
+    assert "Nothing fails the check; the questions below are for a reviewer" in body
     assert "<details>\n<summary>📋 <b>RESET</b>" in body
     assert "**Blocking" not in body
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specflow.globs import matches
 from specflow.languages.defining import defined_lines, definition_at
 from specflow.languages.pysource import parse
-from specflow.refs import Reference
+from specflow.languages.scopes import Span, brace_spans, python_spans, within
+from specflow.refs import Reference, path_of
 from specflow.specset import SpecSet
 from specflow.usekind import Use
+
+if TYPE_CHECKING:
+    from specflow.braces import Code
 
 # a type by its keyword (`type Mux struct`, `pub struct Request`); functions, classes and methods
 # are `definition_at`'s
@@ -136,3 +141,29 @@ def as_repo_path(root: Path, cwd: Path, target: str) -> str | None:
     except ValueError:
         return None
     return relative if candidate.is_file() else None
+
+
+def scoped(
+    by_name: Mapping[str, list[Use]],
+    sources: Sequence[tuple[bytes, bytes]],
+    prose: Mapping[bytes, set[int]],
+    codes: Mapping[bytes, Code],
+) -> dict[str, list[Use]]:
+    """ASSIST-E6: each use in the definition that spans its line, where its file was read
+    (`sources` by raw path: a Python file's, with its `prose` lines, or one in `codes`): not
+    in a nested definition that ended above it, as git's nearest header says."""
+    spans: dict[str, list[Span]] = {}
+    for raw, source in sources:
+        if raw in codes:
+            spans[path_of(raw)] = brace_spans(codes[raw].lines)
+        elif raw in prose:
+            spans[path_of(raw)] = python_spans(source, prose[raw])
+    return {
+        name: [
+            replace(use, function=within(use.function, use.line, spans[use.path]))
+            if use.function and use.path in spans
+            else use
+            for use in each
+        ]
+        for name, each in by_name.items()
+    }

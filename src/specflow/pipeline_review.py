@@ -240,12 +240,14 @@ def _uses(
     limit: int | None = None,
     skip: Sequence[FileChange] = (),
     test_globs: tuple[str, ...] = (),
+    exact: bool = False,
 ) -> tuple[dict[str, list[Use]], dict[str, tuple[str, ...]]]:
     """The places that use `names` in the resulting tree of `revision`, at most about `limit`
     each (SPEED-12): git's rows read as it writes them, then the functions around the rows
     kept asked of their files alone (`git grep -p` over the whole tree would take git twice as
     long, for the few rows a review keeps). And the bases of the classes of the Python files
-    that hold them (REVIEW-E25)."""
+    that hold them (REVIEW-E25). `exact` (`context`'s): a name a trailing comment alone holds
+    is no use (ASSIST-E7), and a use is in the definition that spans it (ASSIST-E6)."""
     wanted = set(names)
     search = gitread.grep_args(names, revision, excludes, words=True, functions=True, headers=False)
     with gitread.stream_grep(repo.root, search) as blocks:  # read while git searches on
@@ -270,8 +272,12 @@ def _uses(
     prose = {raw: each.prose for raw, each in layouts.items()}
     by_path = {path_of(raw): each for raw, each in layouts.items()}
     bases = {name: of for each in layouts.values() for name, of in each.bases.items()}
-    chosen = in_code(without_prose(chosen, prose), codes)
+    chosen = in_code(without_prose(chosen, prose, comments=exact), codes)
     by_name = uses(chosen, [found] if found is not None else [], revision.tree, wanted)
+    if exact:
+        from specflow.context import scoped  # off the review's path
+
+        by_name = scoped(by_name, sources, prose, codes)
     return {
         name: [_owned(use, name, by_path.get(use.path)) for use in each]
         for name, each in by_name.items()
@@ -416,10 +422,10 @@ def context(repo: gitio.RepoInfo, target: str, cwd: Path) -> NameContext | PathC
     path = as_repo_path(repo.root, cwd, target)
     if path is None:
         name, owner = qualified(target)
-        by_name, _ = _uses(repo, WORK_TREE, [name], excludes)
+        by_name, _ = _uses(repo, WORK_TREE, [name], excludes, exact=True)
         return name_context(target, by_name.get(name, []), specs, found, owner)
     names = defined_names(path, (repo.root / path).read_bytes())
-    by_name, _ = _uses(repo, WORK_TREE, names, excludes)
+    by_name, _ = _uses(repo, WORK_TREE, names, excludes, exact=True)
     contexts = tuple(name_context(n, by_name.get(n, []), specs, found) for n in names[:MAX_NAMES])
     return PathContext(path, tuple(names), contexts, governing([path], specs, found))
 

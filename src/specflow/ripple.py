@@ -107,17 +107,21 @@ def chosen_rows(
     return chosen
 
 
-def without_prose(chosen: Sequence[Chosen], prose: dict[bytes, set[int]]) -> list[Chosen]:
+def without_prose(
+    chosen: Sequence[Chosen], prose: dict[bytes, set[int]], *, comments: bool = False
+) -> list[Chosen]:
     """The chosen rows but those on prose lines of their Python file (`prose_lines`, by raw
-    path), with the names the rest of their line holds outside a message (REVIEW-E56)."""
+    path), with the names the rest of their line holds outside a message (REVIEW-E56); with
+    `comments`, outside a trailing comment too (ASSIST-E7: `x = None  # at noon` reads no `at`)."""
     kept = []
+    marks = b"\"'#" if comments else b"\"'"
     for row in chosen:
         if row.raw_path in prose and row.line in prose[row.raw_path]:
             continue
-        if row.raw_path not in prose or (b'"' not in row.text and b"'" not in row.text):
+        if row.raw_path not in prose or not any(mark in row.text for mark in marks):
             kept.append(row)  # no string on the line (most): nothing to blank
         else:
-            words = set(prose_blanked(row.text).translate(_WORDS).split())
+            words = set(prose_blanked(row.text, comments).translate(_WORDS).split())
             if names := tuple(name for name in row.names if name.encode() in words):
                 kept.append(row._replace(names=names))
     return kept

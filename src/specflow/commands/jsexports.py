@@ -2,7 +2,8 @@
 `exports.f =` and `module.exports =` (NEW-E10), and (NEW-E15) ES's `export default X;` and
 `export { a, b as c };` naming a definition above them, with the static members of each
 (`X.from = (error, code) => {`), as axios writes its modules; an anonymous `export default
-function (a) {` and the names `export { ... } from './x'` re-exports (NEW-E23). Each as its
+function (a) {` and the names `export { ... } from './x'` re-exports (NEW-E23); beside a
+`module.exports = function`, the module's own top-level definitions (NEW-E25). Each as its
 signature and the line (from 0) whose comment documents it. Pure: a file's text in."""
 
 from __future__ import annotations
@@ -49,10 +50,20 @@ _ENTRY = re.compile(
 )
 
 
+# NEW-E25: `module.exports = function (...) {` (or an arrow): the module is one function, and
+# what it is made of is the module's own top-level definitions; a `require(...)` is another's
+_WHOLE = re.compile(
+    r"(?m)^module\.exports\s*=\s*(?=(?:async\s+)?function\b|(?:async\s*)?\([^()]*\)\s*=>)"
+)
+_REQUIRED = re.compile(r"\s*(?:await\s+)?(?:require|import)\s*\(")
+
+
 def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
     """Each name the module exports by CommonJS, or by ES naming a definition above."""
     defined = _definitions(lines) if _COMMONJS.search(text) or "export" in text else {}
     yield from _commonjs(text, lines, defined)
+    if _WHOLE.search(text):  # NEW-E25
+        yield from _own(lines, defined)
     for found in _ANONYMOUS.finditer(text):  # NEW-E23
         number = text.count("\n", 0, found.start())
         yield _js_symbol("default", lines[number][found.end() - found.start() :], number, lines, {})
@@ -99,6 +110,14 @@ def _commonjs(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exp
             yield _js_symbol(name, value, number, lines, defined)
         elif _FUNCTION.match(value):  # NEW-E20: `module.exports = function (str, opts) {`
             yield _js_symbol("module.exports", value, number, lines, defined)
+
+
+def _own(lines: Sequence[str], defined: Defined) -> Iterator[Exported]:
+    """NEW-E25: the functions, classes and tables a module defines at its top level, in its
+    order, but the names it binds to another module (`const jws = require('jws')`)."""
+    for name, (number, value) in defined.items():
+        if not _REQUIRED.match(value):
+            yield _js_symbol(name, name, number, lines, defined)
 
 
 def _definitions(lines: Sequence[str]) -> Defined:

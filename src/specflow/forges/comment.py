@@ -104,6 +104,8 @@ class Verdict:
     head: str
     label: str
     version: str
+    questions: int = 0
+    asked: tuple[str, ...] = ()
 
 
 def body(
@@ -227,7 +229,15 @@ def _verdict(review: Review, findings: Sequence[Finding]) -> Verdict:
         head=(revision.head or "")[:12] or revision.label,
         label=revision.label,
         version=__version__,
+        questions=len(review.questions),
+        asked=_asked(review),
     )
+
+
+def _asked(review: Review) -> tuple[str, ...]:
+    """COMMENT-E10: the IDs the shown questions ask about, strongest first, each once."""
+    ids = (q.statement.id for q in review.questions if q.statement.id)
+    return tuple(dict.fromkeys(ids))
 
 
 def _unreferenced(sr: SpecReview) -> int:

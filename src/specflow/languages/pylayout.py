@@ -46,12 +46,19 @@ def prose_lines(source: bytes) -> set[int]:
     return found
 
 
-def prose_blanked(line: bytes) -> bytes:
+def prose_blanked(line: bytes, comments: bool = False) -> bytes:
     """REVIEW-E56: the line with the text of its strings that hold a space blanked, positions
     kept: a message ("Not a valid POSIX timestamp") names no function. A string that is one
     word or a dotted path (`getattr(x, "name")`, `patch("pkg.name")`, `__all__`) is a use, and
-    the fields of an f-string are code."""
+    the fields of an f-string are code. With `comments`, its comment too (ASSIST-E7)."""
+    if comments:
+        return _PY_TOKENS.sub(_blank_comment, line)
     return _PY_TOKENS.sub(_blank_prose, line)
+
+
+def _blank_comment(match: re.Match[bytes]) -> bytes:
+    token = match[0]
+    return b" " * len(token) if token.startswith(b"#") else _blank_prose(match)
 
 
 def _blank_prose(match: re.Match[bytes]) -> bytes:

@@ -1,0 +1,98 @@
+"""`specflow new --scope` drafts the governed code: not the tests a scope glob also matches,
+and a CommonJS module that exports one function with what it is made of (specs/new.md)."""
+
+from __future__ import annotations
+
+from specflow.sources.markdown import parse_spec
+
+ECDSA = "package jwt\n\n// SigningMethodECDSA signs with ECDSA.\n"
+ECDSA += "type SigningMethodECDSA struct{}\n\n"
+ECDSA += "// Verify checks a signature.\nfunc (m *SigningMethodECDSA) Verify(s string) error {\n"
+ECDSA += "\treturn nil\n}\n"
+ECDSA_TEST = 'package jwt\n\nimport "testing"\n\nfunc TestECDSAVerify(t *testing.T) {}\n\n'
+ECDSA_TEST += "func BenchmarkECDSASigning(b *testing.B) {}\n"
+EXAMPLE = "package jwt_test\n\nfunc ExampleParse() {}\n"
+
+
+def _context(repo, cli, scope: str) -> str:  # type: ignore[no-untyped-def]
+    result = cli("new", "Signing", "--id", "SIGN", "--scope", scope)
+    assert result.code == 0, result
+    spec = parse_spec("specs/signing.md", repo.read("specs/signing.md"))
+    return "\n".join(c.text for c in spec.context)
+
+
+def test_a_scope_glob_drafts_no_test_file_it_matches(repo, cli):
+    """NEW-E24: golang-jwt's trial drafted `ecdsa_test.go`'s `TestECDSAVerify`, `TestECDSASign`
+    and `BenchmarkECDSASigning` into the Context of `new --scope 'ecdsa*.go'`, as if they were
+    the governed code. A file the test globs match is not drafted; a file they do not match
+    (`ecdsa_example.go`) still is, and a scope of tests alone drafts them."""
+    files = {"ecdsa.go": ECDSA, "ecdsa_test.go": ECDSA_TEST, "ecdsa_example.go": EXAMPLE}
+    repo.commit("code", files)
+    drafted = _context(repo, cli, "ecdsa*.go")
+    assert "Verify(s string)" in drafted and "ExampleParse" in drafted, drafted
+    assert "ecdsa_test.go" not in drafted and "TestECDSAVerify" not in drafted, drafted
+    assert "Benchmark" not in drafted, drafted
+    (repo.path / "specs" / "signing.md").unlink()
+    tests_only = _context(repo, cli, "*_test.go")
+    assert "TestECDSAVerify" in tests_only, tests_only
+
+
+SIGN = """const jws = require('jws');
+const { KeyObject } = require('crypto');
+const timespan = require('./lib/timespan').default;
+
+// The algorithms a token is signed with.
+const SUPPORTED_ALGS = ['RS256', 'HS256', 'none'];
+
+const sign_options_schema = {
+  expiresIn: { isValid: isNumber, message: 'a number' },
+};
+
+/** Checks an object against a schema. */
+function validate(schema, allowUnknown, object) {
+  function inner(key) {
+    return key;
+  }
+  return inner(object);
+}
+
+const validateOptions = validate.bind(null, sign_options_schema, false);
+
+/** Signs a payload. */
+module.exports = function (payload, secretOrPrivateKey, options, callback) {
+  const local = 1;
+  return jws.sign(payload);
+};
+"""
+
+OBJECT = """function helper(a) {
+  return a;
+}
+
+module.exports = {
+  parse: function (s) { return helper(s); },
+};
+"""
+
+
+def test_a_commonjs_module_that_exports_one_function_drafts_its_own_definitions(repo, cli):
+    """NEW-E25: auth0/node-jsonwebtoken's trial (sign.js: `module.exports = function (payload,
+    secretOrPrivateKey, options, callback)`) drafted that one line, none of `validate`,
+    `validateOptions`, `SUPPORTED_ALGS` or `sign_options_schema`, which a maintainer's Context
+    names. Beside it, the module's own top-level functions and tables are drafted in its
+    order; a name bound to `require(...)` is another module's, and a nested function or a
+    local is none. A module exporting an object (`module.exports = { parse }`) drafts its
+    keys only, as before."""
+    repo.commit("code", {"sign.js": SIGN, "lib/object.js": OBJECT})
+    drafted = _context(repo, cli, "sign.js").splitlines()
+    assert drafted == [
+        "Draft: `sign.js`",
+        "- `module.exports(payload, secretOrPrivateKey, options, callback)`: Signs a payload.",
+        "- `SUPPORTED_ALGS`: The algorithms a token is signed with.",
+        "- `sign_options_schema`",
+        "- `validate(schema, allowUnknown, object)`: Checks an object against a schema.",
+        "- `validateOptions`",
+    ], drafted
+    (repo.path / "specs" / "signing.md").unlink()
+    keys = _context(repo, cli, "lib/object.js")
+    assert "parse(s)" in keys and "helper" not in keys, keys
