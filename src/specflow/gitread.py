@@ -428,10 +428,12 @@ def files_spelling(
     revision: Revision,
     excludes: Sequence[str] = (),
     where: Sequence[str] = (".",),
+    pattern: bool = False,
 ) -> set[str]:
     """The text files of the resulting tree that spell any of `names` as a word, among the
-    pathspecs `where` and not in the globs `excludes` (REVIEW-E58): one `git grep -l`."""
-    args = ["grep", "-l", "-I", "-w", "-F", "--null", "--no-recurse-submodules"]
+    pathspecs `where` and not in the globs `excludes` (REVIEW-E58): one `git grep -l`; with
+    `pattern`, `names` are extended regular expressions matched anywhere (REVIEW-E257)."""
+    args = ["grep", "-l", "-I", "-E" if pattern else "-wF", "--null", "--no-recurse-submodules"]
     args += [arg for name in names for arg in ("-e", name)]
     out = run(
         root, *args, *_resulting(revision), "--", *where, *_excluded(excludes), ok_codes=(0, 1)

@@ -18,6 +18,7 @@ from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, stand
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text
 from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
+from specflow.languages.defining import header_function
 from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.literals import keys_written
 from specflow.refs import by_id
@@ -436,20 +437,4 @@ def evidence(
     if enclosing is not None:  # the syntax is known: git's header may name an earlier function
         return (Act("changes", enclosing[-1] if enclosing else ""),)
     # git's header of a Markdown hunk is a heading, not a function
-    words = hunk.header.split("(")[0].split() if is_code(hunk.path) else []
-    function = words[-1] if words and not _declares(words, hunk.header) else ""
-    return (Act("changes", function if function.isidentifier() else ""),)
-
-
-# REVIEW-E142: a header that names a package or imports (Go's `package mux`, Java's `package
-# a.b;`), a block of imports, constants or variables (`const (`) or a type or a value without
-# a call (`type regexpType int`) names no function
-_PACKAGE = frozenset({"package", "import"})
-_DECLARING = frozenset({"import", "const", "var", "func", "type", "let"})
-
-
-def _declares(words: Sequence[str], header: str) -> bool:
-    """REVIEW-E142: git's hunk header declares something that is no function."""
-    if words[0] in _PACKAGE or words[-1] in _DECLARING:
-        return True
-    return words[0] in _DECLARING and "(" not in header
+    return (Act("changes", header_function(hunk.header) if is_code(hunk.path) else ""),)

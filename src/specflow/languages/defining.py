@@ -281,3 +281,32 @@ def assigned_function(header: str) -> str:
     function expression is named by itself (HEADER_NAME), an arrow function as before."""
     found = _ASSIGNED.match(header)
     return (assigned_at(header) or found[1]) if found else ""
+
+
+# REVIEW-E142: a header that names a package or imports (Go's `package mux`, Java's `package
+# a.b;`), a block of imports, constants or variables (`const (`) or a type or a value without
+# a call (`type regexpType int`) names no function
+_PACKAGE = frozenset({"package", "import"})
+_DECLARING = frozenset({"import", "const", "var", "func", "type", "let"})
+
+
+def header_function(header: str) -> str:
+    """The function git's hunk header names: its last word before the first `(`, else ''.
+    REVIEW-E259: a function expression assigned is named as NEW-E20 names it (`module.exports
+    = function (` is `module.exports`, not `function`); REVIEW-E142: a declaration that is no
+    function names none, nor (REVIEW-E258) a value declared with a call (`var lock =
+    new(sync.RWMutex)` above a Go `type ... interface {` names no function `new`)."""
+    if assigned := assigned_function(header):
+        return assigned
+    words = header.split("(")[0].split()
+    if not words or _declares(words, header):
+        return ""
+    valued = words[0] in _DECLARING and "=" in header.split("(")[0]
+    return words[-1] if words[-1].isidentifier() and not valued else ""
+
+
+def _declares(words: Sequence[str], header: str) -> bool:
+    """REVIEW-E142: git's hunk header declares something that is no function."""
+    if words[0] in _PACKAGE or words[-1] in _DECLARING:
+        return True
+    return words[0] in _DECLARING and "(" not in header

@@ -11,7 +11,15 @@ from dataclasses import replace
 
 from specflow.change import FileChange, Hunk, Line
 from specflow.globs import CODE_SUFFIXES, is_comment_line
-from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL, WRAPPERS, FileFacts, Symbol
+from specflow.languages.base import (
+    ITEM,
+    ITEM_FUNCTION,
+    LOCAL,
+    NESTED,
+    WRAPPERS,
+    FileFacts,
+    Symbol,
+)
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
@@ -39,7 +47,7 @@ from specflow.languages.tokens import (
     runs,
     sides_of,
 )
-from specflow.languages.writes import NOT_WRITTEN, SCRIPTS, line_writes
+from specflow.languages.writes import NOT_WRITTEN, SCRIPTS, file_bound, line_writes
 
 
 def file_symbols(
@@ -239,13 +247,13 @@ def symbols(
                 file.path, line.number, line_as(sides[1], "code", line), "write"
             ):
                 if symbol.name not in kept:
-                    yield _scoped(symbol, scopes.get(line.number), line_as(sides[1], "code", line))
+                    code = line_as(sides[1], "code", line)
+                    yield _own(_scoped(symbol, scopes.get(line.number), code), code)
         for line in hunk.removed:
-            for symbol in _line_symbols(
-                file.path, line.number, line_as(sides[0], "code", line), "unwrite"
-            ):
+            code = line_as(sides[0], "code", line)
+            for symbol in _line_symbols(file.path, line.number, code, "unwrite"):
                 if symbol.name not in kept:
-                    yield symbol
+                    yield _own(symbol, code)
         if index in enclosing and hunk.added:
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
@@ -253,6 +261,12 @@ def symbols(
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
             yield _scoped(value, scopes.get(first))
+
+
+def _own(symbol: Symbol, code: str) -> Symbol:
+    """REVIEW-E260: a script's top-level `var ms = require('ms')` binds its file's own `ms`."""
+    bound = symbol.reach == "" and file_bound(symbol.path, code) == symbol.name
+    return replace(symbol, reach=NESTED) if bound else symbol
 
 
 def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None, text: str = "") -> Symbol:

@@ -109,3 +109,30 @@ _WORDS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|\w+|\S"
 def lex(text: str) -> list[str]:
     """The lexemes of Go code: names, literals, and each other character."""
     return _WORDS.findall(text)
+
+
+# REVIEW-E257: Go 1.18 predeclares `type any = interface{}`: the empty interface spelled either
+# way, outside strings and runes, is one type, unless the code binds a name `any` of its own
+_EMPTY_INTERFACE = re.compile(
+    r"(\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`)|\binterface[ \t]*\{[ \t]*\}"
+)
+_BINDS_ANY = re.compile(
+    r"\b(?:type|var|const|func)[ \t]+any\b|\bany[ \t]*(?:,[\w \t,]*)?:?=(?!=)"
+    r"|[(,][ \t]*any[ \t]+[\w*\[(]|^[ \t]+any[ \t]+[\w*\[(]",
+    re.MULTILINE,
+)
+PACKAGE_ANY = (  # `git grep -E`: a top-level declaration of `any`, or a group's entry
+    r"^(type|var|const|func)[[:space:]]+any([^[:alnum:]_]|$)"
+    r"|^[[:space:]]+any([[:space:]]*=|[[:space:]]+[[:alpha:]*\[(])"
+)
+
+
+def any_spelled(text: str) -> str:
+    """The text with each empty interface outside strings spelled `any` (REVIEW-E257)."""
+    return _EMPTY_INTERFACE.sub(lambda found: found[1] or "any", text)
+
+
+def binds_any(code: str) -> bool:
+    """Whether Go code (strings blanked) declares or binds a name `any`: a `type`, `var`,
+    `const` or `func`, an assignment, a parameter or receiver, or a group's or struct's entry."""
+    return _BINDS_ANY.search(code) is not None

@@ -91,7 +91,7 @@ def generic_noop_hunks(
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
     if path.endswith((".rb", ".go")):  # REVIEW-E136: Ruby's magic comments; REVIEW-E161: Go's
         hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
-    commas = _commas(path)
+    commas = _commas(path, _any_free(path, sides, renames))
     types = _erased(path, sides)
     spell = (
         _unfrozen if path.endswith(".rb") else _js_spelling(sides) if path.endswith(_ASI) else list
@@ -306,16 +306,30 @@ _COMMA_FREE = (
 _COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
 
 
-def _commas(path: str) -> Callable[[str], str] | None:
+def _any_free(path: str, sides: Sides, renames: Renames) -> bool:
+    """REVIEW-E257: a Go file whose sides are both known, neither binding a name `any`, in a
+    package that declares none (`renames` says where a change's Go package does)."""
+    if not path.endswith(".go") or OWN_ANY_KEY in renames:
+        return False
+    from specflow.languages.goforms import binds_any  # off the others' path
+
+    return all(side is not None and not binds_any("\n".join(side.code)) for side in sides)
+
+
+OWN_ANY_KEY = "\x00any"  # REVIEW-E257: the key, among a change's renames, of a package's `any`
+
+
+def _commas(path: str, any_free: bool = False) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
         from specflow.languages.rustspell import rust_commas  # off the others' path
 
         return rust_commas
     if path.endswith(".go"):
-        from specflow.languages.goforms import semicolons, ungrouped  # off the others' path
+        from specflow.languages.goforms import any_spelled, semicolons, ungrouped  # off others'
 
-        # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts
-        return lambda text: semicolons(ungrouped(_COMMA.sub("", text)))
+        # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts; REVIEW-E257
+        spelled = any_spelled if any_free else str
+        return lambda text: semicolons(ungrouped(_COMMA.sub("", spelled(text))))
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 

@@ -50,3 +50,14 @@ _GO_WRITES = re.compile(
     r"(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)"
     r"(?(declared)(?:\s+[^=\n]*?)?|)\s*:?=(?!=)"
 )
+
+
+# REVIEW-E260: a name a script binds at its top level with `var`, `let` or `const` (not
+# `export`ed) is its module's own: CommonJS and ES modules scope it to the file
+_FILE_BINDING = re.compile(r"(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)")
+
+
+def file_bound(path: str, text: str) -> str:
+    """REVIEW-E260: the name a script's top-level line binds for its file alone, else ''."""
+    found = _FILE_BINDING.match(text) if path.endswith(SCRIPTS) else None
+    return found[1] if found else ""

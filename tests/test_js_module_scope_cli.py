@@ -1,0 +1,67 @@
+"""REVIEW-E260 through the CLI on real repositories (auth0/node-jsonwebtoken `b61cc34`: verify.js
+dropped `var ms = require('ms')` and the review asked "who writes it now?" of lib/timespan.js,
+which binds its own `ms`): a name a script binds at its top level with `var`, `let` or `const`
+is its file's own, so its ripple lists its own file's uses alone."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+SPEC = """---
+id: VERIFY
+scope: [verify.js]
+---
+# Verify
+
+## Context
+- `maxAge` is parsed by `timespan()`.
+
+## Requirements
+- VERIFY-1: A token older than `maxAge` is rejected.
+"""
+
+TIMESPAN = """var ms = require('ms');
+module.exports = function (time, iat) {
+  return iat + ms(time) / 1000;
+};
+"""
+
+VERIFY = """var ms = require('ms');
+var timespan = require('./lib/timespan');
+module.exports = function (payload, options) {
+  return Date.now() - payload.iat * 1000 > ms(options.maxAge);
+};
+"""
+
+AFTER = """var timespan = require('./lib/timespan');
+module.exports = function (payload, options) {
+  return Date.now() / 1000 >= timespan(options.maxAge, payload.iat);
+};
+"""
+
+
+def _rippled(repo, cli, files: dict[str, str]) -> dict[str, list[str]]:
+    """Each rippled name of the commit of `files`, with the paths of the places it lists."""
+    repo.commit("change", files)
+    data = review_json(cli, "HEAD", "--all")
+    return {
+        r["symbol"]["name"]: sorted({u["path"] for u in r.get("uses", [])}) for r in data["ripples"]
+    }
+
+
+def test_a_top_level_binding_is_its_files_own(repo, cli):
+    """REVIEW-E260 (node-jsonwebtoken `b61cc34`): verify.js's `var ms = require('ms')` removed
+    asks nothing of lib/timespan.js's own `ms`."""
+    repo.commit("base", {"specs/verify.md": SPEC, "lib/timespan.js": TIMESPAN, "verify.js": VERIFY})
+    assert "ms" not in _rippled(repo, cli, {"verify.js": AFTER})
+
+
+def test_a_global_or_an_exported_name_still_ripples(repo, cli):
+    """REVIEW-E260, adversarial: a name assigned at the top level without `var` (a global every
+    script sees) still ripples to the other file that reads it; so does a module's property."""
+    shared = "limit = 10;\nexports.window = 5;\n"
+    reader = "module.exports = function () {\n  return limit + require('./shared').window;\n};\n"
+    repo.commit("base", {"specs/verify.md": SPEC, "verify.js": shared, "lib/read.js": reader})
+    rippled = _rippled(repo, cli, {"verify.js": "limit = 20;\nexports.window = 6;\n"})
+    assert "lib/read.js" in rippled.get("limit", [])
+    assert "lib/read.js" in rippled.get("window", [])
