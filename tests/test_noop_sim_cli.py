@@ -19,12 +19,14 @@ scope:
 
 ## Context
 - `parse_expires()` reads `expires_in` and `expires_at` from a token response.
+- `Job.__repr__` renders the function and its arguments.
 - `prepare_body()` falls back to the client's default `scope` when none is given.
 
 ## Requirements
 - TOK-1: `expires_in` is converted to an int; an absolute `expires_at` is added.
 - TOK-2: A request with no `scope` uses the `scope` the client was built with.
 - TOK-3: A local part matching `DOT_ATOM` is returned unchanged.
+- TOK-4: `repr(job)` of a `Job` names the function with its arguments.
 """
 HEAD = "import re\n\nDOT_ATOM = re.compile(r'[a-z]+')\n\n\n"
 
@@ -223,3 +225,53 @@ def test_a_temporary_inlined_into_a_return_asks_nothing(repo, cli):
 def test_a_temporary_inlined_where_it_runs_otherwise_still_asks(repo, cli, old, new):
     """REVIEW-E253: inlined into a loop's test, or past an operand evaluated before it."""
     asks(reviewed(repo, cli, LOCAL.format(code=old), LOCAL.format(code=new)))
+
+
+REPR = """class Job:
+    def __repr__(self):
+        def fmt(t):
+            return str(t) if t else '[never]'
+{before}
+        stats = fmt(self.last_run)
+        name = self.func.__name__
+{after}
+        args = [repr(x) if is_repr(x) else str(x) for x in self.args]
+        return name + '(' + ', '.join(args) + ') ' + stats
+"""
+IS_REPR = "        def is_repr(j):\n            return not isinstance(j, Job)\n"
+
+
+def test_a_nested_def_moved_in_its_function_asks_nothing(repo, cli):
+    """REVIEW-E254 (schedule 9fd01c3): a `def` nested in a function moved above two
+    statements that neither name it nor call a function that does only binds its name
+    sooner."""
+    old = REPR.format(before="", after=IS_REPR)
+    asks_nothing(reviewed(repo, cli, old, REPR.format(before="\n" + IS_REPR, after="")))
+
+
+@pytest.mark.parametrize(
+    "fmt_body, stats",
+    [
+        # a statement moved past reads the name: before the move it raised NameError
+        ("str(t) if t else '[never]'", "is_repr(self) and fmt(self.last_run)"),
+        # a nested function called by a statement moved past names it
+        ("str(t) if is_repr(t) else '[never]'", "fmt(self.last_run)"),
+        # every local read
+        ("str(t) if t else '[never]'", "fmt(locals())"),
+    ],
+)
+def test_a_nested_def_moved_where_it_is_read_still_asks(repo, cli, fmt_body, stats):
+    """REVIEW-E254: a statement moved past that reads the name, calls a nested function
+    that names it, or reads every local: the move changes what it sees."""
+    code = REPR.replace("str(t) if t else '[never]'", fmt_body)
+    code = code.replace("stats = fmt(self.last_run)", f"stats = {stats}")
+    old = code.format(before="", after=IS_REPR)
+    asks(reviewed(repo, cli, old, code.format(before="\n" + IS_REPR, after="")))
+
+
+def test_a_nested_def_whose_default_changes_by_the_move_still_asks(repo, cli):
+    """REVIEW-E254: a default read when the `def` runs, bound by a statement moved past."""
+    code = REPR.replace("name = self.func.__name__", "name = self.func.__name__\n        width = 3")
+    moved = "        def is_repr(j, width=width):\n            return not isinstance(j, Job)\n"
+    old = code.format(before="        width = 1", after=moved)
+    asks(reviewed(repo, cli, old, code.format(before="        width = 1\n" + moved, after="")))
