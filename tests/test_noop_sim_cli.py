@@ -275,3 +275,29 @@ def test_a_nested_def_whose_default_changes_by_the_move_still_asks(repo, cli):
     moved = "        def is_repr(j, width=width):\n            return not isinstance(j, Job)\n"
     old = code.format(before="        width = 1", after=moved)
     asks(reviewed(repo, cli, old, code.format(before="        width = 1\n" + moved, after="")))
+
+
+TWICE = """def check_local(local):
+    m = DOT_ATOM.match(local)
+    if m:
+        return local
+    m = DOT_ATOM.match(local.lower())
+    {test}:
+        return local.lower()
+    raise ValueError('bad')
+"""
+
+
+def test_two_temporaries_of_one_name_inlined_ask_nothing(repo, cli):
+    """REVIEW-E253 (python-email-validator 814b488, twice in one function): each `if m:`
+    directly after its own `m = ...` reads only that one."""
+    old = TWICE.format(test="if not m")
+    new = old.replace("    m = DOT_ATOM.match(local)\n    if m:", "    if DOT_ATOM.match(local):")
+    asks_nothing(reviewed(repo, cli, old, new))
+
+
+def test_a_temporary_read_by_a_later_test_still_asks(repo, cli):
+    """REVIEW-E253: the second test reads the first `m` when nothing assigns it again."""
+    old = TWICE.format(test="if not m").replace("    m = DOT_ATOM.match(local.lower())\n", "")
+    new = old.replace("    m = DOT_ATOM.match(local)\n    if m:", "    if DOT_ATOM.match(local):")
+    asks(reviewed(repo, cli, old, new))

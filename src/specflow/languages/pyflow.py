@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from itertools import pairwise
 
 from specflow.languages.pymodern import declared
 from specflow.languages.pyrename import reads_locals
@@ -398,9 +399,11 @@ def _with_tested(statement: ast.stmt, value: ast.expr, start: ast.stmt) -> ast.s
 
 def _unread(function: ast.AST, name: str, read: ast.expr | None) -> bool:
     """Whether nothing of the function but `read` reads `name`: no other read, `del`,
-    augmented assignment, `global`, `nonlocal`, closure or `locals()`."""
+    augmented assignment, `global`, `nonlocal`, closure or `locals()`; a read of another
+    such pair (`m = g(); if m:` again) sees only its own assignment."""
+    paired = _paired(function, name)
     for node in ast.walk(function):
-        if node is read:
+        if node is read or node in paired:
             continue
         if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Store):
             return False
@@ -409,3 +412,21 @@ def _unread(function: ast.AST, name: str, read: ast.expr | None) -> bool:
         if _reads_all(node, name):
             return False
     return True
+
+
+def _paired(function: ast.AST, name: str) -> list[ast.expr]:
+    """REVIEW-E253: the reads of `name` that an `if` or a `return` makes first, directly
+    after a statement `name = value`: each reads what that statement assigned."""
+    found: list[ast.expr] = []
+    for node in ast.walk(function):
+        for field in ("body", "orelse", "finalbody"):
+            body = getattr(node, field, None)
+            if not isinstance(body, list):
+                continue
+            for before, statement in pairwise(body):
+                tested = _tested(statement) if isinstance(statement, ast.stmt) else None
+                first = _first_read(tested) if tested is not None else None
+                assigned = isinstance(before, ast.Assign) and _only_name(before) == name
+                if assigned and isinstance(first, ast.Name) and first.id == name:
+                    found.append(first)
+    return found
