@@ -1,7 +1,9 @@
 """Control flow written two ways, as ruff's flake8-return rules rewrite it (REVIEW-E26): an
 `else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
 local assigned only to be returned (RET504) is the value returned, an `if` that assigns one
-name in either branch is a conditional expression (SIM108); the `else` of an
+name in either branch is a conditional expression (SIM108), as is `if x is None: x = d`
+(REVIEW-E252); `m = f(); if m:` is `if m := f():`, and that `if f():` when nothing else reads
+`m` (REVIEW-E253); the `else` of an
 `if TYPE_CHECKING:` is what runs (and the names `typing` goes by, which that test and
 `pyshape` read). `noop` and `pyshape` read each body of statements straightened so before
 comparing it. Pure: new nodes, the trees untouched."""
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from itertools import pairwise
 
 from specflow.languages.pymodern import declared
 from specflow.languages.pyrename import reads_locals
@@ -26,10 +29,14 @@ def straightened(
     `fields`: a class body whose annotations are read (`x: int = 1` is a field there)."""
     found: list[ast.stmt] = []
     for statement in map(declared, body) if module else body:
+        if function is not None:  # REVIEW-E253: `m = f(); if m:`, `if m := f():`, `if f():`
+            statement = _inlined(found, statement, function)
         if isinstance(statement, ast.If) and statement.orelse and type_checking(statement.test):
             _extend(found, straightened(statement.orelse, function, module, fields), function)
         elif isinstance(statement, ast.If) and (ternary := _ternary(statement, fields)):
             found.append(ternary)
+        elif (function is not None or module) and (kept := _kept_else(statement)):
+            found.append(kept)  # REVIEW-E252: `if v is None: v = d` is `v = d if ... else v`
         elif isinstance(statement, ast.If) and statement.orelse and leaves(statement.body):
             found.append(_without_else(statement))
             _extend(found, straightened(statement.orelse, function, module, fields), function)
@@ -281,3 +288,145 @@ def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:
     ast.copy_location(returned, assigned)
     returned.end_lineno, returned.end_col_offset = statement.end_lineno, statement.end_col_offset
     return returned
+
+
+def _first_read(test: ast.expr) -> ast.expr:
+    """The operand an expression evaluates first, always: `x` of `x`, `not x`, `x is None`,
+    `x + 1`, `x or y`, `x.group()`, `x[0]`, `len(x)` (a builtin's name looked up first reads
+    nothing); the expression itself when none."""
+    inner: ast.expr | None = None
+    if isinstance(test, ast.UnaryOp):
+        inner = test.operand
+    elif isinstance(test, ast.Compare | ast.BinOp):
+        inner = test.left
+    elif isinstance(test, ast.BoolOp):
+        inner = test.values[0]
+    elif isinstance(test, ast.Attribute | ast.Subscript):
+        inner = test.value
+    elif isinstance(test, ast.Call):
+        named = isinstance(test.func, ast.Name) and test.args
+        inner = test.args[0] if named else test.func
+    if inner is None or isinstance(inner, ast.Starred):
+        return test
+    return _first_read(inner)
+
+
+def _with_first(test: ast.expr, value: ast.expr) -> ast.expr:
+    """The expression with its first operand (`_first_read`) replaced by `value`."""
+    if isinstance(test, ast.UnaryOp):
+        return ast.UnaryOp(op=test.op, operand=_with_first(test.operand, value))
+    if isinstance(test, ast.Compare):
+        return ast.Compare(_with_first(test.left, value), test.ops, test.comparators)
+    if isinstance(test, ast.BinOp):
+        return ast.BinOp(_with_first(test.left, value), test.op, test.right)
+    if isinstance(test, ast.BoolOp):
+        return ast.BoolOp(test.op, [_with_first(test.values[0], value), *test.values[1:]])
+    if isinstance(test, ast.Attribute):
+        return ast.Attribute(_with_first(test.value, value), test.attr, test.ctx)
+    if isinstance(test, ast.Subscript):
+        return ast.Subscript(_with_first(test.value, value), test.slice, test.ctx)
+    if isinstance(test, ast.Call) and test.args is not None and _first_read(test) is not test:
+        if isinstance(test.func, ast.Name) and test.args:
+            args = [_with_first(test.args[0], value), *test.args[1:]]
+            return ast.Call(test.func, args, test.keywords)
+        return ast.Call(_with_first(test.func, value), test.args, test.keywords)
+    return value
+
+
+def _kept_else(statement: ast.stmt) -> ast.Assign | None:
+    """REVIEW-E252: `if c: x = v` (no `else`) as `x = v if c else x` (ruff's SIM108 with
+    the name itself as the other value), when `c` reads `x` first, always: an unbound `x`
+    raises there either way, and a bound one assigned to itself changes nothing (in a
+    function or a module; a class body would copy a global into the class)."""
+    if not isinstance(statement, ast.If) or statement.orelse or len(statement.body) != 1:
+        return None
+    assigned = statement.body[0]
+    if not isinstance(assigned, ast.Assign) or type_checking(statement.test):
+        return None
+    name = _only_name(assigned)
+    first = _first_read(statement.test)
+    if name is None or not isinstance(first, ast.Name) or first.id != name:
+        return None
+    kept = ast.Name(id=name, ctx=ast.Load())
+    chosen = ast.IfExp(test=statement.test, body=assigned.value, orelse=kept)
+    merged = ast.copy_location(ast.Assign(targets=assigned.targets, value=chosen), statement)
+    merged.end_lineno, merged.end_col_offset = assigned.end_lineno, assigned.end_col_offset
+    return merged
+
+
+def _inlined(found: list[ast.stmt], statement: ast.stmt, function: ast.AST) -> ast.stmt:
+    """REVIEW-E253: `if (x := v):` as `x = v` (pushed on `found`) then `if x:`, the same
+    binding, evaluation and test in the same order; and `x = v` (last in `found`) then an `if`
+    or a `return` that evaluates `x` first, always, as that statement with `v` for `x`, when
+    nothing else of the function reads `x` (a local bound for that one read)."""
+    tested = _tested(statement)
+    if tested is None:
+        return statement
+    first = _first_read(tested)
+    if isinstance(first, ast.NamedExpr) and isinstance(first.target, ast.Name):
+        name = first.target.id
+        if _unread(function, name, None):
+            return _with_tested(statement, _with_first(tested, first.value), statement)
+        split = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=first.value)
+        found.append(ast.copy_location(split, statement))
+        return _with_tested(statement, _with_first(tested, ast.Name(name, ast.Load())), statement)
+    before = found[-1] if found else None
+    if not isinstance(before, ast.Assign) or not isinstance(first, ast.Name):
+        return statement
+    if _only_name(before) != first.id or not _unread(function, first.id, first):
+        return statement
+    found.pop()
+    return _with_tested(statement, _with_first(tested, before.value), before)
+
+
+def _tested(statement: ast.stmt) -> ast.expr | None:
+    """What an `if` tests or a `return` returns (a `while` tests again: not it)."""
+    if isinstance(statement, ast.If):
+        return statement.test
+    return statement.value if isinstance(statement, ast.Return) else None
+
+
+def _with_tested(statement: ast.stmt, value: ast.expr, start: ast.stmt) -> ast.stmt:
+    """The `if` or `return` with `value` tested or returned, from `start`'s line on."""
+    if isinstance(statement, ast.If):
+        made: ast.stmt = ast.If(test=value, body=statement.body, orelse=statement.orelse)
+    else:
+        made = ast.Return(value=value)
+    ast.copy_location(made, start)
+    made.end_lineno, made.end_col_offset = statement.end_lineno, statement.end_col_offset
+    return made
+
+
+def _unread(function: ast.AST, name: str, read: ast.expr | None) -> bool:
+    """Whether nothing of the function but `read` reads `name`: no other read, `del`,
+    augmented assignment, `global`, `nonlocal`, closure or `locals()`; a read of another
+    such pair (`m = g(); if m:` again) sees only its own assignment."""
+    paired = _paired(function, name)
+    for node in ast.walk(function):
+        if node is read or node in paired:
+            continue
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Store):
+            return False
+        if isinstance(node, ast.AugAssign) and getattr(node.target, "id", None) == name:
+            return False
+        if _reads_all(node, name):
+            return False
+    return True
+
+
+def _paired(function: ast.AST, name: str) -> list[ast.expr]:
+    """REVIEW-E253: the reads of `name` that an `if` or a `return` makes first, directly
+    after a statement `name = value`: each reads what that statement assigned."""
+    found: list[ast.expr] = []
+    for node in ast.walk(function):
+        for field in ("body", "orelse", "finalbody"):
+            body = getattr(node, field, None)
+            if not isinstance(body, list):
+                continue
+            for before, statement in pairwise(body):
+                tested = _tested(statement) if isinstance(statement, ast.stmt) else None
+                first = _first_read(tested) if tested is not None else None
+                assigned = isinstance(before, ast.Assign) and _only_name(before) == name
+                if assigned and isinstance(first, ast.Name) and first.id == name:
+                    found.append(first)
+    return found

@@ -40,6 +40,49 @@ def called(call: ast.Call) -> ast.expr:
     return call
 
 
+def merged_isinstance(node: ast.BoolOp) -> ast.expr:
+    """REVIEW-E251: ruff's SIM101 read as it rewrites: `isinstance(x, A) or isinstance(x, B)`
+    is `isinstance(x, (A, B))` where `x` is the same plain value (a name, its attributes, a
+    subscript by a constant: evaluating it twice or once is the same) and each class is named;
+    `x` a call (`d.get(k)`), another `x`, `and`: kept apart. One operand left: itself."""
+    if not isinstance(node.op, ast.Or):
+        return node
+    values: list[ast.expr] = []
+    for value in node.values:
+        tested = _tested(value)
+        last = _tested(values[-1]) if values else None
+        if tested is None or last is None or ast.dump(tested[0]) != ast.dump(last[0]):
+            values.append(value)
+            continue
+        classes = ast.Tuple(elts=[*last[1], *tested[1]], ctx=ast.Load())
+        values[-1] = ast.Call(ast.Name("isinstance", ast.Load()), [tested[0], classes], [])
+    return values[0] if len(values) == 1 else ast.BoolOp(op=node.op, values=values)
+
+
+def _tested(node: ast.expr) -> tuple[ast.expr, list[ast.expr]] | None:
+    """`isinstance(x, A)` (or `(A, B)`, `A | B`) of a plain `x` and named classes: `x` and
+    the classes; None for anything else."""
+    if not isinstance(node, ast.Call) or _builtin(node.func) != "isinstance":
+        return None
+    if len(node.args) != 2 or node.keywords or not _plain(node.args[0]):
+        return None
+    classes = _members(node.args[1])
+    found = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+    if not all(isinstance(member, ast.Name | ast.Attribute) for member in found):
+        return None
+    return node.args[0], found
+
+
+def _plain(value: ast.expr) -> bool:
+    """A name, an attribute of a plain value, or one subscripted by a constant or a name."""
+    if isinstance(value, ast.Attribute):
+        return _plain(value.value)
+    if isinstance(value, ast.Subscript):
+        key = value.slice
+        return _plain(value.value) and isinstance(key, ast.Constant | ast.Name)
+    return isinstance(value, ast.Name)
+
+
 def negated(node: ast.UnaryOp) -> ast.expr:
     """REVIEW-E54: ruff's E713 and E714 read as they rewrite: `not a in b` is `a not in b`, and
     `not a is b` is `a is not b`, by the language's definition: nothing taken for granted."""

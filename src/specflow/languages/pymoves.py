@@ -1,5 +1,6 @@
 """Functions and classes a change moves, unchanged, to another place of their module or class
-(REVIEW-E30, REVIEW-E209). Pure: the hunks and the two files' text in, each side's `def` or
+(REVIEW-E30, REVIEW-E209), and functions to another place of the function holding them
+(REVIEW-E254). Pure: the hunks and the two files' text in, each side's `def` or
 `class` lines of the moved definitions out."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from specflow.change import Hunk, Line
+from specflow.languages.pyrename import reads_locals
 
 Moved = tuple[frozenset[int], frozenset[int]]  # the `def` line of each moved function, by side
 Same = Callable[[ast.stmt, ast.stmt, str], bool]  # two functions the same in a "module" or "class"
@@ -29,7 +31,7 @@ def moved_functions(
     lines as context, paired with another's: REVIEW-E209), the same as `same` reads them, when
     the move cannot change what runs (`_harmless`)."""
     names = _moving(hunks)
-    if not names or sources[0] is None or sources[1] is None:
+    if not (names or _lines_moved(hunks)) or sources[0] is None or sources[1] is None:
         return NONE_MOVED
     try:
         trees = ast.parse(sources[0]), ast.parse(sources[1])
@@ -43,15 +45,18 @@ def moved_functions(
     new_lines: set[int] = set()
     for place, old_body in _bodies(trees[0].body, ()):
         new_body = new_bodies.get(place, [])
-        for name in names:
+        where = "function" if place and place[-1].endswith("()") else "class" if place else "module"
+        inside = where == "function"  # REVIEW-E254: git may move what the `def` moves past
+        for name in names | (_nested(old_body) if inside else set()):
             one, other = _only(old_body, name), _only(new_body, name)
             if one is None or other is None:
                 continue
-            if not (_first(one) in removed and _first(other) in added):
+            if inside and not _passed_over((one, other), (old_body, new_body)):
+                continue  # where it was
+            if not inside and not (_first(one) in removed and _first(other) in added):
                 continue  # REVIEW-E209: lines of it that git pairs with another's stay
-            if same(one, other, "class" if place else "module") and _harmless(
-                (one, other), (old_body, new_body), lazy
-            ):
+            harmless = _harmless_inside if where == "function" else _harmless
+            if same(one, other, where) and harmless((one, other), (old_body, new_body), lazy):
                 old_lines.add(one.lineno)
                 new_lines.add(other.lineno)
     return frozenset(old_lines), frozenset(new_lines)
@@ -64,6 +69,17 @@ def _moving(hunks: Sequence[Hunk]) -> set[str]:
     removed = dict(_defined(hunks, "removed"))
     added = dict(_defined(hunks, "added"))
     return {name for name in removed.keys() & added.keys() if removed[name] != added[name]}
+
+
+def _lines_moved(hunks: Sequence[Hunk]) -> bool:
+    """REVIEW-E254: a line the hunks remove and add again (a statement moved past a `def`)."""
+    removed = {line.text.strip() for hunk in hunks for line in hunk.removed} - {""}
+    return any(line.text.strip() in removed for hunk in hunks for line in hunk.added)
+
+
+def _nested(body: list[ast.stmt]) -> set[str]:
+    """REVIEW-E254: the functions a function's body defines, undecorated."""
+    return {s.name for s in body if isinstance(s, _FUNCTIONS) and not s.decorator_list}
 
 
 def _defined(hunks: Sequence[Hunk], side: str) -> Iterator[tuple[str, tuple[int, int]]]:
@@ -81,13 +97,15 @@ def _defined(hunks: Sequence[Hunk], side: str) -> Iterator[tuple[str, tuple[int,
 def _bodies(
     body: list[ast.stmt], place: tuple[str, ...]
 ) -> Iterator[tuple[tuple[str, ...], list[ast.stmt]]]:
-    """The module's body and each class's, by the names of the classes around it; a class
-    defined twice in one body is left out (which one is which cannot be told)."""
+    """The module's body, each class's and each function's (REVIEW-E254: a function's name
+    ends with `()`), by the names of the definitions around it; one defined twice in one body
+    is left out (which one is which cannot be told)."""
     yield place, body
-    classes = Counter(s.name for s in body if isinstance(s, ast.ClassDef))
+    defined = Counter(s.name for s in body if isinstance(s, _DEFINITIONS))
     for statement in body:
-        if isinstance(statement, ast.ClassDef) and classes[statement.name] == 1:
-            yield from _bodies(statement.body, (*place, statement.name))
+        if isinstance(statement, _DEFINITIONS) and defined[statement.name] == 1:
+            inner = statement.name + ("()" if isinstance(statement, _FUNCTIONS) else "")
+            yield from _bodies(statement.body, (*place, inner))
 
 
 def _only(body: list[ast.stmt], name: str) -> ast.stmt | None:
@@ -139,6 +157,33 @@ def _harmless(
             return False
     bound = set().union(*(_bound(s) for s in passed))
     return not bound & _names(own) and not any(_interfere(own, s, lazy) for s in passed)
+
+
+def _harmless_inside(
+    functions: tuple[ast.stmt, ast.stmt], bodies: tuple[list[ast.stmt], list[ast.stmt]], lazy: bool
+) -> bool:
+    """REVIEW-E254: a function moved inside the body of another only binds a local name: the
+    move changes nothing when no statement it moves past names it or reads every local
+    (`locals()`, `eval`), none binds a name its decorators, defaults or annotations read,
+    these call nothing but builtins that build a value, and no other function or lambda of
+    the body (which a statement moved past may call) names it."""
+    passed = _passed_over(functions, bodies)
+    name = getattr(functions[0], "name", "")
+    own = list(_run_when_defined(functions[0], lazy))
+    if _mutates(own) or set().union(*(_bound(s) for s in passed)) & _names(own):
+        return False
+    for statement in passed:
+        nodes = list(_run_when_defined(statement, lazy))
+        if name in _names(nodes) or any(reads_locals(node) for node in nodes):
+            return False
+    for body in bodies:
+        for node in (n for s in body for n in ast.walk(s) if isinstance(n, _NESTED)):
+            if node not in functions and name in _names(list(ast.walk(node))):
+                return False
+    return True
+
+
+_NESTED = (*_FUNCTIONS, ast.Lambda, ast.ClassDef)
 
 
 def _interfere(own: list[ast.AST], statement: ast.stmt, lazy: bool) -> bool:

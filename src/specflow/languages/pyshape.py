@@ -24,6 +24,7 @@ from specflow.languages.pymodern import (
     called,
     compared,
     delegated,
+    merged_isinstance,
     named_lambda,
     os_error,
     rewritten,
@@ -220,7 +221,10 @@ def shape(
         if isinstance(node, ast.Name) or os_error(node) or typing_name(node, side.typing):
             return
     if isinstance(node, ast.BoolOp):  # REVIEW-E186: `(a or b) or c` is `a or b or c`
-        node = ast.BoolOp(op=node.op, values=_operands(node))
+        node = merged_isinstance(ast.BoolOp(op=node.op, values=_operands(node)))  # REVIEW-E251
+        if not isinstance(node, ast.BoolOp):
+            yield from shape(node, side, where)
+            return
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
         return
