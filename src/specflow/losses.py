@@ -24,7 +24,7 @@ from specflow.globs import (
 from specflow.heading import Lines, heading, implementing, lazy_lines
 from specflow.ids import find_references
 from specflow.model import Finding, Severity, Spec, headline
-from specflow.refs import Reference, is_changelog
+from specflow.refs import Reference, is_prose
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 from specflow.testcode import UnitTests, in_unit_tests, inside
 
@@ -139,7 +139,7 @@ def _removed_references(
     found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
     for file in change.files:
         path = file.old_path or file.path
-        if in_specs_dir(path, specs_dir) or is_changelog(path):  # CHECK-E56: no implementation
+        if in_specs_dir(path, specs_dir) or is_prose(path):  # CHECK-E56, CHECK-E61: none
             continue
         test = matches(path, test_globs)
         before = tests.get(file.path, ((), ()))[0]  # CHECK-E27: what was its test code
