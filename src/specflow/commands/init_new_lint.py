@@ -13,7 +13,7 @@ from specflow.change import WORK_TREE, Revision
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
 from specflow.commands.hook import install
-from specflow.errors import NotARepository, SpecflowError
+from specflow.errors import NotARepository, SpecError, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matching
 from specflow.lint import lint, read_as_references
@@ -44,11 +44,17 @@ class LintResult:
     specs: SpecSet
     findings: list[Finding]
     fixed: list[str]
+    unread: Sequence[SpecError] = ()  # LINT-E15: the specs that cannot be read
 
     @property
     def failed(self) -> bool:
         """LINT-9: errors fail (exit 1); warnings alone do not."""
         return any(finding.is_error for finding in self.findings)
+
+    @property
+    def code(self) -> int:
+        """LINT-9's exit code; LINT-E15: 2 when a spec cannot be read."""
+        return 2 if self.unread else int(self.failed)
 
 
 def init(project: Project) -> list[str]:
@@ -138,7 +144,8 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
         gitio.open_repo(project.root)
     except NotARepository as error:  # CLI-E10: no walk of a folder that holds no specs
         specs_outside_git(project, error)
-    specs = read_disk_specs(project.config)
+    errors: list[SpecError] = []
+    specs = read_disk_specs(project.config, errors)
     fixed: list[str] = []
     refused: list[Finding] = []
     if fix:
@@ -154,7 +161,7 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     found += _unknown_scopes(project, specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
     found += read_as_references(specs, _references(project, specs))
-    return LintResult(specs, sorted(found), fixed)
+    return LintResult(specs, sorted(found), fixed, errors)
 
 
 def _references(project: Project, specs: SpecSet) -> list[Reference]:
@@ -179,7 +186,10 @@ def _committed(project: Project, specs: SpecSet) -> frozenset[tuple[str, str]] |
     if repo.head is None:
         return None
     head = Revision("HEAD", "commit", repo.head, repo.head)
-    found = pipeline.tree_specs(repo, project.config, head).specs
+    try:
+        found = pipeline.tree_specs(repo, project.config, head).specs
+    except SpecError:  # LINT-E15: a spec of HEAD that cannot be read, `git rm`ed since
+        return None
     names = ((spec.path, (spec.id, *(item.id for item in spec.items))) for spec in found)
     return frozenset((path, key) for path, keys in names for key in keys if key)
 
@@ -347,6 +357,9 @@ def lint_command(*, fix: bool, fmt: str) -> int:
     result = run_lint(open_project(), fix=fix)
     for path in result.fixed:
         console.err(f"fixed {path}: assigned missing IDs")
-    checked = f"{len(result.specs.specs)} spec(s)"
+    for error in result.unread:  # LINT-E15: as a spec that stops a command is said (LINT-9)
+        console.err(f"specflow: error: {error}")
+    unread = f"; {len(result.unread)} cannot be read" if result.unread else ""
+    checked = f"{len(result.specs.specs)} spec(s){unread}"
     console.findings(result.findings, checked, fmt, fixed=result.fixed)
-    return 1 if result.failed else 0
+    return result.code
