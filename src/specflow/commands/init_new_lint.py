@@ -45,6 +45,7 @@ class LintResult:
     findings: list[Finding]
     fixed: list[str]
     unread: Sequence[SpecError] = ()  # LINT-E15: the specs that cannot be read
+    unreferenced: int = 0  # LINT-E16: enforced requirements the work tree references nowhere
 
     @property
     def failed(self) -> bool:
@@ -160,8 +161,22 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     found = lint(specs, files, _committed(project, specs)) + refused
     found += _unknown_scopes(project, specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
-    found += read_as_references(specs, _references(project, specs))
-    return LintResult(specs, sorted(found), fixed, errors)
+    references = _references(project, specs)
+    found += read_as_references(specs, references)
+    return LintResult(specs, sorted(found), fixed, errors, _unreferenced(specs, references))
+
+
+def _unreferenced(specs: SpecSet, references: Sequence[Reference]) -> int:
+    """LINT-E16: the enforced requirements of enforced specs that no code or test names, which
+    `check` blocks on (CHECK-1) once a change touches their scope."""
+    named = {r.id for r in references if r.kind in ("implements", "verifies")}
+    return sum(
+        1
+        for spec in specs.specs
+        if spec.enforced
+        for item in spec.requirements
+        if item.id and item.enforced and item.id not in named
+    )
 
 
 def _references(project: Project, specs: SpecSet) -> list[Reference]:
@@ -362,4 +377,15 @@ def lint_command(*, fix: bool, fmt: str) -> int:
     unread = f"; {len(result.unread)} cannot be read" if result.unread else ""
     checked = f"{len(result.specs.specs)} spec(s){unread}"
     console.findings(result.findings, checked, fmt, fixed=result.fixed)
+    if fmt == "text" and result.unreferenced and not result.code:
+        console.out(_unreferenced_note(result.unreferenced))
     return result.code
+
+
+def _unreferenced_note(count: int) -> str:
+    """LINT-E16: "All good" says nothing of references; `check` blocks on them."""
+    which = "1 requirement" if count == 1 else f"{count} requirements"
+    return (
+        f"{which} no code references yet: `specflow check` blocks a change in their scope until "
+        "each is named where it is implemented (or planned `- [ ]`); `specflow list` counts them."
+    )
