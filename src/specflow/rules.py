@@ -3,6 +3,7 @@ Findings out; only the CLI turns them into an exit code."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -209,7 +210,7 @@ def _left_dangling(
 
 def _not_defined(item_id: str, spec: Spec) -> str:
     """What to do of a word that reads as a reference to `spec` and names no ID of it."""
-    defined = f"{spec.path} defines {_id_range(spec)}"
+    defined = f"{spec.path} defines {_id_range(spec, item_id)}"
     if standard_name(item_id):
         return f"if it names a standard, give the spec another id; else fix the ID ({defined})"
     return f"fix the ID or add it to the spec ({defined})"
@@ -226,7 +227,7 @@ def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -
             if spec and standard_name(reference.id) and reference.id not in base_specs.items:
                 yield _standard(reference, spec)
                 continue
-            hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""
+            hint = f"; {spec.path} defines {_id_range(spec, reference.id)}" if spec else ""
             yield Finding(
                 "dangling-reference",
                 Severity.error,
@@ -249,9 +250,24 @@ def _standard(reference: Reference, spec: Spec) -> Finding:
     )
 
 
-def _id_range(spec: Spec) -> str:
-    ids = [item.id for item in spec.items if item.id]
-    return ", ".join(ids[:6]) + (" …" if len(ids) > 6 else "") if ids else "no IDs yet"
+def _id_range(spec: Spec, wanted: str = "") -> str:
+    """CHECK-E64: the spec's IDs, its edge cases' too, the kind of `wanted` first; a run of
+    more than four is its first and last."""
+    kinds = [
+        [item.id for item in spec.items if item.id and item.kind == kind]
+        for kind in ("requirement", "edge-case")
+    ]
+    if _EDGE_ID.search(wanted):
+        kinds.reverse()
+    runs = [_run(ids) for ids in kinds if ids]
+    return " and ".join(runs) if runs else "no IDs yet"
+
+
+_EDGE_ID = re.compile(r"-E[0-9]+$")
+
+
+def _run(ids: Sequence[str]) -> str:
+    return ", ".join(ids) if len(ids) <= 4 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
 
 
 def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
