@@ -19,7 +19,7 @@ FILES = {
 
 def test_a_mistyped_edge_case_id_is_told_the_edge_cases_first(repo, cli):
     """CHECK-E64: JOB-E9 is told JOB-E1, JOB-E2, then the requirements' run; JOB-9 the
-    requirements first (more than four: first and last, counted)."""
+    requirements first (more than six: first and last, counted)."""
     repo.commit("base", FILES)
     repo.stage({"tests/test_x.py": FILES["tests/test_x.py"].replace("JOB-E1", "JOB-E9")})
     edge = cli("check", "--staged").out

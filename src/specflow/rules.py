@@ -252,7 +252,7 @@ def _standard(reference: Reference, spec: Spec) -> Finding:
 
 def _id_range(spec: Spec, wanted: str = "") -> str:
     """CHECK-E64: the spec's IDs, its edge cases' too, the kind of `wanted` first; a run of
-    more than four is its first and last."""
+    more than six (all six are listed, tests/test_pinned.py) is its first and last."""
     kinds = [
         [item.id for item in spec.items if item.id and item.kind == kind]
         for kind in ("requirement", "edge-case")
@@ -267,7 +267,7 @@ _EDGE_ID = re.compile(r"-E[0-9]+$")
 
 
 def _run(ids: Sequence[str]) -> str:
-    return ", ".join(ids) if len(ids) <= 4 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
+    return ", ".join(ids) if len(ids) <= 6 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
 
 
 def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
