@@ -24,7 +24,7 @@ from specflow.globs import (
 from specflow.heading import Lines, heading, implementing, lazy_lines
 from specflow.ids import find_references
 from specflow.model import Finding, Severity, Spec, headline
-from specflow.refs import Reference, is_changelog
+from specflow.refs import Reference, is_prose
 from specflow.specset import SpecDirs, SpecSet, in_specs_dir
 from specflow.testcode import UnitTests, in_unit_tests, inside
 
@@ -46,7 +46,12 @@ def removed_requirements(
             if not item.id or item.id in specs.items or item.id not in places:
                 continue
             now = specs.by_id.get(spec.id)
-            if now is None:  # CHECK-E10: the whole spec is deleted, or moved out of the specs
+            renamed = _same_file(specs, spec) if now is None else None
+            if renamed is not None:  # CHECK-E63: the file is kept, its id renamed
+                now = renamed
+                gone = f"is removed as this change renames spec {spec.id} to {renamed.id},"
+                keep = f"rename them to {renamed.id}'s IDs, or keep the spec id {spec.id}"
+            elif now is None:  # CHECK-E10: the whole spec is deleted, or moved out of the specs
                 gone = f"is removed with {spec.path}, which this change deletes,"
                 keep = (
                     "keep the deprecated spec until they go"
@@ -64,6 +69,11 @@ def removed_requirements(
                 f"{item.id} {gone} but still referenced at {_places(places[item.id])}: "
                 f"remove those references, or {keep}",
             )
+
+
+def _same_file(specs: SpecSet, spec: Spec) -> Spec | None:
+    """CHECK-E63: the spec that `spec`'s file holds now, under another id."""
+    return next((now for now in specs.specs if now.path == spec.path), None)
 
 
 # CHECK-E11: a change that switches enforcement off says so, where a reviewer sees it
@@ -139,7 +149,7 @@ def _removed_references(
     found: dict[str, dict[str, str]] = {"implements": {}, "verifies": {}}
     for file in change.files:
         path = file.old_path or file.path
-        if in_specs_dir(path, specs_dir) or is_changelog(path):  # CHECK-E56: no implementation
+        if in_specs_dir(path, specs_dir) or is_prose(path):  # CHECK-E56, CHECK-E61: none
             continue
         test = matches(path, test_globs)
         before = tests.get(file.path, ((), ()))[0]  # CHECK-E27: what was its test code

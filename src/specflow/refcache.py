@@ -22,7 +22,7 @@ from specflow.globs import matches
 from specflow.refs import Reference, by_test_code, grep_rows, references
 from specflow.testcode import Spans, holds_tests, unit_test_spans
 
-_KIND = "refs 4"  # change the number when what a Reference holds changes (4: CHECK-E56)
+_KIND = "refs 5"  # change the number when what a Reference holds changes (5: CHECK-E61)
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 # Past this many differing files one search of the whole tree is as quick as naming them all.
 MAX_PATHS = 2000

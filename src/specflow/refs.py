@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from specflow.globs import matches
+from specflow.globs import DOCUMENTS, matches
 from specflow.ids import find_references, find_references_with_ranges
 from specflow.testcode import Spans, holds_tests, inside
 
@@ -16,8 +16,8 @@ MAX_TEXT = 200
 
 class Reference(NamedTuple):
     """One mention of an ID: from a test file, or from the test code of another (a Rust
-    `#[cfg(test)]` module), it `verifies`; from a changelog it `mentions` (CHECK-E56); from
-    anywhere else it `implements`."""
+    `#[cfg(test)]` module), it `verifies`; from a changelog or a documentation page it
+    `mentions` (CHECK-E56, CHECK-E61); from anywhere else it `implements`."""
 
     id: str
     path: str
@@ -42,12 +42,25 @@ def is_changelog(path: str) -> bool:
     return _CHANGELOG.search(path) is not None
 
 
+# CHECK-E61: a prose page (the suffixes the review reads as documentation, REVIEW-19) describes
+# a requirement and implements nothing, as a changelog does; CMake's build script is code
+_BUILD_SCRIPTS = ("cmakelists.txt",)
+
+
+def is_prose(path: str) -> bool:
+    """CHECK-E56, CHECK-E61: whether the references in `path` only mention what they name."""
+    lowered = path.lower()
+    if lowered.endswith(DOCUMENTS):
+        return lowered.rsplit("/", 1)[-1] not in _BUILD_SCRIPTS
+    return is_changelog(path)
+
+
 def kind_of(path: str, test_globs: tuple[str, ...]) -> str:
-    """GIT-11: a test file's references verify; CHECK-E56: a changelog's mention; any other
-    file's implement."""
+    """GIT-11: a test file's references verify; CHECK-E56, CHECK-E61: a changelog's or a
+    documentation page's mention; any other file's implement."""
     if matches(path, test_globs):
         return "verifies"
-    return "mentions" if is_changelog(path) else "implements"
+    return "mentions" if is_prose(path) else "implements"
 
 
 def grep_rows(data: bytes, tree: str | None) -> Iterator[tuple[str, int, str]]:

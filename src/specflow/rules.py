@@ -3,6 +3,7 @@ Findings out; only the CLI turns them into an exit code."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:  # the pipeline imports this module only when a check runs
     from specflow.pipeline import Snapshot
 
 MESSAGE = "(commit message)"
+# CHECK-E62: the IDs whose code or message mention the change touches; by path, its added lines
+Touched = tuple[set[str], dict[str, set[int]]]
 
 
 def check(
@@ -79,7 +82,12 @@ def check(
         *touched_requirements(specs, heads, {r.id for r in added}, _unwritten(change)),
         *names_removed(specs, gone or {}),
         *_spec_lint(specs, in_scope, spec_findings),
-        *_untested(in_scope, ids, _concerned(in_scope, change, added, heads)),
+        *_untested(
+            in_scope,
+            ids,
+            _concerned(in_scope, change, added, heads),
+            _touched(change, heads, message_refs, base_specs),
+        ),
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
@@ -202,7 +210,7 @@ def _left_dangling(
 
 def _not_defined(item_id: str, spec: Spec) -> str:
     """What to do of a word that reads as a reference to `spec` and names no ID of it."""
-    defined = f"{spec.path} defines {_id_range(spec)}"
+    defined = f"{spec.path} defines {_id_range(spec, item_id)}"
     if standard_name(item_id):
         return f"if it names a standard, give the spec another id; else fix the ID ({defined})"
     return f"fix the ID or add it to the spec ({defined})"
@@ -219,7 +227,7 @@ def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -
             if spec and standard_name(reference.id) and reference.id not in base_specs.items:
                 yield _standard(reference, spec)
                 continue
-            hint = f"; {spec.path} defines {_id_range(spec)}" if spec else ""
+            hint = f"; {spec.path} defines {_id_range(spec, reference.id)}" if spec else ""
             yield Finding(
                 "dangling-reference",
                 Severity.error,
@@ -242,9 +250,24 @@ def _standard(reference: Reference, spec: Spec) -> Finding:
     )
 
 
-def _id_range(spec: Spec) -> str:
-    ids = [item.id for item in spec.items if item.id]
-    return ", ".join(ids[:6]) + (" …" if len(ids) > 6 else "") if ids else "no IDs yet"
+def _id_range(spec: Spec, wanted: str = "") -> str:
+    """CHECK-E64: the spec's IDs, its edge cases' too, the kind of `wanted` first; a run of
+    more than six (all six are listed, tests/test_pinned.py) is its first and last."""
+    kinds = [
+        [item.id for item in spec.items if item.id and item.kind == kind]
+        for kind in ("requirement", "edge-case")
+    ]
+    if _EDGE_ID.search(wanted):
+        kinds.reverse()
+    runs = [_run(ids) for ids in kinds if ids]
+    return " and ".join(runs) if runs else "no IDs yet"
+
+
+_EDGE_ID = re.compile(r"-E[0-9]+$")
+
+
+def _run(ids: Sequence[str]) -> str:
+    return ", ".join(ids) if len(ids) <= 6 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
 
 
 def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
@@ -290,23 +313,48 @@ def _concerned(
     return ids
 
 
+def _touched(
+    change: Change,
+    heads: Sequence[tuple[str, Hunk, Reference]],
+    message_refs: Sequence[Reference],
+    base_specs: SpecSet | None,
+) -> Touched:
+    """CHECK-E62: what the change touches of a requirement itself: the code its reference
+    heads, a mention in the message, its own entry's lines in a spec that was there before (a
+    spec the change adds, as when a project adopts specs, touches no code)."""
+    ids = {reference.id for _, _, reference in heads}
+    ids.update(reference.id for reference in message_refs)
+    before = {spec.path for spec in base_specs.specs} if base_specs else set()
+    lines = {
+        f.path: {line.number for h in f.hunks for line in h.added}
+        for f in change.files
+        if f.path in before
+    }
+    return ids, lines
+
+
 def _untested(
-    specs: Sequence[Spec], ids: Mapping[str, set[str]], concerned: set[str]
+    specs: Sequence[Spec], ids: Mapping[str, set[str]], concerned: set[str], touched: Touched
 ) -> Iterator[Finding]:
     """An untested requirement warns when the change concerns it, not on every commit that
-    touches its spec's scope (the contract's "affected requirement")."""
+    touches its spec's scope (the contract's "affected requirement"); CHECK-E62: one whose
+    code, entry or message mention the change does not touch is a warning aside."""
     implemented, verified = ids["implements"], ids["verifies"]
+    touched_ids, edited = touched
     for spec in specs:
         for item in spec.requirements:
             if item.id not in concerned or not spec.enforced:
                 continue
             if item.id in implemented and item.id not in verified:
+                entry = set(range(item.line, item.line + max(1, len(item.text.splitlines()))))
+                aside = item.id not in touched_ids and not edited.get(spec.path, set()) & entry
                 yield Finding(
                     "untested-requirement",
                     Severity.warning,
                     spec.path,
                     item.line,
                     f"{item.id} is implemented but no test references it: name it in a test",
+                    aside=aside,
                 )
 
 

@@ -128,13 +128,24 @@ def parse_all(
     files: Iterable[tuple[str, bytes]],
     config: Config | None = None,
     companion: Callable[[str], bytes | None] | None = None,
+    unread: list[SpecError] | None = None,
 ) -> SpecSet:
     """Spec files → specs, each read by its source (specflow's own format without `config`);
-    `companion` reads a companion file by its path (SOURCES-11)."""
+    `companion` reads a companion file by its path (SOURCES-11). `unread`: where the errors of
+    the files that cannot be read go, the others read all the same (without it, the first
+    error is raised)."""
     sources = config.spec_sources if config is not None else ()
-    return spec_set(
-        parse_file(path, data, source_of(path, sources), companion) for path, data in files
-    )
+    if unread is None:
+        return spec_set(
+            parse_file(path, data, source_of(path, sources), companion) for path, data in files
+        )
+    read = []
+    for path, data in files:  # LINT-E15: a spec that cannot be read hides none of the others
+        try:
+            read.append(parse_file(path, data, source_of(path, sources), companion))
+        except SpecError as error:
+            unread.append(error)
+    return spec_set(read)
 
 
 def parse_file(
@@ -166,7 +177,7 @@ def spec_set(specs: Iterable[Spec]) -> SpecSet:
     return SpecSet(tuple(sorted(specs, key=lambda spec: spec.path)))
 
 
-def read_disk_specs(config: Config) -> SpecSet:
+def read_disk_specs(config: Config, unread: list[SpecError] | None = None) -> SpecSet:
     """The specs in the work tree; symlinks are skipped, never followed outside the repository.
     In a sparse checkout, those git keeps out of it are the index's, as `git grep` reads them,
     and so are their companions (HARDEN-E12)."""
@@ -181,7 +192,7 @@ def read_disk_specs(config: Config) -> SpecSet:
     def companion(path: str) -> bytes | None:
         return work_tree_file(config, path, kept_out)
 
-    return scoped(parse_all(sorted(files.items()), config, companion), config)
+    return scoped(parse_all(sorted(files.items()), config, companion, unread), config)
 
 
 def work_tree_file(

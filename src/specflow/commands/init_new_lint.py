@@ -13,7 +13,7 @@ from specflow.change import WORK_TREE, Revision
 from specflow.commands import scaffold
 from specflow.commands.fix import assign_ids, missing_ids
 from specflow.commands.hook import install
-from specflow.errors import NotARepository, SpecflowError
+from specflow.errors import NotARepository, SpecError, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matches, matching
 from specflow.lint import lint, read_as_references
@@ -44,11 +44,18 @@ class LintResult:
     specs: SpecSet
     findings: list[Finding]
     fixed: list[str]
+    unread: Sequence[SpecError] = ()  # LINT-E15: the specs that cannot be read
+    unreferenced: int = 0  # LINT-E16: enforced requirements the work tree references nowhere
 
     @property
     def failed(self) -> bool:
         """LINT-9: errors fail (exit 1); warnings alone do not."""
         return any(finding.is_error for finding in self.findings)
+
+    @property
+    def code(self) -> int:
+        """LINT-9's exit code; LINT-E15: 2 when a spec cannot be read."""
+        return 2 if self.unread else int(self.failed)
 
 
 def init(project: Project) -> list[str]:
@@ -142,7 +149,8 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
         gitio.open_repo(project.root)
     except NotARepository as error:  # CLI-E10: no walk of a folder that holds no specs
         specs_outside_git(project, error)
-    specs = read_disk_specs(project.config)
+    errors: list[SpecError] = []
+    specs = read_disk_specs(project.config, errors)
     fixed: list[str] = []
     refused: list[Finding] = []
     if fix:
@@ -157,8 +165,22 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     found = lint(specs, files, _committed(project, specs)) + refused
     found += _unknown_scopes(project, specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
-    found += read_as_references(specs, _references(project, specs))
-    return LintResult(specs, sorted(found), fixed)
+    references = _references(project, specs)
+    found += read_as_references(specs, references)
+    return LintResult(specs, sorted(found), fixed, errors, _unreferenced(specs, references))
+
+
+def _unreferenced(specs: SpecSet, references: Sequence[Reference]) -> int:
+    """LINT-E16: the enforced requirements of enforced specs that no code or test names, which
+    `check` blocks on (CHECK-1) once a change touches their scope."""
+    named = {r.id for r in references if r.kind in ("implements", "verifies")}
+    return sum(
+        1
+        for spec in specs.specs
+        if spec.enforced
+        for item in spec.requirements
+        if item.id and item.enforced and item.id not in named
+    )
 
 
 def _references(project: Project, specs: SpecSet) -> list[Reference]:
@@ -183,7 +205,10 @@ def _committed(project: Project, specs: SpecSet) -> frozenset[tuple[str, str]] |
     if repo.head is None:
         return None
     head = Revision("HEAD", "commit", repo.head, repo.head)
-    found = pipeline.tree_specs(repo, project.config, head).specs
+    try:
+        found = pipeline.tree_specs(repo, project.config, head).specs
+    except SpecError:  # LINT-E15: a spec of HEAD that cannot be read, `git rm`ed since
+        return None
     names = ((spec.path, (spec.id, *(item.id for item in spec.items))) for spec in found)
     return frozenset((path, key) for path, keys in names for key in keys if key)
 
@@ -351,6 +376,20 @@ def lint_command(*, fix: bool, fmt: str) -> int:
     result = run_lint(open_project(), fix=fix)
     for path in result.fixed:
         console.err(f"fixed {path}: assigned missing IDs")
-    checked = f"{len(result.specs.specs)} spec(s)"
+    for error in result.unread:  # LINT-E15: as a spec that stops a command is said (LINT-9)
+        console.err(f"specflow: error: {error}")
+    unread = f"; {len(result.unread)} cannot be read" if result.unread else ""
+    checked = f"{len(result.specs.specs)} spec(s){unread}"
     console.findings(result.findings, checked, fmt, fixed=result.fixed)
-    return 1 if result.failed else 0
+    if fmt == "text" and result.unreferenced and not result.code:
+        console.out(_unreferenced_note(result.unreferenced))
+    return result.code
+
+
+def _unreferenced_note(count: int) -> str:
+    """LINT-E16: "All good" says nothing of references; `check` blocks on them."""
+    which = "1 requirement" if count == 1 else f"{count} requirements"
+    return (
+        f"{which} no code references yet: `specflow check` blocks a change in their scope until "
+        "each is named where it is implemented (or planned `- [ ]`); `specflow list` counts them."
+    )

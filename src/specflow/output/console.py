@@ -82,7 +82,18 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> None:
+def findings(
+    items: Sequence[Finding],
+    checked: str,
+    fmt: str,
+    *,
+    counted: Sequence[Finding] | None = None,
+    note: str = "",
+    **extra: Any,
+) -> None:
+    """`counted`: what the summary counts, when `items` shows less; `note` says what it left
+    out (CHECK-E62)."""
+    total = items if counted is None else counted
     if fmt == "json":
         from specflow.output import serialize  # not on the hook's path
 
@@ -101,9 +112,12 @@ def findings(items: Sequence[Finding], checked: str, fmt: str, **extra: Any) -> 
                 f"[bold]{escape(f.path)}:{f.line}[/]: [{style}]{f.severity.value}[/] "
                 f"[dim]\\[{f.rule}][/] {escape(f.message)}"
             )
-        console.print(summary(items, checked))
+        if note:
+            console.print(escape(note))
+        console.print(summary(total, checked))
         return
-    out("".join(finding_line(f) + "\n" for f in items) + summary(items, checked))
+    noted = note + "\n" if note else ""
+    out("".join(finding_line(f) + "\n" for f in items) + noted + summary(total, checked))
 
 
 def questions(asked: Sequence[str]) -> None:

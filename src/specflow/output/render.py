@@ -25,7 +25,7 @@ from specflow.fsio import write_atomic
 from specflow.model import Finding, Requirement, Spec, headline
 from specflow.output import serialize
 from specflow.output.console import dump_json, err, is_terminal, out
-from specflow.refs import Reference, by_id
+from specflow.refs import Reference, by_id, is_changelog
 from specflow.specset import SpecSet
 
 if TYPE_CHECKING:
@@ -139,7 +139,14 @@ def _places(found: Sequence[Reference], limit: int = 4) -> str:
 
 
 _VERB = {"implements": "implemented", "verifies": "verified", "message": "named"}
-_SHOWN_KIND = {"implements": "implemented", "mentions": "mentioned (changelog)"}  # CHECK-E56
+_SHOWN_KIND = {"implements": "implemented"}
+
+
+def _shown_kind(reference: Reference) -> str:
+    """CHECK-E56, CHECK-E61: a changelog's or a documentation page's reference is a mention."""
+    if reference.kind != "mentions":
+        return _SHOWN_KIND.get(reference.kind, reference.kind)
+    return "mentioned (changelog)" if is_changelog(reference.path) else "mentioned (documentation)"
 
 
 def _item_state(spec: Spec, item: Requirement) -> str:
@@ -161,7 +168,7 @@ def show_item(spec: Spec, item: Requirement, references: Sequence[Reference], fm
         "",
         *("  " + text for text in item.text.splitlines()),
         "",
-        *(f"  {_SHOWN_KIND.get(r.kind, r.kind)} at {r.path}:{r.line}: {r.text}" for r in found),
+        *(f"  {_shown_kind(r)} at {r.path}:{r.line}: {r.text}" for r in found),
     ]
     if not found:
         lines.append("  referenced nowhere")

@@ -25,4 +25,21 @@ class TextFormatter(Formatter):
             console.out("specflow: no specs in this tree; nothing to check.")
             return
         verdict = "blocked" if result.blocking else "passes"
-        console.findings(found, f"{result.revision.label} ({verdict})", self.name)
+        checked = f"{result.revision.label} ({verdict})"
+        aside = [finding for finding in found if finding.aside] if quiet else []
+        if not aside:
+            console.findings(found, checked, self.name)
+            return
+        # CHECK-E62: a hook run counts in one line the warnings the change did not cause
+        shown = [finding for finding in found if not finding.aside]
+        console.findings(shown, checked, self.name, counted=found, note=_aside_note(aside))
+
+
+def _aside_note(aside: Sequence[Finding]) -> str:
+    count = len(aside)
+    warnings = "1 more warning" if count == 1 else f"{count} more warnings"
+    whose = "a requirement" if count == 1 else "requirements"
+    return (
+        f"specflow: {warnings} [untested-requirement] of {whose} whose code this change does not "
+        "touch: `specflow check --staged` lists them"
+    )
