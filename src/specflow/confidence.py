@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from specflow.globs import DATA, DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
@@ -68,15 +68,16 @@ def confidence(
     test: bool = False,
     touched: Set[str] = frozenset(),
     keys: Set[str] = frozenset(),
+    outer: Sequence[str] = (),
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
     identifier the statement names. Strong: its changed lines read or call one, the fewer
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
     code. `acted`: the names the hunk writes or stops writing; `keys`: the mapping keys it writes
-    by name (REVIEW-E119); `touched`: those and the function
-    whose body it changes. A test's hunks ask only about the IDs they name: a test verifies,
-    and the review lists what no test mentions."""
+    by name (REVIEW-E119); `touched`: those and the function whose body it changes; `outer`: the
+    definitions around it, outermost first (REVIEW-E237). A test's hunks ask only about the IDs
+    they name: a test verifies, and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
         if test:
             return 0.85
@@ -87,6 +88,8 @@ def confidence(
         return REACHED
     if test:
         return 0.0
+    if link.evidence == PART and _other_class(link.names, outer):
+        return 0.0  # REVIEW-E237: `Pool.slot` is not the `self.slot` of `Job`
     if _writes_named(link, acted):
         return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
@@ -100,16 +103,31 @@ def confidence(
 def _writes_named(link: Link, acted: Set[str]) -> bool:
     """The hunk writes or stops writing an identifier the statement names: one shaped like
     code (`password_hash`, not `draft`, which may be a value), or the statement's own dotted
-    name met by its last part (`users.password_hash`)."""
+    name met by its last part (`users.password_hash`); REVIEW-E239: or it stops writing a
+    number the statement states, writing another in its place (REVIEW-E197)."""
     if link.evidence == IDENTIFIER:
         return any(
-            last in acted and code_shaped(last)
+            last.isdigit()  # REVIEW-E239: a number it states that the hunk stops writing
+            or (last in acted and code_shaped(last))
             for last in (name.rsplit(".", 1)[-1] for name in link.names)
         )
     if link.evidence == PART:
         named = identifiers(link.statement.text)
         return any(name in named and name.rsplit(".", 1)[-1] in acted for name in link.names)
     return False
+
+
+def _other_class(names: Sequence[str], outer: Sequence[str]) -> bool:
+    """REVIEW-E237: every dotted name of a link by its last part (`Pool.slot` met by a hunk's
+    `slot`) is qualified by a class (a capitalised name) other than the classes around the hunk,
+    when one is: another class's attribute of the same name is no evidence."""
+    classes = {name for name in outer if name[:1].isupper()}
+    qualifiers = [name.rsplit(".", 1)[0].rsplit(".", 1)[-1] for name in names if "." in name]
+    return (
+        bool(classes)
+        and len(qualifiers) == len(names)
+        and all(q[:1].isupper() and q not in classes for q in qualifiers)
+    )
 
 
 def _specific(link: Link) -> float:

@@ -1,11 +1,15 @@
 """How the definitions around a hunk link: the class around a method that another statement
-names is no evidence by itself (REVIEW-E223), and a definition named after an identifier a
-statement names is inside what it names (REVIEW-E222). Pure."""
+names is no evidence by itself (REVIEW-E223), a definition named after an identifier a
+statement names is inside what it names (REVIEW-E222), and a class's method is not the method
+of the same name another spec names bare (REVIEW-E240), nor what another spec's statement
+names in passing (REVIEW-E241). Pure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
+from specflow.identifiers import CODE_SPAN
 from specflow.link import IDENTIFIER, Corpus, Found, keep
 from specflow.spellings import calls, spelled_within
 
@@ -63,3 +67,43 @@ def named_after(
         named = [name for name, _ in corpus.parts[doc]]
         for outer in (outer for outer in names if any(spelled_within(outer, n) for n in named)):
             keep(links, doc, IDENTIFIER, outer)
+
+
+def other_specs_method_dropped(
+    corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
+) -> None:
+    """REVIEW-E240: a method of a class (`Base64Decoder.write`) is not the method of the same
+    name (`write()`) that a statement of a spec not governing the file names bare, where that
+    spec never names the class: it speaks of its own classes' (`MultipartParser.write()`), in
+    its own files. `docs`: the statements of the specs governing the file; where none does, the
+    definitions around a hunk are the only evidence (REVIEW-E135) and stay."""
+    classes = [name for name in names[:-1] if _class(name)]
+    if not docs or not classes:
+        return
+    method = names[-1]
+    for doc, (kind, named) in list(links.items()):
+        if doc in docs or kind != IDENTIFIER or named != (method,):
+            continue
+        spec = corpus.statements[doc].spec
+        texts = (corpus.statements[d].text for d in corpus.by_spec.get(spec, ()))
+        if not any(name in text for text in texts for name in classes):
+            del links[doc]
+
+
+def passing_mention_dropped(
+    corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
+) -> None:
+    """REVIEW-E241: in a file some spec governs, a statement of a spec not governing it that
+    names the definition around a hunk (`validate_email()`) only after another, its subject
+    (its first code span: "`validate_email_deliverability()` ... returns a dict ... that
+    `validate_email()` copies"), mentions it in passing: no evidence. `docs`: the statements of
+    the specs governing the file."""
+    if not docs:
+        return
+    around = set(names)
+    for doc, (kind, named) in list(links.items()):
+        if doc in docs or kind != IDENTIFIER or not set(named) <= around:
+            continue
+        first = CODE_SPAN.search(corpus.statements[doc].text)
+        if first and not any(re.search(rf"(?<![\w.]){re.escape(n)}\b", first[1]) for n in named):
+            del links[doc]

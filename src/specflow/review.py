@@ -267,7 +267,7 @@ def _questions(
             keys = keys_written(hunk) | {act.name for act in acts if act.item}
             keys_of[id(hunk)] = keys
         tested = test or id(hunk) in linking.tests
-        sure = confidence(link, linking.rarity, acted, tested, touched, keys)
+        sure = confidence(link, linking.rarity, acted, tested, touched, keys, enclosing or ())
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))
