@@ -103,12 +103,10 @@ def confidence(
 def _writes_named(link: Link, acted: Set[str]) -> bool:
     """The hunk writes or stops writing an identifier the statement names: one shaped like
     code (`password_hash`, not `draft`, which may be a value), or the statement's own dotted
-    name met by its last part (`users.password_hash`); REVIEW-E239: or it stops writing a
-    number the statement states, writing another in its place (REVIEW-E197)."""
+    name met by its last part (`users.password_hash`)."""
     if link.evidence == IDENTIFIER:
         return any(
-            last.isdigit()  # REVIEW-E239: a number it states that the hunk stops writing
-            or (last in acted and code_shaped(last))
+            last in acted and code_shaped(last)
             for last in (name.rsplit(".", 1)[-1] for name in link.names)
         )
     if link.evidence == PART:
@@ -145,7 +143,10 @@ def _confidence(link: Link, rare: Mapping[str, float], touched: Set[str], keys: 
             return 0.0  # calls `split` or `join`: every program does
         # a name the code uses everywhere (`escape` in an escaping library) tells little, unless
         # the hunk writes it: `kw["exc_info"] = ...` (REVIEW-E119)
-        rarest = max(1.0 if name in keys else rare.get(name.lower(), 0.5) for name in last)
+        # REVIEW-E239: a number it states that the hunk stops writing tells as a rare name
+        rarest = max(
+            1.0 if name in keys or name.isdigit() else rare.get(name.lower(), 0.5) for name in last
+        )
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == READS:  # REVIEW-E168: what the function it names reads, surer than inside

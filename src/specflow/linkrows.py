@@ -45,7 +45,6 @@ from specflow.link import (
 )
 from specflow.outranked import (
     named_after,
-    other_specs_method_dropped,
     outer_class_dropped,
     passing_mention_dropped,
 )
@@ -77,7 +76,6 @@ def enclosing_rows(
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
             outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
-            other_specs_method_dropped(corpus, names, links, scope.docs)  # REVIEW-E240
             passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])

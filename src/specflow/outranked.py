@@ -1,8 +1,7 @@
 """How the definitions around a hunk link: the class around a method that another statement
 names is no evidence by itself (REVIEW-E223), a definition named after an identifier a
-statement names is inside what it names (REVIEW-E222), and a class's method is not the method
-of the same name another spec names bare (REVIEW-E240), nor what another spec's statement
-names in passing (REVIEW-E241). Pure."""
+statement names is inside what it names (REVIEW-E222), and what another spec's statement names
+in passing is no evidence (REVIEW-E241). Pure."""
 
 from __future__ import annotations
 
@@ -69,40 +68,22 @@ def named_after(
             keep(links, doc, IDENTIFIER, outer)
 
 
-def other_specs_method_dropped(
-    corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
-) -> None:
-    """REVIEW-E240: a method of a class (`Base64Decoder.write`) is not the method of the same
-    name (`write()`) that a statement of a spec not governing the file names bare, where that
-    spec never names the class: it speaks of its own classes' (`MultipartParser.write()`), in
-    its own files. `docs`: the statements of the specs governing the file; where none does, the
-    definitions around a hunk are the only evidence (REVIEW-E135) and stay."""
-    classes = [name for name in names[:-1] if _class(name)]
-    if not docs or not classes:
-        return
-    method = names[-1]
-    for doc, (kind, named) in list(links.items()):
-        if doc in docs or kind != IDENTIFIER or named != (method,):
-            continue
-        spec = corpus.statements[doc].spec
-        texts = (corpus.statements[d].text for d in corpus.by_spec.get(spec, ()))
-        if not any(name in text for text in texts for name in classes):
-            del links[doc]
-
-
 def passing_mention_dropped(
     corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
 ) -> None:
     """REVIEW-E241: in a file some spec governs, a statement of a spec not governing it that
     names the definition around a hunk (`validate_email()`) only after another, its subject
     (its first code span: "`validate_email_deliverability()` ... returns a dict ... that
-    `validate_email()` copies"), mentions it in passing: no evidence. `docs`: the statements of
-    the specs governing the file."""
+    `validate_email()` copies"), mentions it in passing: no evidence. Only the innermost
+    definition, a function: a class's statement in another spec may still say what the class
+    does (REVIEW-E192). `docs`: the statements of the specs governing the file."""
     if not docs:
         return
-    around = set(names)
+    inner = names[-1:]  # a function (`validate_email`), not a class (tinydb's `LRUCache`)
+    if not inner or _class(inner[0]):
+        return
     for doc, (kind, named) in list(links.items()):
-        if doc in docs or kind != IDENTIFIER or not set(named) <= around:
+        if doc in docs or kind != IDENTIFIER or named != inner:
             continue
         first = CODE_SPAN.search(corpus.statements[doc].text)
         if first and not any(re.search(rf"(?<![\w.]){re.escape(n)}\b", first[1]) for n in named):
