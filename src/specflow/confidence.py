@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from specflow.globs import DATA, DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
@@ -68,6 +68,7 @@ def confidence(
     test: bool = False,
     touched: Set[str] = frozenset(),
     keys: Set[str] = frozenset(),
+    outer: Sequence[str] = (),
     in_code: Mapping[str, float] = {},
 ) -> float:
     """From 0 to 1. Certain: the hunk names the statement's ID, or writes (or stops writing) an
@@ -75,9 +76,10 @@ def confidence(
     statements name it the stronger. Weak: it lies inside a definition the statement names, or
     an identifier's words meet the statement's, or they share words that are not common in the
     code. `acted`: the names the hunk writes or stops writing; `keys`: the mapping keys it writes
-    by name (REVIEW-E119); `touched`: those and the function whose body it changes; `in_code`:
-    how rare each word is in the code without its tests (REVIEW-E236). A test's hunks ask only
-    about the IDs they name: a test verifies, and the review lists what no test mentions."""
+    by name (REVIEW-E119); `touched`: those and the function whose body it changes; `outer`: the
+    definitions around it, outermost first (REVIEW-E237); `in_code`: how rare each word is in the
+    code without its tests (REVIEW-E236). A test's hunks ask only about the IDs they name: a test
+    verifies, and the review lists what no test mentions."""
     if link.evidence == REFERENCE:  # REVIEW-19: the code that names an ID is asked first
         if test:
             return 0.85
@@ -88,6 +90,8 @@ def confidence(
         return REACHED
     if test:
         return 0.0
+    if link.evidence == PART and _other_class(link.names, outer):
+        return 0.0  # REVIEW-E237: `Pool.slot` is not the `self.slot` of `Job`
     if _writes_named(link, acted):
         return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
@@ -113,6 +117,19 @@ def _writes_named(link: Link, acted: Set[str]) -> bool:
     return False
 
 
+def _other_class(names: Sequence[str], outer: Sequence[str]) -> bool:
+    """REVIEW-E237: every dotted name of a link by its last part (`Pool.slot` met by a hunk's
+    `slot`) is qualified by a class (a capitalised name) other than the classes around the hunk,
+    when one is: another class's attribute of the same name is no evidence."""
+    classes = {name for name in outer if name[:1].isupper()}
+    qualifiers = [name.rsplit(".", 1)[0].rsplit(".", 1)[-1] for name in names if "." in name]
+    return (
+        bool(classes)
+        and len(qualifiers) == len(names)
+        and all(q[:1].isupper() and q not in classes for q in qualifiers)
+    )
+
+
 def _specific(link: Link) -> float:
     """1 for an identifier one statement names, less the more statements name it."""
     return 1 / (1 + 0.3 * (link.spread - 1))
@@ -135,7 +152,11 @@ def _confidence(
         # a name the code uses everywhere (`escape` in an escaping library) tells little, unless
         # the hunk writes it: `kw["exc_info"] = ...` (REVIEW-E119); the tests name what they
         # test again and again, and do not make it common (REVIEW-E236)
-        rarest = max(1.0 if name in keys else _name_rarity(name, rare, in_code) for name in last)
+        # REVIEW-E239: a number it states that the hunk stops writing tells as a rare name
+        rarest = max(
+            1.0 if name in keys or name.isdigit() else _name_rarity(name, rare, in_code)
+            for name in last
+        )
         sure = 0.7 * (0.7 + 0.3 * specific) * (0.5 + 0.5 * rarest)
         return sure + bonus + _telling_bonus(link, rare)
     if link.evidence == READS:  # REVIEW-E168: what the function it names reads, surer than inside

@@ -36,6 +36,7 @@ from specflow.literals import quoted_literals, string_literals
 from specflow.model import Spec
 from specflow.specset import SpecSet
 from specflow.spellings import calls, class_name, function_name, own_names, private_spellings
+from specflow.spellings import wildcard_names as family_stems
 from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
     BM25,
@@ -184,6 +185,7 @@ class Corpus:
                 self.by_number.setdefault(number, []).append(doc)
             called = sum(calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and called >= OVERVIEW)
+        self.wild = {(n, d) for d, s in enumerate(self.statements) for n in family_stems(s.text)}
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
         self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
@@ -204,10 +206,9 @@ class Corpus:
         foreign: Mapping[str, frozenset[str]] | None = None,
     ) -> list[LinkRow]:
         """The links of the hunks of `files` (each with its index in the change), as rows;
-        `scoped`: each path → the ids of the specs whose scope covers it; `imported`: its lines
-        that only import; `foreign`: the names it binds to the standard library's modules
-        (REVIEW-E221). Only code is linked by more than the IDs it names: prose and data
-        describe, they do not do."""
+        `scoped`: each path → its specs' ids; `imported`: its lines that only import; `foreign`:
+        the names it binds to the standard library's modules (REVIEW-E221). Only code is linked
+        by more than the IDs it names: prose and data describe, they do not do."""
         found: list[LinkRow] = []
         for at, file in files:
             if file.path in skip_paths or not file.hunks:
@@ -369,6 +370,7 @@ def name_links(
             continue
         if len(docs) > DISTINCT_NAME:
             docs = [d for spec in scope.specs for d in corpus.by_spec_name.get((spec, name), ())]
+        docs = [d for d in docs if d in scope.docs or (name, d) not in corpus.wild]  # REVIEW-E238
         for doc in docs:
             keep(found, doc, IDENTIFIER, name)
     named = dict.fromkeys(names)  # in order: the names a link shows are the same every run

@@ -43,7 +43,11 @@ from specflow.link import (
     shared_words,
     strongest,
 )
-from specflow.outranked import named_after, outer_class_dropped
+from specflow.outranked import (
+    named_after,
+    outer_class_dropped,
+    passing_mention_dropped,
+)
 
 if TYPE_CHECKING:
     from specflow.refs import Reference
@@ -72,6 +76,7 @@ def enclosing_rows(
             _other_types_parted(corpus, names, links)  # REVIEW-E146
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
             outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
+            passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing

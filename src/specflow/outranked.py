@@ -1,11 +1,14 @@
 """How the definitions around a hunk link: the class around a method that another statement
-names is no evidence by itself (REVIEW-E223), and a definition named after an identifier a
-statement names is inside what it names (REVIEW-E222). Pure."""
+names is no evidence by itself (REVIEW-E223), a definition named after an identifier a
+statement names is inside what it names (REVIEW-E222), and what another spec's statement names
+in passing is no evidence (REVIEW-E241). Pure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
+from specflow.identifiers import CODE_SPAN
 from specflow.link import IDENTIFIER, Corpus, Found, keep
 from specflow.spellings import calls, spelled_within
 
@@ -63,3 +66,25 @@ def named_after(
         named = [name for name, _ in corpus.parts[doc]]
         for outer in (outer for outer in names if any(spelled_within(outer, n) for n in named)):
             keep(links, doc, IDENTIFIER, outer)
+
+
+def passing_mention_dropped(
+    corpus: Corpus, names: Sequence[str], links: dict[int, Found], docs: Set[int]
+) -> None:
+    """REVIEW-E241: in a file some spec governs, a statement of a spec not governing it that
+    names the definition around a hunk (`validate_email()`) only after another, its subject
+    (its first code span: "`validate_email_deliverability()` ... returns a dict ... that
+    `validate_email()` copies"), mentions it in passing: no evidence. Only the innermost
+    definition, a function: a class's statement in another spec may still say what the class
+    does (REVIEW-E192). `docs`: the statements of the specs governing the file."""
+    if not docs:
+        return
+    inner = names[-1:]  # a function (`validate_email`), not a class (tinydb's `LRUCache`)
+    if not inner or _class(inner[0]):
+        return
+    for doc, (kind, named) in list(links.items()):
+        if doc in docs or kind != IDENTIFIER or named != inner:
+            continue
+        first = CODE_SPAN.search(corpus.statements[doc].text)
+        if first and not any(re.search(rf"(?<![\w.]){re.escape(n)}\b", first[1]) for n in named):
+            del links[doc]

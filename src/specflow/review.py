@@ -270,8 +270,8 @@ def _questions(
             keys = keys_written(hunk) | {act.name for act in acts if act.item}
             keys_of[id(hunk)] = keys
         tested = test or id(hunk) in linking.tests
-        in_code = linking.rarity_in_code
-        sure = confidence(link, linking.rarity, acted, tested, touched, keys, in_code)
+        outer, in_code = enclosing or (), linking.rarity_in_code
+        sure = confidence(link, linking.rarity, acted, tested, touched, keys, outer, in_code)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)
             grouped.setdefault(key, []).append((sure, link))

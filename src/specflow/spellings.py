@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
-from specflow.identifiers import CHAIN, code_shaped
+from specflow.identifiers import CHAIN, CODE_SPAN, code_shaped
 from specflow.words import STOP_WORDS, words_of_identifier
 
 
@@ -120,3 +120,13 @@ def calls(name: str, text: str) -> bool:
     if f"{name}(" not in text:  # SPEED: most links' names are no call of their statement
         return False
     return re.search(rf"(?<![\w.]){re.escape(name)}\(", text) is not None
+
+
+_WILDCARD = re.compile(r"([A-Za-z_][\w.]*)\*(?![\w*])")
+
+
+def wildcard_names(text: str) -> frozenset[str]:
+    """REVIEW-E238: the names a statement's code spans write with a `*` after them (`Verify*`,
+    `Fatal*`): a family of names, whose stem is one name of its own spec's code, never another
+    spec's (golang-jwt's `Verify` of a signing method, for CLAIMS-3's `Verify*` methods)."""
+    return frozenset(m[1] for span in CODE_SPAN.findall(text) for m in _WILDCARD.finditer(span))
