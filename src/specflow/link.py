@@ -28,6 +28,7 @@ from specflow.identifiers import (
     identifiers,
     joined,
     named_text,
+    short_index,
     without_names,
 )
 from specflow.ids import dashed_references
@@ -162,6 +163,7 @@ class Corpus:
         self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
         self.by_number: dict[str, list[int]] = {}  # REVIEW-E197: "below 20", by its number
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
+        self.by_short = short_index(s.text for s in self.statements)  # REVIEW-E244: `at()`
         for doc, statement in enumerate(self.statements):
             if statement.id:
                 self.by_id.setdefault(statement.id, []).append(doc)
