@@ -149,6 +149,31 @@ def _worth(name: str, called: bool = False) -> bool:
     return len(last) >= 3 and (last.lower() not in STOP_WORDS or "." in name or called)
 
 
+# REVIEW-E244: `at()`, `Job.to()` opening a statement: a call too short to be a name anywhere
+# (`_worth`: `at` is a word), but what the statement speaks of
+_SHORT_CALL = re.compile(r"\s*`\s*((?:[A-Za-z_]\w*\.)?([A-Za-z]{2}))\(\)\s*`")
+
+
+@lru_cache(maxsize=4096)
+def short_call(text: str) -> str | None:
+    """REVIEW-E244: the call a statement opens with (`at()` is accepted only for ...), when its
+    name is too short to link in a hunk's text; one it names in passing ("a daily job with
+    `at()`") is not what it speaks of."""
+    call = _SHORT_CALL.match(text)
+    if call is None or call[2] in _PYTHON_WORDS or _worth(call[1], called=True):
+        return None
+    return call[1]
+
+
+def short_index(texts: Iterable[str]) -> dict[str, list[int]]:
+    """REVIEW-E244: each short call a text opens with (`at()`, `Job.at()`) → those texts."""
+    found: dict[str, list[int]] = {}
+    for at, text in enumerate(texts):
+        if name := short_call(text):
+            found.setdefault(name, []).append(at)
+    return found
+
+
 def qualified(enclosing: tuple[str, ...]) -> list[str]:
     """The definitions around a hunk, a method every class may define (`__hash__`, `get`) only
     with its class (`Version.__hash__`): a statement naming `__hash__()` alone says nothing of

@@ -22,6 +22,7 @@ from specflow.identifiers import (
     hunk_text,
     named_text,
     qualified,
+    short_index,
 )
 from specflow.ids import find_references
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
@@ -71,6 +72,7 @@ def enclosing_rows(
         for number, names in enclosing.get(file.path, {}).items():
             links: dict[int, Found] = {}
             name_links(corpus, qualified(names), scope, links)
+            _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             named_after(corpus, names, scope.docs, links)  # REVIEW-E222
             _other_types_parted(corpus, names, links)  # REVIEW-E146
@@ -97,6 +99,26 @@ def enclosing_rows(
             code = named_text(file.hunks[number], text)  # REVIEW-E137
             found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
+
+
+def _short_links(
+    corpus: Corpus, names: tuple[str, ...], docs: Set[int], links: dict[int, Found]
+) -> None:
+    """REVIEW-E244: a hunk inside `at` concerns the statements of its scope that open with
+    `at()` (or `Job.at()`, inside `Job`): too short a name to link anywhere else, the one
+    around the hunk is still the one the statement speaks of."""
+    spelled = list(names[-1:])
+    if len(names) > 1:
+        spelled.append(f"{names[-2]}.{names[-1]}")
+    for name in spelled:
+        for doc in _short_index(corpus).get(name, ()):
+            if doc in docs:
+                keep(links, doc, IDENTIFIER, name)
+
+
+@functools.lru_cache(maxsize=2)
+def _short_index(corpus: Corpus) -> dict[str, list[int]]:
+    return short_index(statement.text for statement in corpus.statements)
 
 
 def _hunk_words(hunk: Hunk, text: str) -> frozenset[str]:
