@@ -519,6 +519,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "review",
         "ripple",
         "ripplerows",
+        "said",  # REVIEW-E266
         "specreview",
         "spellings",
         "statednumbers",

@@ -46,6 +46,20 @@ def _message_out(string: re.Match[str]) -> str:
     return " " if any(c.isspace() for c in string[0]) else string[0]
 
 
+# REVIEW-E267: a span of two or more lowercase words and nothing else is what a message says
+# (`jwt signature is required`), unless one is a keyword or a type: `import subprocess`,
+# `key in md`, `unsafe fn`, `req bool` are code
+_MESSAGE = re.compile(r"[a-z]+(?: [a-z]+)+")
+_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "as assert async await bool break byte case char class const continue def defer del"
+        " delete elif else except export extends float fn for from func go if impl import in int"
+        " lambda let mod mut new nil none null pub raise return select self str string struct"
+        " switch throw try type typeof uint unsafe use var void while with yield",
+    )
+)
+
 _FILE_SUFFIX = re.compile(r"\.(?:py|md|txt|rst|toml|cfg|ini|json|ya?ml|js|ts|html|sh)$")
 _KEYWORDS = frozenset(keyword.kwlist) | {"self", "cls"}  # never an identifier worth linking
 # REVIEW-E78: nor other languages' keywords and primitive types (`boolean` linked a Java
@@ -87,6 +101,8 @@ def identifiers(text: str) -> frozenset[str]:
             continue  # REVIEW-E229: `urn:uuid:`, `mailto:user` show a format
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
+        if _MESSAGE.fullmatch(span.strip()) and _OPENERS.isdisjoint(span.split()):
+            continue  # REVIEW-E267: `invalid signature` is a message's words, no names
         for chain in CHAIN.finditer(span):
             called = span[chain.end() :].lstrip().startswith("(")
             if _PLACEHOLDER.fullmatch(chain[0]):

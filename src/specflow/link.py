@@ -34,13 +34,13 @@ from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.literals import quoted_literals, string_literals
 from specflow.model import Spec
+from specflow.said import said_words, version_only
 from specflow.specset import SpecSet
 from specflow.spellings import calls, class_name, function_name, own_names, private_spellings
 from specflow.spellings import wildcard_names as family_stems
 from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
     BM25,
-    message_words,
     parts_enough,
     said_spans,
     sibling,
@@ -141,18 +141,6 @@ class Corpus:
         # the words of the prose alone: an identifier's parts meet these, not another
         # identifier's (`HTTPDigestAuth` does not meet `HTTPBasicAuth` on "http" and "auth")
         self.prose = [frozenset(word_set(without_names(text))) for text in texts]
-        # a word most statements say (`wait` in a spec of wait strategies) tells none apart
-        common = max(2, len(texts) // 5)
-        said = {
-            w
-            for w in message_words(accounts, specs.prefixes)
-            if sum(w in ws for ws in self.words) <= common
-        }
-        # the words of the accounts that a statement shares, when it shares two or more
-        self.said = [
-            frozenset(said & words) if len(said & words) >= 2 else frozenset()
-            for words in self.words
-        ]
         self.by_id: dict[str, list[int]] = {}
         self.by_spec: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
@@ -186,6 +174,7 @@ class Corpus:
             called = sum(calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and called >= OVERVIEW)
         self.wild = {(n, d) for d, s in enumerate(self.statements) for n in family_stems(s.text)}
+        self.said = said_words(accounts, self.words, specs.prefixes)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
         self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
@@ -333,8 +322,9 @@ def hunk_links(
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
-    name_links(corpus, names_in_hunk, scope, found, hunk_words)
-    for doc in corpus.spoken & scope.docs:  # REVIEW-E198: what the subject quotes, in scope
+    told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
+    name_links(corpus, names_in_hunk, scope, found, hunk_words, told)
+    for doc in corpus.spoken & scope.docs if told else ():  # REVIEW-E198: what it quotes
         found.setdefault(doc, (WORDS, ()))
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
         keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
@@ -342,7 +332,7 @@ def hunk_links(
         _keep_scoped(found, corpus.by_literal, string_literals(text), scope.docs)
     if corpus.by_number and scope.docs:  # REVIEW-E197: a stated number the code stops writing
         _keep_scoped(found, corpus.by_number, dropped_numbers(hunk), scope.docs)
-    return strongest(corpus, found, hunk_words, scope.docs)
+    return strongest(corpus, found, hunk_words, scope.docs, told)
 
 
 def _keep_scoped(
@@ -360,10 +350,12 @@ def name_links(
     scope: Scope,
     found: dict[int, Found],
     hunk_words: Set[str] = frozenset(),
+    told: bool = True,
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
     name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
-    a name split, whose identifiers split meet `hunk_words`, or that share two such words."""
+    a name split, whose identifiers split meet `hunk_words`, or that share two such words
+    (with the change's account's, unless not `told`: REVIEW-E266)."""
     for name in names:
         docs = corpus.by_name.get(name)
         if docs is None:
@@ -398,7 +390,7 @@ def name_links(
         if doc in found and found[doc][0] in (REFERENCE, IDENTIFIER):
             continue
         prose = corpus.prose[doc]
-        words = _with_said(corpus, doc, hunk_words)
+        words = _with_said(corpus, doc, hunk_words, told)
         for parts, name in split.items():
             if parts_enough(len(parts & prose), len(parts)):
                 keep(found, doc, PART, name)
@@ -418,8 +410,8 @@ def keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
         found[doc] = (kind, (*have[1], name))
 
 
-def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str]) -> Set[str]:
-    said = corpus.said[doc]
+def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str], told: bool = True) -> Set[str]:
+    said = corpus.said[doc] if told else frozenset()  # REVIEW-E266
     return hunk_words | said if said else hunk_words  # most statements share nothing with it
 
 
@@ -427,13 +419,19 @@ def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
     return frozenset(word for word in word_set(text) if not word.isdigit())
 
 
-def shared_words(corpus: Corpus, doc: int, hunk_words: Set[str]) -> tuple[str, ...]:
+def shared_words(
+    corpus: Corpus, doc: int, hunk_words: Set[str], told: bool = True
+) -> tuple[str, ...]:
     """The words the statement shares with the hunk and the change's own account."""
-    return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words)))
+    return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words, told)))
 
 
 def strongest(
-    corpus: Corpus, found: dict[int, Found], hunk_words: Set[str], candidates: Set[int]
+    corpus: Corpus,
+    found: dict[int, Found],
+    hunk_words: Set[str],
+    candidates: Set[int],
+    told: bool = True,
 ) -> list[HunkLink]:
     """The strongest few of each kind of statement among the candidates, by evidence, then
     shared words; besides them, every statement the IDs name or the change's own account
@@ -444,7 +442,7 @@ def strongest(
         key=lambda item: (
             item[0] not in candidates,
             EVIDENCE.index(item[1][0]),
-            -corpus.index.score(_with_said(corpus, item[0], hunk_words), item[0]),
+            -corpus.index.score(_with_said(corpus, item[0], hunk_words, told), item[0]),
             corpus.listed[item[0]],
         ),
     )
@@ -452,9 +450,9 @@ def strongest(
     kept = []
     for doc, (kind, names) in ranked:
         statement_kind = corpus.statements[doc].kind
-        counted = kind != REFERENCE and not corpus.said[doc]
+        counted = kind != REFERENCE and not (told and corpus.said[doc])
         if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += counted
-        kept.append((doc, kind, names, shared_words(corpus, doc, hunk_words)))
+        kept.append((doc, kind, names, shared_words(corpus, doc, hunk_words, told)))
     return kept

@@ -44,11 +44,8 @@ from specflow.link import (
     shared_words,
     strongest,
 )
-from specflow.outranked import (
-    named_after,
-    outer_class_dropped,
-    passing_mention_dropped,
-)
+from specflow.outranked import named_after, outer_class_dropped, passing_mention_dropped
+from specflow.said import version_only
 
 if TYPE_CHECKING:
     from specflow.refs import Reference
@@ -71,7 +68,8 @@ def enclosing_rows(
         scope = corpus.in_scope(scoped[file.path])
         for number, names in enclosing.get(file.path, {}).items():
             links: dict[int, Found] = {}
-            name_links(corpus, qualified(names), scope, links)
+            told = not version_only(file.hunks[number])  # REVIEW-E266
+            name_links(corpus, qualified(names), scope, links, told=told)
             _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             named_after(corpus, names, scope.docs, links)  # REVIEW-E222
@@ -91,7 +89,7 @@ def enclosing_rows(
             values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
-                shared = shared_words(corpus, doc, words)
+                shared = shared_words(corpus, doc, words, told)
                 if evidence == ENCLOSING and values:  # REVIEW-E170: `b""`, as it quotes it
                     quoted = statement_values(corpus.statements[doc].text)
                     shared += tuple(sorted({word for found, word in quoted if found in values}))

@@ -1,0 +1,122 @@
+"""REVIEW-15's account of the change (its subject lines, its new tests' names): where it speaks
+and where it does not. Real repositories, through the CLI."""
+
+from __future__ import annotations
+
+from testing.util import review_json
+
+FORM_SPEC = """---
+id: FORM
+scope: [pkg/**]
+---
+# Form parsing
+
+## Context
+- `parse_form()` reads the body and calls `on_field` for each field.
+
+## Requirements
+- FORM-1: `multipart/form-data` without a boundary is a `FormParserError`.
+- FORM-2: A part whose Content-Disposition has a `filename` becomes a `File`.
+
+## Edge Cases
+- FORM-E1: A part without a name.
+"""
+
+FORM = """class FormParserError(ValueError):
+    pass
+
+
+def parse_form(content_type, boundary, on_field, version=1):
+    if content_type == "multipart/form-data" and boundary is None:
+        raise FormParserError("No boundary given")
+    on_field(content_type)
+"""
+
+SUBJECT = "Don't warn when CRLF is found after the last multipart boundary without data"
+
+
+def asked(review: dict[str, object]) -> list[tuple[str, str]]:
+    questions = review["questions"]
+    assert isinstance(questions, list)
+    return [(q["path"], q["statement"]["id"]) for q in questions]
+
+
+def test_a_version_string_is_no_hunk_the_account_speaks_of(repo, cli):
+    """REVIEW-E266: Kludex/python-multipart `c4fe4d3` bumped `__version__` under a subject
+    that shares "boundary", "data", "multipart", "without" with FORM-1: the bump asked FORM-1,
+    which the same diff under "Version 0.0.19" did not. A hunk giving a version's name a value
+    written whole (`__version__`, `VERSION = (1, 2)`) asks nothing of the account's words; the
+    code the subject speaks of still does, and so does a line that reads a version."""
+    files = {"specs/form.md": FORM_SPEC, "pkg/form.py": FORM}
+    repo.commit("base", {**files, "pkg/__init__.py": '__version__ = "0.0.18"\n'})
+    repo.commit(SUBJECT, {"pkg/__init__.py": '__version__ = "0.0.19"\n'})
+    assert asked(review_json(cli, "HEAD", "--all")) == []
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.commit(SUBJECT, {"pkg/__init__.py": "VERSION = (0, 0, 19)\n"})
+    assert asked(review_json(cli, "HEAD", "--all")) == []
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+
+    # the same subject, over code that does something: still asked
+    read = FORM.replace(
+        "    on_field(content_type)",
+        "    if version >= 2:\n        return\n    on_field(content_type)",
+    )
+    bumped = {"pkg/__init__.py": '__version__ = "0.0.19"\n', "pkg/form.py": read}
+    repo.commit(SUBJECT, bumped)
+    got = asked(review_json(cli, "HEAD", "--all"))
+    assert ("pkg/form.py", "FORM-1") in got
+    assert [path for path, _ in got if path != "pkg/form.py"] == []
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    # a version assigned from what the code reads, a protocol's, are no version strings
+    for line in ("__version__ = read_version()", 'HTTP_VERSION = "1.1"', 'conversion = "utf-8"'):
+        repo.commit(SUBJECT, {"pkg/__init__.py": f"{line}\n"})
+        assert asked(review_json(cli, "HEAD", "--all")) == [("pkg/__init__.py", "FORM-1")], line
+        repo.git("reset", "-q", "--hard", "HEAD~1")
+
+
+VERIFY_SPEC = """---
+id: VERIFY
+scope: [lib/**]
+---
+# Verify
+
+## Requirements
+- VERIFY-2: A token without a signature is rejected (`jwt signature is required`).
+- VERIFY-3: A bad signature is `invalid signature`.
+- VERIFY-4: With `complete`, `verify()` returns the header, the payload and the `signature`.
+"""
+
+VERIFY = """function verify(token, options) {
+  const decoded = decode(token);
+  if (options.complete) {
+    return { header: decoded.header, payload: decoded.payload };
+  }
+  return decoded.payload;
+}
+
+module.exports = verify;
+"""
+
+
+def test_the_words_of_a_message_a_statement_quotes_name_nothing(repo, cli):
+    """REVIEW-E267: auth0/node-jsonwebtoken `8737789` added `signature: decodedToken.signature`
+    to `verify()`'s complete result; VERIFY-3 ("a bad signature is `invalid signature`") and
+    VERIFY-2 (`jwt signature is required`) were asked as naming `signature`: a span of lowercase
+    words alone is a message's text. The statement naming `signature` still is asked, and so is
+    one quoting code of several words (`return signature`)."""
+    repo.commit("base", {"specs/verify.md": VERIFY_SPEC, "lib/verify.js": VERIFY})
+    added = VERIFY.replace(
+        "payload: decoded.payload };", "payload: decoded.payload, signature: decoded.signature };"
+    )
+    repo.commit("Add the signature", {"lib/verify.js": added})
+    got = [statement for _, statement in asked(review_json(cli, "HEAD", "--all"))]
+    assert "VERIFY-4" in got
+    assert "VERIFY-2" not in got and "VERIFY-3" not in got, got
+
+    coded = VERIFY_SPEC.replace(
+        "A bad signature is `invalid signature`.", "It may `return signature`."
+    )
+    repo.commit("spec", {"specs/verify.md": coded})
+    repo.commit("Add the signature", {"lib/verify.js": VERIFY})
+    repo.commit("Add the signature", {"lib/verify.js": added})
+    assert "VERIFY-3" in [statement for _, statement in asked(review_json(cli, "HEAD", "--all"))]
