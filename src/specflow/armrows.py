@@ -1,5 +1,6 @@
 """REVIEW-E212: the links of a Go hunk by the types the code around it handles: the arm of a
-type switch it lies in, the type an `if` around it asserts. Pure: sources in, rows out."""
+type switch it lies in, the type an `if` around it asserts; REVIEW-E240: of a Python hunk, by
+the calls the tests of the `if` around it make. Pure: sources in, rows out."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from collections.abc import Mapping, Sequence
 from specflow.change import FileChange, Hunk
 from specflow.identifiers import code_names, hunk_text
 from specflow.languages.goarms import handled_types
-from specflow.link import IDENTIFIER, Corpus, Found, LinkRow, hunk_words_of, name_links
+from specflow.languages.pyconditions import governing_calls
+from specflow.link import IDENTIFIER, Corpus, Found, LinkRow, hunk_words_of, keep, name_links
 from specflow.link import shared_words as shared
+from specflow.spellings import calls
 
 Sides = tuple[bytes | None, bytes | None]
 MAX_LINES = 40  # of a hunk's side read for the blocks around it: a function's arms, not a file's
@@ -27,6 +30,8 @@ def arm_rows(
     (evidence `identifier`), when its own lines do not."""
     found: list[LinkRow] = []
     for at, file in files:
+        if file.path.endswith(".py") and file.path not in skip_paths:
+            found += _governing_rows(corpus, at, file, sources, scoped)
         if not file.path.endswith(".go") or file.path in skip_paths:
             continue
         old, new = (_lines(side) for side in sources.get(file.path, (None, None)))
@@ -47,6 +52,38 @@ def arm_rows(
                 for doc, (kind, named) in sorted(links.items())
                 if kind == IDENTIFIER
             ]
+    return found
+
+
+def _governing_rows(
+    corpus: Corpus,
+    at: int,
+    file: FileChange,
+    sources: Mapping[str, Sides],
+    scoped: Mapping[str, frozenset[str]],
+) -> list[LinkRow]:
+    """REVIEW-E240: each hunk inside `if validator.client_authentication_required(request):`
+    is linked, as if its lines named it, to the statements of its file's specs that call
+    `client_authentication_required()`: what the block the hunk changes is run for."""
+    scope = corpus.in_scope(scoped.get(file.path, frozenset()))
+    new = (sources.get(file.path, (None, None))[1] or b"").decode("utf-8", "replace")
+    if not scope.docs or not new:
+        return []
+    lines, found = new.split("\n"), []
+    for number, hunk in enumerate(file.hunks):
+        changed = [line.number for line in hunk.added if line.text.strip()][:1]
+        text = hunk_text(hunk)
+        own = code_names(text)
+        links: dict[int, Found] = {}
+        for name in (n for c in changed for n in governing_calls(lines, c) if n not in own):
+            for doc in corpus.by_name.get(name, ()):
+                if doc in scope.docs and calls(name, corpus.statements[doc].text):
+                    keep(links, doc, IDENTIFIER, name)
+        words = hunk_words_of(text)
+        found += [
+            (at, number, doc, kind, named, shared(corpus, doc, words))
+            for doc, (kind, named) in sorted(links.items())
+        ]
     return found
 
 

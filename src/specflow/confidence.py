@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 from specflow.globs import DATA, DOCUMENTS
-from specflow.identifiers import GENERIC_NAMES, code_shaped, identifiers
+from specflow.identifiers import GENERIC_NAMES, code_shaped, hunk_text, identifiers
 from specflow.link import (
     ENCLOSING,
     HEADING,
@@ -20,6 +20,7 @@ from specflow.link import (
     WORDS,
     Link,
 )
+from specflow.spellings import calls
 from specflow.words import words_of_identifier
 
 # A question is asked at this confidence or above; words alone reach it only when two or more
@@ -224,3 +225,34 @@ def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
     parts = [part for part in words_of_identifier(name) if not part.isdigit()]
     weights = sorted((rare.get(part, 0.0) for part in parts), reverse=True)
     return weights[1] if len(weights) > 1 else 0.0
+
+
+def governed_hunks(links: Sequence[Link]) -> set[int]:
+    """REVIEW-E242: the hunks (by `id`) a statement meets by the call of the `if` around them."""
+    texts: dict[int, str] = {}
+    for link in links:
+        if link.evidence == IDENTIFIER and id(link.hunk) not in texts:
+            texts[id(link.hunk)] = hunk_text(link.hunk)
+    return {id(k.hunk) for k in links if id(k.hunk) in texts and _governed(k, texts[id(k.hunk)])}
+
+
+def _governed(link: Link, text: str) -> bool:
+    """REVIEW-E242: a link by a call the statement makes (`client_authentication_required()`)
+    that the hunk's own lines (`text`) never name: the `if` around it makes it (REVIEW-E240),
+    or the block a changed condition governs (REVIEW-18)."""
+    return link.evidence == IDENTIFIER and all(
+        "." not in name and calls(name, link.statement.text) and name not in text
+        for name in link.names
+    )
+
+
+def commonly_written(
+    link: Link, rare: Mapping[str, float], in_code: Mapping[str, float], acted: Set[str]
+) -> bool:
+    """REVIEW-E242: a link certain only because the hunk writes one name that the code uses
+    everywhere (`request.client_id = ...` in oauthlib): the call governing the hunk's block
+    tells more. A name the hunk writes that is not common keeps the link certain."""
+    if not _writes_named(link, acted):
+        return False
+    written = {n.rsplit(".", 1)[-1] for n in link.names} & acted
+    return all(_name_rarity(name, rare, in_code) < COMMON for name in written)

@@ -44,7 +44,12 @@ from specflow.link import (
     shared_words,
     strongest,
 )
-from specflow.outranked import named_after, outer_class_dropped, passing_mention_dropped
+from specflow.outranked import (
+    another_specs_method_dropped,
+    named_after,
+    outer_class_dropped,
+    passing_mention_dropped,
+)
 from specflow.said import version_only
 
 if TYPE_CHECKING:
@@ -62,6 +67,7 @@ def enclosing_rows(
     evidence for a statement naming it, whose spec is then a candidate as in scope. `files`,
     each with its index in the change, as every stage below."""
     found: list[LinkRow] = []
+    changed = frozenset().union(*scoped.values())
     for at, file in files:
         if file.path in skip_paths:
             continue
@@ -77,6 +83,7 @@ def enclosing_rows(
             _other_owners_dropped(corpus, names, links)  # REVIEW-E165
             outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
             passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
+            another_specs_method_dropped(corpus, names, links, scope.docs, changed)  # REVIEW-E243
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing

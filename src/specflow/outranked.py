@@ -88,3 +88,29 @@ def passing_mention_dropped(
         first = CODE_SPAN.search(corpus.statements[doc].text)
         if first and not any(re.search(rf"(?<![\w.]){re.escape(n)}\b", first[1]) for n in named):
             del links[doc]
+
+
+def another_specs_method_dropped(
+    corpus: Corpus,
+    names: Sequence[str],
+    links: dict[int, Found],
+    docs: Set[int],
+    changed: frozenset[str],
+) -> None:
+    """REVIEW-E243: a hunk in a method of a class its file's specs name (`Base64Decoder.write`)
+    is no evidence for a statement of another spec that names only the bare method (`write()`,
+    of that spec's `MultipartParser`), when that spec never names the class and governs no file
+    of the change (`changed`: the specs that do): it speaks of its own class's method of that
+    name. A change that also touches that spec's files (arrow's `Arrow.humanize()` with the
+    locales that `humanize()` reads) keeps the link."""
+    if len(names) < 2 or not _class(names[-2]) or not docs:
+        return
+    owner, method = names[-2], names[-1]
+    if not any(doc in docs for doc in corpus.by_name.get(owner, ())):
+        return
+    for doc, (kind, named) in list(links.items()):
+        spec = corpus.statements[doc].spec
+        if doc in docs or kind != IDENTIFIER or named != (method,) or spec in changed:
+            continue
+        if not corpus.by_spec_name.get((spec, owner)):
+            del links[doc]

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from specflow.affected import added_references, affected
 from specflow.budget import unsure_once, within
 from specflow.change import FileChange, Hunk, Line, Revision
-from specflow.confidence import MIN_CONFIDENCE, confidence, ranking_words, standing
+from specflow.confidence import (
+    MIN_CONFIDENCE,
+    commonly_written,
+    confidence,
+    governed_hunks,
+    ranking_words,
+    standing,
+)
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text
 from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
@@ -251,6 +258,7 @@ def _questions(
     keys_of: dict[int, frozenset[str]] = {}
     tests: dict[str, bool] = {}
     grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
+    ruled = governed_hunks(linking.links)  # REVIEW-E242
     for link in linking.links:
         hunk = link.hunk
         if id(hunk) in silent:
@@ -271,6 +279,8 @@ def _questions(
             keys_of[id(hunk)] = keys
         tested = test or id(hunk) in linking.tests
         outer, in_code = enclosing or (), linking.rarity_in_code
+        if id(hunk) in ruled and commonly_written(link, linking.rarity, in_code, acted):
+            acted = set()  # REVIEW-E242: as if it only named it
         sure = confidence(link, linking.rarity, acted, tested, touched, keys, outer, in_code)
         if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
             key = (link.statement.path, link.statement.line, hunk.path)

@@ -5,6 +5,8 @@ changes past its `def` line (REVIEW-E86); the statement a hunk only closes (REVI
 from __future__ import annotations
 
 import ast
+import builtins
+import re
 from collections.abc import Container, Iterator, Sequence
 
 from specflow.change import Hunk, Line
@@ -184,3 +186,32 @@ def _header_of(body: Sequence[ast.stmt], line: int) -> str | None:
 
 def _decorators(statement: ast.stmt) -> list[ast.expr]:
     return getattr(statement, "decorator_list", None) or []
+
+
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
+_TESTS = ("if ", "elif ", "while ")
+_BUILTINS = frozenset(vars(builtins))
+
+
+def governing_calls(lines: Sequence[str], number: int) -> tuple[str, ...]:
+    """REVIEW-E240: the functions called by the tests of the `if`, `elif` and `while` around
+    line `number` (1-based) of `lines`, innermost first, read by indentation; none past the
+    `def` it lies in (`if validator.client_authentication_required(request):` over `...`)."""
+    found: list[str] = []
+    width = _width(lines[number - 1]) if 0 < number <= len(lines) else 0
+    for text in reversed(lines[: max(0, number - 1)]):
+        if width == 0:
+            break
+        code = text.strip()
+        if not code or code.startswith("#") or _width(text) >= width:
+            continue
+        width = _width(text)
+        if code.startswith(("def ", "async def ", "class ")):
+            break
+        if code.startswith(_TESTS):  # not a builtin: `float(value)` tells of no statement
+            found += [name for name in _CALLED.findall(code) if name not in _BUILTINS]
+    return tuple(dict.fromkeys(found))
+
+
+def _width(text: str) -> int:
+    return len(text) - len(text.lstrip())
