@@ -296,6 +296,7 @@ def _questions(
         words = max(ranking_words(link, linking.rarity) for _, link in found)
         shared = {word for _, link in found for word in link.words}
         rank = (
+            all(id(link.hunk) in assumed for _, link in found),  # REVIEW-E255: after the rest
             -standing(sure, statement.kind, len(shared), best.evidence in (HEADING, REACHES)),
             (statement.path, statement.line) not in written,
             -words,
@@ -307,7 +308,8 @@ def _questions(
         ranked.append((rank, (sure, best, found)))
     ranked.sort(key=lambda pair: pair[0])
     ranked, held = unsure_once(ranked, assumed)
-    shown = ranked if linking.budget is None else within(ranked, linking.budget)
+    unsure = {id(pair) for pair in ranked if pair[0][0]}
+    shown = ranked if linking.budget is None else within(ranked, linking.budget, unsure)
     return Asked(
         tuple(
             _question(sure, best, found, shown_of, reasons, assumed, held)

@@ -100,6 +100,8 @@ def compared(node: ast.UnaryOp | ast.Compare, unsure: Unsure) -> ast.expr:
     granted is added to `unsure`."""
     if isinstance(node, ast.UnaryOp):
         inner = node.operand
+        if isinstance(node.op, ast.Not) and _in_range(inner):
+            return _out_of_range(node, unsure)  # REVIEW-E256
         if not isinstance(node.op, ast.Not) or not _equality(inner):
             return node
         assert isinstance(inner, ast.Compare)
@@ -122,6 +124,40 @@ _NEGATED: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Is: ast.IsNot,
     ast.IsNot: ast.Is,
 }
+
+
+# REVIEW-E256: what `not (a < x)` is when `x` is a plain number and not NaN
+_OUTSIDE: dict[type[ast.cmpop], type[ast.cmpop]] = {ast.Lt: ast.GtE, ast.LtE: ast.Gt}
+
+
+def _in_range(node: ast.expr) -> bool:
+    """`a <= x <= b` (or `<`): a name between two numbers written as literals."""
+    return (
+        isinstance(node, ast.Compare)
+        and len(node.ops) == 2
+        and all(type(op) in _OUTSIDE for op in node.ops)
+        and isinstance(node.comparators[0], ast.Name)
+        and all(_number(bound) for bound in (node.left, node.comparators[1]))
+    )
+
+
+def _number(node: ast.expr) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        node = node.operand
+    value = getattr(node, "value", None) if isinstance(node, ast.Constant) else None
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _out_of_range(node: ast.UnaryOp, unsure: Unsure) -> ast.expr:
+    """REVIEW-E256: `not (a <= x <= b)` read as `a > x or x > b`, which it is when `x` is a
+    plain number and not NaN (NaN compares false every way; a class may define its own)."""
+    inner = node.operand
+    assert isinstance(inner, ast.Compare)
+    value, low, high = inner.comparators[0], inner.left, inner.comparators[1]
+    _take(unsure, node, assumption(value, "is a plain number and not NaN"))
+    below = ast.Compare(low, [_OUTSIDE[type(inner.ops[0])]()], [value])
+    above = ast.Compare(value, [_OUTSIDE[type(inner.ops[1])]()], [high])
+    return ast.copy_location(ast.BoolOp(ast.Or(), [below, above]), node)
 
 
 def _equality(node: ast.expr) -> bool:
