@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from specflow.change import Hunk, Line
 from specflow.languages.base import LOCAL, Symbol
-from specflow.languages.defining import definition_at, opened_at
+from specflow.languages.defining import assigned_function, definition_at, opened_at
 from specflow.languages.tokens import Side, Sides, line_as, runs
 from specflow.languages.writes import SCRIPTS, line_writes
 
@@ -79,7 +79,7 @@ def scopes_of(side: Side | None, hunk: Hunk) -> dict[int, Scope]:
     function, declared = "", set[str]()
     for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
         text = code_at(side, above)
-        if name := definition_at(text, hunk.path):
+        if name := _defined_at(text, hunk.path):
             function, declared = name, declared | _parameters(text)
             break
         if opened := opened_at(side.code, above):  # REVIEW-E90
@@ -90,7 +90,7 @@ def scopes_of(side: Side | None, hunk: Hunk) -> dict[int, Scope]:
     found: dict[int, Scope] = {}
     for number in range(first, last + 1):
         text = code_at(side, number)
-        if name := definition_at(text, hunk.path):
+        if name := _defined_at(text, hunk.path):
             function, declared = name, _parameters(text)
         elif opened := opened_at(side.code, number):
             function, declared = opened.name, _parameters(opened.header)
@@ -101,6 +101,12 @@ def scopes_of(side: Side | None, hunk: Hunk) -> dict[int, Scope]:
         if not ruby:
             declared |= _declarations(text)
     return found
+
+
+def _defined_at(text: str, path: str) -> str:
+    """The function a line defines; REVIEW-E261: a function expression assigned too
+    (`module.exports = function (payload, options) {`), whose parameters are its locals."""
+    return definition_at(text, path) or assigned_function(text)
 
 
 def code_at(side: Side, number: int) -> str:
