@@ -137,3 +137,40 @@ def test_a_name_no_assigned_function_declares_still_ripples(repo, cli):
     uses = _uses(repo, cli, {"sign.js": after})
     assert "lib/read.js" in {path for path, _ in uses.get("lastPayload", [])}
     assert "lib/read.js" in {path for path, _ in uses.get("payload", [])}
+
+
+NESTED = """module.exports = function (payload, options) {
+  options = options || {};
+  function failure(err) {
+    throw err;
+  }
+  if (!payload) {
+    return failure(new Error('payload is required'));
+  }
+  if (typeof payload === 'object') {
+    payload = Object.assign({}, payload);
+  }
+  return JSON.stringify(payload);
+};
+"""
+
+
+def test_a_nested_function_closed_above_the_line_is_not_around_it(repo, cli):
+    """REVIEW-E261 (node-jsonwebtoken `d6d7c5e`): a `function failure(err)` that ends above
+    the changed line is not the function around it: `payload` is still `module.exports`'s
+    parameter, and decode.js's `payload` is not listed."""
+    repo.commit("base", {"specs/sign.md": SIGN_SPEC, "sign.js": NESTED, "decode.js": DECODE})
+    after = NESTED.replace("Object.assign({}", "Object.assign({ iat: 1 }")
+    uses = _uses(repo, cli, {"sign.js": after})
+    assert "decode.js" not in {path for path, _ in uses.get("payload", [])}
+
+
+def test_a_top_level_write_below_a_function_is_no_local_of_it(repo, cli):
+    """REVIEW-E261, adversarial: a global written at the top level below `function
+    reset(count)` is not that function's parameter `count`: it ripples to lib/read.js."""
+    reader = "module.exports = function () {\n  return count;\n};\n"
+    before = "function reset(count) {\n  return count;\n}\n"
+    files = {"specs/sign.md": SIGN_SPEC, "sign.js": before, "lib/read.js": reader}
+    repo.commit("base", files)
+    uses = _uses(repo, cli, {"sign.js": before + "count = 5;\n"})
+    assert "lib/read.js" in {path for path, _ in uses.get("count", [])}

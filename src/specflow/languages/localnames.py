@@ -70,15 +70,21 @@ def _values(path: str, lines: Sequence[Line], side: Side | None) -> set[tuple[st
 
 def scopes_of(side: Side | None, hunk: Hunk) -> dict[int, Scope]:
     """For each added line, the function around it and the names declared in it above the
-    line: read once a hunk, from the nearest definition above its first change (a definition
-    inside the hunk starts another)."""
+    line: read once a hunk, from the nearest definition above its first change and indented
+    less (REVIEW-E261: not a nested one that ends above it; a definition inside the hunk
+    starts another)."""
     if side is None or not hunk.added:
         return {}
     first, last = hunk.added[0].number, hunk.added[-1].number
     ruby = hunk.path.endswith(".rb")
     function, declared = "", set[str]()
+    depth = _depth(opening) if (opening := code_at(side, first)).strip() else 1 << 30
     for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
         text = code_at(side, above)
+        if text.strip() and _depth(text) >= depth:  # REVIEW-E261: a block closed above it
+            declared |= _declarations(text, ruby)
+            continue
+        depth = _depth(text) if text.strip() else depth
         if name := _defined_at(text, hunk.path):
             function, declared = name, declared | _parameters(text)
             break
@@ -101,6 +107,12 @@ def scopes_of(side: Side | None, hunk: Hunk) -> dict[int, Scope]:
         if not ruby:
             declared |= _declarations(text)
     return found
+
+
+def _depth(text: str) -> int:
+    """A line's indentation; a closing bracket's line is in the block it closes."""
+    code = text.lstrip()
+    return len(text) - len(code) + code.startswith(("}", ")"))
 
 
 def _defined_at(text: str, path: str) -> str:
