@@ -65,3 +65,112 @@ def test_a_global_or_an_exported_name_still_ripples(repo, cli):
     rippled = _rippled(repo, cli, {"verify.js": "limit = 20;\nexports.window = 6;\n"})
     assert "lib/read.js" in rippled.get("limit", [])
     assert "lib/read.js" in rippled.get("window", [])
+
+
+SIGN_SPEC = """---
+id: SIGN
+scope: [sign.js]
+---
+# Signing
+
+## Context
+- `sign(payload, options)` copies the payload before adding claims.
+
+## Requirements
+- SIGN-1: The caller's payload object is never mutated.
+"""
+
+SIGN = """module.exports = function (payload, options) {
+  options = options || {};
+  payload = Object.assign({}, payload);
+  payload.iat = 1;
+  return JSON.stringify(payload);
+};
+"""
+
+DECODE = """module.exports = function (jwt, options) {
+  options = options || {};
+  var payload = jwt.split('.')[1];
+  payload = JSON.parse(payload);
+  return payload;
+};
+"""
+
+MUTATE = "  if (!options.mutatePayload) {\n    payload = Object.assign({}, payload);\n  }\n"
+
+
+def _uses(repo, cli, files: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
+    """Each rippled name of the commit of `files`, with the places it lists."""
+    repo.commit("change", files)
+    data = review_json(cli, "HEAD", "--all")
+    return {
+        r["symbol"]["name"]: sorted((u["path"], u["line"]) for u in r.get("uses", []))
+        for r in data["ripples"]
+    }
+
+
+def test_a_parameter_of_an_assigned_function_is_its_local(repo, cli):
+    """REVIEW-E261 (node-jsonwebtoken's trial r6; the real `63263a2`): sign.js's parameter `payload`
+    of `module.exports = function (payload, options) {`, written under a new condition, is
+    that function's local: its ripple lists sign.js's own reads, not decode.js's `payload`."""
+    repo.commit("base", {"specs/sign.md": SIGN_SPEC, "sign.js": SIGN, "decode.js": DECODE})
+    after = SIGN.replace("  payload = Object.assign({}, payload);\n", MUTATE)
+    uses = _uses(repo, cli, {"sign.js": after})
+    assert {path for path, _ in uses["payload"]} == {"sign.js"}
+    assert ("sign.js", 6) in uses["payload"]  # `payload.iat = 1`, read after the write
+
+
+def test_a_name_no_assigned_function_declares_still_ripples(repo, cli):
+    """REVIEW-E261, adversarial: inside `module.exports = function (payload) {` a name it does
+    not declare (a global `lastPayload`) still ripples to the other file that reads it; so does
+    `payload` written in the next function, `exports.verify = function (token) {`, whose
+    parameters are not the first one's."""
+    reader = "module.exports = function () {\n  return lastPayload || payload;\n};\n"
+    before = "exports.sign = function (payload) {\n  return payload;\n};\n"
+    verify = "exports.verify = function (token) {\n  return token;\n};\n"
+    after = (
+        "exports.sign = function (payload) {\n  lastPayload = payload;\n  return payload;\n};\n"
+        "exports.verify = function (token) {\n  payload = token;\n  return token;\n};\n"
+    )
+    files = {"specs/sign.md": SIGN_SPEC, "sign.js": before + verify, "lib/read.js": reader}
+    repo.commit("base", files)
+    uses = _uses(repo, cli, {"sign.js": after})
+    assert "lib/read.js" in {path for path, _ in uses.get("lastPayload", [])}
+    assert "lib/read.js" in {path for path, _ in uses.get("payload", [])}
+
+
+NESTED = """module.exports = function (payload, options) {
+  options = options || {};
+  function failure(err) {
+    throw err;
+  }
+  if (!payload) {
+    return failure(new Error('payload is required'));
+  }
+  if (typeof payload === 'object') {
+    payload = Object.assign({}, payload);
+  }
+  return JSON.stringify(payload);
+};
+"""
+
+
+def test_a_nested_function_closed_above_the_line_is_not_around_it(repo, cli):
+    """REVIEW-E261 (node-jsonwebtoken `d6d7c5e`): a `function failure(err)` that ends above
+    the changed line is not the function around it: `payload` is still `module.exports`'s
+    parameter, and decode.js's `payload` is not listed."""
+    repo.commit("base", {"specs/sign.md": SIGN_SPEC, "sign.js": NESTED, "decode.js": DECODE})
+    after = NESTED.replace("Object.assign({}", "Object.assign({ iat: 1 }")
+    uses = _uses(repo, cli, {"sign.js": after})
+    assert "decode.js" not in {path for path, _ in uses.get("payload", [])}
+
+
+def test_a_top_level_write_below_a_function_is_no_local_of_it(repo, cli):
+    """REVIEW-E261, adversarial: a global written at the top level below `function
+    reset(count)` is not that function's parameter `count`: it ripples to lib/read.js."""
+    reader = "module.exports = function () {\n  return count;\n};\n"
+    before = "function reset(count) {\n  return count;\n}\n"
+    files = {"specs/sign.md": SIGN_SPEC, "sign.js": before, "lib/read.js": reader}
+    repo.commit("base", files)
+    uses = _uses(repo, cli, {"sign.js": before + "count = 5;\n"})
+    assert "lib/read.js" in {path for path, _ in uses.get("count", [])}

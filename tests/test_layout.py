@@ -480,6 +480,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.defining",
         "languages.generic",
         "languages.goarms",
+        "languages.localnames",
         "languages.pyacts",
         "languages.pyannotate",
         "languages.pybindings",

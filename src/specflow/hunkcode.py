@@ -1,6 +1,7 @@
 """What of a hunk's code is no evidence of the names it speaks of: the builtin exceptions it
-names on both sides alike (REVIEW-E181), the parameters a rewritten `def` line keeps as they
-were (REVIEW-E224), the lines that change only their strings' quotes (REVIEW-E226). Pure."""
+names on both sides alike (REVIEW-E181) and JavaScript's standard methods so called (`toString`,
+REVIEW-E262), the parameters a rewritten `def` line keeps as they were (REVIEW-E224), the lines
+that change only their strings' quotes (REVIEW-E226). Pure."""
 
 from __future__ import annotations
 
@@ -23,19 +24,52 @@ BUILTIN_ERRORS = frozenset(
 )
 
 
+# REVIEW-E262: JavaScript's standard methods of two or more words, whose words (`toString`:
+# "string") are the language's, not what a project's statements say
+_JS_METHODS = (
+    "toString toLocaleString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable "
+    "indexOf lastIndexOf findIndex findLastIndex charAt charCodeAt codePointAt "
+    "toLowerCase toUpperCase toLocaleLowerCase toLocaleUpperCase startsWith endsWith "
+    "padStart padEnd trimStart trimEnd localeCompare toFixed toPrecision toExponential "
+    "toISOString toJSON toUTCString getTime"
+)
+JS_METHODS = frozenset(_JS_METHODS.split())
+BUILTIN_NAMES = BUILTIN_ERRORS | JS_METHODS
+_SCRIPTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+# a method called through a value: `key.toString(`, its chain (`key.toString`) and its name
+_CALLED = re.compile(r"((?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.([\w$]+)\s*\(")
+_METHOD = re.compile(r"\.\s*([A-Za-z_$][\w$]*)(?=\s*\()")
+
+
 def unchanged_errors(hunk: Hunk) -> frozenset[str]:
     """REVIEW-E181: the builtin exceptions a hunk's changed lines name as often on one side as
-    on the other: the part of the line that names them did not change."""
+    on the other: the part of the line that names them did not change. REVIEW-E262: in
+    JavaScript and TypeScript, so the standard methods of `JS_METHODS` they call, with the
+    chains that call them (`key.toString`)."""
     sides = [
         Counter(n for line in lines for n in BARE.findall(line.text) if n in BUILTIN_ERRORS)
         for lines in (hunk.added, hunk.removed)
     ]
-    return frozenset(name for name in sides[0] | sides[1] if sides[0][name] == sides[1][name])
+    if hunk.path.endswith(_SCRIPTS):
+        for side, lines in zip(sides, (hunk.added, hunk.removed), strict=True):
+            side.update(m for line in lines for m in _METHOD.findall(line.text) if m in JS_METHODS)
+    same = frozenset(name for name in sides[0] | sides[1] if sides[0][name] == sides[1][name])
+    if not same & JS_METHODS:
+        return same
+    texts = (line.text for line in (*hunk.added, *hunk.removed))
+    chains = {f"{m[1]}.{m[2]}" for text in texts for m in _CALLED.finditer(text) if m[2] in same}
+    return same | chains
 
 
 def without_errors(text: str, names: frozenset[str]) -> str:
-    """REVIEW-E181: the text without those exceptions' names."""
-    return BARE.sub(lambda m: " " if m[0] in names else m[0], text) if names else text
+    """REVIEW-E181: the text without those exceptions' names; REVIEW-E262: nor those methods'
+    calls (`.toString(`)."""
+    if not names:
+        return text
+    text = BARE.sub(lambda m: " " if m[0] in names else m[0], text)
+    if not names & JS_METHODS:
+        return text
+    return _METHOD.sub(lambda m: " " if m[1] in names else m[0], text)
 
 
 @functools.lru_cache(maxsize=64)  # SPEED-19: asked by its links and by its rows

@@ -17,7 +17,7 @@ from specflow.change import FileChange, Hunk, Line
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
 from specflow.hunkcode import (
-    BUILTIN_ERRORS,
+    BUILTIN_NAMES,
     unchanged_errors,
     unchanged_parameters,
     without_errors,
@@ -312,7 +312,7 @@ def hunk_links(
     named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
     names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
     unchanged = unchanged_parameters(hunk)  # REVIEW-E224: `pos=0` on both sides of a `def`
-    if any(name in BUILTIN_ERRORS for name in names_in_hunk):  # REVIEW-E181: nor their words
+    if any(name in BUILTIN_NAMES for name in names_in_hunk):  # REVIEW-E181, REVIEW-E262
         unchanged |= unchanged_errors(hunk)
     if unchanged:
         names_in_hunk = [name for name in names_in_hunk if name not in unchanged]

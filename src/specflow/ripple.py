@@ -197,7 +197,7 @@ def _functions(
         # a matched definition holds its row, and rows deeper (REVIEW-E63, E92, REVIEW-E102)
         header = rows.get(row, "")
         if not header and (words[0] in generic.HEADER_WORDS or raw.rstrip().endswith(b"{")):
-            header = defining.definition_at(raw.decode("utf-8", "replace"))
+            header = _defined_at(raw.decode("utf-8", "replace"))
         if header:
             outer += [(function, depth)] if indent > depth >= 0 else []
             function, depth = header, indent
@@ -206,6 +206,12 @@ def _functions(
                 function = _function_of(function.decode("utf-8", "replace"))
             found[row] = function if indent > depth or header else ""
     return found
+
+
+def _defined_at(text: str) -> str:
+    """The function a matched row defines; REVIEW-E261: a function expression assigned too
+    (`module.exports = function (payload, options) {`, its parameter the searched name)."""
+    return defining.definition_at(text) or defining.assigned_function(text)
 
 
 def _function_of(header: str) -> str:

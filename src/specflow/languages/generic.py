@@ -9,12 +9,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from specflow.change import FileChange, Hunk, Line
+from specflow.change import FileChange, Hunk
 from specflow.globs import CODE_SUFFIXES, is_comment_line
 from specflow.languages.base import (
     ITEM,
     ITEM_FUNCTION,
-    LOCAL,
     NESTED,
     WRAPPERS,
     FileFacts,
@@ -30,6 +29,14 @@ from specflow.languages.defining import (
     prototype_at,
     receiver_at,
 )
+from specflow.languages.localnames import (
+    ATTRIBUTE,
+    DEFINITION_SCAN,
+    code_at,
+    kept_writes,
+    scoped,
+    scopes_of,
+)
 from specflow.languages.rustitems import (
     RUST_ATTRIBUTE,
     decorated,
@@ -44,10 +51,9 @@ from specflow.languages.tokens import (
     Sides,
     generic_noop_hunks,
     line_as,
-    runs,
     sides_of,
 )
-from specflow.languages.writes import NOT_WRITTEN, SCRIPTS, file_bound, line_writes
+from specflow.languages.writes import NOT_WRITTEN, file_bound, line_writes
 
 
 def file_symbols(
@@ -103,7 +109,6 @@ def file_symbols(
 # REVIEW-E46: REVIEW-18 in the languages whose blocks are braces
 _CONDITION = re.compile(r"\s*(?:\}\s*)?(?:else\s+)?(?:if|while|for|switch)\b")
 HEADER_LINES = 8  # a condition longer than this is not read
-DEFINITION_SCAN = 400  # lines read above a change for the definition that holds it
 
 
 def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
@@ -240,15 +245,15 @@ def symbols(
     for index, hunk in enumerate(file.hunks):
         if index in noop:
             continue
-        scopes = _scopes(sides[1], hunk)  # REVIEW-E63
-        kept = _kept_writes(file.path, hunk, sides)  # REVIEW-E162
+        scopes = scopes_of(sides[1], hunk)  # REVIEW-E63
+        kept = kept_writes(file.path, hunk, sides)  # REVIEW-E162
         for line in hunk.added:  # REVIEW-E48, REVIEW-E49: what comments and strings say is no code
             for symbol in _line_symbols(
                 file.path, line.number, line_as(sides[1], "code", line), "write"
             ):
                 if symbol.name not in kept:
                     code = line_as(sides[1], "code", line)
-                    yield _own(_scoped(symbol, scopes.get(line.number), code), code)
+                    yield _own(scoped(symbol, scopes.get(line.number), code), code)
         for line in hunk.removed:
             code = line_as(sides[0], "code", line)
             for symbol in _line_symbols(file.path, line.number, code, "unwrite"):
@@ -260,95 +265,13 @@ def symbols(
             yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
-            yield _scoped(value, scopes.get(first))
+            yield scoped(value, scopes.get(first))
 
 
 def _own(symbol: Symbol, code: str) -> Symbol:
     """REVIEW-E260: a script's top-level `var ms = require('ms')` binds its file's own `ms`."""
     bound = symbol.reach == "" and file_bound(symbol.path, code) == symbol.name
     return replace(symbol, reach=NESTED) if bound else symbol
-
-
-def _scoped(symbol: Symbol, scope: tuple[str, frozenset[str]] | None, text: str = "") -> Symbol:
-    """REVIEW-E63: a name written through an object (`c.allowed = ...`) is an attribute, which
-    bare names elsewhere (a parameter `allowed`) are not; one the function around it declares
-    (`routePath :=`, `let`, `var`, a parameter) is its local, which no other function sees:
-    REVIEW-E162, on the indented line that declares it too (`buffer := pool.Get()`)."""
-    if symbol.reach == ATTRIBUTE or not scope or symbol.kind != "write":
-        return symbol
-    function, declared = scope
-    if text[:1] in " \t" and symbol.path.endswith(".go"):
-        declared |= _declarations(text)
-    return replace(symbol, function=function, reach=LOCAL) if symbol.name in declared else symbol
-
-
-def _kept_writes(path: str, hunk: Hunk, sides: Sides) -> set[str]:
-    """REVIEW-E162: the names a run of the hunk's changed lines (REVIEW-E160) both stops writing
-    and writes with the same value, as indented, one line declaring the name and the other not:
-    Go's `var b *Buffer` then `b = pool.Get()` rewritten `b := pool.Get()` is neither a new
-    write nor a stopped one."""
-    if not path.endswith((".go", *SCRIPTS)):
-        return set()
-    kept: set[str] = set()
-    for removed, added in runs(hunk):
-        before = _values(path, removed, sides[0])
-        if path.endswith(SCRIPTS):  # REVIEW-E199: `const x: T[] = [...]` is as `const x = [...]`
-            kept |= {value[0] for value in _values(path, added, sides[1]) if value in before}
-            continue
-        kept |= {
-            value[0]
-            for value in _values(path, added, sides[1])
-            if (*value[:3], not value[3]) in before
-        }
-    return kept
-
-
-def _values(path: str, lines: Sequence[Line], side: Side | None) -> set[tuple[str, str, str, bool]]:
-    """Each name the lines write, with the value written (its tokens, strings' text in), the
-    line's indentation, and whether the line declares the name (`:=`, `var`, `const`)."""
-    found = set()
-    for line in lines:
-        code, text = line_as(side, "code", line), line_as(side, "uncommented", line)
-        indent = text[: len(text) - len(text.lstrip())]
-        for name, end, _ in line_writes(path, code):
-            declares = code[:end].endswith(":=") or code.lstrip().startswith(("var ", "const "))
-            found.add((name, " ".join(text[end:].split()), indent, declares))
-    return found
-
-
-def _scopes(side: Side | None, hunk: Hunk) -> dict[int, tuple[str, frozenset[str]]]:
-    """For each added line, the function around it and the names declared in it above the
-    line: read once a hunk, from the nearest definition above its first change (a definition
-    inside the hunk starts another)."""
-    if side is None or not hunk.added:
-        return {}
-    first, last = hunk.added[0].number, hunk.added[-1].number
-    ruby = hunk.path.endswith(".rb")
-    function, declared = "", set[str]()
-    for above in range(first - 1, max(0, first - DEFINITION_SCAN), -1):
-        text = _code_at(side, above)
-        if name := definition_at(text, hunk.path):
-            function, declared = name, declared | _parameters(text)
-            break
-        if opened := opened_at(side.code, above):  # REVIEW-E90
-            function, declared = opened.name, declared | _parameters(opened.header)
-            break
-        declared |= _declarations(text, ruby)
-    added = {line.number for line in hunk.added}
-    found: dict[int, tuple[str, frozenset[str]]] = {}
-    for number in range(first, last + 1):
-        text = _code_at(side, number)
-        if name := definition_at(text, hunk.path):
-            function, declared = name, _parameters(text)
-        elif opened := opened_at(side.code, number):
-            function, declared = opened.name, _parameters(opened.header)
-        if ruby:  # REVIEW-E79: Ruby declares a local by assigning it, on its own line too
-            declared |= _declarations(text, ruby)
-        if number in added and function:
-            found[number] = (function, frozenset(declared))
-        if not ruby:
-            declared |= _declarations(text)
-    return found
 
 
 # REVIEW-E69: a value written over lines: `static URI_MAP: [bool; 256] = byte_map![`, Go's
@@ -364,12 +287,12 @@ def _value_around(side: Side, number: int, path: str) -> Symbol | None:
     """The write of a value that spans the line, from the line less indented above it, which
     opens a literal or a call after `name =`, to the line as indented that closes it."""
     for above in range(number - 1, max(0, number - DEFINITION_SCAN), -1):
-        if _indent(line := _code_at(side, above)) < _indent(_code_at(side, number)):
+        if _indent(line := code_at(side, above)) < _indent(code_at(side, number)):
             opens = _OPENS_VALUE.match(line)
             if opens is None or opens[1] in NOT_WRITTEN:
                 return None
             for below in range(number, min(len(side.code), number + DEFINITION_SCAN) + 1):
-                if _indent(_code_at(side, below)) <= _indent(line):
+                if _indent(code_at(side, below)) <= _indent(line):
                     return Symbol(opens[1], "write", path, above, last=below)
             return None
     return None
@@ -394,38 +317,6 @@ def in_braces(before: str) -> bool:
                 return char == "{"
             depth -= 1
     return False
-
-
-def _code_at(side: Side, number: int) -> str:
-    return side.code[number - 1] if 0 < number <= len(side.code) else ""
-
-
-_DECLARED = re.compile(
-    r"\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)|((?:[A-Za-z_]\w*\s*,\s*)*[A-Za-z_]\w*)\s*:="
-)
-
-
-_RUBY_LOCAL = re.compile(r"\s*([a-z_]\w*)\s*(?:\|\||&&|[-+*/%|&^])?=(?![=~>])")
-
-
-def _declarations(text: str, ruby: bool = False) -> set[str]:
-    """`var x`, `let x`, `const x`, Go's `a, b :=`; in Ruby `x = ` (not `x[k] =`, `@x =`)."""
-    if ruby:
-        local = _RUBY_LOCAL.match(text)
-        return {local[1]} if local else set()
-    found: set[str] = set()
-    for one, many in _DECLARED.findall(text) if ("=" in text or "var" in text) else ():
-        found.update([one] if one else [name.strip() for name in many.split(",")])
-    return found
-
-
-def _parameters(text: str) -> set[str]:
-    """The names on a definition's line after its first `(`: its parameters (and, crudely,
-    their types)."""
-    return set(re.findall(r"[A-Za-z_$][\w$]*", text.partition("(")[2]))
-
-
-ATTRIBUTE = "attribute"
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
