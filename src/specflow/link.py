@@ -32,7 +32,7 @@ from specflow.identifiers import (
 )
 from specflow.ids import dashed_references
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
-from specflow.literals import quoted_literals, string_literals
+from specflow.literals import dropped_strings, quoted_literals, quoted_messages, string_literals
 from specflow.model import Spec
 from specflow.said import said_words, version_only
 from specflow.specset import SpecSet
@@ -149,7 +149,7 @@ class Corpus:
         self.by_reserved: dict[str, list[int]] = {}  # REVIEW-E150
         self.parts: list[list[tuple[str, frozenset[str]]]] = []  # each one's split identifiers
         self.by_literal: dict[str, list[int]] = {}  # REVIEW-E143: `[^?&]*`, by its text
-        self.by_number: dict[str, list[int]] = {}  # REVIEW-E197: "below 20", by its number
+        self.by_number: dict[str, list[int]] = {}  # REVIEW-E197 "below 20", -E246 "a message"
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
             if statement.id:
@@ -169,7 +169,7 @@ class Corpus:
             )
             for literal in quoted_literals(statement.text):
                 self.by_literal.setdefault(literal, []).append(doc)
-            for number in stated_numbers(statement.text):  # REVIEW-E197
+            for number in stated_numbers(statement.text) | quoted_messages(statement.text):  # -E246
                 self.by_number.setdefault(number, []).append(doc)
             called = sum(calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and called >= OVERVIEW)
@@ -330,8 +330,9 @@ def hunk_links(
         keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
     if corpus.by_literal and scope.docs:  # REVIEW-E143: what a spec quotes, in its scope
         _keep_scoped(found, corpus.by_literal, string_literals(text), scope.docs)
-    if corpus.by_number and scope.docs:  # REVIEW-E197: a stated number the code stops writing
-        _keep_scoped(found, corpus.by_number, dropped_numbers(hunk), scope.docs)
+    if corpus.by_number and scope.docs:  # REVIEW-E197, -E246: a stated number, message the code
+        dropped = dropped_numbers(hunk) | dropped_strings(hunk)  # stops writing
+        _keep_scoped(found, corpus.by_number, dropped, scope.docs)
     return strongest(corpus, found, hunk_words, scope.docs, told)
 
 

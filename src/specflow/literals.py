@@ -50,6 +50,26 @@ def quoted_literals(text: str) -> frozenset[str]:
     )
 
 
+# REVIEW-E246: "tokenstring should not contain 'bearer '", a message a statement quotes word for
+# word in prose: three words or more (a term in quotes, "now", "Bearer", is no message)
+_PROSE_QUOTE = re.compile(r'"([^"\n]+)"')
+MESSAGE_WORDS = 3
+
+
+def quoted_messages(text: str) -> frozenset[str]:
+    """REVIEW-E246: the messages a statement quotes in double quotes, outside its code spans."""
+    quoted = _PROSE_QUOTE.findall(CODE_SPAN.sub(" ", text))
+    return frozenset(message for message in quoted if len(message.split()) >= MESSAGE_WORDS)
+
+
+def dropped_strings(hunk: Hunk) -> frozenset[str]:
+    """REVIEW-E246: the string literals the hunk's removed lines write and its added lines no
+    longer do: a message the code stops writing, not one it writes again or anew."""
+    removed, added = ("\n".join(line.text for line in side) for side in (hunk.removed, hunk.added))
+    dropped = string_literals(removed) - string_literals(added) if removed else frozenset()
+    return frozenset(value for value in dropped if len(value.split()) >= MESSAGE_WORDS)
+
+
 def string_literals(text: str) -> frozenset[str]:
     """REVIEW-E143: the contents of the string literals of code, as written and unescaped."""
     found = {
