@@ -46,7 +46,8 @@ def questions(cli: Any) -> list[tuple[str, float]]:
 def test_the_call_governing_the_block_outranks_a_common_name_written(repo, cli):
     """REVIEW-E240, REVIEW-E242 (oauthlib 00f9a21, trial defect 4): lines added inside the
     `client_authentication_required()` branch ask GRANT-2 first; GRANT-3, met only because they
-    write `client_id`, is no longer asked as certain (before: GRANT-3 alone, 0.976)."""
+    write `client_id`, is no longer asked as certain (before: GRANT-3 alone, 0.976). SPEED-20:
+    the hunk's names and text, read only once a governing call is found, still are."""
     repo.commit("base", {"specs/grants.md": GRANT_SPEC, "grants/refresh.py": REFRESH, **OTHERS})
     changed = REFRESH.replace("                raise ValueError(request)\n        elif", SET_ID)
     repo.commit("set client_id", {"grants/refresh.py": changed})

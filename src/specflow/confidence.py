@@ -228,22 +228,24 @@ def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
 
 
 def governed_hunks(links: Sequence[Link]) -> set[int]:
-    """REVIEW-E242: the hunks (by `id`) a statement meets by the call of the `if` around them."""
+    """REVIEW-E242: the hunks (by `id`) a statement meets by the call of the `if` around them:
+    a link by calls the statement makes (`client_authentication_required()`) that the hunk's own
+    lines never name: the `if` around it makes it (REVIEW-E240), or the block a changed
+    condition governs (REVIEW-18). SPEED-20: a hunk's text is read only for such a link."""
     texts: dict[int, str] = {}
+    found: set[int] = set()
     for link in links:
-        if link.evidence == IDENTIFIER and id(link.hunk) not in texts:
-            texts[id(link.hunk)] = hunk_text(link.hunk)
-    return {id(k.hunk) for k in links if id(k.hunk) in texts and _governed(k, texts[id(k.hunk)])}
+        at = id(link.hunk)
+        if link.evidence != IDENTIFIER or at in found or not _calls_only(link):
+            continue
+        text = texts[at] if at in texts else texts.setdefault(at, hunk_text(link.hunk))
+        if all(name not in text for name in link.names):
+            found.add(at)
+    return found
 
 
-def _governed(link: Link, text: str) -> bool:
-    """REVIEW-E242: a link by a call the statement makes (`client_authentication_required()`)
-    that the hunk's own lines (`text`) never name: the `if` around it makes it (REVIEW-E240),
-    or the block a changed condition governs (REVIEW-18)."""
-    return link.evidence == IDENTIFIER and all(
-        "." not in name and calls(name, link.statement.text) and name not in text
-        for name in link.names
-    )
+def _calls_only(link: Link) -> bool:
+    return all("." not in name and calls(name, link.statement.text) for name in link.names)
 
 
 def commonly_written(
