@@ -224,6 +224,16 @@ def test_a_longer_word_is_no_irregular_past(repo, cli):
     assert "CONN-E1" not in zone_questions(cli)
 
 
+def test_a_verbs_silent_e_stays_apart_from_its_past():
+    """REVIEW-E245, a measured decision: `mutated` and `mutate` are two stems (dropping the
+    silent `-e` asked more wrong questions than right on the labelled histories); the plural
+    and the `-s` form still meet."""
+    from specflow.words import stem
+
+    assert stem("mutated") == stem("mutating") != stem("mutate") == stem("mutates")
+    assert stem("parsed") != stem("parse")
+
+
 TABLE_SPEC = """---
 id: TABLE
 scope: [pkg/table.py]

@@ -159,7 +159,8 @@ IRREGULAR = {
 
 def stem(word: str) -> str:
     """A deliberately small stemmer: plurals, -ing, -ed; `hashes` ~ `hashed` ~ `hash`; a few
-    irregular past forms (REVIEW-E191)."""
+    irregular past forms (REVIEW-E191). A verb's silent `-e` stays (`mutated` is `mutat`,
+    `mutate` is `mutate`): meeting them asked more wrong questions than right (REVIEW-E245)."""
     if word in IRREGULAR:
         return IRREGULAR[word]
     for suffix, keep in (
