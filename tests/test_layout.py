@@ -510,6 +510,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.writes",
         "lineage",
         "link",
+        "linkmatch",
         "linkrows",
         "literals",
         "noop",

@@ -68,6 +68,7 @@ def test_second_check_takes_specs_from_the_cache_without_the_parsers(repo):
         "specflow.touches",
         "specflow.ripple",
         "specflow.link",
+        "specflow.linkmatch",
         "specflow.words",
         "specflow.confidence",
         "specflow.pipeline_review",

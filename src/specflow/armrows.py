@@ -10,8 +10,9 @@ from specflow.change import FileChange, Hunk
 from specflow.identifiers import code_names, hunk_text
 from specflow.languages.goarms import handled_types
 from specflow.languages.pyconditions import governing_calls
-from specflow.link import IDENTIFIER, Corpus, Found, LinkRow, hunk_words_of, keep, name_links
-from specflow.link import shared_words as shared
+from specflow.link import Corpus, LinkRow
+from specflow.linkmatch import IDENTIFIER, Found, hunk_words_of, keep, name_links
+from specflow.linkmatch import shared_words as shared
 from specflow.spellings import calls
 
 Sides = tuple[bytes | None, bytes | None]

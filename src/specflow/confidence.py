@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 
 from specflow.globs import DATA, DOCUMENTS
 from specflow.identifiers import GENERIC_NAMES, code_shaped, hunk_text, identifiers
-from specflow.link import (
+from specflow.link import Link
+from specflow.linkmatch import (
     ENCLOSING,
     HEADING,
     IDENTIFIER,
@@ -18,7 +19,6 @@ from specflow.link import (
     READS,
     REFERENCE,
     WORDS,
-    Link,
 )
 from specflow.spellings import calls
 from specflow.words import words_of_identifier

@@ -26,18 +26,15 @@ from specflow.identifiers import (
 )
 from specflow.ids import find_references
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
-from specflow.link import (
+from specflow.link import GOVERNED_LINKS, Corpus, LinkRow, hunk_links
+from specflow.linkmatch import (
     ENCLOSING,
-    GOVERNED_LINKS,
     HEADING,
     IDENTIFIER,
     PART,
     REFERENCE,
-    Corpus,
     Found,
-    LinkRow,
     Scope,
-    hunk_links,
     hunk_words_of,
     keep,
     name_links,

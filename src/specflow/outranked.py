@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence, Set
 
 from specflow.identifiers import CODE_SPAN
-from specflow.link import IDENTIFIER, Corpus, Found, keep
+from specflow.link import Corpus
+from specflow.linkmatch import IDENTIFIER, Found, keep
 from specflow.spellings import calls, spelled_within
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from specflow.hunkcode import BUILTIN_ERRORS
-from specflow.link import ENCLOSING, IDENTIFIER, WORDS, Corpus, LinkRow
+from specflow.link import Corpus, LinkRow
+from specflow.linkmatch import ENCLOSING, IDENTIFIER, WORDS
 from specflow.words import word_set
 
 

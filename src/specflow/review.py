@@ -26,7 +26,7 @@ from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text
 from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
 from specflow.languages.defining import header_function
-from specflow.link import EVIDENCE, HEADING, IDENTIFIER, REACHES
+from specflow.linkmatch import EVIDENCE, HEADING, IDENTIFIER, REACHES
 from specflow.literals import keys_written
 from specflow.refs import by_id
 from specflow.specreview import SpecReview, deleted, spec_review

@@ -11,16 +11,8 @@ from typing import TYPE_CHECKING
 from specflow.change import FileChange
 from specflow.heading import heading_lines, implementing, lazy_lines
 from specflow.identifiers import code_names, hunk_text
-from specflow.link import (
-    DISTINCT_NAME,
-    IDENTIFIER,
-    REACHES,
-    READS,
-    Corpus,
-    LinkRow,
-    keep,
-    name_links,
-)
+from specflow.link import Corpus, LinkRow
+from specflow.linkmatch import DISTINCT_NAME, IDENTIFIER, REACHES, READS, keep, name_links
 from specflow.spellings import private_spellings
 
 if TYPE_CHECKING:
