@@ -35,7 +35,9 @@ github:arrow-py/arrow, github:r1chardj0n3s/parse, github:google/uuid (`gouuid`),
 github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink, github:oauthlib/oauthlib,
 github:Kludex/python-multipart (`multipart`), github:JoshData/python-email-validator
 (`emailval`), github:dbader/schedule, github:golang-jwt/jwt (`gojwt`),
-github:auth0/node-jsonwebtoken (`jsonwebtoken`); a project's name is its folder under
+github:auth0/node-jsonwebtoken (`jsonwebtoken`), github:lepture/authlib, github:Delgan/loguru,
+github:jwt/ruby-jwt (`rubyjwt`), github:firebase/php-jwt (`phpjwt`), github:panva/jose; a
+project's name is its folder under
 benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its
 git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
 on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held
