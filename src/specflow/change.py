@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 # LAYOUT-5. What a Revision compares: the index or the work tree against HEAD, a commit against its
@@ -122,3 +123,15 @@ class Change(NamedTuple):
 
     def file(self, path: str) -> FileChange | None:
         return next((f for f in self.files if f.path == path), None)
+
+
+class Renames(NamedTuple):
+    """What a whole change renames: its private names, old to new (REVIEW-E58, REVIEW-E227),
+    and whether a Go package where it respells `interface{}` declares its own `any`, which
+    makes `any` no alias there (REVIEW-E257)."""
+
+    names: Mapping[str, str] = MappingProxyType({})
+    own_any: bool = False
+
+
+NO_RENAMES = Renames()

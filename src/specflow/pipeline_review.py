@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from specflow import gitio, gitread
 from specflow.affected import scope_index
 from specflow.armrows import arm_rows
-from specflow.change import WORK_TREE, Change, FileChange, Revision
+from specflow.change import WORK_TREE, Change, FileChange, Renames, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
@@ -358,7 +358,7 @@ def _names_and_links(
     corpus: Corpus,
     skip: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
-    renames: Mapping[str, str],
+    renames: Renames,
     headings: tuple[Sequence[Reference], tuple[str, ...], Set[int]],
 ) -> tuple[tuple[Found, dict[str, FileFacts]], tuple[list[LinkRow], ...]]:
     """The stages of a review that read every changed line, for some of the files (each with

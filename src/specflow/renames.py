@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from specflow import gitio, gitread
-from specflow.change import FileChange, Revision
+from specflow.change import NO_RENAMES, FileChange, Renames, Revision
 from specflow.languages.pyrename import rename_candidates, spelled_nowhere
 from specflow.languages.pyshape import Sources
 from specflow.pipeline import start_sources  # which imports this module lazily, for check
@@ -18,19 +18,21 @@ def change_renames(
     files: Sequence[FileChange],
     known: Mapping[str, Sources],
     specs: Sequence[str],
-) -> dict[str, str]:
+) -> Renames:
     """Old name to new, for the renames no changed file contradicts (`known`: both sides of
     some changed files, whole; the other Python ones are read); none when a file the change
     leaves alone still spells an old name (an entry point in `pyproject.toml`, a test; not the
     specs, globs `specs`: a spec that names it is check's to warn about), or when a star
     import may re-export a public one. Git is read only when the lines suggest a rename."""
-    go: dict[str, str] = {}
+    go = NO_RENAMES
     if any(file.path.endswith(".go") for file in files):
         from specflow.languages.gorenames import go_renames  # off the other languages' path
 
         go = go_renames(repo, revision, files, known, specs)
     python = _python_renames(repo, revision, files, known, specs)
-    return {**python, **go} if not python.keys() & go.keys() else python
+    if python.keys() & go.names.keys():
+        return Renames(python, go.own_any)
+    return Renames({**python, **go.names}, go.own_any)
 
 
 def _python_renames(

@@ -4,11 +4,11 @@ out; `ripple` searches for their uses."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from specflow.change import FileChange
+from specflow.change import NO_RENAMES, FileChange, Renames
 from specflow.globs import matches
 from specflow.identifiers import LANGUAGE_ATTRIBUTES, dunder, every_class_may_define, private
 from specflow.languages import generic, python
@@ -29,7 +29,7 @@ Found = dict[tuple[str, str, str], Symbol]  # by name, kind, and a function's pa
 def symbols_found(
     files: Sequence[FileChange],
     sources: dict[str, tuple[bytes | None, bytes | None]],
-    renames: Mapping[str, str] = {},
+    renames: Renames = NO_RENAMES,
 ) -> tuple[Found, dict[str, FileFacts]]:
     """The first symbol of each name and kind in `files`, in their order (none on the lines of a
     hunk that changes no behaviour), a function once per file that defines it; and each file's
@@ -100,13 +100,13 @@ def _file_symbols(
     old: bytes | None,
     new: bytes | None,
     known: Container[tuple[str, str]],
-    renames: Mapping[str, str],
+    renames: Renames,
 ) -> tuple[Iterator[Symbol], FileFacts]:
     """The symbols of one file (for Python, none already `known` by (name, kind)), and its
     facts."""
     if file.path.endswith((".py", ".pyi")):
         try:
-            symbols, facts = python.file_symbols(file, old, new, known, renames)
+            symbols, facts = python.file_symbols(file, old, new, known, renames.names)
             return iter(list(symbols)), facts
         except RecursionError:  # HARDEN-E13: a tree too deep to walk is a file that did not parse
             return python.file_symbols(file, None, None, known)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow import gitio
-from specflow.change import FileChange, Revision
+from specflow.change import NO_RENAMES, FileChange, Revision
 
 if TYPE_CHECKING:  # a Go file's judgement reads no syntax tree
     from specflow.languages.pyshape import Sources
@@ -28,13 +28,13 @@ def unchanged_hunks(
     python = [file for file in judged if file.path.endswith((".py", ".pyi"))]
     others = [file for file in judged if file not in python]
     found: dict[str, set[int]] = {}
-    renames: dict[str, str] = {}
+    renames = NO_RENAMES
     if python:
         from specflow.noop import unchanged_python
         from specflow.renames import change_renames  # REVIEW-E58, and REVIEW-E227's
 
         renames = change_renames(repo, revision, change, sides, specs)
-        found = {f.path: unchanged_python(f, *sides[f.path], renames) for f in python}
+        found = {f.path: unchanged_python(f, *sides[f.path], renames.names) for f in python}
     elif any(file.path.endswith(".go") for file in others):
         from specflow.languages.gorenames import go_renames  # REVIEW-E227: off Python's path
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from specflow.change import FileChange, Hunk
+from specflow.change import NO_RENAMES, FileChange, Hunk, Renames
 from specflow.globs import CODE_SUFFIXES, is_comment_line
 from specflow.languages.base import (
     ITEM,
@@ -45,8 +45,6 @@ from specflow.languages.rustitems import (
     owned,
 )
 from specflow.languages.tokens import (
-    NO_RENAMES,
-    Renames,
     Side,
     Sides,
     generic_noop_hunks,

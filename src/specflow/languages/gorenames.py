@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from specflow import gitio, gitread
-from specflow.change import FileChange, Hunk, Line, Revision
+from specflow.change import FileChange, Hunk, Line, Renames, Revision
 from specflow.languages.goforms import PACKAGE_ANY, lex
-from specflow.languages.tokens import OWN_ANY_KEY, runs
+from specflow.languages.tokens import runs
 from specflow.pipeline import start_sources  # which loads this module lazily, for check
 
 _NAME = re.compile(r"[a-z_]\w*\Z")  # unexported: not visible outside its package
@@ -109,15 +109,15 @@ def go_renames(
     files: Sequence[FileChange],
     known: Mapping[str, Texts],
     specs: Sequence[str],
-) -> dict[str, str]:
+) -> Renames:
     """The package's unexported names the change renames throughout, old to new: none that a
     changed file contradicts (`known`: both sides of some changed files, whole; the others are
     read), nor that a file the change leaves alone spells, old or new (the specs apart); and
-    REVIEW-E257's key when the package of a file that respells `interface{}` declares `any`."""
-    own = _own_any(repo, revision, files)
+    whether the package of a file that respells `interface{}` declares `any` (REVIEW-E257)."""
+    own_any = _own_any(repo, revision, files)
     found = candidates(files, known)
     if not found:
-        return own
+        return Renames(own_any=own_any)
     unread = [file for file in files if file.path not in known]
     sides = {**known, **start_sources(repo, revision, unread)()} if unread else known
     renames = contradicted(found, files, sides)
@@ -125,24 +125,22 @@ def go_renames(
     if names and gitread.files_spelling(repo.root, names, revision, specs) - {
         f.path for f in files
     }:
-        return own
-    return {**renames, **own}
+        return Renames(own_any=own_any)
+    return Renames(renames, own_any)
 
 
-def _own_any(
-    repo: gitio.RepoInfo, revision: Revision, files: Sequence[FileChange]
-) -> dict[str, str]:
-    """REVIEW-E257: `{OWN_ANY_KEY: ""}` when a changed Go line spells `any` or `interface` and
-    the package it lies in (its folder's Go files) declares a name `any` at the top level."""
+def _own_any(repo: gitio.RepoInfo, revision: Revision, files: Sequence[FileChange]) -> bool:
+    """REVIEW-E257: whether a changed Go line spells `any` or `interface` and the package it
+    lies in (its folder's Go files) declares a name `any` at the top level."""
     folders = {
         (file.path.rpartition("/")[0] or ".") + "/*.go"
         for file in files
         if file.path.endswith(".go") and _respells_any(file.hunks)
     }
     if not folders:
-        return {}
-    spelling = gitread.files_spelling(repo.root, [PACKAGE_ANY], revision, (), sorted(folders), True)
-    return {OWN_ANY_KEY: ""} if spelling else {}
+        return False
+    where = sorted(folders)
+    return bool(gitread.files_spelling(repo.root, [PACKAGE_ANY], revision, (), where, True))
 
 
 def _respells_any(hunks: Sequence[Hunk]) -> bool:

@@ -5,12 +5,11 @@ each side of a file as those comparisons read it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from specflow.change import Hunk, Line
+from specflow.change import NO_RENAMES, Hunk, Line, Renames
 from specflow.globs import go_directive, line_comment, magic_comment
 from specflow.languages.tstypes import (
     TYPESCRIPT,
@@ -36,8 +35,6 @@ class Side(NamedTuple):
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
-Renames = Mapping[str, str]  # REVIEW-E227: a Go package's names the change renames, old to new
-NO_RENAMES: Renames = MappingProxyType({})
 
 
 def sides_of(path: str, text: str | None) -> Side | None:
@@ -234,11 +231,11 @@ def _go_spelled(
         return set()
 
     def plain(removed: list[Line], added: list[Line]) -> bool:
-        old = renamed_tokens(_tokens(removed, "//", before, spell), renames)
+        old = renamed_tokens(_tokens(removed, "//", before, spell), renames.names)
         return old == _tokens(added, "//", after, spell)
 
     lines = (before.uncommented, before.code), (after.uncommented, after.code)
-    return same_hunks(hunks, lines, spell, plain, renames)
+    return same_hunks(hunks, lines, spell, plain, renames.names)
 
 
 def _plain_tokens(text: str) -> list[str]:
@@ -308,15 +305,12 @@ _COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
 
 def _any_free(path: str, sides: Sides, renames: Renames) -> bool:
     """REVIEW-E257: a Go file whose sides are both known, neither binding a name `any`, in a
-    package that declares none (`renames` says where a change's Go package does)."""
-    if not path.endswith(".go") or OWN_ANY_KEY in renames:
+    package that declares none (`renames` says whether a change's Go package does)."""
+    if not path.endswith(".go") or renames.own_any:
         return False
     from specflow.languages.goforms import binds_any  # off the others' path
 
     return all(side is not None and not binds_any("\n".join(side.code)) for side in sides)
-
-
-OWN_ANY_KEY = "\x00any"  # REVIEW-E257: the key, among a change's renames, of a package's `any`
 
 
 def _commas(path: str, any_free: bool = False) -> Callable[[str], str] | None:
