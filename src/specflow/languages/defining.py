@@ -130,9 +130,18 @@ def defined_at(text: str, path: str) -> str:
     return rust[1] if rust else definition_at(text)
 
 
+# REVIEW-E273: a Ruby operator method, `def <=>(other)`, `def ==(o)`, `def [](key)`, `def -@`
+RUBY_OPERATOR = re.compile(
+    r"\s*def\s+(?:self\.)?(<=>|===?|=~|!=|!~|\[\]=?|[+\-!~]@|\*\*|<<|>>|<=|>=|[-+*/%<>!~^&|])"
+    r"\s*(?:\(|\Z|;)"
+)
+
+
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
+    if operator := RUBY_OPERATOR.match(text):
+        return operator[1]
     if path.endswith(".swift") and (swift := SWIFT.match(text)):
         return swift[1] or swift[2]
     if assigned := assigned_at(text):  # REVIEW-E125: the name a search reads, its last part
@@ -187,6 +196,45 @@ def _opened(header: Sequence[tuple[int, str]]) -> Opened | None:
     named = re.compile(rf"(?<![\w$]){re.escape(match[1])}\b")
     line = next((number for number, text in header if named.search(text)), header[0][0])
     return Opened(line, match[1], joined)
+
+
+# REVIEW-E271: the line that closes a header's parameters and opens its body: `): string {`,
+# `) {`, `): UnsecuredResult<P> {`, `) => {`
+_CLOSES_HEADER = re.compile(r"\s*\)[^;{}]*\{\s*\Z")
+
+
+def spread_header(lines: Sequence[str], number: int) -> str:
+    """REVIEW-E271: the header of a definition whose parameters span lines, joined, when line
+    `number` opens it (`public static function open(`, prettier's `static decode<P = object>(`)
+    or closes it (`): string {` as indented as the line that opened it), else ''."""
+    if not 0 < number <= len(lines):
+        return ""
+    text = lines[number - 1]
+    if _CLOSES_HEADER.match(text):
+        span = range(number - 1, max(0, number - 1 - HEADER_LINES), -1)
+    elif text.rstrip().endswith("(") and text.strip() != "(":
+        span = range(number + 1, min(len(lines), number + HEADER_LINES) + 1)
+    else:
+        return ""
+    for other in span:
+        found = lines[other - 1]
+        if not found.strip() or _indent(found) < _indent(text):
+            return ""
+        if _indent(found) == _indent(text):
+            first, last = sorted((number, other))
+            return _spread(lines[first - 1 : last])
+    return ""
+
+
+def _spread(header: Sequence[str]) -> str:
+    """The lines of a header, joined, when the first opens its parameters and the last closes
+    them and opens its body."""
+    if not header[0].rstrip().endswith("(") or not _CLOSES_HEADER.match(header[-1]):
+        return ""
+    if any(text.rstrip().endswith((";", "{", "}")) for text in header[:-1]):
+        return ""
+    joined = " ".join(text.strip() for text in header)
+    return joined if len(joined) <= LONGEST_DEFINITION else ""
 
 
 def opening_below(lines: Sequence[str], line: int) -> Opened | None:

@@ -28,6 +28,7 @@ from specflow.languages.defining import (
     opening_below,
     prototype_at,
     receiver_at,
+    spread_header,
 )
 from specflow.languages.localnames import (
     ATTRIBUTE,
@@ -220,6 +221,8 @@ def _definition_above(lines: Sequence[str], line: int, path: str = "") -> tuple[
             continue
         # REVIEW-E125: `res.send = function send(body) {` holds it as `res.send`
         name = assigned_at(text) or definition_at(text, path) or _opened_name(lines, number)
+        if not name and (spread := spread_header(lines, number)):  # REVIEW-E271
+            text, name = spread, assigned_at(spread) or definition_at(spread, path)
         if name:
             return _named(text, path, name)
         if number != line:
@@ -273,9 +276,11 @@ def _own(symbol: Symbol, code: str) -> Symbol:
 
 
 # REVIEW-E69: a value written over lines: `static URI_MAP: [bool; 256] = byte_map![`, Go's
-# `var methods = map[string]int{`, `let URI: __m256i = _mm256_setr_epi8(`
+# `var methods = map[string]int{`, `let URI: __m256i = _mm256_setr_epi8(`; REVIEW-E272: a PHP
+# property's, `public static $supported_algs = array(`, `private static array $map = [`
 _OPENS_VALUE = re.compile(
     r"\s*(?:(?:pub(?:\([^)]*\))?|export|static|const|let|var|val|final|mut|readonly)\s+)*"
+    r"(?:(?:public|protected|private)\s+(?:static\s+)?(?:\??[A-Za-z_\\][\w\\]*\s+)?(?=\$))?"
     r"([A-Za-z_$][\w$]*)\s*(?::[^=]{0,200})?(?<![=!<>])=(?![=>])"
     r"(?![^;]{0,200}(?:=>|\bfunction\b|\bfunc\b))[^;]{0,200}[\[{(]\s*\Z"  # not a function's body
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from specflow.languages.defining import assigned_function, definition_at
+from specflow.languages.defining import assigned_function, definition_at, spread_header
 
 Span = tuple[str, int, int]  # a definition's name, its first line and its last
 
@@ -62,8 +62,18 @@ def brace_spans(lines: Sequence[str]) -> list[Span]:
                 if name:
                     found.append((name, first, number))
         if len(stack) > height and stack[-1][1] == number:
-            stack[-1] = (definition_at(text) or assigned_function(text), number)
+            stack[-1] = (_name(lines, number), number)
     return found
+
+
+def _name(lines: Sequence[str], number: int) -> str:
+    """The definition line `number` opens; ASSIST-E8: the one whose parameters span the lines
+    above it (REVIEW-E271), its `{` after their `)`."""
+    text = lines[number - 1]
+    if named := definition_at(text) or assigned_function(text):
+        return named
+    spread = spread_header(lines, number)
+    return definition_at(spread) or assigned_function(spread) if spread else ""
 
 
 def within(function: str, line: int, spans: Sequence[Span]) -> str:
@@ -71,7 +81,10 @@ def within(function: str, line: int, spans: Sequence[Span]) -> str:
     when no read definition has that name; else the innermost definition that holds it ("" for
     none: module code)."""
     named = [(first, last) for name, first, last in spans if name == function]
-    if not named or any(first <= line <= last for first, last in named):
-        return function
     around = [(first, name) for name, first, last in spans if first <= line <= last]
+    holding = [first for first, last in named if first <= line <= last]
+    if not named or holding:
+        # ASSIST-E8: a method in the class git's header names (TypeScript's `static decode(`)
+        inner = [pair for pair in around if holding and pair[0] > max(holding)]
+        return max(inner)[1] if inner else function
     return max(around)[1] if around else ""
