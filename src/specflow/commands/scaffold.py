@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from specflow.commands.jsexports import js_exports, js_reexports
+from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
@@ -106,6 +107,8 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     data = read(path)
     if data is None:
         return DraftedModule(path, note="could not be read")
+    if path.endswith((".rb", ".php")):  # NEW-E26
+        return _ruby_or_php(path, data.decode("utf-8", "replace").split("\n"))
     if not path.endswith(".py"):
         text = data.decode("utf-8", "replace")
         return _with_symbols(path, "", tuple(exported(text, go=path.endswith(".go"))))
@@ -115,6 +118,13 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     symbols = tuple(_symbols(tree))
     symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
     return _with_symbols(path, _summary(ast.get_docstring(tree)), symbols)
+
+
+def _ruby_or_php(path: str, lines: Sequence[str]) -> DraftedModule:
+    ruby = path.endswith(".rb")
+    found, above = (ruby_defined, ruby_comment) if ruby else (php_defined, _doc_comment)
+    symbols = (Symbol(signature, _summary(above(lines, n))) for signature, n in found(lines))
+    return _with_symbols(path, "", tuple(symbols))
 
 
 def _with_symbols(path: str, summary: str, symbols: tuple[Symbol, ...]) -> DraftedModule:
