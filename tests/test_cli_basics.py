@@ -277,7 +277,7 @@ def test_specflow_toml_wins_over_pyproject(repo, cli):
         {
             "specflow.toml": 'specs_dir = "docs/specs"\n',
             "pyproject.toml": "[tool.specflow]\nbroken_key = 1\n",
-            "docs/specs/reset.md": SPEC,
+            "docs/specs/reset.md": SPEC.replace("id: RESET\n", "id: RESET\nscope: ['**']\n"),
         }
     )
     linted = cli("lint")
@@ -350,7 +350,8 @@ def test_show_without_its_argument_is_a_usage_error(repo, cli):
 
 def test_running_from_a_sub_folder_finds_the_root(repo, cli, monkeypatch):
     """CLI-E1"""
-    repo.write({"specs/reset.md": SPEC, "src/auth/deep/x.py": ""})
+    scoped = SPEC.replace("id: RESET\n", "id: RESET\nscope: [src/**]\n")  # LINT-E17
+    repo.write({"specs/reset.md": scoped, "src/auth/deep/x.py": ""})
     monkeypatch.chdir(repo.path / "src" / "auth" / "deep")
     assert cli("lint").out.splitlines()[0] == "All good: 1 spec(s)."
     assert cli("new", "Login", "--id", "LOGIN").out.startswith("created specs/login.md")

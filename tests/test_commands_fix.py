@@ -42,10 +42,11 @@ def read_bytes(repo, name: str = "specs/reset.md") -> bytes:
 
 def test_fix_gives_the_next_free_number_per_kind(repo, cli):
     """LINT-8: requirements continue after RESET-3, edge cases after RESET-E1."""
-    repo.write({"specs/reset.md": SPEC})
+    scope = "id: RESET\nscope: ['**']\n"  # LINT-E17: a spec with no scope is a warning
+    repo.write({"specs/reset.md": SPEC.replace("id: RESET\n", scope)})
     result = cli("lint", "--fix")
     assert result.code == 0, result
-    assert repo.read("specs/reset.md") == FIXED
+    assert repo.read("specs/reset.md") == FIXED.replace("id: RESET\n", scope)
     assert "fixed specs/reset.md: assigned missing IDs" in result.err
     assert "All good: 1 spec(s)." in result.out
 

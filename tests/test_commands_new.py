@@ -137,12 +137,14 @@ def test_new_with_id_and_draft_status(repo, cli):
 
 
 def test_the_written_spec_lints_clean(repo, cli):
-    """NEW-5: warnings allowed; LINT-10: the only ones are the placeholders left to replace."""
+    """NEW-5: warnings allowed; LINT-10: the only ones are the placeholders left to replace,
+    and (LINT-E17) the scope `new` was given none of."""
     cli("new", "Session expiry", "--id", "AUTH-SESSION")
     result = cli("lint")
     lines = result.out.strip().splitlines()
-    assert result.code == 0 and lines[-1] == "0 errors, 3 warnings in 1 spec(s)."
-    assert all("[placeholder-text]" in line for line in lines[:-1])
+    assert result.code == 0 and lines[-1] == "0 errors, 4 warnings in 1 spec(s)."
+    assert lines[0].startswith("specs/session-expiry.md:2: warning [no-scope]")
+    assert all("[placeholder-text]" in line for line in lines[1:-1])
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,10 @@ status: active
 """
 
 
+# LINT-E17: a spec with no scope is a warning of `lint`; the CLI's clean spec governs a file
+SCOPED = CLEAN.replace("id: RESET\n", "id: RESET\nscope: ['**']\n")
+
+
 def findings_for(files: dict[str, str], repo_files: list[str] | None = None):
     specs = SpecSet(tuple(parse_spec(path, text) for path, text in sorted(files.items())))
     return lint(specs, repo_files)
@@ -109,16 +113,16 @@ def test_missing_requirements_is_an_error_and_the_others_warnings():
 
 def test_a_heading_without_its_space_is_named_at_its_line(repo, cli):
     """FORMAT-E5, LINT-3: the httpx trial's `##Requirements` was reported missing at line 1."""
-    typo = CLEAN.replace("## Requirements", "##Requirements").replace("## Context", "##  Context")
+    typo = SCOPED.replace("## Requirements", "##Requirements").replace("## Context", "##  Context")
     repo.commit("spec", {"specs/reset.md": typo + "\n##1 is a number, not a heading\n"})
     result = cli("lint")
     assert result.code == 1
     lines = result.out.splitlines()
     assert (
-        "specs/reset.md:10: error [missing-requirements] no `## Requirements` section" in lines[1]
+        "specs/reset.md:11: error [missing-requirements] no `## Requirements` section" in lines[1]
     )
     assert lines[2] == (
-        "specs/reset.md:10: warning [not-a-heading] `##Requirements` is not a heading: put a "
+        "specs/reset.md:11: warning [not-a-heading] `##Requirements` is not a heading: put a "
         "space after `##`"
     )
     assert "##1" not in result.out and "Context" not in result.out
@@ -286,17 +290,17 @@ def test_findings_are_sorted_by_file_and_line():
 
 def test_lint_exits_0_on_a_clean_repository(repo, cli):
     """LINT-9"""
-    repo.write({"specs/reset.md": CLEAN})
+    repo.write({"specs/reset.md": SCOPED})
     result = cli("lint")
     assert (result.code, result.out.splitlines()[0]) == (0, "All good: 1 spec(s).")
 
 
 def test_lint_exits_0_with_warnings_only(repo, cli):
     """LINT-9"""
-    repo.write({"specs/reset.md": CLEAN.replace("- RESET-E1: Two", "- Two")})
+    repo.write({"specs/reset.md": SCOPED.replace("- RESET-E1: Two", "- Two")})
     result = cli("lint")
     assert result.code == 0
-    assert "specs/reset.md:15: warning [missing-id]" in result.out
+    assert "specs/reset.md:16: warning [missing-id]" in result.out
     assert "0 errors, 1 warning in 1 spec(s)." in result.out
 
 
@@ -328,7 +332,7 @@ def test_lint_exits_2_when_a_spec_cannot_be_read(repo, cli, data, where):
 
 def test_lint_json_lists_every_finding(repo, cli):
     """LINT-1: rule, severity, path, line, message; `"schema": 1`."""
-    repo.write({"specs/reset.md": CLEAN.replace("- RESET-1: New", "- New")})
+    repo.write({"specs/reset.md": SCOPED.replace("- RESET-1: New", "- New")})
     result = cli("lint", "--format", "json")
     assert result.code == 1
     data = json.loads(result.out)
@@ -338,7 +342,7 @@ def test_lint_json_lists_every_finding(repo, cli):
             "rule": "missing-id",
             "severity": "error",
             "path": "specs/reset.md",
-            "line": 11,
+            "line": 12,
             "message": "requirement has no ID; run `specflow lint --fix` or write `RESET-3: ...`",
         }
     ]
@@ -357,7 +361,7 @@ def test_lint_checks_scope_against_the_repository_files(repo, cli):
 
 
 def test_the_specs_readme_is_a_guide_not_a_spec(repo, cli):
-    repo.write({"specs/README.md": "# Specs\nA guide.\n", "specs/reset.md": CLEAN})
+    repo.write({"specs/README.md": "# Specs\nA guide.\n", "specs/reset.md": SCOPED})
     assert cli("lint").out.splitlines()[0] == "All good: 1 spec(s)."
 
 

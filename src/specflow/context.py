@@ -113,11 +113,33 @@ def name_context(
     """REVIEW-9: where a name is defined, written, called and read, and the specs governing it;
     of a name its class qualifies (`owner`), that class's definitions, when a read file shows
     one (REVIEW-E107)."""
+    uses = [use for use in uses if php_names(use, name)]  # ASSIST-E10
     if owner and any(u.owner == owner for u in uses if u.use == "definition"):
         uses = [u for u in uses if u.use != "definition" or u.owner == owner]
     order = {"definition": 0, "write": 1, "call": 2, "read": 3, "import": 4}
     ranked = sorted(uses, key=lambda use: (order.get(use.use, 9), use.path, use.line))
     return NameContext(name, tuple(ranked), governing({u.path for u in uses}, specs, references))
+
+
+# ASSIST-E10: PHP's `namespace Firebase\JWT;` names a namespace, `use Firebase\JWT\Key;` brings
+# in its last part (or its alias) only, and a string names nothing (PHP interpolates `$x` alone)
+_PHP_NAMESPACE = re.compile(r"\s*namespace\s+[\w\\]+\s*[;{]")
+_PHP_USE = re.compile(r"\s*use\s+(?:function\s+|const\s+)?[\\\w]*?(\w+)(?:\s+as\s+(\w+))?\s*;")
+_PHP_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+SHOWN = 160  # the characters of a line a use shows (`usekind.use_of`)
+
+
+def php_names(use: Use, name: str) -> bool:
+    """ASSIST-E10: whether a PHP line's code names `name` (any other file's line: True); a
+    line longer than a use shows is kept, as the search found it."""
+    if not use.path.endswith(".php") or use.use == "definition" or len(use.text) >= SHOWN:
+        return True
+    if _PHP_NAMESPACE.match(use.text):
+        return False
+    if imported := _PHP_USE.match(use.text):
+        return name == (imported[2] or imported[1])
+    code = _PHP_STRING.sub("''", use.text)
+    return re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", code) is not None
 
 
 _QUALIFIED = re.compile(

@@ -126,6 +126,11 @@ def _unreferenced(
         for item in spec.requirements
         if item.id and item.enforced and item.id not in known
     ]
+    # CHECK-E65: an ID written twice (a `duplicate-id`) is one gap, said once at its first line
+    first: dict[str | None, tuple[Spec, Requirement]] = {}
+    for spec, item in gaps:
+        first.setdefault(item.id, (spec, item))
+    gaps = list(first.values())
     opened = _opened(change, [item for _, item in gaps]) if gaps else set()
     for spec, item in gaps:
         assert item.id is not None
@@ -341,10 +346,12 @@ def _untested(
     code, entry or message mention the change does not touch is a warning aside."""
     implemented, verified = ids["implements"], ids["verifies"]
     touched_ids, edited = touched
+    said: set[str | None] = set()  # CHECK-E65: an ID written twice is warned of once
     for spec in specs:
         for item in spec.requirements:
-            if item.id not in concerned or not spec.enforced:
+            if item.id not in concerned or not spec.enforced or item.id in said:
                 continue
+            said.add(item.id)
             if item.id in implemented and item.id not in verified:
                 entry = set(range(item.line, item.line + max(1, len(item.text.splitlines()))))
                 aside = item.id not in touched_ids and not edited.get(spec.path, set()) & entry

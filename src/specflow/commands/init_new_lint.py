@@ -17,6 +17,7 @@ from specflow.errors import NotARepository, SpecError, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matches, matching
 from specflow.lint import lint, read_as_references
+from specflow.lintscope import no_scope
 from specflow.model import Finding, Severity, Spec
 from specflow.output import console
 from specflow.project import Project, open_project, specs_outside_git
@@ -164,6 +165,7 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     files = gitread.list_files(project.root)
     found = lint(specs, files, _committed(project, specs)) + refused
     found += _unknown_scopes(project, specs)
+    found += no_scope(specs)
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
     references = _references(project, specs)
     found += read_as_references(specs, references)
@@ -380,7 +382,10 @@ def lint_command(*, fix: bool, fmt: str) -> int:
         console.err(f"specflow: error: {error}")
     unread = f"; {len(result.unread)} cannot be read" if result.unread else ""
     checked = f"{len(result.specs.specs)} spec(s){unread}"
-    console.findings(result.findings, checked, fmt, fixed=result.fixed)
+    # LINT-E18: a spec that cannot be read is an error of the summary's count, never "All good"
+    unreadable = [Finding("unreadable-spec", Severity.error, "", 0, "") for _ in result.unread]
+    counted = [*result.findings, *unreadable]
+    console.findings(result.findings, checked, fmt, counted=counted, fixed=result.fixed)
     if fmt == "text" and result.unreferenced and not result.code:
         console.out(_unreferenced_note(result.unreferenced))
     return result.code

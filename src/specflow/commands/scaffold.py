@@ -8,7 +8,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
+from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
@@ -106,15 +108,40 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     data = read(path)
     if data is None:
         return DraftedModule(path, note="could not be read")
+    if path.endswith((".rb", ".php")):  # NEW-E26
+        return _ruby_or_php(path, data.decode("utf-8", "replace").split("\n"))
     if not path.endswith(".py"):
-        text = data.decode("utf-8", "replace")
-        return _with_symbols(path, "", tuple(exported(text, go=path.endswith(".go"))))
+        found = exported(data.decode("utf-8", "replace"), go=path.endswith(".go"))
+        if path.endswith(_TYPESCRIPT):  # NEW-E27
+            return _with_symbols(path, "", _overloads_once(found))
+        return _with_symbols(path, "", tuple(found))
     tree = parse(data, path)
     if tree is None:  # NEW-E1: a module that does not parse is listed, not fatal
         return DraftedModule(path, note="could not be parsed as Python")
     symbols = tuple(_symbols(tree))
     symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
     return _with_symbols(path, _summary(ast.get_docstring(tree)), symbols)
+
+
+_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+
+
+def _overloads_once(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
+    """NEW-E27: TypeScript's overload signatures and the implementation below them are one
+    function: drafted once, at its first signature, with the first comment any of them has."""
+    kept: dict[str, Symbol] = {}
+    for symbol in symbols:
+        first = kept.setdefault(_name(symbol), symbol)
+        if not first.summary and symbol.summary:
+            kept[_name(symbol)] = Symbol(first.signature, symbol.summary)
+    return tuple(kept.values())
+
+
+def _ruby_or_php(path: str, lines: Sequence[str]) -> DraftedModule:
+    ruby = path.endswith(".rb")
+    found, above = (ruby_defined, ruby_comment) if ruby else (php_defined, _doc_comment)
+    symbols = (Symbol(signature, _summary(above(lines, n))) for signature, n in found(lines))
+    return _with_symbols(path, "", tuple(symbols))
 
 
 def _with_symbols(path: str, summary: str, symbols: tuple[Symbol, ...]) -> DraftedModule:
@@ -370,76 +397,3 @@ def _arguments(args: ast.arguments) -> str:
 
 def _docstring(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
     return _summary(ast.get_docstring(node))
-
-
-MAX_SUMMARY = 160
-# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`);
-# NEW-E13: reST's links, emphasis and backslash escapes as the words they show
-_REST = re.compile(
-    r"``(?P<literal>[^`]+)``"
-    r"|:[a-z:]+:`(?P<short>~?)(?P<role>[^`<]*?)(?:\s*<[^`>]*>)?`"
-    r"|`(?P<link>[^`<]+?)\s*<[^`>]*>`__?"
-    r"|`(?P<named>[^`]+)`__?(?![\w`])"
-    r"|`(?P<tilde>~)?(?P<span>[^`]+)`"
-    r"|\\(?P<escaped>[^\w]|(?<=`\\)\w)"  # `\*`, `\ `, and `LogRecord`\s: not `\d` in prose
-    r"|(?<![\w*\\])(?P<stars>\*\*?)(?P<emphasis>[^\s*](?:[^*]*[^\s*\\])?)(?P=stars)(?![\w*])"
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
-
-
-# NEW-E4: a paragraph that is an example, not prose (`url = httpx.URL(...)`, `>>> f(1)`)
-_CODE_LINE = re.compile(
-    r"\s*(?:>>>|\.\.\.\s|(?:assert|import|from|return)\s|[\w.\[\]'\"]+\s*=[^=])"
-)
-
-
-# NEW-E5: a reStructuredText heading's underline (and overline): `requests.auth` then `~~~~`
-_UNDERLINE = re.compile(r"\s*([=\-~^\"'`#*+.:_])\1{2,}\s*$")
-
-
-def _without_headings(paragraph: str) -> str:
-    lines = paragraph.split("\n")
-    marked = {n for n, line in enumerate(lines) if _UNDERLINE.match(line)}
-    titled = marked | {n - 1 for n in marked}
-    return "\n".join(line for n, line in enumerate(lines) if n not in titled)
-
-
-# NEW-E21: a line that opens a docstring's fields, not its prose: reST's `:param x:`, JSDoc's
-# `@param`, a Google-style section (`Args:`)
-_SECTIONS = r"Args|Arguments|Parameters|Returns?|Raises|Yields|Attributes|Examples?|Notes?"
-_FIELD = re.compile(
-    rf"(?m)^[ \t]*(?::[A-Za-z][\w \t.,*]*:(?=\s|$)|@[a-z]\w*\b|(?:{_SECTIONS})[ \t]*:[ \t]*$)"
-)
-
-
-def _before_fields(paragraph: str) -> str:
-    found = _FIELD.search(paragraph)
-    return paragraph[: found.start()] if found else paragraph
-
-
-def _summary(doc: str | None) -> str:
-    """NEW-4: the docstring's first sentence, from its first paragraph of prose, as a reader
-    sees it, cut at a word (NEW-E4); a heading is no prose (NEW-E5), nor its fields (NEW-E21)."""
-    paragraphs = [_before_fields(_without_headings(p)) for p in (doc or "").strip().split("\n\n")]
-    prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
-    sentence = _SENTENCE_END.split(" ".join(prose.split()), 1)[0]
-    sentence = _REST.sub(_shown, sentence)
-    if len(sentence) <= MAX_SUMMARY:
-        return sentence
-    return sentence[: MAX_SUMMARY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _shown(markup: re.Match[str]) -> str:
-    """A piece of reST inline markup as Markdown reads it right: a literal or a role as the name
-    it shows, a link as its text, `code` as a code span, emphasis as its words, and what a
-    backslash escapes as itself (escaped whitespace is nothing: `LogRecord`\\ s)."""
-    found = markup.groupdict()
-    if found["role"] is not None:
-        role = found["role"]
-        return role.rsplit(".", 1)[-1] if found["short"] else role
-    if found["span"] is not None:
-        span = found["span"]
-        return f"`{span.rsplit('.', 1)[-1] if found['tilde'] else span}`"
-    if found["escaped"] is not None:
-        return "" if found["escaped"].isspace() else found["escaped"]
-    return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])

@@ -1,0 +1,96 @@
+"""The first sentence of a docstring or a doc comment as a reader of the Markdown sees it, for
+`specflow new --scope`'s draft (NEW-4): reST's markup (NEW-E13) and TSDoc's `{@link ...}`
+(NEW-E27) as the words they show, no heading (NEW-E5), no fields (NEW-E21), no example (NEW-E4),
+cut at a word."""
+
+from __future__ import annotations
+
+import re
+
+MAX_SUMMARY = 160
+# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`);
+# NEW-E13: reST's links, emphasis and backslash escapes as the words they show
+_REST = re.compile(
+    r"``(?P<literal>[^`]+)``"
+    r"|:[a-z:]+:`(?P<short>~?)(?P<role>[^`<]*?)(?:\s*<[^`>]*>)?`"
+    r"|`(?P<link>[^`<]+?)\s*<[^`>]*>`__?"
+    r"|`(?P<named>[^`]+)`__?(?![\w`])"
+    r"|`(?P<tilde>~)?(?P<span>[^`]+)`"
+    r"|\\(?P<escaped>[^\w]|(?<=`\\)\w)"  # `\*`, `\ `, and `LogRecord`\s: not `\d` in prose
+    r"|(?<![\w*\\])(?P<stars>\*\*?)(?P<emphasis>[^\s*](?:[^*]*[^\s*\\])?)(?P=stars)(?![\w*])"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
+
+
+# NEW-E4: a paragraph that is an example, not prose (`url = httpx.URL(...)`, `>>> f(1)`)
+_CODE_LINE = re.compile(
+    r"\s*(?:>>>|\.\.\.\s|(?:assert|import|from|return)\s|[\w.\[\]'\"]+\s*=[^=])"
+)
+
+
+# NEW-E5: a reStructuredText heading's underline (and overline): `requests.auth` then `~~~~`
+_UNDERLINE = re.compile(r"\s*([=\-~^\"'`#*+.:_])\1{2,}\s*$")
+
+
+def _without_headings(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    marked = {n for n, line in enumerate(lines) if _UNDERLINE.match(line)}
+    titled = marked | {n - 1 for n in marked}
+    return "\n".join(line for n, line in enumerate(lines) if n not in titled)
+
+
+# NEW-E21: a line that opens a docstring's fields, not its prose: reST's `:param x:`, JSDoc's
+# `@param`, a Google-style section (`Args:`)
+_SECTIONS = r"Args|Arguments|Parameters|Returns?|Raises|Yields|Attributes|Examples?|Notes?"
+_FIELD = re.compile(
+    rf"(?m)^[ \t]*(?::[A-Za-z][\w \t.,*]*:(?=\s|$)|@[a-z]\w*\b|(?:{_SECTIONS})[ \t]*:[ \t]*$)"
+)
+
+
+def _before_fields(paragraph: str) -> str:
+    found = _FIELD.search(paragraph)
+    return paragraph[: found.start()] if found else paragraph
+
+
+# NEW-E27: TSDoc's and JSDoc's inline links: `{@link !CryptoKey}`, `{@link types.JWK JWK}`,
+# `{@linkcode f | the function}`, `{@link https://example.org/ a page}`
+_TSDOC_LINK = re.compile(
+    r"\{@link(?:code|plain)?\s+(?P<target>[^\s}|]+)\s*(?:\|\s*)?(?P<text>[^}]*)\}"
+)
+
+
+def _linked(link: re.Match[str]) -> str:
+    """A link as the words it shows: its text, else its target as code (a URL as itself)."""
+    text, target = link["text"].strip(), link["target"].lstrip("!")
+    if text or "://" in target:
+        return text or target
+    return f"`{target}`"
+
+
+def summary(doc: str | None) -> str:
+    """NEW-4: the docstring's first sentence, from its first paragraph of prose, as a reader
+    sees it, cut at a word (NEW-E4); a heading is no prose (NEW-E5), nor its fields (NEW-E21)."""
+    paragraphs = [_before_fields(_without_headings(p)) for p in (doc or "").strip().split("\n\n")]
+    prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
+    prose = _TSDOC_LINK.sub(_linked, " ".join(prose.split()))  # NEW-E27
+    sentence = _SENTENCE_END.split(prose, 1)[0]
+    sentence = _REST.sub(_shown, sentence)
+    if len(sentence) <= MAX_SUMMARY:
+        return sentence
+    return sentence[: MAX_SUMMARY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _shown(markup: re.Match[str]) -> str:
+    """A piece of reST inline markup as Markdown reads it right: a literal or a role as the name
+    it shows, a link as its text, `code` as a code span, emphasis as its words, and what a
+    backslash escapes as itself (escaped whitespace is nothing: `LogRecord`\\ s)."""
+    found = markup.groupdict()
+    if found["role"] is not None:
+        role = found["role"]
+        return role.rsplit(".", 1)[-1] if found["short"] else role
+    if found["span"] is not None:
+        span = found["span"]
+        return f"`{span.rsplit('.', 1)[-1] if found['tilde'] else span}`"
+    if found["escaped"] is not None:
+        return "" if found["escaped"].isspace() else found["escaped"]
+    return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])
