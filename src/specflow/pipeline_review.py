@@ -45,6 +45,7 @@ from specflow.pipeline import (
     snapshot,
     start_sources,
 )
+from specflow.raisedrows import raised_rows
 from specflow.refs import path_of
 from specflow.renames import change_renames
 from specflow.review import Linking, build
@@ -392,6 +393,7 @@ def _names_and_links(
         governed_rows(corpus, files, governed, skip, scoped),
         heading_rows(corpus, files, references, unheaded, sources, tests),
         arm_rows(corpus, files, sources, skip, scoped),  # REVIEW-E212
+        raised_rows(corpus, files, enclosing, sources, skip, scoped),  # REVIEW-E298
     )
 
 
