@@ -511,6 +511,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.writes",
         "lineage",
         "link",
+        "keyrows",  # REVIEW-E299
         "linkmatch",
         "linkrows",
         "literals",

@@ -125,3 +125,65 @@ def test_an_error_of_another_method_or_a_common_one_asks_nothing(repo, cli):
     asked = review_json(cli, "HEAD", "--all")["questions"]
     assert "CLAIM-1" not in [q["statement"]["id"] for q in asked]
     assert not [q for q in asked if "ArgumentError" in q["evidence"]["names"]]
+
+
+FMT = """---
+id: FMT
+scope: ["pkg/**"]
+---
+# Time formatting
+
+## Context
+- `datetime.__format__` formats record times with tokens (`YYYY`, `MM`, `Z`, `ZZ`).
+
+## Requirements
+- FMT-1: `Z` is `+HH:MM` and `ZZ` is `+HHMM`.
+- FMT-2: `YYYY` is the year on four digits.
+"""
+
+DATETIME = """from datetime import datetime as datetime_
+
+
+class datetime(datetime_):
+    def __format__(self, spec):
+        offset = self.utcoffset().total_seconds()
+        sign = ("-", "+")[offset >= 0]
+        h, m = divmod(abs(offset // 60), 60)
+        rep = {
+            "YYYY": "%04d" % self.year,
+            "Z": "%s%02d:%02d" % (sign, h, m),
+            "ZZ": "%s%02d%02d" % (sign, h, m),
+        }
+        return rep.get(spec, spec) + tag("Z", spec)
+"""
+COLON = '"Z": "%s%02d:%02d" % (sign, h, m),'
+
+
+def _short_key_asked(repo, cli, spec: str, new: str) -> list[dict[str, object]]:
+    repo.commit("base", {"specs/fmt.md": spec, "pkg/_datetime.py": DATETIME})
+    repo.commit("offsets", {"pkg/_datetime.py": new})
+    questions: list[dict[str, object]] = review_json(cli, "HEAD", "--all")["questions"]
+    return [q for q in questions if q["evidence"]["names"] == ["Z"]]  # type: ignore[index]
+
+
+def test_a_short_token_a_rule_quotes_written_as_a_key_asks_it(repo, cli):
+    """REVIEW-E299 (Delgan/loguru de646c6: the `"Z"` and `"ZZ"` entries of the time format's
+    mapping changed and FORMAT-7, "`Z` is `+HH:MM`, `ZZ` `+HHMM`", was not asked: `Z` is too
+    short a name): the one rule quoting the key of a changed entry is asked."""
+    new = DATETIME.replace(COLON, COLON.replace("%02d:%02d", "%02d%02d"))
+    asked = _short_key_asked(repo, cli, FMT, new)
+    assert [q["statement"]["id"] for q in asked] == ["FMT-1"]  # type: ignore[index]
+
+
+def test_a_short_token_as_an_argument_or_quoted_by_two_rules_asks_nothing_by_it(repo, cli):
+    """REVIEW-E299, adversarial: `"Z"` changed as a call's argument is no entry of it; and a
+    key two rules quote tells neither apart."""
+    argument = DATETIME.replace('tag("Z", spec)', 'tag("Z", spec.strip())')
+    assert not _short_key_asked(repo, cli, FMT, argument)
+
+
+def test_a_short_key_two_rules_quote_asks_neither_by_it(repo, cli):
+    """REVIEW-E299, adversarial: with `Z` quoted by FMT-1 and FMT-2, neither is asked by it."""
+    both = FMT.replace("on four digits.", "on four digits, never `Z`.")
+    new = DATETIME.replace(COLON, COLON.replace("%02d:%02d", "%02d%02d"))
+    assert not _short_key_asked(repo, cli, both, new)
