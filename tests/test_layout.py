@@ -504,12 +504,14 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pytyping",
         "languages.python",
         "languages.pywalk",
+        "languages.rbowner",  # REVIEW-E297
         "languages.rustitems",
         "languages.tokens",
         "languages.tstypes",
         "languages.writes",
         "lineage",
         "link",
+        "keyrows",  # REVIEW-E299
         "linkmatch",
         "linkrows",
         "literals",
@@ -517,6 +519,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "outranked",
         "ownedrows",
         "pipeline_review",
+        "raisedrows",  # REVIEW-E298
         "renames",
         "review",
         "ripple",

@@ -115,3 +115,20 @@ def another_specs_method_dropped(
             continue
         if not corpus.by_spec_name.get((spec, owner)):
             del links[doc]
+
+
+# REVIEW-E297: a class named by an acronym (`EC`, `RSA`, `HMAC`), as prose writes it
+_ACRONYM = re.compile(r"[A-Z]{2,5}\Z")
+
+
+def acronym_said(
+    corpus: Corpus, names: Sequence[str], docs: Set[int], links: dict[int, Found]
+) -> None:
+    """REVIEW-E297: a definition around a hunk named by an acronym (`class EC`) that the prose of
+    one statement alone of the file's specs writes as a word ("EC keys support P-256") is what
+    that statement speaks of; written by two or more, it tells none of them apart."""
+    for name in (name for name in names if _ACRONYM.match(name)):
+        word = re.compile(rf"(?<![\w`:.$-]){name}(?![\w`:.(-])")
+        said = [d for d in docs if word.search(CODE_SPAN.sub(" ", corpus.statements[d].text))]
+        if len(said) == 1:
+            keep(links, said[0], IDENTIFIER, name)

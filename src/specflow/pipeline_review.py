@@ -26,6 +26,7 @@ from specflow.errors import SpecflowError
 from specflow.forked import in_halves
 from specflow.globs import BLOCK_COMMENTS, is_code, matches
 from specflow.identifiers import imported_lines
+from specflow.keyrows import key_rows
 from specflow.languages.defining import defined_lines
 from specflow.languages.pylayout import Layout, layout, owner_at
 from specflow.link import Corpus
@@ -45,6 +46,7 @@ from specflow.pipeline import (
     snapshot,
     start_sources,
 )
+from specflow.raisedrows import raised_rows
 from specflow.refs import path_of
 from specflow.renames import change_renames
 from specflow.review import Linking, build
@@ -392,6 +394,8 @@ def _names_and_links(
         governed_rows(corpus, files, governed, skip, scoped),
         heading_rows(corpus, files, references, unheaded, sources, tests),
         arm_rows(corpus, files, sources, skip, scoped),  # REVIEW-E212
+        raised_rows(corpus, files, enclosing, sources, skip, scoped),  # REVIEW-E298
+        key_rows(corpus, files, skip, scoped),  # REVIEW-E299
     )
 
 

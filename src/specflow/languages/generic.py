@@ -38,6 +38,7 @@ from specflow.languages.localnames import (
     scoped,
     scopes_of,
 )
+from specflow.languages.rbowner import ruby_owned
 from specflow.languages.rustitems import (
     RUST_ATTRIBUTE,
     decorated,
@@ -167,6 +168,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
             names = _named(hunk.header, file.path, name)
         if names and len(names) == 1:
             names = owned(file.path, lines, first, names[0])  # REVIEW-E146
+            if file.path.endswith(".rb"):  # REVIEW-E297: a Ruby method is its class's
+                names = ruby_owned(lines, first, names[0])
         if names:
             found[index] = names
     return found
