@@ -89,10 +89,16 @@ def generic_noop_hunks(
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
     if path.endswith((".rb", ".go")):  # REVIEW-E136: Ruby's magic comments; REVIEW-E161: Go's
         hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
+    if path.endswith(".rb"):  # REVIEW-E280: `=begin` ... `=end`
+        hunks = [_rb_unblocked(hunk) for hunk in hunks]
     commas = _commas(path, _any_free(path, sides, renames))
     types = _erased(path, sides)
     spell = (
-        _unfrozen if path.endswith(".rb") else _js_spelling(sides) if path.endswith(_ASI) else list
+        _rb_spelling()
+        if path.endswith(".rb")
+        else _js_spelling(sides)
+        if path.endswith(_ASI)
+        else list
     )
     found = {
         index
@@ -106,6 +112,7 @@ def generic_noop_hunks(
             )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
+            or (path.endswith(".rb") and _rb_spelled(hunk))
             or (types is not None and _types_erased(path, hunk, sides, commas, spell))
         )
     }
@@ -155,37 +162,23 @@ def _magic(path: str, line: Line) -> str:
     return magic_comment(line.number, line.text)
 
 
-_EMPTY = frozenset({"''", '""'})
-_UNFROZEN = "\x00+''"
+def _rb_spelling() -> _Spell:
+    from specflow.languages.rbforms import unfrozen  # off the hook's path of the others
+
+    return unfrozen
 
 
-def _unfrozen(tokens: list[str]) -> list[str]:
-    """REVIEW-E139: Ruby's `+''` and `''.dup` (RuboCop's Performance/UnfreezeString), each an
-    unfrozen empty string, as one token; a binary `x + ''`, `-''`, `''.freeze`, `String.new`
-    (binary, ASCII-8BIT) and a bare `''` (frozen under the magic comment) stay as written."""
-    out: list[str] = []
-    at = 0
-    while at < len(tokens):
-        word, following = tokens[at], tokens[at + 1 : at + 3]
-        if word == "+" and _unary_empty(out, following):
-            out.append(_UNFROZEN)
-            at += 2
-        elif word in _EMPTY and following == [".", "dup"]:
-            out.append(_UNFROZEN)
-            at += 3
-        else:
-            out.append(word)
-            at += 1
-    return out
+def _rb_unblocked(hunk: Hunk) -> Hunk:
+    from specflow.languages.rbforms import unblocked
+
+    return unblocked(hunk)
 
 
-def _unary_empty(before: list[str], following: list[str]) -> bool:
-    """`+''` where `+` is unary (no operand before it) and applies to the literal itself, not
-    to a call on it (`+''.freeze` is `+(''.freeze)`)."""
-    operand = bool(before) and (before[-1][-1:].isalnum() or before[-1][-1:] in ")]}_'\"")
-    if operand or not following or following[0] not in _EMPTY:
-        return False
-    return len(following) < 2 or following[1] not in (".", "[", "&", "::")
+def _rb_spelled(hunk: Hunk) -> bool:
+    """REVIEW-E278, REVIEW-E279: a Ruby hunk that RuboCop only respelled (no side is known)."""
+    from specflow.languages.rbforms import same_spelled
+
+    return same_spelled(runs(hunk), partial(_tokens, comment="#", side=None, commas=None))
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:

@@ -1,0 +1,117 @@
+"""REVIEW-E278, REVIEW-E279 and REVIEW-E280 through the CLI on real repositories: Ruby as
+RuboCop rewrites it (jwt/ruby-jwt's trial, defects 3 and 4: `3f1a899` dropped `raise(...)`'s
+parentheses, `7ea4a36` made `if`/`unless` blocks modifiers, `5f7d58e` wrote `key?` for
+`has_key?`; a `=begin`/`=end` block comment) asks nothing and the hook is silent; the
+same-looking rewrites that change what runs still ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from testing.util import review_json
+
+SPEC = """---
+id: CLAIM
+scope: [lib/**]
+---
+# Claims
+
+## Context
+- `Verifier` raises `ExpiredSignature` from `verify_expiration` once `exp` is past.
+
+## Requirements
+- CLAIM-2: An expired `exp` is `ExpiredSignature`.
+"""
+BASE = """module Jwt
+  class Verifier
+    # CLAIM-2
+    def verify_expiration(payload)
+BODY
+    end
+  end
+end
+"""
+
+
+def _silent(repo, cli, before: str, after: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the review calls the rewrite formatting only (the hook is then silent too)."""
+    path = "lib/verifier.rb"
+    repo.commit("base", {"specs/claims.md": SPEC, path: BASE.replace("BODY", before)})
+    repo.stage({path: BASE.replace("BODY", after)})
+    staged = cli("check", "--staged").out
+    repo.commit("style")
+    data = review_json(cli, "HEAD", "--all")
+    silent = data["noop_files"] == [path]
+    assert silent == (not data["questions"]), data["questions"]
+    assert not silent or "touched-requirement" not in staged, staged
+    return silent
+
+
+RAISE = "      raise ExpiredSignature, 'expired' if payload['exp'] <= now"
+BLOCK = "      if payload['exp'] <= now\n        raise ExpiredSignature, 'expired'\n      end"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            RAISE.replace(
+                "raise ExpiredSignature, 'expired'", "raise(ExpiredSignature, 'expired')"
+            ),
+            RAISE,
+        ),
+        (
+            "      raise(ExpiredSignature,\n            'expired')",
+            "      raise ExpiredSignature, 'expired'",
+        ),
+        ("      x = payload.fetch('exp', 0)", "      x = payload.fetch 'exp', 0"),
+        ("      expired(payload) if now", "      expired payload if now"),
+        (BLOCK, RAISE),
+        (BLOCK.replace("if", "unless", 1), RAISE.replace(" if ", " unless ")),
+        ("      return unless payload.has_key?('exp')", "      return unless payload.key?('exp')"),
+        (
+            "      payload.has_value?(now) && raise(ExpiredSignature)",
+            "      payload.value?(now) && raise(ExpiredSignature)",
+        ),
+    ],
+)
+def test_rubocop_rewrites_are_no_change(repo, cli, before, after):
+    """REVIEW-E278 (parentheses, Hash's aliases), REVIEW-E279 (modifier `if`/`unless`)."""
+    assert _silent(repo, cli, before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("      puts(payload['exp']) + 1", "      puts payload['exp'] + 1"),
+        ("      raise(ExpiredSignature, 'expired').x", "      raise ExpiredSignature, 'expired'.x"),
+        ("      foo(payload) { ExpiredSignature }", "      foo payload { ExpiredSignature }"),
+        ("      foo(payload) && ExpiredSignature", "      foo payload && ExpiredSignature"),
+        ("      expired = payload\n      expired()", "      expired = payload\n      expired"),
+        (
+            "      x = if payload['exp'] <= now\n        ExpiredSignature\n      end",
+            "      x = ExpiredSignature if payload['exp'] <= now",
+        ),
+        (BLOCK.replace("end", "else\n        now\n      end"), RAISE),
+        (
+            "      return unless payload.has_key?('exp')",
+            "      return unless payload.value?('exp')",
+        ),
+        ("      return unless has_key?('exp')", "      return unless key?('exp')"),
+        ("      exp = 'raise(ExpiredSignature)'", "      exp = 'raise ExpiredSignature'"),
+    ],
+)
+def test_look_alike_changes_still_ask(repo, cli, before, after):
+    """REVIEW-E278, REVIEW-E279: the same-looking rewrites that change what runs still ask:
+    an operator or a block after the call binds otherwise, `x = if` assigns nil when false,
+    `expired()` calls where `expired` reads the local, `has_key?` is no alias of `value?`."""
+    assert not _silent(repo, cli, before, after)
+
+
+def test_begin_end_block_comment_is_a_comment(repo, cli):
+    """REVIEW-E280 (ruby-jwt's trial, defect 4): a `=begin` ... `=end` block is a comment;
+    code added with it still asks."""
+    comment = "=begin\n      verify_expiration raises ExpiredSignature once exp is past\n=end\n"
+    assert _silent(repo, cli, RAISE, comment + RAISE)
+    assert not _silent(repo, cli, RAISE, comment + RAISE + "\n      raise ExpiredSignature")
+    assert not _silent(repo, cli, RAISE, "=begin\n" + RAISE)
