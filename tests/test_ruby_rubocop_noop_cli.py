@@ -87,6 +87,7 @@ def test_rubocop_rewrites_are_no_change(repo, cli, before, after):
         ("      raise(ExpiredSignature, 'expired').x", "      raise ExpiredSignature, 'expired'.x"),
         ("      foo(payload) { ExpiredSignature }", "      foo payload { ExpiredSignature }"),
         ("      foo(payload) && ExpiredSignature", "      foo payload && ExpiredSignature"),
+        ("      foo({}) if ExpiredSignature", "      foo {} if ExpiredSignature"),
         ("      expired = payload\n      expired()", "      expired = payload\n      expired"),
         (
             "      x = if payload['exp'] <= now\n        ExpiredSignature\n      end",

@@ -175,13 +175,14 @@ def _operand(condition: list[str]) -> bool:
 
 def _unparenthesized(tokens: list[str]) -> list[str]:
     """`name CALL ( args )` as `name args` where the `)` ends the statement (the line, a `;`,
-    a modifier) and `args` is some and holds no `do` (which would bind to another call)."""
+    a modifier) and `args` is some, opens with no hash's `{` (`foo {}` passes a block) and holds
+    no `do` (which would bind to another call)."""
     out = list(tokens)
     for at in range(len(out) - 1, -1, -1):
         if out[at] != CALL or out[at + 1 : at + 2] != ["("]:
             continue
         close = _close(out, at + 1)
-        if close is None or close == at + 2 or "do" in out[at + 2 : close]:
+        if close is None or out[at + 2] in (")", "{") or "do" in out[at + 2 : close]:
             continue
         following = out[close + 1 : close + 3]
         ends = not following or following[0] in _ENDS
