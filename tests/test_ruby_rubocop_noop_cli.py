@@ -116,3 +116,68 @@ def test_begin_end_block_comment_is_a_comment(repo, cli):
     assert _silent(repo, cli, RAISE, comment + RAISE)
     assert not _silent(repo, cli, RAISE, comment + RAISE + "\n      raise ExpiredSignature")
     assert not _silent(repo, cli, RAISE, "=begin\n" + RAISE)
+
+
+DECODER = """module Jwt
+  class Decoder
+TOP    def initialize(options)
+      @options = options
+    end
+
+    def helper_one; 1; end
+    def helper_two; 2; end
+    def helper_three; 3; end
+
+BOTTOM    # CLAIM-2
+    def given_algorithms
+      key = ALGORITHM_KEYS.find { |k| @options[k] }
+      Array(@options[key])
+    end
+  end
+
+  class Other
+OTHER    def helper_four; 4; end
+  end
+end
+"""
+KEYS = """    # Order matters: string keys first
+    ALGORITHM_KEYS = ['algorithm',
+                      :algorithm].freeze
+
+"""
+
+
+def _moved(repo, cli, before: dict[str, str], after: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the review calls moving the constant from `before`'s marks to `after`'s no
+    change (the hook is then silent too)."""
+    path = "lib/decoder.rb"
+
+    def text(marks: dict[str, str]) -> str:
+        found = DECODER
+        for mark in ("TOP", "BOTTOM", "OTHER"):
+            found = found.replace(mark, marks.get(mark, ""))
+        return found
+
+    spec = SPEC.replace("`Verifier` raises", "`ALGORITHM_KEYS` orders the keys; `Verifier` raises")
+    repo.commit("base", {"specs/claims.md": spec, path: text(before)})
+    repo.stage({path: text(after)})
+    staged = cli("check", "--staged").out
+    repo.commit("Move constant")
+    data = review_json(cli, "HEAD", "--all")
+    silent = data["noop_files"] == [path]
+    assert silent == (not data["questions"]), data["questions"]
+    assert not silent or "touched-requirement" not in staged, staged
+    return silent
+
+
+def test_constant_moved_within_its_class_is_no_change(repo, cli):
+    """REVIEW-E282 (ruby-jwt's trial, defect 8; `9c416b7`): a literal constant moved unchanged
+    to the top of its class; moved into another class, below a use, with another value, or
+    one whose value reads another constant, it still asks."""
+    assert _moved(repo, cli, {"BOTTOM": KEYS}, {"TOP": KEYS})
+    assert not _moved(repo, cli, {"BOTTOM": KEYS}, {"OTHER": KEYS})
+    assert not _moved(repo, cli, {"BOTTOM": KEYS}, {"TOP": KEYS.replace(":algorithm]", ":alg]")})
+    reads = KEYS.replace("['algorithm',", "[Other::KEY,")
+    assert not _moved(repo, cli, {"BOTTOM": reads}, {"TOP": reads})
+    used = "    USED = ALGORITHM_KEYS.size\n"
+    assert not _moved(repo, cli, {"TOP": KEYS + used}, {"TOP": used, "BOTTOM": KEYS})

@@ -2,7 +2,8 @@
 an unfrozen empty string `+''` as `''.dup`; a call's parentheses around its arguments
 (`raise(E, 'm')` as `raise E, 'm'`) where the call ends its statement; a one-line `if c` or
 `unless c` block as the modifier `x if c`; `has_key?` as `key?`, `has_value?` as `value?`
-(Hash's aliases); and `=begin`/`=end` block comments. Pure: text and tokens in and out."""
+(Hash's aliases); `=begin`/`=end` block comments (REVIEW-E280); and a literal constant moved
+within its class (REVIEW-E282). Pure: text and tokens in and out."""
 
 from __future__ import annotations
 
@@ -236,3 +237,83 @@ def same_spelled(
         or spelled(tokens(old, respell=marked)) == spelled(tokens(new, respell=marked))
         for old, new in runs
     )
+
+
+# REVIEW-E282: a constant given a literal value (strings, symbols, numbers, arrays and hashes of
+# them, `.freeze`), moved unchanged within the class or module that holds it
+_CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+_LITERAL_WORDS = frozenset(("freeze", "true", "false", "nil"))
+_OPENER = re.compile(r"\s*(?:class|module)\s+([\w:]+|<<)")
+
+
+Runs = list[tuple[list["Line"], list["Line"]]]  # a hunk's runs, removed and added (tokens.runs)
+
+
+def moved_constants(
+    hunks: Sequence[Runs],
+    found: set[int],
+    texts: tuple[str | None, str | None],
+    tokens: Callable[[Sequence[Line]], list[str]],
+) -> set[int]:
+    """REVIEW-E282: the hunks (given by their runs), of those not in `found`, whose every run
+    only removes or only adds literal constants that another such run adds or removes as the
+    same tokens, in the same class or module, defined once in the new text and named nowhere
+    above it."""
+    if texts[0] is None or texts[1] is None:
+        return set()
+    lines = texts[0].split("\n"), texts[1].split("\n")
+    moves: dict[int, list[tuple[list[str], tuple[str, ...]]]] = {0: [], 1: []}
+    pending: list[tuple[int, int, list[str]]] = []
+    for index, runs in enumerate(hunks):
+        if index in found:
+            continue
+        for old, new in runs:
+            side, run = (0, old) if old and not new else (1, new) if new and not old else (2, [])
+            code = tokens(run) if side < 2 else []
+            name = _constant(code)
+            if side == 2 or name is None:
+                return set()
+            scope = _scope(lines[side], run[0].number)
+            if side == 1 and not _first_use(lines[1], name, run[0].number):
+                return set()
+            moves[side].append((code, scope))
+            pending.append((index, side, code))
+    if sorted(moves[0]) != sorted(moves[1]) or not moves[0]:
+        return set()
+    return {index for index, _, _ in pending}
+
+
+def _constant(code: list[str]) -> str | None:
+    """The constant the tokens assign a literal to, alone; else None."""
+    if len(code) < 3 or not _CONSTANT.match(code[0]) or code[1] != "=" or code[2] == "=":
+        return None
+    rest = code[2:]
+    for at, item in enumerate(rest):
+        word = item[:1].isalpha() or item[:1] == "_"
+        after, before = rest[at + 1 : at + 2], rest[at - 1 : at] if at else []
+        if item == ":" and (after == [":"] or before == [":"]):
+            return None  # `Foo::Bar` names another constant
+        if word and item not in _LITERAL_WORDS and before != [":"] and after != [":"]:
+            return None
+    return code[0]
+
+
+def _scope(lines: list[str], number: int) -> tuple[str, ...]:
+    """The classes and modules around line `number` (from 1), read by indentation."""
+    depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    chain: list[str] = []
+    for line in reversed(lines[: number - 1]):
+        indent = len(line) - len(line.lstrip())
+        found = _OPENER.match(line)
+        if found and indent < depth:
+            chain.append(found[1])
+            depth = indent
+    return tuple(reversed(chain))
+
+
+def _first_use(lines: list[str], name: str, number: int) -> bool:
+    """Whether the new text names `name` nowhere above line `number`, nor defines it twice."""
+    word = re.compile(rf"\b{name}\b")
+    above = any(word.search(line) for line in lines[: number - 1])
+    defined = sum(1 for line in lines if re.match(rf"\s*{name}\s*=[^=]", line))
+    return not above and defined == 1

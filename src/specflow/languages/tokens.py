@@ -73,7 +73,11 @@ _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\+\+|--|[^\w\s]
 
 
 def generic_noop_hunks(
-    path: str, hunks: Sequence[Hunk], sides: Sides = (None, None), renames: Renames = NO_RENAMES
+    path: str,
+    hunks: Sequence[Hunk],
+    sides: Sides = (None, None),
+    renames: Renames = NO_RENAMES,
+    texts: tuple[str | None, str | None] = (None, None),
 ) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
@@ -86,20 +90,14 @@ def generic_noop_hunks(
             return declared
     if _comments_moved(hunks, sides):
         return set()
+    if path.endswith(".rb"):  # REVIEW-E136, REVIEW-E139, REVIEW-E278 to REVIEW-E282
+        return _ruby(hunks, texts)
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
-    if path.endswith((".rb", ".go")):  # REVIEW-E136: Ruby's magic comments; REVIEW-E161: Go's
-        hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
-    if path.endswith(".rb"):  # REVIEW-E280: `=begin` ... `=end`
-        hunks = [_rb_unblocked(hunk) for hunk in hunks]
+    if path.endswith(".go"):  # REVIEW-E161: Go's directives, where no side is known
+        hunks = [_with_magic(hunk, path) for hunk in hunks]
     commas = _commas(path, _any_free(path, sides, renames))
     types = _erased(path, sides)
-    spell = (
-        _rb_spelling()
-        if path.endswith(".rb")
-        else _js_spelling(sides)
-        if path.endswith(_ASI)
-        else list
-    )
+    spell = _js_spelling(sides) if path.endswith(_ASI) else list
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -112,7 +110,6 @@ def generic_noop_hunks(
             )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
-            or (path.endswith(".rb") and _rb_spelled(hunk))
             or (types is not None and _types_erased(path, hunk, sides, commas, spell))
         )
     }
@@ -162,23 +159,21 @@ def _magic(path: str, line: Line) -> str:
     return magic_comment(line.number, line.text)
 
 
-def _rb_spelling() -> _Spell:
-    from specflow.languages.rbforms import unfrozen  # off the hook's path of the others
+def _ruby(hunks: Sequence[Hunk], texts: tuple[str | None, str | None]) -> set[int]:
+    """Ruby's hunks that change no behaviour, as rbforms reads them: its magic comments as
+    code (REVIEW-E136), `=begin` blocks as comments, RuboCop's spellings, constants moved."""
+    from specflow.languages import rbforms  # off the hook's path of the others
 
-    return unfrozen
-
-
-def _rb_unblocked(hunk: Hunk) -> Hunk:
-    from specflow.languages.rbforms import unblocked
-
-    return unblocked(hunk)
-
-
-def _rb_spelled(hunk: Hunk) -> bool:
-    """REVIEW-E278, REVIEW-E279: a Ruby hunk that RuboCop only respelled (no side is known)."""
-    from specflow.languages.rbforms import same_spelled
-
-    return same_spelled(runs(hunk), partial(_tokens, comment="#", side=None, commas=None))
+    tokens = partial(_tokens, comment="#", side=None, commas=None)
+    hunks = [rbforms.unblocked(_with_magic(hunk, ".rb")) for hunk in hunks]
+    found = {
+        index
+        for index, hunk in enumerate(hunks)
+        if (hunk.added or hunk.removed) and rbforms.same_spelled(runs(hunk), tokens)
+    }
+    if len(found) == len(hunks):
+        return found
+    return found | rbforms.moved_constants([runs(h) for h in hunks], found, texts, tokens)
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
@@ -294,9 +289,11 @@ def unchanged_tokens(
 ) -> set[int]:
     """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
     as the review judges them, from its two texts."""
-    texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
-    before, after = (sides_of(path, text) for text in texts)
-    return generic_noop_hunks(path, hunks, (before, after), renames)
+    before, after = (
+        text.decode("utf-8", "replace") if text is not None else None for text in (old, new)
+    )
+    sides = sides_of(path, before), sides_of(path, after)
+    return generic_noop_hunks(path, hunks, sides, renames, (before, after))
 
 
 # REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
