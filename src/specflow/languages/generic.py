@@ -68,11 +68,9 @@ def file_symbols(
     if not file.path.endswith(CODE_SUFFIXES):
         return iter(()), FileFacts(set(), {})  # prose and data write no names
     text = new.decode("utf-8", "replace") if new is not None else None
-    sides = (
-        sides_of(file.path, old.decode("utf-8", "replace") if old else None),
-        sides_of(file.path, text),
-    )
-    noop = generic_noop_hunks(file.path, file.hunks, sides, renames)
+    before = old.decode("utf-8", "replace") if old else None
+    sides = (sides_of(file.path, before), sides_of(file.path, text))
+    noop = generic_noop_hunks(file.path, file.hunks, sides, renames, (before, text))
     lines = text.split("\n") if text is not None else []
     governed = {
         index: block

@@ -53,11 +53,14 @@ def _string(token: str) -> str:
         return _VALUE + re.sub(r"\\([\\'])", r"\1", token[1:-1])
     if token[:1] == '"':
         value = _double_quoted(token[1:-1])
-        return token if value is None else _VALUE + value
+        return _DOLLAR_BRACE.sub(r"{$\1}", token) if value is None else _VALUE + value
     return token
 
 
 _VALUE = "\0"  # no token of code starts with it
+# REVIEW-E281: `"${name}"` is `"{$name}"` (PHP 8.2 deprecates the first); `${` of anything but a
+# name (`"${$x}"`, `"${f()}"`: a variable variable; `"${a['k']}"`), escaped or after `{`, as written
+_DOLLAR_BRACE = re.compile(r"(?<![\\{])\$\{([A-Za-z_]\w*)\}")
 
 
 def _double_quoted(body: str) -> str | None:

@@ -35,6 +35,7 @@ class Side(NamedTuple):
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
+_Spell = Callable[[list[str]], list[str]]
 
 
 def sides_of(path: str, text: str | None) -> Side | None:
@@ -72,7 +73,11 @@ _TOKEN = re.compile(r"\w+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\+\+|--|[^\w\s]
 
 
 def generic_noop_hunks(
-    path: str, hunks: Sequence[Hunk], sides: Sides = (None, None), renames: Renames = NO_RENAMES
+    path: str,
+    hunks: Sequence[Hunk],
+    sides: Sides = (None, None),
+    renames: Renames = NO_RENAMES,
+    texts: tuple[str | None, str | None] = (None, None),
 ) -> set[int]:
     """For code that is not Python: hunks whose removed and added lines are the same tokens
     once whitespace and comments are dropped (REVIEW-E48: a block comment's lines, read from
@@ -85,14 +90,14 @@ def generic_noop_hunks(
             return declared
     if _comments_moved(hunks, sides):
         return set()
+    if path.endswith(".rb"):  # REVIEW-E136, REVIEW-E139, REVIEW-E278 to REVIEW-E282
+        return _ruby(hunks, texts)
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
-    if path.endswith((".rb", ".go")):  # REVIEW-E136: Ruby's magic comments; REVIEW-E161: Go's
-        hunks = [_with_magic(hunk, path) for hunk in hunks]  # directives, where no side is known
+    if path.endswith(".go"):  # REVIEW-E161: Go's directives, where no side is known
+        hunks = [_with_magic(hunk, path) for hunk in hunks]
     commas = _commas(path, _any_free(path, sides, renames))
     types = _erased(path, sides)
-    spell = (
-        _unfrozen if path.endswith(".rb") else _js_spelling(sides) if path.endswith(_ASI) else list
-    )
+    spell = _js_spelling(sides) if path.endswith(_ASI) else list
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -105,6 +110,7 @@ def generic_noop_hunks(
             )
             or (types is not None and _in_types(hunk, types, sides))
             or _swift_spelled(hunk, sides, commas)
+            or (types is not None and _types_erased(path, hunk, sides, commas, spell))
         )
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
@@ -153,37 +159,21 @@ def _magic(path: str, line: Line) -> str:
     return magic_comment(line.number, line.text)
 
 
-_EMPTY = frozenset({"''", '""'})
-_UNFROZEN = "\x00+''"
+def _ruby(hunks: Sequence[Hunk], texts: tuple[str | None, str | None]) -> set[int]:
+    """Ruby's hunks that change no behaviour, as rbforms reads them: its magic comments as
+    code (REVIEW-E136), `=begin` blocks as comments, RuboCop's spellings, constants moved."""
+    from specflow.languages import rbforms  # off the hook's path of the others
 
-
-def _unfrozen(tokens: list[str]) -> list[str]:
-    """REVIEW-E139: Ruby's `+''` and `''.dup` (RuboCop's Performance/UnfreezeString), each an
-    unfrozen empty string, as one token; a binary `x + ''`, `-''`, `''.freeze`, `String.new`
-    (binary, ASCII-8BIT) and a bare `''` (frozen under the magic comment) stay as written."""
-    out: list[str] = []
-    at = 0
-    while at < len(tokens):
-        word, following = tokens[at], tokens[at + 1 : at + 3]
-        if word == "+" and _unary_empty(out, following):
-            out.append(_UNFROZEN)
-            at += 2
-        elif word in _EMPTY and following == [".", "dup"]:
-            out.append(_UNFROZEN)
-            at += 3
-        else:
-            out.append(word)
-            at += 1
-    return out
-
-
-def _unary_empty(before: list[str], following: list[str]) -> bool:
-    """`+''` where `+` is unary (no operand before it) and applies to the literal itself, not
-    to a call on it (`+''.freeze` is `+(''.freeze)`)."""
-    operand = bool(before) and (before[-1][-1:].isalnum() or before[-1][-1:] in ")]}_'\"")
-    if operand or not following or following[0] not in _EMPTY:
-        return False
-    return len(following) < 2 or following[1] not in (".", "[", "&", "::")
+    tokens = partial(_tokens, comment="#", side=None, commas=None)
+    hunks = [rbforms.unblocked(_with_magic(hunk, ".rb")) for hunk in hunks]
+    found = {
+        index
+        for index, hunk in enumerate(hunks)
+        if (hunk.added or hunk.removed) and rbforms.same_spelled(runs(hunk), tokens)
+    }
+    if len(found) == len(hunks):
+        return found
+    return found | rbforms.moved_constants([runs(h) for h in hunks], found, texts, tokens)
 
 
 def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None) -> bool:
@@ -194,6 +184,17 @@ def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None
     spelled = before._replace(uncommented=before.swift), after._replace(uncommented=after.swift)
     removed = _tokens(hunk.removed, "//", spelled[0], commas)
     return removed == _tokens(hunk.added, "//", spelled[1], commas)
+
+
+def _types_erased(
+    path: str, hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None, spell: _Spell
+) -> bool:
+    """REVIEW-E277: a TypeScript hunk whose runs are the same once type syntax is erased."""
+    from specflow.languages.tserase import same_erased  # off the others' path
+
+    return same_erased(
+        path, runs(hunk), sides, partial(_tokens, comment="//", commas=commas), spell
+    )
 
 
 def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:
@@ -288,9 +289,11 @@ def unchanged_tokens(
 ) -> set[int]:
     """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
     as the review judges them, from its two texts."""
-    texts = (text.decode("utf-8", "replace") if text is not None else None for text in (old, new))
-    before, after = (sides_of(path, text) for text in texts)
-    return generic_noop_hunks(path, hunks, (before, after), renames)
+    before, after = (
+        text.decode("utf-8", "replace") if text is not None else None for text in (old, new)
+    )
+    sides = sides_of(path, before), sides_of(path, after)
+    return generic_noop_hunks(path, hunks, sides, renames, (before, after))
 
 
 # REVIEW-E59: a formatter adds or drops the comma at a line's end before a closing bracket when
@@ -394,7 +397,11 @@ _EMPTY_STATEMENT = re.compile(r"\s*(?:;|(?:if|while|for|with)\b.*\)\s*;|(?:else|
 
 
 def _tokens(
-    lines: Sequence[Line], comment: str, side: Side | None, commas: Callable[[str], str] | None
+    lines: Sequence[Line],
+    comment: str,
+    side: Side | None,
+    commas: Callable[[str], str] | None,
+    respell: Callable[[str], str] = str,
 ) -> list[str]:
     if side is not None:
         texts = [line_as(side, "uncommented", line) for line in lines]
@@ -404,7 +411,8 @@ def _tokens(
     else:
         text = _BLOCK_COMMENT.sub(" ", "\n".join(text for _, text in lines))
         text = "\n".join(line[: _comment_at(line, comment)] for line in text.split("\n"))
-    tokens = [_number(token) for token in _TOKEN.findall(commas(text) if commas else text)]
+    text = respell(commas(text) if commas else text)
+    tokens = [_number(token) for token in _TOKEN.findall(text)]
     if side is not None and side.php is not None and lines:
         return side.php.spelled(tokens, lines[0].number)
     return tokens

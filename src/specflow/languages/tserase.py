@@ -1,0 +1,223 @@
+"""TypeScript's type syntax inside expressions, which the compiler erases (REVIEW-E277): an
+assertion `x as T` (or `x satisfies T`), the older `<T>x` (not in `.tsx`, where it is JSX), a
+non-null assertion `x!` and a function's return type `): T {`. Two runs that are the same
+tokens once these are dropped run the same code. Pure: text and tokens in, tokens out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from specflow.change import Line
+    from specflow.languages.tokens import Side
+
+    Tokens = Callable[..., list[str]]  # tokens.py's reading of lines on a side
+
+# a `!` right after an operand, not `!=`/`!==`, outside strings (kept as they are)
+_BANG = re.compile(
+    r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`"
+    r"|(?<=[\w$)\]])(?<!\breturn)(?<!\btypeof)(?<!\bvoid)(?<!\bawait)(?<!\byield)"
+    r"(?<!\bcase)(?<!\bthrow)(?<!\bdelete)(?<!\bin)(?<!\bof)(?<!\belse)(?<!\bdo)!(?!=)"
+)
+_KEYWORDS = frozenset(
+    [
+        "return",
+        "typeof",
+        "void",
+        "await",
+        "yield",
+        "case",
+        "throw",
+        "delete",
+        "in",
+        "of",
+        "else",
+        "do",
+        "new",
+        "instanceof",
+    ]
+)
+# a token after which `<` opens an expression: no operand stands before it
+_OPENS = frozenset((*"(,=[{:?!&|;-+*%~^>", "return"))
+_TYPE_PREFIX = frozenset(("keyof", "typeof", "readonly", "unique", "infer"))
+_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def same_erased(
+    path: str,
+    runs: Sequence[tuple[list[Line], list[Line]]],
+    sides: tuple[Side | None, Side | None],
+    tokens: Tokens,
+    spell: Callable[[list[str]], list[str]],
+) -> bool:
+    """REVIEW-E277: whether each run's removed and added lines are the same tokens (`tokens`,
+    then `spell`) once type syntax is erased from both."""
+
+    def erased_tokens(lines: list[Line], side: Side | None) -> list[str]:
+        names = bool(lines) and side is not None and listed(side.code, lines[0].number)
+        found = tokens(lines, side=side, respell=unasserted)
+        return spell(erased(found, path.endswith(".tsx"), names))
+
+    return all(erased_tokens(old, sides[0]) == erased_tokens(new, sides[1]) for old, new in runs)
+
+
+def unasserted(text: str) -> str:
+    """The text without its non-null assertions (`payload.iat!`)."""
+    return _BANG.sub(lambda found: found[0] if found[0] != "!" else "", text)
+
+
+def erased(tokens: list[str], jsx: bool, listed: bool) -> list[str]:
+    """The tokens without `as T`, `satisfies T`, `<T>x` (not in JSX) and `): T {`, and a
+    group `(x)` or `(x.y)` that held no more than a name as its parentheses; `listed`: the
+    run may be a line of an `import { a as b }` list, where `as` renames (kept)."""
+    out = list(tokens)
+    modules = (
+        listed
+        or "import" in out
+        or any(word == "export" and after in ("{", "*", "type") for word, after in pairwise(out))
+    )
+    at = 0
+    while at < len(out):
+        end = _erasure(out, at, jsx, modules)
+        if end is None:
+            at += 1
+        else:
+            del out[at:end]
+            at = max(at - 1, 0)
+    return _ungrouped(out)
+
+
+def _erasure(tokens: list[str], at: int, jsx: bool, modules: bool) -> int | None:
+    """Where type syntax starting at `at` ends (`at` itself is the first token dropped)."""
+    item, before = tokens[at], tokens[at - 1] if at else ""
+    if item in ("as", "satisfies") and not modules and _operand(before):
+        return _type_end(tokens, at + 1)
+    if item == "<" and not jsx and (not at or before in _OPENS):
+        end = _type_end(tokens, at + 1)
+        return end + 1 if end is not None and tokens[end : end + 1] == [">"] else None
+    if item == ":" and before == ")" and _named_call(tokens, at - 1):
+        end = _type_end(tokens, at + 1)
+        body = end is not None and (
+            tokens[end : end + 1] == ["{"] or tokens[end : end + 2] == ["=", ">"]
+        )
+        return end if body else None
+    return None
+
+
+def _operand(item: str) -> bool:
+    word = item[:1].isalnum() or item[:1] in "_$"
+    return (word and item not in _KEYWORDS) or item in (")", "]") or item[:1] in "\"'"
+
+
+def _named_call(tokens: list[str], close: int) -> bool:
+    """Whether the `)` at `close` ends a list of parameters after a name or generics."""
+    depth, at = 0, close
+    while at >= 0:
+        depth += (tokens[at] == ")") - (tokens[at] == "(")
+        if depth == 0:
+            before = tokens[at - 1] if at else ""
+            return before == ">" or (_operand(before) and before[:1] not in "\"')]")
+        at -= 1
+    return False
+
+
+def _type_end(tokens: list[str], at: int) -> int | None:
+    """The index after the type that starts at `at`: members joined by `|` or `&`."""
+    end = _member(tokens, at)
+    while end is not None and end < len(tokens) and tokens[end] in ("|", "&"):
+        end = _member(tokens, end + 1)
+    return end
+
+
+def _member(tokens: list[str], at: int) -> int | None:
+    while at < len(tokens) and tokens[at] in _TYPE_PREFIX:
+        at += 1
+    if at >= len(tokens):
+        return None
+    item = tokens[at]
+    if item in ("(", "[", "{"):
+        close = _close(tokens, at)
+        if close is None:
+            return None
+        at = close + 1
+        if item == "(" and tokens[at : at + 2] == ["=", ">"]:  # a function's type
+            return _type_end(tokens, at + 2)
+    elif item[:1].isalnum() or item[:1] in "_$\"'":
+        at += 1
+        while (
+            tokens[at : at + 1] == ["."] and at + 1 < len(tokens) and tokens[at + 1][:1].isalpha()
+        ):
+            at += 2
+        if tokens[at : at + 1] == ["<"]:
+            close = _close(tokens, at)
+            if close is None:
+                return None
+            at = close + 1
+    else:
+        return None
+    while tokens[at : at + 1] == ["["]:  # `T[]`, `Parameters<F>[1]`
+        close = _close(tokens, at)
+        if close is None:
+            return None
+        at = close + 1
+    return at
+
+
+def _close(tokens: list[str], at: int) -> int | None:
+    """The index of the bracket that closes the one at `at` (angles count only their own)."""
+    opener = tokens[at]
+    closer, depth = _PAIRS[opener], 0
+    for index in range(at, len(tokens)):
+        item = tokens[index]
+        if opener == "<" and item in (";", "{", "}") and index > at:
+            return None
+        depth += (item == opener) - (item == closer)
+        if depth == 0:
+            return index
+    return None
+
+
+def _ungrouped(tokens: list[str]) -> list[str]:
+    """`(x)` and `(x.y)` as `x` and `x.y` where the `(` is no call's (no operand before it)."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        close = _name_group(tokens, at)
+        if close is not None and not ((out and _operand(out[-1])) or out[-1:] == [">"]):
+            out.extend(tokens[at + 1 : close])
+            at = close + 1
+        else:
+            out.append(tokens[at])
+            at += 1
+    return out
+
+
+def _name_group(tokens: list[str], at: int) -> int | None:
+    if tokens[at] != "(":
+        return None
+    index = at + 1
+    while index < len(tokens) and (tokens[index][:1].isalpha() or tokens[index][:1] in "_$"):
+        if tokens[index] in _KEYWORDS:
+            return None
+        if tokens[index + 1 : index + 2] == ["."]:
+            index += 2
+            continue
+        return index + 1 if tokens[index + 1 : index + 2] == [")"] else None
+    return None
+
+
+_LIST_OPENS = re.compile(r"\s*(?:import\b[^;(=]*\{|export[ \t]+(?:type[ \t]*)?\{)")
+
+
+def listed(code: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) may sit in an `import { ... }` or `export { ... }` list:
+    the lines from it up to an `import` or `export` hold no other code."""
+    for line in reversed(code[:number]):
+        if _LIST_OPENS.match(line):
+            return "}" not in line or line is code[number - 1]
+        if any(char in line for char in "{};()="):
+            return False
+    return False
