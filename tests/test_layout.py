@@ -470,6 +470,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
     for name in (
         "armrows",
         "budget",
+        "callargs",  # REVIEW-E284
         "confidence",
         "dunders",
         "forked",
