@@ -517,12 +517,14 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "noop",
         "outranked",
         "ownedrows",
+        "phpcalls",  # REVIEW-E286
         "pipeline_review",
         "renames",
         "review",
         "ripple",
         "ripplerows",
         "said",  # REVIEW-E266
+        "selfwrites",  # REVIEW-E285
         "specreview",
         "spellings",
         "statednumbers",
