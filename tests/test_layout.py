@@ -470,6 +470,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
     for name in (
         "armrows",
         "budget",
+        "callargs",  # REVIEW-E284
         "confidence",
         "dunders",
         "forked",
@@ -518,6 +519,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "noop",
         "outranked",
         "ownedrows",
+        "phpcalls",  # REVIEW-E286
         "pipeline_review",
         "raisedrows",  # REVIEW-E298
         "renames",
@@ -525,6 +527,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "ripple",
         "ripplerows",
         "said",  # REVIEW-E266
+        "selfwrites",  # REVIEW-E285
         "specreview",
         "spellings",
         "statednumbers",

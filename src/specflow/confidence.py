@@ -20,6 +20,7 @@ from specflow.linkmatch import (
     REFERENCE,
     WORDS,
 )
+from specflow.selfwrites import others_attribute
 from specflow.spellings import calls
 from specflow.words import words_of_identifier
 
@@ -93,7 +94,7 @@ def confidence(
         return 0.0
     if link.evidence == PART and _other_class(link.names, outer):
         return 0.0  # REVIEW-E237: `Pool.slot` is not the `self.slot` of `Job`
-    if _writes_named(link, acted):
+    if _writes_named(link, acted) and _writes_named(link, _own_acts(link, acted, outer)):
         return round(CERTAIN + 0.05 * _specific(link), 3)
     if not link.in_scope:
         return 0.0  # outside its candidates, only the ID or a named thing the hunk writes links
@@ -101,6 +102,12 @@ def confidence(
     if len(link.said) >= 2:  # the author says two of its words, however common in the code: weak
         sure = max(sure, SAID)
     return round(min(1.0, sure), 3)
+
+
+def _own_acts(link: Link, acted: Set[str], outer: Sequence[str]) -> Set[str]:
+    """REVIEW-E285: the names the hunk writes, but those another owner's by the statement."""
+    text = link.statement.text
+    return {n for n in acted if not others_attribute(link.hunk, n, text, outer)}
 
 
 def _writes_named(link: Link, acted: Set[str]) -> bool:

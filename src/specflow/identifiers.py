@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
+from specflow.callargs import without_arguments
 from specflow.change import Hunk, Line
 from specflow.hunkcode import BARE, requoted
 from specflow.words import STOP_WORDS
@@ -101,6 +102,7 @@ def identifiers(text: str) -> frozenset[str]:
             continue  # REVIEW-E229: `urn:uuid:`, `mailto:user` show a format
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
+        span = without_arguments(span)  # REVIEW-E284: `encode($payload)` names no `$payload`
         if _MESSAGE.fullmatch(span.strip()) and _OPENERS.isdisjoint(span.split()):
             continue  # REVIEW-E267: `invalid signature` is a message's words, no names
         for chain in CHAIN.finditer(span):

@@ -49,6 +49,7 @@ from specflow.linkmatch import (
 )
 from specflow.literals import dropped_strings, quoted_literals, quoted_messages, string_literals
 from specflow.model import Spec
+from specflow.phpcalls import php_calls, without_calls
 from specflow.said import said_words, version_only
 from specflow.specset import SpecSet
 from specflow.spellings import calls, class_name, function_name, own_names, private_spellings
@@ -309,12 +310,14 @@ def hunk_links(
         names_in_hunk = [name for name in names_in_hunk if name not in unchanged]
     if qualifiers := method_syntax_qualifiers(hunk):  # REVIEW-E206: `Ord::cmp(a, b)` as `a.cmp(b)`
         names_in_hunk = [name for name in names_in_hunk if name not in qualifiers]
-    hunk_words = hunk_words_of(without_errors(without_qualifiers(hunk, text), unchanged))
+    wordless = php_calls(hunk.path, text)  # REVIEW-E286: `empty()` says no "empty"
+    bare = without_calls(without_errors(without_qualifiers(hunk, text), unchanged), wordless)
+    hunk_words = hunk_words_of(bare)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
-    name_links(corpus, names_in_hunk, scope, found, hunk_words, told)
+    name_links(corpus, names_in_hunk, scope, found, hunk_words, told, wordless)
     for doc in corpus.spoken & scope.docs if told else ():  # REVIEW-E198: what it quotes
         found.setdefault(doc, (WORDS, ()))
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):

@@ -42,11 +42,13 @@ def name_links(
     found: dict[int, Found],
     hunk_words: Set[str] = frozenset(),
     told: bool = True,
+    wordless: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
     name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
     a name split, whose identifiers split meet `hunk_words`, or that share two such words
-    (with the change's account's, unless not `told`: REVIEW-E266)."""
+    (with the change's account's, unless not `told`: REVIEW-E266); `wordless`: names whose
+    parts are no words (REVIEW-E286)."""
     for name in names:
         docs = corpus.by_name.get(name)
         if docs is None:
@@ -74,7 +76,7 @@ def name_links(
         return
     split: dict[frozenset[str], str] = {}  # each distinct split once: `f1_token`, `f2_token`
     for name in names:
-        parts = split_identifier(name)
+        parts = None if name in wordless else split_identifier(name)  # REVIEW-E286
         if parts is not None:
             split.setdefault(parts, name)
     for doc in in_scope:
