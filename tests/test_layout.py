@@ -531,6 +531,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "specreview",
         "spellings",
         "statednumbers",
+        "tableentry",
         "touches",
         "unchanged",
         "usekind",

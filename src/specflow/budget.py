@@ -15,19 +15,31 @@ RELATIVE_CUT = 0.65  # a question far weaker than the strongest of its review is
 PER_FILE = 3  # REVIEW-E41: questions of one file shown before the rest of the others'
 
 
-def within(ranked: list[Ranked], budget: int, unsure: Set[int] = frozenset()) -> list[Ranked]:
+def within(
+    ranked: list[Ranked],
+    budget: int,
+    unsure: Set[int] = frozenset(),
+    ungoverned: Set[int] = frozenset(),
+) -> list[Ranked]:
     """The questions shown with a budget: at least RELATIVE_CUT as sure as the strongest (a
     review whose best question is certain does not pad its checklist with guesses), each
     file's strongest PER_FILE and each statement's first before any file's or statement's next
     ones, kept in rank order (REVIEW-E41: a new file naming six IDs of its spec took six of
     the ten, and two other files none; REVIEW-E55: one requirement named in seven files took
     seven of the ten). REVIEW-E255: the questions only unsure hunks raise (`unsure`, by the
-    pair's id) neither set the cut nor take a place before any other: they fill what is left."""
+    pair's id) neither set the cut nor take a place before any other: they fill what is left.
+    REVIEW-E291: the questions about files no spec governs (`ungoverned`) do not set the cut of
+    the others when a governed file asks too (a guess about an unowned file does not hide the
+    owners' questions); they are themselves cut by the strongest of all."""
     if not ranked:
         return ranked
     evidenced = [pair for pair in ranked if id(pair) not in unsure] or ranked
     floor = max(sure for _, (sure, _, _) in evidenced) * RELATIVE_CUT
-    strong = [pair for pair in ranked if pair[1][0] >= floor]
+    owned = [pair for pair in evidenced if id(pair) not in ungoverned] or evidenced
+    owned_floor = max(sure for _, (sure, _, _) in owned) * RELATIVE_CUT
+    strong = [
+        pair for pair in ranked if pair[1][0] >= (floor if id(pair) in ungoverned else owned_floor)
+    ]
     seen: dict[object, int] = {}
     early = [_early(seen, link) for _, (_, link, _) in strong]
     first = [pair for pair, soon in zip(strong, early, strict=True) if soon]

@@ -227,6 +227,13 @@ def standing(sure: float, kind: str, shared: int, explicit: bool = False) -> flo
     return sure + PER_WORD * min(shared, SPOKEN_WORDS) + BY_KIND.get(kind, 0.0)
 
 
+def explicit(link: Link) -> bool:
+    """REVIEW-E100: a reference in the code heads the changed code, or the code using what the
+    change touches; REVIEW-E292: the latter only when the statement's spec governs the changed
+    file: a caller's reference in another spec's code does not outrank the file's own specs."""
+    return link.evidence == HEADING or (link.evidence == REACHES and link.in_scope)
+
+
 def _parts_rarity(name: str, rare: Mapping[str, float]) -> float:
     """The second rarest word of a split identifier: one rare word alone does not make a match."""
     parts = [part for part in words_of_identifier(name) if not part.isdigit()]

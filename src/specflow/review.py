@@ -5,19 +5,18 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.affected import added_references, affected
 from specflow.budget import unsure_once, within
-from specflow.change import FileChange, Hunk, Line, Revision
+from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import (
     MIN_CONFIDENCE,
     commonly_written,
     confidence,
+    explicit,
     governed_hunks,
     ranking_words,
     standing,
@@ -26,11 +25,12 @@ from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text
 from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
 from specflow.languages.defining import header_function
-from specflow.linkmatch import EVIDENCE, HEADING, IDENTIFIER, REACHES
+from specflow.linkmatch import EVIDENCE, IDENTIFIER
 from specflow.literals import keys_written
-from specflow.refs import by_id
+from specflow.refs import Reference, by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs
+from specflow.tableentry import on_statement, table_entry
 from specflow.words import word_set
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class Question:
     assumes: tuple[tuple[str, str], ...] = ()
     # REVIEW-E101: of `words`, those no hunk holds: the change's messages and new tests' names
     said: tuple[str, ...] = ()
+    referenced: bool = False  # REVIEW-E293: the file already references the statement's ID
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def build(
         agreed,
         (around, described),
         written,
-        assumed,
+        (assumed, scoped),
     )
     touched = asked.touched
     reviews = tuple(
@@ -213,7 +214,7 @@ def build(
         tuple(untested),
         unlinked,
         len(specs.specs) + sum(review.deleted for review in reviews),
-        asked.shown,
+        tuple(_referenced(question, where) for question in asked.shown),
         asked.total - len(asked.shown),
         tuple(
             f.path
@@ -242,7 +243,7 @@ def _questions(
     settled: Set[str],
     places: tuple[Mapping[int, tuple[str, ...]], Mapping[int, tuple[Act, ...]]],
     written: Set[tuple[str, int]],
-    assumed: Mapping[int, tuple[tuple[str, str], ...]],
+    unsure_scoped: tuple[Mapping[int, tuple[tuple[str, str], ...]], Mapping[str, Set[str]]],
 ) -> Asked:
     """Every question worth asking, one per statement and file, ranked; only the shown ones
     are built (a large change has thousands). Among those equally sure, a statement the change
@@ -250,6 +251,7 @@ def _questions(
     hunks that only rewrite `%` formats (`assumed`) ask once (REVIEW-E28). `places`: the
     definitions around each hunk, and what it does to them as shown (REVIEW-E166)."""
     around, described = places
+    assumed, scoped = unsure_scoped
     in_file: dict[str, list[Symbol]] = {}
     for symbol in symbols:
         in_file.setdefault(symbol.path, []).append(symbol)
@@ -297,7 +299,7 @@ def _questions(
         shared = {word for _, link in found for word in link.words}
         rank = (
             all(id(link.hunk) in assumed for _, link in found),  # REVIEW-E255: after the rest
-            -standing(sure, statement.kind, len(shared), best.evidence in (HEADING, REACHES)),
+            -standing(sure, statement.kind, len(shared), explicit(best)),
             (statement.path, statement.line) not in written,
             -words,
             not affected,
@@ -309,7 +311,9 @@ def _questions(
     ranked.sort(key=lambda pair: pair[0])
     ranked, held = unsure_once(ranked, assumed)
     unsure = {id(pair) for pair in ranked if pair[0][0]}
-    shown = ranked if linking.budget is None else within(ranked, linking.budget, unsure)
+    # REVIEW-E291: a file no spec governs does not set the cut for the files specs govern
+    unowned = {id(pair) for pair in ranked if not scoped.get(pair[1][1].hunk.path)}
+    shown = ranked if linking.budget is None else within(ranked, linking.budget, unsure, unowned)
     return Asked(
         tuple(
             _question(sure, best, found, shown_of, reasons, assumed, held)
@@ -362,6 +366,13 @@ def _question(
     )
 
 
+def _referenced(question: Question, where: Mapping[str, list[Reference]]) -> Question:
+    """REVIEW-E293: whether the question's file already names the statement's ID."""
+    found = where.get(question.statement.id or "", ())
+    on = any(ref.path == question.path and ref.kind == "implements" for ref in found)
+    return replace(question, referenced=True) if on else question
+
+
 def _class(kind: str) -> str:
     """REVIEW-E166: only a class is told apart: a function is what `changes NAME` meant."""
     return kind if kind == "class" else ""
@@ -391,35 +402,6 @@ def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:
     return bool(settled) and bool(named & settled or named <= agreed)
 
 
-def _on(symbol: Symbol, lines: list[int]) -> bool:
-    """Whether one of `lines` (in order) lies in the statement that writes the symbol: an entry
-    added to a dict written over many lines writes the dict."""
-    at = bisect_left(lines, symbol.line)
-    return at < len(lines) and lines[at] <= max(symbol.last, symbol.line)
-
-
-TABLE = 12  # lines of a statement, from which a few changed inside it are entries of a table
-
-
-def _entry(symbol: Symbol, lines: Sequence[Line]) -> bool:
-    """REVIEW-E225: `lines` change a few entries inside a long table the symbol's statement
-    writes (one `(regex, action),` of `SQL_REGEX`, a hundred lines): each changed line of code
-    inside it an element ending with a comma, fewer than a quarter of its lines, not its first.
-    It writes the name, but what a statement says of the table (how it is read, in what order)
-    is not what one entry changes: the statements naming it are asked as naming it, not as
-    certain. A line of a verbose regex or of a call's argument (`\\s*`) changes the one value."""
-    span = symbol.last - symbol.line + 1
-    inside = [line for line in lines if symbol.line <= line.number <= symbol.last]
-    if span < TABLE or not inside or len(inside) * 4 >= span:
-        return False
-    code = [_ENTRY.sub(r"\1", line.text).strip() for line in inside]
-    return symbol.line != inside[0].number and all(c.endswith(",") for c in code if c)
-
-
-# a line's strings kept whole, and its comment (`# 'Name'.` too) dropped
-_ENTRY = re.compile(r"""^((?:[^#'"]|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")*)#.*""")
-
-
 def evidence(
     hunk: Hunk, symbols: Sequence[Symbol], enclosing: Sequence[str] | None = None
 ) -> tuple[Act, ...]:
@@ -430,7 +412,7 @@ def evidence(
     removed = [line.number for line in hunk.removed] if mine else []
     acts: dict[tuple[str, str], Act] = {}
     for symbol in mine:
-        if symbol.kind == "write" and _on(symbol, added):
+        if symbol.kind == "write" and on_statement(symbol, added):
             using = symbol.producers[0] if symbol.producers else ""
             local = symbol.reach == LOCAL and symbol.path.endswith(".go")  # REVIEW-E162
             if symbol.reach in (ITEM, ITEM_FUNCTION):  # REVIEW-E204: its attributes changed
@@ -438,11 +420,11 @@ def evidence(
                 act = Act("changes", symbol.name, kind=kind, item=True)
                 acts.setdefault(("changes", symbol.name), act)
                 continue
-            entry = _entry(symbol, hunk.added)
+            entry = table_entry(symbol, hunk.added)
             act = Act("writes", symbol.name, using, local=local, entry=entry)
             acts.setdefault(("writes", symbol.name), act)
-        elif symbol.kind == "unwrite" and _on(symbol, removed):
-            act = Act("stops writing", symbol.name, entry=_entry(symbol, hunk.removed))
+        elif symbol.kind == "unwrite" and on_statement(symbol, removed):
+            act = Act("stops writing", symbol.name, entry=table_entry(symbol, hunk.removed))
             acts.setdefault(("stops writing", symbol.name), act)
     if acts:
         return tuple(acts.values())
