@@ -491,6 +491,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyfields",
         "languages.pyflow",
         "languages.pyformat",
+        "languages.pyimports",  # REVIEW-E303
         "languages.pylayout",
         "languages.pyliteral",
         "languages.pylog",
@@ -545,6 +546,7 @@ NOOP_RULES = [
     "fields",
     "flow",
     "format",
+    "imports",  # REVIEW-E303
     "literal",
     "log",
     "modern",

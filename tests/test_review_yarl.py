@@ -275,11 +275,13 @@ def test_a_return_rewritten_as_and_or_or_swapped_still_asks(repo, cli):
     """REVIEW-E132's adversaries: `return user and a or host` returns `host` when `a` is falsy,
     `return host if user else a` swaps the branches, and a statement between the `if` and the
     last `return` makes them no ternary: each asks Q-2."""
-    between = RETURNS.replace("    return host\n", "    host = host.lower()\n    return host\n")
+    # (REVIEW-E304: `host = host.lower(); return host` is `return host.lower()`, the same:
+    # the statement between is one that does something of its own)
+    between = RETURNS.replace("    return host\n", "    audit(host)\n    return host\n")
     cases = [
         (RETURNS, '    return user and f"{user}@{host}" or host\n'),
         (RETURNS, '    return host if user else f"{user}@{host}"\n'),
-        (between, '    return f"{user}@{host}" if user else host.lower()\n'),
+        (between, '    return f"{user}@{host}" if user else host\n'),
     ]
     for before, after in cases:
         data, hook = _rewritten(

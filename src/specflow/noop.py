@@ -20,6 +20,7 @@ from specflow.languages.pyblocks import block, clip, held, overlapping, segments
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
+from specflow.languages.pyimports import imported_names
 from specflow.languages.pymodern import delegated, named_lambda
 from specflow.languages.pymoves import NONE_MOVED, moved_functions
 from specflow.languages.pyrename import renamed_by_place, renamed_locals, renamed_private
@@ -96,6 +97,8 @@ def _judged(
 ) -> Judged:
     old_tree, new_tree = trees
     sides = renamed_by_place(both_sides(old_tree, new_tree, sources, path), renames)
+    imported = imported_names(hunks, sources, path)  # REVIEW-E303
+    sides = sides[0]._replace(imported=imported[0]), sides[1]._replace(imported=imported[1])
     sides = _with_moves(sides, hunks, sources)
     noop = {
         index

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from specflow.languages.pymodern import declared
-from specflow.languages.pyrename import reads_locals
+from specflow.languages.pyrename import SCOPES, reads_locals
 
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
@@ -257,7 +257,31 @@ def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) 
         target = before.target
     else:
         return False
-    return isinstance(target, ast.Name) and target.id == name and _read_once(function, name)
+    if not isinstance(target, ast.Name) or target.id != name:
+        return False
+    return _read_once(function, name) or _left_behind(function, name)
+
+
+_TRIES = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+
+
+def _left_behind(function: ast.AST, name: str) -> bool:
+    """REVIEW-E304: `x = v; return x` leaves at once, so the reads of `x` before it (a
+    parameter's, `size = parse(size)`) never see its value: nothing but the `return` reads it
+    when no closure or comprehension (lazy, or run later) names it, no `finally` (which runs
+    after the `return`) does, and no `global`, `nonlocal` or `locals()` reads it."""
+    for node in ast.walk(function):
+        if node is not function and isinstance(node, SCOPES) and _mentions(node, name):
+            return False
+        if isinstance(node, _TRIES) and _mentions(ast.Module(node.finalbody, []), name):
+            return False
+        if _reads_all(node, name):
+            return False
+    return True
+
+
+def _mentions(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 
 
 def _read_once(function: ast.AST, name: str) -> bool:

@@ -10,7 +10,10 @@ _LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 
 
 def without_message(call: ast.Call) -> ast.Call | None:
-    """The call with its literal message emptied, when it logs one; else None."""
+    """The call with its literal message emptied, when it logs one or warns of a deprecation
+    (REVIEW-E306); else None."""
+    if _deprecation(call):
+        return _without_prose(call)
     if not call.args or not _logged(call.func):
         return None
     message = _message(call.args[0])
@@ -32,6 +35,26 @@ def _logged(func: ast.expr) -> bool:
             return False
         owner = owner.func
     return _LOGGER.fullmatch(last_name(owner).lower()) is not None
+
+
+def _deprecation(call: ast.Call) -> bool:
+    """REVIEW-E306: `deprecate("...", version="1.7")` (a call named so), or `warnings.warn`
+    of a literal message in a category named for a deprecation (`DeprecationWarning`,
+    `AuthlibDeprecationWarning`): a notice whose texts are prose for whoever reads it."""
+    func = call.func
+    if last_name(func) == "deprecate":
+        return True
+    if not isinstance(func, ast.Attribute) or func.attr != "warn" or len(call.args) < 2:
+        return False
+    return getattr(func.value, "id", "") == "warnings" and "Deprecation" in last_name(call.args[1])
+
+
+def _without_prose(call: ast.Call) -> ast.Call:
+    """The call with each literal text it passes emptied (an f-string keeps what it formats);
+    its other arguments, the keywords' names and the category, as they are."""
+    args = [_message(arg) or arg for arg in call.args]
+    keywords = [ast.keyword(k.arg, _message(k.value) or k.value) for k in call.keywords]
+    return ast.Call(func=call.func, args=args, keywords=keywords)
 
 
 def last_name(node: ast.expr) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pyshape reads `reads_locals` from here
 # `vars()` without an argument)
 _READS_LOCALS = frozenset({"locals", "eval", "exec"})
 _READS_LOCALS_BARE = frozenset({"vars", "dir"})
-_SCOPES = (
+SCOPES = _SCOPES = (  # the nodes that open a scope of their own
     ast.FunctionDef,
     ast.AsyncFunctionDef,
     ast.ClassDef,

@@ -55,6 +55,7 @@ class Side(NamedTuple):
     bound: Mapping[Key, str] = {}  # each name where it is written, by its binding (pybindings)
     aliases: frozenset[tuple[str, str]] = frozenset()  # `X: TypeAlias = V` on either side
     private: Mapping[str, str] = {}  # a class's private names renamed, by place (pyrename)
+    imported: Mapping[str, str] = {}  # REVIEW-E303: names bound by one import (pyimports)
     unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
     moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
@@ -129,6 +130,8 @@ def _imported(statement: ast.Import | ast.ImportFrom, side: Side) -> list[tuple[
     inert = inert_names(statement, side.sources)
     return [
         ("import", module, level, side.private.get(alias.name, alias.name), bound)
+        if (row := side.imported.get(f"{alias.asname or alias.name} import")) is None
+        else ("import", row)  # REVIEW-E303: what it binds, under whichever name
         for alias in statement.names
         for bound in [alias.asname if alias.asname not in (None, alias.name) else None]
         if (alias.asname or alias.name) not in inert
@@ -331,6 +334,10 @@ def _local(side: Side, node: ast.Name | ast.ExceptHandler, name: str) -> str:
     """A local by its binding, or by its place when renamed through the function, or as is."""
     if side.private and name in side.private:
         return side.private[name]
+    if side.imported:  # REVIEW-E303: a read of a name bound once, by an import
+        key = f"{name} {getattr(node, 'lineno', 0)} {getattr(node, 'col_offset', 0)}"
+        if key in side.imported:
+            return side.imported[key]
     if side.bound:
         where = (name, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
         return side.bound.get(where, name)

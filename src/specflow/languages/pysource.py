@@ -191,12 +191,62 @@ def restated_lines(hunk: Hunk) -> tuple[set[int], set[int]]:
     return old, new
 
 
+def respelled(hunk: Hunk, side: int) -> set[int]:
+    """REVIEW-E305: the lines of one side (0 removed, 1 added) that the other side holds
+    again in other quotes only (`['x']` as `["x"]`): where the hunk changes nothing."""
+    lines = (hunk.removed, hunk.added)
+    other = {_code(line.text): line.text for line in lines[1 - side] if '"' in line.text}
+    return {
+        line.number
+        for line in lines[side]
+        if (text := other.get(_code(line.text))) is not None and text != line.text
+    }
+
+
 def _code(text: str) -> str:
-    """An assignment without its trailing comment and its annotation; any other line as it is
-    (only an assignment is read for what it writes)."""
-    if "=" not in text or ("#" not in text and ":" not in text):
+    """An assignment without its trailing comment and its annotation, its strings in double
+    quotes (REVIEW-E305); any other line as it is (only an assignment is read for what it
+    writes)."""
+    if "=" not in text or ("#" not in text and ":" not in text and "'" not in text):
         return text
     code = _TRAILING_COMMENT.sub("", text.rstrip()) if "#" in text else text.rstrip()
     if ":" in code and "=" in code:
         code = _ANNOTATED.sub(r"\1 =", code)
-    return code
+    return _double_quoted(code) if "'" in code else code
+
+
+def _double_quoted(code: str) -> str:
+    """REVIEW-E305: `'x'` as `"x"` (black, ruff's Q000), each string read from its opening
+    quote to its closing one: a single-quoted one without a quote or a backslash inside
+    reads the same in double quotes; any other as it is, and the line as it is when a string
+    does not close on it (a triple-quoted one spans lines)."""
+    out: list[str] = []
+    at = 0
+    while (start := _next_quote(code, at)) >= 0:
+        three = code[start : start + 3]
+        quote = three if three in ("'''", '"""') else code[start]
+        end = _closing(code, start + len(quote), quote)
+        if end < 0:
+            return code
+        body = code[start + len(quote) : end]
+        plain = quote == "'" and '"' not in body and "\\" not in body
+        out.append(code[at:start] + (f'"{body}"' if plain else code[start : end + len(quote)]))
+        at = end + len(quote)
+    return "".join(out) + code[at:]
+
+
+def _next_quote(code: str, at: int) -> int:
+    found = [index for index in (code.find("'", at), code.find('"', at)) if index >= 0]
+    return min(found) if found else -1
+
+
+def _closing(code: str, at: int, quote: str) -> int:
+    """Where the string opened by `quote` closes (a backslash escapes the next character)."""
+    while at < len(code):
+        if code[at] == "\\":
+            at += 2
+        elif code.startswith(quote, at):
+            return at
+        else:
+            at += 1
+    return -1

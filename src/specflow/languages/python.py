@@ -11,7 +11,7 @@ import re
 from collections.abc import Container, Iterator, Mapping, Sequence
 from itertools import chain
 
-from specflow.change import FileChange, Hunk
+from specflow.change import FileChange, Hunk, Line
 from specflow.hunkcode import unquoted_lines
 from specflow.identifiers import every_class_may_define, private
 from specflow.languages import pyacts, pyreach
@@ -20,7 +20,7 @@ from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import built_around, owner_at
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
-from specflow.languages.pysource import restated_lines
+from specflow.languages.pysource import respelled, restated_lines
 from specflow.languages.pywalk import COMPOUND_ONLY, covers_all, statements_on, touches
 from specflow.noop import parsed_sides, python_hunks
 
@@ -100,7 +100,7 @@ def _hunk_enclosing(
 ) -> tuple[str, ...]:
     """The classes and functions around the hunk's changed lines (its added lines in the new
     file, else its removed lines in the old one), outermost first."""
-    tree, lines = (new_tree, hunk.added) if hunk.added else (old_tree, hunk.removed)
+    tree, lines = _changed_lines(hunk, old_tree, new_tree)
     lines = unquoted_lines(hunk, lines)  # REVIEW-E226: a docstring's quotes alone, no change
     if tree is None or not lines:
         return ()
@@ -122,6 +122,18 @@ def _hunk_enclosing(
                 break
             body = [s for block in _blocks(node) for s in block]
     return tuple(names)
+
+
+def _changed_lines(
+    hunk: Hunk, old_tree: ast.Module | None, new_tree: ast.Module | None
+) -> tuple[ast.Module | None, tuple[Line, ...]]:
+    """The hunk's added lines in the new file, else its removed ones in the old; those only
+    respelled in other quotes apart (REVIEW-E305: `['x']` as `["x"]` changes nothing)."""
+    added = tuple(line for line in hunk.added if line.number not in respelled(hunk, 1))
+    removed = tuple(line for line in hunk.removed if line.number not in respelled(hunk, 0))
+    if added or (hunk.added and not removed):
+        return new_tree, added or hunk.added
+    return old_tree, removed or hunk.removed
 
 
 def _blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
