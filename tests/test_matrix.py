@@ -833,6 +833,37 @@ def test_git_warning_a_lot_stalls_no_command(project, cli):
         assert done.returncode in (0, 1), (args, done.stderr[-500:])
 
 
+def test_code_specflow_parses_prints_no_compiler_warning(project):
+    """HARDEN-E15: a user's `"\\d"` in Python and a PHP `"\\$x"` read as a literal: the review
+    and the hook print none of Python's warnings about them (3.12 shows SyntaxWarning by
+    default; `-W default` shows 3.11's DeprecationWarning)."""
+    project.commit(
+        "escapes",
+        {
+            "src/pay/charge.py": 'import re\nDIGITS = re.compile("[0-9]+")  # PAY-1\n',
+            "src/pay/a.php": '<?php\n$a = "x";\n',
+        },
+    )
+    project.commit(
+        "escapes changed",
+        {
+            "src/pay/charge.py": 'import re\nDIGITS = re.compile("\\d+")  # PAY-1\n',
+            "src/pay/a.php": '<?php\n$a = "\\$x";\n',
+        },
+    )
+    for args in (("review", "HEAD"), ("check", "HEAD")):
+        done = subprocess.run(
+            [sys.executable, "-W", "default", "-m", "specflow", *args],
+            cwd=project.path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode in (0, 1), (args, done.stderr[-500:])
+        assert "escape sequence" not in done.stderr, (args, done.stderr)
+        assert "Warning" not in done.stderr, (args, done.stderr)
+
+
 REAL_GIT = subprocess.run(["sh", "-c", "command -v git"], capture_output=True, text=True).stdout
 
 

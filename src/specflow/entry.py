@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from specflow.errors import SpecflowError, one_line
@@ -20,6 +21,7 @@ _own_process = False
 def main() -> None:
     global _own_process
     _own_process = True
+    quiet_compiler()
     try:
         code = hook_check(sys.argv[1:])
         if code is None:
@@ -39,6 +41,13 @@ def main() -> None:
         )
         sys.exit(2)
     sys.exit(code)
+
+
+def quiet_compiler() -> None:
+    """HARDEN-E15: what Python's compiler says of code specflow parses (a user's `"\\d"`, a PHP
+    string read as a literal) is no output of specflow's."""
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    warnings.filterwarnings("ignore", "invalid escape sequence", DeprecationWarning)
 
 
 def leave() -> None:
