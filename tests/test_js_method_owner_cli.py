@@ -1,5 +1,6 @@
 """REVIEW-E289 through the CLI on real repositories (panva/jose `c4dc24da`, the jose trial's D2):
-a JavaScript or TypeScript method is its class's, as a Python or a Ruby one is: a hunk in
+a JavaScript or TypeScript method is its class's, as a Python or a Ruby one is (and REVIEW-E165
+reads a Ruby one's class now too): a hunk in
 `GeneralEncrypt.encrypt()` does not ask a statement about `EncryptJWT.encrypt()` (REVIEW-E165)."""
 
 from __future__ import annotations
@@ -68,3 +69,43 @@ def test_the_owners_method_and_a_bare_name_in_a_spec_that_never_qualifies_it_sti
     changed = OTHER.replace("<object[]>[]", "<object[]>[options]")
     repo.commit("jwe: recipients from options", {"src/jwe/general.ts": changed})
     assert "PRODUCE-7" in _asked(cli)
+
+
+RUBY_SPEC = """---
+id: SIGN
+scope: [lib/sign/**]
+---
+# Signing
+
+## Context
+- `Signer.sign` in `lib/sign/signer.rb` signs the payload.
+
+## Requirements
+- SIGN-1: `sign` refuses an empty key.
+"""
+
+RUBY_OTHER = """module Jwe
+  class Wrapper
+    def sign(key)
+      key
+    end
+  end
+end
+"""
+
+
+def test_a_ruby_methods_class_is_read_for_another_owners_statement(repo, cli):
+    """REVIEW-E289 for Ruby (REVIEW-E297's class, now given to REVIEW-E165 too): a change in
+    `Wrapper#sign` (outside every scope) does not ask SIGN-1, whose spec says its `sign` is
+    `Signer`'s."""
+    signer = "class Signer\n  def sign(key)\n    key\n  end\nend\n"
+    files = {
+        "specs/sign.md": RUBY_SPEC,
+        "lib/sign/signer.rb": signer,
+        "lib/jwe/wrapper.rb": RUBY_OTHER,
+    }
+    repo.commit("base", files)
+    repo.commit(
+        "wrap", {"lib/jwe/wrapper.rb": RUBY_OTHER.replace("      key\n", "      key.to_s\n")}
+    )
+    assert "SIGN-1" not in _asked(cli)
