@@ -162,14 +162,15 @@ TABLE_SPEC = SPEC.replace(
 def test_a_long_statement_is_read_by_its_first_line_only(repo, cli):
     """REVIEW-E115, its limit: a change deep in a statement of more than twelve lines (a table)
     reads the statement's first line (`LEVELS = {`), not every entry: `level2`, named by AUTH-2
-    seventeen lines above the change, is no evidence; a short statement is read whole."""
+    seventeen lines above the change, is no evidence; nor, in a short one (REVIEW-E287), where
+    a dict's unchanged entries are not what the hunk writes."""
     repo.commit("base", {"specs/auth.md": TABLE_SPEC, "pkg/levels.py": TABLE})
     repo.commit("louder", {"pkg/levels.py": TABLE.replace('"level19": 19', '"level19": 190')})
     assert all(ident != "AUTH-2" for ident, _ in _asked(cli))
     short = "LEVELS = {\n" + "".join(f'    "level{n}": {n},\n' for n in range(4)) + "}\n"
     repo.commit("short", {"pkg/levels.py": short})
     repo.commit("louder", {"pkg/levels.py": short.replace('"level3": 3', '"level3": 30')})
-    assert ("AUTH-2", ["level2"]) in _asked(cli)
+    assert all(ident != "AUTH-2" for ident, _ in _asked(cli))
 
 
 def test_a_hunk_over_two_statements_is_read_as_it_is(repo, cli):
@@ -183,3 +184,59 @@ def test_a_hunk_over_two_statements_is_read_as_it_is(repo, cli):
     repo.commit("back", {"pkg/levels.py": two})
     repo.commit("both", {"pkg/levels.py": one.replace("    3\n)", "    3\n).copy()")})
     assert all(ident != "AUTH-2" for ident, _ in _asked(cli))
+
+
+ERRORS_SPEC = """---
+id: PROTO
+scope: [pkg/**]
+---
+# Protocol
+
+## Context
+- `__all__` of `pkg/errors.py` lists the public errors.
+
+## Requirements
+- PROTO-1: An insecure URI raises `InsecureTransportError`.
+- PROTO-2: A response without code raises `MissingCodeException`.
+
+## Edge Cases
+- PROTO-E1: A URI on localhost.
+"""
+
+ERRORS = """__all__ = [
+    'OAuth2Error',
+    'InsecureTransportError', 'InvalidRequestError',
+    'InvalidClientError', 'InvalidGrantError',
+    'UnauthorizedClientError', 'UnsupportedGrantTypeError',
+    'MissingCodeException', 'MissingTokenException',
+]
+"""
+
+
+def test_a_changed_element_of_a_list_is_not_read_with_the_others(repo, cli):
+    """REVIEW-E287: lepture/authlib `6e567144` (the authlib trial's D3): reordering two entries
+    of a multi-line `__all__` asked PROTO-2 and PROTO-1, "it names `MissingCodeException`",
+    `InsecureTransportError`, on lines the change left alone. Only the changed lines' names
+    and the name written (`__all__`, REVIEW-E53) are evidence."""
+    repo.commit("base", {"specs/proto.md": ERRORS_SPEC, "pkg/errors.py": ERRORS})
+    moved = ERRORS.replace(
+        "'InvalidClientError', 'InvalidGrantError',\n    'UnauthorizedClientError',",
+        "'InvalidClientError', 'UnauthorizedClientError', 'InvalidGrantError',\n"
+        "    'UnsupportedResponseTypeError',",
+    )
+    repo.commit("export UnsupportedResponseTypeError", {"pkg/errors.py": moved})
+    asked = _asked(cli)
+    assert all(ident not in ("PROTO-1", "PROTO-2") for ident, _ in asked), asked
+    assert any("__all__" in names for _, names in asked), asked
+
+
+def test_a_changed_value_is_still_read_with_its_key_above(repo, cli):
+    """REVIEW-E287, its limit: an element that goes on past its line (a dict's key above the
+    value the hunk changes, a call's arguments) is read whole: the changed value is the key's,
+    and the statement naming the key is still asked; a closing `).copy()` still reads the
+    whole statement (REVIEW-E115)."""
+    spec = TABLE_SPEC.replace("`level2` is the quietest level.", "`level2` is never muted.")
+    table = 'LEVELS = {\n    "level1": 1,\n    "level2": (\n        2\n    ),\n}\n'
+    repo.commit("base", {"specs/auth.md": spec, "pkg/levels.py": table})
+    repo.commit("mute", {"pkg/levels.py": table.replace("        2\n", "        0\n")})
+    assert ("AUTH-2", ["level2"]) in _asked(cli)

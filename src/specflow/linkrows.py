@@ -25,6 +25,7 @@ from specflow.identifiers import (
     short_index,
 )
 from specflow.ids import find_references
+from specflow.languages.rbowner import JS_PATHS
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
 from specflow.link import GOVERNED_LINKS, Corpus, LinkRow, hunk_links
 from specflow.linkmatch import (
@@ -75,14 +76,14 @@ def enclosing_rows(
             acronym_said(corpus, around, scope.docs, links)  # REVIEW-E297
             # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
             # rubyjwt's Context line naming `JWT::Decode#decode_segments` of other methods)
-            names = around[-1:] if file.path.endswith(".rb") else around
+            names = around[-1:] if file.path.endswith((".rb", *JS_PATHS)) else around
             told = not version_only(file.hunks[number])  # REVIEW-E266
             name_links(corpus, qualified(names), scope, links, told=told)
             _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             named_after(corpus, names, scope.docs, links)  # REVIEW-E222
             _other_types_parted(corpus, names, links)  # REVIEW-E146
-            _other_owners_dropped(corpus, names, links)  # REVIEW-E165
+            _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
             outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
             passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
             another_specs_method_dropped(corpus, names, links, scope.docs, changed)  # REVIEW-E243

@@ -38,7 +38,7 @@ from specflow.languages.localnames import (
     scoped,
     scopes_of,
 )
-from specflow.languages.rbowner import ruby_owned
+from specflow.languages.rbowner import JS_PATHS, js_owned, ruby_owned
 from specflow.languages.rustitems import (
     RUST_ATTRIBUTE,
     decorated,
@@ -168,6 +168,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
             names = owned(file.path, lines, first, names[0])  # REVIEW-E146
             if file.path.endswith(".rb"):  # REVIEW-E297: a Ruby method is its class's
                 names = ruby_owned(lines, first, names[0])
+            elif file.path.endswith(JS_PATHS):  # REVIEW-E289: a class's method is its own
+                names = js_owned(file.path, lines, first, names[0])
         if names:
             found[index] = names
     return found

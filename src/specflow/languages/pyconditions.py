@@ -40,7 +40,8 @@ def governed_blocks(
         elif blocks or closed is not None:
             lines = lines or source.split(b"\n")
             text = b"\n".join(_first_lines(lines, block) for block in blocks)
-            text = _statement_lines(lines, closed) if closed is not None else text
+            if closed is not None:
+                text = _statement_lines(lines, closed, _changed_lines(hunk))
             found[index] = text.decode("utf-8", "replace")
     return found
 
@@ -93,10 +94,57 @@ def _statements(item: ast.AST) -> list[ast.stmt]:
     return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
 
 
-def _statement_lines(lines: list[bytes], statement: ast.stmt) -> bytes:
+def _statement_lines(lines: list[bytes], statement: ast.stmt, changed: set[int]) -> bytes:
+    value = getattr(statement, "value", None)
+    if isinstance(value, _DISPLAYS) and not isinstance(statement, ast.Expr):
+        return _display_lines(lines, statement, value, changed)  # REVIEW-E287
     last = statement.end_lineno or statement.lineno
     last = last if last - statement.lineno < STATEMENT_LINES else statement.lineno
     return b"\n".join(lines[statement.lineno - 1 : last])
+
+
+_DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+
+
+def _changed_lines(hunk: Hunk) -> set[int]:
+    return {*_code_lines(hunk.added)}
+
+
+def _display_lines(
+    lines: list[bytes], statement: ast.stmt, value: ast.expr, changed: set[int]
+) -> bytes:
+    """REVIEW-E287: of a list, tuple, set or dict written over several lines, the hunk's
+    changed elements are what it writes, not the others: read with what the statement writes
+    to (`__all__ =`, REVIEW-E53's name) and the changed elements that go on past their line
+    (a dict's key above its changed value), never the names of its unchanged lines."""
+    head = (
+        lines[statement.lineno - 1][: value.col_offset] if value.lineno == statement.lineno else b""
+    )
+    kept = [head] if head.strip() else []
+    for first, last in _elements(value):
+        spans = first.lineno < (last.end_lineno or last.lineno)
+        if spans and any(first.lineno <= n <= (last.end_lineno or 0) for n in changed):
+            kept.append(_segment(lines, first, last))
+    return b"\n".join(kept)
+
+
+def _elements(value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+    """Each element of a display, first and last node (a dict's key and value)."""
+    if isinstance(value, ast.Dict):
+        return [(key or item, item) for key, item in zip(value.keys, value.values, strict=True)]
+    return [(item, item) for item in getattr(value, "elts", ())]
+
+
+def _segment(lines: list[bytes], first: ast.expr, last: ast.expr) -> bytes:
+    end = last.end_lineno or last.lineno
+    text = lines[first.lineno - 1 : end]
+    text[-1] = text[-1][: last.end_col_offset] if first.lineno != end else text[-1]
+    text[0] = (
+        text[0][first.col_offset :]
+        if first.lineno != end
+        else text[0][first.col_offset : last.end_col_offset]
+    )
+    return b"\n".join(text)
 
 
 def _governed(old: ast.Module, new: ast.Module, hunk: Hunk) -> list[ast.stmt]:
