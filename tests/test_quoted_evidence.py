@@ -82,16 +82,26 @@ def _asked(data: dict[str, Any]) -> list[str]:
 def test_a_quoted_calls_arguments_name_nothing(repo, cli):
     """REVIEW-E284 (php-jwt's trial, defect 4; php-jwt `398ccd2`, `bad1b04`): a Context line
     quoting `Jwt::encode($payload, $key)` is not asked of a change inside `decode()` that only
-    shares its `$payload`; nor, in Python, `pack(items, limit)` of `count()`'s `items`."""
+    shares its `$payload`."""
     repo.commit("base", {"specs/jwt.md": JWT_SPEC, "src/Jwt.php": JWT})
     old = "if (isset($payload->iat) &&"
     repo.commit("nbf", {"src/Jwt.php": JWT.replace(old, "if (!isset($payload->nbf) && " + old[4:])})
     asked = _asked(review_json(cli, "HEAD", "--all"))
     assert "`Jwt::decode()`" in asked
     assert "`Jwt::encode($payload," not in asked
-    repo.commit("box", {"specs/box.md": PY_SPEC, "box.py": BOX})
-    repo.commit("count", {"box.py": BOX.replace("len(items)", "len(items) - 1")})
-    assert "`pack(items," not in _asked(review_json(cli, "HEAD", "--all"))
+
+
+def test_a_quoted_calls_bare_name_without_a_dollar_still_names(repo, cli):
+    """REVIEW-E284, adversarial, as narrowed: a bare argument without a `$` is still a name the
+    statement speaks of (measured: humanize's `str(value)`, qs's `merge(target, source)`): a
+    change of another function's `crate` asks the line quoting `pack(crate, limit)`."""
+    spec = PY_SPEC.replace("pack(items, limit)", "pack(crate, limit)")
+    code = (
+        "def pack(crate, limit):\n    return crate[:limit]\n\n\ndef weigh(crate):\n    return 1\n"
+    )
+    repo.commit("box", {"specs/box.md": spec, "box.py": code})
+    repo.commit("weigh", {"box.py": code.replace("return 1", "return crate.weight")})
+    assert "`pack(crate," in _asked(review_json(cli, "HEAD", "--all"))
 
 
 def test_a_quoted_calls_callee_and_keywords_still_name(repo, cli):

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 
-# REVIEW-E284: one argument of a quoted call (`Jwt::encode($payload, $key)`, `f(x, *args)`,
-# `new(...)`): a bare name, with its sigils; a PHP or Java type before a variable (`array $jwk`)
-# stays, as do a keyword argument (`partial=True`), a dotted chain and a call
-_BARE_ARGUMENT = re.compile(r"\s*(?:[&*]{0,2}|\.\.\.)\s*(?:(?:[A-Za-z_\\?]\w*\s+)?\$\w+|\w+)?\s*")
+# REVIEW-E284: one argument of a quoted call that is a variable (`Jwt::encode($payload, $key)`,
+# `f(&$out, ...$rest)`): its type before it (`array $jwk`) stays, as does any argument without a
+# `$` (`pack(items)`, `load(strict=True)`): measured, a bare name of Python or JavaScript is
+# often what the statement speaks of (`str(value)`, `key(self, *args)`, `merge(target, source)`)
+_TYPE = r"[A-Za-z_\\?][\w\\|?]*\s+"
+_BARE_ARGUMENT = re.compile(rf"\s*(?:{_TYPE})?&?(?:\.\.\.)?\$\w+\s*")
+_TYPED = re.compile(rf"\s*{_TYPE}(?=&?(?:\.\.\.)?\$)")
 _CALL = re.compile(r"[\w$]\s*\(")
 
 
 def without_arguments(span: str) -> str:
-    """REVIEW-E284: a quoted call with its bare arguments blanked: a parameter's name in a
-    signature a statement quotes is what the statement is about only through its callee (a
+    """REVIEW-E284: a quoted call with its variables blanked: a PHP parameter a signature a
+    statement quotes names is what the statement is about only through its callee (a
     `$payload` of another function says nothing of `encode`)."""
-    if "(" not in span or not _CALL.search(span):
+    if "$" not in span or "(" not in span or not _CALL.search(span):
         return span
     out = list(span)
     for call in _CALL.finditer(span):
@@ -25,8 +28,8 @@ def without_arguments(span: str) -> str:
         at = call.end()
         for part in _arguments(span, at, close):
             if _BARE_ARGUMENT.fullmatch(span[at : at + len(part)]):
-                keep_type = re.match(r"\s*([A-Za-z_\\?]\w*)\s+\$", part)
-                start = at + (keep_type.end() - 1 if keep_type else 0)
+                typed = _TYPED.match(part)
+                start = at + (typed.end() if typed else 0)
                 out[start : at + len(part)] = " " * (at + len(part) - start)
             at += len(part) + 1
     return "".join(out)
