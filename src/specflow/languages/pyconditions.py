@@ -96,7 +96,7 @@ def _statements(item: ast.AST) -> list[ast.stmt]:
 
 def _statement_lines(lines: list[bytes], statement: ast.stmt, changed: set[int]) -> bytes:
     value = getattr(statement, "value", None)
-    if isinstance(value, _DISPLAYS) and not isinstance(statement, ast.Expr):
+    if isinstance(value, _DISPLAYS) and _exports(statement):
         return _display_lines(lines, statement, value, changed)  # REVIEW-E287
     last = statement.end_lineno or statement.lineno
     last = last if last - statement.lineno < STATEMENT_LINES else statement.lineno
@@ -106,6 +106,15 @@ def _statement_lines(lines: list[bytes], statement: ast.stmt, changed: set[int])
 _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
 
 
+def _exports(statement: ast.stmt) -> bool:
+    """REVIEW-E287: `__all__ = [...]` (or `+=`): the names a module exports, each an entry
+    apart. Any other display is read whole: an entry joining its siblings is read with them
+    (filelock `79ca84f`: `"poll_interval": ...` joins the `timeout`, `mode` entries LOCK-7
+    names)."""
+    targets = getattr(statement, "targets", None) or [getattr(statement, "target", None)]
+    return any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets)
+
+
 def _changed_lines(hunk: Hunk) -> set[int]:
     return {*_code_lines(hunk.added)}
 
@@ -113,7 +122,7 @@ def _changed_lines(hunk: Hunk) -> set[int]:
 def _display_lines(
     lines: list[bytes], statement: ast.stmt, value: ast.expr, changed: set[int]
 ) -> bytes:
-    """REVIEW-E287: of a list, tuple, set or dict written over several lines, the hunk's
+    """REVIEW-E287: of an `__all__` list or tuple written over several lines, the hunk's
     changed elements are what it writes, not the others: read with what the statement writes
     to (`__all__ =`, REVIEW-E53's name) and the changed elements that go on past their line
     (a dict's key above its changed value), never the names of its unchanged lines."""
