@@ -196,6 +196,8 @@ def respelled(hunk: Hunk, side: int) -> set[int]:
     again in other quotes only (`['x']` as `["x"]`): where the hunk changes nothing."""
     lines = (hunk.removed, hunk.added)
     other = {_code(line.text): line.text for line in lines[1 - side] if '"' in line.text}
+    if not other:
+        return set()
     return {
         line.number
         for line in lines[side]

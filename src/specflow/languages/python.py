@@ -129,8 +129,9 @@ def _changed_lines(
 ) -> tuple[ast.Module | None, tuple[Line, ...]]:
     """The hunk's added lines in the new file, else its removed ones in the old; those only
     respelled in other quotes apart (REVIEW-E305: `['x']` as `["x"]` changes nothing)."""
-    added = tuple(line for line in hunk.added if line.number not in respelled(hunk, 1))
-    removed = tuple(line for line in hunk.removed if line.number not in respelled(hunk, 0))
+    quoted_again = respelled(hunk, 1), respelled(hunk, 0)  # once a hunk: SPEED-21
+    added = tuple(line for line in hunk.added if line.number not in quoted_again[0])
+    removed = tuple(line for line in hunk.removed if line.number not in quoted_again[1])
     if added or (hunk.added and not removed):
         return new_tree, added or hunk.added
     return old_tree, removed or hunk.removed
