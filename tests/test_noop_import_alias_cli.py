@@ -216,3 +216,17 @@ def test_a_parameter_lowered_then_returned_as_a_ternary_asks_nothing(repo, cli):
     repo.commit("ruff", {"pkg/net.py": f"def netloc(user, host):\n{after}"})
     data = review_json(cli, "HEAD", "--all")
     assert data["noop_files"] == ["pkg/net.py"]
+
+
+def test_a_long_requoted_hunk_writes_only_its_changed_value(repo, cli):
+    """SPEED-21, REVIEW-E305: the re-quoted lines of a hunk, now found once for each of its
+    sides (the time is bench_review's to measure, never a test's), are still the same lines:
+    in a 400-line hunk re-quoted throughout, the one assignment whose value changes is the
+    only write."""
+    names = [f"METHOD_{n}" for n in range(400)]
+    old = "".join(f"{name} = ['m{n}']\n" for n, name in enumerate(names))
+    new = old.replace("'", '"').replace('METHOD_7 = ["m7"]', 'METHOD_7 = ["changed"]')
+    spec = GRANT.replace("`TOKEN_ENDPOINT_AUTH_METHODS`", "`METHOD_7`")
+    repo.commit("base", {"specs/grant.md": spec, "pkg/methods.py": old})
+    repo.commit("ruff", {"pkg/methods.py": new})
+    assert set(_writes(review_json(cli, "HEAD", "--all"))) == {"METHOD_7"}
