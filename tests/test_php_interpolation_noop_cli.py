@@ -68,8 +68,11 @@ def test_dollar_brace_name_is_brace_dollar(repo, cli):
         ("\"${head['k']}\"", '"{$head}"'),
         ('"\\${head}"', '"{$head}"'),
         ('"{${head}}"', '"{{$head}}"'),
+        ('"Pay $${head} now"', '"Pay ${$head} now"'),
     ],
 )
 def test_look_alike_interpolations_still_ask(repo, cli, before, after):
-    """REVIEW-E281: a variable variable, an element, an escaped `$`, `{${x}}` still ask."""
+    """REVIEW-E281: a variable variable, an element, an escaped `$`, `{${x}}` still ask; so
+    does `"$${x}"` (a `$` then the value) made `"${$x}"` (found by the review of the session's
+    change)."""
     assert not _silent(repo, cli, before, after)

@@ -6,6 +6,8 @@ same-looking rewrites that change what runs still ask."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from testing.util import review_json
@@ -100,12 +102,18 @@ def test_rubocop_rewrites_are_no_change(repo, cli, before, after):
         ),
         ("      return unless has_key?('exp')", "      return unless key?('exp')"),
         ("      exp = 'raise(ExpiredSignature)'", "      exp = 'raise ExpiredSignature'"),
+        (
+            "      if (exp = payload['exp'])\n        expired(exp)\n      end",
+            "      expired(exp) if (exp = payload['exp'])",
+        ),
     ],
 )
 def test_look_alike_changes_still_ask(repo, cli, before, after):
     """REVIEW-E278, REVIEW-E279: the same-looking rewrites that change what runs still ask:
     an operator or a block after the call binds otherwise, `x = if` assigns nil when false,
-    `expired()` calls where `expired` reads the local, `has_key?` is no alias of `value?`."""
+    `expired()` calls where `expired` reads the local, `has_key?` is no alias of `value?`; a
+    condition that assigns (`if (exp = ...)`) as a modifier reads `exp` before it is assigned
+    (found by the review of the session's change)."""
     assert not _silent(repo, cli, before, after)
 
 
@@ -172,12 +180,16 @@ def _moved(repo, cli, before: dict[str, str], after: dict[str, str]) -> bool:  #
 
 def test_constant_moved_within_its_class_is_no_change(repo, cli):
     """REVIEW-E282 (ruby-jwt's trial, defect 8; `9c416b7`): a literal constant moved unchanged
-    to the top of its class; moved into another class, below a use, with another value, or
-    one whose value reads another constant, it still asks."""
+    to the top of its class; moved into another class, out of an `if` in its class (now always
+    defined), below a use, with another value, or one whose value reads another constant, it
+    still asks."""
     assert _moved(repo, cli, {"BOTTOM": KEYS}, {"TOP": KEYS})
     assert not _moved(repo, cli, {"BOTTOM": KEYS}, {"OTHER": KEYS})
     assert not _moved(repo, cli, {"BOTTOM": KEYS}, {"TOP": KEYS.replace(":algorithm]", ":alg]")})
     reads = KEYS.replace("['algorithm',", "[Other::KEY,")
     assert not _moved(repo, cli, {"BOTTOM": reads}, {"TOP": reads})
+    left = "    if ENV['JWT_LEGACY']\n      warn 'x'\n    end\n"
+    legacy = left.replace("      warn", textwrap.indent(KEYS, "  ") + "      warn")
+    assert not _moved(repo, cli, {"BOTTOM": legacy}, {"TOP": KEYS, "BOTTOM": left})
     used = "    USED = ALGORITHM_KEYS.size\n"
     assert not _moved(repo, cli, {"TOP": KEYS + used}, {"TOP": used, "BOTTOM": KEYS})

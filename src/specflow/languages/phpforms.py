@@ -59,8 +59,9 @@ def _string(token: str) -> str:
 
 _VALUE = "\0"  # no token of code starts with it
 # REVIEW-E281: `"${name}"` is `"{$name}"` (PHP 8.2 deprecates the first); `${` of anything but a
-# name (`"${$x}"`, `"${f()}"`: a variable variable; `"${a['k']}"`), escaped or after `{`, as written
-_DOLLAR_BRACE = re.compile(r"(?<![\\{])\$\{([A-Za-z_]\w*)\}")
+# name (`"${$x}"`, `"${f()}"`: a variable variable; `"${a['k']}"`), escaped, after `{` or after a
+# `$` (`"$${x}"` is a `$` then the value, `"${$x}"` a variable variable), as written
+_DOLLAR_BRACE = re.compile(r"(?<![\\{$])\$\{([A-Za-z_]\w*)\}")
 
 
 def _double_quoted(body: str) -> str | None:

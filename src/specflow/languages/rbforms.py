@@ -149,7 +149,9 @@ _BLOCKS = frozenset(
 
 def _modifiers(tokens: list[str]) -> list[str]:
     """`if c LINE x LINE end` as `x if c LINE`, at a statement's start, `x` one line holding
-    no keyword of a block, `c` ending with an operand (a condition going on below is not)."""
+    no keyword of a block, `c` ending with an operand (a condition going on below is not) and
+    assigning nothing (`if (exp = payload['exp'])`: the modifier form reads `exp` in its body
+    before the condition assigns it, a NameError)."""
     out = list(tokens)
     for at in range(len(out) - 1, -1, -1):
         if out[at] not in ("if", "unless") or (at and out[at - 1] not in (LINE, ";")):
@@ -160,13 +162,27 @@ def _modifiers(tokens: list[str]) -> list[str]:
             continue
         condition, body = out[at + 1 : condition_end], out[condition_end + 1 : body_end]
         after = out[body_end + 2 : body_end + 3]
-        if _operand(condition) and body and not _BLOCKS & set(body) and after in ([], [LINE]):
+        plain = _operand(condition) and not _assigns(condition)
+        if plain and body and not _BLOCKS & set(body) and after in ([], [LINE]):
             out[at : body_end + 2] = [*body, out[at], *condition]
     return out
 
 
+def _assigns(condition: list[str]) -> bool:
+    """Whether a condition's tokens assign (`=`, `||=`, `+=`; not `==`, `!=`, `<=`, `=~`, `=>`)."""
+    for at, item in enumerate(condition):
+        before = condition[at - 1] if at else ""
+        after = condition[at + 1] if at + 1 < len(condition) else ""
+        if item == "=" and before not in ("=", "!", "<", ">") and after not in ("=", "~", ">"):
+            return True
+    return False
+
+
 def _next(tokens: list[str], at: int, token: str) -> int:
-    return tokens.index(token, at) if token in tokens[at:] else -1
+    try:
+        return tokens.index(token, at)  # SPEED-21: no copy of the rest for each `if`
+    except ValueError:
+        return -1
 
 
 def _operand(condition: list[str]) -> bool:
@@ -299,15 +315,18 @@ def _constant(code: list[str]) -> str | None:
 
 
 def _scope(lines: list[str], number: int) -> tuple[str, ...]:
-    """The classes and modules around line `number` (from 1), read by indentation."""
+    """The classes, modules and other blocks (`if ENV[...]`, `def`) around line `number` (from
+    1), read by indentation: a constant moved out of an `if` in its class is no move."""
     depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
     chain: list[str] = []
     for line in reversed(lines[: number - 1]):
+        text = line.strip()
         indent = len(line) - len(line.lstrip())
+        if not text or text.startswith("#") or indent >= depth:
+            continue
         found = _OPENER.match(line)
-        if found and indent < depth:
-            chain.append(found[1])
-            depth = indent
+        chain.append(found[1] if found else text)
+        depth = indent
     return tuple(reversed(chain))
 
 

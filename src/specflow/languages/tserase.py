@@ -98,12 +98,14 @@ def _erasure(tokens: list[str], at: int, jsx: bool, modules: bool) -> int | None
     if item == "<" and not jsx and (not at or before in _OPENS):
         end = _type_end(tokens, at + 1)
         return end + 1 if end is not None and tokens[end : end + 1] == [">"] else None
-    if item == ":" and before == ")" and _named_call(tokens, at - 1):
+    if item == ":" and before == ")":
         end = _type_end(tokens, at + 1)
-        body = end is not None and (
-            tokens[end : end + 1] == ["{"] or tokens[end : end + 2] == ["=", ">"]
-        )
-        return end if body else None
+        if end is None:
+            return None
+        if tokens[end : end + 1] == ["{"] and _named_call(tokens, at - 1):
+            return end
+        if tokens[end : end + 2] == ["=", ">"] and _arrow_parameters(tokens, at - 1):
+            return end
     return None
 
 
@@ -120,6 +122,22 @@ def _named_call(tokens: list[str], close: int) -> bool:
         if depth == 0:
             before = tokens[at - 1] if at else ""
             return before == ">" or (_operand(before) and before[:1] not in "\"')]")
+        at -= 1
+    return False
+
+
+# where an arrow function's parameters may open; not after a name (a call: `f(a) : x => y` is
+# a ternary's call and its else arrow), nor after `?` or `:` (`c ? (a) : x => y`)
+_ARROW_AFTER = frozenset(("=", "(", ",", "async", ">", "return", "=>"))
+
+
+def _arrow_parameters(tokens: list[str], close: int) -> bool:
+    """Whether the `)` at `close` ends an arrow function's parameters (REVIEW-E277)."""
+    depth, at = 0, close
+    while at >= 0:
+        depth += (tokens[at] == ")") - (tokens[at] == "(")
+        if depth == 0:
+            return not at or tokens[at - 1] in _ARROW_AFTER
         at -= 1
     return False
 
