@@ -231,10 +231,9 @@ def test_a_changed_element_of_a_list_is_not_read_with_the_others(repo, cli):
 
 
 def test_a_changed_value_is_still_read_with_its_key_above(repo, cli):
-    """REVIEW-E287, its limit: an element that goes on past its line (a dict's key above the
-    value the hunk changes, a call's arguments) is read whole: the changed value is the key's,
-    and the statement naming the key is still asked; a closing `).copy()` still reads the
-    whole statement (REVIEW-E115)."""
+    """REVIEW-E287, its limit: a display that is not `__all__` is read whole (REVIEW-E115), so
+    a value changed on the line below its key is the key's, and the statement naming the key
+    is asked."""
     spec = TABLE_SPEC.replace("`level2` is the quietest level.", "`level2` is never muted.")
     table = 'LEVELS = {\n    "level1": 1,\n    "level2": (\n        2\n    ),\n}\n'
     repo.commit("base", {"specs/auth.md": spec, "pkg/levels.py": table})

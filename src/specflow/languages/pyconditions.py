@@ -41,7 +41,7 @@ def governed_blocks(
             lines = lines or source.split(b"\n")
             text = b"\n".join(_first_lines(lines, block) for block in blocks)
             if closed is not None:
-                text = _statement_lines(lines, closed, _changed_lines(hunk))
+                text = _statement_lines(lines, closed)
             found[index] = text.decode("utf-8", "replace")
     return found
 
@@ -94,66 +94,26 @@ def _statements(item: ast.AST) -> list[ast.stmt]:
     return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
 
 
-def _statement_lines(lines: list[bytes], statement: ast.stmt, changed: set[int]) -> bytes:
-    value = getattr(statement, "value", None)
-    if isinstance(value, _DISPLAYS) and _exports(statement):
-        return _display_lines(lines, statement, value, changed)  # REVIEW-E287
+def _statement_lines(lines: list[bytes], statement: ast.stmt) -> bytes:
+    if _exports(statement):  # REVIEW-E287: `__all__ = [`, not its unchanged entries
+        value = getattr(statement, "value", None)
+        first = lines[statement.lineno - 1]
+        return first[: value.col_offset] if value and value.lineno == statement.lineno else b""
     last = statement.end_lineno or statement.lineno
     last = last if last - statement.lineno < STATEMENT_LINES else statement.lineno
     return b"\n".join(lines[statement.lineno - 1 : last])
 
 
-_DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
-
-
 def _exports(statement: ast.stmt) -> bool:
-    """REVIEW-E287: `__all__ = [...]` (or `+=`): the names a module exports, each an entry
-    apart. Any other display is read whole: an entry joining its siblings is read with them
-    (filelock `79ca84f`: `"poll_interval": ...` joins the `timeout`, `mode` entries LOCK-7
+    """REVIEW-E287: `__all__ = [...]` (or `+=`, a tuple): the names a module exports, each an
+    entry apart, so a hunk among them is read with the name written, never with the entries it
+    leaves alone. Any other statement is read whole: an entry joining its siblings is read with
+    them (filelock `79ca84f`: `"poll_interval": ...` joins the `timeout`, `mode` entries LOCK-7
     names)."""
+    if not isinstance(getattr(statement, "value", None), ast.List | ast.Tuple):
+        return False
     targets = getattr(statement, "targets", None) or [getattr(statement, "target", None)]
     return any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets)
-
-
-def _changed_lines(hunk: Hunk) -> set[int]:
-    return {*_code_lines(hunk.added)}
-
-
-def _display_lines(
-    lines: list[bytes], statement: ast.stmt, value: ast.expr, changed: set[int]
-) -> bytes:
-    """REVIEW-E287: of an `__all__` list or tuple written over several lines, the hunk's
-    changed elements are what it writes, not the others: read with what the statement writes
-    to (`__all__ =`, REVIEW-E53's name) and the changed elements that go on past their line
-    (a dict's key above its changed value), never the names of its unchanged lines."""
-    head = (
-        lines[statement.lineno - 1][: value.col_offset] if value.lineno == statement.lineno else b""
-    )
-    kept = [head] if head.strip() else []
-    for first, last in _elements(value):
-        spans = first.lineno < (last.end_lineno or last.lineno)
-        if spans and any(first.lineno <= n <= (last.end_lineno or 0) for n in changed):
-            kept.append(_segment(lines, first, last))
-    return b"\n".join(kept)
-
-
-def _elements(value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
-    """Each element of a display, first and last node (a dict's key and value)."""
-    if isinstance(value, ast.Dict):
-        return [(key or item, item) for key, item in zip(value.keys, value.values, strict=True)]
-    return [(item, item) for item in getattr(value, "elts", ())]
-
-
-def _segment(lines: list[bytes], first: ast.expr, last: ast.expr) -> bytes:
-    end = last.end_lineno or last.lineno
-    text = lines[first.lineno - 1 : end]
-    text[-1] = text[-1][: last.end_col_offset] if first.lineno != end else text[-1]
-    text[0] = (
-        text[0][first.col_offset :]
-        if first.lineno != end
-        else text[0][first.col_offset : last.end_col_offset]
-    )
-    return b"\n".join(text)
 
 
 def _governed(old: ast.Module, new: ast.Module, hunk: Hunk) -> list[ast.stmt]:
