@@ -18,7 +18,7 @@ _FUNCTIONS = (
     "uasort uksort rsort asort arsort krsort func_get_args call_user_func call_user_func_array "
     "iterator_to_array var_export var_dump print_r serialize unserialize chr ord dechex hexdec "
     "bin2hex hex2bin base64_encode base64_decode urlencode rawurlencode urldecode rawurldecode "
-    "http_build_query nl2br htmlspecialchars number_format substr_count ltrim"
+    "http_build_query nl2br htmlspecialchars number_format substr_count"
 )
 _CALL = re.compile(
     rf"(?<![\w$>:\\])(?<!function )\\?({_FAMILIES}|{'|'.join(sorted(set(_FUNCTIONS.split())))})"
