@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree
 
 SPEC = """---
 id: ENC
@@ -43,15 +43,8 @@ module.exports = { encode: encode };
 
 def _noop(repo, cli, before: str, after: str, path: str = "lib/enc.js") -> bool:  # type: ignore[no-untyped-def]
     """Whether the review calls the rewrite formatting only; the hook agrees with it."""
-    repo.commit("base", {"specs/enc.md": SPEC, path: BASE.replace("LINE", before)})
-    repo.stage({path: BASE.replace("LINE", after)})
-    staged = cli("check", "--staged").out
-    repo.commit("refactor")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == [path]
-    assert silent == (not data["questions"]), data["questions"]
-    assert silent == ("touched-requirement" not in staged), staged
-    return silent
+    base = {"specs/enc.md": SPEC, path: BASE.replace("LINE", before)}
+    return noop_and_hook_agree(repo, cli, base, path, BASE.replace("LINE", after), "refactor")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree
 
 SPEC = """---
 id: TOK
@@ -44,15 +44,10 @@ class Tok
 def _silent(repo, cli, before: str, after: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the review calls the rewrite formatting only (the hook is then silent too)."""
     path = "src/Tok.php"
-    repo.commit("base", {"specs/tok.md": SPEC, path: BASE.replace("LINE", before)})
-    repo.stage({path: BASE.replace("LINE", after)})
-    staged = cli("check", "--staged").out
-    repo.commit("php 8.2 interpolation")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == [path]
-    assert silent == (not data["questions"]), data["questions"]
-    assert not silent or "touched-requirement" not in staged, staged
-    return silent
+    base = {"specs/tok.md": SPEC, path: BASE.replace("LINE", before)}
+    after_text = BASE.replace("LINE", after)
+    subject = "php 8.2 interpolation"
+    return noop_and_hook_agree(repo, cli, base, path, after_text, subject, hook_speaks=False)
 
 
 def test_dollar_brace_name_is_brace_dollar(repo, cli):

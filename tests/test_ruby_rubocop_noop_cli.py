@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree
 
 SPEC = """---
 id: CLAIM
@@ -38,15 +38,9 @@ end
 def _silent(repo, cli, before: str, after: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the review calls the rewrite formatting only (the hook is then silent too)."""
     path = "lib/verifier.rb"
-    repo.commit("base", {"specs/claims.md": SPEC, path: BASE.replace("BODY", before)})
-    repo.stage({path: BASE.replace("BODY", after)})
-    staged = cli("check", "--staged").out
-    repo.commit("style")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == [path]
-    assert silent == (not data["questions"]), data["questions"]
-    assert not silent or "touched-requirement" not in staged, staged
-    return silent
+    base = {"specs/claims.md": SPEC, path: BASE.replace("BODY", before)}
+    after_text = BASE.replace("BODY", after)
+    return noop_and_hook_agree(repo, cli, base, path, after_text, "style", hook_speaks=False)
 
 
 RAISE = "      raise ExpiredSignature, 'expired' if payload['exp'] <= now"
@@ -167,15 +161,9 @@ def _moved(repo, cli, before: dict[str, str], after: dict[str, str]) -> bool:  #
         return found
 
     spec = SPEC.replace("`Verifier` raises", "`ALGORITHM_KEYS` orders the keys; `Verifier` raises")
-    repo.commit("base", {"specs/claims.md": spec, path: text(before)})
-    repo.stage({path: text(after)})
-    staged = cli("check", "--staged").out
-    repo.commit("Move constant")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == [path]
-    assert silent == (not data["questions"]), data["questions"]
-    assert not silent or "touched-requirement" not in staged, staged
-    return silent
+    base = {"specs/claims.md": spec, path: text(before)}
+    subject = "Move constant"
+    return noop_and_hook_agree(repo, cli, base, path, text(after), subject, hook_speaks=False)
 
 
 def test_constant_moved_within_its_class_is_no_change(repo, cli):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import noop_and_hook_agree
 
 SPEC = """---
 id: CLAIMS
@@ -46,15 +46,8 @@ def _noop(
     repo, cli, before: tuple[str, ...], after: tuple[str, ...], path: str = "src/c.ts"
 ) -> bool:  # type: ignore[no-untyped-def]
     """Whether the review calls the rewrite formatting only (the hook is then silent too)."""
-    repo.commit("base", {"specs/claims.md": SPEC, path: _file(*before)})
-    repo.stage({path: _file(*after)})
-    staged = cli("check", "--staged").out
-    repo.commit("refactor")
-    data = review_json(cli, "HEAD", "--all")
-    silent = data["noop_files"] == [path]
-    assert silent == (not data["questions"]), data["questions"]
-    assert not silent or "touched-requirement" not in staged, staged
-    return silent
+    base = {"specs/claims.md": SPEC, path: _file(*before)}
+    return noop_and_hook_agree(repo, cli, base, path, _file(*after), "refactor", hook_speaks=False)
 
 
 @pytest.mark.parametrize(
