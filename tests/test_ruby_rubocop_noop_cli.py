@@ -181,3 +181,15 @@ def test_constant_moved_within_its_class_is_no_change(repo, cli):
     assert not _moved(repo, cli, {"BOTTOM": legacy}, {"TOP": KEYS, "BOTTOM": left})
     used = "    USED = ALGORITHM_KEYS.size\n"
     assert not _moved(repo, cli, {"TOP": KEYS + used}, {"TOP": used, "BOTTOM": KEYS})
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_long_run_of_dropped_parentheses_is_read_whole(repo, cli, changed):
+    """SPEED-22, REVIEW-E279: 1,500 calls whose parentheses are dropped (kept in place until
+    the run is read, never deleted one by one) are formatting only; one changed argument in
+    their middle still asks."""
+    before = "".join(f"      check(payload, {n})\n" for n in range(1500))
+    after = "".join(f"      check payload, {n}\n" for n in range(1500))
+    if changed:
+        after = after.replace("payload, 700\n", "payload, 701\n")
+    assert _silent(repo, cli, before.rstrip("\n"), after.rstrip("\n")) is not changed
