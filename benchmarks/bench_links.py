@@ -36,8 +36,9 @@ github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink, github:oauthlib/oa
 github:Kludex/python-multipart (`multipart`), github:JoshData/python-email-validator
 (`emailval`), github:dbader/schedule, github:golang-jwt/jwt (`gojwt`),
 github:auth0/node-jsonwebtoken (`jsonwebtoken`), github:lepture/authlib, github:Delgan/loguru,
-github:jwt/ruby-jwt (`rubyjwt`), github:firebase/php-jwt (`phpjwt`), github:panva/jose; a
-project's name is its folder under
+github:jwt/ruby-jwt (`rubyjwt`), github:firebase/php-jwt (`phpjwt`), github:panva/jose,
+github:servo/rust-url (`rusturl`), github:auth0/java-jwt (`javajwt`), github:spf13/cobra,
+github:json-c/json-c (`jsonc`), github:pallets/flask; a project's name is its folder under
 benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its
 git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
 on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held
