@@ -57,11 +57,11 @@ int gap(int low, int high)
 """
 
 
-def _commit(repo, cli, subject, text, path="src/lib.c"):
+def _commit(repo, cli, subject, text, path="src/lib.c", base=LIB):
     repo.commit(subject, {path: text})
     data = review_json(cli, "HEAD", "--all")
     checked = cli("check", "HEAD").out
-    repo.commit("back", {path: LIB})
+    repo.commit("back", {path: base})
     return data, checked
 
 
@@ -136,3 +136,57 @@ def test_a_const_in_cpp_is_a_change(repo, cli):
         repo, cli, "const", cpp.replace("(std::string", "(const std::string"), "src/lib.cpp"
     )
     assert data["noop_files"] == [] and "touches the code of P-1" in checked
+
+
+FREE = """#include <stdlib.h>
+#include "tok.h"
+
+/* P-1 */
+struct tok *tok_new(int depth)
+{
+    struct tok *tok = calloc(1, sizeof(*tok));
+    int size = depth;
+    tok->stack = calloc(size, sizeof(int));
+    int spare = 16;
+    tok->pb = malloc(spare);
+    if (!tok->pb)
+    {
+        free(tok);
+        free(tok->stack);
+        return NULL;
+    }
+    tok->depth = depth;
+    tok->max = size;
+    return tok;
+}
+"""
+
+
+def test_statements_swapped_are_a_change(repo, cli):
+    """REVIEW-E307 (json-c `9361d8d`: `free(tok); free(tok->stack);` swapped, a use-after-free
+    fixed, was "formatting only", with no question and no unasked code): two calls, two
+    assignments and two `#include`s swapped (a header may need another's macros) each ask,
+    and the first two warn under `/* P-1 */`; a `const` added on two lines apart in one hunk
+    (REVIEW-E97, run by run) still asks nothing."""
+    repo.commit("base", {"specs/p.md": SPEC, "src/tok.c": FREE})
+    swaps = {
+        "calls": ("free(tok);\n        free(tok->stack);", "free(tok->stack);\n        free(tok);"),
+        "assignments": (
+            "tok->depth = depth;\n    tok->max = size;",
+            "tok->max = size;\n    tok->depth = depth;",
+        ),
+        "includes": (
+            '#include <stdlib.h>\n#include "tok.h"',
+            '#include "tok.h"\n#include <stdlib.h>',
+        ),
+    }
+    for subject, (old, new) in swaps.items():
+        assert old in FREE, subject
+        data, checked = _commit(repo, cli, subject, FREE.replace(old, new), "src/tok.c", FREE)
+        assert data["noop_files"] == [], subject
+        assert subject == "includes" or "touches the code of P-1" in checked, subject
+    consts = FREE.replace("    int size", "    const int size").replace(
+        "    int spare", "    const int spare"
+    )
+    data, checked = _commit(repo, cli, "consts apart", consts, "src/tok.c", FREE)
+    assert data["noop_files"] == ["src/tok.c"] and "touched-requirement" not in checked

@@ -322,3 +322,18 @@ def test_swift_class_func_is_its_function(repo, cli):
     repo.commit("factor", {"Sources/View.swift": LAYOUT.replace("{ 2 }", "{ 3 }")})
     untested = [u["name"] for u in review_json(cli, "HEAD", "--all")["untested"]]
     assert "var" not in untested, untested
+
+
+def test_swift_statements_swapped_are_a_change(repo, cli):
+    """REVIEW-E307 (the rule json-c `9361d8d` showed in C, in Swift's spelled comparison):
+    two statements swapped (`complete(Void())` before the `if` that may leave) ask and warn
+    under `// VAL-1`; one spelled another way alone still asks nothing."""
+    repo.commit("base", {"specs/val.md": SPEC, "Sources/Validation.swift": VALIDATION})
+    data, checked = _commit(
+        repo,
+        cli,
+        "swap",
+        "        if other == 0 { return self }\n        complete(Void())\n",
+        "        complete(Void())\n        if other == 0 { return self }\n",
+    )
+    assert data["noop_files"] == [] and "touches the code of VAL-1" in checked

@@ -182,8 +182,10 @@ def _swift_spelled(hunk: Hunk, sides: Sides, commas: Callable[[str], str] | None
     if before is None or after is None or before.swift is None or after.swift is None:
         return False
     spelled = before._replace(uncommented=before.swift), after._replace(uncommented=after.swift)
-    removed = _tokens(hunk.removed, "//", spelled[0], commas)
-    return removed == _tokens(hunk.added, "//", spelled[1], commas)
+    return all(  # REVIEW-E307: run by run, so lines swapped are a change
+        _tokens(removed, "//", spelled[0], commas) == _tokens(added, "//", spelled[1], commas)
+        for removed, added in runs(hunk)
+    )
 
 
 def _types_erased(
@@ -208,12 +210,15 @@ def _c_spelled(path: str, hunks: Sequence[Hunk], sides: Sides) -> set[int]:
     lines = before.uncommented, after.uncommented
     const = cspell.const_free(path, lines, _plain_tokens)
     changed = [(i, hunk) for i, hunk in enumerate(hunks) if hunk.added or hunk.removed]
-    same = {
+    same = {  # REVIEW-E307: run by run, as REVIEW-E160 reads them: a swap of lines is a change
         index
         for index, hunk in changed
         if const
-        and cspell.without_const(_tokens(hunk.removed, "//", before, None))
-        == cspell.without_const(_tokens(hunk.added, "//", after, None))
+        and all(
+            cspell.without_const(_tokens(removed, "//", before, None))
+            == cspell.without_const(_tokens(added, "//", after, None))
+            for removed, added in runs(hunk)
+        )
     }
     codes = before.code, after.code
     renamed = cspell.renamed_hunks(hunks, lines, codes, _plain_tokens, const)
