@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow.globs import matches
-from specflow.languages.defining import defined_lines, definition_at
+from specflow.languages.defining import RETURNED, defined_lines, definition_at
 from specflow.languages.pysource import parse
 from specflow.languages.scopes import Span, brace_spans, python_spans, within
 from specflow.refs import Reference, path_of
@@ -71,7 +71,7 @@ def _defined(line: str, below: str = "") -> str:
     a method as Java and C# write them, unless private; `below`: the name it defines with its
     `{` on a later line, or declares (REVIEW-E92)."""
     found = _TYPE.match(line)
-    if found:
+    if found and not RETURNED.match(line, found.end()):  # REVIEW-E308: `struct X *f(` is `f`
         return found[1]
     return "" if line.lstrip().startswith(("private ", "#")) else definition_at(line) or below
 

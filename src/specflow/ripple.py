@@ -57,6 +57,7 @@ class Chosen(NamedTuple):
     code: str | None = None  # REVIEW-E49: the line as code, strings blanked (`braces.masked`)
     member: bool = False  # REVIEW-E50: the line declares a member of an interface
     defines: str = ""  # REVIEW-E92: the name its line defines or declares without a `{` on it
+    macro: bool = False  # REVIEW-E308: a line a C macro's `\\` continues: in no function
 
 
 def chosen_rows(
@@ -143,8 +144,29 @@ def in_code(chosen: Sequence[Chosen], codes: Mapping[bytes, Code]) -> list[Chose
         names = tuple(name for name in row.names if name.encode() in words)
         if names:
             member, defines = row.line in members, defined.get(row.line, "")
-            kept.append(row._replace(names=names, code=code, member=member, defines=defines))
+            macro = in_macro(path_of(row.raw_path), lines, row.line)
+            kept.append(
+                row._replace(names=names, code=code, member=member, defines=defines, macro=macro)
+            )
     return kept
+
+
+_MACRO_FILES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm")
+LONGEST_MACRO = 200  # lines: a continuation further below its `#define` is not looked for
+
+
+def in_macro(path: str, lines: Sequence[str], line: int) -> bool:
+    """REVIEW-E308: whether line `line` (from 1) of a C file continues a preprocessor line (a
+    multi-line `#define`): the lines above it end with `\\` up to one that starts with `#`."""
+    if not path.lower().endswith(_MACRO_FILES):
+        return False
+    for above in range(line - 1, max(0, line - 1 - LONGEST_MACRO), -1):
+        text = lines[above - 1] if above <= len(lines) else ""
+        if not text.rstrip().endswith("\\"):
+            return False
+        if text.lstrip().startswith("#"):
+            return True
+    return False
 
 
 def uses(
@@ -157,7 +179,8 @@ def uses(
     found: dict[str, list[Use]] = {}
     for row in chosen:
         path, text = path_of(row.raw_path), row.text.decode("utf-8", "replace")
-        function = functions.get((row.raw_path, row.line), "")
+        # REVIEW-E308, ASSIST-E11: a macro's line is in no function, for context and ripples alike
+        function = "" if row.macro else functions.get((row.raw_path, row.line), "")
         for name in row.names:
             use = use_of(path, row.line, text, name, function, row.code)
             declares = row.member and use.use == "call"  # REVIEW-E50: a declaration calls nothing
@@ -218,7 +241,7 @@ def _function_of(header: str) -> str:
     """The function (or struct, interface ...) a `git grep -p` header row names, if it names
     one (REVIEW-E45: `import SwiftUI` is none; REVIEW-E92: `API(int) f(int n)`; NEW-E20)."""
     match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
-    if match:
+    if match and not defining.RETURNED.match(header, match.end()):  # REVIEW-E308
         return match[1]
     if defined := defining.assigned_function(header) or defining.header_definition(header):
         return defined

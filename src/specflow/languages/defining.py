@@ -154,6 +154,11 @@ def definition_at(text: str, path: str = "") -> str:
     return match[1] if match and match[1] not in NOT_CALLS else ""
 
 
+# REVIEW-E308: what follows `struct json_object` in `struct json_object *parse(`: the name
+# of a function that returns the struct, which is no definition of the struct
+RETURNED = re.compile(r"[\s*&]*[A-Za-z_]\w*\s*\(")
+
+
 class Opened(NamedTuple):
     """A definition whose `{` is on a line of its own (REVIEW-E90): the line that names it."""
 
