@@ -484,6 +484,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.localnames",
         "languages.pyacts",
         "languages.pyannotate",
+        "languages.pyargs",
         "languages.pybindings",
         "languages.pyblocks",
         "languages.pyconditions",

@@ -28,7 +28,7 @@ from specflow.globs import BLOCK_COMMENTS, is_code, matches
 from specflow.identifiers import imported_lines
 from specflow.keyrows import key_rows
 from specflow.languages.defining import defined_lines
-from specflow.languages.pylayout import Layout, layout, owner_at
+from specflow.languages.pylayout import Layout, layout, owner_at, prose_changed
 from specflow.link import Corpus
 from specflow.linkrows import (
     comment_rows,
@@ -369,6 +369,7 @@ def _names_and_links(
     rows apart. `headings`: the references, the paths no heading links, the test hunks."""
     imported = {
         file.path: imported_lines(file.hunks, *sources.get(file.path, (None, None)))
+        | prose_changed(file.hunks, *sources.get(file.path, (None, None)))  # REVIEW-E335
         for _, file in files
         if file.path.endswith((".py", ".pyi"))
     }

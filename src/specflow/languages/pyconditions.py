@@ -10,6 +10,7 @@ import re
 from collections.abc import Container, Iterator, Sequence
 
 from specflow.change import Hunk, Line
+from specflow.languages.pyargs import called_with_changed_arguments as called_with
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 
 GOVERNED_LINES = 3  # of the block a changed condition governs: its first statement, at most
@@ -35,8 +36,14 @@ def governed_blocks(
         signed = None if blocks or index in noop else _signature((old, tree), hunk)
         # REVIEW-E115: a hunk that only continues or closes a statement is read with it whole
         closed = None if blocks or signed or index in noop else _continued((old, tree), hunk)
+        # REVIEW-E334: a changed argument of a call over lines is a change to that call
+        called = (
+            () if blocks or signed or closed or index in noop else called_with((old, tree), hunk)
+        )
         if signed is not None:
             found[index] = f"def {signed}("
+        elif called:
+            found[index] = "\n".join(f"{name}(" for name in called)
         elif blocks or closed is not None:
             lines = lines or source.split(b"\n")
             text = b"\n".join(_first_lines(lines, block) for block in blocks)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from specflow.change import Hunk, Line
 from specflow.languages.pyshape import FUNCTIONS
 
 # What a Python line holds, left to right: a comment, a string that spans lines, one that does
@@ -44,6 +45,21 @@ def prose_lines(source: bytes) -> set[int]:
         after = source[end : len(source) if line_end < 0 else line_end]
         found.update(range(first + bool(before.strip()), last + (not after.strip(b" \t),;"))))
     return found
+
+
+def prose_changed(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> frozenset[Line]:
+    """REVIEW-E335: the changed lines of a Python file that are all text of a triple-quoted
+    string (REVIEW-E18's lines, of the side each is on): a docstring's `:meth:`from_mapping``
+    names no function the code calls, so it is no identifier the hunk names (its words stay
+    words)."""
+    found: set[Line] = set()
+    for source, side in ((old, "removed"), (new, "added")):
+        lines = [line for hunk in hunks for line in getattr(hunk, side)]
+        if source is None or not lines or (b'"""' not in source and b"'''" not in source):
+            continue
+        prose = prose_lines(source)
+        found.update(line for line in lines if line.number in prose)
+    return frozenset(found)
 
 
 def prose_blanked(line: bytes, comments: bool = False) -> bytes:

@@ -1,0 +1,82 @@
+"""REVIEW-E334: the function a Python hunk calls with a changed argument, where the call spans
+lines and its opening line (`return URLSafeTimedSerializer(`) is not one the hunk changes:
+an argument changed is a change to that call, as it is written inline. Pure."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Sequence
+
+from specflow.change import Hunk, Line
+from specflow.languages.pyshape import BLOCKS
+
+CALLEES = 2  # of one hunk, at most: a hunk through many calls' arguments is read as it is
+
+
+def called_with_changed_arguments(
+    trees: tuple[ast.Module, ast.Module], hunk: Hunk
+) -> tuple[str, ...]:
+    """REVIEW-E334: the callees (dotted, as written) of the calls over several lines one of
+    whose argument lines, below the line that names the callee, the hunk changes on either
+    side, when it changes no line naming it (then its own text names it); none past
+    `CALLEES`."""
+    found: dict[str, None] = {}
+    for tree, lines in ((trees[1], hunk.added), (trees[0], hunk.removed)):
+        changed = {line.number for line in lines}
+        for number in _code_lines(lines):
+            call = _innermost_call(tree.body, number)
+            name = _dotted(call.func) if call is not None else ""
+            if call is not None and name and _opening(call) not in changed:
+                found[name] = None
+    return tuple(found) if len(found) <= CALLEES else ()
+
+
+def _opening(call: ast.Call) -> int:
+    """The line the callee's name ends on (`URLSafeTimedSerializer(`)."""
+    return call.func.end_lineno or call.func.lineno
+
+
+def _innermost_call(body: Sequence[ast.stmt], line: int) -> ast.Call | None:
+    """The innermost call of the simple statement holding `line` whose arguments, below the
+    line naming its callee, hold it."""
+    statement = _simple_at(body, line)
+    if statement is None or statement.lineno == line:
+        return None
+    holding = [
+        node
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Call) and _opening(node) < line <= (node.end_lineno or 0)
+    ]
+    return max(holding, key=_opening, default=None)
+
+
+def _simple_at(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
+    """The innermost statement that holds `line`, when it is a simple one (not a `def`, an
+    `if`...: their headers are read by REVIEW-18 and REVIEW-E86)."""
+    for statement in body:
+        if not statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            continue
+        inner = [s for field in BLOCKS for s in getattr(statement, field, None) or ()]
+        if not inner:
+            return statement
+        return _simple_at([s for item in inner for s in _statements(item)], line)
+    return None
+
+
+def _statements(item: ast.AST) -> list[ast.stmt]:
+    return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
+
+
+def _code_lines(lines: Sequence[Line]) -> Iterator[int]:
+    return (line.number for line in lines if line.text.strip() and line.text.lstrip()[0] != "#")
+
+
+def _dotted(node: ast.expr) -> str:
+    """`URLSafeTimedSerializer`, `itsdangerous.Signer`; "" for a callee that is no name (a
+    call's result, a subscript)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else ""
+    return ""
