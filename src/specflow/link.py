@@ -53,7 +53,15 @@ from specflow.model import Spec
 from specflow.phpcalls import php_calls, without_calls
 from specflow.said import said_words, version_only
 from specflow.specset import SpecSet
-from specflow.spellings import calls, class_name, function_name, own_names, private_spellings
+from specflow.spellings import (
+    calls,
+    class_name,
+    constant_name,
+    function_name,
+    own_names,
+    private_spellings,
+    syntax_names,
+)
 from specflow.spellings import wildcard_names as family_stems
 from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.words import (
@@ -166,7 +174,11 @@ class Corpus:
                 self.by_number.setdefault(number, []).append(doc)
             called = sum(calls(name, statement.text) for name in named)
             self.overview.append(statement.kind == "context" and called >= OVERVIEW)
-        self.wild = {(n, d) for d, s in enumerate(self.statements) for n in family_stems(s.text)}
+        self.wild = {
+            (n, d)
+            for d, s in enumerate(self.statements)
+            for n in family_stems(s.text) | syntax_names(s.text)  # REVIEW-E238, REVIEW-E329
+        }
         self.said = said_words(accounts, self.words, specs.prefixes)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
@@ -228,14 +240,21 @@ class Corpus:
                 words,
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
-                self._spread(kind, names, doc, scoped.get(files[at].path, frozenset())),
+                self._spread(
+                    kind, names, doc, scoped.get(files[at].path, frozenset()), files[at].path
+                ),
                 self.said[doc].intersection(words),
             )
             for at, number, doc, kind, names, words in rows
         ]
 
     def _spread(
-        self, kind: str, names: tuple[str, ...], doc: int, governing: frozenset[str]
+        self,
+        kind: str,
+        names: tuple[str, ...],
+        doc: int,
+        governing: frozenset[str],
+        path: str = "",
     ) -> int:
         """How many statements name the evidence's identifier, the fewest; REVIEW-E130: not a
         Context line, for the function a requirement or an edge case calls (`join()`) and a hunk
@@ -250,9 +269,14 @@ class Corpus:
         statement = self.statements[doc]
         called = kind == ENCLOSING and statement.kind != "context"
         # REVIEW-E202: a class a requirement or an edge case names is what it rules, as a
-        # function it calls is: a Context line naming it too says how it works (cbor2's `Simple`)
+        # function it calls is: a Context line naming it too says how it works (cbor2's `Simple`);
+        # REVIEW-E327: and so is a Rust constant whose value over lines holds it (`USERINFO`)
         called = called and any(
-            function_name(name) or calls(name, statement.text) or class_name(name) for name in names
+            function_name(name)
+            or calls(name, statement.text)
+            or class_name(name)
+            or (path.endswith(".rs") and constant_name(name))
+            for name in names
         )
         if not called and kind == ENCLOSING and statement.kind == "context":
             return min(self._context_rivals(name, doc) for name in names)  # REVIEW-E189

@@ -30,6 +30,7 @@ from specflow.literals import keys_written
 from specflow.refs import Reference, by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs
+from specflow.spellings import constant_name
 from specflow.tableentry import on_statement, table_entry
 from specflow.words import word_set
 
@@ -429,6 +430,8 @@ def evidence(
     if acts:
         return tuple(acts.values())
     if enclosing is not None:  # the syntax is known: git's header may name an earlier function
-        return (Act("changes", enclosing[-1] if enclosing else ""),)
+        name = enclosing[-1] if enclosing else ""
+        constant = hunk.path.endswith(".rs") and constant_name(name)  # REVIEW-E327: no call
+        return (Act("changes", name, kind="class" if constant else ""),)
     # git's header of a Markdown hunk is a heading, not a function
     return (Act("changes", header_function(hunk.header) if is_code(hunk.path) else ""),)

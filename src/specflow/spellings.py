@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
-from specflow.identifiers import CHAIN, CODE_SPAN, code_shaped
+from specflow.identifiers import CHAIN, CODE_SPAN, code_shaped, identifiers
 from specflow.words import STOP_WORDS, words_of_identifier
 
 
@@ -115,6 +115,12 @@ def class_name(name: str) -> bool:
     return name[:1].isupper() and any(c.islower() for c in name)
 
 
+def constant_name(name: str) -> bool:
+    """REVIEW-E327: a definition named in capitals is a constant (`USERINFO`, `URI_MAP`), whose
+    value a requirement naming it rules as it rules a class it names."""
+    return re.fullmatch(r"[A-Z][A-Z0-9_]+", name) is not None
+
+
 def calls(name: str, text: str) -> bool:
     """The statement calls `name`: `join()`, `optional(v)`."""
     if f"{name}(" not in text:  # SPEED: most links' names are no call of their statement
@@ -130,3 +136,19 @@ def wildcard_names(text: str) -> frozenset[str]:
     `Fatal*`): a family of names, whose stem is one name of its own spec's code, never another
     spec's (golang-jwt's `Verify` of a signing method, for CLAIMS-3's `Verify*` methods)."""
     return frozenset(m[1] for span in CODE_SPAN.findall(text) for m in _WILDCARD.finditer(span))
+
+
+# REVIEW-E329: a span of one name after a `:` or a `?` (`:port`, `?query`) shows a URL's or a
+# command line's syntax; in Ruby it is a symbol, a name of its own spec's code alone
+_SYNTAX = re.compile(r"[:?]([A-Za-z_]\w*)")
+
+
+def syntax_names(text: str) -> frozenset[str]:
+    """REVIEW-E329: the names a statement writes only as such a span: none of another spec's
+    code (rust-url's `fn port` in a bench file, for SETTERS-3's "an optional `:port`")."""
+    spans = CODE_SPAN.findall(text)
+    shown = {found[1] for span in spans if (found := _SYNTAX.fullmatch(span.strip()))}
+    if not shown:
+        return frozenset()
+    rest = CODE_SPAN.sub(lambda span: " " if _SYNTAX.fullmatch(span[1].strip()) else span[0], text)
+    return frozenset(shown - identifiers(rest))

@@ -340,6 +340,7 @@ def assigned_function(header: str) -> str:
 # a.b;`), a block of imports, constants or variables (`const (`) or a type or a value without
 # a call (`type regexpType int`) names no function
 _PACKAGE = frozenset({"package", "import"})
+_VISIBILITY = re.compile(r"\bpub\s*\((?:crate|super|self|in\s+[\w:]+)\)")  # Rust's
 _DECLARING = frozenset({"import", "const", "var", "func", "type", "let"})
 
 
@@ -351,6 +352,7 @@ def header_function(header: str) -> str:
     new(sync.RWMutex)` above a Go `type ... interface {` names no function `new`)."""
     if assigned := assigned_function(header):
         return assigned
+    header = _VISIBILITY.sub("pub", header)  # REVIEW-E327: `pub(crate)` calls no `pub()`
     words = header.split("(")[0].split()
     if not words or _declares(words, header):
         return ""

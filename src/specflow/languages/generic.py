@@ -45,6 +45,7 @@ from specflow.languages.rustitems import (
     impls_added,
     item_header,
     owned,
+    value_item,
 )
 from specflow.languages.tokens import (
     Side,
@@ -164,6 +165,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
             names = _named(hunk.header, file.path, name)
+        if not names and (value := value_item(file.path, lines, first)):
+            names = (value,)  # REVIEW-E327: a line of a `const`'s value over lines
         if names and len(names) == 1:
             names = owned(file.path, lines, first, names[0])  # REVIEW-E146
             if file.path.endswith(".rb"):  # REVIEW-E297: a Ruby method is its class's

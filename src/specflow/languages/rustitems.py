@@ -79,6 +79,31 @@ def decorated(path: str, lines: Sequence[str], hunk: Hunk, first: int) -> tuple[
     return 0, ""
 
 
+# REVIEW-E327: a `const` or a `static` whose value goes on below its header:
+# `pub(crate) const USERINFO: &AsciiSet = &PATH`, then `.add(b'/')` ... `;`
+_VALUE_ITEM = re.compile(
+    r"(?:(?:pub(?:\([^)]*\))?|unsafe)\s+)*(?:const|static(?:\s+mut)?)\s+([A-Za-z_]\w*)\s*:"
+)
+
+
+def value_item(path: str, lines: Sequence[str], line: int) -> str:
+    """REVIEW-E327: the name of the Rust `const` or `static` at the top level whose value, over
+    lines, holds line `line` (an indented line below its header, no `;` ending it before);
+    else ''. Such a line belongs to that item as a function's line belongs to the function."""
+    if not path.endswith(".rs") or not 0 < line <= len(lines) or not _indent(lines[line - 1]):
+        return ""
+    for number in range(line - 1, max(0, line - IMPL_SCAN), -1):
+        text = lines[number - 1].split("//", 1)[0].rstrip()
+        if not text:
+            continue
+        if text.endswith((";", "}")) and _indent(text):
+            return ""  # a statement, or a block, ended above: the line is in no value
+        if not _indent(text):
+            found = _VALUE_ITEM.match(text)
+            return found[1] if found and "=" in text and not text.endswith(";") else ""
+    return ""
+
+
 def impls_added(path: str, added: Sequence[Line]) -> Iterator[tuple[int, str]]:
     """REVIEW-E205: each `impl` block whose header a hunk adds (`impl FromIterator<Comparator>
     for VersionReq {`): its line and its type, which it gives what it implements."""

@@ -43,9 +43,37 @@ def rust_commas(text: str) -> str:
     return text
 
 
+# REVIEW-E328: clippy's and Rust 1.43's spellings of the same value or call: a number type's
+# `u32::max_value()` and `::std::u16::MAX` are `u32::MAX` and `u16::MAX`; a slice's `.get(0)` is
+# `.first()`; rustfmt's (and a hand's) two `#[derive(...)]` on one item are one
+_NUMBER_TYPE = r"(?:[ui](?:8|16|32|64|128|size)|f32|f64)"
+_LIMIT_CALL = re.compile(
+    rf"(?<![\w:])(?:(?:::)?(?:std|core)::)?({_NUMBER_TYPE})::(max|min)_value\(\)"
+)
+_LIMIT_PATH = re.compile(rf"(?<![\w:])(?:::)?(?:std|core)::({_NUMBER_TYPE})::(MAX|MIN)\b")
+_GET_FIRST = re.compile(r"\.get\(\s*0\s*\)")
+_DERIVES = re.compile(r"(#\[derive\([^()\]]*?)\s*,?\s*\)\]\s*#\[derive\(")
+
+_DERIVE = re.compile(r"#\[derive\(([^()\]]*)\)\]")
+
+
+def _derived(found: re.Match[str]) -> str:
+    """REVIEW-E328: a `derive`'s traits one way: `Eq` beside `PartialEq` is a marker trait,
+    with no method that runs (clippy's `derive_partial_eq_without_eq`)."""
+    traits = [name.strip() for name in found[1].split(",") if name.strip()]
+    if "PartialEq" in traits:
+        traits = [name for name in traits if name != "Eq"]
+    return f"#[derive({', '.join(traits)})]"
+
+
 def _rust_spelling(code: str) -> str:
-    """REVIEW-E77 on code outside strings: `format!("{x:x}")` is no shorthand."""
+    """REVIEW-E77 on code outside strings: `format!("{x:x}")` is no shorthand; REVIEW-E328."""
     code = _LIFETIME.sub("", code.replace("...", "..="))
+    code = _LIMIT_CALL.sub(lambda m: f"{m[1]}::{m[2].upper()}", code)
+    code = _GET_FIRST.sub(".first()", _LIMIT_PATH.sub(r"\1::\2", code))
+    while (merged := _DERIVES.sub(r"\1, ", code)) != code:
+        code = merged
+    code = _DERIVE.sub(_derived, code)
     return _SHORTHAND.sub(r"\1\2", _EMPTY_GENERICS.sub("", code))
 
 
