@@ -154,3 +154,67 @@ def test_a_typescript_type_alias_that_is_not_exported_is_still_left_out(repo, cl
     ts = "type Props = {a: number};\nconst Limit = 3;\nexport const shown = 1;\n"
     (options,) = drafted(repo, cli, {"src/options.ts": ts})
     assert options == ["Draft: `src/options.ts`", "- `shown`"]
+
+
+VERIFIER = (
+    """package demo;
+
+public final class Verifier {
+    /** Checks a token. */
+    public void verify(String token) {
+    }
+
+    public static class Base {
+        /** Requires the issuer. */
+        public Base withIssuer(String issuer) {
+            return this;
+        }
+"""
+    + "".join(
+        f"""
+        public Base withClaim(String name, {kind} value) {{
+            return this;
+        }}
+"""
+        for kind in (
+            "Boolean",
+            "Integer",
+            "Long",
+            "Double",
+            "String",
+            "Date",
+            "Object",
+            "Map",
+            "List",
+            "Instant",
+            "Short",
+            "Byte",
+        )
+    )
+    + """    }
+
+    private static class Hidden {
+        public void secret() {
+        }
+    }
+
+    public void verify(String token, long now) {
+    }
+}
+"""
+)
+
+
+def test_a_nested_java_class_drafts_its_methods_by_its_own_name(repo, cli):
+    """NEW-E28 (the java-jwt trial's D7: `BaseVerification`'s methods drafted as
+    `JWTVerifier.withIssuer(...)`): a public nested class's methods are `Verifier.Base`'s, a
+    private one's are not drafted, and the outer class's below it are its own again; NEW-E29:
+    the `Also:` line names each overloaded name once, with how many it stands for."""
+    lines = drafted(repo, cli, {"src/Verifier.java": VERIFIER})[0]
+    assert lines[1:4] == [
+        "- `class Verifier`",
+        "- `Verifier.verify(String token)`: Checks a token.",
+        "- `Verifier.Base.withIssuer(String issuer)`: Requires the issuer.",
+    ]
+    assert not any("secret" in line for line in lines)
+    assert lines[-1] == ("- Also: `Verifier.Base.withClaim` (3 overloads), `Verifier.verify`")

@@ -481,6 +481,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.defining",
         "languages.generic",
         "languages.goarms",
+        "languages.javaforms",  # REVIEW-E315, REVIEW-E317: a few patterns, no import of its own
         "languages.localnames",
         "languages.pyacts",
         "languages.pyannotate",

@@ -10,6 +10,7 @@ from functools import lru_cache
 from specflow.callargs import without_arguments
 from specflow.change import Hunk, Line
 from specflow.hunkcode import BARE, requoted
+from specflow.languages.javaforms import THROWS  # REVIEW-E317
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -274,6 +275,8 @@ _FOR_TARGETS = re.compile(r"\b" + _FOR)
 # character (13 times slower on a hunk of prose): the loop is searched for only where this finds one
 _FOR_SOMEWHERE = re.compile(_FOR)
 _LAMBDA = re.compile(r"\blambda\b([^:\n]*):")
+# REVIEW-E316: Java's enhanced `for (Long aud : values)`, `for (final Map.Entry<K, V> e : m)`
+_TYPED_FOR = re.compile(r"for\s*\(\s*(?:final\s+)?[\w.]+(?:<[^;:()]*>)?(?:\[\])*\s+(\w+)\s*:(?!:)")
 
 
 def loop_bound(text: str) -> frozenset[str]:
@@ -285,6 +288,7 @@ def loop_bound(text: str) -> frozenset[str]:
     code = "\n".join(line for line in text.split("\n") if line.lstrip()[:1] not in ("#", "/", "*"))
     loops = _FOR_TARGETS.findall(code) if _FOR_SOMEWHERE.search(code) else ()
     found = {name for targets in loops for name in BARE.findall(targets)}
+    found.update(_TYPED_FOR.findall(code) if ":" in code else ())
     for parameters in _LAMBDA.findall(code) if "lambda" in code else ():
         found.update(m[0] for p in parameters.split(",") if (m := BARE.findall(p.split("=")[0])))
     return frozenset(found)
@@ -359,7 +363,7 @@ def _go_code(text: str) -> str:
 
 
 # A hunk's lines in these languages lose the words every program of theirs writes, but comments
-_LANGUAGE_WORDS = {"rs": (_RUST_WORDS, "//"), "rb": (_RUBY_WORDS, "#")}
+_LANGUAGE_WORDS = {"rs": (_RUST_WORDS, "//"), "rb": (_RUBY_WORDS, "#"), "java": (THROWS, "//")}
 
 
 def read_as_code(text: str) -> str:

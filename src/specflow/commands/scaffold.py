@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -52,7 +53,8 @@ class DraftedModule:
     summary: str = ""
     note: str = ""
     symbols: tuple[Symbol, ...] = field(default_factory=tuple)
-    more: tuple[str, ...] = ()  # the names past MAX_SYMBOLS, drafted on one line
+    more: tuple[str, ...] = ()  # the names past MAX_SYMBOLS, drafted on one line, each once
+    times: tuple[int, ...] = ()  # NEW-E29: how many of them each name of `more` is (overloads)
 
 
 def slugify(title: str, spec_id: str | None = None) -> str:
@@ -148,8 +150,8 @@ def _with_symbols(path: str, summary: str, symbols: tuple[Symbol, ...]) -> Draft
     """NEW-E8: a name left out could be the one the spec is about: the rest are named, not
     counted; one left over costs no more as its own line than on the `Also:` line."""
     cut = len(symbols) if len(symbols) <= MAX_SYMBOLS + 1 else MAX_SYMBOLS
-    more = tuple(_name(symbol) for symbol in symbols[cut:])
-    return DraftedModule(path, summary, "", symbols[:cut], more)
+    more = Counter(_name(symbol) for symbol in symbols[cut:])  # NEW-E29: `withClaim` once
+    return DraftedModule(path, summary, "", symbols[:cut], tuple(more), tuple(more.values()))
 
 
 # NEW-E9: what other code exports, at a line's start: TypeScript and JavaScript's `export`,
@@ -213,11 +215,11 @@ def exported(text: str, go: bool = False) -> Iterator[Symbol]:
     block = False  # NEW-E18: inside Go's `const (` or `var (`
     values: list[Symbol] = []  # NEW-E22: Go's constants and variables, drafted last
     owner = ""  # the Rust `impl` block a line is in
-    java = ""  # the last public Java class
+    classes: list[tuple[int, str]] = []  # NEW-E28: the Java classes a line is in
     for number, line in enumerate(lines):
         owner = _impl_owner(line, owner)
         found = _EXPORTED.match(line)
-        java = found["j"] if found and found["j"] else java
+        java = _java_owner(line, classes)
         if java and (method := _JAVA_METHOD.match(line)):
             shown = " ".join(method["args"].split()) if method["args"] is not None else "..."
             signature = f"{java}.{method['name']}({shown})"
@@ -243,6 +245,29 @@ def exported(text: str, go: bool = False) -> Iterator[Symbol]:
     )
     yield from dict.fromkeys(exports)
     yield from (Symbol(name, f"from `{origin}`") for name, origin in js_reexports(text))
+
+
+# NEW-E28: a Java class, nested or not: `    public static class Builder {`
+_JAVA_CLASS = re.compile(
+    r"(\s*)((?:(?:public|protected|private|static|final|abstract|sealed)\s+)*)"
+    r"(?:class|interface|enum|record)\s+(\w+)"
+)
+
+
+def _java_owner(line: str, classes: list[tuple[int, str]]) -> str:
+    """NEW-E28: the public Java class whose members `line` declares, nested ones by their
+    outer class (`JWTCreator.Builder`), "" in a class that is not public; `classes` holds the
+    classes above, by indentation, and is kept."""
+    if not line.strip() or line.lstrip().startswith(("*", "/", "@", "}")):
+        return classes[-1][1] if classes else ""
+    indent = len(line) - len(line.lstrip())
+    while classes and classes[-1][0] >= indent:
+        classes.pop()
+    outer = classes[-1][1] if classes else ""
+    if declared := _JAVA_CLASS.match(line):
+        public = "public" in declared[2].split() and (outer or not classes)
+        classes.append((indent, f"{outer}.{declared[3]}".lstrip(".") if public else ""))
+    return outer
 
 
 def _impl_owner(line: str, owner: str) -> str:

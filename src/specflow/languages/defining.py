@@ -28,7 +28,8 @@ DEFINITION = re.compile(
 
 # `export default class Ky`, `public final class Ky`, `abstract class Base` (REVIEW-E47)
 CLASS = re.compile(
-    r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data)\s+)*"
+    r"^\s*(?:(?:export|default|public|private|internal|abstract|final|sealed|open|data"
+    r"|static|protected)\s+)*"  # REVIEW-E314: Java's nested `public static class Builder`
     r"class\s+(?!(?:var|let|func|subscript)\b)([A-Za-z_]\w*)"  # REVIEW-E122: Swift's `class var`
 )
 
@@ -206,6 +207,9 @@ def _opened(header: Sequence[tuple[int, str]]) -> Opened | None:
 # REVIEW-E271: the line that closes a header's parameters and opens its body: `): string {`,
 # `) {`, `): UnsecuredResult<P> {`, `) => {`
 _CLOSES_HEADER = re.compile(r"\s*\)[^;{}]*\{\s*\Z")
+# REVIEW-E313: or Java's last parameter, indented deeper, its `)` and the body's `{` after it:
+# `        List<String> values) {`, `        boolean all) throws IOException {`
+_CLOSES_PARAMETERS = re.compile(r"[^;{}]*\)\s*(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*\Z")
 
 
 def spread_header(lines: Sequence[str], number: int) -> str:
@@ -220,26 +224,45 @@ def spread_header(lines: Sequence[str], number: int) -> str:
     elif text.rstrip().endswith("(") and text.strip() != "(":
         span = range(number + 1, min(len(lines), number + HEADER_LINES) + 1)
     else:
-        return ""
+        return _opened_above(lines, number)
     for other in span:
         found = lines[other - 1]
         if not found.strip() or _indent(found) < _indent(text):
             return ""
+        first, last = sorted((number, other))
         if _indent(found) == _indent(text):
-            first, last = sorted((number, other))
             return _spread(lines[first - 1 : last])
+        if other > number and _CLOSES_PARAMETERS.match(found):  # REVIEW-E313
+            return _spread(lines[first - 1 : last])
+    return ""
+
+
+def _opened_above(lines: Sequence[str], number: int) -> str:
+    """REVIEW-E313: the header whose last parameter line `number` is (`List<String> b) {`),
+    from the line less indented above it that opens the parameters (`boolean check(`)."""
+    text = lines[number - 1]
+    if not _CLOSES_PARAMETERS.match(text) or text.lstrip().startswith(")"):
+        return ""
+    for other in range(number - 1, max(0, number - 1 - HEADER_LINES), -1):
+        found = lines[other - 1]
+        if not found.strip() or found.rstrip().endswith((";", "{", "}")):
+            return ""
+        if _indent(found) < _indent(text):
+            return _spread(lines[other - 1 : number])
     return ""
 
 
 def _spread(header: Sequence[str]) -> str:
     """The lines of a header, joined, when the first opens its parameters and the last closes
     them and opens its body."""
-    if not header[0].rstrip().endswith("(") or not _CLOSES_HEADER.match(header[-1]):
+    closes = _CLOSES_HEADER.match(header[-1]) or _CLOSES_PARAMETERS.match(header[-1])
+    if not header[0].rstrip().endswith("(") or not closes:
         return ""
     if any(text.rstrip().endswith((";", "{", "}")) for text in header[:-1]):
         return ""
     joined = " ".join(text.strip() for text in header)
-    return joined if len(joined) <= LONGEST_DEFINITION else ""
+    balanced = joined.count("(") == joined.count(")")  # REVIEW-E313: `f(\n new Task() {` calls
+    return joined if balanced and len(joined) <= LONGEST_DEFINITION else ""
 
 
 def opening_below(lines: Sequence[str], line: int) -> Opened | None:
@@ -268,6 +291,9 @@ def defined_lines(path: str, lines: Sequence[str]) -> dict[int, str]:
     for number, text in enumerate(lines, start=1):
         if text.lstrip().startswith("{"):
             opened = opened_at(lines, number)
+        elif text.rstrip().endswith("(") and (spread := spread_header(lines, number)):
+            named = definition_at(spread)  # REVIEW-E313: `boolean check(`, parameters below
+            opened = Opened(number, named, spread) if named else None
         elif prototypes and text.rstrip().endswith(");"):
             opened = _prototype(lines, number)
         else:

@@ -115,6 +115,10 @@ def generic_noop_hunks(
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
+    if path.endswith(".java") and len(found) < len(hunks):  # REVIEW-E315
+        from specflow.languages.javaforms import final_fields  # off other languages' path
+
+        found |= final_fields(hunks, runs)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
     return found | declared
