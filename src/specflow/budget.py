@@ -4,7 +4,7 @@ the budget, spread over the change's files; a file's `%` rewrites asked once. Pu
 from __future__ import annotations
 
 from collections.abc import Mapping, Set
-from typing import Any
+from typing import Any, NamedTuple
 
 from specflow.change import Hunk
 
@@ -33,13 +33,7 @@ def within(
     owners' questions); they are themselves cut by the strongest of all."""
     if not ranked:
         return ranked
-    evidenced = [pair for pair in ranked if id(pair) not in unsure] or ranked
-    floor = max(sure for _, (sure, _, _) in evidenced) * RELATIVE_CUT
-    owned = [pair for pair in evidenced if id(pair) not in ungoverned] or evidenced
-    owned_floor = max(sure for _, (sure, _, _) in owned) * RELATIVE_CUT
-    strong = [
-        pair for pair in ranked if pair[1][0] >= (floor if id(pair) in ungoverned else owned_floor)
-    ]
+    strong = _strong(ranked, unsure, ungoverned)
     seen: dict[object, int] = {}
     early = [_early(seen, link) for _, (_, link, _) in strong]
     first = [pair for pair, soon in zip(strong, early, strict=True) if soon]
@@ -47,6 +41,66 @@ def within(
     order = sorted(first + later, key=lambda pair: id(pair) in unsure)  # stable
     chosen = {id(pair) for pair in order[:budget]}
     return [pair for pair in strong if id(pair) in chosen]
+
+
+def _floors(
+    ranked: list[Ranked], unsure: Set[int], ungoverned: Set[int]
+) -> tuple[float, float, float]:
+    """The least confidence shown: of the files no spec governs, of the governed files'
+    Context questions, of their requirements' and edge cases' (REVIEW-E348: when no rule is
+    as sure as the first, by the surest rule)."""
+    evidenced = [pair for pair in ranked if id(pair) not in unsure] or ranked
+    floor = max(sure for _, (sure, _, _) in evidenced) * RELATIVE_CUT
+    owned = [pair for pair in evidenced if id(pair) not in ungoverned] or evidenced
+    owned_floor = max(sure for _, (sure, _, _) in owned) * RELATIVE_CUT
+    # REVIEW-E348: Context questions alone do not hide every rule: rusturl's 74b8694 asked
+    # only a Context line (1.0, the hunk writes a name it names) and hid SETTERS-E4
+    rules = [sure for _, (sure, link, _) in owned if link.statement.kind != "context"]
+    if not rules or max(rules) >= owned_floor:
+        return floor, owned_floor, owned_floor
+    return floor, owned_floor, max(rules) * RELATIVE_CUT
+
+
+def _context(pair: Ranked) -> bool:
+    return bool(pair[1][1].statement.kind == "context")
+
+
+def _strong(ranked: list[Ranked], unsure: Set[int], ungoverned: Set[int]) -> list[Ranked]:
+    floor, owned_floor, rules_floor = _floors(ranked, unsure, ungoverned)
+
+    def least(pair: Ranked) -> float:
+        if id(pair) in ungoverned:
+            return floor
+        return owned_floor if _context(pair) else min(owned_floor, rules_floor)
+
+    return [pair for pair in ranked if pair[1][0] >= least(pair)]
+
+
+class Cut(NamedTuple):
+    """REVIEW-E347: why a review's weaker questions are not shown: how many fall under
+    RELATIVE_CUT of the strongest (the least confidence shown, `floor`), how many past the
+    budget; the reader is told which (a rusturl review showed 1 question of 9 and '8 weaker
+    links not shown', where the schema documented a count of 10)."""
+
+    under: int
+    past: int
+    floor: float
+    budget: int
+    share: float = RELATIVE_CUT
+
+
+def cut_of(
+    ranked: list[Ranked],
+    shown: int,
+    budget: int,
+    unsure: Set[int] = frozenset(),
+    ungoverned: Set[int] = frozenset(),
+) -> Cut | None:
+    """Where `within` cut `ranked` (None when it showed every question)."""
+    if shown >= len(ranked):
+        return None
+    strong = len(_strong(ranked, unsure, ungoverned))
+    return Cut(len(ranked) - strong, strong - shown, _floors(ranked, unsure, ungoverned)[0], budget)
 
 
 def _early(seen: dict[object, int], link: Any) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.affected import added_references, affected
-from specflow.budget import unsure_once, within
+from specflow.budget import Cut, cut_of, unsure_once, within
 from specflow.change import FileChange, Hunk, Revision
 from specflow.confidence import (
     MIN_CONFIDENCE,
@@ -94,6 +94,7 @@ class Review:
     not_shown: int = 0
     noop_files: tuple[str, ...] = ()
     unasked: tuple[Unasked, ...] = ()
+    cut: Cut | None = None  # REVIEW-E347: why the weaker questions are not shown
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ def build(
             if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
         ),
         unasked,
+        asked.cut,
     )
 
 
@@ -233,6 +235,7 @@ class Asked(NamedTuple):
     total: int
     touched: frozenset[str]
     hunks: frozenset[int]  # ids of the hunks some question lists
+    cut: Cut | None = None  # REVIEW-E347
 
 
 def _questions(
@@ -328,6 +331,9 @@ def _questions(
             if link.statement.id
         ),
         frozenset(id(link.hunk) for _, (_, _, found) in ranked for _, link in found),
+        None
+        if linking.budget is None
+        else cut_of(ranked, len(shown), linking.budget, unsure, unowned),
     )
 
 

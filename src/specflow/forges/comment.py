@@ -191,7 +191,14 @@ def _questions(pieces: Any, review: Review) -> Section:
     """REVIEW-17: the review's ranked questions, within its budget, then what it left out."""
     listed = _listed(pieces, "questions", "questions", review.questions, pieces.question, 2)
     partial = [f.path for f in review.files if f.truncated]  # REVIEW-E36
-    tail = _piece(pieces.questions_tail(review.not_shown, len(review.noop_files), partial))
+    tail = _piece(
+        pieces.questions_tail(
+            review.not_shown,
+            len(review.noop_files),
+            partial,
+            review.cut,  # REVIEW-E347
+        )
+    )
     return replace(listed, tail=listed.tail + tail)
 
 

@@ -14,6 +14,7 @@ from specflow.output.escape import printable
 BRIEF_CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
 
 if TYPE_CHECKING:  # types only: `check --format json` must not import the review's stages
+    from specflow.budget import Cut
     from specflow.change import FileChange, Hunk, Revision
     from specflow.commands.brief import Brief
     from specflow.commands.report import Coverage, Report, Row, SpecRows
@@ -190,8 +191,20 @@ def review(rv: Review) -> dict[str, Any]:
         "unasked": [{"hunk": hunk(u.hunk), "specs": list(u.specs)} for u in rv.unasked],
         "questions": [question(q) for q in rv.questions],
         "questions_not_shown": rv.not_shown,
+        "questions_cut": None if rv.cut is None else cut(rv.cut),  # REVIEW-E347
         "noop_files": [text(p) for p in rv.noop_files],
         "spec_count": rv.spec_count,
+    }
+
+
+def cut(c: Cut) -> dict[str, Any]:
+    """REVIEW-E347: why the review's weaker questions are not shown."""
+    return {
+        "under_relative_cut": c.under,
+        "past_budget": c.past,
+        "least_confidence_shown": round(c.floor, 3),
+        "relative_cut": c.share,
+        "budget": c.budget,
     }
 
 
