@@ -88,6 +88,7 @@ GENERIC_NAMES = frozenset().union(
 
 # REVIEW-E204: a type's name of two letters in a code span (Rust's `Op`): a name, not a word
 _SHORT_TYPE = re.compile(r"[A-Z][a-z0-9]")
+_ARROW_BASE = re.compile(r"(?<![\w$])\$?[A-Za-z_]\w*\s*->\s*(?=[A-Za-z_])")  # REVIEW-E341
 
 
 @lru_cache(maxsize=4096)
@@ -104,6 +105,7 @@ def identifiers(text: str) -> frozenset[str]:
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
         span = without_arguments(span)  # REVIEW-E284: `encode($payload)` names no `$payload`
+        span = _ARROW_BASE.sub("", span)  # REVIEW-E341: `tok->flags` names the member alone
         if _MESSAGE.fullmatch(span.strip()) and _OPENERS.isdisjoint(span.split()):
             continue  # REVIEW-E267: `invalid signature` is a message's words, no names
         for chain in CHAIN.finditer(span):

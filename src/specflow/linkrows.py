@@ -25,6 +25,7 @@ from specflow.identifiers import (
     short_index,
 )
 from specflow.ids import find_references
+from specflow.languages.generic import often_thrown
 from specflow.languages.rbowner import JS_PATHS
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
 from specflow.link import GOVERNED_LINKS, Corpus, LinkRow, hunk_links
@@ -86,7 +87,8 @@ def enclosing_rows(
             _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
             outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
             passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
-            another_specs_method_dropped(corpus, names, links, scope.docs, changed)  # REVIEW-E243
+            owned = _java_owned(file.path, names)  # REVIEW-E342
+            another_specs_method_dropped(corpus, owned, links, scope.docs, changed)  # REVIEW-E243
             if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
                 links = _outer_only_dropped(links, names[:-1])
             elif scope.docs:  # REVIEW-E135: another spec's class named in passing
@@ -107,6 +109,15 @@ def enclosing_rows(
             code = named_text(file.hunks[number], text)  # REVIEW-E137
             found += _named_spec_rows(corpus, at, number, code, words, links, scope)
     return found
+
+
+def _java_owned(path: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """REVIEW-E342: a Java method alone around a hunk is of its file's class (`withAudience` in
+    Verifier.java is `Verifier`'s), as REVIEW-E243 asks of another spec's bare method."""
+    if not path.endswith(".java") or len(names) != 1:
+        return names
+    own = path.rsplit("/", 1)[-1].removesuffix(".java")
+    return names if own == names[0] else (own, *names)
 
 
 def _short_links(
@@ -281,15 +292,18 @@ def governed_rows(
     governed: Mapping[str, Mapping[int, str]],
     skip_paths: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]] | None = None,
 ) -> list[LinkRow]:
     """Links of a hunk that changes only conditions, read with the block they govern
-    (REVIEW-18), in the scope of the file's specs only."""
+    (REVIEW-18), in the scope of the file's specs only; `sources`: each file's two texts."""
     found: list[LinkRow] = []
     for at, file in files:
         scope = corpus.in_scope(scoped.get(file.path, frozenset()))
         if file.path in skip_paths or not scope.docs:
             continue
+        lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
         for number, text in governed.get(file.path, {}).items():
+            often = frozenset(often_thrown(text, lines() or []))  # REVIEW-E343
             hunk = file.hunks[number]
             block = tuple(Line(0, line) for line in text.split("\n"))
             read = hunk._replace(added=(*hunk.added, *block))
@@ -299,7 +313,7 @@ def governed_rows(
             rows = [
                 (at, number, doc, kind, names, words)
                 for doc, kind, names, words in hunk_links(read, corpus, True, scope)
-                if doc in scope.docs
+                if doc in scope.docs and not often.issuperset(names or ("",))
             ]
             more = (
                 row

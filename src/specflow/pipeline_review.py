@@ -392,7 +392,7 @@ def _names_and_links(
         rows,
         enclosing_rows(corpus, files, enclosing, skip, scoped),
         comment_rows(corpus, files, above, skip),
-        governed_rows(corpus, files, governed, skip, scoped),
+        governed_rows(corpus, files, governed, skip, scoped, sources),
         heading_rows(corpus, files, references, unheaded, sources, tests),
         arm_rows(corpus, files, sources, skip, scoped),  # REVIEW-E212
         raised_rows(corpus, files, enclosing, sources, skip, scoped),  # REVIEW-E298

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from specflow.change import FileChange, Hunk
 from specflow.globs import DOCUMENTS, matches
 from specflow.heading import lazy_lines
+from specflow.identifiers import code_names, hunk_text
+from specflow.languages.generic import governed_block, often_thrown
 from specflow.link import Corpus, LinkRow
 from specflow.linkmatch import IDENTIFIER
 
@@ -41,9 +43,11 @@ def raised_rows(
         lines = lazy_lines(sources.get(file.path, (None, None))[1])
         for number in enclosing.get(file.path, {}):
             text = lines() if file.hunks[number].added else None
-            for name in _raised_around(file.hunks[number], text or []):
+            hunk = file.hunks[number]
+            often = _governed_often(hunk, text or [])  # REVIEW-E343
+            for name in _raised_around(hunk, text or []):
                 named = [doc for doc in corpus.by_name.get(name, ()) if doc in docs]
-                if len(named) == 1:
+                if len(named) == 1 and (name not in often or _names_own(corpus, hunk, named[0])):
                     found.append((at, number, named[0], IDENTIFIER, (name,), ()))
     return found
 
@@ -66,6 +70,20 @@ def _raised_around(hunk: Hunk, lines: Sequence[str]) -> list[str]:
             if at not in changed:
                 kept += _RAISE.findall(text)
     return [name for name in dict.fromkeys(kept) if not _common(name)]
+
+
+def _governed_often(hunk: Hunk, lines: Sequence[str]) -> frozenset[str]:
+    """REVIEW-E343: of a hunk that changes only a condition, the errors the block it governs
+    throws that its file throws all over: no rule of that condition's."""
+    if not lines or hunk.path.endswith((".py", ".pyi", ".rb")):
+        return frozenset()
+    block = governed_block(hunk, lines)
+    return frozenset(name.rsplit(".", 1)[-1] for name in often_thrown(block, lines) if block)
+
+
+def _names_own(corpus: Corpus, hunk: Hunk, doc: int) -> bool:
+    """REVIEW-E343: the statement names a name of the hunk's own changed lines too."""
+    return any(doc in corpus.by_name.get(name, ()) for name in code_names(hunk_text(hunk)))
 
 
 def _common(name: str) -> bool:

@@ -115,16 +115,48 @@ def governed_block(hunk: Hunk, lines: Sequence[str]) -> str:
     hunk changes, when its language writes blocks in braces; else nothing."""
     if not hunk.added or not _CONDITION.match(hunk.added[0].text):
         return ""
-    first, depth = hunk.added[0].number, 0
+    first, depth, header = hunk.added[0].number, 0, 0
+    braced = hunk.path.endswith(".go")  # `if err := f(); err != nil {`: Go's blocks are braced
     for number in range(first, min(first + HEADER_LINES, len(lines) + 1)):
         for char in lines[number - 1]:
             depth += (char in "([") - (char in ")]")
+            if char in ";}" and depth == 0 and header and not braced:  # REVIEW-E340
+                if header < number:
+                    return _statement(hunk, lines, header, number)
+                braced = True  # `if (c) s;` on one line: read as before (express `723b545`)
+            if char == ")" and depth == 0:
+                header = number
             if char == "{" and depth == 0:
                 if hunk.added[-1].number > number or len(hunk.removed) > len(hunk.added):
                     return ""  # the hunk changes the block too: read as it is
                 body = [text for text in lines[number : number + 3] if text.strip() not in "}"]
                 return "\n".join(body)
     return ""
+
+
+def _statement(hunk: Hunk, lines: Sequence[str], header: int, end: int) -> str:
+    """REVIEW-E340: the one statement a braceless `if (c)` governs, on the lines after its
+    condition's `)` up to its `;`; nothing when the hunk changes it too: the `{` further down
+    is another definition's."""
+    if hunk.added[-1].number > header:
+        return ""
+    return "\n".join(lines[header : min(end, header + 3)])
+
+
+_THROWN = re.compile(r"\bthrow\s+new\s+([A-Za-z_][\w.]*)")
+THROWN_LINES = 3  # a governed block's exception thrown on this many lines of its file tells none
+
+
+def often_thrown(block: str, lines: Sequence[str]) -> list[str]:
+    """REVIEW-E343: the exceptions a governed block throws that its file throws on THROWN_LINES
+    lines or more (`throw new InvalidClaimException(...)`, every claim check's): none tells the
+    rule of one condition apart."""
+    found = []
+    for name in sorted(set(_THROWN.findall(block))):
+        thrown = re.compile(rf"\bthrow\s+new\s+{re.escape(name)}\b")
+        if sum(bool(thrown.search(line)) for line in lines) >= THROWN_LINES:
+            found.append(name)
+    return found
 
 
 HEADER_NAME = re.compile(
