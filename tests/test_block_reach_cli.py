@@ -141,3 +141,14 @@ def test_a_statement_above_a_reference_is_not_its_condition(repo, cli):
     assert V_WARNED not in v_staged(repo, cli, "s.py", V_CODE, old, "    seen = None")
     repo.git("reset", "-q", "--hard")
     assert V_WARNED not in v_staged(repo, cli, "s.c", V_C, "\t\treturn 1;", "\t\treturn 5;")
+
+
+def test_a_reference_ending_a_block_heads_no_block_below_it(repo, cli):
+    """CHECK-E66, adversarial: `// N-2` as the last line of an `if` block, above its `}`, heads
+    none of the long `while` block after it (nor would one deeper than the line below it)."""
+    body = "".join(f"    flags += {n};\n" for n in range(30))
+    code = (
+        "function parse(state, num, flags) {\n  if (flags) {\n    flags++;\n    // N-2: zeros\n"
+        "  }\n  while (state) {\n" + body + "    state--;\n  }\n  return 0;\n}\n"
+    )
+    assert WARNED not in staged(repo, cli, "n.js", code, "    state--;", "    state -= 2;")
