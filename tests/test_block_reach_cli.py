@@ -152,3 +152,10 @@ def test_a_reference_ending_a_block_heads_no_block_below_it(repo, cli):
         "  }\n  while (state) {\n" + body + "    state--;\n  }\n  return 0;\n}\n"
     )
     assert WARNED not in staged(repo, cli, "n.js", code, "    state--;", "    state -= 2;")
+
+
+def test_removing_a_line_above_the_reference_in_its_block_is_not_its(repo, cli):
+    """CHECK-E67, adversarial: a line removed between `if session.accessed:` and `# V-1` was no
+    condition of V-1's code: the `if` line the removal leaves above it is unchanged."""
+    code = V_CODE.replace("        # V-1", "        response.log()\n        # V-1")
+    assert V_WARNED not in v_staged(repo, cli, "s.py", code, "        response.log()\n", "")

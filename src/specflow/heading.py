@@ -35,7 +35,9 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     inside a block that a definition between it and the change has closed (CHECK-E17)."""
     first = hunk.first_changed
     if hunk.added:
-        return heading_lines(found, first, max(line.number for line in hunk.added), lines)
+        last = max(line.number for line in hunk.added)
+        opened = _opened_here(found, first, last, lines)  # CHECK-E67: the lines it adds only
+        return [*heading_lines(found, first, last, lines), *(r for r in found if r.line in opened)]
     # CHECK-E18: removed lines sat just above the lines that now stand where they were, so
     # what heads them is on the line above the first of those, or before the last of them
     last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
@@ -91,8 +93,7 @@ def heading_lines(
         start = _first_code(text, first, last) if text is not None else first
         heads_far = text is None or _heads_definition(text, far, start)
         nearest = far if heads_far or _heads_block(text, far, start) else 0  # CHECK-E66
-    opened = _opened_here(heads, first, last, lines)  # CHECK-E67
-    return [r for r in heads if r.line in (nearest, *opened) or first < r.line <= last]
+    return [r for r in heads if r.line == nearest or first < r.line <= last]
 
 
 def _heads_block(lines: Sequence[str] | None, reference: int, first: int) -> bool:
