@@ -108,8 +108,8 @@ def _heads_block(lines: Sequence[str] | None, reference: int, first: int) -> boo
     below = range(reference + 1, first)
     code = (n for n in below if n not in strings and _code(lines[n - 1].strip()))
     opener = reference if _code_before(lines[reference - 1].strip()) else next(code, 0)
-    if not opener:
-        return False
+    if not opener or not _CONTROL.match(lines[opener - 1].strip()):
+        return False  # a statement (`lookup = wrap((h) => {`) heads CHECK-21's lines only
     depth, body = _indent(lines[opener - 1]), False
     if depth > _indent(lines[reference - 1]):
         return False  # a comment less indented than the code below it heads no block of it
@@ -125,6 +125,10 @@ def _heads_block(lines: Sequence[str] | None, reference: int, first: int) -> boo
     return inside and _still_heads(lines, reference, first)
 
 
+_CONTROL = re.compile(  # CHECK-E66: the blocks a keyword opens, a `case` label's among them
+    r"(?:\}\s*)?(?:if|else|elif|elsif|unless|for|foreach|while|until|do|loop|switch|select|case"
+    r"|default|when|match|try|catch|except|finally|rescue|with)\b"
+)
 _LABEL = re.compile(r"(?:case\b[^:]*|default\s*):")  # `case 2:` stacked over `case 3:`
 _GOES_ON = 4  # how far below a hunk's last line the first comment of the block it opens may be
 
