@@ -198,3 +198,42 @@ def test_hostile_spec_text_stays_inert(repo, cli):
 def test_fence_is_longer_than_any_run_of_backticks(text, expected):
     """BRIEF-E1"""
     assert fence(text) == expected
+
+
+LONG_CONTEXT = """---
+id: C
+scope: ["config.py"]
+---
+# Config
+## Context
+- `Config` is a `dict` subclass with `a1()`, `a2()`, `a3()`, `a4()`, `a5()`, `a6()`, `a7()`,
+  `a8()`, `a9()`, `a10()`, `a11()`; `from_json()` is a deprecated wrapper, `a12()` a helper.
+## Requirements
+- C-1: `a1()` returns `True`.
+## Edge Cases
+- C-E1: A missing file.
+"""
+
+
+def test_names_past_the_twelfth_are_counted_and_a_stale_one_flagged(repo, cli):
+    """BRIEF-E5 (the flask trial's defect 6: `from_json()`, removed, never flagged; `dict` took
+    a slot): the builtin goes last, the names past twelve are counted and named, and the one
+    found nowhere says so; one that exists (`a12()`) does not."""
+    code = "class Config(dict):\n" + "".join(
+        f"    def a{n}(self):\n        return True\n" for n in range(1, 13)
+    )
+    repo.commit("base", {"specs/c.md": LONG_CONTEXT, "config.py": code})
+    out = cli("brief", "C").out
+    section = out.split("## 2.")[1].split("## 3.")[0]
+    shown = [line for line in section.splitlines() if line.startswith("### ")]
+    assert len(shown) == 12 and "### `dict`" not in shown and "### `a11()`" in shown
+    assert "3 more names the Context mentions, not shown here" in section
+    assert "`from_json()`, `a12()`, `dict`." in section
+    assert "- `from_json()`: found nowhere in the work tree's tracked files" in section
+    assert "- `a12()`: found nowhere" not in section and "- `dict`: found nowhere" not in section
+    data = json.loads(cli("brief", "C", "--format", "json").out)
+    assert data["more_names"] == [
+        {"written": "from_json()", "target": "from_json", "found": False},
+        {"written": "a12()", "target": "a12", "found": True},
+        {"written": "dict", "target": "dict", "found": True},
+    ]

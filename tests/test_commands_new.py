@@ -771,7 +771,7 @@ def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
     """NEW-E12 (httparse's trial: comments above `#[derive]` were lost, `impl` methods and
     `pub type` missing, `pub struct` drafted as `type`): structs, enums, traits and aliases by
     their keyword, an inherent `impl`'s `pub fn`s by their type, a trait impl's methods left;
-    REVIEW-E70: a `const unsafe fn` too."""
+    REVIEW-E70: a `const unsafe fn` too; NEW-E31: the private `helper` too."""
     rust = (
         "/// A parsed request.\n#[derive(Debug)]\n#[non_exhaustive]\npub struct Request<'a> {\n"
         "    pub method: &'a str,\n}\n\n/// The result of a parse.\n"
@@ -794,6 +794,7 @@ def test_scope_drafts_a_rust_file_as_rust_writes_it(repo, cli):
             "- `enum Status`",
             "- `count(buf: &[u8])`: Counts the bytes.",
             "- `Request::new()`: Creates a new request.",
+            "- `Request::helper()`",  # NEW-E31: a private method too
             "- `Request::parse(buf: &[u8])`: Parses a buffer into this request.",
         ]
     ]

@@ -363,3 +363,15 @@ def png_pixels(data: bytes) -> bytes:
             chunks.append(data[position + 8 : position + 8 + length])
         position += 12 + length
     return zlib.decompress(b"".join(chunks))
+
+
+def test_the_text_breakdown_adds_up_to_the_coverage_total(matrix, cli):
+    """REPORT-E6 (the jsonc trial's D7: "coverage 0% (0 of 32 covered)" over a breakdown summing
+    to 34, a draft spec's items in it): the breakdown counts the enforced specs' items, as the
+    coverage does, planned ones marked not counted and the draft's items said apart."""
+    lines = cli("report").out.splitlines()
+    assert "coverage 28% (2 of 7 covered)" in lines[0]
+    assert lines[1] == (
+        "covered 2 · untested 2 · test-only 1 · unreferenced 2 · planned 1 (not counted)"
+        " · 1 item of draft specs (not counted)"
+    )

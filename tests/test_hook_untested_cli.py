@@ -29,7 +29,8 @@ CODE = {
 REFERENCED = {path: f"# TOK-{n}\n{text}" for n, (path, text) in enumerate(CODE.items(), 1)}
 HOOK = ("check", "--staged", "--before-message")
 NOTE = (
-    "2 more warnings [untested-requirement] of requirements whose code this change does not touch"
+    "2 more warnings [untested-requirement] of requirements whose code this change does not change"
+    " (adding a reference changes none)"
 )
 
 
@@ -71,3 +72,24 @@ def test_errors_stay_in_full_on_a_hook_run(repo, cli):
     hook = cli(*HOOK)
     assert hook.code == 1, hook
     assert "[implementation-removed]" in hook.out and "[unreferenced-requirement] TOK-1" in hook.out
+
+
+def test_the_note_does_not_deny_that_added_references_touch_them(repo, cli):
+    """CHECK-E68: the commit that adds TOK-2's and TOK-3's references touches them; the note
+    says their code is not changed (adding a reference changes none), never "not touched"."""
+    repo.commit("base", {"specs/tok.md": SPEC, **CODE})
+    repo.stage({**REFERENCED, "pkg/a.py": "# TOK-1\ndef refresh():\n    return 10\n"})
+    hook = cli(*HOOK).out
+    assert NOTE in hook and "does not touch" not in hook
+
+
+def test_the_unreferenced_hint_says_any_whole_word_counts(repo, cli):
+    """CHECK-E69: the hint of `unreferenced-requirement` says the ID counts as a whole word
+    anywhere (a string's `"see TOK-3"` counts, as the README says), a comment being one way."""
+    repo.commit("base", {"specs/tok.md": SPEC, **REFERENCED})
+    repo.stage({"pkg/c.py": CODE["pkg/c.py"]})
+    out = cli("check", "--staged").out
+    assert "name TOK-3 (as a whole word: a comment will do) where it is implemented" in out
+    assert "name TOK-3 in a comment" not in out
+    repo.stage({"pkg/c.py": 'def revoke():\n    return "see TOK-3"\n'})
+    assert "[unreferenced-requirement] TOK-3" not in cli("check", "--staged").out

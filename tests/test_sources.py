@@ -786,7 +786,10 @@ def test_kiro_criteria_numbered_in_their_own_text_are_requirements(repo, cli):
     assert f"{path}:19: error [unreferenced-requirement]" in checked.out
     assert f"{path}:10: error" not in checked.out
     # CHECK-1: the advice fits any language (it said "a `# ANIMAL-REPOSITORY-1.2` comment")
-    assert "name ANIMAL-REPOSITORY-1.2 in a comment where it is implemented" in checked.out
+    assert (
+        "name ANIMAL-REPOSITORY-1.2 (as a whole word: a comment will do) where it is implemented"
+        in checked.out
+    )
 
 
 PACKAGING = """# packaging Specification

@@ -1,6 +1,7 @@
 """What a reference that implements an ID heads (CHECK-21, CHECK-E14, CHECK-E17, CHECK-E22,
-CHECK-E29, CHECK-E30, CHECK-E52): the code inside it or at most BLOCK_LINES below it, and the
-body of the definition right under it, however long; one after code on its line, that line.
+CHECK-E29, CHECK-E30, CHECK-E52, CHECK-E66, CHECK-E67): the code inside it or at most
+BLOCK_LINES below it, the body of the definition or the block right under it, however long, and
+the line opening the block it is the first line of; one after code on its line, that line.
 Read by the hook (`losses.touched_code`) and by the review's heading evidence (REVIEW-E31)
 alike. Pure: references and lines in."""
 
@@ -34,7 +35,9 @@ def heading(found: Sequence[Reference], hunk: Hunk, lines: Lines | None = None) 
     inside a block that a definition between it and the change has closed (CHECK-E17)."""
     first = hunk.first_changed
     if hunk.added:
-        return heading_lines(found, first, max(line.number for line in hunk.added), lines)
+        last = max(line.number for line in hunk.added)
+        opened = _opened_here(found, first, last, lines)  # CHECK-E67: the lines it adds only
+        return [*heading_lines(found, first, last, lines), *(r for r in found if r.line in opened)]
     # CHECK-E18: removed lines sat just above the lines that now stand where they were, so
     # what heads them is on the line above the first of those, or before the last of them
     last = hunk.new_start + hunk.removed[-1].number - hunk.old_start - (len(hunk.removed) - 1)
@@ -88,8 +91,84 @@ def heading_lines(
             nearest = 0
     elif far and lines is not None:  # unread: as if it did, so that the caller reads the file
         start = _first_code(text, first, last) if text is not None else first
-        nearest = far if text is None or _heads_definition(text, far, start) else 0
+        heads_far = text is None or _heads_definition(text, far, start)
+        nearest = far if heads_far or _heads_block(text, far, start) else 0  # CHECK-E66
     return [r for r in heads if r.line == nearest or first < r.line <= last]
+
+
+def _heads_block(lines: Sequence[str] | None, reference: int, first: int) -> bool:
+    """CHECK-E66: whether line `first` is inside the block the reference heads, however long:
+    the `case`, `if`, loop or initialiser on its line (after code) or on the first line of code
+    below it, up to the first line back at that line's depth after its body (the next `case`
+    or `default`, the closing brace, the next statement); a `{` alone and stacked `case`
+    labels before the body still open it."""
+    if lines is None or not 0 < reference < first <= len(lines):
+        return False
+    strings = in_strings(lines)
+    below = range(reference + 1, first)
+    code = (n for n in below if n not in strings and _code(lines[n - 1].strip()))
+    opener = reference if _code_before(lines[reference - 1].strip()) else next(code, 0)
+    if not opener or not _CONTROL.match(lines[opener - 1].strip()):
+        return False  # a statement (`lookup = wrap((h) => {`) heads CHECK-21's lines only
+    depth, body = _indent(lines[opener - 1]), False
+    if depth > _indent(lines[reference - 1]):
+        return False  # a comment less indented than the code below it heads no block of it
+    for number in range(opener + 1, first):
+        stripped = lines[number - 1].strip()
+        if number in strings or not _code(stripped):
+            continue
+        if _indent(lines[number - 1]) > depth:
+            body = True
+        elif body or not (stripped.startswith("{") or _LABEL.match(stripped)):
+            return False  # back at its depth after its body: the block has ended
+    inside = body or _indent(lines[first - 1]) > depth
+    return inside and _still_heads(lines, reference, first)
+
+
+_CONTROL = re.compile(  # CHECK-E66: the blocks a keyword opens, a `case` label's among them
+    r"(?:\}\s*)?(?:if|else|elif|elsif|unless|for|foreach|while|until|do|loop|switch|select|case"
+    r"|default|when|match|try|catch|except|finally|rescue|with)\b"
+)
+_LABEL = re.compile(r"(?:case\b[^:]*|default\s*):")  # `case 2:` stacked over `case 3:`
+_GOES_ON = 4  # how far below a hunk's last line the first comment of the block it opens may be
+
+
+def _opened_here(
+    heads: Sequence[Reference], first: int, last: int, lines: Lines | None
+) -> list[int]:
+    """CHECK-E67: the lines of the references that are the first lines inside a block whose
+    opening line (`if session.accessed:`, `} else if (x) {`, Allman's header above its `{`)
+    the hunk changes: that condition governs the code the reference heads."""
+    below = [r.line for r in heads if last < r.line <= last + _GOES_ON]
+    text = lines() if below and lines is not None else None
+    if text is None:  # unread: as if it did, so that the caller reads the file
+        return below if lines is not None else []
+    return [line for line in below if _opener_in(text, line, first, last)]
+
+
+def reads_text(hunk: Hunk, reference: Reference) -> bool:
+    """Whether the file's text decides if the reference heads the hunk: one above its changed
+    lines (CHECK-E17), or one below them that a changed line may open (CHECK-E67)."""
+    last = max((line.number for line in hunk.added), default=hunk.first_changed)
+    return reference.line < hunk.first_changed or reference.line > last
+
+
+def _opener_in(lines: Sequence[str], reference: int, first: int, last: int) -> bool:
+    """CHECK-E67: the first line of code above a comment line's reference, past blank and
+    comment lines and a `{` alone, is one of lines `first` to `last` and opens the block the
+    reference is inside: less indented than it, ending as a block's opening does."""
+    if not 0 < reference <= len(lines) or _code_before(lines[reference - 1].strip()):
+        return False
+    depth, brace = _indent(lines[reference - 1]), False
+    for number in range(reference - 1, max(0, first - 1), -1):
+        stripped = lines[number - 1].strip()
+        if not _code(stripped) or (stripped == "{" and not brace):
+            brace = brace or stripped == "{"
+            continue
+        code = _code_before(stripped) or stripped
+        opens = brace or bool(_BLOCK_END.search(code)) or code.endswith(("then", "else"))
+        return number <= last and _indent(lines[number - 1]) < depth and opens
+    return False
 
 
 # a comment after code on its line: `#`, `//`, `/*` or ` -- ` after a blank that follows code

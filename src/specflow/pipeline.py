@@ -18,6 +18,7 @@ from specflow.config import Config, load_config
 from specflow.constraints import ConstraintCover, coverage, required_paths
 from specflow.errors import NotARepository, SpecError
 from specflow.globs import CODE_SUFFIXES, matches
+from specflow.heading import reads_text
 from specflow.model import Finding, Spec
 from specflow.refcache import Search, resulting_references
 from specflow.refs import Reference, message_references, raw_rows
@@ -388,7 +389,7 @@ def _required_texts(
     wanted = set(required_paths(snap.specs, change, config.specs_dir))
     heads = list(losses.touched_code(change, snap.references, config.spec_dirs, config.test_globs))
     # CHECK-E17: only where a reference above a hunk may head it from another block
-    wanted |= {path for path, hunk, ref in heads if ref.line < hunk.first_changed}
+    wanted |= {path for path, hunk, ref in heads if reads_text(hunk, ref)}  # and E67
     tested = judged_paths(change.files, heads, snap.specs.prefixes, config.test_globs)
     code = {path for path, _, _ in heads if path.endswith((".py", ".pyi", *CODE_SUFFIXES))}
     code = code if len(code) <= HOOK_REVIEW_FILES else set()  # CHECK-E19: not a large one

@@ -140,8 +140,9 @@ def _unreferenced(
             Severity.error,
             spec.path,
             item.line,
-            f"{item.id} is referenced nowhere{before}: name {item.id} in a comment where it is "
-            f"implemented and in its test, {_or_plan(spec, item.id)}",
+            # CHECK-E69: any whole-word occurrence is a reference, a comment's the usual one
+            f"{item.id} is referenced nowhere{before}: name {item.id} (as a whole word: a "
+            f"comment will do) where it is implemented and in its test, {_or_plan(spec, item.id)}",
         )
 
 

@@ -7,22 +7,26 @@ and the edge cases to test. Deterministic: the work tree in, Markdown or JSON ou
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from specflow import gitio, gitread, pipeline, pipeline_review
+from specflow.change import WORK_TREE
 from specflow.config import load_config
 from specflow.context import NameContext, PathContext
 from specflow.errors import SpecflowError
 from specflow.model import Constraint, Requirement, Spec
 from specflow.output import render
 from specflow.sources.markdown import decode
-from specflow.specset import read_disk_specs, work_tree_file
+from specflow.specset import read_disk_specs, spec_globs, work_tree_file
 
 MAX_NAMES = 12  # a Context that names more is a design document; the brief stays readable
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:(?:\.|::|#|->)[A-Za-z_]\w*)*\Z")
+# BRIEF-E5: Python's builtins (`dict`, `len`), which a Context names as the language's, not code
+_BUILTINS = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class Brief:
     planned: tuple[Requirement, ...]
     edge_cases: tuple[Requirement, ...]
     constraints: tuple[Constraint, ...]
+    more: tuple[Mention, ...] = ()  # BRIEF-E5: the names past MAX_NAMES, not looked up in full
+    nowhere: tuple[Mention, ...] = ()  # BRIEF-E5: those of them found nowhere
 
     @property
     def example_id(self) -> str:
@@ -85,7 +91,9 @@ def mentions(spec: Spec, is_file: set[str]) -> list[Mention]:
             entry = found.setdefault(target, (written, []))
             if statement.line not in entry[1]:
                 entry[1].append(statement.line)
-    return [Mention(w, t, tuple(lines)) for t, (w, lines) in found.items()][:MAX_NAMES]
+    named = [Mention(w, t, tuple(lines)) for t, (w, lines) in found.items()]
+    # BRIEF-E5: a builtin (`dict`) after the project's own names, in the Context's order else
+    return sorted(named, key=lambda mention: mention.target in _BUILTINS)
 
 
 def _target(written: str, is_file: set[str]) -> str | None:
@@ -109,7 +117,13 @@ def fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def assemble(spec: Spec, source: str, names: Sequence[Found]) -> Brief:
+def assemble(
+    spec: Spec,
+    source: str,
+    names: Sequence[Found],
+    more: Sequence[Mention] = (),
+    nowhere: Sequence[Mention] = (),
+) -> Brief:
     """The brief's model from its parts; pure."""
     return Brief(
         spec,
@@ -120,6 +134,8 @@ def assemble(spec: Spec, source: str, names: Sequence[Found]) -> Brief:
         tuple(item for item in spec.requirements if not item.enforced),
         spec.edge_cases,
         spec.constraints,
+        tuple(more),
+        tuple(nowhere),
     )
 
 
@@ -137,12 +153,21 @@ def build(repo: gitio.RepoInfo, key: str) -> Brief:
         raise SpecflowError(f"{spec.path}: no such file in the work tree or the index")
     source = decode(spec.path, data)
     files = set(gitread.list_files(repo.root))
+    named = mentions(spec, files)
     names = [
         # REVIEW-E107: `Cls.method` as written, which `context` reads by its class
         Found(mention, pipeline_review.context(repo, _looked_up(mention), repo.root))
-        for mention in mentions(spec, files)
+        for mention in named[:MAX_NAMES]
     ]
-    return assemble(spec, source, names)
+    more = named[MAX_NAMES:]
+    excludes = (*spec_globs(config), *config.exclude)
+    nowhere = [  # BRIEF-E5: one `git grep -l` a name, as cheap as its line in the brief
+        m
+        for m in more
+        if m.target not in files
+        and not gitread.files_spelling(repo.root, [m.target], WORK_TREE, excludes)
+    ]
+    return assemble(spec, source, names, more, nowhere)
 
 
 def run(key: str, *, fmt: str) -> None:

@@ -92,6 +92,17 @@ class Report:
         return _counts(self.rows)
 
     @property
+    def enforced_counts(self) -> dict[str, int]:
+        """REPORT-E6: the statuses of the rows the coverage counts from (the enforced specs'),
+        so that the text's breakdown adds up to its total, planned ones aside."""
+        return _counts([row for spec in self.specs if spec.spec.enforced for row in spec.rows])
+
+    @property
+    def draft_items(self) -> int:
+        """REPORT-E6: the items of the specs that are not enforced (a draft), not counted."""
+        return sum(len(spec.rows) for spec in self.specs if not spec.spec.enforced)
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """SOURCES-9: the formats the specs were read from, for the report's filter."""
         return tuple(sorted({spec.spec.source for spec in self.specs}))

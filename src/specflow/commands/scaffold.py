@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from specflow.commands.cdraft import c_functions
 from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
 from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
@@ -112,8 +113,13 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         return DraftedModule(path, note="could not be read")
     if path.endswith((".rb", ".php")):  # NEW-E26
         return _ruby_or_php(path, data.decode("utf-8", "replace").split("\n"))
+    if path.endswith((".c", ".h")):  # NEW-E30
+        lines = data.decode("utf-8", "replace").split("\n")
+        found_c = c_functions(lines, header=path.endswith(".h"))
+        return _with_symbols(path, "", tuple(_c_symbols(lines, found_c)))
     if not path.endswith(".py"):
-        found = exported(data.decode("utf-8", "replace"), go=path.endswith(".go"))
+        text = data.decode("utf-8", "replace")
+        found = exported(text, go=path.endswith(".go"), rust=path.endswith(".rs"))
         if path.endswith(_TYPESCRIPT):  # NEW-E27
             return _with_symbols(path, "", _overloads_once(found))
         return _with_symbols(path, "", tuple(found))
@@ -126,6 +132,15 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
 
 
 _TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+
+
+def _c_symbols(lines: Sequence[str], found: Iterable[tuple[str, int]]) -> Iterator[Symbol]:
+    """NEW-E30: each C function once (a header's prototype and its definition alike)."""
+    seen: set[str] = set()
+    for signature, number in found:
+        if signature.split("(")[0] not in seen:
+            seen.add(signature.split("(")[0])
+            yield Symbol(signature, _summary(_doc_comment(lines, number)))
 
 
 def _overloads_once(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
@@ -165,6 +180,15 @@ _EXPORTED = re.compile(
     r"(?P<rskind>fn|struct|enum|trait|type)\s+(?P<rs>\w+)"
     r"|public\s+(?:(?:static|final|abstract)\s+)*(?P<jkind>class|interface|enum|record)\s+(?P<j>\w+)"
 )
+# NEW-E31: a Rust file's private items too (`fn parse_ipv4addr(`, `const FRAGMENT: ...`, a
+# method of an inherent `impl`): a spec names them as it names the public ones
+_RUST_ITEM = re.compile(
+    _EXPORTED.pattern.replace(r"|pub(?:\([^)]*\))?\s+", r"|(?:pub(?:\([^)]*\))?\s+)?", 1).replace(
+        r"(?P<rskind>fn|struct|enum|trait|type)\s+",
+        r"(?P<rskind>fn|struct|enum|trait|type|const|static)\s+(?:mut\s+)?",
+    )
+)
+_MACRO_TYPE = re.compile(r"\s+pub\s+(?P<kind>enum|struct)\s+(?P<name>[A-Za-z_]\w*)")
 _OPENS = re.compile(r"\s*=\s*(?:async\s*)?\(")  # `= (` with the arguments on the lines below
 _ARGUMENTS = re.compile(r"\s*(?:<[^>(]*>)?\s*(?:=\s*(?:async\s*)?)?\(([^()]*)\)")
 # NEW-E12: the type whose methods an inherent `impl` block defines (`impl<'a> Request<'a> {`);
@@ -206,26 +230,34 @@ def _go_declared(line: str, block: bool) -> tuple[bool, str]:
     return False, found["name"] if found.re is _GO_VALUE else f"type {found['name']}"
 
 
-def exported(text: str, go: bool = False) -> Iterator[Symbol]:
+def exported(text: str, go: bool = False, rust: bool = False) -> Iterator[Symbol]:
     """Each exported definition of a file in another language than Python, with the first
     sentence of the comment right above it (`//` lines, or a `/** */` block); `go`: a Go file's
     other exported types, constants and variables too (NEW-E18), in the file's order, but
-    constants and variables after its functions and types (NEW-E22)."""
+    constants and variables after its functions and types (NEW-E22); `rust`: a Rust file's
+    private items and the types its macros define too (NEW-E31), its constants last."""
     lines = text.split("\n")
     block = False  # NEW-E18: inside Go's `const (` or `var (`
     values: list[Symbol] = []  # NEW-E22: Go's constants and variables, drafted last
     owner = ""  # the Rust `impl` block a line is in
     classes: list[tuple[int, str]] = []  # NEW-E28: the Java classes a line is in
+    items = _RUST_ITEM if rust else _EXPORTED  # NEW-E31
+    macro = False  # NEW-E31: inside Rust's `macro_rules!`
     for number, line in enumerate(lines):
         owner = _impl_owner(line, owner)
-        found = _EXPORTED.match(line)
+        found = items.match(line)
+        macro = rust and (line.startswith("macro_rules!") or (macro and not line.startswith("}")))
+        if macro and (typed := _MACRO_TYPE.match(line)):
+            yield Symbol(f"{typed['kind']} {typed['name']}", _summary(_doc_comment(lines, number)))
         java = _java_owner(line, classes)
         if java and (method := _JAVA_METHOD.match(line)):
             shown = " ".join(method["args"].split()) if method["args"] is not None else "..."
             signature = f"{java}.{method['name']}({shown})"
             yield Symbol(signature, _summary(_doc_comment(lines, number)))
-        if found is None and owner and line[:1].isspace():
-            method = _EXPORTED.match(line.lstrip())
+        if found and found["rskind"] in ("const", "static"):  # NEW-E31: as Go's, last
+            values.append(Symbol(found["rs"], _summary(_doc_comment(lines, number))))
+        elif found is None and owner and line[:1].isspace():
+            method = items.match(line.lstrip())
             if method and method["rskind"] == "fn":
                 signature = _signature(method, line.lstrip(), f"{owner}::")
                 yield Symbol(signature, _summary(_doc_comment(lines, number)))

@@ -397,6 +397,11 @@ def brief(brief: Brief) -> dict[str, Any]:
             }
             for found in brief.names
         ],
+        # BRIEF-E5: the names past the first twelve, and whether each is found anywhere
+        "more_names": [
+            {"written": text(m.written), "target": text(m.target), "found": m not in brief.nowhere}
+            for m in brief.more
+        ],
         "requirements": [_brief_item(item) for item in brief.enforced + brief.planned],
         "edge_cases": [_brief_item(item) for item in brief.edge_cases],
         "constraints": [text(c.source) for c in brief.constraints],

@@ -39,7 +39,8 @@ def _aside_note(aside: Sequence[Finding]) -> str:
     count = len(aside)
     warnings = "1 more warning" if count == 1 else f"{count} more warnings"
     whose = "a requirement" if count == 1 else "requirements"
+    # CHECK-E68: a commit that adds their references touches them, and changes none of their code
     return (
         f"specflow: {warnings} [untested-requirement] of {whose} whose code this change does not "
-        "touch: `specflow check --staged` lists them"
+        "change (adding a reference changes none): `specflow check --staged` lists them"
     )
