@@ -10,6 +10,7 @@ from functools import lru_cache
 from specflow.callargs import without_arguments
 from specflow.change import Hunk, Line
 from specflow.hunkcode import BARE, requoted
+from specflow.templated import untemplated
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -95,6 +96,7 @@ def identifiers(text: str) -> frozenset[str]:
     words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
     also its last part (`users.password_hash` → `password_hash`)."""
     found: set[str] = set()
+    text = untemplated(text)  # REVIEW-E321: `__%[1]s_debug` names no `s_debug`
     for span in CODE_SPAN.findall(text):
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
@@ -366,7 +368,7 @@ def read_as_code(text: str) -> str:
     """A hunk's lines as evidence: without the messages of logging calls, nor a Go method's
     receiver (REVIEW-E61: `func (mx *Mux) Query(` names its type in every method, which says
     nothing of what the method does)."""
-    text = without_messages(text)
+    text = without_messages(untemplated(text))  # REVIEW-E321
     return _RECEIVER.sub(r"\1", text) if "func" in text else text
 
 
