@@ -535,6 +535,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "spellings",
         "statednumbers",
         "tableentry",
+        "templated",  # REVIEW-E321
         "touches",
         "unchanged",
         "usekind",

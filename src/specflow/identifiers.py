@@ -11,6 +11,7 @@ from specflow.callargs import without_arguments
 from specflow.change import Hunk, Line
 from specflow.hunkcode import BARE, requoted
 from specflow.languages.javaforms import THROWS  # REVIEW-E317
+from specflow.templated import untemplated
 from specflow.words import STOP_WORDS
 
 CHAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -31,10 +32,9 @@ _FORMAT = re.compile(
     r"\A(?:([a-z][a-z0-9]*)=(?!(?:\1|true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
     r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
 )
-# REVIEW-E229: a span without blanks, brackets or quotes that starts with a scheme, a lowercase or
-# capitals word and a `:` before a letter (`urn:uuid:`, `URN:UUID:`; not `Foo::Bar`,
-# `pkg.cli:main`, `HA1:nonce:HA2`, `timeout:`), shows a format; a word of one letter written
-# three times or more, digits around it (`xxxx`, `10xxxxxx`, `YYYY`), stands for a value
+# REVIEW-E229: a span without blanks, brackets or quotes that starts with a scheme and a `:`
+# before a letter (`urn:uuid:`, `URN:UUID:`; not `Foo::Bar`, `pkg.cli:main`, `timeout:`) shows a
+# format; a letter written three times or more, digits around it (`xxxx`, `YYYY`), a value
 _SCHEMED = re.compile(r"\A(?!.*::)(?:[a-z][a-z0-9+-]*|[A-Z]+):(?=[A-Za-z])[^\s()\[\]{}\"'`]*\Z")
 _PLACEHOLDER = re.compile(r"[0-9]*([A-Za-z])\1{2,}[0-9]*")
 # REVIEW-E85: a string inside code (`RuntimeError("No response returned.")`) is a message,
@@ -97,6 +97,7 @@ def identifiers(text: str) -> frozenset[str]:
     words shaped like code: CamelCase, snake_case, dotted, or followed by `()`. A dotted name is
     also its last part (`users.password_hash` → `password_hash`)."""
     found: set[str] = set()
+    text = untemplated(text)  # REVIEW-E321: `__%[1]s_debug` names no `s_debug`
     for span in CODE_SPAN.findall(text):
         if "/" in span or _FILE_SUFFIX.search(span.strip()) or _FORMAT.search(span):
             continue  # a path names files, not code: scope and `context` speak of files
@@ -372,7 +373,7 @@ def read_as_code(text: str) -> str:
     """A hunk's lines as evidence: without the messages of logging calls, nor a Go method's
     receiver (REVIEW-E61: `func (mx *Mux) Query(` names its type in every method, which says
     nothing of what the method does)."""
-    text = without_messages(text)
+    text = without_messages(untemplated(text))  # REVIEW-E321
     return _RECEIVER.sub(r"\1", text) if "func" in text else text
 
 

@@ -90,7 +90,7 @@ def file_symbols(
         if index not in noop
         for impl in impls_added(file.path, hunk.added)
     ]
-    enclosing = _headers(file, lines)
+    enclosing = _headers(file, _as_code(file.path, lines, sides[1]))
     if sides[1] is None and text is not None:  # REVIEW-E79: Ruby's, read as it is, for scopes
         sides = (sides[0], Side(lines, lines))
     # REVIEW-E204: an item whose attributes alone change is redefined
@@ -174,7 +174,8 @@ HEADER_WORDS = frozenset((b"def", b"async", b"function", b"func", b"fn", b"class
 
 
 # HARDEN-21: anchored at a word's start, so a long word with no call after it is linear.
-CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
+# REVIEW-E324: a name ends at a word: `flag.Value.(SliceValue)` asserts a type, it calls nothing
+CALL = re.compile(r"(?<![\w.])([A-Za-z_](?:\w|\.(?=[A-Za-z_]))*)\s*\(")
 
 
 def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str, ...]]:
@@ -193,12 +194,15 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if not names and hunk.removed and not hunk.added:  # a definition removed whole
             text = hunk.removed[0].text
             names = _named(text, file.path, assigned_at(text) or definition_at(text))
-        if names is None:  # git's header may be prose: "Base class for all errors" is no `for()`
+        if names is None and _header_is_code(file.path, lines, hunk.header):
+            # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
             name = header[1] if header and header[1] not in NOT_CALLS else ""
             names = _named(hunk.header, file.path, name)
         if not names and (value := value_item(file.path, lines, first)):
             names = (value,)  # REVIEW-E327: a line of a `const`'s value over lines
+        if not names and file.path.endswith(".go"):
+            names = _go_around(lines, first, bool(hunk.added)) or names
         if names and len(names) == 1:
             names = owned(file.path, lines, first, names[0])  # REVIEW-E146
             if file.path.endswith(".rb"):  # REVIEW-E297: a Ruby method is its class's
@@ -208,6 +212,36 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
         if names:
             found[index] = names
     return found
+
+
+def _as_code(path: str, lines: list[str], side: Side | None) -> list[str]:
+    """REVIEW-E320: a Go file's lines with the text of its strings blanked: a raw string's
+    lines (the shell script cobra's `genPowerShellComp()` returns) define nothing and open no
+    block, so the function around a hunk inside one is the Go function that holds it."""
+    go = path.endswith(".go") and side is not None and len(side.code) == len(lines)
+    return side.code if go and side is not None else lines
+
+
+def _go_around(lines: Sequence[str], first: int, added: bool) -> tuple[str, ...]:
+    """REVIEW-E322: a constant added to `T`'s iota block is `T`'s (one removed is no new value
+    of it: logrus `6e7492d`); REVIEW-E320: a line of a raw string is the function's whose
+    braces hold it. Both read the new side: a hunk that only removes is not on it."""
+    from specflow.languages.goconsts import function_around, iota_type  # off others' path
+
+    if not added:
+        return ()
+    if counted := iota_type(lines, first):
+        return (counted,)
+    found = function_around(lines, first)
+    return _named(lines[found[0] - 1], ".go", found[1]) if found else ()
+
+
+def _header_is_code(path: str, lines: Sequence[str], header: str) -> bool:
+    """REVIEW-E320: git names a Go hunk by the last line above it that starts a line; a line of
+    a raw string's text (`function __%[1]s_debug {`) is none of the code's lines."""
+    if not path.endswith(".go") or not (said := header.strip()):
+        return True
+    return any(line.strip().startswith(said[:40]) for line in lines)
 
 
 def _item_of(file: FileChange, hunk: Hunk, lines: Sequence[str]) -> tuple[int, str] | None:

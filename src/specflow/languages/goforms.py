@@ -136,3 +136,45 @@ def binds_any(code: str) -> bool:
     """Whether Go code (strings blanked) declares or binds a name `any`: a `type`, `var`,
     `const` or `func`, an assignment, a parameter or receiver, or a group's or struct's entry."""
     return _BINDS_ANY.search(code) is not None
+
+
+# REVIEW-E323: `strings.Replace(s, old, new, -1)` replaces every match, as Go 1.12's
+# `strings.ReplaceAll(s, old, new)` does (gocritic's and staticcheck's rewrite); `bytes` too
+_REPLACE = re.compile(r"(?<![\w.])(strings|bytes)\.Replace[ \t]*\(")
+_ARGUMENT_PARTS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|[()\[\]{},]")
+
+
+def replace_all(text: str) -> str:
+    """The text with each `Replace` of every match (a count of `-1`) written `ReplaceAll`."""
+    if "Replace" not in text:
+        return text
+    kept, at = [], 0
+    for call in _REPLACE.finditer(text):
+        if call.start() < at:
+            continue
+        commas = _arguments(text, call.end())
+        if commas is None or len(commas) != 4 or text[commas[2] + 1 : commas[3]].strip() != "-1":
+            continue
+        kept.append(
+            f"{text[at : call.start()]}{call[1]}.ReplaceAll({text[call.end() : commas[2]]})"
+        )
+        at = commas[3] + 1
+    return "".join(kept) + text[at:]
+
+
+def _arguments(text: str, start: int) -> list[int] | None:
+    """The places of the top-level commas of a call's arguments from `start`, then of its
+    closing `)`; None when it does not close."""
+    found: list[int] = []
+    depth = 0
+    for part in _ARGUMENT_PARTS.finditer(text, start):
+        lexeme = part[0]
+        if lexeme == "," and depth == 0:
+            found.append(part.start())
+        elif lexeme in "([{":
+            depth += 1
+        elif lexeme in ")]}":
+            if depth == 0:
+                return [*found, part.start()]
+            depth -= 1
+    return None

@@ -331,11 +331,11 @@ def _commas(path: str, any_free: bool = False) -> Callable[[str], str] | None:
 
         return rust_commas
     if path.endswith(".go"):
-        from specflow.languages.goforms import any_spelled, semicolons, ungrouped  # off others'
+        from specflow.languages.goforms import any_spelled, replace_all, semicolons, ungrouped
 
         # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts; REVIEW-E257
-        spelled = any_spelled if any_free else str
-        return lambda text: semicolons(ungrouped(_COMMA.sub("", spelled(text))))
+        spelled = any_spelled if any_free else str  # REVIEW-E323: `Replace(..., -1)`
+        return lambda text: semicolons(ungrouped(_COMMA.sub("", spelled(replace_all(text)))))
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 
