@@ -213,8 +213,9 @@ def test_a_field_made_final_changes_nothing(repo, cli):
 
 
 def test_final_that_changes_what_runs_still_asks(repo, cli):
-    """REVIEW-E315: a `static` field with a value made final is a constant javac writes into
-    its readers, and a local made final is no field: both still ask."""
+    """REVIEW-E315: a field with a value made final, static or not, is a constant javac writes
+    into its readers (a reflective write to an instance field is then no longer seen: found by
+    the review of the session's change), and a local made final is no field: all still ask."""
     repo.commit("base", {"specs/create.md": CREATE_SPEC, "src/Creator.java": CREATOR})
     static = CREATOR.replace("private static int", "private static final int")
     repo.commit("static final", {"src/Creator.java": static})
@@ -224,6 +225,13 @@ def test_final_that_changes_what_runs_still_asks(repo, cli):
     assert review_json(cli, "HEAD", "--all")["noop_files"] == []
     method = local.replace("public Builder withHeader", "public final Builder withHeader")
     repo.commit("final method", {"src/Creator.java": method})
+    assert review_json(cli, "HEAD", "--all")["noop_files"] == []
+    valued = method.replace(
+        "Object> headerClaims;", "Object> headerClaims;\n        private boolean on = false;"
+    )
+    repo.commit("instance field with a value", {"src/Creator.java": valued})
+    constant = valued.replace("private boolean on", "private final boolean on")
+    repo.commit("final instance field with a value", {"src/Creator.java": constant})
     assert review_json(cli, "HEAD", "--all")["noop_files"] == []
 
 

@@ -111,14 +111,13 @@ CLIPPY = (
     )
     .replace("u32::max_value()", "u32::MAX")
     .replace("::std::u16::MAX", "u16::MAX")
-    .replace(".get(0)", ".first()")
 )
 
 
 def test_clippy_spellings_of_the_same_code_ask_nothing(repo, cli):
-    """REVIEW-E328 (servo/rust-url 467ef63 `u32::max_value()` -> `u32::MAX`, 275baae `.get(0)`
-    -> `.first()` and `Eq` derived beside `PartialEq`, 21f32d6 two `#[derive]` merged: 6, 4 and
-    1 questions): the same values and calls, no question."""
+    """REVIEW-E328 (servo/rust-url 467ef63 `u32::max_value()` -> `u32::MAX`, 275baae `Eq`
+    derived beside `PartialEq`, 21f32d6 two `#[derive]` merged: 6, 4 and 1 questions): the
+    same values and calls, no question."""
     repo.commit("base", {"specs/ip.md": IP_SPEC, "src/ip.rs": IP})
     repo.commit("clippy", {"src/ip.rs": CLIPPY})
     data = review_json(cli, "HEAD", "--all")
@@ -126,8 +125,10 @@ def test_clippy_spellings_of_the_same_code_ask_nothing(repo, cli):
 
 
 def test_other_limits_indexes_and_traits_still_ask(repo, cli):
-    """REVIEW-E328, adversarial: `u32::max_value()` as `u16::MAX` or `u32::MIN`, `.get(1)` as
-    `.first()`, and a derive that gains `Hash` change behaviour: each is asked."""
+    """REVIEW-E328, adversarial: `u32::max_value()` as `u16::MAX` or `u32::MIN`, and a derive
+    that gains `Hash` change behaviour: each is asked; `.get(0)` as `.first()` is a change too,
+    since a type's own `get` and `first` may differ (no type is known here: found by the review
+    of the session's change)."""
     repo.commit("base", {"specs/ip.md": IP_SPEC, "src/ip.rs": IP})
     for changed in (
         CLIPPY.replace("u32::MAX >>", "u16::MAX as u32 >>"),
@@ -137,8 +138,8 @@ def test_other_limits_indexes_and_traits_still_ask(repo, cli):
         repo.commit("change", {"src/ip.rs": CLIPPY})
         repo.commit("change", {"src/ip.rs": changed})
         assert review_json(cli, "HEAD", "--all")["questions"], changed
-    repo.commit("index", {"src/ip.rs": CLIPPY.replace(".first()", ".get(1)")})
-    assert review_json(cli, "HEAD", "--all")["questions"]
+    repo.commit("first", {"src/ip.rs": CLIPPY.replace(".get(0)", ".first()")})
+    assert review_json(cli, "HEAD", "--all")["noop_files"] == []
 
 
 PORT_SPEC = """---

@@ -439,12 +439,12 @@ _MESSAGE_METHOD = re.compile(_LEVEL, re.IGNORECASE)  # a hundred times faster to
 _CALL_PARTS = re.compile(r"""[rRbBuUfF]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[()]""")
 
 
-def without_messages(text: str, calls: re.Pattern[str] | None = None) -> str:
-    """The strings of each logging or `warnings.warn` call (or of `calls`) emptied, to its
+def without_messages(text: str) -> str:
+    """The text with the strings of each logging or `warnings.warn` call emptied, to the call's
     closing parenthesis (over lines; an f-string's fields with it); its other arguments stay."""
-    if "(" not in text or not (calls or _MESSAGE_METHOD).search(text):
+    if "(" not in text or not _MESSAGE_METHOD.search(text):
         return text
-    call = (calls := calls or _MESSAGE_CALL).search(text)
+    call = _MESSAGE_CALL.search(text)
     while call:
         kept, depth, at = [text[: call.end()]], 1, call.end()
         for part in _CALL_PARTS.finditer(text, call.end()):
@@ -456,5 +456,5 @@ def without_messages(text: str, calls: re.Pattern[str] | None = None) -> str:
                 break
         done = "".join(kept)
         text = done + text[at:]
-        call = calls.search(text, len(done))
+        call = _MESSAGE_CALL.search(text, len(done))
     return text

@@ -30,7 +30,6 @@ from specflow.identifiers import (
     without_names,
 )
 from specflow.ids import dashed_references
-from specflow.languages.pylog import raised_prose
 from specflow.languages.rustitems import method_syntax_qualifiers, without_qualifiers
 from specflow.linkmatch import (
     DISTINCT_NAME,
@@ -337,7 +336,7 @@ def hunk_links(
         names_in_hunk = [name for name in names_in_hunk if name not in qualifiers]
     wordless = php_calls(hunk.path, text)  # REVIEW-E286: `empty()` says no "empty"
     bare = without_calls(without_errors(without_qualifiers(hunk, text), unchanged), wordless)
-    hunk_words = hunk_words_of(raised_prose(hunk.path, bare))  # REVIEW-E336
+    hunk_words = hunk_words_of(bare)
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)

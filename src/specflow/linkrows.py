@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from specflow.identifiers import (
     short_index,
 )
 from specflow.ids import find_references
-from specflow.languages.generic import often_thrown
+from specflow.languages.generic import often_thrown, thrown_counts
 from specflow.languages.rbowner import JS_PATHS
 from specflow.languages.rustitems import decorated_item, other_types_method, without_qualifiers
 from specflow.link import GOVERNED_LINKS, Corpus, LinkRow, hunk_links
@@ -302,8 +303,9 @@ def governed_rows(
         if file.path in skip_paths or not scope.docs:
             continue
         lines = lazy_lines((sources or {}).get(file.path, (None, None))[1])
+        counts = thrown_counts(lines() or []) if governed.get(file.path) else Counter[str]()
         for number, text in governed.get(file.path, {}).items():
-            often = frozenset(often_thrown(text, lines() or []))  # REVIEW-E343
+            often = frozenset(often_thrown(text, counts))  # REVIEW-E343
             hunk = file.hunks[number]
             block = tuple(Line(0, line) for line in text.split("\n"))
             read = hunk._replace(added=(*hunk.added, *block))

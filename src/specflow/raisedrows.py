@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import builtins
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from specflow.change import FileChange, Hunk
 from specflow.globs import DOCUMENTS, matches
 from specflow.heading import lazy_lines
 from specflow.identifiers import code_names, hunk_text
-from specflow.languages.generic import governed_block, often_thrown
+from specflow.languages.generic import governed_block, often_thrown, thrown_counts
 from specflow.link import Corpus, LinkRow
 from specflow.linkmatch import IDENTIFIER
 
@@ -41,13 +42,17 @@ def raised_rows(
         if not docs or matches(file.path, tuple(skip)) or file.path.endswith(DOCUMENTS):
             continue
         lines = lazy_lines(sources.get(file.path, (None, None))[1])
+        counts: list[Counter[str]] = []  # REVIEW-E343: read once a file, when first needed
         for number in enclosing.get(file.path, {}):
             text = lines() if file.hunks[number].added else None
             hunk = file.hunks[number]
-            often = _governed_often(hunk, text or [])  # REVIEW-E343
             for name in _raised_around(hunk, text or []):
                 named = [doc for doc in corpus.by_name.get(name, ()) if doc in docs]
-                if len(named) == 1 and (name not in often or _names_own(corpus, hunk, named[0])):
+                if len(named) != 1:
+                    continue
+                counts = counts or [thrown_counts(text or [])]
+                often = _governed_often(hunk, text or [], counts[0])
+                if name not in often or _names_own(corpus, hunk, named[0]):
                     found.append((at, number, named[0], IDENTIFIER, (name,), ()))
     return found
 
@@ -72,13 +77,13 @@ def _raised_around(hunk: Hunk, lines: Sequence[str]) -> list[str]:
     return [name for name in dict.fromkeys(kept) if not _common(name)]
 
 
-def _governed_often(hunk: Hunk, lines: Sequence[str]) -> frozenset[str]:
+def _governed_often(hunk: Hunk, lines: Sequence[str], counts: Counter[str]) -> frozenset[str]:
     """REVIEW-E343: of a hunk that changes only a condition, the errors the block it governs
     throws that its file throws all over: no rule of that condition's."""
     if not lines or hunk.path.endswith((".py", ".pyi", ".rb")):
         return frozenset()
     block = governed_block(hunk, lines)
-    return frozenset(name.rsplit(".", 1)[-1] for name in often_thrown(block, lines) if block)
+    return frozenset(name.rsplit(".", 1)[-1] for name in often_thrown(block, counts) if block)
 
 
 def _names_own(corpus: Corpus, hunk: Hunk, doc: int) -> bool:

@@ -22,7 +22,8 @@ def c_functions(lines: Sequence[str], header: bool = False) -> Iterator[tuple[st
         joined, end = _header(lines, number)
         if not joined or _NOT_A_DEFINITION.match(joined) or "=" in joined.split("(")[0]:
             continue
-        after = next((text.strip() for text in lines[end + 1 :] if text.strip()), "")
+        rest = range(end + 1, len(lines))  # not a copy of the rest for each line
+        after = next((lines[at].strip() for at in rest if lines[at].strip()), "")
         defines = joined.endswith("{") or (after.startswith("{") and not joined.endswith(";"))
         if not (defines or (header and joined.endswith(";"))):
             continue
@@ -60,6 +61,7 @@ def _signature(joined: str) -> str:
 
 
 def _depth(text: str, at: int) -> int:
+    """How many parentheses are open at `at`."""
     return text.count("(", 0, at) - text.count(")", 0, at)
 
 
@@ -74,6 +76,7 @@ def _closing(text: str, start: int) -> int:
 
 
 def _name(parameter: str) -> str:
+    """A parameter's name (`const char *value` -> `value`), "" for `void` or none."""
     text = parameter.strip()
     if text in ("void", ""):
         return ""

@@ -142,6 +142,9 @@ def binds_any(code: str) -> bool:
 # `strings.ReplaceAll(s, old, new)` does (gocritic's and staticcheck's rewrite); `bytes` too
 _REPLACE = re.compile(r"(?<![\w.])(strings|bytes)\.Replace[ \t]*\(")
 _ARGUMENT_PARTS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`[^`]*`|[()\[\]{},]")
+# a call's arguments read no further: an unclosed `Replace(` does not scan the rest of a long
+# text once per call (found by the review of the session's change); longer is left as written
+LONGEST_ARGUMENTS = 4000
 
 
 def replace_all(text: str) -> str:
@@ -167,7 +170,7 @@ def _arguments(text: str, start: int) -> list[int] | None:
     closing `)`; None when it does not close."""
     found: list[int] = []
     depth = 0
-    for part in _ARGUMENT_PARTS.finditer(text, start):
+    for part in _ARGUMENT_PARTS.finditer(text, start, start + LONGEST_ARGUMENTS):
         lexeme = part[0]
         if lexeme == "," and depth == 0:
             found.append(part.start())

@@ -23,8 +23,9 @@ _FINAL = re.compile(r"\bfinal\s+")
 def final_fields(hunks: Sequence[Hunk], runs: Runs) -> set[int]:
     """REVIEW-E315: the hunks whose every changed line is a field's declaration that gains or
     loses `final` alone, as javac checks and nothing runs: the same once `final` is dropped.
-    A `static` field with a value asks (`static final int N = 5;` is a constant javac writes
-    into the classes that read it), as do a method, a local and a parameter made final."""
+    A field with a value asks (`final boolean enabled = false;` is a constant javac writes into
+    the code that reads it, so a reflective write is no longer seen), as do a method, a local
+    and a parameter made final."""
     return {
         index
         for index, hunk in enumerate(hunks)
@@ -46,7 +47,7 @@ def _final_only(old: str, new: str) -> bool:
     finals = len(_FINAL.findall(old)), len(_FINAL.findall(new))
     if sorted(finals) != [0, 1]:
         return False
-    if fields[0]["value"] and re.search(r"\bstatic\b", old):
+    if fields[0]["value"] or fields[1]["value"]:  # found by the review of the session's change
         return False
     return " ".join(_FINAL.sub("", old).split()) == " ".join(_FINAL.sub("", new).split())
 

@@ -39,7 +39,7 @@ def _opening(call: ast.Call) -> int:
 def _innermost_call(body: Sequence[ast.stmt], line: int) -> ast.Call | None:
     """The innermost call of the simple statement holding `line` whose arguments, below the
     line naming its callee, hold it."""
-    statement = _simple_at(body, line)
+    statement = simple_at(body, line)
     if statement is None or statement.lineno == line:
         return None
     holding = [
@@ -50,20 +50,22 @@ def _innermost_call(body: Sequence[ast.stmt], line: int) -> ast.Call | None:
     return max(holding, key=_opening, default=None)
 
 
-def _simple_at(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
-    """The innermost statement that holds `line`, when it is a simple one (not a `def`, an
-    `if`...: their headers are read by REVIEW-18 and REVIEW-E86)."""
+def simple_at(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
+    """The innermost statement that holds `line`, when it is a simple one (None when the line is
+    in a compound statement's header, a `def`'s or an `if`'s: REVIEW-18 and REVIEW-E86 read
+    those); REVIEW-E334's and pyconditions' reading."""
     for statement in body:
         if not statement.lineno <= line <= (statement.end_lineno or statement.lineno):
             continue
         inner = [s for field in BLOCKS for s in getattr(statement, field, None) or ()]
         if not inner:
             return statement
-        return _simple_at([s for item in inner for s in _statements(item)], line)
+        return simple_at([s for item in inner for s in _statements(item)], line)
     return None
 
 
 def _statements(item: ast.AST) -> list[ast.stmt]:
+    """A block's statement, or the statements of a handler or a case."""
     return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
 
 

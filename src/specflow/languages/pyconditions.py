@@ -11,6 +11,7 @@ from collections.abc import Container, Iterator, Sequence
 
 from specflow.change import Hunk, Line
 from specflow.languages.pyargs import called_with_changed_arguments as called_with
+from specflow.languages.pyargs import simple_at
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 
 GOVERNED_LINES = 3  # of the block a changed condition governs: its first statement, at most
@@ -72,7 +73,7 @@ def _held_past_first(tree: ast.Module, lines: Sequence[Line]) -> ast.stmt | bool
     """The one simple statement that holds every changed code line, none on its first line;
     False when there is no such line, None when no one statement holds them so."""
     numbers = list(_code_lines(lines))
-    held = {_simple_at(tree.body, number) for number in numbers}
+    held = {simple_at(tree.body, number) for number in numbers}
     if not held:
         return False
     statement = held.pop()
@@ -81,24 +82,6 @@ def _held_past_first(tree: ast.Module, lines: Sequence[Line]) -> ast.stmt | bool
     if isinstance(statement, ast.Import | ast.ImportFrom):
         return None  # REVIEW-E6: what an import lists is no evidence
     return statement
-
-
-def _simple_at(body: Sequence[ast.stmt], line: int) -> ast.stmt | None:
-    """The innermost statement that holds `line`, when it is not a compound one (None when the
-    line is in a compound statement's header)."""
-    for statement in body:
-        if not statement.lineno <= line <= (statement.end_lineno or statement.lineno):
-            continue
-        inner = [s for field in BLOCKS for s in getattr(statement, field, None) or ()]
-        if not inner:
-            return statement
-        return _simple_at([s for item in inner for s in _statements(item)], line)
-    return None
-
-
-def _statements(item: ast.AST) -> list[ast.stmt]:
-    """A block's statement, or the statements of a handler or a case."""
-    return [item] if isinstance(item, ast.stmt) else list(getattr(item, "body", []))
 
 
 def _statement_lines(lines: list[bytes], statement: ast.stmt) -> bytes:

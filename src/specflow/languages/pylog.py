@@ -69,18 +69,3 @@ def _message(node: ast.expr) -> ast.expr | None:
     if isinstance(node, ast.JoinedStr):
         return ast.JoinedStr([v for v in node.values if isinstance(v, ast.FormattedValue)])
     return None
-
-
-# REVIEW-E336: `raise AssertionError("... registered at least once ...")`, to its parenthesis
-_RAISED = re.compile(r"\braise[ \t]+[A-Za-z_][\w.]*[ \t]*\(")
-
-
-def raised_prose(path: str, text: str) -> str:
-    """REVIEW-E336: a Python hunk's text with the strings of each `raise X(...)` emptied, as a
-    log message's are (REVIEW-E20): the words of an error's message are prose for whoever reads
-    it, no evidence of the rule the code keeps. Its other arguments, the error's class, stay."""
-    if not path.endswith((".py", ".pyi")) or "raise" not in text:
-        return text
-    from specflow.identifiers import without_messages  # off the no-op hook's path (CHECK-E19)
-
-    return without_messages(text, _RAISED)

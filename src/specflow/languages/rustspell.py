@@ -44,14 +44,14 @@ def rust_commas(text: str) -> str:
 
 
 # REVIEW-E328: clippy's and Rust 1.43's spellings of the same value or call: a number type's
-# `u32::max_value()` and `::std::u16::MAX` are `u32::MAX` and `u16::MAX`; a slice's `.get(0)` is
-# `.first()`; rustfmt's (and a hand's) two `#[derive(...)]` on one item are one
+# `u32::max_value()` and `::std::u16::MAX` are `u32::MAX` and `u16::MAX`; rustfmt's (and a
+# hand's) two `#[derive(...)]` on one item are one (not `.get(0)` as `.first()`: a type's own
+# `get` and `first` may differ, and no type is known here)
 _NUMBER_TYPE = r"(?:[ui](?:8|16|32|64|128|size)|f32|f64)"
 _LIMIT_CALL = re.compile(
     rf"(?<![\w:])(?:(?:::)?(?:std|core)::)?({_NUMBER_TYPE})::(max|min)_value\(\)"
 )
 _LIMIT_PATH = re.compile(rf"(?<![\w:])(?:::)?(?:std|core)::({_NUMBER_TYPE})::(MAX|MIN)\b")
-_GET_FIRST = re.compile(r"\.get\(\s*0\s*\)")
 _DERIVES = re.compile(r"(#\[derive\([^()\]]*?)\s*,?\s*\)\]\s*#\[derive\(")
 
 _DERIVE = re.compile(r"#\[derive\(([^()\]]*)\)\]")
@@ -70,7 +70,7 @@ def _rust_spelling(code: str) -> str:
     """REVIEW-E77 on code outside strings: `format!("{x:x}")` is no shorthand; REVIEW-E328."""
     code = _LIFETIME.sub("", code.replace("...", "..="))
     code = _LIMIT_CALL.sub(lambda m: f"{m[1]}::{m[2].upper()}", code)
-    code = _GET_FIRST.sub(".first()", _LIMIT_PATH.sub(r"\1::\2", code))
+    code = _LIMIT_PATH.sub(r"\1::\2", code)
     while (merged := _DERIVES.sub(r"\1, ", code)) != code:
         code = merged
     code = _DERIVE.sub(_derived, code)
