@@ -131,3 +131,14 @@ def test_a_name_the_removed_code_calls_beside_its_docstring_still_asks(repo, cli
     repo.commit("remove from_json", {"config.py": _without_from_json(base)})
     asked = _asked(review_json(cli, "HEAD", "--all"))
     assert "from_mapping" in asked["C-1"]["names"]
+
+
+def test_a_docstring_name_without_a_cross_reference_still_names_it(repo, cli):
+    """REVIEW-E335, narrowed: a docstring that names `from_mapping()` without a Sphinx role says
+    what the documented function does; a changed line of it still names it (python-dotenv
+    157282c: `get_key()`'s docstring naming its `encoding` asked LOAD-7)."""
+    base = CONFIG.replace(":meth:`from_mapping` method", "from_mapping() method")
+    repo.commit("base", {"specs/c.md": CONFIG_SPEC, "config.py": base})
+    repo.commit("remove from_json", {"config.py": _without_from_json(base)})
+    asked = _asked(review_json(cli, "HEAD", "--all"))
+    assert "from_mapping" in asked["C-1"]["names"]

@@ -47,14 +47,24 @@ def prose_lines(source: bytes) -> set[int]:
     return found
 
 
+# REVIEW-E335: a Sphinx cross-reference, `:meth:`from_mapping``, `:py:func:`x``
+_CROSS_REFERENCE = re.compile(r":(?:py:)?(?:meth|func|class|attr|obj|data|exc|mod):`")
+
+
 def prose_changed(hunks: Sequence[Hunk], old: bytes | None, new: bytes | None) -> frozenset[Line]:
     """REVIEW-E335: the changed lines of a Python file that are all text of a triple-quoted
-    string (REVIEW-E18's lines, of the side each is on): a docstring's `:meth:`from_mapping``
-    names no function the code calls, so it is no identifier the hunk names (its words stay
-    words)."""
+    string (REVIEW-E18's lines, of the side each is on) and hold a Sphinx cross-reference: a
+    docstring's `:meth:`from_mapping`` names a function the code does not call, so it is no
+    identifier the hunk names (its words stay words). A docstring's other names stay: they say
+    what the function documented does (python-dotenv `157282c`, its `encoding`)."""
     found: set[Line] = set()
     for source, side in ((old, "removed"), (new, "added")):
-        lines = [line for hunk in hunks for line in getattr(hunk, side)]
+        lines = [
+            line
+            for hunk in hunks
+            for line in getattr(hunk, side)
+            if _CROSS_REFERENCE.search(line.text)
+        ]
         if source is None or not lines or (b'"""' not in source and b"'''" not in source):
             continue
         prose = prose_lines(source)
