@@ -22,7 +22,7 @@ def without_arguments(span: str) -> str:
         return span
     out = list(span)
     for call in _CALL.finditer(span):
-        close = _closing(span, call.end())
+        close = closing(span, call.end())
         if close is None:
             continue
         at = call.end()
@@ -35,7 +35,7 @@ def without_arguments(span: str) -> str:
     return "".join(out)
 
 
-def _closing(span: str, at: int) -> int | None:
+def closing(span: str, at: int) -> int | None:
     """The index of the `)` that closes the bracket opened just before `at`."""
     depth = 1
     for index in range(at, len(span)):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from specflow.callargs import closing
+
 HEADER_LINES = 8  # the lines a definition's header may span
 _CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
 _NOT_A_DEFINITION = re.compile(r"(?:typedef|return|if|else|for|while|switch|do|goto|case)\b")
@@ -53,7 +55,7 @@ def _signature(joined: str) -> str:
     if not outer:
         return ""
     last = outer[-1]
-    inside = joined[last.end() : _closing(joined, last.end())]
+    inside = joined[last.end() : closing(joined, last.end()) or len(joined)]
     if "(" in inside:  # a function pointer among its parameters: named as written
         return f"{last[1]}(...)"
     names = [_name(part) for part in inside.split(",")]
@@ -63,16 +65,6 @@ def _signature(joined: str) -> str:
 def _depth(text: str, at: int) -> int:
     """How many parentheses are open at `at`."""
     return text.count("(", 0, at) - text.count(")", 0, at)
-
-
-def _closing(text: str, start: int) -> int:
-    """Where the parenthesis opened just before `start` closes."""
-    depth = 1
-    for at in range(start, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[at], 0)
-        if depth == 0:
-            return at
-    return len(text)
 
 
 def _name(parameter: str) -> str:
