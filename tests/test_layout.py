@@ -468,6 +468,7 @@ HOOK_MODULES = {
 QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook asks questions
     f"specflow.{name}"
     for name in (
+        "acts",
         "armrows",
         "budget",
         "callargs",  # REVIEW-E284

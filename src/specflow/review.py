@@ -5,13 +5,14 @@ affected.py, so that the commit hooks import neither (SPEED-3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from specflow.acts import Act, class_kind, evidence, named_first, shown_acts
 from specflow.affected import added_references, affected
-from specflow.budget import Cut, cut_of, unsure_once, within
-from specflow.change import FileChange, Hunk, Revision
+from specflow.budget import Cut, Ranked, cut_of, unsure_once, within
+from specflow.change import Change, FileChange, Hunk, Revision
 from specflow.confidence import (
     MIN_CONFIDENCE,
     commonly_written,
@@ -23,15 +24,11 @@ from specflow.confidence import (
 )
 from specflow.globs import is_code, matches
 from specflow.identifiers import hunk_text
-from specflow.languages.base import ITEM, ITEM_FUNCTION, LOCAL
-from specflow.languages.defining import header_function
 from specflow.linkmatch import EVIDENCE, IDENTIFIER
 from specflow.literals import keys_written
 from specflow.refs import Reference, by_id
 from specflow.specreview import SpecReview, deleted, spec_review
 from specflow.specset import changed_specs
-from specflow.spellings import constant_name
-from specflow.tableentry import on_statement, table_entry
 from specflow.words import word_set
 
 if TYPE_CHECKING:
@@ -39,21 +36,6 @@ if TYPE_CHECKING:
     from specflow.link import Link, Statement
     from specflow.pipeline import Snapshot
     from specflow.ripple import Ripple
-
-
-@dataclass(frozen=True)
-class Act:
-    """One thing a hunk does: `writes` NAME (using a producer), `stops writing` NAME, `changes`;
-    as shown, of Python, `adds` a definition whole (REVIEW-E166). `kind`: "class" when the
-    syntax tells NAME is one (shown with no call), else ""."""
-
-    verb: str
-    name: str
-    using: str = ""
-    kind: str = ""
-    local: bool = False  # REVIEW-E162: a Go function's own local, which no statement's name meets
-    item: bool = False  # REVIEW-E204: a Rust item whose attributes alone the hunk changes
-    entry: bool = False  # REVIEW-E225: a few entries of a long table: not what its statements say
 
 
 @dataclass(frozen=True)
@@ -136,43 +118,13 @@ def build(
     """The checklist of `snap` from the stages' results: `linking` from link.py and noop.py,
     `scoped` from affected.scope_index, the ripples and the untested functions from ripple.py."""
     specs, base_specs, change = snap.specs, snap.base_specs, snap.change
-    references, message_refs = snap.references, snap.message_references
     specs_dir, test_globs = snap.config.spec_dirs, snap.config.test_globs
     spec_paths = changed_specs(change, specs, base_specs)
-    added = added_references(change, specs, specs_dir, message_refs)
+    added = added_references(change, specs, specs_dir, snap.message_references)
     reasons = affected(specs, change, added, specs_dir, scoped, base_specs)
-    where = by_id([*references, *message_refs])
+    where = by_id([*snap.references, *snap.message_references])
     silent = {
         id(file.hunks[index]) for file in change.files for index in linking.noops.get(file.path, ())
-    }
-    around = {
-        id(file.hunks[index]): names
-        for file in change.files
-        for index, names in linking.enclosing.get(file.path, {}).items()
-    }
-    agreed = {
-        name
-        for r in ripples
-        if r.settled
-        for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
-    }
-    written = {
-        (file.path, line.number)
-        for file in change.files
-        if file.path in spec_paths
-        for line in file.added_lines()
-    }
-    assumed = {
-        id(file.hunks[index]): taken
-        for file in change.files
-        for index, taken in linking.unsure.get(file.path, {}).items()
-    }
-    described = {  # REVIEW-E166: display only; the links read `around`
-        id(file.hunks[index]): tuple(
-            Act(verb, name, kind=_class(kind)) for verb, name, kind in acts
-        )
-        for file in change.files
-        for index, acts in linking.shown.get(file.path, {}).items()
     }
     asked = _questions(
         linking,
@@ -180,14 +132,13 @@ def build(
         symbols,
         reasons,
         test_globs,
-        agreed,
-        (around, described),
-        written,
-        (assumed, scoped),
+        _agreed(ripples),
+        (_by_hunk(change, linking.enclosing), _described(change, linking)),
+        _written(change, spec_paths),
+        (_by_hunk(change, linking.unsure), scoped),
     )
-    touched = asked.touched
     reviews = tuple(
-        spec_review(spec, reasons[spec.id], base_specs, where, touched)
+        spec_review(spec, reasons[spec.id], base_specs, where, asked.touched)
         for spec in specs.specs
         if spec.id in reasons
     ) + deleted(specs, base_specs, where)
@@ -198,15 +149,6 @@ def build(
         for hunk in file.hunks
         if id(hunk) not in asked.hunks and id(hunk) not in silent
     ]
-    unlinked = tuple(hunk for path, hunk in loose if not scoped[path])  # REVIEW-8
-    unasked = tuple(  # REVIEW-E71: code a spec governs that no question asks about
-        Unasked(hunk, tuple(sorted(scoped[path])))
-        for path, hunk in loose
-        if scoped[path]
-        and is_code(path)
-        and not matches(path, test_globs)
-        and id(hunk) not in linking.tests  # REVIEW-E75: nor Rust's unit tests
-    )
     return Review(
         change.revision,
         change.files,
@@ -214,7 +156,7 @@ def build(
         reviews,
         tuple(ripples),
         tuple(untested),
-        unlinked,
+        tuple(hunk for path, hunk in loose if not scoped[path]),  # REVIEW-8
         len(specs.specs) + sum(review.deleted for review in reviews),
         tuple(_referenced(question, where) for question in asked.shown),
         asked.total - len(asked.shown),
@@ -223,8 +165,68 @@ def build(
             for f in change.files
             if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
         ),
-        unasked,
+        _unasked(loose, scoped, test_globs, linking.tests),
         asked.cut,
+    )
+
+
+Value = TypeVar("Value")
+
+
+def _by_hunk(change: Change, table: Mapping[str, Mapping[int, Value]]) -> dict[int, Value]:
+    """A table of each path's hunks by index, keyed by the hunks' ids instead."""
+    return {
+        id(file.hunks[index]): value
+        for file in change.files
+        for index, value in table.get(file.path, {}).items()
+    }
+
+
+def _described(change: Change, linking: Linking) -> dict[int, tuple[Act, ...]]:
+    """REVIEW-E166: what each hunk adds or changes, as shown (display only: links read
+    `enclosing`)."""
+    shown = _by_hunk(change, linking.shown)
+    return {
+        hunk: tuple(Act(verb, name, kind=class_kind(kind)) for verb, name, kind in acts)
+        for hunk, acts in shown.items()
+    }
+
+
+def _agreed(ripples: Sequence[Ripple]) -> set[str]:
+    """The names settled ripples write, and their producers': the format question is answered."""
+    return {
+        name
+        for r in ripples
+        if r.settled
+        for name in (r.symbol.name, *(p.rsplit(".", 1)[-1] for p in r.symbol.producers))
+    }
+
+
+def _written(change: Change, spec_paths: Collection[str]) -> set[tuple[str, int]]:
+    """REVIEW-20: the lines the change writes into its specs, by path."""
+    return {
+        (file.path, line.number)
+        for file in change.files
+        if file.path in spec_paths
+        for line in file.added_lines()
+    }
+
+
+def _unasked(
+    loose: Sequence[tuple[str, Hunk]],
+    scoped: Mapping[str, frozenset[str]],
+    test_globs: tuple[str, ...],
+    tests: Set[int],
+) -> tuple[Unasked, ...]:
+    """REVIEW-E71: code a spec governs that no question asks about, tests left out (REVIEW-E75:
+    Rust's unit tests too)."""
+    return tuple(
+        Unasked(hunk, tuple(sorted(scoped[path])))
+        for path, hunk in loose
+        if scoped[path]
+        and is_code(path)
+        and not matches(path, test_globs)
+        and id(hunk) not in tests
     )
 
 
@@ -254,65 +256,9 @@ def _questions(
     writes into its spec (`written`: spec path and line) comes first (REVIEW-20). A file's
     hunks that only rewrite `%` formats (`assumed`) ask once (REVIEW-E28). `places`: the
     definitions around each hunk, and what it does to them as shown (REVIEW-E166)."""
-    around, described = places
     assumed, scoped = unsure_scoped
-    in_file: dict[str, list[Symbol]] = {}
-    for symbol in symbols:
-        in_file.setdefault(symbol.path, []).append(symbol)
-    acts_of: dict[int, tuple[Act, ...]] = {}
-    shown_of: dict[int, tuple[Act, ...]] = {}  # REVIEW-E166: as the question shows them
-    keys_of: dict[int, frozenset[str]] = {}
-    tests: dict[str, bool] = {}
-    grouped: dict[tuple[str, int, str], list[tuple[float, Link]]] = {}
-    ruled = governed_hunks(linking.links)  # REVIEW-E242
-    for link in linking.links:
-        hunk = link.hunk
-        if id(hunk) in silent:
-            continue
-        acts = acts_of.get(id(hunk))
-        enclosing = around.get(id(hunk))
-        if acts is None:
-            acts = acts_of[id(hunk)] = evidence(hunk, in_file.get(hunk.path, ()), enclosing)
-            shown_of[id(hunk)] = _shown(acts, described.get(id(hunk)))
-        test = tests.get(hunk.path)
-        if test is None:
-            test = tests[hunk.path] = matches(hunk.path, test_globs)
-        touched = {act.name for act in acts}
-        acted = {a.name for a in acts if a.verb != "changes" and not (a.local or a.entry)}
-        keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
-        if keys is None:  # REVIEW-E204: an item redefined tells as a key written does
-            keys = keys_written(hunk) | {act.name for act in acts if act.item}
-            keys_of[id(hunk)] = keys
-        tested = test or id(hunk) in linking.tests
-        outer, in_code = enclosing or (), linking.rarity_in_code
-        if id(hunk) in ruled and commonly_written(link, linking.rarity, in_code, acted):
-            acted = set()  # REVIEW-E242: as if it only named it
-        sure = confidence(link, linking.rarity, acted, tested, touched, keys, outer, in_code)
-        if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
-            key = (link.statement.path, link.statement.line, hunk.path)
-            grouped.setdefault(key, []).append((sure, link))
-    order = {"context": 0, "requirement": 1, "edge-case": 2}
-    ranked = []
-    for found in grouped.values():
-        # REVIEW-E28: beside a real change, not the hunks that only rewrite `%` formats
-        found = [pair for pair in found if id(pair[1].hunk) not in assumed] or found
-        sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
-        statement = best.statement
-        affected = statement.spec in reasons
-        words = max(ranking_words(link, linking.rarity) for _, link in found)
-        shared = {word for _, link in found for word in link.words}
-        rank = (
-            all(id(link.hunk) in assumed for _, link in found),  # REVIEW-E255: after the rest
-            -standing(sure, statement.kind, len(shared), explicit(best)),
-            (statement.path, statement.line) not in written,
-            -words,
-            not affected,
-            order[statement.kind],
-            best.hunk.path,
-            found[0][1].hunk.new_start,
-        )
-        ranked.append((rank, (sure, best, found)))
-    ranked.sort(key=lambda pair: pair[0])
+    grouped, shown_of = _grouped(linking, silent, symbols, test_globs, settled, places)
+    ranked = _ranked(grouped, linking.rarity, reasons, written, assumed)
     ranked, held = unsure_once(ranked, assumed)
     unsure = {id(pair) for pair in ranked if pair[0][0]}
     # REVIEW-E291: a file no spec governs does not set the cut for the files specs govern
@@ -335,6 +281,92 @@ def _questions(
         if linking.budget is None
         else cut_of(ranked, len(shown), linking.budget, unsure, unowned),
     )
+
+
+Found = list[tuple[float, "Link"]]
+
+
+def _grouped(
+    linking: Linking,
+    silent: Set[int],
+    symbols: Sequence[Symbol],
+    test_globs: tuple[str, ...],
+    settled: Set[str],
+    places: tuple[Mapping[int, tuple[str, ...]], Mapping[int, tuple[Act, ...]]],
+) -> tuple[dict[tuple[str, int, str], Found], dict[int, tuple[Act, ...]]]:
+    """The links sure enough to ask, with their confidence, by statement and file; and what each
+    hunk does as shown (REVIEW-E166)."""
+    around, described = places
+    in_file: dict[str, list[Symbol]] = {}
+    for symbol in symbols:
+        in_file.setdefault(symbol.path, []).append(symbol)
+    acts_of: dict[int, tuple[Act, ...]] = {}
+    shown_of: dict[int, tuple[Act, ...]] = {}
+    keys_of: dict[int, frozenset[str]] = {}
+    tests: dict[str, bool] = {}
+    grouped: dict[tuple[str, int, str], Found] = {}
+    ruled = governed_hunks(linking.links)  # REVIEW-E242
+    for link in linking.links:
+        hunk = link.hunk
+        if id(hunk) in silent:
+            continue
+        acts = acts_of.get(id(hunk))
+        enclosing = around.get(id(hunk))
+        if acts is None:
+            acts = acts_of[id(hunk)] = evidence(hunk, in_file.get(hunk.path, ()), enclosing)
+            shown_of[id(hunk)] = shown_acts(acts, described.get(id(hunk)))
+        test = tests.get(hunk.path)
+        if test is None:
+            test = tests[hunk.path] = matches(hunk.path, test_globs)
+        touched = {act.name for act in acts}
+        acted = {a.name for a in acts if a.verb != "changes" and not (a.local or a.entry)}
+        keys = keys_of.get(id(hunk)) if link.evidence == IDENTIFIER else frozenset()
+        if keys is None:  # REVIEW-E204: an item redefined tells as a key written does
+            keys = keys_written(hunk) | {act.name for act in acts if act.item}
+            keys_of[id(hunk)] = keys
+        tested = test or id(hunk) in linking.tests
+        outer, in_code = enclosing or (), linking.rarity_in_code
+        if id(hunk) in ruled and commonly_written(link, linking.rarity, in_code, acted):
+            acted = set()  # REVIEW-E242: as if it only named it
+        sure = confidence(link, linking.rarity, acted, tested, touched, keys, outer, in_code)
+        if sure >= MIN_CONFIDENCE and not _settled(link, acts, settled):
+            key = (link.statement.path, link.statement.line, hunk.path)
+            grouped.setdefault(key, []).append((sure, link))
+    return grouped, shown_of
+
+
+_ORDER = {"context": 0, "requirement": 1, "edge-case": 2}
+
+
+def _ranked(
+    grouped: Mapping[tuple[str, int, str], Found],
+    rarity: Mapping[str, float],
+    reasons: Mapping[str, list[str]],
+    written: Set[tuple[str, int]],
+    assumed: Mapping[int, tuple[tuple[str, str], ...]],
+) -> list[Ranked]:
+    """Each statement and file's question, strongest first: its surest link and its rank."""
+    ranked: list[Ranked] = []
+    for found in grouped.values():
+        # REVIEW-E28: beside a real change, not the hunks that only rewrite `%` formats
+        found = [pair for pair in found if id(pair[1].hunk) not in assumed] or found
+        sure, best = max(found, key=lambda pair: (pair[0], -EVIDENCE.index(pair[1].evidence)))
+        statement = best.statement
+        words = max(ranking_words(link, rarity) for _, link in found)
+        shared = {word for _, link in found for word in link.words}
+        rank = (
+            all(id(link.hunk) in assumed for _, link in found),  # REVIEW-E255: after the rest
+            -standing(sure, statement.kind, len(shared), explicit(best)),
+            (statement.path, statement.line) not in written,
+            -words,
+            statement.spec not in reasons,
+            _ORDER[statement.kind],
+            best.hunk.path,
+            found[0][1].hunk.new_start,
+        )
+        ranked.append((rank, (sure, best, found)))
+    ranked.sort(key=lambda pair: pair[0])
+    return ranked
 
 
 def _question(
@@ -362,7 +394,7 @@ def _question(
         best.statement,
         best.hunk.path,
         hunks,
-        _named_first(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)]), best),
+        named_first(dict.fromkeys(act for hunk in hunks for act in acts_of[id(hunk)]), best),
         best.evidence,
         best.names,
         words,
@@ -380,24 +412,6 @@ def _referenced(question: Question, where: Mapping[str, list[Reference]]) -> Que
     return replace(question, referenced=True) if on else question
 
 
-def _class(kind: str) -> str:
-    """REVIEW-E166: only a class is told apart: a function is what `changes NAME` meant."""
-    return kind if kind == "class" else ""
-
-
-def _shown(acts: tuple[Act, ...], described: tuple[Act, ...] | None) -> tuple[Act, ...]:
-    """REVIEW-E166: what a hunk that writes no name does, as shown: the definitions it adds
-    whole or changes (`described`), rather than the innermost around its last line alone."""
-    return described if described and all(act.verb == "changes" for act in acts) else acts
-
-
-def _named_first(acts: Iterable[Act], best: Link) -> tuple[Act, ...]:
-    """What the hunks do, what the evidence names first: of a hunk that writes nine names, the
-    one the statement speaks of is what the reviewer reads first (REVIEW-5)."""
-    named = {name.rsplit(".", 1)[-1] for name in best.names}
-    return tuple(sorted(acts, key=lambda act: act.name.rsplit(".", 1)[-1] not in named))
-
-
 def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:
     """The hunk writes a name with the same call as the code that already writes it (a settled
     ripple), and the statement names that name, or only names it and that call: the format
@@ -407,37 +421,3 @@ def _settled(link: Link, acts: Sequence[Act], agreed: Set[str]) -> bool:
     named = {name.rsplit(".", 1)[-1] for name in link.names}
     settled = {act.name for act in acts if act.verb == "writes"} & agreed
     return bool(settled) and bool(named & settled or named <= agreed)
-
-
-def evidence(
-    hunk: Hunk, symbols: Sequence[Symbol], enclosing: Sequence[str] | None = None
-) -> tuple[Act, ...]:
-    """What a hunk does: the names it writes (and with what), stops writing, or the function it
-    changes (the innermost around it; git's hunk header when the syntax is not known)."""
-    mine = [symbol for symbol in symbols if symbol.path == hunk.path]
-    added = [line.number for line in hunk.added] if mine else []
-    removed = [line.number for line in hunk.removed] if mine else []
-    acts: dict[tuple[str, str], Act] = {}
-    for symbol in mine:
-        if symbol.kind == "write" and on_statement(symbol, added):
-            using = symbol.producers[0] if symbol.producers else ""
-            local = symbol.reach == LOCAL and symbol.path.endswith(".go")  # REVIEW-E162
-            if symbol.reach in (ITEM, ITEM_FUNCTION):  # REVIEW-E204: its attributes changed
-                kind = "class" if symbol.reach == ITEM else ""
-                act = Act("changes", symbol.name, kind=kind, item=True)
-                acts.setdefault(("changes", symbol.name), act)
-                continue
-            entry = table_entry(symbol, hunk.added)
-            act = Act("writes", symbol.name, using, local=local, entry=entry)
-            acts.setdefault(("writes", symbol.name), act)
-        elif symbol.kind == "unwrite" and on_statement(symbol, removed):
-            act = Act("stops writing", symbol.name, entry=table_entry(symbol, hunk.removed))
-            acts.setdefault(("stops writing", symbol.name), act)
-    if acts:
-        return tuple(acts.values())
-    if enclosing is not None:  # the syntax is known: git's header may name an earlier function
-        name = enclosing[-1] if enclosing else ""
-        constant = hunk.path.endswith(".rs") and constant_name(name)  # REVIEW-E327: no call
-        return (Act("changes", name, kind="class" if constant else ""),)
-    # git's header of a Markdown hunk is a heading, not a function
-    return (Act("changes", header_function(hunk.header) if is_code(hunk.path) else ""),)

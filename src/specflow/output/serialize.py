@@ -14,6 +14,7 @@ from specflow.output.escape import printable
 BRIEF_CHECKS = ("specflow check --staged", "specflow review --staged")  # BRIEF-5
 
 if TYPE_CHECKING:  # types only: `check --format json` must not import the review's stages
+    from specflow.acts import Act
     from specflow.budget import Cut
     from specflow.change import FileChange, Hunk, Revision
     from specflow.commands.brief import Brief
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # types only: `check --format json` must not import the revie
     from specflow.model import Finding, Requirement, Spec
     from specflow.pipeline import CheckResult
     from specflow.refs import Reference
-    from specflow.review import Act, Question, Review
+    from specflow.review import Question, Review
     from specflow.ripple import Ripple
     from specflow.specreview import ItemStatus, SpecReview
     from specflow.usekind import Use
