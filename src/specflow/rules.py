@@ -258,7 +258,8 @@ def _standard(reference: Reference, spec: Spec) -> Finding:
 
 def _id_range(spec: Spec, wanted: str = "") -> str:
     """CHECK-E64: the spec's IDs, its edge cases' too, the kind of `wanted` first; a run of
-    more than six (all six are listed, tests/test_pinned.py) is its first and last."""
+    more than six (all six are listed, tests/test_pinned.py) is its lowest and highest by
+    number (CHECK-E71)."""
     kinds = [
         [item.id for item in spec.items if item.id and item.kind == kind]
         for kind in ("requirement", "edge-case")
@@ -273,7 +274,19 @@ _EDGE_ID = re.compile(r"-E[0-9]+$")
 
 
 def _run(ids: Sequence[str]) -> str:
-    return ", ".join(ids) if len(ids) <= 6 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
+    """CHECK-E71: a long run is its lowest and highest IDs by number, which the file's first and
+    last lines need not be: a committer reads the highest to pick the next one free."""
+    if len(ids) <= 6:
+        return ", ".join(ids)
+    return f"{min(ids, key=_number)} … {max(ids, key=_number)} ({len(ids)})"
+
+
+def _number(item_id: str) -> int:
+    digits = _NUMBER.search(item_id)
+    return int(digits.group()) if digits else 0
+
+
+_NUMBER = re.compile(r"[0-9]+$")
 
 
 def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
