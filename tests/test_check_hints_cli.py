@@ -42,3 +42,17 @@ def test_renaming_a_spec_id_is_no_deleted_file(repo, cli):
     repo.stage({"specs/job.md": None})
     deleted = cli("check", "--staged")
     assert deleted.code == 1 and "which this change deletes" in deleted.out, deleted
+
+
+def test_a_long_run_names_its_lowest_and_highest_ids_not_the_files_first_and_last(repo, cli):
+    """CHECK-E71: this repository's review spec was told "REVIEW-E1 … REVIEW-E324" while it
+    defined REVIEW-E348 higher up: a run's ends are its lowest and highest numbers."""
+    planned = "".join(f"- [ ] JOB-{n}: item {n}\n" for n in (3, 2, 12))
+    later = "".join(f"- [ ] JOB-{n}: item {n}\n" for n in (4, 5, 7))
+    unordered = SPEC.replace(SPEC[SPEC.index("- JOB-1") : SPEC.index("## Edge")], "")
+    unordered = unordered.replace("## Edge", f"{planned}- JOB-1: one\n{later}## Edge")
+    repo.commit("base", {**FILES, "specs/job.md": unordered})
+    repo.stage({"tests/test_x.py": FILES["tests/test_x.py"].replace("JOB-E1", "JOB-99")})
+    told = cli("check", "--staged")
+    assert told.code == 1, told
+    assert "defines JOB-1 … JOB-12 (7) and JOB-E1, JOB-E2" in told.out, told.out

@@ -828,6 +828,22 @@ def test_push_of_a_range_with_a_blocked_commit_in_its_middle_is_refused(remote, 
     assert git(remote, "rev-parse", "main").stdout.strip() == pushed_before
 
 
+def test_push_of_an_id_added_and_dropped_within_the_range_passes(remote, repo):
+    """CHECK-E70: RESET-9 planned by one commit and dropped by the next, both messages naming
+    it (each passed commit-msg); the pushed range's two ends define it no more."""
+    assert git(repo.path, "push", "-q", "origin", "main").returncode == 0
+    planned = SPEC.replace("## Edge Cases", "- [ ] RESET-9: Reset links expire.\n\n## Edge Cases")
+    for message, spec in (("Plan RESET-9", planned), ("Drop RESET-9: out of scope", SPEC)):
+        repo.stage({"specs/password-reset.md": spec})
+        done = commit(repo, message)
+        assert done.returncode == 0, output(done)
+    repo.stage({"notes.txt": "notes\n"})
+    assert commit(repo, "Notes").returncode == 0
+    pushed = git(repo.path, "push", "origin", "main")
+    assert pushed.returncode == 0, output(pushed)
+    assert git(remote, "rev-parse", "main").stdout.strip() == repo.head()
+
+
 def test_push_of_a_new_branch_checks_only_its_own_commits(remote, repo):
     """HOOK-7: from the first commit not on the remote; main's history is not judged again."""
     repo.stage(BAD)

@@ -116,6 +116,8 @@ class Change(NamedTuple):
     files: tuple[FileChange, ...] = ()
     messages: tuple[str, ...] = ()
     extra: dict[str, str] = {}  # noqa: RUF012 - never changed
+    # CHECK-E70: each message's commit id then its parents' (a commit's, a range's)
+    commits: tuple[tuple[str, ...], ...] = ()
 
     @property
     def paths(self) -> list[str]:

@@ -1,4 +1,5 @@
-"""Writing files without ever losing one: atomic replace, and create-only for new files."""
+"""Writing files without ever losing one: atomic replace, and create-only for new files; and
+listing a folder outside git."""
 
 from __future__ import annotations
 
@@ -67,3 +68,19 @@ def _link_new(temporary: str, path: Path) -> None:
                 handle.write(source.read())
         except FileExistsError:
             raise SpecflowError("already exists; not overwritten", str(path)) from None
+
+
+def walk(root: Path) -> list[str]:
+    """CLI-E10: the files of a folder outside git (CLI-E2), as `git ls-files` would list them:
+    never inside a sub-folder that is a repository of its own; a folder that cannot be read
+    or is removed during the walk is left out (os.walk skips it), never fatal."""
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [
+            name for name in subfolders if not os.path.lexists(f"{folder}/{name}/.git")
+        ]
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        # os.path's tests are False for a path that vanished or is too long to read
+        found += [prefix + name for name in names if os.path.isfile(f"{folder}/{name}")]
+    return sorted(found)

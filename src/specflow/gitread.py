@@ -54,7 +54,9 @@ def start_change(repo: RepoInfo, revision: Revision) -> Callable[[], Change]:
             entries, patch = split_raw(blocks)
             files = assemble(entries, split_patch(patch)) if entries else []
         files = _binary_renames(repo, revision, files)
-        return Change(revision, tuple(files), tuple(_messages_of(repo, revision)))
+        said = _messages_of(repo, revision)
+        ids = tuple(tuple(commit) for commit, _ in said)
+        return Change(revision, tuple(files), tuple(text for _, text in said), commits=ids)
 
     return finish
 
@@ -91,11 +93,33 @@ def _diff_target(revision: Revision) -> list[str]:
     return [revision.base, revision.head, "--"]
 
 
-def _messages_of(repo: RepoInfo, revision: Revision) -> list[str]:
+def _messages_of(repo: RepoInfo, revision: Revision) -> list[tuple[list[str], str]]:
     if revision.head is None:
         return []
     base = revision.base if revision.mode == "range" else None
     return messages(repo.root, base, revision.head)
+
+
+def changed_since(
+    root: Path, base: str, commits: Sequence[str], folders: Sequence[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """CHECK-E70: by commit, (path, blob id) of each file under `folders` that the commit has
+    and `base` has otherwise (added or changed): one `diff-tree` for all of them."""
+    pairs = "".join(f"{commit} {base}\n" for commit in commits).encode()
+    paths = [f"{folder}/" for folder in folders]
+    args = ("diff-tree", "--stdin", "-r", "-z", "--no-abbrev", "--no-renames", "--", *paths)
+    fields = iter(run(root, *args, stdin=pairs).split(b"\0"))
+    rows: dict[str, list[tuple[str, str]]] = {commit: [] for commit in commits}
+    commit = ""
+    for field in fields:  # a commit's id, then `:modes blobs status` and a path for each file
+        if not field.startswith(b":"):
+            commit = field.decode()
+            continue
+        _, mode, _, blob, _ = field.decode().split()
+        path = os.fsdecode(next(fields))
+        if mode.startswith("100"):  # a deleted file's mode is 000000; no symlink is a spec
+            rows.setdefault(commit, []).append((path, blob))
+    return rows
 
 
 def list_tree(root: Path, tree: str | None, *folders: str) -> list[tuple[str, str, str]]:
@@ -387,24 +411,10 @@ def list_files(root: Path, tree: str | None = None) -> list[str]:
     elif (root / ".git").exists():
         out = run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     else:
-        return _walk(root)
+        from specflow.fsio import walk  # outside git only: a hook need not import tempfile
+
+        return walk(root)
     return sorted({os.fsdecode(name) for name in out.split(b"\0") if name})
-
-
-def _walk(root: Path) -> list[str]:
-    """CLI-E10: the files of a folder outside git (CLI-E2), as `git ls-files` would list them:
-    never inside a sub-folder that is a repository of its own; a folder that cannot be read
-    or is removed during the walk is left out (os.walk skips it), never fatal."""
-    found: list[str] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [
-            name for name in subfolders if not os.path.lexists(f"{folder}/{name}/.git")
-        ]
-        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        # os.path's tests are False for a path that vanished or is too long to read
-        found += [prefix + name for name in names if os.path.isfile(f"{folder}/{name}")]
-    return sorted(found)
 
 
 def comment_char(root: Path) -> str:

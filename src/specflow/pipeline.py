@@ -65,7 +65,7 @@ def snapshot(
     cache = SpecCache.load(repo.common_dir)  # unpickled while git diffs and lists the specs
     change = reading()
     if extra_messages:
-        change = Change(change.revision, change.files, change.messages + extra_messages)
+        change = change._replace(messages=change.messages + extra_messages)
     specs, base_specs, rows = _read_tree(repo, config, change, listing(), cache)
     require_specs_dir(config, specs)  # CHECK-17, CLI-E7: for every command that reads specs
     if revision.mode == "worktree":
@@ -105,7 +105,7 @@ def _with_untracked_specs(
         for spec in specs.specs
         if spec.path not in tracked and spec.path not in listed
     ]
-    return Change(change.revision, (*change.files, *new), change.messages) if new else change
+    return change._replace(files=(*change.files, *new)) if new else change
 
 
 def _read_tree(
@@ -353,8 +353,16 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
         unchanged=unchanged,
         gone=_lost_definitions(repo, snap, change),
         tests=tests,
+        excused=_excused(repo, snap) if snap.revision.mode == "range" else frozenset(),
     )
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
+
+
+def _excused(repo: gitio.RepoInfo, snap: Snapshot) -> frozenset[Reference]:
+    """CHECK-E70, a range's only: a commit's hooks never load it (LAYOUT-13)."""
+    from specflow.messageids import excused
+
+    return excused(repo.root, snap)
 
 
 def _lost_definitions(
@@ -415,7 +423,7 @@ def _unexcluded(change: Change, exclude: tuple[str, ...]) -> Change:
     if not exclude:
         return change
     kept = tuple(f for f in change.files if not matches(f.path, exclude))
-    return Change(change.revision, kept, change.messages)
+    return change._replace(files=kept)
 
 
 def constraint_coverage(spec: Spec, cwd: Path | None = None) -> list[ConstraintCover]:

@@ -4,7 +4,7 @@ Findings out; only the CLI turns them into an exit code."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow.affected import added_references, affected
@@ -44,6 +44,7 @@ def check(
     unchanged: Mapping[str, set[int]] | None = None,
     gone: Mapping[str, tuple[str, int]] | None = None,
     tests: Mapping[str, UnitTests] | None = None,
+    excused: Collection[Reference] = frozenset(),
 ) -> list[Finding]:
     """Every finding of every rule on `snap` (its change is the part judged, exclusions out),
     with each rule's configured severity; `off` rules dropped. Its `base_specs` are the changed
@@ -56,7 +57,8 @@ def check(
     an enforced spec's scope (CHECK-E41).
     `unchanged`: by path, the hunks that change no behaviour, of those files (CHECK-E19).
     `gone`: the definitions the change removes that a spec names, and the tree lost (CHECK-E20).
-    `tests`: the test code of those files that hold some, before and after (CHECK-E27, E29)."""
+    `tests`: the test code of those files that hold some, before and after (CHECK-E27, E29).
+    `excused`: a range's message references its own commit's specs defined (CHECK-E70)."""
     specs, change, base_specs = snap.specs, snap.change, snap.base_specs
     references, message_refs = snap.references, snap.message_references
     config = snap.config
@@ -69,7 +71,7 @@ def check(
     raw = [
         *_unreferenced(in_scope, ids, change),
         *_planned_but_referenced(in_scope, ids),
-        *_dangling(specs, added, base_specs or SpecSet(())),
+        *_dangling(specs, added, base_specs or SpecSet(()), excused),
         *_left_dangling(specs, change, references, added, base_specs or SpecSet(())),
         *_deprecated(specs, added),
         *check_constraints(specs, change, ids["implements"], specs_dir, texts or {}),
@@ -223,10 +225,17 @@ def _not_defined(item_id: str, spec: Spec) -> str:
 
 
 # CHECK-2
-def _dangling(specs: SpecSet, added: Sequence[Reference], base_specs: SpecSet) -> Iterator[Finding]:
+def _dangling(
+    specs: SpecSet,
+    added: Sequence[Reference],
+    base_specs: SpecSet,
+    excused: Collection[Reference],
+) -> Iterator[Finding]:
     for reference in added:
-        # HOOK-E8: a message naming an ID the change removes or renumbers describes the change
-        if reference.path == MESSAGE and reference.id in base_specs.items:
+        # HOOK-E8: a message naming an ID the change removes or renumbers describes the change;
+        # CHECK-E70: in a range, as its own commit's change
+        said = reference.path == MESSAGE
+        if said and (reference.id in base_specs.items or reference in excused):
             continue
         if reference.id not in specs.items:
             spec = specs.by_id.get(prefix_of(reference.id))
@@ -258,7 +267,8 @@ def _standard(reference: Reference, spec: Spec) -> Finding:
 
 def _id_range(spec: Spec, wanted: str = "") -> str:
     """CHECK-E64: the spec's IDs, its edge cases' too, the kind of `wanted` first; a run of
-    more than six (all six are listed, tests/test_pinned.py) is its first and last."""
+    more than six (all six are listed, tests/test_pinned.py) is its lowest and highest by
+    number (CHECK-E71)."""
     kinds = [
         [item.id for item in spec.items if item.id and item.kind == kind]
         for kind in ("requirement", "edge-case")
@@ -273,7 +283,19 @@ _EDGE_ID = re.compile(r"-E[0-9]+$")
 
 
 def _run(ids: Sequence[str]) -> str:
-    return ", ".join(ids) if len(ids) <= 6 else f"{ids[0]} … {ids[-1]} ({len(ids)})"
+    """CHECK-E71: a long run is its lowest and highest IDs by number, which the file's first and
+    last lines need not be: a committer reads the highest to pick the next one free."""
+    if len(ids) <= 6:
+        return ", ".join(ids)
+    return f"{min(ids, key=_number)} … {max(ids, key=_number)} ({len(ids)})"
+
+
+def _number(item_id: str) -> int:
+    digits = _NUMBER.search(item_id)
+    return int(digits.group()) if digits else 0
+
+
+_NUMBER = re.compile(r"[0-9]+$")
 
 
 def _deprecated(specs: SpecSet, added: Sequence[Reference]) -> Iterator[Finding]:
