@@ -47,8 +47,10 @@ from specflow.linkmatch import (
 from specflow.outranked import (
     acronym_said,
     another_specs_method_dropped,
+    class_only_dropped,
     named_after,
     outer_class_dropped,
+    overview_dropped,
     passing_mention_dropped,
 )
 from specflow.said import version_only
@@ -98,6 +100,10 @@ def enclosing_rows(
             if not links:
                 continue
             text = hunk_text(file.hunks[number])
+            class_only_dropped(corpus, around, file.hunks[number], links)  # REVIEW-E365
+            overview_dropped(corpus, around, links, scope.docs)  # REVIEW-E366
+            if not links:
+                continue
             words = _hunk_words(file.hunks[number], text)
             values = code_values(text)
             for doc, (kind, named) in links.items():

@@ -1,17 +1,21 @@
 """How the definitions around a hunk link: the class around a method that another statement
 names is no evidence by itself (REVIEW-E223), a definition named after an identifier a
 statement names is inside what it names (REVIEW-E222), and what another spec's statement names
-in passing is no evidence (REVIEW-E241). Pure."""
+in passing is no evidence (REVIEW-E241), a Context line about a class is no question of a hunk in
+one of its methods by the class alone (REVIEW-E365), nor of one another statement is about
+(REVIEW-E366). Pure."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
 
-from specflow.identifiers import CODE_SPAN
+from specflow.change import Hunk, Line
+from specflow.definitions import defined_names
+from specflow.identifiers import CODE_SPAN, identifiers
 from specflow.link import Corpus
 from specflow.linkmatch import IDENTIFIER, Found, keep
-from specflow.spellings import calls, spelled_within
+from specflow.spellings import calls, spelled_within, wildcard_names
 
 
 def outer_class_dropped(
@@ -132,3 +136,82 @@ def acronym_said(
         said = [d for d in docs if word.search(CODE_SPAN.sub(" ", corpus.statements[d].text))]
         if len(said) == 1:
             keep(links, said[0], IDENTIFIER, name)
+
+
+def class_only_dropped(
+    corpus: Corpus, around: Sequence[str], hunk: Hunk, links: dict[int, Found]
+) -> None:
+    """REVIEW-E365: a Context line whose subject is a class (`Blueprint` is a `Scaffold` that
+    records deferred setup functions) speaks of the class as a whole: a hunk inside one of its
+    methods is no evidence for it by the classes around alone. It still links when nothing but
+    the class is around the hunk (its header, bases, attributes), when the hunk adds the method
+    (a new member), when the method is one the line names (`register()`, or
+    `get_cookie_partitioned` of `get_cookie_*()`), or the constructor of a class the line calls
+    (`Middleware(cls, **options)`). A member the hunk's own lines name (`record`)
+    links by them, not by this evidence."""
+    if len(around) < 2 or _added(hunk, around[-1]):
+        return
+    inner, outer = around[-1], {name for name in around[:-1] if _class(name)}
+    for doc, (kind, named) in list(links.items()):
+        statement = corpus.statements[doc]
+        if kind != IDENTIFIER or statement.kind != "context" or not set(named) <= outer:
+            continue
+        subject = _subject(statement.text)
+        if subject not in named or (inner in _BUILDERS and calls(subject, statement.text)):
+            continue  # a line calling the class (`Middleware(cls, **options)`) names its builder
+        members = {name.rsplit(".", 1)[-1] for name in identifiers(statement.text)} - outer
+        stems = wildcard_names(statement.text)
+        if inner in members or any(inner.startswith(stem) for stem in stems):
+            continue
+        del links[doc]
+
+
+# a class's constructor in each language: what a call of the class runs
+_BUILDERS = _CONSTRUCTORS | {"initialize", "__construct", "constructor", "init"}
+
+
+def _added(hunk: Hunk, name: str) -> bool:
+    """The hunk adds the definition of `name`: a new member of the class around it."""
+
+    def defined(lines: Sequence[Line]) -> set[str]:
+        return {n for n, _ in defined_names(hunk.path, "\n".join(line.text for line in lines))}
+
+    return name in defined(hunk.added) and name not in defined(hunk.removed)
+
+
+def overview_dropped(
+    corpus: Corpus, around: Sequence[str], links: dict[int, Found], docs: Set[int]
+) -> None:
+    """REVIEW-E366: a Context line whose subject is named in CamelCase (a class, a Go type's
+    method: `Router.ServeHTTP()`) names the method around a hunk in passing (`SessionInterface`
+    is the pluggable session backend: `open_session()` ..., `save_session()` at its end); when
+    another statement of the specs governing the file (`docs`) has that method as its subject
+    (`save_session()` deletes the cookie ...), that statement speaks of the change, the line
+    does not. A line whose subject is the method itself is about it."""
+    inner = around[-1] if around and docs else ""
+    if not inner or (len(around) == 1 and _class(inner)):
+        return  # a class, or a Java constructor (named as its class), is no member
+    about = {d for d in docs if _last(_subject(corpus.statements[d].text)) == inner}
+    if not about:
+        return
+    for doc, (kind, named) in list(links.items()):
+        statement = corpus.statements[doc]
+        if kind != IDENTIFIER or statement.kind != "context" or doc not in docs - about:
+            continue
+        if _class(_last(_subject(statement.text))) and inner in {_last(n) for n in named}:
+            del links[doc]
+
+
+def _subject(text: str) -> str:
+    """A statement's subject: the name its first code span opens with (`Blueprint.register` of
+    `Blueprint.register(app)`)."""
+    first = CODE_SPAN.search(text)
+    name = _NAME.match(first[1].strip()) if first else None
+    return name[0] if name else ""
+
+
+_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za-z_$][\w$]*)*")
+
+
+def _last(name: str) -> str:
+    return re.split(r"\.|::|#", name)[-1]
