@@ -121,6 +121,10 @@ def generic_noop_hunks(
         found |= final_fields(hunks, runs)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
+    if len(found) < len(hunks):  # REVIEW-E359: definitions moved whole
+        from specflow.languages.bracemoves import moved_hunks
+
+        found |= moved_hunks(path, hunks, sides, _plain_tokens)
     return found | declared
 
 
@@ -136,8 +140,7 @@ def runs(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
 
 
 def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
-    """REVIEW-E155: the hunks that change a line of a `const enum` on its side (its values
-    are written into the code that reads them, a `.d.ts`'s too)."""
+    """REVIEW-E155: the hunks that change a `const enum`'s line (its readers inline it)."""
     lines = [const_enum_lines(side.code) if side else set() for side in sides]
     return {
         index
@@ -296,8 +299,7 @@ def unchanged_tokens(
     new: bytes | None,
     renames: Renames = NO_RENAMES,
 ) -> set[int]:
-    """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
-    as the review judges them, from its two texts."""
+    """CHECK-E21: the hunks of code not Python that change nothing, from the file's texts."""
     before, after = (
         text.decode("utf-8", "replace") if text is not None else None for text in (old, new)
     )
