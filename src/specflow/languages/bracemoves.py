@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from specflow.change import Hunk, Line
+from specflow.languages.paramrenames import renamed_hunks
 from specflow.languages.tokens import Side, Sides
 
 MOVES_PATHS = (".java", ".go", ".js", ".mjs", ".cjs", ".ts")
@@ -45,6 +46,16 @@ _JS_METHOD = re.compile(
     r"(#?[A-Za-z_$][\w$]*)\s*\("
 )
 _DIRECTIVE = re.compile(r"\s*(['\"])use strict\1")
+
+
+def moved_or_renamed(
+    path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokenize
+) -> set[int]:
+    """REVIEW-E359's hunks, and REVIEW-E360's (`paramrenames`) of the others."""
+    found = moved_hunks(path, hunks, sides, tokenize)
+    if len(found) == len(hunks):
+        return found
+    return found | renamed_hunks(path, hunks, sides, tokenize)
 
 
 def moved_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokenize) -> set[int]:
