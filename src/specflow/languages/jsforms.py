@@ -275,3 +275,58 @@ def _closing(tokens: list[str], at: int) -> int | None:
 
 
 _NOT_NAMES = frozenset(("new", "typeof", "void", "delete", "await", "yield", "function", "class"))
+
+
+# REVIEW-E362: `!x || x.p !== 'text'` is `x?.p !== 'text'` where what stands around groups it
+_BEFORE_OR = frozenset(("", "(", "[", "{", ",", ";", "?", ":", "return"))
+_AFTER_OR = frozenset(("", ")", "]", "}", ",", ";", ":"))
+
+
+def compared(tokens: list[str]) -> list[str]:
+    """REVIEW-E361's and REVIEW-E362's spellings of a comparison, one way."""
+    return optional_compared(typeof_compared(tokens))
+
+
+def optional_compared(tokens: list[str]) -> list[str]:
+    """REVIEW-E362: `!x || x.p !== 'text'` as `x?.p !== 'text'` (TypeScript's downlevel of
+    optional chaining): of a nullish `x` both are true; of another falsy `x` (`0`, `''`,
+    `false`) the first is true and the second reads a primitive's `p`, which is never a
+    string (`''.length` is a number), so true too; else both compare `x.p`. Only a name
+    `x`, a member `p`, a string literal and `!==`, grouped by what stands around as one
+    operand of `||` (`a && !x || ...` groups `a && !x` first, and asks)."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        window = tokens[at : at + 11]
+        if _optional(window) and _or_bounded(tokens, at, at + 11):
+            out += [window[1], "?", ".", window[6], "!", "=", "=", window[10]]
+            at += 11
+            continue
+        out.append(tokens[at])
+        at += 1
+    return out
+
+
+def _optional(window: list[str]) -> bool:
+    if len(window) < 11 or window[0] != "!" or window[2:4] != ["|", "|"]:
+        return False
+    name, member, value = window[1], window[6], window[10]
+    plain = all(_NAME.fullmatch(word) and word not in _NOT_NAMES for word in (name, member))
+    same = window[4:6] == [name, "."] and window[7:10] == ["!", "=", "="]
+    return bool(plain) and same and value.startswith("\x00str:")
+
+
+def _or_bounded(tokens: list[str], first: int, end: int) -> bool:
+    before = tokens[first - 1] if first else ""
+    after = tokens[end] if end < len(tokens) else ""
+    if before == "|":
+        opens = first > 1 and tokens[first - 2] == "|"  # `a || !x || ...`: `||` associates
+    elif before == "=":
+        opens = first > 1 and tokens[first - 2][:1].isalnum()  # an assignment, not `==`
+    else:
+        opens = before in _BEFORE_OR
+    if after == "|":
+        return opens and tokens[end + 1 : end + 2] == ["|"]
+    if after == "?":
+        return opens and tokens[end + 1 : end + 2] not in (["."], ["?"])
+    return opens and after in _AFTER_OR

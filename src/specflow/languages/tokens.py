@@ -369,11 +369,11 @@ def _quoted(tokens: list[str]) -> list[str]:
 def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
     """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
     known and neither binds a name `undefined` of its own."""
-    from specflow.languages.jsforms import binds_undefined, typeof_compared, voided
+    from specflow.languages.jsforms import binds_undefined, compared, optional_compared, voided
 
     if any(side is None or binds_undefined(side.code) for side in sides):
-        return _quoted
-    return lambda tokens: typeof_compared(voided(_quoted(tokens)))  # REVIEW-E361
+        return lambda tokens: optional_compared(_quoted(tokens))  # REVIEW-E362
+    return lambda tokens: compared(voided(_quoted(tokens)))  # REVIEW-E361, REVIEW-E362
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:
