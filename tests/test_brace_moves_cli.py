@@ -130,15 +130,15 @@ GO_SPEC = SPEC.replace("`Lexer.next`", "`Parse`")
 
 
 def test_a_go_function_moved_asks_nothing_but_init_asks(repo, cli):
-    """REVIEW-E359: Go's `Format` moved above `Parse` asks nothing; the second `init()` moved
-    above the first runs first, and asks."""
+    """REVIEW-E359: Go's `Format` moved above `Parse` asks nothing; the first `init()` moved
+    below the second runs second, and asks."""
     repo.commit("base", {"specs/lex.md": GO_SPEC, "src/x.go": GO})
     blocks = GO.split("\n\n")
     moved = "\n\n".join([blocks[0], blocks[4].rstrip("\n"), blocks[1], blocks[2], blocks[3]])
     assert _noop(repo, cli, "sorted", {"src/x.go": moved + "\n"}) == (["src/x.go"], 0)
     repo.commit("back", {"src/x.go": GO})
-    inits = "\n\n".join([blocks[0], blocks[3], blocks[2], blocks[1], blocks[4]])
-    assert _noop(repo, cli, "inits swapped", {"src/x.go": inits})[0] == []
+    last = "\n\n".join([blocks[0], blocks[2], blocks[3], blocks[4].rstrip("\n"), blocks[1]])
+    assert _noop(repo, cli, "first init moved last", {"src/x.go": last + "\n"})[0] == []
 
 
 JS = """'use strict'

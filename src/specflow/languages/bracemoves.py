@@ -74,8 +74,6 @@ def moved_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokeni
     blocks = _blocks(path, before), _blocks(path, after)
     if blocks[0] is None or blocks[1] is None:
         return set()
-    if _rest(before, blocks[0], tokenize) != _rest(after, blocks[1], tokenize):
-        return set()
     touched = (
         _touched(before, blocks[0], removed, tokenize),
         _touched(after, blocks[1], added, tokenize),
@@ -89,13 +87,16 @@ def moved_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokeni
         and _harmless_script(after, blocks[1], moved[1])
     ):
         return set()
-    return {
+    found = {
         index
         for index, hunk in enumerate(hunks)
         if (hunk.removed or hunk.added)
         and _within(before, hunk.removed, moved[0])
         and _within(after, hunk.added, moved[1])
     }
+    if found and _rest(before, blocks[0], tokenize) != _rest(after, blocks[1], tokenize):
+        return set()  # read last: the whole file's tokens
+    return found
 
 
 _Key = tuple[tuple[str, ...], tuple[str, ...]]
@@ -174,20 +175,19 @@ def _blocks(path: str, side: Side) -> list[_Block] | None:
     found: list[_Block] = []
     since: list[_Piece] = []  # the code since the last `;`, `{` or `}`, line by line
     for number, line in enumerate(side.code, 1):
-        for column, char in enumerate(line):
-            if char in "{};":
-                if char == "{":
-                    stack.append(since)
-                elif char == "}" and not stack:
-                    return None
-                elif char == "}":
-                    block = _block(path, stack, number, line[column + 1 :])
-                    found.extend([block] if block else [])
-                since = []
-            elif since and since[-1].number == number:
-                since[-1] = since[-1]._replace(text=since[-1].text + char)
-            elif not char.isspace():
-                since.append(_Piece(number, not line[:column].strip(), char))
+        start = 0
+        for delimiter in _DELIMITERS.finditer(line):
+            _extend(since, number, line, start, delimiter.start())
+            start, char = delimiter.end(), delimiter.group()
+            if char == "{":
+                stack.append(since)
+            elif char == "}" and not stack:
+                return None
+            elif char == "}":
+                block = _block(path, stack, number, line[start:])
+                found.extend([block] if block else [])
+            since = []
+        _extend(since, number, line, start, len(line))
     return None if stack else _outermost(found)
 
 
@@ -197,20 +197,47 @@ class _Piece(NamedTuple):
     text: str
 
 
+_DELIMITERS = re.compile(r"[{};]")
+
+
+def _extend(since: list[_Piece], number: int, line: str, start: int, end: int) -> None:
+    """The code of `line` from `start` to `end` added to the statement read so far."""
+    text = line[start:end]
+    if since and since[-1].number == number:
+        since[-1] = since[-1]._replace(text=since[-1].text + text)
+    elif text.strip():
+        column = start + len(text) - len(text.lstrip())
+        since.append(_Piece(number, not line[:column].strip(), text.lstrip()))
+
+
 def _block(path: str, stack: list[list[_Piece]], number: int, tail: str) -> _Block | None:
     """The definition the `}` closing the innermost brace of `stack` ends, if movable: its
     header read from the first line of the statement, or a later line that starts one (Go's
     and JavaScript's lines end statements without a `;`)."""
     pieces = stack.pop()
-    container = tuple(_header(opened) for opened in stack)
-    if tail.strip() not in ("", ";"):
+    if tail.strip() not in ("", ";") or not _may_hold(path, stack):
         return None
+    container = tuple(_header(opened) for opened in stack)
     for index, piece in enumerate(pieces):
         if not piece.starts_line or (index and not _ends(path, pieces[index - 1].text)):
             continue
         if name := _member(path, _header(pieces[index:]), container):
             return _Block(piece.number, number, container, name)
     return None
+
+
+def _may_hold(path: str, stack: list[list[_Piece]]) -> bool:
+    """Whether the innermost brace open may hold a movable definition (`_member`'s test of
+    its container, read before the others' headers: most braces close a statement's block)."""
+    if not stack:
+        return not path.endswith(".java")
+    if path.endswith(".go"):
+        return False
+    inner = _header(stack[-1])
+    return bool((_JAVA_CLASS if path.endswith(".java") else _CLASS).search(inner))
+
+
+_CLASS = re.compile(r"\bclass\b")
 
 
 def _header(pieces: list[_Piece]) -> str:
@@ -270,7 +297,7 @@ def _member(path: str, header: str, container: tuple[str, ...]) -> str:
     if not container:
         function = _JS_FUNCTION.fullmatch(header[: header.find("(") + 1])
         return function[1] if function else ""
-    if not re.search(r"\bclass\b", container[-1]) or "=" in header.split("(", 1)[0]:
+    if not _CLASS.search(container[-1]) or "=" in header.split("(", 1)[0]:
         return ""
     method = _JS_METHOD.match(header)
     return method[1] if method and method.end() - 1 == header.find("(") else ""

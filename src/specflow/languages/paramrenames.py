@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from specflow.change import Hunk, Line
-from specflow.languages.tokens import Side, Sides
+from specflow.languages.tokens import Side, Sides, line_as
 
 RENAMES_PATHS = (".java", ".js", ".mjs", ".cjs", ".ts")
 Tokenize = Callable[[str], list[str]]
@@ -55,7 +55,11 @@ def renamed_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Toke
     before, after = sides
     if not path.endswith(RENAMES_PATHS) or before is None or after is None:
         return set()
-    changed = [(index, hunk) for index, hunk in enumerate(hunks) if hunk.removed and hunk.added]
+    changed = [
+        (index, hunk)
+        for index, hunk in enumerate(hunks)
+        if hunk.removed and hunk.added and _may_rename(hunk, sides, tokenize)
+    ]
     if not changed:
         return set()
     java = path.endswith(".java")
@@ -73,6 +77,21 @@ def renamed_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Toke
                 found.add(index)
                 break
     return found
+
+
+def _may_rename(hunk: Hunk, sides: Sides, tokenize: Tokenize) -> bool:
+    """Whether the hunk's removed and added code are as many tokens, where they differ two
+    names: read before the files, so that a change that renames nothing costs little."""
+    old, new = (
+        tokenize("\n".join(line_as(side, "uncommented", line) for line in lines))
+        for side, lines in zip(sides, (hunk.removed, hunk.added), strict=True)
+    )
+    return len(old) == len(new) and all(
+        a == b or (_WORD.fullmatch(a) and _WORD.fullmatch(b)) for a, b in zip(old, new, strict=True)
+    )
+
+
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 def _around(functions: list[_Function], lines: Sequence[Line]) -> list[_Function]:
@@ -154,37 +173,48 @@ _MODIFIERS = frozenset(("get", "set", "static", "async", "*"))
 def _functions(side: Side, java: bool) -> list[_Function]:
     """Every function of one side whose `{` is on the line its parameters close on."""
     found: list[_Function] = []
-    stack: list[tuple[str, int, int] | None] = []
+    stack: list[int | None] = []  # the index in `found` of the function each `{` opens
     since: list[str] = []
     first = 0
     for number, line in enumerate(side.code, 1):
-        for char in line:
+        start = 0
+        for delimiter in _DELIMITERS.finditer(line):
+            first = _extend(since, line[start : delimiter.start()], number, first)
+            start, char = delimiter.end(), delimiter.group()
             if char == "{":
-                header = " ".join("".join(since).split())
-                same_line = "".join(since).rstrip(" \t")[-1:] not in ("", "\n")
-                params = _params(header, java) if same_line else None
-                stack.append((header, first, number) if params is not None else None)
-                if params is not None:
-                    found.append(_Function(first, 0, params))
-                since = []
-            elif char == "}":
-                if not stack:
-                    return []
-                opened = stack.pop()
-                if opened is not None:
-                    index = next(
-                        i for i, f in enumerate(found) if f.first == opened[1] and not f.last
-                    )
-                    found[index] = found[index]._replace(last=number)
-                since = []
-            elif char == ";":
-                since = []
-            elif since or not char.isspace():
-                first = number if not since else first
-                since.append(char)
+                stack.append(_opened(since, java, first, found))
+            elif char == "}" and not stack:
+                return []
+            elif char == "}" and (opened := stack.pop()) is not None:
+                found[opened] = found[opened]._replace(last=number)
+            since = []
+        first = _extend(since, line[start:], number, first)
         if since:
             since.append("\n")
     return [f for f in found if f.last] if not stack else []
+
+
+_DELIMITERS = re.compile(r"[{};]")
+
+
+def _extend(since: list[str], text: str, number: int, first: int) -> int:
+    """The text added to the statement read so far; the line it starts on."""
+    if since:
+        since.append(text)
+    elif text.strip():
+        since.append(text.lstrip())
+        return number
+    return first
+
+
+def _opened(since: list[str], java: bool, first: int, found: list[_Function]) -> int | None:
+    """The function a `{` opens after the statement read so far, added to `found`; its index."""
+    same_line = "".join(since).rstrip(" \t")[-1:] not in ("", "\n")
+    params = _params(" ".join("".join(since).split()), java) if same_line else None
+    if params is None:
+        return None
+    found.append(_Function(first, 0, params))
+    return len(found) - 1
 
 
 def _params(header: str, java: bool) -> tuple[str, ...] | None:
