@@ -201,3 +201,132 @@ def voided(tokens: list[str]) -> list[str]:
         out.append(tokens[at])
         at += 1
     return out
+
+
+# REVIEW-E361: what may stand before `typeof` and after `'undefined'` so that the comparison is
+# one operand of what is around it (a lower precedence than `===`): `(`, `&&`, `?`, `,` ...
+_OPENS_OPERAND = frozenset(("", "(", "[", "{", ",", ";", "?", ":", "&", "|", "return"))
+_CLOSES_OPERAND = frozenset(("", ")", "]", "}", ",", ";", "?", ":", "&", "|"))
+_UNDEFINED = "\x00str:undefined"
+
+
+def typeof_compared(tokens: list[str]) -> list[str]:
+    """REVIEW-E361: `typeof a.b !== 'undefined'` as `a.b !== undefined` (and `===`): both
+    read `a.b` once, and both throw when `a` is not declared; a bare name is left (`typeof x`
+    of an undeclared `x` throws nothing), as is a comparison an operator around would bind
+    otherwise (`x + typeof a.b`). The caller has checked the file binds no `undefined`."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        end = _operand_end(tokens, at + 1) if tokens[at] == "typeof" else None
+        compared = tokens[end : end + 4] if end is not None else []
+        if (
+            end is not None
+            and compared[:3] in (["!", "=", "="], ["=", "=", "="])
+            and compared[3:] == [_UNDEFINED]
+            and _bounded(tokens, at, end + 4)
+        ):
+            out += [*tokens[at + 1 : end], *compared[:3], "undefined"]
+            at = end + 4
+            continue
+        out.append(tokens[at])
+        at += 1
+    return out
+
+
+def _bounded(tokens: list[str], first: int, end: int) -> bool:
+    before = tokens[first - 1] if first else ""
+    after = tokens[end] if end < len(tokens) else ""
+    if after == "?" and tokens[end + 1 : end + 2] == ["."]:
+        return False
+    operator = before == "=" and first > 1 and not tokens[first - 2][:1].isalnum()
+    opens = before in _OPENS_OPERAND or (before == "=" and not operator)
+    return opens and after in _CLOSES_OPERAND
+
+
+def _operand_end(tokens: list[str], at: int) -> int | None:
+    """Where a member chain that starts at `at` ends (`a.b`, `a?.b[c](d)`, `this.x`): a name,
+    then at least one member, index or call; None for anything else."""
+    if at >= len(tokens) or not _NAME.fullmatch(tokens[at]) or tokens[at] in _NOT_NAMES:
+        return None
+    start, at = at, at + 1
+    while at < len(tokens):
+        if tokens[at] == "?" and tokens[at + 1 : at + 2] == ["."]:
+            at += 1
+        if tokens[at] == "." and at + 1 < len(tokens) and _NAME.fullmatch(tokens[at + 1]):
+            at += 2
+        elif tokens[at] in ("[", "("):
+            closing = _closing(tokens, at)
+            if closing is None:
+                return None
+            at = closing + 1
+        else:
+            break
+    return at if at > start + 1 else None
+
+
+def _closing(tokens: list[str], at: int) -> int | None:
+    depth = 0
+    for index in range(at, len(tokens)):
+        depth += (tokens[index] in ("(", "[", "{")) - (tokens[index] in (")", "]", "}"))
+        if depth == 0:
+            return index
+    return None
+
+
+_NOT_NAMES = frozenset(("new", "typeof", "void", "delete", "await", "yield", "function", "class"))
+
+
+# REVIEW-E362: `!x || x.p !== 'text'` is `x?.p !== 'text'` where what stands around groups it
+_BEFORE_OR = frozenset(("", "(", "[", "{", ",", ";", "?", ":", "return"))
+_AFTER_OR = frozenset(("", ")", "]", "}", ",", ";", ":"))
+
+
+def compared(tokens: list[str]) -> list[str]:
+    """REVIEW-E361's and REVIEW-E362's spellings of a comparison, one way."""
+    return optional_compared(typeof_compared(tokens))
+
+
+def optional_compared(tokens: list[str]) -> list[str]:
+    """REVIEW-E362: `!x || x.p !== 'text'` as `x?.p !== 'text'` (TypeScript's downlevel of
+    optional chaining): of a nullish `x` both are true; of another falsy `x` (`0`, `''`,
+    `false`) the first is true and the second reads a primitive's `p`, which is never a
+    string (`''.length` is a number), so true too; else both compare `x.p`. Only a name
+    `x`, a member `p`, a string literal and `!==`, grouped by what stands around as one
+    operand of `||` (`a && !x || ...` groups `a && !x` first, and asks)."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        window = tokens[at : at + 11]
+        if _optional(window) and _or_bounded(tokens, at, at + 11):
+            out += [window[1], "?", ".", window[6], "!", "=", "=", window[10]]
+            at += 11
+            continue
+        out.append(tokens[at])
+        at += 1
+    return out
+
+
+def _optional(window: list[str]) -> bool:
+    if len(window) < 11 or window[0] != "!" or window[2:4] != ["|", "|"]:
+        return False
+    name, member, value = window[1], window[6], window[10]
+    plain = all(_NAME.fullmatch(word) and word not in _NOT_NAMES for word in (name, member))
+    same = window[4:6] == [name, "."] and window[7:10] == ["!", "=", "="]
+    return bool(plain) and same and value.startswith("\x00str:")
+
+
+def _or_bounded(tokens: list[str], first: int, end: int) -> bool:
+    before = tokens[first - 1] if first else ""
+    after = tokens[end] if end < len(tokens) else ""
+    if before == "|":
+        opens = first > 1 and tokens[first - 2] == "|"  # `a || !x || ...`: `||` associates
+    elif before == "=":
+        opens = first > 1 and tokens[first - 2][:1].isalnum()  # an assignment, not `==`
+    else:
+        opens = before in _BEFORE_OR
+    if after == "|":
+        return opens and tokens[end + 1 : end + 2] == ["|"]
+    if after == "?":
+        return opens and tokens[end + 1 : end + 2] not in (["."], ["?"])
+    return opens and after in _AFTER_OR

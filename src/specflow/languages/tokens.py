@@ -121,6 +121,10 @@ def generic_noop_hunks(
         found |= final_fields(hunks, runs)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
+    if len(found) < len(hunks):  # REVIEW-E359, REVIEW-E360: definitions moved, or renamed
+        from specflow.languages.bracemoves import moved_or_renamed
+
+        found |= moved_or_renamed(path, hunks, sides, _plain_tokens)
     return found | declared
 
 
@@ -136,8 +140,7 @@ def runs(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
 
 
 def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
-    """REVIEW-E155: the hunks that change a line of a `const enum` on its side (its values
-    are written into the code that reads them, a `.d.ts`'s too)."""
+    """REVIEW-E155: the hunks that change a `const enum`'s line (its readers inline it)."""
     lines = [const_enum_lines(side.code) if side else set() for side in sides]
     return {
         index
@@ -296,8 +299,7 @@ def unchanged_tokens(
     new: bytes | None,
     renames: Renames = NO_RENAMES,
 ) -> set[int]:
-    """CHECK-E21: the hunks of a file of code that is not Python that change no behaviour,
-    as the review judges them, from its two texts."""
+    """CHECK-E21: the hunks of code not Python that change nothing, from the file's texts."""
     before, after = (
         text.decode("utf-8", "replace") if text is not None else None for text in (old, new)
     )
@@ -367,11 +369,11 @@ def _quoted(tokens: list[str]) -> list[str]:
 def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
     """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
     known and neither binds a name `undefined` of its own."""
-    from specflow.languages.jsforms import binds_undefined, voided
+    from specflow.languages.jsforms import binds_undefined, compared, optional_compared, voided
 
     if any(side is None or binds_undefined(side.code) for side in sides):
-        return _quoted
-    return lambda tokens: voided(_quoted(tokens))
+        return lambda tokens: optional_compared(_quoted(tokens))  # REVIEW-E362
+    return lambda tokens: compared(voided(_quoted(tokens)))  # REVIEW-E361, REVIEW-E362
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:

@@ -1,0 +1,252 @@
+"""A function whose parameters a change renames throughout its body, in JavaScript,
+TypeScript and Java (REVIEW-E360), as REVIEW-E97 reads C's: the same function once each new
+name is read as the old one, when no new name was a name of the old function (a global, a
+field, a local it would capture) and no old name is one of the new. Pure: the hunks and each
+side's lines in, the indexes of the hunks that only rename out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from specflow.change import Hunk, Line
+from specflow.languages.tokens import Side, Sides, line_as
+
+RENAMES_PATHS = (".java", ".js", ".mjs", ".cjs", ".ts")
+Tokenize = Callable[[str], list[str]]
+
+
+class _Function(NamedTuple):
+    first: int  # the line its statement starts on
+    last: int  # the line of its closing `}`
+    params: tuple[str, ...]
+
+
+_TYPE = r"(?:\s*:\s*[^(){}=]*)?"  # TypeScript's return type
+_JS_FUNCTION = re.compile(r"\bfunction\b\s*\*?\s*(?:[\w$]+)?\s*\(([^()]*)\)" + _TYPE + r"\Z")
+_JS_ARROW = re.compile(r"(?:\(([^()]*)\)|(?<![\w$.])([\w$]+))" + _TYPE + r"\s*=>\s*\Z")
+_JS_METHOD = re.compile(
+    r"(?:\A|,)\s*(?:(?:static|async|get|set|public|private|protected|override)\s+)*\*?\s*"
+    r"(#?[\w$]+)\s*\(([^()]*)\)" + _TYPE + r"\Z"
+)
+_JAVA_METHOD = re.compile(r"(?<![\w$.])([\w$]+)\s*\(([^()]*)\)\s*(?:throws\s+[\w.,\s]+)?\Z")
+_JAVA_LAMBDA = re.compile(r"(?:\(([^()]*)\)|(?<![\w$.])([\w$]+))\s*->\s*\Z")
+_KEYWORDS = frozenset(
+    (
+        *("if", "for", "while", "switch", "catch", "with", "do", "else", "try", "finally"),
+        *("return", "typeof", "await", "yield", "new", "delete", "void", "in", "of"),
+        *("instanceof", "super", "this", "synchronized", "function", "class", "record"),
+    )
+)
+_JS_PARAM = re.compile(r"(?:\.\.\.)?([A-Za-z_$][\w$]*)\??\s*(?:[:=].*)?\Z", re.S)
+_LAMBDA_PARAM = re.compile(
+    r"(?:(?:@[\w.]+|final)\s+)*(?:[\w.$]+(?:\s*\[\s*\])*\s+)?([A-Za-z_$][\w$]*)\Z"
+)
+_JAVA_PARAM = re.compile(
+    r"(?:(?:@[\w.]+|final)\s+)*[\w.$]+(?:\s*\[\s*\])*(?:\s*\.\.\.)?\s+([A-Za-z_$][\w$]*)\Z"
+)
+
+
+def renamed_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokenize) -> set[int]:
+    """REVIEW-E360: the hunks that replace lines (some removed, some added) wholly inside one
+    function, the same function on both sides (its closing lines correspond), whose
+    parameters the change renames throughout."""
+    before, after = sides
+    if not path.endswith(RENAMES_PATHS) or before is None or after is None:
+        return set()
+    changed = [
+        (index, hunk)
+        for index, hunk in enumerate(hunks)
+        if hunk.removed and hunk.added and _may_rename(hunk, sides, tokenize)
+    ]
+    if not changed:
+        return set()
+    java = path.endswith(".java")
+    functions = _functions(before, java), _functions(after, java)
+    removed = sorted(line.number for hunk in hunks for line in hunk.removed)
+    added = sorted(line.number for hunk in hunks for line in hunk.added)
+    found: set[int] = set()
+    for index, hunk in changed:
+        olds = _around(functions[0], hunk.removed)
+        news = _around(functions[1], hunk.added)
+        for old, new in zip(olds, news, strict=False):
+            if not _corresponding(old.last, new.last, (removed, added)):
+                continue
+            if _renamed(old, new, sides, tokenize, java):
+                found.add(index)
+                break
+    return found
+
+
+def _may_rename(hunk: Hunk, sides: Sides, tokenize: Tokenize) -> bool:
+    """Whether the hunk's removed and added code are as many tokens, where they differ two
+    names: read before the files, so that a change that renames nothing costs little."""
+    old, new = (
+        tokenize("\n".join(line_as(side, "uncommented", line) for line in lines))
+        for side, lines in zip(sides, (hunk.removed, hunk.added), strict=True)
+    )
+    return len(old) == len(new) and all(
+        a == b or (_WORD.fullmatch(a) and _WORD.fullmatch(b)) for a, b in zip(old, new, strict=True)
+    )
+
+
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def _around(functions: list[_Function], lines: Sequence[Line]) -> list[_Function]:
+    """The functions that hold all the lines, innermost first."""
+    holding = [f for f in functions if all(f.first <= line.number <= f.last for line in lines)]
+    return sorted(holding, key=lambda f: f.last - f.first)
+
+
+def _corresponding(old: int, new: int, changed: tuple[list[int], list[int]]) -> bool:
+    """Whether the old file's line `old` and the new file's `new` are one unchanged line."""
+    if old in changed[0] or new in changed[1]:
+        return False
+    below = sum(n < old for n in changed[0]), sum(n < new for n in changed[1])
+    return old - below[0] == new - below[1]
+
+
+def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, java: bool) -> bool:
+    if len(old.params) != len(new.params):
+        return False
+    names = {a: b for a, b in zip(old.params, new.params, strict=True) if a != b}
+    if not names or len(set(names.values())) != len(names):
+        return False
+    texts = [_text(side, f) for side, f in zip(sides, (old, new), strict=True)]
+    if any("`" in text or '"""' in text for text in texts):
+        return False  # a template's text is no code; a Java text block is not read here
+    tokens = [tokenize(text) for text in texts]
+    if not java and any(word in tokens[0] + tokens[1] for word in ("eval", "with")):
+        return False  # a name read from a string, or from an object's keys
+    marks = _marked(tokens[0], java), _marked(tokens[1], java)
+    for side, mark, seen in ((0, "name", names.values()), (1, "name", names)):
+        if set(seen) & {token for token, kind in marks[side] if kind == mark}:
+            return False  # a capture: the new name was the old function's, or the reverse
+    for side, seen in ((0, names), (1, names.values())):
+        if set(seen) & {token for token, kind in marks[side] if kind == "unsure"}:
+            return False
+    renamed = [names.get(token, token) if kind == "name" else token for token, kind in marks[0]]
+    return renamed == tokens[1]
+
+
+def _text(side: Side | None, function: _Function) -> str:
+    assert side is not None
+    return "\n".join(side.uncommented[function.first - 1 : function.last])
+
+
+def _marked(tokens: list[str], java: bool) -> list[tuple[str, str]]:
+    """Each token, and what it is: "name" (a variable's, bare), "member" (after `.`, `?.` or
+    `::`; an object's key before `:`), or "unsure": in JavaScript, a name first in braces or
+    after a comma in braces before `}`, `,`, `=` or `(` (`{ name }` shorthand names the key
+    too; a method), or after `get`, `set`, `static`, `async`; in Java, a name called (a
+    method) or after `case` (an enum's constant)."""
+    marked: list[tuple[str, str]] = []
+    opened: list[str] = []
+    for at, token in enumerate(tokens):
+        before = tokens[at - 1] if at else ""
+        after = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if token in _OPENING:
+            opened.append(token)
+        elif token in _CLOSING:
+            opened = opened[:-1]
+        first = opened[-1:] == ["{"] and before in ("{", ",")
+        if before == "." or tokens[at - 2 : at] == [":", ":"] or (first and after == ":"):
+            marked.append((token, "member"))
+        else:
+            marked.append((token, "unsure" if _unsure(java, before, after, first) else "name"))
+    return marked
+
+
+def _unsure(java: bool, before: str, after: str, first: bool) -> bool:
+    if java:
+        return after == "(" or before == "case"
+    return (first and after in _SHORT) or before in _MODIFIERS
+
+
+_OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
+_SHORT = frozenset(("}", ",", "=", "("))
+_MODIFIERS = frozenset(("get", "set", "static", "async", "*"))
+
+
+def _functions(side: Side, java: bool) -> list[_Function]:
+    """Every function of one side whose `{` is on the line its parameters close on."""
+    found: list[_Function] = []
+    stack: list[int | None] = []  # the index in `found` of the function each `{` opens
+    since: list[str] = []
+    first = 0
+    for number, line in enumerate(side.code, 1):
+        start = 0
+        for delimiter in _DELIMITERS.finditer(line):
+            first = _extend(since, line[start : delimiter.start()], number, first)
+            start, char = delimiter.end(), delimiter.group()
+            if char == "{":
+                stack.append(_opened(since, java, first, found))
+            elif char == "}" and not stack:
+                return []
+            elif char == "}" and (opened := stack.pop()) is not None:
+                found[opened] = found[opened]._replace(last=number)
+            since = []
+        first = _extend(since, line[start:], number, first)
+        if since:
+            since.append("\n")
+    return [f for f in found if f.last] if not stack else []
+
+
+_DELIMITERS = re.compile(r"[{};]")
+
+
+def _extend(since: list[str], text: str, number: int, first: int) -> int:
+    """The text added to the statement read so far; the line it starts on."""
+    if since:
+        since.append(text)
+    elif text.strip():
+        since.append(text.lstrip())
+        return number
+    return first
+
+
+def _opened(since: list[str], java: bool, first: int, found: list[_Function]) -> int | None:
+    """The function a `{` opens after the statement read so far, added to `found`; its index."""
+    same_line = "".join(since).rstrip(" \t")[-1:] not in ("", "\n")
+    params = _params(" ".join("".join(since).split()), java) if same_line else None
+    if params is None:
+        return None
+    found.append(_Function(first, 0, params))
+    return len(found) - 1
+
+
+def _params(header: str, java: bool) -> tuple[str, ...] | None:
+    """The names a function's header declares as parameters; None for no function's."""
+    if java:
+        method = _JAVA_METHOD.search(header)
+        if method and method[1] not in _KEYWORDS and not re.search(r"\b(?:new|record)\b|=", header):
+            return _names(method[2], _JAVA_PARAM)
+        lambda_ = _JAVA_LAMBDA.search(header)
+        if lambda_ is None:
+            return None
+        return _names(lambda_[1], _LAMBDA_PARAM) if lambda_[1] is not None else (lambda_[2],)
+    for pattern in (_JS_FUNCTION, _JS_ARROW):
+        if found := pattern.search(header):
+            return _names(found[1] if found[1] is not None else found[2], _JS_PARAM)
+    method = _JS_METHOD.search(header)
+    if method and method[1] not in _KEYWORDS:
+        return _names(method[2], _JS_PARAM)
+    return None
+
+
+def _names(params: str, pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """Each parameter's name, or None when one is not read plainly (a pattern, a generic type,
+    a TypeScript parameter property)."""
+    if any(mark in params for mark in "<{[") or re.search(
+        r"\b(?:public|private|protected|readonly)\b", params
+    ):
+        return None
+    names: list[str] = []
+    for piece in (p.strip() for p in params.split(",")) if params.strip() else ():
+        found = pattern.match(piece) if pattern else re.fullmatch(r"([A-Za-z_$][\w$]*)", piece)
+        if found is None or found[1] in _KEYWORDS:
+            return None
+        names.append(found[1])
+    return tuple(names)
