@@ -1,0 +1,45 @@
+"""Where a Python module reads the exception an `except ... as e` caught (REVIEW-E353): an
+instance of `BaseException`, which no class can make a tuple too (their layouts conflict), so
+`"%s" % e` formats it as `"%s" % (e,)` does. Pure: a tree in, positions out."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+Position = tuple[int, int]  # a name's line and column
+
+# calls that may rebind a name behind the syntax's back (`globals()["e"] = ...`)
+_REBINDING = frozenset({"globals", "locals", "vars", "exec", "eval", "setattr"})
+
+
+def caught_reads(tree: ast.AST) -> frozenset[Position]:
+    """The positions of the reads of a handler's name in its own body, in handlers whose body
+    binds that name nowhere (no assignment, `del`, loop, import, parameter, nested handler,
+    `global`, `nonlocal`, pattern) and calls nothing that rebinds names by their text."""
+    return frozenset(
+        (node.lineno, node.col_offset)
+        for handler in ast.walk(tree)
+        if isinstance(handler, ast.ExceptHandler) and handler.name
+        for node in _reads(handler, handler.name)
+    )
+
+
+def _reads(handler: ast.ExceptHandler, name: str) -> Iterator[ast.Name]:
+    nodes = [node for statement in handler.body for node in ast.walk(statement)]
+    if any(_binds(node, name) for node in nodes):
+        return
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id == name:
+            yield node
+
+
+def _binds(node: ast.AST, name: str) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id == name and not isinstance(node.ctx, ast.Load)
+    if isinstance(node, ast.Call):
+        return getattr(node.func, "id", None) in _REBINDING
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return name in node.names
+    spelled = (getattr(node, field, None) for field in ("arg", "name", "asname", "rest"))
+    return name in spelled
