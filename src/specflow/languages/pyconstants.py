@@ -7,6 +7,7 @@ text in, each side's lines of the moved assignments out."""
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -85,10 +86,20 @@ def _binders(body: list[ast.stmt]) -> Counter[str]:
     return Counter(name for statement in body for name in bound(statement))
 
 
+# a top-level line that starts binding a name to a literal: `__all__ = [`, `LIMIT = 5`
+_BINDS_LITERAL = re.compile(r"\w+[ \t]*=[ \t]*[\[(\"'0-9-]")
+
+
 def _readded(hunks: Sequence[Hunk]) -> bool:
-    """A line the hunks remove and add again: what a move looks like (a fast look first)."""
-    removed = {line.text.strip() for hunk in hunks for line in hunk.removed} - {""}
-    return any(line.text.strip() in removed for hunk in hunks for line in hunk.added)
+    """A top-level line binding a literal that the hunks remove and add again: what such a
+    move looks like (a fast look first: the files are parsed whole only then)."""
+    removed = {
+        line.text.rstrip()
+        for hunk in hunks
+        for line in hunk.removed
+        if _BINDS_LITERAL.match(line.text)
+    }
+    return any(line.text.rstrip() in removed for hunk in hunks for line in hunk.added)
 
 
 def _constant(statement: ast.stmt) -> str | None:

@@ -87,7 +87,12 @@ def both_sides(
     plain = plain_sides((old_tree, new_tree), typing_modules, sources)
     slots = (unordered_slots(old_tree, sources[0]), unordered_slots(new_tree, sources[1]))
     idle = (needless_globals(old_tree, sources[0]), needless_globals(new_tree, sources[1]))
-    caught = (caught_reads(old_tree), caught_reads(new_tree))
+    caught = tuple(  # REVIEW-E353: only where a `%` and an `except ... as` may both be
+        caught_reads(tree)
+        if source is None or (b"%" in source and b" as " in source)
+        else frozenset()
+        for tree, source in zip((old_tree, new_tree), sources, strict=True)
+    )
     one, other = (
         Side(
             names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines
