@@ -49,6 +49,27 @@ def test_percent_of_a_caught_name_rebound_is_not_silent(case: str) -> None:
     assert noop(before, after) == [False]
 
 
+LATER = """try:
+    value = load(data)
+except ValueError as e:
+    show = lambda: DecodeError({})
+    value = None
+e = (1, 2)
+raise show()"""
+
+
+def test_percent_of_a_caught_name_read_later_by_a_closure_is_not_silent() -> None:
+    """REVIEW-E353: a lambda of the handler reads `e` when called, after the function bound
+    `e` to a tuple: `"%s" % e` then fails where `f"{e}"` prints the tuple; and a module's
+    handler, whose name other code may set, is not read either."""
+    before = function(LATER.format("'Invalid: %s' % e"), header="def decode(data):")
+    assert noop(before, before.replace("'Invalid: %s' % e", "f'Invalid: {e}'")) == [False]
+    module = "import json\n\ntry:\n    json.loads(DATA)\nexcept ValueError as e:\n"
+    module += "    print('Invalid: %s' % e)\n"
+    after = module.replace("'Invalid: %s' % e", "f'Invalid: {e}'")
+    assert noop(module, after) == [False]
+
+
 SPEC = """---
 id: JWS
 scope:
