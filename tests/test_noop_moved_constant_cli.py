@@ -66,15 +66,29 @@ BLOCKS = {
     "calls": ("    basestring = str", "    basestring = str\n    print(sorted(globals()))"),
     "binds it again": ("    basestring = str", "    basestring = str\n    __all__ = ['encode']"),
     "imports": ("    basestring = str", "    basestring = str\n    from jwt import compat"),
+    "reads a property": ("if sys.version_info", "if EXPORTS.names"),
 }
+EXPORTS = """
+
+class _Exports:
+    @property
+    def names(self):
+        return __all__
+
+
+EXPORTS = _Exports()
+"""
 
 
 @pytest.mark.parametrize("case", sorted(BLOCKS))
 def test_a_constant_moved_past_what_may_see_it_still_asks(repo, cli, case):
     """REVIEW-E357: a read of the name, a call (`globals()`), a second binding (the order
-    decides which wins) or an import (a circular one reads the module half done)."""
+    decides which wins), an import (a circular one reads the module half done) or an
+    attribute of a value the module made (a property may read the name)."""
     old_text, new_text = BLOCKS[case]
     module = MODULE.replace(old_text, new_text)
+    if case == "reads a property":  # `EXPORTS.names` runs a property that returns `__all__`
+        module = module.replace("import sys\n", "import sys\n" + EXPORTS)
     old = module.format(first=ALL, second="")
     data = reviewed(repo, cli, old, module.format(first="", second=ALL))
     assert data["questions"] != []

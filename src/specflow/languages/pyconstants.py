@@ -7,12 +7,14 @@ text in, each side's lines of the moved assignments out."""
 from __future__ import annotations
 
 import ast
+import builtins
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 
 from specflow.change import Hunk
-from specflow.languages.pymoves import NONE_MOVED, Moved, bound
+from specflow.languages.pymoves import NONE_MOVED, Moved, bound, run_when_defined
 
 # what a statement moved past may not hold: each may run code of the module (a call, an
 # import, a class body, a decorator, `with`, a loop's iterator) or end it early (`raise`)
@@ -59,6 +61,7 @@ def moved_constants(hunks: Sequence[Hunk], sources: tuple[bytes | None, bytes | 
     if not moved or len(moved) > _MOST:
         return NONE_MOVED
     binders = _binders(bodies[0]), _binders(bodies[1])
+    plain = _plain(bodies[0], binders[0]) & _plain(bodies[1], binders[1])
     lines: tuple[set[int], set[int]] = (set(), set())
     for i, j in moved:
         name = _constant(bodies[0][i]) or ""
@@ -72,13 +75,42 @@ def moved_constants(hunks: Sequence[Hunk], sources: tuple[bytes | None, bytes | 
             for statement, text in zip(body, texts, strict=True)
             if text in differ and text != dumped[0][i]
         ]
-        if not any(_spells(s, name) or _runs(s) for s in passed):
+        if not any(_spells(s, name) or _runs(s) or _reads_other(s, plain) for s in passed):
             lines[0].add(bodies[0][i].lineno)
             lines[1].add(bodies[1][j].lineno)
     return frozenset(lines[0]), frozenset(lines[1])
 
 
 _MOST = 8  # moved constants looked at: a generated file rewritten whole moves none
+
+
+def _plain(body: list[ast.stmt], binders: Counter[str]) -> set[str]:
+    """The names whose value no code of the project can be behind: builtins the module
+    binds nowhere, and names bound once, by a top-level `import` of a standard library
+    module (`sys.version_info >= (3,)` reads and compares what Python made)."""
+    found = {name for name in dir(builtins) if not binders[name]}
+    for statement in body:
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                local = alias.asname or alias.name.split(".")[0]
+                standard = alias.name.split(".")[0] in sys.stdlib_module_names
+                if (
+                    standard
+                    and binders[local] == 1
+                    and (alias.asname is None or "." not in alias.name)
+                ):
+                    found.add(local)
+    return found
+
+
+def _reads_other(statement: ast.stmt, plain: set[str]) -> bool:
+    """Whether what the statement runs reads a name that is not `plain`: an attribute, an
+    item, a comparison or a truth test of a value the module made may run its code (a
+    property, `__eq__`, `__bool__`), which may read the moved name."""
+    return any(
+        isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in plain
+        for node in run_when_defined(statement, lazy=False)
+    )
 
 
 def _binders(body: list[ast.stmt]) -> Counter[str]:

@@ -368,4 +368,5 @@ def _bound(statement: ast.stmt) -> set[str]:
     return found
 
 
-bound = _bound  # REVIEW-E357: what binds a moved constant's name
+bound = _bound  # REVIEW-E357: what binds a moved constant's name, and what a statement runs
+run_when_defined = _run_when_defined
