@@ -63,3 +63,15 @@ def test_a_removal_that_changes_what_runs_still_asks(repo, cli, case):
     repo.commit("Remove the helper", {"pkg/ver.py": register + module(helper="")})
     data = review_json(cli, "HEAD", "--all")
     assert data["questions"] != []
+
+
+DISPATCH = "\n\ndef convert(obj, kind):\n    return globals()['_to_' + kind](obj)\n"
+
+
+def test_a_removed_function_the_module_calls_by_a_built_name_still_asks(repo, cli):
+    """REVIEW-E355: `globals()['_to_' + kind]` calls `_to_dict` without spelling it: removed,
+    `convert(obj, 'dict')` now fails, so the removal asks."""
+    repo.commit("base", {"specs/ver.md": SPEC, "pkg/ver.py": module(extra=DISPATCH)})
+    repo.commit("Remove _to_dict()", {"pkg/ver.py": module(helper="", extra=DISPATCH)})
+    data = review_json(cli, "HEAD", "--all")
+    assert data["questions"] != []

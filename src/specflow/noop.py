@@ -18,7 +18,7 @@ from specflow.change import FileChange, Hunk
 from specflow.languages.pybindings import bindings
 from specflow.languages.pyblocks import block, clip, held, overlapping, segments, sides_lines
 from specflow.languages.pyconstants import moved_constants
-from specflow.languages.pydropped import DROPPED, dropped_lines
+from specflow.languages.pydropped import DROPPED, dropped_lines, looked_up
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
@@ -104,7 +104,7 @@ def _judged(
     imported = imported_names(hunks, sources, path)  # REVIEW-E303
     sides = sides[0]._replace(imported=imported[0]), sides[1]._replace(imported=imported[1])
     sides = _with_moves(sides, hunks, sources)
-    if dropped and (gone := dropped_lines(old_tree, dropped)):
+    if dropped and not looked_up(sources[0]) and (gone := dropped_lines(old_tree, dropped)):
         sides = sides[0]._replace(moved=sides[0].moved | gone), sides[1]
     noop = {
         index

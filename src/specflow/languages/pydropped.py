@@ -56,6 +56,15 @@ def _defined(files: Sequence[FileChange], side: str) -> Iterator[str]:
                     yield found.group(1)
 
 
+# how a module reaches its own functions by a name it builds (`globals()["_parse_" + kind]`)
+_LOOKUPS = (b"globals()", b"vars()", b"__dict__", b"sys.modules", b"__name__]")
+
+
+def looked_up(source: bytes | None) -> bool:
+    """Whether the module may call its functions by a name it builds, or is unknown."""
+    return source is None or any(lookup in source for lookup in _LOOKUPS)
+
+
 def dropped_lines(tree: ast.Module, names: Container[str]) -> frozenset[int]:
     """The `def` lines of the module's top-level functions named in `names` (those the change
     drops and nothing spells any more) whose `def` runs nothing: no decorator, and defaults

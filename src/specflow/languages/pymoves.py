@@ -202,8 +202,9 @@ def _harmless_inside(
         for node in (n for s in body for n in ast.walk(s) if isinstance(n, _NESTED)):
             if node in functions or (isinstance(node, _FUNCTIONS) and node.name not in reached):
                 continue  # REVIEW-E356: a function no statement moved past can call
-            if name in _names(list(ast.walk(node))):
-                return False
+            inside = list(ast.walk(node))
+            if name in _names(inside) or any(reads_locals(n) for n in inside):
+                return False  # REVIEW-E356: `eval("convert(1)")` names it in a string
     return True
 
 
