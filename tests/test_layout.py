@@ -489,8 +489,11 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyargs",
         "languages.pybindings",
         "languages.pyblocks",
+        "languages.pycaught",  # REVIEW-E353
         "languages.pyconditions",
+        "languages.pyconstants",  # REVIEW-E357
         "languages.pydefinitions",
+        "languages.pydropped",  # REVIEW-E355
         "languages.pyfields",
         "languages.pyflow",
         "languages.pyformat",
@@ -547,6 +550,9 @@ NOOP_RULES = [
     "annotate",
     "bindings",
     "blocks",
+    "caught",  # REVIEW-E353
+    "constants",  # REVIEW-E357
+    "dropped",  # REVIEW-E355
     "fields",
     "flow",
     "format",

@@ -212,3 +212,33 @@ def test_a_function_of_a_private_module_renamed_alone_asks_nothing(repo, cli):
     repo.commit("base", {"specs/num.md": SPEC, "tomlish/_cli.py": cli_py})
     repo.commit("rename", {"tomlish/_cli.py": renamed(cli_py, {"main": "run"})})
     assert review_json(cli, "HEAD")["noop_files"] == ["tomlish/_cli.py"]
+
+
+def test_a_private_name_renamed_public_under_a_star_import_asks(repo, cli):
+    """REVIEW-E354 (the yarl `088dafb` rename, `_not_reg_name` to `NOT_REG_NAME`): a module
+    without `__all__` that another star-imports now exports the new public name there, where
+    it may shadow one of that module's names; without a star import it asks nothing."""
+    pairs = {"_to_int": "TO_INT"}
+    base(repo, {"tomlish/__init__.py": "from tomlish._re import *\n"})
+    repo.commit(
+        "public",
+        {
+            "tomlish/_re.py": renamed(PATTERNS, pairs),
+            "tomlish/_parser.py": renamed(PARSER, pairs),
+        },
+    )
+    assert review_json(cli, "HEAD")["noop_files"] == []
+
+
+def test_a_private_name_renamed_public_without_a_star_import_asks_nothing(repo, cli):
+    """REVIEW-E354: with no star import anywhere the rename stays REVIEW-E58's no change."""
+    pairs = {"_to_int": "TO_INT"}
+    base(repo)
+    repo.commit(
+        "public",
+        {
+            "tomlish/_re.py": renamed(PATTERNS, pairs),
+            "tomlish/_parser.py": renamed(PARSER, pairs),
+        },
+    )
+    assert review_json(cli, "HEAD")["questions"] == []

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from specflow.change import FileChange, Hunk
 from specflow.languages.pybindings import bindings
 from specflow.languages.pyblocks import block, clip, held, overlapping, segments, sides_lines
+from specflow.languages.pyconstants import moved_constants
+from specflow.languages.pydropped import DROPPED, dropped_lines, looked_up
 from specflow.languages.pyfields import class_body
 from specflow.languages.pyflow import straightened
 from specflow.languages.pyformat import Taken, Unsure
@@ -96,10 +98,14 @@ def _judged(
     path: str,
 ) -> Judged:
     old_tree, new_tree = trees
+    dropped = {name for name, new in renames.items() if new == DROPPED}  # REVIEW-E355
+    renames = {old: new for old, new in renames.items() if new != DROPPED}
     sides = renamed_by_place(both_sides(old_tree, new_tree, sources, path), renames)
     imported = imported_names(hunks, sources, path)  # REVIEW-E303
     sides = sides[0]._replace(imported=imported[0]), sides[1]._replace(imported=imported[1])
     sides = _with_moves(sides, hunks, sources)
+    if dropped and not looked_up(sources[0]) and (gone := dropped_lines(old_tree, dropped)):
+        sides = sides[0]._replace(moved=sides[0].moved | gone), sides[1]
     noop = {
         index
         for index, hunk in enumerate(hunks)
@@ -117,13 +123,16 @@ def _judged(
 def _with_moves(
     sides: tuple[Side, Side], hunks: Sequence[Hunk], sources: Sources
 ) -> tuple[Side, Side]:
-    """REVIEW-E30: a function moved unchanged is nothing, on each side, where it stands."""
+    """REVIEW-E30: a function moved unchanged is nothing, on each side, where it stands; so is
+    a module constant moved past statements that cannot see it (REVIEW-E357)."""
 
     def same(one: ast.stmt, other: ast.stmt, where: str) -> bool:
         shapes = body_shape([one], sides[0], where), body_shape([other], sides[1], where)
         return _difference(*shapes) is None
 
     moved = moved_functions(hunks, sources, same)
+    constants = moved_constants(hunks, sources)  # REVIEW-E357
+    moved = moved[0] | constants[0], moved[1] | constants[1]
     if moved == NONE_MOVED:
         return sides
     return sides[0]._replace(moved=moved[0]), sides[1]._replace(moved=moved[1])

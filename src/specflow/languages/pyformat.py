@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Container
+
+from specflow.languages.pycaught import Position
 
 Part = tuple[str, str] | tuple[str, ast.expr, str, str]  # ("text", s) | ("field", x, conv, spec)
 # REVIEW-E28: what a reading of `%` that ruff calls unsafe took for granted: the first and last
@@ -28,11 +31,14 @@ def _field(value: ast.expr, conversion: str, spec: str) -> Part:
     return ("field", value, "" if conversion == "s" and not spec else conversion, spec)
 
 
-def formatted(node: ast.AST, unsure: Unsure | None = None) -> list[Part] | None:
+def formatted(
+    node: ast.AST, unsure: Unsure | None = None, caught: Container[Position] = frozenset()
+) -> list[Part] | None:
     """The parts of a string formatted from a literal (literal text, and the expressions it
     formats with their conversion and format spec), or None when `node` is not one or is not
     surely the same as an f-string. Given `unsure`, a `%` format that is the same only if its
-    values hold what it expects is read too, and what it takes for granted added (REVIEW-E28)."""
+    values hold what it expects is read too, and what it takes for granted added (REVIEW-E28).
+    `caught`: where the module reads a caught exception, never a tuple (REVIEW-E353)."""
     if isinstance(node, ast.JoinedStr):
         return _fstring_parts(node)
     if (
@@ -42,7 +48,10 @@ def formatted(node: ast.AST, unsure: Unsure | None = None) -> list[Part] | None:
         and isinstance(node.left.value, str)
     ):
         taken: list[Taken] | None = None if unsure is None else []
-        parts = _percent_parts(node.left.value, node.right, taken)
+        operand = node.right
+        if isinstance(operand, ast.Name) and (operand.lineno, operand.col_offset) in caught:
+            operand = ast.Tuple(elts=[operand], ctx=ast.Load())  # REVIEW-E353
+        parts = _percent_parts(node.left.value, operand, taken)
         if parts is not None and taken:
             assert unsure is not None
             unsure += [(node.lineno, node.end_lineno or node.lineno, text) for text in taken]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from specflow.change import Hunk, Line
+from specflow.languages.pymodern import named_lambda
 from specflow.languages.pyrename import reads_locals
 
 Moved = tuple[frozenset[int], frozenset[int]]  # the `def` line of each moved function, by side
@@ -20,7 +21,10 @@ NONE_MOVED: Moved = (frozenset(), frozenset())
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
-_DEF = re.compile(r"[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)")
+_DEF = re.compile(
+    r"[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)"
+    r"|[ \t]*(\w+)[ \t]*=[ \t]*lambda\b"  # REVIEW-E356: a function as E731 spells it
+)
 
 
 def moved_functions(
@@ -37,6 +41,8 @@ def moved_functions(
         trees = ast.parse(sources[0]), ast.parse(sources[1])
     except (SyntaxError, ValueError):
         return NONE_MOVED
+    for tree in trees:  # REVIEW-E356: `f = lambda a: e` is `def f(a): return e` (REVIEW-E217)
+        _as_functions(tree, sources)
     removed = {line.number for hunk in hunks for line in hunk.removed}
     added = {line.number for hunk in hunks for line in hunk.added}
     new_bodies = dict(_bodies(trees[1].body, ()))
@@ -60,6 +66,21 @@ def moved_functions(
                 old_lines.add(one.lineno)
                 new_lines.add(other.lineno)
     return frozenset(old_lines), frozenset(new_lines)
+
+
+_DEFINING = ("def", "class", "lambda")
+
+
+def _as_functions(tree: ast.Module, sources: tuple[bytes | None, bytes | None]) -> None:
+    """REVIEW-E356: each body's `f = lambda ...` replaced, in place, by the `def` REVIEW-E217
+    reads it as, so that one moved and rewritten as a `def` (ruff's E731) is a move."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+            body[:] = [named_lambda(statement, sources) for statement in body]
+        stack.extend(s for s in body or () if isinstance(s, _DEFINITIONS))
 
 
 def _moving(hunks: Sequence[Hunk]) -> set[str]:
@@ -90,8 +111,8 @@ def _defined(hunks: Sequence[Hunk], side: str) -> Iterator[tuple[str, tuple[int,
         start = hunk.old_start if side == "removed" else hunk.new_start
         for count, line in enumerate(lines):
             text = line.text
-            if ("def" in text or "class" in text) and (match := _DEF.match(text)) is not None:
-                yield match.group(1), (index, line.number - start - count)
+            if any(w in text for w in _DEFINING) and (match := _DEF.match(text)) is not None:
+                yield match.group(1) or match.group(2), (index, line.number - start - count)
 
 
 def _bodies(
@@ -176,11 +197,39 @@ def _harmless_inside(
         nodes = list(_run_when_defined(statement, lazy))
         if name in _names(nodes) or any(reads_locals(node) for node in nodes):
             return False
+    reached = _reached(passed, bodies, lazy)
     for body in bodies:
         for node in (n for s in body for n in ast.walk(s) if isinstance(n, _NESTED)):
-            if node not in functions and name in _names(list(ast.walk(node))):
-                return False
+            if node in functions or (isinstance(node, _FUNCTIONS) and node.name not in reached):
+                continue  # REVIEW-E356: a function no statement moved past can call
+            inside = list(ast.walk(node))
+            if name in _names(inside) or any(reads_locals(n) for n in inside):
+                return False  # REVIEW-E356: `eval("convert(1)")` names it in a string
     return True
+
+
+def _reached(passed: list[ast.stmt], bodies: tuple[list[ast.stmt], ...], lazy: bool) -> set[str]:
+    """REVIEW-E356: the names the statements moved past read, every name the bodies read
+    other than to call it (a function stored or passed on, `self.cb = g`, may run from
+    anywhere), and those the body's functions and classes so reached read in turn; with a
+    lambda or a definition nested deeper, every function of the bodies (any may call it)."""
+    nested = [n for body in bodies for s in body for n in ast.walk(s) if isinstance(n, _NESTED)]
+    top = {id(s) for body in bodies for s in body}
+    if any(id(node) not in top for node in nested):
+        return {getattr(node, "name", "") for node in nested}
+    reached = _names([n for s in passed for n in _run_when_defined(s, lazy)])
+    every = [n for body in bodies for s in body for n in ast.walk(s)]
+    calls = {id(n.func) for n in every if isinstance(n, ast.Call)}
+    reached |= {n.id for n in every if isinstance(n, ast.Name) and id(n) not in calls}
+    grown = True
+    while grown:
+        more = {
+            n for node in nested if getattr(node, "name", "") in reached
+            for n in _names(list(ast.walk(node)))
+        }  # fmt: skip
+        grown = bool(more - reached)
+        reached |= more
+    return reached
 
 
 _NESTED = (*_FUNCTIONS, ast.Lambda, ast.ClassDef)
@@ -318,3 +367,7 @@ def _bound(statement: ast.stmt) -> set[str]:
         elif isinstance(node, ast.alias):
             found.add((node.asname or node.name).split(".")[0])
     return found
+
+
+bound = _bound  # REVIEW-E357: what binds a moved constant's name, and what a statement runs
+run_when_defined = _run_when_defined

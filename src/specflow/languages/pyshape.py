@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from specflow.languages.pyannotate import from_typing, inert_import, inert_names
 from specflow.languages.pybindings import Key
+from specflow.languages.pycaught import Position, caught_reads
 from specflow.languages.pyfields import Place, class_body, plain_sides
 from specflow.languages.pyflow import straightened, type_checking, typing_names
 from specflow.languages.pyformat import Part, Unsure, formatted
@@ -58,13 +59,15 @@ class Side(NamedTuple):
     imported: Mapping[str, str] = {}  # REVIEW-E303: names bound by one import (pyimports)
     unsure: Unsure | None = None  # given, `%` formats ruff calls unsafe are read (REVIEW-E28)
     plain: frozenset[Place] = frozenset()  # classes whose annotations nothing reads (REVIEW-E29)
-    moved: frozenset[int] = frozenset()  # `def` lines of functions moved unchanged (REVIEW-E30)
+    moved: frozenset[int] = frozenset()  # `def` lines moved unchanged (REVIEW-E30, REVIEW-E357),
+    # or dropped unread (REVIEW-E355)
     package: tuple[str, ...] = ()  # the file's folders, for its relative imports (REVIEW-E83)
     sources: Sources = (None, None)  # both sides whole, when known: what they read (REVIEW-E84)
     slots: frozenset[int] = frozenset()  # REVIEW-E167: lines of `__slots__` nothing reads in order
     idle: frozenset[int] = (
         frozenset()
     )  # REVIEW-E211: lines of `global` declarations that do nothing
+    caught: frozenset[Position] = frozenset()  # REVIEW-E353: reads of a caught exception
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -84,11 +87,19 @@ def both_sides(
     plain = plain_sides((old_tree, new_tree), typing_modules, sources)
     slots = (unordered_slots(old_tree, sources[0]), unordered_slots(new_tree, sources[1]))
     idle = (needless_globals(old_tree, sources[0]), needless_globals(new_tree, sources[1]))
+    caught = tuple(  # REVIEW-E353: only where a `%` and an `except ... as` may both be
+        caught_reads(tree)
+        if source is None or (b"%" in source and b" as " in source)
+        else frozenset()
+        for tree, source in zip((old_tree, new_tree), sources, strict=True)
+    )
     one, other = (
         Side(
             names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines
-        )._replace(idle=needless)
-        for names, classes, lines, needless in zip(typing_modules, plain, slots, idle, strict=True)
+        )._replace(idle=needless, caught=reads)
+        for names, classes, lines, needless, reads in zip(
+            typing_modules, plain, slots, idle, caught, strict=True
+        )
     )
     return one, other
 
@@ -159,6 +170,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return where in ("plain class", "function") and _bare(statement.target)
     if isinstance(statement, (*FUNCTIONS, ast.ClassDef)) and statement.lineno in side.moved:
         return True  # REVIEW-E30, REVIEW-E209: moved unchanged where it cannot matter
+    if isinstance(statement, ast.Assign) and statement.lineno in side.moved:
+        return where == "module"  # REVIEW-E357: a constant moved past what cannot see it
     if isinstance(statement, FUNCTIONS):
         overload = any(typing_name(d, side.typing) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
@@ -231,7 +244,7 @@ def shape(
     if isinstance(node, ast.IfExp) and type_checking(node.test):
         yield from shape(node.orelse, side, where)  # `A if TYPE_CHECKING else B` runs as `B`
         return
-    parts = formatted(node, side.unsure)
+    parts = formatted(node, side.unsure, side.caught)
     if parts is not None:
         yield from _formatted_shape(parts, side, where)
         return
