@@ -146,3 +146,34 @@ def test_the_constructor_of_a_class_the_line_calls_still_asks_it(repo, cli):
     source = SOURCE.replace("self.deferred = []", "self.deferred = [None]")
     repo.commit("a list", {"pkg/blueprints.py": source})
     assert "C8" in asked(cli)
+
+
+PRIVATE = SOURCE.replace(
+    "    def record(self, func):\n        self.deferred.append(func)\n",
+    "    def record(self, func):\n        self._append(func)\n\n"
+    "    def _append(self, func):\n        self.deferred.append(func)\n",
+)
+
+
+def test_a_private_helper_of_the_class_still_asks_it(repo, cli):
+    """REVIEW-E367 (cachecontrol 4e267a8c32: `_load_from_cache` of `CacheController`, the line
+    about the controller the change is about): a private method is the class's own working,
+    which the line describes: still asked."""
+    repo.commit("base", {"specs/bp.md": SPEC, "pkg/blueprints.py": PRIVATE})
+    source = PRIVATE.replace("self.deferred.append(func)", "self.deferred.insert(0, func)")
+    repo.commit("first", {"pkg/blueprints.py": source})
+    assert "C8" in asked(cli)
+
+
+def test_a_word_the_line_spells_in_code_that_the_hunk_changes_still_asks_it(repo, cli):
+    """REVIEW-E367 (httparse cf693659d3: `Bytes::peek_ahead` drops an `unsafe` block the line
+    about `Bytes` speaks of): still asked; a public method the line never names, changing no
+    word it spells, is not (REVIEW-E365)."""
+    spelled = SPEC.replace("under its `name`.", "under its `name`; `teardown` is kept.")
+    repo.commit("base", {"specs/bp.md": spelled, "pkg/blueprints.py": SOURCE})
+    listed = SOURCE.replace("self.teardown = f", "self.teardown = [f]")
+    repo.commit("a", {"pkg/blueprints.py": listed})
+    assert "C8" in asked(cli)
+    returned = listed.replace("        return f\n", "        return None\n")
+    repo.commit("b", {"pkg/blueprints.py": returned})
+    assert "C8" not in asked(cli)

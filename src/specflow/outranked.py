@@ -148,9 +148,12 @@ def class_only_dropped(
     (a new member), when the method is one the line names (`register()`, or
     `get_cookie_partitioned` of `get_cookie_*()`), or the constructor of a class the line calls
     (`Middleware(cls, **options)`). A member the hunk's own lines name (`record`)
-    links by them, not by this evidence."""
-    if len(around) < 2 or _added(hunk, around[-1]):
+    links by them, not by this evidence. REVIEW-E367: a private Python method (`_load_from_cache`
+    of `CacheController`) is the class's own working, which the line describes; and a word the
+    line spells in code (`unsafe`) that the hunk's changed lines hold ties them beyond the class."""
+    if len(around) < 2 or _added(hunk, around[-1]) or _private_method(hunk.path, around[-1]):
         return
+    changed = None
     inner, outer = around[-1], {name for name in around[:-1] if _class(name)}
     for doc, (kind, named) in list(links.items()):
         statement = corpus.statements[doc]
@@ -163,7 +166,28 @@ def class_only_dropped(
         stems = wildcard_names(statement.text)
         if inner in members or any(inner.startswith(stem) for stem in stems):
             continue
+        changed = _words(hunk) if changed is None else changed
+        if _spelled(statement.text) & changed:
+            continue  # REVIEW-E367
         del links[doc]
+
+
+def _private_method(path: str, name: str) -> bool:
+    """REVIEW-E367: `_load_from_cache`, not `__init__`."""
+    return path.endswith((".py", ".pyi")) and name.startswith("_") and not name.endswith("__")
+
+
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def _words(hunk: Hunk) -> set[str]:
+    """The words of the lines a hunk changes, on both sides."""
+    return {w for line in (*hunk.removed, *hunk.added) for w in _WORD.findall(line.text)}
+
+
+def _spelled(text: str) -> set[str]:
+    """The words a statement writes in its code spans (`unsafe`, `Bytes`)."""
+    return {w for span in CODE_SPAN.finditer(text) for w in _WORD.findall(span[1])}
 
 
 # a class's constructor in each language: what a call of the class runs
