@@ -48,7 +48,7 @@ def unset_key(path, key_to_unset):
         return [t for t in source if parse_line(t)[0] != key_to_unset]
 
 
-def walk(folder):
+def _walk(folder):
     while folder:
         yield folder
         folder = folder.rpartition("/")[0]
@@ -91,11 +91,11 @@ def test_a_context_line_of_a_function_a_requirement_names_is_not_lifted(repo, cl
 
 
 def test_the_context_line_opening_with_the_function_is_asked(repo, cli):
-    """REVIEW-E369 (chi fd0ff0e, `routeHTTP()`): of two Context lines naming `walk()`, which no
-    requirement names, the one that opens with it is asked for a change inside it (before, the
-    two stood at 0.495); the other names it in passing."""
-    own = "- `walk()` yields each parent directory up to the root."
-    passing = "- The editing functions never call `walk()`."
+    """REVIEW-E369 (chi fd0ff0e, `routeHTTP()`): of two Context lines naming `_walk()`, private
+    and named by no requirement, the one that opens with it is asked for a change inside it
+    (before, the two stood at 0.495); the other names it in passing."""
+    own = "- `_walk()` yields each parent directory up to the root."
+    passing = "- The editing functions never call `_walk()`."
     found = changed(
         repo,
         cli,
@@ -108,9 +108,9 @@ def test_the_context_line_opening_with_the_function_is_asked(repo, cli):
 
 
 def test_two_context_lines_opening_with_the_function_stay_rivals(repo, cli):
-    """REVIEW-E369, adversarial: two Context lines that both open with `walk()` are rivals."""
-    own = "- `walk()` yields each parent directory up to the root."
-    other = "- `walk()` stops at an empty name."
+    """REVIEW-E369, adversarial: two Context lines that both open with `_walk()` are rivals."""
+    own = "- `_walk()` yields each parent directory up to the root."
+    other = "- `_walk()` stops at an empty name."
     found = changed(
         repo,
         cli,
@@ -152,3 +152,13 @@ def test_a_statement_opening_with_the_class_is_not_lifted_by_its_method(repo, cl
     changed = VERSION.replace("self._parts[:2]", "tuple(self._parts)")
     repo.commit("hash", {"semverish/version.py": changed})
     assert asked(cli) == []
+
+
+def test_a_context_line_of_a_public_entry_point_is_not_lifted(repo, cli):
+    """REVIEW-E369, adversarial (measured: python-email-validator e943a0f's `validate_email()`,
+    path-to-regexp's `parse()`): the line opening with a public function walks through its
+    pipeline; a change inside it is not lifted above the line naming it in passing."""
+    own = "- `set_key()` reads the file once and writes it back whole."
+    passing = "- The editing functions start with `set_key()`."
+    keys = "- E-5: Keys are compared as written."
+    assert changed(repo, cli, f"{own}\n{passing}", keys, **INSIDE_SET_KEY) == []

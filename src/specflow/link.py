@@ -281,7 +281,7 @@ class Corpus:
         if kind not in (IDENTIFIER, ENCLOSING):
             return 1
         statement = self.statements[doc]
-        if kind == ENCLOSING and self._subject(names, doc, governing, inner):  # REVIEW-E369
+        if kind == ENCLOSING and self._subject(names, doc, governing, inner, path):  # -E369
             return self._subject_rivals(str(opening_call(statement.text)), doc, governing)
         called = kind == ENCLOSING and statement.kind != "context"
         # REVIEW-E202: a class a requirement or an edge case names is what it rules, as a
@@ -311,17 +311,21 @@ class Corpus:
         )
 
     def _subject(
-        self, names: tuple[str, ...], doc: int, governing: frozenset[str], inner: str
+        self, names: tuple[str, ...], doc: int, governing: frozenset[str], inner: str, path: str
     ) -> bool:
         """REVIEW-E369: a Context line of a spec governing the file opens with the innermost
-        definition around the hunk (not its class: `VersionInfo(...)` is not `__hash__`), and
-        no requirement or edge case names that function, however qualified (REVIEW-E189: one
-        would say what it must do, the line only how it works)."""
+        definition around the hunk (not its class: `VersionInfo(...)` is not `__hash__`), a
+        function private to its module (`routeHTTP`: a public entry point's line walks through
+        its whole pipeline, of which a change inside it touches one step), and no requirement
+        or edge case names it, however qualified (REVIEW-E189: one would say what it must do,
+        the line only how it works)."""
         statement = self.statements[doc]
         subject = opening_call(statement.text)
         if statement.kind != "context" or statement.spec not in governing:
             return False
         if subject is None or subject != inner.rsplit(".", 1)[-1]:
+            return False
+        if not (subject.startswith("_") or (path.endswith(".go") and subject[:1].islower())):
             return False
         if all(name.rsplit(".", 1)[-1] != subject for name in names):
             return False
