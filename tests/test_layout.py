@@ -538,6 +538,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "specreview",
         "spellings",
         "statednumbers",
+        "subject",  # REVIEW-E369
         "tableentry",
         "templated",  # REVIEW-E321
         "touches",

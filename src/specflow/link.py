@@ -63,6 +63,7 @@ from specflow.spellings import (
 )
 from specflow.spellings import wildcard_names as family_stems
 from specflow.statednumbers import dropped_numbers, stated_numbers
+from specflow.subject import opening_call
 from specflow.words import (
     BM25,
     said_spans,
@@ -220,11 +221,19 @@ class Corpus:
         files: Sequence[FileChange],
         rows: Iterable[LinkRow],
         scoped: Mapping[str, frozenset[str]],
+        around: Mapping[str, Mapping[int, tuple[str, ...]]] | None = None,
     ) -> list[Link]:
         """The rows as links between the hunks of `files` and the statements. A statement is a
         candidate for a hunk when its spec's scope covers the file, or the hunk names one of the
-        spec's IDs or lies inside a definition the spec names."""
+        spec's IDs or lies inside a definition the spec names. `around`: each path's hunks →
+        the definitions around them, outermost first (REVIEW-E369 reads the innermost)."""
         rows = list(rows)
+        inner = {
+            (at, number): names[-1]
+            for at, file in enumerate(files)
+            for number, names in (around or {}).get(file.path, {}).items()
+            if names
+        }
         candidate = {
             (at, number, self.statements[doc].spec)
             for at, number, doc, kind, _, _ in rows
@@ -240,7 +249,12 @@ class Corpus:
                 self.statements[doc].spec in scoped.get(files[at].path, frozenset())
                 or (at, number, self.statements[doc].spec) in candidate,
                 self._spread(
-                    kind, names, doc, scoped.get(files[at].path, frozenset()), files[at].path
+                    kind,
+                    names,
+                    doc,
+                    scoped.get(files[at].path, frozenset()),
+                    files[at].path,
+                    inner.get((at, number), ""),
                 ),
                 self.said[doc].intersection(words),
             )
@@ -254,6 +268,7 @@ class Corpus:
         doc: int,
         governing: frozenset[str],
         path: str = "",
+        inner: str = "",
     ) -> int:
         """How many statements name the evidence's identifier, the fewest; REVIEW-E130: not a
         Context line, for the function a requirement or an edge case calls (`join()`) and a hunk
@@ -266,6 +281,8 @@ class Corpus:
         if kind not in (IDENTIFIER, ENCLOSING):
             return 1
         statement = self.statements[doc]
+        if kind == ENCLOSING and self._subject(names, doc, governing, inner, path):  # -E369
+            return self._subject_rivals(str(opening_call(statement.text)), doc, governing)
         called = kind == ENCLOSING and statement.kind != "context"
         # REVIEW-E202: a class a requirement or an edge case names is what it rules, as a
         # function it calls is: a Context line naming it too says how it works (cbor2's `Simple`);
@@ -291,6 +308,45 @@ class Corpus:
         return min(
             sum(rival(self.statements[doc]) for doc in self.by_name.get(name, ())) or 1
             for name in names
+        )
+
+    def _subject(
+        self, names: tuple[str, ...], doc: int, governing: frozenset[str], inner: str, path: str
+    ) -> bool:
+        """REVIEW-E369: a Context line of a spec governing the file opens with the innermost
+        definition around the hunk (not its class: `VersionInfo(...)` is not `__hash__`), a
+        function private to its module (`routeHTTP`: a public entry point's line walks through
+        its whole pipeline, of which a change inside it touches one step), and no requirement
+        or edge case names it, however qualified (REVIEW-E189: one would say what it must do,
+        the line only how it works)."""
+        statement = self.statements[doc]
+        subject = opening_call(statement.text)
+        if statement.kind != "context" or statement.spec not in governing:
+            return False
+        if subject is None or subject != inner.rsplit(".", 1)[-1]:
+            return False
+        if not (subject.startswith("_") or (path.endswith(".go") and subject[:1].islower())):
+            return False
+        if all(name.rsplit(".", 1)[-1] != subject for name in names):
+            return False
+        required = [
+            *self.by_name.get(subject, ()),
+            *(d for d, _, _ in self.by_last.get(subject, ())),
+        ]
+        return all(self.statements[other].kind == "context" for other in required)
+
+    def _subject_rivals(self, subject: str, doc: int, governing: frozenset[str]) -> int:
+        """REVIEW-E369: a hunk inside `routeHTTP()` concerns the Context line that opens with
+        `routeHTTP()` more than those naming it in passing: its rivals are the Context lines
+        of the specs governing the file that open with the same function."""
+        return (
+            sum(
+                other.kind == "context"
+                and other.spec in governing
+                and opening_call(other.text) == subject
+                for other in self.statements
+            )
+            or 1
         )
 
     def _context_rivals(self, name: str, doc: int) -> int:
