@@ -87,6 +87,11 @@ def moved_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Tokeni
         and _harmless_script(after, blocks[1], moved[1])
     ):
         return set()
+    if path.endswith(".ts") and any(
+        _overloaded(side, blocks, moved)
+        for side, blocks, moved in zip(sides, blocks, moved, strict=True)
+    ):
+        return set()
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -166,6 +171,28 @@ def _harmless_script(side: Side, blocks: list[_Block], moved: set[_Block]) -> bo
     if not first or not _DIRECTIVE.match(side.uncommented[first - 1]):
         return True
     return all(block.first > first for block in moved)
+
+
+def _overloaded(side: Side | None, blocks: list[_Block] | None, moved: set[_Block]) -> bool:
+    """REVIEW-E375: whether a line outside the definitions starts with a moved one's name
+    called or declared (TypeScript's overload signatures, `parse(text: string): string;`,
+    must stand right above their implementation: moved away, it no longer compiles)."""
+    assert side is not None and blocks is not None
+    names = {block.name for block in moved}
+    if not names:
+        return False
+    inside = {n for block in blocks for n in range(block.first, block.last + 1)}
+    for number, text in enumerate(side.code, 1):
+        found = number not in inside and _SIGNATURE.match(text)
+        if found and found[1] in names:
+            return True
+    return False
+
+
+_SIGNATURE = re.compile(
+    r"\s*(?:(?:export|declare|default|async|function|static|public|private|protected|"
+    r"override|abstract|readonly|get|set)\b\s*|\*\s*)*(#?[A-Za-z_$][\w$]*)\??\s*[<(]"
+)
 
 
 def _blocks(path: str, side: Side) -> list[_Block] | None:

@@ -120,6 +120,10 @@ def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, j
     tokens = [tokenize(text) for text in texts]
     if not java and any(word in tokens[0] + tokens[1] for word in ("eval", "with")):
         return False  # a name read from a string, or from an object's keys
+    if not java and not _plainly_named(texts, names):
+        return False
+    if java and _in_class_bodies(tokens[0], set(names)):
+        return False
     marks = _marked(tokens[0], java), _marked(tokens[1], java)
     for side, mark, seen in ((0, "name", names.values()), (1, "name", names)):
         if set(seen) & {token for token, kind in marks[side] if kind == mark}:
@@ -129,6 +133,70 @@ def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, j
             return False
     renamed = [names.get(token, token) if kind == "name" else token for token, kind in marks[0]]
     return renamed == tokens[1]
+
+
+def _plainly_named(texts: list[str], names: dict[str, str]) -> bool:
+    """REVIEW-E376: JavaScript's names are words of `$` too (`$a`, and `#a` a private field's);
+    REVIEW-E377: a regular expression's text is no code. The tokens read `a` in `$a` and in
+    `/a/`, neither a use of a parameter `a`."""
+    for text, seen in zip(texts, (names, names.values()), strict=True):
+        for name in seen:
+            glued = re.search(rf"[\w$#]{re.escape(name)}(?![\w$])|\b{re.escape(name)}\$", text)
+            if glued or any(re.search(rf"\b{re.escape(name)}\b", body) for body in _regexes(text)):
+                return False
+    return True
+
+
+# a `/` where no value ends opens a regular expression literal
+_REGEX = re.compile(
+    r"(?:\A|[(,=:\[!&|?{};+\-*%<>~^]|\b(?:return|typeof|case|in|of|void|yield))\s*"
+    r"/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n])*)/",
+    re.M,
+)
+
+
+def _regexes(text: str) -> list[str]:
+    return [found[1] for found in _REGEX.finditer(text)]
+
+
+def _in_class_bodies(tokens: list[str], olds: set[str]) -> bool:
+    """REVIEW-E378: whether a renamed name is read inside a Java class body the function
+    holds (an anonymous class's `new Base() {`, a local class): there a field the class
+    inherits, unseen in the file, is found before a parameter of that name."""
+    depth, inside = 0, []  # the depths at which class bodies opened
+    for at, word in enumerate(tokens):
+        if word == "{":
+            depth += 1
+            inside += [depth] if _opens_class(tokens, at) else []
+        elif word == "}":
+            inside = inside[:-1] if inside and inside[-1] == depth else inside
+            depth -= 1
+        elif inside and word in olds:
+            return True
+    return False
+
+
+def _opens_class(tokens: list[str], at: int) -> bool:
+    """Whether the `{` at `at` opens a class body: `new Name(...) {`, or after `class`."""
+    start = at
+    while start > 0 and tokens[start - 1] not in ("{", "}", ";"):
+        start -= 1
+    header = tokens[start:at]
+    if any(word in header for word in ("class", "interface", "enum", "record")):
+        return True
+    if not header or header[-1] != ")":
+        return False
+    depth, index = 0, len(header) - 1
+    for index in range(len(header) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(header[index], 0)
+        if not depth:
+            break
+    before = header[:index]
+    while before and (before[-1] in (".", "<", ">", ",", "?") or before[-1].isidentifier()):
+        if before[-1] == "new":
+            return True
+        before = before[:-1]
+    return False
 
 
 def _text(side: Side | None, function: _Function) -> str:
