@@ -145,7 +145,7 @@ module.exports = decode
 
 
 def test_a_parameter_renamed_with_a_regex_or_a_dollar_name_still_asks(repo, cli):
-    """REVIEW-E376, REVIEW-E377: `a` renamed `b` with `$a` written `$b` (another global) or
+    """REVIEW-E376: `a` renamed `b` with `$a` written `$b` (another global) or
     `/a/` written `/b/` (another pattern): the tokens read `$`, `a` and `/`, `a`, `/`, so
     both read as the parameter renamed throughout."""
     for before, after in (("$a(text)", "$b(text)"), ("/a/.test(text)", "/b/.test(text)")):

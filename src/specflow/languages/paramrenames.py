@@ -136,9 +136,9 @@ def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, j
 
 
 def _plainly_named(texts: list[str], names: dict[str, str]) -> bool:
-    """REVIEW-E376: JavaScript's names are words of `$` too (`$a`, and `#a` a private field's);
-    REVIEW-E377: a regular expression's text is no code. The tokens read `a` in `$a` and in
-    `/a/`, neither a use of a parameter `a`."""
+    """REVIEW-E376: JavaScript's names are words of `$` too (`$a`, and `#a` a private field's),
+    and a regular expression's text is no code: the tokens read `a` in `$a` and in `/a/`,
+    neither a use of a parameter `a`."""
     for text, seen in zip(texts, (names, names.values()), strict=True):
         for name in seen:
             glued = re.search(rf"[\w$#]{re.escape(name)}(?![\w$])|\b{re.escape(name)}\$", text)
