@@ -7,6 +7,7 @@ side's lines in, the indexes of the hunks that only rename out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -67,9 +68,10 @@ def renamed_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Toke
     removed = sorted(line.number for hunk in hunks for line in hunk.removed)
     added = sorted(line.number for hunk in hunks for line in hunk.added)
     found: set[int] = set()
+    holding = _holding(functions[0]), _holding(functions[1])
     for index, hunk in changed:
-        olds = _around(functions[0], hunk.removed)
-        news = _around(functions[1], hunk.added)
+        olds = _around(holding[0], hunk.removed)
+        news = _around(holding[1], hunk.added)
         for old, new in zip(olds, news, strict=False):
             if not _corresponding(old.last, new.last, (removed, added)):
                 continue
@@ -94,17 +96,28 @@ def _may_rename(hunk: Hunk, sides: Sides, tokenize: Tokenize) -> bool:
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-def _around(functions: list[_Function], lines: Sequence[Line]) -> list[_Function]:
+def _holding(functions: list[_Function]) -> dict[int, list[_Function]]:
+    """SPEED-24: by line, the functions that hold it (read once a side, not once a hunk)."""
+    holding: dict[int, list[_Function]] = {}
+    for function in functions:
+        for number in range(function.first, function.last + 1):
+            holding.setdefault(number, []).append(function)
+    return holding
+
+
+def _around(holding: dict[int, list[_Function]], lines: Sequence[Line]) -> list[_Function]:
     """The functions that hold all the lines, innermost first."""
-    holding = [f for f in functions if all(f.first <= line.number <= f.last for line in lines)]
-    return sorted(holding, key=lambda f: f.last - f.first)
+    first = holding.get(lines[0].number, []) if lines else []
+    found = [f for f in first if all(f.first <= line.number <= f.last for line in lines)]
+    return sorted(found, key=lambda f: f.last - f.first)
 
 
 def _corresponding(old: int, new: int, changed: tuple[list[int], list[int]]) -> bool:
-    """Whether the old file's line `old` and the new file's `new` are one unchanged line."""
-    if old in changed[0] or new in changed[1]:
+    """Whether the old file's line `old` and the new file's `new` are one unchanged line
+    (`changed`: each side's changed lines, sorted)."""
+    below = bisect_left(changed[0], old), bisect_left(changed[1], new)
+    if changed[0][below[0] : below[0] + 1] == [old] or changed[1][below[1] : below[1] + 1] == [new]:
         return False
-    below = sum(n < old for n in changed[0]), sum(n < new for n in changed[1])
     return old - below[0] == new - below[1]
 
 
