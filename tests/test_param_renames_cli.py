@@ -5,7 +5,7 @@ nearest renames that change what runs still ask."""
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import committed_review, review_json
 
 SPEC = """---
 id: DEC
@@ -129,11 +129,6 @@ def test_java_renames_that_change_what_runs_still_ask(repo, cli):
     assert _asks(repo, cli, "a method's name", {"src/Decoder.java": method})
 
 
-def _noop_files(repo, cli, message, files):
-    repo.commit(message, files)
-    return review_json(cli, "HEAD", "--all")["noop_files"]
-
-
 SCRIPT = """'use strict'
 
 function decode(a, text) {
@@ -153,7 +148,7 @@ def test_a_parameter_renamed_with_a_regex_or_a_dollar_name_still_asks(repo, cli)
         repo.commit("base", {"specs/dec.md": SPEC, "src/decode.js": base})
         renamed = base.replace("(a, text)", "(b, text)").replace("? a :", "? b :")
         changed = {"src/decode.js": renamed.replace(before, after)}
-        assert _noop_files(repo, cli, f"{before} respelled", changed) == []
+        assert committed_review(repo, cli, f"{before} respelled", changed)[0] == []
 
 
 MAKER = """package x;
@@ -181,4 +176,7 @@ def test_a_java_parameter_renamed_inside_an_anonymous_class_still_asks(repo, cli
     anonymous = MAKER.replace("make(final int total)", "make(final int count)", 1).replace(
         "println(total);\n            }", "println(count);\n            }", 1
     )
-    assert _noop_files(repo, cli, "read by an anonymous class", {"src/Maker.java": anonymous}) == []
+    assert (
+        committed_review(repo, cli, "read by an anonymous class", {"src/Maker.java": anonymous})[0]
+        == []
+    )
