@@ -5,7 +5,7 @@ change what runs still ask."""
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import committed_review as _noop
 
 SPEC = """---
 id: LEX
@@ -56,12 +56,6 @@ MARK = """    @Override
     }
 
 """
-
-
-def _noop(repo, cli, message, files):
-    repo.commit(message, files)
-    data = review_json(cli, "HEAD", "--all")
-    return data["noop_files"], len(data["questions"])
 
 
 def _moved_down(text):
@@ -214,3 +208,29 @@ def test_javascript_moves_that_change_what_runs_still_ask(repo, cli):
     decode = "function decode (str) {\n  return str\n}\n\n"
     strict = decode + JS.replace(decode, "")
     assert _noop(repo, cli, "above the directive", {"src/c.js": strict})[0] == []
+
+
+OVERLOADS = """export function parse(text: string): string;
+export function parse(text: number): number;
+export function parse(text: any): any {
+  return text;
+}
+
+export function other(): number {
+  return 1;
+}
+"""
+
+
+def test_a_typescript_implementation_moved_from_its_overloads_still_asks(repo, cli):
+    """REVIEW-E375: `parse`'s implementation moved below `other`, away from its overload
+    signatures, which must stand right above it (else the file no longer compiles); `other`
+    moved above `parse`'s signatures asks nothing."""
+    repo.commit("base", {"specs/lex.md": SPEC, "src/parse.ts": OVERLOADS})
+    body = "export function parse(text: any): any {\n  return text;\n}\n\n"
+    away = OVERLOADS.replace(body, "") + "\n" + body.rstrip("\n") + "\n"
+    assert _noop(repo, cli, "implementation moved", {"src/parse.ts": away})[0] == []
+    repo.commit("back", {"src/parse.ts": OVERLOADS})
+    other = "export function other(): number {\n  return 1;\n}\n"
+    up = other + "\n" + OVERLOADS.replace("\n" + other, "")
+    assert _noop(repo, cli, "other moved up", {"src/parse.ts": up}) == (["src/parse.ts"], 0)

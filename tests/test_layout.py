@@ -690,3 +690,16 @@ def test_json_reviews_load_neither_rich_nor_jinja2(repo):
         assert not {m.split(".")[0] for m in modules} & {"rich", "jinja2"}, args
     code, modules = loaded_modules(repo.path, "review", "HEAD", "--format", "markdown")
     assert code == 0 and {"rich", "jinja2"} <= {m.split(".")[0] for m in modules}
+
+
+def test_the_hook_loads_no_brace_moves_for_a_c_change(repo):
+    """SPEED-24: REVIEW-E359's and REVIEW-E360's modules (bracemoves, paramrenames) read
+    Java, Go, JavaScript and TypeScript alone: the hook checking a C change loads neither."""
+    spec = '---\nid: CAL\nscope: ["src/**"]\n---\n# Calc\n\n## Requirements\n'
+    code = "/* CAL-1 */\nint add(int a, int b) {\n    return a + b;\n}\n"
+    repo.commit("base", {"specs/cal.md": spec + "- CAL-1: `add` sums.\n", "src/cal.c": code})
+    repo.stage({"src/cal.c": code.replace("a + b;", "a + b + 0;")})
+    status, loaded = loaded_modules(repo.path, "check", "--staged")
+    assert status == 0
+    moves = {"specflow.languages.bracemoves", "specflow.languages.paramrenames"}
+    assert not loaded & moves

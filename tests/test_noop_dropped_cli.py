@@ -75,3 +75,19 @@ def test_a_removed_function_the_module_calls_by_a_built_name_still_asks(repo, cl
     repo.commit("Remove _to_dict()", {"pkg/ver.py": module(helper="", extra=DISPATCH)})
     data = review_json(cli, "HEAD", "--all")
     assert data["questions"] != []
+
+
+GETATTR = (
+    "from pkg import ver\n\n\ndef convert(obj, kind):\n"
+    "    return getattr(ver, '_to_' + kind)(obj)\n"
+)
+
+
+def test_a_removed_function_another_module_gets_by_a_built_name_still_asks(repo, cli):
+    """REVIEW-E377: `getattr(ver, '_to_' + kind)` in another module calls `_to_dict` without
+    spelling it: removed, `convert(obj, 'dict')` now fails, so the removal asks."""
+    repo.commit("base", {"specs/ver.md": SPEC, "pkg/ver.py": module(), "pkg/use.py": GETATTR})
+    repo.commit("Remove _to_dict()", {"pkg/ver.py": module(helper="")})
+    data = review_json(cli, "HEAD", "--all")
+    assert data["noop_files"] == []
+    assert data["questions"] != []

@@ -92,3 +92,15 @@ def test_a_constant_moved_past_what_may_see_it_still_asks(repo, cli, case):
     old = module.format(first=ALL, second="")
     data = reviewed(repo, cli, old, module.format(first="", second=ALL))
     assert data["questions"] != []
+
+
+def test_a_constant_moved_past_a_read_of_its_module_in_sys_modules_still_asks(repo, cli):
+    """REVIEW-E377: `sys.modules[__name__].__dict__['_' + '_all__']` reads `__all__` from the
+    module itself, spelling it nowhere and calling nothing: moved below, that read fails."""
+    read = (
+        "\nif sys.version_info >= (3, 0, 0):\n"
+        "    EXPORTS = sys.modules[__name__].__dict__['_' + '_all__']\n"
+    )
+    old = MODULE.format(first=ALL, second=read)
+    data = reviewed(repo, cli, old, MODULE.format(first="", second=read + ALL))
+    assert data["noop_files"] == []

@@ -5,7 +5,7 @@ nearest renames that change what runs still ask."""
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import committed_review, review_json
 
 SPEC = """---
 id: DEC
@@ -127,3 +127,56 @@ def test_java_renames_that_change_what_runs_still_ask(repo, cli):
     repo.commit("calls", {"src/Decoder.java": called})
     method = called.replace("final int offset", "final int length").replace("+ offset", "+ length")
     assert _asks(repo, cli, "a method's name", {"src/Decoder.java": method})
+
+
+SCRIPT = """'use strict'
+
+function decode(a, text) {
+  return PATTERN ? a : $(text)
+}
+
+module.exports = decode
+"""
+
+
+def test_a_parameter_renamed_with_a_regex_or_a_dollar_name_still_asks(repo, cli):
+    """REVIEW-E376: `a` renamed `b` with `$a` written `$b` (another global) or
+    `/a/` written `/b/` (another pattern): the tokens read `$`, `a` and `/`, `a`, `/`, so
+    both read as the parameter renamed throughout."""
+    for before, after in (("$a(text)", "$b(text)"), ("/a/.test(text)", "/b/.test(text)")):
+        base = SCRIPT.replace("PATTERN", before)
+        repo.commit("base", {"specs/dec.md": SPEC, "src/decode.js": base})
+        renamed = base.replace("(a, text)", "(b, text)").replace("? a :", "? b :")
+        changed = {"src/decode.js": renamed.replace(before, after)}
+        assert committed_review(repo, cli, f"{before} respelled", changed)[0] == []
+
+
+MAKER = """package x;
+
+abstract class Base implements Runnable {
+    int count = 7;
+}
+
+final class Maker {
+    Runnable make(final int total) {
+        return new Base() {
+            public void run() {
+                System.out.println(total);
+            }
+        };
+    }
+}
+"""
+
+
+def test_a_java_parameter_renamed_inside_an_anonymous_class_still_asks(repo, cli):
+    """REVIEW-E378: `total` renamed `count` where an anonymous `Base` reads it: there `count`
+    is the field `Base` has, not the parameter."""
+    repo.commit("base", {"specs/dec.md": SPEC, "src/Maker.java": MAKER})
+    anonymous = MAKER.replace("make(final int total)", "make(final int count)", 1).replace(
+        "println(total);\n            }", "println(count);\n            }", 1
+    )
+    assert (
+        committed_review(repo, cli, "read by an anonymous class", {"src/Maker.java": anonymous})[0]
+        == []
+    )

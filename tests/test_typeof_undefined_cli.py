@@ -4,7 +4,7 @@ undefined`) asks nothing; the nearest rewrites that change what runs still ask."
 
 from __future__ import annotations
 
-from testing.util import review_json
+from testing.util import committed_review
 
 SPEC = """---
 id: STR
@@ -31,9 +31,7 @@ module.exports = normalize;
 
 
 def _review(repo, cli, message, text):
-    repo.commit(message, {"src/normalize.js": text})
-    data = review_json(cli, "HEAD", "--all")
-    return data["noop_files"], len(data["questions"])
+    return committed_review(repo, cli, message, {"src/normalize.js": text})
 
 
 def test_a_member_compared_to_undefined_by_typeof_asks_nothing(repo, cli):

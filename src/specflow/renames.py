@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from specflow import gitio, gitread
 from specflow.change import NO_RENAMES, FileChange, Renames, Revision
-from specflow.languages.pydropped import DROPPED, dropped_candidates
+from specflow.languages.pydropped import DROPPED, dropped_candidates, looked_up_from
 from specflow.languages.pyrename import rename_candidates, spelled_nowhere
 from specflow.languages.pyshape import Sources
 from specflow.pipeline import start_sources  # which imports this module lazily, for check
@@ -46,24 +46,28 @@ def _python_renames(
     candidates = rename_candidates(files)
     dropped = dropped_candidates(files, candidates)
     if not candidates:
-        return _dropped(repo, revision, dropped, specs)
+        return _dropped(repo, revision, dropped, specs, files)
     python = [file for file in files if file.path.endswith((".py", ".pyi"))]
     unread = [file for file in python if file.path not in known]
     sides = {**known, **start_sources(repo, revision, unread)()} if unread else known
     renames = spelled_nowhere(candidates, (sides.get(file.path, (None, None)) for file in python))
     if not renames:
-        return _dropped(repo, revision, dropped, specs)
+        return _dropped(repo, revision, dropped, specs, files)
     if gitread.files_spelling(repo.root, list(renames), revision, specs) - {f.path for f in files}:
-        return _dropped(repo, revision, dropped, specs)
+        return _dropped(repo, revision, dropped, specs, files)
     # `from ._impl import *` re-exports a public name: one renamed away, or (REVIEW-E354) one
     # that a private name becomes (`_not_reg_name` to `NOT_REG_NAME`)
     public = any(not old.startswith("_") or not new.startswith("_") for old, new in renames.items())
     stars = public and gitread.files_spelling(repo.root, ["import *"], revision, where=["*.py"])
-    return _dropped(repo, revision, dropped, specs) | ({} if stars else renames)
+    return _dropped(repo, revision, dropped, specs, files) | ({} if stars else renames)
 
 
 def _dropped(
-    repo: gitio.RepoInfo, revision: Revision, names: Sequence[str], specs: Sequence[str]
+    repo: gitio.RepoInfo,
+    revision: Revision,
+    names: Sequence[str],
+    specs: Sequence[str],
+    files: Sequence[FileChange],
 ) -> dict[str, str]:
     """REVIEW-E355: the private functions the change removes whole that no file of the
     resulting tree spells (the specs apart, as for a rename), each mapped to `DROPPED`."""
@@ -73,4 +77,8 @@ def _dropped(
         names = [
             n for n in names[:8] if not gitread.files_spelling(repo.root, [n], revision, specs)
         ]
+    if names and gitread.files_spelling(
+        repo.root, [looked_up_from(files, names)], revision, where=["*.py"], pattern=True
+    ):
+        return {}  # REVIEW-E377: another module may call them by a name it builds
     return dict.fromkeys(names, DROPPED)

@@ -106,6 +106,16 @@ def review_json(cli: Cli, *args: str) -> dict[str, Any]:
     return data
 
 
+def committed_review(
+    repo: Repo, cli: Cli, message: str, files: Mapping[str, str]
+) -> tuple[list[str], int]:
+    """Commit `files`; the review of that commit with `--all`: its no-op files, and how many
+    questions it asks."""
+    repo.commit(message, dict(files))
+    data = review_json(cli, "HEAD", "--all")
+    return data["noop_files"], len(data["questions"])
+
+
 def reviewed_rewrite(
     repo: Repo, cli: Cli, path: str, base: str, subject: str, *pairs: str
 ) -> tuple[dict[str, Any], str]:

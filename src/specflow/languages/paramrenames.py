@@ -7,6 +7,7 @@ side's lines in, the indexes of the hunks that only rename out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -60,16 +61,17 @@ def renamed_hunks(path: str, hunks: Sequence[Hunk], sides: Sides, tokenize: Toke
         for index, hunk in enumerate(hunks)
         if hunk.removed and hunk.added and _may_rename(hunk, sides, tokenize)
     ]
-    if not changed:
+    if not changed or not _may_declare(hunks, _differing(changed, sides, tokenize), before):
         return set()
     java = path.endswith(".java")
     functions = _functions(before, java), _functions(after, java)
     removed = sorted(line.number for hunk in hunks for line in hunk.removed)
     added = sorted(line.number for hunk in hunks for line in hunk.added)
     found: set[int] = set()
+    holding = _holding(functions[0]), _holding(functions[1])
     for index, hunk in changed:
-        olds = _around(functions[0], hunk.removed)
-        news = _around(functions[1], hunk.added)
+        olds = _around(holding[0], hunk.removed)
+        news = _around(holding[1], hunk.added)
         for old, new in zip(olds, news, strict=False):
             if not _corresponding(old.last, new.last, (removed, added)):
                 continue
@@ -94,17 +96,55 @@ def _may_rename(hunk: Hunk, sides: Sides, tokenize: Tokenize) -> bool:
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-def _around(functions: list[_Function], lines: Sequence[Line]) -> list[_Function]:
+def _differing(changed: list[tuple[int, Hunk]], sides: Sides, tokenize: Tokenize) -> set[str]:
+    """The old words of the hunks that may rename, where they differ from the new."""
+    words: set[str] = set()
+    for _, hunk in changed:
+        old, new = (
+            tokenize("\n".join(line_as(side, "uncommented", line) for line in lines))
+            for side, lines in zip(sides, (hunk.removed, hunk.added), strict=True)
+        )
+        words.update(a for a, b in zip(old, new, strict=True) if a != b)
+    return words
+
+
+def _may_declare(hunks: Sequence[Hunk], words: set[str], before: Side) -> bool:
+    """SPEED-24: whether a removed line may declare one of `words` as a parameter (the word,
+    a type or a default, then `,`, `)`, `->`, `=>` or the line's end): a parameter renamed
+    throughout is renamed where it is declared, so no file is read when none is."""
+    if not words:
+        return False
+    names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    declared = re.compile(rf"(?<![\w$.])(?:{names})\s*\??\s*(?:[:=][^;{{}}]*)?(?:[,)]|[-=]>|\Z)")
+    return any(
+        declared.search(line_as(before, "uncommented", line))
+        for hunk in hunks
+        for line in hunk.removed
+    )
+
+
+def _holding(functions: list[_Function]) -> dict[int, list[_Function]]:
+    """SPEED-24: by line, the functions that hold it (read once a side, not once a hunk)."""
+    holding: dict[int, list[_Function]] = {}
+    for function in functions:
+        for number in range(function.first, function.last + 1):
+            holding.setdefault(number, []).append(function)
+    return holding
+
+
+def _around(holding: dict[int, list[_Function]], lines: Sequence[Line]) -> list[_Function]:
     """The functions that hold all the lines, innermost first."""
-    holding = [f for f in functions if all(f.first <= line.number <= f.last for line in lines)]
-    return sorted(holding, key=lambda f: f.last - f.first)
+    first = holding.get(lines[0].number, []) if lines else []
+    found = [f for f in first if all(f.first <= line.number <= f.last for line in lines)]
+    return sorted(found, key=lambda f: f.last - f.first)
 
 
 def _corresponding(old: int, new: int, changed: tuple[list[int], list[int]]) -> bool:
-    """Whether the old file's line `old` and the new file's `new` are one unchanged line."""
-    if old in changed[0] or new in changed[1]:
+    """Whether the old file's line `old` and the new file's `new` are one unchanged line
+    (`changed`: each side's changed lines, sorted)."""
+    below = bisect_left(changed[0], old), bisect_left(changed[1], new)
+    if changed[0][below[0] : below[0] + 1] == [old] or changed[1][below[1] : below[1] + 1] == [new]:
         return False
-    below = sum(n < old for n in changed[0]), sum(n < new for n in changed[1])
     return old - below[0] == new - below[1]
 
 
@@ -120,6 +160,10 @@ def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, j
     tokens = [tokenize(text) for text in texts]
     if not java and any(word in tokens[0] + tokens[1] for word in ("eval", "with")):
         return False  # a name read from a string, or from an object's keys
+    if not java and not _plainly_named(texts, names):
+        return False
+    if java and _in_class_bodies(tokens[0], set(names)):
+        return False
     marks = _marked(tokens[0], java), _marked(tokens[1], java)
     for side, mark, seen in ((0, "name", names.values()), (1, "name", names)):
         if set(seen) & {token for token, kind in marks[side] if kind == mark}:
@@ -129,6 +173,70 @@ def _renamed(old: _Function, new: _Function, sides: Sides, tokenize: Tokenize, j
             return False
     renamed = [names.get(token, token) if kind == "name" else token for token, kind in marks[0]]
     return renamed == tokens[1]
+
+
+def _plainly_named(texts: list[str], names: dict[str, str]) -> bool:
+    """REVIEW-E376: JavaScript's names are words of `$` too (`$a`, and `#a` a private field's),
+    and a regular expression's text is no code: the tokens read `a` in `$a` and in `/a/`,
+    neither a use of a parameter `a`."""
+    for text, seen in zip(texts, (names, names.values()), strict=True):
+        for name in seen:
+            glued = re.search(rf"[\w$#]{re.escape(name)}(?![\w$])|\b{re.escape(name)}\$", text)
+            if glued or any(re.search(rf"\b{re.escape(name)}\b", body) for body in _regexes(text)):
+                return False
+    return True
+
+
+# a `/` where no value ends opens a regular expression literal
+_REGEX = re.compile(
+    r"(?:\A|[(,=:\[!&|?{};+\-*%<>~^]|\b(?:return|typeof|case|in|of|void|yield))\s*"
+    r"/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n])*)/",
+    re.M,
+)
+
+
+def _regexes(text: str) -> list[str]:
+    return [found[1] for found in _REGEX.finditer(text)]
+
+
+def _in_class_bodies(tokens: list[str], olds: set[str]) -> bool:
+    """REVIEW-E378: whether a renamed name is read inside a Java class body the function
+    holds (an anonymous class's `new Base() {`, a local class): there a field the class
+    inherits, unseen in the file, is found before a parameter of that name."""
+    depth, inside = 0, []  # the depths at which class bodies opened
+    for at, word in enumerate(tokens):
+        if word == "{":
+            depth += 1
+            inside += [depth] if _opens_class(tokens, at) else []
+        elif word == "}":
+            inside = inside[:-1] if inside and inside[-1] == depth else inside
+            depth -= 1
+        elif inside and word in olds:
+            return True
+    return False
+
+
+def _opens_class(tokens: list[str], at: int) -> bool:
+    """Whether the `{` at `at` opens a class body: `new Name(...) {`, or after `class`."""
+    start = at
+    while start > 0 and tokens[start - 1] not in ("{", "}", ";"):
+        start -= 1
+    header = tokens[start:at]
+    if any(word in header for word in ("class", "interface", "enum", "record")):
+        return True
+    if not header or header[-1] != ")":
+        return False
+    depth, index = 0, len(header) - 1
+    for index in range(len(header) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(header[index], 0)
+        if not depth:
+            break
+    before = header[:index]
+    while before and (before[-1] in (".", "<", ">", ",", "?") or before[-1].isidentifier()):
+        if before[-1] == "new":
+            return True
+        before = before[:-1]
+    return False
 
 
 def _text(side: Side | None, function: _Function) -> str:

@@ -106,9 +106,11 @@ def _plain(body: list[ast.stmt], binders: Counter[str]) -> set[str]:
 def _reads_other(statement: ast.stmt, plain: set[str]) -> bool:
     """Whether what the statement runs reads a name that is not `plain`: an attribute, an
     item, a comparison or a truth test of a value the module made may run its code (a
-    property, `__eq__`, `__bool__`), which may read the moved name."""
+    property, `__eq__`, `__bool__`), which may read the moved name; and `sys.modules`, where
+    the module itself is (`sys.modules[__name__].__dict__['FO' + 'O']`: REVIEW-E377)."""
     return any(
-        isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in plain
+        (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in plain)
+        or (isinstance(node, ast.Attribute) and node.attr == "modules")
         for node in run_when_defined(statement, lazy=False)
     )
 

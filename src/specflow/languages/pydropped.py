@@ -60,6 +60,34 @@ def _defined(files: Sequence[FileChange], side: str) -> Iterator[str]:
 _LOOKUPS = (b"globals()", b"vars()", b"__dict__", b"sys.modules", b"__name__]")
 
 
+def looked_up_from(files: Sequence[FileChange], names: Container[str]) -> str:
+    """REVIEW-E377: a pattern (for `git grep -E`) of a call of `getattr` on a module whose
+    `def` of one of `names` a hunk removes (`getattr(ver, '_to_' + kind)`, `pkg.ver` too),
+    by a name that is not a string literal: another module calling them by a built name."""
+    stems = sorted(
+        {
+            _stem(file.path)
+            for file in files
+            if any(
+                (found := _TOP_DEF.match(line.text)) and found.group(1) in names
+                for hunk in file.hunks
+                for line in hunk.removed
+            )
+        }
+    )
+    modules = "|".join(re.escape(stem) for stem in stems)
+    literal = r"""'[^']*'[[:space:]]*[^),[:space:]]|"[^"]*"[[:space:]]*[^),[:space:]]"""
+    name = rf"""([^'"[:space:]]|{literal})"""  # not a string literal alone
+    return rf"getattr\([[:space:]]*([[:alnum:]_.]*\.)?({modules})[[:space:]]*,[[:space:]]*{name}"
+
+
+def _stem(path: str) -> str:
+    """The name a Python file is imported by (a package's `__init__.py`: its folder's)."""
+    parts = path.rsplit("/", 2)
+    name = parts[-1].rsplit(".", 1)[0]
+    return parts[-2] if name == "__init__" and len(parts) > 1 else name
+
+
 def looked_up(source: bytes | None) -> bool:
     """Whether the module may call its functions by a name it builds, or is unknown."""
     return source is None or any(lookup in source for lookup in _LOOKUPS)
