@@ -5,6 +5,8 @@ asked about `_load`. Judged on source pairs, then through the CLI on real reposi
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from test_noop import function, noop
@@ -22,6 +24,8 @@ def test_percent_of_a_caught_exception_is_its_f_string() -> None:
     an `except*` group, a `BaseException` too."""
     before = handled("'Invalid header string: %s' % e")
     assert noop(before, handled("f'Invalid header string: {e}'")) == [True]
+    if sys.version_info < (3, 11):
+        return  # `except*` is Python 3.11's: 3.10 cannot parse it, so it reads no change
     star = before.replace("except ValueError", "except* ValueError")
     after = star.replace("'Invalid header string: %s' % e", "f'Invalid header string: {e}'")
     assert noop(star, after) == [True]
