@@ -181,7 +181,8 @@ _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 def _words(hunk: Hunk) -> set[str]:
-    """The words of the lines a hunk changes, on both sides."""
+    """The words of the lines a hunk changes, on both sides, as written: not `hunk_text`, which
+    drops a language's own words (Rust's `unsafe` is the word httparse's line spells)."""
     return {w for line in (*hunk.removed, *hunk.added) for w in _WORD.findall(line.text)}
 
 

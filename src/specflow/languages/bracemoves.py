@@ -14,9 +14,8 @@ from typing import NamedTuple
 
 from specflow.change import Hunk, Line
 from specflow.languages.paramrenames import renamed_hunks
-from specflow.languages.tokens import Side, Sides
+from specflow.languages.tokens import MOVES_PATHS, Side, Sides
 
-MOVES_PATHS = (".java", ".go", ".js", ".mjs", ".cjs", ".ts")
 _SCRIPTS = (".js", ".mjs", ".cjs", ".ts")
 Tokenize = Callable[[str], list[str]]
 

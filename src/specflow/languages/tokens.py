@@ -22,6 +22,8 @@ from specflow.languages.tstypes import (
 if TYPE_CHECKING:  # PHP's reading is loaded for a PHP file alone
     from specflow.languages.phpforms import Reading
 
+MOVES_PATHS = (".java", ".go", ".js", ".mjs", ".cjs", ".ts")  # REVIEW-E359's: read for moves
+
 
 class Side(NamedTuple):
     """REVIEW-E48: one side of a file, by line: without its comments, and without the text of
@@ -121,7 +123,7 @@ def generic_noop_hunks(
         found |= final_fields(hunks, runs)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
-    if len(found) < len(hunks) and path.endswith((".java", ".go", ".js", ".mjs", ".cjs", ".ts")):
+    if len(found) < len(hunks) and path.endswith(MOVES_PATHS):
         from specflow.languages.bracemoves import moved_or_renamed  # REVIEW-E359, REVIEW-E360
 
         found |= moved_or_renamed(path, hunks, sides, _plain_tokens)
@@ -129,9 +131,8 @@ def generic_noop_hunks(
 
 
 def runs(hunk: Hunk) -> list[tuple[list[Line], list[Line]]]:
-    """The hunk's runs of changed lines, each as its removed and its added lines: a run sits
-    after as many unchanged lines of the hunk on both sides (REVIEW-E160: a line removed above
-    an unchanged one and added below it has moved, which its tokens alone do not say)."""
+    """The hunk's runs of changed lines (removed, added), each after as many unchanged lines on
+    both sides (REVIEW-E160: a line moved past an unchanged one, which tokens do not say)."""
     runs: dict[int, tuple[list[Line], list[Line]]] = {}
     for side, lines, start in ((0, hunk.removed, hunk.old_start), (1, hunk.added, hunk.new_start)):
         for index, line in enumerate(lines):
@@ -151,8 +152,7 @@ def _inlined(hunks: Sequence[Hunk], sides: Sides) -> set[int]:
 
 
 def _with_magic(hunk: Hunk, path: str) -> Hunk:
-    """The hunk with each magic comment line of Ruby as one code token, `\x00key=value`, and
-    each directive of Go (REVIEW-E161) as code."""
+    """Ruby's magic comment lines as code tokens (`\x00key=value`), Go's directives as code."""
     removed, added = (
         tuple(Line(line.number, _magic(path, line) or line.text) for line in lines)
         for lines in (hunk.removed, hunk.added)
