@@ -15,34 +15,35 @@ Each project has, under benchmarks/links/<project>/, the specs its maintainers w
 reviewer wants raised (`AUTH-3`, `AUTH-E1`, or `AUTH:C2` for the second Context item). The
 history itself is never committed here: bring it with the `fetch` tool (github:psf/requests,
 github:pallets/itsdangerous, github:pallets/markupsafe, github:jd/tenacity,
-github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging, github:tkem/cachetools,
-github:tox-dev/filelock, and for the later histories github:python-humanize/humanize,
-github:hukkin/tomli, github:theskumar/python-dotenv, github:jpadilla/pyjwt,
-github:python-semver/python-semver, github:kjd/idna, github:marshmallow-code/marshmallow,
-github:go-chi/chi, github:sindresorhus/ky, github:seanmonstar/httparse, github:jshttp/cookie,
-github:rack/rack, github:apache/commons-csv, github:python-hyper/h11, github:encode/starlette,
-github:guzzle/psr7, github:DaveGamble/cJSON, github:pallets/click, github:hynek/structlog,
-github:Alamofire/Alamofire, github:aio-libs/yarl, github:expressjs/express,
-github:python-attrs/attrs, github:urllib3/urllib3, github:gorilla/mux,
+github:psf/cachecontrol, github:pytest-dev/pluggy, github:pypa/packaging,
+github:tkem/cachetools, github:tox-dev/filelock, and for the later histories
+github:python-humanize/humanize, github:hukkin/tomli, github:theskumar/python-dotenv,
+github:jpadilla/pyjwt, github:python-semver/python-semver, github:kjd/idna,
+github:marshmallow-code/marshmallow, github:go-chi/chi, github:sindresorhus/ky,
+github:seanmonstar/httparse, github:jshttp/cookie, github:rack/rack, github:apache/commons-csv,
+github:python-hyper/h11, github:encode/starlette, github:guzzle/psr7, github:DaveGamble/cJSON,
+github:pallets/click, github:hynek/structlog, github:Alamofire/Alamofire, github:aio-libs/yarl,
+github:expressjs/express, github:python-attrs/attrs, github:urllib3/urllib3, github:gorilla/mux,
 github:jnunemaker/httparty, github:rust-lang/log, github:python-jsonschema/jsonschema,
 github:axios/axios, github:python-poetry/tomlkit, github:sirupsen/logrus,
 github:pallets/werkzeug, github:encode/httpx, github:msiemens/tinydb,
-github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs,
-github:BurntSushi/toml (`gotoml`), github:Pylons/waitress,
-github:pillarjs/path-to-regexp (`ptre`), github:dtolnay/semver (`rsemver`),
-github:aio-libs/multidict, github:agronholm/cbor2, github:andialbrecht/sqlparse,
-github:arrow-py/arrow, github:r1chardj0n3s/parse, github:google/uuid (`gouuid`),
-github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink, github:oauthlib/oauthlib,
-github:Kludex/python-multipart (`multipart`), github:JoshData/python-email-validator
-(`emailval`), github:dbader/schedule, github:golang-jwt/jwt (`gojwt`),
-github:auth0/node-jsonwebtoken (`jsonwebtoken`), github:lepture/authlib, github:Delgan/loguru,
-github:jwt/ruby-jwt (`rubyjwt`), github:firebase/php-jwt (`phpjwt`), github:panva/jose,
-github:servo/rust-url (`rusturl`), github:auth0/java-jwt (`javajwt`), github:spf13/cobra,
-github:json-c/json-c (`jsonc`), github:pallets/flask; a project's name is its folder under
-benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its
-git directory; the figures and the exact snapshots are in docs/benchmarks.md, "Review links
-on real history". tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held
-out: each labelled blind, and measured before any rule was judged on it.
+github:python-hyper/wsproto, github:dateutil/dateutil, github:ljharb/qs, github:BurntSushi/toml
+(`gotoml`), github:Pylons/waitress, github:pillarjs/path-to-regexp (`ptre`),
+github:dtolnay/semver (`rsemver`), github:aio-libs/multidict, github:agronholm/cbor2,
+github:andialbrecht/sqlparse, github:arrow-py/arrow, github:r1chardj0n3s/parse,
+github:google/uuid (`gouuid`), github:uuidjs/uuid (`uuidjs`), github:python-hyper/hyperlink,
+github:oauthlib/oauthlib, github:Kludex/python-multipart (`multipart`),
+github:JoshData/python-email-validator (`emailval`), github:dbader/schedule,
+github:golang-jwt/jwt (`gojwt`), github:auth0/node-jsonwebtoken (`jsonwebtoken`),
+github:lepture/authlib, github:Delgan/loguru, github:jwt/ruby-jwt (`rubyjwt`),
+github:firebase/php-jwt (`phpjwt`), github:panva/jose, github:servo/rust-url (`rusturl`),
+github:auth0/java-jwt (`javajwt`), github:spf13/cobra, github:json-c/json-c (`jsonc`),
+github:pallets/flask, github:scrapy/w3lib, github:hynek/argon2-cffi (`argon2`),
+github:gorilla/websocket (`gows`); a project's name is its folder under benchmarks/links/:
+`dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its git directory; the
+figures and the exact snapshots are in docs/benchmarks.md, "Review links on real history".
+tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held out: each labelled
+blind, and measured before any rule was judged on it.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
