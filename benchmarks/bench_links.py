@@ -39,11 +39,12 @@ github:lepture/authlib, github:Delgan/loguru, github:jwt/ruby-jwt (`rubyjwt`),
 github:firebase/php-jwt (`phpjwt`), github:panva/jose, github:servo/rust-url (`rusturl`),
 github:auth0/java-jwt (`javajwt`), github:spf13/cobra, github:json-c/json-c (`jsonc`),
 github:pallets/flask, github:scrapy/w3lib, github:hynek/argon2-cffi (`argon2`),
-github:gorilla/websocket (`gows`); a project's name is its folder under benchmarks/links/:
-`dotenv`, `semver`, `csv`, `cjson`, `alamofire`, `rustlog`) and pass its git directory; the
-figures and the exact snapshots are in docs/benchmarks.md, "Review links on real history".
-tenacity, cachecontrol, pluggy, packaging, cachetools and filelock were held out: each labelled
-blind, and measured before any rule was judged on it.
+github:gorilla/websocket (`gows`), github:expressjs/body-parser (`bodyparser`); a project's name
+is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
+`rustlog`) and pass its git directory; the figures and the exact snapshots are in
+docs/benchmarks.md, "Review links on real history". tenacity, cachecontrol, pluggy, packaging,
+cachetools and filelock were held out: each labelled blind, and measured before any rule was
+judged on it.
 
 For each labelled commit, in a scratch repository that borrows the history's objects (git
 alternates, nothing copied): the parent's tree + `specs/` -> a base commit, the commit's tree +
