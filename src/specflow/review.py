@@ -32,6 +32,7 @@ from specflow.specset import changed_specs
 from specflow.words import word_set
 
 if TYPE_CHECKING:
+    from specflow.config import Config
     from specflow.languages.base import Symbol
     from specflow.link import Link, Statement
     from specflow.pipeline import Snapshot
@@ -77,6 +78,16 @@ class Review:
     noop_files: tuple[str, ...] = ()
     unasked: tuple[Unasked, ...] = ()
     cut: Cut | None = None  # REVIEW-E347: why the weaker questions are not shown
+    later: LaterSpecs | None = None  # REVIEW-E390
+
+
+class LaterSpecs(NamedTuple):
+    """REVIEW-E390: the specs HEAD holds when the reviewed revision holds none: how many, HEAD's
+    commit, and the paths to bring onto a replay of the reviewed commit (`specs specflow.toml`)."""
+
+    total: int
+    commit: str
+    paths: str
 
 
 @dataclass(frozen=True)
@@ -156,7 +167,7 @@ def build(
         reviews,
         tuple(ripples),
         tuple(untested),
-        tuple(hunk for path, hunk in loose if not scoped[path]),  # REVIEW-8
+        tuple(h for path, h in loose if not scoped[path] and not _spec_system(path, snap.config)),
         len(specs.specs) + sum(review.deleted for review in reviews),
         tuple(_referenced(question, where) for question in asked.shown),
         asked.total - len(asked.shown),
@@ -168,6 +179,14 @@ def build(
         _unasked(loose, scoped, test_globs, linking.tests),
         asked.cut,
     )
+
+
+def _spec_system(path: str, config: Config) -> bool:
+    """REVIEW-8's hunks linked to no spec leave out REVIEW-E389's: the specs' folders and
+    specflow.toml are the spec system itself, not code a spec should govern (`specflow init`'s
+    specs/README.md and specflow.toml)."""
+    folders = tuple(f"{folder}/" for folder in (config.specs_dir, *config.spec_dirs))
+    return path == "specflow.toml" or path.startswith(folders)
 
 
 Value = TypeVar("Value")

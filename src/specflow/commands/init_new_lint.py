@@ -17,7 +17,7 @@ from specflow.errors import NotARepository, SpecError, SpecflowError
 from specflow.fsio import write_atomic
 from specflow.globs import matches, matching
 from specflow.lint import lint, read_as_references
-from specflow.lintscope import no_scope
+from specflow.lintscope import no_scope, unanchored, unanchored_scopes
 from specflow.model import Finding, Severity, Spec
 from specflow.output import console
 from specflow.project import Project, open_project, specs_outside_git
@@ -166,6 +166,7 @@ def run_lint(project: Project, fix: bool = False) -> LintResult:
     found = lint(specs, files, _committed(project, specs)) + refused
     found += _unknown_scopes(project, specs)
     found += no_scope(specs)
+    found += unanchored_scopes(specs, files)  # LINT-E19
     found += _ignored(project, specs, files) + _unread_configuration(project, files)
     references = _references(project, specs)
     found += read_as_references(specs, references)
@@ -359,17 +360,17 @@ def new_command(title: str, spec_id: str | None, scope: Sequence[str], status: s
     )
     for rule in gitread.ignored_by(project.root, [path]).values():  # LINT-E5
         console.err(f"specflow: warning: {path}: {_ignored_message(rule)}")
-    for glob in _matching_nothing(project, scope):
+    globs = [glob for glob in scope if not glob.startswith("!")]
+    files = gitread.list_files(project.root) if globs else []
+    for glob in _matching_nothing(files, globs):
         console.err(f"specflow: warning: {path}: scope `{glob}` matches no file yet: check it")
+    for message in filter(None, (unanchored(glob, files) for glob in globs)):  # NEW-E32
+        console.err(f"specflow: warning: {path}: {message}")
 
 
-def _matching_nothing(project: Project, scope: Sequence[str]) -> list[str]:
+def _matching_nothing(files: Sequence[str], globs: Sequence[str]) -> list[str]:
     """NEW-E19: the scope globs that match no file of the repository (a typo, most likely, or
     the files the spec is written for before they exist)."""
-    globs = [glob for glob in scope if not glob.startswith("!")]
-    if not globs:
-        return []
-    files = gitread.list_files(project.root)
     return [glob for glob in globs if not matching(files, (glob,))]
 
 
