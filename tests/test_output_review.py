@@ -520,3 +520,15 @@ def test_a_requirement_no_test_references_is_never_ticked(repo, cli):
     later = AUTH_CODE.replace("hashlib.sha256(p)", "bcrypt(p)").replace("t\n", "t + 1\n")
     repo.commit("expire later", {"src/auth.py": later})
     assert "- [x] **AUTH-1**" in cli("review", "HEAD", "--format", "markdown").out
+
+
+def test_markdown_without_specs_keeps_the_sentence_and_the_unlinked_list_apart(repo, cli):
+    """REVIEW-E3, REVIEW-8: the sentence that no spec is affected is its own paragraph, so the
+    bold heading of the hunks linked to no spec after it renders as a heading, not run into it."""
+    repo.commit("one", {"a.py": "x = 1\n"})
+    repo.commit("two", {"a.py": "x = 2\n"})
+
+    html = html_of(review(cli, "HEAD", fmt="markdown"))
+
+    assert "<p><strong>Hunks linked to no spec</strong></p>" in html
+    assert re.search(r"<p>No spec is affected by this change\.[^<]*<code>", html)
