@@ -310,7 +310,46 @@ def _prototype(lines: Sequence[str], last: int) -> Opened | None:
         if not lines[above - 1].rstrip().endswith((",", "(")):
             break
         header.insert(0, (above, lines[above - 1].strip()))
-    return _opened(header) if "=" not in header[0][1].partition("(")[0] else None
+    if "=" in header[0][1].partition("(")[0]:
+        return None
+    header[0] = (header[0][0], _unexported(header[0][1]))  # REVIEW-E380
+    return _opened(header)
+
+
+# REVIEW-E380: an export macro before a prototype's return type: json-c's `JSON_EXPORT int f(`
+_EXPORT_MACRO = re.compile(r"[A-Z][A-Z0-9_]*_[A-Z0-9_]*[ \t]+(?=[A-Za-z_]\w*[ \t*]+[A-Za-z_*])")
+
+
+def _unexported(text: str) -> str:
+    macro = _EXPORT_MACRO.match(text)
+    return text[macro.end() :] if macro else text
+
+
+# REVIEW-E380: the languages whose methods may be declared without a body, on a line ending in
+# `;`: Java's interface and abstract methods, C#'s, C's and C++'s prototypes, TypeScript's
+_DECLARING_PATHS = (".java", ".cs", *_PROTOTYPES)
+_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+_RETURNS = re.compile(r"\)\s*:\s*[^;{}=]+\Z")  # TypeScript's `(...): string`
+
+
+def declared_at(text: str, path: str) -> str:
+    """REVIEW-E380: the method a line declares without a body: `String getName();`,
+    `public abstract String getName();`, `int cJSON_Compare(const cJSON *a, const cJSON *b);`,
+    TypeScript's `getName(): string;`; a call (`check(x);`, `assert valid(x);`) declares none."""
+    head = text.strip()
+    typescript = path.endswith(_TYPESCRIPT)
+    if not head.endswith(";") or len(head) > LONGEST_DEFINITION or "=" in head.split("(")[0]:
+        return ""
+    if not typescript and not path.lower().endswith(_DECLARING_PATHS):
+        return ""
+    head = _unexported(head[:-1].rstrip())
+    method = METHOD.match(head + " {")
+    if method is None or method[1] in NOT_DEFINED or method[1] in NOT_CALLS:
+        return ""
+    before = head[: method.start(1)].split()
+    if typescript:
+        return method[1] if _RETURNS.search(head) else ""
+    return method[1] if before and before[0] != "assert" else ""  # Java's `assert f(x);`
 
 
 def header_definition(header: str) -> str:

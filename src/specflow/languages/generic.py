@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import NO_RENAMES, FileChange, Hunk, Renames
@@ -24,6 +24,7 @@ from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
     assigned_at,
+    declared_at,
     definition_at,
     opened_at,
     opening_below,
@@ -193,14 +194,16 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
     found: dict[int, tuple[str, ...]] = {}
     for index, hunk in enumerate(file.hunks):
         first = _first_code(hunk)
-        names = _definition_above(lines, first, file.path) if lines and hunk.added else None
+        kept = {line.text.strip() for line in hunk.removed}  # REVIEW-E380: only reindented
+        names = _definition_above(lines, first, file.path, kept) if lines and hunk.added else None
         if (item := decorated(file.path, lines, hunk, first))[1]:  # REVIEW-E204
             first, names = item[0], (item[1],)
         if names == ():  # REVIEW-E92: at the top level, a C prototype names what it declares
             names = _named("", file.path, prototype_at(file.path, lines, first))
         if not names and hunk.removed and not hunk.added:  # a definition removed whole
             text = hunk.removed[0].text
-            names = _named(text, file.path, assigned_at(text) or definition_at(text))
+            name = assigned_at(text) or definition_at(text) or declared_at(text, file.path)
+            names = _named(text, file.path, name)
         if names is None and _header_is_code(file.path, lines, hunk.header):
             # git's header may be prose: "Base class for all errors" is no `for()`
             header = HEADER_NAME.search(hunk.header)
@@ -282,10 +285,13 @@ def _first_code(hunk: Hunk) -> int:
     return next(code, hunk.first_changed)
 
 
-def _definition_above(lines: Sequence[str], line: int, path: str = "") -> tuple[str, ...] | None:
+def _definition_above(
+    lines: Sequence[str], line: int, path: str = "", kept: Container[str] = ()
+) -> tuple[str, ...] | None:
     """The names of the definition that holds the line, found by indentation; () for a line
     at the top level (REVIEW-E60: not indented, and no closing bracket) that defines nothing;
-    None when the lines do not tell (git's header may)."""
+    None when the lines do not tell (git's header may). `kept`: the removed lines, stripped: a
+    declaration without a body that is one of them is only reindented (REVIEW-E380)."""
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
@@ -302,6 +308,8 @@ def _definition_above(lines: Sequence[str], line: int, path: str = "") -> tuple[
         name = assigned_at(text) or definition_at(text, path) or _opened_name(lines, number)
         if not name and (spread := spread_header(lines, number)):  # REVIEW-E271
             text, name = spread, assigned_at(spread) or definition_at(spread, path)
+        if not name and number == line and text.strip() not in kept:  # REVIEW-E380
+            name = declared_at(text, path)
         if name:
             return _named(text, path, name)
         if number != line:

@@ -21,6 +21,7 @@ from specflow.languages.pydefinitions import extent, removed_definitions, remove
 from specflow.languages.pylayout import built_around, owner_at
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 from specflow.languages.pysource import respelled, restated_lines
+from specflow.languages.pytyping import declares_type
 from specflow.languages.pywalk import COMPOUND_ONLY, covers_all, statements_on, touches
 from specflow.noop import parsed_sides, python_hunks
 
@@ -286,7 +287,7 @@ def _constructs_otherwise(node: ast.AST, lines: Sequence[int]) -> bool:
 
 
 def _written_names(node: ast.AST, in_function: bool, locals_: dict[str, ast.expr]) -> list[str]:
-    if type(node) not in _WRITERS:  # most statements write nothing
+    if type(node) not in _WRITERS or declares_type(node):  # most statements write nothing
         return []
     if isinstance(node, ast.Assign):
         return [n for target in node.targets for n in _target_names(target, in_function, locals_)]

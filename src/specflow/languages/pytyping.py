@@ -132,6 +132,27 @@ def type_alias(
     )
 
 
+# REVIEW-E379: the calls that make a type for the checker, and the modules that spell them
+_DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"})
+_TYPING_MODULES = frozenset({"typing", "typing_extensions", "t", "_t", "te", "_te"})
+
+
+def declares_type(statement: ast.AST) -> bool:
+    """REVIEW-E379: `T = TypeVar("T")`, `P = ParamSpec("P")`, `Ts = TypeVarTuple("Ts")`,
+    `UserId = NewType("UserId", int)` (bare or of `typing`) and `X: TypeAlias = ...` name a
+    type for the checker: they write no value a spec governs."""
+    if isinstance(statement, ast.AnnAssign):
+        return typing_name(statement.annotation, _TYPING_MODULES) == "TypeAlias"
+    if not isinstance(statement, ast.Assign) or not isinstance(statement.value, ast.Call):
+        return False
+    if not all(isinstance(target, ast.Name) for target in statement.targets):
+        return False
+    func = statement.value.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return func.value.id in _TYPING_MODULES and func.attr in _DECLARERS
+    return isinstance(func, ast.Name) and func.id in _DECLARERS
+
+
 def _generic(node: ast.expr) -> bool:
     """A bare name of `typing`'s generics and special forms (`Union`, `List`, `Sequence`, as
     `from typing import ...` or `collections.abc` gives them): `X = Union[A, B]`."""
