@@ -494,6 +494,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyconstants",  # REVIEW-E357
         "languages.pydefinitions",
         "languages.pydropped",  # REVIEW-E355
+        "languages.pyexits",  # REVIEW-E383, REVIEW-E384, REVIEW-E385
         "languages.pyfields",
         "languages.pyflow",
         "languages.pyformat",
@@ -554,6 +555,7 @@ NOOP_RULES = [
     "caught",  # REVIEW-E353
     "constants",  # REVIEW-E357
     "dropped",  # REVIEW-E355
+    "exits",  # REVIEW-E383, REVIEW-E384, REVIEW-E385
     "fields",
     "flow",
     "format",

@@ -14,10 +14,9 @@ import ast
 from collections.abc import Sequence
 from itertools import pairwise
 
+from specflow.languages.pyexits import exits, leaves
 from specflow.languages.pymodern import declared
 from specflow.languages.pyrename import SCOPES, reads_locals
-
-_LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
 def straightened(
@@ -28,6 +27,7 @@ def straightened(
     module's a `NamedTuple` class as its call (nested in a class, its qualified name differs).
     `fields`: a class body whose annotations are read (`x: int = 1` is a field there)."""
     found: list[ast.stmt] = []
+    body = body if function is None else exits(body, function)  # REVIEW-E383..E385
     for statement in map(declared, body) if module else body:
         if function is not None:  # REVIEW-E253: `m = f(); if m:`, `if m := f():`, `if f():`
             statement = _inlined(found, statement, function)
@@ -190,15 +190,6 @@ def type_checking(test: ast.expr) -> bool:
         getattr(test, "attr", "") == "TYPE_CHECKING"
         and getattr(module, "id", "") in COMMON_TYPING_NAMES
     )
-
-
-def leaves(body: Sequence[ast.stmt]) -> bool:
-    """Whether the statements always return, raise, continue or break: the last does, or is
-    an `if` whose every branch does."""
-    last = body[-1] if body else None
-    if isinstance(last, ast.If):
-        return bool(last.orelse) and leaves(last.body) and leaves(last.orelse)
-    return isinstance(last, _LEAVES)
 
 
 def _without_else(statement: ast.If) -> ast.If:
