@@ -580,6 +580,7 @@ GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens,
         "languages.tstypes",
         "languages.goforms",  # REVIEW-E163: Go's declaration groups, for a Go file alone
         "languages.gorenames",  # REVIEW-E227: a package's renamed names, for a Go file alone
+        "languages.gostd",  # REVIEW-E393, REVIEW-E394: its standard names, for a Go file alone
         "braces",
     )
 }

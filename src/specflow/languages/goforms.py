@@ -5,7 +5,23 @@ text in, text out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from itertools import pairwise
+
+
+def go_spelling(
+    codes: Sequence[list[str] | None], own_any: bool, uncomma: Callable[[str], str]
+) -> Callable[[str], str]:
+    """The respelling of Go text both sides of a change are read with: `uncomma` (REVIEW-E59),
+    REVIEW-E163's groups, REVIEW-E196's `;`, REVIEW-E323's `Replace(..., -1)`, and REVIEW-E257's
+    `any` where both sides' code (`codes`, None where unknown) is known and neither binds a name
+    `any`, in a package that declares none (`own_any`)."""
+    free = not own_any and all(
+        code is not None and not binds_any("\n".join(code)) for code in codes
+    )
+    spelled = any_spelled if free else str
+    return lambda text: semicolons(ungrouped(uncomma(spelled(replace_all(text)))))
+
 
 # REVIEW-E163: a group opens with its keyword and `(` alone on a line, and closes with `)` as
 # indented as the keyword (an inner call's `)` is indented deeper)

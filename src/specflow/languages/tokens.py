@@ -34,6 +34,7 @@ class Side(NamedTuple):
     semicolons_optional: bool = False  # REVIEW-E72: JavaScript and TypeScript
     php: Reading | None = None  # REVIEW-E96: a PHP file's, where its rewrites are read
     swift: list[str] | None = None  # REVIEW-E120: a Swift file's lines, spelled one way
+    go: list[str] | None = None  # REVIEW-E393, REVIEW-E394: a Go file's, its stdlib one way
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
@@ -57,7 +58,12 @@ def sides_of(path: str, text: str | None) -> Side | None:
         from specflow.languages.swiftforms import spelled  # off the hook's path of the others
 
         swift = spelled(*lines)
-    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift)
+    go = None
+    if path.endswith(".go"):
+        from specflow.languages.gostd import std_spelled  # off the hook's path of the others
+
+        go = std_spelled(*lines)
+    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift, go=go)
 
 
 def line_as(side: Side | None, view: str, line: Line) -> str:
@@ -97,7 +103,7 @@ def generic_noop_hunks(
     comment = "php" if path.lower().endswith(".php") else line_comment(path)
     if path.endswith(".go"):  # REVIEW-E161: Go's directives, where no side is known
         hunks = [_with_magic(hunk, path) for hunk in hunks]
-    commas = _commas(path, _any_free(path, sides, renames))
+    commas = _commas(path, sides, renames)
     types = _erased(path, sides)
     spell = _js_spelling(sides) if path.endswith(_ASI) else list
     found = {
@@ -317,27 +323,16 @@ _COMMA_FREE = (
 _COMMA = re.compile(r",[ \t]*(?=\n[ \t]*[)\]}]|\Z)")
 
 
-def _any_free(path: str, sides: Sides, renames: Renames) -> bool:
-    """REVIEW-E257: a Go file whose sides are both known, neither binding a name `any`, in a
-    package that declares none (`renames` says whether a change's Go package does)."""
-    if not path.endswith(".go") or renames.own_any:
-        return False
-    from specflow.languages.goforms import binds_any  # off the others' path
-
-    return all(side is not None and not binds_any("\n".join(side.code)) for side in sides)
-
-
-def _commas(path: str, any_free: bool = False) -> Callable[[str], str] | None:
+def _commas(path: str, sides: Sides, renames: Renames) -> Callable[[str], str] | None:
     if path.endswith(".rs"):
         from specflow.languages.rustspell import rust_commas  # off the others' path
 
         return rust_commas
-    if path.endswith(".go"):
-        from specflow.languages.goforms import any_spelled, replace_all, semicolons, ungrouped
+    if path.endswith(".go"):  # REVIEW-E163, REVIEW-E196, REVIEW-E257, REVIEW-E323
+        from specflow.languages.goforms import go_spelling  # off the others' path
 
-        # REVIEW-E163: `var ( x = 1 )`; REVIEW-E196: the `;` Go's lexer inserts; REVIEW-E257
-        spelled = any_spelled if any_free else str  # REVIEW-E323: `Replace(..., -1)`
-        return lambda text: semicolons(ungrouped(_COMMA.sub("", spelled(replace_all(text)))))
+        codes = [side.code if side else None for side in sides]
+        return go_spelling(codes, renames.own_any, partial(_COMMA.sub, ""))
     return partial(_COMMA.sub, "") if path.endswith(_COMMA_FREE) else None
 
 
@@ -415,7 +410,8 @@ def _tokens(
     respell: Callable[[str], str] = str,
 ) -> list[str]:
     if side is not None:
-        texts = [line_as(side, "uncommented", line) for line in lines]
+        view = "uncommented" if side.go is None else "go"  # REVIEW-E393, REVIEW-E394
+        texts = [line_as(side, view, line) for line in lines]
         if side.semicolons_optional:
             texts = [_js_spelled(side, line, t) for line, t in zip(lines, texts, strict=True)]
         text = "\n".join(texts)
