@@ -98,7 +98,8 @@ def test_var_rewrites_that_change_what_runs_still_ask(repo, cli):
     """REVIEW-E396's nearest changes: a name read before its declaration (`var`'s hoisted
     `undefined`, `let`'s dead zone), also by a function called before it; a block's name
     read after its block; a `const` assigned later (a TypeError); a name declared twice (a
-    SyntaxError with `let`); a script's top level (a global property)."""
+    SyntaxError with `let`); a script's top level (a global property), also one that
+    exports itself where `typeof module` says it may (UMD)."""
     encoding = "  var encoding = getCharset(req) || 'utf-8'\n"
     cases = {
         "read before": (encoding, "  if (req.skip) return encoding\n" + encoding, "encoding"),
@@ -118,6 +119,9 @@ def test_var_rewrites_that_change_what_runs_still_ask(repo, cli):
     script = "var total = 0\n\nfunction add (n) {\n  total += n\n}\n"
     repo.commit("script", {"lib/read.js": script})
     assert _review(repo, cli, "let in a script", script.replace("var total", "let total"))[0] == []
+    umd = script + "if (typeof module !== 'undefined') module.exports = add\n"
+    repo.commit("umd", {"lib/read.js": umd})
+    assert _review(repo, cli, "let in a UMD file", umd.replace("var total", "let total"))[0] == []
 
 
 _SIZE = "  function size () {\n    return encoding\n  }\n"

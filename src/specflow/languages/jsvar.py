@@ -59,7 +59,12 @@ def _module(path: str, tokens: Tokens) -> str:
         return "esm"
     pairs = set(itertools.pairwise(text))
     cjs = ("require", "(") in pairs or ("module", ".") in pairs or ("exports", ".") in pairs
+    if any(("typeof", name) in pairs for name in _HOSTS) and not path.endswith(".cjs"):
+        return ""  # UMD: `typeof module !== 'undefined'` asks, so it may load as a script
     return "cjs" if cjs or path.endswith(".cjs") else ""
+
+
+_HOSTS = ("module", "exports", "require", "define", "window", "self", "globalThis")
 
 
 def _same_as_var(tokens: Tokens, at: int, uses: dict[str, list[int]], module: str) -> bool:
