@@ -17,6 +17,11 @@ def quoted(tokens: list[str]) -> list[str]:
     return [_string(token) if token[:1] in ("'", '"') else token for token in tokens]
 
 
+def strings(tokens: list[str]) -> list[str]:
+    """REVIEW-E185: strings in either quotes, one way; REVIEW-E233: `'node:fs'` is `'fs'`."""
+    return node_builtins(quoted(tokens))
+
+
 def _string(token: str) -> str:
     if len(token) < 2 or token[-1] != token[0]:
         return token

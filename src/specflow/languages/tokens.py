@@ -35,6 +35,7 @@ class Side(NamedTuple):
     php: Reading | None = None  # REVIEW-E96: a PHP file's, where its rewrites are read
     swift: list[str] | None = None  # REVIEW-E120: a Swift file's lines, spelled one way
     go: list[str] | None = None  # REVIEW-E393, REVIEW-E394: a Go file's, its stdlib one way
+    path: str = ""  # REVIEW-E395, REVIEW-E396: a JavaScript file's, whose sides are respelled
 
 
 Sides = tuple["Side | None", "Side | None"]  # before and after; None: not known
@@ -63,7 +64,9 @@ def sides_of(path: str, text: str | None) -> Side | None:
         from specflow.languages.gostd import std_spelled  # off the hook's path of the others
 
         go = std_spelled(*lines)
-    return Side(*lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift, go=go)
+    return Side(
+        *lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift, go=go, path=path
+    )
 
 
 def line_as(side: Side | None, view: str, line: Line) -> str:
@@ -354,17 +357,11 @@ def _without_semicolon(side: Side, line: Line, text: str) -> str:
     return text if next(following, "").startswith(_CONTINUES) else text.rstrip()[:-1]
 
 
-def _quoted(tokens: list[str]) -> list[str]:
-    """REVIEW-E185: JavaScript's strings in either quotes, one way; REVIEW-E233: builtins."""
-    from specflow.languages.jsforms import node_builtins, quoted  # off the hook's path
-
-    return node_builtins(quoted(tokens))  # REVIEW-E233: `'node:fs'` is `'fs'`
-
-
 def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
     """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
     known and neither binds a name `undefined` of its own."""
     from specflow.languages.jsforms import binds_undefined, compared, optional_compared, voided
+    from specflow.languages.jsforms import strings as _quoted
 
     if any(side is None or binds_undefined(side.code) for side in sides):
         return lambda tokens: optional_compared(_quoted(tokens))  # REVIEW-E362
@@ -386,7 +383,11 @@ def _operator_assigned(side: Side, line: Line, text: str) -> str:
 
 
 def _js_spelled(side: Side, line: Line, text: str) -> str:
-    """A line of JavaScript or TypeScript as REVIEW-E72, REVIEW-E185 and REVIEW-E232 read it."""
+    """A line of JavaScript or TypeScript as REVIEW-E72, REVIEW-E185 and REVIEW-E232 read it,
+    and REVIEW-E395 and REVIEW-E396 (which read the whole side)."""
+    from specflow.languages.jsmodern import respelled_line  # off the hook's path of others
+
+    text = respelled_line(side, line.number, text)
     text = _without_semicolon(side, line, _operator_assigned(side, line, text))
     if not text.lstrip().startswith(("if", "for", "while", "else", "}")):
         return text
