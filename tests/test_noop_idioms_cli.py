@@ -5,9 +5,14 @@ written as a `def`, ask nothing; the same-looking rewrites that do change behavi
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from testing.util import review_json
+from testing.util import asks, review_json
+from testing.util import asks_nothing as asks_nothing_in
+
+asks_nothing = partial(asks_nothing_in, path="semver.py")
 
 SPEC = """---
 id: VER
@@ -31,16 +36,6 @@ def reviewed(repo, cli, old: str, new: str) -> dict[str, object]:  # type: ignor
     repo.commit("base", {"specs/ver.md": SPEC, "semver.py": head + old})
     repo.commit("code style fixes", {"semver.py": head + new})
     return review_json(cli, "HEAD", "--all")
-
-
-def asks_nothing(data: dict[str, object]) -> None:
-    assert data["questions"] == []
-    assert data["noop_files"] == ["semver.py"]
-
-
-def asks(data: dict[str, object]) -> None:
-    assert data["questions"] != []
-    assert data["noop_files"] == []
 
 
 MATCH = """def match(version, possibilities):

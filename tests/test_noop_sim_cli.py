@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from testing.util import review_json
+from testing.util import asks, asks_nothing, review_json
 
 SPEC = """---
 id: TOK
@@ -35,16 +35,6 @@ def reviewed(repo, cli, old: str, new: str) -> dict[str, object]:  # type: ignor
     repo.commit("base", {"specs/tok.md": SPEC, "pkg/p.py": HEAD + old})
     repo.commit("simplify", {"pkg/p.py": HEAD + new})
     return review_json(cli, "HEAD", "--all")
-
-
-def asks_nothing(data: dict[str, object]) -> None:
-    assert data["questions"] == []
-    assert data["noop_files"] == ["pkg/p.py"]
-
-
-def asks(data: dict[str, object]) -> None:
-    assert data["questions"] != []
-    assert data["noop_files"] == []
 
 
 EXPIRES = """def parse_expires(params, other):

@@ -106,6 +106,18 @@ def review_json(cli: Cli, *args: str) -> dict[str, Any]:
     return data
 
 
+def asks_nothing(data: dict[str, Any], path: str = "pkg/p.py") -> None:
+    """A review that asks no question, and says that `path` changes no behaviour."""
+    assert data["questions"] == []
+    assert data["noop_files"] == [path]
+
+
+def asks(data: dict[str, Any]) -> None:
+    """A review that asks questions, and names no file as changing no behaviour."""
+    assert data["questions"] != []
+    assert data["noop_files"] == []
+
+
 def committed_review(
     repo: Repo, cli: Cli, message: str, files: Mapping[str, str]
 ) -> tuple[list[str], int]:
