@@ -180,3 +180,25 @@ function read (c, list) {
             changed = braceless.replace(f"var {name} =", f"{keyword} {name} =")
             assert _review(repo, cli, f"{keyword} {name}", changed)[0] == [], (keyword, name)
             repo.commit("back", {"lib/read.js": braceless})
+
+
+def test_a_const_a_for_pattern_assigns_asks(repo, cli):
+    """REVIEW-E399: `for ([key, found] of pairs)` and `for ({ found } of list)` assign
+    `found` each turn: a `var found` made `const` throws "Assignment to constant variable"."""
+    looped = """const fs = require('fs')
+
+module.exports = last
+
+function last (pairs, list) {
+  var found = fs.first()
+  for ([key, found] of pairs) fs.seen(key)
+  var other = fs.first()
+  for ({ other } of list) fs.seen(other)
+  return [found, other]
+}
+"""
+    repo.commit("base", {"specs/read.md": SPEC, "lib/read.js": looped})
+    for name in ("found", "other"):
+        changed = looped.replace(f"var {name} =", f"const {name} =")
+        assert _review(repo, cli, f"const {name}", changed)[0] == [], name
+        repo.commit("back", {"lib/read.js": looped})

@@ -382,7 +382,8 @@ def _redeclared(text: list[str], index: int) -> bool:
 
 def _assigned(tokens: Tokens, index: int) -> bool:
     """Whether the name at `index` may be written there: an assignment, `++`, `for (x of`,
-    or a place in a pattern assigned to (`[a, x] = ...`, `({ x } = ...)`)."""
+    or a place in a pattern assigned to (`[a, x] = ...`, `({ x } = ...)`, and REVIEW-E399's
+    `for ([k, x] of ...)` and `for ({ x } in ...)`, which assign each turn)."""
     text = tokens.text
     if text[index + 1 : index + 2] and text[index + 1] in _ASSIGNS:
         return True
@@ -391,7 +392,9 @@ def _assigned(tokens: Tokens, index: int) -> bool:
     group = tokens.parent[index]
     while group != -1:
         close = tokens.partner[group]
-        if text[group] in ("[", "{") and text[close + 1 : close + 2] == ["="]:
+        target = text[close + 1 : close + 2]
+        heads = text[max(0, group - 2) : group] == ["for", "("] and target in (["of"], ["in"])
+        if text[group] in ("[", "{") and (target == ["="] or heads):
             return True
         group = tokens.parent[group]
     return False
