@@ -145,3 +145,60 @@ def test_shorthand_rewrites_that_change_what_runs_still_ask(repo, cli):
     repo.commit("typed", {"lib/read.ts": typed})
     short = typed.replace("const read = { encoding: encoding }", "const read = { encoding }")
     assert _review(repo, cli, "typescript", short, "lib/read.ts")[0] == []
+
+
+def test_let_as_the_one_statement_of_an_if_or_a_loop_asks(repo, cli):
+    """REVIEW-E398: a `var` that is the one statement of an `if`, an `else`, a loop, a `do` or
+    a label (no braces) made `let` or `const` is a SyntaxError ("Lexical declaration cannot
+    appear in a single-statement context"): the file no longer loads."""
+    braceless = """const fs = require('fs')
+
+module.exports = read
+
+function read (c, list) {
+  if (c)
+    var a = fs.read()
+  if (c) {
+    fs.close()
+  } else
+    var b = fs.read()
+  for (var k of list)
+    var d = fs.read(k)
+  while (c)
+    var e = fs.read()
+  do
+    var f = fs.read()
+  while (c)
+  skip:
+    var g = 1
+  return 1
+}
+"""
+    repo.commit("base", {"specs/read.md": SPEC, "lib/read.js": braceless})
+    for name in "abdefg":
+        for keyword in ("let", "const"):
+            changed = braceless.replace(f"var {name} =", f"{keyword} {name} =")
+            assert _review(repo, cli, f"{keyword} {name}", changed)[0] == [], (keyword, name)
+            repo.commit("back", {"lib/read.js": braceless})
+
+
+def test_a_const_a_for_pattern_assigns_asks(repo, cli):
+    """REVIEW-E399: `for ([key, found] of pairs)` and `for ({ found } of list)` assign
+    `found` each turn: a `var found` made `const` throws "Assignment to constant variable"."""
+    looped = """const fs = require('fs')
+
+module.exports = last
+
+function last (pairs, list) {
+  var found = fs.first()
+  for ([key, found] of pairs) fs.seen(key)
+  var other = fs.first()
+  for ({ other } of list) fs.seen(other)
+  return [found, other]
+}
+"""
+    repo.commit("base", {"specs/read.md": SPEC, "lib/read.js": looped})
+    for name in ("found", "other"):
+        changed = looped.replace(f"var {name} =", f"const {name} =")
+        assert _review(repo, cli, f"const {name}", changed)[0] == [], name
+        repo.commit("back", {"lib/read.js": looped})
