@@ -19,8 +19,6 @@ _MARKS = {
     "php": r"//|#(?!\[)|/\*",  # REVIEW-E95: not `#[`, an attribute
     "block": r"//|/\*",
 }
-# the characters a comment's marker starts with, by `_kind`: a line without one has none
-_FIRST = {"#": "#", "python": "#", "php": "/#*", "block": "/*"}
 _OPENED = re.compile(r"\s*\*(?:\s|/|$)")  # ` * ...` inside a `/* ... */` block
 _CLOSE = "*/"
 
@@ -49,43 +47,20 @@ def uncommented(hunk: Hunk, keep: Set[Line] = frozenset()) -> Hunk:
     and `/* ... */` by the file's language, a block carried along the consecutive lines of one
     side (unknown past a gap, where the line is read as code, as before); not a doc comment."""
     kind, backticks = _kind(hunk.path)
-    marks = _FIRST.get(kind, kind[:1])
-    if not any(mark in line.text for mark in marks for line in (*hunk.added, *hunk.removed)):
-        return hunk  # no line could hold a comment: the common case, read at no cost
     pattern = _tokens(kind, backticks)
     blocks = kind in ("block", "php")
-    added = tuple(_blanked(hunk.path, hunk.added, keep, (pattern, marks), blocks))
-    removed = tuple(_blanked(hunk.path, hunk.removed, keep, (pattern, marks), blocks))
+    added = tuple(_blanked(hunk.path, hunk.added, keep, pattern, blocks))
+    removed = tuple(_blanked(hunk.path, hunk.removed, keep, pattern, blocks))
     return hunk._replace(added=added, removed=removed)
 
 
-def comments_of(hunk: Hunk, code: Hunk) -> str:
-    """The text `uncommented` took out of the hunk's changed lines (`code`), one line each:
-    what a line comment cut off its end and what a block comment blanked in its middle."""
-    pairs = zip((*hunk.added, *hunk.removed), (*code.added, *code.removed), strict=True)
-    return "\n".join(_taken(line.text, kept.text) for line, kept in pairs if line != kept)
-
-
-def _taken(text: str, kept: str) -> str:
-    blanked = "".join(c if k == " " != c else " " for c, k in zip(text, kept, strict=False))
-    return f"{blanked} {text[len(kept) :]}"
-
-
 def _blanked(
-    path: str,
-    lines: Iterable[Line],
-    keep: Set[Line],
-    reading: tuple[re.Pattern[str], str],
-    blocks: bool,
+    path: str, lines: Iterable[Line], keep: Set[Line], pattern: re.Pattern[str], blocks: bool
 ) -> Iterator[Line]:
-    pattern, marks = reading
     inside, last = "", -1  # "block", "doc" (a `/** ... */` kept as written) or none
     for line in lines:
         inside = inside if line.number == last + 1 else ""
         last = line.number
-        if not inside and not any(mark in line.text for mark in marks):
-            yield line  # no comment can start on it: most lines
-            continue
         stripped = line.text.lstrip()
         if not inside and blocks and _doc_opens(line.text):
             inside, stripped = "doc", stripped.removeprefix("/**")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.commentnames import comments_of, uncommented
+from specflow.commentnames import uncommented
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
 from specflow.hunkcode import (
@@ -422,8 +422,8 @@ def _mentioned(hunk: Hunk, quiet: frozenset[Line], named: str) -> frozenset[str]
     word a comment says (`errors`, `header`) still names what a statement names: measured,
     dropping it lost right questions that its rarity, read beside longer words, had asked."""
     code = uncommented(hunk, quiet)
-    if code == hunk or not any(map(code_shaped, code_names(comments_of(hunk, code)))):
-        return frozenset()  # no comment, or none that spells a name: what most hunks are
+    if code == hunk:
+        return frozenset()
     commented = set(code_names(named)).difference(
         code_names(named_text(hunk, hunk_text(code, quiet)))
     )
