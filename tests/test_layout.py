@@ -472,7 +472,6 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "armrows",
         "budget",
         "callargs",  # REVIEW-E284
-        "commentnames",  # REVIEW-E391: a few patterns, no import of its own
         "confidence",
         "dunders",
         "forked",

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from specflow.change import FileChange, Hunk, Line
-from specflow.commentnames import uncommented
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
 from specflow.hunkcode import (
@@ -24,7 +23,6 @@ from specflow.hunkcode import (
 )
 from specflow.identifiers import (
     code_names,
-    code_shaped,
     hunk_text,
     identifiers,
     joined,
@@ -385,9 +383,6 @@ def hunk_links(
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
     named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
     names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
-    mentioned = _mentioned(hunk, quiet, named_code)  # REVIEW-E391
-    if mentioned:
-        names_in_hunk = [name for name in names_in_hunk if name not in mentioned]
     unchanged = unchanged_parameters(hunk)  # REVIEW-E224: `pos=0` on both sides of a `def`
     if any(name in BUILTIN_NAMES for name in names_in_hunk):  # REVIEW-E181, REVIEW-E262
         unchanged |= unchanged_errors(hunk)
@@ -402,7 +397,7 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
-    name_links(corpus, names_in_hunk, scope, found, hunk_words, told, wordless, mentioned)
+    name_links(corpus, names_in_hunk, scope, found, hunk_words, told, wordless)
     for doc in corpus.spoken & scope.docs if told else ():  # REVIEW-E198: what it quotes
         found.setdefault(doc, (WORDS, ()))
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
@@ -413,23 +408,6 @@ def hunk_links(
         dropped = dropped_numbers(hunk) | dropped_strings(hunk)  # stops writing
         _keep_scoped(found, corpus.by_number, dropped, scope.docs)
     return strongest(corpus, found, hunk_words, scope.docs, told)
-
-
-def _mentioned(hunk: Hunk, quiet: frozenset[Line], named: str) -> frozenset[str]:
-    """REVIEW-E391: the names shaped like code that only the hunk's comments spell
-    (`get_meta_refresh` in "as get_meta_refresh does"; not a doc comment's), with the parts of
-    a dotted one: no name its code uses. `named`: the text its names are read from. A plain
-    word a comment says (`errors`, `header`) still names what a statement names: measured,
-    dropping it lost right questions that its rarity, read beside longer words, had asked."""
-    code = uncommented(hunk, quiet)
-    if code == hunk:
-        return frozenset()
-    commented = set(code_names(named)).difference(
-        code_names(named_text(hunk, hunk_text(code, quiet)))
-    )
-    return frozenset(
-        part for name in commented if code_shaped(name) for part in (name, *name.split("."))
-    ).intersection(commented)
 
 
 def _keep_scoped(

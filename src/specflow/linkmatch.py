@@ -43,14 +43,12 @@ def name_links(
     hunk_words: Set[str] = frozenset(),
     told: bool = True,
     wordless: Set[str] = frozenset(),
-    mentioned: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
     name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
     a name split, whose identifiers split meet `hunk_words`, or that share two such words
     (with the change's account's, unless not `told`: REVIEW-E266); `wordless`: names whose
-    parts are no words (REVIEW-E286); `mentioned`: names only the hunk's comments spell, whose
-    parts meet no statement naming them (REVIEW-E392: a comment's mention is no use)."""
+    parts are no words (REVIEW-E286)."""
     for name in names:
         docs = corpus.by_name.get(name)
         if docs is None:
@@ -90,8 +88,6 @@ def name_links(
             if parts_enough(len(parts & prose), len(parts)):
                 keep(found, doc, PART, name)
         for name, parts in corpus.parts[doc]:
-            if name in mentioned:  # REVIEW-E392
-                continue
             met = words & parts
             if parts_enough(len(met), len(parts)) and not sibling(met, parts, split):
                 keep(found, doc, PART, name)
