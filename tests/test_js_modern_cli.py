@@ -147,6 +147,22 @@ def test_shorthand_rewrites_that_change_what_runs_still_ask(repo, cli):
     assert _review(repo, cli, "typescript", short, "lib/read.ts")[0] == []
 
 
+def test_a_flow_file_keeps_its_type_literals_asking(repo, cli):
+    """REVIEW-E400: a `.js` file Flow checks (`// @flow` or `/* @flow */` above its code) may
+    hold type literals as TypeScript does (`type Read = { encoding: encoding }`, a property
+    of that type), so REVIEW-E395 does not respell it."""
+    flow = "// @flow\n" + "export type Read = { encoding: encoding }\nexport const x = 1\n"
+    repo.commit("base", {"specs/read.md": SPEC, "lib/read.js": flow})
+    short = flow.replace("{ encoding: encoding }", "{ encoding }")
+    assert _review(repo, cli, "flow type", short)[0] == []
+    block = flow.replace("// @flow", "/* @flow strict */")
+    repo.commit("block", {"lib/read.js": block})
+    assert (
+        _review(repo, cli, "flow block", block.replace("{ encoding: encoding }", "{ encoding }"))[0]
+        == []
+    )
+
+
 def test_let_as_the_one_statement_of_an_if_or_a_loop_asks(repo, cli):
     """REVIEW-E398: a `var` that is the one statement of an `if`, an `else`, a loop, a `do` or
     a label (no braces) made `let` or `const` is a SyntaxError ("Lexical declaration cannot

@@ -29,6 +29,18 @@ def respelled_line(side: Side, number: int, text: str) -> str:
     return lines[number] if number in lines and text == side.uncommented[number - 1] else text
 
 
+def flow_checked(text: str) -> bool:
+    """REVIEW-E400: Flow checks the file (`// @flow`, `/* @flow strict */` in the comments above
+    its code), so a `{` after `=` may open a type literal, as in TypeScript."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("//", "/*", "*")):
+            return False
+        if "@flow" in stripped:
+            return True
+    return False
+
+
 def respelled(path: str, code: list[str], uncommented: list[str]) -> dict[int, str]:
     """REVIEW-E395, REVIEW-E396: the lines of a side (by number) that read otherwise once
     respelled, as their uncommented text respelled."""

@@ -26,8 +26,7 @@ MOVES_PATHS = (".java", ".go", ".js", ".mjs", ".cjs", ".ts")  # REVIEW-E359's: r
 
 
 class Side(NamedTuple):
-    """REVIEW-E48: one side of a file, by line: without its comments, and without the text of
-    its plain strings too (`braces.masked`)."""
+    """REVIEW-E48: a side of a file, by line: without comments, and without strings too."""
 
     uncommented: list[str]
     code: list[str]
@@ -64,6 +63,10 @@ def sides_of(path: str, text: str | None) -> Side | None:
         from specflow.languages.gostd import std_spelled  # off the hook's path of the others
 
         go = std_spelled(*lines)
+    if text is not None and "@flow" in text:  # REVIEW-E400: a Flow file is not respelled
+        from specflow.languages.jsmodern import flow_checked
+
+        path = "" if flow_checked(text) else path
     return Side(
         *lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift, go=go, path=path
     )
