@@ -124,6 +124,21 @@ def test_a_return_that_may_raise_moved_into_the_else_still_asks(repo, cli, retur
     asks(reviewed(repo, cli, old, new))
 
 
+def test_each_function_of_a_file_has_its_own_globals(repo, cli):
+    """SPEED-26: the `global` names are read once per function, and per function: in a file
+    whose first function declares `global value`, its move still asks and the same move in the
+    second, which declares none, asks nothing."""
+    plain = BODY_RETURN.format(body="\n        return value\n", orelse="")
+    moved = BODY_RETURN.format(body="", orelse="    else:\n        return value\n")
+    declared = [text.replace("(val):\n", "(val):\n    global value\n") for text in (plain, moved)]
+    named = [text.replace("def to_decimal(", "def to_decimal_too(") for text in (plain, moved)]
+    assert named[0] != plain
+    asks(reviewed(repo, cli, declared[0] + "\n\n" + named[0], declared[1] + "\n\n" + named[0]))
+    asks_nothing(
+        reviewed(repo, cli, declared[0] + "\n\n" + named[0], declared[0] + "\n\n" + named[1])
+    )
+
+
 LOOP = """def parse_key(src, pos):
     key = []
     while {test}:
