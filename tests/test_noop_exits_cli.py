@@ -204,3 +204,39 @@ def test_a_return_moved_into_the_else_keeps_the_finally(repo, cli, closing):
         body="", orelse=f"    else:\n        return value\n    finally:\n        {closing}\n"
     )
     (asks_nothing if closing == "log(val)" else asks)(reviewed(repo, cli, old, new))
+
+
+RAISE = """def to_decimal(val):
+    if not val:
+{raised}
+    return Decimal(val)
+"""
+INLINE = '        raise ValueError(f"not a decimal: {{val}}"){cause}'
+NAMED = '        msg = f"not a decimal: {{val}}"\n        raise ValueError(msg){cause}'
+
+
+@pytest.mark.parametrize("cause", ["", " from None"])
+def test_a_message_named_before_it_is_raised_asks_nothing(repo, cli, cause):
+    """REVIEW-E401 (ruff's EM102, hynek/argon2-cffi `4da64d2`): `msg = f"..."` then `raise
+    ValueError(msg)`, and nothing else reads `msg`, is `raise ValueError(f"...")`."""
+    old = RAISE.format(raised=INLINE.format(cause=cause))
+    new = RAISE.format(raised=NAMED.format(cause=cause))
+    asks_nothing(reviewed(repo, cli, old, new))
+    asks_nothing(reviewed(repo, cli, new, old))
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        NAMED.format(cause=" from None"),  # the cause changes
+        NAMED.format(cause="").replace("ValueError(msg)", "TypeError(msg)"),  # another class
+        NAMED.format(cause="").replace("not a decimal", "bad decimal"),  # another message
+        NAMED.format(cause="").replace("        raise", "        log(msg)\n        raise"),
+        NAMED.format(cause="").replace("ValueError(msg)", "ValueError(msg, val)"),
+    ],
+)
+def test_a_message_named_otherwise_still_asks(repo, cli, named):
+    """REVIEW-E401's nearest changes: another cause, class or message, a second reader of the
+    name (a call between may run anything), a second argument (not folded: it still asks)."""
+    old = RAISE.format(raised=INLINE.format(cause=""))
+    asks(reviewed(repo, cli, old, RAISE.format(raised=named)))

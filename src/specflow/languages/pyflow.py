@@ -1,12 +1,11 @@
 """Control flow written two ways, as ruff's flake8-return rules rewrite it (REVIEW-E26): an
 `else` after a branch that always leaves (RET505 to RET508) holds what follows the `if`, and a
-local assigned only to be returned (RET504) is the value returned, an `if` that assigns one
-name in either branch is a conditional expression (SIM108), as is `if x is None: x = d`
-(REVIEW-E252); `m = f(); if m:` is `if m := f():`, and that `if f():` when nothing else reads
-`m` (REVIEW-E253); the `else` of an
-`if TYPE_CHECKING:` is what runs (and the names `typing` goes by, which that test and
-`pyshape` read). `noop` and `pyshape` read each body of statements straightened so before
-comparing it. Pure: new nodes, the trees untouched."""
+local assigned only to be returned (RET504) or raised in a new exception (EM101) is that value,
+an `if` that assigns one name in either branch is a conditional expression (SIM108), as is `if
+x is None: x = d` (REVIEW-E252); `m = f(); if m:` is `if m := f():`, and that `if f():` when
+nothing else reads `m` (REVIEW-E253); the `else` of an `if TYPE_CHECKING:` is what runs (and
+the names `typing` goes by, which that test and `pyshape` read). `noop` and `pyshape` compare
+each body of statements straightened so. Pure: new nodes, the trees untouched."""
 
 from __future__ import annotations
 
@@ -237,11 +236,11 @@ def _only_name(assign: ast.Assign) -> str | None:
 
 
 def _returns_assigned(before: ast.stmt, statement: ast.stmt, function: ast.AST) -> bool:
-    """`x = value` (or `x: T = value`) then `return x`, where the `return` is the only place
-    of the function that reads `x`."""
-    if not isinstance(statement, ast.Return) or not isinstance(statement.value, ast.Name):
+    """`x = value` (or `x: T = value`) then `return x` or `raise E(x)`, where that is the only
+    place of the function that reads `x`."""
+    name = _left_with(statement)
+    if name is None:
         return False
-    name = statement.value.id
     if isinstance(before, ast.Assign) and len(before.targets) == 1:
         target: ast.expr = before.targets[0]
     elif isinstance(before, ast.AnnAssign) and before.value is not None:
@@ -296,10 +295,24 @@ def _reads_all(node: ast.AST, name: str) -> bool:
     return reads_locals(node)
 
 
-def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.Return:
-    """`x = value; return x` as `return value` (`_returns_assigned` has checked the pair)."""
+def _left_with(statement: ast.stmt) -> str | None:
+    """The local `return x` returns, or `raise E(x)` raises in a new `E` (REVIEW-E401: ruff's
+    EM101 and EM102 assign an exception's message to a name first; `E` a plain name)."""
+    left = statement.value if isinstance(statement, ast.Return) else None
+    made = statement.exc if isinstance(statement, ast.Raise) else None
+    if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and len(made.args) == 1:
+        left = None if made.keywords else made.args[0]
+    return left.id if isinstance(left, ast.Name) else None
+
+
+def _returned(assigned: ast.stmt, statement: ast.stmt) -> ast.stmt:
+    """`x = value; return x` as `return value`, `x = value; raise E(x)` as `raise E(value)`
+    (`_returns_assigned` has checked the pair)."""
     value = assigned.value if isinstance(assigned, ast.Assign | ast.AnnAssign) else None
-    returned = ast.Return(value=value)
+    returned: ast.stmt = ast.Return(value=value)
+    if isinstance(statement, ast.Raise) and isinstance(statement.exc, ast.Call) and value:
+        made = ast.Call(func=statement.exc.func, args=[value], keywords=[])
+        returned = ast.Raise(exc=made, cause=statement.cause)
     ast.copy_location(returned, assigned)
     returned.end_lineno, returned.end_col_offset = statement.end_lineno, statement.end_col_offset
     return returned
