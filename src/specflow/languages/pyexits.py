@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import copy
 from collections.abc import Iterator, Sequence
+from weakref import WeakKeyDictionary
 
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -98,24 +99,21 @@ def _cannot_raise(value: ast.expr | None, assigned: set[str], function: ast.AST)
     return value.id not in _declared_outside(function)
 
 
-_OUTSIDE: dict[int, tuple[ast.AST, frozenset[str]]] = {}  # by function: read once
+_OUTSIDE: WeakKeyDictionary[ast.AST, frozenset[str]] = WeakKeyDictionary()  # by function
 
 
 def _declared_outside(function: ast.AST) -> frozenset[str]:
     """SPEED-26: the names a `global` or `nonlocal` anywhere in `function` binds outside it,
     read once per function, not once per `try` (800 of them: 18.9 s -> 1.5 s)."""
-    known = _OUTSIDE.get(id(function))
-    if known is None or known[0] is not function:
-        if len(_OUTSIDE) > 64:
-            _OUTSIDE.clear()
-        names = frozenset(
+    names = _OUTSIDE.get(function)
+    if names is None:
+        names = _OUTSIDE[function] = frozenset(
             name
             for node in ast.walk(function)
             if isinstance(node, ast.Global | ast.Nonlocal)
             for name in node.names
         )
-        known = _OUTSIDE[id(function)] = function, names
-    return known[1]
+    return names
 
 
 def _try_of(
