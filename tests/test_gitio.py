@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from specflow import gitio, gitread
+from specflow import gitio, gitlog, gitread
 from specflow.change import Revision
 from specflow.errors import GitError
 from testing.histories import (
@@ -198,6 +198,32 @@ def test_multi_line_messages_keep_their_body(repo):
     repo.commit("third")
     change = read_change(repo.path, f"{first}..HEAD")
     assert change.messages == ("Second subject\n\nThe body names PAY-1.", "third")
+
+
+def test_a_range_s_messages_name_the_paths_their_commits_change(repo, merged):
+    """GIT-12: each commit of a range with the paths it changes, a rename's new path and a
+    path with a space or bytes that are not UTF-8 among them; a merge names none, and a lone
+    commit needs none."""
+    m = merged
+    logged = {entry.message: entry for entry in gitlog.messages(repo.path, m.base, m.merge)}
+    assert {message: entry.paths for message, entry in logged.items()} == {
+        "feature one": frozenset({"src/feature.py"}),
+        "feature two": frozenset({"src/feature.py", "tests/test_feature.py"}),
+        "main moves on": frozenset({"src/app.py"}),
+        "merge feature": None,
+    }
+    assert logged["merge feature"].ids == [m.merge, m.main, m.feature_2]
+    odd = os.fsdecode(b"caf\xe9 menu.txt")
+    repo.git("config", "diff.renames", "false")  # GIT-8: renames are followed all the same
+    repo.git("mv", "src/app.py", "src/main app.py")
+    repo.commit("renamed")
+    repo.write({odd: "menu\n"})
+    repo.commit("odd bytes")
+    assert [entry.paths for entry in gitlog.messages(repo.path, m.merge, "HEAD")] == [
+        frozenset({"src/main app.py"}),
+        frozenset({odd}),
+    ]
+    assert gitlog.messages(repo.path, None, "HEAD")[0].paths is None
 
 
 # The index and the work tree (GIT-3, GIT-E6)

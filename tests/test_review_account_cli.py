@@ -120,3 +120,39 @@ def test_the_words_of_a_message_a_statement_quotes_name_nothing(repo, cli):
     repo.commit("Add the signature", {"lib/verify.js": VERIFY})
     repo.commit("Add the signature", {"lib/verify.js": added})
     assert "VERIFY-3" in [statement for _, statement in asked(review_json(cli, "HEAD", "--all"))]
+
+
+def test_a_range_s_message_speaks_for_the_files_its_commit_changes(repo, cli):
+    """REVIEW-E402: in a range, a commit's subject and the tests it adds are the account of the
+    files that commit changes, not of every file of the range (this repository's review of
+    `dfac816..HEAD` asked, first, a Context line that a `body` in `pyexits.py` met only
+    through other commits' subjects and tests). A lone commit of both files, and a merge's
+    message, still speak for every file."""
+    files = {"specs/form.md": FORM_SPEC, "pkg/form.py": FORM, "pkg/__init__.py": "x = 1\n"}
+    base = repo.commit("base", files)
+    read = FORM.replace(
+        "    on_field(content_type)",
+        "    if version >= 2:\n        return\n    on_field(content_type)",
+    )
+    test = "def test_multipart_boundary_without_data():\n    assert True\n"
+    repo.commit(SUBJECT, {"pkg/form.py": read, "tests/test_form.py": test})
+    repo.commit("Name the encoding", {"pkg/__init__.py": 'conversion = "utf-8"\n'})
+    got = asked(review_json(cli, f"{base}..HEAD", "--all"))
+    assert ("pkg/form.py", "FORM-1") in got and ("pkg/__init__.py", "FORM-1") not in got
+
+    # the same two files in one commit: its subject is the account of both
+    repo.git("reset", "-q", "--soft", base)
+    repo.git("commit", "-q", "-m", SUBJECT)
+    got = asked(review_json(cli, f"{base}..HEAD", "--all"))
+    assert ("pkg/__init__.py", "FORM-1") in got and ("pkg/form.py", "FORM-1") in got
+
+    # a merge names no file: its message is the account of every file it brings
+    repo.git("reset", "-q", "--hard", base)
+    repo.git("switch", "-q", "-c", "topic")
+    repo.commit("Read the form", {"pkg/form.py": read})
+    repo.commit("Name the encoding", {"pkg/__init__.py": 'conversion = "utf-8"\n'})
+    repo.git("switch", "-q", "main")
+    repo.commit("Elsewhere", {"README.md": "readme\n"})
+    repo.git("merge", "-q", "--no-ff", "-m", SUBJECT, "topic")
+    got = asked(review_json(cli, f"{base}..HEAD", "--all"))
+    assert ("pkg/__init__.py", "FORM-1") in got and ("pkg/form.py", "FORM-1") in got

@@ -118,6 +118,8 @@ class Change(NamedTuple):
     extra: dict[str, str] = {}  # noqa: RUF012 - never changed
     # CHECK-E70: each message's commit id then its parents' (a commit's, a range's)
     commits: tuple[tuple[str, ...], ...] = ()
+    # REVIEW-E402: by message, the paths its commit changes; None: it speaks for every file
+    message_paths: tuple[frozenset[str] | None, ...] = ()
 
     @property
     def paths(self) -> list[str]:

@@ -401,17 +401,6 @@ def merge_base(repo: RepoInfo, left: str, right: str) -> str:
     raise GitError(f"{left[:12]} and {right[:12]} have no common ancestor", hint=hint)
 
 
-def messages(root: Path, base: str | None, head: str) -> list[tuple[list[str], str]]:
-    """Commit messages from `base` (excluded) to `head`, oldest first (GIT-9), each with its
-    commit's id and its parents' (CHECK-E70)."""
-    selection = [f"{base}..{head}"] if base else ["-n", "1", head]
-    # GIT-8: `log.showSignature` would write into a message, `i18n.logOutputEncoding` re-encode it
-    options = ["--no-show-signature", "--encoding=UTF-8", "--reverse", "--format=%H %P%n%B%x00"]
-    out = run(root, "log", *options, *selection, "--")
-    said = (entry.strip().partition("\n") for entry in out.decode("utf-8", "replace").split("\0"))
-    return [(ids.split(), message.strip()) for ids, _, message in said if message.strip()]
-
-
 def revision(
     repo: RepoInfo,
     rev: str | None,

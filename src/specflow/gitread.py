@@ -9,13 +9,16 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import Change, FileChange, Revision
 from specflow.errors import GitError
-from specflow.gitio import RepoInfo, messages, reading, run, spawn, start, stream
+from specflow.gitio import RepoInfo, reading, run, spawn, start, stream
 from specflow.globs import git_pathspecs, matching
 from specflow.patch import assemble, split_patch, split_raw
+
+if TYPE_CHECKING:
+    from specflow.gitlog import Logged
 
 _DIFF = (
     "diff",
@@ -55,8 +58,13 @@ def start_change(repo: RepoInfo, revision: Revision) -> Callable[[], Change]:
             files = assemble(entries, split_patch(patch)) if entries else []
         files = _binary_renames(repo, revision, files)
         said = _messages_of(repo, revision)
-        ids = tuple(tuple(commit) for commit, _ in said)
-        return Change(revision, tuple(files), tuple(text for _, text in said), commits=ids)
+        return Change(
+            revision,
+            tuple(files),
+            tuple(logged.message for logged in said),
+            commits=tuple(tuple(logged.ids) for logged in said),
+            message_paths=tuple(logged.paths for logged in said),
+        )
 
     return finish
 
@@ -93,33 +101,13 @@ def _diff_target(revision: Revision) -> list[str]:
     return [revision.base, revision.head, "--"]
 
 
-def _messages_of(repo: RepoInfo, revision: Revision) -> list[tuple[list[str], str]]:
-    if revision.head is None:
+def _messages_of(repo: RepoInfo, revision: Revision) -> list[Logged]:
+    if revision.head is None:  # the index or the work tree: the pre-commit hook's case
         return []
+    from specflow.gitlog import messages
+
     base = revision.base if revision.mode == "range" else None
     return messages(repo.root, base, revision.head)
-
-
-def changed_since(
-    root: Path, base: str, commits: Sequence[str], folders: Sequence[str]
-) -> dict[str, list[tuple[str, str]]]:
-    """CHECK-E70: by commit, (path, blob id) of each file under `folders` that the commit has
-    and `base` has otherwise (added or changed): one `diff-tree` for all of them."""
-    pairs = "".join(f"{commit} {base}\n" for commit in commits).encode()
-    paths = [f"{folder}/" for folder in folders]
-    args = ("diff-tree", "--stdin", "-r", "-z", "--no-abbrev", "--no-renames", "--", *paths)
-    fields = iter(run(root, *args, stdin=pairs).split(b"\0"))
-    rows: dict[str, list[tuple[str, str]]] = {commit: [] for commit in commits}
-    commit = ""
-    for field in fields:  # a commit's id, then `:modes blobs status` and a path for each file
-        if not field.startswith(b":"):
-            commit = field.decode()
-            continue
-        _, mode, _, blob, _ = field.decode().split()
-        path = os.fsdecode(next(fields))
-        if mode.startswith("100"):  # a deleted file's mode is 000000; no symlink is a spec
-            rows.setdefault(commit, []).append((path, blob))
-    return rows
 
 
 def list_tree(root: Path, tree: str | None, *folders: str) -> list[tuple[str, str, str]]:

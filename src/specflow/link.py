@@ -128,9 +128,16 @@ class Corpus:
     """The statements of the specs, kind by kind, their BM25 index (which proposes those that
     share words with a hunk), the identifiers each names, where each spec and ID is; and each
     one's `said`: the words (two or more, or none) it shares with `accounts`, the change's commit
-    messages and its new tests' names, the author's account of what the change alters."""
+    messages and its new tests' names, the author's account of what the change alters;
+    `by_path`, a file's own account where it differs (REVIEW-E402: in a range, the messages of
+    the commits that change the file)."""
 
-    def __init__(self, specs: SpecSet, accounts: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        specs: SpecSet,
+        accounts: Sequence[str] = (),
+        by_path: Mapping[str, Sequence[str]] = {},
+    ) -> None:
         found = [s for spec in specs.specs for s in statements(spec)]
         texts = [joined(s.text) for s in found]
         self.specs = specs
@@ -179,13 +186,31 @@ class Corpus:
             for d, s in enumerate(self.statements)
             for n in family_stems(s.text) | syntax_names(s.text)  # REVIEW-E238, REVIEW-E329
         }
-        self.said = said_words(accounts, self.words, specs.prefixes)
+        self.said, self.spoken = self._account(accounts)
+        # REVIEW-E402: a file's own account, where it has one: its commits' messages alone
+        told = {tuple(accounts): (self.said, self.spoken)}
+        for own in map(tuple, by_path.values()):
+            if own not in told:
+                told[own] = self._account(own)
+        self._told_of = {path: told[tuple(own)] for path, own in by_path.items()}
+
+    def _account(self, accounts: Sequence[str]) -> tuple[list[frozenset[str]], frozenset[int]]:
+        said = said_words(accounts, self.words, self.specs.prefixes)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
-        self.spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
-        for doc in self.spoken:
+        spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
+        for doc in spoken:
             quoted = {f"`{span}`" for span in spans if doc in self.by_literal[span]}
-            self.words[doc], self.said[doc] = self.words[doc] | quoted, self.said[doc] | quoted
+            self.words[doc], said[doc] = self.words[doc] | quoted, said[doc] | quoted
+        return said, spoken
+
+    def said_of(self, path: str) -> list[frozenset[str]]:
+        """By statement, the words of it the account of the file at `path` says (REVIEW-15)."""
+        return self._told_of.get(path, (self.said, self.spoken))[0]
+
+    def spoken_of(self, path: str) -> frozenset[int]:
+        """The statements whose quoted spans the account of the file at `path` writes."""
+        return self._told_of.get(path, (self.said, self.spoken))[1]
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -256,7 +281,7 @@ class Corpus:
                     files[at].path,
                     inner.get((at, number), ""),
                 ),
-                self.said[doc].intersection(words),
+                self.said_of(files[at].path)[doc].intersection(words),
             )
             for at, number, doc, kind, names, words in rows
         ]
@@ -397,8 +422,9 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
-    name_links(corpus, names_in_hunk, scope, found, hunk_words, told, wordless)
-    for doc in corpus.spoken & scope.docs if told else ():  # REVIEW-E198: what it quotes
+    said = corpus.said_of(hunk.path) if told else ()
+    name_links(corpus, names_in_hunk, scope, found, hunk_words, said, wordless)
+    for doc in corpus.spoken_of(hunk.path) & scope.docs if told else ():  # REVIEW-E198: quoted
         found.setdefault(doc, (WORDS, ()))
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
         keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`
@@ -407,7 +433,7 @@ def hunk_links(
     if corpus.by_number and scope.docs:  # REVIEW-E197, -E246: a stated number, message the code
         dropped = dropped_numbers(hunk) | dropped_strings(hunk)  # stops writing
         _keep_scoped(found, corpus.by_number, dropped, scope.docs)
-    return strongest(corpus, found, hunk_words, scope.docs, told)
+    return strongest(corpus, found, hunk_words, scope.docs, said)
 
 
 def _keep_scoped(

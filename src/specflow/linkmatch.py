@@ -4,7 +4,7 @@ the evidence kinds, strongest first, and the strongest few of each kind of state
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.words import parts_enough, sibling, split_identifier, stem, word_set
@@ -21,6 +21,9 @@ REFERENCE, IDENTIFIER, PART, WORDS = "reference", "identifier", "identifier-part
 ENCLOSING, HEADING, REACHES = "enclosing", "heading", "reaches"  # REVIEW-E31, REVIEW-E32
 READS = "reads"  # REVIEW-E168
 EVIDENCE = (REFERENCE, HEADING, REACHES, IDENTIFIER, READS, PART, ENCLOSING, WORDS)
+
+# by statement, the words of it the change's account says of a file (REVIEW-15, REVIEW-E402)
+Said = Sequence[frozenset[str]]
 
 
 class Scope(NamedTuple):
@@ -41,13 +44,14 @@ def name_links(
     scope: Scope,
     found: dict[int, Found],
     hunk_words: Set[str] = frozenset(),
-    told: bool = True,
+    said: Said = (),
     wordless: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
     name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
     a name split, whose identifiers split meet `hunk_words`, or that share two such words
-    (with the change's account's, unless not `told`: REVIEW-E266); `wordless`: names whose
+    (with the words `said` of each statement: the change's account of the hunk's file, REVIEW-E402,
+    none for a version's hunk, REVIEW-E266); `wordless`: names whose
     parts are no words (REVIEW-E286)."""
     for name in names:
         docs = corpus.by_name.get(name)
@@ -83,7 +87,7 @@ def name_links(
         if doc in found and found[doc][0] in (REFERENCE, IDENTIFIER):
             continue
         prose = corpus.prose[doc]
-        words = _with_said(corpus, doc, hunk_words, told)
+        words = _with_said(doc, hunk_words, said)
         for parts, name in split.items():
             if parts_enough(len(parts & prose), len(parts)):
                 keep(found, doc, PART, name)
@@ -103,9 +107,9 @@ def keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
         found[doc] = (kind, (*have[1], name))
 
 
-def _with_said(corpus: Corpus, doc: int, hunk_words: Set[str], told: bool = True) -> Set[str]:
-    said = corpus.said[doc] if told else frozenset()  # REVIEW-E266
-    return hunk_words | said if said else hunk_words  # most statements share nothing with it
+def _with_said(doc: int, hunk_words: Set[str], said: Said) -> Set[str]:
+    told = said[doc] if said else frozenset()  # REVIEW-E266
+    return hunk_words | told if told else hunk_words  # most statements share nothing with it
 
 
 def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
@@ -113,10 +117,10 @@ def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
 
 
 def shared_words(
-    corpus: Corpus, doc: int, hunk_words: Set[str], told: bool = True
+    corpus: Corpus, doc: int, hunk_words: Set[str], said: Said = ()
 ) -> tuple[str, ...]:
     """The words the statement shares with the hunk and the change's own account."""
-    return tuple(sorted(corpus.words[doc] & _with_said(corpus, doc, hunk_words, told)))
+    return tuple(sorted(corpus.words[doc] & _with_said(doc, hunk_words, said)))
 
 
 def strongest(
@@ -124,7 +128,7 @@ def strongest(
     found: dict[int, Found],
     hunk_words: Set[str],
     candidates: Set[int],
-    told: bool = True,
+    said: Said = (),
 ) -> list[HunkLink]:
     """The strongest few of each kind of statement among the candidates, by evidence, then
     shared words; besides them, every statement the IDs name or the change's own account
@@ -135,7 +139,7 @@ def strongest(
         key=lambda item: (
             item[0] not in candidates,
             EVIDENCE.index(item[1][0]),
-            -corpus.index.score(_with_said(corpus, item[0], hunk_words, told), item[0]),
+            -corpus.index.score(_with_said(item[0], hunk_words, said), item[0]),
             corpus.listed[item[0]],
         ),
     )
@@ -143,9 +147,9 @@ def strongest(
     kept = []
     for doc, (kind, names) in ranked:
         statement_kind = corpus.statements[doc].kind
-        counted = kind != REFERENCE and not (told and corpus.said[doc])
+        counted = kind != REFERENCE and not (said and said[doc])
         if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += counted
-        kept.append((doc, kind, names, shared_words(corpus, doc, hunk_words, told)))
+        kept.append((doc, kind, names, shared_words(corpus, doc, hunk_words, said)))
     return kept

@@ -37,6 +37,7 @@ from specflow.linkmatch import (
     PART,
     REFERENCE,
     Found,
+    Said,
     Scope,
     hunk_words_of,
     keep,
@@ -81,8 +82,8 @@ def enclosing_rows(
             # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
             # rubyjwt's Context line naming `JWT::Decode#decode_segments` of other methods)
             names = around[-1:] if file.path.endswith((".rb", *JS_PATHS)) else around
-            told = not version_only(file.hunks[number])  # REVIEW-E266
-            name_links(corpus, qualified(names), scope, links, told=told)
+            said = () if version_only(file.hunks[number]) else corpus.said_of(file.path)  # -E266
+            name_links(corpus, qualified(names), scope, links, said=said)
             _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
             _own_links(corpus, names, scope, links)  # REVIEW-E129
             named_after(corpus, names, scope.docs, links)  # REVIEW-E222
@@ -108,13 +109,14 @@ def enclosing_rows(
             values = code_values(text)
             for doc, (kind, named) in links.items():
                 evidence = ENCLOSING if kind == IDENTIFIER else kind
-                shared = shared_words(corpus, doc, words, told)
+                shared = shared_words(corpus, doc, words, said)
                 if evidence == ENCLOSING and values:  # REVIEW-E170: `b""`, as it quotes it
                     quoted = statement_values(corpus.statements[doc].text)
                     shared += tuple(sorted({word for found, word in quoted if found in values}))
                 found.append((at, number, doc, evidence, named, shared))
             code = named_text(file.hunks[number], text)  # REVIEW-E137
-            found += _named_spec_rows(corpus, at, number, code, words, links, scope)
+            own_account = corpus.said_of(file.path)
+            found += _named_spec_rows(corpus, (at, number), code, words, links, scope, own_account)
     return found
 
 
@@ -342,12 +344,12 @@ def _named_once(corpus: Corpus, row: LinkRow) -> bool:
 
 def _named_spec_rows(
     corpus: Corpus,
-    at: int,
-    number: int,
+    where: tuple[int, int],
     text: str,
     words: frozenset[str],
     links: Mapping[int, tuple[str, tuple[str, ...]]],
     scope: Scope,
+    said: Said,
 ) -> list[LinkRow]:
     """The words of a hunk against the specs that name the definition it lies in, when
     their scope does not cover it (`get_netrc_auth()` in utils.py, named by the auth spec)."""
@@ -358,10 +360,10 @@ def _named_spec_rows(
         return []
     more: dict[int, Found] = {}
     named = corpus.in_scope(frozenset(specs))
-    name_links(corpus, code_names(text), named, more, words)
+    name_links(corpus, code_names(text), named, more, words, said)
     return [
-        (at, number, doc, kind, names, found_words)
-        for doc, kind, names, found_words in strongest(corpus, more, words, named.docs)
+        (*where, doc, kind, names, found_words)
+        for doc, kind, names, found_words in strongest(corpus, more, words, named.docs, said)
         if kind != IDENTIFIER
     ]
 

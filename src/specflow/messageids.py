@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from specflow import gitread
+from specflow import gitlog, gitread
 from specflow.errors import SpecError
 from specflow.refs import Reference, message_references
 from specflow.sources import Source, source_of
@@ -38,7 +38,7 @@ def excused(root: Path, snap: Snapshot) -> frozenset[Reference]:
     if not dangling:
         return frozenset()
     asked = list(dict.fromkeys(commit for ids in dangling for commit in ids))
-    rows = gitread.changed_since(root, change.revision.base, asked, snap.config.spec_dirs)
+    rows = gitlog.changed_since(root, change.revision.base, asked, snap.config.spec_dirs)
     defined = _defined(root, rows, snap.config.spec_sources)
     kept: set[Reference] = set()
     blocked: set[Reference] = set()

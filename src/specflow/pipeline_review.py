@@ -52,6 +52,7 @@ from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import chosen_rows, in_code, ripples, uses, without_prose
 from specflow.ripplerows import reach_rows, reader_rows, written_rows
+from specflow.said import accounts_by_path
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 from specflow.spellings import foreign_modules
 from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
@@ -111,8 +112,10 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     reading = start_sources(repo, revision, change.files)  # git reads while the corpus is built
     spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
-    said = (*change.messages, *added_test_names(change, config.test_globs, scoped))
-    corpus = Corpus(snap.specs, said)  # built once, before a fork: a child shares it
+    test_names = added_test_names(change, config.test_globs, scoped)
+    by_path = accounts_by_path(change, test_names)  # REVIEW-E402
+    said = (*change.messages, *(name for _, name in test_names))
+    corpus = Corpus(snap.specs, said, by_path)  # built once, before a fork: a child shares it
     sources = reading()
     code = changed_sides(sources, config.test_globs)  # REVIEW-E75: Rust's unit tests
     in_tests, tests = partial(placed_in_tests, code), unit_test_hunks(change.files, code)
@@ -189,9 +192,10 @@ _TEST_NAME = re.compile(r"\s*(?:async\s+)?def\s+test_?(\w+)|\s*(?:it|test)\(\s*[
 
 def added_test_names(
     change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]] = {}
-) -> list[str]:
-    """The names of the tests a change adds, in words: with its messages, its author's own
-    account of what it alters (REVIEW-15). REVIEW-E234: not those of a test file of a module
+) -> list[tuple[str, str]]:
+    """The names of the tests a change adds, in words, each with its test file's path: with its
+    messages, its author's own account of what it alters (REVIEW-15). REVIEW-E234: not those
+    of a test file of a module
     the change changes outside every spec's scope (`v7.test.js` of `src/v7.js`): they say
     what that module does, not what the change's other lines do."""
     found = []
@@ -201,7 +205,7 @@ def added_test_names(
             for line in file.added_lines():
                 named = _TEST_NAME.match(line.text)
                 if named:
-                    found.append((named.group(1) or named.group(2)).replace("_", " "))
+                    found.append((file.path, (named.group(1) or named.group(2)).replace("_", " ")))
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 
-from specflow.change import Hunk
+from specflow.change import Change, FileChange, Hunk
 from specflow.words import message_words
 
 # REVIEW-E266: a package's version (`__version__`, `VERSION`, `version_info`, `"version":`,
@@ -29,6 +29,34 @@ def said_words(
     common = max(2, len(words) // 5)
     said = {w for w in message_words(accounts, prefixes) if sum(w in ws for ws in words) <= common}
     return [frozenset(said & own) if len(said & own) >= 2 else frozenset() for own in words]
+
+
+def accounts_by_path(
+    change: Change, tests: Sequence[tuple[str, str]]
+) -> dict[str, tuple[str, ...]]:
+    """REVIEW-E402: in a range, each file's account: the messages of the commits that change
+    it (by its path then or now) and of those that name no file (a merge's, one given with
+    `--message`), and the names of the tests (with their files' paths) that a commit changing
+    it adds; empty where every file's is the whole change's (a commit, the index)."""
+    told = list(zip(change.messages, change.message_paths, strict=False))
+    if all(paths is None for _, paths in told):
+        return {}
+    told += [(message, None) for message in change.messages[len(told) :]]
+    accounts = {}
+    for file in change.files:
+        own = [
+            (message, paths) for message, paths in told if paths is None or _changes(paths, file)
+        ]
+        along = set().union(*(paths for _, paths in own if paths))
+        accounts[file.path] = (
+            *(message for message, _ in own),
+            *(name for path, name in tests if path in along),
+        )
+    return accounts
+
+
+def _changes(paths: frozenset[str], file: FileChange) -> bool:
+    return file.path in paths or (file.old_path is not None and file.old_path in paths)
 
 
 def version_only(hunk: Hunk) -> bool:
