@@ -53,7 +53,7 @@ def test_a_change_under_a_reference_asks_its_requirement(repo, cli):
     questions = review_json(cli, "HEAD")["questions"]
     assert [q["statement"]["id"] for q in questions] == ["REDIR-1"]
     assert headed(questions[0]) and questions[0]["confidence"] == 0.8
-    assert "a reference to REDIR-1 heads the code it changes" in cli("review", "HEAD").out
+    assert "it changes code under a comment that names REDIR-1" in cli("review", "HEAD").out
     check = cli("check", "HEAD")
     assert "touched-requirement" in check.out and "REDIR-1" in check.out
 
@@ -105,7 +105,7 @@ def test_a_change_to_what_headed_code_uses_asks_its_requirement(repo, cli):
         "words": [],
     }
     text = cli("review", "HEAD").out
-    assert "it changes `same_origin`, which client.py:7 uses, in the code a reference" in text
+    assert "which client.py:7 uses, in code under a comment that names" in text
     assert "No spec is affected" not in text
 
 

@@ -1268,8 +1268,9 @@ def test_words_only_the_commit_message_says_are_shown_as_its(repo, cli):
     (question,) = data["questions"]
     assert question["evidence"]["said"] == ["parse", "request", "uri"], question["evidence"]
     assert "header" not in question["evidence"]["said"]
-    assert "the change's messages or new tests' names say" in cli("review", "HEAD").out
-    assert "the change's messages or new tests' names say" in cli("comment").out
+    said = "are in the commit messages or new tests' names, not in its lines"
+    assert said in cli("review", "HEAD").out
+    assert said in cli("comment").out
 
 
 READERS_SPEC = """---

@@ -44,7 +44,8 @@ def test_the_messages_say_only_the_words_they_hold(repo, cli):
     assert asked[0]["statement"]["id"] == "PARSE-1"
     assert asked[0]["evidence"]["said"] == ["case", "lower"], asked[0]
     text = cli("review", "HEAD").out
-    assert "the change's messages or new tests' names say case, lower, not its" in text, text
+    said = "the statement's words case, lower are in the commit messages or new tests' names"
+    assert f"{said}, not in its lines" in text, text
 
 
 RANDOM_SPEC = """---

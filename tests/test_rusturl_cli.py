@@ -176,3 +176,26 @@ def test_a_colon_name_in_a_span_links_no_file_outside_the_scope(repo, cli):
     repo.commit("port", {"src/port.rs": BENCH.replace("url.len()", "url.len() + 1")})
     asked, _ = _asked(cli)
     assert "S-1" in asked
+
+
+TABLE = "".join(
+    [
+        "const HEADER_CHARS: [u8; 256] = [\n",
+        *(f"    b'{chr(97 + n % 26)}', // {n}\n" for n in range(256)),
+        "];\n\n",
+        "pub fn lower(b: u8) -> u8 {\n    HEADER_CHARS[b as usize]\n}\n",
+    ]
+)
+
+
+def test_a_line_deep_in_a_const_table_changes_no_function(repo, cli):
+    """REVIEW-E403 (the hyperium/http trial: a byte of `HEADER_CHARS_H2`, 256 lines, was
+    "Changed, and no test mentions it: HEADER_CHARS_H2()"): a constant's value changes the
+    constant; its readers are the ripple, and the list of changed functions has none."""
+    repo.commit("base", {"specs/sets.md": SETS_SPEC, "src/table.rs": TABLE})
+    repo.commit("no NUL", {"src/table.rs": TABLE.replace("b'v', // 203", "0, // 203")})
+    data = review_json(cli, "HEAD", "--all")
+    assert [entry["name"] for entry in data["untested"]] == []
+    [ripple] = data["ripples"]
+    assert (ripple["symbol"]["name"], ripple["symbol"]["kind"]) == ("HEADER_CHARS", "write")
+    assert [(use["function"], use["use"]) for use in ripple["uses"]] == [("lower", "read")]
