@@ -827,10 +827,10 @@ def test_scope_drafts_what_an_es_module_exports_by_name(repo, cli):
     """NEW-E15 (axios's `lib/core/AxiosError.js`, the trial's draft empty): `function
     AxiosError(...) {...}` exported below by `export default AxiosError;`, or by `export { a, b
     as c };`, drafts the function with its comment, and its static members (`AxiosError.from =
-    (...) => `); not its prototype's, a value that is no function, a name only imported
-    (`export default imported;`); `export { x } from './x'` as a re-export (NEW-E23). NEW-E16:
-    a tool's directive (`// eslint-disable-next-line func-names`) documents nothing; a comment
-    above it still does."""
+    (...) => `), then its prototype's (NEW-E33); not a value that is no function, a name only
+    imported (`export default imported;`); `export { x } from './x'` as a re-export (NEW-E23).
+    NEW-E16: a tool's directive (`// eslint-disable-next-line func-names`) documents nothing; a
+    comment above it still does."""
     error = (
         "import imported from './x.js';\n\n/**\n * Create an Error with the config.\n */\n"
         "function AxiosError(message, code) {\n  this.code = code;\n}\n\n"
@@ -852,6 +852,7 @@ def test_scope_drafts_what_an_es_module_exports_by_name(repo, cli):
             "- `AxiosError(message, code)`: Create an Error with the config.",
             "- `AxiosError.from(error, code)`",
             "- `AxiosError.wrap(error)`: Wraps an error.",
+            "- `AxiosError.toJSON()`",
         ],
         [
             "Draft: `src/utils.js`",

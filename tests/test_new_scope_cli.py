@@ -96,3 +96,54 @@ def test_a_commonjs_module_that_exports_one_function_drafts_its_own_definitions(
     (repo.path / "specs" / "signing.md").unlink()
     keys = _context(repo, cli, "lib/object.js")
     assert "parse(s)" in keys and "helper" not in keys, keys
+
+
+STREAM = """var fs = require('fs')
+
+module.exports = send
+
+/**
+ * Return a `SendStream` for `req` and `path`.
+ */
+function send (req, path, options) {
+  return new SendStream(req, path, options)
+}
+
+function SendStream (req, path, options) {
+  this.path = path
+}
+
+/**
+ * Check if the pathname ends with "/".
+ */
+SendStream.prototype.hasTrailingSlash = function hasTrailingSlash () {
+  return this.path[this.path.length - 1] === '/'
+}
+
+SendStream.prototype.pipe = function pipe (res) {
+  return res
+}
+
+SendStream.prototype.chunkSize = 64 * 1024
+Other.prototype.close = function close () {}
+"""
+
+
+def test_a_constructor_s_prototype_methods_are_drafted(repo, cli):
+    """NEW-E33: pillarjs/send's trial (`module.exports = send`, whose `send()` returns a
+    `SendStream`) drafted `send(req, path, options)` alone, none of the 19 methods the review
+    later named `SendStream.pipe` and so on. Its prototype's methods are drafted after the
+    exports, with their comments, as the review names them; not a value that is no function,
+    nor the prototype of a constructor the file does not define; a script that exports
+    nothing drafts none of them."""
+    script = STREAM.replace("module.exports = send\n", "")
+    repo.commit("code", {"send.js": STREAM, "script.js": script})
+    drafted = _context(repo, cli, "send.js").splitlines()
+    assert drafted == [
+        "Draft: `send.js`",
+        "- `send(req, path, options)`: Return a `SendStream` for `req` and `path`.",
+        '- `SendStream.hasTrailingSlash()`: Check if the pathname ends with "/".',
+        "- `SendStream.pipe(res)`",
+    ], drafted
+    (repo.path / "specs" / "signing.md").unlink()
+    assert "SendStream" not in _context(repo, cli, "script.js")

@@ -3,7 +3,8 @@
 `export { a, b as c };` naming a definition above them, with the static members of each
 (`X.from = (error, code) => {`), as axios writes its modules; an anonymous `export default
 function (a) {` and the names `export { ... } from './x'` re-exports (NEW-E23); beside a
-`module.exports = function`, the module's own top-level definitions (NEW-E25). Each as its
+`module.exports = function`, the module's own top-level definitions (NEW-E25); the prototype
+methods of a constructor it defines (NEW-E33). Each as its
 signature and the line (from 0) whose comment documents it. Pure: a file's text in."""
 
 from __future__ import annotations
@@ -71,6 +72,22 @@ def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
         if local in defined:  # NEW-E15: what the module defines, not what it imports
             yield _js_symbol(name, local, defined[local][0], lines, defined)
             yield from _members(local, text, lines, defined)
+    yield from _prototype_methods(text, lines, defined)  # NEW-E33
+
+
+# NEW-E33: `SendStream.prototype.pipe = function pipe (res) {` at a line's start
+_PROTOTYPE = re.compile(r"(?m)^([A-Za-z_$][\w$]*)\.prototype\.([A-Za-z_$][\w$]*)\s*=(?!=)\s*")
+
+
+def _prototype_methods(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exported]:
+    """NEW-E33: the methods a constructor the module defines gives its objects by its
+    prototype, as `SendStream.pipe(res)` (the review's name for them): a module that exports
+    anything hands those objects out (pillarjs/send's `send()` returns a `SendStream`)."""
+    for found in _PROTOTYPE.finditer(text):
+        number = text.count("\n", 0, found.start())
+        value = lines[number][found.end() - found.start() :]
+        if found[1] in defined and _FUNCTION.match(value):
+            yield _js_symbol(f"{found[1]}.{found[2]}", value, number, lines, defined)
 
 
 def _es_named(text: str) -> Iterator[tuple[str, str]]:
