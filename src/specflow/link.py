@@ -160,27 +160,7 @@ class Corpus:
         self.by_number: dict[str, list[int]] = {}  # REVIEW-E197 "below 20", -E246 "a message"
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
-            if statement.id:
-                self.by_id.setdefault(statement.id, []).append(doc)
-            self.by_spec.setdefault(statement.spec, []).append(doc)
-            named = sorted(identifiers(statement.text))
-            for name in named:
-                self.by_name.setdefault(name, []).append(doc)
-                self.by_spec_name.setdefault((statement.spec, name), []).append(doc)
-                if "." in name:  # `Session.send()` is also met by a `send` of its own
-                    qualifier, last = name.rsplit(".", 1)
-                    self.by_last.setdefault(last, []).append((doc, qualifier, name))
-            for word in reserved_spans(statement.text):
-                self.by_reserved.setdefault(word, []).append(doc)
-            self.parts.append(
-                [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
-            )
-            for literal in quoted_literals(statement.text):
-                self.by_literal.setdefault(literal, []).append(doc)
-            for number in stated_numbers(statement.text) | quoted_messages(statement.text):  # -E246
-                self.by_number.setdefault(number, []).append(doc)
-            called = sum(calls(name, statement.text) for name in named)
-            self.overview.append(statement.kind == "context" and called >= OVERVIEW)
+            self._index(doc, statement)
         self.wild = {
             (n, d)
             for d, s in enumerate(self.statements)
@@ -193,6 +173,30 @@ class Corpus:
             if own not in told:
                 told[own] = self._account(own)
         self._told_of = {path: told[tuple(own)] for path, own in by_path.items()}
+
+    def _index(self, doc: int, statement: Statement) -> None:
+        """Statement `doc` in each index: by its ID, spec, identifiers, spans and numbers."""
+        if statement.id:
+            self.by_id.setdefault(statement.id, []).append(doc)
+        self.by_spec.setdefault(statement.spec, []).append(doc)
+        named = sorted(identifiers(statement.text))
+        for name in named:
+            self.by_name.setdefault(name, []).append(doc)
+            self.by_spec_name.setdefault((statement.spec, name), []).append(doc)
+            if "." in name:  # `Session.send()` is also met by a `send` of its own
+                qualifier, last = name.rsplit(".", 1)
+                self.by_last.setdefault(last, []).append((doc, qualifier, name))
+        for word in reserved_spans(statement.text):
+            self.by_reserved.setdefault(word, []).append(doc)
+        self.parts.append(
+            [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
+        )
+        for literal in quoted_literals(statement.text):
+            self.by_literal.setdefault(literal, []).append(doc)
+        for number in stated_numbers(statement.text) | quoted_messages(statement.text):  # -E246
+            self.by_number.setdefault(number, []).append(doc)
+        called = sum(calls(name, statement.text) for name in named)
+        self.overview.append(statement.kind == "context" and called >= OVERVIEW)
 
     def _account(self, accounts: Sequence[str]) -> tuple[list[frozenset[str]], frozenset[int]]:
         said = said_words(accounts, self.words, self.specs.prefixes)

@@ -8,7 +8,6 @@ Snapshot ── link ───▶ Links          ── ripple ─▶ Ripples
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,12 +18,12 @@ from typing import TYPE_CHECKING
 from specflow import gitio, gitread
 from specflow.affected import scope_index
 from specflow.armrows import arm_rows
-from specflow.change import WORK_TREE, Change, FileChange, Renames, Revision
+from specflow.change import WORK_TREE, FileChange, Renames, Revision
 from specflow.confidence import rarity, wanted_words
 from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.forked import in_halves
-from specflow.globs import BLOCK_COMMENTS, is_code, matches
+from specflow.globs import BLOCK_COMMENTS, matches
 from specflow.identifiers import imported_lines
 from specflow.keyrows import key_rows
 from specflow.languages.defining import defined_lines
@@ -52,7 +51,7 @@ from specflow.renames import change_renames
 from specflow.review import Linking, build
 from specflow.ripple import chosen_rows, in_code, ripples, uses, without_prose
 from specflow.ripplerows import reach_rows, reader_rows, written_rows
-from specflow.said import accounts_by_path
+from specflow.said import accounts_by_path, added_test_names
 from specflow.specset import changed_specs, read_disk_specs, spec_globs
 from specflow.spellings import foreign_modules
 from specflow.testcode import changed_sides, placed_in_tests, unit_test_hunks
@@ -67,10 +66,11 @@ from specflow.touches import (
 if TYPE_CHECKING:
     from specflow.braces import Code
     from specflow.context import NameContext, PathContext
-    from specflow.languages.base import FileFacts
+    from specflow.languages.base import FileFacts, Symbol
     from specflow.link import Link, LinkRow
     from specflow.refs import Reference
     from specflow.review import Review
+    from specflow.ripple import Ripple
     from specflow.usekind import Use
 
 
@@ -110,27 +110,12 @@ def collector_paused() -> Iterator[None]:
 def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> Review:
     revision, change, config = snap.revision, snap.change, snap.config
     reading = start_sources(repo, revision, change.files)  # git reads while the corpus is built
-    spec_paths = changed_specs(change, snap.specs, snap.base_specs)
     scoped = scope_index(snap.specs, change)
-    test_names = added_test_names(change, config.test_globs, scoped)
-    by_path = accounts_by_path(change, test_names)  # REVIEW-E402
-    said = (*change.messages, *(name for _, name in test_names))
-    corpus = Corpus(snap.specs, said, by_path)  # built once, before a fork: a child shares it
+    corpus = _corpus(snap, scoped)  # built once, before a fork: a child shares it
     sources = reading()
     code = changed_sides(sources, config.test_globs)  # REVIEW-E75: Rust's unit tests
     in_tests, tests = partial(placed_in_tests, code), unit_test_hunks(change.files, code)
-    renames = change_renames(repo, revision, change.files, sources, spec_globs(config))
-    work = partial(
-        _names_and_links,
-        sources=sources,
-        corpus=corpus,
-        skip=spec_paths,
-        renames=renames,
-        scoped=scoped,
-        headings=(snap.references, (*spec_paths, *config.test_globs), tests),
-    )
-    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
-    parts = in_halves(work, list(enumerate(change.files)), weights)
+    parts = _parts(repo, snap, corpus, scoped, sources, tests)
     # a test's writes are its own fixtures: no ripple, and no name to search for
     symbols = [
         symbol
@@ -145,93 +130,79 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows += written_rows(corpus, change.files, symbols, scoped)
     rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
     links = corpus.links(change.files, rows, scoped, enclosing)
-    names = sorted({symbol.name for symbol in symbols})
     excludes = (*spec_globs(config), *config.exclude)
     rarity_of = _start_rarity(repo, revision, links, excludes, config.test_globs)
-    found, bases = _uses(
-        repo,
-        revision,
-        names,
-        excludes,
-        limit=USES_PER_NAME,
-        skip=[f for f in change.files if not matches(f.path, config.test_globs)],
-        test_globs=config.test_globs,
-    )
-    rippled = ripples(symbols, found, change, config.test_globs, bases)
+    found, rippled = _rippled(repo, snap, symbols, excludes)
     reached = reach_rows(corpus, change.files, rippled, snap.references, sources)
     reached += reader_rows(corpus, change.files, rippled, scoped)  # REVIEW-E168
     links += corpus.links(change.files, reached, scoped)
     rare, rare_in_code = rarity_of()
-    return build(
-        snap,
-        Linking(
-            links,
-            {path: found.noop for path, found in facts.items()},
-            enclosing,
-            rare,
-            None if show_all else config.max_questions,
-            {path: found.unsure for path, found in facts.items() if found.unsure},
-            tests,
-            {path: found.shown for path, found in facts.items() if found.shown},  # REVIEW-E166
-            rare_in_code,
-        ),
-        scoped,
-        rippled,
-        symbols,
-        untested_functions(
-            [f for f in changed_functions(found for (found, _), _ in parts) if not in_tests(f)],
-            found,
-            config.test_globs,
-        ),
+    linking = Linking(
+        links,
+        {path: found.noop for path, found in facts.items()},
+        enclosing,
+        rare,
+        None if show_all else config.max_questions,
+        {path: found.unsure for path, found in facts.items() if found.unsure},
+        tests,
+        {path: found.shown for path, found in facts.items() if found.shown},  # REVIEW-E166
+        rare_in_code,
     )
+    changed = [f for f in changed_functions(found for (found, _), _ in parts) if not in_tests(f)]
+    untested = untested_functions(changed, found, config.test_globs)
+    return build(snap, linking, scoped, rippled, symbols, untested)
 
 
-# `def test_strips_auth_on_default_port(`, `it("strips auth on a default port"`
-_TEST_NAME = re.compile(r"\s*(?:async\s+)?def\s+test_?(\w+)|\s*(?:it|test)\(\s*[\"'`]([^\"'`]+)")
+def _corpus(snap: Snapshot, scoped: Mapping[str, frozenset[str]]) -> Corpus:
+    """The specs' statements, with the change's account of what it alters: its messages and
+    its new tests' names, each file's own in a range (REVIEW-E402)."""
+    change = snap.change
+    test_names = added_test_names(change, snap.config.test_globs, scoped)
+    said = (*change.messages, *(name for _, name in test_names))
+    return Corpus(snap.specs, said, accounts_by_path(change, test_names))
 
 
-def added_test_names(
-    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]] = {}
-) -> list[tuple[str, str]]:
-    """The names of the tests a change adds, in words, each with its test file's path: with its
-    messages, its author's own account of what it alters (REVIEW-15). REVIEW-E234: not those
-    of a test file of a module
-    the change changes outside every spec's scope (`v7.test.js` of `src/v7.js`): they say
-    what that module does, not what the change's other lines do."""
-    found = []
-    elsewhere = _unscoped_modules(change, test_globs, scoped)
-    for file in change.files:
-        if file.hunks and matches(file.path, test_globs) and _tested(file.path) not in elsewhere:
-            for line in file.added_lines():
-                named = _TEST_NAME.match(line.text)
-                if named:
-                    found.append((file.path, (named.group(1) or named.group(2)).replace("_", " ")))
-    return found
+def _parts(
+    repo: gitio.RepoInfo,
+    snap: Snapshot,
+    corpus: Corpus,
+    scoped: Mapping[str, frozenset[str]],
+    sources: dict[str, tuple[bytes | None, bytes | None]],
+    tests: Set[int],
+) -> list[tuple[tuple[Found, dict[str, FileFacts]], tuple[list[LinkRow], ...]]]:
+    """`_names_and_links` of the change's files, in two processes, each with about half of
+    the changed lines (REVIEW-14)."""
+    change, config = snap.change, snap.config
+    spec_paths = changed_specs(change, snap.specs, snap.base_specs)
+    renames = change_renames(repo, snap.revision, change.files, sources, spec_globs(config))
+    work = partial(
+        _names_and_links,
+        sources=sources,
+        corpus=corpus,
+        skip=spec_paths,
+        renames=renames,
+        scoped=scoped,
+        headings=(snap.references, (*spec_paths, *config.test_globs), tests),
+    )
+    weights = [sum(len(h.added) + len(h.removed) for h in f.hunks) for f in change.files]
+    return in_halves(work, list(enumerate(change.files)), weights)
 
 
-# REVIEW-E234: `test_v7.py`, `v7_test.go`, `v7.test.js`, `v7.spec.ts`, `V7Test.java` test `v7`
-_TEST_AFFIXES = re.compile(r"^tests?_|(?:[._-]tests?|[._-]specs?|Tests?)$")
-
-
-def _tested(path: str) -> str:
-    """The module a test file tests, by its name: its stem without its test prefix or suffix."""
-    return _TEST_AFFIXES.sub("", Path(path).name.split(".")[0]).lower()
-
-
-def _unscoped_modules(
-    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]]
-) -> set[str]:
-    """REVIEW-E234: the stems of the modules (code files named `stem.ext`: not `x.bench.ts`
-    beside `x.spec.ts`, nor `x.d.ts`) the change changes that no spec governs, but for a stem
-    that a governed changed file has too."""
-    code = [f.path for f in change.files if is_code(f.path) and not matches(f.path, test_globs)]
-    governed = {_tested(path) for path in code if scoped.get(path)}
-    modules = {_tested(path) for path in code if not scoped.get(path) and _module(path)}
-    return modules - governed - {""}
-
-
-def _module(path: str) -> bool:
-    return len(Path(path).suffixes) == 1
+def _rippled(
+    repo: gitio.RepoInfo, snap: Snapshot, symbols: Sequence[Symbol], excludes: tuple[str, ...]
+) -> tuple[dict[str, list[Use]], list[Ripple]]:
+    """The uses of the changed names outside the change, and the ripples they make."""
+    change, test_globs = snap.change, snap.config.test_globs
+    found, bases = _uses(
+        repo,
+        snap.revision,
+        sorted({symbol.name for symbol in symbols}),
+        excludes,
+        limit=USES_PER_NAME,
+        skip=[f for f in change.files if not matches(f.path, test_globs)],
+        test_globs=test_globs,
+    )
+    return found, ripples(symbols, found, change, test_globs, bases)
 
 
 MAX_FUNCTION_FILES = 1000  # searched by name: past this, the whole tree is searched again

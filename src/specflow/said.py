@@ -4,9 +4,11 @@ its new tests' names that a statement shares, and the hunks it says nothing of. 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
+from pathlib import Path
 
 from specflow.change import Change, FileChange, Hunk
+from specflow.globs import is_code, matches
 from specflow.words import message_words
 
 # REVIEW-E266: a package's version (`__version__`, `VERSION`, `version_info`, `"version":`,
@@ -65,3 +67,51 @@ def version_only(hunk: Hunk) -> bool:
     the last multipart boundary") speaks of other hunks, not of this one."""
     lines = [line.text for line in (*hunk.added, *hunk.removed) if line.text.strip()]
     return bool(lines) and all(_VERSION_LINE.match(text) for text in lines)
+
+
+# `def test_strips_auth_on_default_port(`, `it("strips auth on a default port"`
+_TEST_NAME = re.compile(r"\s*(?:async\s+)?def\s+test_?(\w+)|\s*(?:it|test)\(\s*[\"'`]([^\"'`]+)")
+
+
+def added_test_names(
+    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]] = {}
+) -> list[tuple[str, str]]:
+    """The names of the tests a change adds, in words, each with its test file's path: with its
+    messages, its author's own account of what it alters (REVIEW-15). REVIEW-E234: not those
+    of a test file of a module
+    the change changes outside every spec's scope (`v7.test.js` of `src/v7.js`): they say
+    what that module does, not what the change's other lines do."""
+    found = []
+    elsewhere = _unscoped_modules(change, test_globs, scoped)
+    for file in change.files:
+        if file.hunks and matches(file.path, test_globs) and _tested(file.path) not in elsewhere:
+            for line in file.added_lines():
+                named = _TEST_NAME.match(line.text)
+                if named:
+                    found.append((file.path, (named.group(1) or named.group(2)).replace("_", " ")))
+    return found
+
+
+# REVIEW-E234: `test_v7.py`, `v7_test.go`, `v7.test.js`, `v7.spec.ts`, `V7Test.java` test `v7`
+_TEST_AFFIXES = re.compile(r"^tests?_|(?:[._-]tests?|[._-]specs?|Tests?)$")
+
+
+def _tested(path: str) -> str:
+    """The module a test file tests, by its name: its stem without its test prefix or suffix."""
+    return _TEST_AFFIXES.sub("", Path(path).name.split(".")[0]).lower()
+
+
+def _unscoped_modules(
+    change: Change, test_globs: tuple[str, ...], scoped: Mapping[str, frozenset[str]]
+) -> set[str]:
+    """REVIEW-E234: the stems of the modules (code files named `stem.ext`: not `x.bench.ts`
+    beside `x.spec.ts`, nor `x.d.ts`) the change changes that no spec governs, but for a stem
+    that a governed changed file has too."""
+    code = [f.path for f in change.files if is_code(f.path) and not matches(f.path, test_globs)]
+    governed = {_tested(path) for path in code if scoped.get(path)}
+    modules = {_tested(path) for path in code if not scoped.get(path) and _module(path)}
+    return modules - governed - {""}
+
+
+def _module(path: str) -> bool:
+    return len(Path(path).suffixes) == 1
