@@ -475,6 +475,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "confidence",
         "dunders",
         "forked",
+        "headernames",  # REVIEW-E404
         "hunkcode",
         "identifiers",
         "languages",

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from specflow.callargs import without_arguments
 from specflow.change import Hunk, Line
+from specflow.headernames import header_names
 from specflow.hunkcode import BARE, requoted
 from specflow.languages.javaforms import THROWS  # REVIEW-E317
 from specflow.templated import untemplated
@@ -32,9 +33,8 @@ _FORMAT = re.compile(
     r"\A(?:([a-z][a-z0-9]*)=(?!(?:\1|true|false|null|nil|none)\Z)[a-z][a-z0-9]*"
     r"|[^()\s=]*[-&;][^()\s=]*=[^()\s=][^()\s]*|[^()\s=]+=[^()\s=]*[&;][^()\s]*)\Z"
 )
-# REVIEW-E229: a span without blanks, brackets or quotes that starts with a scheme and a `:`
-# before a letter (`urn:uuid:`, `URN:UUID:`; not `Foo::Bar`, `pkg.cli:main`, `timeout:`) shows a
-# format; a letter written three times or more, digits around it (`xxxx`, `YYYY`), a value
+# REVIEW-E229: a span without blanks, brackets or quotes, a scheme, `:` and a letter (`urn:uuid:`;
+# not `Foo::Bar`, `pkg.cli:main`, `timeout:`) shows a format; `xxxx`, `YYYY` stand for a value
 _SCHEMED = re.compile(r"\A(?!.*::)(?:[a-z][a-z0-9+-]*|[A-Z]+):(?=[A-Za-z])[^\s()\[\]{}\"'`]*\Z")
 _PLACEHOLDER = re.compile(r"[0-9]*([A-Za-z])\1{2,}[0-9]*")
 # REVIEW-E85: a string inside code (`RuntimeError("No response returned.")`) is a message,
@@ -48,9 +48,8 @@ def _message_out(string: re.Match[str]) -> str:
     return " " if any(c.isspace() for c in string[0]) else string[0]
 
 
-# REVIEW-E267: a span of two or more lowercase words and nothing else is what a message says
-# (`jwt signature is required`), unless one is a keyword or a type: `import subprocess`,
-# `key in md`, `unsafe fn`, `req bool` are code
+# REVIEW-E267: a span of two or more lowercase words alone is a message's (`jwt signature is
+# required`), unless one is a keyword or a type: `import subprocess`, `unsafe fn` are code
 _MESSAGE = re.compile(r"[a-z]+(?: [a-z]+)+")
 _OPENERS = frozenset(
     re.findall(
@@ -103,6 +102,7 @@ def identifiers(text: str) -> frozenset[str]:
             continue  # a path names files, not code: scope and `context` speak of files
         if _SCHEMED.search(span):
             continue  # REVIEW-E229: `urn:uuid:`, `mailto:user` show a format
+        span = header_names(span, found)  # REVIEW-E404: `Content-Length` is one name
         if not _QUOTED.fullmatch(span.strip()):
             span = _QUOTED.sub(_message_out, span)
         span = without_arguments(span)  # REVIEW-E284: `encode($payload)` names no `$payload`

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from specflow.change import FileChange, Hunk, Line
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
+from specflow.headernames import by_lower_case, is_header, spelled_headers
 from specflow.hunkcode import (
     BUILTIN_NAMES,
     unchanged_errors,
@@ -161,6 +162,7 @@ class Corpus:
         self.overview: list[bool] = []  # REVIEW-E189: a Context line calling OVERVIEW functions
         for doc, statement in enumerate(self.statements):
             self._index(doc, statement)
+        self.by_header = by_lower_case(self.by_name)  # REVIEW-E404: `Content-Length`
         self.wild = {
             (n, d)
             for d, s in enumerate(self.statements)
@@ -188,8 +190,10 @@ class Corpus:
                 self.by_last.setdefault(last, []).append((doc, qualifier, name))
         for word in reserved_spans(statement.text):
             self.by_reserved.setdefault(word, []).append(doc)
+        # a header's words are the prose's (REVIEW-E404): "proxy authorization" is no split name
+        split = [n for n in named if not is_header(n)]
         self.parts.append(
-            [(n, p) for n in named if len(p := frozenset(words_of_identifier(n))) >= 2]
+            [(n, p) for n in split if len(p := frozenset(words_of_identifier(n))) >= 2]
         )
         for literal in quoted_literals(statement.text):
             self.by_literal.setdefault(literal, []).append(doc)
@@ -412,6 +416,7 @@ def hunk_links(
     # REVIEW-E6, REVIEW-E137: neither an import's names nor the text of a Ruby string
     named_code = named_text(hunk, hunk_text(hunk, quiet) if quiet else text)
     names_in_hunk = own_names(code_names(named_code), named_code, foreign)  # REVIEW-E219, -E221
+    names_in_hunk += spelled_headers(text, corpus.by_header)  # REVIEW-E404: `content-length`
     unchanged = unchanged_parameters(hunk)  # REVIEW-E224: `pos=0` on both sides of a `def`
     if any(name in BUILTIN_NAMES for name in names_in_hunk):  # REVIEW-E181, REVIEW-E262
         unchanged |= unchanged_errors(hunk)

@@ -77,47 +77,74 @@ def enclosing_rows(
             continue
         scope = corpus.in_scope(scoped[file.path])
         for number, around in enclosing.get(file.path, {}).items():
-            links: dict[int, Found] = {}
-            acronym_said(corpus, around, scope.docs, links)  # REVIEW-E297
-            # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
-            # rubyjwt's Context line naming `JWT::Decode#decode_segments` of other methods)
-            names = around[-1:] if file.path.endswith((".rb", *JS_PATHS)) else around
-            said = () if version_only(file.hunks[number]) else corpus.said_of(file.path)  # -E266
-            name_links(corpus, qualified(names), scope, links, said=said)
-            _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
-            _own_links(corpus, names, scope, links)  # REVIEW-E129
-            named_after(corpus, names, scope.docs, links)  # REVIEW-E222
-            _other_types_parted(corpus, names, links)  # REVIEW-E146
-            _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
-            outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
-            passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
-            owned = _java_owned(file.path, names)  # REVIEW-E342
-            another_specs_method_dropped(corpus, owned, links, scope.docs, changed)  # REVIEW-E243
-            if file.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
-                links = _outer_only_dropped(links, names[:-1])
-            elif scope.docs:  # REVIEW-E135: another spec's class named in passing
-                outer = _spoken_of(corpus, qualified(names[:-1]), scope.docs)  # REVIEW-E192
-                links = _outer_only_dropped(links, outer, scope.docs, IDENTIFIER)
-            if not links:
-                continue
-            text = hunk_text(file.hunks[number])
-            class_only_dropped(corpus, around, file.hunks[number], links)  # REVIEW-E365
-            overview_dropped(corpus, around, links, scope.docs)  # REVIEW-E366
-            if not links:
-                continue
-            words = _hunk_words(file.hunks[number], text)
-            values = code_values(text)
-            for doc, (kind, named) in links.items():
-                evidence = ENCLOSING if kind == IDENTIFIER else kind
-                shared = shared_words(corpus, doc, words, said)
-                if evidence == ENCLOSING and values:  # REVIEW-E170: `b""`, as it quotes it
-                    quoted = statement_values(corpus.statements[doc].text)
-                    shared += tuple(sorted({word for found, word in quoted if found in values}))
-                found.append((at, number, doc, evidence, named, shared))
-            code = named_text(file.hunks[number], text)  # REVIEW-E137
-            own_account = corpus.said_of(file.path)
-            found += _named_spec_rows(corpus, (at, number), code, words, links, scope, own_account)
+            hunk = file.hunks[number]
+            said = () if version_only(hunk) else corpus.said_of(file.path)  # REVIEW-E266
+            links = _around_links(corpus, hunk, around, scope, changed, said)
+            if links:
+                found += _around_rows(corpus, (at, number), hunk, links, scope, said)
     return found
+
+
+def _around_links(
+    corpus: Corpus,
+    hunk: Hunk,
+    around: tuple[str, ...],
+    scope: Scope,
+    changed: frozenset[str],
+    said: Said,
+) -> dict[int, Found]:
+    """The statements that name what lies `around` the hunk, but those another rule says it
+    does not concern."""
+    links: dict[int, Found] = {}
+    acronym_said(corpus, around, scope.docs, links)  # REVIEW-E297
+    # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
+    # rubyjwt's Context line naming `JWT::Decode#decode_segments` of other methods)
+    names = around[-1:] if hunk.path.endswith((".rb", *JS_PATHS)) else around
+    name_links(corpus, qualified(names), scope, links, said=said)
+    _short_links(corpus, names, scope.docs, links)  # REVIEW-E244
+    _own_links(corpus, names, scope, links)  # REVIEW-E129
+    named_after(corpus, names, scope.docs, links)  # REVIEW-E222
+    _other_types_parted(corpus, names, links)  # REVIEW-E146
+    _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
+    outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
+    passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
+    owned = _java_owned(hunk.path, names)  # REVIEW-E342
+    another_specs_method_dropped(corpus, owned, links, scope.docs, changed)  # REVIEW-E243
+    if hunk.path.endswith(".go"):  # REVIEW-E141: a receiver only qualifies its method
+        links = _outer_only_dropped(links, names[:-1])
+    elif scope.docs:  # REVIEW-E135: another spec's class named in passing
+        outer = _spoken_of(corpus, qualified(names[:-1]), scope.docs)  # REVIEW-E192
+        links = _outer_only_dropped(links, outer, scope.docs, IDENTIFIER)
+    if links:
+        class_only_dropped(corpus, around, hunk, links)  # REVIEW-E365
+        overview_dropped(corpus, around, links, scope.docs)  # REVIEW-E366
+    return links
+
+
+def _around_rows(
+    corpus: Corpus,
+    where: tuple[int, int],
+    hunk: Hunk,
+    links: Mapping[int, Found],
+    scope: Scope,
+    said: Said,
+) -> list[LinkRow]:
+    """The rows of the links by what lies around the hunk (at `where`: its file's index in the
+    change, its own in the file), with the words each shares with it."""
+    text = hunk_text(hunk)
+    words = _hunk_words(hunk, text)
+    values = code_values(text)
+    rows: list[LinkRow] = []
+    for doc, (kind, named) in links.items():
+        evidence = ENCLOSING if kind == IDENTIFIER else kind
+        shared = shared_words(corpus, doc, words, said)
+        if evidence == ENCLOSING and values:  # REVIEW-E170: `b""`, as it quotes it
+            quoted = statement_values(corpus.statements[doc].text)
+            shared += tuple(sorted({word for found, word in quoted if found in values}))
+        rows.append((*where, doc, evidence, named, shared))
+    code = named_text(hunk, text)  # REVIEW-E137
+    own_account = corpus.said_of(hunk.path)
+    return rows + _named_spec_rows(corpus, where, code, words, links, scope, own_account)
 
 
 def _java_owned(path: str, names: tuple[str, ...]) -> tuple[str, ...]:

@@ -57,7 +57,6 @@ from specflow.languages.tokens import (
     sides_of,
 )
 from specflow.languages.writes import NOT_WRITTEN, file_bound, line_writes
-from specflow.spellings import constant_name
 
 
 def file_symbols(
@@ -351,8 +350,7 @@ def symbols(
         if index in enclosing and hunk.added:
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
-            kind = "write" if constant_name(name) else "function"  # REVIEW-E403: a table's line
-            yield Symbol(name, kind, file.path, hunk.first_changed)
+            yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
             yield scoped(value, scopes.get(first))
