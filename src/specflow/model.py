@@ -9,7 +9,7 @@ import re
 from enum import Enum
 from typing import Any, NamedTuple
 
-_NESTED_ITEM = r"\s*(?:[-*+]|[0-9]+[.)])\s"  # compiled by `re` when first met, not per commit
+NESTED_ITEM = r"\s*(?:[-*+]|[0-9]+[.)])\s"  # compiled by `re` when first met, not per commit
 
 
 def headline(text: str) -> str:
@@ -18,7 +18,7 @@ def headline(text: str) -> str:
     wrapped over two lines was cut mid-sentence (CLI-E9)."""
     kept: list[str] = []
     for line in text.strip().splitlines():
-        if not line.strip() or (kept and re.match(_NESTED_ITEM, line)):
+        if not line.strip() or (kept and re.match(NESTED_ITEM, line)):
             break
         kept.append(line.strip())
     return " ".join(kept)

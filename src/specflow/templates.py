@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from specflow.errors import SpecflowError
-from specflow.model import headline
+from specflow.model import NESTED_ITEM, headline
 from specflow.output import escape
 from specflow.words import as_written
 
@@ -52,6 +53,7 @@ def environment(root: Path) -> Environment:
         md_code=escape.md_code,
         yaml_string=escape.yaml_string,
         first_line=headline,  # CLI-E9: the name predates it
+        first_line_for=headline_for,  # REVIEW-E408
         md_text=escape.md_text,
         html_text=escape.html_text,
         md_code_span=escape.md_code_span,
@@ -63,6 +65,24 @@ def environment(root: Path) -> Environment:
     )
     env.tests["stated_number"] = str.isdigit  # REVIEW-E239: `255`, a number the code stops writing
     return env
+
+
+def headline_for(text: str, *named: Iterable[str]) -> str:
+    """REVIEW-E408: a statement's first paragraph, and when that names none of the `named`
+    (what the question's hunks change, then its evidence), the nested line that does: a drafted
+    Context line ("Draft: `name.rs`") holds its definitions as nested items, and a question
+    quoting only its first line told nothing of what the hunk meets."""
+    first = headline(text)
+    lasts = [name.rsplit(".", 1)[-1] for names in named for name in names if name]
+    spelled = [re.compile(rf"(?<![\w.]){re.escape(last)}(?!\w)") for last in lasts]
+    if not spelled or any(name.search(first) for name in spelled):
+        return first
+    nested = [line for line in text.splitlines()[1:] if re.match(NESTED_ITEM, line)]
+    for name in spelled:  # the names in order: what the hunk changes first
+        for line in nested:
+            if name.search(line):
+                return f"{first} ... {line.strip().removeprefix('- ').removeprefix('* ')}"
+    return first
 
 
 def _repository_loader(root: Path) -> BaseLoader:
