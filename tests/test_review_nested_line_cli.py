@@ -1,8 +1,10 @@
 """The line a question quotes of a statement with nested lines (REVIEW-E408), through the CLI
 on a real repository: a Context line drafted by `specflow new --scope` holds the file's
-definitions as nested items under "Draft: `name.rs`"."""
+definitions as nested items under "Draft: `name.rs`", and its signatures (REVIEW-E409)."""
 
 from __future__ import annotations
+
+from testing.util import review_json
 
 NAMES = '''def normalize(name):
     """Lower-case a header name."""
@@ -27,3 +29,36 @@ def test_a_question_quotes_the_nested_line_its_evidence_names(repo, cli):
         out = cli("review", "HEAD", "--format", form).out
         assert "Draft: `lib/names.py` ... `normalize(name)`: Lower-case a header name." in out, out
         assert "`valid(name)`" not in out, out
+
+
+SEND = '''def send(req, path, options):
+    """Send a file."""
+    return _open(path)
+
+
+def _open(path):
+    return open(path)
+'''
+
+
+def test_a_drafted_signature_names_its_function_not_its_parameters(repo, cli):
+    """REVIEW-E409 (the send and hyperium/http trials kept `specflow new`'s draft): the line
+    "Draft: `lib/send.py`" lists `send(req, path, options)`; a hunk of another function that
+    reads a `path` met it by that parameter ("it names `path`"). A drafted signature names
+    its function alone; a hand-written statement's `pack(items, limit)` still names `items`."""
+    repo.commit("code", {"lib/send.py": SEND})
+    assert cli("new", "Sending", "--id", "SEND", "--scope", "lib/send.py").code == 0
+    repo.commit("spec", {})
+    repo.commit(
+        "binary",
+        {"lib/send.py": SEND.replace("    return open(path)", '    return open(path, "rb")')},
+    )
+    data = review_json(cli, "HEAD", "--all")
+    assert [q for q in data["questions"] if "path" in q["evidence"]["names"]] == []
+    spec = repo.read("specs/sending.md").replace("- Draft: `lib/send.py`", "- The sender:")
+    repo.commit("hand-written", {"specs/sending.md": spec})
+    repo.commit(
+        "text", {"lib/send.py": SEND.replace("    return open(path)", '    return open(path, "r")')}
+    )
+    data = review_json(cli, "HEAD", "--all")
+    assert any("path" in q["evidence"]["names"] for q in data["questions"]), data["questions"]

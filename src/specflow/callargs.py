@@ -56,3 +56,17 @@ def _arguments(span: str, start: int, end: int) -> list[str]:
             at = index + 1
     parts.append(span[at:end])
     return parts
+
+
+# REVIEW-E409: `- \`normalize(name)\`: ...` under a line `specflow new` drafted
+_DRAFTED_CALL = re.compile(r"(`[^`(\n]*)\([^`()\n]*\)")
+DRAFT_MARKER = "Draft:"
+
+
+def drafted_callees(text: str) -> str:
+    """REVIEW-E409: a Context line `specflow new --scope` drafted (it opens with "Draft:")
+    lists the file's signatures as the code wrote them: each names its function, not the
+    parameters (`send(req, path, options)`: every hunk reading a `path` met the draft)."""
+    if not text.startswith(DRAFT_MARKER):
+        return text
+    return _DRAFTED_CALL.sub(r"\1()", text)

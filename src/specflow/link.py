@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
+from specflow.callargs import drafted_callees
 from specflow.change import FileChange, Hunk, Line
 from specflow.dunders import reserved_spans
 from specflow.globs import is_code
@@ -181,7 +182,7 @@ class Corpus:
         if statement.id:
             self.by_id.setdefault(statement.id, []).append(doc)
         self.by_spec.setdefault(statement.spec, []).append(doc)
-        named = sorted(identifiers(statement.text))
+        named = sorted(identifiers(drafted_callees(statement.text)))  # REVIEW-E409
         for name in named:
             self.by_name.setdefault(name, []).append(doc)
             self.by_spec_name.setdefault((statement.spec, name), []).append(doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 
+from specflow.callargs import DRAFT_MARKER
 from specflow.globs import matches_any
 from specflow.ids import (
     SPEC_ID_RE,
@@ -74,7 +75,6 @@ PLACEHOLDERS = (
     "State the first thing that must hold, testably.",
     "Name an input or a sequence of events that could break it.",
 )
-DRAFT_MARKER = "Draft:"
 
 
 def _placeholders(spec: Spec) -> Iterator[Finding]:
