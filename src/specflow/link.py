@@ -43,6 +43,7 @@ from specflow.linkmatch import (
     WORDS,
     Found,
     HunkLink,
+    Said,
     Scope,
     hunk_words_of,
     keep,
@@ -52,7 +53,7 @@ from specflow.linkmatch import (
 from specflow.literals import dropped_strings, quoted_literals, quoted_messages, string_literals
 from specflow.model import Spec
 from specflow.phpcalls import php_calls, without_calls
-from specflow.said import said_words, version_only
+from specflow.said import said_words, statements_by_word, version_only
 from specflow.specset import SpecSet
 from specflow.spellings import (
     calls,
@@ -169,6 +170,7 @@ class Corpus:
             for d, s in enumerate(self.statements)
             for n in family_stems(s.text) | syntax_names(s.text)  # REVIEW-E238, REVIEW-E329
         }
+        self._by_word = statements_by_word(self.words)  # for the accounts' words
         self.said, self.spoken = self._account(accounts)
         # REVIEW-E402: a file's own account, where it has one: its commits' messages alone
         told = {tuple(accounts): (self.said, self.spoken)}
@@ -203,17 +205,18 @@ class Corpus:
         called = sum(calls(name, statement.text) for name in named)
         self.overview.append(statement.kind == "context" and called >= OVERVIEW)
 
-    def _account(self, accounts: Sequence[str]) -> tuple[list[frozenset[str]], frozenset[int]]:
-        said = said_words(accounts, self.words, self.specs.prefixes)
+    def _account(self, accounts: Sequence[str]) -> tuple[dict[int, frozenset[str]], frozenset[int]]:
+        said = said_words(accounts, self._by_word, len(self.words), self.specs.prefixes)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
         spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
         spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
         for doc in spoken:
             quoted = {f"`{span}`" for span in spans if doc in self.by_literal[span]}
-            self.words[doc], said[doc] = self.words[doc] | quoted, said[doc] | quoted
+            self.words[doc] |= quoted
+            said[doc] = said.get(doc, frozenset()) | quoted
         return said, spoken
 
-    def said_of(self, path: str) -> list[frozenset[str]]:
+    def said_of(self, path: str) -> Said:
         """By statement, the words of it the account of the file at `path` says (REVIEW-15)."""
         return self._told_of.get(path, (self.said, self.spoken))[0]
 
@@ -290,7 +293,7 @@ class Corpus:
                     files[at].path,
                     inner.get((at, number), ""),
                 ),
-                self.said_of(files[at].path)[doc].intersection(words),
+                self.said_of(files[at].path).get(doc, frozenset()).intersection(words),
             )
             for at, number, doc, kind, names, words in rows
         ]
@@ -432,7 +435,7 @@ def hunk_links(
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
     told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
-    said = corpus.said_of(hunk.path) if told else ()
+    said = corpus.said_of(hunk.path) if told else {}
     name_links(corpus, names_in_hunk, scope, found, hunk_words, said, wordless)
     for doc in corpus.spoken_of(hunk.path) & scope.docs if told else ():  # REVIEW-E198: quoted
         found.setdefault(doc, (WORDS, ()))

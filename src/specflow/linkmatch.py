@@ -4,7 +4,7 @@ the evidence kinds, strongest first, and the strongest few of each kind of state
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.words import parts_enough, sibling, split_identifier, stem, word_set
@@ -22,8 +22,10 @@ ENCLOSING, HEADING, REACHES = "enclosing", "heading", "reaches"  # REVIEW-E31, R
 READS = "reads"  # REVIEW-E168
 EVIDENCE = (REFERENCE, HEADING, REACHES, IDENTIFIER, READS, PART, ENCLOSING, WORDS)
 
-# by statement, the words of it the change's account says of a file (REVIEW-15, REVIEW-E402)
-Said = Sequence[frozenset[str]]
+# the words of each statement the change's account says of a file, for those it says two or
+# more of (REVIEW-15, REVIEW-E402)
+Said = Mapping[int, frozenset[str]]
+_NOTHING_SAID: Said = {}
 
 
 class Scope(NamedTuple):
@@ -44,7 +46,7 @@ def name_links(
     scope: Scope,
     found: dict[int, Found],
     hunk_words: Set[str] = frozenset(),
-    said: Said = (),
+    said: Said = _NOTHING_SAID,
     wordless: Set[str] = frozenset(),
 ) -> None:
     """The statements that name one of `names` (outside the scope, only a name few statements
@@ -108,7 +110,7 @@ def keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
 
 
 def _with_said(doc: int, hunk_words: Set[str], said: Said) -> Set[str]:
-    told = said[doc] if said else frozenset()  # REVIEW-E266
+    told = said.get(doc)  # REVIEW-E266: none for a version's hunk
     return hunk_words | told if told else hunk_words  # most statements share nothing with it
 
 
@@ -117,7 +119,7 @@ def hunk_words_of(text: str) -> frozenset[str]:  # digits are no words
 
 
 def shared_words(
-    corpus: Corpus, doc: int, hunk_words: Set[str], said: Said = ()
+    corpus: Corpus, doc: int, hunk_words: Set[str], said: Said = _NOTHING_SAID
 ) -> tuple[str, ...]:
     """The words the statement shares with the hunk and the change's own account."""
     return tuple(sorted(corpus.words[doc] & _with_said(doc, hunk_words, said)))
@@ -128,7 +130,7 @@ def strongest(
     found: dict[int, Found],
     hunk_words: Set[str],
     candidates: Set[int],
-    said: Said = (),
+    said: Said = _NOTHING_SAID,
 ) -> list[HunkLink]:
     """The strongest few of each kind of statement among the candidates, by evidence, then
     shared words; besides them, every statement the IDs name or the change's own account
@@ -147,7 +149,7 @@ def strongest(
     kept = []
     for doc, (kind, names) in ranked:
         statement_kind = corpus.statements[doc].kind
-        counted = kind != REFERENCE and not (said and said[doc])
+        counted = kind != REFERENCE and doc not in said
         if counted and taken[statement_kind] >= MAX_LINKS[statement_kind]:
             continue
         taken[statement_kind] += counted

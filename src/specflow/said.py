@@ -23,14 +23,32 @@ _VERSION_LINE = re.compile(
 )
 
 
+def statements_by_word(words: Sequence[Set[str]]) -> dict[str, list[int]]:
+    """The statements (by index) each word is one of the words of."""
+    found: dict[str, list[int]] = {}
+    for doc, own in enumerate(words):
+        for word in own:
+            found.setdefault(word, []).append(doc)
+    return found
+
+
 def said_words(
-    accounts: Sequence[str], words: Sequence[frozenset[str]], prefixes: Set[str]
-) -> list[frozenset[str]]:
-    """Each statement's words (`words`) the accounts say, when it shares two or more; a word
-    most statements say (`wait` in a spec of wait strategies) tells none apart."""
-    common = max(2, len(words) // 5)
-    said = {w for w in message_words(accounts, prefixes) if sum(w in ws for ws in words) <= common}
-    return [frozenset(said & own) if len(said & own) >= 2 else frozenset() for own in words]
+    accounts: Sequence[str],
+    by_word: Mapping[str, Sequence[int]],
+    count: int,
+    prefixes: Set[str],
+) -> dict[int, frozenset[str]]:
+    """The words the accounts say of each statement (of `count`, whose words `by_word` indexes)
+    that shares two or more; a word most statements say (`wait` in a spec of wait strategies)
+    tells none apart."""
+    common = max(2, count // 5)
+    shared: dict[int, set[str]] = {}
+    for word in message_words(accounts, prefixes):
+        docs = by_word.get(word, ())
+        if len(docs) <= common:
+            for doc in docs:
+                shared.setdefault(doc, set()).add(word)
+    return {doc: frozenset(words) for doc, words in shared.items() if len(words) >= 2}
 
 
 def accounts_by_path(
