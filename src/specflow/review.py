@@ -133,7 +133,6 @@ def build(
     spec_paths = changed_specs(change, specs, base_specs)
     added = added_references(change, specs, specs_dir, snap.message_references)
     reasons = affected(specs, change, added, specs_dir, scoped, base_specs)
-    where = by_id([*snap.references, *snap.message_references])
     silent = {
         id(file.hunks[index]) for file in change.files for index in linking.noops.get(file.path, ())
     }
@@ -148,6 +147,23 @@ def build(
         _written(change, spec_paths),
         (_by_hunk(change, linking.unsure), scoped),
     )
+    judged = (silent, reasons, spec_paths)
+    return _review(snap, linking, scoped, (ripples, untested), asked, judged)
+
+
+def _review(
+    snap: Snapshot,
+    linking: Linking,
+    scoped: Mapping[str, frozenset[str]],
+    changed: tuple[Sequence[Ripple], Sequence[Symbol]],
+    asked: Asked,
+    judged: tuple[Set[int], Mapping[str, list[str]], Sequence[str]],
+) -> Review:
+    """The review from the questions asked (`changed`: the ripples and untested functions;
+    `judged`: the silent hunks, why each spec is affected, the specs the change changes)."""
+    specs, base_specs, change = snap.specs, snap.base_specs, snap.change
+    silent, reasons, spec_paths = judged
+    where = by_id([*snap.references, *snap.message_references])
     reviews = tuple(
         spec_review(spec, reasons[spec.id], base_specs, where, asked.touched)
         for spec in specs.specs
@@ -165,8 +181,8 @@ def build(
         change.files,
         change.messages,
         reviews,
-        tuple(ripples),
-        tuple(untested),
+        tuple(changed[0]),
+        tuple(changed[1]),
         tuple(h for path, h in loose if not scoped[path] and not _spec_system(path, snap.config)),
         len(specs.specs) + sum(review.deleted for review in reviews),
         tuple(_referenced(question, where) for question in asked.shown),
@@ -176,7 +192,7 @@ def build(
             for f in change.files
             if f.hunks and len(linking.noops.get(f.path, ())) == len(f.hunks)
         ),
-        _unasked(loose, scoped, test_globs, linking.tests),
+        _unasked(loose, scoped, snap.config.test_globs, linking.tests),
         asked.cut,
     )
 
