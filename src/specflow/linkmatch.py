@@ -4,7 +4,7 @@ the evidence kinds, strongest first, and the strongest few of each kind of state
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.words import parts_enough, sibling, split_identifier, stem, word_set
@@ -52,9 +52,17 @@ def name_links(
     """The statements that name one of `names` (outside the scope, only a name few statements
     name: many specs' common vocabulary tells nothing); in the scope, those whose prose meets
     a name split, whose identifiers split meet `hunk_words`, or that share two such words
-    (with the words `said` of each statement: the change's account of the hunk's file, REVIEW-E402,
-    none for a version's hunk, REVIEW-E266); `wordless`: names whose
-    parts are no words (REVIEW-E286)."""
+    (with the words `said` of each statement: the change's account of the hunk's file,
+    REVIEW-E402; none for a version's hunk, REVIEW-E266); `wordless`: names whose parts are
+    no words (REVIEW-E286)."""
+    names = list(names)
+    _named(corpus, names, scope, found)
+    _dotted(corpus, names, found)
+    if scope.docs:
+        _parts_met(corpus, names, scope.docs, found, (hunk_words, said, wordless))
+
+
+def _named(corpus: Corpus, names: Sequence[str], scope: Scope, found: dict[int, Found]) -> None:
     for name in names:
         docs = corpus.by_name.get(name)
         if docs is None:
@@ -64,12 +72,15 @@ def name_links(
         docs = [d for d in docs if d in scope.docs or (name, d) not in corpus.wild]  # REVIEW-E238
         for doc in docs:
             keep(found, doc, IDENTIFIER, name)
+
+
+def _dotted(corpus: Corpus, names: Sequence[str], found: dict[int, Found]) -> None:
+    """A statement's dotted name met by its last part: `send` with `Session` around it is
+    `Session.send` (`user.password_hash` is `users.password_hash`); alone it may be another's."""
     named = dict.fromkeys(names)  # in order: the names a link shows are the same every run
     hits = [(name, hit) for name in named for hit in corpus.by_last.get(name, ())]
     stems = {stem(name.lower()) for name in named} if hits else set()
     for name, (doc, qualifier, dotted) in hits:
-        # `send` with `Session` around it is `Session.send` (`user.password_hash` is
-        # `users.password_hash`); alone it may be another's
         qualified = stem(qualifier.rsplit(".", 1)[-1].lower()) in stems
         have = found.get(doc)
         if not qualified and have and have[0] == IDENTIFIER and dotted not in have[1]:
@@ -77,9 +88,19 @@ def name_links(
             found[doc] = (IDENTIFIER, (*have[1], dotted))
             continue
         keep(found, doc, IDENTIFIER if qualified else PART, name if qualified else dotted)
-    in_scope = scope.docs
-    if not in_scope:
-        return
+
+
+def _parts_met(
+    corpus: Corpus,
+    names: Sequence[str],
+    in_scope: Set[int],
+    found: dict[int, Found],
+    hunk: tuple[Set[str], Said, Set[str]],
+) -> None:
+    """In the scope, the statements whose prose meets a name split, whose identifiers split
+    meet the hunk's words (`hunk`: its words, the account's, the names that are no words), or
+    that share two such words."""
+    hunk_words, said, wordless = hunk
     split: dict[frozenset[str], str] = {}  # each distinct split once: `f1_token`, `f2_token`
     for name in names:
         parts = None if name in wordless else split_identifier(name)  # REVIEW-E286
