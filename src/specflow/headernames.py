@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 # `Content-Length`, `If-None-Match`, `X-Forwarded-For`, `WWW-Authenticate`: capitalised words
-# joined by hyphens (not `utf-8`, `form-data` or `x-www-form-urlencoded`, which are values)
-_HEADER = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+(?![\w-])")
+# joined by hyphens (not `utf-8`, `form-data` or `x-www-form-urlencoded`, which are values), one
+# in lower case (REVIEW-E405: not `[A-Z]`, `AUTH-E2`, `YYYY-MM-DD` nor `US-ASCII`)
+_HEADER = re.compile(r"(?<![\w-])(?=[\w-]*[a-z])[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+(?![\w-])")
 _SPELLED = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])")
 
 
