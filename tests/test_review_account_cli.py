@@ -182,3 +182,33 @@ def test_a_message_holding_control_bytes_speaks_for_its_commit_s_files(repo, cli
         assert "Traceback" not in result.err and "failed" not in result.err, result
         assert "FORM-9" in result.out + result.err, result
         repo.git("reset", "-q", "--hard", base)
+
+
+def test_each_message_of_a_range_is_read_once(repo, cli, monkeypatch):
+    """REVIEW-E406: a range's files each have their own account (REVIEW-E402), and a merge's
+    message is in every one: each message's words are read once, not once per file's account
+    (a 1,000-file range with its merges read each merge's subject a thousand times, and each
+    account's words against every statement)."""
+    from specflow import said
+
+    read: list[str] = []
+
+    def counted(messages, prefixes=frozenset()):  # type: ignore[no-untyped-def]
+        read.extend(messages)
+        return message_words(messages, prefixes)
+
+    message_words = said.message_words
+    monkeypatch.setattr(said, "message_words", counted)
+    files = {f"pkg/m{n}.py": f"def m{n}():\n    return {n}\n" for n in range(12)}
+    base = repo.commit("base", {"specs/form.md": FORM_SPEC, **files})
+    for half in (range(6), range(6, 12)):
+        repo.git("switch", "-q", "-c", f"topic{half[0]}", base)
+        for n in half:
+            repo.commit(f"Return more from m{n}", {f"pkg/m{n}.py": f"def m{n}():\n    return -1\n"})
+        repo.git("switch", "-q", "main")
+        repo.git(
+            "merge", "-q", "--no-ff", "-m", f"Merge the boundary work {half[0]}", f"topic{half[0]}"
+        )
+    review_json(cli, f"{base}..HEAD", "--all")
+    assert len(read) == 14
+    assert sorted(read) == sorted(set(read)), len(read)
