@@ -84,3 +84,27 @@ def test_a_name_of_capitals_alone_is_no_header_s_name(repo, cli):
         evidence = [(q["statement"]["id"], q["evidence"]) for q in questions]
         named = [(id_, found["names"]) for id_, found in evidence if found["kind"] == "identifier"]
         assert named == [], (rev, named)
+
+
+HANDSHAKE_SPEC = """---
+id: WS
+scope: ["lib/**"]
+---
+# Handshake
+
+## Requirements
+- WS-1: The client sends a random `Sec-WebSocket-Key`.
+- WS-2: The server answers a request without a `Sec-Websocket-Key` with 400.
+"""
+
+
+def test_a_header_two_statements_spell_apart_is_one_header(repo, cli):
+    """REVIEW-E404: the gows trial's specs write `Sec-WebSocket-Key` and `Sec-Websocket-Key`;
+    a hunk that spells the header, in any case, names it for both statements (one spelling
+    was kept by its lower case, and the other statement was met by its words alone)."""
+    dial = 'function dial (h) {\n  h.set("x", 1)\n}\n'
+    repo.commit("base", {"specs/ws.md": HANDSHAKE_SPEC, "lib/dial.js": dial})
+    repo.commit("key", {"lib/dial.js": dial.replace('"x"', '"sec-websocket-key"')})
+    questions = review_json(cli, "HEAD", "--all")["questions"]
+    found = {q["statement"]["id"]: q["evidence"]["kind"] for q in questions}
+    assert found == {"WS-1": "identifier", "WS-2": "identifier"}, found
