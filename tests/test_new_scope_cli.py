@@ -147,3 +147,18 @@ def test_a_constructor_s_prototype_methods_are_drafted(repo, cli):
     ], drafted
     (repo.path / "specs" / "signing.md").unlink()
     assert "SendStream" not in _context(repo, cli, "script.js")
+
+
+def test_a_script_that_only_says_export_drafts_no_prototype(repo, cli):
+    """REVIEW-E407, NEW-E33: a script whose text holds `export` only in a word
+    (`exportCsv`, a comment "export the stream") exports nothing, and drafts none of its
+    constructor's prototype methods, as a script without the word; an ES module still does."""
+    script = STREAM.replace("module.exports = send\n", "// export the stream from a page\n")
+    method = "SendStream.prototype.exportCsv = function exportCsv () {\n  return ''\n}\n"
+    module = STREAM.replace("module.exports = send\n", "") + "export { send }\n"
+    files = {"script.js": script, "page.js": script.replace("// export", "//") + method}
+    repo.commit("code", {**files, "module.js": module})
+    for path in files:
+        assert "SendStream" not in _context(repo, cli, path), path
+        (repo.path / "specs" / "signing.md").unlink()
+    assert "`SendStream.pipe(res)`" in _context(repo, cli, "module.js")

@@ -156,3 +156,59 @@ def test_a_range_s_message_speaks_for_the_files_its_commit_changes(repo, cli):
     repo.git("merge", "-q", "--no-ff", "-m", SUBJECT, "topic")
     got = asked(review_json(cli, f"{base}..HEAD", "--all"))
     assert ("pkg/__init__.py", "FORM-1") in got and ("pkg/form.py", "FORM-1") in got
+
+
+def test_a_message_holding_control_bytes_speaks_for_its_commit_s_files(repo, cli):
+    """GIT-13: a commit message may hold any byte but NUL: a body with \\x01 (which split
+    the log into a commit of no paths, so speaking for every file) or \\x02 (which cut the
+    message and read its rest as the commit's paths) still speaks for its commit's files only,
+    and `check` reads the same commits."""
+    files = {"specs/form.md": FORM_SPEC, "pkg/form.py": FORM, "pkg/__init__.py": "x = 1\n"}
+    read = FORM.replace(
+        "    on_field(content_type)",
+        "    if version >= 2:\n        return\n    on_field(content_type)",
+    )
+    for byte in ("\x01", "\x02"):
+        base = repo.commit("base", files)
+        repo.commit(
+            f"{SUBJECT}\n\nSeen in a form with {byte} in it\nby a user", {"pkg/form.py": read}
+        )
+        repo.commit("Name the encoding", {"pkg/__init__.py": 'conversion = "utf-8"\n'})
+        got = asked(review_json(cli, f"{base}..HEAD", "--all"))
+        assert ("pkg/form.py", "FORM-1") in got, (repr(byte), got)
+        assert ("pkg/__init__.py", "FORM-1") not in got, (repr(byte), got)
+        repo.commit(f"Read FORM-9\n\nwith a {byte}\nFORM-8 too", {"pkg/__init__.py": "x = 2\n"})
+        result = cli("check", f"{base}..HEAD")
+        assert "Traceback" not in result.err and "failed" not in result.err, result
+        assert "FORM-9" in result.out + result.err, result
+        repo.git("reset", "-q", "--hard", base)
+
+
+def test_each_message_of_a_range_is_read_once(repo, cli, monkeypatch):
+    """REVIEW-E406: a range's files each have their own account (REVIEW-E402), and a merge's
+    message is in every one: each message's words are read once, not once per file's account
+    (a 1,000-file range with its merges read each merge's subject a thousand times, and each
+    account's words against every statement)."""
+    from specflow import said
+
+    read: list[str] = []
+
+    def counted(messages, prefixes=frozenset()):  # type: ignore[no-untyped-def]
+        read.extend(messages)
+        return message_words(messages, prefixes)
+
+    message_words = said.message_words
+    monkeypatch.setattr(said, "message_words", counted)
+    files = {f"pkg/m{n}.py": f"def m{n}():\n    return {n}\n" for n in range(12)}
+    base = repo.commit("base", {"specs/form.md": FORM_SPEC, **files})
+    for half in (range(6), range(6, 12)):
+        repo.git("switch", "-q", "-c", f"topic{half[0]}", base)
+        for n in half:
+            repo.commit(f"Return more from m{n}", {f"pkg/m{n}.py": f"def m{n}():\n    return -1\n"})
+        repo.git("switch", "-q", "main")
+        repo.git(
+            "merge", "-q", "--no-ff", "-m", f"Merge the boundary work {half[0]}", f"topic{half[0]}"
+        )
+    review_json(cli, f"{base}..HEAD", "--all")
+    assert len(read) == 14
+    assert sorted(read) == sorted(set(read)), len(read)

@@ -113,3 +113,20 @@ def test_a_module_name_a_governed_file_shares_keeps_its_tests(repo, cli):
     """REVIEW-E234, adversarial: `lib/index.js` outside the scopes shares its name with the
     governed `src/index.js` the change also changes: `index.test.js` may test either."""
     assert "RANDOM-1" in _v7(repo, cli, "test/index.test.js", module="lib/index.js")
+
+
+def test_one_word_the_messages_say_reads_as_one(repo, cli):
+    """REVIEW-E101's wording: "the statement's words without are in the commit messages" read
+    one word as many; one said word is "the statement's word without is in ...", in the text
+    and the PR comment alike."""
+    repo.commit("base", {"specs/p.md": PARSE_SPEC, "src/p.py": CRACK})
+    repo.commit(
+        "Accept lower-case methods",
+        {"src/p.py": CRACK.replace("if method !=", "if False and method.lower() !=")},
+    )
+    said = [q["evidence"].get("said") for q in review_json(cli, "HEAD")["questions"]]
+    assert ["case"] in said, said
+    for args in (("review", "HEAD"), ("review", "HEAD", "--format", "markdown")):
+        text = cli(*args).out
+        assert "the statement's word case is in the commit messages" in text, text
+        assert "words case are" not in text, text

@@ -25,20 +25,23 @@ def messages(root: Path, base: str | None, head: str) -> list[Logged]:
     with the paths its commit changes (GIT-12), read by the same `git log`."""
     selection = [f"{base}..{head}"] if base else ["-n", "1", head]
     # GIT-8: `log.showSignature` would write into a message, `i18n.logOutputEncoding` re-encode it
-    options = ["--no-show-signature", "--encoding=UTF-8", "--reverse", "--format=%x01%H %P%n%B%x02"]
-    if base:
-        options += ["--name-only", "-z", "--find-renames"]  # GIT-8: whatever diff.renames says
-    out = run(root, "log", *options, *selection, "--")
+    # GIT-13: NUL is the one byte no message holds; it opens each commit and ends its fields
+    options = ["--no-show-signature", "--encoding=UTF-8", "--reverse", "--format=%x00%H %P%x00%B"]
+    options += ["-z", "--name-only", "--find-renames"] if base else ["-z"]  # GIT-8: diff.renames
+    fields = run(root, "log", *options, *selection, "--").split(b"\0")
     found = []
-    for entry in out.split(b"\x01")[1:]:
-        text, _, listed = entry.partition(b"\x02")
-        ids, _, message = text.decode("utf-8", "replace").strip().partition("\n")
-        if not message.strip():
-            continue
-        # `-z` ends the format with a NUL, then a line break comes before the first path
-        listed = listed.removeprefix(b"\0").removeprefix(b"\n")
-        named = frozenset(os.fsdecode(path) for path in listed.split(b"\0") if path)
-        found.append(Logged(ids.split(), message.strip(), named if base and named else None))
+    at = 1  # after the NUL that opens the first commit
+    while at + 1 < len(fields):
+        ids, message = fields[at].decode(), fields[at + 1].decode("utf-8", "replace").strip()
+        at += 2  # `-z` ends the message with a NUL, then a line break comes before the paths
+        listed: list[str] = []
+        while at < len(fields) and fields[at]:  # no path is empty: an empty field opens a commit
+            path = fields[at] if listed else fields[at].removeprefix(b"\n")
+            listed.append(os.fsdecode(path))
+            at += 1
+        at += 1
+        if message:
+            found.append(Logged(ids.split(), message, frozenset(listed) if listed else None))
     return found
 
 

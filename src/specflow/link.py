@@ -53,7 +53,7 @@ from specflow.linkmatch import (
 from specflow.literals import dropped_strings, quoted_literals, quoted_messages, string_literals
 from specflow.model import Spec
 from specflow.phpcalls import php_calls, without_calls
-from specflow.said import said_words, statements_by_word, version_only
+from specflow.said import Sayings, version_only
 from specflow.specset import SpecSet
 from specflow.spellings import (
     calls,
@@ -69,7 +69,6 @@ from specflow.statednumbers import dropped_numbers, stated_numbers
 from specflow.subject import opening_call
 from specflow.words import (
     BM25,
-    said_spans,
     tokens,
     word_set,
     words_of_identifier,
@@ -170,7 +169,7 @@ class Corpus:
             for d, s in enumerate(self.statements)
             for n in family_stems(s.text) | syntax_names(s.text)  # REVIEW-E238, REVIEW-E329
         }
-        self._by_word = statements_by_word(self.words)  # for the accounts' words
+        self._sayings = Sayings(self.words, specs.prefixes, self.by_literal)  # REVIEW-E406
         self.said, self.spoken = self._account(accounts)
         # REVIEW-E402: a file's own account, where it has one: its commits' messages alone
         told = {tuple(accounts): (self.said, self.spoken)}
@@ -206,9 +205,9 @@ class Corpus:
         self.overview.append(statement.kind == "context" and called >= OVERVIEW)
 
     def _account(self, accounts: Sequence[str]) -> tuple[dict[int, frozenset[str]], frozenset[int]]:
-        said = said_words(accounts, self._by_word, len(self.words), self.specs.prefixes)
+        said = self._sayings.said(accounts)
         # REVIEW-E198: a span it quotes (`<I.J`) that a subject line writes whole is said, a word
-        spans = said_spans(accounts, self.by_literal) if accounts and self.by_literal else ()
+        spans = self._sayings.spans(accounts)
         spoken = frozenset(doc for span in spans for doc in self.by_literal[span])
         for doc in spoken:
             quoted = {f"`{span}`" for span in spans if doc in self.by_literal[span]}

@@ -4,12 +4,12 @@ its new tests' names that a statement shares, and the hunks it says nothing of. 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from pathlib import Path
 
-from specflow.change import Change, FileChange, Hunk
+from specflow.change import Change, Hunk
 from specflow.globs import is_code, matches
-from specflow.words import message_words
+from specflow.words import message_words, said_spans
 
 # REVIEW-E266: a package's version (`__version__`, `VERSION`, `version_info`, `"version":`,
 # `const Version`) given a value written whole: a string, a number, a tuple of them; not
@@ -23,32 +23,45 @@ _VERSION_LINE = re.compile(
 )
 
 
-def statements_by_word(words: Sequence[Set[str]]) -> dict[str, list[int]]:
-    """The statements (by index) each word is one of the words of."""
-    found: dict[str, list[int]] = {}
-    for doc, own in enumerate(words):
-        for word in own:
-            found.setdefault(word, []).append(doc)
-    return found
+class Sayings:
+    """Each statement's words (`words`) an account says, when it shares two or more; a word
+    most statements say (`wait` in a spec of wait strategies) tells none apart; and the spans
+    (`literals`) its subject lines write (REVIEW-E198). REVIEW-E406: each message is read once,
+    and a word finds the statements that hold it, so a range's thousand files, each with its
+    own account, are no thousand readings of every message against every statement."""
 
+    def __init__(
+        self, words: Sequence[frozenset[str]], prefixes: Set[str], literals: Iterable[str]
+    ) -> None:
+        self.words, self.prefixes, self.literals = words, prefixes, tuple(literals)
+        common = max(2, len(words) // 5)
+        self.by_word: dict[str, list[int]] = {}
+        for doc, own in enumerate(words):
+            for word in own:
+                self.by_word.setdefault(word, []).append(doc)
+        self.frequent = {word for word, docs in self.by_word.items() if len(docs) > common}
+        self._read: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
-def said_words(
-    accounts: Sequence[str],
-    by_word: Mapping[str, Sequence[int]],
-    count: int,
-    prefixes: Set[str],
-) -> dict[int, frozenset[str]]:
-    """The words the accounts say of each statement (of `count`, whose words `by_word` indexes)
-    that shares two or more; a word most statements say (`wait` in a spec of wait strategies)
-    tells none apart."""
-    common = max(2, count // 5)
-    shared: dict[int, set[str]] = {}
-    for word in message_words(accounts, prefixes):
-        docs = by_word.get(word, ())
-        if len(docs) <= common:
-            for doc in docs:
-                shared.setdefault(doc, set()).add(word)
-    return {doc: frozenset(words) for doc, words in shared.items() if len(words) >= 2}
+    def said(self, accounts: Sequence[str]) -> dict[int, frozenset[str]]:
+        """The statements the accounts say two or more words of, with those words: only
+        those, so that a range's many accounts stay small (REVIEW-E402)."""
+        said = set().union(*(self._of(message)[0] for message in accounts)) - self.frequent
+        shared: dict[int, list[str]] = {}
+        for word in said:
+            for doc in self.by_word.get(word, ()):
+                shared.setdefault(doc, []).append(word)
+        return {doc: frozenset(words) for doc, words in shared.items() if len(words) >= 2}
+
+    def spans(self, accounts: Sequence[str]) -> frozenset[str]:
+        """REVIEW-E198: the spans a statement quotes that a subject line writes whole."""
+        return frozenset().union(*(self._of(message)[1] for message in accounts))
+
+    def _of(self, message: str) -> tuple[frozenset[str], frozenset[str]]:
+        if message not in self._read:
+            words = frozenset(message_words([message], self.prefixes))
+            spans = said_spans([message], self.literals) if self.literals else frozenset()
+            self._read[message] = (words, spans)
+        return self._read[message]
 
 
 def accounts_by_path(
@@ -62,21 +75,22 @@ def accounts_by_path(
     if all(paths is None for _, paths in told):
         return {}
     told += [(message, None) for message in change.messages[len(told) :]]
+    everywhere = [at for at, (_, paths) in enumerate(told) if paths is None]
+    by_path: dict[str, list[int]] = {}  # REVIEW-E406: not every file against every commit
+    for at, (_, paths) in enumerate(told):
+        for path in paths or ():
+            by_path.setdefault(path, []).append(at)
+    tested = {path: frozenset(by_path.get(path, ())) for path, _ in tests}  # by which commits
     accounts = {}
     for file in change.files:
-        own = [
-            (message, paths) for message, paths in told if paths is None or _changes(paths, file)
-        ]
-        along = set().union(*(paths for _, paths in own if paths))
+        own = set(by_path.get(file.path, ()))
+        own.update(by_path.get(file.old_path, ()) if file.old_path else ())
+        along = {path for path, commits in tested.items() if not commits.isdisjoint(own)}
         accounts[file.path] = (
-            *(message for message, _ in own),
+            *(told[at][0] for at in sorted(own.union(everywhere))),
             *(name for path, name in tests if path in along),
         )
     return accounts
-
-
-def _changes(paths: frozenset[str], file: FileChange) -> bool:
-    return file.path in paths or (file.old_path is not None and file.old_path in paths)
 
 
 def version_only(hunk: Hunk) -> bool:

@@ -28,6 +28,7 @@ _DEFAULT = re.compile(
     r"(?m)^export\s+default\s+(?!(?:function|class|async)\b)([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*$"
 )
 _NAMED = re.compile(r"(?m)^export\s*\{([^{}]*)\}(?![ \t]*from\b)")
+_ES_EXPORT = re.compile(r"(?m)^export(?![\w$])")  # a statement, not a word of a name or comment
 # NEW-E23: `export default function (name) {`, `export default async (a) => ...`, `export default
 # class {`: a default export with no name of its own; `export { default as v1 } from './v1.js'`
 _ANONYMOUS = re.compile(
@@ -61,7 +62,8 @@ _REQUIRED = re.compile(r"\s*(?:await\s+)?(?:require|import)\s*\(")
 
 def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
     """Each name the module exports by CommonJS, or by ES naming a definition above."""
-    defined = _definitions(lines) if _COMMONJS.search(text) or "export" in text else {}
+    exports = _COMMONJS.search(text) or _ES_EXPORT.search(text)  # REVIEW-E407: not `exportCsv`
+    defined = _definitions(lines) if exports else {}
     yield from _commonjs(text, lines, defined)
     if _WHOLE.search(text):  # NEW-E25
         yield from _own(lines, defined)
