@@ -273,7 +273,9 @@ def test_the_text_of_a_ruby_string_names_nothing(repo, cli):
     repo.commit("base", {"specs/hdr.md": HEADER_SPEC, "lib/body.rb": HEADER})
     binary = HEADER.replace('name="#{key}")\n', 'name="#{key}").b\n')
     repo.commit("binary", {"lib/body.rb": binary})
-    assert "Content" not in str(_names(cli))
+    names = {name for found in _names(cli).values() for name in found}
+    # REVIEW-E404: the header's whole name, which the statement writes, is one
+    assert names.isdisjoint({"Content", "Disposition", "form", "data", "name"}), names
     named = (
         binary.replace('"; secure"', '"; secure; HttpOnly"')
         .replace("opts[:x] = 1", "opts['retries'] = 3")
