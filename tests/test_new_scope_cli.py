@@ -120,9 +120,10 @@ SendStream.prototype.hasTrailingSlash = function hasTrailingSlash () {
   return this.path[this.path.length - 1] === '/'
 }
 
-SendStream.prototype.pipe = function pipe (res) {
-  return res
-}
+SendStream.prototype.pipe =
+  function pipe (res) {
+    return res
+  }
 
 SendStream.prototype.chunkSize = 64 * 1024
 Other.prototype.close = function close () {}
@@ -133,7 +134,8 @@ def test_a_constructor_s_prototype_methods_are_drafted(repo, cli):
     """NEW-E33: pillarjs/send's trial (`module.exports = send`, whose `send()` returns a
     `SendStream`) drafted `send(req, path, options)` alone, none of the 19 methods the review
     later named `SendStream.pipe` and so on. Its prototype's methods are drafted after the
-    exports, with their comments, as the review names them; not a value that is no function,
+    exports, with their comments, as the review names them (the function on the line below its
+    `=` too); not a value that is no function,
     nor the prototype of a constructor the file does not define; a script that exports
     nothing drafts none of them."""
     script = STREAM.replace("module.exports = send\n", "")

@@ -212,3 +212,42 @@ def test_each_message_of_a_range_is_read_once(repo, cli, monkeypatch):
     review_json(cli, f"{base}..HEAD", "--all")
     assert len(read) == 14
     assert sorted(read) == sorted(set(read)), len(read)
+
+
+CLIENT_SPEC = """---
+id: CLIENT
+scope: ["lib/**"]
+---
+# Client
+
+## Requirements
+- CLIENT-1: `Client` sends requests for the application.
+- CLIENT-2: The user agent string names the retries count.
+"""
+
+CLIENT = """class Client:
+    VERSION = "1.0"
+
+    def send(self):
+        return self.VERSION
+"""
+
+
+def test_a_version_in_a_class_another_spec_names_asks_nothing_of_the_account(repo, cli):
+    """REVIEW-E266 for the definitions around a hunk: a version bump inside `Client`, which a
+    spec that does not govern the file names, under a subject sharing "user", "agent" and
+    "retries" with that spec's CLIENT-2, asked CLIENT-2 by those words (the rows of the specs
+    naming the definition took the account whole); the same bump under "Version 1.1" did not."""
+    repo.commit("base", {"specs/client.md": CLIENT_SPEC, "pkg/client.py": CLIENT})
+    bumped = {"pkg/client.py": CLIENT.replace('"1.0"', '"1.1"')}
+    repo.commit("Send the user agent with its retries count", bumped)
+    assert "CLIENT-2" not in asked_ids(review_json(cli, "HEAD", "--all"))
+    # what the class does, under the same subject: the account speaks of it
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    sent = {"pkg/client.py": CLIENT.replace("return self.VERSION", "return [self.VERSION]")}
+    repo.commit("Send the user agent with its retries count", sent)
+    assert "CLIENT-2" in asked_ids(review_json(cli, "HEAD", "--all"))
+
+
+def asked_ids(review: dict[str, object]) -> set[str]:
+    return {statement_id for _, statement_id in asked(review) if statement_id}

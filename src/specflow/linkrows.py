@@ -143,8 +143,7 @@ def _around_rows(
             shared += tuple(sorted({word for found, word in quoted if found in values}))
         rows.append((*where, doc, evidence, named, shared))
     code = named_text(hunk, text)  # REVIEW-E137
-    own_account = corpus.said_of(hunk.path)
-    return rows + _named_spec_rows(corpus, where, code, words, links, scope, own_account)
+    return rows + _named_spec_rows(corpus, where, code, words, links, scope, said)  # -E266
 
 
 def _java_owned(path: str, names: tuple[str, ...]) -> tuple[str, ...]:

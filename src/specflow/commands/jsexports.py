@@ -87,9 +87,16 @@ def _prototype_methods(text: str, lines: Sequence[str], defined: Defined) -> Ite
     anything hands those objects out (pillarjs/send's `send()` returns a `SendStream`)."""
     for found in _PROTOTYPE.finditer(text):
         number = text.count("\n", 0, found.start())
-        value = lines[number][found.end() - found.start() :]
+        value = _value_after(text, found.end())
         if found[1] in defined and _FUNCTION.match(value):
             yield _js_symbol(f"{found[1]}.{found[2]}", value, number, lines, defined)
+
+
+def _value_after(text: str, at: int) -> str:
+    """The value assigned, from `at` to its line's end: on the line of the `=`, or on the next
+    when the `=` ends its line (`X.prototype.pipe =` then `function pipe (res) {`)."""
+    end = text.find("\n", at)
+    return text[at:] if end < 0 else text[at:end]
 
 
 def _es_named(text: str) -> Iterator[tuple[str, str]]:
@@ -110,7 +117,7 @@ def _members(name: str, text: str, lines: Sequence[str], defined: Defined) -> It
     member = re.compile(rf"(?m)^{re.escape(name)}\.(?!prototype\b)([A-Za-z_$][\w$]*)\s*=(?!=)\s*")
     for found in member.finditer(text):
         number = text.count("\n", 0, found.start())
-        value = lines[number][found.end() - found.start() :]
+        value = _value_after(text, found.end())
         if _FUNCTION.match(value):
             yield _js_symbol(f"{name}.{found[1]}", value, number, lines, defined)
 
