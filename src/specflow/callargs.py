@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from specflow.model import DRAFT_MARKER
+
 # REVIEW-E284: one argument of a quoted call that is a variable (`Jwt::encode($payload, $key)`,
 # `f(&$out, ...$rest)`): its type before it (`array $jwk`) stays, as does any argument without a
 # `$` (`pack(items)`, `load(strict=True)`): measured, a bare name of Python or JavaScript is
@@ -60,7 +62,6 @@ def _arguments(span: str, start: int, end: int) -> list[str]:
 
 # REVIEW-E409: `- \`normalize(name)\`: ...` under a line `specflow new` drafted
 _DRAFTED_CALL = re.compile(r"(`[^`(\n]*)\([^`()\n]*\)")
-DRAFT_MARKER = "Draft:"
 
 
 def drafted_callees(text: str) -> str:

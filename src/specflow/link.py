@@ -170,9 +170,9 @@ class Corpus:
             for n in family_stems(s.text) | syntax_names(s.text)  # REVIEW-E238, REVIEW-E329
         }
         self._sayings = Sayings(self.words, specs.prefixes, self.by_literal)  # REVIEW-E406
-        self.said, self.spoken = self._account(accounts)
+        self._everywhere = self._account(accounts)
         # REVIEW-E402: a file's own account, where it has one: its commits' messages alone
-        told = {tuple(accounts): (self.said, self.spoken)}
+        told = {tuple(accounts): self._everywhere}
         for own in map(tuple, by_path.values()):
             if own not in told:
                 told[own] = self._account(own)
@@ -217,11 +217,14 @@ class Corpus:
 
     def said_of(self, path: str) -> Said:
         """By statement, the words of it the account of the file at `path` says (REVIEW-15)."""
-        return self._told_of.get(path, (self.said, self.spoken))[0]
+        return self._told_of.get(path, self._everywhere)[0]
 
-    def spoken_of(self, path: str) -> frozenset[int]:
-        """The statements whose quoted spans the account of the file at `path` writes."""
-        return self._told_of.get(path, (self.said, self.spoken))[1]
+    def told(self, hunk: Hunk) -> tuple[Said, frozenset[int]]:
+        """What the account of the hunk's file says of each statement, and the statements whose
+        quoted spans it writes (REVIEW-E198); nothing of a version's hunk (REVIEW-E266)."""
+        if version_only(hunk):
+            return {}, frozenset()
+        return self._told_of.get(hunk.path, self._everywhere)
 
     def in_scope(self, specs: frozenset[str]) -> Scope:
         docs = frozenset(doc for spec in specs for doc in self.by_spec.get(spec, ()))
@@ -433,10 +436,9 @@ def hunk_links(
     referred = {corpus.statements[doc].spec for doc in found} - scope.specs
     if referred:  # a spec whose IDs the hunk names is a candidate, as if in scope
         scope = corpus.in_scope(scope.specs | referred)
-    told = not version_only(hunk)  # REVIEW-E266: a version string's hunk, whatever it says
-    said = corpus.said_of(hunk.path) if told else {}
+    said, spoken = corpus.told(hunk)
     name_links(corpus, names_in_hunk, scope, found, hunk_words, said, wordless)
-    for doc in corpus.spoken_of(hunk.path) & scope.docs if told else ():  # REVIEW-E198: quoted
+    for doc in spoken & scope.docs:  # REVIEW-E198: what it quotes
         found.setdefault(doc, (WORDS, ()))
     for doc, name in private_spellings(corpus.by_name, names_in_hunk, scope.docs, DISTINCT_NAME):
         keep(found, doc, IDENTIFIER, name)  # REVIEW-E220: `_MAX_TIMESTAMP` is `MAX_TIMESTAMP`

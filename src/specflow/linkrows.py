@@ -54,7 +54,6 @@ from specflow.outranked import (
     overview_dropped,
     passing_mention_dropped,
 )
-from specflow.said import version_only
 
 if TYPE_CHECKING:
     from specflow.refs import Reference
@@ -78,7 +77,7 @@ def enclosing_rows(
         scope = corpus.in_scope(scoped[file.path])
         for number, around in enclosing.get(file.path, {}).items():
             hunk = file.hunks[number]
-            said = {} if version_only(hunk) else corpus.said_of(file.path)  # REVIEW-E266
+            said, _ = corpus.told(hunk)
             links = _around_links(corpus, hunk, around, scope, changed, said)
             if links:
                 found += _around_rows(corpus, (at, number), hunk, links, scope, said)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 
-from specflow.callargs import DRAFT_MARKER
 from specflow.globs import matches_any
 from specflow.ids import (
     SPEC_ID_RE,
@@ -16,7 +15,16 @@ from specflow.ids import (
     standard_name,
     taken_numbers,
 )
-from specflow.model import Finding, ItemState, Requirement, Severity, Spec, Status, section_kind
+from specflow.model import (
+    DRAFT_MARKER,
+    Finding,
+    ItemState,
+    Requirement,
+    Severity,
+    Spec,
+    Status,
+    section_kind,
+)
 from specflow.refs import Reference, by_id
 from specflow.sources import enabled
 from specflow.sources.markdown import KNOWN_KEYS

@@ -6,10 +6,12 @@ commit, and a dataclass costs its module `inspect` and each class half a millise
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any, NamedTuple
 
-NESTED_ITEM = r"\s*(?:[-*+]|[0-9]+[.)])\s"  # compiled by `re` when first met, not per commit
+DRAFT_MARKER = "Draft:"  # what `specflow new --scope` opens a drafted Context line with
+_NESTED_ITEM = r"\s*(?:[-*+]|[0-9]+[.)])\s"  # compiled by `re` when first met, not per commit
 
 
 def headline(text: str) -> str:
@@ -18,10 +20,28 @@ def headline(text: str) -> str:
     wrapped over two lines was cut mid-sentence (CLI-E9)."""
     kept: list[str] = []
     for line in text.strip().splitlines():
-        if not line.strip() or (kept and re.match(NESTED_ITEM, line)):
+        if not line.strip() or (kept and re.match(_NESTED_ITEM, line)):
             break
         kept.append(line.strip())
     return " ".join(kept)
+
+
+def headline_for(text: str, *named: Iterable[str]) -> str:
+    """REVIEW-E408: a statement's first paragraph, and when that names none of the `named`
+    (what the question's hunks change, then its evidence), the nested line that does: a drafted
+    Context line ("Draft: `name.rs`") holds its definitions as nested items, and a question
+    quoting only its first line told nothing of what the hunk meets."""
+    first = headline(text)
+    lasts = [name.rsplit(".", 1)[-1] for names in named for name in names if name]
+    spelled = [re.compile(rf"(?<![\w.]){re.escape(last)}(?!\w)") for last in lasts]
+    if not spelled or any(name.search(first) for name in spelled):
+        return first
+    nested = [line for line in text.splitlines()[1:] if re.match(_NESTED_ITEM, line)]
+    for name in spelled:  # the names in order: what the hunk changes first
+        for line in nested:
+            if name.search(line):
+                return f"{first} ... {re.sub(_NESTED_ITEM, '', line, count=1).strip()}"
+    return first
 
 
 class Status(str, Enum):

@@ -33,7 +33,7 @@ class Sayings:
     def __init__(
         self, words: Sequence[frozenset[str]], prefixes: Set[str], literals: Iterable[str]
     ) -> None:
-        self.words, self.prefixes, self.literals = words, prefixes, tuple(literals)
+        self.prefixes, self.literals = prefixes, tuple(literals)
         common = max(2, len(words) // 5)
         self.by_word: dict[str, list[int]] = {}
         for doc, own in enumerate(words):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from specflow.errors import SpecflowError
-from specflow.model import NESTED_ITEM, headline
+from specflow.model import headline, headline_for
 from specflow.output import escape
 from specflow.words import as_written
 
@@ -65,24 +64,6 @@ def environment(root: Path) -> Environment:
     )
     env.tests["stated_number"] = str.isdigit  # REVIEW-E239: `255`, a number the code stops writing
     return env
-
-
-def headline_for(text: str, *named: Iterable[str]) -> str:
-    """REVIEW-E408: a statement's first paragraph, and when that names none of the `named`
-    (what the question's hunks change, then its evidence), the nested line that does: a drafted
-    Context line ("Draft: `name.rs`") holds its definitions as nested items, and a question
-    quoting only its first line told nothing of what the hunk meets."""
-    first = headline(text)
-    lasts = [name.rsplit(".", 1)[-1] for names in named for name in names if name]
-    spelled = [re.compile(rf"(?<![\w.]){re.escape(last)}(?!\w)") for last in lasts]
-    if not spelled or any(name.search(first) for name in spelled):
-        return first
-    nested = [line for line in text.splitlines()[1:] if re.match(NESTED_ITEM, line)]
-    for name in spelled:  # the names in order: what the hunk changes first
-        for line in nested:
-            if name.search(line):
-                return f"{first} ... {line.strip().removeprefix('- ').removeprefix('* ')}"
-    return first
 
 
 def _repository_loader(root: Path) -> BaseLoader:
