@@ -4,7 +4,7 @@ Findings out; only the CLI turns them into an exit code."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow.affected import added_references, affected
@@ -93,7 +93,12 @@ def check(
         *_untraced(in_scope, change, added, specs_dir),
         *_unscoped(specs, change, specs_dir),
     ]
-    findings = []  # CHECK-5: severities from the configuration; `off` drops a rule
+    return _configured(raw, severities)
+
+
+def _configured(raw: Iterable[Finding], severities: Mapping[str, Severity]) -> list[Finding]:
+    """CHECK-5: each finding at its rule's configured severity; `off` drops the rule."""
+    findings = []
     for finding in raw:
         severity = severities.get(finding.rule, finding.severity)
         if severity is not Severity.off:

@@ -252,6 +252,11 @@ def shape(
         yield from _handler_shape(node, side, where, header)
         return
     yield type(node).__name__
+    yield from _fields_shape(node, side, where, header)
+
+
+def _fields_shape(node: ast.AST, side: Side, where: str, header: bool) -> Iterator[object]:
+    """Each field but positions and annotations; a block's statements in the scope it opens."""
     inner = class_body(node, side.plain) if isinstance(node, ast.ClassDef) else where
     if isinstance(node, (*FUNCTIONS, ast.Lambda)):
         inner = "function"
