@@ -135,3 +135,72 @@ def test_two_classes_changed_keep_each_others_calls(repo, cli):
     data = json.loads(cli("review", "HEAD", "--format", "json").out)
     callers = [(u["path"], u["line"]) for r in data["ripples"] for u in r["uses"]]
     assert ("src/processors.py", 6) in callers and ("src/dev.py", 8) in callers, callers
+
+
+CODEC_SPEC = """---
+id: CODEC
+scope: [src/codec.py]
+---
+# Codec
+
+## Context
+- `Packer` joins the strings it keeps in `self._buffer`.
+
+## Requirements
+- CODEC-1: `pack()` returns everything packed so far as one string.
+
+## Edge Cases
+- CODEC-E1: An object whose repr is empty.
+"""
+
+CODEC = """class Packer:
+    def __init__(self):
+        self._buffer = []
+
+    def pack(self, obj):
+        self._buffer.append(repr(obj))
+        return "".join(self._buffer)
+
+
+class Unpacker:
+    def __init__(self):
+        self._buffer = bytearray()
+
+    def feed(self, data):
+        self._buffer.extend(data)
+
+
+class Peeking:
+    def peek(self):
+        return self._buffer[:1]
+"""
+
+
+def _buffer_places(repo, cli, codec: str) -> list[tuple[str, int]]:
+    """The places the ripple of `_buffer` lists once `Packer.pack` appends `str(obj)`."""
+    repo.commit("base", {"specs/codec.md": CODEC_SPEC, "src/codec.py": codec})
+    changed = codec.replace("self._buffer.append(repr(obj))", "self._buffer.append(str(obj))")
+    repo.commit("pack with str", {"src/codec.py": changed})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    return [
+        (use["path"], use["line"])
+        for ripple in data["ripples"]
+        if ripple["symbol"]["name"] == "_buffer"
+        for use in ripple["uses"]
+    ]
+
+
+def test_another_class_that_binds_the_attribute_keeps_its_own(repo, cli):
+    """REVIEW-E410 (msgpack/msgpack-python's fallback.py): `Packer` writes `self._buffer`;
+    `Unpacker`, which sets its own `self._buffer = bytearray()`, was listed as agreeing or not
+    on its format. A class that binds nothing of the name (`Peeking`, a mixin) still ripples."""
+    places = _buffer_places(repo, cli, CODEC)
+    assert ("src/codec.py", 7) in places and ("src/codec.py", 20) in places, places
+    assert not {("src/codec.py", 12), ("src/codec.py", 15)} & set(places), places
+
+
+def test_a_derived_class_that_binds_the_attribute_still_ripples(repo, cli):
+    """REVIEW-E410, adversarial: `Unpacker(Packer)` is the writer's kin: its `self._buffer` may
+    be the very attribute `Packer.pack` writes."""
+    places = _buffer_places(repo, cli, CODEC.replace("class Unpacker:", "class Unpacker(Packer):"))
+    assert ("src/codec.py", 12) in places and ("src/codec.py", 15) in places, places

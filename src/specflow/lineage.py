@@ -49,8 +49,9 @@ def kin(owner: str, bases: Bases) -> frozenset[str]:
 def not_their_own(symbol: Symbol, outside: list[Use], every: list[Use], bases: Bases) -> list[Use]:
     """REVIEW-E116: a changed method's uses but `self.name` in a class that binds the name
     itself (`self._repr = repr` in `__init__`, its own `def _repr`) and that is not of the
-    method's class's kin as the files read show it: that class calls its own."""
-    if symbol.kind != "function" or not symbol.owner:
+    method's class's kin as the files read show it: that class calls its own. REVIEW-E410:
+    the same of an attribute a method writes through `self`: that class's is its own."""
+    if not symbol.owner or (symbol.kind != "function" and symbol.reach != "attribute"):
         return outside
     own = {
         (use.path, use.owner)

@@ -61,6 +61,22 @@ def write_reach(node: ast.AST, name: str, function: str, nested: bool, class_bod
     return "" if nested else GLOBAL
 
 
+def through_self(node: ast.AST, name: str) -> bool:
+    """REVIEW-E410: the statement writes `self.name` (or its item, or mutates it)."""
+    return any(_self_attribute(target, name) for target in _targets(node))
+
+
+def _self_attribute(target: ast.expr, name: str) -> bool:
+    while isinstance(target, (ast.Subscript, ast.Starred)):
+        target = target.value
+    return (
+        isinstance(target, ast.Attribute)
+        and target.attr == name
+        and isinstance(target.value, ast.Name)
+        and target.value.id == "self"
+    )
+
+
 def _targets(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.Assign):
         return node.targets

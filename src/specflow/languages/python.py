@@ -196,8 +196,10 @@ def symbols(
                 producers = tuple(_producers(_value_of(node), locals_, 3))
                 line = node.lineno  # type: ignore[attr-defined]
                 around = owner_at(classes, line)
-                owner = around if private(name) else ""
                 reach = pyreach.write_reach(node, name, function, nested, bool(around))
+                # REVIEW-E21: a mangled name is its class's; REVIEW-E410: so is `self.name`
+                owned = private(name) or (function and pyreach.through_self(node, name))
+                owner = around if owned else ""
                 last = getattr(node, "end_lineno", None) or line
                 yield Symbol(name, kind, path, line, function, producers, owner, reach, last)
 
