@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from specflow.definitions import GO_METHOD
+from specflow.languages.ktforms import fun_defined
 
 HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
 
@@ -141,6 +142,8 @@ RUBY_OPERATOR = re.compile(
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
+    if kotlin := fun_defined(text):  # REVIEW-E411: `fun Receiver.name(` defines `name`
+        return kotlin
     if operator := RUBY_OPERATOR.match(text):
         return operator[1]
     if path.endswith(".swift") and (swift := SWIFT.match(text)):
@@ -414,8 +417,9 @@ def header_function(header: str) -> str:
     REVIEW-E259: a function expression assigned is named as NEW-E20 names it (`module.exports
     = function (` is `module.exports`, not `function`); REVIEW-E142: a declaration that is no
     function names none, nor (REVIEW-E258) a value declared with a call (`var lock =
-    new(sync.RWMutex)` above a Go `type ... interface {` names no function `new`)."""
-    if assigned := assigned_function(header):
+    new(sync.RWMutex)` above a Go `type ... interface {` names no function `new`);
+    REVIEW-E411: Kotlin's `fun Receiver.name(` names `name`."""
+    if assigned := assigned_function(header) or fun_defined(header):
         return assigned
     header = _VISIBILITY.sub("pub", header)  # REVIEW-E327: `pub(crate)` calls no `pub()`
     words = header.split("(")[0].split()

@@ -32,6 +32,8 @@ from specflow.languages.defining import (
     receiver_at,
     spread_header,
 )
+from specflow.languages.ktforms import FUN, FUN_PREFIX
+from specflow.languages.ktowner import KOTLIN_PATHS, kotlin_owned
 from specflow.languages.localnames import (
     ATTRIBUTE,
     DEFINITION_SCAN,
@@ -167,8 +169,9 @@ def often_thrown(block: str, counts: Counter[str]) -> list[str]:
     return [name for name in sorted(set(_THROWN.findall(block))) if counts[name] >= THROWN_LINES]
 
 
-HEADER_NAME = re.compile(
-    r"(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*|self\.)?([A-Za-z_]\w*)"
+HEADER_NAME = re.compile(  # REVIEW-E411: and Kotlin's `fun Receiver.name(`
+    rf"(?:(?:def|function|func|fn|class|sub)\s+(?:\([^)]*\)\s*|self\.)?|{FUN_PREFIX})"
+    r"([A-Za-z_]\w*)"
 )
 # REVIEW-E45: what else may hold a use: `struct Rule {`, `interface Props {`, `impl Parser {`
 SCOPE_NAME = re.compile(
@@ -219,6 +222,8 @@ def _headers(file: FileChange, lines: Sequence[str] = ()) -> dict[int, tuple[str
                 names = ruby_owned(lines, first, names[0])
             elif file.path.endswith(JS_PATHS):  # REVIEW-E289: a class's method is its own
                 names = js_owned(file.path, lines, first, names[0])
+            elif file.path.endswith(KOTLIN_PATHS):  # REVIEW-E411: a class's `fun` is its own
+                names = kotlin_owned(lines, first, names[0])
         if names:
             found[index] = names
     return found
@@ -410,7 +415,7 @@ def in_braces(before: str) -> bool:
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
-    definition = DEFINITION.match(text)
+    definition = DEFINITION.match(text) or FUN.match(text)  # REVIEW-E411
     if definition:
         yield Symbol(definition[1], "function", path, number)
         return

@@ -1,0 +1,178 @@
+"""What the clikt trial (Kotlin) found, through the CLI on real repositories: a `fun` with an
+extension's receiver, modifiers or type parameters defines its name and holds its body, and a
+class's function (an expression body's too) is that class's (REVIEW-E411)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from testing.util import review_json
+
+SPEC = """---
+id: CMD
+scope: ["src/**"]
+---
+# Commands
+
+## Context
+- `CliktCommand` is the base of every command.
+- `inferCommandName()` turns a class name into a command's name.
+- `Context.findObject()` looks an object up in the context and its parents.
+- `MultiUsageError` collects several usage errors into one.
+
+## Requirements
+- CMD-1: `run()` echoes the command's name.
+- CMD-2: `describe()` joins the items of a list with commas.
+- CMD-3: Several usage errors are reported together, as one `MultiUsageError`.
+"""
+
+COMMAND = """package demo
+
+abstract class CliktCommand(val name: String? = null) {
+    fun run(ctx: Context) {
+        val found = ctx.findObject<String>("key")
+        println(found)
+    }
+}
+
+private fun CliktCommand.inferCommandName(): String {
+    val name = this::class.simpleName.orEmpty()
+    return name.removeSuffix("Command").lowercase()
+}
+
+internal inline fun <reified T : Any> Context.findObject(key: String): T? {
+    return data[key] as? T ?: parent?.findObject<T>(key)
+}
+
+suspend fun <T> List<T>.describe(): String = joinToString(
+    ", "
+)
+
+fun main(ctx: Context) {
+    println(ctx.findObject<String>("main"))
+}
+
+class MultiUsageError(
+    val errors: List<UsageError>,
+) : UsageError(null) {
+    companion object {
+        fun buildOrNull(errors: List<UsageError>): UsageError? = when (errors.size) {
+            0 -> null
+            1 -> errors[0]
+            else -> MultiUsageError(errors)
+        }
+    }
+}
+"""
+
+
+def _changed(repo, cli, old: str, new: str) -> dict[str, Any]:
+    repo.commit("base", {"specs/cmd.md": SPEC, "src/Command.kt": COMMAND})
+    assert old in COMMAND
+    repo.commit("change", {"src/Command.kt": COMMAND.replace(old, new)})
+    return review_json(cli, "HEAD", "--all")
+
+
+def _asked(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
+    """Each question's statement line, with what its hunks do."""
+    return {
+        q["statement"]["line"]: [(act["verb"], act["name"]) for act in q["acts"]]
+        for q in data["questions"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "name"),
+    [
+        (  # clikt `95ce4f0`: `private fun CliktCommand.inferCommandName()`
+            '.removeSuffix("Command")',
+            '.removeSuffix("Commands").removeSuffix("Command")',
+            9,
+            "inferCommandName",
+        ),
+        (  # modifiers, type parameters and the receiver `Context.`
+            "?: parent?.findObject<T>(key)",
+            "?: parent?.findObject<T>(key.trim())",
+            10,
+            "findObject",
+        ),
+    ],
+)
+def test_an_extension_function_holds_its_body(repo, cli, old, new, line, name):
+    """REVIEW-E411: a change inside `fun Receiver.name(` is a change of `name`, asked of the
+    statement naming it (`inferCommandName()`, `Context.findObject()`), never a call of it."""
+    asked = _asked(_changed(repo, cli, old, new))
+    assert asked.get(line) == [("changes", name)], asked
+
+
+def test_a_call_in_a_body_is_still_a_call(repo, cli):
+    """REVIEW-E411: `ctx.findObject<String>("key")` inside `run` calls `findObject`: the
+    change is `run`'s (and, `run` being `CliktCommand`'s, `Context.findObject()` is another
+    class's, REVIEW-E237); in a top-level `main` the call still asks the statement naming it;
+    and a generic receiver's expression body over lines holds its lines."""
+    data = _changed(repo, cli, '<String>("key")', '<String>("name")')
+    assert _asked(data) == {14: [("changes", "run")]}, _asked(data)
+    called = _asked(_changed(repo, cli, '<String>("main")', '<String>("other")'))
+    assert called.get(10) == [("changes", "main")], called
+    spread = _asked(_changed(repo, cli, '    ", "\n', '    "; "\n'))
+    assert spread.get(15) == [("changes", "describe")], spread
+
+
+def test_a_class_function_with_an_expression_body_is_its_classs(repo, cli):
+    """REVIEW-E411 (clikt `aa982b0`, `b2922a7`): `fun buildOrNull(...) = when (...) {` in a
+    companion object is `MultiUsageError`'s: the requirement naming the class is still asked,
+    and the change is `buildOrNull`'s, not the class's."""
+    asked = _asked(_changed(repo, cli, "1 -> errors[0]", "1 -> errors.first()"))
+    assert asked.get(16) == [("changes", "buildOrNull")], asked
+
+
+ROUTER = """package mux
+
+type Router struct{ routes []string }
+
+func (r *Router) Match(req string) bool {
+\treturn len(r.routes) > 0 && req != ""
+}
+"""
+
+ROUTER_SPEC = """---
+id: ROUTER
+scope: [mux.go]
+---
+# Router
+
+## Context
+- `Router.Match()` tries each route in order.
+"""
+
+
+def test_other_languages_read_as_before(repo, cli):
+    """REVIEW-E411 reads `fun` in Kotlin only: in one change, the Kotlin extension's body is
+    `inferCommandName`'s and the Go method's is still `Router.Match`'s (REVIEW-E141)."""
+    files = {"specs/cmd.md": SPEC, "src/Command.kt": COMMAND}
+    repo.commit("base", {**files, "specs/router.md": ROUTER_SPEC, "mux.go": ROUTER})
+    kotlin = COMMAND.replace(".lowercase()\n}", ".uppercase()\n}")
+    repo.commit("both", {"src/Command.kt": kotlin, "mux.go": ROUTER.replace('""', '"/"')})
+    asked = {
+        (q["statement"]["spec"], q["statement"]["line"]): [a["name"] for a in q["acts"]]
+        for q in review_json(cli, "HEAD", "--all")["questions"]
+    }
+    assert asked[("CMD", 9)] == ["inferCommandName"], asked
+    assert asked[("ROUTER", 8)] == ["Match"], asked
+
+
+def test_a_ripple_row_in_an_extension_function_is_that_function(repo, cli):
+    """REVIEW-E411: git's header `private fun CliktCommand.lookup(ctx: Context)` names the
+    function a use of a changed `findObject` lies in: `lookup`, no call of
+    `CliktCommand.lookup`."""
+    context = "package demo\n\nclass Context {\n    fun findObject(key: String) = key.trim()\n}\n"
+    use = (
+        "package demo\n\nprivate fun CliktCommand.lookup(ctx: Context): String? {\n"
+        '    return ctx.findObject("x")\n}\n'
+    )
+    repo.commit("base", {"specs/cmd.md": SPEC, "src/Ctx.kt": context, "src/Use.kt": use})
+    repo.commit("trim", {"src/Ctx.kt": context.replace("trim()", "lowercase()")})
+    ripples = {r["symbol"]["name"]: r["uses"] for r in review_json(cli, "HEAD")["ripples"]}
+    assert [(u["path"], u["function"]) for u in ripples["findObject"]] == [("src/Use.kt", "lookup")]
