@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from testing.util import review_json
+from testing.util import review_json, reviewed_rewrite
 
 SPEC = """---
 id: CMD
@@ -176,3 +176,63 @@ def test_a_ripple_row_in_an_extension_function_is_that_function(repo, cli):
     repo.commit("trim", {"src/Ctx.kt": context.replace("trim()", "lowercase()")})
     ripples = {r["symbol"]["name"]: r["uses"] for r in review_json(cli, "HEAD")["ripples"]}
     assert [(u["path"], u["function"]) for u in ripples["findObject"]] == [("src/Use.kt", "lookup")]
+
+
+ROOT_SPEC = """---
+id: CTX
+scope: ["src/**"]
+---
+# Context
+
+## Context
+- `Context.findRoot()` walks up `parent` to the root context.
+
+## Requirements
+- CTX-1: `findRoot()` of a root context is that context.
+"""
+
+ROOT = """package demo
+
+class Context(val parent: Context?, val name: String?) {
+    fun findRoot(): Context {
+        var ctx = this
+        while (ctx.parent != null) {
+            ctx = ctx.parent!!
+        }
+        return ctx
+    }
+
+    fun label(): String {
+        if (parent != null && name != null) {
+            return parent!!.label() + name!!
+        }
+        return name!!
+    }
+}
+"""
+
+
+def _rewritten(repo, cli, old: str, new: str) -> bool:
+    """Whether the review calls the rewrite one that changes no behaviour."""
+    data, _ = reviewed_rewrite(repo, cli, "src/Context.kt", ROOT, f"{old} -> {new}", old, new)
+    return bool(data["noop_files"] == ["src/Context.kt"])
+
+
+def test_a_smart_cast_value_loses_its_assertion_for_nothing(repo, cli):
+    """REVIEW-E412 (clikt `feeffc01`: `ctx = ctx.parent!!` in `findRoot`'s `while (ctx.parent !=
+    null)` became `ctx = ctx.parent`, and asked two statements): Kotlin smart-casts the value
+    the condition tests, so its `!!` never threw. A `!!` dropped after a value no condition
+    around it tests, one that an `||` condition tests, or one added, still asks."""
+    repo.commit("base", {"specs/ctx.md": ROOT_SPEC, "src/Context.kt": ROOT})
+    assert _rewritten(repo, cli, "ctx.parent!!", "ctx.parent")
+    assert _rewritten(repo, cli, "parent!!.label() + name!!", "parent.label() + name")
+    assert not _rewritten(repo, cli, "return name!!", "return name")  # no condition
+    assert not _rewritten(repo, cli, "ctx = this", "ctx = this!!")  # added
+    either = ROOT.replace("parent != null && name", "parent != null || name")
+    repo.commit("either", {"src/Context.kt": either})
+    repo.commit("dropped", {"src/Context.kt": either.replace("+ name!!", "+ name")})
+    assert review_json(cli, "HEAD", "--all")["noop_files"] == []
+    other = ROOT.replace("ctx.parent != null", "ctx.name != null")
+    repo.commit("other value", {"src/Context.kt": other})
+    repo.commit("dropped", {"src/Context.kt": other.replace("ctx.parent!!", "ctx.parent")})
+    assert review_json(cli, "HEAD", "--all")["noop_files"] == []

@@ -483,7 +483,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.defining",
         "languages.generic",
         "languages.goarms",
-        "languages.javaforms",  # REVIEW-E315, REVIEW-E317: a few patterns, no import of its own
+        "languages.javaforms",  # REVIEW-E315, REVIEW-E317: a few patterns
         "languages.ktforms",  # REVIEW-E411
         "languages.ktowner",  # REVIEW-E411
         "languages.localnames",

@@ -129,10 +129,10 @@ def generic_noop_hunks(
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
-    if path.endswith(".java") and len(found) < len(hunks):  # REVIEW-E315
-        from specflow.languages.javaforms import final_fields  # off other languages' path
+    if path.endswith((".java", ".kt", ".kts")) and len(found) < len(hunks):  # REVIEW-E315
+        from specflow.languages.javaforms import jvm_spelled  # REVIEW-E412: Kotlin's too
 
-        found |= final_fields(hunks, runs)
+        found |= jvm_spelled(path, hunks, runs, sides)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
     if len(found) < len(hunks) and path.endswith(MOVES_PATHS):
