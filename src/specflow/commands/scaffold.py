@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from specflow.commands.cdraft import c_functions
 from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
+from specflow.commands.ktdraft import kdoc, kotlin_declarations
 from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
+from specflow.languages.defining import TYPESCRIPT_PATHS
 from specflow.languages.pysource import parse
 
 MAX_SLUG = 60
@@ -117,10 +119,15 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         lines = data.decode("utf-8", "replace").split("\n")
         found_c = c_functions(lines, header=path.endswith(".h"))
         return _with_symbols(path, "", tuple(_c_symbols(lines, found_c)))
+    if path.endswith((".kt", ".kts")):  # NEW-E34
+        lines = data.decode("utf-8", "replace").split("\n")
+        found_kt = kotlin_declarations(lines)
+        declared = (Symbol(s, _summary(kdoc(_doc_comment(lines, n)))) for s, n in found_kt)
+        return _with_symbols(path, "", _overloads_once(declared))
     if not path.endswith(".py"):
         text = data.decode("utf-8", "replace")
         found = exported(text, go=path.endswith(".go"), rust=path.endswith(".rs"))
-        if path.endswith(_TYPESCRIPT):  # NEW-E27
+        if path.endswith(TYPESCRIPT_PATHS):  # NEW-E27
             return _with_symbols(path, "", _overloads_once(found))
         return _with_symbols(path, "", tuple(found))
     tree = parse(data, path)
@@ -129,9 +136,6 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     symbols = tuple(_symbols(tree))
     symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
     return _with_symbols(path, _summary(ast.get_docstring(tree)), symbols)
-
-
-_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
 
 
 def _c_symbols(lines: Sequence[str], found: Iterable[tuple[str, int]]) -> Iterator[Symbol]:
