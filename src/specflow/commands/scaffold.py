@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from specflow.commands.cdraft import c_functions
+from specflow.commands.csdraft import cs_members
 from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
 from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
@@ -117,6 +118,8 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         lines = data.decode("utf-8", "replace").split("\n")
         found_c = c_functions(lines, header=path.endswith(".h"))
         return _with_symbols(path, "", tuple(_c_symbols(lines, found_c)))
+    if path.endswith(".cs"):  # NEW-E35
+        return _with_symbols(path, "", tuple(Symbol(*member) for member in cs_members(data)))
     if not path.endswith(".py"):
         text = data.decode("utf-8", "replace")
         found = exported(text, go=path.endswith(".go"), rust=path.endswith(".rs"))
