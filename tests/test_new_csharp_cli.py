@@ -252,3 +252,20 @@ def test_a_private_csharp_method_is_left_out_and_java_drafts_as_before(repo, cli
             "- `Verifier.verify(String token)`: Checks a token.",
         ],
     ]
+
+
+def test_a_partial_method_declared_then_defined_is_drafted_once(repo, cli):
+    """NEW-E35: each overload once: C# 9's public partial method, declared with its comment
+    and defined below in the same file, is one method; an overload beside it is another."""
+    code = "public partial class Order\n{\n    /// <summary>Saves it.</summary>\n"
+    code += "    public partial void Save(int id);\n\n"
+    code += "    public partial void Save(int id)\n    {\n    }\n\n"
+    code += "    public void Save(string name) { }\n}\n"
+    assert drafted(repo, cli, {"src/Order.cs": code}) == [
+        [
+            "Draft: `src/Order.cs`",
+            "- `class Order`",
+            "- `Order.Save(int id)`: Saves it.",
+            "- `Order.Save(string name)`",
+        ]
+    ]

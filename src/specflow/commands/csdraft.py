@@ -56,7 +56,10 @@ def cs_members(data: bytes) -> Iterator[tuple[str, str]]:
     (`Mediator.Send(object request)`), in the file's order and each once, with the first
     sentence of its doc comment (NEW-E36)."""
     lines = data.decode("utf-8-sig", "replace").split("\n")
-    for signature, number in dict.fromkeys(_declarations(lines)):
+    first: dict[str, int] = {}  # a partial method's declaration and its body are one
+    for signature, number in _declarations(lines):
+        first.setdefault(signature, number)
+    for signature, number in first.items():
         yield signature, summary(xml_doc(_doc_above(lines, number)))
 
 
