@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from specflow.commands.docsummary import doc_comment, summary
+
 _MODIFIER = (
     r"(?:public|internal|private|protected|open|abstract|sealed|data|inline|value|enum"
     r"|annotation|inner|suspend|operator|infix|tailrec|external|override|expect|actual|final"
@@ -21,6 +23,14 @@ _DECLARATION = re.compile(
 )
 _HIDDEN = frozenset({"private", "protected"})
 MAX_HEADER_LINES = 12  # a parameter list may span lines; past this it is drafted as `...`
+
+
+def kt_members(data: bytes) -> Iterator[tuple[str, str]]:
+    """Each declaration a spec may name, as its signature and the first sentence of its KDoc,
+    a `[link]` written as the name it links."""
+    lines = data.decode("utf-8", "replace").split("\n")
+    for signature, number in kotlin_declarations(lines):
+        yield signature, summary(_kdoc(doc_comment(lines, number)))
 
 
 def kotlin_declarations(lines: Sequence[str]) -> Iterator[tuple[str, int]]:
@@ -107,6 +117,6 @@ def _name(parameter: str) -> str:
     return words[-1] if words else ""
 
 
-def kdoc(comment: str) -> str:
+def _kdoc(comment: str) -> str:
     """A KDoc's links (`[key]`, `[Context.fail]`) as the names they are."""
     return re.sub(r"\[([\w.]+)\](?!\()", r"`\1`", comment)
