@@ -975,3 +975,12 @@ def test_pre_commit_framework_runs_the_manifest_hooks(repo, tmp_path, monkeypatc
         text=True,
     )
     assert ranged.returncode != 0 and "src/auth/reset.py:1" in ranged.stdout
+
+
+def test_a_skipped_commit_says_so_once(hooked):
+    """HOOK-E11 (the clikt trial's new user): with SPECFLOW_SKIP set, a commit through both
+    hooks says "skipped" once, not once per hook; the bcrypt change goes through."""
+    hooked.stage(BAD)
+    done = commit(hooked, "Reset with bcrypt", env={"SPECFLOW_SKIP": "1"})
+    assert done.returncode == 0, output(done)
+    assert output(done).count("specflow: skipped") == 1, output(done)

@@ -516,6 +516,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pytyping",
         "languages.python",
         "languages.pywalk",
+        "languages.respelled",  # REVIEW-E413: which language module respells tokens, none loaded
         "languages.rbowner",  # REVIEW-E297
         "languages.rustitems",
         "languages.tokens",
@@ -580,6 +581,7 @@ GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens,
         "unchanged",
         "languages",
         "languages.tokens",
+        "languages.respelled",  # REVIEW-E413: which language respells its tokens, none loaded
         "languages.tstypes",
         "languages.goforms",  # REVIEW-E163: Go's declaration groups, for a Go file alone
         "languages.gorenames",  # REVIEW-E227: a package's renamed names, for a Go file alone

@@ -40,7 +40,8 @@ def check(
     the staged tree, commit-msg (`--message-only`) only what the message says; both are quiet
     when there is nothing to say."""
     if os.environ.get("SPECFLOW_SKIP", "") not in ("", "0"):
-        console.err("specflow: skipped (SPECFLOW_SKIP is set)")
+        if not message_only:  # HOOK-E11: the pre-commit hook said it for the commit
+            console.err("specflow: skipped (SPECFLOW_SKIP is set)")
         return 0
     opening = gitio.start_open_repo(Path.cwd())
     from specflow import judged, pipeline  # SPEED-4: imported while git opens the repository

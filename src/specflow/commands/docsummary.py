@@ -1,11 +1,12 @@
 """The first sentence of a docstring or a doc comment as a reader of the Markdown sees it, for
 `specflow new --scope`'s draft (NEW-4): reST's markup (NEW-E13) and TSDoc's `{@link ...}`
 (NEW-E27) as the words they show, no heading (NEW-E5), no fields (NEW-E21), no example (NEW-E4),
-cut at a word."""
+cut at a word; and the comment above a definition, where other languages write it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 MAX_SUMMARY = 160
 # Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`);
@@ -94,3 +95,50 @@ def _shown(markup: re.Match[str]) -> str:
     if found["escaped"] is not None:
         return "" if found["escaped"].isspace() else found["escaped"]
     return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])
+
+
+_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*$")  # and Java's `@Override`
+
+
+def doc_comment(lines: Sequence[str], number: int) -> str:
+    """The comment that documents the definition on line `number`: NEW-E12: above the
+    attributes between them (`/// A request.` over `#[derive(Debug)]`)."""
+    while number > 0 and _ATTRIBUTE.match(lines[number - 1]):
+        number -= 1
+    return comment_above(lines, number)
+
+
+COMMENT_LINES = 200  # a Javadoc above a class may be long
+# NEW-E16: a line comment that directs a tool (`// eslint-disable-next-line func-names`)
+_DIRECTIVE = re.compile(
+    r"//\s*(?:eslint-(?:disable|enable)|@ts-(?:ignore|expect-error|nocheck)|prettier-ignore"
+    r"|(?:istanbul|c8)\s+ignore|jshint\s|nolint\b|NOSONAR\b)"
+)
+
+
+def comment_above(lines: Sequence[str], number: int) -> str:
+    """The comment that ends on the line above `number`, its markers dropped; NEW-E10: a
+    `/** */` block may end a blank line above it."""
+    kept: list[str] = []
+    inside = False  # a block comment, read from its end
+    gap = 0
+    for line in reversed(lines[max(0, number - COMMENT_LINES) : number]):
+        text = line.strip()
+        if not inside and _DIRECTIVE.match(text):  # NEW-E16: a tool's, documenting nothing
+            continue
+        if not kept and not text and not gap:
+            gap = 1
+            continue
+        inside = inside or (not kept and text.endswith("*/"))
+        if not inside and not text.startswith("//"):
+            break
+        kept.append(text)
+        if inside and "/*" in text:
+            break
+    if gap and not (kept and kept[-1].startswith("/**")):
+        return ""
+    if inside and "/*" not in kept[-1]:
+        return ""  # REVIEW-E78: a block longer than read is not read from its middle
+    text = "\n".join(reversed(kept))
+    # NEW-E11: ` *` and `//` alone are an empty line, which ends a paragraph: keep its newline
+    return re.sub(r"(?m)^[ \t]*(?:/\*\*?|\*/|\*|//+)[ \t]?|\*/\s*$", "", text)

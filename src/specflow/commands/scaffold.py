@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from specflow.commands.cdraft import c_functions
+from specflow.commands.csdraft import cs_members
+from specflow.commands.docsummary import doc_comment as _doc_comment
 from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
+from specflow.commands.ktdraft import kt_members
 from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
 from specflow.errors import SpecflowError
 from specflow.globs import CODE_SUFFIXES
 from specflow.ids import SPEC_ID_RE
+from specflow.languages.defining import TYPESCRIPT_PATHS
 from specflow.languages.pysource import parse
 
 MAX_SLUG = 60
@@ -117,10 +121,14 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         lines = data.decode("utf-8", "replace").split("\n")
         found_c = c_functions(lines, header=path.endswith(".h"))
         return _with_symbols(path, "", tuple(_c_symbols(lines, found_c)))
+    if path.endswith((".kt", ".kts")):  # NEW-E34
+        return _with_symbols(path, "", _overloads_once(Symbol(*m) for m in kt_members(data)))
+    if path.endswith(".cs"):  # NEW-E35
+        return _with_symbols(path, "", tuple(Symbol(*member) for member in cs_members(data)))
     if not path.endswith(".py"):
         text = data.decode("utf-8", "replace")
         found = exported(text, go=path.endswith(".go"), rust=path.endswith(".rs"))
-        if path.endswith(_TYPESCRIPT):  # NEW-E27
+        if path.endswith(TYPESCRIPT_PATHS):  # NEW-E27
             return _with_symbols(path, "", _overloads_once(found))
         return _with_symbols(path, "", tuple(found))
     tree = parse(data, path)
@@ -129,9 +137,6 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
     symbols = tuple(_symbols(tree))
     symbols += tuple(_exports(tree, {symbol.signature.split("(")[0] for symbol in symbols}))
     return _with_symbols(path, _summary(ast.get_docstring(tree)), symbols)
-
-
-_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
 
 
 def _c_symbols(lines: Sequence[str], found: Iterable[tuple[str, int]]) -> Iterator[Symbol]:
@@ -197,7 +202,6 @@ _IMPL = re.compile(
     r"(?:unsafe\s+)?impl(?:<(?:[^<>]|<(?:[^<>]|<[^<>]*>)*>)*>)?\s+(?:\w+::)*(?P<type>\w+)(?P<rest>.*)"
 )
 _SELF = re.compile(r"&?(?:'\w+\s+)?(?:mut\s+)?self\b(?:\s*:[^,]*)?(?:,\s*|$)")
-_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*$")  # and Java's `@Override`
 # REVIEW-E78: a public method of a Java class, drafted by its class as Go's are by their type
 _JAVA_METHOD = re.compile(
     r"\s+public\s+(?:(?:static|final|abstract|synchronized|default)\s+)*(?:<[^>]*>\s+)?"
@@ -332,50 +336,6 @@ def _signature(found: re.Match[str], line: str, owner: str = "") -> str:
         shown = shown[receiver.end() :]
     owner = owner or (f"{found['owner']}." if found["owner"] else "")
     return f"{owner}{name}({shown})"
-
-
-def _doc_comment(lines: Sequence[str], number: int) -> str:
-    """The comment that documents the definition on line `number`: NEW-E12: above the
-    attributes between them (`/// A request.` over `#[derive(Debug)]`)."""
-    while number > 0 and _ATTRIBUTE.match(lines[number - 1]):
-        number -= 1
-    return _comment_above(lines, number)
-
-
-COMMENT_LINES = 200  # a Javadoc above a class may be long
-# NEW-E16: a line comment that directs a tool (`// eslint-disable-next-line func-names`)
-_DIRECTIVE = re.compile(
-    r"//\s*(?:eslint-(?:disable|enable)|@ts-(?:ignore|expect-error|nocheck)|prettier-ignore"
-    r"|(?:istanbul|c8)\s+ignore|jshint\s|nolint\b|NOSONAR\b)"
-)
-
-
-def _comment_above(lines: Sequence[str], number: int) -> str:
-    """The comment that ends on the line above `number`, its markers dropped; NEW-E10: a
-    `/** */` block may end a blank line above it."""
-    kept: list[str] = []
-    inside = False  # a block comment, read from its end
-    gap = 0
-    for line in reversed(lines[max(0, number - COMMENT_LINES) : number]):
-        text = line.strip()
-        if not inside and _DIRECTIVE.match(text):  # NEW-E16: a tool's, documenting nothing
-            continue
-        if not kept and not text and not gap:
-            gap = 1
-            continue
-        inside = inside or (not kept and text.endswith("*/"))
-        if not inside and not text.startswith("//"):
-            break
-        kept.append(text)
-        if inside and "/*" in text:
-            break
-    if gap and not (kept and kept[-1].startswith("/**")):
-        return ""
-    if inside and "/*" not in kept[-1]:
-        return ""  # REVIEW-E78: a block longer than read is not read from its middle
-    text = "\n".join(reversed(kept))
-    # NEW-E11: ` *` and `//` alone are an empty line, which ends a paragraph: keep its newline
-    return re.sub(r"(?m)^[ \t]*(?:/\*\*?|\*/|\*|//+)[ \t]?|\*/\s*$", "", text)
 
 
 def _name(symbol: Symbol) -> str:

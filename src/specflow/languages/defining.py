@@ -331,7 +331,7 @@ def _unexported(text: str) -> str:
 # REVIEW-E380: the languages whose methods may be declared without a body, on a line ending in
 # `;`: Java's interface and abstract methods, C#'s, C's and C++'s prototypes, TypeScript's
 _DECLARING_PATHS = (".java", ".cs", *_PROTOTYPES)
-_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+TYPESCRIPT_PATHS = (".ts", ".tsx", ".mts", ".cts")
 _RETURNS = re.compile(r"\)\s*:\s*[^;{}=]+\Z")  # TypeScript's `(...): string`
 
 
@@ -340,7 +340,7 @@ def declared_at(text: str, path: str) -> str:
     `public abstract String getName();`, `int cJSON_Compare(const cJSON *a, const cJSON *b);`,
     TypeScript's `getName(): string;`; a call (`check(x);`, `assert valid(x);`) declares none."""
     head = text.strip()
-    typescript = path.endswith(_TYPESCRIPT)
+    typescript = path.endswith(TYPESCRIPT_PATHS)
     if not head.endswith(";") or len(head) > LONGEST_DEFINITION or "=" in head.split("(")[0]:
         return ""
     if not typescript and not path.lower().endswith(_DECLARING_PATHS):

@@ -7,6 +7,11 @@ Pure: tokens and lines in, tokens and lines out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from specflow.languages.tokens import Sides
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
@@ -335,3 +340,11 @@ def _or_bounded(tokens: list[str], first: int, end: int) -> bool:
     if after == "?":
         return opens and tokens[end + 1 : end + 2] not in (["."], ["?"])
     return opens and after in _AFTER_OR
+
+
+def token_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
+    """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
+    known and neither binds a name `undefined` of its own."""
+    if any(side is None or binds_undefined(side.code) for side in sides):
+        return lambda tokens: optional_compared(strings(tokens))  # REVIEW-E362
+    return lambda tokens: compared(voided(strings(tokens)))  # REVIEW-E361, REVIEW-E362

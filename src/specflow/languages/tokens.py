@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import NO_RENAMES, Hunk, Line, Renames
 from specflow.globs import go_directive, line_comment, magic_comment
+from specflow.languages.respelled import ASI, spelling
 from specflow.languages.tstypes import (
     TYPESCRIPT,
     const_enum_lines,
@@ -68,7 +69,7 @@ def sides_of(path: str, text: str | None) -> Side | None:
 
         path = "" if flow_checked(text) else path
     return Side(
-        *lines, semicolons_optional=path.endswith(_ASI), php=php, swift=swift, go=go, path=path
+        *lines, semicolons_optional=path.endswith(ASI), php=php, swift=swift, go=go, path=path
     )
 
 
@@ -111,7 +112,7 @@ def generic_noop_hunks(
         hunks = [_with_magic(hunk, path) for hunk in hunks]
     commas = _commas(path, sides, renames)
     types = _erased(path, sides)
-    spell = _js_spelling(sides) if path.endswith(_ASI) else list
+    spell = spelling(path, sides)
     found = {
         index
         for index, hunk in enumerate(hunks)
@@ -345,7 +346,6 @@ def _commas(path: str, sides: Sides, renames: Renames) -> Callable[[str], str] |
 # REVIEW-E72: a `;` ending a line of JavaScript or TypeScript is what automatic semicolon
 # insertion puts there (prettier's and standard's `semi`), unless the next code line would then
 # continue the statement: it starts with `(`, `[`, a template, or an operator
-_ASI = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts")
 _CONTINUES = tuple("([`+-*/%.,?:<>=&|^!")
 
 
@@ -358,17 +358,6 @@ def _without_semicolon(side: Side, line: Line, text: str) -> str:
         return text
     following = (code.lstrip() for code in side.uncommented[line.number :] if code.strip())
     return text if next(following, "").startswith(_CONTINUES) else text.rstrip()[:-1]
-
-
-def _js_spelling(sides: Sides) -> Callable[[list[str]], list[str]]:
-    """REVIEW-E185's quotes, and REVIEW-E218's `void 0` as `undefined` where both sides are
-    known and neither binds a name `undefined` of its own."""
-    from specflow.languages.jsforms import binds_undefined, compared, optional_compared, voided
-    from specflow.languages.jsforms import strings as _quoted
-
-    if any(side is None or binds_undefined(side.code) for side in sides):
-        return lambda tokens: optional_compared(_quoted(tokens))  # REVIEW-E362
-    return lambda tokens: compared(voided(_quoted(tokens)))  # REVIEW-E361, REVIEW-E362
 
 
 def _operator_assigned(side: Side, line: Line, text: str) -> str:

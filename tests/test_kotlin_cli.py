@@ -1,0 +1,131 @@
+"""What the clikt trial (Kotlin) found, through the CLI on real repositories: a Gradle source
+set's test folder (`src/jvmTest/`, `src/commonTest/`) holds tests (CHECK-E72); `new --scope`
+drafts a Kotlin file's classes and functions, not "Draft: `Context.kt`" alone (NEW-E34)."""
+
+from __future__ import annotations
+
+from specflow.sources.markdown import parse_spec
+
+SPEC = """---
+id: ARGS
+scope: ["clikt/src/commonMain/**"]
+---
+# Argument files
+
+## Context
+- `readArgumentFile()` reads the arguments an `@file` names.
+
+## Requirements
+- ARGS-1: Quoted arguments keep their spaces.
+"""
+
+SOURCE = """package com.github.ajalt.clikt.parsers
+
+// ARGS-1
+fun readArgumentFile(text: String): List<String> = shlex(text)
+"""
+
+TEST = """package com.github.ajalt.clikt.parsers
+
+import kotlin.test.Test
+
+class AtFileTest {
+    @Test
+    fun quoted() { // ARGS-1
+        check(readArgumentFile("'a b'") == listOf("a b"))
+    }
+}
+"""
+
+
+def test_gradle_source_set_tests_are_tests(repo, cli):
+    """CHECK-E72 (ajalt/clikt's `clikt/src/jvmTest/`): a reference in a source set whose name
+    ends in `Test` verifies and implements nothing; `src/commonMain/` stays implementation."""
+    main = "clikt/src/commonMain/kotlin/parsers/atfile.kt"
+    for folder in ("jvmTest", "commonTest", "androidUnitTest"):
+        test = f"clikt/src/{folder}/kotlin/parsers/AtFileTest.kt"
+        repo.commit(f"tests in {folder}", {"specs/args.md": SPEC, main: SOURCE, test: TEST})
+        shown = cli("show", "ARGS-1").out
+        assert f"verifies at {test}:7" in shown and f"implemented at {main}:3" in shown, shown
+        assert "untested-requirement" not in cli("check", "HEAD").out
+        repo.commit("moved away", {test: None})
+
+
+KOTLIN = """package com.github.ajalt.clikt.core
+
+/**
+ * An object used to control command line parsing.
+ *
+ * @property parent The context of this command's parent.
+ */
+class Context private constructor(
+    val parent: Context?,
+    val command: BaseCliktCommand<*>,
+) {
+    /** Find the closest object of type [T], or null. */
+    inline fun <reified T : Any> findObject(): T? = null
+
+    /** Throw a [UsageError] with the given message. */
+    fun fail(message: String = ""): Nothing = throw UsageError(message)
+
+    fun fail(message: String, cause: Throwable): Nothing = throw UsageError(message)
+
+    private fun secret(): Int = 1
+
+    init {
+        fun local() = 2
+    }
+
+    class Builder(command: BaseCliktCommand<*>, val parent: Context? = null) {
+        fun valueSources(vararg sources: ValueSource) {
+            fun inner(x: Int) = x
+        }
+    }
+
+    companion object {
+        fun build(command: BaseCliktCommand<*>, block: Builder.() -> Unit = {}): Context {
+            return Builder(command).build()
+        }
+    }
+}
+
+/** Like [Context.findObject], on the command's context. */
+inline fun <reified T : Any> BaseCliktCommand<*>.requireObject(
+    key: String,
+    @Suppress("UNUSED") default: (() -> T)? = null,
+): T = currentContext.findObject<T>(key)!!
+
+internal fun shlex(filename: String, text: String): List<String> = emptyList()
+
+private fun hidden(): Unit = Unit
+
+private class Secret {
+    fun notShown() = 1
+}
+"""
+
+
+def test_a_kotlin_file_drafts_its_classes_and_functions(repo, cli):
+    """NEW-E34 (the clikt trial: `new --scope .../core/Context.kt` drafted its path alone): a
+    class, its methods by it (one line for overloads; a companion object's by the class; a
+    nested class by its outer one), an extension function by its receiver, an `internal`
+    function, each with its KDoc's first sentence, a link written as a name. Nothing
+    `private`, nor a function's local functions, nor what an `init` block holds."""
+    repo.commit("code", {"src/Context.kt": KOTLIN})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    assert cli("lint").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/Context.kt`",
+            "- `class Context`: An object used to control command line parsing.",
+            "- `Context.findObject()`: Find the closest object of type `T`, or null.",
+            "- `Context.fail(message)`: Throw a `UsageError` with the given message.",
+            "- `class Context.Builder`",
+            "- `Context.Builder.valueSources(sources)`",
+            "- `Context.build(command, block)`",
+            "- `BaseCliktCommand.requireObject(key, default)`: Like `Context.findObject`, on"
+            " the command's context.",
+            "- `shlex(filename, text)`",
+        ]
+    ]
