@@ -40,9 +40,10 @@ github:firebase/php-jwt (`phpjwt`), github:panva/jose, github:servo/rust-url (`r
 github:auth0/java-jwt (`javajwt`), github:spf13/cobra, github:json-c/json-c (`jsonc`),
 github:pallets/flask, github:scrapy/w3lib, github:hynek/argon2-cffi (`argon2`),
 github:gorilla/websocket (`gows`), github:expressjs/body-parser (`bodyparser`),
-github:benoitc/gunicorn, github:pillarjs/send, github:hyperium/http (`hyperhttp`); a project's name
-is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`, `alamofire`,
-`rustlog`) and pass its git directory; the figures and the exact snapshots are in
+github:benoitc/gunicorn, github:pillarjs/send, github:hyperium/http (`hyperhttp`),
+github:msgpack/msgpack-python (`msgpack`), github:jbogard/MediatR (`mediatr`), github:ajalt/clikt; a
+project's name is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`,
+`alamofire`, `rustlog`) and pass its git directory; the figures and the exact snapshots are in
 docs/benchmarks.md, "Review links on real history". tenacity, cachecontrol, pluggy, packaging,
 cachetools and filelock were held out: each labelled blind, and measured before any rule was
 judged on it.
