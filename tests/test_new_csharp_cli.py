@@ -269,3 +269,45 @@ def test_a_partial_method_declared_then_defined_is_drafted_once(repo, cli):
             "- `Order.Save(string name)`",
         ]
     ]
+
+
+TEMPLATES = '''namespace Templates;
+
+public class Templates
+{
+    private const string Json = @"
+{
+    ""name"": ""x"" /* not a comment
+";
+
+    public void Render(int x) { }
+
+    private static readonly string Raw = $"""
+        {
+          "public void Fake() {": 1
+        """;
+
+    public void After(string y) { }
+}
+
+public class Next
+{
+    public void Run() { }
+}
+'''
+
+
+def test_braces_in_a_string_over_lines_are_no_block(repo, cli):
+    """NEW-E35: a verbatim (`@"`) or raw (`\"\"\"`) string that goes on over lines holds no
+    brace, comment nor method: a JSON template's `{` opened no block, and every method after
+    it was drafted as a nested type's or not at all."""
+    assert drafted(repo, cli, {"src/Templates.cs": TEMPLATES}) == [
+        [
+            "Draft: `src/Templates.cs`",
+            "- `class Templates`",
+            "- `Templates.Render(int x)`",
+            "- `Templates.After(string y)`",
+            "- `class Next`",
+            "- `Next.Run()`",
+        ]
+    ]
