@@ -236,3 +236,33 @@ def test_a_smart_cast_value_loses_its_assertion_for_nothing(repo, cli):
     repo.commit("other value", {"src/Context.kt": other})
     repo.commit("dropped", {"src/Context.kt": other.replace("ctx.parent!!", "ctx.parent")})
     assert review_json(cli, "HEAD", "--all")["noop_files"] == []
+
+
+WALK = """package demo
+
+class Walk(val parent: Walk?) {
+    fun lineage(): List<Walk?> {
+        val seen = mutableListOf<Walk?>()
+        var ctx = this
+        while (ctx.parent != null) {
+            ctx = ctx.parent!!
+            seen.add(ctx.parent!!)
+        }
+        return seen
+    }
+}
+"""
+
+
+def test_a_value_assigned_since_its_test_keeps_its_assertion(repo, cli):
+    """REVIEW-E412, adversarial: below `ctx = ctx.parent!!` the tested `ctx.parent` is another
+    context's, which may have none; `seen.add(ctx.parent!!)` threw at the root, and without
+    its `!!` adds null, so dropping it asks. The first line's `!!`, tested before the
+    assignment on its own line, is still no change."""
+    repo.commit("base", {"specs/ctx.md": ROOT_SPEC, "src/Walk.kt": WALK})
+    later = ("seen.add(ctx.parent!!)", "seen.add(ctx.parent)")
+    first = ("ctx = ctx.parent!!", "ctx = ctx.parent")
+    data, _ = reviewed_rewrite(repo, cli, "src/Walk.kt", WALK, "assigned since", *later)
+    assert data["noop_files"] == []
+    data, _ = reviewed_rewrite(repo, cli, "src/Walk.kt", WALK, "tested first", *first)
+    assert data["noop_files"] == ["src/Walk.kt"]
