@@ -311,3 +311,29 @@ def test_braces_in_a_string_over_lines_are_no_block(repo, cli):
             "- `Next.Run()`",
         ]
     ]
+
+
+CONTROLLER = """namespace Api;
+
+[ApiController] [Route("api/[controller]")] public class UsersController : ControllerBase
+{
+    /// <summary>Gets one user.</summary>
+    [HttpGet("{id}")] public IActionResult Get(int id) => Ok(id);
+
+    [HttpPost]
+    public IActionResult Create(User user) => Ok(user);
+}
+"""
+
+
+def test_attributes_on_the_line_of_a_type_or_a_method(repo, cli):
+    """NEW-E35: attributes before a type or a method on its own line, a `]` in their strings
+    (`[Route("api/[controller]")]`) too: an ASP.NET controller drafted nothing at all."""
+    assert drafted(repo, cli, {"src/UsersController.cs": CONTROLLER}) == [
+        [
+            "Draft: `src/UsersController.cs`",
+            "- `class UsersController`",
+            "- `UsersController.Get(int id)`: Gets one user.",
+            "- `UsersController.Create(User user)`",
+        ]
+    ]

@@ -34,7 +34,8 @@ _DECLARED_TYPE = re.compile(
 _METHOD = re.compile(
     rf"\s*(?P<mods>{_MODIFIERS}){_NO_TYPE}{_TYPE}\s+(?P<name>@?\w+)\s*(?:{_GENERIC})?\s*\("
 )
-_ATTRIBUTES = re.compile(r"\s*(?:\[[^\]]*\]\s*)*")
+# `[HttpGet("{id}")]`, `[Route("api/[controller]")]`: a string's `]` closes no attribute
+_ATTRIBUTES = re.compile(r'\s*(?:\[(?:"(?:[^"\\]|\\.)*"|[^\]"])*\]\s*)*')
 _NOT_PUBLIC = frozenset(["private", "protected", "internal"])
 # a string or a character (one left open runs to the line's end, so a line is read once), a
 # comment; a verbatim (`@"`, `$@"`) or raw (`"""`) string may go on over lines (NEW-E35)
@@ -96,6 +97,7 @@ def _declared(
     if outer is None or not outer.name:
         return "", None
     header = " ".join(text.strip() for text in lines[number : number + HEADER_LINES])
+    header = _ATTRIBUTES.sub("", header, count=1)
     method = _METHOD.match(header)
     if method is None or not _public(method["mods"], outer):
         return "", None
