@@ -129,3 +129,33 @@ def test_a_kotlin_file_drafts_its_classes_and_functions(repo, cli):
             "- `shlex(filename, text)`",
         ]
     ]
+
+
+NO_OP = """package demo
+
+/**
+ * A [SuspendingCliktCommand] that has a default implementation of
+ * [run][SuspendingCliktCommand.run] that is a no-op.
+ */
+open class NoOpCommand : SuspendingCliktCommand() {
+    /** Echo it with [the terminal][Context.terminal], then [Context.exit]. */
+    fun shout(text: String) = Unit
+}
+"""
+
+
+def test_a_kdoc_link_with_its_own_text_drafts_as_that_text(repo, cli):
+    """NEW-E34: `[run][SuspendingCliktCommand.run]` is a link that shows `run` (clikt 5.1.0's
+    SuspendingNoOpCliktCommand.kt), drafted as that name, and `[the terminal][...]` as its
+    words; the draft showed ```` ```run``SuspendingCliktCommand.run``` ````."""
+    repo.commit("code", {"src/NoOp.kt": NO_OP})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/NoOp.kt`",
+            "- `class NoOpCommand`: A `SuspendingCliktCommand` that has a default"
+            " implementation of `run` that is a no-op.",
+            "- `NoOpCommand.shout(text)`: Echo it with the terminal, then `Context.exit`.",
+        ]
+    ]

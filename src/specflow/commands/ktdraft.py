@@ -117,6 +117,16 @@ def _name(parameter: str) -> str:
     return words[-1] if words else ""
 
 
+# `[run][SuspendingCliktCommand.run]`: a link with its own text; `[key]`: one by its name
+_KDOC_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\[[\w.]+\]|\[(?P<name>[\w.]+)\](?!\()")
+
+
 def _kdoc(comment: str) -> str:
-    """A KDoc's links (`[key]`, `[Context.fail]`) as the names they are."""
-    return re.sub(r"\[([\w.]+)\](?!\()", r"`\1`", comment)
+    """A KDoc's links (`[key]`, `[Context.fail]`) as the names they are, one with its own text
+    (`[run][Command.run]`) as that text."""
+    return _KDOC_LINK.sub(_linked, comment)
+
+
+def _linked(found: re.Match[str]) -> str:
+    text = found["name"] or found["text"]
+    return f"`{text}`" if re.fullmatch(r"[\w.]+", text) else text
