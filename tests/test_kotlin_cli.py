@@ -159,3 +159,38 @@ def test_a_kdoc_link_with_its_own_text_drafts_as_that_text(repo, cli):
             "- `NoOpCommand.shout(text)`: Echo it with the terminal, then `Context.exit`.",
         ]
     ]
+
+
+COMMANDS = """package demo
+
+/** Add the given commands as subcommands of this command. */
+fun <T : BaseCliktCommand<T>, CommandT : T> CommandT.subcommands(vararg commands: T): CommandT =
+    apply { }
+
+/** Configure this command's context. */
+fun <T : BaseCliktCommand<T>, U : T> U.context(block: Context.Builder.() -> Unit): U = apply { }
+
+fun <T> T.alsoPrint(): T = this
+
+fun <T : Any> List<T>.second(): T = this[1]
+"""
+
+
+def test_an_extension_of_a_type_parameter_drafts_by_its_bound(repo, cli):
+    """NEW-E34: clikt 5.1.0's `fun <T : BaseCliktCommand<T>, CommandT : T>
+    CommandT.subcommands(` extends what bounds its receiver, drafted `BaseCliktCommand.
+    subcommands(commands)`, not by the type parameter `CommandT`, which no reader finds; an
+    unbounded one by the function's name alone, a generic class's by the class."""
+    repo.commit("code", {"src/Commands.kt": COMMANDS})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/Commands.kt`",
+            "- `BaseCliktCommand.subcommands(commands)`: Add the given commands as subcommands"
+            " of this command.",
+            "- `BaseCliktCommand.context(block)`: Configure this command's context.",
+            "- `alsoPrint()`",
+            "- `List.second()`",
+        ]
+    ]

@@ -18,7 +18,7 @@ _MODIFIER = (
 )
 _DECLARATION = re.compile(
     rf"(?P<indent>[ \t]*)(?:@[\w.]+(?:\([^)]*\))?\s+)*(?P<modifiers>(?:{_MODIFIER}\s+)*)"
-    r"(?P<kind>class|interface|object|fun)\b\s*(?:<(?:[^<>]|<[^<>]*>)*>\s*)?"
+    r"(?P<kind>class|interface|object|fun)\b\s*(?P<types><(?:[^<>]|<[^<>]*>)*>\s*)?"
     r"(?:(?P<receiver>[\w.]+(?:<(?:[^<>]|<[^<>]*>)*>)?\??)\.)?(?P<name>\w+|`[^`]+`)?"
 )
 _HIDDEN = frozenset({"private", "protected"})
@@ -79,9 +79,25 @@ def _shown(found: re.Match[str], owner: str, lines: Sequence[str], number: int) 
         return ""
     if kind != "fun":
         return f"{'class' if kind == 'object' else kind} {owner}.{name}".replace(" .", " ")
-    receiver = re.sub(r"<.*>|\?$", "", found["receiver"] or "")
+    receiver = _bound(re.sub(r"<.*>|\?$", "", found["receiver"] or ""), found["types"] or "")
     prefix = f"{owner}." if owner else f"{receiver}." if receiver else ""
     return f"{prefix}{name}({_parameters(lines, number, found.end())})"
+
+
+_TYPE_PARAMETER = re.compile(r"\s*(?:(?:reified|in|out)\s+)*(\w+)\s*(?::\s*([\w.]+))?")
+
+
+def _bound(receiver: str, types: str) -> str:
+    """A receiver that is a type parameter as the type that bounds it (`fun <T :
+    BaseCliktCommand<T>, C : T> C.subcommands(` extends `BaseCliktCommand`), "" if unbounded."""
+    listed = re.sub(r"<[^<>]*>", "", types.strip()[1:-1])  # the bounds' own type arguments
+    bounds = {}
+    for part in listed.split(","):
+        if found := _TYPE_PARAMETER.match(part):
+            bounds[found[1]] = found[2] or ""
+    for _ in bounds:
+        receiver = bounds.get(receiver, receiver)
+    return "" if receiver in bounds else receiver
 
 
 def _parameters(lines: Sequence[str], number: int, at: int) -> str:
