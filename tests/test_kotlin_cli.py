@@ -194,3 +194,27 @@ def test_an_extension_of_a_type_parameter_drafts_by_its_bound(repo, cli):
             "- `List.second()`",
         ]
     ]
+
+
+SUPPRESSED = """package demo
+
+/** Find the closest object of type [T], or throw. */
+@Suppress("UnusedReceiverParameter") // these extensions don't use their receiver
+inline fun <reified T : Any> BaseCliktCommand<*>.requireObject(key: String): T = TODO()
+"""
+
+
+def test_a_kdoc_above_an_annotation_with_a_comment_is_read(repo, cli):
+    """NEW-E34, as NEW-E12 reads a doc comment above the attributes: clikt 5.1.0's
+    `requireObject` has `@Suppress("UnusedReceiverParameter") // ...` between its KDoc and
+    its `fun`, and was drafted with no summary."""
+    repo.commit("code", {"src/Objects.kt": SUPPRESSED})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/Objects.kt`",
+            "- `BaseCliktCommand.requireObject(key)`: Find the closest object of type `T`, or"
+            " throw.",
+        ]
+    ]
