@@ -218,3 +218,31 @@ def test_a_kdoc_above_an_annotation_with_a_comment_is_read(repo, cli):
             " throw.",
         ]
     ]
+
+
+PROMPT = """package demo
+
+/** Prompt the user for manual input. */
+fun <T : Any> NullableOption<T, T>.prompt(
+    text: String? = null,
+    promptSuffix: String = ": ",
+    confirmationMismatchMessage: String = "Values do not match (try again, or quit)",
+    separator: Char = ',',
+): OptionWithValues<T, T, T> = transformAll { it }
+"""
+
+
+def test_a_default_string_holds_no_parameter(repo, cli):
+    """NEW-E34: clikt 5.1.0's `prompt(...)` has a default `"Values do not match, try again"`:
+    its `,` ends no parameter (it was drafted `..., confirmationMismatchMessage, again")`), nor
+    does a `)` or a character `','`."""
+    repo.commit("code", {"src/Prompt.kt": PROMPT})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/Prompt.kt`",
+            "- `NullableOption.prompt(text, promptSuffix, confirmationMismatchMessage,"
+            " separator)`: Prompt the user for manual input.",
+        ]
+    ]

@@ -100,10 +100,14 @@ def _bound(receiver: str, types: str) -> str:
     return "" if receiver in bounds else receiver
 
 
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)+\'')
+
+
 def _parameters(lines: Sequence[str], number: int, at: int) -> str:
     """The parameters' names (`argv, exitCode`), read up to their closing parenthesis, or
     `...` when it is not near."""
     text = "\n".join(lines[number : number + MAX_HEADER_LINES])[at:]
+    text = _LITERAL.sub('""', text)  # a default's `,` or `)` (`"match, try again"`) ends nothing
     start = text.find("(")
     if start < 0 or text[:start].strip():
         return "..."
