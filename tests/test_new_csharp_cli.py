@@ -337,3 +337,24 @@ def test_attributes_on_the_line_of_a_type_or_a_method(repo, cli):
             "- `UsersController.Create(User user)`",
         ]
     ]
+
+
+FORMATTER = """namespace Text;
+
+public class Formatter
+{
+    public string Wrap(string open = "(", string close = ")", char quote = ')') => open;
+}
+"""
+
+
+def test_a_default_string_ends_no_parameter_list(repo, cli):
+    """NEW-E35: a parameter's default `")"` or `')'` closes no parenthesis: `Wrap` was drafted
+    ending `char quote = ')`, cut at the character's `)`."""
+    assert drafted(repo, cli, {"src/Formatter.cs": FORMATTER}) == [
+        [
+            "Draft: `src/Formatter.cs`",
+            "- `class Formatter`",
+            '- `Formatter.Wrap(string open = "(", string close = ")", char quote = \')\')`',
+        ]
+    ]

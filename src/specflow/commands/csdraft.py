@@ -101,7 +101,8 @@ def _declared(
     method = _METHOD.match(header)
     if method is None or not _public(method["mods"], outer):
         return "", None
-    end = closing(header, method.end())
+    masked = _LEXEME.sub(lambda found: "_" * len(found[0]), header)  # `sep = ")"` ends nothing
+    end = closing(masked, method.end())
     shown = " ".join(header[method.end() : end].split()) if end is not None else "..."
     return f"{outer.name}.{method['name'].lstrip('@')}({shown})", None
 
