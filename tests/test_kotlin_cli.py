@@ -246,3 +246,35 @@ def test_a_default_string_holds_no_parameter(repo, cli):
             " separator)`: Prompt the user for manual input.",
         ]
     ]
+
+
+SCRIPT = '''package demo
+
+class Script {
+    /** The bash completion script. */
+    fun bash(): String = """
+_complete() {
+  echo "fun notAFunction(x)"
+}
+""".trimIndent()
+
+    fun zsh(name: String): String = name
+}
+'''
+
+
+def test_a_raw_string_at_the_margin_holds_no_declaration(repo, cli):
+    """NEW-E34: the lines of a `\"\"\"` string are no code whatever their indentation: a shell
+    script at the margin closed the class, and `Script.zsh` was drafted as a top-level
+    `zsh(name)`."""
+    repo.commit("code", {"src/Script.kt": SCRIPT})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        [
+            "Draft: `src/Script.kt`",
+            "- `class Script`",
+            "- `Script.bash()`: The bash completion script.",
+            "- `Script.zsh(name)`",
+        ]
+    ]

@@ -36,9 +36,11 @@ def kt_members(data: bytes) -> Iterator[tuple[str, str]]:
 def kotlin_declarations(lines: Sequence[str]) -> Iterator[tuple[str, int]]:
     """Each declaration a spec may name, as its signature and its line's index, in order."""
     open_: list[tuple[int, str]] = []  # (indent, class name or "" for a function or a hidden one)
+    raw = False  # inside a `"""` string, whose lines are no code whatever their indentation
     for number, line in enumerate(lines):
+        inside, raw = raw, raw != (line.count('"""') % 2 == 1)
         text = line.strip()
-        if not text or text.startswith(("//", "*", "/*", "}", ")")):
+        if inside or not text or text.startswith(("//", "*", "/*", "}", ")")):
             continue
         indent = len(line) - len(line.lstrip())
         while open_ and open_[-1][0] >= indent:
