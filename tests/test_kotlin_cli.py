@@ -129,3 +129,145 @@ def test_a_kotlin_file_drafts_its_classes_and_functions(repo, cli):
             "- `shlex(filename, text)`",
         ]
     ]
+
+
+def _drafted(repo, cli, path: str, text: str) -> list[list[str]]:
+    """The Context lines `new --scope src/**` drafts once `text` is committed at `path`."""
+    repo.commit("code", {path: text})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    return [c.text.splitlines() for c in spec.context]
+
+
+NO_OP = """package demo
+
+/**
+ * A [SuspendingCliktCommand] that has a default implementation of
+ * [run][SuspendingCliktCommand.run] that is a no-op.
+ */
+open class NoOpCommand : SuspendingCliktCommand() {
+    /** Echo it with [the terminal][Context.terminal], then [Context.exit]. */
+    fun shout(text: String) = Unit
+}
+"""
+
+
+def test_a_kdoc_link_with_its_own_text_drafts_as_that_text(repo, cli):
+    """NEW-E34: `[run][SuspendingCliktCommand.run]` is a link that shows `run` (clikt 5.1.0's
+    SuspendingNoOpCliktCommand.kt), drafted as that name, and `[the terminal][...]` as its
+    words; the draft showed ```` ```run``SuspendingCliktCommand.run``` ````."""
+    assert _drafted(repo, cli, "src/NoOp.kt", NO_OP) == [
+        [
+            "Draft: `src/NoOp.kt`",
+            "- `class NoOpCommand`: A `SuspendingCliktCommand` that has a default"
+            " implementation of `run` that is a no-op.",
+            "- `NoOpCommand.shout(text)`: Echo it with the terminal, then `Context.exit`.",
+        ]
+    ]
+
+
+COMMANDS = """package demo
+
+/** Add the given commands as subcommands of this command. */
+fun <T : BaseCliktCommand<T>, CommandT : T> CommandT.subcommands(vararg commands: T): CommandT =
+    apply { }
+
+/** Configure this command's context. */
+fun <T : BaseCliktCommand<T>, U : T> U.context(block: Context.Builder.() -> Unit): U = apply { }
+
+fun <T> T.alsoPrint(): T = this
+
+fun <T : Any> List<T>.second(): T = this[1]
+"""
+
+
+def test_an_extension_of_a_type_parameter_drafts_by_its_bound(repo, cli):
+    """NEW-E34: clikt 5.1.0's `fun <T : BaseCliktCommand<T>, CommandT : T>
+    CommandT.subcommands(` extends what bounds its receiver, drafted `BaseCliktCommand.
+    subcommands(commands)`, not by the type parameter `CommandT`, which no reader finds; an
+    unbounded one by the function's name alone, a generic class's by the class."""
+    assert _drafted(repo, cli, "src/Commands.kt", COMMANDS) == [
+        [
+            "Draft: `src/Commands.kt`",
+            "- `BaseCliktCommand.subcommands(commands)`: Add the given commands as subcommands"
+            " of this command.",
+            "- `BaseCliktCommand.context(block)`: Configure this command's context.",
+            "- `alsoPrint()`",
+            "- `List.second()`",
+        ]
+    ]
+
+
+SUPPRESSED = """package demo
+
+/** Find the closest object of type [T], or throw. */
+@Suppress("UnusedReceiverParameter") // these extensions don't use their receiver
+inline fun <reified T : Any> BaseCliktCommand<*>.requireObject(key: String): T = TODO()
+"""
+
+
+def test_a_kdoc_above_an_annotation_with_a_comment_is_read(repo, cli):
+    """NEW-E34, as NEW-E12 reads a doc comment above the attributes: clikt 5.1.0's
+    `requireObject` has `@Suppress("UnusedReceiverParameter") // ...` between its KDoc and
+    its `fun`, and was drafted with no summary."""
+    assert _drafted(repo, cli, "src/Objects.kt", SUPPRESSED) == [
+        [
+            "Draft: `src/Objects.kt`",
+            "- `BaseCliktCommand.requireObject(key)`: Find the closest object of type `T`, or"
+            " throw.",
+        ]
+    ]
+
+
+PROMPT = """package demo
+
+/** Prompt the user for manual input. */
+fun <T : Any> NullableOption<T, T>.prompt(
+    text: String? = null,
+    promptSuffix: String = ": ",
+    confirmationMismatchMessage: String = "Values do not match (try again, or quit)",
+    separator: Char = ',',
+): OptionWithValues<T, T, T> = transformAll { it }
+"""
+
+
+def test_a_default_string_holds_no_parameter(repo, cli):
+    """NEW-E34: clikt 5.1.0's `prompt(...)` has a default `"Values do not match, try again"`:
+    its `,` ends no parameter (it was drafted `..., confirmationMismatchMessage, again")`), nor
+    does a `)` or a character `','`."""
+    assert _drafted(repo, cli, "src/Prompt.kt", PROMPT) == [
+        [
+            "Draft: `src/Prompt.kt`",
+            "- `NullableOption.prompt(text, promptSuffix, confirmationMismatchMessage,"
+            " separator)`: Prompt the user for manual input.",
+        ]
+    ]
+
+
+SCRIPT = '''package demo
+
+class Script {
+    /** The bash completion script. */
+    fun bash(): String = """
+_complete() {
+  echo "fun notAFunction(x)"
+}
+""".trimIndent()
+
+    fun zsh(name: String): String = name
+}
+'''
+
+
+def test_a_raw_string_at_the_margin_holds_no_declaration(repo, cli):
+    """NEW-E34: the lines of a `\"\"\"` string are no code whatever their indentation: a shell
+    script at the margin closed the class, and `Script.zsh` was drafted as a top-level
+    `zsh(name)`."""
+    assert _drafted(repo, cli, "src/Script.kt", SCRIPT) == [
+        [
+            "Draft: `src/Script.kt`",
+            "- `class Script`",
+            "- `Script.bash()`: The bash completion script.",
+            "- `Script.zsh(name)`",
+        ]
+    ]

@@ -236,3 +236,61 @@ def test_a_smart_cast_value_loses_its_assertion_for_nothing(repo, cli):
     repo.commit("other value", {"src/Context.kt": other})
     repo.commit("dropped", {"src/Context.kt": other.replace("ctx.parent!!", "ctx.parent")})
     assert review_json(cli, "HEAD", "--all")["noop_files"] == []
+
+
+WALK = """package demo
+
+class Walk(val parent: Walk?) {
+    fun lineage(): List<Walk?> {
+        val seen = mutableListOf<Walk?>()
+        var ctx = this
+        while (ctx.parent != null) {
+            ctx = ctx.parent!!
+            seen.add(ctx.parent!!)
+        }
+        return seen
+    }
+}
+"""
+
+
+def test_a_value_assigned_since_its_test_keeps_its_assertion(repo, cli):
+    """REVIEW-E412, adversarial: below `ctx = ctx.parent!!` the tested `ctx.parent` is another
+    context's, which may have none; `seen.add(ctx.parent!!)` threw at the root, and without
+    its `!!` adds null, so dropping it asks. The first line's `!!`, tested before the
+    assignment on its own line, is still no change."""
+    repo.commit("base", {"specs/ctx.md": ROOT_SPEC, "src/Walk.kt": WALK})
+    later = ("seen.add(ctx.parent!!)", "seen.add(ctx.parent)")
+    first = ("ctx = ctx.parent!!", "ctx = ctx.parent")
+    data, _ = reviewed_rewrite(repo, cli, "src/Walk.kt", WALK, "assigned since", *later)
+    assert data["noop_files"] == []
+    data, _ = reviewed_rewrite(repo, cli, "src/Walk.kt", WALK, "tested first", *first)
+    assert data["noop_files"] == ["src/Walk.kt"]
+
+
+SCRIPTED = COMMAND.replace(
+    "    companion object {\n",
+    '    companion object {\n        val HELP = """\nSeveral usage errors:\n""".trimIndent()\n\n',
+)
+
+
+def test_a_raw_string_at_the_margin_keeps_a_functions_class(repo, cli):
+    """REVIEW-E411: the lines of a `\"\"\"` string are no code whatever their indentation: a
+    help text at the margin above `buildOrNull` ended the walk up to its class, and the
+    statement naming `MultiUsageError` was no longer asked. A change inside an indented
+    string is still its function's."""
+    repo.commit("base", {"specs/cmd.md": SPEC, "src/Command.kt": SCRIPTED})
+    changed = SCRIPTED.replace("1 -> errors[0]", "1 -> errors.first()")
+    repo.commit("change", {"src/Command.kt": changed})
+    asked = _asked(review_json(cli, "HEAD", "--all"))
+    assert asked.get(16) == [("changes", "buildOrNull")], asked
+    inside = changed.replace(
+        "            0 -> null\n",
+        "            0 -> null.also {\n"
+        '                println("""\n                    none\n                """)\n'
+        "            }\n",
+    )
+    repo.commit("a string", {"src/Command.kt": inside})
+    repo.commit("its text", {"src/Command.kt": inside.replace("  none", "  nothing")})
+    asked = _asked(review_json(cli, "HEAD", "--all"))
+    assert asked.get(16) == [("changes", "buildOrNull")], asked

@@ -269,3 +269,92 @@ def test_a_partial_method_declared_then_defined_is_drafted_once(repo, cli):
             "- `Order.Save(string name)`",
         ]
     ]
+
+
+TEMPLATES = '''namespace Templates;
+
+public class Templates
+{
+    private const string Json = @"
+{
+    ""name"": ""x"" /* not a comment
+";
+
+    public void Render(int x) { }
+
+    private static readonly string Raw = $"""
+        {
+          "public void Fake() {": 1
+        """;
+
+    public void After(string y) { }
+}
+
+public class Next
+{
+    public void Run() { }
+}
+'''
+
+
+def test_braces_in_a_string_over_lines_are_no_block(repo, cli):
+    """NEW-E35: a verbatim (`@"`) or raw (`\"\"\"`) string that goes on over lines holds no
+    brace, comment nor method: a JSON template's `{` opened no block, and every method after
+    it was drafted as a nested type's or not at all."""
+    assert drafted(repo, cli, {"src/Templates.cs": TEMPLATES}) == [
+        [
+            "Draft: `src/Templates.cs`",
+            "- `class Templates`",
+            "- `Templates.Render(int x)`",
+            "- `Templates.After(string y)`",
+            "- `class Next`",
+            "- `Next.Run()`",
+        ]
+    ]
+
+
+CONTROLLER = """namespace Api;
+
+[ApiController] [Route("api/[controller]")] public class UsersController : ControllerBase
+{
+    /// <summary>Gets one user.</summary>
+    [HttpGet("{id}")] public IActionResult Get(int id) => Ok(id);
+
+    [HttpPost]
+    public IActionResult Create(User user) => Ok(user);
+}
+"""
+
+
+def test_attributes_on_the_line_of_a_type_or_a_method(repo, cli):
+    """NEW-E35: attributes before a type or a method on its own line, a `]` in their strings
+    (`[Route("api/[controller]")]`) too: an ASP.NET controller drafted nothing at all."""
+    assert drafted(repo, cli, {"src/UsersController.cs": CONTROLLER}) == [
+        [
+            "Draft: `src/UsersController.cs`",
+            "- `class UsersController`",
+            "- `UsersController.Get(int id)`: Gets one user.",
+            "- `UsersController.Create(User user)`",
+        ]
+    ]
+
+
+FORMATTER = """namespace Text;
+
+public class Formatter
+{
+    public string Wrap(string open = "(", string close = ")", char quote = ')') => open;
+}
+"""
+
+
+def test_a_default_string_ends_no_parameter_list(repo, cli):
+    """NEW-E35: a parameter's default `")"` or `')'` closes no parenthesis: `Wrap` was drafted
+    ending `char quote = ')`, cut at the character's `)`."""
+    assert drafted(repo, cli, {"src/Formatter.cs": FORMATTER}) == [
+        [
+            "Draft: `src/Formatter.cs`",
+            "- `class Formatter`",
+            '- `Formatter.Wrap(string open = "(", string close = ")", char quote = \')\')`',
+        ]
+    ]

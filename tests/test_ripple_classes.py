@@ -204,3 +204,25 @@ def test_a_derived_class_that_binds_the_attribute_still_ripples(repo, cli):
     be the very attribute `Packer.pack` writes."""
     places = _buffer_places(repo, cli, CODEC.replace("class Unpacker:", "class Unpacker(Packer):"))
     assert ("src/codec.py", 12) in places and ("src/codec.py", 15) in places, places
+
+
+TUPLED = CODEC.replace(
+    "        self._buffer.append(repr(obj))\n",
+    "        self._buffer, self._size = self._buffer + [repr(obj)], 1\n",
+)
+
+
+def test_an_attribute_written_in_a_tuple_through_self_is_the_classs(repo, cli):
+    """REVIEW-E410: `self._buffer, self._size = ...` writes `Packer`'s `_buffer` as
+    `self._buffer = ...` does: `Unpacker`'s own `self._buffer` is left out of its ripple."""
+    repo.commit("base", {"specs/codec.md": CODEC_SPEC, "src/codec.py": TUPLED})
+    repo.commit("str", {"src/codec.py": TUPLED.replace("[repr(obj)]", "[str(obj)]")})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    places = [
+        (use["path"], use["line"])
+        for ripple in data["ripples"]
+        if ripple["symbol"]["name"] == "_buffer"
+        for use in ripple["uses"]
+    ]
+    assert ("src/codec.py", 20) in places, places
+    assert not {("src/codec.py", 12), ("src/codec.py", 15)} & set(places), places

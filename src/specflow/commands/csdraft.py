@@ -34,14 +34,18 @@ _DECLARED_TYPE = re.compile(
 _METHOD = re.compile(
     rf"\s*(?P<mods>{_MODIFIERS}){_NO_TYPE}{_TYPE}\s+(?P<name>@?\w+)\s*(?:{_GENERIC})?\s*\("
 )
-_ATTRIBUTES = re.compile(r"\s*(?:\[[^\]]*\]\s*)*")
+# `[HttpGet("{id}")]`, `[Route("api/[controller]")]`: a string's `]` closes no attribute
+_ATTRIBUTES = re.compile(r'\s*(?:\[(?:"(?:[^"\\]|\\.)*"|[^\]"])*\]\s*)*')
 _NOT_PUBLIC = frozenset(["private", "protected", "internal"])
 # a string or a character (one left open runs to the line's end, so a line is read once), a
-# comment
+# comment; a verbatim (`@"`, `$@"`) or raw (`"""`) string may go on over lines (NEW-E35)
 _LEXEME = re.compile(
-    r"@\"(?:[^\"]|\"\")*(?:\"|$)|\"(?:[^\"\\]|\\.?)*(?:\"|$)|'(?:[^'\\]|\\.){1,10}'"
+    r'(?P<verbatim>(?:@\$*|\$+@)")(?:[^"]|"")*(?P<closed>")?'
+    r'|(?P<raw>"{3,})(?:(?!(?P=raw)).)*(?P<ended>(?P=raw))?'
+    r'|"(?:[^"\\]|\\.?)*(?:"|$)|\'(?:[^\'\\]|\\.){1,10}\''
     r"|//.*|/\*(?:.*?\*/|.*)"
 )
+_VERBATIM_END = re.compile(r'(?:[^"]|"")*"')
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,15 @@ def _declarations(lines: Sequence[str]) -> Iterator[tuple[str, int]]:
     types: list[_Type] = []
     pending: _Type | None = None  # a type declared, its body not open yet
     depth = 0
-    comment = False  # inside a `/* */` comment
+    open_ = ""  # what closes the comment or string open at a line's end
     for number, line in enumerate(lines):
-        code, comment = _code(line, comment)
+        code, open_ = _code(line, open_)
         member = not types or types[-1].depth == depth
         if member and pending is None and code.strip():
             signature, pending = _declared(lines, number, types)
             if signature:
                 yield signature, number
-        depth, pending = _braces(_LEXEME.sub('""', code), depth, pending, types)
+        depth, pending = _braces(code, depth, pending, types)
 
 
 def _declared(
@@ -93,10 +97,12 @@ def _declared(
     if outer is None or not outer.name:
         return "", None
     header = " ".join(text.strip() for text in lines[number : number + HEADER_LINES])
+    header = _ATTRIBUTES.sub("", header, count=1)
     method = _METHOD.match(header)
     if method is None or not _public(method["mods"], outer):
         return "", None
-    end = closing(header, method.end())
+    masked = _LEXEME.sub(lambda found: "_" * len(found[0]), header)  # `sep = ")"` ends nothing
+    end = closing(masked, method.end())
     shown = " ".join(header[method.end() : end].split()) if end is not None else "..."
     return f"{outer.name}.{method['name'].lstrip('@')}({shown})", None
 
@@ -127,23 +133,40 @@ def _braces(
     return depth, pending
 
 
-def _code(line: str, comment: bool) -> tuple[str, bool]:
-    """`line` without its comments, and whether a `/* */` comment is open at its end."""
-    if comment:
-        end = line.find("*/")
-        if end < 0:
-            return "", True
-        line = line[end + 2 :]
-    opened = False
+def _code(line: str, open_: str) -> tuple[str, str]:
+    """`line` with its strings as `""` and its comments as a space, and what closes the comment
+    or string open at its end (`*/`, `"` of a verbatim string, a raw string's quotes), else ""."""
+    start = _closed_at(line, open_)
+    if start < 0:
+        return "", open_
+    kept, opened = [line[:start] and '""'], ""
+    for found in _LEXEME.finditer(line, start):
+        kept.append(line[start : found.start()])
+        start, opened = found.end(), _left_open(found)
+        kept.append(" " if found[0].startswith("/") else '""')
+    return "".join([*kept, line[start:]]), opened
 
-    def kept(found: re.Match[str]) -> str:
-        nonlocal opened
-        text = found[0]
-        if text.startswith("/*"):
-            opened = len(text) < 4 or not text.endswith("*/")
-        return " " if text.startswith("/") else text
 
-    return _LEXEME.sub(kept, line), opened
+def _closed_at(line: str, open_: str) -> int:
+    """Where what `open_` closes ends on `line`: 0 when nothing is open, -1 when it goes on."""
+    if not open_:
+        return 0
+    if open_ == '"':
+        found = _VERBATIM_END.match(line)
+        return found.end() if found else -1
+    end = line.find(open_)
+    return end + len(open_) if end >= 0 else -1
+
+
+def _left_open(found: re.Match[str]) -> str:
+    text = found[0]
+    if text.startswith("/*"):
+        return "*/" if len(text) < 4 or not text.endswith("*/") else ""
+    if found["verbatim"] is not None:
+        return "" if found["closed"] else '"'
+    if found["raw"] is not None:
+        return "" if found["ended"] else found["raw"]
+    return ""
 
 
 def _doc_above(lines: Sequence[str], number: int) -> str:

@@ -97,7 +97,8 @@ def _shown(markup: re.Match[str]) -> str:
     return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])
 
 
-_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*$")  # and Java's `@Override`
+# and Java's `@Override`; a comment may end its line (clikt's `@Suppress("...") // why`)
+_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*(?://.*)?$")
 
 
 def doc_comment(lines: Sequence[str], number: int) -> str:

@@ -18,7 +18,7 @@ _MODIFIER = (
 )
 _DECLARATION = re.compile(
     rf"(?P<indent>[ \t]*)(?:@[\w.]+(?:\([^)]*\))?\s+)*(?P<modifiers>(?:{_MODIFIER}\s+)*)"
-    r"(?P<kind>class|interface|object|fun)\b\s*(?:<(?:[^<>]|<[^<>]*>)*>\s*)?"
+    r"(?P<kind>class|interface|object|fun)\b\s*(?P<types><(?:[^<>]|<[^<>]*>)*>\s*)?"
     r"(?:(?P<receiver>[\w.]+(?:<(?:[^<>]|<[^<>]*>)*>)?\??)\.)?(?P<name>\w+|`[^`]+`)?"
 )
 _HIDDEN = frozenset({"private", "protected"})
@@ -36,9 +36,11 @@ def kt_members(data: bytes) -> Iterator[tuple[str, str]]:
 def kotlin_declarations(lines: Sequence[str]) -> Iterator[tuple[str, int]]:
     """Each declaration a spec may name, as its signature and its line's index, in order."""
     open_: list[tuple[int, str]] = []  # (indent, class name or "" for a function or a hidden one)
+    raw = False  # inside a `"""` string, whose lines are no code whatever their indentation
     for number, line in enumerate(lines):
+        inside, raw = raw, raw != (line.count('"""') % 2 == 1)
         text = line.strip()
-        if not text or text.startswith(("//", "*", "/*", "}", ")")):
+        if inside or not text or text.startswith(("//", "*", "/*", "}", ")")):
             continue
         indent = len(line) - len(line.lstrip())
         while open_ and open_[-1][0] >= indent:
@@ -79,15 +81,35 @@ def _shown(found: re.Match[str], owner: str, lines: Sequence[str], number: int) 
         return ""
     if kind != "fun":
         return f"{'class' if kind == 'object' else kind} {owner}.{name}".replace(" .", " ")
-    receiver = re.sub(r"<.*>|\?$", "", found["receiver"] or "")
+    receiver = _bound(re.sub(r"<.*>|\?$", "", found["receiver"] or ""), found["types"] or "")
     prefix = f"{owner}." if owner else f"{receiver}." if receiver else ""
     return f"{prefix}{name}({_parameters(lines, number, found.end())})"
+
+
+_TYPE_PARAMETER = re.compile(r"\s*(?:(?:reified|in|out)\s+)*(\w+)\s*(?::\s*([\w.]+))?")
+
+
+def _bound(receiver: str, types: str) -> str:
+    """A receiver that is a type parameter as the type that bounds it (`fun <T :
+    BaseCliktCommand<T>, C : T> C.subcommands(` extends `BaseCliktCommand`), "" if unbounded."""
+    listed = re.sub(r"<[^<>]*>", "", types.strip()[1:-1])  # the bounds' own type arguments
+    bounds = {}
+    for part in listed.split(","):
+        if found := _TYPE_PARAMETER.match(part):
+            bounds[found[1]] = found[2] or ""
+    for _ in bounds:
+        receiver = bounds.get(receiver, receiver)
+    return "" if receiver in bounds else receiver
+
+
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)+\'')
 
 
 def _parameters(lines: Sequence[str], number: int, at: int) -> str:
     """The parameters' names (`argv, exitCode`), read up to their closing parenthesis, or
     `...` when it is not near."""
     text = "\n".join(lines[number : number + MAX_HEADER_LINES])[at:]
+    text = _LITERAL.sub('""', text)  # a default's `,` or `)` (`"match, try again"`) ends nothing
     start = text.find("(")
     if start < 0 or text[:start].strip():
         return "..."
@@ -117,6 +139,16 @@ def _name(parameter: str) -> str:
     return words[-1] if words else ""
 
 
+# `[run][SuspendingCliktCommand.run]`: a link with its own text; `[key]`: one by its name
+_KDOC_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\[[\w.]+\]|\[(?P<name>[\w.]+)\](?!\()")
+
+
 def _kdoc(comment: str) -> str:
-    """A KDoc's links (`[key]`, `[Context.fail]`) as the names they are."""
-    return re.sub(r"\[([\w.]+)\](?!\()", r"`\1`", comment)
+    """A KDoc's links (`[key]`, `[Context.fail]`) as the names they are, one with its own text
+    (`[run][Command.run]`) as that text."""
+    return _KDOC_LINK.sub(_linked, comment)
+
+
+def _linked(found: re.Match[str]) -> str:
+    text = found["name"] or found["text"]
+    return f"`{text}`" if re.fullmatch(r"[\w.]+", text) else text

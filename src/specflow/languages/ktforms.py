@@ -72,17 +72,23 @@ def _unasserted(before: Side, old: int, after: Side, new: int) -> bool:
 
 
 def _tested(lines: Sequence[str], number: int, value: str) -> bool:
-    """A condition of a block around line `number` tests `value != null`, alone or with `&&`."""
+    """A condition of a block around line `number` tests `value != null`, alone or with `&&`,
+    and no line since assigns the value or what holds it (`ctx = ctx.parent!!` above
+    `add(ctx.parent!!)`: another context's parent, which may be null)."""
     tested = re.compile(
         rf"\b(?:if|while)\s*\((?![^)]*\|\|)[^)]*(?<![\w.]){re.escape(value)}\s*!=\s*null\b"
     )
+    root = re.escape(value.split(".", 1)[0].rstrip("?"))
+    assigned = re.compile(rf"(?<![\w.]){root}(?:\??\.\w+)*\s*=(?!=)")
     depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
     for above in range(number - 1, max(0, number - GUARD_SCAN), -1):
         text = lines[above - 1]
+        if tested.search(text) and len(text) - len(text.lstrip()) < depth:
+            return True
+        if assigned.search(text):
+            return False
         if not text.strip() or len(text) - len(text.lstrip()) >= depth:
             continue
-        if tested.search(text):
-            return True
         depth = len(text) - len(text.lstrip())
         if fun_defined(text) or depth == 0:
             return False

@@ -32,9 +32,12 @@ def _owner(lines: Sequence[str], line: int, name: str) -> str:
     if not 0 < line <= len(lines):
         return ""
     depth, defined = _indent(lines[line - 1]) + 1, False
+    # a line that starts inside a `"""` string is no code, at any indent
+    raw = sum(text.count('"""') for text in lines[: line - 1]) % 2 == 1
     for number in range(line, max(0, line - OWNER_SCAN), -1):
         text = lines[number - 1]
-        if not text.strip() or _indent(text) >= depth:
+        raw = raw != (number < line and text.count('"""') % 2 == 1)
+        if raw or not text.strip() or _indent(text) >= depth:
             continue
         depth = _indent(text)
         header = spread_header(lines, number) or text  # `) : Base<T> {` closes a header

@@ -67,6 +67,8 @@ def through_self(node: ast.AST, name: str) -> bool:
 
 
 def _self_attribute(target: ast.expr, name: str) -> bool:
+    if isinstance(target, (ast.Tuple, ast.List)):  # `self._buffer, self._n = ...`
+        return any(_self_attribute(item, name) for item in target.elts)
     while isinstance(target, (ast.Subscript, ast.Starred)):
         target = target.value
     return (
