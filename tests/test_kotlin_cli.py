@@ -40,7 +40,8 @@ class AtFileTest {
 
 def test_gradle_source_set_tests_are_tests(repo, cli):
     """CHECK-E72 (ajalt/clikt's `clikt/src/jvmTest/`): a reference in a source set whose name
-    ends in `Test` verifies and implements nothing; `src/commonMain/` stays implementation."""
+    ends in `Test` verifies and implements nothing; `src/commonMain/` stays implementation, and
+    so does `src/SpeedTest/`, which no Gradle source set is named."""
     main = "clikt/src/commonMain/kotlin/parsers/atfile.kt"
     for folder in ("jvmTest", "commonTest", "androidUnitTest"):
         test = f"clikt/src/{folder}/kotlin/parsers/AtFileTest.kt"
@@ -49,6 +50,9 @@ def test_gradle_source_set_tests_are_tests(repo, cli):
         assert f"verifies at {test}:7" in shown and f"implemented at {main}:3" in shown, shown
         assert "untested-requirement" not in cli("check", "HEAD").out
         repo.commit("moved away", {test: None})
+    own = "clikt/src/SpeedTest/kotlin/parsers/AtFileTest.kt"  # a project's code, so named
+    repo.commit("capitalised", {own: TEST})
+    assert f"implemented at {own}:7" in cli("show", "ARGS-1").out
 
 
 KOTLIN = """package com.github.ajalt.clikt.core
