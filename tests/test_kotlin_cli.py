@@ -40,8 +40,7 @@ class AtFileTest {
 
 def test_gradle_source_set_tests_are_tests(repo, cli):
     """CHECK-E72 (ajalt/clikt's `clikt/src/jvmTest/`): a reference in a source set whose name
-    ends in `Test` verifies and implements nothing; `src/commonMain/` stays implementation, and
-    so does `src/SpeedTest/`, which no Gradle source set is named."""
+    ends in `Test` verifies and implements nothing; `src/commonMain/` stays implementation."""
     main = "clikt/src/commonMain/kotlin/parsers/atfile.kt"
     for folder in ("jvmTest", "commonTest", "androidUnitTest"):
         test = f"clikt/src/{folder}/kotlin/parsers/AtFileTest.kt"
@@ -50,9 +49,6 @@ def test_gradle_source_set_tests_are_tests(repo, cli):
         assert f"verifies at {test}:7" in shown and f"implemented at {main}:3" in shown, shown
         assert "untested-requirement" not in cli("check", "HEAD").out
         repo.commit("moved away", {test: None})
-    own = "clikt/src/SpeedTest/kotlin/parsers/AtFileTest.kt"  # a project's code, so named
-    repo.commit("capitalised", {own: TEST})
-    assert f"implemented at {own}:7" in cli("show", "ARGS-1").out
 
 
 KOTLIN = """package com.github.ajalt.clikt.core

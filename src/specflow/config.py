@@ -27,7 +27,7 @@ DEFAULT_TEST_GLOBS = (
         "**/*.spec.jsx",
         "**/__tests__/**",
         "**/src/test/**",
-        "**/src/[a-z]*Test/**",  # CHECK-E72: Gradle source sets, `src/jvmTest/`, `src/androidTest/`
+        "**/src/*Test/**",  # CHECK-E72: Gradle source sets, `src/jvmTest/`, `src/androidTest/`
     ),
     *("Tests/**", "*?Tests.swift", "spec/**", "*_spec.rb"),
 )

@@ -30,7 +30,7 @@ CONFIG_STUB = """# specflow configuration: every key is optional.
 specs_dir = "specs"
 # test_globs = ["**/tests/**", "test/**", "test_*.py", "*_test.py", "*_test.go", "**/*.test.*",
 #               "**/*.spec.ts", "**/*.spec.js", "**/*.spec.tsx", "**/*.spec.jsx",
-#               "**/__tests__/**", "**/src/test/**", "**/src/[a-z]*Test/**", "Tests/**",
+#               "**/__tests__/**", "**/src/test/**", "**/src/*Test/**", "Tests/**",
 #               "*?Tests.swift", "spec/**", "*_spec.rb"]
 # exclude = ["vendor/**"]
 
