@@ -50,11 +50,16 @@ def _callers(repo, cli, files: dict[str, str], bases: str = "") -> list[tuple[st
         '            if " " in val:\n                return repr(val)\n            return val\n',
     )
     repo.commit("quote strings with spaces", {"src/dev.py": quoted})
+    return _places(cli, "_repr")
+
+
+def _places(cli, name: str) -> list[tuple[str, int]]:
+    """The places the ripple of `name` lists in the review of HEAD."""
     data = json.loads(cli("review", "HEAD", "--format", "json").out)
     return [
         (use["path"], use["line"])
         for ripple in data["ripples"]
-        if ripple["symbol"]["name"] == "_repr"
+        if ripple["symbol"]["name"] == name
         for use in ripple["uses"]
     ]
 
@@ -181,13 +186,7 @@ def _buffer_places(repo, cli, codec: str) -> list[tuple[str, int]]:
     repo.commit("base", {"specs/codec.md": CODEC_SPEC, "src/codec.py": codec})
     changed = codec.replace("self._buffer.append(repr(obj))", "self._buffer.append(str(obj))")
     repo.commit("pack with str", {"src/codec.py": changed})
-    data = json.loads(cli("review", "HEAD", "--format", "json").out)
-    return [
-        (use["path"], use["line"])
-        for ripple in data["ripples"]
-        if ripple["symbol"]["name"] == "_buffer"
-        for use in ripple["uses"]
-    ]
+    return _places(cli, "_buffer")
 
 
 def test_another_class_that_binds_the_attribute_keeps_its_own(repo, cli):
@@ -217,12 +216,6 @@ def test_an_attribute_written_in_a_tuple_through_self_is_the_classs(repo, cli):
     `self._buffer = ...` does: `Unpacker`'s own `self._buffer` is left out of its ripple."""
     repo.commit("base", {"specs/codec.md": CODEC_SPEC, "src/codec.py": TUPLED})
     repo.commit("str", {"src/codec.py": TUPLED.replace("[repr(obj)]", "[str(obj)]")})
-    data = json.loads(cli("review", "HEAD", "--format", "json").out)
-    places = [
-        (use["path"], use["line"])
-        for ripple in data["ripples"]
-        if ripple["symbol"]["name"] == "_buffer"
-        for use in ripple["uses"]
-    ]
+    places = _places(cli, "_buffer")
     assert ("src/codec.py", 20) in places, places
     assert not {("src/codec.py", 12), ("src/codec.py", 15)} & set(places), places
