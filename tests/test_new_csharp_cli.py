@@ -358,3 +358,18 @@ def test_a_default_string_ends_no_parameter_list(repo, cli):
             '- `Formatter.Wrap(string open = "(", string close = ")", char quote = \')\')`',
         ]
     ]
+
+
+def test_an_xml_attribute_in_single_quotes_is_read_as_in_double(repo, cli):
+    """NEW-E36: `<see cref='IMediator'/>` and `<paramref name='request'/>` (XML allows either
+    quote) are the names they hold, as in double quotes, not dropped as unknown tags."""
+    code = "public class Sender\n{\n    /// <summary>Sends <paramref name='request'/> through"
+    code += " <see cref='T:MediatR.IMediator'/>.</summary>\n    public void Send(object request)"
+    code += " { }\n}\n"
+    assert drafted(repo, cli, {"src/Sender.cs": code}) == [
+        [
+            "Draft: `src/Sender.cs`",
+            "- `class Sender`",
+            "- `Sender.Send(object request)`: Sends `request` through `MediatR.IMediator`.",
+        ]
+    ]

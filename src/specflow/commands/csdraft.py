@@ -182,11 +182,11 @@ def _doc_above(lines: Sequence[str], number: int) -> str:
 
 
 # NEW-E36: what an XML doc comment's summary shows as code, as the name in backticks
-_REFERENCE = re.compile(
-    r"<see\s+(?:cref|langword)\s*=\s*\"(?:\w:)?(?P<cref>[^\"]*)\"\s*/>"
-    r"|<see\s+href\s*=\s*\"(?P<href>[^\"]*)\"\s*/>"
+_REFERENCE = re.compile(  # an attribute's value in either quotes: `cref="X"`, `cref='X'`
+    r"<see\s+(?:cref|langword)\s*=\s*([\"'])(?:\w:)?(?P<cref>(?:(?!\1).)*)\1\s*/>"
+    r"|<see\s+href\s*=\s*([\"'])(?P<href>(?:(?!\3).)*)\3\s*/>"
     r"|<see\b[^>]*>(?P<text>.*?)</see\s*>"
-    r"|<(?:paramref|typeparamref)\s+name\s*=\s*\"(?P<name>[^\"]*)\"\s*/>"
+    r"|<(?:paramref|typeparamref)\s+name\s*=\s*([\"'])(?P<name>(?:(?!\6).)*)\6\s*/>"
     r"|<c>(?P<code>.*?)</c>"
     r"|(?P<tag></?\w[^<>]*>)",  # any other tag, dropped
     re.S,
