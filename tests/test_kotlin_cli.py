@@ -271,3 +271,18 @@ def test_a_raw_string_at_the_margin_holds_no_declaration(repo, cli):
             "- `Script.zsh(name)`",
         ]
     ]
+
+
+def test_a_kdoc_above_an_annotation_over_several_lines_is_read(repo, cli):
+    """NEW-E37 (the review of NEW-E34): the KDoc above `@Deprecated(` ... `)` documents the
+    function below the annotation, as the one above a one-line annotation does; the `)` that
+    closes a value's call above a function is no annotation, and lends it no comment."""
+    code = '/** Find the object. */\n@Deprecated(\n    "use findObject",\n'
+    code += '    ReplaceWith("findObject()"),\n)\nfun Context.lookup(key: String): Any? = null\n\n'
+    code += "/** A value. */\nval x = listOf(\n    1,\n)\nfun bare() = 2\n"
+    repo.commit("code", {"src/Lookup.kt": code})
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    assert [c.text.splitlines() for c in spec.context] == [
+        ["Draft: `src/Lookup.kt`", "- `Context.lookup(key)`: Find the object.", "- `bare()`"]
+    ]

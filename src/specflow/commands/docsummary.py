@@ -103,10 +103,36 @@ _ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*(?://.*)?$")
 
 def doc_comment(lines: Sequence[str], number: int) -> str:
     """The comment that documents the definition on line `number`: NEW-E12: above the
-    attributes between them (`/// A request.` over `#[derive(Debug)]`)."""
-    while number > 0 and _ATTRIBUTE.match(lines[number - 1]):
-        number -= 1
+    attributes between them (`/// A request.` over `#[derive(Debug)]`); NEW-E37: an
+    annotation over several lines (`@Deprecated(` ... `)`) is one."""
+    while number > 0:
+        if _ATTRIBUTE.match(lines[number - 1]):
+            number -= 1
+        elif (opened := _annotation_opened(lines, number - 1)) is not None:
+            number = opened
+        else:
+            break
     return comment_above(lines, number)
+
+
+ANNOTATION_LINES = 20  # the lines an annotation's arguments may span
+
+
+def _annotation_opened(lines: Sequence[str], last: int) -> int | None:
+    """The line where the annotation that closes on line `last` opens (`@Deprecated(`), when
+    its parentheses balance there, else None."""
+    if not lines[last].rstrip().endswith(")"):
+        return None
+    depth = 0
+    for number in range(last, max(-1, last - ANNOTATION_LINES), -1):
+        text = lines[number]
+        depth += text.count(")") - text.count("(")
+        if depth <= 0:
+            return number if _ANNOTATION_START.match(text) else None
+    return None
+
+
+_ANNOTATION_START = re.compile(r"\s*@[\w.:]+\s*\(")
 
 
 COMMENT_LINES = 200  # a Javadoc above a class may be long
