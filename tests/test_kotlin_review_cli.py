@@ -294,3 +294,15 @@ def test_a_raw_string_at_the_margin_keeps_a_functions_class(repo, cli):
     repo.commit("its text", {"src/Command.kt": inside.replace("  none", "  nothing")})
     asked = _asked(review_json(cli, "HEAD", "--all"))
     assert asked.get(16) == [("changes", "buildOrNull")], asked
+
+
+def test_a_go_field_named_fun_defines_no_function(repo, cli):
+    """REVIEW-E411, adversarial (the review of the change: BurntSushi/toml's `encode_test.go`
+    holds `fun func()`, a struct field): Kotlin's `fun name(` is read in Kotlin files alone,
+    so a Go field's type is no function `func` the change defines and no test mentions."""
+    spec = '---\nid: ENC\nscope: ["*.go"]\n---\n# Encoding\n\n## Requirements\n- ENC-1: A value.\n'
+    code = "package toml\n\ntype tester struct {\n\tname string\n\tfun  func()\n}\n"
+    repo.commit("base", {"specs/enc.md": spec, "helpers.go": code})
+    repo.commit("returns", {"helpers.go": code.replace("func()", "func() error")})
+    data = review_json(cli, "HEAD")
+    assert [u["name"] for u in data["untested"]] == [], data["untested"]

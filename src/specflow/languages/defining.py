@@ -142,7 +142,8 @@ RUBY_OPERATOR = re.compile(
 def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
-    if kotlin := fun_defined(text):  # REVIEW-E411: `fun Receiver.name(` defines `name`
+    # REVIEW-E411: `fun Receiver.name(` defines `name`, in Kotlin (or where the path is unsaid)
+    if (not path or path.endswith((".kt", ".kts"))) and (kotlin := fun_defined(text)):
         return kotlin
     if operator := RUBY_OPERATOR.match(text):
         return operator[1]

@@ -415,7 +415,8 @@ def in_braces(before: str) -> bool:
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
-    definition = DEFINITION.match(text) or FUN.match(text)  # REVIEW-E411
+    kotlin = path.endswith((".kt", ".kts"))  # REVIEW-E411: Go's field `fun func()` defines none
+    definition = DEFINITION.match(text) or (FUN.match(text) if kotlin else None)
     if definition:
         yield Symbol(definition[1], "function", path, number)
         return
