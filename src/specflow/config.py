@@ -93,6 +93,12 @@ class Config(NamedTuple):
         found += [SOURCE_ROOTS[name] for name in self.sources if name in SOURCE_ROOTS]
         return tuple(dict.fromkeys(found))
 
+    def spec_system(self, path: str) -> bool:
+        """REVIEW-E389: the specs' folders and specflow.toml are the spec system itself, not
+        code a spec should govern (`specflow init`'s specs/README.md and specflow.toml)."""
+        folders = tuple(f"{folder}/" for folder in (self.specs_dir, *self.spec_dirs))
+        return path == "specflow.toml" or path.startswith(folders)
+
 
 def find_root(start: Path) -> Path:
     """The enclosing repository's top folder (a `.git` dir or worktree file), else `start`.

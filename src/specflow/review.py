@@ -32,7 +32,6 @@ from specflow.specset import changed_specs
 from specflow.words import word_set
 
 if TYPE_CHECKING:
-    from specflow.config import Config
     from specflow.languages.base import Symbol
     from specflow.link import Link, Statement
     from specflow.pipeline import Snapshot
@@ -147,32 +146,40 @@ def build(
         _written(change, spec_paths),
         (_by_hunk(change, linking.unsure), scoped),
     )
-    judged = (silent, reasons, spec_paths)
-    return _review(snap, linking, scoped, (ripples, untested), asked, judged)
+    changed = Changed(ripples, untested, silent, reasons, spec_paths)
+    return _review(snap, linking, scoped, asked, changed)
+
+
+class Changed(NamedTuple):
+    """What the review says beside its questions: the ripples, the untested functions, the
+    hunks (by `id`) that change no behaviour, why each affected spec is, the specs changed."""
+
+    ripples: Sequence[Ripple]
+    untested: Sequence[Symbol]
+    silent: Set[int]
+    reasons: Mapping[str, list[str]]
+    spec_paths: Sequence[str]
 
 
 def _review(
     snap: Snapshot,
     linking: Linking,
     scoped: Mapping[str, frozenset[str]],
-    changed: tuple[Sequence[Ripple], Sequence[Symbol]],
     asked: Asked,
-    judged: tuple[Set[int], Mapping[str, list[str]], Sequence[str]],
+    changed: Changed,
 ) -> Review:
-    """The review from the questions asked (`changed`: the ripples and untested functions;
-    `judged`: the silent hunks, why each spec is affected, the specs the change changes)."""
-    specs, base_specs, change = snap.specs, snap.base_specs, snap.change
-    silent, reasons, spec_paths = judged
+    """The review from the questions asked and what else is said of the change."""
+    specs, base_specs, change, silent = snap.specs, snap.base_specs, snap.change, changed.silent
     where = by_id([*snap.references, *snap.message_references])
     reviews = tuple(
-        spec_review(spec, reasons[spec.id], base_specs, where, asked.touched)
+        spec_review(spec, changed.reasons[spec.id], base_specs, where, asked.touched)
         for spec in specs.specs
-        if spec.id in reasons
+        if spec.id in changed.reasons
     ) + deleted(specs, base_specs, where)
     loose = [
         (file.path, hunk)
         for file in change.files
-        if file.path not in spec_paths
+        if file.path not in changed.spec_paths
         for hunk in file.hunks
         if id(hunk) not in asked.hunks and id(hunk) not in silent
     ]
@@ -181,9 +188,10 @@ def _review(
         change.files,
         change.messages,
         reviews,
-        tuple(changed[0]),
-        tuple(changed[1]),
-        tuple(h for path, h in loose if not scoped[path] and not _spec_system(path, snap.config)),
+        tuple(changed.ripples),
+        tuple(changed.untested),
+        # REVIEW-8: the hunks linked to no spec, but the spec system's own (REVIEW-E389)
+        tuple(h for path, h in loose if not scoped[path] and not snap.config.spec_system(path)),
         len(specs.specs) + sum(review.deleted for review in reviews),
         tuple(_referenced(question, where) for question in asked.shown),
         asked.total - len(asked.shown),
@@ -195,14 +203,6 @@ def _review(
         _unasked(loose, scoped, snap.config.test_globs, linking.tests),
         asked.cut,
     )
-
-
-def _spec_system(path: str, config: Config) -> bool:
-    """REVIEW-8's hunks linked to no spec leave out REVIEW-E389's: the specs' folders and
-    specflow.toml are the spec system itself, not code a spec should govern (`specflow init`'s
-    specs/README.md and specflow.toml)."""
-    folders = tuple(f"{folder}/" for folder in (config.specs_dir, *config.spec_dirs))
-    return path == "specflow.toml" or path.startswith(folders)
 
 
 Value = TypeVar("Value")

@@ -10,10 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from specflow.callargs import closing
-from specflow.commands.docsummary import summary
+from specflow.commands.docsummary import doc_comment, summary
 
 HEADER_LINES = 8  # the lines a method's header may span
-COMMENT_LINES = 200
 COMMENT_CHARS = 4000  # a summary comes first: no need to read (quadratically) past it
 _MODIFIERS = (
     r"(?:(?:public|private|protected|internal|static|virtual|override|abstract|sealed|async"
@@ -64,7 +63,7 @@ def cs_members(data: bytes) -> Iterator[tuple[str, str]]:
     for signature, number in _declarations(lines):
         first.setdefault(signature, number)
     for signature, number in first.items():
-        yield signature, summary(xml_doc(_doc_above(lines, number)))
+        yield signature, summary(xml_doc(doc_comment(lines, number)))
 
 
 def _declarations(lines: Sequence[str]) -> Iterator[tuple[str, int]]:
@@ -167,18 +166,6 @@ def _left_open(found: re.Match[str]) -> str:
     if found["raw"] is not None:
         return "" if found["ended"] else found["raw"]
     return ""
-
-
-def _doc_above(lines: Sequence[str], number: int) -> str:
-    """The `///` lines right above line `number`, or above the attributes between them."""
-    kept: list[str] = []
-    for line in reversed(lines[max(0, number - COMMENT_LINES) : number]):
-        text = line.strip()
-        if text.startswith("///"):
-            kept.append(text[3:])
-        elif kept or not (text.startswith("[") and text.endswith("]")):
-            break
-    return "\n".join(reversed(kept))
 
 
 # NEW-E36: what an XML doc comment's summary shows as code, as the name in backticks

@@ -97,8 +97,9 @@ def _shown(markup: re.Match[str]) -> str:
     return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])
 
 
-# and Java's `@Override`; a comment may end its line (clikt's `@Suppress("...") // why`)
-_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?)\s*(?://.*)?$")
+# Rust's `#[derive(Debug)]`, Java's `@Override`, C#'s `[DebuggerStepThrough]`; a comment may end
+# its line (clikt's `@Suppress("...") // why`)
+_ATTRIBUTE = re.compile(r"\s*(?:#\[.*\]|@[\w.]+(?:\(.*\))?|\[[A-Z].*\])\s*(?://.*)?$")
 
 
 def doc_comment(lines: Sequence[str], number: int) -> str:

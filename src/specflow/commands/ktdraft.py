@@ -10,12 +10,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from specflow.commands.docsummary import doc_comment, summary
+from specflow.languages.ktforms import MODIFIERS
 
-_MODIFIER = (
-    r"(?:public|internal|private|protected|open|abstract|sealed|data|inline|value|enum"
-    r"|annotation|inner|suspend|operator|infix|tailrec|external|override|expect|actual|final"
-    r"|companion|fun(?=\s+interface))"
-)
+_MODIFIER = rf"(?:{MODIFIERS}|companion|fun(?=\s+interface))"
 _DECLARATION = re.compile(
     rf"(?P<indent>[ \t]*)(?:@[\w.]+(?:\([^)]*\))?\s+)*(?P<modifiers>(?:{_MODIFIER}\s+)*)"
     r"(?P<kind>class|interface|object|fun)\b\s*(?P<types><(?:[^<>]|<[^<>]*>)*>\s*)?"

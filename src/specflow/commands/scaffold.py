@@ -17,7 +17,7 @@ from specflow.commands.jsexports import js_exports, js_reexports
 from specflow.commands.ktdraft import kt_members
 from specflow.commands.rubyphp import php_defined, ruby_comment, ruby_defined
 from specflow.errors import SpecflowError
-from specflow.globs import CODE_SUFFIXES
+from specflow.globs import CODE_SUFFIXES, KOTLIN_PATHS
 from specflow.ids import SPEC_ID_RE
 from specflow.languages.defining import TYPESCRIPT_PATHS
 from specflow.languages.pysource import parse
@@ -121,7 +121,7 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         lines = data.decode("utf-8", "replace").split("\n")
         found_c = c_functions(lines, header=path.endswith(".h"))
         return _with_symbols(path, "", tuple(_c_symbols(lines, found_c)))
-    if path.endswith((".kt", ".kts")):  # NEW-E34
+    if path.endswith(KOTLIN_PATHS):  # NEW-E34
         return _with_symbols(path, "", _overloads_once(Symbol(*m) for m in kt_members(data)))
     if path.endswith(".cs"):  # NEW-E35
         return _with_symbols(path, "", tuple(Symbol(*member) for member in cs_members(data)))

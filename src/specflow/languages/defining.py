@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from specflow.definitions import GO_METHOD
+from specflow.globs import KOTLIN_PATHS
 from specflow.languages.ktforms import fun_defined
 
 HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
@@ -143,7 +144,7 @@ def definition_at(text: str, path: str = "") -> str:
     if len(text) > LONGEST_DEFINITION:
         return ""
     # REVIEW-E411: `fun Receiver.name(` defines `name`, in Kotlin (or where the path is unsaid)
-    if (not path or path.endswith((".kt", ".kts"))) and (kotlin := fun_defined(text)):
+    if (not path or path.endswith(KOTLIN_PATHS)) and (kotlin := fun_defined(text)):
         return kotlin
     if operator := RUBY_OPERATOR.match(text):
         return operator[1]

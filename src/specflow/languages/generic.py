@@ -11,7 +11,7 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import NO_RENAMES, FileChange, Hunk, Renames
-from specflow.globs import CODE_SUFFIXES, is_comment_line
+from specflow.globs import CODE_SUFFIXES, KOTLIN_PATHS, is_comment_line
 from specflow.languages.base import (
     ITEM,
     ITEM_FUNCTION,
@@ -33,7 +33,7 @@ from specflow.languages.defining import (
     spread_header,
 )
 from specflow.languages.ktforms import FUN, FUN_PREFIX
-from specflow.languages.ktowner import KOTLIN_PATHS, kotlin_owned
+from specflow.languages.ktowner import kotlin_owned
 from specflow.languages.localnames import (
     ATTRIBUTE,
     DEFINITION_SCAN,
@@ -415,7 +415,7 @@ def in_braces(before: str) -> bool:
 
 
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
-    kotlin = path.endswith((".kt", ".kts"))  # REVIEW-E411: Go's field `fun func()` defines none
+    kotlin = path.endswith(KOTLIN_PATHS)  # REVIEW-E411: Go's field `fun func()` defines none
     definition = DEFINITION.match(text) or (FUN.match(text) if kotlin else None)
     if definition:
         yield Symbol(definition[1], "function", path, number)

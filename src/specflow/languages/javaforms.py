@@ -1,18 +1,12 @@
 """Java's spellings that change no behaviour at run time, beyond its tokens (REVIEW-E315): a
-field declared `final` or no longer so; and (REVIEW-E317) a signature's `throws` clause. Kotlin's
-(REVIEW-E412) are read in ktforms."""
+field declared `final` or no longer so; and (REVIEW-E317) a signature's `throws` clause."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from specflow.change import Hunk, Line
-from specflow.languages.ktforms import smart_cast
-
-if TYPE_CHECKING:
-    from specflow.languages.tokens import Sides
 
 Runs = Callable[[Hunk], list[tuple[list[Line], list[Line]]]]
 
@@ -24,11 +18,6 @@ FIELD = re.compile(
     r"[A-Za-z_][\w.]*(?:<[^;=()]*>)?(?:\[\])*\s+[A-Za-z_]\w*\s*(?P<value>=[^;]*)?;\s*\Z"
 )
 _FINAL = re.compile(r"\bfinal\s+")
-
-
-def jvm_spelled(path: str, hunks: Sequence[Hunk], runs: Runs, sides: Sides) -> set[int]:
-    """Java's hunks that change nothing at run time (REVIEW-E315), or Kotlin's (REVIEW-E412)."""
-    return final_fields(hunks, runs) if path.endswith(".java") else smart_cast(hunks, runs, sides)
 
 
 def final_fields(hunks: Sequence[Hunk], runs: Runs) -> set[int]:

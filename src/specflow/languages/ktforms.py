@@ -15,15 +15,17 @@ if TYPE_CHECKING:
     from specflow.languages.javaforms import Runs
     from specflow.languages.tokens import Side, Sides
 
-_MODIFIERS = (
-    r"(?:public|private|protected|internal|open|final|abstract|override|suspend|inline"
-    r"|operator|infix|tailrec|external|actual|expect)"
+# the modifiers a declaration may open with (a `companion object` and a `fun interface` are read
+# by the patterns that need them)
+MODIFIERS = (
+    r"(?:public|private|protected|internal|open|final|abstract|sealed|data|enum|inner|value"
+    r"|annotation|override|suspend|inline|operator|infix|tailrec|external|actual|expect)"
 )
 # `CliktCommand.`, `List<T>.`, `String?.`, `Map.Entry<K, V>.`: the receiver of an extension
 _RECEIVER = r"[A-Za-z_][\w.]*(?:<[^()\n]*?>)?\??\s*\.\s*"
 # what comes between `fun` and the name it defines; the name is followed by its parameters
 FUN_PREFIX = rf"\bfun\s+(?:<[^\n]*?>\s*)?(?:{_RECEIVER})?(?=[A-Za-z_]\w*\s*\()"
-FUN = re.compile(rf"\s*(?:@[\w.:]+(?:\([^()\n]*\))?\s+)*(?:{_MODIFIERS}\s+)*{FUN_PREFIX}(\w+)")
+FUN = re.compile(rf"\s*(?:@[\w.:]+(?:\([^()\n]*\))?\s+)*(?:{MODIFIERS}\s+)*{FUN_PREFIX}(\w+)")
 
 
 def fun_defined(text: str) -> str:

@@ -8,14 +8,13 @@ import re
 from collections.abc import Sequence
 
 from specflow.languages.defining import definition_at, spread_header
+from specflow.languages.ktforms import MODIFIERS
 
-KOTLIN_PATHS = (".kt", ".kts")
 OWNER_SCAN = 400  # lines read above a change for the class that holds it
 
 _CLASS = re.compile(
     r"\s*(?:@[\w.:]+(?:\([^()\n]*\))?\s+)*"
-    r"(?:(?:public|private|protected|internal|open|final|abstract|sealed|data|enum|inner|value"
-    r"|annotation|expect|actual|fun)\s+)*"
+    rf"(?:(?:{MODIFIERS}|fun(?=\s+interface))\s+)*"
     r"(?:(companion)\s+object\b|(?:class|interface|object)\s+([A-Za-z_]\w*))"
 )
 _ANONYMOUS = re.compile(r"(?:^|[\s=(,])object\s*[:{]")  # `object : Comparator<T> {`

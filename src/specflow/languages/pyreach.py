@@ -54,7 +54,7 @@ def function_reach(method: bool, nested: bool) -> str:
 def write_reach(node: ast.AST, name: str, function: str, nested: bool, class_body: bool) -> str:
     """A written name's: written through an object or in a class body, a module's global
     (assigned at its top level, or mutated by its functions), or a closure's (unsaid)."""
-    if any(_through_object(target, name) for target in _targets(node)):
+    if any(_written_attribute(target, name) for target in _targets(node)):
         return ATTRIBUTE
     if not function:
         return ATTRIBUTE if class_body else GLOBAL
@@ -63,19 +63,11 @@ def write_reach(node: ast.AST, name: str, function: str, nested: bool, class_bod
 
 def through_self(node: ast.AST, name: str) -> bool:
     """REVIEW-E410: the statement writes `self.name` (or its item, or mutates it)."""
-    return any(_self_attribute(target, name) for target in _targets(node))
-
-
-def _self_attribute(target: ast.expr, name: str) -> bool:
-    if isinstance(target, (ast.Tuple, ast.List)):  # `self._buffer, self._n = ...`
-        return any(_self_attribute(item, name) for item in target.elts)
-    while isinstance(target, (ast.Subscript, ast.Starred)):
-        target = target.value
-    return (
-        isinstance(target, ast.Attribute)
-        and target.attr == name
-        and isinstance(target.value, ast.Name)
-        and target.value.id == "self"
+    return any(
+        isinstance(found := _written_attribute(target, name), ast.Attribute)
+        and isinstance(found.value, ast.Name)
+        and found.value.id == "self"
+        for target in _targets(node)
     )
 
 
@@ -89,14 +81,15 @@ def _targets(node: ast.AST) -> list[ast.expr]:
     return []
 
 
-def _through_object(target: ast.expr, name: str) -> bool:
+def _written_attribute(target: ast.expr, name: str) -> ast.Attribute | None:
+    """The attribute `name` that `target` writes (`x.name`, `x.name[k]`, in a tuple), if any."""
     if isinstance(target, ast.Attribute):
-        return target.attr == name
+        return target if target.attr == name else None
     if isinstance(target, (ast.Subscript, ast.Starred)):
-        return _through_object(target.value, name)
+        return _written_attribute(target.value, name)
     if isinstance(target, (ast.Tuple, ast.List)):
-        return any(_through_object(element, name) for element in target.elts)
-    return False
+        return next(filter(None, (_written_attribute(item, name) for item in target.elts)), None)
+    return None
 
 
 BINDERS = frozenset({ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith})

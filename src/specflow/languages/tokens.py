@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from specflow.change import NO_RENAMES, Hunk, Line, Renames
-from specflow.globs import go_directive, line_comment, magic_comment
+from specflow.globs import KOTLIN_PATHS, go_directive, line_comment, magic_comment
 from specflow.languages.respelled import ASI, spelling
 from specflow.languages.tstypes import (
     TYPESCRIPT,
@@ -130,10 +130,14 @@ def generic_noop_hunks(
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
-    if path.endswith((".java", ".kt", ".kts")) and len(found) < len(hunks):  # REVIEW-E315
-        from specflow.languages.javaforms import jvm_spelled  # REVIEW-E412: Kotlin's too
+    if path.endswith(".java") and len(found) < len(hunks):  # REVIEW-E315
+        from specflow.languages.javaforms import final_fields  # off other languages' path
 
-        found |= jvm_spelled(path, hunks, runs, sides)
+        found |= final_fields(hunks, runs)
+    if path.endswith(KOTLIN_PATHS) and len(found) < len(hunks):  # REVIEW-E412
+        from specflow.languages.ktforms import smart_cast  # off other languages' path
+
+        found |= smart_cast(hunks, runs, sides)
     if path.endswith(".go") and commas is not None and len(found) < len(hunks):
         found |= _go_spelled(hunks, sides, commas, renames)
     if len(found) < len(hunks) and path.endswith(MOVES_PATHS):
