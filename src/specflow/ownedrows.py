@@ -1,11 +1,15 @@
 """REVIEW-E213: a hunk inside a definition that some specs' statements name belongs to those
 specs; another spec's statement that a common identifier alone links (`TypeError`, or a name
-statements of several specs name) shares words with the hunk, no more. Pure: rows in, rows out."""
+statements of several specs name) shares words with the hunk, no more. REVIEW-E414: so does a
+statement whose `self.name` the hunk meets inside another class than the one it names. Pure:
+rows in, rows out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
+from specflow.change import FileChange
 from specflow.hunkcode import BUILTIN_ERRORS
 from specflow.link import Corpus, LinkRow
 from specflow.linkmatch import ENCLOSING, IDENTIFIER, WORDS
@@ -24,14 +28,50 @@ def foreign_common_demoted(corpus: Corpus, rows: Sequence[LinkRow]) -> list[Link
         return list(rows)
     kept = []
     for row in rows:
-        at, number, doc, kind, names, words = row
+        at, number, doc, kind, names, _ = row
         specs = owners.get((at, number))
         foreign = specs and corpus.statements[doc].spec not in specs
         if kind == IDENTIFIER and foreign and all(_common(corpus, name) for name in names):
-            spoken = word_set(" ".join(names))
-            row = (at, number, doc, WORDS, (), tuple(w for w in words if w not in spoken))
+            row = _demoted(row)
         kept.append(row)
     return kept
+
+
+def _demoted(row: LinkRow) -> LinkRow:
+    at, number, doc, _, names, words = row
+    spoken = word_set(" ".join(names))
+    return (at, number, doc, WORDS, (), tuple(w for w in words if w not in spoken))
+
+
+def others_attributes_demoted(
+    corpus: Corpus,
+    rows: Sequence[LinkRow],
+    files: Sequence[FileChange],
+    around: Mapping[str, Mapping[int, tuple[str, ...]]],
+) -> list[LinkRow]:
+    """REVIEW-E414: the rows, each link made only by the `self.name`s of a statement about a
+    class (`Packer` writes into `self._buffer`) from a hunk inside other classes (`Unpacker`),
+    made a link by the words they share: two classes' `self._buffer` are two attributes."""
+    kept = []
+    for row in rows:
+        at, number, doc, kind, names, _ = row
+        if kind == IDENTIFIER and all(name.startswith("self.") for name in names):
+            classes = around.get(files[at].path, {}).get(number, ())
+            subject = _subject(corpus.statements[doc].text)
+            if subject and classes and subject not in classes:
+                row = _demoted(row)
+        kept.append(row)
+    return kept
+
+
+_SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.(`])")
+
+
+def _subject(text: str) -> str | None:
+    """The class a statement is about: the first CamelCase name it quotes (`Schema` of
+    `Schema._deserialize()`) before its first `self.`."""
+    found = _SPAN.search(text, 0, max(0, text.find("`self.")))
+    return found[1] if found else None
 
 
 def _common(corpus: Corpus, name: str) -> bool:

@@ -36,7 +36,7 @@ from specflow.linkrows import (
     heading_rows,
 )
 from specflow.model import headline
-from specflow.ownedrows import foreign_common_demoted
+from specflow.ownedrows import foreign_common_demoted, others_attributes_demoted
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -129,6 +129,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
     rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
+    rows = others_attributes_demoted(corpus, rows, change.files, enclosing)  # REVIEW-E414
     links = corpus.links(change.files, rows, scoped, enclosing)
     excludes = (*spec_globs(config), *config.exclude)
     rarity_of = _start_rarity(repo, revision, links, excludes, config.test_globs)

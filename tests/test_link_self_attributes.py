@@ -1,0 +1,76 @@
+"""REVIEW-E414 through the CLI on real repositories: a statement about a class's `self.name`
+(`Packer` keeps its strings in `self._buffer`) is not met by another class's `self._buffer`;
+the class it names, and a statement that names no class before it, still are."""
+
+from __future__ import annotations
+
+import json
+
+SPEC = """---
+id: CODEC
+scope: [src/codec.py]
+---
+# Codec
+
+## Context
+- `Packer` joins the strings it keeps in `self._buffer`.
+- Chunks are joined from `self._chunks` by `Joiner` and `Splitter` alike.
+
+## Requirements
+- CODEC-1: `pack()` returns everything packed so far as one string.
+
+## Edge Cases
+- CODEC-E1: An object whose repr is empty.
+"""
+
+CODEC = """class Packer:
+    def __init__(self):
+        self._buffer = []
+
+    def pack(self, obj):
+        self._buffer.append(repr(obj))
+        return "".join(self._buffer)
+
+
+class Unpacker:
+    def __init__(self):
+        self._buffer = bytearray()
+        self._chunks = []
+
+    def feed(self, data):
+        self._buffer.extend(data)
+        self._chunks.append(data)
+"""
+
+
+def _evidence(repo, cli, old: str, new: str) -> dict[int, tuple[str, list[str]]]:
+    """By line of specs/codec.md, the evidence of each question once `old` becomes `new`."""
+    repo.commit("base", {"specs/codec.md": SPEC, "src/codec.py": CODEC})
+    repo.commit("change", {"src/codec.py": CODEC.replace(old, new)})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    return {
+        q["statement"]["line"]: (q["evidence"]["kind"], q["evidence"].get("names", []))
+        for q in data["questions"]
+    }
+
+
+def test_another_classs_attribute_of_the_same_name_is_no_identifier(repo, cli):
+    """REVIEW-E414 (msgpack/msgpack-python `500a238`): `Unpacker._reserve` writing its own
+    `self._buffer` was asked about "`Packer` writes into `self._buffer`" on that name alone."""
+    found = _evidence(repo, cli, "self._buffer.extend(data)", "self._buffer += data")
+    assert found.get(8, ("", []))[0] != "identifier", found
+
+
+def test_the_named_classs_attribute_is_still_an_identifier(repo, cli):
+    """REVIEW-E414, adversarial: `Packer.pack` writing `self._buffer` is the statement's."""
+    found = _evidence(repo, cli, "self._buffer.append(repr(obj))", "self._buffer.append(str(obj))")
+    kind, names = found.get(8, ("", []))
+    assert kind in ("identifier", "identifier-part") and names == ["self._buffer"], found
+
+
+def test_a_statement_naming_no_class_before_the_attribute_keeps_it(repo, cli):
+    """REVIEW-E414, adversarial: "Chunks are joined from `self._chunks` by `Joiner`" says of no
+    one class whose `self._chunks` it is: `Unpacker.feed` writing it still meets it."""
+    found = _evidence(repo, cli, "self._chunks.append(data)", "self._chunks.insert(0, data)")
+    kind, names = found.get(9, ("", []))
+    assert kind in ("identifier", "identifier-part") and names == ["self._chunks"], found
