@@ -99,12 +99,8 @@ def _with_untracked_specs(
     track yet is part of the change too, so that it is judged."""
     # every spec folder: an OpenSpec or Kiro spec git tracks is no new spec (CHECK-E7)
     tracked = {path for _, _, path in gitread.list_tree(repo.root, None, *config.spec_dirs)}
-    listed = {file.path for file in change.files}
-    new = [
-        FileChange(spec.path, "added")
-        for spec in specs.specs
-        if spec.path not in tracked and spec.path not in listed
-    ]
+    known = tracked | {file.path for file in change.files}
+    new = [FileChange(spec.path, "added") for spec in specs.specs if spec.path not in known]
     return change._replace(files=(*change.files, *new)) if new else change
 
 
@@ -355,6 +351,10 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
         tests=tests,
         excused=_excused(repo, snap) if snap.revision.mode == "range" else frozenset(),
     )
+    if any(finding.rule == "unreferenced-requirement" for finding in findings):
+        from specflow.gaps import placed  # CHECK-E73: only when a requirement is unreferenced
+
+        findings = list(placed(repo, snap, findings))
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
 

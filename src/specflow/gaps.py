@@ -1,0 +1,101 @@
+"""CHECK-E73: where an unreferenced requirement is implemented, as far as its own words tell: the
+definitions it quotes (`verify_password()`, `Session.send`) that the resulting tree defines in
+its spec's scope. A spec written over existing code starts with every requirement a gap; the
+error then says which line a comment naming the ID belongs on. Loaded only when there is a gap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from specflow import gitread
+from specflow.gitio import RepoInfo
+from specflow.globs import matches
+from specflow.languages.defining import definition_at
+from specflow.model import Finding, Requirement, Spec
+from specflow.refs import path_of, raw_rows
+from specflow.specset import spec_globs
+
+if TYPE_CHECKING:
+    from specflow.pipeline import Snapshot
+
+RULE = "unreferenced-requirement"
+SHOWN = 2  # places named in one error: the first definitions its text quotes
+# a quoted name: `verify_password()`, `Session.send`, `users.password_hash`
+_QUOTED = re.compile(r"`([A-Za-z_][\w.]*?)(?:\(\))?`")
+# a name a file's top level binds: `IDLE_MINUTES = 30`, `export const MAX = 3`, `pub const X: u8 =`
+_TOP_LEVEL = re.compile(
+    r"(?:export\s+)?(?:(?:pub\s+)?(?:const|let|var|static)\s+(?:mut\s+)?)?([A-Za-z_]\w*)\s*"
+    r"(?::[^=]*)?=(?!=)"
+)
+_IMPLEMENTED = "where it is implemented"
+
+Place = tuple[str, int]
+
+
+def placed(repo: RepoInfo, snap: Snapshot, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """The findings, each unreferenced requirement's naming the definitions it quotes that the
+    resulting tree holds in its spec's scope (outside the specs, the excluded and the tests)."""
+    config, revision, specs = snap.config, snap.revision, snap.specs
+    excludes, tests = (*spec_globs(config), *config.exclude), config.test_globs
+    gaps = {(f.path, f.line) for f in findings if f.rule == RULE}
+    items = {
+        (item.path, item.line): (spec, item)
+        for spec in specs.specs
+        for item in spec.requirements
+        if (item.path, item.line) in gaps
+    }
+    quoted = {key: _quoted(item.text) for key, (_, item) in items.items()}
+    searched = sorted({name.rsplit(".", 1)[-1] for names in quoted.values() for name in names})
+    args = gitread.grep_args(searched, revision, excludes, words=True)
+    rows = raw_rows([gitread.grep(repo.root, args)], revision.tree)
+    defined = _definitions((row for row in rows if not matches(path_of(row[0]), tests)), searched)
+    return tuple(
+        _told(finding, _places(*items[key], quoted[key], defined))
+        if finding.rule == RULE and (key := (finding.path, finding.line)) in items
+        else finding
+        for finding in findings
+    )
+
+
+def _quoted(text: str) -> list[str]:
+    return list(dict.fromkeys(found[1] for found in _QUOTED.finditer(text)))
+
+
+def _definitions(
+    rows: Iterable[tuple[bytes, bytes, bytes]], names: Sequence[str]
+) -> dict[str, list[Place]]:
+    """Each searched name → the lines that define it, in the order git lists them."""
+    wanted = set(names)
+    found: dict[str, list[Place]] = {}
+    for raw_path, number, text in rows:
+        path, line = path_of(raw_path), text.decode("utf-8", "replace")
+        name = definition_at(line, path) or ((top := _TOP_LEVEL.match(line)) and top[1])
+        if name in wanted:
+            found.setdefault(name, []).append((path, int(number)))
+    return found
+
+
+def _places(
+    spec: Spec, item: Requirement, quoted: Sequence[str], defined: Mapping[str, list[Place]]
+) -> list[tuple[str, Place]]:
+    """The quoted names the scope defines, each at its first definition there."""
+    places = []
+    for name in quoted:
+        inside = [p for p in defined.get(name.rsplit(".", 1)[-1], ()) if _governed(spec, p[0])]
+        if inside:
+            places.append((name, inside[0]))
+    return places[:SHOWN]
+
+
+def _governed(spec: Spec, path: str) -> bool:
+    return matches(path, spec.scope) if spec.scope else True
+
+
+def _told(finding: Finding, places: Sequence[tuple[str, Place]]) -> Finding:
+    if not places:
+        return finding
+    said = ", ".join(f"`{name}` is defined at {path}:{line}" for name, (path, line) in places)
+    message = finding.message.replace(_IMPLEMENTED, f"{_IMPLEMENTED} ({said})", 1)
+    return finding._replace(message=message)

@@ -1,0 +1,78 @@
+"""CHECK-E73 through the CLI on real git repositories: the uvicorn, CLI11 and path-to-regexp
+trials (session 32) each wrote a spec over existing code and met a wall of
+`unreferenced-requirement` errors that said to name the ID "where it is implemented", but not
+where that is; the definitions a requirement quotes are where, and the error now names them."""
+
+from __future__ import annotations
+
+SPEC = """---
+id: AUTH
+scope: [src/auth/**]
+---
+# Auth
+
+## Context
+- Passwords are stored as SHA-256 digests.
+
+## Requirements
+- AUTH-1: `verify_password()` compares the SHA-256 digest of the password given.
+- AUTH-2: `Session.expire` ends a session after `IDLE_MINUTES` without a request.
+- AUTH-3: Nobody is told which of the name or the password was wrong.
+
+## Edge Cases
+- AUTH-E1: An empty password.
+"""
+
+LOGIN = """import hashlib
+
+IDLE_MINUTES = 30
+
+
+def verify_password(stored, given):
+    return stored == hashlib.sha256(given.encode()).hexdigest()
+
+
+class Session:
+    def expire(self, now):
+        return now - self.last > IDLE_MINUTES * 60
+"""
+
+ELSEWHERE = "def verify_password(stored, given):\n    return False\n"
+TEST = "def verify_password(stored, given):\n    return True\n\n\ndef test_login():\n    pass\n"
+
+
+def _errors(repo, cli) -> dict[str, str]:
+    """By ID, the `unreferenced-requirement` line of a staged change in the spec's scope."""
+    repo.commit(
+        "spec over existing code",
+        {
+            "specs/auth.md": SPEC,
+            "src/auth/login.py": LOGIN,
+            "src/other.py": ELSEWHERE,
+            "tests/test_login.py": TEST,
+        },
+    )
+    repo.stage({"src/auth/login.py": LOGIN.replace("30", "45")})
+    result = cli("check", "--staged")
+    assert result.code == 1, result
+    lines = [line for line in result.out.splitlines() if "referenced nowhere" in line]
+    return {line.split("] ", 1)[1].split(" ", 1)[0]: line for line in lines}
+
+
+def test_an_unreferenced_requirement_is_told_where_the_names_it_quotes_are_defined(repo, cli):
+    """CHECK-E73: AUTH-1 quotes `verify_password()`, defined at src/auth/login.py:6; AUTH-2
+    `Session.expire` (its `expire`, line 11) and `IDLE_MINUTES` (line 3): the first two."""
+    errors = _errors(repo, cli)
+    assert "`verify_password` is defined at src/auth/login.py:6" in errors["AUTH-1"], errors
+    assert "`Session.expire` is defined at src/auth/login.py:11" in errors["AUTH-2"], errors
+    assert "`IDLE_MINUTES` is defined at src/auth/login.py:3" in errors["AUTH-2"], errors
+
+
+def test_definitions_outside_the_scope_or_in_tests_are_not_told(repo, cli):
+    """CHECK-E73, adversarial: src/other.py (outside `src/auth/**`) and the test file define
+    `verify_password` too; only the scope's definition is named, and a requirement that quotes
+    no definition keeps the plain error."""
+    errors = _errors(repo, cli)
+    assert "src/other.py" not in errors["AUTH-1"] and "tests/" not in errors["AUTH-1"], errors
+    assert "is defined at" not in errors["AUTH-3"], errors
+    assert "where it is implemented and in its test" in errors["AUTH-3"], errors
