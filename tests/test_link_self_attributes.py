@@ -74,3 +74,49 @@ def test_a_statement_naming_no_class_before_the_attribute_keeps_it(repo, cli):
     found = _evidence(repo, cli, "self._chunks.append(data)", "self._chunks.insert(0, data)")
     kind, names = found.get(9, ("", []))
     assert kind in ("identifier", "identifier-part") and names == ["self._chunks"], found
+
+
+HTTP_SPEC = """---
+id: HTTP
+scope: [src/http.py]
+---
+# HTTP
+
+## Context
+- Each request runs in a `Cycle`: `run_asgi()` calls the app once.
+- A `Streaming` body is read with `iterate()`.
+
+## Requirements
+- HTTP-1: A request gets one response.
+
+## Edge Cases
+- HTTP-E1: An app that sends nothing.
+"""
+
+HTTP = "class Cycle:\n    def run_asgi(self, app):\n        return app(self)  # HTTP-1\n"
+WS = "class WebSocketProtocol:\n    def run_asgi(self, app):\n        return app(self)\n"
+UTIL = "def iterate(body):\n    return iter(body)\n"
+
+
+def _asked(repo, cli, path: str, old: str, new: str) -> dict[int, str]:
+    """By line of specs/http.md, the evidence kind of each question once `path` changes."""
+    files = {"src/http.py": HTTP, "src/ws.py": WS, "src/util.py": UTIL}
+    repo.commit("base", {"specs/http.md": HTTP_SPEC, **files})
+    repo.commit("change", {path: files[path].replace(old, new)})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    return {q["statement"]["line"]: q["evidence"]["kind"] for q in data["questions"]}
+
+
+def test_another_classs_method_of_the_same_name_outside_the_scope_is_not_its_own(repo, cli):
+    """REVIEW-E414 (encode/uvicorn `b9c03a8`): `WebSocketProtocol.run_asgi`, outside the HTTP
+    spec's scope, was asked "Each request runs in a `RequestResponseCycle`: `run_asgi()` ..."
+    as the definition it lies in."""
+    asked = _asked(repo, cli, "src/ws.py", "return app(self)", "return app(self) or None")
+    assert asked.get(8) != "enclosing", asked
+
+
+def test_a_function_no_class_holds_is_still_the_one_named(repo, cli):
+    """REVIEW-E414, adversarial: `iterate()` is a module's function the statement names beside
+    `Streaming`: a change inside it outside the scope still lies in what the statement names."""
+    asked = _asked(repo, cli, "src/util.py", "iter(body)", "iter(list(body))")
+    assert asked.get(9) == "enclosing", asked

@@ -48,30 +48,45 @@ def others_attributes_demoted(
     rows: Sequence[LinkRow],
     files: Sequence[FileChange],
     around: Mapping[str, Mapping[int, tuple[str, ...]]],
+    scoped: Mapping[str, frozenset[str]],
 ) -> list[LinkRow]:
     """REVIEW-E414: the rows, each link made only by the `self.name`s of a statement about a
     class (`Packer` writes into `self._buffer`) from a hunk inside other classes (`Unpacker`),
-    made a link by the words they share: two classes' `self._buffer` are two attributes."""
+    made a link by the words they share: two classes' `self._buffer` are two attributes. So is
+    a link by the method a hunk outside the spec's scope lies in, when the statement says it of
+    another class (`RequestResponseCycle`'s `run_asgi()`, not `WebSocketProtocol`'s)."""
     kept = []
     for row in rows:
         at, number, doc, kind, names, _ = row
+        path, statement = files[at].path, corpus.statements[doc]
+        classes = around.get(path, {}).get(number, ())
         if kind == IDENTIFIER and all(name.startswith("self.") for name in names):
-            classes = around.get(files[at].path, {}).get(number, ())
-            subject = _subject(corpus.statements[doc].text)
-            if subject and classes and subject not in classes:
-                row = _demoted(row)
-        kept.append(row)
+            marker = "`self."
+        elif kind == ENCLOSING and statement.spec not in scoped.get(path, frozenset()):
+            # the classes around the method: a function that no class holds is told nothing
+            marker, classes = names[0].rsplit(".", 1)[-1], classes[:-1]
+        else:
+            kept.append(row)
+            continue
+        subject = _subject(statement.text, marker)
+        kept.append(_demoted(row) if subject and classes and subject not in classes else row)
     return kept
 
 
 _SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.(`])")
 
 
-def _subject(text: str) -> str | None:
+def _subject(text: str, marker: str) -> str | None:
     """The class a statement is about: the first CamelCase name it quotes (`Schema` of
-    `Schema._deserialize()`) before its first `self.`."""
-    found = _SPAN.search(text, 0, max(0, text.find("`self.")))
+    `Schema._deserialize()`) before `marker` (`self.`, or a method's name, first quoted)."""
+    at = text.find(marker) if marker.startswith("`") else _quoted_at(text, marker)
+    found = _SPAN.search(text, 0, max(0, at))
     return found[1] if found else None
+
+
+def _quoted_at(text: str, name: str) -> int:
+    found = re.search(rf"[`.]{re.escape(name)}\b", text)
+    return found.start() if found else -1
 
 
 def _common(corpus: Corpus, name: str) -> bool:
