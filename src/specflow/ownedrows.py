@@ -62,15 +62,20 @@ def others_attributes_demoted(
         classes = around.get(path, {}).get(number, ())
         if kind == IDENTIFIER and all(name.startswith("self.") for name in names):
             marker = "`self."
-        elif kind == ENCLOSING and statement.spec not in scoped.get(path, frozenset()):
+        elif _method_outside(kind, names, classes) and statement.spec not in scoped.get(path, ()):
             # the classes around the method: a function that no class holds is told nothing
-            marker, classes = names[0].rsplit(".", 1)[-1], classes[:-1]
+            marker, classes = classes[-1], classes[:-1]
         else:
             kept.append(row)
             continue
         subject = _subject(statement.text, marker)
         kept.append(_demoted(row) if subject and classes and subject not in classes else row)
     return kept
+
+
+def _method_outside(kind: str, names: Sequence[str], around: Sequence[str]) -> bool:
+    """An `enclosing` link by the innermost definition around the hunk, not by its class."""
+    return kind == ENCLOSING and bool(around) and names[0].rsplit(".", 1)[-1] == around[-1]
 
 
 _SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.(`])")
