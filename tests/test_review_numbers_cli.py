@@ -105,3 +105,31 @@ def test_a_kept_a_one_digit_or_a_quoted_number_asks_nothing_by_it(repo, cli):
         },
     )
     assert "ENC-1" not in _asked(review_json(cli, "HEAD", "--all"))
+
+
+def test_a_hunk_naming_the_id_is_told_the_stated_number_it_stops_writing(repo, cli):
+    """REVIEW-E386 (the path-to-regexp trial's new user, session 32: `combinations >= 256` made
+    `>= 512` under `// PATH-MATCHING-3`, whose text says "More than 256 ..."; the question said
+    only "it names PATH-MATCHING-3"): the ID stays the evidence, and the number it stops writing
+    is told beside it, in the text, the Markdown comment and the JSON."""
+    _base(repo)
+    repo.commit("change", {"enc.py": CODE.replace("    if n < 20:\n", "    if n < 24:  # ENC-1\n")})
+    question = next(
+        q for q in review_json(cli, "HEAD")["questions"] if q["statement"]["id"] == "ENC-1"
+    )
+    assert question["evidence"]["kind"] == "reference"
+    assert question["evidence"]["names"] == ["ENC-1", "20"], question
+    text = cli("review", "HEAD").out
+    assert "it names ENC-1; it stops writing `20`, which the statement states" in text, text
+    comment = cli("comment", "HEAD").out
+    assert "names ENC-1; stops writing 20, which the statement states" in comment, comment
+
+
+def test_a_hunk_naming_the_id_and_keeping_the_number_is_told_the_id_alone(repo, cli):
+    """REVIEW-E386, adversarial: `20` kept on the added side is no number it stops writing."""
+    _base(repo)
+    repo.commit("change", {"enc.py": CODE.replace("    if n < 20:\n", "    if 20 > n:  # ENC-1\n")})
+    question = next(
+        q for q in review_json(cli, "HEAD")["questions"] if q["statement"]["id"] == "ENC-1"
+    )
+    assert question["evidence"]["names"] == ["ENC-1"], question

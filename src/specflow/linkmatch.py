@@ -126,8 +126,10 @@ def keep(found: dict[int, Found], doc: int, kind: str, name: str) -> None:
     have = found.get(doc)
     if have is None or EVIDENCE.index(kind) < EVIDENCE.index(have[0]):
         found[doc] = (kind, (name,))
-    elif have[0] == kind and name not in have[1]:
-        found[doc] = (kind, (*have[1], name))
+    # REVIEW-E386: a number the statement states that the hunk stops writing is told beside the
+    # ID it names: "it names PATH-3; it stops writing `256`, which the statement states"
+    elif (have[0] == kind or (have[0] == REFERENCE and name.isdigit())) and name not in have[1]:
+        found[doc] = (have[0], (*have[1], name))
 
 
 def _with_said(doc: int, hunk_words: Set[str], said: Said) -> Set[str]:
