@@ -17,12 +17,19 @@ WRITE = re.compile(
 NOT_WRITTEN = frozenset({"const", "let", "var", "val", "auto", "_"})
 
 
+# REVIEW-E387: `result.length = len` truncates that array; every other `.length` read is another
+# array's or string's, no reader of what the line writes
+_BUILTIN_MEMBERS = frozenset({"length", "lastIndex"})
+
+
 def line_writes(path: str, text: str) -> Iterator[tuple[str, int, bool]]:
     """The names a line writes, each with where the value written starts, and whether it is
     written through an object (`c.allowed = ...`)."""
+    builtin = _BUILTIN_MEMBERS if path.endswith(SCRIPTS) else frozenset()
     for match in WRITE.finditer(text):
-        if match[1] not in NOT_WRITTEN:
-            yield match[1], match.end(), match[0].startswith(".")
+        through = match[0].startswith(".")
+        if match[1] not in NOT_WRITTEN and not (through and match[1] in builtin):
+            yield match[1], match.end(), through
     if path.endswith(".go") and (declared := _GO_WRITES.match(text)):
         for name in declared["names"].split(","):
             if (name := name.strip()) not in NOT_WRITTEN:
