@@ -195,3 +195,98 @@ def test_c_reads_as_before(repo, cli):
     }
     assert asked[("OPT", 13)] == ["_add_result"], asked
     assert asked[("PARSE", 8)] == ["cJSON_Parse"], asked
+
+
+HEADER = """#pragma once
+namespace CLI {
+class Option {
+  public:
+    /// Clear the parsed results
+    void clear() {
+        results_.clear();  // and the reduced ones
+        proc_results_.clear();
+    }
+
+    Option *needs(Option *opt) {
+        if(opt != this) {
+            needs_.insert(opt);
+        }
+        return this;
+    }
+
+    Option(std::string name, App *parent)
+        : name_(std::move(name)), parent_(parent) {
+        process(name_);
+    }
+};
+}  // namespace CLI
+"""
+
+INLINE = """#pragma once
+#include "../Option.hpp"
+namespace CLI {
+
+CLI11_INLINE int Option::count() const { return 0; }
+
+}  // namespace CLI
+"""
+
+MOVED = """
+CLI11_INLINE void Option::clear() {
+    results_.clear();
+    proc_results_.clear();
+}
+
+CLI11_INLINE Option *Option::needs(Option *opt) {
+    if(opt != this) {
+        needs_.insert(opt);
+    }
+    return this;
+}
+
+CLI11_INLINE Option::Option(std::string name, App *parent)
+    : name_(std::move(name)), parent_(parent) {
+    process(name_);
+}
+"""
+
+DECLARED = {
+    "    void clear() {\n        results_.clear();  // and the reduced ones\n"
+    "        proc_results_.clear();\n    }\n": "    void clear();\n",
+    "    Option *needs(Option *opt) {\n        if(opt != this) {\n"
+    "            needs_.insert(opt);\n        }\n        return this;\n    }\n": (
+        "    Option *needs(Option *opt);\n"
+    ),
+    "    Option(std::string name, App *parent)\n"
+    "        : name_(std::move(name)), parent_(parent) {\n"
+    "        process(name_);\n    }\n": "    Option(std::string name, App *parent);\n",
+}
+
+
+def _moved(repo, cli, moved: str = MOVED) -> dict[str, Any]:
+    files = {"include/CLI/Option.hpp": HEADER, "include/CLI/impl/Option_inl.hpp": INLINE}
+    repo.commit("base", {"specs/opt.md": SPEC.replace('"include/**"', "include/**"), **files})
+    header = HEADER
+    for old, new in DECLARED.items():
+        assert old in header
+        header = header.replace(old, new)
+    inline = INLINE.replace("\n}  // namespace CLI", moved + "\n}  // namespace CLI")
+    files = {"include/CLI/Option.hpp": header, "include/CLI/impl/Option_inl.hpp": inline}
+    repo.commit("move", files)
+    return review_json(cli, "HEAD", "--all")
+
+
+def test_bodies_moved_out_of_a_class_unchanged_change_nothing(repo, cli):
+    """REVIEW-E416 (CLI11 `1daef2ff7`): bodies moved unchanged (a comment dropped) from inside
+    `class Option` to `CLI11_INLINE ... Option::name(...)` in another file of the commit, a
+    constructor's initializers too, are no change in either file: nothing is asked. A body
+    that changes as it moves (`needs_.insert(opt)` now `needs_.emplace`) is a change."""
+    data = _moved(repo, cli)
+    assert data["questions"] == [], _asked(data)
+    assert sorted(data["noop_files"]) == [
+        "include/CLI/Option.hpp",
+        "include/CLI/impl/Option_inl.hpp",
+    ]
+    changed = _moved(repo, cli, MOVED.replace("needs_.insert(opt);", "needs_.emplace(opt);"))
+    assert changed["questions"], changed["noop_files"]
+    assert changed["noop_files"] == [], changed["noop_files"]

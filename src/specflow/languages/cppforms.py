@@ -2,14 +2,15 @@
 specifiers and a template's header, its return type on the line above or its parameters over
 lines (`CLI11_INLINE int Option::_add_result(`, `Option::Option(`, `Option::~Option()`, `bool
 X::operator==(`, `auto X::count() const -> std::size_t {`), defines `method` of `Class` and
-calls neither. No import of its own."""
+calls neither."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-CPP_PATHS = (".cc", ".cpp", ".cxx", ".hpp", ".hh", ".h")
+from specflow.globs import CPP_PATHS
+
 HEADER_LINES = 8  # the lines of a header: a template's, the return type's, the parameters'
 
 _NAME = r"[A-Za-z_]\w*"

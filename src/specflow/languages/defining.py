@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from specflow.definitions import GO_METHOD
-from specflow.globs import KOTLIN_PATHS
-from specflow.languages.cppforms import CPP_PATHS, qualified_at
+from specflow.globs import CPP_PATHS, KOTLIN_PATHS
+from specflow.languages.cppforms import qualified_at
 from specflow.languages.ktforms import fun_defined
 
 HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own

@@ -11,7 +11,7 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import NO_RENAMES, FileChange, Hunk, Renames
-from specflow.globs import CODE_SUFFIXES, KOTLIN_PATHS, is_comment_line
+from specflow.globs import CODE_SUFFIXES, CPP_PATHS, KOTLIN_PATHS, is_comment_line
 from specflow.languages.base import (
     ITEM,
     ITEM_FUNCTION,
@@ -20,7 +20,7 @@ from specflow.languages.base import (
     FileFacts,
     Symbol,
 )
-from specflow.languages.cppforms import CPP_PATHS, qualified_at, qualified_header
+from specflow.languages.cppforms import qualified_at, qualified_header
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
