@@ -480,6 +480,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "identifiers",
         "languages",
         "languages.base",
+        "languages.cppforms",  # REVIEW-E415
         "languages.defining",
         "languages.generic",
         "languages.goarms",

@@ -136,6 +136,7 @@ class Renames(NamedTuple):
 
     names: Mapping[str, str] = MappingProxyType({})
     own_any: bool = False
+    moved: frozenset[tuple[str, ...]] = frozenset()  # REVIEW-E416: C++ bodies moved out of classes
 
 
 NO_RENAMES = Renames()

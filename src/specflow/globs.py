@@ -57,6 +57,7 @@ CODE_SUFFIXES = (
 # not `.jsx`, `.tsx`: JSX text (`<p>Don't</p>`) is neither code nor a string to a scanner
 JS = (".js", ".mjs", ".cjs", ".ts")
 KOTLIN_PATHS = (".kt", ".kts")
+CPP_PATHS = (".cc", ".cpp", ".cxx", ".hpp", ".hh", ".h")  # REVIEW-E415 (`.h`: C's too)
 # REVIEW-E49: languages whose strings name nothing (JS's templates but in `${...}`)
 PLAIN_STRINGS = (*JS, ".go", ".java", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp")
 # REVIEW-E48: languages with `/* ... */` comments (`braces.py`); the strings of these others

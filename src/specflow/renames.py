@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from specflow import gitio, gitread
 from specflow.change import NO_RENAMES, FileChange, Renames, Revision
+from specflow.globs import CPP_PATHS
 from specflow.languages.pydropped import DROPPED, dropped_candidates, looked_up_from
 from specflow.languages.pyrename import rename_candidates, spelled_nowhere
 from specflow.languages.pyshape import Sources
@@ -31,9 +32,19 @@ def change_renames(
 
         go = go_renames(repo, revision, files, known, specs)
     python = _python_renames(repo, revision, files, known, specs)
+    moved = _cpp_moved(files)
     if python.keys() & go.names.keys():
-        return Renames(python, go.own_any)
-    return Renames({**python, **go.names}, go.own_any)
+        return Renames(python, go.own_any, moved)
+    return Renames({**python, **go.names}, go.own_any, moved)
+
+
+def _cpp_moved(files: Sequence[FileChange]) -> frozenset[tuple[str, ...]]:
+    """REVIEW-E416: the C++ bodies the change moves out of a class to another file."""
+    if sum(file.path.endswith(CPP_PATHS) for file in files) < 2:
+        return frozenset()
+    from specflow.languages.cppmoves import moved_bodies  # off the other languages' path
+
+    return moved_bodies(files)
 
 
 def _python_renames(

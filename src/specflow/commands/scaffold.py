@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from specflow.commands.cdraft import c_functions
+from specflow.commands.cppdraft import CPP_DRAFTED, cpp_members, is_cpp
 from specflow.commands.csdraft import cs_members
 from specflow.commands.docsummary import doc_comment as _doc_comment
 from specflow.commands.docsummary import summary as _summary
@@ -117,6 +118,8 @@ def _draft(path: str, read: Callable[[str], bytes | None]) -> DraftedModule:
         return DraftedModule(path, note="could not be read")
     if path.endswith((".rb", ".php")):  # NEW-E26
         return _ruby_or_php(path, data.decode("utf-8", "replace").split("\n"))
+    if path.endswith(CPP_DRAFTED) or (path.endswith(".h") and is_cpp(data)):  # NEW-E38
+        return _with_symbols(path, "", tuple(Symbol(*member) for member in cpp_members(data)))
     if path.endswith((".c", ".h")):  # NEW-E30
         lines = data.decode("utf-8", "replace").split("\n")
         found_c = c_functions(lines, header=path.endswith(".h"))

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from specflow.definitions import GO_METHOD
-from specflow.globs import KOTLIN_PATHS
+from specflow.globs import CPP_PATHS, KOTLIN_PATHS
+from specflow.languages.cppforms import qualified_at
 from specflow.languages.ktforms import fun_defined
 
 HEADER_LINES = 8  # the lines of a header whose `{` is on a line of its own
@@ -146,6 +147,9 @@ def definition_at(text: str, path: str = "") -> str:
     # REVIEW-E411: `fun Receiver.name(` defines `name`, in Kotlin (or where the path is unsaid)
     if (not path or path.endswith(KOTLIN_PATHS)) and (kotlin := fun_defined(text)):
         return kotlin
+    # REVIEW-E415: C++'s `RET Class::method(...) {` defines `method`
+    if (not path or path.endswith(CPP_PATHS)) and (cpp := qualified_at(text, path)):
+        return cpp[1]
     if operator := RUBY_OPERATOR.match(text):
         return operator[1]
     if path.endswith(".swift") and (swift := SWIFT.match(text)):
@@ -197,6 +201,9 @@ def _opened(header: Sequence[tuple[int, str]]) -> Opened | None:
     if len(joined) > LONGEST_DEFINITION:
         return None
     match = DEFINITION.match(joined) or CLASS.match(joined)
+    if match is None and (cpp := qualified_at(joined + " {")):  # REVIEW-E415
+        line = next((number for number, text in header if "::" in text), header[0][0])
+        return Opened(line, cpp[1], joined)
     if match is None:
         method = METHOD.match(joined + " {")
         if method is None or not joined[: method.start(1)].strip():  # REVIEW-E91: a call
@@ -420,9 +427,12 @@ def header_function(header: str) -> str:
     = function (` is `module.exports`, not `function`); REVIEW-E142: a declaration that is no
     function names none, nor (REVIEW-E258) a value declared with a call (`var lock =
     new(sync.RWMutex)` above a Go `type ... interface {` names no function `new`);
-    REVIEW-E411: Kotlin's `fun Receiver.name(` names `name`."""
+    REVIEW-E411: Kotlin's `fun Receiver.name(` names `name`; REVIEW-E415: C++'s `RET
+    Class::name(...)` names `name`."""
     if assigned := assigned_function(header) or fun_defined(header):
         return assigned
+    if cpp := qualified_at(header):
+        return cpp[1]
     header = _VISIBILITY.sub("pub", header)  # REVIEW-E327: `pub(crate)` calls no `pub()`
     words = header.split("(")[0].split()
     if not words or _declares(words, header):

@@ -11,7 +11,7 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import replace
 
 from specflow.change import NO_RENAMES, FileChange, Hunk, Renames
-from specflow.globs import CODE_SUFFIXES, KOTLIN_PATHS, is_comment_line
+from specflow.globs import CODE_SUFFIXES, CPP_PATHS, KOTLIN_PATHS, is_comment_line
 from specflow.languages.base import (
     ITEM,
     ITEM_FUNCTION,
@@ -20,6 +20,7 @@ from specflow.languages.base import (
     FileFacts,
     Symbol,
 )
+from specflow.languages.cppforms import qualified_at, qualified_header
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
@@ -310,6 +311,8 @@ def _definition_above(
         if number != line and (indent >= depth or not text.strip()):
             continue
         # REVIEW-E125: `res.send = function send(body) {` holds it as `res.send`
+        if cpp := qualified_header(lines, number, path):  # REVIEW-E415: `Class::name(`
+            return cpp
         name = assigned_at(text) or definition_at(text, path) or _opened_name(lines, number)
         if not name and (spread := spread_header(lines, number)):  # REVIEW-E271
             text, name = spread, assigned_at(spread) or definition_at(spread, path)
@@ -417,8 +420,9 @@ def in_braces(before: str) -> bool:
 def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symbol]:
     kotlin = path.endswith(KOTLIN_PATHS)  # REVIEW-E411: Go's field `fun func()` defines none
     definition = DEFINITION.match(text) or (FUN.match(text) if kotlin else None)
-    if definition:
-        yield Symbol(definition[1], "function", path, number)
+    cpp = qualified_at(text, path) if path.endswith(CPP_PATHS) else None  # REVIEW-E415
+    if defined := (cpp[1] if cpp else "") or (definition[1] if definition else ""):
+        yield Symbol(defined, "function", path, number)
         return
     for name, end, through in line_writes(path, text):
         producers = tuple(line_producers(text, end))

@@ -134,6 +134,10 @@ def generic_noop_hunks(
         from specflow.languages.javaforms import final_fields  # off other languages' path
 
         found |= final_fields(hunks, runs)
+    if renames.moved and len(found) < len(hunks):  # REVIEW-E416: C++ bodies moved out
+        from specflow.languages.cppmoves import moved_hunks  # off other languages' path
+
+        found |= moved_hunks(hunks, renames.moved)
     if path.endswith(KOTLIN_PATHS) and len(found) < len(hunks):  # REVIEW-E412
         from specflow.languages.ktforms import smart_cast  # off other languages' path
 
