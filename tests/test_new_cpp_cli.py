@@ -201,3 +201,10 @@ def test_a_dot_h_file_is_cpp_when_it_declares_a_class_or_a_namespace(repo, cli):
             "- `Number::str()`: The number as text.",
         ],
     ]
+
+
+def test_a_dot_hh_header_is_drafted_as_cpp(repo, cli):
+    """NEW-E38: `.hh`, C++'s other header suffix, drafts as `.hpp` does (it drafted the path
+    alone: the suffix was no code's)."""
+    context = drafted(repo, cli, {"include/option.hh": OPTION})
+    assert any("OptionBase" in line for lines in context for line in lines), context

@@ -36,6 +36,7 @@ CODE_SUFFIXES = (
     ".cpp",
     ".cxx",
     ".hpp",
+    ".hh",
     ".cs",
     ".swift",
     ".scala",

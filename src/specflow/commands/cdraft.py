@@ -58,7 +58,7 @@ def _signature(joined: str) -> str:
     inside = joined[last.end() : closing(joined, last.end()) or len(joined)]
     if "(" in inside:  # a function pointer among its parameters: named as written
         return f"{last[1]}(...)"
-    names = [_name(part) for part in inside.split(",")]
+    names = [parameter_name(part) for part in inside.split(",")]
     return f"{last[1]}({', '.join(name for name in names if name)})"
 
 
@@ -67,7 +67,7 @@ def _depth(text: str, at: int) -> int:
     return text.count("(", 0, at) - text.count(")", 0, at)
 
 
-def _name(parameter: str) -> str:
+def parameter_name(parameter: str) -> str:
     """A parameter's name (`const char *value` -> `value`), "" for `void` or none."""
     text = parameter.strip()
     if text in ("void", ""):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from specflow.braces import masked
-from specflow.commands.cdraft import _name as parameter_name
+from specflow.commands.cdraft import parameter_name
 from specflow.commands.docsummary import doc_comment, summary
 from specflow.languages.cppforms import qualified_at
 
