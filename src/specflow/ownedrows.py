@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from specflow.change import FileChange
 from specflow.hunkcode import BUILTIN_ERRORS
 from specflow.link import Corpus, LinkRow
-from specflow.linkmatch import ENCLOSING, IDENTIFIER, WORDS
+from specflow.linkmatch import ENCLOSING, IDENTIFIER, REFERENCE, WORDS
 from specflow.words import word_set
 
 
@@ -100,3 +100,15 @@ def _common(corpus: Corpus, name: str) -> bool:
         return True
     specs = {corpus.statements[doc].spec for doc in corpus.by_name.get(name, ())}
     return len(specs) >= 2
+
+
+def named_elsewhere_dropped(rows: Sequence[LinkRow]) -> list[LinkRow]:
+    """REVIEW-E388: the rows, but each link by shared words alone of a hunk to a statement whose
+    ID another hunk of the change names (and this one does not): the author said where it is."""
+    named = {(at, number, doc) for at, number, doc, kind, _, _ in rows if kind == REFERENCE}
+    docs = {doc for _, _, doc in named}
+    return [
+        row
+        for row in rows
+        if row[3] != WORDS or row[2] not in docs or (row[0], row[1], row[2]) in named
+    ]

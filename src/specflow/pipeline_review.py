@@ -36,7 +36,11 @@ from specflow.linkrows import (
     heading_rows,
 )
 from specflow.model import headline
-from specflow.ownedrows import foreign_common_demoted, others_attributes_demoted
+from specflow.ownedrows import (
+    foreign_common_demoted,
+    named_elsewhere_dropped,
+    others_attributes_demoted,
+)
 from specflow.pipeline import (
     CheckResult,
     Snapshot,
@@ -130,6 +134,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     rows += written_rows(corpus, change.files, symbols, scoped)
     rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
     rows = others_attributes_demoted(corpus, rows, change.files, enclosing, scoped)  # -E414
+    rows = named_elsewhere_dropped(rows)  # REVIEW-E388
     links = corpus.links(change.files, rows, scoped, enclosing)
     excludes = (*spec_globs(config), *config.exclude)
     rarity_of = _start_rarity(repo, revision, links, excludes, config.test_globs)
