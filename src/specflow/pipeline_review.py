@@ -128,7 +128,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     stages = zip(*(rows for _, rows in parts), strict=True)
     rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
-    rows = foreign_common_demoted(corpus, rows)  # REVIEW-E213
+    rows = foreign_common_demoted(corpus, rows, change.files)  # REVIEW-E213, REVIEW-E381
     rows = others_attributes_demoted(corpus, rows, change.files, enclosing)  # REVIEW-E414
     links = corpus.links(change.files, rows, scoped, enclosing)
     excludes = (*spec_globs(config), *config.exclude)
