@@ -1,13 +1,14 @@
 """REVIEW-E213: a hunk inside a definition that some specs' statements name belongs to those
 specs; another spec's statement that a common identifier alone links (`TypeError`, or a name
 statements of several specs name) shares words with the hunk, no more. REVIEW-E414: so does a
-statement whose `self.name` the hunk meets inside another class than the one it names. Pure:
-rows in, rows out."""
+statement whose `self.name` the hunk meets inside another class than the one it names.
+REVIEW-E381: a hunk in no definition a spec names belongs to the specs whose statements name an
+identifier it meets that no other spec names. Pure: rows in, rows out."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from specflow.change import FileChange
 from specflow.hunkcode import BUILTIN_ERRORS
@@ -16,14 +17,17 @@ from specflow.linkmatch import ENCLOSING, IDENTIFIER, REFERENCE, WORDS
 from specflow.words import word_set
 
 
-def foreign_common_demoted(corpus: Corpus, rows: Sequence[LinkRow]) -> list[LinkRow]:
-    """The rows, each link of a hunk to a statement of a spec that does not name the definition
-    the hunk lies in (when some spec does: evidence `enclosing`), by identifiers that are all
-    common, made a link by the words they share but the words of those identifiers."""
-    owners: dict[tuple[int, int], set[str]] = {}
-    for at, number, doc, kind, _, _ in rows:
-        if kind == ENCLOSING:
-            owners.setdefault((at, number), set()).add(corpus.statements[doc].spec)
+def foreign_common_demoted(
+    corpus: Corpus, rows: Sequence[LinkRow], files: Sequence[FileChange]
+) -> list[LinkRow]:
+    """The rows, each link of a hunk to a statement of a spec that does not own the hunk, by
+    identifiers that are all common, made a link by the words they share but the words of those
+    identifiers. The specs that name the definition the hunk lies in own it (evidence
+    `enclosing`); when none does, the specs whose own identifiers it meets (REVIEW-E381)."""
+    owners = _owners(corpus, (row for row in rows if row[3] == ENCLOSING))
+    own = (row for row in rows if row[3] == IDENTIFIER and _meets_own(corpus, row, files))
+    for hunk, named in _owners(corpus, own).items():
+        owners.setdefault(hunk, named)
     if not owners:
         return list(rows)
     kept = []
@@ -35,6 +39,30 @@ def foreign_common_demoted(corpus: Corpus, rows: Sequence[LinkRow]) -> list[Link
             row = _demoted(row)
         kept.append(row)
     return kept
+
+
+def _owners(corpus: Corpus, rows: Iterable[LinkRow]) -> dict[tuple[int, int], set[str]]:
+    """Each hunk's specs: those of the statements the rows link it to."""
+    owners: dict[tuple[int, int], set[str]] = {}
+    for at, number, doc, _, _, _ in rows:
+        owners.setdefault((at, number), set()).add(corpus.statements[doc].spec)
+    return owners
+
+
+def _meets_own(corpus: Corpus, row: LinkRow, files: Sequence[FileChange]) -> bool:
+    """Whether the hunk meets a name of the row that one spec's statements name alone, as a name
+    of its own: not only as another object's attribute (`s.replace(...)` is not `replace()`)."""
+    at, number, _, _, names, _ = row
+    hunks = files[at].hunks
+    if number >= len(hunks):
+        return False
+    hunk = hunks[number]
+    text = "\n".join(line.text for line in (*hunk.added, *hunk.removed))
+    for name in names:
+        bare = re.escape(name.split(".", 1)[0])
+        if not _common(corpus, name) and re.search(rf"(?<![\w.$]){bare}(?![\w$])", text):
+            return True
+    return False
 
 
 def _demoted(row: LinkRow) -> LinkRow:
