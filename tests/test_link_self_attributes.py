@@ -120,3 +120,19 @@ def test_a_function_no_class_holds_is_still_the_one_named(repo, cli):
     `Streaming`: a change inside it outside the scope still lies in what the statement names."""
     asked = _asked(repo, cli, "src/util.py", "iter(body)", "iter(list(body))")
     assert asked.get(9) == "enclosing", asked
+
+
+def test_a_function_quoted_before_the_method_is_no_class_it_is_said_of(repo, cli):
+    """REVIEW-E414, adversarial (golang-jwt/jwt `b357385`: "through `EncodeSegment()`/
+    `DecodeSegment()`" took the function `EncodeSegment` for the class `Parser.DecodeSegment`
+    should belong to): a quoted call is no class, and the method still links by enclosing."""
+    spec = HTTP_SPEC.replace(
+        "Each request runs in a `Cycle`: `run_asgi()` calls the app once.",
+        "Bodies pass through `Encode()` before `run_asgi()` sends them.",
+    )
+    files = {"src/http.py": HTTP, "src/ws.py": WS, "src/util.py": UTIL}
+    repo.commit("base", {"specs/http.md": spec, **files})
+    repo.commit("change", {"src/ws.py": WS.replace("return app(self)", "return app(self) or 1")})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    asked = {q["statement"]["line"]: q["evidence"]["kind"] for q in data["questions"]}
+    assert asked.get(8) == "enclosing", asked

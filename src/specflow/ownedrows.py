@@ -106,7 +106,7 @@ def _method_outside(kind: str, names: Sequence[str], around: Sequence[str]) -> b
     return kind == ENCLOSING and bool(around) and names[0].rsplit(".", 1)[-1] == around[-1]
 
 
-_SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.(`])")
+_SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.`])")  # a call `F()` is none
 
 
 def _subject(text: str, marker: str) -> str | None:
