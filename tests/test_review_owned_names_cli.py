@@ -109,3 +109,17 @@ def test_another_objects_method_of_that_name_is_not_the_specs_own(repo, cli):
     method = method.replace("ID_CONTINUE.test(c)", "c.normalize()")
     assert "ID_" not in method
     assert "COMPILE-1" in _asked(repo, cli, method)
+
+
+def test_a_spec_that_does_not_govern_the_file_owns_none_of_its_hunks(repo, cli):
+    """REVIEW-E381, adversarial (auth0/node-jsonwebtoken `084f537`, kjd/python-email-validator
+    `416aeb6`: a name only another spec's statements name, a spec that governs other files,
+    made it the owner of a hunk in sign.js, and SIGN's own Context line was asked no more):
+    with PARSE scoped to another file, COMPILE-1 is still asked of the new function."""
+    elsewhere = PARSE.replace("scope: [src/index.ts]", "scope: [src/parse.ts]")
+    repo.commit(
+        "base", {"specs/parse.md": elsewhere, "specs/compile.md": COMPILE, "src/index.ts": INDEX}
+    )
+    repo.commit("stringify", {"src/index.ts": INDEX + STRINGIFY})
+    asked = [q["statement"]["id"] for q in review_json(cli, "HEAD", "--all")["questions"]]
+    assert "COMPILE-1" in asked, asked

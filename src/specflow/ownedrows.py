@@ -18,16 +18,22 @@ from specflow.words import word_set
 
 
 def foreign_common_demoted(
-    corpus: Corpus, rows: Sequence[LinkRow], files: Sequence[FileChange]
+    corpus: Corpus,
+    rows: Sequence[LinkRow],
+    files: Sequence[FileChange],
+    scoped: Mapping[str, frozenset[str]],
 ) -> list[LinkRow]:
     """The rows, each link of a hunk to a statement of a spec that does not own the hunk, by
     identifiers that are all common, made a link by the words they share but the words of those
     identifiers. The specs that name the definition the hunk lies in own it (evidence
-    `enclosing`); when none does, the specs whose own identifiers it meets (REVIEW-E381)."""
+    `enclosing`); when none does, the specs governing its file whose own identifiers it meets
+    (REVIEW-E381: a spec that does not govern the file owns none of its hunks that way)."""
     owners = _owners(corpus, (row for row in rows if row[3] == ENCLOSING))
     own = (row for row in rows if row[3] == IDENTIFIER and _meets_own(corpus, row, files))
-    for hunk, named in _owners(corpus, own).items():
-        owners.setdefault(hunk, named)
+    for (at, number), named in _owners(corpus, own).items():
+        governing = named & scoped.get(files[at].path, frozenset())
+        if governing:
+            owners.setdefault((at, number), governing)
     if not owners:
         return list(rows)
     kept = []

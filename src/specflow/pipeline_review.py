@@ -132,7 +132,7 @@ def review_of(repo: gitio.RepoInfo, snap: Snapshot, show_all: bool = False) -> R
     stages = zip(*(rows for _, rows in parts), strict=True)
     rows = [row for stage in stages for part in stage for row in part]
     rows += written_rows(corpus, change.files, symbols, scoped)
-    rows = foreign_common_demoted(corpus, rows, change.files)  # REVIEW-E213, REVIEW-E381
+    rows = foreign_common_demoted(corpus, rows, change.files, scoped)  # REVIEW-E213, -E381
     rows = others_attributes_demoted(corpus, rows, change.files, enclosing, scoped)  # -E414
     rows = named_elsewhere_dropped(rows)  # REVIEW-E388
     links = corpus.links(change.files, rows, scoped, enclosing)
