@@ -162,6 +162,14 @@ def test_calls_and_declarations_in_a_body_are_no_definitions(repo, cli):
     assert acts == {"Option"}, declared["questions"]
 
 
+def test_a_long_word_before_a_qualified_call_is_read_at_once(repo, cli):
+    """REVIEW-E415: `std::size_t configuration_results_total = Option::count();` in a body is
+    no header, read at once (it took time exponential in the words' length): `parse`'s."""
+    line = "    std::size_t configuration_results_total_count = Option::count();"
+    asked = _asked(_changed(repo, cli, "    Option::count();", line))
+    assert set(map(tuple, asked.values())) == {(("changes", "parse"),)}, asked
+
+
 PARSE = """#include "cJSON.h"
 
 CJSON_PUBLIC(cJSON *) cJSON_Parse(const char *value)

@@ -72,3 +72,20 @@ def test_a_statement_named_nowhere_in_the_change_is_still_asked_on_words(repo, c
     """REVIEW-E388, adversarial: without the comment, the same words still link PROXY-E1."""
     asked = _asked(repo, cli, CODE.replace(".strip()\n", ".strip().lower()\n"))
     assert "PROXY-E1" in asked, asked
+
+
+def test_a_statement_whose_id_a_hunk_removes_is_still_asked_on_words(repo, cli):
+    """REVIEW-E388, adversarial: a hunk that removes `# PROXY-E1` says where the edge case is no
+    longer, not where it is: the other hunk is still asked PROXY-E1 on its words."""
+    named = CODE.replace("        return hosts[0]\n", "        return hosts[0]  # PROXY-E1\n")
+    repo.commit("base", {"specs/proxy.md": SPEC, "src/proxy.py": named})
+    changed = CODE.replace(".strip()\n", ".strip().lower()\n").replace("[0]\n", "[-1]\n")
+    repo.commit("Use the rightmost host", {"src/proxy.py": changed})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    spans = [
+        (h["start"], h["end"])
+        for q in data["questions"]
+        if q["statement"]["id"] == "PROXY-E1"
+        for h in q["hunks"]
+    ]
+    assert any(start <= 4 <= end for start, end in spans), spans

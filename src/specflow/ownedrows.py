@@ -136,13 +136,25 @@ def _common(corpus: Corpus, name: str) -> bool:
     return len(specs) >= 2
 
 
-def named_elsewhere_dropped(rows: Sequence[LinkRow]) -> list[LinkRow]:
+def named_elsewhere_dropped(rows: Sequence[LinkRow], files: Sequence[FileChange]) -> list[LinkRow]:
     """REVIEW-E388: the rows, but each link by shared words alone of a hunk to a statement whose
-    ID another hunk of the change names (and this one does not): the author said where it is."""
+    ID another hunk of the change names on a line it adds (and this one does not): the author
+    said where it is. A hunk that only removes the ID says where it is no longer."""
     named = {(at, number, doc) for at, number, doc, kind, _, _ in rows if kind == REFERENCE}
-    docs = {doc for _, _, doc in named}
+    docs = {
+        doc
+        for at, number, doc, _, names, _ in rows
+        if (at, number, doc) in named and _adds_any(files, at, number, names)
+    }
     return [
         row
         for row in rows
         if row[3] != WORDS or row[2] not in docs or (row[0], row[1], row[2]) in named
     ]
+
+
+def _adds_any(files: Sequence[FileChange], at: int, number: int, names: Sequence[str]) -> bool:
+    """Whether hunk `number` of file `at` names one of `names` on a line it adds."""
+    hunks = files[at].hunks
+    added = hunks[number].added if number < len(hunks) else ()
+    return any(name in line.text for line in added for name in names if not name.isdigit())

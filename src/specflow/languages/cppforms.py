@@ -21,10 +21,12 @@ _QUALIFIED = re.compile(
     rf"((?:{_NAME}\s*(?:{_ARGUMENTS})?\s*::\s*)+)(~\s*{_NAME}|{_OPERATOR}|{_NAME})\s*\("
 )
 # what may come before the qualified name: macros (`CLI11_INLINE`, `API(int)`), specifiers,
-# `template <typename T>`, `[[nodiscard]]` and the return type's words, `::`, `<...>`, `*`, `&`
+# `template <typename T>`, `[[nodiscard]]` and the return type's words, `::`, `<...>`, `*`, `&`;
+# each word and run of `*&` whole (`\b`, `(?![*&])`): split anywhere, a line that is no header
+# (`int configuration_count = Option::count(x);`) took time exponential in its words' length
 _PREFIX = re.compile(
     r"\s*(?:template\s*<[^;{}]*?>\s*|\[\[[^\]]*\]\]\s*|[A-Z][A-Z0-9_]*\([^()]*\)\s*"
-    rf"|{_NAME}(?:\s*<[^();{{}}=]*>)?\s*(?:::\s*)?|[*&]+\s*)*\Z"
+    rf"|{_NAME}\b(?:\s*<[^();{{}}=]*>)?\s*(?:::\s*)?|[*&]+(?![*&])\s*)*\Z"
 )
 _NOT_TYPES = frozenset(
     {"return", "new", "delete", "throw", "else", "case", "goto", "using", "typedef", "if"}
