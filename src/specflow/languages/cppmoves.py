@@ -130,8 +130,7 @@ def moved_bodies(files: Sequence[FileChange]) -> frozenset[Tokens]:
     for file in files:
         if not file.path.endswith(CPP_PATHS):
             continue
-        if (bodies := inlined_bodies(file.hunks)) is not None:
-            inlined[file.path] = set(bodies)
+        inlined[file.path] = set(inlined_bodies(file.hunks))
         added = [outlined_bodies(hunk) for hunk in file.hunks]
         outlined[file.path] = {body for found in added if found for body in found}
     return frozenset(
