@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from testing.util import review_json
+from testing.util import asked_acts, review_json
 
 SPEC = """---
 id: OPT
@@ -91,14 +91,6 @@ def _changed(repo, cli, old: str, new: str, path: str = "include/CLI/impl/Option
     return review_json(cli, "HEAD", "--all")
 
 
-def _asked(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
-    """Each question's statement line, with what its hunks do."""
-    return {
-        q["statement"]["line"]: [(act["verb"], act["name"]) for act in q["acts"]]
-        for q in data["questions"]
-    }
-
-
 @pytest.mark.parametrize(
     ("old", "new", "line", "name"),
     [
@@ -138,14 +130,14 @@ def _asked(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
 def test_a_qualified_definition_holds_its_body(repo, cli, old, new, line, name):
     """REVIEW-E415: a change inside `RET Option::name(...) {` is a change of `name`, asked of
     the statement naming it, never a call of `Option::name`."""
-    asked = _asked(_changed(repo, cli, old, new))
+    asked = asked_acts(_changed(repo, cli, old, new))
     assert asked.get(line) == [("changes", name)], asked
 
 
 def test_a_changed_definition_line_defines_and_calls_nothing(repo, cli):
     """REVIEW-E415: a definition's own line changed (its `const` dropped) changes `count`."""
     old, new = "auto Option::count() const ->", "auto Option::count() ->"
-    asked = _asked(_changed(repo, cli, old, new))
+    asked = asked_acts(_changed(repo, cli, old, new))
     assert asked.get(14) == [("changes", "count")], asked
 
 
@@ -153,9 +145,9 @@ def test_calls_and_declarations_in_a_body_are_no_definitions(repo, cli):
     """REVIEW-E415: `Option::count();` and `option_->release(args);` in `App::parse` are calls,
     the change is `parse`'s; `std::string name(option_name);` in the constructor declares a
     variable, it defines no function `name`: the change is the constructor's."""
-    calls = _asked(_changed(repo, cli, "option_->release(args);", "option_->release(args, 1);"))
+    calls = asked_acts(_changed(repo, cli, "option_->release(args);", "option_->release(args, 1);"))
     assert calls == {15: [("changes", "parse")]}, calls
-    counted = _asked(_changed(repo, cli, "    Option::count();", "    Option::count(1);"))
+    counted = asked_acts(_changed(repo, cli, "    Option::count();", "    Option::count(1);"))
     assert set(map(tuple, counted.values())) == {(("changes", "parse"),)}, counted
     declared = _changed(repo, cli, "std::string name(option_name);", "std::string name(parent);")
     acts = {act["name"] for q in declared["questions"] for act in q["acts"]}
@@ -166,7 +158,7 @@ def test_a_long_word_before_a_qualified_call_is_read_at_once(repo, cli):
     """REVIEW-E415: `std::size_t configuration_results_total = Option::count();` in a body is
     no header, read at once (it took time exponential in the words' length): `parse`'s."""
     line = "    std::size_t configuration_results_total_count = Option::count();"
-    asked = _asked(_changed(repo, cli, "    Option::count();", line))
+    asked = asked_acts(_changed(repo, cli, "    Option::count();", line))
     assert set(map(tuple, asked.values())) == {(("changes", "parse"),)}, asked
 
 
@@ -290,7 +282,7 @@ def test_bodies_moved_out_of_a_class_unchanged_change_nothing(repo, cli):
     constructor's initializers too, are no change in either file: nothing is asked. A body
     that changes as it moves (`needs_.insert(opt)` now `needs_.emplace`) is a change."""
     data = _moved(repo, cli)
-    assert data["questions"] == [], _asked(data)
+    assert data["questions"] == [], asked_acts(data)
     assert sorted(data["noop_files"]) == [
         "include/CLI/Option.hpp",
         "include/CLI/impl/Option_inl.hpp",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from testing.util import review_json, reviewed_rewrite
+from testing.util import asked_acts, review_json, reviewed_rewrite
 
 SPEC = """---
 id: CMD
@@ -75,14 +75,6 @@ def _changed(repo, cli, old: str, new: str) -> dict[str, Any]:
     return review_json(cli, "HEAD", "--all")
 
 
-def _asked(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
-    """Each question's statement line, with what its hunks do."""
-    return {
-        q["statement"]["line"]: [(act["verb"], act["name"]) for act in q["acts"]]
-        for q in data["questions"]
-    }
-
-
 @pytest.mark.parametrize(
     ("old", "new", "line", "name"),
     [
@@ -103,7 +95,7 @@ def _asked(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
 def test_an_extension_function_holds_its_body(repo, cli, old, new, line, name):
     """REVIEW-E411: a change inside `fun Receiver.name(` is a change of `name`, asked of the
     statement naming it (`inferCommandName()`, `Context.findObject()`), never a call of it."""
-    asked = _asked(_changed(repo, cli, old, new))
+    asked = asked_acts(_changed(repo, cli, old, new))
     assert asked.get(line) == [("changes", name)], asked
 
 
@@ -113,10 +105,10 @@ def test_a_call_in_a_body_is_still_a_call(repo, cli):
     class's, REVIEW-E237); in a top-level `main` the call still asks the statement naming it;
     and a generic receiver's expression body over lines holds its lines."""
     data = _changed(repo, cli, '<String>("key")', '<String>("name")')
-    assert _asked(data) == {14: [("changes", "run")]}, _asked(data)
-    called = _asked(_changed(repo, cli, '<String>("main")', '<String>("other")'))
+    assert asked_acts(data) == {14: [("changes", "run")]}, asked_acts(data)
+    called = asked_acts(_changed(repo, cli, '<String>("main")', '<String>("other")'))
     assert called.get(10) == [("changes", "main")], called
-    spread = _asked(_changed(repo, cli, '    ", "\n', '    "; "\n'))
+    spread = asked_acts(_changed(repo, cli, '    ", "\n', '    "; "\n'))
     assert spread.get(15) == [("changes", "describe")], spread
 
 
@@ -124,7 +116,7 @@ def test_a_class_function_with_an_expression_body_is_its_classs(repo, cli):
     """REVIEW-E411 (clikt `aa982b0`, `b2922a7`): `fun buildOrNull(...) = when (...) {` in a
     companion object is `MultiUsageError`'s: the requirement naming the class is still asked,
     and the change is `buildOrNull`'s, not the class's."""
-    asked = _asked(_changed(repo, cli, "1 -> errors[0]", "1 -> errors.first()"))
+    asked = asked_acts(_changed(repo, cli, "1 -> errors[0]", "1 -> errors.first()"))
     assert asked.get(16) == [("changes", "buildOrNull")], asked
 
 
@@ -282,7 +274,7 @@ def test_a_raw_string_at_the_margin_keeps_a_functions_class(repo, cli):
     repo.commit("base", {"specs/cmd.md": SPEC, "src/Command.kt": SCRIPTED})
     changed = SCRIPTED.replace("1 -> errors[0]", "1 -> errors.first()")
     repo.commit("change", {"src/Command.kt": changed})
-    asked = _asked(review_json(cli, "HEAD", "--all"))
+    asked = asked_acts(review_json(cli, "HEAD", "--all"))
     assert asked.get(16) == [("changes", "buildOrNull")], asked
     inside = changed.replace(
         "            0 -> null\n",
@@ -292,7 +284,7 @@ def test_a_raw_string_at_the_margin_keeps_a_functions_class(repo, cli):
     )
     repo.commit("a string", {"src/Command.kt": inside})
     repo.commit("its text", {"src/Command.kt": inside.replace("  none", "  nothing")})
-    asked = _asked(review_json(cli, "HEAD", "--all"))
+    asked = asked_acts(review_json(cli, "HEAD", "--all"))
     assert asked.get(16) == [("changes", "buildOrNull")], asked
 
 

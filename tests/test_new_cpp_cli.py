@@ -5,15 +5,11 @@ repositories."""
 
 from __future__ import annotations
 
-from specflow.sources.markdown import parse_spec
+from testing.util import drafted_context
 
 
 def drafted(repo, cli, files: dict[str, str | bytes]) -> list[list[str]]:
-    repo.commit("code", files)
-    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "include/**").code == 0
-    assert cli("lint").code == 0
-    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
-    return [c.text.splitlines() for c in spec.context]
+    return drafted_context(repo, cli, files, "include/**")
 
 
 OPTION = """// Copyright (c) 2017-2026

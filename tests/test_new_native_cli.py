@@ -5,15 +5,11 @@ D8: `parse_ipv4addr`, `FRAGMENT`, `ParseError` missing). Through the CLI on real
 
 from __future__ import annotations
 
-from specflow.sources.markdown import parse_spec
+from testing.util import drafted_context
 
 
-def drafted(repo, cli, files: dict[str, str]) -> list[list[str]]:
-    repo.commit("code", files)
-    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", "src/**").code == 0
-    assert cli("lint").code == 0
-    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
-    return [c.text.splitlines() for c in spec.context]
+def drafted(repo, cli, files: dict[str, str | bytes]) -> list[list[str]]:
+    return drafted_context(repo, cli, files)
 
 
 C_CODE = (

@@ -89,3 +89,21 @@ def test_a_statement_whose_id_a_hunk_removes_is_still_asked_on_words(repo, cli):
         for h in q["hunks"]
     ]
     assert any(start <= 4 <= end for start, end in spans), spans
+
+
+def test_an_id_that_only_begins_another_added_id_is_not_named_there(repo, cli):
+    """REVIEW-E388, adversarial: `# PROXY-E1` renumbered `# PROXY-E12` names PROXY-E12, not
+    PROXY-E1 (an ID is a whole word): the other hunk is still asked PROXY-E1 on its words."""
+    spec = SPEC + "- PROXY-E12: A host list with one entry.\n"
+    named = CODE.replace("        return hosts[0]\n", "        return hosts[0]  # PROXY-E1\n")
+    repo.commit("base", {"specs/proxy.md": spec, "src/proxy.py": named})
+    changed = named.replace(".strip()\n", ".strip().lower()\n").replace("-E1\n", "-E12\n")
+    repo.commit("Renumber", {"src/proxy.py": changed})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    spans = [
+        (h["start"], h["end"])
+        for q in data["questions"]
+        if q["statement"]["id"] == "PROXY-E1"
+        for h in q["hunks"]
+    ]
+    assert any(start <= 4 <= end for start, end in spans), spans

@@ -108,8 +108,8 @@ def spec_names(specs: SpecSet) -> set[str]:
         for spec in specs.specs
         if spec.enforced
         for text, _, _ in _statements(spec)
-        for name in re.findall(_NAMED, text)
-        for named in (_last(name), name)
+        for name in quoted_names(text)
+        for named in (last_name(name), name)
     }
 
 
@@ -118,7 +118,12 @@ def searched(gone: Iterable[str]) -> list[str]:
     return sorted({name.rsplit(".", 1)[-1] for name in gone})
 
 
-def _last(name: str) -> str:
+def quoted_names(text: str) -> list[str]:
+    """The names a statement writes in backticks: `name`, `module.name()`, `Rack::Utils.x`."""
+    return re.findall(_NAMED, text)
+
+
+def last_name(name: str) -> str:
     """`module.name` by `name`; a file's name (`report.json`) is no name: ''."""
     return "" if re.match(_FILE_NAME, name) else re.split(r"::|[.#]", name)[-1]
 
@@ -134,7 +139,7 @@ def _statements(spec: Spec) -> Iterator[tuple[str, str, int]]:
 def _gone(name: str, gone: Mapping[str, tuple[str, int]]) -> str:
     """The name a statement writes as `gone` knows it: CHECK-E45, `Route.Match` when the change
     took Route's `Match` away (another type's may remain), else by its last part."""
-    return name if name in gone else _last(name)
+    return name if name in gone else last_name(name)
 
 
 def still_lost(
@@ -156,7 +161,7 @@ def names_removed(specs: SpecSet, gone: Mapping[str, tuple[str, int]]) -> Iterat
         if not spec.enforced:
             continue
         for text, path, line in _statements(spec):
-            for name in dict.fromkeys(_gone(name, gone) for name in re.findall(_NAMED, text)):
+            for name in dict.fromkeys(_gone(name, gone) for name in quoted_names(text)):
                 if (where := gone.get(name)) is None:
                     continue
                 yield Finding(

@@ -5,14 +5,13 @@ error then says which line a comment naming the ID belongs on. Loaded only when 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from specflow import gitread
+from specflow.definitions import defined_names, last_name, quoted_names
 from specflow.gitio import RepoInfo
 from specflow.globs import matches
-from specflow.languages.defining import definition_at
 from specflow.model import Finding, Requirement, Spec
 from specflow.refs import path_of, raw_rows
 from specflow.specset import spec_globs
@@ -22,19 +21,12 @@ if TYPE_CHECKING:
 
 RULE = "unreferenced-requirement"
 SHOWN = 2  # places named in one error: the first definitions its text quotes
-# a quoted name: `verify_password()`, `Session.send`, `users.password_hash`
-_QUOTED = re.compile(r"`([A-Za-z_][\w.]*?)(?:\(\))?`")
-# a name a file's top level binds: `IDLE_MINUTES = 30`, `export const MAX = 3`, `pub const X: u8 =`
-_TOP_LEVEL = re.compile(
-    r"(?:export\s+)?(?:(?:pub\s+)?(?:const|let|var|static)\s+(?:mut\s+)?)?([A-Za-z_]\w*)\s*"
-    r"(?::[^=]*)?=(?!=)"
-)
 _IMPLEMENTED = "where it is implemented"
 
 Place = tuple[str, int]
 
 
-def placed(repo: RepoInfo, snap: Snapshot, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+def placed(repo: RepoInfo, snap: Snapshot, findings: Sequence[Finding]) -> list[Finding]:
     """The findings, each unreferenced requirement's naming the definitions it quotes that the
     resulting tree holds in its spec's scope (outside the specs, the excluded and the tests)."""
     config, revision, specs = snap.config, snap.revision, snap.specs
@@ -47,33 +39,35 @@ def placed(repo: RepoInfo, snap: Snapshot, findings: Sequence[Finding]) -> tuple
         if (item.path, item.line) in gaps
     }
     quoted = {key: _quoted(item.text) for key, (_, item) in items.items()}
-    searched = sorted({name.rsplit(".", 1)[-1] for names in quoted.values() for name in names})
+    searched = sorted({last_name(name) for names in quoted.values() for name in names})
     args = gitread.grep_args(searched, revision, excludes, words=True)
     rows = raw_rows([gitread.grep(repo.root, args)], revision.tree)
     defined = _definitions((row for row in rows if not matches(path_of(row[0]), tests)), searched)
-    return tuple(
+    return [
         _told(finding, _places(*items[key], quoted[key], defined))
         if finding.rule == RULE and (key := (finding.path, finding.line)) in items
         else finding
         for finding in findings
-    )
+    ]
 
 
 def _quoted(text: str) -> list[str]:
-    return list(dict.fromkeys(found[1] for found in _QUOTED.finditer(text)))
+    """The names a requirement quotes, once each; a file's name (`report.json`) is none."""
+    return [name for name in dict.fromkeys(quoted_names(text)) if last_name(name)]
 
 
 def _definitions(
     rows: Iterable[tuple[bytes, bytes, bytes]], names: Sequence[str]
 ) -> dict[str, list[Place]]:
-    """Each searched name → the lines that define it, in the order git lists them."""
+    """Each searched name → the lines that define it (or bind it: `IDLE_MINUTES = 30`), in the
+    order git lists them, as CHECK-E20 reads the same search's rows."""
     wanted = set(names)
     found: dict[str, list[Place]] = {}
     for raw_path, number, text in rows:
-        path, line = path_of(raw_path), text.decode("utf-8", "replace")
-        name = definition_at(line, path) or ((top := _TOP_LEVEL.match(line)) and top[1])
-        if name in wanted:
-            found.setdefault(name, []).append((path, int(number)))
+        path = path_of(raw_path)
+        for name, _ in defined_names(path, text.decode("utf-8", "replace"), nested=True):
+            if name in wanted:
+                found.setdefault(name, []).append((path, int(number)))
     return found
 
 
@@ -83,7 +77,7 @@ def _places(
     """The quoted names the scope defines, each at its first definition there."""
     places = []
     for name in quoted:
-        inside = [p for p in defined.get(name.rsplit(".", 1)[-1], ()) if _governed(spec, p[0])]
+        inside = [p for p in defined.get(last_name(name), ()) if _governed(spec, p[0])]
         if inside:
             places.append((name, inside[0]))
     return places[:SHOWN]

@@ -33,7 +33,7 @@ def outer_class_dropped(
     for depth in range(len(names) - 1, 0, -1):
         if not _named(corpus, names[depth], links, docs):
             continue
-        outer = {name for name in names[:depth] if _class(name)}
+        outer = {name for name in names[:depth] if is_class(name)}
         built = names[depth] in _CONSTRUCTORS
         for doc, (kind, named) in list(links.items()):
             if kind != IDENTIFIER or not set(named) <= outer:
@@ -57,7 +57,7 @@ def _named(corpus: Corpus, name: str, links: dict[int, Found], docs: Set[int]) -
     )
 
 
-def _class(name: str) -> bool:
+def is_class(name: str) -> bool:
     """A definition named in CamelCase is a class (`Arrow`, `Parser`), as REVIEW-E202 reads it."""
     return name[:1].isupper() and any(c.islower() for c in name)
 
@@ -85,7 +85,7 @@ def passing_mention_dropped(
     if not docs:
         return
     inner = names[-1:]  # a function (`validate_email`), not a class (tinydb's `LRUCache`)
-    if not inner or _class(inner[0]):
+    if not inner or is_class(inner[0]):
         return
     for doc, (kind, named) in list(links.items()):
         if doc in docs or kind != IDENTIFIER or named != inner:
@@ -108,7 +108,7 @@ def another_specs_method_dropped(
     of the change (`changed`: the specs that do): it speaks of its own class's method of that
     name. A change that also touches that spec's files (arrow's `Arrow.humanize()` with the
     locales that `humanize()` reads) keeps the link."""
-    if len(names) < 2 or not _class(names[-2]) or not docs:
+    if len(names) < 2 or not is_class(names[-2]) or not docs:
         return
     owner, method = names[-2], names[-1]
     if not any(doc in docs for doc in corpus.by_name.get(owner, ())):
@@ -154,7 +154,7 @@ def class_only_dropped(
     if len(around) < 2 or _added(hunk, around[-1]) or _private_method(hunk.path, around[-1]):
         return
     changed = None
-    inner, outer = around[-1], {name for name in around[:-1] if _class(name)}
+    inner, outer = around[-1], {name for name in around[:-1] if is_class(name)}
     for doc, (kind, named) in list(links.items()):
         statement = corpus.statements[doc]
         if kind != IDENTIFIER or statement.kind != "context" or not set(named) <= outer:
@@ -214,7 +214,7 @@ def overview_dropped(
     (`save_session()` deletes the cookie ...), that statement speaks of the change, the line
     does not. A line whose subject is the method itself is about it."""
     inner = around[-1] if around and docs else ""
-    if not inner or (len(around) == 1 and _class(inner)):
+    if not inner or (len(around) == 1 and is_class(inner)):
         return  # a class, or a Java constructor (named as its class), is no member
     about = {d for d in docs if _last(_subject(corpus.statements[d].text)) == inner}
     if not about:
@@ -223,7 +223,7 @@ def overview_dropped(
         statement = corpus.statements[doc]
         if kind != IDENTIFIER or statement.kind != "context" or doc not in docs - about:
             continue
-        if _class(_last(_subject(statement.text))) and inner in {_last(n) for n in named}:
+        if is_class(_last(_subject(statement.text))) and inner in {_last(n) for n in named}:
             del links[doc]
 
 

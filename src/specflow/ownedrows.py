@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from specflow.change import FileChange
+from specflow.change import FileChange, Line
 from specflow.hunkcode import BUILTIN_ERRORS
+from specflow.ids import find_references
 from specflow.link import Corpus, LinkRow
 from specflow.linkmatch import ENCLOSING, IDENTIFIER, REFERENCE, WORDS
+from specflow.outranked import is_class
 from specflow.words import word_set
 
 
@@ -29,7 +31,8 @@ def foreign_common_demoted(
     `enclosing`); when none does, the specs governing its file whose own identifiers it meets
     (REVIEW-E381: a spec that does not govern the file owns none of its hunks that way)."""
     owners = _owners(corpus, (row for row in rows if row[3] == ENCLOSING))
-    own = (row for row in rows if row[3] == IDENTIFIER and _meets_own(corpus, row, files))
+    texts: dict[tuple[int, int], str] = {}  # each hunk's changed lines, joined once
+    own = (row for row in rows if row[3] == IDENTIFIER and _meets_own(corpus, row, files, texts))
     for (at, number), named in _owners(corpus, own).items():
         governing = named & scoped.get(files[at].path, frozenset())
         if governing:
@@ -55,20 +58,29 @@ def _owners(corpus: Corpus, rows: Iterable[LinkRow]) -> dict[tuple[int, int], se
     return owners
 
 
-def _meets_own(corpus: Corpus, row: LinkRow, files: Sequence[FileChange]) -> bool:
+def _meets_own(
+    corpus: Corpus, row: LinkRow, files: Sequence[FileChange], texts: dict[tuple[int, int], str]
+) -> bool:
     """Whether the hunk meets a name of the row that one spec's statements name alone, as a name
     of its own: not only as another object's attribute (`s.replace(...)` is not `replace()`)."""
     at, number, _, _, names, _ = row
-    hunks = files[at].hunks
-    if number >= len(hunks):
-        return False
-    hunk = hunks[number]
-    text = "\n".join(line.text for line in (*hunk.added, *hunk.removed))
+    if (at, number) not in texts:
+        lines = _lines(files, at, number, added=True) + _lines(files, at, number, added=False)
+        texts[(at, number)] = "\n".join(line.text for line in lines)
+    text = texts[(at, number)]
     for name in names:
         bare = re.escape(name.split(".", 1)[0])
         if not _common(corpus, name) and re.search(rf"(?<![\w.$]){bare}(?![\w$])", text):
             return True
     return False
+
+
+def _lines(files: Sequence[FileChange], at: int, number: int, added: bool) -> tuple[Line, ...]:
+    """The added (or removed) lines of hunk `number` of file `at`: none past its read hunks."""
+    hunks = files[at].hunks
+    if number >= len(hunks):
+        return ()
+    return tuple(hunks[number].added if added else hunks[number].removed)
 
 
 def _demoted(row: LinkRow) -> LinkRow:
@@ -112,15 +124,15 @@ def _method_outside(kind: str, names: Sequence[str], around: Sequence[str]) -> b
     return kind == ENCLOSING and bool(around) and names[0].rsplit(".", 1)[-1] == around[-1]
 
 
-_SPAN = re.compile(r"`([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)(?:[.`])")  # a call `F()` is none
+_QUOTED_HEAD = re.compile(r"`([A-Za-z_]\w*)[.`]")  # `Packer`, `Schema._deserialize()`; not `f()`
 
 
 def _subject(text: str, marker: str) -> str | None:
-    """The class a statement is about: the first CamelCase name it quotes (`Schema` of
+    """The class a statement is about: the first class name it quotes (`Schema` of
     `Schema._deserialize()`) before `marker` (`self.`, or a method's name, first quoted)."""
     at = text.find(marker) if marker.startswith("`") else _quoted_at(text, marker)
-    found = _SPAN.search(text, 0, max(0, at))
-    return found[1] if found else None
+    heads = (found[1] for found in _QUOTED_HEAD.finditer(text, 0, max(0, at)))
+    return next((head for head in heads if is_class(head)), None)
 
 
 def _quoted_at(text: str, name: str) -> int:
@@ -136,15 +148,17 @@ def _common(corpus: Corpus, name: str) -> bool:
     return len(specs) >= 2
 
 
-def named_elsewhere_dropped(rows: Sequence[LinkRow], files: Sequence[FileChange]) -> list[LinkRow]:
+def named_elsewhere_dropped(
+    corpus: Corpus, rows: Sequence[LinkRow], files: Sequence[FileChange]
+) -> list[LinkRow]:
     """REVIEW-E388: the rows, but each link by shared words alone of a hunk to a statement whose
     ID another hunk of the change names on a line it adds (and this one does not): the author
     said where it is. A hunk that only removes the ID says where it is no longer."""
     named = {(at, number, doc) for at, number, doc, kind, _, _ in rows if kind == REFERENCE}
     docs = {
         doc
-        for at, number, doc, _, names, _ in rows
-        if (at, number, doc) in named and _adds_any(files, at, number, names)
+        for at, number, doc in named
+        if corpus.statements[doc].id in _added_ids(corpus, files, at, number)
     }
     return [
         row
@@ -153,8 +167,11 @@ def named_elsewhere_dropped(rows: Sequence[LinkRow], files: Sequence[FileChange]
     ]
 
 
-def _adds_any(files: Sequence[FileChange], at: int, number: int, names: Sequence[str]) -> bool:
-    """Whether hunk `number` of file `at` names one of `names` on a line it adds."""
-    hunks = files[at].hunks
-    added = hunks[number].added if number < len(hunks) else ()
-    return any(name in line.text for line in added for name in names if not name.isdigit())
+def _added_ids(corpus: Corpus, files: Sequence[FileChange], at: int, number: int) -> set[str]:
+    """The IDs hunk `number` of file `at` names, as whole words, on the lines it adds."""
+    prefixes = corpus.specs.prefixes
+    return {
+        found
+        for line in _lines(files, at, number, added=True)
+        for found, _ in find_references(line.text, prefixes)
+    }

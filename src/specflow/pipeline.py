@@ -354,7 +354,7 @@ def check_of(repo: gitio.RepoInfo, snap: Snapshot) -> CheckResult:
     if any(finding.rule == "unreferenced-requirement" for finding in findings):
         from specflow.gaps import placed  # CHECK-E73: only when a requirement is unreferenced
 
-        findings = list(placed(repo, snap, findings))
+        findings = placed(repo, snap, findings)
     return CheckResult(snap.revision, tuple(findings), len(snap.specs.specs))
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from specflow.cli import app
 from specflow.output import serialize
+from specflow.sources.markdown import parse_spec
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Ada",
@@ -168,3 +169,23 @@ def noop_and_hook_agree(
     touched = "touched-requirement" in staged
     assert (silent != touched) if hook_speaks else not (silent and touched), staged
     return silent
+
+
+def drafted_context(
+    repo: Repo, cli: Cli, files: Mapping[str, str | bytes], scope: str = "src/**"
+) -> list[list[str]]:
+    """The Context lines `specflow new --scope SCOPE` drafts once `files` are committed, one
+    list per file: the spec it writes lints clean."""
+    repo.commit("code", dict(files))
+    assert cli("new", "Drafted", "--id", "DRAFTED", "--scope", scope).code == 0
+    assert cli("lint").code == 0
+    spec = parse_spec("specs/drafted.md", repo.read("specs/drafted.md"))
+    return [context.text.splitlines() for context in spec.context]
+
+
+def asked_acts(data: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
+    """Each question's statement line, with what its hunks do."""
+    return {
+        q["statement"]["line"]: [(act["verb"], act["name"]) for act in q["acts"]]
+        for q in data["questions"]
+    }
