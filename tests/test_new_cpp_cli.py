@@ -204,3 +204,34 @@ def test_a_dot_hh_header_is_drafted_as_cpp(repo, cli):
     alone: the suffix was no code's)."""
     context = drafted(repo, cli, {"include/option.hh": OPTION})
     assert any("OptionBase" in line for lines in context for line in lines), context
+
+
+RUNNER = """namespace demo {
+class Runner {
+  public:
+    /// Runs each step.
+    void run(std::function<void()> step = [] { std::size_t a = 0; a += 1; std::ignore = a; });
+  private :
+    void hidden();
+  protected:
+    void inherited();
+  public :
+    /// How many steps ran.
+    std::size_t count() const;
+};
+}  // namespace demo
+"""
+
+
+def test_a_cpp_lambda_and_spaced_access_labels_are_read(repo, cli):
+    """NEW-E38: a lambda's statements inside a default argument are the parameter's, and an
+    access label may have space before its colon (`private :`), read from the label's end so
+    a long statement's `std::` colons cost little (the reader was quadratic in them)."""
+    assert drafted(repo, cli, {"include/runner.hpp": RUNNER}) == [
+        [
+            "Draft: `include/runner.hpp`",
+            "- `class Runner`",
+            "- `Runner::run(step)`: Runs each step.",
+            "- `Runner::count()`: How many steps ran.",
+        ]
+    ]

@@ -29,13 +29,14 @@ _CLASS = re.compile(
     re.DOTALL,
 )
 _NAMESPACE = re.compile(r"(?:inline\s+)?namespace\s*([\w:]*)\s*\Z")
-_ACCESS = re.compile(r"(public|private|protected)\s*\Z")
+_ACCESS = re.compile(r"\b(public|private|protected)\s*\Z")
 _HIDDEN_NAMESPACES = frozenset({"detail", "details", "impl", "internal", ""})
 _NOT_NAMES = frozenset({"decltype", "alignas", "noexcept", "sizeof", "__attribute__", "typeof"})
 _NOT_DECLARATIONS = re.compile(r"(?:using|typedef|friend|return|static_assert|enum)\b")
 _DIRECTIVE = re.compile(r"(?m)^[ \t]*#(?:[^\n]*\\\n)*[^\n]*")  # `#include`, over lines too
 _TEMPLATE = re.compile(r"\Atemplate\s*<(?:[^<>]|<(?:[^<>]|<[^<>]*>)*>)*>\s*")
 _CALLED = re.compile(r"(~?[A-Za-z_]\w*|operator\b)\s*\(")
+_PARENS = {"(": 1, ")": -1}
 
 
 CPP_DRAFTED = (".cc", ".cpp", ".cxx", ".hpp", ".hh")
@@ -74,17 +75,18 @@ def _declarations(code: str) -> Iterator[tuple[str, int]]:
     """Each declaration's signature and the index of its first line, read statement by
     statement: a statement ends at `;`, `{`, `}` or an access label's `:`."""
     stack: list[_Scope] = []
-    start, line, first = 0, 0, -1
+    start, line, first, open_parens = 0, 0, -1, 0
     for at, char in enumerate(code):
         if char == "\n":
             line += 1
         elif first < 0 and not char.isspace() and char not in ";{}":
             first = line
-        if char not in ";{}:" or (char == ":" and not _ACCESS.match(code[start:at].strip())):
+        open_parens += _PARENS.get(char, 0)
+        if char not in ";{}:" or (char == ":" and not _access_label(code, start, at)):
             continue
-        statement = code[start:at].strip()
-        if char != ":" and statement.count("(") > statement.count(")"):
+        if char != ":" and open_parens > 0:
             continue  # in parentheses: a default's `std::string{}`, a lambda's `{ ...; }`
+        statement = code[start:at].strip()
         if char == "}":
             stack = stack[:-1]
         elif char == ":" and stack and stack[-1].kind == "class":
@@ -93,7 +95,14 @@ def _declarations(code: str) -> Iterator[tuple[str, int]]:
             yield shown, first
         if char == "{":
             stack.append(_opened(statement, stack))
-        start, first = at + 1, -1
+        start, first, open_parens = at + 1, -1, 0
+
+
+def _access_label(code: str, start: int, at: int) -> bool:
+    """Whether the statement from `start` up to a `:` at `at` is `public`, `private` or
+    `protected`: read from its end, so a long statement's colons (`std::`) cost little."""
+    found = _ACCESS.search(code, max(start, at - 16), at)
+    return found is not None and (found.start() == start or code[start : found.start()].isspace())
 
 
 def _visible(stack: Sequence[_Scope]) -> str | None:
