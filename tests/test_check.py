@@ -344,6 +344,20 @@ def test_no_specs_passes_with_a_notice(repo, cli):
     assert result.out.strip() == "specflow: no specs in this tree; nothing to check."
 
 
+def test_specs_only_in_the_work_tree_are_named_with_how_to_check_them(repo, cli):
+    """CHECK-E76: the express-session trial's user ran `specflow new`, then `specflow check`,
+    and read "no specs in this tree" right after `lint` had counted them: a commit without specs
+    checked while the work tree has some says so, and names `--worktree`; the exit stays 0."""
+    repo.commit("code", {"src/a.py": "x = 1\n"})
+    assert cli("new", "Thing", "--id", "THING", "--scope", "src/**").code == 0
+    result = cli("check")
+    assert result.code == 0, result
+    assert "specs/thing.md is in the work tree, not in HEAD" in result.out, result.out
+    assert "`specflow check --worktree`" in result.out, result.out
+    repo.commit("the spec", {"specs/thing.md": repo.read("specs/thing.md")})
+    assert "work tree" not in cli("check").out
+
+
 def test_specflow_skip(story, cli, monkeypatch):
     """CHECK-9"""
     story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})

@@ -76,3 +76,76 @@ def test_definitions_outside_the_scope_or_in_tests_are_not_told(repo, cli):
     assert "src/other.py" not in errors["AUTH-1"] and "tests/" not in errors["AUTH-1"], errors
     assert "is defined at" not in errors["AUTH-3"], errors
     assert "where it is implemented and in its test" in errors["AUTH-3"], errors
+
+
+COOKIES = """from http import cookies as morsels
+
+
+class Cookie:
+    def serialize(self):
+        return "cookie"
+
+
+class Morsel:
+    def __init__(self):
+        self.value = ""
+
+    def serialize(self):
+        return "morsel"
+"""
+
+SESSION_JS = """var cookie = require('cookie')
+var debug = require('debug')('session')
+
+function Session(req) {
+  this.req = req
+}
+
+Session.prototype.touch = function touch() {
+  debug('touch')
+}
+"""
+
+COOKIE_SPEC = """---
+id: COOKIE
+scope: [src/**]
+---
+# Cookies
+
+## Context
+- Cookies are serialized per RFC 6265.
+
+## Requirements
+- COOKIE-1: `Morsel.serialize` quotes a value that holds a space.
+- COOKIE-2: The header is parsed with `cookie.parse` and `debug` logs each touch.
+
+## Edge Cases
+- COOKIE-E1: An empty value.
+"""
+
+
+def _cookie_errors(repo, cli) -> dict[str, str]:
+    repo.commit(
+        "spec over existing code",
+        {"specs/cookie.md": COOKIE_SPEC, "src/cookies.py": COOKIES, "src/session.js": SESSION_JS},
+    )
+    repo.stage({"src/cookies.py": COOKIES.replace('"morsel"', '"morsel!"')})
+    result = cli("check", "--staged")
+    assert result.code == 1, result
+    lines = [line for line in result.out.splitlines() if "referenced nowhere" in line]
+    return {line.split("] ", 1)[1].split(" ", 1)[0]: line for line in lines}
+
+
+def test_a_method_is_told_in_its_class(repo, cli):
+    """CHECK-E75: `Morsel.serialize` is the `serialize` below `class Morsel` (line 13), not
+    `Cookie.serialize` above it (line 5): the webob trial's user was sent to the wrong one."""
+    errors = _cookie_errors(repo, cli)
+    assert "`Morsel.serialize` is defined at src/cookies.py:13" in errors["COOKIE-1"], errors
+
+
+def test_an_import_is_no_definition(repo, cli):
+    """CHECK-E74: `var cookie = require('cookie')` and `var debug = require(...)` bind what
+    another module defines (the session trial's user was sent to the `require` line): COOKIE-2
+    keeps the plain error."""
+    errors = _cookie_errors(repo, cli)
+    assert "is defined at" not in errors["COOKIE-2"], errors

@@ -223,6 +223,11 @@ def _disk_file(config: Config, relative: str) -> bytes | None:
         raise SpecError(f"cannot read: {exc.strerror}", relative) from None
 
 
+def disk_spec_paths(config: Config) -> list[str]:
+    """The spec files in the work tree's spec folders, by path (CHECK-E76)."""
+    return [path for path, _ in _disk_files(config)]
+
+
 def _disk_files(config: Config) -> Iterator[tuple[str, bytes]]:
     sources = config.spec_sources
     for name in config.spec_dirs:

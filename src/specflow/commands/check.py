@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specflow import gitio, gitread
+from specflow.config import load_config
 from specflow.errors import SpecflowError
 from specflow.model import Finding, Severity
 from specflow.output import console
 from specflow.output.base import formatter
+from specflow.specset import disk_spec_paths
 
 if TYPE_CHECKING:
     from specflow.pipeline import CheckResult
@@ -71,7 +73,23 @@ def check(
         if fmt == "text":  # HOOK-E10: what was checked, as the committer reads it
             result = result._replace(revision=result.revision._replace(label=MESSAGE_ONLY))
     verdict(result, fmt, summary=bool(summary), quiet=before_message or message_only)
+    if fmt == "text" and not result.spec_count and not result.findings and revision.head:
+        _uncommitted_specs(repo, revision.label)
     return 1 if fails(result.findings, fail_on) else 0
+
+
+def _uncommitted_specs(repo: gitio.RepoInfo, label: str) -> None:
+    """CHECK-E76: a commit without specs checked while the work tree has some: say they are not
+    committed yet, and how to check them (`specflow lint` had just counted them)."""
+    paths = disk_spec_paths(load_config(repo.root))
+    if paths:
+        some, it = (
+            (f"{len(paths)} specs are", "them") if len(paths) > 1 else (f"{paths[0]} is", "it")
+        )
+        console.out(
+            f"specflow: {some} in the work tree, not in {label}: `specflow check --worktree` "
+            f"checks {it} with your uncommitted changes; commit {it} to check commits."
+        )
 
 
 # HOOK-E10: the commit-msg hook checks the message alone, not the staged change
