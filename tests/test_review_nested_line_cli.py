@@ -62,3 +62,26 @@ def test_a_drafted_signature_names_its_function_not_its_parameters(repo, cli):
     )
     data = review_json(cli, "HEAD", "--all")
     assert any("path" in q["evidence"]["names"] for q in data["questions"]), data["questions"]
+
+
+READER = '''class Reader:
+    def peek(self):
+        """Returns the type of the next token without consuming it."""
+        return self.token
+
+    def skip(self):
+        """Skips the next value."""
+        self.pos += 1
+'''
+
+
+def test_a_question_quotes_the_nested_line_of_the_method_not_its_class(repo, cli):
+    """REVIEW-E430 (the gson trial's user met a question quoting only "Draft: `...`"): a hunk
+    in `Reader`'s `skip` meets both `class Reader` and `Reader.skip()`; the line that spells
+    both is quoted, with what `skip` does."""
+    repo.commit("code", {"lib/reader.py": READER})
+    assert cli("new", "Reader", "--id", "READER", "--scope", "lib/reader.py").code == 0
+    repo.commit("spec", {})
+    repo.commit("two", {"lib/reader.py": READER.replace("self.pos += 1", "self.pos += 2")})
+    out = cli("review", "HEAD").out
+    assert "Draft: `lib/reader.py` ... `Reader.skip()`: Skips the next value." in out, out

@@ -6,7 +6,7 @@ commit, and a dataclass costs its module `inspect` and each class half a millise
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -30,18 +30,35 @@ def headline_for(text: str, *named: Iterable[str]) -> str:
     """REVIEW-E408: a statement's first paragraph, and when that names none of the `named`
     (what the question's hunks change, then its evidence), the nested line that does: a drafted
     Context line ("Draft: `name.rs`") holds its definitions as nested items, and a question
-    quoting only its first line told nothing of what the hunk meets."""
+    quoting only its first line told nothing of what the hunk meets. REVIEW-E430: the nested
+    line that spells the most of them, where `Reader.skip()` spells both `Reader` and `skip`
+    (a hunk in `Reader`'s `skip` quotes it, not `class Reader`); the earliest name, then the
+    earliest line, breaks a tie."""
     first = headline(text)
-    lasts = [name.rsplit(".", 1)[-1] for names in named for name in names if name]
+    lasts = list(dict.fromkeys(n.rsplit(".", 1)[-1] for names in named for n in names if n))
     spelled = [re.compile(rf"(?<![\w.]){re.escape(last)}(?!\w)") for last in lasts]
     if not spelled or any(name.search(first) for name in spelled):
         return first
     nested = [line for line in text.splitlines()[1:] if re.match(_NESTED_ITEM, line)]
-    for name in spelled:  # the names in order: what the hunk changes first
-        for line in nested:
-            if name.search(line):
-                return f"{first} ... {re.sub(_NESTED_ITEM, '', line, count=1).strip()}"
-    return first
+    ranked = [
+        (_spelled_by(line, lasts, spelled), -index, line) for index, line in enumerate(nested)
+    ]
+    best = max(ranked, default=None)
+    if best is None or not best[0][0]:
+        return first
+    return f"{first} ... {re.sub(_NESTED_ITEM, '', best[2], count=1).strip()}"
+
+
+def _spelled_by(
+    line: str, lasts: Sequence[str], spelled: Sequence[re.Pattern[str]]
+) -> tuple[int, int]:
+    """How many of the names `line` spells (one qualified, `Reader.skip`, counts when another is
+    spelled too), and minus the index of the first it spells alone; (0, 0) when none alone."""
+    alone = [i for i, name in enumerate(spelled) if name.search(line)]
+    if not alone:
+        return 0, 0
+    qualified = sum(1 for last in lasts if re.search(rf"(?<=\.){re.escape(last)}(?!\w)", line))
+    return len(set(alone)) + qualified, -alone[0]
 
 
 class Status(str, Enum):
