@@ -200,16 +200,20 @@ def _acts(cli):
 def test_a_field_made_final_changes_nothing(repo, cli):
     """REVIEW-E315 (java-jwt `542f7fa`: `headerClaims` made `final` asked two questions):
     a field that gains or loses `final` alone asks nothing; REVIEW-E314: a field of the nested
-    `public static class Builder` is `Builder`'s, not `Creator`'s (no `Creator()` exists)."""
+    `public static class Builder` is `Builder`'s, not `Creator`'s (no `Creator()` exists);
+    REVIEW-E420: given a value, it is the field's own write."""
     repo.commit("base", {"specs/create.md": CREATE_SPEC, "src/Creator.java": CREATOR})
     final = CREATOR.replace("private Map", "private final Map")
     repo.commit("final field", {"src/Creator.java": final})
     data = review_json(cli, "HEAD", "--all")
     assert (data["questions"], data["noop_files"]) == ([], ["src/Creator.java"])
+    repo.commit("retype", {"src/Creator.java": final.replace("Map<", "HashMap<")})
+    assert _acts(cli) == {"Builder"}
+    # REVIEW-E420: a field given a value is that field's write, not its class's
     repo.commit(
         "init", {"src/Creator.java": final.replace("headerClaims;", "headerClaims = null;")}
     )
-    assert _acts(cli) == {"Builder"}
+    assert _acts(cli) == {"headerClaims"}
 
 
 def test_final_that_changes_what_runs_still_asks(repo, cli):

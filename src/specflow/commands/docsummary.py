@@ -5,6 +5,7 @@ cut at a word; and the comment above a definition, where other languages write i
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -144,6 +145,12 @@ _DIRECTIVE = re.compile(
 )
 
 
+def _opens_block(text: str) -> bool:
+    """Whether a line of a block comment, read from its end, is the one that opens it: a `/*`
+    inside a line that goes on a block (`* ... {@code /*} ...`, NEW-E39) opens nothing."""
+    return text.startswith("/*") or ("/*" in text and not text.startswith("*"))
+
+
 def comment_above(lines: Sequence[str], number: int) -> str:
     """The comment that ends on the line above `number`, its markers dropped; NEW-E10: a
     `/** */` block may end a blank line above it."""
@@ -161,12 +168,61 @@ def comment_above(lines: Sequence[str], number: int) -> str:
         if not inside and not text.startswith("//"):
             break
         kept.append(text)
-        if inside and "/*" in text:
+        if inside and _opens_block(text):
             break
     if gap and not (kept and kept[-1].startswith("/**")):
         return ""
-    if inside and "/*" not in kept[-1]:
+    if inside and not _opens_block(kept[-1]):
         return ""  # REVIEW-E78: a block longer than read is not read from its middle
     text = "\n".join(reversed(kept))
     # NEW-E11: ` *` and `//` alone are an empty line, which ends a paragraph: keep its newline
     return re.sub(r"(?m)^[ \t]*(?:/\*\*?|\*/|\*|//+)[ \t]?|\*/\s*$", "", text)
+
+
+def javadoc(lines: Sequence[str], number: int) -> str:
+    """NEW-E39: the Javadoc (`/** ... */`) that documents the Java declaration on line
+    `number`, above its annotations and the `//` comments among them; a `//` comment is no
+    Javadoc, nor a block that is not one."""
+    while number > 0:
+        if _ATTRIBUTE.match(lines[number - 1]) or lines[number - 1].lstrip().startswith("//"):
+            number -= 1
+        elif (opened := _annotation_opened(lines, number - 1)) is not None:
+            number = opened
+        else:
+            break
+    above = [n for n in range(number - 1, max(-1, number - 3), -1) if lines[n].strip()]
+    if not above or not lines[above[0]].rstrip().endswith("*/"):
+        return ""
+    for line in reversed(lines[max(0, above[0] - COMMENT_LINES) : above[0] + 1]):
+        if _opens_block(text := line.strip()):
+            return comment_above(lines, number) if text.startswith("/**") else ""
+    return ""
+
+
+# NEW-E39: Javadoc's inline tags and HTML, as the reader of the Markdown sees them
+_JAVADOC_CODE = re.compile(r"\{@(code|literal)\s+((?:[^{}]|\{[^{}]*\})*)\}")
+_HTML = re.compile(r"(`[^`]*`)|</?([A-Za-z]\w*)\b[^<>]*>")
+_BLOCKS = frozenset(
+    ("p", "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "blockquote", "hr", "div")
+)
+
+
+def javadoc_text(doc: str) -> str:
+    """NEW-E39: a Javadoc's text as its words: `{@code X}` and `<code>X</code>` as `X` in
+    backticks, `{@literal X}` as X, an HTML block (`<p>`, `<ul>`, `<li>`...) as a new
+    paragraph, so that a list's items are not the first sentence, every other tag dropped and
+    entities decoded; `{@link X}` is read by `summary` (NEW-E27)."""
+    doc = re.sub(r"<code>(.*?)</code>", r"{@code \1}", doc, flags=re.S | re.I)
+    doc = _JAVADOC_CODE.sub(lambda m: f"`{m[2].strip()}`" if m[1] == "code" else m[2], doc)
+    doc = re.sub(r"\{@inheritDoc\}", "", doc)
+    return html.unescape(_HTML.sub(_untagged, doc))
+
+
+def _untagged(found: re.Match[str]) -> str:
+    """A code span as it is; a block's tag as a paragraph's end, `<br>` as a space."""
+    if found[1]:
+        return found[1]
+    tag = found[2].lower()
+    if tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
+        return "\n\n"
+    return " " if tag == "br" else ""

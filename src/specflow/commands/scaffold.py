@@ -13,6 +13,7 @@ from specflow.commands.cdraft import c_functions
 from specflow.commands.cppdraft import CPP_DRAFTED, cpp_members, is_cpp
 from specflow.commands.csdraft import cs_members
 from specflow.commands.docsummary import doc_comment as _doc_comment
+from specflow.commands.docsummary import javadoc, javadoc_text
 from specflow.commands.docsummary import summary as _summary
 from specflow.commands.jsexports import js_exports, js_reexports
 from specflow.commands.ktdraft import kt_members
@@ -260,7 +261,7 @@ def exported(text: str, go: bool = False, rust: bool = False) -> Iterator[Symbol
         if java and (method := _JAVA_METHOD.match(line)):
             shown = " ".join(method["args"].split()) if method["args"] is not None else "..."
             signature = f"{java}.{method['name']}({shown})"
-            yield Symbol(signature, _summary(_doc_comment(lines, number)))
+            yield Symbol(signature, _javadoc_summary(lines, number))
         if found and found["rskind"] in ("const", "static"):  # NEW-E31: as Go's, last
             values.append(Symbol(found["rs"], _summary(_doc_comment(lines, number))))
         elif found is None and owner and line[:1].isspace():
@@ -269,7 +270,8 @@ def exported(text: str, go: bool = False, rust: bool = False) -> Iterator[Symbol
                 signature = _signature(method, line.lstrip(), f"{owner}::")
                 yield Symbol(signature, _summary(_doc_comment(lines, number)))
         elif found and (found["owner"] or "X")[0].isupper():  # NEW-E22: `invalidLengthError.Is`
-            yield Symbol(_signature(found, line), _summary(_doc_comment(lines, number)))
+            about = _javadoc_summary if found["j"] else _comment_summary
+            yield Symbol(_signature(found, line), about(lines, number))
         declared = ""
         if go:
             block, declared = _go_declared(line, block)
@@ -284,6 +286,15 @@ def exported(text: str, go: bool = False, rust: bool = False) -> Iterator[Symbol
     )
     yield from dict.fromkeys(exports)
     yield from (Symbol(name, f"from `{origin}`") for name, origin in js_reexports(text))
+
+
+def _comment_summary(lines: Sequence[str], number: int) -> str:
+    return _summary(_doc_comment(lines, number))
+
+
+def _javadoc_summary(lines: Sequence[str], number: int) -> str:
+    """NEW-E39: a Java declaration's, from its Javadoc alone, its tags and HTML as words."""
+    return _summary(javadoc_text(javadoc(lines, number)))
 
 
 # NEW-E28: a Java class, nested or not: `    public static class Builder {`

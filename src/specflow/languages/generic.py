@@ -33,6 +33,7 @@ from specflow.languages.defining import (
     receiver_at,
     spread_header,
 )
+from specflow.languages.javaforms import field_written
 from specflow.languages.ktforms import FUN, FUN_PREFIX
 from specflow.languages.ktowner import kotlin_owned
 from specflow.languages.localnames import (
@@ -355,13 +356,20 @@ def symbols(
             for symbol in _line_symbols(file.path, line.number, code, "unwrite"):
                 if symbol.name not in kept:
                     yield _own(symbol, code)
-        if index in enclosing and hunk.added:
+        if index in enclosing and hunk.added and not _fields_only(file.path, hunk, sides[1]):
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
             yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
             yield scoped(value, scopes.get(first))
+
+
+def _fields_only(path: str, hunk: Hunk, side: Side | None) -> bool:
+    """REVIEW-E420: a Java hunk that adds only fields' declarations with values changes the
+    fields it writes, not the class around them (which its constructor's name would call)."""
+    codes = [line_as(side, "code", line) for line in hunk.added] if path.endswith(".java") else []
+    return any(codes) and all(field_written(code) or not code.strip() for code in codes)
 
 
 def _own(symbol: Symbol, code: str) -> Symbol:

@@ -1,5 +1,6 @@
 """Java's spellings that change no behaviour at run time, beyond its tokens (REVIEW-E315): a
-field declared `final` or no longer so; and (REVIEW-E317) a signature's `throws` clause."""
+field declared `final` or no longer so; (REVIEW-E317) a signature's `throws` clause; and
+(REVIEW-E420) the field a declaration with a value writes."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ Runs = Callable[[Hunk], list[tuple[list[Line], list[Line]]]]
 FIELD = re.compile(
     r"\s*(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:static|final|transient|volatile)\s+)*"
     r"(?:public|protected|private)\s+(?:(?:static|final|transient|volatile)\s+)*"
-    r"[A-Za-z_][\w.]*(?:<[^;=()]*>)?(?:\[\])*\s+[A-Za-z_]\w*\s*(?P<value>=[^;]*)?;\s*\Z"
+    r"[A-Za-z_][\w.]*(?:<[^;=()]*>)?(?:\[\])*\s+(?P<name>[A-Za-z_]\w*)\s*(?P<value>=[^;]*)?;\s*\Z"
 )
 _FINAL = re.compile(r"\bfinal\s+")
 
@@ -55,3 +56,13 @@ def _final_only(old: str, new: str) -> bool:
 # REVIEW-E317: a signature's `throws` clause, after its `)` or on a line of its own: it says
 # what the method may let through, not that the hunk raises it (a `throw new X(...)` does)
 THROWS = re.compile(r"(?:(?<=\))|^)[ \t]*throws[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*", re.M)
+
+
+def field_written(text: str) -> tuple[str, int] | None:
+    """REVIEW-E420: the field a line declares with a value (`private static final int
+    DEFAULT_NESTING_LIMIT = 255;`), and where its value starts; a local takes no access
+    modifier, so it is none."""
+    field = FIELD.match(text) if "=" in text else None
+    if field is None or not field["value"]:
+        return None
+    return field["name"], field.start("value") + 1

@@ -14,8 +14,8 @@ ASI = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts")
 
 
 def spelling(path: str, sides: Sides) -> Callable[[list[str]], list[str]]:
-    """JavaScript's (REVIEW-E185, REVIEW-E218), C#'s static lambdas (REVIEW-E413), or the
-    tokens as they are."""
+    """JavaScript's (REVIEW-E185, REVIEW-E218; REVIEW-E418's Yoda comparisons turned round),
+    C#'s static lambdas (REVIEW-E413), or the tokens as they are."""
     if path.endswith(".cs"):
         from specflow.languages.csforms import static_lambdas
 
@@ -23,5 +23,7 @@ def spelling(path: str, sides: Sides) -> Callable[[list[str]], list[str]]:
     if not path.endswith(ASI):
         return list
     from specflow.languages.jsforms import token_spelling
+    from specflow.languages.nullfirst import yoda_turned
 
-    return token_spelling(sides)
+    spell = token_spelling(sides)
+    return lambda tokens: yoda_turned(spell(tokens))

@@ -130,10 +130,10 @@ def generic_noop_hunks(
     }
     if path.lower().endswith((".c", ".h")) and len(found) < len(hunks):
         found |= _c_spelled(path, hunks, sides)
-    if path.endswith(".java") and len(found) < len(hunks):  # REVIEW-E315
-        from specflow.languages.javaforms import final_fields  # off other languages' path
+    if path.endswith(".java") and len(found) < len(hunks):  # REVIEW-E315, REVIEW-E417 to E419
+        from specflow.languages.javaspell import java_same  # off other languages' path
 
-        found |= final_fields(hunks, runs)
+        found |= java_same(hunks, runs, sides, partial(_tokens, comment="//", commas=commas))
     if renames.moved and len(found) < len(hunks):  # REVIEW-E416: C++ bodies moved out
         from specflow.languages.cppmoves import moved_hunks  # off other languages' path
 

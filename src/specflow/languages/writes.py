@@ -1,10 +1,13 @@
 """The names a line of a language other than Python writes (REVIEW-5): an assignment, Go's
-declarations (REVIEW-E162), a JavaScript or TypeScript module's bindings (REVIEW-E199). Pure."""
+declarations (REVIEW-E162), a JavaScript or TypeScript module's bindings (REVIEW-E199), a Java
+field's declaration with a value (REVIEW-E420). Pure."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from specflow.languages.javaforms import field_written
 
 # REVIEW-E73: also after a condition or `else` on the same line: `if (opt.secure) str += '; Secure'`
 WRITE = re.compile(
@@ -36,6 +39,8 @@ def line_writes(path: str, text: str) -> Iterator[tuple[str, int, bool]]:
                 yield name, declared.end(), False
     if path.endswith(SCRIPTS) and (bound := _MODULE_BINDING.match(text)):
         yield bound[1], bound.end(), False  # REVIEW-E199
+    if path.endswith(".java") and (field := field_written(text)):
+        yield *field, False  # REVIEW-E420
 
 
 # REVIEW-E199: a JavaScript or TypeScript module's binding, at the top level (column 0):
