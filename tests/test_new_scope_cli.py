@@ -164,3 +164,89 @@ def test_a_script_that_only_says_export_drafts_no_prototype(repo, cli):
         assert "SendStream" not in _context(repo, cli, path), path
         (repo.path / "specs" / "signing.md").unlink()
     assert "`SendStream.pipe(res)`" in _context(repo, cli, "module.js")
+
+
+COOKIE = """var merge = require('utils-merge')
+
+/**
+ * Initialize a new `Cookie` with the given `options`.
+ */
+
+var Cookie = module.exports = function Cookie(options) {
+  this.path = '/';
+};
+
+Cookie.prototype = {
+
+  /**
+   * Set expires `date`.
+   */
+
+  set expires(date) {
+    this._expires = date;
+  },
+
+  get expires() {
+    return this._expires;
+  },
+
+  /**
+   * Return a serialized cookie string.
+   */
+
+  serialize: function(name, val){
+    return name + '=' + val;
+  },
+
+  toJSON() {
+    return {};
+  },
+
+  secure: false
+};
+"""
+
+SESSION = """module.exports = Session;
+
+/**
+ * Create a new `Session`.
+ */
+
+function Session(req, data) {
+  this.req = req;
+}
+
+/**
+ * Update reset `.cookie.maxAge`.
+ */
+
+defineMethod(Session.prototype, 'touch', function touch() {
+  return this;
+});
+
+function defineMethod(obj, name, fn) {
+  Object.defineProperty(obj, name, { value: fn });
+}
+"""
+
+
+def test_a_prototype_literal_and_a_method_helper_are_drafted(repo, cli):
+    """NEW-E40: expressjs/session's `var Cookie = module.exports = function Cookie(options)`
+    drafts the constructor, `Cookie.prototype = {...}` its methods and accessors (one
+    `Cookie.expires` for its getter and setter; `secure: false` is no method), and
+    `defineMethod(Session.prototype, 'touch', function touch() {` `Session.touch()`; the
+    trial's `new --scope session/cookie.js` drafted the file's name alone."""
+    repo.commit("code", {"session/cookie.js": COOKIE, "session/session.js": SESSION})
+    assert _context(repo, cli, "session/cookie.js").splitlines() == [
+        "Draft: `session/cookie.js`",
+        "- `Cookie(options)`: Initialize a new `Cookie` with the given `options`.",
+        "- `Cookie.expires`: Set expires `date`.",
+        "- `Cookie.serialize(name, val)`: Return a serialized cookie string.",
+        "- `Cookie.toJSON()`",
+    ]
+    (repo.path / "specs" / "signing.md").unlink()
+    assert _context(repo, cli, "session/session.js").splitlines() == [
+        "Draft: `session/session.js`",
+        "- `Session(req, data)`: Create a new `Session`.",
+        "- `Session.touch()`: Update reset `.cookie.maxAge`.",
+    ]

@@ -61,6 +61,9 @@ def evidence(
     added = [line.number for line in hunk.added] if mine else []
     removed = [line.number for line in hunk.removed] if mine else []
     acts: dict[tuple[str, str], Act] = {}
+    # REVIEW-E424: a name the hunk defines again as a function (`Foo.prototype.touch = ...`
+    # made `defineMethod(Foo.prototype, 'touch', function touch() {`) is changed, not stopped
+    defined = {s.name for s in mine if s.kind == "function" and on_statement(s, added)}
     for symbol in mine:
         if symbol.kind == "write" and on_statement(symbol, added):
             using = symbol.producers[0] if symbol.producers else ""
@@ -74,6 +77,9 @@ def evidence(
             act = Act("writes", symbol.name, using, local=local, entry=entry)
             acts.setdefault(("writes", symbol.name), act)
         elif symbol.kind == "unwrite" and on_statement(symbol, removed):
+            if symbol.name in defined:
+                acts.setdefault(("changes", symbol.name), Act("changes", symbol.name))
+                continue
             act = Act("stops writing", symbol.name, entry=table_entry(symbol, hunk.removed))
             acts.setdefault(("stops writing", symbol.name), act)
     if acts:

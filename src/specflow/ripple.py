@@ -226,7 +226,7 @@ def _functions(
             function, depth = header, indent
         if row in rows:
             if isinstance(function, bytes):
-                function = _function_of(function.decode("utf-8", "replace"))
+                function = _function_of(function.decode("utf-8", "replace"), raw_path)
             found[row] = function if indent > depth or header else ""
     return found
 
@@ -237,16 +237,24 @@ def _defined_at(text: str) -> str:
     return defining.definition_at(text) or defining.assigned_function(text)
 
 
-def _function_of(header: str) -> str:
+def _function_of(header: str, path: bytes = b"") -> str:
     """The function (or struct, interface ...) a `git grep -p` header row names, if it names
-    one (REVIEW-E45: `import SwiftUI` is none; REVIEW-E92: `API(int) f(int n)`; NEW-E20)."""
+    one (REVIEW-E45: `import SwiftUI` is none; REVIEW-E92: `API(int) f(int n)`; NEW-E20).
+    REVIEW-E425: in JavaScript and TypeScript a call is none (`describe('x', function () {`,
+    `var debug = require('debug')('app')`): what it holds is an anonymous function's, or the
+    module's."""
     match = generic.HEADER_NAME.search(header) or generic.SCOPE_NAME.search(header)
     if match and not defining.RETURNED.match(header, match.end()):  # REVIEW-E308
         return match[1]
     if defined := defining.assigned_function(header) or defining.header_definition(header):
         return defined
     call = generic.CALL.search(header)
+    if path.endswith(_SCRIPTS):
+        return ""
     return call[1] if call and call[1] not in defining.NOT_CALLS else ""
+
+
+_SCRIPTS = (b".js", b".jsx", b".mjs", b".cjs", b".ts", b".tsx", b".mts", b".cts")
 
 
 def ripples(

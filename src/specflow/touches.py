@@ -58,10 +58,12 @@ def changed_symbols(parts: Iterable[Found]) -> list[Symbol]:
             found[name, kind] = _one_owner(found.get((name, kind), symbol), symbol)
     written = {name for name, kind in found if kind == "write"}
     defined = written | {name for name, kind in found if kind == "function"}  # moved, not gone
+    functions = {(s.name, s.path) for (_, kind), s in found.items() if kind == "function"}
     kept = [
         s
         for s in found.values()
         if not (s.kind in ("unwrite", "unread") and s.name in written)
+        and not (s.kind == "unwrite" and (s.name, s.path) in functions)  # REVIEW-E424
         and not (s.kind == "removed" and (s.name in defined or every_class_may_define(s.name)))
         and not _called_by_syntax(s)
     ]

@@ -18,7 +18,8 @@ Defined = dict[str, tuple[int, str]]  # each top-level definition: its line, wha
 # NEW-E10: CommonJS's exports at a line's start: `exports.f =`, `module.exports.f =`,
 # `module.exports =` (a value, or an object of them), and express's `exports = module.exports =`
 _COMMONJS = re.compile(
-    r"(?m)^(?:exports\s*=\s*)?(?:module\.exports(?:\.(?P<key>[A-Za-z_$][\w$]*))?"
+    r"(?m)^(?:(?:var|let|const)\s+(?P<bound>[A-Za-z_$][\w$]*)\s*=\s*)?"  # NEW-E40
+    r"(?:exports\s*=\s*)?(?:module\.exports(?:\.(?P<key>[A-Za-z_$][\w$]*))?"
     r"|exports\.(?P<name>[A-Za-z_$][\w$]*))\s*=(?!=)[ \t]*"
 )
 # NEW-E15: ES's exports of names defined above: `export default AxiosError;` (not `export default
@@ -81,15 +82,57 @@ def js_exports(text: str, lines: Sequence[str]) -> Iterator[Exported]:
 _PROTOTYPE = re.compile(r"(?m)^([A-Za-z_$][\w$]*)\.prototype\.([A-Za-z_$][\w$]*)\s*=(?!=)\s*")
 
 
+# NEW-E40: `Cookie.prototype = {` (its methods and accessors), and a helper that defines a
+# method on a prototype, `defineMethod(Session.prototype, 'touch', function touch() {`
+_PROTOTYPE_OBJECT = re.compile(r"(?m)^([A-Za-z_$][\w$]*)\.prototype\s*=\s*\{")
+_DEFINE_METHOD = re.compile(
+    r"(?m)^[A-Za-z_$][\w$]*\(\s*([A-Za-z_$][\w$]*)\.prototype\s*,\s*(['\"])([A-Za-z_$][\w$]*)\2"
+    r"\s*,\s*"
+)
+_ACCESSOR = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
+
+
 def _prototype_methods(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exported]:
     """NEW-E33: the methods a constructor the module defines gives its objects by its
     prototype, as `SendStream.pipe(res)` (the review's name for them): a module that exports
-    anything hands those objects out (pillarjs/send's `send()` returns a `SendStream`)."""
-    for found in _PROTOTYPE.finditer(text):
-        number = text.count("\n", 0, found.start())
-        value = _value_after(text, found.end())
-        if found[1] in defined and _FUNCTION.match(value):
-            yield _js_symbol(f"{found[1]}.{found[2]}", value, number, lines, defined)
+    anything hands those objects out (pillarjs/send's `send()` returns a `SendStream`); NEW-E40:
+    also an object literal's (`Cookie.prototype = { get expires() {`, as `Cookie.expires`) and
+    a helper's (`defineMethod(Session.prototype, 'touch', function touch() {`), in file order."""
+    found: list[tuple[int, Exported]] = []
+    for method in (*_PROTOTYPE.finditer(text), *_DEFINE_METHOD.finditer(text)):
+        number = text.count("\n", 0, method.start())
+        value = _value_after(text, method.end())
+        if method[1] in defined and _FUNCTION.match(value):
+            name = f"{method[1]}.{method[method.lastindex or 2]}"
+            found.append((method.start(), _js_symbol(name, value, number, lines, defined)))
+    for literal in _PROTOTYPE_OBJECT.finditer(text):
+        if literal[1] in defined:
+            for offset, member in _literal_members(literal[1], text, literal.end() - 1, lines):
+                found.append((offset, member))
+    seen: set[str] = set()
+    for _, (signature, number) in sorted(found):
+        if signature not in seen:
+            seen.add(signature)
+            yield signature, number
+
+
+def _literal_members(
+    owner: str, text: str, start: int, lines: Sequence[str]
+) -> Iterator[tuple[int, Exported]]:
+    """NEW-E40: the methods (`serialize: function (name, val) {`, `toJSON() {`) and accessors
+    (`get expires() {`, as `Cookie.expires`) of the object literal that opens at `start`."""
+    for entry, offset in _entries(text, start):
+        found = _ENTRY.match(entry)
+        if found is None:
+            continue
+        name, value = found["name"], found["value"].strip()
+        number = text.count("\n", 0, offset + found.start("name"))
+        accessor = _ACCESSOR.match(value) if name in ("get", "set") else None
+        if accessor:  # `get expires() {`: the property, read or written
+            yield offset, (f"{owner}.{accessor[1]}", number)
+        elif value.startswith("(") or _FUNCTION.match(value.lstrip(":").strip()):
+            value = f"function{value}" if value.startswith("(") else value.lstrip(":").strip()
+            yield offset, _js_symbol(f"{owner}.{name}", value, number, lines, {})
 
 
 def _value_after(text: str, at: int) -> str:
@@ -134,6 +177,8 @@ def _commonjs(text: str, lines: Sequence[str], defined: Defined) -> Iterator[Exp
         elif named := _IDENTIFIER.fullmatch(value) or _DEFINED.match(value):
             name = named[1] if named.re is _IDENTIFIER else named["name"] or named["var"]
             yield _js_symbol(name, value, number, lines, defined)
+        elif found["bound"] and _FUNCTION.match(value):  # NEW-E40: `var C = module.exports =`
+            yield _js_symbol(found["bound"], value, number, lines, defined)
         elif _FUNCTION.match(value):  # NEW-E20: `module.exports = function (str, opts) {`
             yield _js_symbol("module.exports", value, number, lines, defined)
 

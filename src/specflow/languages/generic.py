@@ -429,7 +429,9 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
     kotlin = path.endswith(KOTLIN_PATHS)  # REVIEW-E411: Go's field `fun func()` defines none
     definition = DEFINITION.match(text) or (FUN.match(text) if kotlin else None)
     cpp = qualified_at(text, path) if path.endswith(CPP_PATHS) else None  # REVIEW-E415
-    if defined := (cpp[1] if cpp else "") or (definition[1] if definition else ""):
+    helper = _PROTOTYPE_HELPER.match(text) if path.endswith(_SCRIPTS) else None  # REVIEW-E424
+    found = helper or definition
+    if defined := (cpp[1] if cpp else "") or (found[1] if found else ""):
         yield Symbol(defined, "function", path, number)
         return
     for name, end, through in line_writes(path, text):
@@ -438,6 +440,13 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
         yield Symbol(name, kind, path, number, producers=producers, reach=reach)
 
 
+# REVIEW-E424: a helper that defines a method on a prototype defines it, by the name of its
+# function (the code blanks the string): `defineMethod(Foo.prototype, 'touch', function touch(`
+_PROTOTYPE_HELPER = re.compile(
+    r"\s*[A-Za-z_$][\w$.]*\(\s*[A-Za-z_$][\w$]*\.prototype\s*,\s*(?:'[^']*'|\"[^\"]*\")"
+    r"\s*,\s*(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\("
+)
+_SCRIPTS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts")
 _WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")
 
 

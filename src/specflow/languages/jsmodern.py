@@ -1,14 +1,15 @@
 """JavaScript as eslint's modernising fixes respell it, read over a whole side of a file for the
 token comparison of `tokens.py`: a property `a: a` as `a` (REVIEW-E395, `object-shorthand`),
 and a `let` or `const` as `var` where the two cannot behave apart (REVIEW-E396, `no-var` and
-`prefer-const`). Pure: a side's lines in, the lines it respells out."""
+`prefer-const`); and `jsdropped`'s (REVIEW-E421 to REVIEW-E423). Pure: a side's lines in,
+the lines it respells out."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from specflow.languages.jsdropped import dropped_spans
 from specflow.languages.jstokens import NAME, RESERVED, Tokens, read
-from specflow.languages.jsvar import var_like
 
 if TYPE_CHECKING:
     from specflow.languages.tokens import Side
@@ -50,7 +51,7 @@ def respelled(path: str, code: list[str], uncommented: list[str]) -> dict[int, s
     if tokens is None:
         return {}
     spans = shorthand_spans(tokens, "\n".join(uncommented))
-    spans += [(at, at + 1, "var") for at in var_like(path, tokens)]
+    spans = _apart(spans + dropped_spans(path, tokens, "\n".join(uncommented)))
     out: dict[int, str] = {}
     offsets = [0]
     for text in code:
@@ -62,6 +63,16 @@ def respelled(path: str, code: list[str], uncommented: list[str]) -> dict[int, s
         column = begin - offsets[number - 1]
         out[number] = text[:column] + name + text[column + end - begin :]
     return out
+
+
+def _apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, of two that overlap the wider (a dropped statement over the shorthand
+    property it holds: REVIEW-E423 over REVIEW-E395)."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 # REVIEW-E395: what may stand before a `{` that opens an object literal or a pattern for sure
