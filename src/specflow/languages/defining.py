@@ -446,3 +446,11 @@ def _declares(words: Sequence[str], header: str) -> bool:
     if words[0] in _PACKAGE or words[-1] in _DECLARING:
         return True
     return words[0] in _DECLARING and "(" not in header
+
+
+# REVIEW-E424: a helper that defines a method on a prototype defines it, by the name of its
+# function (the code blanks the string): `defineMethod(Foo.prototype, 'touch', function touch(`
+PROTOTYPE_HELPER = re.compile(
+    r"\s*[A-Za-z_$][\w$.]*\(\s*[A-Za-z_$][\w$]*\.prototype\s*,\s*(?:'[^']*'|\"[^\"]*\")"
+    r"\s*,\s*(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\("
+)

@@ -24,6 +24,7 @@ from specflow.languages.cppforms import qualified_at, qualified_header
 from specflow.languages.defining import (
     DEFINITION,
     NOT_CALLS,
+    PROTOTYPE_HELPER,
     assigned_at,
     declared_at,
     definition_at,
@@ -33,7 +34,7 @@ from specflow.languages.defining import (
     receiver_at,
     spread_header,
 )
-from specflow.languages.javaforms import field_written
+from specflow.languages.javaforms import fields_only
 from specflow.languages.ktforms import FUN, FUN_PREFIX
 from specflow.languages.ktowner import kotlin_owned
 from specflow.languages.localnames import (
@@ -45,6 +46,7 @@ from specflow.languages.localnames import (
     scopes_of,
 )
 from specflow.languages.rbowner import JS_PATHS, js_owned, ruby_owned
+from specflow.languages.respelled import ASI
 from specflow.languages.rustitems import (
     RUST_ATTRIBUTE,
     decorated,
@@ -356,20 +358,15 @@ def symbols(
             for symbol in _line_symbols(file.path, line.number, code, "unwrite"):
                 if symbol.name not in kept:
                     yield _own(symbol, code)
-        if index in enclosing and hunk.added and not _fields_only(file.path, hunk, sides[1]):
+        java = file.path.endswith(".java")
+        codes = [line_as(sides[1], "code", line) for line in hunk.added] if java else []
+        if index in enclosing and hunk.added and not fields_only(codes):
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
             yield Symbol(name, "function", file.path, hunk.first_changed)
         first = hunk.first_changed
         if sides[1] is not None and (value := _value_around(sides[1], first, file.path)):
             yield scoped(value, scopes.get(first))
-
-
-def _fields_only(path: str, hunk: Hunk, side: Side | None) -> bool:
-    """REVIEW-E420: a Java hunk that adds only fields' declarations with values changes the
-    fields it writes, not the class around them (which its constructor's name would call)."""
-    codes = [line_as(side, "code", line) for line in hunk.added] if path.endswith(".java") else []
-    return any(codes) and all(field_written(code) or not code.strip() for code in codes)
 
 
 def _own(symbol: Symbol, code: str) -> Symbol:
@@ -429,7 +426,7 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
     kotlin = path.endswith(KOTLIN_PATHS)  # REVIEW-E411: Go's field `fun func()` defines none
     definition = DEFINITION.match(text) or (FUN.match(text) if kotlin else None)
     cpp = qualified_at(text, path) if path.endswith(CPP_PATHS) else None  # REVIEW-E415
-    helper = _PROTOTYPE_HELPER.match(text) if path.endswith(_SCRIPTS) else None  # REVIEW-E424
+    helper = PROTOTYPE_HELPER.match(text) if path.endswith(ASI) else None  # REVIEW-E424
     found = helper or definition
     if defined := (cpp[1] if cpp else "") or (found[1] if found else ""):
         yield Symbol(defined, "function", path, number)
@@ -440,13 +437,6 @@ def _line_symbols(path: str, number: int, text: str, kind: str) -> Iterator[Symb
         yield Symbol(name, kind, path, number, producers=producers, reach=reach)
 
 
-# REVIEW-E424: a helper that defines a method on a prototype defines it, by the name of its
-# function (the code blanks the string): `defineMethod(Foo.prototype, 'touch', function touch(`
-_PROTOTYPE_HELPER = re.compile(
-    r"\s*[A-Za-z_$][\w$.]*\(\s*[A-Za-z_$][\w$]*\.prototype\s*,\s*(?:'[^']*'|\"[^\"]*\")"
-    r"\s*,\s*(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\("
-)
-_SCRIPTS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts")
 _WRAPPED = re.compile(r"\s*([A-Za-z_][\w.]*)\s*(\()?")
 
 

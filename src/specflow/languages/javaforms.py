@@ -66,3 +66,10 @@ def field_written(text: str) -> tuple[str, int] | None:
     if field is None or not field["value"]:
         return None
     return field["name"], field.start("value") + 1
+
+
+def fields_only(codes: Sequence[str]) -> bool:
+    """REVIEW-E420: a Java hunk that adds only fields' declarations with values (`codes`, its
+    added lines' code) changes the fields it writes, not the class around them (which its
+    constructor's name would call)."""
+    return any(codes) and all(field_written(code) or not code.strip() for code in codes)
