@@ -387,15 +387,15 @@ def echo(message):
 
 def test_the_draft_shows_each_docstrings_first_sentence_as_a_reader_sees_it(repo, cli):
     """NEW-4: a first sentence that runs over two lines is whole, and Sphinx's roles and
-    ``literals`` read as the names they show, not as escaped markup."""
+    ``literals`` read as the names they show, not as escaped markup; NEW-E41: each as code."""
     repo.write({"src/params.py": SPHINX})
     assert cli("new", "Parameters", "--id", "PARAM", "--scope", "src/params.py").code == 0
     (module,) = [c.text for c in parsed(repo, "parameters.md").context]
     assert module.splitlines() == [
         "Draft: `src/params.py`: Parameter sources.",
-        "- `class ParameterSource`: This is an IntEnum that indicates the source of a"
+        "- `class ParameterSource`: This is an `IntEnum` that indicates the source of a"
         " parameter's value.",
-        "- `echo(message)`: Prints message and a newline, unlike click.echo, which may not.",
+        "- `echo(message)`: Prints `message` and a newline, unlike `click.echo`, which may not.",
     ]
     assert cli("lint").code == 0
 
@@ -566,18 +566,19 @@ def test_a_rest_docstring_drafts_what_a_reader_of_the_markdown_should_see(repo, 
     in sight: "`Python standard library <https://docs.python.org/>`\\_", "\\&", "\\*instance\\*",
     "event\\_dict", "`logging.LogRecord`\\\\s". A link reads as its text, emphasis as its words,
     a reST escape as what it escapes, and only what would open markup is escaped: the same
-    characters where they would (`_private_`, `&amp;`, `a*b*c`, `<b>`) stay inert."""
+    characters where they would (`_private_`, `&amp;`, `a*b*c`, `<b>`) stay inert; NEW-E41: a
+    literal and a role naming code are code spans."""
     repo.write({"src/std.py": REST})
     assert cli("new", "Stdlib", "--id", "STD", "--scope", "src/std.py").code == 0
     (module,) = [c.text for c in parsed(repo, "stdlib.md").context]
     lines = module.splitlines()
     assert lines == [
         "Draft: `src/std.py`: Processors from the Python standard library.",
-        "- `class AsyncBoundLogger`: Wraps a `BoundLogger` & exposes its methods as async"
+        "- `class AsyncBoundLogger`: Wraps a `BoundLogger` & exposes its methods as `async`"
         " versions.",
         "- `class LoggerFactory`: Build a logger when an instance is called.",
-        "- `render(event_dict)`: Render event_dict into keyword arguments for `logging.log`.",
-        "- `class ProcessorFormatter`: Call processors on `logging.LogRecord`s and Handlers.",
+        "- `render(event_dict)`: Render `event_dict` into keyword arguments for `logging.log`.",
+        "- `class ProcessorFormatter`: Call processors on `logging.LogRecord`s and `Handler`s.",
         r"- `digits(text)`: Matches \\d+ runs, not d+.",
         r"- `inert(text)`: Keeps \_private\_ names, \&amp; and \&#64;user, a\*b\*c, \*\*kw and"
         r" \<b\>tags\</b\> as text.",

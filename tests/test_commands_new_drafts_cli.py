@@ -64,7 +64,7 @@ def test_python_drafts_star_arguments_and_stops_a_docstring_at_its_fields(repo, 
             "Draft: `src/utils.py`",
             "- `recurse(*cls)`: Function decorator",
             "- `imt(token, i, m, **kw)`: Helper function to simplify comparisons",
-            "- `only(a, b)`: imt for one token.",
+            "- `only(a, b)`: `imt` for one token.",  # NEW-E41: a role's name as code
             "- `fields_first(x)`: Reads the value.",
             "- `google(x)`: Reads a value",
         ]
@@ -175,4 +175,27 @@ def test_javascript_drafts_an_anonymous_default_export_and_re_exports(repo, cli)
         ["Draft: `src/klass.js`", "- `class default`: A store."],
         ["Draft: `src/named.js`", "- `named(x)`"],
         ["Draft: `src/v35.js`", "- `default(name, version)`: Version 3 and 5 UUIDs."],
+    ]
+
+
+SERIALIZERS = '''class JSONSerializer(object):
+    """ A serializer which uses `json.dumps`` and ``json.loads``"""
+
+
+class Base64Serializer(object):
+    """Wraps :class:`JSONSerializer`; see :ref:`the cookie guide <cookies>` for more."""
+'''
+
+
+def test_rest_literals_and_roles_are_one_code_span_each(repo, cli):
+    """NEW-E41 (webob `cookies.py`, the s33 trial): `JSONSerializer`'s "`json.dumps`` and
+    ``json.loads``" was drafted with escaped backticks in sight; each literal (one typed with a
+    single backtick on a side too) is one code span, a role naming code is its name as code,
+    and `:ref:`'s text stays words."""
+    assert drafted(repo, cli, {"src/cookies.py": SERIALIZERS}) == [
+        [
+            "Draft: `src/cookies.py`",
+            "- `class JSONSerializer`: A serializer which uses `json.dumps` and `json.loads`",
+            "- `class Base64Serializer`: Wraps `JSONSerializer`; see the cookie guide for more.",
+        ]
     ]

@@ -507,6 +507,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pyliteral",
         "languages.pylog",
         "languages.pymodern",
+        "languages.pyproperty",  # REVIEW-E426
         "languages.pymoves",
         "languages.pyreach",
         "languages.pyregex",  # REVIEW-E214
@@ -516,6 +517,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "languages.pysource",
         "languages.pytyping",
         "languages.python",
+        "languages.pyunread",  # REVIEW-E428
         "languages.pywalk",
         "languages.respelled",  # REVIEW-E413: which language module respells tokens, none loaded
         "languages.rbowner",  # REVIEW-E297
@@ -575,6 +577,7 @@ NOOP_RULES = [
     "slots",
     "source",
     "typing",
+    "unread",  # REVIEW-E428
 ]
 GO_MODULES = {  # CHECK-E21: other code under a reference, judged on its tokens, not a tree
     f"specflow.{name}"

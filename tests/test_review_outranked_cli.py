@@ -256,6 +256,7 @@ class Result(object):
     def __init__(self, fixed):
         self.fixed = fixed
         MODE = 'r'
+        self.mode = MODE  # read: a local nothing reads is no change (REVIEW-E428)
 """
 
 

@@ -450,7 +450,7 @@ def test_a_changed_id_block_warns_touched_requirement_until_the_message_names_it
 def test_a_removed_line_is_warned_where_it_stood(repo, cli):
     """CHECK-E12: a hunk that only removes a line stands at the line that now follows it."""
     _start(repo, "")
-    block = HASHING + "    x = 1\n    y = 2\n    z = 3\n"
+    block = HASHING + "    x = 1\n    y = 2\n    z = y\n"  # y read: REVIEW-E428
     repo.commit("block", {"src/auth/hashing.py": block, "src/auth/more.py": "# AUTH-2\n"})
     repo.stage({"src/auth/hashing.py": block.replace("    y = 2\n", "")})
     findings = json.loads(cli("check", "--staged", "--format", "json").out)["findings"]

@@ -49,6 +49,7 @@ from specflow.outranked import (
     acronym_said,
     another_specs_method_dropped,
     class_only_dropped,
+    module_function_dropped,
     named_after,
     outer_class_dropped,
     overview_dropped,
@@ -65,10 +66,11 @@ def enclosing_rows(
     enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
     skip_paths: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
+    sources: Mapping[str, tuple[bytes | None, bytes | None]],
 ) -> list[LinkRow]:
     """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
     evidence for a statement naming it, whose spec is then a candidate as in scope. `files`,
-    each with its index in the change, as every stage below."""
+    each with its index in the change, as every stage below; `sources`, each file's two sides."""
     found: list[LinkRow] = []
     changed = frozenset().union(*scoped.values())
     for at, file in files:
@@ -78,7 +80,8 @@ def enclosing_rows(
         for number, around in enclosing.get(file.path, {}).items():
             hunk = file.hunks[number]
             said, _ = corpus.told(hunk)
-            links = _around_links(corpus, hunk, around, scope, changed, said)
+            source = sources.get(file.path, (None, None))[bool(hunk.added)]
+            links = _around_links(corpus, hunk, (around, source), scope, changed, said)
             if links:
                 found += _around_rows(corpus, (at, number), hunk, links, scope, said)
     return found
@@ -87,13 +90,14 @@ def enclosing_rows(
 def _around_links(
     corpus: Corpus,
     hunk: Hunk,
-    around: tuple[str, ...],
+    definitions: tuple[tuple[str, ...], bytes | None],
     scope: Scope,
     changed: frozenset[str],
     said: Said,
 ) -> dict[int, Found]:
-    """The statements that name what lies `around` the hunk, but those another rule says it
-    does not concern."""
+    """The statements that name what lies around the hunk (`definitions`: those names and
+    the file's source on the hunk's side), but those another rule says it does not concern."""
+    around, source = definitions
     links: dict[int, Found] = {}
     acronym_said(corpus, around, scope.docs, links)  # REVIEW-E297
     # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
@@ -105,6 +109,8 @@ def _around_links(
     named_after(corpus, names, scope.docs, links)  # REVIEW-E222
     _other_types_parted(corpus, names, links)  # REVIEW-E146
     _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
+    if hunk.path.endswith((".py", ".pyi")):
+        module_function_dropped(corpus, names, links, source)  # REVIEW-E427
     outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
     passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
     owned = _java_owned(hunk.path, names)  # REVIEW-E342

@@ -183,11 +183,36 @@ def stem(word: str) -> str:
 
 def as_written(stems: Iterable[str], text: str) -> list[str]:
     """REVIEW-E67: shared words as the statement writes them (`undefined`, not its stem
-    `undefin`); a stem it does not write (a commit subject's word) as it is."""
+    `undefin`); a stem it does not write (a commit subject's word) as it is. REVIEW-E429: the
+    words of one identifier the statement spells (`SameSite`, `max_age`), all shared, as that
+    identifier once, where its first word stands."""
     written: dict[str, str] = {}
     for part in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", text):  # `isUndefined`: undefined
         written.setdefault(stem(part.lower()), part.lower())
-    return [written.get(word, word) for word in stems]
+    stems = list(stems)
+    joined = _identifiers_of(set(stems), text)
+    shown: list[str] = []
+    for word in stems:
+        name = joined.get(word, written.get(word, word))
+        if name not in shown:
+            shown.append(name)
+    return shown
+
+
+def _identifiers_of(stems: Set[str], text: str) -> dict[str, str]:
+    """REVIEW-E429: each of `stems` that is a word of an identifier of two or more words the
+    text spells, all of them among `stems` → that identifier (the first the text spells)."""
+    found: dict[str, str] = {}
+    for name in dict.fromkeys(_IDENTIFIER.findall(text)):
+        words = {stem(word) for word in words_of_identifier(name)}
+        if len(words) >= 2 and words <= stems:
+            for word in words:
+                found.setdefault(word, name)
+    return found
+
+
+# a word or an identifier, whose words `words_of_identifier` tells: `SameSite`, `max_age`
+_IDENTIFIER = re.compile(r"\b[A-Za-z][A-Za-z0-9_]*\b")
 
 
 def _undoubled(stem: str) -> str:

@@ -10,17 +10,20 @@ import re
 from collections.abc import Sequence
 
 MAX_SUMMARY = 160
-# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees (`IntEnum`, `name`);
+# Sphinx's :class:`~enum.IntEnum` and ``name``: the name the reader sees, as code (`IntEnum`,
+# `name`, NEW-E41: a literal typed with one backtick on a side too, `json.dumps``);
 # NEW-E13: reST's links, emphasis and backslash escapes as the words they show
 _REST = re.compile(
     r"``(?P<literal>[^`]+)``"
-    r"|:[a-z:]+:`(?P<short>~?)(?P<role>[^`<]*?)(?:\s*<[^`>]*>)?`"
+    r"|(?<!`)`(?P<opened>[^`]+)``(?!`)|``(?P<closed>[^`]+)`(?!`)"  # NEW-E41: `a`` or ``a`
+    r"|:(?P<kind>[a-z:]+):`(?P<short>~?)(?P<role>[^`<]*?)(?:\s*<[^`>]*>)?`"
     r"|`(?P<link>[^`<]+?)\s*<[^`>]*>`__?"
     r"|`(?P<named>[^`]+)`__?(?![\w`])"
     r"|`(?P<tilde>~)?(?P<span>[^`]+)`"
     r"|\\(?P<escaped>[^\w]|(?<=`\\)\w)"  # `\*`, `\ `, and `LogRecord`\s: not `\d` in prose
     r"|(?<![\w*\\])(?P<stars>\*\*?)(?P<emphasis>[^\s*](?:[^*]*[^\s*\\])?)(?P=stars)(?![\w*])"
 )
+_CODE_ROLES = frozenset({"func", "meth", "class", "attr", "mod", "exc", "data", "obj", "const"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`\"'])")
 
 
@@ -88,14 +91,19 @@ def _shown(markup: re.Match[str]) -> str:
     backslash escapes as itself (escaped whitespace is nothing: `LogRecord`\\ s)."""
     found = markup.groupdict()
     if found["role"] is not None:
-        role = found["role"]
-        return role.rsplit(".", 1)[-1] if found["short"] else role
+        role = found["role"].strip()
+        role = role.rsplit(".", 1)[-1] if found["short"] else role
+        # NEW-E41: a Python object's name is code, as a literal is; `:ref:`'s text is words
+        code = found["kind"].rsplit(":", 1)[-1] in _CODE_ROLES and role
+        return f"`{role}`" if code else role
     if found["span"] is not None:
         span = found["span"]
         return f"`{span.rsplit('.', 1)[-1] if found['tilde'] else span}`"
     if found["escaped"] is not None:
         return "" if found["escaped"].isspace() else found["escaped"]
-    return next(found[name] for name in ("literal", "link", "named", "emphasis") if found[name])
+    if literal := found["literal"] or found["opened"] or found["closed"]:
+        return f"`{literal.strip()}`"  # NEW-E41: one Markdown code span each
+    return next(found[name] for name in ("link", "named", "emphasis") if found[name])
 
 
 # Rust's `#[derive(Debug)]`, Java's `@Override`, C#'s `[DebuggerStepThrough]`; a comment may end

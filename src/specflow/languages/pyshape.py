@@ -40,6 +40,7 @@ from specflow.languages.pytyping import (
     typing_name,
     union_aliases,
 )
+from specflow.languages.pyunread import unread_writes
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
@@ -68,6 +69,7 @@ class Side(NamedTuple):
         frozenset()
     )  # REVIEW-E211: lines of `global` declarations that do nothing
     caught: frozenset[Position] = frozenset()  # REVIEW-E353: reads of a caught exception
+    unread: frozenset[int] = frozenset()  # REVIEW-E428: lines writing a local nothing reads
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -96,9 +98,9 @@ def both_sides(
     one, other = (
         Side(
             names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines
-        )._replace(idle=needless, caught=reads)
-        for names, classes, lines, needless, reads in zip(
-            typing_modules, plain, slots, idle, caught, strict=True
+        )._replace(idle=needless, caught=reads, unread=unread_writes(tree))
+        for names, classes, lines, needless, reads, tree in zip(
+            typing_modules, plain, slots, idle, caught, (old_tree, new_tree), strict=True
         )
     )
     return one, other
@@ -170,6 +172,8 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return where in ("plain class", "function") and _bare(statement.target)
     if isinstance(statement, (*FUNCTIONS, ast.ClassDef)) and statement.lineno in side.moved:
         return True  # REVIEW-E30, REVIEW-E209: moved unchanged where it cannot matter
+    if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.lineno in side.unread:
+        return where == "function"  # REVIEW-E428: a local written and never read
     if isinstance(statement, ast.Assign) and statement.lineno in side.moved:
         return where == "module"  # REVIEW-E357: a constant moved past what cannot see it
     if isinstance(statement, FUNCTIONS):

@@ -88,13 +88,13 @@ def needless_globals(tree: ast.Module, source: bytes | None = None) -> frozenset
         bound = _bound_names(function)
         found.update(
             node.lineno
-            for node in _own_scope(function)
+            for node in own_scope(function)
             if isinstance(node, ast.Global) and not bound & set(node.names)
         )
     return frozenset(found)
 
 
-def _own_scope(function: ast.AST) -> list[ast.AST]:
+def own_scope(function: ast.AST) -> list[ast.AST]:
     """The nodes of the function's body that its scope holds, none of a nested scope's."""
     found: list[ast.AST] = []
     todo = list(getattr(function, "body", []))

@@ -19,6 +19,7 @@ from specflow.languages.base import MUTATORS, WRAPPERS, FileFacts, Symbol
 from specflow.languages.pyconditions import governed_blocks
 from specflow.languages.pydefinitions import extent, removed_definitions, removed_symbol
 from specflow.languages.pylayout import built_around, owner_at
+from specflow.languages.pyproperty import as_property
 from specflow.languages.pyshape import BLOCKS, FUNCTIONS
 from specflow.languages.pysource import respelled, restated_lines
 from specflow.languages.pytyping import declares_type
@@ -59,7 +60,10 @@ def file_symbols(
     )
     sides = ((old_tree, old), (new_tree, new))  # REVIEW-E190: `gettz = __get_gettz()`
     enclosing = {
-        index: built_around(_hunk_enclosing(hunk, old_tree, new_tree), *sides[bool(hunk.added)])
+        index: built_around(
+            as_property(_hunk_enclosing(hunk, old_tree, new_tree), sides[bool(hunk.added)][0]),
+            *sides[bool(hunk.added)],
+        )
         for index, hunk in enumerate(file.hunks)
         if (new_tree if hunk.added else old_tree) is not None
     }
