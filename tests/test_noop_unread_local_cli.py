@@ -67,3 +67,11 @@ def test_a_local_removal_that_changes_what_runs_still_asks(repo, cli, case):
     write, read = CHANGES[case]
     data = removed(repo, cli, write, read)
     assert data["noop_files"] == []
+
+
+def test_a_statement_beside_an_unread_local_on_its_line_still_asks(repo, cli):
+    """REVIEW-E428: `asterisk = False; hits = parsed.pop()` holds two assignments on one
+    line; only the first is an unread local's inert write, so removing the call beside it
+    (which runs `parsed.pop()`) still asks."""
+    data = removed(repo, cli, "asterisk = False; hits = parsed.pop()")
+    assert data["noop_files"] == []

@@ -69,7 +69,8 @@ class Side(NamedTuple):
         frozenset()
     )  # REVIEW-E211: lines of `global` declarations that do nothing
     caught: frozenset[Position] = frozenset()  # REVIEW-E353: reads of a caught exception
-    unread: frozenset[int] = frozenset()  # REVIEW-E428: lines writing a local nothing reads
+    # REVIEW-E428: the (line, column) of each write of a local nothing reads
+    unread: frozenset[Position] = frozenset()
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -172,7 +173,7 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return where in ("plain class", "function") and _bare(statement.target)
     if isinstance(statement, (*FUNCTIONS, ast.ClassDef)) and statement.lineno in side.moved:
         return True  # REVIEW-E30, REVIEW-E209: moved unchanged where it cannot matter
-    if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.lineno in side.unread:
+    if isinstance(statement, ast.Assign | ast.AnnAssign) and _at(statement) in side.unread:
         return where == "function"  # REVIEW-E428: a local written and never read
     if isinstance(statement, ast.Assign) and statement.lineno in side.moved:
         return where == "module"  # REVIEW-E357: a constant moved past what cannot see it
@@ -180,6 +181,10 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         overload = any(typing_name(d, side.typing) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
     return where != "function" and type_alias(statement, side.typing, side.aliases)
+
+
+def _at(statement: ast.stmt) -> Position:
+    return statement.lineno, statement.col_offset
 
 
 def _stub(statement: ast.stmt) -> bool:

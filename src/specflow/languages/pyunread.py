@@ -20,18 +20,19 @@ _OPERATORS = (ast.Tuple, ast.List, ast.UnaryOp, ast.Compare, ast.BoolOp)
 _PARTS = (ast.Load, ast.Not, ast.USub, ast.And, ast.Or, ast.cmpop)
 
 
-def unread_writes(tree: ast.Module) -> frozenset[int]:
-    """The lines of the assignments (`x = False`, `x: bool = y`) of a function to a local
-    name that nothing in the function reads (nested scopes included), of a value that runs
+def unread_writes(tree: ast.Module) -> frozenset[tuple[int, int]]:
+    """Where (line, column) the assignments (`x = False`, `x: bool = y`) of a function to a
+    local name that nothing in the function reads (nested scopes included), of a value that runs
     nothing; none in a function that declares the name `global` or `nonlocal`, deletes it, or
-    may read its locals by another way (`locals()`, `eval`, a frame)."""
-    found: set[int] = set()
+    may read its locals by another way (`locals()`, `eval`, a frame). By column too: a line
+    may hold another statement (`x = False; y = f()`)."""
+    found: set[tuple[int, int]] = set()
     for function in (n for n in ast.walk(tree) if isinstance(n, _FUNCTIONS)):
         read = _read(function)
         if read is None:
             continue
         found.update(
-            statement.lineno
+            (statement.lineno, statement.col_offset)
             for statement, names in _writes(function)
             if read.isdisjoint(names) and _inert(statement.value)
         )
