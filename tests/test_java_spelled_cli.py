@@ -167,3 +167,20 @@ def test_a_field_value_changed_is_the_field_not_the_constructor(repo, cli):
     acts = [(a["verb"], a["name"]) for q in data["questions"] for a in q["acts"]]
     assert acts == [("writes", "DEFAULT_NESTING_LIMIT")]
     assert [u["name"] for u in data["untested"]] == []
+
+
+def test_type_arguments_of_a_receiver_still_ask(repo, cli):
+    """REVIEW-E417, still asked: a witness or a `new`'s type arguments on an expression whose
+    result a member is read of (`Optional.<String>empty().orElse(null)`, `new
+    ArrayList<String>().get(0)`) are that member's only type: dropped, `orElse` returns an
+    `Object` and `show(...)` may call another overload."""
+    code = GSON.replace(
+        "return result + nextName();", "return show(Optional.<String>empty().orElse(null));"
+    )
+    repo.commit("base", {"specs/gson.md": SPEC, "src/Gson.java": code})
+    witness = code.replace("Optional.<String>empty()", "Optional.empty()")
+    assert _asked(repo, cli, "drop a receiver's witness", witness) == ["asked"]
+    made = code.replace("Optional.<String>empty().orElse(null)", "new ArrayList<String>().get(0)")
+    repo.commit("new", {"src/Gson.java": made})
+    diamond = made.replace("new ArrayList<String>()", "new ArrayList<>()")
+    assert _asked(repo, cli, "a receiver's diamond", diamond) == ["asked"]

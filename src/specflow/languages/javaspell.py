@@ -154,12 +154,21 @@ def _arguments_end(tokens: list[str], at: int) -> int | None:
         return None
     after = tokens[closing + 1 : closing + 3]
     if tokens[at - 1] == ".":  # a witness: `.<T>name(`
-        return closing if len(after) == 2 and _WORD.match(after[0]) and after[1] == "(" else None
+        called = len(after) == 2 and _WORD.match(after[0]) and after[1] == "("
+        return closing if called and not _received(tokens, closing + 2) else None
     if after[:1] != ["("] or not _constructed(tokens, at):
         return None
     end = _closing(tokens, closing + 1, "(", ")")
     anonymous = end is None or tokens[end + 1 : end + 2] in (["{"], [])
-    return None if anonymous else closing
+    return None if anonymous or _received(tokens, closing + 1) else closing
+
+
+def _received(tokens: list[str], opened: int) -> bool:
+    """Whether the call whose `(` is at `opened` is a receiver (`Optional.<String>empty()
+    .orElse(null)`): no target types it there, so its type arguments alone type the member
+    read, and dropped they may pick another overload of what takes it."""
+    end = _closing(tokens, opened, "(", ")")
+    return end is not None and tokens[end + 1 : end + 2] == ["."]
 
 
 def _constructed(tokens: list[str], at: int) -> bool:
