@@ -135,3 +135,11 @@ def test_a_debug_call_that_calls_asks(repo, cli):
     repo.commit("own debug", {"session/store.js": own})
     logged = own.replace("  if (!id) {\n", "  debug('no id')\n  if (!id) {\n")
     assert committed_review(repo, cli, "own log", {"session/store.js": logged})[0] == []
+
+
+def test_a_debug_call_with_a_tagged_template_asks(repo, cli):
+    """REVIEW-E423, still asked: a tagged template among the arguments calls its tag
+    (`debug('id %s', tag`x`)` runs `tag`), as `debug('id %s', uid(req, 1))` does."""
+    tagged = STORE.replace("  if (!id) {\n", "  debug('id %s', tag`x`)\n  if (!id) {\n")
+    noop, asked = _review(repo, cli, "debug with a tag", tagged)
+    assert noop == [] and asked > 0

@@ -147,12 +147,25 @@ def _debug_statements(tokens: Tokens, uncommented: str) -> Iterator[int]:
             continue
         close = tokens.partner[at + 1]
         arguments = text[at + 2 : close]
-        if any(a in _NOT_PLAIN or a in _ASSIGNS for a in arguments):
+        if any(a in _NOT_PLAIN or a in _ASSIGNS for a in arguments) or _tagged(text, at, close):
             continue
         after = text[close + 1] if close + 1 < len(text) else ""
         broken = bool(after) and tokens.line[close + 1] != tokens.line[close] and _starts(after)
         if after in ("", ";", "}") or broken:
             yield from range(at, close + 1 + (after == ";"))
+
+
+def _tagged(text: list[str], at: int, close: int) -> bool:
+    """Whether a tagged template stands between `at` and `close` (`tag`x``, `f()`x``): a
+    template right after a name or a bracket calls what that is."""
+    return any(
+        text[i] == "`" and (text[i - 1] in (")", "]") or _name(text[i - 1]))
+        for i in range(at + 2, close)
+    )
+
+
+def _name(part: str) -> bool:
+    return bool(NAME.match(part)) and part not in RESERVED
 
 
 _REQUIRE = ["=", "require", "("]  # `var debug = require('debug')('app')`
