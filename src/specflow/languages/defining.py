@@ -452,5 +452,5 @@ def _declares(words: Sequence[str], header: str) -> bool:
 # function (the code blanks the string): `defineMethod(Foo.prototype, 'touch', function touch(`
 PROTOTYPE_HELPER = re.compile(
     r"\s*[A-Za-z_$][\w$.]*\(\s*[A-Za-z_$][\w$]*\.prototype\s*,\s*(?:'[^']*'|\"[^\"]*\")"
-    r"\s*,\s*(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\("
+    r"\s*,\s*(?:async\s+)?function\s*(?:\*\s*)?([A-Za-z_$][\w$]*)\s*\("
 )
