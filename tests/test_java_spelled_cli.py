@@ -184,3 +184,14 @@ def test_type_arguments_of_a_receiver_still_ask(repo, cli):
     repo.commit("new", {"src/Gson.java": made})
     diamond = made.replace("new ArrayList<String>()", "new ArrayList<>()")
     assert _asked(repo, cli, "a receiver's diamond", diamond) == ["asked"]
+
+
+def test_nullness_a_code_generator_or_injector_reads_still_asks(repo, cli):
+    """REVIEW-E419, still asked: AutoValue writes a null check into the constructor it
+    generates for each property not `@Nullable`, and Guice (`@Inject`) injects null only where
+    a `@Nullable` says so: in their files, nullness annotations change what runs."""
+    for imported in ("com.google.auto.value.AutoValue", "com.google.inject.Inject"):
+        code = GSON.replace("package x;\n", f"package x;\n\nimport {imported};\n")
+        repo.commit(imported, {"specs/gson.md": SPEC, "src/Gson.java": code})
+        nullable = code.replace("    public Object value", "    public @Nullable Object value")
+        assert _asked(repo, cli, f"nullable with {imported}", nullable) == ["asked"], imported

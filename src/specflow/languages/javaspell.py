@@ -28,10 +28,14 @@ _COMPILE_ONLY = frozenset(
         *("ParametersAreNonnullByDefault", "MonotonicNonNull", "PolyNull"),
     )
 )
-# Lombok's `@NonNull` writes a null check into the method, and Spring reads any `@Nullable`
-# on an injection point at run time: in their files, nullness annotations still ask
+# Lombok's `@NonNull` and AutoValue's and Immutables' generated constructors write a null
+# check for them, and Spring, Guice and Dagger read any `@Nullable` on an injection point: in
+# their files, nullness annotations still ask
 _NULLNESS = frozenset(("Nullable", "NonNull", "Nonnull", "CheckForNull", "MonotonicNonNull"))
-_RUNTIME_NULLNESS = re.compile(r"^\s*import\s+(?:static\s+)?(?:lombok|org\.springframework)\.")
+_RUNTIME_NULLNESS = re.compile(
+    r"^\s*import\s+(?:static\s+)?(?:lombok|org\.springframework|com\.google\.auto\.value"
+    r"|org\.immutables|com\.google\.inject|(?:javax|jakarta)\.inject|dagger)\."
+)
 _WORD = re.compile(r"[A-Za-z_]\w*\Z")
 # what a type argument list holds: names, `.`, `,`, `?`, `extends`, `super`, `[]`, `&`, `@`
 _IN_TYPE = frozenset((".", ",", "?", "[", "]", "&", "@", "<", ">"))
