@@ -75,3 +75,12 @@ def test_a_statement_beside_an_unread_local_on_its_line_still_asks(repo, cli):
     (which runs `parsed.pop()`) still asks."""
     data = removed(repo, cli, "asterisk = False; hits = parsed.pop()")
     assert data["noop_files"] == []
+
+
+@pytest.mark.parametrize("write", ["__tracebackhide__ = True", "asterisk = False"])
+def test_a_local_another_frame_or_dir_reads_still_asks(repo, cli, write):
+    """REVIEW-E428, still asked: pytest reads `__tracebackhide__` from the frame of the
+    function that sets it (a dunder local is a frame reader's), and `dir()` lists the
+    function's locals."""
+    read = "default" if write.startswith("__") else "dir() or default"
+    assert removed(repo, cli, write, read)["noop_files"] == []

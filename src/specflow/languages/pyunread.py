@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from specflow.languages.pyslots import own_scope
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-# what reads a function's locals by no name of theirs: `locals()`, `vars()`, `eval("x")`, a frame
-_INTROSPECTION = frozenset({"locals", "vars", "eval", "exec", "_getframe", "currentframe"})
+# what reads a function's locals by no name of theirs: `locals()`, `vars()`, `dir()`,
+# `eval("x")`, a frame
+_INTROSPECTION = frozenset({"locals", "vars", "dir", "eval", "exec", "_getframe", "currentframe"})
 # a value whose evaluation runs nothing of the program's: a literal, a name, `not` of one, a
 # tuple or list of them, a comparison of them (REVIEW-E428 counts `==` among builtins' work)
 _LEAVES = (ast.Constant, ast.Name)
@@ -34,7 +35,7 @@ def unread_writes(tree: ast.Module) -> frozenset[tuple[int, int]]:
         found.update(
             (statement.lineno, statement.col_offset)
             for statement, names in _writes(function)
-            if read.isdisjoint(names) and _inert(statement.value)
+            if read.isdisjoint(names) and _inert(statement.value) and not _dunder(names)
         )
     return frozenset(found)
 
@@ -72,3 +73,9 @@ def _inert(value: ast.expr | None) -> bool:
     return value is not None and all(
         isinstance(node, (*_LEAVES, *_OPERATORS, *_PARTS)) for node in ast.walk(value)
     )
+
+
+def _dunder(names: set[str]) -> bool:
+    """A dunder local is for another frame to read: pytest's `__tracebackhide__`, Zope's
+    `__traceback_info__`, IPython's `__debuggerskip__`."""
+    return any(name.startswith("__") and name.endswith("__") for name in names)
