@@ -85,3 +85,19 @@ def test_a_question_quotes_the_nested_line_of_the_method_not_its_class(repo, cli
     repo.commit("two", {"lib/reader.py": READER.replace("self.pos += 1", "self.pos += 2")})
     out = cli("review", "HEAD").out
     assert "Draft: `lib/reader.py` ... `Reader.skip()`: Skips the next value." in out, out
+
+
+def test_a_name_qualified_by_another_owner_counts_for_no_line(repo, cli):
+    """REVIEW-E430: `Reader.peek()` whose text mentions `Stream.skip()` spells `Reader`, and
+    `skip` only qualified by something else: it spells one of the names, not two, and the
+    line of `Reader.skip()` is quoted for a hunk in it."""
+    peeking = READER.replace(
+        "Returns the type of the next token without consuming it.",
+        "Returns the next token, as Stream.skip() would, without consuming it.",
+    )
+    repo.commit("code", {"lib/reader.py": peeking})
+    assert cli("new", "Reader", "--id", "READER", "--scope", "lib/reader.py").code == 0
+    repo.commit("spec", {})
+    repo.commit("two", {"lib/reader.py": peeking.replace("self.pos += 1", "self.pos += 2")})
+    out = cli("review", "HEAD").out
+    assert "Draft: `lib/reader.py` ... `Reader.skip()`: Skips the next value." in out, out

@@ -52,13 +52,19 @@ def headline_for(text: str, *named: Iterable[str]) -> str:
 def _spelled_by(
     line: str, lasts: Sequence[str], spelled: Sequence[re.Pattern[str]]
 ) -> tuple[int, int]:
-    """How many of the names `line` spells (one qualified, `Reader.skip`, counts when another is
-    spelled too), and minus the index of the first it spells alone; (0, 0) when none alone."""
+    """How many of the names `line` spells (one qualified by another of them, `Reader.skip`,
+    counts; by something else, `Stream.skip`, not), and minus the index of the first it spells
+    alone; (0, 0) when none alone."""
     alone = [i for i, name in enumerate(spelled) if name.search(line)]
     if not alone:
         return 0, 0
-    qualified = sum(1 for last in lasts if re.search(rf"(?<=\.){re.escape(last)}(?!\w)", line))
-    return len(set(alone)) + qualified, -alone[0]
+    owners = "|".join(re.escape(lasts[i]) for i in alone)
+    qualified = sum(
+        1
+        for i, last in enumerate(lasts)
+        if i not in alone and re.search(rf"(?<![\w.])(?:{owners})\.{re.escape(last)}(?!\w)", line)
+    )
+    return len(alone) + qualified, -alone[0]
 
 
 class Status(str, Enum):
