@@ -358,6 +358,17 @@ def test_specs_only_in_the_work_tree_are_named_with_how_to_check_them(repo, cli)
     assert "work tree" not in cli("check").out
 
 
+def test_an_older_commit_without_specs_gives_no_commit_advice(repo, cli):
+    """CHECK-E76: `specflow check HEAD~1` of a commit before the specs, which HEAD holds, said
+    they were "in the work tree, not in HEAD~1" and to commit them: they are committed."""
+    repo.commit("code", {"src/a.py": "x = 1\n"})
+    assert cli("new", "Thing", "--id", "THING", "--scope", "src/**").code == 0
+    repo.commit("the spec", {"specs/thing.md": repo.read("specs/thing.md")})
+    result = cli("check", "HEAD~1")
+    assert result.code == 0, result
+    assert "work tree" not in result.out, result.out
+
+
 def test_specflow_skip(story, cli, monkeypatch):
     """CHECK-9"""
     story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})

@@ -80,8 +80,12 @@ def check(
 
 def _uncommitted_specs(repo: gitio.RepoInfo, label: str) -> None:
     """CHECK-E76: a commit without specs checked while the work tree has some: say they are not
-    committed yet, and how to check them (`specflow lint` had just counted them)."""
+    committed yet, and how to check them (`specflow lint` had just counted them). Specs HEAD
+    holds are committed: an older commit checked (`check HEAD~1`) has no advice to give."""
     paths = disk_spec_paths(load_config(repo.root))
+    if paths and repo.head is not None:
+        committed = set(gitread.list_files(repo.root, repo.head))
+        paths = [path for path in paths if path not in committed]
     if paths:
         some, it = (
             (f"{len(paths)} specs are", "them") if len(paths) > 1 else (f"{paths[0]} is", "it")
