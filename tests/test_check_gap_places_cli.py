@@ -149,3 +149,13 @@ def test_an_import_is_no_definition(repo, cli):
     keeps the plain error."""
     errors = _cookie_errors(repo, cli)
     assert "is defined at" not in errors["COOKIE-2"], errors
+
+
+def test_a_binding_named_like_an_import_keyword_is_a_definition(repo, cli):
+    """CHECK-E74, adversarial: `use = "strict"` binds `use` (no import follows the keyword), so
+    a requirement quoting `use` is told where it is defined."""
+    spec = COOKIE_SPEC.replace("`Morsel.serialize` quotes", "`use` names the mode;")
+    repo.commit("spec", {"specs/cookie.md": spec, "src/mode.py": 'use = "strict"\n'})
+    repo.stage({"src/mode.py": 'use = "lax"\n'})
+    result = cli("check", "--staged")
+    assert "`use` is defined at src/mode.py:1" in result.out, result.out

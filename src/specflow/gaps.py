@@ -29,7 +29,7 @@ Place = tuple[str, int]
 # CHECK-E74: a line that imports a name: `import x`, `from m import x`, `var x = require('x')`,
 # `const { a } = await import('a')`, Ruby's `require`, PHP's and C#'s `use`/`using`
 _IMPORTS = re.compile(
-    r"\s*(?:(?:import|from|use|using|require|require_relative|#include)\b"
+    r"\s*(?:(?:import|from|use|using|require|require_relative)\s+(?![=\s])|#include\b"
     r"|(?:export\s+)?(?:var|let|const)\b[^=]*=\s*(?:await\s+)?(?:require|import)\s*\()"
 )
 

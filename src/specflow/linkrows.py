@@ -66,11 +66,10 @@ def enclosing_rows(
     enclosing: Mapping[str, Mapping[int, tuple[str, ...]]],
     skip_paths: Sequence[str],
     scoped: Mapping[str, frozenset[str]],
-    sources: Mapping[str, tuple[bytes | None, bytes | None]],
 ) -> list[LinkRow]:
     """Links by the classes and functions around each hunk: inside `HTTPDigestAuth` is weak
     evidence for a statement naming it, whose spec is then a candidate as in scope. `files`,
-    each with its index in the change, as every stage below; `sources`, each file's two sides."""
+    each with its index in the change, as every stage below."""
     found: list[LinkRow] = []
     changed = frozenset().union(*scoped.values())
     for at, file in files:
@@ -80,8 +79,7 @@ def enclosing_rows(
         for number, around in enclosing.get(file.path, {}).items():
             hunk = file.hunks[number]
             said, _ = corpus.told(hunk)
-            source = sources.get(file.path, (None, None))[bool(hunk.added)]
-            links = _around_links(corpus, hunk, (around, source), scope, changed, said)
+            links = _around_links(corpus, hunk, around, scope, changed, said)
             if links:
                 found += _around_rows(corpus, (at, number), hunk, links, scope, said)
     return found
@@ -90,14 +88,13 @@ def enclosing_rows(
 def _around_links(
     corpus: Corpus,
     hunk: Hunk,
-    definitions: tuple[tuple[str, ...], bytes | None],
+    around: tuple[str, ...],
     scope: Scope,
     changed: frozenset[str],
     said: Said,
 ) -> dict[int, Found]:
-    """The statements that name what lies around the hunk (`definitions`: those names and
-    the file's source on the hunk's side), but those another rule says it does not concern."""
-    around, source = definitions
+    """The statements that name what lies `around` the hunk, but those another rule says it
+    does not concern."""
     links: dict[int, Found] = {}
     acronym_said(corpus, around, scope.docs, links)  # REVIEW-E297
     # REVIEW-E297: a Ruby method's class counts there alone (measured: `Decode` asked
@@ -110,7 +107,7 @@ def _around_links(
     _other_types_parted(corpus, names, links)  # REVIEW-E146
     _other_owners_dropped(corpus, around, links)  # REVIEW-E165, REVIEW-E289
     if hunk.path.endswith((".py", ".pyi")):
-        module_function_dropped(corpus, names, links, source)  # REVIEW-E427
+        module_function_dropped(corpus, names, links)  # REVIEW-E427
     outer_class_dropped(corpus, names, links, scope.docs)  # REVIEW-E223
     passing_mention_dropped(corpus, names, links, scope.docs)  # REVIEW-E241
     owned = _java_owned(hunk.path, names)  # REVIEW-E342

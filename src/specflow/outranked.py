@@ -3,7 +3,7 @@ names is no evidence by itself (REVIEW-E223), a definition named after an identi
 statement names is inside what it names (REVIEW-E222), and what another spec's statement names
 in passing is no evidence (REVIEW-E241), a Context line about a class is no question of a hunk in
 one of its methods by the class alone (REVIEW-E365), nor of one another statement is about
-(REVIEW-E366), nor a method one the module's function of that name is about (REVIEW-E427).
+(REVIEW-E366), nor a module's function one a method of that name is about (REVIEW-E427).
 Pure."""
 
 from __future__ import annotations
@@ -243,27 +243,14 @@ def _last(name: str) -> str:
     return re.split(r"\.|::|#", name)[-1]
 
 
-def module_function_dropped(
-    corpus: Corpus, names: Sequence[str], links: dict[int, Found], source: bytes | None
-) -> None:
-    """REVIEW-E427: a hunk inside a method (or a nested function) whose name the module also
-    defines as a top-level function (`RequestCookies._valid_cookie_name`, and
-    `_valid_cookie_name` of cookies.py) is no evidence, by that name alone, for a statement
-    that names it bare (`_valid_cookie_name()`): in Python that is the module's function; a
-    method is named with its class or `self.`, and those are no evidence for a hunk inside
-    the module's function."""
+def module_function_dropped(corpus: Corpus, names: Sequence[str], links: dict[int, Found]) -> None:
+    """REVIEW-E427: a hunk inside a module's function (`_valid_cookie_name` of cookies.py) is no
+    evidence, by that name alone, for a statement that names a method of that name
+    (`self._valid_cookie_name()`, `RequestCookies._valid_cookie_name()`). Not the other way: a
+    module's function often hands its work to the method of its name (`schedule.cancel_job()`
+    to `default_scheduler.cancel_job`), so a hunk in the method still meets the bare name."""
     if len(names) == 1:
         _methods_dropped(corpus, names[0], links)
-        return
-    name = names[-1] if names else ""
-    if not name or source is None or name not in corpus.by_name:
-        return
-    if not re.search(rb"^(?:async[ \t]+)?def[ \t]+" + name.encode() + rb"\b", source, re.M):
-        return
-    dotted = {doc for doc, _, _ in corpus.by_last.get(name, ())}
-    for doc in corpus.by_name[name]:
-        if doc in links and doc not in dotted and set(links[doc][1]) <= {name}:
-            del links[doc]
 
 
 def _methods_dropped(corpus: Corpus, name: str, links: dict[int, Found]) -> None:

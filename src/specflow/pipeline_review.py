@@ -371,7 +371,7 @@ def _names_and_links(
     references, unheaded, tests = headings
     return (found, facts), (
         rows,
-        enclosing_rows(corpus, files, enclosing, skip, scoped, sources),
+        enclosing_rows(corpus, files, enclosing, skip, scoped),
         comment_rows(corpus, files, above, skip),
         governed_rows(corpus, files, governed, skip, scoped, sources),
         heading_rows(corpus, files, references, unheaded, sources, tests),

@@ -79,7 +79,9 @@ def summary(doc: str | None) -> str:
     prose = next((p for p in paragraphs if p.strip() and not _CODE_LINE.match(p)), "")
     prose = _TSDOC_LINK.sub(_linked, " ".join(prose.split()))  # NEW-E27
     sentence = _SENTENCE_END.split(prose, 1)[0]
-    sentence = _REST.sub(_shown, sentence)
+    # NEW-E41: reST markup read in the first part a summary can show: its role pattern is
+    # quadratic in a run of `:a:` (15,000 characters took a second)
+    sentence = _REST.sub(_shown, sentence[: 8 * MAX_SUMMARY])
     if len(sentence) <= MAX_SUMMARY:
         return sentence
     return sentence[: MAX_SUMMARY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
