@@ -40,7 +40,7 @@ from specflow.languages.pytyping import (
     typing_name,
     union_aliases,
 )
-from specflow.languages.pyunread import unread_writes
+from specflow.languages.pyunread import unread_write
 
 # Imports that only serve annotations; dropping them never changes what the code does.
 _POSITIONS = frozenset({"lineno", "col_offset", "end_lineno", "end_col_offset", "type_comment"})
@@ -69,8 +69,7 @@ class Side(NamedTuple):
         frozenset()
     )  # REVIEW-E211: lines of `global` declarations that do nothing
     caught: frozenset[Position] = frozenset()  # REVIEW-E353: reads of a caught exception
-    # REVIEW-E428: the (line, column) of each write of a local nothing reads
-    unread: frozenset[Position] = frozenset()
+    tree: ast.Module | None = None  # REVIEW-E428: read for the writes of a local nothing reads
 
 
 Sources = tuple[bytes | None, bytes | None]  # a file's two sides whole, when known
@@ -99,7 +98,7 @@ def both_sides(
     one, other = (
         Side(
             names, aliases=aliases, plain=classes, package=package, sources=sources, slots=lines
-        )._replace(idle=needless, caught=reads, unread=unread_writes(tree))
+        )._replace(idle=needless, caught=reads, tree=tree)
         for names, classes, lines, needless, reads, tree in zip(
             typing_modules, plain, slots, idle, caught, (old_tree, new_tree), strict=True
         )
@@ -173,7 +172,7 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         return where in ("plain class", "function") and _bare(statement.target)
     if isinstance(statement, (*FUNCTIONS, ast.ClassDef)) and statement.lineno in side.moved:
         return True  # REVIEW-E30, REVIEW-E209: moved unchanged where it cannot matter
-    if isinstance(statement, ast.Assign | ast.AnnAssign) and _at(statement) in side.unread:
+    if isinstance(statement, ast.Assign | ast.AnnAssign) and unread_write(statement, side.tree):
         return where == "function"  # REVIEW-E428: a local written and never read
     if isinstance(statement, ast.Assign) and statement.lineno in side.moved:
         return where == "module"  # REVIEW-E357: a constant moved past what cannot see it
@@ -181,10 +180,6 @@ def inert(statement: ast.AST, side: Side, where: str) -> bool:
         overload = any(typing_name(d, side.typing) == "overload" for d in statement.decorator_list)
         return overload and all(_stub(line) for line in statement.body)
     return where != "function" and type_alias(statement, side.typing, side.aliases)
-
-
-def _at(statement: ast.stmt) -> Position:
-    return statement.lineno, statement.col_offset
 
 
 def _stub(statement: ast.stmt) -> bool:
