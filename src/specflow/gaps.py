@@ -89,7 +89,7 @@ def _owner_and_name(name: str) -> tuple[str, str]:
     return (last_name(owner) if owner else ""), last
 
 
-def _first_definition(name: str, places: Sequence[Place], owners: Sequence[Place]) -> Place | None:
+def _first_definition(places: Sequence[Place], owners: Sequence[Place]) -> Place | None:
     """CHECK-E75: where `Morsel.serialize` is defined: the first `serialize` below a definition
     of `Morsel` in the same file, not `Cookie.serialize` above it; the first `serialize` when
     nothing defines `Morsel` (a module, a namespace)."""
@@ -107,7 +107,7 @@ def _places(
     for name in quoted:
         owner, last = _owner_and_name(name)
         inside = [p for p in defined.get(last, ()) if _governed(spec, p[0])]
-        if (place := _first_definition(name, inside, defined.get(owner, []))) is not None:
+        if (place := _first_definition(inside, defined.get(owner, []))) is not None:
             places.append((name, place))
     return places[:SHOWN]
 

@@ -14,6 +14,7 @@ from specflow.identifiers import every_class_may_define, private
 from specflow.languages import defining, generic
 from specflow.languages.base import NESTED, Symbol
 from specflow.languages.pylayout import prose_blanked
+from specflow.languages.respelled import ASI
 from specflow.lineage import Lineage, lineage, not_their_own
 from specflow.refs import path_of, raw_rows
 from specflow.touches import KIND_ORDER, added_lines
@@ -248,13 +249,13 @@ def _function_of(header: str, path: bytes = b"") -> str:
         return match[1]
     if defined := defining.assigned_function(header) or defining.header_definition(header):
         return defined
-    call = generic.CALL.search(header)
     if path.endswith(_SCRIPTS):
         return ""
+    call = generic.CALL.search(header)
     return call[1] if call and call[1] not in defining.NOT_CALLS else ""
 
 
-_SCRIPTS = (b".js", b".jsx", b".mjs", b".cjs", b".ts", b".tsx", b".mts", b".cts")
+_SCRIPTS = tuple(suffix.encode() for suffix in ASI)  # a `git grep` row's path is bytes
 
 
 def ripples(

@@ -121,12 +121,7 @@ def _literal_members(
 ) -> Iterator[tuple[int, Exported]]:
     """NEW-E40: the methods (`serialize: function (name, val) {`, `toJSON() {`) and accessors
     (`get expires() {`, as `Cookie.expires`) of the object literal that opens at `start`."""
-    for entry, offset in _entries(text, start):
-        found = _ENTRY.match(entry)
-        if found is None:
-            continue
-        name, value = found["name"], found["value"].strip()
-        number = text.count("\n", 0, offset + found.start("name"))
+    for offset, name, value, number in _named_entries(text, start):
         accessor = _ACCESSOR.match(value) if name in ("get", "set") else None
         if accessor:  # `get expires() {`: the property, read or written
             yield offset, (f"{owner}.{accessor[1]}", number)
@@ -225,16 +220,20 @@ def _object_keys(
     text: str, start: int, lines: Sequence[str], defined: Defined
 ) -> Iterator[Exported]:
     """The keys of `module.exports = {f, g: h, k(a) {...}}`, an object that opens at `start`."""
-    for entry, offset in _entries(text, start):
-        found = _ENTRY.match(entry)
-        if found is None:
-            continue
-        name, value = found["name"], found["value"].strip()
-        number = text.count("\n", 0, offset + found.start("name"))
+    for _, name, value, number in _named_entries(text, start):
         if not value or value.startswith(":"):
             yield _js_symbol(name, value.lstrip(":").strip() or name, number, lines, defined)
         elif value.startswith("("):  # a method: `parse(str, options) {`
             yield _js_symbol(name, f"function{value}", number, lines, defined)
+
+
+def _named_entries(text: str, start: int) -> Iterator[tuple[int, str, str, int]]:
+    """Each entry of the object literal that opens at `start` that has a name: its offset,
+    name, what follows the name (stripped) and the index of its name's line."""
+    for entry, offset in _entries(text, start):
+        if found := _ENTRY.match(entry):
+            number = text.count("\n", 0, offset + found.start("name"))
+            yield offset, found["name"], found["value"].strip(), number
 
 
 def _entries(text: str, start: int) -> Iterator[tuple[str, int]]:

@@ -358,9 +358,7 @@ def symbols(
             for symbol in _line_symbols(file.path, line.number, code, "unwrite"):
                 if symbol.name not in kept:
                     yield _own(symbol, code)
-        java = file.path.endswith(".java")
-        codes = [line_as(sides[1], "code", line) for line in hunk.added] if java else []
-        if index in enclosing and hunk.added and not fields_only(codes):
+        if index in enclosing and hunk.added and not fields_only(file.path, hunk, sides[1]):
             # REVIEW-E125: `send` of `res.send`; REVIEW-E141: `Match` of `("Router", "Match")`
             name = enclosing[index][-1].rsplit(".", 1)[-1]
             yield Symbol(name, "function", file.path, hunk.first_changed)

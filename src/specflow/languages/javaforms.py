@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from specflow.change import Hunk, Line
+from specflow.languages.tokens import Side, line_as
 
 Runs = Callable[[Hunk], list[tuple[list[Line], list[Line]]]]
 
@@ -68,8 +69,11 @@ def field_written(text: str) -> tuple[str, int] | None:
     return field["name"], field.start("value") + 1
 
 
-def fields_only(codes: Sequence[str]) -> bool:
-    """REVIEW-E420: a Java hunk that adds only fields' declarations with values (`codes`, its
-    added lines' code) changes the fields it writes, not the class around them (which its
-    constructor's name would call)."""
+def fields_only(path: str, hunk: Hunk, side: Side | None) -> bool:
+    """REVIEW-E420: a Java hunk that adds only fields' declarations with values (read from
+    its `side`, the new one) changes the fields it writes, not the class around them (which
+    its constructor's name would call)."""
+    if not path.endswith(".java"):
+        return False
+    codes = [line_as(side, "code", line) for line in hunk.added]
     return any(codes) and all(field_written(code) or not code.strip() for code in codes)
