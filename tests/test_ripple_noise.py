@@ -759,3 +759,51 @@ def test_a_use_in_a_function_a_top_level_block_defines_is_in_that_function(repo,
     repo.commit("split twice", {"pkg/readers.py": code.replace('split(b" ")', 'split(b" ", 2)')})
     ripple = json.loads(cli("review", "HEAD", "--format", "json").out)["ripples"][0]
     assert {use["function"] for use in ripple["uses"]} == {"shim"}, ripple["uses"]
+
+
+TREE_SPEC = """---
+id: TREE
+scope: [pay/**]
+---
+# Tree
+
+## Context
+- A node's parent is `ctx.parent`; `Walker.stack` holds the nodes still to visit.
+
+## Requirements
+- TREE-1: The root has no parent.
+
+## Edge Cases
+- TREE-E1: A tree of one node.
+"""
+
+
+def test_names_unpacked_from_a_tuple_are_the_functions_own(repo, cli):
+    """REVIEW-E16: `text, parent, stack = ...` binds three locals, as three plain assignments
+    would: `parent[i] = ...` and `stack.append(...)` after it write no shared name, so neither a
+    ripple to another module's `parent` nor a question on the statement naming `ctx.parent`
+    (specflow's own review of its `jsdropped.py` asked that first, at confidence 1.0). A
+    module's list mutated after a tuple assignment of locals still ripples."""
+    walker = (
+        "STACK = []\n\n\n"
+        "def walk(tokens):\n"
+        "    text, (parent, stack), *rest = tokens.text, ([-1] * 3, []), 1, 2\n"
+        "    for index in range(3):\n"
+        "        parent[index] = index - 1\n"
+        "        stack.append(index)\n"
+        "    STACK.append(text)\n"
+        "    return parent, stack, rest\n"
+    )
+    other = "from pay.walker import STACK\n\nparent = [0]\nstack = []\n\n\n"
+    other += "def show():\n    return parent, stack, STACK\n"
+    files = {"specs/tree.md": TREE_SPEC, "pay/walker.py": walker, "pay/other.py": other}
+    repo.commit("base", files)
+    changed = walker.replace("index - 1", "index - 2").replace("append(index)", "append(-index)")
+    changed = changed.replace("STACK.append(text)", "STACK.append(text.strip())")
+    repo.commit("parents", {"pay/walker.py": changed})
+    data = json.loads(cli("review", "HEAD", "--format", "json").out)
+    found = {r["symbol"]["name"]: r["uses"] for r in data["ripples"]}
+    assert not {"parent", "stack", "rest"} & set(found), found
+    assert ("pay/other.py", "show") in places(found["STACK"])
+    asked = [(q["statement"]["spec"], q["confidence"]) for q in data["questions"]]
+    assert not [q for q in asked if q[0] == "TREE" and q[1] >= 0.95], asked

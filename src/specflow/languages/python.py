@@ -344,8 +344,8 @@ def _local_values(
     for node in touched if covers_all(scope, lines) else statements_on(scope):
         if type(node) is ast.Assign:
             for target in node.targets:
-                if isinstance(target, ast.Name):
-                    values.setdefault(target.id, node.value)
+                for name, value in _unpacked(target, node.value):
+                    values.setdefault(name, value)
         elif type(node) in pyreach.BINDERS:  # `found: set[int] = set()`, `for x in`, `as f`
             for name in pyreach.bound(node):
                 values.setdefault(name, getattr(node, "value", None) or _UNKNOWN)
@@ -355,6 +355,22 @@ def _local_values(
         for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, *starred):
             values.setdefault(arg.arg, _UNKNOWN)
     return values
+
+
+def _unpacked(target: ast.expr, value: ast.expr) -> Iterator[tuple[str, ast.expr]]:
+    """REVIEW-E16: the plain names an assignment binds, each with its value when the sides
+    pair up (`text, parent = a, []`), or an unknown one (`a, *rest = row`)."""
+    if isinstance(target, ast.Name):
+        yield target.id, value
+    elif isinstance(target, ast.Starred):
+        yield from _unpacked(target.value, _UNKNOWN)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        values: list[ast.expr] = [_UNKNOWN] * len(target.elts)
+        if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(values):
+            starred = any(isinstance(e, ast.Starred) for e in (*value.elts, *target.elts))
+            values = values if starred else value.elts
+        for element, each in zip(target.elts, values, strict=True):
+            yield from _unpacked(element, each)
 
 
 def _producers(value: ast.expr | None, locals_: dict[str, ast.expr], depth: int) -> Iterator[str]:
