@@ -107,3 +107,15 @@ def test_an_id_that_only_begins_another_added_id_is_not_named_there(repo, cli):
         for h in q["hunks"]
     ]
     assert any(start <= 4 <= end for start, end in spans), spans
+
+
+def test_an_id_named_deep_in_a_long_added_block_says_where_the_statement_is(repo, cli):
+    """SPEED-27, REVIEW-E388: a hunk's added lines are read once, as one text, and only for a
+    statement another hunk meets by words alone: `# PROXY-E1` on the 250th of 300 added lines,
+    among `SHA-256` and `X-FORWARDED-1` that name no spec, still says where PROXY-E1 is."""
+    table = "".join(f'DIGEST_{n} = "SHA-256"  # X-FORWARDED-{n}\n' for n in range(300))
+    table = table.replace("# X-FORWARDED-249\n", "# PROXY-E1\n")
+    changed = CODE.replace(".strip()\n", ".strip().lower()\n") + "\n\n" + table
+    asked = _asked(repo, cli, changed)
+    assert "PROXY-1" in asked, asked
+    assert not [span for span in asked.get("PROXY-E1", []) if span[0] <= 4 <= span[1]], asked

@@ -155,10 +155,15 @@ def named_elsewhere_dropped(
     ID another hunk of the change names on a line it adds (and this one does not): the author
     said where it is. A hunk that only removes the ID says where it is no longer."""
     named = {(at, number, doc) for at, number, doc, kind, _, _ in rows if kind == REFERENCE}
+    worded = {row[2] for row in rows if row[3] == WORDS}
+    added: dict[tuple[int, int], set[str]] = {}
+    for at, number, doc in named:  # a hunk's added lines are read once, and only when needed
+        if doc in worded and (at, number) not in added:
+            added[at, number] = _added_ids(corpus, files, at, number)
     docs = {
         doc
         for at, number, doc in named
-        if corpus.statements[doc].id in _added_ids(corpus, files, at, number)
+        if doc in worded and corpus.statements[doc].id in added[at, number]
     }
     return [
         row
@@ -169,9 +174,5 @@ def named_elsewhere_dropped(
 
 def _added_ids(corpus: Corpus, files: Sequence[FileChange], at: int, number: int) -> set[str]:
     """The IDs hunk `number` of file `at` names, as whole words, on the lines it adds."""
-    prefixes = corpus.specs.prefixes
-    return {
-        found
-        for line in _lines(files, at, number, added=True)
-        for found, _ in find_references(line.text, prefixes)
-    }
+    added = "\n".join(line.text for line in _lines(files, at, number, added=True))
+    return {found for found, _ in find_references(added, corpus.specs.prefixes)}
