@@ -480,6 +480,7 @@ QUESTION_MODULES = {  # HOOK-14: the review's stages, when the pre-commit hook a
         "identifiers",
         "languages",
         "languages.base",
+        "languages.brackets",  # REVIEW-E415's bracket matcher, shared by the brace languages
         "languages.cppforms",  # REVIEW-E415
         "languages.defining",
         "languages.generic",

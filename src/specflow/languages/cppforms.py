@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from specflow.globs import CPP_PATHS
+from specflow.languages.brackets import matching
 
 HEADER_LINES = 8  # the lines of a header: a template's, the return type's, the parameters'
 
@@ -52,7 +53,7 @@ def qualified_at(text: str, path: str = "") -> tuple[str, str] | None:
         return None
     if set(re.findall(_NAME, text[: found.start()])) & _NOT_TYPES:
         return None
-    close = _closing(text, found.end() - 1)
+    close = matching(text, found.end() - 1, "()")
     tail = _TAIL.match(text, close + 1) if close is not None else None
     bare = not text[: found.start()].strip()
     if tail is None or (bare and text[:1].isspace() and tail.end() == len(text)):
@@ -63,19 +64,6 @@ def qualified_at(text: str, path: str = "") -> tuple[str, str] | None:
     if bare and not path.endswith(CPP_PATHS) and name.lstrip("~") != owner:
         return None
     return owner, name
-
-
-def _closing(text: str, start: int) -> int | None:
-    """The index of the `)` that closes the `(` at `start`, else None."""
-    depth = 0
-    for index in range(start, len(text)):
-        if text[index] == "(":
-            depth += 1
-        elif text[index] == ")":
-            depth -= 1
-            if not depth:
-                return index
-    return None
 
 
 def qualified_header(lines: Sequence[str], number: int, path: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from specflow.change import Hunk, Line
+from specflow.languages.brackets import matching
 from specflow.languages.goforms import lex
 from specflow.languages.tokens import runs
 
@@ -155,24 +156,11 @@ def _key(tokens: list[str]) -> tuple[str, str] | None:
         return None
     if tokens[1] != "(":
         return ("", tokens[1])
-    close = _matching(tokens, 1)
+    close = matching(tokens, 1)
     receiver = [t for t in tokens[2:close] if _NAME.match(t)]
     if close is None or close + 1 >= len(tokens) or not receiver:
         return None
     return (receiver[-1] if len(receiver) < 3 else receiver[1], tokens[close + 1])
-
-
-def _matching(tokens: list[str], at: int) -> int | None:
-    """The index of the bracket that closes the one at `at`."""
-    depth = 0
-    for index in range(at, len(tokens)):
-        if tokens[index] in _OPEN:
-            depth += 1
-        elif tokens[index] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 # REVIEW-E227: locals renamed through their function
@@ -314,14 +302,14 @@ def _scope_end(tokens: list[str], at: int) -> int:
 def _statement_end(tokens: list[str], head: int) -> int:
     """The last index of the `if`/`for`/`switch` statement at `head`, its `else`s too."""
     brace = _block(tokens, head)
-    end = _matching(tokens, brace) if brace is not None else None
+    end = matching(tokens, brace) if brace is not None else None
     if end is None:
         return len(tokens) - 1
     if tokens[end + 1 : end + 2] == ["else"]:
         following = tokens[end + 2] if end + 2 < len(tokens) else ""
         if following == "if":
             return _statement_end(tokens, end + 2)
-        closing = _matching(tokens, end + 2) if following == "{" else None
+        closing = matching(tokens, end + 2) if following == "{" else None
         return closing if closing is not None else len(tokens) - 1
     return end
 
@@ -357,10 +345,10 @@ def _early(tokens: list[str], head: int) -> list[str] | None:
     if head and tokens[head - 1] == "else":
         return None  # `else if`: the chain's first `if` is its statement
     brace = _block(tokens, head)
-    end = _matching(tokens, brace) if brace is not None else None
+    end = matching(tokens, brace) if brace is not None else None
     if brace is None or end is None or tokens[end + 1 : end + 3] != ["else", "{"]:
         return None
-    close = _matching(tokens, end + 2)
+    close = matching(tokens, end + 2)
     if close is None or not _leaves(tokens[brace + 1 : end]):
         return None
     init = _initializer(tokens[head + 1 : brace])

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from specflow.languages.brackets import matching
 from specflow.languages.javaforms import final_fields
 from specflow.languages.nullfirst import yoda_turned
 
@@ -96,17 +97,8 @@ def _annotation_end(tokens: list[str], at: int, plain: frozenset[str]) -> int | 
         return None
     if tokens[at + 1 : at + 2] != ["("]:
         return at + 1
-    closing = _closing(tokens, at + 1, "(", ")")
+    closing = matching(tokens, at + 1, "()")
     return None if closing is None else closing + 1
-
-
-def _closing(tokens: list[str], at: int, opening: str, closing: str) -> int | None:
-    depth = 0
-    for index in range(at, len(tokens)):
-        depth += (tokens[index] == opening) - (tokens[index] == closing)
-        if depth == 0:
-            return index
-    return None
 
 
 def _same(old: list[str], new: list[str]) -> bool:
@@ -151,7 +143,7 @@ def _arguments_end(tokens: list[str], at: int) -> int | None:
     """Where the type arguments opening at `at` close, when they are an expression's."""
     if tokens[at] != "<" or at == 0:
         return None
-    closing = _closing(tokens, at, "<", ">")
+    closing = matching(tokens, at, "<>")
     if closing is None or not all(
         word in _IN_TYPE or _WORD.match(word) for word in tokens[at + 1 : closing]
     ):
@@ -162,7 +154,7 @@ def _arguments_end(tokens: list[str], at: int) -> int | None:
         return closing if called and not _received(tokens, closing + 2) else None
     if after[:1] != ["("] or not _constructed(tokens, at):
         return None
-    end = _closing(tokens, closing + 1, "(", ")")
+    end = matching(tokens, closing + 1, "()")
     anonymous = end is None or tokens[end + 1 : end + 2] in (["{"], [])
     return None if anonymous or _received(tokens, closing + 1) else closing
 
@@ -171,7 +163,7 @@ def _received(tokens: list[str], opened: int) -> bool:
     """Whether the call whose `(` is at `opened` is a receiver (`Optional.<String>empty()
     .orElse(null)`): no target types it there, so its type arguments alone type the member
     read, and dropped they may pick another overload of what takes it."""
-    end = _closing(tokens, opened, "(", ")")
+    end = matching(tokens, opened, "()")
     return end is not None and tokens[end + 1 : end + 2] == ["."]
 
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from specflow.languages.brackets import matching
+
 if TYPE_CHECKING:
     from specflow.languages.tokens import Sides
 
@@ -266,22 +268,13 @@ def _operand_end(tokens: list[str], at: int) -> int | None:
         if tokens[at] == "." and at + 1 < len(tokens) and _NAME.fullmatch(tokens[at + 1]):
             at += 2
         elif tokens[at] in ("[", "("):
-            closing = _closing(tokens, at)
+            closing = matching(tokens, at)
             if closing is None:
                 return None
             at = closing + 1
         else:
             break
     return at if at > start + 1 else None
-
-
-def _closing(tokens: list[str], at: int) -> int | None:
-    depth = 0
-    for index in range(at, len(tokens)):
-        depth += (tokens[index] in ("(", "[", "{")) - (tokens[index] in (")", "]", "}"))
-        if depth == 0:
-            return index
-    return None
 
 
 _NOT_NAMES = frozenset(("new", "typeof", "void", "delete", "await", "yield", "function", "class"))

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from specflow.languages.brackets import matching
+
 if TYPE_CHECKING:
     from specflow.change import Hunk, Line
 
@@ -200,7 +202,7 @@ def _unparenthesized(tokens: list[str]) -> list[str]:
     for at in range(len(tokens) - 1, -1, -1):
         if tokens[at] != CALL or tokens[at + 1 : at + 2] != ["("]:
             continue
-        close = _close(tokens, at + 1)
+        close = matching(tokens, at + 1)
         if close is None or tokens[at + 2] in (")", "{") or "do" in tokens[at + 2 : close]:
             continue
         following = _following(tokens, close, dropped)
@@ -219,15 +221,6 @@ def _following(tokens: list[str], close: int, dropped: set[int]) -> list[str]:
             if len(found) == 2:
                 break
     return found
-
-
-def _close(tokens: list[str], at: int) -> int | None:
-    depth = 0
-    for index in range(at, len(tokens)):
-        depth += (tokens[index] in "([{") - (tokens[index] in ")]}")
-        if depth == 0:
-            return index
-    return None
 
 
 def unblocked(hunk: Hunk) -> Hunk:
