@@ -44,7 +44,8 @@ github:benoitc/gunicorn, github:pillarjs/send, github:hyperium/http (`hyperhttp`
 github:msgpack/msgpack-python (`msgpack`), github:jbogard/MediatR (`mediatr`), github:ajalt/clikt,
 github:encode/uvicorn, github:pillarjs/path-to-regexp (`pathtoregexp`, a second take from v8.0.0
 after `ptre`'s from v6.1.0), github:CLIUtils/CLI11 (`cli11`), github:Pylons/webob,
-github:google/gson, github:expressjs/session (`session`); a
+github:google/gson, github:expressjs/session (`session`), github:mahmoud/boltons,
+github:unjs/ufo; a
 project's name is its folder under benchmarks/links/: `dotenv`, `semver`, `csv`, `cjson`,
 `alamofire`, `rustlog`) and pass its git directory; the figures and the exact snapshots are in
 docs/benchmarks.md, "Review links on real history". tenacity, cachecontrol, pluggy, packaging,

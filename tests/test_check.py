@@ -369,6 +369,32 @@ def test_an_older_commit_without_specs_gives_no_commit_advice(repo, cli):
     assert "work tree" not in result.out, result.out
 
 
+def test_a_blocked_head_names_the_uncommitted_changes_it_did_not_check(story, cli):
+    """CHECK-E77: the boltons and ufo trials' users added the ID comments, ran `specflow check`
+    and read "in HEAD (blocked)" again: HEAD, the default, is checked; the advice names the
+    files changed since and the two options that check them."""
+    story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
+    story.write({"src/auth/reset.py": FIXED_RESET, "tests/test_reset.py": RESET_TESTS})
+    result = cli("check")
+    assert result.code == 1, result
+    assert "not your uncommitted changes to src/auth/reset.py, tests/test_reset.py:" in result.out
+    assert "`specflow check --worktree` checks them" in result.out, result.out
+    assert cli("check", "--worktree").code == 0
+    assert "uncommitted" not in cli("check", "HEAD").out  # asked for by name: no advice
+
+
+def test_a_blocked_head_names_a_new_file_but_not_an_ignored_one(story, cli):
+    """CHECK-E77: a test file not yet added is read by `--worktree`, so it is named; a file git
+    ignores is not; with the work tree clean there is no advice at all."""
+    story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET, ".gitignore": "*.log\n"})
+    story.write({"build.log": "x\n"})
+    assert "uncommitted" not in cli("check").out
+    story.write({"tests/test_reset.py": RESET_TESTS})
+    result = cli("check")
+    assert result.code == 1, result
+    assert "your uncommitted changes to tests/" in result.out, result.out
+
+
 def test_specflow_skip(story, cli, monkeypatch):
     """CHECK-9"""
     story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})

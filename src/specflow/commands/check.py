@@ -75,7 +75,10 @@ def check(
     verdict(result, fmt, summary=bool(summary), quiet=before_message or message_only)
     if fmt == "text" and not result.spec_count and not result.findings and revision.head:
         _uncommitted_specs(repo, revision.label)
-    return 1 if fails(result.findings, fail_on) else 0
+    failed = fails(result.findings, fail_on)
+    if failed and fmt == "text" and rev is None and revision.label == "HEAD" and not message:
+        _uncommitted_changes(repo)
+    return 1 if failed else 0
 
 
 def _uncommitted_specs(repo: gitio.RepoInfo, label: str) -> None:
@@ -94,6 +97,27 @@ def _uncommitted_specs(repo: gitio.RepoInfo, label: str) -> None:
             f"specflow: {some} in the work tree, not in {label}: `specflow check --worktree` "
             f"checks {it} with your uncommitted changes; commit {it} to check commits."
         )
+
+
+SHOWN_PATHS = 3  # uncommitted files named in CHECK-E77's advice; the rest are counted
+
+
+def _uncommitted_changes(repo: gitio.RepoInfo) -> None:
+    """CHECK-E77: `specflow check`, blocked on HEAD (the default), while the work tree differs
+    from HEAD (a changed file, or one git does not track yet and does not ignore: `--worktree`
+    reads both): say the uncommitted changes were not checked, and how to check them (two
+    trials' new users added ID comments, ran `check` and read "in HEAD (blocked)" again)."""
+    out = gitio.run(repo.root, "status", "--porcelain=v1", "-z", "--no-renames")
+    paths = [os.fsdecode(entry[3:]) for entry in out.split(b"\0") if len(entry) > 3]
+    if not paths:
+        return
+    shown = ", ".join(paths[:SHOWN_PATHS]) + (
+        f" and {len(paths) - SHOWN_PATHS} more" if len(paths) > SHOWN_PATHS else ""
+    )
+    console.out(
+        f"specflow: HEAD was checked, not your uncommitted changes to {shown}: "
+        "`specflow check --worktree` checks them, `specflow check --staged` what you staged."
+    )
 
 
 # HOOK-E10: the commit-msg hook checks the message alone, not the staged change
