@@ -5,8 +5,10 @@ test_check.py."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -174,9 +176,30 @@ def counted(change: Change) -> dict[str, tuple[int, int] | None]:
 
 
 def git_counted(cwd: Path, change: Change, *target: str) -> dict[str, tuple[int, int] | None]:
+    """git's numstat, but for GIT-E15: a last line that only gains or loses its final newline,
+    which git counts as removed and added again, is no change to specflow."""
     only_mode = {f.path for f in change.files if f.mode_only}
     counts = numstat(cwd, *target)
+    for file in change.files:
+        count = counts.get(file.path)
+        if count and (twins := _newline_only_twins(cwd, file, target)):
+            counts[file.path] = (count[0] - twins, count[1] - twins)
     return {path: None if path in only_mode else count for path, count in counts.items()}
+
+
+# `-X`, `\ No newline at end of file`, `+X` (or `-X`, `+X`, `\ ...`) in git's own patch
+_TWIN = re.compile(rb"^-(.*)\n(?:\\[^\n]*\n\+\1\n|\+\1\n\\)", re.M)
+
+
+def _newline_only_twins(cwd: Path, file: FileChange, target: tuple[str, ...]) -> int:
+    paths = [f":(literal){path}" for path in {file.path, file.old_path or file.path}]
+    patch = subprocess.run(
+        ["git", "diff", "-p", "-M", "--no-ext-diff", "--no-textconv", *target, "--", *paths],
+        cwd=cwd,
+        capture_output=True,
+        check=True,
+    ).stdout
+    return len(_TWIN.findall(patch))
 
 
 @RANDOM_HISTORIES
@@ -340,6 +363,16 @@ def test_files_past_the_limits_are_counted_not_kept(monkeypatch):
 LINE_TEXTS = [b"x", b"", b"caf\xc3\xa9", b"caf\xe9", b"a\rb", b"end\r", b"@@ -1 +1 @@", b"\\ x"]
 
 
+def _twin(lines: list[tuple[bytes, bytes]], at: int) -> bool:
+    """GIT-E15's pair around line `at`: `-X` then `+X`, which a marker after either makes the
+    same line gaining or losing its final newline (test_a_last_line_that_only_gains...)."""
+    pair = [lines[i] for i in (at - 1, at, at + 1) if 0 <= i < len(lines)]
+    return any(
+        first[0] == b"-" and second == (b"+", first[1])
+        for first, second in itertools.pairwise(pair)
+    )
+
+
 @st.composite
 def hunk_lists(draw: st.DrawFn) -> tuple[bytes, list[tuple[int, int, list[Line], list[Line]]]]:
     """Hunks as git writes them, blank context lines with or without their space, some ending
@@ -350,12 +383,13 @@ def hunk_lists(draw: st.DrawFn) -> tuple[bytes, list[tuple[int, int, list[Line],
         old += draw(st.integers(0, 5))
         new += draw(st.integers(0, 5))
         kinds = draw(st.lists(st.sampled_from([b"+", b"-", b" ", b""]), min_size=1, max_size=8))
+        texts = [b"" if kind == b"" else draw(st.sampled_from(LINE_TEXTS)) for kind in kinds]
+        lines = list(zip(kinds, texts, strict=True))
         body, added, removed = b"", [], []
         olds, news = old, new
-        for kind in kinds:
-            text = b"" if kind == b"" else draw(st.sampled_from(LINE_TEXTS))
+        for at, (kind, text) in enumerate(lines):
             body += kind + text + b"\n"
-            if draw(st.booleans()) and kind != b"":
+            if draw(st.booleans()) and kind != b"" and not _twin(lines, at):
                 body += b"\\ No newline at end of file\n"
             line = text.decode("utf-8", "surrogateescape").rstrip("\r")
             if kind == b"+":

@@ -369,3 +369,56 @@ def test_a_helper_in_a_packages_own_tests_folder_is_a_test(repo, cli):
     repo.commit("ref", {"pkg/tests/helpers.py": rebuilt + "# EV-1\n"})
     shown = cli("show", "EV-1").out
     assert "verifies at pkg/tests/helpers.py" in shown and "implemented at pkg/events.py" in shown
+
+
+NO_NEWLINE_SPEC = """---
+id: STR
+scope: [src/**]
+---
+# Strings
+
+## Context
+- `multi_replace()` replaces many substrings at once.
+
+## Requirements
+- STR-1: `multi_replace()` with an empty mapping returns the text unchanged.
+
+## Edge Cases
+- STR-E1: An empty text.
+"""
+NO_NEWLINE = (
+    "def multi_replace(text, sub):\n    for k, v in sub.items():\n"
+    "        text = text.replace(k, v)\n    return text"
+)
+
+
+def test_a_last_line_that_only_gains_its_final_newline_is_no_change(repo, cli):
+    """GIT-E15 (the boltons trial's user): a function appended to a file without a final
+    newline was said to change the function above it, whose last line git shows removed and
+    added again; that line is context now, so neither it nor the statements naming
+    `multi_replace()` are asked. A last line whose text changes too is still a change."""
+    repo.commit("base", {"specs/str.md": NO_NEWLINE_SPEC, "src/s.py": NO_NEWLINE})
+    appended = NO_NEWLINE + "\n\n\ndef shout(text):\n    return text.upper()\n"
+    repo.commit("shout", {"src/s.py": appended})
+    data = json.loads(cli("review", "HEAD", "--all", "--format", "json").out)
+    counted = files_by_path(data)["src/s.py"]
+    assert (counted["added"], counted["removed"]) == (4, 0), counted
+    acts = [(a["verb"], a["name"]) for q in data["questions"] for a in q["acts"]]
+    assert ("changes", "multi_replace") not in acts, acts
+    repo.commit("lost", {"src/s.py": NO_NEWLINE})
+    repo.commit("changed", {"src/s.py": NO_NEWLINE.replace("return text", "return text or ''")})
+    counted = files_by_path(json.loads(cli("review", "HEAD", "--format", "json").out))["src/s.py"]
+    assert (counted["added"], counted["removed"]) == (1, 1), counted
+
+
+def test_the_patch_reader_reads_either_marker_of_a_newline_only_line():
+    """GIT-E15: `\\ No newline at end of file` after the removed line (a line appended after
+    it) or after the added one (the newline dropped): the pair is the context line it was."""
+    from specflow.patch import parse_hunks
+
+    gained = parse_hunks("a", "@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n")
+    dropped = parse_hunks("a", "@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n")
+    edited = parse_hunks("a", "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n")
+    assert gained and gained[0].added == (Line(3, "c"),) and gained[0].removed == ()
+    assert dropped and dropped[0].added == () and dropped[0].removed == ()
+    assert edited and edited[0].added == (Line(2, "B"),) and edited[0].removed == (Line(2, "b"),)

@@ -263,6 +263,8 @@ def parse_hunks(path: str, text: str) -> list[Hunk] | None:
         if header is None:
             return None
         old_start, old_count, new_start, new_count, section = header.groups()
+        if "\n\\" in part:
+            body = _newline_only(body)
         old = [line for line in body if line[:1] not in ("+", "\\")]
         new = [line for line in body if line[:1] not in ("-", "\\")]
         if (len(old), len(new)) != (_count(old_count), _count(new_count)):
@@ -282,6 +284,31 @@ def parse_hunks(path: str, text: str) -> list[Hunk] | None:
             )
         )
     return hunks
+
+
+def _newline_only(body: list[str]) -> list[str]:
+    """GIT-E15: a file's last line that only gains or loses its final newline is the same line:
+    `-X`, `\\ No newline at end of file`, `+X` (a line appended after it), or `-X`, `+X`, `\\`,
+    read as the context line ` X` where the two lines are next to each other."""
+    kept: list[str] = []
+    at = 0
+    while at < len(body):
+        line = body[at]
+        first = _marker(body, at + 1)
+        twin = at + 1 + first
+        second = _marker(body, twin + 1)
+        if line[:1] == "-" and (first or second) and body[twin : twin + 1] == ["+" + line[1:]]:
+            kept.append(" " + line[1:])
+            at = twin + 1 + second
+            continue
+        kept.append(line)
+        at += 1
+    return kept
+
+
+def _marker(body: list[str], at: int) -> int:
+    """1 when line `at` is git's `\\ No newline at end of file`, else 0."""
+    return int(body[at : at + 1] != [] and body[at][:1] == "\\")
 
 
 def _count(given: str | None) -> int:
