@@ -1,6 +1,7 @@
 """TypeScript's type syntax inside expressions, which the compiler erases (REVIEW-E277): an
 assertion `x as T` (or `x satisfies T`), the older `<T>x` (not in `.tsx`, where it is JSX), a
-non-null assertion `x!` and a function's return type `): T {`. Two runs that are the same
+non-null assertion `x!`, a function's return type `): T {` and its parameters' types
+`(a?: T)` (REVIEW-E431). Two runs that are the same
 tokens once these are dropped run the same code. Pure: text and tokens in, tokens out."""
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def same_erased(
     def erased_tokens(lines: list[Line], side: Side | None) -> list[str]:
         names = bool(lines) and side is not None and listed(side.code, lines[0].number)
         found = tokens(lines, side=side, respell=unasserted)
+        if lines and side is not None and parameter_lines(side.code, lines[0].number, len(lines)):
+            found = ["f", "(", *found, ")", "{"]  # read as the list it sits in
+            return spell(erased(found, path.endswith(".tsx"), names)[2:-2])
         return spell(erased(found, path.endswith(".tsx"), names))
 
     return all(erased_tokens(old, sides[0]) == erased_tokens(new, sides[1]) for old, new in runs)
@@ -73,7 +77,7 @@ def erased(tokens: list[str], jsx: bool, listed: bool) -> list[str]:
     """The tokens without `as T`, `satisfies T`, `<T>x` (not in JSX) and `): T {`, and a
     group `(x)` or `(x.y)` that held no more than a name as its parentheses; `listed`: the
     run may be a line of an `import { a as b }` list, where `as` renames (kept)."""
-    rest = list(tokens)  # read from `at` on; the slots before `at` are free
+    rest = unannotated(tokens)  # read from `at` on; the slots before `at` are free
     modules = (
         listed
         or "import" in rest
@@ -204,6 +208,127 @@ def _close(tokens: list[str], at: int) -> int | None:
     return None
 
 
+_MODIFIERS = frozenset(("public", "private", "protected", "readonly", "override"))
+_STATEMENTS = frozenset(("if", "while", "for", "switch", "with"))
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def unannotated(tokens: list[str]) -> list[str]:
+    """REVIEW-E431: the tokens without the type annotations and optional `?` of the parameters
+    of each parameter list they hold whole (a `this: T` parameter goes whole); a list that
+    reads as anything else (a call's arguments) is kept as it is."""
+    pairs = _pairs(tokens)
+    dropped = bytearray(len(tokens))
+    for start, close in pairs.items():
+        if tokens[start] == "(" and _parameter_list(tokens, start, close):
+            for index in _annotations(tokens, start, close, pairs) or ():
+                dropped[index] = 1
+    return [item for item, drop in zip(tokens, dropped, strict=True) if not drop]
+
+
+def _pairs(tokens: list[str]) -> dict[int, int]:
+    """Each `(`, `[` and `{` with the index of the bracket that closes it (one pass, SPEED-22);
+    a closer that meets another opener is skipped."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for index, item in enumerate(tokens):
+        if item in _PAIRS and item != "<":
+            stack.append(index)
+        elif item in _CLOSERS and stack and tokens[stack[-1]] == _CLOSERS[item]:
+            pairs[stack.pop()] = index
+    return pairs
+
+
+def _parameter_list(tokens: list[str], start: int, close: int) -> bool:
+    """Whether the `(` at `start` opens a function's parameters: `name(...) {` (not `if`'s),
+    `name(...): T {`, `(...) =>` (not a call's) or an arrow's `(...): T =>`."""
+    before = tokens[start - 1] if start else ""
+    named = before in (">", "*") or (
+        _operand(before) and before[:1] not in "\"')]" and before not in _STATEMENTS
+    )
+    after = close + 1
+    if tokens[after : after + 1] == [":"]:
+        end = _type_end(tokens, after + 1)
+        if end is None:
+            return False
+        if tokens[end : end + 1] == ["{"]:
+            return named
+        return tokens[end : end + 2] == ["=", ">"] and (not start or before in _ARROW_AFTER)
+    if tokens[after : after + 1] == ["{"]:
+        return named
+    return tokens[after : after + 2] == ["=", ">"] and (before == "async" or not _operand(before))
+
+
+def _annotations(tokens: list[str], start: int, close: int, pairs: dict[int, int]) -> list[int]:
+    """The indexes of the parameters' annotations in the list from `start` to `close`; none if
+    a parameter reads as no parameter (`a ? b : c`, `f(x)`)."""
+    drops: list[int] = []
+    at = start + 1
+    while at < close:
+        first = at
+        while tokens[at] in _MODIFIERS and _binds(tokens[at + 1]):
+            at += 1
+        at += 3 if tokens[at : at + 3] == [".", ".", "."] else 0
+        if tokens[at] in ("{", "[") and pairs.get(at, close) < close:
+            at = pairs[at] + 1
+        elif _binds(tokens[at]):
+            at += 1
+        else:
+            return []
+        if tokens[at] == "?":
+            drops.append(at)
+            at += 1
+        if tokens[at] == ":":
+            end = _annotation_end(tokens, at + 1, close, pairs)
+            if end is None:
+                return []
+            this = tokens[first : first + 1] == ["this"] and at == first + 1
+            drops.extend(range(first if this else at, end + (this and tokens[end] == ",")))
+            at = end
+        if tokens[at] == "=":
+            at = _value_end(tokens, at + 1, close, pairs)
+        if at < close and tokens[at] != ",":
+            return []
+        at += 1
+    return drops
+
+
+def _binds(item: str) -> bool:
+    return (item[:1].isalpha() or item[:1] in "_$") and item not in _KEYWORDS
+
+
+def _annotation_end(tokens: list[str], at: int, close: int, pairs: dict[int, int]) -> int | None:
+    """Where a parameter's type from `at` ends: the `,`, `)` or default's `=` at the list's
+    depth, `<...>` and brackets nesting (the `=>` of a function type is no default)."""
+    start, angles = at, 0
+    while at < close:
+        item = tokens[at]
+        if item in ("(", "[", "{"):
+            if pairs.get(at, close) >= close:
+                return None
+            at = pairs[at] + 1
+            continue
+        if item in _CLOSERS or item == ";":
+            return None
+        if item == "<":
+            angles += 1
+        elif item == ">" and tokens[at - 1] != "=":
+            angles -= 1
+            if angles < 0:
+                return None
+        elif not angles and (item == "," or (item == "=" and tokens[at + 1] != ">")):
+            break
+        at += 1
+    return at if at > start and not angles else None
+
+
+def _value_end(tokens: list[str], at: int, close: int, pairs: dict[int, int]) -> int:
+    """Where a default value from `at` ends: the `,` or `)` at the list's depth."""
+    while at < close and tokens[at] != ",":
+        at = pairs[at] + 1 if tokens[at] in ("(", "[", "{") and at in pairs else at + 1
+    return min(at, close)
+
+
 def _ungrouped(tokens: list[str]) -> list[str]:
     """`(x)` and `(x.y)` as `x` and `x.y` where the `(` is no call's (no operand before it)."""
     out: list[str] = []
@@ -245,3 +370,51 @@ def listed(code: list[str], number: int) -> bool:
         if any(char in line for char in "{};()="):
             return False
     return False
+
+
+_WORDS = re.compile(r"\w+|[^\w\s]")
+_REACH = 40  # lines read each way for the list a run sits in
+
+
+def parameter_lines(code: list[str], number: int, count: int) -> bool:
+    """REVIEW-E431: whether the `count` lines from line `number` (from 1) lie between the
+    parameters of one list spread over lines: a `(` opens it above them (after a `,` or the
+    `(` itself), a `)` closes it below (before which a `,` ends them or the `)` comes first)
+    and it opens a function's parameters (`name(`, then `) {`, `): T {` or `) =>`)."""
+    first, end = number - 1, number - 1 + count
+    before = _words(code[max(0, first - _REACH) : first])
+    run, after = _words(code[first:end]), _words(code[end : end + _REACH])
+    opener = _unclosed(before)
+    closer = _unclosed_below(after)
+    if opener is None or closer is None or not run or before[-1] not in ("(", ","):
+        return False
+    if run[-1] != "," and after[:1] != [")"]:
+        return False
+    context = [*before[max(0, opener - 1) : opener + 1], ")", *after[closer + 1 : closer + 40]]
+    at = 1 if opener else 0
+    return _parameter_list(context, at, at + 1)
+
+
+def _words(lines: list[str]) -> list[str]:
+    return [item for line in lines for item in _WORDS.findall(line)]
+
+
+def _unclosed(tokens: list[str]) -> int | None:
+    """The index of the last `(` left open in `tokens`; none if a `[` or `{` is first."""
+    depth = 0
+    for index in range(len(tokens) - 1, -1, -1):
+        item = tokens[index]
+        depth += (item in _CLOSERS) - (item in ("(", "[", "{"))
+        if depth < 0:
+            return index if item == "(" else None
+    return None
+
+
+def _unclosed_below(tokens: list[str]) -> int | None:
+    """The index of the first `)` that closes a `(` above `tokens`."""
+    depth = 0
+    for index, item in enumerate(tokens):
+        depth += (item in ("(", "[", "{")) - (item in _CLOSERS)
+        if depth < 0:
+            return index if item == ")" else None
+    return None
