@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from specflow.languages.pyexits import exits, leaves
-from specflow.languages.pymodern import declared
+from specflow.languages.pymodern import binds_lambda, declared
 from specflow.languages.pyrename import SCOPES, reads_locals
 
 
@@ -207,7 +207,7 @@ def _ternary(statement: ast.If, fields: bool = False) -> ast.Assign | None:
     if len(statement.body) != 1 or len(statement.orelse) != 1:
         return None
     first, second = (_assigned(s, fields) for s in (statement.body[0], statement.orelse[0]))
-    if first is None or second is None:
+    if first is None or second is None or binds_lambda(first) or binds_lambda(second):
         return None
     if _only_name(first) is None or _only_name(first) != _only_name(second):
         return None
@@ -371,7 +371,7 @@ def _kept_else(statement: ast.stmt) -> ast.Assign | None:
     assigned = statement.body[0]
     if not isinstance(assigned, ast.Assign) or type_checking(statement.test):
         return None
-    name = _only_name(assigned)
+    name = None if binds_lambda(assigned) else _only_name(assigned)
     first = _first_read(statement.test)
     if name is None or not isinstance(first, ast.Name) or first.id != name:
         return None

@@ -10,6 +10,7 @@ or `TypedDict` class is the call that declares it (UP014, UP013). As everywhere 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 
 from specflow.languages.pyformat import Unsure, assumption
@@ -188,21 +189,18 @@ def delegated(statement: ast.stmt, unsure: Unsure | None) -> ast.stmt:
     return ast.copy_location(ast.Expr(value=ast.YieldFrom(value=statement.iter)), statement)
 
 
-# REVIEW-E217: what shows a function's name (`<lambda>` or its own) or pickles it by name
-_NAME_READ = (b".__name__", b"__qualname__", b"pickle", b"repr(")
-
-
 def named_lambda(statement: ast.stmt, sources: tuple[bytes | None, bytes | None]) -> ast.stmt:
     """REVIEW-E217: `f = lambda a, b=1: e` read as `def f(a, b=1): return e`, as ruff's E731
     rewrites it: both evaluate the defaults then bind a function of those arguments that
-    returns `e`; only the function's name differs, so not in a file that reads a `__name__`
-    or `__qualname__`, pickles or calls `repr(`; else the statement itself."""
+    returns `e`. Only its `__name__` and `__qualname__` differ (`<lambda>` or `f`), which
+    REVIEW-E432 accepts but where the file spells `f.__name__` or `f.__qualname__`; else the
+    statement itself."""
     if not isinstance(statement, ast.Assign) or not isinstance(statement.value, ast.Lambda):
         return statement
     targets = statement.targets
     if len(targets) != 1 or not isinstance(targets[0], ast.Name):
         return statement
-    if any(side is None or any(word in side for word in _NAME_READ) for side in sources):
+    if any(side is None or _name_read(side, targets[0].id) for side in sources):
         return statement
     function = statement.value
     returned = ast.copy_location(ast.Return(value=function.body), function.body)
@@ -217,6 +215,20 @@ def named_lambda(statement: ast.stmt, sources: tuple[bytes | None, bytes | None]
     if sys.version_info >= (3, 12):
         defined.type_params = []
     return ast.copy_location(defined, statement)
+
+
+def binds_lambda(statement: ast.Assign) -> bool:
+    """REVIEW-E432: an `if` branch that binds a lambda stays a branch (no conditional
+    expression, SIM108), so that it reads as the `def` it may be written as."""
+    return isinstance(statement.value, ast.Lambda)
+
+
+def _name_read(source: bytes, name: str) -> bool:
+    """REVIEW-E432: whether the file reads the function's own name, `f.__name__`."""
+    if b"__" not in source:
+        return False
+    spelled = rb"\b" + re.escape(name.encode()) + rb"\s*\.\s*__(?:qual)?name__\b"
+    return re.search(spelled, source) is not None
 
 
 def _take(unsure: Unsure, node: ast.expr | ast.stmt, taken: tuple[str, str]) -> None:
