@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+from test_noop_lambda_def_cli import in_split_iter, reviewed
 from testing.stories import BCRYPT_RESET
-from testing.util import noop_and_hook_agree
+from testing.util import asks, noop_and_hook_agree
 
 QUERY_SPEC = """---
 id: QUERY
@@ -29,13 +30,14 @@ scope: [src/**]
     reason="GIT-E15: a hunk that only adds the final newline is left with no added and no "
     "removed line, and heading() reads hunk.removed[-1]: IndexError in review and the hook",
 )
-def test_a_final_newline_added_alone_is_no_change_and_no_crash(repo, cli):
-    """GIT-E15: a file whose last line (a reference) only gains its final newline changes no
-    function and asks nothing; the review and the pre-commit hook said "internal error
-    (IndexError)" and the hook exited 2, blocking the commit."""
+@pytest.mark.parametrize("ending", [("", "\n"), ("\n", "")])
+def test_a_final_newline_added_alone_is_no_change_and_no_crash(repo, cli, ending):
+    """GIT-E15: a file whose last line (a reference) only gains or loses its final newline
+    changes no function and asks nothing; the review and the pre-commit hook said "internal
+    error (IndexError)" and the hook exited 2, blocking the commit."""
     code = "def encode_query_item(key):\n    return key  # QUERY-1"
-    repo.commit("base", {"specs/query.md": QUERY_SPEC, "src/q.py": code})
-    repo.stage({"src/q.py": code + "\n"})
+    repo.commit("base", {"specs/query.md": QUERY_SPEC, "src/q.py": code + ending[0]})
+    repo.stage({"src/q.py": code + ending[1]})
     hook = cli("check", "--staged", "--before-message")
     assert hook.code == 0, hook
     repo.commit("final newline")
@@ -124,3 +126,18 @@ def test_a_ci_job_gets_no_uncommitted_changes_advice(story, cli, monkeypatch):
     result = cli("check")
     assert result.code == 1, result
     assert "uncommitted" not in result.out, result.out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW-E432: `_name_read` looks for rb'\\bNAME' in the file's bytes; before a "
+    "non-ASCII first letter a bytes \\b needs a word byte, so `ñorm.__qualname__` is not seen",
+)
+def test_a_non_ascii_names_qualname_read_still_asks(repo, cli):
+    """REVIEW-E432 asks where either side spells `NAME.__name__` or `NAME.__qualname__`: the
+    ASCII `norm` asks; `ñorm`, a name Python allows, asked nothing (c08c404 asked)."""
+    old, new = (
+        in_split_iter(f"{bound}\nNAME = ñorm.__qualname__")
+        for bound in ("ñorm = lambda p: p", "def ñorm(p): return p")
+    )
+    asks(reviewed(repo, cli, old, new))
