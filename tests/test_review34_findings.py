@@ -141,3 +141,18 @@ def test_a_non_ascii_names_qualname_read_still_asks(repo, cli):
         for bound in ("ñorm = lambda p: p", "def ñorm(p): return p")
     )
     asks(reviewed(repo, cli, old, new))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="CHECK-E77: the advice runs `git status` after the verdict; where it fails (an "
+    "unreadable index, which `check` of HEAD never reads) the blocked check exits 2, not 1",
+)
+def test_the_advice_never_changes_the_exit_code(story, cli):
+    """CHECK-E77: "the exit stays 1": HEAD is checked from its tree; the work tree's state is
+    advice only, so a `git status` that fails says nothing and leaves the verdict's exit."""
+    story.commit("Add password reset", {"src/auth/reset.py": BCRYPT_RESET})
+    (story.path / ".git" / "index").write_bytes(b"junk\n")
+    result = cli("check")
+    assert "in HEAD (blocked)" in result.out, result
+    assert result.code == 1, result
