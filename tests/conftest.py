@@ -27,7 +27,7 @@ def _isolated_git(
         if key.startswith("GIT_") and key not in GIT_ENV:
             monkeypatch.delenv(key)
         # COMMENT-9: a test run inside a CI job must not review that job's pull request.
-        if key.startswith(("GITHUB_", "GITLAB_", "CI_", "PRE_COMMIT_")):
+        if key == "CI" or key.startswith(("GITHUB_", "GITLAB_", "CI_", "PRE_COMMIT_")):
             monkeypatch.delenv(key)
     monkeypatch.delenv("SPECFLOW_SKIP", raising=False)
 

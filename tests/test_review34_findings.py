@@ -1,5 +1,5 @@
 """Findings of the review of the thirty-fourth session's change (`c08c404..2bf43f9`): each test
-fails on `2bf43f9` and is marked xfail (strict) until the defect it names is mended."""
+failed on `2bf43f9` and passes since the defect it names was mended."""
 
 from __future__ import annotations
 
@@ -25,11 +25,6 @@ scope: [src/**]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GIT-E15: a hunk that only adds the final newline is left with no added and no "
-    "removed line, and heading() reads hunk.removed[-1]: IndexError in review and the hook",
-)
 @pytest.mark.parametrize("ending", [("", "\n"), ("\n", "")])
 def test_a_final_newline_added_alone_is_no_change_and_no_crash(repo, cli, ending):
     """GIT-E15: a file whose last line (a reference) only gains or loses its final newline
@@ -53,11 +48,6 @@ def _ts(body: str) -> str:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW-E431: a template literal's or a regex's text `f(a: b) {` is read as a "
-    "parameter list and its `: b` erased as an annotation: a changed string asks nothing",
-)
 @pytest.mark.parametrize(
     ("before", "after"),
     [
@@ -87,11 +77,6 @@ scope: [pay/**]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW-E16: a name declared `global` and bound by unpacking is taken for a local: "
-    "`CACHE[key] = ...` writes the module's CACHE, yet no ripple (c08c404 made one)",
-)
 def test_a_global_bound_by_unpacking_is_no_local(repo, cli):
     """REVIEW-E16 makes the function's own locals of names unpacked from a tuple; a name the
     function declares `global` is the module's, and a write to it ripples to its readers."""
@@ -111,11 +96,6 @@ def test_a_global_bound_by_unpacking_is_no_local(repo, cli):
     assert "CACHE" in {r["symbol"]["name"] for r in data["ripples"]}, data["ripples"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CHECK-E77: a CI job (GitHub Actions push) blocked on HEAD is told about "
-    "'your uncommitted changes' (a build's untracked output) and --worktree/--staged",
-)
 def test_a_ci_job_gets_no_uncommitted_changes_advice(story, cli, monkeypatch):
     """CHECK-E77: the advice is for a person at a work tree, not for a CI job's change: a push
     job checks HEAD by default, and its build leaves files git does not track."""
@@ -128,11 +108,6 @@ def test_a_ci_job_gets_no_uncommitted_changes_advice(story, cli, monkeypatch):
     assert "uncommitted" not in result.out, result.out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW-E432: `_name_read` looks for rb'\\bNAME' in the file's bytes; before a "
-    "non-ASCII first letter a bytes \\b needs a word byte, so `ñorm.__qualname__` is not seen",
-)
 def test_a_non_ascii_names_qualname_read_still_asks(repo, cli):
     """REVIEW-E432 asks where either side spells `NAME.__name__` or `NAME.__qualname__`: the
     ASCII `norm` asks; `ñorm`, a name Python allows, asked nothing (c08c404 asked)."""
@@ -143,11 +118,6 @@ def test_a_non_ascii_names_qualname_read_still_asks(repo, cli):
     asks(reviewed(repo, cli, old, new))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CHECK-E77: the advice runs `git status` after the verdict; where it fails (an "
-    "unreadable index, which `check` of HEAD never reads) the blocked check exits 2, not 1",
-)
 def test_the_advice_never_changes_the_exit_code(story, cli):
     """CHECK-E77: "the exit stays 1": HEAD is checked from its tree; the work tree's state is
     advice only, so a `git status` that fails says nothing and leaves the verdict's exit."""

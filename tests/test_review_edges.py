@@ -420,5 +420,5 @@ def test_the_patch_reader_reads_either_marker_of_a_newline_only_line():
     dropped = parse_hunks("a", "@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n")
     edited = parse_hunks("a", "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n")
     assert gained and gained[0].added == (Line(3, "c"),) and gained[0].removed == ()
-    assert dropped and dropped[0].added == () and dropped[0].removed == ()
+    assert dropped == []  # a hunk whose one change was the newline changes no line
     assert edited and edited[0].added == (Line(2, "B"),) and edited[0].removed == (Line(2, "b"),)

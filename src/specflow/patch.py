@@ -263,6 +263,7 @@ def parse_hunks(path: str, text: str) -> list[Hunk] | None:
         if header is None:
             return None
         old_start, old_count, new_start, new_count, section = header.groups()
+        lines = len(body)
         if "\n\\" in part:
             body = _newline_only(body)
         old = [line for line in body if line[:1] not in ("+", "\\")]
@@ -271,6 +272,8 @@ def parse_hunks(path: str, text: str) -> list[Hunk] | None:
             return None
         removed = _lines(old, "-", int(old_start))
         added = _lines(new, "+", int(new_start))
+        if len(body) < lines and not (removed or added):
+            continue  # GIT-E15: only the final newline changed: a hunk that changes no line
         hunks.append(
             Hunk(
                 path,

@@ -227,7 +227,8 @@ def _name_read(source: bytes, name: str) -> bool:
     """REVIEW-E432: whether the file reads the function's own name, `f.__name__`."""
     if b"__" not in source:
         return False
-    spelled = rb"\b" + re.escape(name.encode()) + rb"\s*\.\s*__(?:qual)?name__\b"
+    # no word byte before it, nor a byte of another UTF-8 letter: `ñorm` starts with one
+    spelled = rb"(?<![\w\x80-\xff])" + re.escape(name.encode()) + rb"\s*\.\s*__(?:qual)?name__\b"
     return re.search(spelled, source) is not None
 
 

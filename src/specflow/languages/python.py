@@ -341,8 +341,11 @@ def _local_values(
     `hashed = hashed.decode()` builds on), and the parameters, whose values are unknown.
     `touched`: the statements of the scope on `lines`, all of them when they cover it."""
     values: dict[str, ast.expr] = {}
+    shared: set[str] = set()  # REVIEW-E16: a name declared `global` or `nonlocal` is no local
     for node in touched if covers_all(scope, lines) else statements_on(scope):
-        if type(node) is ast.Assign:
+        if type(node) in (ast.Global, ast.Nonlocal):
+            shared.update(node.names)  # type: ignore[attr-defined]
+        elif type(node) is ast.Assign:
             for target in node.targets:
                 for name, value in _unpacked(target, node.value):
                     values.setdefault(name, value)
@@ -354,6 +357,8 @@ def _local_values(
         starred = [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
         for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, *starred):
             values.setdefault(arg.arg, _UNKNOWN)
+    for name in shared:
+        values.pop(name, None)
     return values
 
 

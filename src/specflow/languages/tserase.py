@@ -217,13 +217,31 @@ def unannotated(tokens: list[str]) -> list[str]:
     """REVIEW-E431: the tokens without the type annotations and optional `?` of the parameters
     of each parameter list they hold whole (a `this: T` parameter goes whole); a list that
     reads as anything else (a call's arguments) is kept as it is."""
+    if "/" in tokens:
+        return list(tokens)  # a regular expression's text is not told from code here: kept
     pairs = _pairs(tokens)
+    quoted = _in_templates(tokens)
     dropped = bytearray(len(tokens))
     for start, close in pairs.items():
-        if tokens[start] == "(" and _parameter_list(tokens, start, close):
+        if tokens[start] != "(" or start in quoted or close in quoted:
+            continue
+        if _parameter_list(tokens, start, close):
             for index in _annotations(tokens, start, close, pairs) or ():
                 dropped[index] = 1
     return [item for item, drop in zip(tokens, dropped, strict=True) if not drop]
+
+
+def _in_templates(tokens: list[str]) -> set[int]:
+    """The indexes of the tokens between a template literal's backticks, whose text is a value
+    (`run(value: old) {` there is no parameter list)."""
+    inside: set[int] = set()
+    opened = False
+    for index, item in enumerate(tokens):
+        if item == "`":
+            opened = not opened
+        elif opened:
+            inside.add(index)
+    return inside
 
 
 def _pairs(tokens: list[str]) -> dict[int, int]:
