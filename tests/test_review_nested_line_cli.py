@@ -75,15 +75,20 @@ READER = '''class Reader:
 '''
 
 
+def _reviewed_draft(repo, cli, reader: str) -> str:
+    """`specflow new` drafts a spec of `reader`, committed; then `skip` changes: the review."""
+    repo.commit("code", {"lib/reader.py": reader})
+    assert cli("new", "Reader", "--id", "READER", "--scope", "lib/reader.py").code == 0
+    repo.commit("spec", {})
+    repo.commit("two", {"lib/reader.py": reader.replace("self.pos += 1", "self.pos += 2")})
+    return str(cli("review", "HEAD").out)
+
+
 def test_a_question_quotes_the_nested_line_of_the_method_not_its_class(repo, cli):
     """REVIEW-E430 (the gson trial's user met a question quoting only "Draft: `...`"): a hunk
     in `Reader`'s `skip` meets both `class Reader` and `Reader.skip()`; the line that spells
     both is quoted, with what `skip` does."""
-    repo.commit("code", {"lib/reader.py": READER})
-    assert cli("new", "Reader", "--id", "READER", "--scope", "lib/reader.py").code == 0
-    repo.commit("spec", {})
-    repo.commit("two", {"lib/reader.py": READER.replace("self.pos += 1", "self.pos += 2")})
-    out = cli("review", "HEAD").out
+    out = _reviewed_draft(repo, cli, READER)
     assert "Draft: `lib/reader.py` ... `Reader.skip()`: Skips the next value." in out, out
 
 
@@ -95,9 +100,5 @@ def test_a_name_qualified_by_another_owner_counts_for_no_line(repo, cli):
         "Returns the type of the next token without consuming it.",
         "Returns the next token, as Stream.skip() would, without consuming it.",
     )
-    repo.commit("code", {"lib/reader.py": peeking})
-    assert cli("new", "Reader", "--id", "READER", "--scope", "lib/reader.py").code == 0
-    repo.commit("spec", {})
-    repo.commit("two", {"lib/reader.py": peeking.replace("self.pos += 1", "self.pos += 2")})
-    out = cli("review", "HEAD").out
+    out = _reviewed_draft(repo, cli, peeking)
     assert "Draft: `lib/reader.py` ... `Reader.skip()`: Skips the next value." in out, out

@@ -98,6 +98,21 @@ REVIEW_SCHEMA = json.loads(
 )
 
 
+def reviews_in_time(path: Path, deadline: float = 120) -> None:
+    """HARDEN-21's hang guard: `specflow review HEAD` in its own process finishes, and well, by
+    a generous deadline (a quadratic pattern takes minutes); never a timing assertion."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "specflow", "review", "HEAD", "--format", "json"],
+        cwd=path,
+        capture_output=True,
+        timeout=deadline,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def review_json(cli: Cli, *args: str) -> dict[str, Any]:
     """`specflow review ARGS --format json`: exit 0, parsed, and valid against the schema."""
     result = cli("review", *args, "--format", "json")

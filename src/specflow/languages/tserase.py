@@ -211,6 +211,7 @@ def _close(tokens: list[str], at: int) -> int | None:
 _MODIFIERS = frozenset(("public", "private", "protected", "readonly", "override"))
 _STATEMENTS = frozenset(("if", "while", "for", "switch", "with"))
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
+_OPENERS = frozenset(_CLOSERS.values())
 
 
 def unannotated(tokens: list[str]) -> list[str]:
@@ -321,7 +322,7 @@ def _annotation_end(tokens: list[str], at: int, close: int, pairs: dict[int, int
     start, angles = at, 0
     while at < close:
         item = tokens[at]
-        if item in ("(", "[", "{"):
+        if item in _OPENERS:
             if pairs.get(at, close) >= close:
                 return None
             at = pairs[at] + 1
@@ -343,7 +344,7 @@ def _annotation_end(tokens: list[str], at: int, close: int, pairs: dict[int, int
 def _value_end(tokens: list[str], at: int, close: int, pairs: dict[int, int]) -> int:
     """Where a default value from `at` ends: the `,` or `)` at the list's depth."""
     while at < close and tokens[at] != ",":
-        at = pairs[at] + 1 if tokens[at] in ("(", "[", "{") and at in pairs else at + 1
+        at = pairs[at] + 1 if tokens[at] in _OPENERS and at in pairs else at + 1
     return min(at, close)
 
 
@@ -403,7 +404,7 @@ def parameter_lines(code: list[str], number: int, count: int) -> bool:
     before = _words(code[max(0, first - _REACH) : first])
     run, after = _words(code[first:end]), _words(code[end : end + _REACH])
     opener = _unclosed(before)
-    closer = _unclosed_below(after)
+    closer = _unclosed(after, below=True)
     if opener is None or closer is None or not run or before[-1] not in ("(", ","):
         return False
     if run[-1] != "," and after[:1] != [")"]:
@@ -417,22 +418,15 @@ def _words(lines: list[str]) -> list[str]:
     return [item for line in lines for item in _WORDS.findall(line)]
 
 
-def _unclosed(tokens: list[str]) -> int | None:
-    """The index of the last `(` left open in `tokens`; none if a `[` or `{` is first."""
+def _unclosed(tokens: list[str], *, below: bool = False) -> int | None:
+    """The index of the last `(` left open in `tokens` (`below`: of the first `)` that closes
+    a `(` above them); none if another bracket is met first."""
+    indexes = range(len(tokens)) if below else range(len(tokens) - 1, -1, -1)
+    opened, closed = (_OPENERS, _CLOSERS) if below else (_CLOSERS, _OPENERS)
     depth = 0
-    for index in range(len(tokens) - 1, -1, -1):
+    for index in indexes:
         item = tokens[index]
-        depth += (item in _CLOSERS) - (item in ("(", "[", "{"))
+        depth += (item in opened) - (item in closed)
         if depth < 0:
-            return index if item == "(" else None
-    return None
-
-
-def _unclosed_below(tokens: list[str]) -> int | None:
-    """The index of the first `)` that closes a `(` above `tokens`."""
-    depth = 0
-    for index, item in enumerate(tokens):
-        depth += (item in ("(", "[", "{")) - (item in _CLOSERS)
-        if depth < 0:
-            return index if item == ")" else None
+            return index if item == ("(" if not below else ")") else None
     return None
